@@ -1,0 +1,112 @@
+"""The catalogue: standards, blueprints and banks loaded together, and papers built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import paths
+from app.banks.bank_file import BankSet, read_banks
+from app.banks.blueprint_file import BlueprintRule, choose_mix, read_blueprints
+from app.banks.standard_file import read_standards, read_weights
+from app.domain.blueprint import skill_blueprint, theory_blueprint
+from app.domain.paper_assembly import Paper, PaperAssembler, build_skill_paper
+from app.domain.standards import Level, LevelId, Part, Standard
+from app.errors import UserFacingError
+
+
+@dataclass
+class Catalog:
+    standards: dict[str, Standard]
+    blueprints: list[BlueprintRule]
+    bank_paths: Sequence[Path]
+    _banks: BankSet | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        standards_dir: Path | None = None,
+        blueprints_dir: Path | None = None,
+        bank_paths: Sequence[Path] | None = None,
+    ) -> Catalog:
+        return cls(
+            standards=read_standards(standards_dir or paths.standards_dir()),
+            blueprints=read_blueprints(blueprints_dir or paths.blueprints_dir()),
+            bank_paths=list(bank_paths) if bank_paths else [paths.samples_dir()],
+        )
+
+    @property
+    def banks(self) -> BankSet:
+        if self._banks is None:
+            self._banks = read_banks(self.bank_paths, self.standards)
+        return self._banks
+
+    def standard(self, code: str) -> Standard:
+        try:
+            return self.standards[code]
+        except KeyError:
+            known = ", ".join(sorted(self.standards))
+            raise UserFacingError(f"unknown standard {code!r}; known: {known}") from None
+
+    def level(self, std: Standard, level: LevelId, subtype: str | None = None) -> Level:
+        try:
+            levels = std.level_list(subtype)
+        except KeyError:
+            known = "、".join(st.name for st in std.subtypes) or "none"
+            raise UserFacingError(f"{std.code} has no subtype {subtype!r}; subtypes: {known}") from None
+        for lv in levels:
+            if str(lv.level) == str(level):
+                return lv
+        known = ", ".join(str(lv.level) for lv in levels)
+        raise UserFacingError(f"{std.code} has no level {level!r}; levels: {known}")
+
+    def build_paper(
+        self,
+        code: str,
+        level: LevelId,
+        part: Part,
+        seed: int | str,
+        *,
+        subtype: str | None = None,
+        weights_file: Path | None = None,
+    ) -> Paper:
+        return self.builder(code, level, part, subtype=subtype, weights_file=weights_file)(seed)
+
+    def _resolve(
+        self, code: str, level: LevelId, subtype: str | None, weights_file: Path | None
+    ) -> tuple[Standard, Level]:
+        std = self.standard(code)
+        if weights_file is not None:
+            std = read_weights(weights_file, std, subtype)
+        return std, self.level(std, level, subtype)
+
+    def assembler(
+        self, code: str, level: LevelId, *, subtype: str | None = None, weights_file: Path | None = None
+    ) -> PaperAssembler:
+        """A theory-paper assembler; its allocation is computed once for all candidates."""
+        std, lv = self._resolve(code, level, subtype, weights_file)
+        mix = choose_mix(self.blueprints, std.code, subtype, lv.level)
+        return PaperAssembler(
+            theory_blueprint(std, lv, mix, subtype), self.banks.items_for(std.code, subtype, lv.level)
+        )
+
+    def builder(
+        self,
+        code: str,
+        level: LevelId,
+        part: Part,
+        *,
+        subtype: str | None = None,
+        weights_file: Path | None = None,
+    ) -> Callable[[int | str], Paper]:
+        """A function seed -> paper for one standard, level and part."""
+        if part is Part.THEORY:
+            return self.assembler(code, level, subtype=subtype, weights_file=weights_file).build
+        if part is Part.SKILL:
+            std, lv = self._resolve(code, level, subtype, weights_file)
+            blueprint = skill_blueprint(std, lv, subtype)
+            tasks = self.banks.tasks_for(std.code, subtype, lv.level)
+            return lambda seed: build_skill_paper(blueprint, tasks, seed)
+        raise UserFacingError("the comprehensive review has no paper: a panel scores it")

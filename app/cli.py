@@ -1,0 +1,290 @@
+"""The `examdesk` command.
+
+Exit status: 0 success; 1 the input is invalid or cannot be used (every problem is printed);
+2 the command line itself is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.domain.paper_assembly import AssemblyError, overlap
+from app.domain.standards import Level, MissingWeightsError, Part, Standard
+from app.errors import DataFileError, UserFacingError
+
+
+def _dump(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _catalog(args: argparse.Namespace):
+    from app.banks.catalog import Catalog
+
+    banks = [Path(p) for p in getattr(args, "banks", None) or []]
+    return Catalog.load(
+        standards_dir=Path(args.standards) if getattr(args, "standards", None) else None,
+        bank_paths=banks or None,
+    )
+
+
+def _level_json(std: Standard, lv: Level) -> dict[str, object]:
+    return {
+        "level": lv.level,
+        "name": lv.name,
+        "theory_weights": dict(lv.theory_weights) if lv.theory_weights else None,
+        "skill_weights": dict(lv.skill_weights) if lv.skill_weights else None,
+        "min_minutes": {part.value: std.min_minutes_for(lv, part) for part in Part},
+        "review_required": lv.review_required,
+        "areas": [{"area": a.name, "number": a.number, "contents": [c.code for c in a.contents]} for a in lv.areas],
+    }
+
+
+def cmd_standards_list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    rows = [
+        {
+            "code": std.code,
+            "name": std.name,
+            "edition": std.edition,
+            "levels": [lv.level for lv in std.levels],
+            "subtypes": [{"name": st.name, "levels": [lv.level for lv in st.levels]} for st in std.subtypes],
+            "official_weights": std.official_weights,
+        }
+        for std in sorted(catalog.standards.values(), key=lambda s: s.code)
+    ]
+    if args.json:
+        _dump(rows)
+        return 0
+    for row in rows:
+        levels = ", ".join(str(lv) for lv in row["levels"])
+        note = "" if row["official_weights"] else "  (no official weight table)"
+        print(f"{row['code']:<12} {row['name']} ({row['edition']})  levels {levels}{note}")
+        for st in row["subtypes"]:
+            print(f"{'':<12}   工种 {st['name']}: levels {', '.join(str(x) for x in st['levels'])}")
+    return 0
+
+
+def cmd_standards_show(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    std = catalog.standard(args.code)
+    try:
+        levels = std.level_list(args.subtype)
+    except KeyError:
+        raise UserFacingError(
+            f"{std.code} has no subtype {args.subtype!r}; subtypes: "
+            + ("、".join(st.name for st in std.subtypes) or "none")
+        ) from None
+    data = {
+        "code": std.code,
+        "name": std.name,
+        "subtype": args.subtype,
+        "edition": std.edition,
+        "kind": std.kind,
+        "official_weights": std.official_weights,
+        "levels": [_level_json(std, lv) for lv in levels],
+        "staffing": std.staffing.as_dict(),
+        "pass_mark": std.pass_mark,
+    }
+    if args.json:
+        _dump(data)
+        return 0
+    title = f"{std.code} {std.name} ({std.edition})" + (f" — {args.subtype}" if args.subtype else "")
+    print(title)
+    if not std.official_weights:
+        print("  This standard has no official weight table: supply one with --weights FILE.")
+    for lv in levels:
+        minutes = ", ".join(
+            f"{p.value} ≥{std.min_minutes_for(lv, p)} min" for p in Part if std.min_minutes_for(lv, p) is not None
+        )
+        print(f"\n  level {lv.level} {lv.name}  [{minutes}]")
+        for part, table in (("theory", lv.theory_weights), ("skill", lv.skill_weights)):
+            if table:
+                print(f"    {part:<6} " + "  ".join(f"{a} {w}" for a, w in table.items()))
+    print(f"\n  pass mark {std.pass_mark}; staffing: {json.dumps(std.staffing.as_dict(), ensure_ascii=False)}")
+    return 0
+
+
+def cmd_bank_validate(args: argparse.Namespace) -> int:
+    from app import paths
+    from app.banks.bank_file import bank_files, read_banks
+    from app.banks.blueprint_file import read_blueprint
+    from app.banks.standard_file import read_standard, read_standards
+
+    targets = [Path(p) for p in args.paths]
+    problems = []
+    standards_dir = Path(args.standards) if args.standards else paths.standards_dir()
+    try:
+        standards = read_standards(standards_dir)
+    except DataFileError as exc:
+        standards = {}
+        problems += exc.problems
+    # Standards and blueprints among the given paths are validated too.
+    checked = 0
+    for path in bank_files(targets):
+        if not path.is_file():
+            continue
+        head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+        try:
+            if "examdesk-standard/1" in head:
+                std = read_standard(path)
+                standards.setdefault(std.code, std)
+                checked += 1
+            elif "examdesk-blueprint/1" in head:
+                read_blueprint(path)
+                checked += 1
+        except DataFileError as exc:
+            problems += exc.problems
+    try:
+        bankset = read_banks(targets, standards)
+    except DataFileError as exc:
+        problems += exc.problems
+        bankset = None
+    unique = sorted(set(problems), key=lambda p: (p.source, p.line or 0, p.location, p.message))
+    if unique:
+        for problem in unique:
+            print(problem)
+        print(f"{len(unique)} problem(s) found.", file=sys.stderr)
+        return 1
+    assert bankset is not None
+    for info in bankset.banks:
+        print(f"ok  {info.source}: {info.bank} ({info.item_count} items, {info.task_count} tasks)")
+    print(
+        f"{len(bankset.banks)} bank file(s), {len(bankset.items)} items, "
+        f"{len(bankset.tasks)} tasks, {checked} standard/blueprint file(s): all valid."
+    )
+    return 0
+
+
+def _seed(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+def cmd_paper_build(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    part = Part(args.part)
+    weights = Path(args.weights) if args.weights else None
+    seed = _seed(args.seed)
+    if args.forms:
+        if part is not Part.THEORY:
+            raise UserFacingError("--forms applies to theory papers")
+        assembler = catalog.assembler(args.standard, args.level, subtype=args.subtype, weights_file=weights)
+        papers = assembler.build_forms(args.forms, seed)
+        pairs = [
+            {"forms": [i + 1, j + 1], "overlap": round(overlap(papers[i], papers[j]), 3)}
+            for i in range(len(papers))
+            for j in range(i + 1, len(papers))
+        ]
+        if args.json:
+            _dump({"forms": [p.as_json() for p in papers], "overlap": pairs})
+        else:
+            for pair in pairs:
+                a, b = pair["forms"]
+                print(f"forms {a} and {b}: {pair['overlap']:.0%} items in common")
+        return 0
+    paper = catalog.build_paper(args.standard, args.level, part, seed, subtype=args.subtype, weights_file=weights)
+    if args.json:
+        _dump(paper.as_json())
+        return 0
+    data = paper.as_json()
+    print(f"{paper.standard} level {paper.level} {part.value} paper, seed {paper.seed}: "
+          f"{len(paper.items)} items, {data['total_points']} points")  # fmt: skip
+    print("  by area: " + "  ".join(f"{a} {p}" for a, p in data["area_points"].items()))
+    if paper.difficulty is not None:
+        print(f"  mean difficulty {paper.difficulty:.2f}")
+    for n, it in enumerate(data["items"], 1):
+        order = "".join(it["options_order"])
+        print(f"  {n:>3}. {it['id']:<16} {it['type']:<10} {it['points']:>4}  {it['area']}  {order}")
+    return 0
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    print(f"examdesk {__version__}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.main import main as gui_main
+
+    return gui_main([])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="examdesk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"examdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def data_options(p: argparse.ArgumentParser, banks: bool = False) -> None:
+        p.add_argument("--standards", metavar="DIR", help="standards folder (default: the bundled one)")
+        if banks:
+            p.add_argument("--banks", metavar="PATH", action="append",
+                           help="bank file or folder; repeatable (default: the bundled samples)")  # fmt: skip
+
+    p = sub.add_parser("version", help="print the version")
+    p.set_defaults(func=cmd_version)
+
+    p = sub.add_parser("gui", help="open the desktop application")
+    p.set_defaults(func=cmd_gui)
+
+    standards = sub.add_parser("standards", help="the occupational standards").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = standards.add_parser("list", help="list the standards")
+    p.add_argument("--json", action="store_true")
+    data_options(p)
+    p.set_defaults(func=cmd_standards_list)
+    p = standards.add_parser("show", help="levels, weight tables, durations and staffing of one standard")
+    p.add_argument("code")
+    p.add_argument("--subtype", metavar="NAME", help="a subtype (工种), e.g. 残疾人就业辅导员")
+    p.add_argument("--json", action="store_true")
+    data_options(p)
+    p.set_defaults(func=cmd_standards_show)
+
+    bank = sub.add_parser("bank", help="question banks").add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = bank.add_parser("validate", help="check bank files; list every problem")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    data_options(p)
+    p.set_defaults(func=cmd_bank_validate)
+
+    paper = sub.add_parser("paper", help="papers").add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = paper.add_parser("build", help="assemble a paper from the banks")
+    p.add_argument("--standard", required=True, metavar="CODE")
+    p.add_argument("--subtype", metavar="NAME")
+    p.add_argument("--level", required=True)
+    p.add_argument("--part", required=True, choices=[Part.THEORY.value, Part.SKILL.value])
+    p.add_argument("--seed", required=True)
+    p.add_argument("--weights", metavar="FILE", help="weight file for a standard without official weights")
+    p.add_argument("--forms", type=int, metavar="N", help="build N parallel forms sharing few items")
+    p.add_argument("--json", action="store_true")
+    data_options(p, banks=True)
+    p.set_defaults(func=cmd_paper_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except MissingWeightsError as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return 1
+    except (AssemblyError, UserFacingError) as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Questions (items) and skill tasks, and the rules a well-formed one obeys."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from app.domain.standards import Level, LevelId, Part, Standard
+
+
+class ItemType(StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUEFALSE = "truefalse"
+    FILL = "fill"
+    SHORT = "short"
+    CASE = "case"
+
+    @property
+    def is_choice(self) -> bool:
+        return self in (ItemType.SINGLE, ItemType.MULTIPLE)
+
+    @property
+    def examiner_scored(self) -> bool:
+        return self in (ItemType.SHORT, ItemType.CASE)
+
+    @property
+    def label_zh(self) -> str:
+        return _TYPE_LABELS[self]
+
+
+_TYPE_LABELS = {
+    ItemType.SINGLE: "单项选择题",
+    ItemType.MULTIPLE: "多项选择题",
+    ItemType.TRUEFALSE: "判断题",
+    ItemType.FILL: "填空题",
+    ItemType.SHORT: "简答题",
+    ItemType.CASE: "案例分析题",
+}
+
+FILL_BLANK = re.compile(r"_{4,}")
+OPTION_LABELS = "ABCDEFGH"
+
+# key shapes: single -> "B"; multiple -> ("A", "C"); truefalse -> True;
+# fill -> (("答案", "同义"), ("第二空",)); short/case -> model answer text or None
+Key = str | tuple[str, ...] | bool | tuple[tuple[str, ...], ...] | None
+
+
+@dataclass(frozen=True)
+class RubricPoint:
+    point: str
+    max: Decimal
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    type: ItemType
+    area: str
+    code: str
+    levels: tuple[LevelId, ...]
+    difficulty: int
+    points: Decimal
+    stem: str
+    options: tuple[tuple[str, str], ...] = ()
+    key: Key = None
+    explanation: str = ""
+    media: tuple[str, ...] = ()
+    fixed_order: bool = False
+    rubric: tuple[RubricPoint, ...] = ()
+    bank: str = ""
+
+    @property
+    def option_labels(self) -> tuple[str, ...]:
+        return tuple(label for label, _ in self.options)
+
+
+@dataclass(frozen=True)
+class SkillTask:
+    id: str
+    area: str
+    code: str
+    levels: tuple[LevelId, ...]
+    title: str
+    instructions: str
+    minutes: int
+    rubric: tuple[RubricPoint, ...]
+    bank: str = ""
+
+    @property
+    def max_score(self) -> Decimal:
+        return sum((p.max for p in self.rubric), Decimal(0))
+
+
+def _is_half_multiple(value: Decimal) -> bool:
+    return (value * 2) == (value * 2).to_integral_value()
+
+
+def check_item_shape(item: Item) -> list[tuple[str, str]]:
+    """Problems with an item on its own, as (field, message) pairs."""
+    problems: list[tuple[str, str]] = []
+    if not item.stem.strip():
+        problems.append(("stem", "empty"))
+    if item.points <= 0 or not _is_half_multiple(item.points):
+        problems.append(("points", f"must be a positive multiple of 0.5, got {item.points}"))
+    if not 1 <= item.difficulty <= 5:
+        problems.append(("difficulty", f"must be 1..5, got {item.difficulty}"))
+    if not item.levels:
+        problems.append(("levels", "empty: list the levels whose papers may use this item"))
+
+    if item.type.is_choice:
+        problems += _check_options(item)
+    elif item.options:
+        problems.append(("options", f"a {item.type.value} item has no options"))
+
+    key = item.key
+    labels = set(item.option_labels)
+    if item.type is ItemType.SINGLE:
+        if not isinstance(key, str):
+            problems.append(("key", "must be one option label, e.g. B"))
+        elif key not in labels:
+            problems.append(("key", f"{key} is not among the options {'/'.join(item.option_labels)}"))
+    elif item.type is ItemType.MULTIPLE:
+        if not isinstance(key, tuple) or not all(isinstance(k, str) for k in key):
+            problems.append(("key", "must be a list of option labels, e.g. [A, C]"))
+        else:
+            missing = [k for k in key if k not in labels]
+            if missing:
+                problems.append(("key", f"{', '.join(missing)} not among the options"))
+            if len(set(key)) != len(key):
+                problems.append(("key", "a label is listed twice"))
+            if len(set(key)) < 2:
+                problems.append(("key", "a multiple-choice item needs at least two correct options"))
+            elif labels and set(key) == labels:
+                problems.append(("key", "every option is correct; leave at least one wrong option"))
+    elif item.type is ItemType.TRUEFALSE:
+        if not isinstance(key, bool):
+            problems.append(("key", "must be true or false"))
+    elif item.type is ItemType.FILL:
+        blanks = len(FILL_BLANK.findall(item.stem))
+        if not isinstance(key, tuple) or not key or not all(isinstance(b, tuple) and b for b in key):
+            problems.append(("key", "must be one list of accepted answers per blank"))
+        elif blanks != len(key):
+            problems.append(("key", f"the stem has {blanks} blank(s) (____) but the key has {len(key)}"))
+    elif item.type.examiner_scored:
+        if not item.rubric:
+            problems.append(("rubric", f"a {item.type.value} item needs a rubric"))
+        else:
+            total = sum((p.max for p in item.rubric), Decimal(0))
+            if total != item.points:
+                problems.append(("rubric", f"maxima add up to {total}, but points is {item.points}"))
+    for i, rp in enumerate(item.rubric):
+        if rp.max <= 0:
+            problems.append((f"rubric[{i}].max", "must be positive"))
+    return problems
+
+
+def _check_options(item: Item) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    labels = item.option_labels
+    if not 3 <= len(labels) <= len(OPTION_LABELS):
+        problems.append(("options", f"needs 3 to {len(OPTION_LABELS)} options, has {len(labels)}"))
+    expected = OPTION_LABELS[: len(labels)]
+    if "".join(labels) != expected:
+        problems.append(("options", f"labels must be {', '.join(expected)} in order"))
+    texts = [text.strip() for _, text in item.options]
+    for label, text in item.options:
+        if not text.strip():
+            problems.append((f"options.{label}", "empty option text"))
+    dupes = sorted({t for t in texts if t and texts.count(t) > 1})
+    for text in dupes:
+        problems.append(("options", f"the option text {text!r} appears twice"))
+    return problems
+
+
+def check_task_shape(task: SkillTask) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if not task.title.strip():
+        problems.append(("title", "empty"))
+    if not task.instructions.strip():
+        problems.append(("instructions", "empty"))
+    if not task.levels:
+        problems.append(("levels", "empty"))
+    if task.minutes <= 0:
+        problems.append(("minutes", "must be positive"))
+    if not task.rubric:
+        problems.append(("rubric", "a skill task needs at least one scoring point"))
+    for i, rp in enumerate(task.rubric):
+        if rp.max <= 0:
+            problems.append((f"rubric[{i}].max", "must be positive"))
+    return problems
+
+
+def check_placement(
+    std: Standard,
+    levels_of_groups: list[tuple[str | None, tuple[Level, ...]]],
+    item_levels: tuple[LevelId, ...],
+    area: str,
+    code: str,
+    part: Part,
+) -> list[tuple[str, str]]:
+    """Does (area, code) fit every listed level in the standard or subtype groups the bank serves?"""
+    problems: list[tuple[str, str]] = []
+    found_code = False
+    for level_id in item_levels:
+        matches = [lv for _, levels in levels_of_groups for lv in levels if str(lv.level) == str(level_id)]
+        if not matches:
+            names = sorted({str(lv.level) for _, levels in levels_of_groups for lv in levels})
+            problems.append(("levels", f"level {level_id} does not exist; known: {', '.join(names)}"))
+            continue
+        for lv in matches:
+            area_obj = lv.area(area)
+            weights = lv.weights(part)
+            if area_obj is None:
+                problems.append(("area", f"level {lv.level} has no area {area!r}"))
+                continue
+            if std.official_weights and weights is not None and area not in weights:
+                problems.append(("area", f"{area} is not weighted in the {part.value} table of level {lv.level}"))
+            if area_obj.content(code) is not None:
+                found_code = True
+    if not found_code and not any(p[0] == "area" or p[0] == "levels" for p in problems):
+        problems.append(("code", f"no content {code!r} under {area} in the listed levels"))
+    return problems

@@ -1,0 +1,140 @@
+"""`examdesk bank validate` and the bank reader: every problem, with file, line and field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.banks.bank_file import read_banks
+from app.banks.standard_file import read_standards
+from app.cli import main
+from app.errors import DataFileError
+from tests.conftest import bank_text, choice_item, tf_item, write
+
+
+@pytest.fixture
+def stds(mini_standards):
+    return read_standards(mini_standards)
+
+
+def good_items() -> list[str]:
+    return [
+        choice_item("Q-1", "甲功能", "1.1"),
+        choice_item("Q-2", "乙功能", "2.1", type_="multiple", key="[A, C]"),
+        tf_item("Q-3", "职业道德", "2.1.1", levels="[4, 2]"),
+    ]
+
+
+def test_a_good_bank_reads_whole(tmp_path: Path, stds):
+    path = write(tmp_path / "b.yaml", bank_text("b", good_items()))
+    banks = read_banks([path], stds)
+    assert [it.id for it in banks.items] == ["Q-1", "Q-2", "Q-3"]
+    assert banks.items[1].key == ("A", "C")
+    assert [it.id for it in banks.items_for("T-01", None, 2)] == ["Q-3"]
+
+
+def problems_for(tmp_path: Path, stds, items: list[str]) -> str:
+    path = write(tmp_path / "bad.yaml", bank_text("bad", items))
+    with pytest.raises(DataFileError) as err:
+        read_banks([path], stds)
+    return str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([choice_item("Q-1", "甲功能", "1.1"), choice_item("Q-1", "乙功能", "2.1")],
+         r"bad.yaml:\d+: items\[1\] \(Q-1\).id: duplicate id 'Q-1'"),
+        ([choice_item("Q-1", "甲功能", "1.1", key="E")],
+         r"items\[0\] \(Q-1\).key: E is not among the options A/B/C/D"),
+        ([choice_item("Q-1", "戊功能", "1.1")], r"items\[0\] \(Q-1\).area: level 4 has no area '戊功能'"),
+        ([choice_item("Q-1", "甲功能", "9.9")], r"items\[0\] \(Q-1\).code: no content '9.9' under 甲功能"),
+        ([choice_item("Q-1", "甲功能", "1.1").replace("    points: 2\n", "")],
+         r"items\[0\] \(Q-1\).points: missing"),
+        ([choice_item("Q-1", "甲功能", "1.1", levels="[7]")], r"items\[0\] \(Q-1\).levels: level 7 does not exist"),
+        ([choice_item("Q-1", "甲功能", "1.1", type_="multiple", key="[A]")], r"at least two correct options"),
+        ([choice_item("Q-1", "甲功能", "1.1", type_="multiple", key="[A, B, C, D]")], r"every option is correct"),
+        ([choice_item("Q-1", "甲功能", "1.1", type_="essay")], r"items\[0\] \(Q-1\).type: unknown type 'essay'"),
+        ([choice_item("Q-1", "甲功能", "1.1", difficulty=9)], r"difficulty: must be 1..5, got 9"),
+        ([choice_item("Q-1", "甲功能", "1.1").replace("points: 2", "points: 0.3")], r"positive multiple of 0.5"),
+        ([tf_item("Q-1", "甲功能", "1.1").replace("key: true", "key: 对")], r"key: must be true or false"),
+        ([choice_item("Q-1", "丙功能", "1.1", levels="[4, 2]")], r"level 4 has no area '丙功能'"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_problem_is_named(tmp_path: Path, stds, items, expected):
+    assert re.search(expected, problems_for(tmp_path, stds, items))
+
+
+def test_fill_in_and_written_items(tmp_path: Path, stds):
+    fill = """\
+  - id: F-1
+    type: fill
+    area: 甲功能
+    code: "1.1"
+    levels: [4]
+    difficulty: 2
+    points: 2
+    stem: 学情数据分为____数据和____数据。
+    key: [[结构化], [非结构化, 半结构化]]
+"""
+    short = """\
+  - id: S-1
+    type: short
+    area: 甲功能
+    code: "1.2"
+    levels: [4]
+    difficulty: 3
+    points: 10
+    stem: 简述学习档案管理的要求。
+    rubric:
+      - {point: 说明完整性要求, max: 5}
+      - {point: 说明保密要求, max: 4}
+"""
+    text = problems_for(tmp_path, stds, [fill.replace("key: [[结构化], ", "key: ["), short])
+    assert "items[0] (F-1).key: the stem has 2 blank(s) (____) but the key has 1" in text
+    assert "items[1] (S-1).rubric: maxima add up to 9, but points is 10" in text
+    path = write(tmp_path / "ok.yaml", bank_text("ok", [fill, short.replace("max: 4", "max: 5")]))
+    items = read_banks([path], stds).items
+    assert items[0].key == (("结构化",), ("非结构化", "半结构化"))
+
+
+def test_every_problem_in_every_file_is_listed(tmp_path: Path, stds, capsys):
+    write(tmp_path / "banks" / "a.yaml", bank_text("a", [choice_item("Q-1", "甲功能", "1.1", key="X")]))
+    write(tmp_path / "banks" / "b.yaml", bank_text("b", [choice_item("Q-1", "甲功能", "1.1")]))
+    write(tmp_path / "banks" / "c.yaml", "schema: examdesk-bank/1\nbank: [unclosed\n")
+    code = main(["bank", "validate", str(tmp_path / "banks"), "--standards", str(tmp_path / "standards")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "a.yaml" in out and "key: X is not among the options" in out
+    assert "b.yaml" in out and "duplicate id 'Q-1'" in out
+    assert re.search(r"c.yaml:\d+: YAML syntax", out)
+
+
+def test_valid_banks_exit_zero(tmp_path: Path, capsys):
+    standards = tmp_path / "standards"
+    from tests.conftest import MINI_STANDARD
+
+    write(standards / "T-01.yaml", MINI_STANDARD)
+    path = write(tmp_path / "b.yaml", bank_text("b", good_items()))
+    assert main(["bank", "validate", str(path), "--standards", str(standards)]) == 0
+    assert "all valid" in capsys.readouterr().out
+
+
+def test_unknown_standard_and_subtype_are_named(tmp_path: Path, stds):
+    path = write(tmp_path / "x.yaml", bank_text("x", good_items(), standard="T-99"))
+    with pytest.raises(DataFileError, match=r"x.yaml:4: standard: unknown standard T-99"):
+        read_banks([path], stds)
+    text = bank_text("y", good_items()).replace("version: 1", "subtype: 不存在\nversion: 1")
+    path = write(tmp_path / "y.yaml", text)
+    with pytest.raises(DataFileError, match=r"subtype: unknown subtype '不存在'"):
+        read_banks([path], stds)
+
+
+def test_missing_media_file_is_named(tmp_path: Path, stds):
+    item = choice_item("Q-1", "甲功能", "1.1") + "    media: [images/chart.png]\n"
+    assert "media[0]: file not found: images/chart.png" in problems_for(tmp_path, stds, [item])
+    write(tmp_path / "images" / "chart.png", "png")
+    path = write(tmp_path / "ok.yaml", bank_text("ok", [item]))
+    assert read_banks([path], stds).items[0].media == ("images/chart.png",)
