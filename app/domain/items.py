@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from app.domain.standards import Level, LevelId, Part, Standard
 
@@ -72,7 +73,7 @@ class Item:
     rubric: tuple[RubricPoint, ...] = ()
     bank: str = ""
 
-    @property
+    @cached_property
     def option_labels(self) -> tuple[str, ...]:
         return tuple(label for label, _ in self.options)
 

@@ -12,6 +12,7 @@ question and option order. The per-candidate part does no search, so papers are 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -101,6 +102,15 @@ def rng_for(seed: int | str, salt: str = "") -> random.Random:
     """A generator that gives the same draws for the same seed on every machine and Python."""
     digest = hashlib.sha256(f"{salt}\x00{seed}".encode()).digest()
     return random.Random(int.from_bytes(digest[:16], "big"))
+
+
+_MAX_TABLED_OPTIONS = 6
+_CHOICE_TYPES = frozenset(t for t in ItemType if t.is_choice)
+
+
+@cache
+def _orders(n: int) -> tuple[tuple[int, ...], ...]:
+    return tuple(itertools.permutations(range(n)))
 
 
 def _units(points: Decimal) -> int:
@@ -221,15 +231,13 @@ class PaperAssembler:
             for j, section in enumerate(self.sections):
                 need, have = ideal[i][j], available[i][j]
                 if need > have:
-                    shortages.append(
-                        Shortage(
-                            area, section.type.value, need, have,
-                            f"{area} / {section.type.label_zh} ({section.type.value}, "
-                            f"{_num(section.points)} {'point' if section.points == 1 else 'points'} each): needs {need} items, the bank "
-                            f"has {have} (short by {need - have} items, "
-                            f"{_num(section.points * (need - have))} points)",
-                        )
-                    )  # fmt: skip
+                    unit = "point" if section.points == 1 else "points"
+                    detail = (
+                        f"{area} / {section.type.label_zh} ({section.type.value}, "
+                        f"{_num(section.points)} {unit} each): needs {need} items, the bank has {have} "
+                        f"(short by {need - have} items, {_num(section.points * (need - have))} points)"
+                    )
+                    shortages.append(Shortage(area, section.type.value, need, have, detail))
         if not shortages:  # unreachable in theory: ideal fits the bank; keep the message honest
             shortages.append(Shortage("", None, 0, 0, "no allocation fits the bank's items"))
         return shortages
@@ -272,7 +280,6 @@ class PaperAssembler:
                 by_section[j].extend(picked)
         paper_items: list[PaperItem] = []
         for j, section_items in enumerate(by_section):
-            section_items.sort(key=lambda it: it.id)
             rng.shuffle(section_items)
             for item in section_items:
                 paper_items.append(
@@ -298,10 +305,16 @@ class PaperAssembler:
 
     @staticmethod
     def _option_order(item: Item, rng: random.Random) -> tuple[str, ...]:
-        labels = list(item.option_labels)
-        if item.type.is_choice and not item.fixed_order:
-            rng.shuffle(labels)
-        return tuple(labels)
+        labels = item.option_labels
+        if item.fixed_order or item.type not in _CHOICE_TYPES:
+            return labels
+        if len(labels) > _MAX_TABLED_OPTIONS:
+            shuffled = list(labels)
+            rng.shuffle(shuffled)
+            return tuple(shuffled)
+        # one draw from all orders is cheaper than a shuffle and just as uniform
+        orders = _orders(len(labels))
+        return tuple(labels[i] for i in orders[rng.randrange(len(orders))])
 
     def _steer_difficulty(
         self, chosen: list[list[list[Item]]], rng: random.Random, usage: dict[str, int] | None

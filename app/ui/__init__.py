@@ -1,0 +1,1 @@
+"""PySide6 screens. Thin: they render what the services and domain return, nothing more."""

@@ -1,0 +1,74 @@
+"""The bundled sample banks: valid, and enough for exact papers at every level."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from app.banks.catalog import Catalog
+from app.cli import main
+from app.domain.paper_assembly import overlap
+from app.domain.standards import Part
+from tests.conftest import REPO
+
+OCCUPATIONS = [
+    ("4-13-99-02", None, [5, 4, 3, 2, 1]),
+    ("4-07-03-01", None, [4, 3, 2, 1]),
+    ("4-07-03-01", "残疾人就业辅导员", [4, 3, 2]),
+    ("4-07-03-01", "残疾人职业能力评估师", [4, 3, 2]),
+]
+CASES = [(code, sub, level) for code, sub, levels in OCCUPATIONS for level in levels]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.load()
+
+
+def test_every_bundled_file_validates(capsys):
+    assert main(["bank", "validate", str(REPO / "question_banks")]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("code", "subtype", "level"), CASES)
+def test_theory_paper_is_exact_at_every_level(catalog, code, subtype, level):
+    std = catalog.standard(code)
+    weights = std.level(level, subtype).theory_weights
+    paper = catalog.build_paper(code, level, Part.THEORY, "sample", subtype=subtype)
+    points: Counter[str] = Counter()
+    for it in paper.items:
+        points[it.area] += it.points
+    assert dict(points) == {area: Decimal(w) for area, w in weights.items()}
+    assert paper.total_points == 100
+    assert len(paper.items) >= 40 and len({it.id for it in paper.items}) == len(paper.items)
+
+
+@pytest.mark.parametrize(("code", "subtype", "level"), CASES)
+def test_skill_assessment_covers_every_weighted_area(catalog, code, subtype, level):
+    std = catalog.standard(code)
+    weights = std.level(level, subtype).skill_weights
+    paper = catalog.build_paper(code, level, Part.SKILL, "sample", subtype=subtype)
+    assert {it.area: it.points for it in paper.items} == {a: Decimal(w) for a, w in weights.items()}
+    tasks = {t.id: t for t in catalog.banks.tasks}
+    for it in paper.items:
+        assert sum(p.max for p in tasks[it.id].rubric) == 100
+
+
+@pytest.mark.parametrize(("code", "level"), [("4-13-99-02", 5), ("4-07-03-01", 4)])
+def test_three_forms_share_under_thirty_percent(catalog, code, level):
+    forms = catalog.assembler(code, level).build_forms(3, "forms")
+    shared = [overlap(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :]]
+    assert max(shared) < 0.30, shared
+
+
+def test_sample_items_have_one_defensible_key_shape(catalog):
+    """Style rules the writers were given, checked over every sample item."""
+    singles = [it for it in catalog.banks.items if it.type.value == "single"]
+    assert singles and all(len(it.options) == 4 for it in singles)
+    keys = Counter(it.key for it in singles)
+    assert min(keys[label] for label in "ABCD") > len(singles) / 8  # no letter is a giveaway
+    truths = Counter(it.key for it in catalog.banks.items if it.type.value == "truefalse")
+    assert 0.35 < truths[True] / (truths[True] + truths[False]) < 0.65
+    stems = Counter(it.stem.strip() for it in catalog.banks.items)
+    assert [s for s, n in stems.items() if n > 1] == []
