@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from app import __version__
 from app.domain.paper_assembly import AssemblyError, overlap
 from app.domain.standards import Level, MissingWeightsError, Part, Standard
-from app.errors import DataFileError, UserFacingError
+from app.errors import DataFileError, Problem, UserFacingError
 
 
 def _dump(data: object) -> None:
@@ -113,7 +114,7 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
     from app import paths
     from app.banks.bank_file import bank_files, read_banks
     from app.banks.blueprint_file import read_blueprint
-    from app.banks.standard_file import read_standard, read_standards
+    from app.banks.standard_file import read_standard, read_standards, read_weights
 
     targets = [Path(p) for p in args.paths]
     problems = []
@@ -137,6 +138,14 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
             elif "examdesk-blueprint/1" in head:
                 read_blueprint(path)
                 checked += 1
+            elif "examdesk-weights/1" in head:
+                code = re.search(r"^standard:\s*[\"']?([^\"'\s#]+)", head, re.MULTILINE)
+                std = standards.get(code.group(1)) if code else None
+                if std is None:
+                    problems.append(Problem(str(path), None, "standard", "missing or unknown standard"))
+                else:
+                    read_weights(path, std)
+                checked += 1
         except DataFileError as exc:
             problems += exc.problems
     try:
@@ -155,7 +164,7 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
         print(f"ok  {info.source}: {info.bank} ({info.item_count} items, {info.task_count} tasks)")
     print(
         f"{len(bankset.banks)} bank file(s), {len(bankset.items)} items, "
-        f"{len(bankset.tasks)} tasks, {checked} standard/blueprint file(s): all valid."
+        f"{len(bankset.tasks)} tasks, {checked} standard/blueprint/weights file(s): all valid."
     )
     return 0
 

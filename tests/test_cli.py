@@ -97,3 +97,21 @@ def test_bad_command_lines_exit_two(argv):
     with pytest.raises(SystemExit) as exc:
         main(argv)
     assert exc.value.code == 2
+
+
+def test_exam_owner_weights_make_a_standard_without_tables_usable(capsys):
+    weights = str(REPO / "question_banks" / "weights" / "570002-example.yaml")
+    code = main(["paper", "build", "--standard", "570002", "--level", "初级", "--part", "theory",
+                 "--seed", "1", "--weights", weights])  # fmt: skip
+    err = capsys.readouterr().err
+    # the weights are accepted; the sample banks hold no 570002 items, so the shortage is named
+    assert code == 1 and "no official" not in err
+    assert "在线学习咨询服务 / 单项选择题 (single, 2 points each): needs" in err
+
+
+def test_bank_validate_checks_weight_files_too(tmp_path, capsys):
+    bad = tmp_path / "w.yaml"
+    text = (REPO / "question_banks" / "weights" / "570002-example.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("在线学习社群服务: 25}", "在线学习社群服务: 20}", 1), encoding="utf-8")
+    assert main(["bank", "validate", str(bad)]) == 1
+    assert "levels.初级.theory_weights: weights sum to 95, must be 100" in capsys.readouterr().out

@@ -71,6 +71,10 @@ class Paper:
         }
 
 
+def _items(n: int) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
+
+
 def _num(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -234,8 +238,8 @@ class PaperAssembler:
                     unit = "point" if section.points == 1 else "points"
                     detail = (
                         f"{area} / {section.type.label_zh} ({section.type.value}, "
-                        f"{_num(section.points)} {unit} each): needs {need} items, the bank has {have} "
-                        f"(short by {need - have} items, {_num(section.points * (need - have))} points)"
+                        f"{_num(section.points)} {unit} each): needs {_items(need)}, the bank has {have} "
+                        f"(short by {_items(need - have)}, {_num(section.points * (need - have))} points)"
                     )
                     shortages.append(Shortage(area, section.type.value, need, have, detail))
         if not shortages:  # unreachable in theory: ideal fits the bank; keep the message honest

@@ -256,6 +256,9 @@ def _use_cjk_font(app: QApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None)
+    # The Start-menu shortcuts pass a role; the role screens arrive with issue 4, and until then
+    # every mode opens the standards browser.
+    parser.add_argument("--mode", choices=["admin", "proctor", "candidate", "examiner"], default=None)
     parser.add_argument("--screenshot", metavar="PNG", help="render the window to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])

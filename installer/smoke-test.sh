@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Smoke-test a built bundle: it starts offscreen, reports its version, loads the standards,
+# builds a paper and exits cleanly, using nothing from the source tree and writing nothing
+# inside the bundle. Usage: installer/smoke-test.sh dist/examdesk
+set -euo pipefail
+bundle="$(cd "${1:?usage: smoke-test.sh BUNDLE_DIR}" && pwd)"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/share" QT_QPA_PLATFORM=offscreen
+unset EXAMDESK_DATA EXAMDESK_BANKS PYTHONPATH
+mkdir -p "$HOME"
+cd "$scratch"   # far from the source tree
+touch "$scratch/stamp"
+
+fail() { echo "smoke-test: $*" >&2; exit 1; }
+
+version=$("$bundle/examdesk" version) || fail "examdesk version failed"
+[[ "$version" == examdesk\ * ]] || fail "unexpected version output: $version"
+"$bundle/examdesk" standards list --json | grep -q '"4-13-99-02"' || fail "standards not loaded"
+"$bundle/examdesk" bank validate "$bundle/_internal/question_banks/samples" >/dev/null || fail "sample banks invalid"
+paper=$("$bundle/examdesk" paper build --standard 4-13-99-02 --level 3 --part theory --seed 1 --json)
+echo "$paper" | grep -q '"total_points": 100' || fail "paper build did not give 100 points"
+"$bundle/examdesk-gui" --screenshot "$scratch/window.png" || fail "the GUI did not start offscreen"
+[ -s "$scratch/window.png" ] || fail "the GUI rendered nothing"
+changed=$(find "$bundle" -newer "$scratch/stamp" -type f | head -5)
+[ -z "$changed" ] || fail "the program wrote inside its bundle: $changed"
+echo "smoke-test: ok ($version, $(du -sh "$bundle" | cut -f1))"
