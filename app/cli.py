@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -214,6 +215,103 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase(prompt: str = "Centre passphrase: ", confirm: bool = False) -> str:
+    import getpass
+    import os
+
+    given = os.environ.get("EXAMDESK_PASSPHRASE")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserFacingError("no passphrase: set EXAMDESK_PASSPHRASE or run in a terminal")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != first:
+        raise UserFacingError("the two passphrases differ")
+    return first
+
+
+def _store_url(args: argparse.Namespace) -> str:
+    from app import paths
+    from app.store.database import default_store_path, sqlite_url
+
+    if getattr(args, "url", None):
+        return args.url
+    folder = Path(args.data) if args.data else paths.data_dir()
+    path = default_store_path(folder) if args.action == "init" else folder / "examdesk.db"
+    if args.action != "init" and not path.exists():
+        raise UserFacingError(f"no store at {path}: create one with 'examdesk store init'")
+    return sqlite_url(path)
+
+
+def _open_store(args: argparse.Namespace):
+    from app.security.envelope import WrongPassphrase
+    from app.store.database import Database
+
+    url = _store_url(args)
+    try:
+        return Database.open(url, _passphrase())
+    except WrongPassphrase:
+        raise UserFacingError("wrong passphrase: the store was not opened and nothing changed") from None
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.store import audit
+
+    db = _open_store(args)
+    try:
+        with db.reader() as session:
+            report = audit.verify(session, db.cipher)
+    finally:
+        db.close()
+    if report.intact:
+        print(f"audit log intact: {report.entries} entries")
+        return 0
+    print(f"audit log broken at entry {report.first_broken}: {report.reason}")
+    return 1
+
+
+def cmd_store_init(args: argparse.Namespace) -> int:
+    from app.services.accounts import AccountService
+    from app.store.database import Database
+
+    url = _store_url(args)
+    passphrase = _passphrase("New centre passphrase: ", confirm=True)
+    from app.security.passwords import password_problem
+
+    problem = password_problem(passphrase)
+    if problem or len(passphrase) < 12:
+        raise UserFacingError(f"passphrase too weak: {problem or 'at least 12 characters'}")
+    admin_password = os.environ.get("EXAMDESK_ADMIN_PASSWORD") or _passphrase("Admin password: ", confirm=True)
+    db = Database.create(url, passphrase)
+    try:
+        AccountService(db).set_up_centre(
+            code=args.centre_code, name=args.centre_name, admin_username=args.admin, admin_password=admin_password
+        )
+    finally:
+        db.close()
+    print(f"store created: {url}")
+    return 0
+
+
+def cmd_store_passphrase(args: argparse.Namespace) -> int:
+    from app.security.envelope import WrongPassphrase
+    from app.store.database import Database
+
+    url = _store_url(args)
+    old = _passphrase("Current passphrase: ")
+    new = os.environ.get("EXAMDESK_NEW_PASSPHRASE") or _passphrase("New passphrase: ", confirm=True)
+    try:
+        db = Database.open(url, old)
+    except WrongPassphrase:
+        raise UserFacingError("wrong passphrase: nothing changed") from None
+    try:
+        db.change_passphrase(old, new)
+    finally:
+        db.close()
+    print("passphrase changed; the data key was re-wrapped, nothing else was rewritten")
+    return 0
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     print(f"examdesk {__version__}")
     return 0
@@ -261,6 +359,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     data_options(p)
     p.set_defaults(func=cmd_bank_validate)
+
+    def store_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", metavar="DIR", help="data folder (default: the platform's data folder)")
+        p.add_argument("--url", help="a database URL instead, e.g. postgresql+psycopg://user@host/db")
+
+    store = sub.add_parser("store", help="the encrypted exam store").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = store.add_parser("init", help="create the store: data key, centre and first admin")
+    p.add_argument("--centre-code", required=True)
+    p.add_argument("--centre-name", required=True)
+    p.add_argument("--admin", default="admin", help="the first admin's user name")
+    store_options(p)
+    p.set_defaults(func=cmd_store_init)
+    p = store.add_parser("passphrase", help="change the centre passphrase (re-wraps the data key)")
+    store_options(p)
+    p.set_defaults(func=cmd_store_passphrase)
+
+    audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = audit.add_parser("verify", help="check the audit chain; names the first broken entry")
+    store_options(p)
+    p.set_defaults(func=cmd_audit_verify)
 
     paper = sub.add_parser("paper", help="papers").add_subparsers(dest="action", metavar="ACTION", required=True)
     p = paper.add_parser("build", help="assemble a paper from the banks")

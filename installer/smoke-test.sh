@@ -20,6 +20,11 @@ version=$("$bundle/examdesk" version) || fail "examdesk version failed"
 "$bundle/examdesk" bank validate "$bundle/_internal/question_banks/samples" >/dev/null || fail "sample banks invalid"
 paper=$("$bundle/examdesk" paper build --standard 4-13-99-02 --level 3 --part theory --seed 1 --json)
 echo "$paper" | grep -q '"total_points": 100' || fail "paper build did not give 100 points"
+EXAMDESK_PASSPHRASE="smoke test passphrase 1" EXAMDESK_ADMIN_PASSWORD="admin-pass-1" \
+  "$bundle/examdesk" store init --data "$scratch/store" --centre-code SMOKE --centre-name "冒烟测试考点" >/dev/null \
+  || fail "store init failed"
+EXAMDESK_PASSPHRASE="smoke test passphrase 1" "$bundle/examdesk" audit verify --data "$scratch/store" | grep -q intact \
+  || fail "audit verify failed"
 "$bundle/examdesk-gui" --screenshot "$scratch/window.png" || fail "the GUI did not start offscreen"
 [ -s "$scratch/window.png" ] || fail "the GUI rendered nothing"
 changed=$(find "$bundle" -newer "$scratch/stamp" -type f | head -5)

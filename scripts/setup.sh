@@ -33,7 +33,7 @@ stamp=.venv/.examdesk-installed
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing ExamDesk and its dependencies into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip --version >/dev/null 2>&1 || .venv/bin/python -m ensurepip >/dev/null
   .venv/bin/python -m pip install -q uv
   .venv/bin/python -m uv pip install -q --python .venv/bin/python -e '.[dev,build]'
   echo "$want" > "$stamp"

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Set up (if needed) and run the whole test suite, then the linter. Exit non-zero on any failure.
+# The store tests run on SQLite and on a private PostgreSQL server started here on loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 export EXAMDESK_DATA="${EXAMDESK_DATA:-$(mktemp -d)}"
+if [ -z "${EXAMDESK_TEST_PG_URL:-}" ]; then
+  eval "$(bash scripts/postgres.sh)"
+  export EXAMDESK_TEST_PG_URL
+  trap 'bash scripts/postgres.sh stop "$PG_DIR"' EXIT
+fi
 .venv/bin/python -m pytest "$@"
 .venv/bin/ruff check .

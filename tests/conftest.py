@@ -10,6 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.store_fixtures import fast_passwords, world  # noqa: F401  (fixtures for every test module)
+
 REPO = Path(__file__).resolve().parent.parent
 
 MINI_STANDARD = """\

@@ -32,8 +32,20 @@ def test_domain_is_pure():
     assert offenders == {}
 
 
-def test_banks_and_cli_do_not_import_qt():
-    for folder in ("banks",):
-        for path in (REPO / "app" / folder).glob("*.py"):
+def test_the_core_does_not_import_qt():
+    for folder in ("banks", "security", "store", "services"):
+        for path in (REPO / "app" / folder).rglob("*.py"):
             assert not any(n.startswith("PySide6") for n in imports_of(path)), path
     assert not any(n.startswith("PySide6") for n in imports_of(REPO / "app" / "cli.py"))
+
+
+def test_screens_hold_no_sql_and_no_crypto():
+    forbidden = ("sqlalchemy", "app.store", "app.security", "cryptography", "argon2")
+    for path in (REPO / "app" / "ui").rglob("*.py"):
+        bad = [n for n in imports_of(path) if any(n == f or n.startswith(f + ".") for f in forbidden)]
+        assert bad == [], f"{path.name} imports {bad}"
+
+
+def test_security_knows_nothing_of_the_database():
+    for path in (REPO / "app" / "security").glob("*.py"):
+        assert not any(n.startswith(("sqlalchemy", "app.store", "app.services")) for n in imports_of(path)), path

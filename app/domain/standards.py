@@ -9,7 +9,7 @@ Subtypes (工种) carry their own levels and tables. The objects are built from 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 BASIC_AREAS = ("职业道德", "基础知识")
@@ -154,12 +154,8 @@ class Standard:
                     out.append(lv)
                     continue
                 out.append(
-                    Level(
-                        level=lv.level,
-                        name=lv.name,
-                        review_required=lv.review_required,
-                        areas=lv.areas,
-                        basic=lv.basic,
+                    replace(
+                        lv,
                         theory_weights=dict(given.get("theory") or {}) or lv.theory_weights,
                         skill_weights=dict(given.get("skill") or {}) or lv.skill_weights,
                     )
@@ -167,15 +163,9 @@ class Standard:
             return tuple(out)
 
         if subtype is None:
-            return _replace(self, levels=patched(self.levels))
+            return replace(self, levels=patched(self.levels))
         subtypes = tuple(Subtype(st.name, patched(st.levels)) if st.name == subtype else st for st in self.subtypes)
-        return _replace(self, subtypes=subtypes)
-
-
-def _replace(std: Standard, **changes: object) -> Standard:
-    from dataclasses import replace
-
-    return replace(std, **changes)  # type: ignore[arg-type]
+        return replace(self, subtypes=subtypes)
 
 
 def check_weight_table(weights: Mapping[str, int], level: Level, part: Part, where: str) -> list[tuple[str, str]]:

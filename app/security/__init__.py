@@ -1,0 +1,1 @@
+"""Keys, envelope encryption, password hashing and canonical digests. No Qt, no SQL."""

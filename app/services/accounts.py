@@ -1,0 +1,123 @@
+"""Staff accounts: the first admin, users and roles, login with lockout, resets."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from app.security.passwords import hash_password, password_problem, verify_password
+from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.store.models import Centre, User
+
+ROLES = ("admin", "proctor", "examiner", "chief")
+MAX_FAILURES = 5
+LOCK_SECONDS = 15 * 60
+
+
+class LoginFailed(ServiceError):
+    pass
+
+
+class AccountLocked(ServiceError):
+    pass
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    role: str
+    display_name: str
+    locked: bool
+
+
+class AccountService(Service):
+    def set_up_centre(self, *, code: str, name: str, admin_username: str, admin_password: str) -> Actor:
+        """First run: the centre and its first administrator. Refused once any user exists."""
+        problem = password_problem(admin_password)
+        if problem:
+            raise ServiceError(f"admin password: {problem}")
+        with self.action(SYSTEM, "centre.set_up", f"centre:{code}", {"code": code, "name": name}) as s:
+            if s.scalar(select(func.count()).select_from(User)):
+                raise Conflict("the centre is already set up")
+            s.add(Centre(code=code, name=name))
+            admin = User(
+                username=admin_username, role="admin", display_name=admin_username,
+                password_hash=hash_password(admin_password),
+            )  # fmt: skip
+            s.add(admin)
+            s.flush()
+            return Actor("admin", admin.id)
+
+    def create_user(self, actor: Actor, *, username: str, role: str, display_name: str, password: str) -> UserView:
+        require_role(actor, "admin")
+        if role not in ROLES:
+            raise ServiceError(f"role must be one of {', '.join(ROLES)}")
+        problem = password_problem(password)
+        if problem:
+            raise ServiceError(f"password: {problem}")
+        with self.action(actor, "user.create", f"user:{username}", {"username": username, "role": role}) as s:
+            if s.scalar(select(User).where(User.username == username)):
+                raise Conflict(f"user {username!r} already exists")
+            user = User(username=username, role=role, display_name=display_name, password_hash=hash_password(password))
+            s.add(user)
+            s.flush()
+            return UserView(user.id, username, role, display_name, False)
+
+    def login(self, username: str, password: str) -> Actor:
+        """Five wrong passwords in a row lock the account for 15 minutes (an admin can unlock)."""
+        now = time.time()
+        with self.db.reader() as s:
+            user = s.scalar(select(User).where(User.username == username))
+            if user is None or not user.active:
+                raise LoginFailed("wrong user name or password")
+            if user.locked_until > now:
+                minutes = int((user.locked_until - now) // 60) + 1
+                raise AccountLocked(f"account {username!r} is locked for {minutes} more minute(s)")
+            ok = verify_password(user.password_hash, password)
+        with self.action(Actor(user.role, user.id), "user.login" if ok else "user.login_failed",
+                         f"user:{user.id}", {"ok": ok}) as s:  # fmt: skip
+            row = s.get(User, user.id)
+            assert row is not None
+            if ok:
+                row.failed_logins = 0
+            else:
+                row.failed_logins += 1
+                if row.failed_logins >= MAX_FAILURES:
+                    row.locked_until = now + LOCK_SECONDS
+                    row.failed_logins = 0
+        if not ok:
+            raise LoginFailed("wrong user name or password")
+        return Actor(user.role, user.id)
+
+    def reset_password(self, actor: Actor, user_id: int, new_password: str) -> None:
+        require_role(actor, "admin")
+        problem = password_problem(new_password)
+        if problem:
+            raise ServiceError(f"password: {problem}")
+        with self.action(actor, "user.reset_password", f"user:{user_id}", {}) as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound(f"no user {user_id}")
+            user.password_hash = hash_password(new_password)
+            user.failed_logins, user.locked_until = 0, 0.0
+
+    def unlock(self, actor: Actor, user_id: int) -> None:
+        require_role(actor, "admin")
+        with self.action(actor, "user.unlock", f"user:{user_id}", {}) as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound(f"no user {user_id}")
+            user.failed_logins, user.locked_until = 0, 0.0
+
+    def users(self, actor: Actor) -> list[UserView]:
+        if actor.role != "admin":
+            raise PermissionDenied("only an admin lists users")
+        now = time.time()
+        with self.db.reader() as s:
+            return [
+                UserView(u.id, u.username, u.role, u.display_name, u.locked_until > now)
+                for u in s.scalars(select(User).order_by(User.id))
+            ]

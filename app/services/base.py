@@ -1,0 +1,66 @@
+"""What every service shares: actors, errors, and the transaction that writes the audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.errors import UserFacingError
+from app.store import audit
+from app.store.database import Database, wall_now
+
+
+class ServiceError(UserFacingError):
+    """A refused action, explained."""
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class Conflict(ServiceError):
+    """The action does not fit the current state (stale save, closed attempt, busy station...)."""
+
+
+STAFF_ROLES = ("admin", "proctor", "examiner", "chief")
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: str  # admin | proctor | examiner | chief | candidate | system
+    id: int
+    token: str = ""  # candidates: the login token of their current station
+
+    @property
+    def label(self) -> str:
+        return f"{self.role}:{self.id}"
+
+
+SYSTEM = Actor("system", 0)
+
+
+def require_role(actor: Actor, *roles: str) -> None:
+    if actor.role not in roles:
+        raise PermissionDenied(f"{actor.role} may not do this (needs {' or '.join(roles)})")
+
+
+class Service:
+    def __init__(self, db: Database):
+        self.db = db
+
+    @contextmanager
+    def action(self, actor: Actor, name: str, target: str, data: Any) -> Iterator[Session]:
+        """One transaction: the caller's writes and the audit entry commit together or not at all."""
+        with self.db.transaction() as session:
+            yield session
+            audit.append(
+                session, self.db.cipher, wall=wall_now(), actor=actor.label, action=name, target=target, data=data
+            )

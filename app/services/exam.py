@@ -1,0 +1,490 @@
+"""The exam day: sessions, candidates, papers, logins, answers, the time ledger, submission.
+
+Invariants kept here (see ../shared/DESIGN.md):
+- `save_answer` returns only after its step is committed (synchronous=FULL): the screen may then
+  show "saved". A save names the sequence number it expects to follow; a stale or replayed save
+  is refused.
+- Remaining time comes from the ledger (app.domain.time_ledger), never from a wall clock; at
+  zero the attempt is submitted automatically.
+- Candidates act only on their own attempt, from the one station they are logged in on, and only
+  while it is open; they never receive answer keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.attempt_state import AttemptState, Step, StepKind, derive
+from app.domain.identity import id_number_problem, normalise_id_number
+from app.domain.items import ItemType
+from app.domain.paper_assembly import Paper
+from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
+from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.store.database import Database, wall_now
+from app.store.models import (
+    Attempt,
+    AttemptStep,
+    Candidate,
+    ExamSession,
+    Incident,
+    PaperInstance,
+    StationLogin,
+    TimeEventRow,
+)
+
+INCIDENT_CATEGORIES = (
+    "technical.freeze", "technical.power", "technical.network", "environment.noise",
+    "environment.disturbance", "illness", "misconduct", "complaint",
+)  # fmt: skip
+
+
+class StaleSave(Conflict):
+    """The save was based on an older state of the attempt (replayed, or another tab saved)."""
+
+
+class AttemptClosed(Conflict):
+    pass
+
+
+@dataclass(frozen=True)
+class SaveAck:
+    seq: int
+    remaining: float
+
+
+@dataclass(frozen=True)
+class CandidateLogin:
+    actor: Actor
+    attempt_id: int
+    candidate_id: int
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    attempt_id: int
+    state: LedgerState
+    remaining: float
+    last_seq: int
+    answers: dict[int, Any]
+    flagged: frozenset[int]
+    submitted: bool
+    items: list[dict[str, Any]]  # what the candidate sees: no keys
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels."""
+    slots = []
+    for slot, entry in enumerate(paper.items):
+        item = items_by_id[entry.id]
+        options = dict(item.options)
+        display = "ABCDEFGH"
+        relabel = {orig: display[i] for i, orig in enumerate(entry.options_order)}
+        key: Any = item.key
+        if item.type is ItemType.SINGLE:
+            key = relabel[item.key]
+        elif item.type is ItemType.MULTIPLE:
+            key = sorted(relabel[k] for k in item.key)
+        elif item.type is ItemType.FILL:
+            key = [list(blank) for blank in item.key]
+        slots.append(
+            {
+                "slot": slot,
+                "id": item.id,
+                "type": item.type.value,
+                "area": item.area,
+                "points": str(entry.points),
+                "stem": item.stem,
+                "options": [[display[i], options[orig]] for i, orig in enumerate(entry.options_order)],
+                "key": key,
+            }
+        )
+    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
+
+
+@dataclass(frozen=True)
+class _AttemptFacts:
+    attempt_id: int
+    session_id: int
+    candidate_id: int
+    paper_id: int
+    duration: float
+    slots: int
+
+
+class ExamService(Service):
+    def __init__(self, db: Database):
+        super().__init__(db)
+        self._facts_cache: dict[int, _AttemptFacts] = {}
+
+    # -- planning (admin) -----------------------------------------------------------------
+
+    def schedule_session(
+        self, actor: Actor, *, code: str, room: str, part: str, standard: str, level: str,
+        scheduled_start: str, duration_minutes: int, subtype: str | None = None, min_minutes: int | None = None,
+    ) -> int:  # fmt: skip
+        require_role(actor, "admin")
+        if min_minutes is not None and duration_minutes < min_minutes:
+            raise ServiceError(f"{duration_minutes} minutes: the standard requires at least {min_minutes}")
+        data = {"code": code, "room": room, "part": part, "standard": standard, "level": level}
+        with self.action(actor, "session.schedule", f"session:{code}", data) as s:
+            if s.scalar(select(ExamSession).where(ExamSession.code == code)):
+                raise Conflict(f"session {code!r} already exists")
+            row = ExamSession(
+                code=code, room=room, part=part, standard=standard, subtype=subtype, level=str(level),
+                scheduled_start=scheduled_start, duration_minutes=duration_minutes, state="scheduled",
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def add_candidate(
+        self, actor: Actor, session_id: int, *, ticket: str, name: str, id_number: str, photo: bytes | None = None
+    ) -> int:
+        require_role(actor, "admin")
+        problem = id_number_problem(id_number)
+        if problem:
+            raise ServiceError(f"candidate {ticket}: ID number {problem}")
+        number = normalise_id_number(id_number)
+        with self.action(actor, "candidate.add", f"session:{session_id}/ticket:{ticket}", {"ticket": ticket}) as s:
+            if s.get(ExamSession, session_id) is None:
+                raise NotFound(f"no session {session_id}")
+            if s.scalar(select(Candidate).where(Candidate.session_id == session_id, Candidate.ticket == ticket)):
+                raise Conflict(f"ticket {ticket} is already in this session")
+            row = Candidate(
+                session_id=session_id, ticket=ticket, name=name, id_number=number,
+                id_index=self.db.cipher.blind_index(number, b"id_number"), photo=photo,
+                anonymous_code=secrets.token_hex(4).upper(),
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def prepare_attempt(self, actor: Actor, candidate_id: int, content: dict[str, Any], duration_seconds: float) -> int:
+        """Fix the candidate's paper (the content snapshot, keys included) and open an attempt."""
+        require_role(actor, "admin", "proctor")
+        with self.action(actor, "attempt.prepare", f"candidate:{candidate_id}", {"seed": content.get("seed")}) as s:
+            candidate = s.get(Candidate, candidate_id)
+            if candidate is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            paper = PaperInstance(
+                session_id=candidate.session_id, candidate_id=candidate_id, seed=content.get("seed", ""),
+                content=content,
+            )  # fmt: skip
+            s.add(paper)
+            s.flush()
+            attempt = Attempt(
+                session_id=candidate.session_id, candidate_id=candidate_id, paper_id=paper.id,
+                duration_seconds=duration_seconds + candidate.extra_seconds,
+            )  # fmt: skip
+            s.add(attempt)
+            s.flush()
+            return attempt.id
+
+    # -- logins -----------------------------------------------------------------------------
+
+    def candidate_login(self, *, ticket: str, id_number: str, station: str) -> CandidateLogin:
+        """Ticket + ID number; refused while the candidate is logged in on another station."""
+        index = self.db.cipher.blind_index(normalise_id_number(id_number), b"id_number")
+        with self.db.reader() as s:
+            candidate = s.scalar(select(Candidate).where(Candidate.ticket == ticket, Candidate.id_index == index))
+            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id)) if candidate else None
+        if candidate is None:
+            raise PermissionDenied("ticket number and ID number do not match")
+        if attempt is None:
+            raise Conflict(f"ticket {ticket} has no paper yet: ask the proctor")
+        token = secrets.token_urlsafe(32)
+        data = {"station": station}
+        with self.action(Actor("candidate", candidate.id), "candidate.login", f"candidate:{candidate.id}", data) as s:
+            current = s.scalar(
+                select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open)
+            )
+            if current is not None and current.station != station:
+                raise Conflict(
+                    f"ticket {ticket} is logged in on station {current.station}; "
+                    "a proctor must allow the move first"
+                )
+            if current is not None:
+                current.open = False  # same station again (e.g. after a restart): new token
+            attempt_row = s.get(Attempt, attempt.id)
+            if self._ledger(s, attempt_row, self._instant()).state is LedgerState.INTERRUPTED:
+                # back after a crash or a move: the clock runs again from here, not from the outage
+                who = Actor("candidate", candidate.id)
+                self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who)
+            s.add(
+                StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token), wall=wall_now())
+            )
+        return CandidateLogin(Actor("candidate", candidate.id, token), attempt.id, candidate.id)
+
+    def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> None:
+        """Let a candidate continue on another station: closes the current station login."""
+        require_role(actor, "proctor", "admin")
+        if not reason.strip():
+            raise ServiceError("a reason is required to move a candidate")
+        with self.action(actor, "candidate.allow_move", f"candidate:{candidate_id}", {"reason": reason}) as s:
+            for row in s.scalars(
+                select(StationLogin).where(StationLogin.candidate_id == candidate_id, StationLogin.open)
+            ):
+                row.open = False
+            s.add(
+                Incident(
+                    session_id=s.get(Candidate, candidate_id).session_id, candidate_id=candidate_id,
+                    category="technical.freeze", text=f"moved to another station: {reason}",
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                )
+            )  # fmt: skip
+
+    def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
+        self._check_candidate_id(s, actor, attempt.candidate_id)
+
+    def _check_candidate_id(self, s: Session, actor: Actor, candidate_id: int) -> None:
+        if actor.role != "candidate":
+            return
+        if candidate_id != actor.id:
+            raise PermissionDenied("this is not your attempt")
+        token = s.connection().execute(
+            select(StationLogin.token_digest).where(StationLogin.candidate_id == actor.id, StationLogin.open)
+        ).scalar()
+        if token is None or token != _digest(actor.token):
+            raise PermissionDenied("this station's login is no longer valid: log in again")
+
+    # -- time ledger --------------------------------------------------------------------------
+
+    def _instant(self) -> Instant:
+        return Instant(self.db.epoch, self.db.mono())
+
+    def _facts(self, s: Session, attempt_id: int) -> _AttemptFacts:
+        """The attempt's fixed facts; its row never changes, so they are cached per process."""
+        facts = self._facts_cache.get(attempt_id)
+        if facts is None:
+            row = s.connection().execute(
+                select(Attempt.session_id, Attempt.candidate_id, Attempt.paper_id, Attempt.duration_seconds)
+                .where(Attempt.id == attempt_id)
+            ).first()
+            if row is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            content = s.connection().execute(select(PaperInstance.content).where(PaperInstance.id == row[2])).scalar()
+            facts = _AttemptFacts(attempt_id, row[0], row[1], row[2], row[3], len(content["items"]))
+            self._facts_cache[attempt_id] = facts
+        return facts
+
+    def _steps_summary(self, s: Session, attempt_id: int) -> tuple[int, bool, list[TimeEvent]]:
+        """Last sequence number, whether submitted, and per clock epoch the last step's instant
+        (saved answers prove the attempt was running then, so a crash costs nothing after them)."""
+        rows = s.connection().execute(
+            select(
+                AttemptStep.epoch, func.max(AttemptStep.mono), func.max(AttemptStep.seq),
+                func.sum(case((AttemptStep.kind == StepKind.SUBMIT.value, 1), else_=0)),
+            )
+            .where(AttemptStep.attempt_id == attempt_id)
+            .group_by(AttemptStep.epoch)
+        ).all()  # fmt: skip
+        last_seq = max((r[2] for r in rows), default=0)
+        submitted = any(r[3] for r in rows)
+        checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(r[0], r[1])) for r in rows]
+        return last_seq, submitted, checkpoints
+
+    def _ledger_of(self, s: Session, facts: _AttemptFacts, checkpoints: list[TimeEvent],
+                   now: Instant | None) -> LedgerView:  # fmt: skip
+        rows = s.connection().execute(
+            select(TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono, TimeEventRow.seconds).where(
+                TimeEventRow.session_id == facts.session_id,
+                (TimeEventRow.attempt_id == facts.attempt_id) | (TimeEventRow.attempt_id.is_(None)),
+            )
+        ).all()
+        events = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for k, e, m, sec in rows]
+        events += checkpoints
+        events.sort(key=lambda e: (e.at.epoch, e.at.mono))
+        return view(facts.duration, events, now)
+
+    def _ledger(self, s: Session, attempt: Attempt, now: Instant | None) -> LedgerView:
+        facts = self._facts(s, attempt.id)
+        return self._ledger_of(s, facts, self._steps_summary(s, attempt.id)[2], now)
+
+    def _time_event(
+        self, s: Session, session_id: int, attempt_id: int | None, kind: TimeEventKind, actor: Actor,
+        seconds: float = 0.0, reason: str | None = None,
+    ) -> None:  # fmt: skip
+        s.add(
+            TimeEventRow(
+                session_id=session_id, attempt_id=attempt_id, kind=kind.value, epoch=self.db.epoch,
+                mono=self.db.mono(), seconds=seconds, reason=reason, actor=actor.label, wall=wall_now(),
+            )
+        )  # fmt: skip
+
+    def start_session(self, actor: Actor, session_id: int) -> None:
+        require_role(actor, "proctor", "admin")
+        with self.action(actor, "session.start", f"session:{session_id}", {}) as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound(f"no session {session_id}")
+            if session.state != "scheduled":
+                raise Conflict(f"session {session.code} is {session.state}")
+            session.state = "open"
+            self._time_event(s, session_id, None, TimeEventKind.START, actor)
+
+    def pause(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str) -> None:
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.PAUSE, reason)
+
+    def resume(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str = "") -> None:
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.RESUME, reason or None)
+
+    def extend(self, actor: Actor, session_id: int, attempt_id: int | None, seconds: float, reason: str) -> None:
+        if seconds <= 0:
+            raise ServiceError("extra time must be positive")
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.EXTEND, reason, seconds)
+
+    def _clock_action(
+        self, actor: Actor, session_id: int, attempt_id: int | None, kind: TimeEventKind,
+        reason: str | None, seconds: float = 0.0,
+    ) -> None:  # fmt: skip
+        require_role(actor, "proctor", "admin")
+        if kind in (TimeEventKind.PAUSE, TimeEventKind.EXTEND) and not (reason or "").strip():
+            raise ServiceError(f"a reason is required to {kind.value} time")
+        target = f"session:{session_id}" + (f"/attempt:{attempt_id}" if attempt_id else "")
+        data = {"kind": kind.value, "seconds": seconds, "reason": reason}
+        with self.action(actor, f"time.{kind.value}", target, data) as s:
+            self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def _open_attempt(self, s: Session, actor: Actor, attempt_id: int) -> tuple[_AttemptFacts, LedgerView, int]:
+        facts = self._facts(s, attempt_id)
+        self._check_candidate_id(s, actor, facts.candidate_id)
+        last_seq, submitted, checkpoints = self._steps_summary(s, attempt_id)
+        if submitted:
+            raise AttemptClosed("the attempt has been submitted")
+        return facts, self._ledger_of(s, facts, checkpoints, self._instant()), last_seq
+
+    def _append_step(self, s: Session, attempt_id: int, seq: int, kind: StepKind, slot: int | None,
+                     data: Any, actor: Actor) -> None:  # fmt: skip
+        s.connection().execute(
+            insert(AttemptStep).values(
+                attempt_id=attempt_id, seq=seq, kind=kind.value, slot=slot, data=data, actor=actor.label,
+                epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+            )
+        )  # fmt: skip
+
+    def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
+        """Durably record an answer (None clears it). Returns after commit, never before."""
+        return self._step(actor, attempt_id, expected_seq, StepKind.CLEAR if answer is None else StepKind.ANSWER,
+                          slot, None if answer is None else {"value": answer})  # fmt: skip
+
+    def set_flag(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck:
+        return self._step(actor, attempt_id, expected_seq, StepKind.FLAG if flagged else StepKind.UNFLAG, slot, None)
+
+    def _step(self, actor: Actor, attempt_id: int, expected_seq: int, kind: StepKind, slot: int | None,
+              data: Any) -> SaveAck:  # fmt: skip
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate answers")
+        try:
+            with self.action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
+                             {"seq": expected_seq + 1, "slot": slot, "data": data}) as s:  # fmt: skip
+                facts, ledger, last_seq = self._open_attempt(s, actor, attempt_id)
+                if expected_seq != last_seq:
+                    raise StaleSave(f"the attempt is at step {last_seq}, this save expected {expected_seq}")
+                if ledger.state is not LedgerState.RUNNING:
+                    raise AttemptClosed(f"the exam is {ledger.state.value}: answers cannot be saved now")
+                if ledger.remaining <= 0:
+                    raise AttemptClosed("time is up")
+                if slot is not None and not 0 <= slot < facts.slots:
+                    raise ServiceError(f"no question {slot + 1} on this paper")
+                self._append_step(s, attempt_id, last_seq + 1, kind, slot, data, actor)
+                remaining = ledger.remaining
+        except IntegrityError:
+            raise StaleSave("another save for this attempt landed first") from None
+        except AttemptClosed:
+            self.auto_submit_if_due(attempt_id)
+            raise
+        return SaveAck(last_seq + 1, remaining)
+
+    def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
+        """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
+        if actor.role == "candidate":
+            reason = "candidate"
+        elif actor.role in ("proctor", "admin"):
+            if reason in ("", "candidate"):
+                raise ServiceError("a reason is required to force-submit")
+        elif actor.role != "system":
+            raise PermissionDenied(f"{actor.role} may not submit an attempt")
+        with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            facts, _ledger, last_seq = self._open_attempt(s, actor, attempt_id)
+            self._append_step(s, attempt_id, last_seq + 1, StepKind.SUBMIT, None, {"reason": reason}, actor)
+            self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
+            return last_seq + 1
+
+    def auto_submit_if_due(self, attempt_id: int) -> bool:
+        """Submit on the clock's behalf when no time remains. Called by saves and the tick."""
+        from app.services.base import SYSTEM
+
+        with self.db.reader() as s:
+            facts = self._facts(s, attempt_id)
+            _last, submitted, checkpoints = self._steps_summary(s, attempt_id)
+            ledger = self._ledger_of(s, facts, checkpoints, self._instant())
+        if submitted or ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
+            return False
+        try:
+            self.submit(SYSTEM, attempt_id, reason="time")
+        except AttemptClosed:
+            return False
+        return True
+
+    def attempt_view(self, actor: Actor, attempt_id: int) -> AttemptView:
+        """The candidate's own paper (without keys), answers, flags and time."""
+        with self.db.reader() as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            if actor.role == "candidate":
+                self._check_candidate(s, actor, attempt)
+            elif actor.role not in ("proctor", "admin"):
+                raise PermissionDenied(f"{actor.role} may not read attempts")
+            state = self._state(s, attempt_id)
+            ledger = self._ledger(s, attempt, self._instant())
+            paper = s.get(PaperInstance, attempt.paper_id)
+            items = [{k: v for k, v in it.items() if k != "key"} for it in paper.content["items"]]
+        return AttemptView(
+            attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,
+            state.last_seq, dict(state.answers), frozenset(state.flagged), state.submitted, items,
+        )  # fmt: skip
+
+    def _state(self, s: Session, attempt_id: int) -> AttemptState:
+        rows = s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq))
+        return derive(
+            Step(r.seq, StepKind(r.kind), r.slot, (r.data or {}).get("value") if r.kind == "answer" else r.data)
+            for r in rows
+        )
+
+    def answer_key(self, actor: Actor, attempt_id: int) -> list[Any]:
+        """Keys of a paper, for scoring staff only."""
+        if actor.role not in ("admin", "chief", "examiner", "system"):
+            raise PermissionDenied(f"{actor.role} may not read answer keys")
+        with self.db.reader() as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            return [it["key"] for it in s.get(PaperInstance, attempt.paper_id).content["items"]]
+
+    def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
+                        candidate_id: int | None = None) -> None:  # fmt: skip
+        require_role(actor, "proctor", "admin")
+        if category not in INCIDENT_CATEGORIES:
+            raise ServiceError(f"unknown incident category {category!r}")
+        with self.action(actor, "incident.record", f"session:{session_id}",
+                         {"category": category, "candidate": candidate_id, "text": text}) as s:  # fmt: skip
+            s.add(
+                Incident(
+                    session_id=session_id, candidate_id=candidate_id, category=category, text=text,
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                )
+            )  # fmt: skip

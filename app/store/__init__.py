@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, encrypted column types, migrations, the audit chain."""

@@ -1,0 +1,252 @@
+"""The exam store's tables (SQLAlchemy 2). The same models run on SQLite and PostgreSQL.
+
+Sensitive values use the Encrypted* column types: candidate identity and photos, item content and
+keys, answers, scores, comments and incident texts. What stays in clear is what the store needs
+to run: ids, sequence numbers, states, ledger instants, roles, digests.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.store.types import EncryptedBytes, EncryptedJSON, EncryptedText
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoreMeta(Base):
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class KeyRecord(Base):
+    """The wrapped data key (one active row) and later the centre's signing keys."""
+
+    __tablename__ = "key_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(32))  # "data"
+    key_id: Mapped[str] = mapped_column(String(64))
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    kdf: Mapped[dict] = mapped_column(JSON)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created_wall: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Centre(Base):
+    __tablename__ = "centres"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # admin | proctor | examiner | chief
+    display_name: Mapped[str] = mapped_column(EncryptedText("users.display_name"))
+    password_hash: Mapped[str] = mapped_column(Text)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[float] = mapped_column(Float, default=0.0)  # wall seconds; lockout only
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ImportedVersion(Base):
+    """A standard or bank version imported into this store; content kept for the record."""
+
+    __tablename__ = "imported_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # standard | bank
+    code: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(32))
+    digest: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict] = mapped_column(EncryptedJSON("imported_versions.content"))
+    imported_wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (UniqueConstraint("kind", "code", "digest"),)
+
+
+class ExamSession(Base):
+    __tablename__ = "exam_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    room: Mapped[str] = mapped_column(Text)
+    part: Mapped[str] = mapped_column(String(16))
+    standard: Mapped[str] = mapped_column(String(32))
+    subtype: Mapped[str | None] = mapped_column(Text, nullable=True)
+    level: Mapped[str] = mapped_column(String(16))
+    scheduled_start: Mapped[str] = mapped_column(String(40))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|open|closed|archived
+
+
+class SessionStaff(Base):
+    __tablename__ = "session_staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    duty: Mapped[str] = mapped_column(String(16))  # proctor | examiner | chief | review
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "duty"),)
+
+
+class Candidate(Base):
+    __tablename__ = "candidates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    ticket: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(EncryptedText("candidates.name"))
+    id_number: Mapped[str] = mapped_column(EncryptedText("candidates.id_number"))
+    id_index: Mapped[str] = mapped_column(String(64))  # keyed digest of the ID number, for login
+    photo: Mapped[bytes | None] = mapped_column(EncryptedBytes("candidates.photo"), nullable=True)
+    anonymous_code: Mapped[str] = mapped_column(String(16))  # what examiners see instead of a name
+    extra_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    __table_args__ = (UniqueConstraint("session_id", "ticket"), UniqueConstraint("session_id", "anonymous_code"))
+
+
+class ClockEpoch(Base):
+    """One row per running process of the store: ledger instants are (epoch, monotonic seconds).
+    Epoch ids increase, so (epoch, mono) orders every instant the store has recorded."""
+
+    __tablename__ = "clock_epochs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_wall: Mapped[str] = mapped_column(String(40))
+    host: Mapped[str] = mapped_column(Text)
+
+
+class PaperInstance(Base):
+    __tablename__ = "paper_instances"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), unique=True)
+    seed: Mapped[str] = mapped_column(String(128))
+    # the paper as the candidate sees it plus keys and points: stems, options in order, keys
+    content: Mapped[dict] = mapped_column(EncryptedJSON("paper_instances.content"))
+
+
+class Attempt(Base):
+    __tablename__ = "attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), unique=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("paper_instances.id"))
+    duration_seconds: Mapped[float] = mapped_column(Float)
+
+
+class AttemptStep(Base):
+    """Append-only (database triggers refuse UPDATE and DELETE). State derives from the steps."""
+
+    __tablename__ = "attempt_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # answer|clear|flag|unflag|submit|grade
+    slot: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    data: Mapped[dict | None] = mapped_column(EncryptedJSON("attempt_steps.data"), nullable=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    wall: Mapped[str] = mapped_column(String(40))  # for people reading the record; never for time
+    __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
+
+
+class TimeEventRow(Base):
+    """The time ledger: per attempt, or for a whole session (attempt_id NULL). Append-only."""
+
+    __tablename__ = "time_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempts.id"), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    reason: Mapped[str | None] = mapped_column(EncryptedText("time_events.reason"), nullable=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class StationLogin(Base):
+    """Which station a candidate is logged in on; at most one open row per candidate."""
+
+    __tablename__ = "station_logins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    station: Mapped[str] = mapped_column(String(64))
+    token_digest: Mapped[str] = mapped_column(String(64))
+    open: Mapped[bool] = mapped_column(Boolean, default=True)
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidates.id"), nullable=True)
+    category: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(EncryptedText("incidents.text"))
+    actor: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class ExaminerScore(Base):
+    __tablename__ = "examiner_scores"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    target: Mapped[str] = mapped_column(String(64))  # task or item id
+    examiner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    scores: Mapped[dict] = mapped_column(EncryptedJSON("examiner_scores.scores"))  # per rubric point
+    comment: Mapped[str | None] = mapped_column(EncryptedText("examiner_scores.comment"), nullable=True)
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class ReviewScore(Base):
+    __tablename__ = "review_scores"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    score: Mapped[str] = mapped_column(EncryptedText("review_scores.score"))
+    comment: Mapped[str | None] = mapped_column(EncryptedText("review_scores.comment"), nullable=True)
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class Result(Base):
+    __tablename__ = "results"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    part: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[dict] = mapped_column(EncryptedJSON("results.outcome"))  # score, passed, detail
+    wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (UniqueConstraint("candidate_id", "part"),)
+
+
+class AuditEntry(Base):
+    """Hash-chained (keyed) record of every state-changing action. Append-only."""
+
+    __tablename__ = "audit_entries"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    wall: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(128))
+    data_digest: Mapped[str] = mapped_column(String(64))
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+APPEND_ONLY_TABLES = ("attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores")

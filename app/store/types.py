@@ -1,0 +1,86 @@
+"""Column types that encrypt on the way into the database and decrypt on the way out.
+
+The cipher is attached to the engine's dialect when a store is unlocked, so one process can hold
+several stores (tests do) and nothing global needs setting. The associated data is the column's
+name, so a ciphertext copied into another column does not decrypt.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import LargeBinary
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+from app.security.canonical import canonical_json
+from app.security.envelope import FieldCipher
+
+CIPHER_ATTR = "examdesk_cipher"
+
+
+class StoreLocked(RuntimeError):
+    """Encrypted data was touched before the store was unlocked with its passphrase."""
+
+
+def cipher_of(dialect: Dialect) -> FieldCipher:
+    cipher = getattr(dialect, CIPHER_ATTR, None)
+    if cipher is None:
+        raise StoreLocked("the store is locked: unlock it with the centre passphrase first")
+    return cipher
+
+
+class _Encrypted(TypeDecorator):
+    impl = LargeBinary
+    cache_ok = True
+
+    def __init__(self, context: str):
+        super().__init__()
+        self.context = context.encode("utf-8")
+
+    def _encode(self, value: Any) -> bytes:
+        raise NotImplementedError
+
+    def _decode(self, raw: bytes) -> Any:
+        raise NotImplementedError
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return cipher_of(dialect).encrypt(self._encode(value), self.context)
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return self._decode(cipher_of(dialect).decrypt(bytes(value), self.context))
+
+
+class EncryptedText(_Encrypted):
+    cache_ok = True
+
+    def _encode(self, value: str) -> bytes:
+        return value.encode("utf-8")
+
+    def _decode(self, raw: bytes) -> str:
+        return raw.decode("utf-8")
+
+
+class EncryptedBytes(_Encrypted):
+    cache_ok = True
+
+    def _encode(self, value: bytes) -> bytes:
+        return bytes(value)
+
+    def _decode(self, raw: bytes) -> bytes:
+        return raw
+
+
+class EncryptedJSON(_Encrypted):
+    cache_ok = True
+
+    def _encode(self, value: Any) -> bytes:
+        return canonical_json(value)
+
+    def _decode(self, raw: bytes) -> Any:
+        return json.loads(raw)
