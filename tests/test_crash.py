@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import select as io_select
 import signal
 import time
 
@@ -38,7 +39,8 @@ def _worker(url: str, number: str, out_fd: int, seed: int) -> None:
         os.write(out_fd, f"ACK {seq} {slot} {value}\n".encode())
 
 
-def _run_and_kill(url: str, number: str, delay: float, seed: int) -> list[str]:
+def _run_and_kill(url: str, number: str, delay: float, seed: int, after_ready: bool) -> list[str]:
+    """Fork a worker; SIGKILL it `delay` seconds after it starts, or after it is ready to save."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker: never returns into pytest
@@ -48,11 +50,18 @@ def _run_and_kill(url: str, number: str, delay: float, seed: int) -> list[str]:
         finally:
             os._exit(1)
     os.close(write_fd)
+    received = b""
+    if after_ready:
+        deadline = time.monotonic() + 30
+        while b"READY\n" not in received and time.monotonic() < deadline:
+            ready, _, _ = io_select.select([read_fd], [], [], 1.0)
+            if ready:
+                received += os.read(read_fd, 65536)
     time.sleep(delay)
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the worker died on its own"
-    chunks = []
+    chunks = [received]
     while chunk := os.read(read_fd, 65536):
         chunks.append(chunk)
     os.close(read_fd)
@@ -71,9 +80,10 @@ def test_acknowledged_answers_survive_sigkill(tmp_path):
     acked: dict[int, tuple[int, str]] = {}
     kills_while_saving = 0
     for round_no in range(KILLS):
-        # mostly while saving; sometimes during start-up (opening, unlocking, logging in)
-        delay = rng.uniform(0.0, 0.05) if round_no % 5 == 0 else rng.uniform(0.05, 0.2)
-        lines = _run_and_kill(url, number, delay, seed=round_no)
+        # mostly while saving; every fifth round during start-up (opening, unlocking, logging in)
+        during_start = round_no % 5 == 0
+        delay = rng.uniform(0.0, 0.03) if during_start else rng.uniform(0.0, 0.1)
+        lines = _run_and_kill(url, number, delay, seed=round_no, after_ready=not during_start)
         acks = [line.split() for line in lines if line.startswith("ACK ")]
         kills_while_saving += bool(acks)
         for _, seq, slot, value in acks:

@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -112,6 +112,26 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
 
 
+# Statements on the answer-save path, built once (building them is most of a save's Python cost).
+_Q_FACTS = select(Attempt.session_id, Attempt.candidate_id, Attempt.paper_id, Attempt.duration_seconds).where(
+    Attempt.id == bindparam("aid")
+)
+_Q_CONTENT = select(PaperInstance.content).where(PaperInstance.id == bindparam("pid"))
+_Q_TOKEN = select(StationLogin.token_digest).where(StationLogin.candidate_id == bindparam("cid"), StationLogin.open)
+_Q_LAST_SEQ = select(func.max(AttemptStep.seq)).where(AttemptStep.attempt_id == bindparam("aid"))
+_Q_OLD_EPOCH_STEPS = (
+    select(AttemptStep.epoch, func.max(AttemptStep.mono))
+    .where(AttemptStep.attempt_id == bindparam("aid"), AttemptStep.epoch != bindparam("epoch"))
+    .group_by(AttemptStep.epoch)
+)
+_Q_EVENTS = select(TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono, TimeEventRow.seconds).where(
+    TimeEventRow.session_id == bindparam("sid"),
+    or_(TimeEventRow.attempt_id == bindparam("aid"), TimeEventRow.attempt_id.is_(None)),
+)
+_ADD_STEP = insert(AttemptStep)
+_ADD_TIME_EVENT = insert(TimeEventRow)
+
+
 @dataclass(frozen=True)
 class _AttemptFacts:
     attempt_id: int
@@ -126,6 +146,7 @@ class ExamService(Service):
     def __init__(self, db: Database):
         super().__init__(db)
         self._facts_cache: dict[int, _AttemptFacts] = {}
+        self._old_checkpoints: dict[int, list[TimeEvent]] = {}
 
     # -- planning (admin) -----------------------------------------------------------------
 
@@ -245,16 +266,14 @@ class ExamService(Service):
             )  # fmt: skip
 
     def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
-        self._check_candidate_id(s, actor, attempt.candidate_id)
+        self._check_candidate_id(s.connection(), actor, attempt.candidate_id)
 
-    def _check_candidate_id(self, s: Session, actor: Actor, candidate_id: int) -> None:
+    def _check_candidate_id(self, c: Connection, actor: Actor, candidate_id: int) -> None:
         if actor.role != "candidate":
             return
         if candidate_id != actor.id:
             raise PermissionDenied("this is not your attempt")
-        token = s.connection().execute(
-            select(StationLogin.token_digest).where(StationLogin.candidate_id == actor.id, StationLogin.open)
-        ).scalar()
+        token = c.execute(_Q_TOKEN, {"cid": actor.id}).scalar()
         if token is None or token != _digest(actor.token):
             raise PermissionDenied("this station's login is no longer valid: log in again")
 
@@ -263,63 +282,54 @@ class ExamService(Service):
     def _instant(self) -> Instant:
         return Instant(self.db.epoch, self.db.mono())
 
-    def _facts(self, s: Session, attempt_id: int) -> _AttemptFacts:
+    def _facts(self, c: Connection, attempt_id: int) -> _AttemptFacts:
         """The attempt's fixed facts; its row never changes, so they are cached per process."""
         facts = self._facts_cache.get(attempt_id)
         if facts is None:
-            row = s.connection().execute(
-                select(Attempt.session_id, Attempt.candidate_id, Attempt.paper_id, Attempt.duration_seconds)
-                .where(Attempt.id == attempt_id)
-            ).first()
+            row = c.execute(_Q_FACTS, {"aid": attempt_id}).first()
             if row is None:
                 raise NotFound(f"no attempt {attempt_id}")
-            content = s.connection().execute(select(PaperInstance.content).where(PaperInstance.id == row[2])).scalar()
+            content = c.execute(_Q_CONTENT, {"pid": row[2]}).scalar()
             facts = _AttemptFacts(attempt_id, row[0], row[1], row[2], row[3], len(content["items"]))
             self._facts_cache[attempt_id] = facts
         return facts
 
-    def _steps_summary(self, s: Session, attempt_id: int) -> tuple[int, bool, list[TimeEvent]]:
-        """Last sequence number, whether submitted, and per clock epoch the last step's instant
-        (saved answers prove the attempt was running then, so a crash costs nothing after them)."""
-        rows = s.connection().execute(
-            select(
-                AttemptStep.epoch, func.max(AttemptStep.mono), func.max(AttemptStep.seq),
-                func.sum(case((AttemptStep.kind == StepKind.SUBMIT.value, 1), else_=0)),
-            )
-            .where(AttemptStep.attempt_id == attempt_id)
-            .group_by(AttemptStep.epoch)
-        ).all()  # fmt: skip
-        last_seq = max((r[2] for r in rows), default=0)
-        submitted = any(r[3] for r in rows)
-        checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(r[0], r[1])) for r in rows]
-        return last_seq, submitted, checkpoints
+    def _steps_summary(self, c: Connection, attempt_id: int) -> tuple[int, list[TimeEvent]]:
+        """Last sequence number, and for each earlier clock epoch the last step's instant: saved
+        answers prove the attempt was running then, so a crash costs nothing up to them. Steps of
+        the current epoch add nothing (its clock runs on), and earlier epochs are over, so their
+        checkpoints are looked up once per process."""
+        last_seq = c.execute(_Q_LAST_SEQ, {"aid": attempt_id}).scalar() or 0
+        checkpoints = self._old_checkpoints.get(attempt_id)
+        if checkpoints is None:
+            rows = c.execute(_Q_OLD_EPOCH_STEPS, {"aid": attempt_id, "epoch": self.db.epoch}).all()
+            checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows]
+            self._old_checkpoints[attempt_id] = checkpoints
+        return last_seq, checkpoints
 
-    def _ledger_of(self, s: Session, facts: _AttemptFacts, checkpoints: list[TimeEvent],
+    def _ledger_of(self, c: Connection, facts: _AttemptFacts, checkpoints: list[TimeEvent],
                    now: Instant | None) -> LedgerView:  # fmt: skip
-        rows = s.connection().execute(
-            select(TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono, TimeEventRow.seconds).where(
-                TimeEventRow.session_id == facts.session_id,
-                (TimeEventRow.attempt_id == facts.attempt_id) | (TimeEventRow.attempt_id.is_(None)),
-            )
-        ).all()
+        rows = c.execute(_Q_EVENTS, {"sid": facts.session_id, "aid": facts.attempt_id}).all()
         events = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for k, e, m, sec in rows]
         events += checkpoints
         events.sort(key=lambda e: (e.at.epoch, e.at.mono))
         return view(facts.duration, events, now)
 
     def _ledger(self, s: Session, attempt: Attempt, now: Instant | None) -> LedgerView:
-        facts = self._facts(s, attempt.id)
-        return self._ledger_of(s, facts, self._steps_summary(s, attempt.id)[2], now)
+        c = s.connection()
+        facts = self._facts(c, attempt.id)
+        return self._ledger_of(c, facts, self._steps_summary(c, attempt.id)[1], now)
 
     def _time_event(
-        self, s: Session, session_id: int, attempt_id: int | None, kind: TimeEventKind, actor: Actor,
+        self, s: Session | Connection, session_id: int, attempt_id: int | None, kind: TimeEventKind, actor: Actor,
         seconds: float = 0.0, reason: str | None = None,
     ) -> None:  # fmt: skip
-        s.add(
-            TimeEventRow(
-                session_id=session_id, attempt_id=attempt_id, kind=kind.value, epoch=self.db.epoch,
-                mono=self.db.mono(), seconds=seconds, reason=reason, actor=actor.label, wall=wall_now(),
-            )
+        c = s.connection() if isinstance(s, Session) else s
+        c.execute(
+            _ADD_TIME_EVENT,
+            [{"session_id": session_id, "attempt_id": attempt_id, "kind": kind.value, "epoch": self.db.epoch,
+              "mono": self.db.mono(), "seconds": seconds, "reason": reason, "actor": actor.label,
+              "wall": wall_now()}],
         )  # fmt: skip
 
     def start_session(self, actor: Actor, session_id: int) -> None:
@@ -358,21 +368,21 @@ class ExamService(Service):
 
     # -- answering ----------------------------------------------------------------------------
 
-    def _open_attempt(self, s: Session, actor: Actor, attempt_id: int) -> tuple[_AttemptFacts, LedgerView, int]:
-        facts = self._facts(s, attempt_id)
-        self._check_candidate_id(s, actor, facts.candidate_id)
-        last_seq, submitted, checkpoints = self._steps_summary(s, attempt_id)
-        if submitted:
+    def _open_attempt(self, c: Connection, actor: Actor, attempt_id: int) -> tuple[_AttemptFacts, LedgerView, int]:
+        facts = self._facts(c, attempt_id)
+        self._check_candidate_id(c, actor, facts.candidate_id)
+        last_seq, checkpoints = self._steps_summary(c, attempt_id)
+        ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+        if ledger.state is LedgerState.SUBMITTED:  # every submit writes a SUBMIT time event
             raise AttemptClosed("the attempt has been submitted")
-        return facts, self._ledger_of(s, facts, checkpoints, self._instant()), last_seq
+        return facts, ledger, last_seq
 
-    def _append_step(self, s: Session, attempt_id: int, seq: int, kind: StepKind, slot: int | None,
+    def _append_step(self, c: Connection, attempt_id: int, seq: int, kind: StepKind, slot: int | None,
                      data: Any, actor: Actor) -> None:  # fmt: skip
-        s.connection().execute(
-            insert(AttemptStep).values(
-                attempt_id=attempt_id, seq=seq, kind=kind.value, slot=slot, data=data, actor=actor.label,
-                epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
-            )
+        c.execute(
+            _ADD_STEP,
+            [{"attempt_id": attempt_id, "seq": seq, "kind": kind.value, "slot": slot, "data": data,
+              "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": wall_now()}],
         )  # fmt: skip
 
     def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
@@ -388,9 +398,9 @@ class ExamService(Service):
         if actor.role != "candidate":
             raise PermissionDenied("only the candidate answers")
         try:
-            with self.action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
-                             {"seq": expected_seq + 1, "slot": slot, "data": data}) as s:  # fmt: skip
-                facts, ledger, last_seq = self._open_attempt(s, actor, attempt_id)
+            with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
+                                  {"seq": expected_seq + 1, "slot": slot, "data": data}) as c:  # fmt: skip
+                facts, ledger, last_seq = self._open_attempt(c, actor, attempt_id)
                 if expected_seq != last_seq:
                     raise StaleSave(f"the attempt is at step {last_seq}, this save expected {expected_seq}")
                 if ledger.state is not LedgerState.RUNNING:
@@ -399,7 +409,7 @@ class ExamService(Service):
                     raise AttemptClosed("time is up")
                 if slot is not None and not 0 <= slot < facts.slots:
                     raise ServiceError(f"no question {slot + 1} on this paper")
-                self._append_step(s, attempt_id, last_seq + 1, kind, slot, data, actor)
+                self._append_step(c, attempt_id, last_seq + 1, kind, slot, data, actor)
                 remaining = ledger.remaining
         except IntegrityError:
             raise StaleSave("another save for this attempt landed first") from None
@@ -418,8 +428,9 @@ class ExamService(Service):
         elif actor.role != "system":
             raise PermissionDenied(f"{actor.role} may not submit an attempt")
         with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
-            facts, _ledger, last_seq = self._open_attempt(s, actor, attempt_id)
-            self._append_step(s, attempt_id, last_seq + 1, StepKind.SUBMIT, None, {"reason": reason}, actor)
+            facts, _ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
+            submit_data = {"reason": reason}
+            self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor)
             self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
             return last_seq + 1
 
@@ -428,10 +439,11 @@ class ExamService(Service):
         from app.services.base import SYSTEM
 
         with self.db.reader() as s:
-            facts = self._facts(s, attempt_id)
-            _last, submitted, checkpoints = self._steps_summary(s, attempt_id)
-            ledger = self._ledger_of(s, facts, checkpoints, self._instant())
-        if submitted or ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
+            c = s.connection()
+            facts = self._facts(c, attempt_id)
+            _last, checkpoints = self._steps_summary(c, attempt_id)
+            ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+        if ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
             return False
         try:
             self.submit(SYSTEM, attempt_id, reason="time")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.security.canonical import canonical_json
@@ -42,11 +42,26 @@ def _head_value(cipher: FieldCipher, seq: int, mac: str) -> str:
     return f"{seq}:{mac}:{cipher.mac(f'{seq}:{mac}'.encode(), _PURPOSE + b'/head')}"
 
 
+_HEAD_GET = select(StoreMeta.value).where(StoreMeta.key == _HEAD)
+_HEAD_SET = update(StoreMeta).where(StoreMeta.key == _HEAD).values(value=bindparam("value"))
+_HEAD_ADD = insert(StoreMeta).values(key=_HEAD, value=bindparam("value"))
+_ENTRY_ADD = insert(AuditEntry)
+
+
 def append(
-    session: Session, cipher: FieldCipher, *, wall: str, actor: str, action: str, target: str, data: Any
+    target_session: Session | Connection,
+    cipher: FieldCipher,
+    *,
+    wall: str,
+    actor: str,
+    action: str,
+    target: str,
+    data: Any,
 ) -> AuditEntry:
-    connection = session.connection()  # Core statements: this runs once per action, saves included
-    head = connection.execute(select(StoreMeta.value).where(StoreMeta.key == _HEAD)).scalar()
+    """Append one entry in the caller's transaction. Core statements built once: this runs for
+    every action, answer saves included."""
+    connection = target_session.connection() if isinstance(target_session, Session) else target_session
+    head = connection.execute(_HEAD_GET).scalar()
     if head is None:
         last_seq, last_mac = 0, GENESIS
     else:
@@ -65,16 +80,12 @@ def append(
     )
     entry.mac = _entry_mac(cipher, entry)
     connection.execute(
-        insert(AuditEntry).values(
-            seq=entry.seq, wall=wall, actor=actor, action=action, target=target,
-            data_digest=entry.data_digest, prev_mac=entry.prev_mac, mac=entry.mac,
-        )
+        _ENTRY_ADD,
+        [{"seq": entry.seq, "wall": wall, "actor": actor, "action": action, "target": target,
+          "data_digest": entry.data_digest, "prev_mac": entry.prev_mac, "mac": entry.mac}],
     )  # fmt: skip
     value = _head_value(cipher, entry.seq, entry.mac)
-    if head is None:
-        connection.execute(insert(StoreMeta).values(key=_HEAD, value=value))
-    else:
-        connection.execute(update(StoreMeta).where(StoreMeta.key == _HEAD).values(value=value))
+    connection.execute(_HEAD_ADD if head is None else _HEAD_SET, {"value": value})
     return entry
 
 
