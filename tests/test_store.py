@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
@@ -13,7 +15,18 @@ from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.exam import AttemptClosed, StaleSave
 from app.store import audit
 from app.store.database import Database
-from app.store.models import APPEND_ONLY_TABLES, Attempt, AuditEntry, Candidate, ExaminerScore, KeyRecord, ReviewScore
+from app.store.models import (
+    APPEND_ONLY_TABLES,
+    KEPT_TABLES,
+    Attempt,
+    AuditEntry,
+    Candidate,
+    ExaminerScore,
+    ExamSession,
+    KeyRecord,
+    Result,
+    ReviewScore,
+)
 from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url
 
 
@@ -246,3 +259,35 @@ def test_models_and_migrations_agree(tmp_path):
     declared = {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables}
     found.pop("alembic_version")
     assert found == declared
+
+
+def test_sessions_close_when_all_attempts_end_then_archive_and_stay_verifiable(world):
+    started(world)
+    one, two = login(world, "T001"), login(world, "T002", station="PC-02")
+    world.exam.save_answer(one.actor, one.attempt_id, 0, 0, "B")
+    world.exam.submit(one.actor, one.attempt_id)
+    with pytest.raises(Conflict, match="1 attempt"):
+        world.exam.close_session(world.proctor, world.session_id)
+    with pytest.raises(ServiceError, match="reason"):
+        world.exam.terminate(world.proctor, two.attempt_id, "")
+    world.exam.terminate(world.proctor, two.attempt_id, "考试中使用手机")
+    with pytest.raises(Conflict, match="only a closed session can be archived"):
+        world.exam.archive_session(world.admin, world.session_id)
+    world.exam.close_session(world.proctor, world.session_id)
+    with pytest.raises(Conflict, match="cannot change"):
+        world.exam.extend(world.proctor, world.session_id, None, 60, "late")
+    with pytest.raises(ServiceError, match="at least 5 years"):
+        world.exam.archive_session(world.admin, world.session_id, retain_years=3)
+    until = world.exam.archive_session(world.admin, world.session_id)
+    assert int(until[:4]) - date.today().year == 5
+    with world.db.reader() as s:
+        assert audit.verify(s, world.db.cipher).intact
+        assert s.get(ExamSession, world.session_id).state == "archived"
+
+
+@pytest.mark.parametrize("table", KEPT_TABLES)
+def test_records_are_kept_not_deleted(world, table):
+    with world.db.transaction() as session:  # results come with the scoring services; seed one
+        session.add(Result(candidate_id=world.candidates["T001"], part="theory", outcome={"score": "80"}, wall="w"))
+    with pytest.raises(DBAPIError, match="kept"), world.db.engine.begin() as c:
+        c.execute(text(f"DELETE FROM {table}"))

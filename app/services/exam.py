@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
@@ -39,6 +40,7 @@ from app.store.models import (
     TimeEventRow,
 )
 
+RETENTION_YEARS = 5  # seed 003: records are kept at least five years
 INCIDENT_CATEGORIES = (
     "technical.freeze", "technical.power", "technical.network", "environment.noise",
     "environment.disturbance", "illness", "misconduct", "complaint",
@@ -364,6 +366,9 @@ class ExamService(Service):
         target = f"session:{session_id}" + (f"/attempt:{attempt_id}" if attempt_id else "")
         data = {"kind": kind.value, "seconds": seconds, "reason": reason}
         with self.action(actor, f"time.{kind.value}", target, data) as s:
+            session = s.get(ExamSession, session_id)
+            if session is None or session.state != "open":
+                raise Conflict(f"session {session_id} is not open: its clock cannot change")
             self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
 
     # -- answering ----------------------------------------------------------------------------
@@ -486,6 +491,65 @@ class ExamService(Service):
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
             return [it["key"] for it in s.get(PaperInstance, attempt.paper_id).content["items"]]
+
+    def terminate(self, actor: Actor, attempt_id: int, reason: str) -> None:
+        """End an attempt for misconduct: a misconduct incident and a submit, in one action."""
+        require_role(actor, "proctor", "admin")
+        if not reason.strip():
+            raise ServiceError("a reason is required to terminate an attempt")
+        with self.action(actor, "attempt.terminate", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            c = s.connection()
+            facts, _ledger, last_seq = self._open_attempt(c, actor, attempt_id)
+            self._append_step(c, attempt_id, last_seq + 1, StepKind.SUBMIT, None,
+                              {"reason": "terminated", "detail": reason}, actor)  # fmt: skip
+            self._time_event(c, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
+            s.add(
+                Incident(
+                    session_id=facts.session_id, candidate_id=facts.candidate_id, category="misconduct",
+                    text=reason, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                )
+            )  # fmt: skip
+
+    def close_session(self, actor: Actor, session_id: int) -> None:
+        """Close a session once every attempt in it is submitted or terminated."""
+        require_role(actor, "proctor", "admin")
+        with self.action(actor, "session.close", f"session:{session_id}", {}) as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound(f"no session {session_id}")
+            if session.state != "open":
+                raise Conflict(f"session {session.code} is {session.state}, not open")
+            attempts = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
+            submitted = set(
+                s.scalars(
+                    select(AttemptStep.attempt_id).where(
+                        AttemptStep.attempt_id.in_(attempts), AttemptStep.kind == StepKind.SUBMIT.value
+                    )
+                )
+            )
+            still_open = len(set(attempts) - submitted)
+            if still_open:
+                raise Conflict(f"{still_open} attempt(s) are still open: submit or terminate them first")
+            session.state = "closed"
+
+    def archive_session(self, actor: Actor, session_id: int, *, retain_years: int = RETENTION_YEARS) -> str:
+        """Archive a closed session: it stays in the store, verifiable, kept until the returned date."""
+        require_role(actor, "admin")
+        if retain_years < RETENTION_YEARS:
+            raise ServiceError(f"records are kept at least {RETENTION_YEARS} years")
+        with self.action(actor, "session.archive", f"session:{session_id}", {"years": retain_years}) as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound(f"no session {session_id}")
+            if session.state != "closed":
+                raise Conflict(f"only a closed session can be archived; {session.code} is {session.state}")
+            today = date.today()
+            try:
+                until = today.replace(year=today.year + retain_years)
+            except ValueError:  # 29 February
+                until = today.replace(year=today.year + retain_years, day=28)
+            session.state, session.retain_until = "archived", until.isoformat()
+            return session.retain_until
 
     def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
                         candidate_id: int | None = None) -> None:  # fmt: skip

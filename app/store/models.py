@@ -92,6 +92,7 @@ class ExamSession(Base):
     scheduled_start: Mapped[str] = mapped_column(String(40))
     duration_minutes: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|open|closed|archived
+    retain_until: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date, set on archiving
 
 
 class SessionStaff(Base):
@@ -249,4 +250,6 @@ class AuditEntry(Base):
     mac: Mapped[str] = mapped_column(String(64))
 
 
+# Rows of these tables may change state but are never deleted (records are kept >= 5 years).
+KEPT_TABLES = ("exam_sessions", "candidates", "paper_instances", "attempts", "results", "users", "centres")
 APPEND_ONLY_TABLES = ("attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores")
