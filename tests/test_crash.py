@@ -82,7 +82,7 @@ def test_acknowledged_answers_survive_sigkill(tmp_path):
     for round_no in range(KILLS):
         # mostly while saving; every fifth round during start-up (opening, unlocking, logging in)
         during_start = round_no % 5 == 0
-        delay = rng.uniform(0.0, 0.03) if during_start else rng.uniform(0.0, 0.1)
+        delay = rng.uniform(0.0, 0.03) if during_start else rng.uniform(0.0, 0.04)
         lines = _run_and_kill(url, number, delay, seed=round_no, after_ready=not during_start)
         acks = [line.split() for line in lines if line.startswith("ACK ")]
         kills_while_saving += bool(acks)

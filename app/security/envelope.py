@@ -105,6 +105,7 @@ class FieldCipher:
         self._key = key
         self._aead = AESGCM(key)
         self.key_id = hashlib.sha256(key).hexdigest()[:16]
+        self._subkeys: dict[bytes, bytes] = {}
 
     def encrypt(self, plaintext: bytes, context: bytes) -> bytes:
         nonce = os.urandom(12)
@@ -120,7 +121,10 @@ class FieldCipher:
 
     def mac(self, message: bytes, purpose: bytes) -> str:
         """A keyed digest (HMAC-SHA256 under a subkey for `purpose`), e.g. for the audit chain."""
-        subkey = hmac.new(self._key, b"examdesk/subkey/" + purpose, hashlib.sha256).digest()
+        subkey = self._subkeys.get(purpose)
+        if subkey is None:
+            subkey = hmac.new(self._key, b"examdesk/subkey/" + purpose, hashlib.sha256).digest()
+            self._subkeys[purpose] = subkey
         return hmac.new(subkey, message, hashlib.sha256).hexdigest()
 
     def blind_index(self, value: str, purpose: bytes) -> str:

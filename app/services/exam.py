@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,7 +28,9 @@ from app.domain.identity import id_number_problem, normalise_id_number
 from app.domain.items import ItemType
 from app.domain.paper_assembly import Paper
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
-from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.security.canonical import canonical_json
+from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.store import audit
 from app.store.database import Database, wall_now
 from app.store.models import (
     Attempt,
@@ -131,6 +134,22 @@ _Q_EVENTS = select(TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono, Tim
     or_(TimeEventRow.attempt_id == bindparam("aid"), TimeEventRow.attempt_id.is_(None)),
 )
 _ADD_STEP = insert(AttemptStep)
+
+# The answer-save path on the embedded store's own sqlite3 connection (see _step_sqlite).
+_SQLITE_TOKEN = "SELECT token_digest FROM station_logins WHERE candidate_id = ? AND open = 1"
+_SQLITE_LAST_SEQ = "SELECT max(seq) FROM attempt_steps WHERE attempt_id = ?"
+_SQLITE_OLD_EPOCH_STEPS = (
+    "SELECT epoch, max(mono) FROM attempt_steps WHERE attempt_id = ? AND epoch != ? GROUP BY epoch"
+)
+_SQLITE_EVENTS = (
+    "SELECT kind, epoch, mono, seconds FROM time_events "
+    "WHERE session_id = ? AND (attempt_id = ? OR attempt_id IS NULL)"
+)
+_SQLITE_ADD_STEP = (
+    "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_STEP_DATA_CONTEXT = AttemptStep.__table__.c.data.type.context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
 
 
@@ -402,26 +421,92 @@ class ExamService(Service):
               data: Any) -> SaveAck:  # fmt: skip
         if actor.role != "candidate":
             raise PermissionDenied("only the candidate answers")
+        action = (actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
+                  {"seq": expected_seq + 1, "slot": slot, "data": data})  # fmt: skip
         try:
-            with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
-                                  {"seq": expected_seq + 1, "slot": slot, "data": data}) as c:  # fmt: skip
+            raw = self.db.sqlite_connection()
+            if raw is not None:
+                return self._step_sqlite(raw, action, attempt_id, expected_seq, kind, slot, data)
+            with self.fast_action(*action) as c:
                 facts, ledger, last_seq = self._open_attempt(c, actor, attempt_id)
-                if expected_seq != last_seq:
-                    raise StaleSave(f"the attempt is at step {last_seq}, this save expected {expected_seq}")
-                if ledger.state is not LedgerState.RUNNING:
-                    raise AttemptClosed(f"the exam is {ledger.state.value}: answers cannot be saved now")
-                if ledger.remaining <= 0:
-                    raise AttemptClosed("time is up")
-                if slot is not None and not 0 <= slot < facts.slots:
-                    raise ServiceError(f"no question {slot + 1} on this paper")
+                self._check_step(facts, ledger, last_seq, expected_seq, slot)
                 self._append_step(c, attempt_id, last_seq + 1, kind, slot, data, actor)
-                remaining = ledger.remaining
+                return SaveAck(last_seq + 1, ledger.remaining)
         except IntegrityError:
             raise StaleSave("another save for this attempt landed first") from None
         except AttemptClosed:
             self.auto_submit_if_due(attempt_id)
             raise
-        return SaveAck(last_seq + 1, remaining)
+
+    @staticmethod
+    def _check_step(facts: _AttemptFacts, ledger: LedgerView, last_seq: int, expected_seq: int,
+                    slot: int | None) -> None:  # fmt: skip
+        if expected_seq != last_seq:
+            raise StaleSave(f"the attempt is at step {last_seq}, this save expected {expected_seq}")
+        if ledger.state is LedgerState.SUBMITTED:
+            raise AttemptClosed("the attempt has been submitted")
+        if ledger.state is not LedgerState.RUNNING:
+            raise AttemptClosed(f"the exam is {ledger.state.value}: answers cannot be saved now")
+        if ledger.remaining <= 0:
+            raise AttemptClosed("time is up")
+        if slot is not None and not 0 <= slot < facts.slots:
+            raise ServiceError(f"no question {slot + 1} on this paper")
+
+    def _step_sqlite(self, raw: Any, action: tuple, attempt_id: int, expected_seq: int, kind: StepKind,
+                     slot: int | None, data: Any) -> SaveAck:  # fmt: skip
+        """The same save as the Core path, on the embedded store's own sqlite3 connection: the same
+        checks, one transaction, one audit entry; a third of the Python cost per save."""
+        actor, name, target, audit_data = action
+        cipher = self.db.cipher
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            facts = self._facts_cache.get(attempt_id)
+            if facts is None:
+                with self.db.reader() as s:
+                    facts = self._facts(s.connection(), attempt_id)
+            if facts.candidate_id != actor.id:
+                raise PermissionDenied("this is not your attempt")
+            token = raw.execute(_SQLITE_TOKEN, (actor.id,)).fetchone()
+            if token is None or token[0] != _digest(actor.token):
+                raise PermissionDenied("this station's login is no longer valid: log in again")
+            last_seq = raw.execute(_SQLITE_LAST_SEQ, (attempt_id,)).fetchone()[0] or 0
+            checkpoints = self._old_checkpoints.get(attempt_id)
+            if checkpoints is None:
+                rows = raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, self.db.epoch)).fetchall()
+                checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows]
+                self._old_checkpoints[attempt_id] = checkpoints
+            events = [
+                TimeEvent(TimeEventKind(k), Instant(e, m), sec)
+                for k, e, m, sec in raw.execute(_SQLITE_EVENTS, (facts.session_id, attempt_id))
+            ]
+            events += checkpoints
+            events.sort(key=lambda e: (e.at.epoch, e.at.mono))
+            ledger = view(facts.duration, events, self._instant())
+            self._check_step(facts, ledger, last_seq, expected_seq, slot)
+            wall = wall_now()
+            sealed = None if data is None else cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
+            raw.execute(
+                _SQLITE_ADD_STEP,
+                (attempt_id, last_seq + 1, kind.value, slot, sealed, actor.label, self.db.epoch, self.db.mono(), wall),
+            )
+            head = raw.execute(audit.SQLITE_HEAD_GET).fetchone()
+            row, new_head = audit.next_entry(
+                cipher, head[0] if head else None, wall=wall, actor=actor.label, action=name, target=target,
+                data=audit_data,
+            )  # fmt: skip
+            raw.execute(audit.SQLITE_ENTRY_ADD, row)
+            if head is None:
+                raw.execute("INSERT INTO store_meta (key, value) VALUES ('audit_head', ?)", (new_head,))
+            else:
+                raw.execute(audit.SQLITE_HEAD_SET, (new_head,))
+            raw.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            raw.execute("ROLLBACK")
+            raise StaleSave("another save for this attempt landed first") from None
+        except BaseException:
+            raw.execute("ROLLBACK")
+            raise
+        return SaveAck(last_seq + 1, ledger.remaining)
 
     def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
         """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
@@ -441,8 +526,6 @@ class ExamService(Service):
 
     def auto_submit_if_due(self, attempt_id: int) -> bool:
         """Submit on the clock's behalf when no time remains. Called by saves and the tick."""
-        from app.services.base import SYSTEM
-
         with self.db.reader() as s:
             c = s.connection()
             facts = self._facts(c, attempt_id)

@@ -48,20 +48,10 @@ _HEAD_ADD = insert(StoreMeta).values(key=_HEAD, value=bindparam("value"))
 _ENTRY_ADD = insert(AuditEntry)
 
 
-def append(
-    target_session: Session | Connection,
-    cipher: FieldCipher,
-    *,
-    wall: str,
-    actor: str,
-    action: str,
-    target: str,
-    data: Any,
-) -> AuditEntry:
-    """Append one entry in the caller's transaction. Core statements built once: this runs for
-    every action, answer saves included."""
-    connection = target_session.connection() if isinstance(target_session, Session) else target_session
-    head = connection.execute(_HEAD_GET).scalar()
+def next_entry(
+    cipher: FieldCipher, head: str | None, *, wall: str, actor: str, action: str, target: str, data: Any
+) -> tuple[dict[str, Any], str]:
+    """The row of the entry that follows `head` (the stored head value), and the new head value."""
     if head is None:
         last_seq, last_mac = 0, GENESIS
     else:
@@ -79,14 +69,39 @@ def append(
         mac="",
     )
     entry.mac = _entry_mac(cipher, entry)
-    connection.execute(
-        _ENTRY_ADD,
-        [{"seq": entry.seq, "wall": wall, "actor": actor, "action": action, "target": target,
-          "data_digest": entry.data_digest, "prev_mac": entry.prev_mac, "mac": entry.mac}],
-    )  # fmt: skip
-    value = _head_value(cipher, entry.seq, entry.mac)
-    connection.execute(_HEAD_ADD if head is None else _HEAD_SET, {"value": value})
-    return entry
+    row = {
+        "seq": entry.seq, "wall": wall, "actor": actor, "action": action, "target": target,
+        "data_digest": entry.data_digest, "prev_mac": entry.prev_mac, "mac": entry.mac,
+    }  # fmt: skip
+    return row, _head_value(cipher, entry.seq, entry.mac)
+
+
+def append(
+    target_session: Session | Connection,
+    cipher: FieldCipher,
+    *,
+    wall: str,
+    actor: str,
+    action: str,
+    target: str,
+    data: Any,
+) -> int:
+    """Append one entry in the caller's transaction; returns its sequence number."""
+    connection = target_session.connection() if isinstance(target_session, Session) else target_session
+    head = connection.execute(_HEAD_GET).scalar()
+    row, new_head = next_entry(cipher, head, wall=wall, actor=actor, action=action, target=target, data=data)
+    connection.execute(_ENTRY_ADD, [row])
+    connection.execute(_HEAD_ADD if head is None else _HEAD_SET, {"value": new_head})
+    return row["seq"]
+
+
+# The same three statements for the embedded store's raw answer-save path (sqlite3 module).
+SQLITE_HEAD_GET = f"SELECT value FROM store_meta WHERE key = '{_HEAD}'"
+SQLITE_HEAD_SET = f"UPDATE store_meta SET value = ? WHERE key = '{_HEAD}'"
+SQLITE_ENTRY_ADD = (
+    "INSERT INTO audit_entries (seq, wall, actor, action, target, data_digest, prev_mac, mac) "
+    "VALUES (:seq, :wall, :actor, :action, :target, :data_digest, :prev_mac, :mac)"
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -85,6 +86,7 @@ class Database:
         self.epoch = epoch
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._raw: Any = None
 
     @staticmethod
     def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> Database:
@@ -159,7 +161,19 @@ class Database:
             rows = [r[0] for r in connection.execute(text("PRAGMA integrity_check"))]
         return [] if rows == ["ok"] else rows
 
+    def sqlite_connection(self):  # -> sqlite3.Connection
+        """A dedicated sqlite3 connection (pragmas set, autocommit mode) for the answer-save path,
+        where SQLAlchemy's per-statement cost is most of a save. None on other databases."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        if self._raw is None:
+            self._raw = self.engine.raw_connection()
+        return self._raw.driver_connection
+
     def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
         self.engine.dispose()
 
 
