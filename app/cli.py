@@ -312,6 +312,119 @@ def cmd_store_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin(db, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The admin acting from the command line: signs in like anyone else."""
+    from app.services.accounts import AccountService
+
+    password = os.environ.get("EXAMDESK_ADMIN_PASSWORD") or _passphrase("Admin password: ")
+    return AccountService(db).login(args.admin, password)
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    from app.security.signing import public_pem
+    from app.services.keys import KeyService
+
+    db = _open_store(args)
+    try:
+        keys = KeyService(db)
+        public = keys.public_key(args.fingerprint)
+        info = next(k for k in keys.public_keys() if k.pem == public_pem(public))
+    finally:
+        db.close()
+    Path(args.out).write_bytes(info.pem)
+    print(f"public key written to {args.out}")
+    print(f"fingerprint (SHA-256): {info.fingerprint}")
+    return 0
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    from app.services.keys import KeyService
+
+    db = _open_store(args)
+    try:
+        fingerprint = KeyService(db).rotate(_admin(db, args))
+    finally:
+        db.close()
+    print(f"new signing key {fingerprint}; older keys are kept so their bundles still verify")
+    return 0
+
+
+def _progress(label: str):  # type: ignore[no-untyped-def]
+    def report(done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total:
+            sys.stderr.write(f"\r{label}: {done * 100 // max(1, total)}%")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return report
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.banks.catalog import Catalog
+    from app.services.export import ExportService
+    from app.store.models import ExamSession
+
+    db = _open_store(args)
+    try:
+        with db.reader() as s:
+            number = int(args.session) if args.session.isdigit() else -1
+            session_id = s.scalar(
+                select(ExamSession.id).where((ExamSession.code == args.session) | (ExamSession.id == number))
+            )
+        if session_id is None:
+            raise UserFacingError(f"no session {args.session!r}")
+        summary = ExportService(db, Catalog.load()).export_session(
+            _admin(db, args), session_id, Path(args.out), mask=args.mask, progress=_progress("exporting")
+        )
+    finally:
+        db.close()
+    print(f"{summary.path}: {summary.candidates} candidates, signed by {summary.key_fingerprint}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.reports.verify import verify_bundle
+    from app.security.signing import load_public_pem
+
+    try:
+        public = load_public_pem(Path(args.pubkey).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise UserFacingError(f"{args.pubkey}: not an Ed25519 public key in PEM ({exc})") from None
+    check = verify_bundle(Path(args.bundle), public)
+    if check.ok:
+        print(check.summary())
+        return 0
+    print(f"INVALID: {check.reason}")
+    return 1
+
+
+def cmd_verify_qr(args: argparse.Namespace) -> int:
+    from app.security import qr_payload
+    from app.security.signing import load_public_pem
+
+    public = load_public_pem(Path(args.pubkey).read_bytes())
+    try:
+        verified = qr_payload.verify(args.payload, public)
+    except qr_payload.PayloadError as exc:
+        print(f"INVALID: {exc}")
+        return 1
+    print(json.dumps({"valid": True, "key_id": verified.key_id, "record": verified.record}, ensure_ascii=False))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import run_demo
+
+    if not args.headless:
+        raise UserFacingError("only the headless demo exists so far: add --headless")
+    result = run_demo(Path(args.data), Path(args.out), log=lambda m: print(f"demo: {m}", file=sys.stderr))
+    print(result.as_json())
+    return 0
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     print(f"examdesk {__version__}")
     return 0
@@ -381,6 +494,43 @@ def build_parser() -> argparse.ArgumentParser:
     p = audit.add_parser("verify", help="check the audit chain; names the first broken entry")
     store_options(p)
     p.set_defaults(func=cmd_audit_verify)
+
+    keys = sub.add_parser("keys", help="the centre's signing keys").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = keys.add_parser("export-public", help="write the public key (PEM) and print its fingerprint")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--fingerprint", help="an older key (default: the active one)")
+    store_options(p)
+    p.set_defaults(func=cmd_keys_export)
+    p = keys.add_parser("rotate", help="make a new signing key (older ones stay for verification)")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_keys_rotate)
+
+    p = sub.add_parser("export", help="export a session's results as a signed bundle")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p.add_argument("--mask", action="store_true", help="mask names and ID numbers (de-identified)")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_export, action="export")
+
+    p = sub.add_parser("verify", help="check a result bundle offline")
+    p.add_argument("bundle", metavar="FILE.zip")
+    p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("verify-qr", help="check the QR record of a score report offline")
+    p.add_argument("payload")
+    p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.set_defaults(func=cmd_verify_qr)
+
+    p = sub.add_parser("demo", help="build a demo centre with sessions, results and bundles")
+    p.add_argument("--headless", action="store_true", help="no windows: simulate the exam day")
+    p.add_argument("--data", required=True, metavar="DIR", help="where the demo store is created")
+    p.add_argument("--out", required=True, metavar="OUTDIR", help="where bundles and the public key go")
+    p.set_defaults(func=cmd_demo)
 
     paper = sub.add_parser("paper", help="papers").add_subparsers(dest="action", metavar="ACTION", required=True)
     p = paper.add_parser("build", help="assemble a paper from the banks")

@@ -25,6 +25,10 @@ EXAMDESK_PASSPHRASE="smoke test passphrase 1" EXAMDESK_ADMIN_PASSWORD="admin-pas
   || fail "store init failed"
 EXAMDESK_PASSPHRASE="smoke test passphrase 1" "$bundle/examdesk" audit verify --data "$scratch/store" | grep -q intact \
   || fail "audit verify failed"
+demo_json=$("$bundle/examdesk" demo --headless --data "$scratch/demo" --out "$scratch/demo-out" 2>/dev/null | tail -1) \
+  || fail "the headless demo failed"
+"$bundle/examdesk" verify "$scratch/demo-out/DEMO-T5-results.zip" --pubkey "$(ls "$scratch"/demo-out/*.pem)" >/dev/null \
+  || fail "a demo bundle did not verify: $demo_json"
 "$bundle/examdesk-gui" --screenshot "$scratch/window.png" || fail "the GUI did not start offscreen"
 [ -s "$scratch/window.png" ] || fail "the GUI rendered nothing"
 changed=$(find "$bundle" -newer "$scratch/stamp" -type f | head -5)

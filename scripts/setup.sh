@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 
 QT_RUNTIME="libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-0 libdbus-1-3"
 QT_DESKTOP="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-FONTS="fonts-noto-cjk"
+FONTS="fonts-noto-cjk fonts-wqy-zenhei"  # Noto for the screens; WenQuanYi (TrueType) is embedded in PDFs
+TOOLS="poppler-utils zbar-tools openssl"  # the tests read PDFs, decode QR codes and verify with openssl
 EXTRA="${EXAMDESK_EXTRA_DEBS:-}"
 
 missing=()
-for pkg in $QT_RUNTIME $QT_DESKTOP $FONTS $EXTRA; do
+for pkg in $QT_RUNTIME $QT_DESKTOP $FONTS $TOOLS $EXTRA; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app.security.passwords import hash_password, password_problem, verify_password
+from app.security.signing import SigningKey
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.services.keys import add_signing_key
 from app.store.models import Centre, User
 
 ROLES = ("admin", "proctor", "examiner", "chief")
@@ -48,6 +50,8 @@ class AccountService(Service):
                 password_hash=hash_password(admin_password),
             )  # fmt: skip
             s.add(admin)
+            key = SigningKey.generate()
+            add_signing_key(s, key, key.seal(self.db.cipher))
             s.flush()
             return Actor("admin", admin.id)
 

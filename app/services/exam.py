@@ -163,6 +163,21 @@ class _AttemptFacts:
     slots: int
 
 
+def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot of a skill assessment: one task per weighted area, with its rubric."""
+    slots = []
+    for slot, entry in enumerate(paper.items):
+        task = tasks_by_id[entry.id]
+        slots.append(
+            {
+                "slot": slot, "id": task.id, "type": "task", "area": task.area, "points": str(entry.points),
+                "stem": f"{task.title}\n{task.instructions}", "minutes": task.minutes,
+                "rubric": [[p.point, str(p.max)] for p in task.rubric], "key": None,
+            }
+        )  # fmt: skip
+    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
+
+
 class ExamService(Service):
     def __init__(self, db: Database):
         super().__init__(db)
@@ -239,10 +254,22 @@ class ExamService(Service):
         """Ticket + ID number; refused while the candidate is logged in on another station."""
         index = self.db.cipher.blind_index(normalise_id_number(id_number), b"id_number")
         with self.db.reader() as s:
-            candidate = s.scalar(select(Candidate).where(Candidate.ticket == ticket, Candidate.id_index == index))
-            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id)) if candidate else None
-        if candidate is None:
-            raise PermissionDenied("ticket number and ID number do not match")
+            # one admission ticket may serve several sittings (theory, skill): the open one counts
+            matches = s.execute(
+                select(Candidate, ExamSession.state)
+                .join(ExamSession, ExamSession.id == Candidate.session_id)
+                .where(Candidate.ticket == ticket, Candidate.id_index == index)
+            ).all()
+            if not matches:
+                raise PermissionDenied("ticket number and ID number do not match")
+            sitting = [c for c, state in matches if state == "open"]
+            sitting = sitting or [c for c, state in matches if state == "scheduled"]
+            if not sitting:
+                raise Conflict(f"ticket {ticket} has no session open now")
+            if len(sitting) > 1:
+                raise Conflict(f"ticket {ticket} is in {len(sitting)} open sessions: ask the proctor")
+            candidate = sitting[0]
+            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
         if attempt is None:
             raise Conflict(f"ticket {ticket} has no paper yet: ask the proctor")
         token = secrets.token_urlsafe(32)

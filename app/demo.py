@@ -1,0 +1,224 @@
+"""A demo centre, built through the same services a real exam day uses.
+
+`examdesk demo --headless --data DIR --out OUTDIR` creates a store in DIR, schedules a theory
+session and a skill session for 在线学习服务师 五级 with 31 candidates, lets them answer (some
+pass, some fail, one is terminated for misconduct), lets three examiners score the skill tasks
+(a wide disagreement goes to the chief examiner), and exports a signed bundle per session and the
+centre's public key into OUTDIR.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from app.banks.catalog import Catalog
+from app.domain.blueprint import skill_blueprint
+from app.domain.identity import check_digit
+from app.domain.paper_assembly import build_skill_paper
+from app.domain.standards import Part
+from app.security.envelope import DEFAULT_KDF, KdfParams
+from app.security.signing import public_pem
+from app.services.accounts import AccountService
+from app.services.base import Actor
+from app.services.exam import ExamService, paper_content, skill_paper_content
+from app.services.export import ExportService
+from app.services.keys import KeyService
+from app.services.scoring import ScoringService
+from app.store.database import Database, default_store_path, sqlite_url
+
+DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centre chooses its own
+DEMO_PASSWORDS = {"admin": "admin-demo-1", "proctor": "proctor-demo-1", "examiner": "examiner-demo-1"}
+STANDARD, LEVEL = "4-13-99-02", 5
+CANDIDATES = 31
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
+GIVEN = ("晓明", "丽华", "建国", "秀英", "志强", "婷", "子涵", "浩然", "雨欣", "俊杰", "欣怡", "宇航", "佳怡",
+         "博文", "思远", "梓萱", "文静", "海峰", "桂兰", "明轩")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    bundles: list[Path]
+    public_key: Path
+    data: Path
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {"bundles": [str(p) for p in self.bundles], "public_key": str(self.public_key), "data": str(self.data)},
+            ensure_ascii=False,
+        )
+
+
+def demo_people(count: int, rng: random.Random) -> list[tuple[str, str, str, float]]:
+    """(ticket, name, ID number, ability) for `count` candidates; valid GB 11643 numbers."""
+    people = []
+    for n in range(count):
+        name = SURNAMES[n % len(SURNAMES)] + GIVEN[(n * 7) % len(GIVEN)]
+        born = f"{rng.randint(1975, 2003)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        first17 = f"370102{born}{n % 1000:03d}"
+        ability = 0.35 + 0.6 * (n % 10) / 9  # some fail, most pass
+        people.append((f"2026{LEVEL}{n + 1:04d}", name, first17 + check_digit(first17), ability))
+    return people
+
+
+def _answer_for(entry: dict, ability: float, rng: random.Random):  # type: ignore[no-untyped-def]
+    right = rng.random() < ability
+    labels = [label for label, _ in entry.get("options", [])]
+    if entry["type"] == "truefalse":
+        return entry["key"] if right else not entry["key"]
+    if entry["type"] == "single":
+        return entry["key"] if right else rng.choice([x for x in labels if x != entry["key"]])
+    if entry["type"] == "multiple":
+        return sorted(entry["key"]) if right else sorted(rng.sample(labels, 2))
+    return "（作答内容）"
+
+
+def run_demo(
+    data: Path,
+    out: Path,
+    *,
+    passphrase: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+    log: Callable[[str], None] = lambda _m: None,
+    candidates: int = CANDIDATES,
+) -> DemoResult:
+    passphrase = passphrase or os.environ.get("EXAMDESK_PASSPHRASE") or DEMO_PASSPHRASE
+    rng = random.Random(2026)
+    out.mkdir(parents=True, exist_ok=True)
+    db_path = default_store_path(data)
+    if db_path.exists():
+        raise FileExistsError(f"{data} already holds a store: use another --data folder")
+    catalog = Catalog.load()
+    std = catalog.standard(STANDARD)
+    level = std.level(LEVEL)
+    db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
+    try:
+        accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
+        admin = accounts.set_up_centre(code="3701001", name="济南市示范职业技能等级认定考点",
+                                       admin_username="admin", admin_password=DEMO_PASSWORDS["admin"])  # fmt: skip
+        log("centre set up")
+        staff: dict[str, Actor] = {}
+        for username, role, display in (
+            ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"),
+            ("proctor3", "proctor", "监考员丙"), ("examiner1", "examiner", "考评员一"),
+            ("examiner2", "examiner", "考评员二"),
+            ("examiner3", "examiner", "考评员三"), ("chief", "chief", "主考评员"),
+        ):  # fmt: skip
+            password = DEMO_PASSWORDS["proctor" if role == "proctor" else "examiner"]
+            view = accounts.create_user(admin, username=username, role=role, display_name=display, password=password)
+            staff[username] = Actor(role, view.id)
+        people = demo_people(candidates, rng)
+        terminated_ticket = people[3][0]
+
+        # -- theory ------------------------------------------------------------------------
+        theory_id = exam.schedule_session(
+            admin, code=f"DEMO-T{LEVEL}", room="第一考场（机房301）", part="theory", standard=STANDARD,
+            level=str(LEVEL), scheduled_start="2026-11-28T09:00", duration_minutes=90,
+            min_minutes=std.min_minutes_for(level, Part.THEORY),
+        )  # fmt: skip
+        for p in ("proctor1", "proctor2", "proctor3"):
+            scoring.assign_staff(admin, theory_id, staff[p].id, "proctor")
+        assembler = catalog.assembler(STANDARD, LEVEL)
+        items = {it.id: it for it in catalog.banks.items}
+        theory_attempts = {}
+        for ticket, name, number, _ability in people:
+            cid = exam.add_candidate(admin, theory_id, ticket=ticket, name=name, id_number=number)
+            content = paper_content(assembler.build(ticket), items)
+            theory_attempts[ticket] = exam.prepare_attempt(admin, cid, content, 90 * 60)
+        proctor = staff["proctor1"]
+        exam.start_session(proctor, theory_id)
+        log(f"theory session started: {len(people)} candidates")
+        for n, (ticket, _name, number, ability) in enumerate(people):
+            login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
+            paper = exam.attempt_view(login.actor, login.attempt_id)
+            keys = exam.answer_key(admin, login.attempt_id)
+            seq = paper.last_seq
+            for entry, key in zip(paper.items, keys, strict=True):
+                if ticket == terminated_ticket and entry["slot"] > 20:
+                    break
+                answer = _answer_for({**entry, "key": key}, ability, rng)
+                seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
+            if ticket == terminated_ticket:
+                exam.terminate(proctor, login.attempt_id, "考试中使用手机查阅资料，经两名监考员确认")
+            else:
+                exam.submit(login.actor, login.attempt_id)
+        exam.record_incident(proctor, theory_id, "environment.noise", "9:40 考场外施工噪音约5分钟，已协调停止")
+        for attempt_id in theory_attempts.values():
+            scoring.grade_objective(admin, attempt_id)
+        exam.close_session(proctor, theory_id)
+        log("theory session graded and closed")
+
+        # -- skill ---------------------------------------------------------------------------
+        skill_id = exam.schedule_session(
+            admin, code=f"DEMO-S{LEVEL}", room="技能考核室（机房302）", part="skill", standard=STANDARD,
+            level=str(LEVEL), scheduled_start="2026-11-28T14:00", duration_minutes=90,
+            min_minutes=std.min_minutes_for(level, Part.SKILL),
+        )  # fmt: skip
+        for p in ("proctor1", "proctor2"):
+            scoring.assign_staff(admin, skill_id, staff[p].id, "proctor")
+        for e in ("examiner1", "examiner2", "examiner3"):
+            scoring.assign_staff(admin, skill_id, staff[e].id, "examiner")
+        scoring.assign_staff(admin, skill_id, staff["chief"].id, "chief")
+        tasks = catalog.banks.tasks_for(STANDARD, None, LEVEL)
+        tasks_by_id = {t.id: t for t in tasks}
+        blueprint = skill_blueprint(std, level)
+        sitting = [p for p in people if p[0] != terminated_ticket]  # barred after misconduct
+        skill_attempts = {}
+        for ticket, name, number, _ability in sitting:
+            cid = exam.add_candidate(admin, skill_id, ticket=ticket, name=name, id_number=number)
+            content = skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+            skill_attempts[ticket] = exam.prepare_attempt(admin, cid, content, 90 * 60)
+        exam.start_session(proctor, skill_id)
+        for n, (ticket, _name, number, _ability) in enumerate(sitting):
+            login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
+            view = exam.attempt_view(login.actor, login.attempt_id)
+            seq = view.last_seq
+            for entry in view.items:
+                answer = "（操作记录与作答文本）"
+                seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
+            exam.submit(login.actor, login.attempt_id)
+        ability_of = {p[0]: p[3] for p in sitting}
+        worklist = scoring.worklist(staff["examiner1"], skill_id)  # by anonymous code, never by name
+        for ticket, attempt_id in skill_attempts.items():
+            for slot_entry in [w for w in worklist if w.attempt_id == attempt_id]:
+                rubric = slot_entry.rubric
+                disputed = ticket == sitting[5][0] and slot_entry.slot == 0
+                for e_index, examiner in enumerate(("examiner1", "examiner2", "examiner3")):
+                    quality = ability_of[ticket] + rng.uniform(-0.05, 0.05)
+                    if disputed:
+                        quality = (0.35, 0.6, 0.95)[e_index]
+                    awarded = {
+                        i: min(Decimal(m), max(Decimal(0), (Decimal(m) * Decimal(str(round(quality, 2)))).quantize(
+                            Decimal("1"))))
+                        for i, (_point, m) in enumerate(rubric)
+                    }  # fmt: skip
+                    scoring.score_task(staff[examiner], attempt_id, slot_entry.slot, awarded, "")
+                if disputed:
+                    settled = {i: (Decimal(m) * Decimal("0.6")).quantize(Decimal("1"))
+                               for i, (_p, m) in enumerate(rubric)}  # fmt: skip
+                    scoring.score_task(staff["chief"], attempt_id, slot_entry.slot, settled,
+                                       "三位考评员分差过大，经复核按要点重新评定", arbitration=True)  # fmt: skip
+            scoring.finalize_skill(staff["chief"], attempt_id)
+        exam.close_session(proctor, skill_id)
+        log("skill session scored and closed")
+
+        # -- export --------------------------------------------------------------------------
+        exporter = ExportService(db, catalog)
+        bundles = []
+        for session_id, code in ((theory_id, f"DEMO-T{LEVEL}"), (skill_id, f"DEMO-S{LEVEL}")):
+            path = out / f"{code}-results.zip"
+            exporter.export_session(admin, session_id, path)
+            bundles.append(path)
+        keys = KeyService(db)
+        info = keys.public_keys()[-1]
+        pem_path = out / f"centre-3701001-{info.fingerprint[:8]}.pub.pem"
+        pem_path.write_bytes(public_pem(keys.public_key()))
+        log("bundles exported")
+    finally:
+        db.close()
+    return DemoResult(bundles, pem_path, data)

@@ -1,0 +1,133 @@
+"""One-page score reports (成绩报告单) in Chinese, with a QR code carrying a signed record."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_Q
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from app.reports.fonts import report_font
+
+PART_NAMES = {"theory": "理论知识考试", "skill": "技能考核", "review": "综合评审"}
+
+
+@dataclass(frozen=True)
+class ReportData:
+    centre: str
+    session: str
+    standard: str  # "4-13-99-02 在线学习服务师"
+    level: str  # "五级/初级工"
+    name: str
+    ticket: str
+    masked_id: str
+    parts: Sequence[tuple[str, str | None, bool | None]]  # (part, score or None, passed)
+    overall: str  # 合格 / 不合格 / 待定
+    date: str
+    qr_payload: str
+    key_fingerprint: str
+
+
+def _qr_matrix(payload: str) -> list[list[bool]]:
+    # A fixed mask pattern: every mask is valid; searching all eight for the "best" one took
+    # most of a report's time, and scanners read any of them.
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_Q, border=0, mask_pattern=2)
+    code.add_data(payload)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+def _dark_runs(matrix: list[list[bool]]) -> list[tuple[int, int, int]]:
+    """(row, first column, length) of each horizontal run of dark modules: one rectangle each."""
+    runs = []
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                runs.append((r, start, c - start))
+            else:
+                c += 1
+    return runs
+
+
+def render(report: ReportData) -> bytes:
+    font, _embedded = report_font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    pdf.setTitle(f"成绩报告单 {report.ticket}")
+    pdf.setAuthor(report.centre)
+    width, height = A4
+    left = 25 * mm
+    y = height - 30 * mm
+
+    pdf.setFont(font, 20)
+    pdf.drawCentredString(width / 2, y, "职业技能等级认定成绩报告单")
+    y -= 10 * mm
+    pdf.setFont(font, 10.5)
+    pdf.drawCentredString(width / 2, y, report.centre)
+    y -= 14 * mm
+
+    rows = [
+        ("姓　　名", report.name),
+        ("准考证号", report.ticket),
+        ("身份证号", report.masked_id),
+        ("职业（工种）", report.standard),
+        ("等　　级", report.level),
+        ("考试场次", report.session),
+    ]
+    pdf.setFont(font, 12)
+    for label, value in rows:
+        pdf.drawString(left, y, label)
+        pdf.drawString(left + 32 * mm, y, value)
+        y -= 8.5 * mm
+
+    y -= 4 * mm
+    pdf.setLineWidth(0.6)
+    table_w = width - 2 * left
+    cols = (left, left + 70 * mm, left + 115 * mm)
+    pdf.line(left, y + 6 * mm, left + table_w, y + 6 * mm)
+    pdf.setFont(font, 12)
+    for x, head in zip(cols, ("考核项目", "成绩（百分制）", "结果"), strict=True):
+        pdf.drawString(x + 2 * mm, y, head)
+    y -= 3 * mm
+    pdf.line(left, y, left + table_w, y)
+    for part, score, passed in report.parts:
+        y -= 8 * mm
+        pdf.drawString(cols[0] + 2 * mm, y, PART_NAMES.get(part, part))
+        pdf.drawString(cols[1] + 2 * mm, y, score if score is not None else "—")
+        pdf.drawString(cols[2] + 2 * mm, y, "—" if passed is None else ("合格" if passed else "不合格"))
+        y -= 3 * mm
+        pdf.line(left, y, left + table_w, y)
+    y -= 10 * mm
+    pdf.setFont(font, 13)
+    pdf.drawString(left, y, f"认定结果：{report.overall}")
+    pdf.setFont(font, 10.5)
+    y -= 8 * mm
+    pdf.drawString(left, y, "各考核项目均实行百分制，成绩达 60 分（含）以上为合格。")
+    y -= 6 * mm
+    pdf.drawString(left, y, f"报告日期：{report.date}")
+
+    # QR code: drawn as vector modules, error correction level Q
+    matrix = _qr_matrix(report.qr_payload)
+    size = 48 * mm
+    cell = size / len(matrix)
+    qx, qy = width - left - size, 30 * mm
+    pdf.setFillColorRGB(0, 0, 0)
+    for r, c, length in _dark_runs(matrix):
+        pdf.rect(qx + c * cell, qy + size - (r + 1) * cell, cell * length, cell, stroke=0, fill=1)
+    pdf.setFont(font, 8.5)
+    pdf.drawString(left, qy + 16 * mm, "扫描右侧二维码可离线核验本报告（需考点公钥）：")
+    pdf.drawString(left, qy + 11 * mm, "examdesk verify-qr <二维码内容> --pubkey 考点公钥.pem")
+    pdf.drawString(left, qy + 6 * mm, f"签名密钥指纹：{report.key_fingerprint[:32]}")
+    pdf.drawString(left, qy + 1 * mm, f"{report.key_fingerprint[32:]}")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

@@ -1,0 +1,273 @@
+"""Scoring: objective grading, examiners' rubric scores (blind), arbitration, part results.
+
+Examiners see candidates only by anonymous code. Each examiner scores each task once, point by
+point within the rubric's bounds; the task's score is the mean of the examiners' totals, and a
+spread above the threshold needs the chief examiner's arbitration before the result is final.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain.attempt_state import StepKind
+from app.domain.blueprint import MultipleCredit
+from app.domain.items import Item, ItemType
+from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
+from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.store.database import wall_now
+from app.store.models import (
+    Attempt,
+    AttemptStep,
+    Candidate,
+    ExaminerScore,
+    ExamSession,
+    PaperInstance,
+    Result,
+    SessionStaff,
+    User,
+)
+
+ARBITRATION = "arbitration"
+DEFAULT_SPREAD_THRESHOLD = Decimal(15)  # points of a task's total, out of the task's maximum
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    attempt_id: int
+    anonymous_code: str
+    slot: int
+    title: str
+    instructions: str
+    rubric: tuple[tuple[str, str], ...]  # (scoring point, maximum)
+    scored_by_me: bool
+
+
+def _item_from_content(entry: dict[str, Any]) -> Item:
+    kind = ItemType(entry["type"])
+    key: Any = entry["key"]
+    if kind is ItemType.MULTIPLE:
+        key = tuple(key)
+    elif kind is ItemType.FILL:
+        key = tuple(tuple(blank) for blank in key)
+    return Item(
+        id=entry["id"], type=kind, area=entry["area"], code="", levels=(), difficulty=3,
+        points=Decimal(entry["points"]), stem=entry["stem"],
+        options=tuple((label, text) for label, text in entry.get("options", [])), key=key,
+    )  # fmt: skip
+
+
+def _response(kind: ItemType, value: Any) -> Any:
+    if kind is ItemType.MULTIPLE and isinstance(value, list):
+        return set(value)
+    return value
+
+
+class ScoringService(Service):
+    def assign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
+        require_role(actor, "admin")
+        if duty not in ("proctor", "examiner", "chief", "review"):
+            raise ServiceError(f"unknown duty {duty!r}")
+        with self.action(actor, "session.assign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
+            if s.get(ExamSession, session_id) is None or s.get(User, user_id) is None:
+                raise NotFound("no such session or user")
+            s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
+
+    def _duty(self, s: Any, actor: Actor, session_id: int) -> set[str]:
+        return set(
+            s.scalars(
+                select(SessionStaff.duty).where(SessionStaff.session_id == session_id, SessionStaff.user_id == actor.id)
+            )
+        )
+
+    def _submitted(self, s: Any, attempt_id: int) -> bool:
+        return s.scalar(
+            select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
+        ) is not None
+
+    # -- theory ----------------------------------------------------------------------------
+
+    def grade_objective(
+        self, actor: Actor, attempt_id: int, multiple_credit: MultipleCredit = MultipleCredit.ALL_OR_NOTHING
+    ) -> Decimal:
+        """Score a submitted theory attempt's objective items; the result is final for that part."""
+        require_role(actor, "admin", "proctor", "chief", "system")
+        with self.action(actor, "result.grade_objective", f"attempt:{attempt_id}", {"credit": multiple_credit}) as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            if not self._submitted(s, attempt_id):
+                raise Conflict("the attempt is still open")
+            session = s.get(ExamSession, attempt.session_id)
+            content = s.get(PaperInstance, attempt.paper_id).content
+            answers: dict[int, Any] = {}
+            last_seq, terminated = 0, False
+            for step in s.scalars(
+                select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq)
+            ):
+                last_seq = step.seq
+                if step.kind == StepKind.ANSWER.value:
+                    answers[step.slot] = (step.data or {}).get("value")
+                elif step.kind == StepKind.CLEAR.value:
+                    answers.pop(step.slot, None)
+                elif step.kind == StepKind.GRADE.value:
+                    raise Conflict("the attempt is already graded")
+                elif step.kind == StepKind.SUBMIT.value:
+                    terminated = (step.data or {}).get("reason") == "terminated"
+            total, per_area = Decimal(0), {}
+            for entry in content["items"]:
+                item = _item_from_content(entry)
+                if item.type.examiner_scored:
+                    raise Conflict("this paper has examiner-scored items; score them before grading")
+                earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, multiple_credit)
+                total += earned
+                per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
+            if terminated:  # misconduct voids the paper
+                total, per_area = Decimal(0), {"terminated": True}
+            score = stated(total)
+            s.add(
+                AttemptStep(
+                    attempt_id=attempt_id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
+                    data={"score": str(score)}, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(),
+                    wall=wall_now(),
+                )
+            )  # fmt: skip
+            detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
+            self._store_result(s, attempt.candidate_id, session.part, score, detail)
+            return score
+
+    def _store_result(self, s: Any, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
+        if s.scalar(select(Result).where(Result.candidate_id == candidate_id, Result.part == part)):
+            raise Conflict(f"the {part} result is already recorded")
+        s.add(
+            Result(
+                candidate_id=candidate_id, part=part, wall=wall_now(),
+                outcome={"score": str(score), "passed": score >= 60, "detail": detail},
+            )
+        )  # fmt: skip
+
+    # -- skill tasks -----------------------------------------------------------------------
+
+    def worklist(self, actor: Actor, session_id: int) -> list[WorkItem]:
+        """An examiner's tasks by anonymous code, never by name."""
+        require_role(actor, "examiner", "chief")
+        with self.db.reader() as s:
+            if not self._duty(s, actor, session_id) & {"examiner", "chief"}:
+                raise PermissionDenied("you are not an examiner of this session")
+            mine = {
+                (row.attempt_id, row.target)
+                for row in s.scalars(select(ExaminerScore).where(ExaminerScore.examiner_id == actor.id))
+            }
+            out = []
+            for attempt, code, content in s.execute(
+                select(Attempt.id, Candidate.anonymous_code, PaperInstance.content)
+                .join(Candidate, Candidate.id == Attempt.candidate_id)
+                .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
+                .where(Attempt.session_id == session_id)
+                .order_by(Candidate.anonymous_code)
+            ):
+                if not self._submitted(s, attempt):
+                    continue
+                for entry in content["items"]:
+                    if entry["type"] in ("task", "short", "case"):
+                        title, _, instructions = entry["stem"].partition("\n")
+                        rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
+                        scored = (attempt, f"slot:{entry['slot']}") in mine
+                        out.append(WorkItem(attempt, code, entry["slot"], title, instructions, rubric, scored))
+            return out
+
+    def score_task(
+        self, actor: Actor, attempt_id: int, slot: int, awarded: dict[int, Decimal], comment: str = "",
+        *, arbitration: bool = False,
+    ) -> Decimal:  # fmt: skip
+        """One examiner's score for one task: points per rubric point, each within its bounds."""
+        require_role(actor, "examiner", "chief")
+        target = f"slot:{slot}" + (f":{ARBITRATION}" if arbitration else "")
+        data = {"slot": slot, "awarded": {str(k): str(v) for k, v in awarded.items()}, "arbitration": arbitration}
+        with self.action(actor, "score.task", f"attempt:{attempt_id}/{target}", data) as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            duties = self._duty(s, actor, attempt.session_id)
+            if arbitration and "chief" not in duties:
+                raise PermissionDenied("only the chief examiner arbitrates")
+            if not duties & {"examiner", "chief"}:
+                raise PermissionDenied("you are not an examiner of this session")
+            if not self._submitted(s, attempt_id):
+                raise Conflict("the attempt is still open")
+            content = s.get(PaperInstance, attempt.paper_id).content
+            entry = next((e for e in content["items"] if e["slot"] == slot), None)
+            if entry is None or "rubric" not in entry:
+                raise NotFound(f"question {slot + 1} has no rubric")
+            rubric = entry["rubric"]
+            total = Decimal(0)
+            for index in range(len(rubric)):
+                if index not in awarded:
+                    raise ServiceError(f"rubric point {index + 1} ({rubric[index][0]}) has no score")
+            for index, value in awarded.items():
+                if not 0 <= index < len(rubric):
+                    raise ServiceError(f"no rubric point {index + 1}")
+                maximum = Decimal(rubric[index][1])
+                if not Decimal(0) <= Decimal(value) <= maximum:
+                    point = rubric[index][0]
+                    raise ServiceError(f"rubric point {index + 1} ({point}) allows 0..{maximum}, got {value}")
+                total += Decimal(value)
+            already = s.scalar(
+                select(ExaminerScore).where(
+                    ExaminerScore.attempt_id == attempt_id, ExaminerScore.target == target,
+                    ExaminerScore.examiner_id == actor.id,
+                )
+            )  # fmt: skip
+            if already is not None:
+                raise Conflict("you have already scored this task")
+            s.add(
+                ExaminerScore(
+                    attempt_id=attempt_id, target=target, examiner_id=actor.id, wall=wall_now(),
+                    scores={str(k): str(v) for k, v in awarded.items()}, comment=comment or None,
+                )
+            )  # fmt: skip
+            return total
+
+    def finalize_skill(
+        self, actor: Actor, attempt_id: int, *, min_examiners: int = 3,
+        spread_threshold: Decimal = DEFAULT_SPREAD_THRESHOLD,
+    ) -> Decimal:  # fmt: skip
+        """Combine examiners' scores per task into the skill score (sum of weight x task share)."""
+        require_role(actor, "chief", "admin")
+        with self.action(actor, "result.finalize_skill", f"attempt:{attempt_id}", {}) as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            session = s.get(ExamSession, attempt.session_id)
+            content = s.get(PaperInstance, attempt.paper_id).content
+            rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
+            total, detail, waiting = Decimal(0), {}, []
+            for entry in content["items"]:
+                slot, weight = entry["slot"], Decimal(entry["points"])
+                maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
+                totals = [
+                    sum((Decimal(v) for v in r.scores.values()), Decimal(0))
+                    for r in rows if r.target == f"slot:{slot}"
+                ]  # fmt: skip
+                if len(totals) < min_examiners:
+                    waiting.append(f"question {slot + 1}: {len(totals)} of {min_examiners} examiners have scored")
+                    continue
+                agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
+                task_score = agg.score
+                if agg.needs_arbitration:
+                    chief = [r for r in rows if r.target == f"slot:{slot}:{ARBITRATION}"]
+                    if not chief:
+                        waiting.append(f"question {slot + 1}: scores {', '.join(str(t) for t in totals)} "
+                                       f"differ by {agg.spread}: the chief examiner must arbitrate")  # fmt: skip
+                        continue
+                    task_score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
+                total += weight * task_score / maximum
+                detail[entry["area"]] = str(stated(weight * task_score / maximum))
+            if waiting:
+                raise Conflict("not ready: " + "; ".join(waiting))
+            score = stated(total)
+            self._store_result(s, attempt.candidate_id, session.part, score, detail)
+            return score

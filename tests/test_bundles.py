@@ -1,0 +1,201 @@
+"""Signed result bundles, score reports and their QR codes (issue 5)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import struct
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.demo import run_demo
+from app.reports.verify import verify_bundle
+from app.security import qr_payload
+from app.security.envelope import FAST_KDF
+from app.security.signing import load_public_pem
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    return run_demo(root / "data", root / "out", kdf=FAST_KDF, candidates=12, passphrase="demo passphrase x1")
+
+
+@pytest.fixture(scope="module")
+def public(demo):
+    return load_public_pem(demo.public_key.read_bytes())
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def rewrite(path: Path, out: Path, changed: dict[str, bytes | None]) -> Path:
+    """The same zip with some members replaced (None: removed) or added."""
+    data = {**members(path), **{k: v for k, v in changed.items() if v is not None}}
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, content in data.items():
+            if changed.get(name, b"") is not None or name not in changed:
+                zf.writestr(name, content)
+    return out
+
+
+def test_round_trip(demo, public):
+    for bundle in demo.bundles:
+        check = verify_bundle(bundle, public)
+        assert check.ok, check.reason
+        names = set(members(bundle))
+        assert {"manifest.json", "manifest.sig", "results.json", "results.csv", "audit.json", "incidents.json"} <= names
+        assert len([n for n in names if n.startswith("reports/")]) == check.manifest["candidates"]
+        listed = {f["path"] for f in check.manifest["files"]}
+        assert listed == names - {"manifest.json", "manifest.sig"}
+        assert check.manifest["session"]["standard"] == "4-13-99-02"
+
+
+def test_every_member_tampered_is_caught(demo, public, tmp_path):
+    bundle = demo.bundles[0]
+    for name, content in members(bundle).items():
+        flipped = bytearray(content)
+        flipped[len(flipped) // 2] ^= 0x01
+        check = verify_bundle(rewrite(bundle, tmp_path / "t.zip", {name: bytes(flipped)}), public)
+        assert not check.ok, name
+        expected = "bad signature" if name in ("manifest.json", "manifest.sig") else f"digest mismatch: {name}"
+        assert expected in check.reason, (name, check.reason)
+
+
+def test_a_changed_byte_in_the_stored_zip_is_caught(demo, public, tmp_path):
+    raw = demo.bundles[1].read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        infos = zf.infolist()
+    spans = []
+    for info in infos:  # data starts after the local header, whose name and extra lengths are at 26..29
+        name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26 : info.header_offset + 30])
+        spans.append((info.header_offset + 30 + name_len + extra_len, info.compress_size))
+    for start, size in spans:
+        changed = bytearray(raw)
+        changed[start + (size * 7) // 11] ^= 0x40
+        path = tmp_path / "b.zip"
+        path.write_bytes(bytes(changed))
+        assert not verify_bundle(path, public).ok, (start, size, [i.filename for i in infos])
+
+
+def test_missing_extra_and_wrong_key(demo, public, tmp_path):
+    bundle = demo.bundles[0]
+    missing = verify_bundle(rewrite(bundle, tmp_path / "m.zip", {"results.csv": None}), public)
+    assert not missing.ok and missing.reason == "missing file: results.csv"
+    extra = verify_bundle(rewrite(bundle, tmp_path / "e.zip", {"notes.txt": b"hello"}), public)
+    assert not extra.ok and extra.reason == "extra file: notes.txt"
+    from app.security.signing import SigningKey
+
+    other = SigningKey.generate().public
+    assert verify_bundle(bundle, other).reason.startswith("wrong key")
+
+
+def test_openssl_verifies_the_manifest(demo, tmp_path):
+    openssl = shutil.which("openssl")
+    assert openssl, "openssl is needed (scripts/setup.sh installs it)"
+    content = members(demo.bundles[0])
+    (tmp_path / "manifest.json").write_bytes(content["manifest.json"])
+    (tmp_path / "manifest.sig").write_bytes(content["manifest.sig"])
+    result = subprocess.run(
+        [openssl, "pkeyutl", "-verify", "-pubin", "-inkey", str(demo.public_key), "-rawin",
+         "-in", str(tmp_path / "manifest.json"), "-sigfile", str(tmp_path / "manifest.sig")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0 and "Signature Verified Successfully" in result.stdout
+
+
+def test_report_has_chinese_text_and_a_qr_that_verifies(demo, public, tmp_path):
+    for tool in ("pdftotext", "pdftoppm", "zbarimg"):
+        assert shutil.which(tool), f"{tool} is needed (scripts/setup.sh installs poppler-utils and zbar-tools)"
+    content = members(demo.bundles[0])
+    results = json.loads(content["results.json"])
+    row = next(c for c in results["candidates"] if c["status"] == "submitted")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(content[f"reports/{row['ticket']}.pdf"])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("职业技能等级认定成绩报告单", row["name"], "在线学习服务师", "理论知识考试", row["ticket"]):
+        assert expected in text
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
+    scanned = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")], capture_output=True, text=True
+    ).stdout.strip()
+    assert scanned == row["qr"]
+    record = qr_payload.verify(scanned, public).record
+    assert record["ticket"] == row["ticket"] and record["masked_id"].startswith(row["id_number"][:4])
+    assert "*" in record["masked_id"]
+    for i in range(len(qr_payload.PREFIX), len(scanned), 7):  # any changed character fails
+        swapped = scanned[:i] + ("A" if scanned[i] != "A" else "B") + scanned[i + 1 :]
+        with pytest.raises(qr_payload.PayloadError):
+            qr_payload.verify(swapped, public)
+
+
+def test_masked_bundle_hides_names_and_id_numbers(demo, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", "demo passphrase x1")
+    monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-demo-1")
+    out = tmp_path / "masked.zip"
+    assert main(["export", "--session", "DEMO-T5", "--out", str(out), "--mask", "--data", str(demo.data)]) == 0
+    content = members(out)
+    plain = json.loads(members(demo.bundles[0])["results.json"])["candidates"]
+    masked = content["results.csv"].decode("utf-8-sig")
+    for person in plain:
+        assert person["name"] not in masked and person["id_number"] not in masked
+        assert person["name"][0] + "*" in masked
+    assert json.loads(content["manifest.json"])["masked"] is True
+
+
+def test_cli_verify_and_key_rotation(demo, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", "demo passphrase x1")
+    monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-demo-1")
+    assert main(["verify", str(demo.bundles[0]), "--pubkey", str(demo.public_key)]) == 0
+    assert "valid:" in capsys.readouterr().out
+    old = tmp_path / "old.pem"
+    assert main(["keys", "export-public", "--out", str(old), "--data", str(demo.data)]) == 0
+    assert old.read_bytes() == demo.public_key.read_bytes()
+    assert main(["keys", "rotate", "--data", str(demo.data)]) == 0
+    new = tmp_path / "new.pem"
+    assert main(["keys", "export-public", "--out", str(new), "--data", str(demo.data)]) == 0
+    assert new.read_bytes() != old.read_bytes()
+    fresh = tmp_path / "fresh.zip"
+    assert main(["export", "--session", "DEMO-S5", "--out", str(fresh), "--data", str(demo.data)]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(demo.bundles[1]), "--pubkey", str(old)]) == 0  # older bundles still verify
+    assert main(["verify", str(fresh), "--pubkey", str(new)]) == 0
+    assert main(["verify", str(fresh), "--pubkey", str(old)]) == 1
+    assert "wrong key" in capsys.readouterr().out
+
+
+def test_demo_results_have_passes_failures_and_a_termination(demo):
+    rows = json.loads(members(demo.bundles[0])["results.json"])["candidates"]
+    results = {r["result"] for r in rows}
+    assert {"合格", "不合格"} <= results
+    assert [r["status"] for r in rows].count("terminated") == 1
+    incidents = json.loads(members(demo.bundles[0])["incidents.json"])
+    assert {i["category"] for i in incidents} >= {"misconduct", "environment.noise"}
+
+
+@pytest.mark.slow
+def test_headless_demo_command_twice(tmp_path):
+    import os
+    import sys
+
+    from tests.conftest import REPO
+
+    for n in (1, 2):
+        env = {**os.environ, "EXAMDESK_PASSPHRASE": f"demo run {n} passphrase"}
+        result = subprocess.run(
+            [sys.executable, "-m", "app.cli", "demo", "--headless", "--data", str(tmp_path / f"d{n}"),
+             "--out", str(tmp_path / f"o{n}")], cwd=REPO, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        last = json.loads(result.stdout.strip().splitlines()[-1])
+        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 2
+        public = load_public_pem(Path(last["public_key"]).read_bytes())
+        for bundle in last["bundles"]:
+            check = verify_bundle(Path(bundle), public)
+            assert check.ok and check.manifest["candidates"] >= 30
