@@ -291,3 +291,32 @@ def test_records_are_kept_not_deleted(world, table):
         session.add(Result(candidate_id=world.candidates["T001"], part="theory", outcome={"score": "80"}, wall="w"))
     with pytest.raises(DBAPIError, match="kept"), world.db.engine.begin() as c:
         c.execute(text(f"DELETE FROM {table}"))
+
+
+def test_proctor_grid_follows_check_in_login_answers_focus_and_submit(world):
+    exam = world.exam
+    cid = world.candidates["T001"]
+    rows = {r.ticket: r for r in exam.session_overview(world.proctor, world.session_id)}
+    assert rows["T001"].state == "absent" and rows["T001"].total == 5
+    exam.check_in(world.proctor, cid, "PC-01")
+    assert exam.session_overview(world.proctor, world.session_id)[0].state == "checked_in"
+    started(world)
+    cand = login(world, "T001")
+    ident = exam.identity(cand.actor)
+    assert ident.name == "王晓明" and ident.masked_id == "1101**********002X"
+    exam.accept_rules(cand.actor)
+    exam.save_answer(cand.actor, cand.attempt_id, 0, 0, "B")
+    exam.save_answer(cand.actor, cand.attempt_id, 1, 3, "A")
+    exam.set_flag(cand.actor, cand.attempt_id, 2, 3, True)
+    exam.report_focus_loss(cand.actor, cand.attempt_id, 3)
+    row = {r.ticket: r for r in exam.session_overview(world.proctor, world.session_id)}["T001"]
+    assert (row.state, row.answered, row.flagged, row.focus_losses, row.station) == ("answering", 2, 1, 1, "PC-01")
+    assert row.remaining > 5000 and row.since_save is not None
+    exam.pause(world.proctor, world.session_id, cand.attempt_id, "身体不适")
+    assert {r.ticket: r for r in exam.session_overview(world.proctor, world.session_id)}["T001"].state == "paused"
+    exam.resume(world.proctor, world.session_id, cand.attempt_id)
+    exam.terminate(world.proctor, cand.attempt_id, "夹带")
+    row = {r.ticket: r for r in exam.session_overview(world.proctor, world.session_id)}["T001"]
+    assert row.state == "terminated" and row.remaining == 0
+    with pytest.raises(PermissionDenied):
+        exam.session_overview(cand.actor, world.session_id)

@@ -19,6 +19,7 @@ class StepKind(StrEnum):
     UNFLAG = "unflag"
     SUBMIT = "submit"
     GRADE = "grade"
+    FOCUS_LOST = "focus"  # the exam window lost focus (the candidate left it)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class AttemptState:
     submitted: bool = False
     submit_reason: str | None = None
     grades: list[Any] = field(default_factory=list)
+    focus_losses: int = 0
 
     def answered_count(self) -> int:
         return len(self.answers)
@@ -61,4 +63,6 @@ def derive(steps: Iterable[Step]) -> AttemptState:
             state.submit_reason = (step.data or {}).get("reason")
         elif step.kind is StepKind.GRADE:
             state.grades.append(step.data)
+        elif step.kind is StepKind.FOCUS_LOST:
+            state.focus_losses += 1
     return state

@@ -23,8 +23,9 @@ from sqlalchemy import Connection, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.banks.roster_file import RosterRow
 from app.domain.attempt_state import AttemptState, Step, StepKind, derive
-from app.domain.identity import id_number_problem, normalise_id_number
+from app.domain.identity import id_number_problem, mask_id_number, normalise_id_number
 from app.domain.items import ItemType
 from app.domain.paper_assembly import Paper
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
@@ -36,6 +37,7 @@ from app.store.models import (
     Attempt,
     AttemptStep,
     Candidate,
+    CheckIn,
     ExamSession,
     Incident,
     PaperInstance,
@@ -69,6 +71,49 @@ class CandidateLogin:
     actor: Actor
     attempt_id: int
     candidate_id: int
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One line of the proctor's live grid."""
+
+    candidate_id: int
+    ticket: str
+    name: str
+    attempt_id: int | None
+    station: str | None
+    state: str  # absent | checked_in | logged_in | answering | paused | interrupted | submitted | terminated
+    answered: int
+    total: int
+    flagged: int
+    remaining: float | None
+    since_save: float | None  # seconds since the last saved step, on the ledger clock
+    focus_losses: int
+    extra_seconds: float
+
+
+@dataclass(frozen=True)
+class Identity:
+    ticket: str
+    name: str
+    masked_id: str
+    photo: bytes | None
+    session: str
+    room: str
+    standard: str
+    level: str
+    duration_minutes: int
+
+
+@dataclass
+class _Tally:
+    """Per-attempt counts kept up to date incrementally from the step log (no answer data read)."""
+
+    answers: set[int]
+    flags: set[int]
+    focus: int = 0
+    submitted: str | None = None  # "submitted" | "terminated"
+    last_at: tuple[int, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +226,8 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
 class ExamService(Service):
     def __init__(self, db: Database):
         super().__init__(db)
+        self._tallies: dict[int, _Tally] = {}
+        self._tally_upto = 0  # highest step id folded into the tallies
         self._facts_cache: dict[int, _AttemptFacts] = {}
         self._old_checkpoints: dict[int, list[TimeEvent]] = {}
 
@@ -226,6 +273,27 @@ class ExamService(Service):
             s.add(row)
             s.flush()
             return row.id
+
+    def import_roster(self, actor: Actor, session_id: int, rows: list[RosterRow], source: str) -> int:
+        """Add every candidate of a checked roster, or none (a clash names its row)."""
+        require_role(actor, "admin")
+        with self.action(actor, "roster.import", f"session:{session_id}", {"file": source, "rows": len(rows)}) as s:
+            if s.get(ExamSession, session_id) is None:
+                raise NotFound(f"no session {session_id}")
+            existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
+            clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
+                       for r in rows if r.ticket in existing]  # fmt: skip
+            if clashes:
+                raise Conflict(f"{source}: nothing imported; " + "; ".join(clashes[:10]))
+            for r in rows:
+                s.add(
+                    Candidate(
+                        session_id=session_id, ticket=r.ticket, name=r.name, id_number=r.id_number,
+                        id_index=self.db.cipher.blind_index(r.id_number, b"id_number"), photo=r.photo,
+                        anonymous_code=secrets.token_hex(4).upper(),
+                    )
+                )  # fmt: skip
+            return len(rows)
 
     def prepare_attempt(self, actor: Actor, candidate_id: int, content: dict[str, Any], duration_seconds: float) -> int:
         """Fix the candidate's paper (the content snapshot, keys included) and open an attempt."""
@@ -660,6 +728,144 @@ class ExamService(Service):
                 until = today.replace(year=today.year + retain_years, day=28)
             session.state, session.retain_until = "archived", until.isoformat()
             return session.retain_until
+
+    # -- check-in, identity, rules, focus -------------------------------------------------
+
+    def check_in(self, actor: Actor, candidate_id: int, station: str) -> None:
+        """The proctor has compared the candidate with the photo and ID card and seated them."""
+        require_role(actor, "proctor", "admin")
+        if not station.strip():
+            raise ServiceError("a station is required for check-in")
+        with self.action(actor, "candidate.check_in", f"candidate:{candidate_id}", {"station": station}) as s:
+            if s.get(Candidate, candidate_id) is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=wall_now()))
+
+    def identity(self, actor: Actor, candidate_id: int | None = None) -> Identity:
+        """What the candidate confirms before the rules: photo, name, masked ID, the session."""
+        if actor.role == "candidate":
+            candidate_id = actor.id
+        elif actor.role not in ("proctor", "admin"):
+            raise PermissionDenied(f"{actor.role} may not see candidate identities")
+        with self.db.reader() as s:
+            cand = s.get(Candidate, candidate_id)
+            if cand is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            if actor.role == "candidate":
+                self._check_candidate_id(s.connection(), actor, cand.id)
+            session = s.get(ExamSession, cand.session_id)
+            return Identity(cand.ticket, cand.name, mask_id_number(cand.id_number), cand.photo, session.code,
+                            session.room, session.standard, session.level, session.duration_minutes)  # fmt: skip
+
+    def accept_rules(self, actor: Actor) -> None:
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate accepts the exam rules")
+        with self.action(actor, "candidate.accept_rules", f"candidate:{actor.id}", {}) as s:
+            self._check_candidate_id(s.connection(), actor, actor.id)
+
+    def report_focus_loss(self, actor: Actor, attempt_id: int, expected_seq: int) -> SaveAck:
+        """The exam window lost focus: recorded in the attempt's log, shown to the proctor."""
+        return self._step(actor, attempt_id, expected_seq, StepKind.FOCUS_LOST, None, None)
+
+    # -- the proctor's live grid -------------------------------------------------------------
+
+    def _fold_new_steps(self, s: Session) -> None:
+        rows = s.execute(
+            select(AttemptStep.id, AttemptStep.attempt_id, AttemptStep.kind, AttemptStep.slot, AttemptStep.epoch,
+                   AttemptStep.mono).where(AttemptStep.id > self._tally_upto).order_by(AttemptStep.id)
+        ).all()  # fmt: skip
+        terminated = set()
+        if any(r[2] == "submit" for r in rows):  # how it ended is in the (encrypted) step data
+            for step in s.scalars(select(AttemptStep).where(AttemptStep.id > self._tally_upto,
+                                                            AttemptStep.kind == "submit")):  # fmt: skip
+                if (step.data or {}).get("reason") == "terminated":
+                    terminated.add(step.id)
+        for step_id, attempt_id, kind, slot, epoch, mono in rows:
+            tally = self._tallies.setdefault(attempt_id, _Tally(set(), set()))
+            if kind == "answer":
+                tally.answers.add(slot)
+            elif kind == "clear":
+                tally.answers.discard(slot)
+            elif kind == "flag":
+                tally.flags.add(slot)
+            elif kind == "unflag":
+                tally.flags.discard(slot)
+            elif kind == "focus":
+                tally.focus += 1
+            elif kind == "submit":
+                tally.submitted = "terminated" if step_id in terminated else "submitted"
+            if kind in ("answer", "clear", "flag", "unflag"):
+                tally.last_at = (epoch, mono)
+            self._tally_upto = step_id
+
+    def session_overview(self, actor: Actor, session_id: int) -> list[CandidateRow]:
+        """Every candidate of a session with state, progress, time and focus losses.
+
+        Refreshing reads only steps written since the last refresh, so 300 candidates stay cheap.
+        """
+        require_role(actor, "proctor", "admin")
+        now = self._instant()
+        with self.db.reader() as s:
+            self._fold_new_steps(s)
+            c = s.connection()
+            candidates = s.execute(
+                select(Candidate.id, Candidate.ticket, Candidate.name, Candidate.extra_seconds)
+                .where(Candidate.session_id == session_id).order_by(Candidate.ticket)
+            ).all()  # fmt: skip
+            attempts = dict(
+                s.execute(select(Attempt.candidate_id, Attempt.id).where(Attempt.session_id == session_id)).all()
+            )
+            ids = [row[0] for row in candidates]
+            checked = dict(
+                s.execute(select(CheckIn.candidate_id, CheckIn.station).where(CheckIn.candidate_id.in_(ids))).all()
+            )
+            logged = dict(
+                s.execute(
+                    select(StationLogin.candidate_id, StationLogin.station)
+                    .where(StationLogin.candidate_id.in_(ids), StationLogin.open)
+                ).all()
+            )
+            events = s.execute(
+                select(TimeEventRow.attempt_id, TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono,
+                       TimeEventRow.seconds).where(TimeEventRow.session_id == session_id)
+            ).all()  # fmt: skip
+            out = []
+            for cid, ticket, name, extra in candidates:
+                attempt_id = attempts.get(cid)
+                tally = self._tallies.get(attempt_id) if attempt_id else None
+                facts = self._facts(c, attempt_id) if attempt_id else None
+                state, remaining, since = "absent", None, None
+                if cid in checked:
+                    state = "checked_in"
+                if cid in logged:
+                    state = "logged_in"
+                if facts is not None:
+                    own = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for a, k, e, m, sec in events
+                           if a is None or a == attempt_id]  # fmt: skip
+                    if attempt_id not in self._old_checkpoints:
+                        self._steps_summary(c, attempt_id)  # caches checkpoints of earlier epochs
+                    own += self._old_checkpoints[attempt_id]
+                    own.sort(key=lambda ev: (ev.at.epoch, ev.at.mono))
+                    ledger = view(facts.duration, own, now)
+                    remaining = ledger.remaining
+                    if ledger.state is LedgerState.RUNNING and cid in logged:
+                        state = "answering"
+                    elif ledger.state is LedgerState.PAUSED:
+                        state = "paused"
+                    elif ledger.state is LedgerState.INTERRUPTED:
+                        state = "interrupted"
+                    if tally and tally.last_at and tally.last_at[0] == now.epoch:
+                        since = max(0.0, now.mono - tally.last_at[1])
+                if tally and tally.submitted:
+                    state, remaining = tally.submitted, 0.0
+                out.append(
+                    CandidateRow(
+                        cid, ticket, name, attempt_id, logged.get(cid) or checked.get(cid), state,
+                        len(tally.answers) if tally else 0, facts.slots if facts else 0,
+                        len(tally.flags) if tally else 0, remaining, since, tally.focus if tally else 0, extra,
+                    )
+                )  # fmt: skip
+            return out
 
     def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
                         candidate_id: int | None = None) -> None:  # fmt: skip

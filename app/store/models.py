@@ -192,6 +192,17 @@ class StationLogin(Base):
     wall: Mapped[str] = mapped_column(String(40))
 
 
+class CheckIn(Base):
+    """A proctor confirmed the candidate's identity (photo, ID) and seated them at a station."""
+
+    __tablename__ = "check_ins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    station: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    wall: Mapped[str] = mapped_column(String(40))
+
+
 class Incident(Base):
     __tablename__ = "incidents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -252,4 +263,6 @@ class AuditEntry(Base):
 
 # Rows of these tables may change state but are never deleted (records are kept >= 5 years).
 KEPT_TABLES = ("exam_sessions", "candidates", "paper_instances", "attempts", "results", "users", "centres")
-APPEND_ONLY_TABLES = ("attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores")
+APPEND_ONLY_TABLES = (
+    "attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores", "check_ins",
+)  # fmt: skip
