@@ -70,7 +70,8 @@ def test_excel_roster(tmp_path):
 
 
 def test_import_is_all_or_nothing(world, tmp_path):
-    path = write_csv(tmp_path, ["准考证号,姓名,身份证号", "T100,孙八,370102199001011231", "T001,重复,11010519491231002X"])
+    lines = ["准考证号,姓名,身份证号", "T100,孙八,370102199001011231", "T001,重复,11010519491231002X"]
+    path = write_csv(tmp_path, lines)
     rows = read_roster(path)
     before = len(world.exam.session_overview(world.admin, world.session_id))
     with pytest.raises(Conflict, match="row 3: ticket T001 is already in this session"):

@@ -41,6 +41,7 @@ from app.store.models import (
     ExamSession,
     Incident,
     PaperInstance,
+    SessionStaff,
     StationLogin,
     TimeEventRow,
 )
@@ -90,6 +91,21 @@ class CandidateRow:
     since_save: float | None  # seconds since the last saved step, on the ledger clock
     focus_losses: int
     extra_seconds: float
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    code: str
+    room: str
+    part: str
+    standard: str
+    subtype: str | None
+    level: str
+    scheduled_start: str
+    duration_minutes: int
+    state: str
+    candidates: int
 
 
 @dataclass(frozen=True)
@@ -728,6 +744,24 @@ class ExamService(Service):
                 until = today.replace(year=today.year + retain_years, day=28)
             session.state, session.retain_until = "archived", until.isoformat()
             return session.retain_until
+
+    def sessions(self, actor: Actor) -> list[SessionInfo]:
+        """Sessions staff may see: all for an admin, those they are assigned to otherwise."""
+        require_role(actor, "admin", "proctor", "examiner", "chief")
+        with self.db.reader() as s:
+            query = select(ExamSession).order_by(ExamSession.scheduled_start, ExamSession.code)
+            if actor.role != "admin":
+                query = query.join(SessionStaff, SessionStaff.session_id == ExamSession.id).where(
+                    SessionStaff.user_id == actor.id
+                )
+            counts = dict(
+                s.execute(select(Candidate.session_id, func.count()).group_by(Candidate.session_id)).all()
+            )
+            return [
+                SessionInfo(x.id, x.code, x.room, x.part, x.standard, x.subtype, x.level, x.scheduled_start,
+                            x.duration_minutes, x.state, counts.get(x.id, 0))
+                for x in s.scalars(query).unique()
+            ]  # fmt: skip
 
     # -- check-in, identity, rules, focus -------------------------------------------------
 

@@ -30,6 +30,15 @@ from app.store.models import (
 
 
 @dataclass(frozen=True)
+class ResultRow:
+    ticket: str
+    name: str
+    status: str
+    parts: dict[str, dict[str, Any]]  # part -> {"score": "86.00", "passed": True, ...}
+    result: str  # 合格 | 不合格 | 待定
+
+
+@dataclass(frozen=True)
 class ExportSummary:
     path: Path
     candidates: int
@@ -62,6 +71,62 @@ class ExportService(Service):
         title = f"{std.code} {std.name}" + (f"（{session.subtype}）" if session.subtype else "")
         return title, level.name, level.review_required
 
+    def _standing(
+        self, s: Any, session: ExamSession
+    ) -> tuple[list[Candidate], dict[int, tuple[str, dict[str, Any], str]], tuple[str, ...]]:
+        """Candidates of a session and, per candidate: status, every part sat, overall result."""
+        _title, _level, review = self._names(session)
+        session_id = session.id
+        candidates = s.scalars(
+            select(Candidate).where(Candidate.session_id == session_id).order_by(Candidate.ticket)
+        ).all()
+        attempts = {a.candidate_id: a for a in s.scalars(select(Attempt).where(Attempt.session_id == session_id))}
+        steps: dict[int, list[AttemptStep]] = {}
+        for step in s.scalars(
+            select(AttemptStep)
+            .where(AttemptStep.attempt_id.in_([a.id for a in attempts.values()]))
+            .order_by(AttemptStep.attempt_id, AttemptStep.seq)
+        ):
+            steps.setdefault(step.attempt_id, []).append(step)
+        # every part a candidate has sat at this centre, matched across sessions by ID number
+        people = {c.id_index for c in candidates}
+        same_person = {
+            c.id: c.id_index
+            for c in s.scalars(select(Candidate).where(Candidate.id_index.in_(people)))
+        }
+        parts_by_person: dict[str, dict[str, dict[str, Any]]] = {}
+        for result in s.scalars(select(Result).where(Result.candidate_id.in_(list(same_person)))):
+            parts_by_person.setdefault(same_person[result.candidate_id], {})[result.part] = result.outcome
+        required = ("theory", "skill", "review") if review else ("theory", "skill")
+        standing = {}
+        for cand in candidates:
+            parts = parts_by_person.get(cand.id_index, {})
+            attempt = attempts.get(cand.id)
+            status = _status(steps.get(attempt.id, []) if attempt else None)
+            passed = [parts[p]["passed"] for p in required if p in parts]
+            if passed and not all(passed):
+                result = "不合格"
+            elif len(passed) == len(required):
+                result = "合格"
+            else:
+                result = "待定"
+            standing[cand.id] = (status, parts, result)
+        return list(candidates), standing, required
+
+    def session_results(self, actor: Actor, session_id: int) -> list[ResultRow]:
+        """Per candidate: each part's score and pass, and the overall result by the domain rules."""
+        require_role(actor, "admin", "proctor", "chief")
+        with self.db.reader() as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound(f"no session {session_id}")
+            candidates, standing, required = self._standing(s, session)
+            return [
+                ResultRow(c.ticket, c.name, standing[c.id][0],
+                          {p: standing[c.id][1][p] for p in required if p in standing[c.id][1]}, standing[c.id][2])
+                for c in candidates
+            ]  # fmt: skip
+
     def export_session(
         self, actor: Actor, session_id: int, out: Path, *, mask: bool = False, progress: Progress | None = None
     ) -> ExportSummary:
@@ -73,41 +138,12 @@ class ExportService(Service):
             if session is None:
                 raise NotFound(f"no session {session_id}")
             centre = s.scalars(select(Centre)).first()
-            standard_title, level_name, review = self._names(session)
-            candidates = s.scalars(
-                select(Candidate).where(Candidate.session_id == session_id).order_by(Candidate.ticket)
-            ).all()
-            attempts = {a.candidate_id: a for a in s.scalars(select(Attempt).where(Attempt.session_id == session_id))}
-            steps: dict[int, list[AttemptStep]] = {}
-            for step in s.scalars(
-                select(AttemptStep)
-                .where(AttemptStep.attempt_id.in_([a.id for a in attempts.values()]))
-                .order_by(AttemptStep.attempt_id, AttemptStep.seq)
-            ):
-                steps.setdefault(step.attempt_id, []).append(step)
-            # every part a candidate has sat at this centre, matched across sessions by ID number
-            people = {c.id_index for c in candidates}
-            same_person = {
-                c.id: c.id_index
-                for c in s.scalars(select(Candidate).where(Candidate.id_index.in_(people)))
-            }
-            parts_by_person: dict[str, dict[str, dict[str, Any]]] = {}
-            for result in s.scalars(select(Result).where(Result.candidate_id.in_(list(same_person)))):
-                parts_by_person.setdefault(same_person[result.candidate_id], {})[result.part] = result.outcome
+            standard_title, level_name, _review = self._names(session)
+            candidates, standing, required = self._standing(s, session)
             today = date.today().isoformat()
-            required = ("theory", "skill", "review") if review else ("theory", "skill")
             rows, reports = [], {}
             for n, cand in enumerate(candidates, 1):
-                parts = parts_by_person.get(cand.id_index, {})
-                attempt = attempts.get(cand.id)
-                status = _status(steps.get(attempt.id, []) if attempt else None)
-                passed = [parts[p]["passed"] for p in required if p in parts]
-                if passed and not all(passed):
-                    result = "不合格"
-                elif len(passed) == len(required):
-                    result = "合格"
-                else:
-                    result = "待定"
+                status, parts, result = standing[cand.id]
                 name = mask_name(cand.name) if mask else cand.name
                 id_number = mask_id_number(cand.id_number) if mask else cand.id_number
                 scores = {p: parts[p]["score"] for p in required if p in parts}
@@ -144,7 +180,8 @@ class ExportService(Service):
                 }
                 for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
             ]  # fmt: skip
-            targets = {f"session:{session_id}"} | {f"attempt:{a.id}" for a in attempts.values()}
+            attempt_ids = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
+            targets = {f"session:{session_id}"} | {f"attempt:{a}" for a in attempt_ids}
             targets |= {f"candidate:{c.id}" for c in candidates}
             audit_rows = [
                 {"seq": e.seq, "at": e.wall, "actor": e.actor, "action": e.action, "target": e.target,

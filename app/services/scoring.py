@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
-from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
+from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
 from app.store.database import wall_now
 from app.store.models import (
@@ -27,6 +27,7 @@ from app.store.models import (
     ExamSession,
     PaperInstance,
     Result,
+    ReviewScore,
     SessionStaff,
     User,
 )
@@ -271,3 +272,39 @@ class ScoringService(Service):
             score = stated(total)
             self._store_result(s, attempt.candidate_id, session.part, score, detail)
             return score
+
+    # -- comprehensive review (综合评审) -------------------------------------------------------
+
+    def score_review(self, actor: Actor, candidate_id: int, score: Decimal, comment: str = "") -> None:
+        """A review panel member's score (out of 100) for one candidate."""
+        require_role(actor, "examiner", "chief")
+        if not Decimal(0) <= Decimal(score) <= 100:
+            raise ServiceError(f"review scores are out of 100, got {score}")
+        with self.action(actor, "score.review", f"candidate:{candidate_id}", {"score": str(score)}) as s:
+            cand = s.get(Candidate, candidate_id)
+            if cand is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            if "review" not in self._duty(s, actor, cand.session_id):
+                raise PermissionDenied("you are not on this session's review panel")
+            if s.scalar(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id,
+                                                  ReviewScore.member_id == actor.id)):  # fmt: skip
+                raise Conflict("you have already scored this candidate")
+            s.add(ReviewScore(candidate_id=candidate_id, member_id=actor.id, score=str(score),
+                              comment=comment or None, wall=wall_now()))  # fmt: skip
+
+    def finalize_review(self, actor: Actor, candidate_id: int, *, min_members: int = 3) -> Decimal:
+        """The panel's mean becomes the review result; the panel must be at least 3 and odd."""
+        require_role(actor, "chief", "admin")
+        with self.action(actor, "result.finalize_review", f"candidate:{candidate_id}", {}) as s:
+            cand = s.get(Candidate, candidate_id)
+            if cand is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            rows = s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id))
+            scores = [Decimal(r.score) for r in rows]
+            try:
+                score = stated(review_score(scores, min_members=min_members))
+            except ValueError as exc:
+                raise Conflict(str(exc)) from None
+            self._store_result(s, candidate_id, "review", score, {"members": len(scores)})
+            return score
+
