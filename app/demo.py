@@ -222,3 +222,73 @@ def run_demo(
     finally:
         db.close()
     return DemoResult(bundles, pem_path, data)
+
+
+def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams = DEFAULT_KDF,
+                      candidates: int = 8) -> Path:  # fmt: skip
+    """The centre `scripts/run.sh` opens: a theory session scheduled for today with candidates and
+    papers (not started), and a skill session whose answers wait for the examiners."""
+    db_path = default_store_path(data)
+    if db_path.exists():
+        return db_path
+    rng = random.Random(7)
+    catalog = Catalog.load()
+    std = catalog.standard(STANDARD)
+    level = std.level(LEVEL)
+    db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
+    try:
+        accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
+        admin = accounts.set_up_centre(code="3701001", name="济南市示范职业技能等级认定考点",
+                                       admin_username="admin", admin_password=DEMO_PASSWORDS["admin"])  # fmt: skip
+        staff = {}
+        for username, role, display in (
+            ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"),
+            ("examiner1", "examiner", "考评员一"), ("examiner2", "examiner", "考评员二"),
+            ("examiner3", "examiner", "考评员三"), ("chief", "chief", "主考评员"),
+        ):  # fmt: skip
+            password = DEMO_PASSWORDS["proctor" if role == "proctor" else "examiner"]
+            staff[username] = Actor(role, accounts.create_user(admin, username=username, role=role,
+                                                               display_name=display, password=password).id)  # fmt: skip
+        people = demo_people(candidates, rng)
+        theory = exam.schedule_session(
+            admin, code=f"DEMO-T{LEVEL}", room="第一考场（机房301）", part="theory", standard=STANDARD,
+            level=str(LEVEL), scheduled_start="2026-11-28T09:00", duration_minutes=90,
+            min_minutes=std.min_minutes_for(level, Part.THEORY),
+        )  # fmt: skip
+        for p in ("proctor1", "proctor2"):
+            scoring.assign_staff(admin, theory, staff[p].id, "proctor")
+        assembler = catalog.assembler(STANDARD, LEVEL)
+        items = {it.id: it for it in catalog.banks.items}
+        for ticket, name, number, _ability in people:
+            cid = exam.add_candidate(admin, theory, ticket=ticket, name=name, id_number=number)
+            exam.prepare_attempt(admin, cid, paper_content(assembler.build(ticket), items), 90 * 60)
+
+        skill = exam.schedule_session(
+            admin, code=f"DEMO-S{LEVEL}", room="技能考核室（机房302）", part="skill", standard=STANDARD,
+            level=str(LEVEL), scheduled_start="2026-11-27T14:00", duration_minutes=90,
+            min_minutes=std.min_minutes_for(level, Part.SKILL),
+        )  # fmt: skip
+        scoring.assign_staff(admin, skill, staff["proctor1"].id, "proctor")
+        for e in ("examiner1", "examiner2", "examiner3"):
+            scoring.assign_staff(admin, skill, staff[e].id, "examiner")
+        scoring.assign_staff(admin, skill, staff["chief"].id, "chief")
+        tasks = catalog.banks.tasks_for(STANDARD, None, LEVEL)
+        tasks_by_id = {t.id: t for t in tasks}
+        blueprint = skill_blueprint(std, level)
+        sitting = people[:5]
+        for ticket, name, number, _ability in sitting:
+            cid = exam.add_candidate(admin, skill, ticket=ticket, name=name, id_number=number)
+            content = skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+            exam.prepare_attempt(admin, cid, content, 90 * 60)
+        exam.start_session(staff["proctor1"], skill)
+        for n, (ticket, _name, number, _ability) in enumerate(sitting):
+            login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
+            view = exam.attempt_view(login.actor, login.attempt_id)
+            seq = view.last_seq
+            for entry in view.items:
+                answer = f"（{ticket} 的作答：按任务要求完成的分析与方案文本）"
+                seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
+            exam.submit(login.actor, login.attempt_id)
+    finally:
+        db.close()
+    return db_path

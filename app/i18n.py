@@ -21,6 +21,13 @@ def ts_file(language: str) -> Path:
     return paths.resources_dir() / "i18n" / f"examdesk_{language}.ts"
 
 
+def ts_files(language: str) -> list[Path]:
+    """Every translation source for a language: examdesk_<lang>.ts plus one per role's screens
+    (<role>_<lang>.ts), so people working on different screens never edit the same file."""
+    folder = paths.resources_dir() / "i18n"
+    return sorted(folder.glob(f"*_{language}.ts"))
+
+
 def _lrelease() -> list[str] | None:
     exe = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
         "pyside6-lrelease"
@@ -29,21 +36,22 @@ def _lrelease() -> list[str] | None:
 
 
 def qm_file(language: str) -> Path | None:
-    """A compiled translation for `language`, compiling it if needed; None for English."""
+    """One compiled translation for `language` (all its .ts files), compiling if needed; None for English."""
     if language == "en":
         return None
     bundled = paths.resources_dir() / "i18n" / f"examdesk_{language}.qm"
-    source = ts_file(language)
-    if bundled.exists() and (not source.exists() or bundled.stat().st_mtime >= source.stat().st_mtime):
+    sources = ts_files(language)
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
+    if bundled.exists() and bundled.stat().st_mtime >= newest:
         return bundled
-    if not source.exists():
+    if not sources:
         return None
     cached = paths.data_dir() / "cache" / "i18n" / f"examdesk_{language}.qm"
-    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+    if cached.exists() and cached.stat().st_mtime >= newest:
         return cached
     tool = _lrelease()
     if tool is None:
         return None
     cached.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([*tool, "-silent", str(source), "-qm", str(cached)], check=True)
+    subprocess.run([*tool, "-silent", *map(str, sources), "-qm", str(cached)], check=True)
     return cached

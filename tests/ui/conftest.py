@@ -1,0 +1,39 @@
+"""GUI fixtures: the desktop demo centre in a temporary folder, and logged-in staff."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
+from app.security.envelope import FAST_KDF
+from app.services.backend import Backend
+from app.ui.widgets.errors import Ask
+
+
+@pytest.fixture
+def backend(tmp_path):
+    seed_desktop_demo(tmp_path, kdf=FAST_KDF)
+    b = Backend.open(tmp_path, DEMO_PASSPHRASE)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def staff(backend):
+    """Log in as any demo user: staff('proctor1') -> Actor."""
+
+    def login(username: str):
+        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
+        return backend.accounts.login(username, DEMO_PASSWORDS[role])
+
+    return login
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Dialog answers for the test: errors are collected, confirmations and texts come from lists."""
+    record = {"errors": [], "confirm": [], "text": []}
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: record["errors"].append(text)))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda parent, title, text: record["confirm"].pop(0)))
+    monkeypatch.setattr(Ask, "text", staticmethod(lambda parent, title, label: record["text"].pop(0)))
+    return record
