@@ -8,4 +8,4 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
   echo "     on a server, try: xvfb-run -a scripts/run.sh   (apt-get install xvfb)" >&2
   exit 1
 fi
-exec .venv/bin/python -m app.ui.main "$@"
+exec .venv/bin/python -m app.ui.main --demo "$@"

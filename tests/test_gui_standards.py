@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.banks.catalog import Catalog
-from app.ui.main import LEVEL_ROLE, StandardsWindow
+from app.ui.standards_browser import LEVEL_ROLE, StandardsBrowser as StandardsWindow
 
 
 @pytest.fixture

@@ -116,6 +116,12 @@ class AccountService(Service):
                 raise NotFound(f"no user {user_id}")
             user.failed_logins, user.locked_until = 0, 0.0
 
+    def centre(self) -> tuple[str, str]:
+        """(code, name) of this centre; empty before set-up. Public: it is printed on every report."""
+        with self.db.reader() as s:
+            row = s.scalars(select(Centre)).first()
+        return (row.code, row.name) if row else ("", "")
+
     def users(self, actor: Actor) -> list[UserView]:
         if actor.role != "admin":
             raise PermissionDenied("only an admin lists users")

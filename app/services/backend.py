@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.banks.catalog import Catalog
+from app.security.envelope import WrongPassphrase
 from app.services.accounts import AccountService
 from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.scoring import ScoringService
 from app.store.database import Database, default_store_path, sqlite_url
+
+__all__ = ["Backend", "WrongPassphrase"]
 
 
 @dataclass

@@ -346,13 +346,21 @@ class ExamService(Service):
             ).all()
             if not matches:
                 raise PermissionDenied("ticket number and ID number do not match")
-            sitting = [c for c, state in matches if state == "open"]
-            sitting = sitting or [c for c, state in matches if state == "scheduled"]
-            if not sitting:
+            def rank(row: tuple[Candidate, str]) -> int:
+                cand, state = row
+                attempt_id = s.scalar(select(Attempt.id).where(Attempt.candidate_id == cand.id))
+                done = attempt_id is not None and s.scalar(
+                    select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
+                ) is not None
+                # a sitting still to be taken first: open before scheduled; finished ones last
+                return {"open": 0, "scheduled": 1}.get(state, 9) + (5 if done else 0)
+
+            ranked = sorted(matches, key=rank)
+            if rank(ranked[0]) >= 9:
                 raise Conflict(f"ticket {ticket} has no session open now")
-            if len(sitting) > 1:
-                raise Conflict(f"ticket {ticket} is in {len(sitting)} open sessions: ask the proctor")
-            candidate = sitting[0]
+            if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+                raise Conflict(f"ticket {ticket} is in more than one session now: ask the proctor")
+            candidate = ranked[0][0]
             attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
         if attempt is None:
             raise Conflict(f"ticket {ticket} has no paper yet: ask the proctor")

@@ -1,9 +1,4 @@
-"""The desktop application's entry point and its first window: the standards and paper browser.
-
-Until the role screens exist (admin, proctor, candidate, examiner), this window lets a newcomer
-see what the app knows: every standard, level and weight table, and papers built from the
-bundled sample banks.
-"""
+"""The desktop application's entry point (`examdesk gui`, `examdesk-gui`, `scripts/run.sh`)."""
 
 from __future__ import annotations
 
@@ -11,223 +6,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from app import __version__, i18n
-from app.banks.catalog import Catalog
-from app.domain.items import ItemType
-from app.domain.paper_assembly import AssemblyError
-from app.domain.standards import Level, MissingWeightsError, Part, Standard
+from app import i18n, paths
 from app.errors import UserFacingError
-
-LEVEL_ROLE = Qt.ItemDataRole.UserRole
-
-
-class StandardsWindow(QMainWindow):
-    def __init__(self, catalog: Catalog):
-        super().__init__()
-        self.catalog = catalog
-        self.selection: tuple[Standard, str | None, Level] | None = None
-        self.setWindowTitle(self.tr("ExamDesk — vocational skill assessment"))
-        self.resize(1200, 760)
-
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Standards and levels")])
-        self.tree.currentItemChanged.connect(self._on_select)
-
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-
-        self.weights = QTableWidget(0, 3)
-        self.weights.setHorizontalHeaderLabels(
-            [self.tr("Area (职业功能)"), self.tr("Theory %"), self.tr("Skill %")]
-        )
-        self.weights.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.weights.verticalHeader().setVisible(False)
-        self.weights.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-
-        self.seed = QLineEdit("1")
-        self.seed.setPlaceholderText(self.tr("seed"))
-        self.seed.setMaximumWidth(160)
-        self.build_button = QPushButton(self.tr("Build theory paper"))
-        self.build_button.clicked.connect(self.build_paper)
-        self.paper_summary = QLabel()
-        self.paper_summary.setWordWrap(True)
-        self.paper_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.paper = QTableWidget(0, 5)
-        self.paper.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Type"), self.tr("Area"), self.tr("Points"), self.tr("Question")]
-        )
-        self.paper.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.paper.verticalHeader().setVisible(False)
-        self.paper.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.paper.setWordWrap(True)
-
-        paper_tab = QWidget()
-        controls = QHBoxLayout()
-        seed_label = QLabel(self.tr("Seed:"))
-        seed_label.setBuddy(self.seed)
-        controls.addWidget(seed_label)
-        controls.addWidget(self.seed)
-        controls.addWidget(self.build_button)
-        controls.addStretch(1)
-        paper_layout = QVBoxLayout(paper_tab)
-        paper_layout.addLayout(controls)
-        paper_layout.addWidget(self.paper_summary)
-        paper_layout.addWidget(self.paper, 1)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.weights, self.tr("Weight tables"))
-        self.tabs.addTab(paper_tab, self.tr("Paper"))
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.facts)
-        right_layout.addWidget(self.tabs, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 880])
-        self.setCentralWidget(splitter)
-        self.statusBar().showMessage(
-            self.tr("ExamDesk {version} — {count} standards loaded").format(
-                version=__version__, count=len(catalog.standards)
-            )
-        )
-        self._fill_tree()
-
-    def _fill_tree(self) -> None:
-        first = None
-        for std in sorted(self.catalog.standards.values(), key=lambda s: s.code):
-            top = QTreeWidgetItem([f"{std.code} {std.name}"])
-            self.tree.addTopLevelItem(top)
-            groups: list[tuple[str | None, QTreeWidgetItem]] = [(None, top)]
-            for st in std.subtypes:
-                child = QTreeWidgetItem([st.name])
-                top.addChild(child)
-                groups.append((st.name, child))
-            for subtype, parent in groups:
-                for lv in std.level_list(subtype):
-                    node = QTreeWidgetItem([lv.name])
-                    node.setData(0, LEVEL_ROLE, (std.code, subtype, str(lv.level)))
-                    parent.addChild(node)
-                    first = first or node
-            top.setExpanded(True)
-        if first is not None:
-            self.tree.setCurrentItem(first)
-
-    def _on_select(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
-        key = current.data(0, LEVEL_ROLE) if current else None
-        if not key:
-            return
-        code, subtype, level_id = key
-        std = self.catalog.standard(code)
-        level = self.catalog.level(std, level_id, subtype)
-        self.selection = (std, subtype, level)
-        self.heading.setText(f"{std.code} {std.name}（{std.edition}）— {level.name}")
-        minutes = [
-            self.tr("{part}: at least {minutes} min").format(part=self._part_name(p), minutes=m)
-            for p in Part
-            if (m := std.min_minutes_for(level, p)) is not None
-        ]
-        facts = "；".join(minutes) + "。"
-        if level.review_required:
-            facts += " " + self.tr("This level also requires a comprehensive review.")
-        if not std.official_weights:
-            facts += " " + self.tr(
-                "This standard has no official weight table; the exam owner supplies one."
-            )
-        facts += " " + self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark)
-        self.facts.setText(facts)
-        self._show_weights(level)
-        self.paper.setRowCount(0)
-        self.paper_summary.clear()
-
-    def _part_name(self, part: Part) -> str:
-        return {
-            Part.THEORY: self.tr("Theory exam"),
-            Part.SKILL: self.tr("Skill assessment"),
-            Part.REVIEW: self.tr("Comprehensive review"),
-        }[part]
-
-    def _show_weights(self, level: Level) -> None:
-        theory = level.theory_weights or {}
-        skill = level.skill_weights or {}
-        areas = list(dict.fromkeys([*theory, *skill, *(a.name for a in level.areas)]))
-        self.weights.setRowCount(len(areas) + 1)
-        for row, area in enumerate(areas):
-            self.weights.setItem(row, 0, QTableWidgetItem(area))
-            for col, table in ((1, theory), (2, skill)):
-                cell = QTableWidgetItem(str(table[area]) if area in table else "—")
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.weights.setItem(row, col, cell)
-        total_row = len(areas)
-        self.weights.setItem(total_row, 0, QTableWidgetItem(self.tr("Total")))
-        for col, table in ((1, theory), (2, skill)):
-            cell = QTableWidgetItem(str(sum(table.values())) if table else "—")
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.weights.setItem(total_row, col, cell)
-
-    def build_paper(self) -> None:
-        if self.selection is None:
-            return
-        std, subtype, level = self.selection
-        seed_text = self.seed.text().strip() or "1"
-        try:
-            paper = self.catalog.build_paper(std.code, level.level, Part.THEORY, seed_text, subtype=subtype)
-        except (AssemblyError, MissingWeightsError, UserFacingError) as exc:
-            self.paper.setRowCount(0)
-            self.paper_summary.setText(str(exc))
-            return
-        items = {it.id: it for it in self.catalog.banks.items}
-        self.paper.setRowCount(len(paper.items))
-        for row, entry in enumerate(paper.items):
-            item = items[entry.id]
-            stem = item.stem
-            if entry.options_order:
-                options = dict(item.options)
-                stem += "\n" + "  ".join(
-                    f"{'ABCDEFGH'[i]}. {options[label]}" for i, label in enumerate(entry.options_order)
-                )
-            values = [str(row + 1), ItemType(entry.type).label_zh, entry.area, str(entry.points), stem]
-            for col, value in enumerate(values):
-                self.paper.setItem(row, col, QTableWidgetItem(value))
-        self.paper.resizeRowsToContents()
-        self.paper_summary.setText(
-            self.tr("{count} questions, {points} points, mean difficulty {difficulty:.2f}").format(
-                count=len(paper.items), points=paper.total_points, difficulty=paper.difficulty or 0
-            )
-        )
 
 
 def _install_translator(app: QApplication, language: str) -> QTranslator | None:
@@ -256,27 +42,61 @@ def _use_cjk_font(app: QApplication) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None)
-    # The Start-menu shortcuts pass a role; the role screens arrive with issue 4, and until then
-    # every mode opens the standards browser.
-    parser.add_argument("--mode", choices=["admin", "proctor", "candidate", "examiner"], default=None)
-    parser.add_argument("--screenshot", metavar="PNG", help="render the window to a PNG and exit")
+    parser.add_argument("--mode", choices=["admin", "proctor", "candidate", "examiner"], default=None,
+                        help="start in one role (the Start-menu shortcuts); candidate runs full screen")  # fmt: skip
+    parser.add_argument("--data", metavar="DIR", help="data folder (default: the platform's data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="create the demo centre in the data folder if it has no store yet")  # fmt: skip
+    parser.add_argument("--station", help="this PC's station name (default: its host name)")
+    parser.add_argument("--screenshot", metavar="PNG", help="render the standards browser to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("ExamDesk")
     _use_cjk_font(app)
     _install_translator(app, args.lang or os.environ.get("EXAMDESK_LANG") or i18n.DEFAULT_LANGUAGE)
+
+    if args.screenshot:
+        from app.banks.catalog import Catalog
+        from app.ui.standards_browser import StandardsBrowser
+
+        browser = StandardsBrowser(Catalog.load())
+        browser.resize(1366, 768)
+        browser.show()
+        browser.build_paper()
+        app.processEvents()
+        browser.grab().save(args.screenshot)
+        return 0
+
+    from app.demo import DEMO_PASSPHRASE, seed_desktop_demo
+    from app.services.backend import Backend
+    from app.ui.shell import MainWindow, SetupDialog, UnlockDialog
+
+    data = Path(args.data) if args.data else paths.data_dir()
     try:
-        catalog = Catalog.load()
+        if args.demo and not Backend.exists(data):
+            seed_desktop_demo(data)
+        if Backend.exists(data):
+            hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE) \
+                if args.demo else ""  # fmt: skip
+            dialog: QDialog = UnlockDialog(data, hint)
+        else:
+            dialog = SetupDialog(data)
     except UserFacingError as exc:
         QMessageBox.critical(None, "ExamDesk", str(exc))
         return 1
-    window = StandardsWindow(catalog)
-    window.show()
-    if args.screenshot:
-        window.build_paper()
-        app.processEvents()
-        window.grab().save(args.screenshot)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.backend is None:
         return 0
+    window = MainWindow(dialog.backend, station=args.station)
+    if args.mode == "candidate":
+        from app.ui.candidate.station import CandidateWindow
+
+        kiosk = CandidateWindow(dialog.backend, args.station or window.station)
+        kiosk.showFullScreen()
+        window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window
+    else:
+        window.show()
+        if args.mode:
+            window.open_role(args.mode)
     return app.exec()
 
 

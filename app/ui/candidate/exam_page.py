@@ -1,0 +1,423 @@
+"""The exam screen: one question at a time, the answer card, the countdown, the saved state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+BLANK = re.compile(r"_{4,}")
+WRITTEN = ("short", "case", "task")
+AUTOSAVE_MS = 1500
+
+NORMAL_STYLE = ""
+CONTRAST_STYLE = """
+QWidget { background: #000000; color: #ffffff; }
+QPushButton, QToolButton { background: #000000; color: #ffff00; border: 2px solid #ffff00; padding: 4px 10px; }
+QLineEdit, QPlainTextEdit { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+QRadioButton, QCheckBox { color: #ffffff; }
+"""
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.999))
+    return f"{seconds // 3600:d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+class AnswerCard(QWidget):
+    """A grid of question numbers: answered, unanswered, flagged, current."""
+
+    chosen = Signal(int)
+    COLUMNS = 5
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(4)
+        self.buttons: list[QToolButton] = []
+        self._state: list[tuple[bool, bool, bool]] = []
+
+    def build(self, count: int) -> None:
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons, self._state = [], []
+        for n in range(count):
+            button = QToolButton()
+            button.setText(str(n + 1))
+            button.setFixedSize(40, 32)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, i=n: self.chosen.emit(i))
+            self.grid.addWidget(button, n // self.COLUMNS, n % self.COLUMNS)
+            self.buttons.append(button)
+            self._state.append((False, False, False))
+
+    def update_marks(self, answered: set[int], flagged: set[int], current: int) -> None:
+        for n, button in enumerate(self.buttons):
+            state = (n in answered, n in flagged, n == current)
+            if state == self._state[n]:
+                continue  # only restyle what changed: switching questions stays cheap
+            self._state[n] = state
+            done, flag, here = state
+            background = "#2e7d32" if done else "#ffffff"
+            color = "#ffffff" if done else "#222222"
+            border = "3px solid #1565c0" if here else ("2px solid #ef6c00" if flag else "1px solid #888888")
+            button.setStyleSheet(f"QToolButton {{ background: {background}; color: {color}; border: {border}; }}")
+            button.setText(f"{n + 1}{'⚑' if flag else ''}")
+            button.setAccessibleName(
+                self.tr("Question {n}: {state}").format(
+                    n=n + 1, state=self.tr("answered") if done else self.tr("not answered")
+                )
+            )
+
+
+class QuestionView(QWidget):
+    """One question and the controls to answer it. Emits `answered(slot, value)` on each change."""
+
+    answered = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.header = QLabel()
+        self.stem = QLabel()
+        self.stem.setWordWrap(True)
+        self.stem.setTextFormat(Qt.TextFormat.PlainText)
+        self.stem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_area = QWidget()
+        self.answer_layout = QVBoxLayout(self.answer_area)
+        self.layout_.addWidget(self.header)
+        self.layout_.addWidget(self.stem)
+        self.layout_.addSpacing(8)
+        self.layout_.addWidget(self.answer_area)
+        self.layout_.addStretch(1)
+        self.slot = -1
+        self.kind = ""
+        self.group: QButtonGroup | None = None
+        self.checks: list[QCheckBox] = []
+        self.blanks: list[QLineEdit] = []
+        self.editor: QPlainTextEdit | None = None
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.flush)
+        self._labels: list[str] = []
+
+    def _clear(self) -> None:
+        while self.answer_layout.count():
+            item = self.answer_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone now, not at the next event loop turn
+                widget.deleteLater()
+        if self.group is not None:
+            self.group.deleteLater()
+        self.group, self.checks, self.blanks, self.editor = None, [], [], None
+
+    def show_item(self, number: int, total: int, item: dict[str, Any], answer: Any) -> None:
+        self.flush()
+        self._clear()
+        self.slot, self.kind = item["slot"], item["type"]
+        names = {
+            "single": self.tr("Single choice"), "multiple": self.tr("Multiple choice"),
+            "truefalse": self.tr("True or false"), "fill": self.tr("Fill in the blanks"),
+            "short": self.tr("Short answer"), "case": self.tr("Case analysis"), "task": self.tr("Skill task"),
+        }  # fmt: skip
+        self.header.setText(
+            self.tr("Question {n} of {total} · {kind} · {points} points").format(
+                n=number, total=total, kind=names.get(self.kind, self.kind), points=item.get("points", "")
+            )
+        )
+        self.stem.setText(item["stem"])
+        if self.kind in ("single", "truefalse"):
+            self.group = QButtonGroup(self)
+            if self.kind == "single":
+                choices = [(label, f"{label}. {text}") for label, text in item["options"]]
+            else:
+                choices = [(True, self.tr("True")), (False, self.tr("False"))]
+            self._labels = [value for value, _ in choices]
+            for value, text in choices:
+                button = QRadioButton(text)
+                button.setChecked(answer == value)
+                self.group.addButton(button)
+                self.answer_layout.addWidget(button)
+            self.group.buttonClicked.connect(self._choice_clicked)
+        elif self.kind == "multiple":
+            chosen = set(answer or [])
+            for label, text in item["options"]:
+                box = QCheckBox(f"{label}. {text}")
+                box.setChecked(label in chosen)
+                box.setProperty("label", label)
+                box.toggled.connect(self._multiple_changed)
+                self.checks.append(box)
+                self.answer_layout.addWidget(box)
+        elif self.kind == "fill":
+            given = list(answer or [])
+            for n in range(max(1, len(BLANK.findall(item["stem"])))):
+                edit = QLineEdit(given[n] if n < len(given) else "")
+                edit.setPlaceholderText(self.tr("Blank {n}").format(n=n + 1))
+                edit.textEdited.connect(lambda _t: self.autosave.start())
+                edit.editingFinished.connect(self.flush)
+                self.blanks.append(edit)
+                self.answer_layout.addWidget(edit)
+        else:
+            self.editor = QPlainTextEdit(answer or "")
+            self.editor.setMinimumHeight(240)
+            self.editor.textChanged.connect(self.autosave.start)
+            self.answer_layout.addWidget(self.editor)
+
+    def _choice_clicked(self, button: QAbstractButton) -> None:
+        assert self.group is not None
+        index = self.group.buttons().index(button)
+        self.answered.emit(self.slot, self._labels[index])
+
+    def _multiple_changed(self, _checked: bool) -> None:
+        chosen = sorted(box.property("label") for box in self.checks if box.isChecked())
+        self.answered.emit(self.slot, chosen or None)
+
+    def pending_value(self) -> tuple[bool, Any]:
+        """(has unsaved typing, value) for text answers."""
+        if self.blanks:
+            values = [edit.text().strip() for edit in self.blanks]
+            return True, values if any(values) else None
+        if self.editor is not None:
+            text = self.editor.toPlainText()
+            return True, text if text.strip() else None
+        return False, None
+
+    def flush(self) -> None:
+        """Save typed text now (leaving the question, the autosave timer, or before submitting)."""
+        if not self.autosave.isActive() and not (self.blanks or self.editor):
+            return
+        self.autosave.stop()
+        pending, value = self.pending_value()
+        if pending and self.slot >= 0:
+            self.answered.emit(self.slot, value)
+
+    def choose_option(self, index: int) -> None:
+        """Keyboard: the n-th option of the current question."""
+        if self.group is not None and 0 <= index < len(self.group.buttons()):
+            button = self.group.buttons()[index]
+            button.setChecked(True)
+            self._choice_clicked(button)
+        elif 0 <= index < len(self.checks):
+            self.checks[index].toggle()
+
+
+class ExamPage(QWidget):
+    """Renders a CandidateFlow while answering; every change goes through the flow (one service call)."""
+
+    submit_requested = Signal()
+
+    def __init__(self, flow: Any, on_error: Callable[[BaseException], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.flow = flow
+        self.on_error = on_error
+        self.font_step = 0
+        self._saved_values: dict[int, Any] = {}
+
+        self.who = QLabel()
+        self.countdown = QLabel()
+        big = self.countdown.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.countdown.setFont(big)
+        self.save_state = QLabel()
+        self.save_state.setMinimumWidth(160)
+        smaller = QPushButton(self.tr("A−"))
+        larger = QPushButton(self.tr("A+"))
+        smaller.setToolTip(self.tr("Smaller text (Ctrl+-)"))
+        larger.setToolTip(self.tr("Larger text (Ctrl++)"))
+        smaller.clicked.connect(lambda: self.change_font(-1))
+        larger.clicked.connect(lambda: self.change_font(+1))
+        self.contrast = QPushButton(self.tr("High &contrast"))
+        self.contrast.setCheckable(True)
+        self.contrast.toggled.connect(self.set_contrast)
+        self.submit_button = QPushButton(self.tr("&Submit paper"))
+        self.submit_button.clicked.connect(self._request_submit)
+        top = QHBoxLayout()
+        top.addWidget(self.who)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Time left:")))
+        top.addWidget(self.countdown)
+        top.addSpacing(16)
+        top.addWidget(self.save_state)
+        top.addStretch(1)
+        for w in (smaller, larger, self.contrast, self.submit_button):
+            top.addWidget(w)
+
+        self.question = QuestionView()
+        self.question.answered.connect(self._save)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.question)
+        self.previous_button = QPushButton(self.tr("◀ &Previous"))
+        self.flag_button = QPushButton(self.tr("&Flag for review"))
+        self.flag_button.setCheckable(True)
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.previous_button.clicked.connect(lambda: self.show_question(self.flow.current - 1))
+        self.next_button.clicked.connect(lambda: self.show_question(self.flow.current + 1))
+        self.flag_button.clicked.connect(self._toggle_flag)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.flag_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        left = QVBoxLayout()
+        left.addWidget(scroll, 1)
+        left.addLayout(nav)
+
+        self.card = AnswerCard()
+        self.card.chosen.connect(self.show_question)
+        legend = QLabel(self.tr("Green: answered · white: not answered · orange border ⚑: flagged"))
+        legend.setWordWrap(True)
+        card_box = QVBoxLayout()
+        card_box.addWidget(QLabel(self.tr("Answer card")))
+        card_scroll = QScrollArea()
+        card_scroll.setWidgetResizable(True)
+        card_scroll.setWidget(self.card)
+        card_scroll.setMinimumWidth(250)
+        card_box.addWidget(card_scroll, 1)
+        card_box.addWidget(legend)
+        right = QWidget()
+        right.setLayout(card_box)
+        right.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        right.setFixedWidth(270)
+
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet("background: #fff3e0; color: #e65100; font-weight: bold; padding: 6px;")
+        self.banner.hide()
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self.banner.hide)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(right)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.banner)
+        outer.addLayout(body, 1)
+
+        for keys, slot in (
+            ("PgDown", lambda: self.show_question(self.flow.current + 1)),
+            ("PgUp", lambda: self.show_question(self.flow.current - 1)),
+            ("Ctrl+Right", lambda: self.show_question(self.flow.current + 1)),
+            ("Ctrl+Left", lambda: self.show_question(self.flow.current - 1)),
+            ("Ctrl+M", self._toggle_flag),
+            ("Ctrl++", lambda: self.change_font(+1)),
+            ("Ctrl+=", lambda: self.change_font(+1)),
+            ("Ctrl+-", lambda: self.change_font(-1)),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+        for n in range(8):  # Alt+1..8 choose an option without leaving the keyboard
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda i=n: self.question.choose_option(i))
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        flow = self.flow
+        if flow.identity is not None:
+            self.who.setText(self.tr("{name} · ticket {ticket}").format(name=flow.identity.name,
+                                                                          ticket=flow.identity.ticket))  # fmt: skip
+        self.card.build(len(flow.items))
+        self._saved_values = dict(flow.answers)
+        self.set_saved(None)
+        self.show_question(flow.current)
+        self.tick()
+
+    def show_question(self, index: int) -> None:
+        flow = self.flow
+        if not flow.items:
+            return
+        self.question.flush()
+        flow.goto(index)
+        item = flow.items[flow.current]
+        self.question.show_item(flow.current + 1, len(flow.items), item, flow.answers.get(item["slot"]))
+        self.flag_button.setChecked(item["slot"] in flow.flagged)
+        self.previous_button.setEnabled(flow.current > 0)
+        self.next_button.setEnabled(flow.current < len(flow.items) - 1)
+        self.card.update_marks(set(flow.answers), flow.flagged, flow.current)
+
+    def tick(self) -> None:
+        left = self.flow.remaining()
+        self.countdown.setText(clock_text(left))
+        urgent = left <= 5 * 60
+        self.countdown.setStyleSheet("color: #c62828;" if urgent else "")
+
+    def notice(self, text: str, seconds: int = 15) -> None:
+        """A banner that does not interrupt typing (time warnings)."""
+        self.banner.setText(text)
+        self.banner.show()
+        self._banner_timer.start(seconds * 1000)
+
+    def set_saved(self, ok: bool | None, detail: str = "") -> None:
+        if ok is None:
+            self.save_state.setText(self.tr("All answers saved"))
+            self.save_state.setStyleSheet("color: #2e7d32;")
+        elif ok:
+            self.save_state.setText(self.tr("✓ Saved"))
+            self.save_state.setStyleSheet("color: #2e7d32;")
+        else:
+            self.save_state.setText(self.tr("✗ Not saved: {reason}").format(reason=detail))
+            self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
+
+    def change_font(self, step: int) -> None:
+        self.font_step = max(-2, min(6, self.font_step + step))
+        size = 12 + 2 * self.font_step
+        self.question.setStyleSheet(f"QWidget {{ font-size: {size}pt; }}")
+
+    def set_contrast(self, on: bool) -> None:
+        self.setStyleSheet(CONTRAST_STYLE if on else NORMAL_STYLE)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _save(self, slot: int, value: Any) -> None:
+        if self._saved_values.get(slot) == value and (value is not None or slot not in self.flow.answers):
+            return  # nothing new to store
+        self.save_state.setText(self.tr("Saving…"))
+        self.save_state.setStyleSheet("color: #555555;")
+        try:
+            self.flow.answer(slot, value)
+        except Exception as exc:  # shown on the bar; the candidate can try again
+            self.set_saved(False, str(exc))
+            self.on_error(exc)
+            return
+        self._saved_values[slot] = value
+        self.set_saved(True)  # only now: the step is durably committed
+        self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
+
+    def _toggle_flag(self) -> None:
+        if not self.flow.items:
+            return
+        slot = self.flow.items[self.flow.current]["slot"]
+        try:
+            self.flow.toggle_flag(slot)
+        except Exception as exc:
+            self.on_error(exc)
+        self.flag_button.setChecked(slot in self.flow.flagged)
+        self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
+
+    def _request_submit(self) -> None:
+        self.question.flush()
+        self.submit_requested.emit()

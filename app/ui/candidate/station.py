@@ -1,0 +1,167 @@
+"""The candidate station: login, identity, rules, waiting, the exam, done — full screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
+from app.services.backend import Backend
+from app.ui.candidate.exam_page import ExamPage
+from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
+from app.ui.widgets.errors import Ask, show_error
+
+TICK_MS = 1000
+REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
+
+
+class CandidateStation(QWidget):
+    def __init__(self, backend: Backend, station: str, *, min_rules_seconds: float = 60.0,
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.flow = CandidateFlow(backend.exam, station, min_rules_seconds=min_rules_seconds)
+        self.stack = QStackedWidget()
+        self.login_page = LoginPage(station)
+        self.confirm_page = ConfirmPage()
+        self.rules_page = RulesPage()
+        self.message_page = MessagePage()
+        self.exam_page = ExamPage(self.flow, self._error)
+        for page in (self.login_page, self.confirm_page, self.rules_page, self.message_page, self.exam_page):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.login_page.submitted.connect(self._log_in)
+        self.confirm_page.confirmed.connect(self._confirmed)
+        self.confirm_page.rejected.connect(self._rejected)
+        self.rules_page.accepted.connect(self._accept_rules)
+        self.exam_page.submit_requested.connect(self._submit)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self._ticks = 0
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._app_state)
+        self.stack.setCurrentWidget(self.login_page)
+
+    # -- stages -------------------------------------------------------------------------------
+
+    def _error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _log_in(self, ticket: str, id_number: str) -> None:
+        if not ticket.strip() or not id_number.strip():
+            self.login_page.show_error(self.tr("Enter your ticket number and ID number."))
+            return
+        try:
+            self.flow.log_in(ticket, id_number)
+        except Exception as exc:  # wrong pair, busy elsewhere: said on the page itself
+            self.login_page.show_error(str(exc))
+            return
+        assert self.flow.identity is not None
+        self.confirm_page.show_identity(self.flow.identity)
+        self.stack.setCurrentWidget(self.confirm_page)
+
+    def _rejected(self) -> None:
+        self.flow.reject_identity()
+        self.login_page.reset()
+        self.login_page.show_error(self.tr("Please call the proctor."))
+        self.stack.setCurrentWidget(self.login_page)
+
+    def _confirmed(self) -> None:
+        self.flow.confirm_identity()
+        self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
+        self.stack.setCurrentWidget(self.rules_page)
+        self.timer.start()
+
+    def _accept_rules(self) -> None:
+        try:
+            self.flow.accept_rules()
+        except RulesNotRead as exc:
+            self.rules_page.set_seconds_left(exc.seconds_left)
+            return
+        except Exception as exc:
+            self._error(exc)
+            return
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        stage = self.flow.stage
+        if stage is Stage.ANSWERING:
+            if self.stack.currentWidget() is not self.exam_page:
+                self.stack.setCurrentWidget(self.exam_page)
+                self.exam_page.start()
+            return
+        if stage is Stage.WAITING:
+            self.message_page.show_message(self.tr("Please wait"),
+                                           self.tr("The exam starts when the proctor starts it."))  # fmt: skip
+        elif stage is Stage.PAUSED:
+            self.message_page.show_message(self.tr("The exam is paused"),
+                                           self.tr("Your time is stopped. Please wait for the proctor."))  # fmt: skip
+        elif stage is Stage.SUBMITTED:
+            self.timer.stop()
+            self.message_page.show_message(self.tr("Your paper has been submitted"),
+                                           self.tr("All your answers are saved. Please leave quietly."))  # fmt: skip
+        self.stack.setCurrentWidget(self.message_page)
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        stage = self.flow.stage
+        if stage is Stage.RULES:
+            self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
+            return
+        if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
+            stage is Stage.ANSWERING and self.flow.remaining() <= 0
+        ):
+            try:
+                self.flow.refresh()
+            except Exception as exc:
+                self._error(exc)
+                return
+            self._show_stage()
+        if self.flow.stage is Stage.ANSWERING:
+            self.exam_page.tick()
+            for threshold in self.flow.due_warnings():
+                self.exam_page.notice(self.tr("{minutes} minutes left.").format(minutes=threshold // 60))
+
+    def _submit(self) -> None:
+        unanswered, flagged = self.flow.submit_summary()
+        text = self.tr("Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. "
+                       "You cannot change answers after submitting.").format(
+            unanswered=unanswered, flagged=flagged)  # fmt: skip
+        if not Ask.confirm(self, self.tr("Submit paper"), text):
+            return
+        try:
+            self.flow.submit()
+        except Exception as exc:
+            self._error(exc)
+            return
+        self._show_stage()
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self.flow.stage is Stage.ANSWERING:
+            try:
+                self.flow.focus_lost()
+            except Exception:  # the exam goes on; the proctor sees the count when it saves
+                return
+
+
+class CandidateWindow(QMainWindow):
+    """Full screen, and not closable by the candidate while an exam is under way."""
+
+    def __init__(self, backend: Backend, station: str, *, kiosk: bool = True):
+        super().__init__()
+        self.station = CandidateStation(backend, station)
+        self.setCentralWidget(self.station)
+        self.setWindowTitle(self.tr("ExamDesk — candidate"))
+        if kiosk:
+            self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.station.flow.stage in (Stage.ANSWERING, Stage.PAUSED, Stage.WAITING):
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,321 @@
+"""The main window: unlock (or set up) the store, choose a role, sign in, work.
+
+One station can play every role (single-station mode); `--mode` starts straight in one, and the
+candidate mode runs full screen and cannot be closed by the candidate.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.services.backend import Backend, WrongPassphrase
+from app.services.base import Actor
+from app.ui.widgets.errors import show_error
+
+ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor", "admin"), "examiner": ("examiner", "chief")}
+
+
+def passphrase_strength(text: str) -> tuple[int, str]:
+    """0..4 and a word, for the set-up dialog's feedback (length and variety count)."""
+    kinds = sum(any(test(c) for c in text) for test in (str.islower, str.isupper, str.isdigit,
+                                                          lambda c: not c.isalnum()))  # fmt: skip
+    score = min(4, (len(text) >= 12) + (len(text) >= 16) + (kinds >= 2) + (kinds >= 3))
+    return score, ("very weak", "weak", "fair", "good", "strong")[score]
+
+
+class UnlockDialog(QDialog):
+    """The centre passphrase opens the store; a wrong one opens nothing and changes nothing."""
+
+    def __init__(self, data_dir: Path, hint: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.backend: Backend | None = None
+        self.setWindowTitle(self.tr("Unlock ExamDesk"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel(hint)
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("The exam data of this centre is encrypted. Enter the centre passphrase.")))
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.message)
+        form.addRow(buttons)
+
+    def try_unlock(self) -> None:
+        try:
+            self.backend = Backend.open(self.data_dir, self.passphrase.text())
+        except WrongPassphrase:
+            self.message.setText(self.tr("Wrong passphrase. Nothing was opened or changed."))
+            self.passphrase.selectAll()
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class SetupDialog(QDialog):
+    """First run: the centre, its passphrase (twice, with strength feedback) and the first admin."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.backend: Backend | None = None
+        self.setWindowTitle(self.tr("Set up this test centre"))
+        self.code = QLineEdit()
+        self.name = QLineEdit()
+        self.passphrase = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.passphrase, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel()
+        self.passphrase.textChanged.connect(self._strength)
+        self.admin = QLineEdit("admin")
+        self.admin_password = QLineEdit()
+        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Centre &code:"), self.code)
+        form.addRow(self.tr("Centre &name:"), self.name)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.tr("Passphrase &again:"), self.again)
+        form.addRow(self.tr("Strength:"), self.strength)
+        form.addRow(self.tr("First &admin user:"), self.admin)
+        form.addRow(self.tr("Admin pass&word:"), self.admin_password)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        self._strength("")
+
+    def _strength(self, text: str) -> None:
+        score, _word = passphrase_strength(text)
+        words = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("good"), self.tr("strong"))
+        self.strength.setText(words[score])
+
+    def create(self) -> None:
+        phrase = self.passphrase.text()
+        if not self.code.text().strip() or not self.name.text().strip():
+            self.message.setText(self.tr("Enter the centre's code and name."))
+        elif phrase != self.again.text():
+            self.message.setText(self.tr("The two passphrases differ."))
+        elif passphrase_strength(phrase)[0] < 2:
+            self.message.setText(self.tr("Choose a longer passphrase (at least 12 characters, mixed)."))
+        else:
+            try:
+                backend = Backend.create(self.data_dir, phrase)
+                backend.accounts.set_up_centre(code=self.code.text().strip(), name=self.name.text().strip(),
+                                               admin_username=self.admin.text().strip(),
+                                               admin_password=self.admin_password.text())  # fmt: skip
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            self.backend = backend
+            self.accept()
+
+
+class StaffLogin(QDialog):
+    def __init__(self, backend: Backend, roles: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.roles = backend, roles
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Sign in"))
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.sign_in)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.message)
+        form.addRow(buttons)
+
+    def sign_in(self) -> None:
+        try:
+            actor = self.backend.accounts.login(self.username.text().strip(), self.password.text())
+        except Exception as exc:  # wrong password, locked: said in the dialog
+            self.message.setText(str(exc))
+            self.password.selectAll()
+            return
+        if actor.role not in self.roles:
+            self.message.setText(self.tr("This user cannot open this screen."))
+            return
+        self.actor = actor
+        self.accept()
+
+
+class RoleChooser(QWidget):
+    chosen = Signal(str)
+
+    def __init__(self, centre: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        title = QLabel(self.tr("ExamDesk — vocational skill assessment"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel(centre)
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        entries = (
+            ("candidate", self.tr("&Candidate\nlog in and sit the exam")),
+            ("proctor", self.tr("&Proctor\ncheck in, start, watch the room")),
+            ("examiner", self.tr("&Examiner\nscore skill tasks blind")),
+            ("admin", self.tr("A&dmin\nsessions, rosters, users, results")),
+            ("standards", self.tr("&Standards\nweight tables and papers")),
+        )
+        for n, (key, text) in enumerate(entries):
+            button = QPushButton(text)
+            button.setMinimumSize(260, 96)
+            button.clicked.connect(lambda _c=False, k=key: self.chosen.emit(k))
+            grid.addWidget(button, n // 3, n % 3)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(32)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(grid)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(3)
+        version = QLabel(f"ExamDesk {__version__}")
+        version.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(version)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, backend: Backend, *, station: str | None = None):
+        super().__init__()
+        self.backend = backend
+        self.station = station or socket.gethostname()
+        self.setWindowTitle(self.tr("ExamDesk"))
+        self.resize(1366, 768)
+        self.stack = QStackedWidget()
+        self.chooser = RoleChooser(self._centre_name())
+        self.chooser.chosen.connect(self.open_role)
+        self.stack.addWidget(self.chooser)
+        self.home_button = QPushButton(self.tr("◀ &Roles"))
+        self.home_button.clicked.connect(self.go_home)
+        self.where = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.home_button)
+        bar.addWidget(self.where, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.go_home()
+
+    def _centre_name(self) -> str:
+        code, name = self.backend.accounts.centre()
+        return f"{name}（{code}）" if code else ""
+
+    def go_home(self) -> None:
+        current = self.stack.currentWidget()
+        if current is not self.chooser and current is not None:
+            self.stack.removeWidget(current)
+            current.deleteLater()
+        self.stack.setCurrentWidget(self.chooser)
+        self.home_button.setVisible(False)
+        self.where.clear()
+
+    def _show(self, widget: QWidget, where: str) -> None:
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.home_button.setVisible(True)
+        self.where.setText(where)
+
+    def _sign_in(self, roles: tuple[str, ...]) -> Actor | None:
+        dialog = StaffLogin(self.backend, roles, self)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def open_role(self, key: str) -> None:
+        openers: dict[str, Callable[[], None]] = {
+            "candidate": self._open_candidate, "proctor": self._open_proctor, "examiner": self._open_examiner,
+            "admin": self._open_admin, "standards": self._open_standards,
+        }  # fmt: skip
+        try:
+            openers[key]()
+        except Exception as exc:
+            show_error(self, exc)
+
+    def _open_candidate(self) -> None:
+        from app.ui.candidate.station import CandidateStation
+
+        self._show(CandidateStation(self.backend, self.station), self.tr("Candidate station {station}").format(
+            station=self.station))  # fmt: skip
+
+    def _open_proctor(self) -> None:
+        from app.ui.proctor import ProctorConsole, SessionPicker
+
+        actor = self._sign_in(ROLE_OF_MODE["proctor"])
+        if actor is None:
+            return
+        picker = SessionPicker(self.backend, actor)
+        picker.chosen.connect(lambda session_id: self._show(ProctorConsole(self.backend, actor, session_id),
+                                                            self.tr("Proctor console")))  # fmt: skip
+        self._show(picker, self.tr("Proctor: choose a session"))
+
+    def _open_examiner(self) -> None:
+        from app.ui.examiner import ExaminerHome
+
+        actor = self._sign_in(ROLE_OF_MODE["examiner"])
+        if actor is not None:
+            self._show(ExaminerHome(self.backend, actor), self.tr("Examiner"))
+
+    def _open_admin(self) -> None:
+        from app.ui.admin import AdminHome
+
+        actor = self._sign_in(ROLE_OF_MODE["admin"])
+        if actor is not None:
+            self._show(AdminHome(self.backend, actor), self.tr("Administration"))
+
+    def _open_standards(self) -> None:
+        from app.ui.standards_browser import StandardsBrowser
+
+        self._show(StandardsBrowser(self.backend.catalog), self.tr("Standards and papers"))
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        current = self.stack.currentWidget()
+        flow = getattr(current, "flow", None)
+        if flow is not None and flow.stage.value in ("answering", "paused", "waiting"):
+            QMessageBox.information(self, self.tr("ExamDesk"), self.tr("An exam is under way at this station."))
+            event.ignore()
+            return
+        self.backend.close()
+        super().closeEvent(event)

@@ -1,0 +1,214 @@
+"""The standards and paper browser: what the app knows about the occupations it examines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.banks.catalog import Catalog
+from app.domain.items import ItemType
+from app.domain.paper_assembly import AssemblyError
+from app.domain.standards import Level, MissingWeightsError, Part, Standard
+from app.errors import UserFacingError
+
+LEVEL_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StandardsBrowser(QWidget):
+    """Every standard, level and weight table, and theory papers built from the bundled banks."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.catalog = catalog
+        self.selection: tuple[Standard, str | None, Level] | None = None
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Standards and levels")])
+        self.tree.currentItemChanged.connect(self._on_select)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+
+        self.weights = QTableWidget(0, 3)
+        self.weights.setHorizontalHeaderLabels(
+            [self.tr("Area (职业功能)"), self.tr("Theory %"), self.tr("Skill %")]
+        )
+        self.weights.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.weights.verticalHeader().setVisible(False)
+        self.weights.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.seed = QLineEdit("1")
+        self.seed.setPlaceholderText(self.tr("seed"))
+        self.seed.setMaximumWidth(160)
+        self.build_button = QPushButton(self.tr("Build theory paper"))
+        self.build_button.clicked.connect(self.build_paper)
+        self.paper_summary = QLabel()
+        self.paper_summary.setWordWrap(True)
+        self.paper_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.paper = QTableWidget(0, 5)
+        self.paper.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Type"), self.tr("Area"), self.tr("Points"), self.tr("Question")]
+        )
+        self.paper.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.paper.verticalHeader().setVisible(False)
+        self.paper.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.paper.setWordWrap(True)
+
+        paper_tab = QWidget()
+        controls = QHBoxLayout()
+        seed_label = QLabel(self.tr("Seed:"))
+        seed_label.setBuddy(self.seed)
+        controls.addWidget(seed_label)
+        controls.addWidget(self.seed)
+        controls.addWidget(self.build_button)
+        controls.addStretch(1)
+        paper_layout = QVBoxLayout(paper_tab)
+        paper_layout.addLayout(controls)
+        paper_layout.addWidget(self.paper_summary)
+        paper_layout.addWidget(self.paper, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.weights, self.tr("Weight tables"))
+        self.tabs.addTab(paper_tab, self.tr("Paper"))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.facts)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._fill_tree()
+
+    def _fill_tree(self) -> None:
+        first = None
+        for std in sorted(self.catalog.standards.values(), key=lambda s: s.code):
+            top = QTreeWidgetItem([f"{std.code} {std.name}"])
+            self.tree.addTopLevelItem(top)
+            groups: list[tuple[str | None, QTreeWidgetItem]] = [(None, top)]
+            for st in std.subtypes:
+                child = QTreeWidgetItem([st.name])
+                top.addChild(child)
+                groups.append((st.name, child))
+            for subtype, parent in groups:
+                for lv in std.level_list(subtype):
+                    node = QTreeWidgetItem([lv.name])
+                    node.setData(0, LEVEL_ROLE, (std.code, subtype, str(lv.level)))
+                    parent.addChild(node)
+                    first = first or node
+            top.setExpanded(True)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _on_select(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        key = current.data(0, LEVEL_ROLE) if current else None
+        if not key:
+            return
+        code, subtype, level_id = key
+        std = self.catalog.standard(code)
+        level = self.catalog.level(std, level_id, subtype)
+        self.selection = (std, subtype, level)
+        self.heading.setText(f"{std.code} {std.name}（{std.edition}）— {level.name}")
+        minutes = [
+            self.tr("{part}: at least {minutes} min").format(part=self._part_name(p), minutes=m)
+            for p in Part
+            if (m := std.min_minutes_for(level, p)) is not None
+        ]
+        facts = "；".join(minutes) + "。"
+        if level.review_required:
+            facts += " " + self.tr("This level also requires a comprehensive review.")
+        if not std.official_weights:
+            facts += " " + self.tr(
+                "This standard has no official weight table; the exam owner supplies one."
+            )
+        facts += " " + self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark)
+        self.facts.setText(facts)
+        self._show_weights(level)
+        self.paper.setRowCount(0)
+        self.paper_summary.clear()
+
+    def _part_name(self, part: Part) -> str:
+        return {
+            Part.THEORY: self.tr("Theory exam"),
+            Part.SKILL: self.tr("Skill assessment"),
+            Part.REVIEW: self.tr("Comprehensive review"),
+        }[part]
+
+    def _show_weights(self, level: Level) -> None:
+        theory = level.theory_weights or {}
+        skill = level.skill_weights or {}
+        areas = list(dict.fromkeys([*theory, *skill, *(a.name for a in level.areas)]))
+        self.weights.setRowCount(len(areas) + 1)
+        for row, area in enumerate(areas):
+            self.weights.setItem(row, 0, QTableWidgetItem(area))
+            for col, table in ((1, theory), (2, skill)):
+                cell = QTableWidgetItem(str(table[area]) if area in table else "—")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.weights.setItem(row, col, cell)
+        total_row = len(areas)
+        self.weights.setItem(total_row, 0, QTableWidgetItem(self.tr("Total")))
+        for col, table in ((1, theory), (2, skill)):
+            cell = QTableWidgetItem(str(sum(table.values())) if table else "—")
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.weights.setItem(total_row, col, cell)
+
+    def build_paper(self) -> None:
+        if self.selection is None:
+            return
+        std, subtype, level = self.selection
+        seed_text = self.seed.text().strip() or "1"
+        try:
+            paper = self.catalog.build_paper(std.code, level.level, Part.THEORY, seed_text, subtype=subtype)
+        except (AssemblyError, MissingWeightsError, UserFacingError) as exc:
+            self.paper.setRowCount(0)
+            self.paper_summary.setText(str(exc))
+            return
+        items = {it.id: it for it in self.catalog.banks.items}
+        self.paper.setRowCount(len(paper.items))
+        for row, entry in enumerate(paper.items):
+            item = items[entry.id]
+            stem = item.stem
+            if entry.options_order:
+                options = dict(item.options)
+                stem += "\n" + "  ".join(
+                    f"{'ABCDEFGH'[i]}. {options[label]}" for i, label in enumerate(entry.options_order)
+                )
+            values = [str(row + 1), ItemType(entry.type).label_zh, entry.area, str(entry.points), stem]
+            for col, value in enumerate(values):
+                self.paper.setItem(row, col, QTableWidgetItem(value))
+        self.paper.resizeRowsToContents()
+        self.paper_summary.setText(
+            self.tr("{count} questions, {points} points, mean difficulty {difficulty:.2f}").format(
+                count=len(paper.items), points=paper.total_points, difficulty=paper.difficulty or 0
+            )
+        )
+
+

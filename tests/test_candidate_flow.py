@@ -1,0 +1,95 @@
+"""The candidate flow as a state machine, without Qt: login to submit."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
+from app.services.exam import StaleSave
+from tests.store_fixtures import CANDIDATES
+
+
+def flow_for(world, clock, station="PC-01") -> CandidateFlow:
+    return CandidateFlow(world.exam, station, min_rules_seconds=60, clock=lambda: clock[0])
+
+
+def test_login_confirm_rules_wait_answer_submit(world, monkeypatch):
+    clock = [0.0]
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    flow = flow_for(world, clock)
+    name, number = CANDIDATES["T001"]
+    assert flow.log_in("T001", number) is Stage.CONFIRM
+    assert flow.identity.name == name and "*" in flow.identity.masked_id
+    flow.confirm_identity()
+    clock[0] = 30.0
+    with pytest.raises(RulesNotRead):
+        flow.accept_rules()
+    clock[0] = 61.0
+    assert flow.accept_rules() is Stage.WAITING  # the proctor has not started yet
+    world.exam.start_session(world.proctor, world.session_id)
+    assert flow.refresh() is Stage.ANSWERING and len(flow.items) == 5
+    flow.answer(0, "B")
+    flow.next()
+    flow.answer(flow.current, "A")
+    flow.toggle_flag(3)
+    assert flow.submit_summary() == (3, 1)
+    clock[0] = 61.0 + 600
+    assert flow.remaining() == pytest.approx(5400 - 600)
+    world.exam.pause(world.proctor, world.session_id, None, "停电")
+    assert flow.refresh() is Stage.PAUSED
+    world.exam.resume(world.proctor, world.session_id, None)
+    assert flow.refresh() is Stage.ANSWERING and flow.answers == {0: "B", 1: "A"}
+    assert flow.submit() is Stage.SUBMITTED
+
+
+def test_countdown_warnings_once_each(world, monkeypatch):
+    clock = [0.0]
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    world.exam.start_session(world.proctor, world.session_id)
+    flow = flow_for(world, clock)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    flow.confirm_identity()
+    clock[0] = 100.0
+    flow.accept_rules()
+    clock[0] = 5400 - 14 * 60
+    assert flow.due_warnings() == [900]
+    assert flow.due_warnings() == []
+    clock[0] = 5400 - 4 * 60
+    assert flow.due_warnings() == [300]
+
+
+def test_time_up_submits_on_refresh(world, monkeypatch):
+    clock = [0.0]
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    world.exam.start_session(world.proctor, world.session_id)
+    flow = flow_for(world, clock)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    flow.confirm_identity()
+    clock[0] = 61.0
+    flow.accept_rules()
+    clock[0] = 6000.0
+    assert flow.refresh() is Stage.SUBMITTED
+
+
+def test_a_move_to_another_station_makes_the_old_one_stale(world):
+    world.exam.start_session(world.proctor, world.session_id)
+    number = CANDIDATES["T001"][1]
+    old = CandidateFlow(world.exam, "PC-01", min_rules_seconds=0)
+    old.log_in("T001", number)
+    old.confirm_identity()
+    old.accept_rules()
+    old.answer(0, "B")
+    world.exam.allow_move(world.proctor, old.login.candidate_id, "PC-01 键盘故障")
+    new = CandidateFlow(world.exam, "PC-09", min_rules_seconds=0)
+    new.log_in("T001", number)
+    new.confirm_identity()
+    new.accept_rules()
+    assert new.answers == {0: "B"}  # the same answers carry on
+    new.answer(1, "C")
+    with pytest.raises(Exception, match="no longer valid"):
+        old.answer(2, "A")
+    old_seq = new.seq
+    new.seq = 1  # as if this station missed a save made elsewhere
+    with pytest.raises(StaleSave):
+        new.answer(2, "A")
+    assert new.seq == old_seq  # it re-read the store's state

@@ -1,0 +1,104 @@
+"""The candidate station, driven like a candidate: login to submit (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QRadioButton
+from sqlalchemy import select
+
+from app.demo import demo_people
+from app.domain.attempt_state import StepKind
+from app.ui.candidate.station import CandidateStation
+
+PEOPLE = demo_people(8, random.Random(7))  # exactly the seeded demo candidates
+
+
+def session_id(backend, code="DEMO-T5"):
+    return next(s.id for s in backend.exam.sessions(backend.accounts.login("admin", "admin-demo-1")) if s.code == code)
+
+
+def steps_of(backend, attempt_id):
+    from app.store.models import AttemptStep
+
+    with backend.db.reader() as s:
+        return [(r.seq, r.kind, r.slot) for r in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id))]
+
+
+def log_in(qtbot, station, ticket, number):
+    qtbot.keyClicks(station.login_page.ticket, ticket)
+    qtbot.keyClicks(station.login_page.id_number, number)
+    qtbot.mouseClick(station.login_page.button, Qt.MouseButton.LeftButton)
+
+
+def test_candidate_answers_flags_and_submits(qtbot, backend, staff, answers):
+    station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
+    qtbot.addWidget(station)
+    station.resize(1366, 768)
+    station.show()
+    ticket, name, number, _ = PEOPLE[0]
+    log_in(qtbot, station, ticket, "110105194912310021")
+    assert station.stack.currentWidget() is station.login_page and station.login_page.message.text()
+    station.login_page.reset()
+    log_in(qtbot, station, ticket, number)
+    assert station.stack.currentWidget() is station.confirm_page
+    assert name in station.confirm_page.details.text() and "*" in station.confirm_page.details.text()
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    assert "wait" in station.message_page.heading.text().lower() or station.message_page.heading.text()
+    backend.exam.start_session(staff("proctor1"), session_id(backend))
+    qtbot.waitUntil(lambda: station.stack.currentWidget() is station.exam_page or bool(answers["errors"]), timeout=8000)
+    assert answers["errors"] == []
+
+    page = station.exam_page
+    attempt = station.flow.login.attempt_id
+    radios = page.question.findChildren(QRadioButton)
+    assert radios, "the first question offers choices"
+    # a radio button takes clicks on its circle and label, as a candidate would click
+    qtbot.mouseClick(radios[1], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[1].height() // 2))
+    assert "✓" in page.save_state.text()
+    assert steps_of(backend, attempt)[-1][1:] == (StepKind.ANSWER.value, 0)  # saved before "saved" showed
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert station.flow.current == 1 and page.card.buttons[0].text() == "1"
+    qtbot.mouseClick(page.flag_button, Qt.MouseButton.LeftButton)
+    assert "⚑" in page.card.buttons[1].text()
+    qtbot.mouseClick(page.card.buttons[4], Qt.MouseButton.LeftButton)
+    assert station.flow.current == 4
+
+    answers["confirm"].append(False)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert station.flow.stage.value == "answering"
+    answers["confirm"].append(True)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert station.stack.currentWidget() is station.message_page
+    assert steps_of(backend, attempt)[-1][1] == "submit"
+    rows = {r.ticket: r for r in backend.exam.session_overview(staff("proctor1"), session_id(backend))}
+    assert rows[ticket].state == "submitted" and rows[ticket].answered == 1 and rows[ticket].flagged == 1
+
+
+def test_proctor_pause_reaches_the_station(qtbot, backend, staff, answers):
+    station = CandidateStation(backend, "PC-02", min_rules_seconds=0)
+    qtbot.addWidget(station)
+    backend.exam.start_session(staff("proctor1"), session_id(backend))
+    ticket, _name, number, _ = PEOPLE[1]
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    assert station.stack.currentWidget() is station.exam_page
+    backend.exam.pause(staff("proctor1"), session_id(backend), None, "停电")
+    qtbot.waitUntil(lambda: station.stack.currentWidget() is station.message_page, timeout=8000)
+    assert station.flow.stage.value == "paused"
+
+
+def test_rules_need_the_minimum_reading_time(qtbot, backend):
+    station = CandidateStation(backend, "PC-03", min_rules_seconds=600)
+    qtbot.addWidget(station)
+    ticket, _name, number, _ = PEOPLE[2]
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    assert not station.rules_page.button.isEnabled()
+    assert "600" in station.rules_page.wait.text() or "601" in station.rules_page.wait.text()
