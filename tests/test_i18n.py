@@ -58,4 +58,4 @@ def test_compiled_translation_loads(tmp_path, monkeypatch):
     qm = i18n.qm_file("zh_CN")
     translator = QTranslator()
     assert qm is not None and translator.load(str(qm))
-    assert translator.translate("StandardsWindow", "Weight tables") == "权重表"
+    assert translator.translate("StandardsBrowser", "Weight tables") == "权重表"

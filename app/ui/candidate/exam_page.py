@@ -330,6 +330,7 @@ class ExamPage(QWidget):
             ("Ctrl+-", lambda: self.change_font(-1)),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
+        self.change_font(0)  # exam text starts larger than the desktop default
         for n in range(8):  # Alt+1..8 choose an option without leaving the keyboard
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda i=n: self.question.choose_option(i))
 
@@ -384,7 +385,7 @@ class ExamPage(QWidget):
 
     def change_font(self, step: int) -> None:
         self.font_step = max(-2, min(6, self.font_step + step))
-        size = 12 + 2 * self.font_step
+        size = 13 + 2 * self.font_step
         self.question.setStyleSheet(f"QWidget {{ font-size: {size}pt; }}")
 
     def set_contrast(self, on: bool) -> None:

@@ -1,0 +1,111 @@
+"""Render every main screen to docs/screenshots/ (used in the README).
+
+Run under a real X server so fonts and styles are those of a desktop:
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--lang zh_CN|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def shoot(widget: QWidget, name: str, size: tuple[int, int] = (1366, 768)) -> None:
+    widget.resize(*size)
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    from app.ui.main import _install_translator, _use_cjk_font
+
+    _use_cjk_font(app)
+    _install_translator(app, args.lang)
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, demo_people, seed_desktop_demo
+    from app.security.envelope import FAST_KDF
+    from app.services.backend import Backend
+    from app.ui.candidate.station import CandidateStation
+    from app.ui.shell import RoleChooser, SetupDialog, UnlockDialog
+    from app.ui.standards_browser import StandardsBrowser
+
+    data = Path(tempfile.mkdtemp())
+    seed_desktop_demo(data, kdf=FAST_KDF)
+    backend = Backend.open(data, DEMO_PASSPHRASE)
+
+    def login(username: str):  # type: ignore[no-untyped-def]
+        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
+        return backend.accounts.login(username, DEMO_PASSWORDS[role])
+
+    code, name = backend.accounts.centre()
+    shoot(RoleChooser(f"{name}（{code}）"), "01-roles")
+    shoot(UnlockDialog(data, "演示口令：examdesk-demo-2026"), "02-unlock", (560, 220))
+    shoot(SetupDialog(Path(tempfile.mkdtemp())), "03-setup", (560, 420))
+
+    people = demo_people(8, random.Random(7))
+    admin = login("admin")
+    theory = next(s.id for s in backend.exam.sessions(admin) if s.code == "DEMO-T5")
+    station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
+    shoot(station, "10-candidate-login")
+    ticket, _n, number, _a = people[0]
+    station._log_in(ticket, number)
+    shoot(station, "11-candidate-identity")
+    station._confirmed()
+    station.rules_page.read.setChecked(True)
+    shoot(station, "12-candidate-rules")
+    backend.exam.start_session(login("proctor1"), theory)
+    station._accept_rules()
+    page = station.exam_page
+    for slot in range(0, 12):
+        page.show_question(slot)
+        radios = page.question.findChildren(QRadioButton)
+        if radios and slot % 3 != 2:
+            radios[slot % len(radios)].click()
+    page.show_question(14)
+    page._toggle_flag()
+    page.show_question(20)
+    shoot(station, "13-candidate-exam")
+    page.contrast.setChecked(True)
+    page.change_font(+2)
+    shoot(station, "14-candidate-exam-high-contrast")
+    page.contrast.setChecked(False)
+    page.change_font(-2)
+
+    for module, builder, file_name in (
+        ("app.ui.proctor", "build_for_screenshot", "20-proctor-console"),
+        ("app.ui.admin", "build_for_screenshot", "30-admin"),
+        ("app.ui.examiner", "build_for_screenshot", "40-examiner"),
+    ):
+        try:
+            widget = getattr(__import__(module, fromlist=[builder]), builder)(backend, login)
+        except (ImportError, AttributeError) as exc:
+            print(f"skipped {file_name}: {exc}")
+            continue
+        shoot(widget, file_name)
+
+    browser = StandardsBrowser(backend.catalog)
+    browser.build_paper()
+    shoot(browser, "50-standards")
+    backend.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
