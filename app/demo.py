@@ -286,7 +286,8 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
             view = exam.attempt_view(login.actor, login.attempt_id)
             seq = view.last_seq
             for entry in view.items:
-                answer = f"（{ticket} 的作答：按任务要求完成的分析与方案文本）"
+                answer = (f"一、情况分析：{entry['stem'].splitlines()[0]}。\n二、处理步骤：1. 核实信息；2. 制定方案；"
+                          f"3. 跟进反馈。\n三、记录与总结：按规范填写记录表（第{n + 1}份作答）。")
                 seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
             exam.submit(login.actor, login.attempt_id)
     finally:

@@ -243,6 +243,7 @@ class ExamService(Service):
     def __init__(self, db: Database):
         super().__init__(db)
         self._tallies: dict[int, _Tally] = {}
+        self._names: dict[int, str] = {}
         self._tally_upto = 0  # highest step id folded into the tallies
         self._facts_cache: dict[int, _AttemptFacts] = {}
         self._old_checkpoints: dict[int, list[TimeEvent]] = {}
@@ -850,10 +851,15 @@ class ExamService(Service):
         with self.db.reader() as s:
             self._fold_new_steps(s)
             c = s.connection()
-            candidates = s.execute(
-                select(Candidate.id, Candidate.ticket, Candidate.name, Candidate.extra_seconds)
+            listed = s.execute(
+                select(Candidate.id, Candidate.ticket, Candidate.extra_seconds)
                 .where(Candidate.session_id == session_id).order_by(Candidate.ticket)
             ).all()  # fmt: skip
+            unknown = [row[0] for row in listed if row[0] not in self._names]
+            if unknown:  # names never change: decrypt each once per process, not on every refresh
+                names = s.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
+                self._names.update(names)
+            candidates = [(cid, ticket, self._names[cid], extra) for cid, ticket, extra in listed]
             attempts = dict(
                 s.execute(select(Attempt.candidate_id, Attempt.id).where(Attempt.session_id == session_id)).all()
             )

@@ -180,6 +180,26 @@ class ScoringService(Service):
                         out.append(WorkItem(attempt, code, entry["slot"], title, instructions, rubric, scored))
             return out
 
+    def answer_for(self, actor: Actor, attempt_id: int, slot: int) -> Any:
+        """What the candidate last saved for one question, for its examiners (no identity attached)."""
+        require_role(actor, "examiner", "chief")
+        with self.db.reader() as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound(f"no attempt {attempt_id}")
+            if not self._duty(s, actor, attempt.session_id) & {"examiner", "chief"}:
+                raise PermissionDenied("you are not an examiner of this session")
+            if not self._submitted(s, attempt_id):
+                raise Conflict("the attempt is still open")
+            last = s.scalars(
+                select(AttemptStep)
+                .where(AttemptStep.attempt_id == attempt_id, AttemptStep.slot == slot,
+                       AttemptStep.kind.in_((StepKind.ANSWER.value, StepKind.CLEAR.value)))
+                .order_by(AttemptStep.seq.desc())
+                .limit(1)
+            ).first()  # fmt: skip
+            return None if last is None or last.kind == StepKind.CLEAR.value else (last.data or {}).get("value")
+
     def score_task(
         self, actor: Actor, attempt_id: int, slot: int, awarded: dict[int, Decimal], comment: str = "",
         *, arbitration: bool = False,

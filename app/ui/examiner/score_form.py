@@ -1,0 +1,260 @@
+"""The scoring form for one task of one anonymous candidate: rubric point by rubric point.
+
+Each rubric point gets a spin box bounded to 0..its maximum in half points; the service checks
+the same bounds again. Submitting is one call to `scoring.score_task` (optionally as the chief
+examiner's arbitration score).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QValidator
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.base import Actor
+from app.services.scoring import WorkItem
+from app.ui.widgets.errors import Ask, attempt
+
+
+def _number(value: Decimal | float) -> str:
+    """A score as people write it: 12, 7.5 (never 12.0 or 7.50)."""
+    text = f"{Decimal(str(value)).quantize(Decimal('0.1')):f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+class HalfPointSpinBox(QDoubleSpinBox):
+    """A score box for one rubric point: 0..maximum in steps of 0.5; nothing else can be entered."""
+
+    def __init__(self, maximum: Decimal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDecimals(1)
+        self.setSingleStep(0.5)
+        self.setRange(0.0, float(maximum))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(90)
+
+    def validate(self, text: str, pos: int) -> object:
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.State.Acceptable:
+            value = self.valueFromText(text)
+            if round(value * 2) != value * 2:
+                return (QValidator.State.Intermediate, text, pos)
+        return result
+
+    def fixup(self, text: str) -> str:
+        try:
+            value = self.valueFromText(text)
+        except ValueError:
+            return text
+        return self.textFromValue(min(self.maximum(), max(0.0, round(value * 2) / 2)))
+
+    def awarded(self) -> Decimal:
+        return Decimal(str(round(self.value() * 2) / 2))
+
+
+class ScoreForm(QWidget):
+    """Shows one work item and submits one examiner's (or the chief's arbitration) score for it."""
+
+    submitted = Signal(int, int, object)  # attempt id, slot, total (Decimal)
+
+    def __init__(self, backend, actor: Actor, *, arbitration: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend = backend
+        self.actor = actor
+        self.arbitration = arbitration
+        self.item: WorkItem | None = None
+        self.boxes: list[HalfPointSpinBox] = []
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.who = QLabel()
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.instructions = QPlainTextEdit()
+        self.instructions.setReadOnly(True)
+        self.instructions.setTabChangesFocus(True)
+        self.instructions.setMaximumHeight(140)
+        self.instructions.setMinimumHeight(80)
+        self.answer_label = QLabel(self.tr("Candidate's answer:"))
+        self.answer = QPlainTextEdit()
+        self.answer.setReadOnly(True)
+        self.answer.setTabChangesFocus(True)
+        self.answer.setMinimumHeight(90)
+        self.answer_label.setBuddy(self.answer)
+
+        self.points = QWidget()
+        self.points_layout = QGridLayout(self.points)
+        self.points_layout.setColumnStretch(0, 1)
+        self.points_layout.setHorizontalSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.points)
+        scroll.setMinimumHeight(190)
+
+        self.total = QLabel()
+        total_font = QFont(self.total.font())
+        total_font.setBold(True)
+        self.total.setFont(total_font)
+        self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText(self.tr("Comment for the record (optional)"))
+        self.comment.setMaximumHeight(70)
+        comment_label = QLabel(self.tr("Co&mment:"))
+        comment_label.setBuddy(self.comment)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        label = self.tr("&Submit arbitration score") if arbitration else self.tr("&Submit score")
+        self.submit_button = QPushButton(label)
+        self.submit_button.clicked.connect(self.submit)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total)
+        bottom.addStretch(1)
+        bottom.addWidget(self.submit_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.who)
+        layout.addWidget(self.instructions)
+        layout.addWidget(self.answer_label)
+        layout.addWidget(self.answer, 1)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(comment_label)
+        layout.addWidget(self.comment)
+        layout.addLayout(bottom)
+        layout.addWidget(self.status)
+        self.show_item(None)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_item(self, item: WorkItem | None) -> None:
+        self.item = item
+        self._clear_points()
+        self.comment.clear()
+        self.status.clear()
+        if item is None:
+            self.heading.setText(self.tr("Choose a task from the list"))
+            self.who.clear()
+            self.instructions.clear()
+            self.answer.clear()
+            self.total.clear()
+            self._set_enabled(False)
+            return
+        self.heading.setText(self.tr("Question {number}: {title}").format(number=item.slot + 1, title=item.title))
+        self.who.setText(self.tr("Candidate {code}").format(code=item.anonymous_code))
+        self.instructions.setPlainText(item.instructions.strip())
+        try:
+            given = self.backend.scoring.answer_for(self.actor, item.attempt_id, item.slot)
+        except Exception as exc:  # shown in place of the answer; scoring can still be refused later
+            given = str(exc)
+        self.answer.setPlainText(self.tr("(no answer)") if given in (None, "") else str(given))
+        for row, (point, maximum) in enumerate(item.rubric):
+            text = QLabel(f"{row + 1}. {point}")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            box = HalfPointSpinBox(Decimal(maximum))
+            box.setAccessibleName(self.tr("Rubric point {number}").format(number=row + 1))
+            box.valueChanged.connect(self._update_total)
+            text.setBuddy(box)
+            bound = QLabel(self.tr("/ {maximum}").format(maximum=_number(Decimal(maximum))))
+            self.points_layout.addWidget(text, row, 0)
+            self.points_layout.addWidget(box, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.points_layout.addWidget(bound, row, 2, Qt.AlignmentFlag.AlignTop)
+            self.boxes.append(box)
+        self.points_layout.setRowStretch(len(item.rubric), 1)
+        self._chain_tab_order()
+        done = item.scored_by_me and not self.arbitration
+        self._set_enabled(not done)
+        if done:
+            self.status.setText(self.tr("You have already scored this task."))
+        self._update_total()
+
+    def _clear_points(self) -> None:
+        self.boxes.clear()
+        while self.points_layout.count():
+            widget = self.points_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        for row in range(self.points_layout.rowCount()):
+            self.points_layout.setRowStretch(row, 0)
+
+    def _chain_tab_order(self) -> None:
+        chain = [*self.boxes, self.comment, self.submit_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for box in self.boxes:
+            box.setEnabled(enabled)
+        self.comment.setEnabled(enabled)
+        self.submit_button.setEnabled(enabled)
+
+    def maximum(self) -> Decimal:
+        return sum((Decimal(m) for _, m in self.item.rubric), Decimal(0)) if self.item else Decimal(0)
+
+    def current_total(self) -> Decimal:
+        return sum((box.awarded() for box in self.boxes), Decimal(0))
+
+    def _update_total(self) -> None:
+        if self.item is None:
+            return
+        self.total.setText(
+            self.tr("Total: {total} of {maximum} points").format(
+                total=_number(self.current_total()), maximum=_number(self.maximum())
+            )
+        )
+
+    # -- submitting ------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        total = self.current_total()
+        question = self.tr("Submit {total} of {maximum} points for question {number} of candidate {code}? "
+                           "A submitted score cannot be changed.").format(
+            total=_number(total), maximum=_number(self.maximum()), number=item.slot + 1, code=item.anonymous_code
+        )  # fmt: skip
+        if not Ask.confirm(self, self.tr("Submit score"), question):
+            return
+        awarded = {index: box.awarded() for index, box in enumerate(self.boxes)}
+        result = attempt(
+            self, self.backend.scoring.score_task, self.actor, item.attempt_id, item.slot, awarded,
+            self.comment.toPlainText().strip(), arbitration=self.arbitration,
+        )  # fmt: skip
+        if result is None:
+            self.status.setText(self.tr("Not submitted."))
+            return
+        self._set_enabled(False)
+        self.status.setText(
+            self.tr("Submitted: question {number} of candidate {code}, {total} points.").format(
+                number=item.slot + 1, code=item.anonymous_code, total=_number(result)
+            )
+        )
+        self.submitted.emit(item.attempt_id, item.slot, result)

@@ -1,0 +1,483 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArbitrationPage</name>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="86" />
+        <source>&amp;Questions of this candidate</source>
+        <translation>该考生的试题(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="90" />
+        <source>Candi&amp;dates (anonymous code)</source>
+        <translation>考生（匿名编号）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="92" />
+        <source>&amp;Finalize this candidate</source>
+        <translation>合成该考生成绩(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="94" />
+        <source>Finish scoring for the session (&amp;E)</source>
+        <translation>完成评分(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="96" />
+        <source>Finalize every candidate whose scores are complete and list those still waiting</source>
+        <translation>为评分已齐全的考生合成成绩，并列出仍待评分或待仲裁的考生</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="115" />
+        <source>Finalizing reports here which questions still wait.</source>
+        <translation>合成成绩后，此处显示仍待处理的试题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="118" />
+        <source>Arbitration score</source>
+        <translation>仲裁评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="159" />
+        <source>{code} — finalized: {score}</source>
+        <translation>{code} — 已定分：{score}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="161" />
+        <source>{code} — needs arbitration</source>
+        <translation>{code} — 需仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="191" />
+        <source>Question {number}: {title} — needs arbitration</source>
+        <translation>第 {number} 题：{title} — 需仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="193" />
+        <source>Question {number}: {title}</source>
+        <translation>第 {number} 题：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="238" />
+        <source>Candidate {code}: skill score {score} recorded.</source>
+        <translation>考生 {code}：技能考核成绩 {score} 分，已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="242" />
+        <source>Candidate {code} already has a skill result.</source>
+        <translation>考生 {code} 的技能考核成绩已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="244" />
+        <source>Candidate {code} is not finalized: {reason}</source>
+        <translation>考生 {code}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="261" />
+        <source>{code}: {score}</source>
+        <translation>{code}：{score} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="263" />
+        <source>{code}: already finalized</source>
+        <translation>{code}：成绩已记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="265" />
+        <source>{code}: {reason}</source>
+        <translation>{code}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="266" />
+        <source>Finalized: {count}</source>
+        <translation>已合成成绩：{count} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="267" />
+        <source>Waiting: {count}</source>
+        <translation>待处理：{count} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="280" />
+        <source>Arbitrate the other marked questions, then finalize.</source>
+        <translation>请仲裁其余标记的试题，然后合成成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="281" />
+        <source>Now finalize this candidate.</source>
+        <translation>现在可以合成该考生的成绩。</translation>
+    </message>
+</context>
+<context>
+    <name>ExaminerHome</name>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="31" />
+        <source>ExamDesk — examiner</source>
+        <translation>ExamDesk — 考评端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="33" />
+        <source>Chief examiner</source>
+        <translation>主考评员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="33" />
+        <source>Examiner</source>
+        <translation>考评员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="41" />
+        <source>&amp;Session:</source>
+        <translation>考试场次(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="45" />
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="46" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="61" />
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="67" />
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="69" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="71" />
+        <source>Comprehensive review</source>
+        <translation>综合评审</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="99" />
+        <source>{code} · {part} · {room}</source>
+        <translation>{code} · {part} · {room}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="117" />
+        <source>You are not assigned to any session.</source>
+        <translation>您尚未被分配到任何考试场次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/home.py" line="124" />
+        <source>{standard} {level} · {candidates} candidates</source>
+        <translation>{standard} {level} · 考生 {candidates} 人</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="57" />
+        <source>Ticket no.</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="60" />
+        <source>{part} score</source>
+        <translation>{part}成绩</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="60" />
+        <source>{part} result</source>
+        <translation>{part}结论</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="61" />
+        <source>Overall</source>
+        <translation>总评</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="120" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="143" />
+        <source>{total} candidates: {passed} pass, {failed} fail, {pending} pending</source>
+        <translation>考生 {total} 人：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="47" />
+        <source>No candidates to show: listing a review panel's candidates is not available yet.</source>
+        <translation>暂无考生：评审组成员查看考生名单的功能尚未提供。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="52" />
+        <source>Ca&amp;ndidates</source>
+        <translation>考生(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="62" />
+        <source>Comment for the record (optional)</source>
+        <translation>评语（选填，将存档）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="63" />
+        <source>&amp;Submit review score</source>
+        <translation>提交评审成绩(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="69" />
+        <source>Candidate:</source>
+        <translation>考生：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="70" />
+        <source>Sc&amp;ore (0–100):</source>
+        <translation>成绩（0–100）(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="73" />
+        <source>Co&amp;mment:</source>
+        <translation>评语(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="123" />
+        <source>Scored: {score} points.</source>
+        <translation>已评分：{score} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="131" />
+        <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
+        <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="132" />
+        <source>Submit review score</source>
+        <translation>提交评审成绩</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="140" />
+        <source>Not submitted.</source>
+        <translation>未提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="143" />
+        <source>{candidate} — scored {score}</source>
+        <translation>{candidate} — 已评 {score} 分</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreForm</name>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="98" />
+        <source>Candidate's answer:</source>
+        <translation>考生作答：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="121" />
+        <source>Comment for the record (optional)</source>
+        <translation>评语（选填，将存档）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="123" />
+        <source>Co&amp;mment:</source>
+        <translation>评语(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="129" />
+        <source>&amp;Submit arbitration score</source>
+        <translation>提交仲裁评分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="129" />
+        <source>&amp;Submit score</source>
+        <translation>提交评分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="160" />
+        <source>Choose a task from the list</source>
+        <translation>请从列表中选择要评分的试题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="167" />
+        <source>Question {number}: {title}</source>
+        <translation>第 {number} 题：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="168" />
+        <source>Candidate {code}</source>
+        <translation>考生 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="174" />
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="180" />
+        <source>Rubric point {number}</source>
+        <translation>评分点 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="183" />
+        <source>/ {maximum}</source>
+        <translation>/ {maximum} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="193" />
+        <source>You have already scored this task.</source>
+        <translation>您已为此题评分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="228" />
+        <source>Total: {total} of {maximum} points</source>
+        <translation>合计：{total} 分（满分 {maximum} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="240" />
+        <source>Submit {total} of {maximum} points for question {number} of candidate {code}? A submitted score cannot be changed.</source>
+        <translation>确认为考生 {code} 第 {number} 题提交 {total} 分（满分 {maximum} 分）？评分提交后不可更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="244" />
+        <source>Submit score</source>
+        <translation>提交评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="252" />
+        <source>Not submitted.</source>
+        <translation>未提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="256" />
+        <source>Submitted: question {number} of candidate {code}, {total} points.</source>
+        <translation>已提交：考生 {code} 第 {number} 题，{total} 分。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPage</name>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="108" />
+        <source>Show only tasks I have &amp;not scored</source>
+        <translation>只显示我未评的试题(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="111" />
+        <source>&amp;Work list (candidates by anonymous code)</source>
+        <translation>评分任务（考生以匿名编号显示）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="147" />
+        <source>Scored {done} of {total}</source>
+        <translation>已评 {done} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <source>Code</source>
+        <translation>匿名编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <source>Question</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <source>Task</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <source>My score</source>
+        <translation>我的评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="61" />
+        <source>Scored</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/worklist.py" line="61" />
+        <source>To score</source>
+        <translation>待评</translation>
+    </message>
+</context>
+<context>
+    <name>finalize</name>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="54" />
+        <source>question {number}: {scored} of {needed} examiners have scored</source>
+        <translation>第 {number} 题：已有 {scored} / {needed} 位考评员评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="59" />
+        <source>question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
+        <translation>第 {number} 题：考评员评分 {scores} 相差 {spread} 分，须由主考评员仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="65" />
+        <source>not ready: {questions}</source>
+        <translation>尚不能合成成绩：{questions}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/arbitration.py" line="66" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>results</name>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="28" />
+        <source>Theory</source>
+        <translation>理论知识</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="29" />
+        <source>Skill</source>
+        <translation>技能考核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="30" />
+        <source>Review</source>
+        <translation>综合评审</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="38" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/results.py" line="38" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+</TS>

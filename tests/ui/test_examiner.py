@@ -1,0 +1,341 @@
+"""The examiner's screens: blind work list, rubric scoring, arbitration, finalizing, review, results."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from app.ui.examiner import ExaminerHome, ReviewPanel, build_for_screenshot
+from app.ui.examiner.score_form import ScoreForm
+
+EXAMINERS = ("examiner1", "examiner2", "examiner3")
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def texts_in(root: QWidget) -> list[str]:
+    """Every text the widget tree shows or could show: labels, buttons, fields, lists, tables, tips."""
+    out = [root.windowTitle(), root.toolTip()]
+    for w in [root, *root.findChildren(QWidget)]:
+        out.append(w.toolTip())
+        if isinstance(w, QLabel | QAbstractButton | QLineEdit):
+            out.append(w.text())
+        if isinstance(w, QPlainTextEdit):
+            out += [w.toPlainText(), w.placeholderText()]
+        if isinstance(w, QGroupBox):
+            out.append(w.title())
+        if isinstance(w, QComboBox):
+            out += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QTabWidget):
+            out += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QListWidget):
+            out += [w.item(i).text() for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            for row in range(model.rowCount()):
+                for col in range(model.columnCount()):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        value = model.data(model.index(row, col), role)
+                        if value is not None:
+                            out.append(str(value))
+    return [t for t in out if t]
+
+
+def skill_session(backend, actor) -> int:
+    return next(s.id for s in backend.exam.sessions(actor) if s.part == "skill")
+
+
+def open_home(qtbot, backend, actor) -> ExaminerHome:
+    home = ExaminerHome(backend, actor)
+    qtbot.addWidget(home)
+    return home
+
+
+def choose(home: ExaminerHome, attempt_id: int, slot: int) -> ScoreForm:
+    page = home.scoring
+    page.only_open.setChecked(False)
+    row = page.model.row_of(attempt_id, slot)
+    assert row is not None
+    page.table.setCurrentIndex(page.model.index(row, 0))  # as a click on the row does
+    assert page.form.item.attempt_id == attempt_id and page.form.item.slot == slot
+    return page.form
+
+
+def fill(form: ScoreForm, values: list[float]) -> None:
+    assert len(values) == len(form.boxes)
+    for box, value in zip(form.boxes, values, strict=True):
+        box.setValue(value)
+
+
+def submit(qtbot, form: ScoreForm, answers) -> None:
+    answers["confirm"].append(True)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+
+
+def full_marks(form: ScoreForm, minus: float = 0) -> list[float]:
+    values = [box.maximum() for box in form.boxes]
+    values[0] -= minus
+    return values
+
+
+# -- blind work list ---------------------------------------------------------------------------
+
+
+def test_worklist_shows_anonymous_codes_and_never_names_or_tickets(qtbot, qtmodeltester, backend, staff):
+    examiner = staff("examiner1")
+    sid = skill_session(backend, examiner)
+    people = backend.export.session_results(staff("admin"), sid)
+    assert len(people) == 5
+    home = open_home(qtbot, backend, examiner)
+    qtmodeltester.check(home.scoring.model)
+    items = backend.scoring.worklist(examiner, sid)
+    assert home.scoring.model.rowCount() == len(items) == 30
+    shown = [home.scoring.model.data(home.scoring.model.index(r, 0)) for r in range(len(items))]
+    assert shown == [i.anonymous_code for i in items]
+    texts = []
+    for row in range(home.scoring.model.rowCount()):  # every task opened in the form too
+        home.scoring.table.setCurrentIndex(home.scoring.model.index(row, 0))
+        texts += texts_in(home)
+    joined = "\n".join(texts)
+    assert items[0].anonymous_code in joined and items[-1].title in joined
+    for person in people:
+        assert person.name not in joined
+        assert person.ticket not in joined
+    # an examiner gets neither the chief's tabs nor the results table with tickets
+    tabs = [home.tabs.tabText(i) for i in range(home.tabs.count()) if home.tabs.isTabVisible(i)]
+    assert tabs == ["Scoring"]
+    assert home.arbitration is None and home.results is None
+
+
+# -- scoring through the form ----------------------------------------------------------------
+
+
+def test_an_examiner_scores_a_task_and_a_second_score_is_refused(qtbot, backend, staff, answers):
+    examiner = staff("examiner1")
+    sid = skill_session(backend, examiner)
+    item = backend.scoring.worklist(examiner, sid)[0]
+    home = open_home(qtbot, backend, examiner)
+    stale = open_home(qtbot, backend, examiner)  # a second window opened before the score
+    form = choose(home, item.attempt_id, item.slot)
+    assert not item.scored_by_me and form.submit_button.isEnabled()
+    values = full_marks(form, minus=2.5)
+    fill(form, values)
+    form.comment.setPlainText("要点齐全，第1项略有欠缺")
+    assert form.total.text() == f"Total: {sum(values):g} of {sum(b.maximum() for b in form.boxes):g} points"
+    submit(qtbot, form, answers)
+    assert answers["errors"] == []
+    # the store has it: the service now lists the task as scored by me
+    after = next(i for i in backend.scoring.worklist(examiner, sid) if (i.attempt_id, i.slot) == (item.attempt_id,
+                                                                                                   item.slot))
+    assert after.scored_by_me
+    row = home.scoring.model.row_of(item.attempt_id, item.slot)
+    assert home.scoring.model.data(home.scoring.model.index(row, 3)) == "Scored"
+    assert home.scoring.progress.text() == "Scored 1 of 30"
+    assert (home.scoring.form.item.attempt_id, home.scoring.form.item.slot) != (item.attempt_id, item.slot)
+    # reopening the scored task: read-only
+    form = choose(home, item.attempt_id, item.slot)
+    assert not form.submit_button.isEnabled()
+    # the stale window still offers it; the service refuses and the screen says so
+    old = choose(stale, item.attempt_id, item.slot)
+    assert old.submit_button.isEnabled()
+    fill(old, full_marks(old))
+    submit(qtbot, old, answers)
+    assert len(answers["errors"]) == 1 and "already scored" in answers["errors"][0]
+    assert old.status.text() == "Not submitted."
+
+
+def test_cancelling_the_confirmation_records_nothing(qtbot, backend, staff, answers):
+    examiner = staff("examiner2")
+    sid = skill_session(backend, examiner)
+    home = open_home(qtbot, backend, examiner)
+    form = home.scoring.form
+    item = form.item
+    answers["confirm"].append(False)
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    now = next(i for i in backend.scoring.worklist(examiner, sid) if (i.attempt_id, i.slot) == (item.attempt_id,
+                                                                                                 item.slot))
+    assert not now.scored_by_me
+
+
+def test_spin_boxes_make_out_of_range_scores_impossible(qtbot, backend, staff):
+    home = open_home(qtbot, backend, staff("examiner1"))
+    form = home.scoring.form
+    assert form.boxes and len(form.boxes) == len(form.item.rubric)
+    for box, (_point, maximum) in zip(form.boxes, form.item.rubric, strict=True):
+        assert box.minimum() == 0 and box.maximum() == float(maximum) and box.singleStep() == 0.5
+        box.setValue(float(maximum) + 10)
+        assert box.value() == float(maximum)
+        box.setValue(-3)
+        assert box.value() == 0
+    box = form.boxes[0]
+    box.setValue(1)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "999")  # more than the maximum: the keystrokes are refused
+    box.interpretText()
+    assert 0 <= box.value() <= box.maximum()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "3.3")  # not a half point: rounded to one
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    box.interpretText()
+    assert box.value() == 3.5 and box.awarded() == Decimal("3.5")
+
+
+# -- finalizing and arbitration ------------------------------------------------------------------
+
+
+def score_attempt(qtbot, backend, staff, answers, attempt_id: int, marks) -> None:
+    """Each examiner scores every task of one attempt through the form; marks(n, form) -> values."""
+    for n, username in enumerate(EXAMINERS):
+        home = open_home(qtbot, backend, staff(username))
+        slots = [i.slot for i in home.scoring.all_items if i.attempt_id == attempt_id]
+        assert len(slots) == 6
+        for slot in slots:
+            form = choose(home, attempt_id, slot)
+            fill(form, marks(n, form))
+            submit(qtbot, form, answers)
+        assert answers["errors"] == []
+
+
+def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltester, backend, staff, answers):
+    chief = staff("chief")
+    sid = skill_session(backend, chief)
+    target = backend.scoring.worklist(chief, sid)[0].attempt_id
+    score_attempt(qtbot, backend, staff, answers, target, lambda n, form: full_marks(form, minus=n + 1))
+
+    home = open_home(qtbot, backend, chief)
+    assert home.arbitration is not None and home.results is not None
+    home.tabs.setCurrentWidget(home.arbitration)
+    qtbot.mouseClick(home.arbitration.finalize_all_button, Qt.MouseButton.LeftButton)
+    report = home.arbitration.message.toPlainText()
+    assert "Finalized: 1" in report and "Waiting: 4" in report
+    assert report.count("0 of 3 examiners have scored") == 4 * 6
+
+    rows = backend.export.session_results(chief, sid)
+    recorded = [r for r in rows if "skill" in r.parts]
+    assert len(recorded) == 1
+    score = recorded[0].parts["skill"]["score"]
+    assert Decimal(60) < Decimal(score) < Decimal(100)  # each examiner took 1..3 points off per task
+
+    home.tabs.setCurrentWidget(home.results)  # showing the tab loads the table
+    model = home.results.model
+    qtmodeltester.check(model)
+    table = {model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in range(model.columnCount())]
+             for r in range(model.rowCount())}  # fmt: skip
+    assert set(table) == {r.ticket for r in rows}
+    assert table[recorded[0].ticket][1:] == [score, "Pass", "Pending"]  # theory not sat yet: 待定
+    others = [t for t in table if t != recorded[0].ticket]
+    assert all(table[t][1:] == ["—", "—", "Pending"] for t in others)
+    # finishing again changes nothing and says the first is already final
+    qtbot.mouseClick(home.arbitration.finalize_all_button, Qt.MouseButton.LeftButton)
+    assert len([r for r in backend.export.session_results(chief, sid) if "skill" in r.parts]) == 1
+
+
+def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, backend, staff, answers):
+    chief = staff("chief")
+    sid = skill_session(backend, chief)
+    target = backend.scoring.worklist(chief, sid)[0].attempt_id
+    disputed_slot = 1
+
+    def marks(n, form):  # the third examiner gives nothing for question 2; otherwise full marks
+        return [0.0] * len(form.boxes) if n == 2 and form.item.slot == disputed_slot else full_marks(form)
+
+    score_attempt(qtbot, backend, staff, answers, target, marks)
+
+    home = open_home(qtbot, backend, chief)
+    page = home.arbitration
+    home.tabs.setCurrentWidget(page)
+    page.select_attempt(target)
+    qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
+    assert "must arbitrate" in page.message.toPlainText() and "question 2" in page.message.toPlainText()
+    assert not any("skill" in r.parts for r in backend.export.session_results(chief, sid))
+    assert page.disputed == {target: {disputed_slot}}
+    assert "needs arbitration" in page.attempts.currentItem().text()
+    # only the disputed question can be arbitrated; it is chosen for the chief
+    enabled = [page.questions.item(r) for r in range(page.questions.count())
+               if page.questions.item(r).flags() & Qt.ItemFlag.ItemIsEnabled]  # fmt: skip
+    assert len(enabled) == 1 and enabled[0].data(Qt.ItemDataRole.UserRole).slot == disputed_slot
+    form = page.form
+    assert form.arbitration and form.item.slot == disputed_slot and form.item.attempt_id == target
+    fill(form, full_marks(form))
+    submit(qtbot, form, answers)
+    assert answers["errors"] == []
+    assert "finalize" in page.message.toPlainText()
+
+    qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
+    recorded = [r for r in backend.export.session_results(chief, sid) if "skill" in r.parts]
+    assert len(recorded) == 1
+    # the arbitration score (full marks) replaced the mean of 100, 100 and 0 for question 2
+    assert recorded[0].parts["skill"]["score"] == "100.00"
+    assert "100" in page.message.toPlainText() and "finalized" in page.attempts.currentItem().text()
+
+
+def test_only_the_chief_may_arbitrate(qtbot, backend, staff, answers):
+    examiner = staff("examiner1")
+    item = backend.scoring.worklist(examiner, skill_session(backend, examiner))[0]
+    form = ScoreForm(backend, examiner, arbitration=True)
+    qtbot.addWidget(form)
+    form.show_item(item)
+    fill(form, full_marks(form))
+    submit(qtbot, form, answers)
+    assert len(answers["errors"]) == 1 and "chief" in answers["errors"][0]
+
+
+# -- comprehensive review --------------------------------------------------------------------------
+
+
+def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, backend, staff, answers):
+    admin = staff("admin")
+    sid = skill_session(backend, admin)
+    candidate = backend.exam.session_overview(admin, sid)[0].candidate_id
+    for username in EXAMINERS:
+        backend.scoring.assign_staff(admin, sid, staff(username).id, "review")
+    for username, score in zip(EXAMINERS, (80, 85.5, 90), strict=True):
+        panel = ReviewPanel(backend, staff(username), [(candidate, "考生 1")])
+        qtbot.addWidget(panel)
+        assert panel.note.isHidden()
+        panel.score.setValue(score)
+        panel.comment.setPlainText("答辩思路清晰")
+        answers["confirm"].append(True)
+        qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+        assert answers["errors"] == []
+        assert not panel.submit_button.isEnabled() and "scored" in panel.list.item(0).text()
+    assert backend.scoring.finalize_review(staff("chief"), candidate) == Decimal("85.17")
+    # a second score from the same member is refused, with the service's message
+    again = ReviewPanel(backend, staff("examiner1"), [(candidate, "考生 1")])
+    qtbot.addWidget(again)
+    again.score.setValue(70)
+    answers["confirm"].append(True)
+    qtbot.mouseClick(again.submit_button, Qt.MouseButton.LeftButton)
+    assert len(answers["errors"]) == 1 and "already scored" in answers["errors"][0]
+
+
+def test_an_empty_review_panel_explains_itself(qtbot, backend, staff):
+    panel = ReviewPanel(backend, staff("examiner1"))
+    qtbot.addWidget(panel)
+    assert not panel.note.isHidden() and not panel.submit_button.isEnabled()
+
+
+def test_screenshot_builder_gives_a_populated_screen(qtbot, backend, staff):
+    home = build_for_screenshot(backend, staff)
+    qtbot.addWidget(home)
+    assert home.scoring.model.rowCount() == 30 and home.scoring.form.boxes
+
+
+def test_the_chief_gets_arbitration_and_results(qtbot, backend, staff):
+    home = open_home(qtbot, backend, staff("chief"))
+    tabs = [home.tabs.tabText(i) for i in range(home.tabs.count()) if home.tabs.isTabVisible(i)]
+    assert tabs == ["Scoring", "Arbitration", "Results"]
