@@ -1,0 +1,220 @@
+"""The proctor console (监考端) for one session: header, live grid, actions on the room and on a candidate.
+
+The grid refreshes every two seconds from `backend.exam.session_overview`; times shown are the
+services' remaining seconds, never this PC's clock. Every button is one service call (see
+session_actions.py and candidate_actions.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.base import Actor
+from app.services.exam import CandidateRow, SessionInfo
+from app.services.export import ResultRow
+from app.ui.proctor.buttons import ActionButton
+from app.ui.proctor.candidate_actions import CandidateActions
+from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
+from app.ui.proctor.header import SessionHeader
+from app.ui.proctor.labels import FINISHED, state_label
+from app.ui.proctor.results_dialog import ResultsDialog
+from app.ui.proctor.session_actions import SessionActions
+from app.ui.widgets.errors import show_error
+
+log = logging.getLogger("examdesk.ui.proctor")
+
+
+class CandidateGrid(QTableView):
+    """The live grid: sortable, one selected candidate, a context menu of the candidate actions."""
+
+    def __init__(self, model: CandidateFilterProxy, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(Column.TICKET, Qt.SortOrder.AscendingOrder)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(72)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # nine short columns share the width
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
+class ProctorConsole(QWidget):
+    REFRESH_MS = 2000
+
+    def __init__(self, backend: Any, actor: Actor, session_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.actor, self.session_id = backend, actor, session_id
+        self.info: SessionInfo | None = None
+        self.results_dialog: ResultsDialog | None = None
+        self.setWindowTitle(self.tr("Proctor console"))
+
+        self.model = CandidateGridModel(self)
+        self.proxy = CandidateFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.header = SessionHeader(getattr(backend, "catalog", None))
+        self.session_actions = SessionActions(self)
+        self.candidate_actions = CandidateActions(self)
+        self.timer = QTimer(self)
+
+        self.grid = CandidateGrid(self.proxy)
+        self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Ticket no., name, station or state"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        filter_label = QLabel(self.tr("Searc&h:"))
+        filter_label.setBuddy(self.filter_edit)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
+        self.selected_label = QLabel()
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._layout(filter_label)
+        self.timer.setInterval(self.REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        if self.refresh():
+            self.timer.start()
+
+    def _layout(self, filter_label: QLabel) -> None:
+        room = QHBoxLayout()
+        room_buttons = [ActionButton(action) for action in self.session_actions.actions]
+        for button in room_buttons:
+            room.addWidget(button)
+        room.addStretch(1)
+        search = QHBoxLayout()
+        search.addWidget(filter_label)
+        search.addWidget(self.filter_edit, 1)
+        search.addStretch(2)
+
+        candidate_box = QGroupBox(self.tr("Selected candidate"))
+        per_candidate = QVBoxLayout(candidate_box)
+        buttons = QHBoxLayout()
+        candidate_buttons = [ActionButton(action) for action in self.candidate_actions.actions]
+        for button in candidate_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        per_candidate.addWidget(self.selected_label)
+        per_candidate.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(room)
+        layout.addLayout(search)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(candidate_box)
+        layout.addWidget(self.status)
+        # Tab goes as the eye does: the room's buttons, the search box, the grid, the candidate's buttons
+        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, *candidate_buttons]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- refreshing ---------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Read the session and its candidates from the services; False (and the error shown) if that failed."""
+        try:
+            self.info = next((s for s in self.backend.exam.sessions(self.actor) if s.id == self.session_id), None)
+            rows = self.backend.exam.session_overview(self.actor, self.session_id)
+            if self.info is not None and self.info.state == "open" and self._submit_due(rows):
+                rows = self.backend.exam.session_overview(self.actor, self.session_id)
+        except Exception as exc:  # the proctor sees every failure; the grid keeps its last rows
+            self.timer.stop()
+            show_error(self, exc)
+            self.note(self.tr("Live refresh stopped. Press F5 to try again."))
+            return False
+        self.model.update_rows(rows)
+        self.header.show_session(self.info, self.session_id)
+        self.header.show_counts(rows)
+        self.session_actions.update(self.info, rows)
+        self._selection_changed()
+        return True
+
+    def _submit_due(self, rows: Sequence[CandidateRow]) -> bool:
+        """Papers whose time has run out are submitted on the clock's behalf, also for candidates who
+        never logged in (nobody else's screen ticks for them)."""
+        submitted = False
+        for row in rows:
+            if row.attempt_id is not None and row.state not in FINISHED and row.remaining is not None \
+                    and row.remaining <= 0:  # fmt: skip
+                submitted |= self.backend.exam.auto_submit_if_due(row.attempt_id)
+        return submitted
+
+    def _tick(self) -> None:
+        self.refresh()
+
+    def refresh_now(self) -> None:
+        if self.refresh():
+            self.timer.start()
+            self.note(self.tr("Refreshed."))
+
+    def note(self, text: str) -> None:
+        self.status.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.stop()  # a closed console reads nothing more
+        super().closeEvent(event)
+
+    # -- the selected candidate ------------------------------------------------------------------
+
+    def selected_row(self) -> CandidateRow | None:
+        rows = self.grid.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_candidate(self, candidate_id: int) -> None:
+        source_row = self.model.row_of(candidate_id)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.grid.selectRow(index.row())
+            self.grid.scrollTo(index)
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        row = self.selected_row()
+        self.candidate_actions.update(self.info, row)
+        if row is None:
+            self.selected_label.setText(self.tr("Select a candidate in the grid to act on them."))
+        else:
+            text = self.tr("{name} · ticket {ticket} · station {station} · {state}")
+            self.selected_label.setText(
+                text.format(name=row.name, ticket=row.ticket, station=row.station or "—", state=state_label(row.state))
+            )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.grid.indexAt(pos).isValid():
+            self.candidate_actions.menu.popup(self.grid.viewport().mapToGlobal(pos))
+
+    # -- after closing ---------------------------------------------------------------------------
+
+    def show_results(self, rows: list[ResultRow]) -> None:
+        code = self.info.code if self.info else str(self.session_id)
+        self.results_dialog = ResultsDialog(code, rows, self)
+        self.results_dialog.open()

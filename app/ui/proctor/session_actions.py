@@ -1,0 +1,112 @@
+"""Actions on the whole room: start, pause and resume everyone, extra time for all, incidents, close."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QKeySequence
+
+from app.services.exam import CandidateRow, SessionInfo
+from app.ui.proctor.actions_base import ConsoleActions, ask_reason
+from app.ui.proctor.dialogs import ProctorAsk
+from app.ui.proctor.labels import FINISHED
+from app.ui.widgets.errors import Ask, attempt
+
+
+class SessionActions(ConsoleActions):
+    def __init__(self, console):  # type: ignore[no-untyped-def]
+        super().__init__(console)
+        self.start_all = self._action(self.tr("&Start all"), self.do_start_all,
+                                      self.tr("Start the exam clock for every candidate of the session"))  # fmt: skip
+        self.pause_all = self._action(self.tr("Pa&use all"), self.do_pause_all,
+                                      self.tr("Pause the clock for the whole room (a reason is required)"))  # fmt: skip
+        self.resume_all = self._action(self.tr("Resume a&ll"), self.do_resume_all,
+                                       self.tr("Let the whole room continue"))  # fmt: skip
+        self.extend_all = self._action(self.tr("E&xtend all"), self.do_extend_all,
+                                       self.tr("Extra time for every candidate of the session"))  # fmt: skip
+        self.incident = self._action(self.tr("Record &incident"), self.do_incident,
+                                     self.tr("Add an entry to the session's incident record"))  # fmt: skip
+        self.close = self._action(self.tr("Cl&ose session"), self.do_close,
+                                  self.tr("Close the session once every paper is submitted or terminated"))  # fmt: skip
+        self.refresh = self._action(self.tr("Refresh"), self.console.refresh_now,
+                                    self.tr("Refresh the grid now (F5)"), QKeySequence.StandardKey.Refresh)  # fmt: skip
+
+    def update(self, info: SessionInfo | None, rows: Sequence[CandidateRow]) -> None:
+        state = info.state if info else None
+        running = state == "open"
+        unfinished = sum(1 for r in rows if r.attempt_id is not None and r.state not in FINISHED)
+        self.start_all.setEnabled(state == "scheduled")
+        self.pause_all.setEnabled(running and unfinished > 0)
+        self.resume_all.setEnabled(running and any(r.state in ("paused", "interrupted") for r in rows))
+        self.extend_all.setEnabled(running and unfinished > 0)
+        self.incident.setEnabled(info is not None)
+        self.close.setEnabled(running)
+        self.close.setToolTip(
+            self.tr("{count} paper(s) still open: submit or terminate them first").format(count=unfinished)
+            if running and unfinished else self.tr("Close the session once every paper is submitted or terminated")
+        )  # fmt: skip
+
+    # -- the actions -------------------------------------------------------------------------
+
+    def do_start_all(self) -> None:
+        c = self.console
+        if c.info is None or not Ask.confirm(c, self.tr("Start all"), self.tr(
+                "Start the exam clock of session {code} for all {count} candidates now?").format(
+                code=c.info.code, count=c.model.rowCount())):  # fmt: skip
+            return
+        self.call(c.backend.exam.start_session, c.actor, c.session_id,
+                  done=self.tr("Session {code} started.").format(code=c.info.code))  # fmt: skip
+
+    def do_pause_all(self) -> None:
+        c = self.console
+        reason = ask_reason(c, self.tr("Pause all"), self.tr("Why is the whole room paused?"))
+        if reason is None:
+            return
+        self.call(c.backend.exam.pause, c.actor, c.session_id, None, reason,
+                  done=self.tr("The whole room is paused."))  # fmt: skip
+
+    def do_resume_all(self) -> None:
+        c = self.console
+        reason = ask_reason(c, self.tr("Resume all"), self.tr("Note for the record (optional):"), required=False)
+        if reason is None:
+            return
+        self.call(c.backend.exam.resume, c.actor, c.session_id, None, reason,
+                  done=self.tr("The whole room continues."))  # fmt: skip
+
+    def do_extend_all(self) -> None:
+        c = self.console
+        if c.info is None:
+            return
+        extra = ProctorAsk.extra_time(c, self.tr("all candidates of session {code}").format(code=c.info.code),
+                                      c.info.duration_minutes)  # fmt: skip
+        if extra is None:
+            return
+        if not extra.reason.strip():
+            Ask.error(c, self.tr("Extend all"), self.tr("A reason is required for extra time: nothing was done."))
+            return
+        self.call(c.backend.exam.extend, c.actor, c.session_id, None, extra.seconds, extra.reason,
+                  done=self.tr("Extra time given to the whole room."))  # fmt: skip
+
+    def do_incident(self) -> None:
+        c = self.console
+        if c.info is None:
+            return
+        report = ProctorAsk.incident(c, self.tr("the whole session {code}").format(code=c.info.code))
+        if report is None:
+            return
+        self.call(c.backend.exam.record_incident, c.actor, c.session_id, report.category, report.text,
+                  done=self.tr("Incident recorded."))  # fmt: skip
+
+    def do_close(self) -> None:
+        c = self.console
+        if c.info is None:
+            return
+        question = self.tr("Close session {code}? No candidate can answer in it afterwards.")
+        if not Ask.confirm(c, self.tr("Close session"), question.format(code=c.info.code)):
+            return
+        if not self.call(c.backend.exam.close_session, c.actor, c.session_id,
+                         done=self.tr("Session {code} is closed.").format(code=c.info.code)):  # fmt: skip
+            return
+        results = attempt(c, c.backend.export.session_results, c.actor, c.session_id)
+        if results is not None:
+            c.show_results(results)

@@ -1,0 +1,523 @@
+"""The proctor console (监考端): each action is checked against what the services recorded."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.demo import demo_people
+from app.services.base import Conflict
+from app.services.exam import INCIDENT_CATEGORIES, CandidateRow
+from app.store.models import Incident
+from app.ui.proctor import CandidateGridModel, ProctorConsole, SessionPicker, build_for_screenshot
+from app.ui.proctor.buttons import ActionButton
+from app.ui.proctor.dialogs import CheckInDialog, ExtraTimeDialog, IncidentDialog, IncidentReport, ProctorAsk
+from app.ui.proctor.grid_model import Column
+from app.ui.proctor.labels import INCIDENTS
+
+PEOPLE = demo_people(8, random.Random(7))  # (ticket, name, ID number, ability), as the desktop demo enrolled them
+# The first five also sit the demo's skill session, which stays open for scoring, so only these can log in here:
+FREE = PEOPLE[5:]
+
+
+@pytest.fixture
+def proctor(staff):
+    return staff("proctor1")
+
+
+@pytest.fixture
+def theory(backend, proctor):
+    return next(s.id for s in backend.exam.sessions(proctor) if s.code == "DEMO-T5")
+
+
+@pytest.fixture
+def console(qtbot, backend, proctor, theory):
+    widget = ProctorConsole(backend, proctor, theory)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Answers for the console's own dialogs; each entry is a value or a function of the dialog's arguments."""
+    record = {"check_in": [], "extra_time": [], "incident": [], "asked": []}
+
+    def answer(kind):
+        def ask(parent, *args):
+            record["asked"].append((kind, args))
+            reply = record[kind].pop(0)
+            return reply(*args) if callable(reply) else reply
+
+        return staticmethod(ask)
+
+    for kind in ("check_in", "extra_time", "incident"):
+        monkeypatch.setattr(ProctorAsk, kind, answer(kind))
+    return record
+
+
+def overview(backend, proctor, session_id) -> dict[str, CandidateRow]:
+    return {row.ticket: row for row in backend.exam.session_overview(proctor, session_id)}
+
+
+def click(qtbot, console: ProctorConsole, action) -> None:
+    button = next(b for b in console.findChildren(ActionButton) if b.action is action)
+    assert button.isEnabled(), f"{action.text()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def shown(console: ProctorConsole, ticket: str, column: Column) -> str:
+    model = console.model
+    row = next(n for n in range(model.rowCount()) if model.row_at(n).ticket == ticket)
+    return model.data(model.index(row, column))
+
+
+def pick(console: ProctorConsole, ticket: str) -> CandidateRow:
+    row = next(r for r in console.model.rows() if r.ticket == ticket)
+    console.select_candidate(row.candidate_id)
+    assert console.selected_row().ticket == ticket
+    return row
+
+
+def log_in(backend, person, station: str):
+    ticket, _name, id_number, _ability = person
+    return backend.exam.candidate_login(ticket=ticket, id_number=id_number, station=station)
+
+
+def start(backend, proctor, session_id, console) -> None:
+    backend.exam.start_session(proctor, session_id)
+    console.refresh()
+
+
+# -- the session ----------------------------------------------------------------------------------
+
+
+def test_start_all_opens_the_session_after_confirmation(console, qtbot, backend, proctor, theory, answers):
+    assert "DEMO-T5" in console.header.title.text()
+    assert "8" in console.header.counts.text()
+    answers["confirm"].append(False)
+    click(qtbot, console, console.session_actions.start_all)
+    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "scheduled"
+
+    answers["confirm"].append(True)
+    click(qtbot, console, console.session_actions.start_all)
+    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "open"
+    assert not console.session_actions.start_all.isEnabled()
+    assert console.session_actions.close.isEnabled()
+    assert answers["errors"] == []
+
+
+def test_pause_all_needs_a_reason_and_resume_all_continues(console, qtbot, backend, proctor, theory, answers):
+    start(backend, proctor, theory, console)
+    answers["text"].append("   ")
+    click(qtbot, console, console.session_actions.pause_all)
+    assert answers["errors"] and "reason" in answers["errors"][0]
+    assert all(r.state != "paused" for r in overview(backend, proctor, theory).values())
+
+    answers["text"].append("考场停电，等待恢复")
+    click(qtbot, console, console.session_actions.pause_all)
+    assert all(r.state == "paused" for r in overview(backend, proctor, theory).values())
+    assert shown(console, FREE[0][0], Column.STATE) == "Paused"
+
+    answers["text"].append("")  # the note is optional for resuming
+    click(qtbot, console, console.session_actions.resume_all)
+    assert all(r.state != "paused" for r in overview(backend, proctor, theory).values())
+
+
+def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, backend, proctor, theory, answers, dialogs):
+    start(backend, proctor, theory, console)
+    backend.exam.pause(proctor, theory, None, "冻结时钟以便比较")
+    before = overview(backend, proctor, theory)
+
+    def ten_minutes(who, duration):
+        dialog = ExtraTimeDialog(who, duration)
+        dialog.minutes.setValue(10)
+        dialog.reason.setText("开考延迟，全场补时")
+        return dialog.value()
+
+    dialogs["extra_time"].append(ten_minutes)
+    console.refresh()
+    click(qtbot, console, console.session_actions.extend_all)
+    after = overview(backend, proctor, theory)
+    assert all(after[t].remaining - before[t].remaining == pytest.approx(600) for t in before)
+
+
+def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, backend, proctor, theory, answers):
+    start(backend, proctor, theory, console)
+    answers["confirm"].append(True)
+    click(qtbot, console, console.session_actions.close)
+    assert answers["errors"] and "still open" in answers["errors"][0]
+    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "open"
+    assert console.results_dialog is None
+
+    for row in overview(backend, proctor, theory).values():
+        backend.exam.submit(proctor, row.attempt_id, reason="考试结束统一收卷")
+    console.refresh()
+    answers["confirm"].append(True)
+    click(qtbot, console, console.session_actions.close)
+    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "closed"
+    dialog = console.results_dialog
+    assert dialog is not None and dialog.table.rowCount() == 8
+    assert "8 candidates: 8 submitted" in dialog.summary.text()
+    assert not console.session_actions.close.isEnabled()
+    dialog.close()
+
+
+def test_incident_for_the_session_is_recorded(console, qtbot, backend, proctor, theory, dialogs):
+    dialogs["incident"].append(IncidentReport("environment.noise", "9:40 考场外施工噪音"))
+    click(qtbot, console, console.session_actions.incident)
+    with backend.db.reader() as s:
+        incident = s.scalars(select(Incident).where(Incident.session_id == theory)).one()
+        assert (incident.category, incident.text, incident.candidate_id) == (
+            "environment.noise", "9:40 考场外施工噪音", None)  # fmt: skip
+
+
+# -- one candidate ---------------------------------------------------------------------------------
+
+
+def test_check_in_shows_the_identity_and_the_grid_says_checked_in(console, qtbot, backend, proctor, theory, dialogs):
+    ticket = PEOPLE[2][0]
+    row = pick(console, ticket)
+    assert shown(console, ticket, Column.STATE) == "Not arrived"
+    dialogs["check_in"].append(lambda identity, station: "PC-03")
+    click(qtbot, console, console.candidate_actions.check_in)
+
+    [(kind, (identity, station))] = dialogs["asked"]
+    assert kind == "check_in"
+    assert (identity.name, identity.ticket, station) == (PEOPLE[2][1], ticket, "")
+    assert "*" in identity.masked_id and PEOPLE[2][2] not in identity.masked_id
+    after = overview(backend, proctor, theory)[ticket]
+    assert (after.state, after.station) == ("checked_in", "PC-03")
+    assert shown(console, ticket, Column.STATE) == "Checked in"
+    assert shown(console, ticket, Column.STATION) == "PC-03"
+    assert console.selected_row().candidate_id == row.candidate_id  # the selection survived the refresh
+
+
+def test_cancelled_check_in_records_nothing(console, qtbot, backend, proctor, theory, dialogs):
+    ticket = PEOPLE[2][0]
+    pick(console, ticket)
+    dialogs["check_in"].append(None)
+    click(qtbot, console, console.candidate_actions.check_in)
+    assert overview(backend, proctor, theory)[ticket].state == "absent"
+
+
+def test_answers_show_in_the_grid_on_the_timed_refresh(console, qtbot, backend, proctor, theory):
+    start(backend, proctor, theory, console)
+    ticket = FREE[0][0]
+    login = log_in(backend, FREE[0], "PC-06")
+    seq = 0
+    for slot in range(3):
+        seq = backend.exam.save_answer(login.actor, login.attempt_id, seq, slot, "A").seq
+    backend.exam.set_flag(login.actor, login.attempt_id, seq, 1, True)
+    assert shown(console, ticket, Column.PROGRESS) == "0/60"
+
+    qtbot.waitUntil(lambda: shown(console, ticket, Column.PROGRESS) == "3/60", timeout=ProctorConsole.REFRESH_MS * 3)
+    assert shown(console, ticket, Column.STATE) == "Answering"
+    assert shown(console, ticket, Column.FLAGGED) == "1"
+    assert shown(console, ticket, Column.STATION) == "PC-06"
+    assert shown(console, ticket, Column.SINCE_SAVE).endswith("s ago")
+    remaining = overview(backend, proctor, theory)[ticket].remaining
+    minutes, seconds = map(int, shown(console, ticket, Column.REMAINING).split(":"))
+    assert 0 <= minutes * 60 + seconds - remaining <= 3  # the services' time, at most one refresh old
+    assert minutes * 60 + seconds <= 90 * 60
+
+
+def test_focus_losses_are_counted_and_highlighted(console, backend, proctor, theory):
+    start(backend, proctor, theory, console)
+    login = log_in(backend, FREE[1], "PC-07")
+    backend.exam.report_focus_loss(login.actor, login.attempt_id, 0)
+    console.refresh()
+    model = console.model
+    index = model.index(model.row_of(login.candidate_id), Column.FOCUS)
+    assert model.data(index) == "1"
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    quiet = model.index(model.row_of(login.candidate_id), Column.FLAGGED)
+    assert model.data(quiet, Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_pause_needs_a_reason_then_resume(console, qtbot, backend, proctor, theory, answers):
+    start(backend, proctor, theory, console)
+    ticket = FREE[0][0]
+    log_in(backend, FREE[0], "PC-06")
+    console.refresh()
+    pick(console, ticket)
+
+    answers["text"].append("")
+    click(qtbot, console, console.candidate_actions.pause)
+    assert answers["errors"] and "reason" in answers["errors"][0]
+    assert overview(backend, proctor, theory)[ticket].state == "answering"
+
+    answers["text"].append(None)  # cancelled
+    click(qtbot, console, console.candidate_actions.pause)
+    assert overview(backend, proctor, theory)[ticket].state == "answering"
+
+    answers["text"].append("考生身体不适，暂离考场")
+    click(qtbot, console, console.candidate_actions.pause)
+    assert overview(backend, proctor, theory)[ticket].state == "paused"
+    assert shown(console, ticket, Column.STATE) == "Paused"
+    assert console.candidate_actions.resume.isEnabled() and not console.candidate_actions.pause.isEnabled()
+    others = [r.state for t, r in overview(backend, proctor, theory).items() if t != ticket]
+    assert "paused" not in others  # only this candidate
+
+    answers["text"].append("考生返回座位")
+    click(qtbot, console, console.candidate_actions.resume)
+    assert overview(backend, proctor, theory)[ticket].state == "answering"
+
+
+def test_extra_time_as_a_percentage_of_the_session(console, qtbot, backend, proctor, theory, answers, dialogs):
+    start(backend, proctor, theory, console)
+    ticket, other = FREE[0][0], FREE[1][0]
+    row = overview(backend, proctor, theory)[ticket]
+    backend.exam.pause(proctor, theory, None, "冻结时钟以便比较")  # a paused clock stands still
+    before = overview(backend, proctor, theory)
+    console.refresh()
+    pick(console, ticket)
+
+    def quarter(who, duration):
+        assert duration == 90 and "(" + ticket + ")" in who
+        dialog = ExtraTimeDialog(who, duration)
+        dialog.by_percent.setChecked(True)
+        dialog.percent.setValue(25)
+        assert not dialog.ok_button.isEnabled()  # no reason yet
+        dialog.reason.setText("残疾考生，经批准延长 25%")
+        assert dialog.ok_button.isEnabled()
+        return dialog.value()
+
+    dialogs["extra_time"].append(quarter)
+    click(qtbot, console, console.candidate_actions.extend)
+    after = overview(backend, proctor, theory)
+    assert after[ticket].remaining - before[ticket].remaining == pytest.approx(90 * 60 * 0.25)
+    assert after[other].remaining == pytest.approx(before[other].remaining)
+    assert row.attempt_id == after[ticket].attempt_id
+    assert shown(console, ticket, Column.REMAINING) == "112:30"
+
+
+def test_force_submit_and_terminate_need_reasons(console, qtbot, backend, proctor, theory, answers):
+    start(backend, proctor, theory, console)
+    submitted, terminated = FREE[0][0], FREE[1][0]
+    log_in(backend, FREE[1], "PC-07")
+    console.refresh()
+
+    pick(console, submitted)
+    answers["text"].append(" ")
+    click(qtbot, console, console.candidate_actions.submit)
+    answers["text"].append("考生要求提前交卷但程序无响应")
+    answers["confirm"].append(False)
+    click(qtbot, console, console.candidate_actions.submit)
+    assert overview(backend, proctor, theory)[submitted].state != "submitted"
+    answers["text"].append("考生要求提前交卷但程序无响应")
+    answers["confirm"].append(True)
+    click(qtbot, console, console.candidate_actions.submit)
+    assert overview(backend, proctor, theory)[submitted].state == "submitted"
+    assert shown(console, submitted, Column.STATE) == "Submitted"
+    assert not console.candidate_actions.submit.isEnabled()
+
+    pick(console, terminated)
+    answers["text"].append("")
+    click(qtbot, console, console.candidate_actions.terminate)
+    assert overview(backend, proctor, theory)[terminated].state == "answering"
+    answers["text"].append("考试中使用手机查阅资料，经两名监考员确认")
+    answers["confirm"].append(True)
+    click(qtbot, console, console.candidate_actions.terminate)
+    assert overview(backend, proctor, theory)[terminated].state == "terminated"
+    assert shown(console, terminated, Column.STATE) == "Terminated"
+    assert len([e for e in answers["errors"] if "reason" in e]) == 2
+    with backend.db.reader() as s:
+        assert [i.category for i in s.scalars(select(Incident).where(Incident.session_id == theory))] == ["misconduct"]
+
+
+def test_allow_move_lets_the_candidate_log_in_elsewhere(console, qtbot, backend, proctor, theory, answers):
+    start(backend, proctor, theory, console)
+    log_in(backend, FREE[2], "PC-08")
+    with pytest.raises(Conflict):
+        log_in(backend, FREE[2], "PC-20")
+    console.refresh()
+    pick(console, FREE[2][0])
+    answers["text"].append("PC-08 死机，换到 PC-20")
+    click(qtbot, console, console.candidate_actions.move)
+    log_in(backend, FREE[2], "PC-20")
+    console.refresh()
+    assert shown(console, FREE[2][0], Column.STATION) == "PC-20"
+
+
+def test_incident_concerning_a_candidate(console, qtbot, backend, proctor, theory, dialogs):
+    row = pick(console, PEOPLE[4][0])
+    dialogs["incident"].append(IncidentReport("illness", "考生头晕，校医到场"))
+    click(qtbot, console, console.candidate_actions.incident)
+    with backend.db.reader() as s:
+        incident = s.scalars(select(Incident).where(Incident.session_id == theory)).one()
+        assert (incident.category, incident.candidate_id) == ("illness", row.candidate_id)
+
+
+def test_papers_are_submitted_when_time_runs_out(qtbot, backend, staff, proctor):
+    admin = staff("admin")
+    session_id = backend.exam.schedule_session(
+        admin, code="T-SHORT", room="第九考场", part="theory", standard="4-13-99-02", level="5",
+        scheduled_start="2026-11-28T09:00", duration_minutes=1,
+    )  # fmt: skip
+    backend.scoring.assign_staff(admin, session_id, proctor.id, "proctor")
+    candidate = backend.exam.add_candidate(admin, session_id, ticket="T-1", name="测试考生", id_number=PEOPLE[7][2])
+    item = {"slot": 0, "type": "single", "stem": "?", "options": [["A", "是"], ["B", "否"]], "key": "A",
+            "points": "1", "area": "x"}  # fmt: skip
+    backend.exam.prepare_attempt(admin, candidate, {"seed": "1", "items": [item]}, 0.2)
+    widget = ProctorConsole(backend, proctor, session_id)
+    qtbot.addWidget(widget)
+    backend.exam.start_session(proctor, session_id)  # the candidate never logs in
+    qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).state == "submitted", timeout=3000)
+    assert backend.exam.session_overview(proctor, session_id)[0].state == "submitted"
+
+
+# -- the grid --------------------------------------------------------------------------------------
+
+
+def synthetic_rows(n: int) -> list[CandidateRow]:
+    return [
+        CandidateRow(i, f"2026{i:05d}", f"考生{i}", i, f"PC-{i:03d}", "answering", i % 60, 60, i % 3,
+                     5400.0 - i, float(i % 30), i % 4, 0.0)
+        for i in range(1, n + 1)
+    ]  # fmt: skip
+
+
+def test_the_model_passes_qtmodeltester(console, qtmodeltester, backend, proctor, theory):
+    start(backend, proctor, theory, console)
+    log_in(backend, FREE[0], "PC-06")
+    console.refresh()
+    qtmodeltester.check(console.model)
+    qtmodeltester.check(console.proxy)
+    model = CandidateGridModel()
+    model.update_rows(synthetic_rows(300))
+    qtmodeltester.check(model)
+
+
+def test_an_unchanged_refresh_emits_nothing(console, qtbot):
+    model = console.model
+    changed, reset, layout = [], [], []
+    model.dataChanged.connect(lambda *args: changed.append(args))
+    model.modelReset.connect(lambda: reset.append(1))
+    model.layoutChanged.connect(lambda *args: layout.append(1))
+    console.refresh()  # not started: nothing moves
+    console.refresh()
+    assert (changed, reset, layout) == ([], [], [])
+
+
+def test_a_refresh_updates_only_changed_rows_in_place(qtbot):
+    model = CandidateGridModel()
+    rows = synthetic_rows(300)
+    model.update_rows(rows)
+    changed, reset, inserted = [], [], []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append((top.row(), bottom.row())))
+    model.modelReset.connect(lambda: reset.append(1))
+    model.rowsInserted.connect(lambda *args: inserted.append(1))
+
+    model.update_rows([replace(r) for r in rows])  # equal values, new objects
+    model.update_rows([replace(r, remaining=r.remaining - 0.3) for r in rows])  # the same whole seconds
+    assert changed == []
+
+    rows[10] = replace(rows[10], answered=rows[10].answered + 1)
+    rows[11] = replace(rows[11], focus_losses=9)
+    rows[200] = replace(rows[200], state="paused")
+    model.update_rows(rows)
+    assert changed == [(10, 11), (200, 200)]
+    assert model.data(model.index(11, Column.FOCUS)) == "9"
+    assert (reset, inserted) == ([], [])
+
+    model.update_rows([*rows[:5], *rows[6:], replace(rows[0], candidate_id=999, ticket="new")])
+    assert model.rowCount() == 300 and model.row_of(6) is None and model.row_of(999) is not None
+    assert inserted == [1] and reset == []
+
+
+def test_sorting_and_selection_survive_refreshes(console, qtbot, backend, proctor, theory):
+    start(backend, proctor, theory, console)
+    console.grid.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
+    ticket = FREE[0][0]
+    pick(console, ticket)
+    login = log_in(backend, FREE[0], "PC-06")
+    backend.exam.save_answer(login.actor, login.attempt_id, 0, 0, "B")
+    console.refresh()
+    assert console.selected_row().ticket == ticket
+    assert console.selected_row().answered == 1
+    assert console.proxy.sortColumn() == Column.NAME
+    names = [console.proxy.index(n, Column.NAME).data() for n in range(console.proxy.rowCount())]
+    assert names == sorted(names, reverse=True)
+
+
+def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, backend, proctor, theory):
+    console.filter_edit.setText(PEOPLE[3][1])
+    assert console.proxy.rowCount() == 1
+    console.filter_edit.setText(PEOPLE[6][0])
+    assert console.proxy.rowCount() == 1
+    backend.exam.check_in(proctor, next(iter(overview(backend, proctor, theory).values())).candidate_id, "PC-01")
+    console.refresh()
+    console.filter_edit.setText("checked in")
+    assert console.proxy.rowCount() == 1
+    console.filter_edit.clear()
+    assert console.proxy.rowCount() == 8
+
+
+# -- dialogs and the picker --------------------------------------------------------------------------
+
+
+def test_extra_time_dialog_computes_both_ways(qtbot):
+    dialog = ExtraTimeDialog("某考生", 120)
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("经批准")
+    dialog.minutes.setValue(15)
+    assert (dialog.value().seconds, dialog.value().minutes) == (900, 15)
+    dialog.by_percent.setChecked(True)
+    dialog.percent.setValue(50)
+    assert (dialog.value().seconds, dialog.value().percent) == (3600, 50)
+    assert "60 min" in dialog.preview.text()
+
+
+def test_check_in_dialog_needs_a_station(qtbot, backend, staff, theory):
+    proctor = staff("proctor1")
+    first = backend.exam.session_overview(proctor, theory)[0]
+    dialog = CheckInDialog(backend.exam.identity(proctor, first.candidate_id))
+    qtbot.addWidget(dialog)
+    assert dialog.masked_id.text().count("*") >= 8 and not dialog.photo.has_photo
+    assert not dialog.ok_button.isEnabled()
+    dialog.station_edit.setText(" PC-09 ")
+    assert dialog.ok_button.isEnabled() and dialog.station() == "PC-09"
+
+
+def test_incident_dialog_offers_every_category_of_the_service(qtbot):
+    dialog = IncidentDialog("第一考场")
+    qtbot.addWidget(dialog)
+    codes = [dialog.category.itemData(i) for i in range(dialog.category.count())]
+    assert tuple(codes) == INCIDENT_CATEGORIES == tuple(INCIDENTS)
+    assert not dialog.ok_button.isEnabled()
+    dialog.select("complaint")
+    dialog.text.setPlainText("考生对座位安排有异议")
+    assert dialog.ok_button.isEnabled() and dialog.value() == IncidentReport("complaint", "考生对座位安排有异议")
+
+
+def test_session_picker_lists_my_sessions_and_emits_the_choice(qtbot, backend, staff, theory):
+    picker = SessionPicker(backend, staff("proctor2"))
+    qtbot.addWidget(picker)
+    assert [s.code for s in picker.sessions] == ["DEMO-T5"]  # proctor2 is not on the skill session
+    with qtbot.waitSignal(picker.chosen) as chosen:
+        qtbot.mouseClick(picker.open_button, Qt.MouseButton.LeftButton)
+    assert chosen.args == [theory]
+
+
+def test_build_for_screenshot_shows_a_session_under_way(qtbot, backend, staff):
+    widget = build_for_screenshot(backend, staff)
+    qtbot.addWidget(widget)
+    states = {r.state for r in widget.model.rows()}
+    assert {"answering", "paused", "checked_in", "absent"} <= states
+    assert widget.selected_row().state == "answering"
+    assert any(r.focus_losses > 0 for r in widget.model.rows())
+
+
+def test_every_action_has_its_own_mnemonic_and_the_grid_menu_offers_the_candidate_actions(console):
+    texts = [b.text() for b in console.findChildren(ActionButton) if b.action is not console.session_actions.refresh]
+    keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
+    assert len(keys) == len(texts) == 14 and len(set(keys)) == len(keys)
+    assert console.session_actions.refresh.shortcut().toString() == "F5"
+    assert console.candidate_actions.menu.actions()[0] is console.candidate_actions.check_in
+    assert {a for a in console.candidate_actions.menu.actions() if not a.isSeparator()} == set(
+        console.candidate_actions.actions
+    )
