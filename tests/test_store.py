@@ -75,7 +75,8 @@ def test_append_only_tables_refuse_update_and_delete(world, table):
     cand = login(world, "T001")
     world.exam.save_answer(cand.actor, cand.attempt_id, 0, 0, "B")
     world.exam.record_incident(world.proctor, world.session_id, "environment.noise", "施工噪音")
-    with world.db.transaction() as session:  # scoring services come later; seed one row of each
+    world.exam.check_in(world.proctor, cand.candidate_id, "PC-01")
+    with world.db.transaction() as session:  # scores come from the scoring services; seed one row of each
         session.add(ExaminerScore(attempt_id=cand.attempt_id, target="Q0", examiner_id=world.admin.id,
                                   scores={"0": 5}, wall="w"))  # fmt: skip
         session.add(ReviewScore(candidate_id=cand.candidate_id, member_id=world.admin.id, score="80", wall="w"))
