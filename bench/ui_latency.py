@@ -119,8 +119,8 @@ def live_grid(app: QApplication, candidates: int = 300) -> list[float]:
     session = backend.exam.schedule_session(admin, code="S300", room="1", part="theory", standard="4-13-99-02",
                                             level="5", scheduled_start="-", duration_minutes=90)  # fmt: skip
     people = demo_people(candidates, random.Random(3))
-    backend.exam.import_roster(admin, session, [RosterRow(n + 2, t, name, number, None)
-                                                for n, (t, name, number, _a) in enumerate(people)], "bench")  # fmt: skip
+    roster = [RosterRow(n + 2, t, name, number, None) for n, (t, name, number, _a) in enumerate(people)]
+    backend.exam.import_roster(admin, session, roster, "bench")
     items = [{"slot": i, "id": f"Q{i}", "type": "single", "area": "学情分析", "points": "2", "stem": "s",
               "options": [["A", "a"], ["B", "b"]], "key": "A"} for i in range(60)]  # fmt: skip
     content = {"seed": "b", "items": items}

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.banks.catalog import Catalog
-from app.ui.standards_browser import LEVEL_ROLE, StandardsBrowser as StandardsWindow
+from app.ui.standards_browser import LEVEL_ROLE
+from app.ui.standards_browser import StandardsBrowser as StandardsWindow
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ def steps_of(backend, attempt_id):
     from app.store.models import AttemptStep
 
     with backend.db.reader() as s:
-        return [(r.seq, r.kind, r.slot) for r in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id))]
+        rows = s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id))
+        return [(r.seq, r.kind, r.slot) for r in rows]
 
 
 def log_in(qtbot, station, ticket, number):
