@@ -75,7 +75,20 @@ class ScoringService(Service):
         with self.action(actor, "session.assign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
             if s.get(ExamSession, session_id) is None or s.get(User, user_id) is None:
                 raise NotFound("no such session or user")
+            if s.scalar(select(SessionStaff).where(SessionStaff.session_id == session_id,
+                                                   SessionStaff.user_id == user_id, SessionStaff.duty == duty)):
+                raise Conflict(f"user {user_id} already has the duty {duty} in this session")  # fmt: skip
             s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
+
+    def session_staff(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
+        """(user id, duty) of everyone assigned to a session."""
+        require_role(actor, "admin", "proctor", "chief")
+        with self.db.reader() as s:
+            rows = s.execute(
+                select(SessionStaff.user_id, SessionStaff.duty)
+                .where(SessionStaff.session_id == session_id).order_by(SessionStaff.id)
+            ).all()  # fmt: skip
+        return [(user_id, duty) for user_id, duty in rows]
 
     def _duty(self, s: Any, actor: Actor, session_id: int) -> set[str]:
         return set(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -39,6 +40,27 @@ def _use_cjk_font(app: QApplication) -> None:
             return
 
 
+class GuiThreadCollector(QObject):
+    """Python's cyclic garbage collector, run only on the GUI thread.
+
+    Left automatic, a collection can start in a worker thread (background imports and exports)
+    and free Qt objects that belong to the GUI thread there, which crashes PySide6. Qt programs
+    such as qutebrowser do the same: disable automatic collection, collect on a timer.
+    """
+
+    def __init__(self, parent: QObject, interval_ms: int = 5000):
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    def collect(self) -> None:
+        gc.collect(0)
+        if gc.get_count()[1] > 10:
+            gc.collect()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None)
@@ -52,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("ExamDesk")
+    GuiThreadCollector(app)
     _use_cjk_font(app)
     _install_translator(app, args.lang or os.environ.get("EXAMDESK_LANG") or i18n.DEFAULT_LANGUAGE)
 

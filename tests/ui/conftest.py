@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
 from app.security.envelope import FAST_KDF
 from app.services.backend import Backend
 from app.ui.widgets.errors import Ask
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread():
+    """As the app does (app/ui/main.py): no automatic collection, which could run in a worker
+    thread and free Qt objects there; collect here, on the GUI thread, between tests."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -1,1 +1,22 @@
-"""ExamDesk screens."""
+"""The admin screens (管理端): `AdminHome(backend, actor)`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.ui.admin.home import AdminHome
+
+__all__ = ["AdminHome", "build_for_screenshot"]
+
+
+def build_for_screenshot(backend: Any, login: Callable[[str], Any]) -> QWidget:
+    """The admin home on the sessions tab, the demo theory session chosen (for the screenshot script)."""
+    home = AdminHome(backend, login("admin"))
+    for info in home.sessions.infos.values():
+        if info.part == "theory":
+            home.sessions.select_session(info.id)
+            break
+    return home

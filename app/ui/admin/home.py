@@ -1,0 +1,57 @@
+"""The admin's home (管理端): sessions, rosters, users, standards and results, one tab each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.services.base import Actor
+from app.ui.admin.results_tab import ResultsTab
+from app.ui.admin.roster_tab import RosterTab
+from app.ui.admin.sessions_tab import SessionsTab
+from app.ui.admin.standards_tab import StandardsTab
+from app.ui.admin.users_tab import UsersTab
+
+
+class AdminHome(QWidget):
+    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.actor = backend, actor
+        self.setWindowTitle(self.tr("ExamDesk — centre administration"))
+        self.sessions = SessionsTab(backend, actor)
+        self.roster = RosterTab(backend, actor)
+        self.users = UsersTab(backend, actor)
+        self.standards = StandardsTab(backend)
+        self.results = ResultsTab(backend, actor)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.sessions, self.tr("&1 Sessions"))
+        self.tabs.addTab(self.roster, self.tr("&2 Candidate roster"))
+        self.tabs.addTab(self.users, self.tr("&3 Users"))
+        self.tabs.addTab(self.standards, self.tr("&4 Standards and banks"))
+        self.tabs.addTab(self.results, self.tr("&5 Results and export"))
+        self.tabs.currentChanged.connect(self._on_tab)
+        for n in range(self.tabs.count()):  # Ctrl+1..5 as well as Alt+1..5
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
+
+        self.sessions.sessions_changed.connect(self._sessions_changed)
+        self.roster.imported.connect(self._after_import)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.roster.refresh()
+
+    def _on_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        refresh = getattr(tab, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def _sessions_changed(self) -> None:
+        self.roster.refresh()
+        self.results.session.refresh()
+
+    def _after_import(self, _count: int) -> None:
+        self.sessions.refresh()
+        self.results.session.refresh()

@@ -1,0 +1,271 @@
+"""场次: the sessions list, scheduling, staffing and papers for the selected session."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.paper_assembly import AssemblyError
+from app.domain.standards import MissingWeightsError
+from app.services.base import Actor
+from app.services.exam import SessionInfo
+from app.ui.admin import labels
+from app.ui.admin.common import Background, RowsModel, make_table, select_key, selected_key
+from app.ui.admin.papers import prepare_papers
+from app.ui.admin.schedule_dialog import ScheduleDialog
+from app.ui.admin.staffing_box import StaffingBox
+from app.ui.widgets.errors import Ask, attempt, show_error
+
+
+class PapersBox(QGroupBox):
+    """Papers for every candidate of the selected session who has none yet (on a pool thread)."""
+
+    finished = Signal()
+
+    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.actor = backend, actor
+        self.info: SessionInfo | None = None
+        self.background = Background(self)
+        self.background.progress.connect(self._on_progress)
+        self.background.done.connect(self._on_done)
+        self.background.failed.connect(self._on_failed)
+        self.setTitle(self.tr("Candidates and papers"))
+        self.model = RowsModel([self.tr("Ticket number"), self.tr("Name"), self.tr("Paper"), self.tr("State")])
+        self.table = make_table(self.model, stretch=1)
+        self.table.setAccessibleName(self.tr("Candidates of the session"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.prepare_button = QPushButton(self.tr("&Prepare papers"))
+        self.prepare_button.setToolTip(self.tr("Build a paper for every candidate who has none yet (Alt+P)"))
+        self.prepare_button.clicked.connect(self.prepare)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.prepare_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+
+    def show_session(self, info: SessionInfo | None) -> None:
+        self.info = info
+        self._show_count()
+
+    def _show_count(self) -> None:
+        info = self.info
+        self.prepare_button.setEnabled(False)
+        self.model.set_rows([])
+        if info is None:
+            self.status.clear()
+            return
+        rows = attempt(self, self.backend.exam.session_overview, self.actor, info.id)
+        if rows is None:
+            return
+        yes, no = labels.yes_no(True), labels.yes_no(False)
+        self.model.set_rows(
+            [[r.ticket, r.name, no if r.attempt_id is None else yes, labels.candidate_state(r.state)] for r in rows],
+            [r.candidate_id for r in rows],
+        )
+        if info.part == "review":
+            self.status.setText(self.tr("The comprehensive review has no paper: the review panel scores it."))
+            return
+        ready = sum(1 for r in rows if r.attempt_id is not None)
+        self.status.setText(self.tr("{ready} of {count} candidates have a paper.").format(
+            ready=ready, count=len(rows)))  # fmt: skip
+        busy = self.background.busy
+        self.prepare_button.setEnabled(not busy and ready < len(rows) and info.state in ("scheduled", "open"))
+
+    def prepare(self) -> None:
+        info = self.info
+        if info is None or self.background.busy:
+            return
+        rows = attempt(self, self.backend.exam.session_overview, self.actor, info.id)
+        waiting = [(r.candidate_id, r.ticket) for r in rows or () if r.attempt_id is None]
+        if not waiting:
+            return
+        question = self.tr("Build and fix a paper for each of the {count} candidates of {session} who have none "
+                           "yet? A fixed paper cannot be changed.").format(count=len(waiting), session=info.code)
+        if not Ask.confirm(self, self.tr("Prepare papers"), question):
+            return
+        backend, actor = self.backend, self.actor
+        self.prepare_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first paper is fixed
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Building papers…"))
+        self.background.start(lambda progress: prepare_papers(backend, actor, info, waiting, progress))
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    @Slot(object)
+    def _on_done(self, count: object) -> None:
+        self.progress.setVisible(False)
+        self._show_count()
+        self.status.setText(self.status.text() + " " + self.tr("{count} papers prepared just now.").format(
+            count=count))  # fmt: skip
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self.progress.setVisible(False)
+        self._show_count()
+        if isinstance(exc, AssemblyError | MissingWeightsError | ValueError):
+            Ask.error(self, self.tr("No papers"), self.tr("The banks cannot fill this paper:\n{problem}").format(
+                problem=exc))  # fmt: skip
+        else:
+            show_error(self, exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
+        self.finished.emit()
+
+
+class SessionsTab(QWidget):
+    """Emits `sessions_changed` when a session is scheduled or its staff or papers change."""
+
+    sessions_changed = Signal()
+
+    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.actor = backend, actor
+        self.infos: dict[int, SessionInfo] = {}
+        self.dialog: ScheduleDialog | None = None
+        self._refreshing = False
+
+        self.model = RowsModel([self.tr("Session"), self.tr("Part"), self.tr("Level"), self.tr("Start"),
+                                self.tr("Minutes"), self.tr("Candidates"), self.tr("State")])  # fmt: skip
+        self.table = make_table(self.model, stretch=2)
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.selectionModel().selectionChanged.connect(self._on_select)
+        self.new_button = QPushButton(self.tr("&New session…"))
+        self.new_button.setToolTip(self.tr("Schedule a session (Ctrl+N)"))
+        self.new_button.clicked.connect(self.open_schedule_dialog)
+        QShortcut(QKeySequence.StandardKey.New, self, self.open_schedule_dialog)
+        refresh = QPushButton(self.tr("Re&fresh"))
+        refresh.clicked.connect(self.refresh)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(refresh)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table, 1)
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.staffing = StaffingBox(backend, actor)
+        self.staffing.changed.connect(self.sessions_changed)
+        self.papers = PapersBox(backend, actor)
+        self.papers.finished.connect(self.sessions_changed)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.facts)
+        right_layout.addWidget(self.staffing)
+        right_layout.addWidget(self.papers, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        order = [self.new_button, refresh, self.table, self.staffing.duty, self.staffing.user,
+                 self.staffing.assign_button, self.staffing.findings, self.papers.prepare_button, self.papers.table]
+        for first, second in pairwise(order):  # top to bottom, left to right
+            QWidget.setTabOrder(first, second)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = selected_key(self.table)
+        sessions = attempt(self, self.backend.exam.sessions, self.actor)
+        if sessions is None:
+            return
+        self.infos = {s.id: s for s in sessions}
+        self.model.set_rows([[s.code, labels.part_name(s.part), self._level_name(s),
+                              s.scheduled_start.replace("T", " "), str(s.duration_minutes), str(s.candidates),
+                              labels.session_state(s.state)] for s in sessions],
+                            [s.id for s in sessions])  # fmt: skip
+        self._refreshing = True  # one _show below, even when the same row stays selected
+        if (current is None or not select_key(self.table, current)) and sessions:
+            self.table.selectRow(0)
+        self._refreshing = False
+        self._show(self.current())
+
+    def _level_name(self, info: SessionInfo) -> str:
+        try:
+            std = self.backend.catalog.standard(info.standard)
+            return str(self.backend.catalog.level(std, info.level, info.subtype).name)
+        except Exception:  # a standard no longer bundled: show the code
+            return info.level
+
+    def _standard_and_level(self, info: SessionInfo) -> str:
+        try:
+            std = self.backend.catalog.standard(info.standard)
+            level = self.backend.catalog.level(std, info.level, info.subtype)
+        except Exception:  # a standard no longer bundled: show the codes
+            return f"{info.standard} {info.level}"
+        subtype = f"（{info.subtype}）" if info.subtype else ""
+        return f"{std.code} {std.name}{subtype} · {level.name}"
+
+    def select_session(self, session_id: int) -> None:
+        select_key(self.table, session_id)
+
+    def current(self) -> SessionInfo | None:
+        key = selected_key(self.table)
+        return self.infos.get(key) if key is not None else None
+
+    def _on_select(self) -> None:
+        if not self._refreshing:
+            self._show(self.current())
+
+    def _show(self, info: SessionInfo | None) -> None:
+        if info is None:
+            self.heading.setText(self.tr("No session chosen"))
+            self.facts.clear()
+        else:
+            self.heading.setText(f"{info.code} · {labels.part_name(info.part)}")
+            text = self.tr("{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.")
+            self.facts.setText(text.format(
+                standard=self._standard_and_level(info), room=info.room, start=info.scheduled_start.replace("T", " "),
+                minutes=info.duration_minutes, count=info.candidates, state=labels.session_state(info.state),
+            ))  # fmt: skip
+        users = attempt(self, self.backend.accounts.users, self.actor) or []
+        self.staffing.show_session(info, users)
+        self.papers.show_session(info)
+
+    def open_schedule_dialog(self) -> ScheduleDialog:
+        self.dialog = ScheduleDialog(self.backend, self.actor, self)
+        self.dialog.scheduled.connect(self._on_scheduled)
+        self.dialog.open()
+        return self.dialog
+
+    def _on_scheduled(self, session_id: int) -> None:
+        self.refresh()
+        self.select_session(session_id)
+        self.sessions_changed.emit()

@@ -1,0 +1,192 @@
+"""A session's staff: who is assigned, assigning more, and the standard's staffing check, live."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.staffing import Finding, check_session
+from app.domain.standards import Part
+from app.services.accounts import UserView
+from app.services.base import Actor
+from app.services.exam import SessionInfo
+from app.ui.admin import labels
+from app.ui.admin.common import GOOD, WARNING, succeeded
+from app.ui.widgets.errors import attempt
+
+# Which user roles may take which duty.
+ELIGIBLE = {"proctor": ("proctor",), "examiner": ("examiner", "chief"), "chief": ("chief",),
+            "review": ("examiner", "chief")}  # fmt: skip
+DUTIES_FOR_PART = {"theory": ("proctor",), "skill": ("proctor", "examiner", "chief"), "review": ("review", "proctor")}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    user: UserView
+    duty: str
+
+
+def assigned_staff(backend: Any, actor: Any, users: Sequence[UserView], info: SessionInfo) -> list[Assignment]:
+    """The staff assigned to a session, with their duty (one service call)."""
+    by_id = {user.id: user for user in users}
+    return [Assignment(by_id[user_id], duty) for user_id, duty in backend.scoring.session_staff(actor, info.id)
+            if user_id in by_id]  # fmt: skip
+
+
+def staffing_findings(catalog: Any, info: SessionInfo, staff: Sequence[Assignment]) -> list[str]:
+    """The standard's staffing and time rules for this session, in plain words (empty: all met)."""
+    std = catalog.standard(info.standard)
+    level = catalog.level(std, info.level, info.subtype)
+    part = Part(info.part)
+    count = {duty: sum(1 for a in staff if a.duty == duty) for duty in labels.DUTIES}
+    examiners = count["review"] if part is Part.REVIEW else count["examiner"]
+    findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
+                                            minutes=info.duration_minutes, proctors=count["proctor"],
+                                            examiners=examiners)  # fmt: skip
+    return [labels.finding_text(f, std, candidates=info.candidates, part=info.part, level_name=level.name)
+            for f in findings]  # fmt: skip
+
+
+class StaffingBox(QGroupBox):
+    """Staff of the selected session; emits `changed` after an assignment."""
+
+    changed = Signal()
+
+    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.backend, self.actor = backend, actor
+        self.info: SessionInfo | None = None
+        self.users: list[UserView] = []
+        self.staff: list[Assignment] = []
+        self.setTitle(self.tr("Staff and staffing check"))
+
+        self.assigned = QLabel()
+        self.assigned.setWordWrap(True)
+        self.assigned.setTextFormat(Qt.TextFormat.PlainText)
+        self.duty = QComboBox()
+        self.user = QComboBox()
+        self.user.setMinimumContentsLength(12)
+        self.user.setPlaceholderText(self.tr("(nobody else can take this duty)"))
+        self.assign_button = QPushButton(self.tr("&Assign"))
+        self.assign_button.setToolTip(self.tr("Assign the chosen person to this session (Alt+A)"))
+        self.assign_button.clicked.connect(self.assign)
+        self.duty.currentIndexChanged.connect(self._fill_users)
+        duty_label = QLabel(self.tr("D&uty:"))
+        duty_label.setBuddy(self.duty)
+        user_label = QLabel(self.tr("P&erson:"))
+        user_label.setBuddy(self.user)
+        row = QHBoxLayout()
+        row.addWidget(duty_label)
+        row.addWidget(self.duty)
+        row.addWidget(user_label)
+        row.addWidget(self.user, 1)
+        row.addWidget(self.assign_button)
+
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName(self.tr("Staffing findings"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.assigned)
+        layout.addLayout(row)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.findings)
+
+    def show_session(self, info: SessionInfo | None, users: list[UserView]) -> None:
+        self.info, self.users = info, users
+        enabled = info is not None and info.state in ("scheduled", "open")
+        for w in (self.duty, self.user, self.assign_button):
+            w.setEnabled(enabled)
+        self.duty.blockSignals(True)
+        self.duty.clear()
+        if info is not None:
+            for duty in DUTIES_FOR_PART.get(info.part, ()):
+                self.duty.addItem(labels.duty_name(duty), duty)
+        self.duty.blockSignals(False)
+        self._reload()
+
+    def _reload(self) -> None:
+        info = self.info
+        self.staff = []
+        if info is not None:
+            staff = attempt(self, assigned_staff, self.backend, self.actor, self.users, info)
+            self.staff = staff or []
+        self._fill_users()
+        self._show_assigned()
+        self._show_findings()
+
+    def _fill_users(self) -> None:
+        duty = self.duty.currentData()
+        taken = {(a.user.id, a.duty) for a in self.staff}
+        self.user.clear()
+        for u in self.users:
+            if duty and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
+                self.user.addItem(f"{u.display_name}（{u.username}）", u.id)
+        if self.user.count():
+            self.user.setCurrentIndex(0)  # with a placeholder, Qt leaves the choice empty
+        self.assign_button.setEnabled(self.user.isEnabled() and self.user.count() > 0)
+
+    def _show_assigned(self) -> None:
+        if self.info is None:
+            self.assigned.setText(self.tr("Choose a session on the left."))
+            return
+        if not self.staff:
+            self.assigned.setText(self.tr("Nobody is assigned to this session yet."))
+            return
+        lines = []
+        for duty in labels.DUTIES:
+            names = [a.user.display_name for a in self.staff if a.duty == duty]
+            if names:
+                lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names="、".join(names)))
+        self.assigned.setText("\n".join(lines))
+
+    def _show_findings(self) -> None:
+        self.findings.clear()
+        if self.info is None:
+            self.verdict.clear()
+            return
+        texts = attempt(self, staffing_findings, self.backend.catalog, self.info, self.staff)
+        if texts is None:
+            return
+        if not texts:
+            self.verdict.setText(self.tr("Staffing and time meet the standard."))
+            self.verdict.setStyleSheet(f"color: {GOOD.name()}; font-weight: bold;")
+            self.findings.setVisible(False)
+            return
+        self.verdict.setText(self.tr("Not yet as the standard requires:"))
+        self.verdict.setStyleSheet(f"color: {WARNING.name()}; font-weight: bold;")
+        self.findings.setVisible(True)
+        for text in texts:
+            item = QListWidgetItem(text)
+            item.setForeground(WARNING)
+            self.findings.addItem(item)
+        rows = min(len(texts), 4)  # as tall as its findings, up to four
+        self.findings.setFixedHeight(self.findings.sizeHintForRow(0) * rows + 2 * self.findings.frameWidth() + 6)
+
+    def finding_texts(self) -> list[str]:
+        return [self.findings.item(i).text() for i in range(self.findings.count())]
+
+    def assign(self) -> None:
+        if self.info is None or self.user.currentData() is None:
+            return
+        done = succeeded(self, self.backend.scoring.assign_staff, self.actor, self.info.id,
+                         int(self.user.currentData()), str(self.duty.currentData()))  # fmt: skip
+        self._reload()  # either way, show what the store holds
+        if done:
+            self.changed.emit()

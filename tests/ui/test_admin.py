@@ -1,0 +1,407 @@
+"""The admin screens (管理端): each test clicks through a screen and checks what the services recorded."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+from app.banks.roster_file import RosterRow
+from app.demo import demo_people
+from app.reports.verify import verify_bundle
+from app.services.accounts import LoginFailed
+from app.ui.admin import AdminHome, build_for_screenshot
+from app.ui.admin.common import Files
+from tests.conftest import REPO
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def admin(staff):
+    return staff("admin")
+
+
+@pytest.fixture
+def home(qtbot, backend, admin):
+    widget = AdminHome(backend, admin)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def session_by_code(backend, admin, code):
+    return next(s for s in backend.exam.sessions(admin) if s.code == code)
+
+
+def schedule(backend, admin, code, part="theory", level="5"):
+    return backend.exam.schedule_session(admin, code=code, room="第三考场", part=part, standard="4-13-99-02",
+                                         level=level, scheduled_start="2026-12-01T09:00",
+                                         duration_minutes=90)  # fmt: skip
+
+
+def add_people(backend, admin, session_id, count, seed=11):
+    people = demo_people(count, random.Random(seed))
+    rows = [RosterRow(n + 2, f"X{ticket}", name, number, None) for n, (ticket, name, number, _a) in enumerate(people)]
+    backend.exam.import_roster(admin, session_id, rows, "test")
+    return rows
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+# -- sessions ---------------------------------------------------------------------------------
+
+
+def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(qtbot, home, backend, admin,
+                                                                                 answers):  # fmt: skip
+    dialog = home.sessions.open_schedule_dialog()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "5")
+    assert [dialog.part.itemData(i) for i in range(dialog.part.count())] == ["theory", "skill"]  # no review at 五级
+    choose(dialog.part, "theory")
+    assert (dialog.duration.minimum(), dialog.duration.value()) == (90, 90)
+
+    dialog.duration.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.duration, "60")
+    qtbot.keyClick(dialog.duration, Qt.Key.Key_Return)
+    assert dialog.duration.value() == 90
+    assert "60" in dialog.message.text() and "90" in dialog.message.text()
+    assert dialog.isVisible()  # Enter in the duration box did not schedule
+
+    dialog.code.setText("2026-12-T5-01")
+    dialog.room.setText("第二考场（机房303）")
+    qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
+    info = session_by_code(backend, admin, "2026-12-T5-01")
+    assert (info.part, info.standard, info.level, info.duration_minutes, info.room) == (
+        "theory", "4-13-99-02", "5", 90, "第二考场（机房303）")  # fmt: skip
+    assert not dialog.isVisible()
+    assert home.sessions.current().code == "2026-12-T5-01"
+    assert answers["errors"] == []
+
+
+def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum(home, backend, admin, answers):
+    dialog = home.sessions.open_schedule_dialog()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "2")
+    choose(dialog.part, "review")
+    assert dialog.duration.minimum() == 15
+    dialog.code.setText("R-2")
+    dialog.room.setText("评审室")
+    dialog.schedule_button.click()
+    assert session_by_code(backend, admin, "R-2").part == "review"
+
+
+def test_a_refused_schedule_is_shown_and_records_nothing(home, backend, admin, answers):
+    before = len(backend.exam.sessions(admin))
+    dialog = home.sessions.open_schedule_dialog()
+    dialog.code.setText("DEMO-T5")  # already taken
+    dialog.room.setText("第一考场")
+    dialog.schedule_button.click()
+    assert len(answers["errors"]) == 1 and "already exists" in answers["errors"][0]
+    assert len(backend.exam.sessions(admin)) == before
+    assert dialog.isVisible()
+
+    dialog.code.clear()
+    dialog.schedule_button.click()  # an empty code never reaches the service
+    assert "session code" in dialog.message.text()
+    assert len(backend.exam.sessions(admin)) == before
+
+
+def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend, admin, staff, answers):
+    session_id = schedule(backend, admin, "T-31")
+    add_people(backend, admin, session_id, 31)
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.staffing
+    assert box.finding_texts() == [
+        "31 candidates but only 0 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"]
+
+    proctor_ids = []
+    for name in ("proctor1", "proctor2"):
+        actor = staff(name)
+        proctor_ids.append(actor.id)
+        choose(box.duty, "proctor")
+        choose(box.user, actor.id)
+        qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
+        assert any(s.id == session_id for s in backend.exam.sessions(actor))  # recorded by the service
+    assert box.finding_texts() == [
+        "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"]
+    assert box.user.findData(proctor_ids[0]) == -1  # nobody is offered twice for the same duty
+
+    third = backend.accounts.create_user(admin, username="proctor3", role="proctor", display_name="监考员丙",
+                                         password="proctor-demo-3")  # fmt: skip
+    home.sessions.refresh()
+    choose(box.user, third.id)
+    box.assign_button.click()
+    assert box.finding_texts() == []
+    assert "meet the standard" in box.verdict.text()
+    assert answers["errors"] == []
+
+
+def test_skill_examiners_must_be_odd(home, backend, admin, staff):
+    session_id = schedule(backend, admin, "S-4", part="skill")
+    add_people(backend, admin, session_id, 4)
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.staffing
+    assert box.finding_texts() == ["4 candidates but only 0 examiners: at least 3 needed "
+                                   "(1 per 15 candidates, at least 3, an odd number)"]  # fmt: skip
+    for name in ("examiner1", "examiner2", "examiner3"):
+        choose(box.duty, "examiner")
+        choose(box.user, staff(name).id)
+        box.assign_button.click()
+    assert box.finding_texts() == []
+
+
+@pytest.fixture
+def chinese(tmp_path):
+    """The shipped Chinese translation, compiled from every *_zh_CN.ts, installed for one test."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    qm = tmp_path / "zh.qm"
+    sources = sorted(str(p) for p in (REPO / "resources" / "i18n").glob("*_zh_CN.ts"))
+    subprocess.run([str(lrelease), "-silent", *sources, "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_findings_read_as_plain_chinese(qtbot, chinese, backend, admin, staff):
+    session_id = schedule(backend, admin, "T-31")
+    add_people(backend, admin, session_id, 31)
+    for name in ("proctor1", "proctor2"):
+        backend.scoring.assign_staff(admin, session_id, staff(name).id, "proctor")
+    widget = AdminHome(backend, admin)
+    qtbot.addWidget(widget)
+    widget.sessions.select_session(session_id)
+    assert widget.sessions.staffing.finding_texts() == [
+        "31 名考生只有 2 名监考员：至少需要 3 名（每 15 名考生 1 名，每考场至少 2 名）"]
+    assert widget.tabs.tabText(0) == "场次(&1)"
+
+
+def test_papers_are_prepared_for_every_candidate_without_one(qtbot, home, backend, admin, answers):
+    theory = schedule(backend, admin, "T-P")
+    skill = schedule(backend, admin, "S-P", part="skill")
+    for session_id in (theory, skill):
+        add_people(backend, admin, session_id, 6)
+    home.sessions.refresh()
+    box = home.sessions.papers
+    for session_id in (theory, skill):
+        home.sessions.select_session(session_id)
+        assert box.prepare_button.isEnabled()
+        answers["confirm"].append(True)
+        with qtbot.waitSignal(box.finished, timeout=30000):
+            qtbot.mouseClick(box.prepare_button, Qt.MouseButton.LeftButton)
+        rows = backend.exam.session_overview(admin, session_id)
+        assert len(rows) == 6 and all(r.attempt_id is not None for r in rows)
+        assert not box.prepare_button.isEnabled()  # nobody is left without a paper
+    skill_paper = backend.exam.attempt_view(admin, backend.exam.session_overview(admin, skill)[0].attempt_id)
+    assert {it["type"] for it in skill_paper.items} == {"task"}
+    theory_paper = backend.exam.attempt_view(admin, backend.exam.session_overview(admin, theory)[0].attempt_id)
+    assert "task" not in {it["type"] for it in theory_paper.items}
+    assert theory_paper.remaining == 90 * 60
+    assert answers["errors"] == []
+
+
+def test_declining_the_confirmation_prepares_nothing(home, backend, admin, answers):
+    session_id = schedule(backend, admin, "T-N")
+    add_people(backend, admin, session_id, 2)
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    answers["confirm"].append(False)
+    home.sessions.papers.prepare_button.click()
+    assert not home.sessions.papers.background.busy
+    assert all(r.attempt_id is None for r in backend.exam.session_overview(admin, session_id))
+
+
+# -- roster import ----------------------------------------------------------------------------
+
+
+def write_roster(folder: Path, lines: list[str]) -> Path:
+    path = folder / "roster.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def open_roster(qtbot, home, monkeypatch, path, session_id):
+    monkeypatch.setattr(Files, "open_path", staticmethod(lambda parent, title, filters: path))
+    home.tabs.setCurrentWidget(home.roster)
+    home.roster.session.choose(session_id)
+    with qtbot.waitSignal(home.roster.read_finished, timeout=10000):
+        qtbot.mouseClick(home.roster.choose_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_good_roster_is_previewed_masked_and_imported(qtbot, qtmodeltester, home, backend, admin, monkeypatch,
+                                                        tmp_path, answers):  # fmt: skip
+    session_id = schedule(backend, admin, "T-R")
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "a.png").write_bytes(PNG)
+    path = write_roster(tmp_path, ["准考证号,姓名,身份证号,照片", "R1,张三,11010519491231002X,photos/a.png",
+                                   "R2,李四,440524198001010013,"])  # fmt: skip
+    open_roster(qtbot, home, monkeypatch, path, session_id)
+    roster = home.roster
+    qtmodeltester.check(roster.preview_model)
+    assert roster.preview_model.rows == [["2", "R1", "张三", "1101**********002X", "Yes"],
+                                         ["3", "R2", "李四", "4405**********0013", "No"]]  # fmt: skip
+    assert backend.exam.session_overview(admin, session_id) == []  # nothing before the click
+    assert roster.import_button.isEnabled()
+    qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
+    rows = backend.exam.session_overview(admin, session_id)
+    assert [(r.ticket, r.name) for r in rows] == [("R1", "张三"), ("R2", "李四")]
+    assert backend.exam.identity(admin, rows[0].candidate_id).photo == PNG
+    assert not roster.import_button.isEnabled()  # the same rows are not offered twice
+    assert session_by_code(backend, admin, "T-R").candidates == 2
+    assert home.sessions.infos[session_id].candidates == 2  # the sessions list follows
+    assert answers["errors"] == []
+
+
+def test_a_bad_roster_lists_every_problem_and_imports_nothing(qtbot, home, backend, admin, monkeypatch, tmp_path,
+                                                              answers):  # fmt: skip
+    session_id = schedule(backend, admin, "T-B")
+    path = write_roster(tmp_path, ["ticket,name,id_number", "B1,张三,11010519491231002X", "B2,,440524198001010013",
+                                   "B3,王五,110105194912310021", "B1,赵六,12345"])  # fmt: skip
+    open_roster(qtbot, home, monkeypatch, path, session_id)
+    roster = home.roster
+    texts = roster.problem_texts()
+    assert texts == [
+        "roster.csv, row 3: 姓名 is empty",
+        "roster.csv, row 4: 身份证号 110105194912310021: check digit is 1, expected X",
+        "roster.csv, row 5: 身份证号 12345: must be 17 digits followed by a digit or X",
+        "roster.csv, row 5: 准考证号 B1 already on row 2",
+    ]
+    assert roster.stack.currentWidget() is roster.problem_list
+    assert "4" in roster.summary.text()
+    assert not roster.import_button.isEnabled()
+    roster.import_rows()  # even called directly, there is nothing to import
+    assert backend.exam.session_overview(admin, session_id) == []
+    assert answers["errors"] == []
+
+
+def test_a_roster_clashing_with_the_session_is_refused_whole(qtbot, home, backend, admin, monkeypatch, tmp_path,
+                                                             answers):  # fmt: skip
+    demo = session_by_code(backend, admin, "DEMO-T5")
+    taken = backend.exam.session_overview(admin, demo.id)[0].ticket
+    path = write_roster(tmp_path, ["准考证号,姓名,身份证号", "N1,张三,11010519491231002X",
+                                   f"{taken},李四,440524198001010013"])  # fmt: skip
+    open_roster(qtbot, home, monkeypatch, path, demo.id)
+    home.roster.import_button.click()
+    assert len(answers["errors"]) == 1 and "nothing imported" in answers["errors"][0]
+    assert "N1" not in {r.ticket for r in backend.exam.session_overview(admin, demo.id)}
+
+
+# -- users ------------------------------------------------------------------------------------
+
+
+def test_creating_a_user_and_unlocking_it(qtbot, home, backend, admin, answers):
+    tab = home.users
+    tab.username.setText("proctor9")
+    tab.display_name.setText("监考员玖")
+    choose(tab.role, "proctor")
+    tab.password.setText("proctor-pass-9")
+    tab.password_again.setText("proctor-pass-8")
+    tab.create_button.click()
+    assert "differ" in tab.create_message.text()
+    assert "proctor9" not in {u.username for u in backend.accounts.users(admin)}
+
+    tab.password.setText("short")
+    tab.password_again.setText("short")
+    tab.create_button.click()
+    assert len(answers["errors"]) == 1 and "8 characters" in answers["errors"][0]  # the service's refusal, shown
+    assert "proctor9" not in {u.username for u in backend.accounts.users(admin)}
+
+    tab.password.setText("proctor-pass-9")
+    tab.password_again.setText("proctor-pass-9")
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    user = next(u for u in backend.accounts.users(admin) if u.username == "proctor9")
+    assert (user.role, user.display_name) == ("proctor", "监考员玖")
+    assert backend.accounts.login("proctor9", "proctor-pass-9").id == user.id
+
+    for _ in range(5):
+        with pytest.raises(LoginFailed):
+            backend.accounts.login("proctor9", "wrong-pass-1")
+    tab.refresh()
+    tab.select_user("proctor9")
+    assert tab.unlock_button.isEnabled()
+    assert ["proctor9", "监考员玖", "Proctor", "Locked"] in tab.model.rows
+    qtbot.mouseClick(tab.unlock_button, Qt.MouseButton.LeftButton)
+    assert not next(u for u in backend.accounts.users(admin) if u.username == "proctor9").locked
+    assert backend.accounts.login("proctor9", "proctor-pass-9").id == user.id
+    assert ["proctor9", "监考员玖", "Proctor", "Active"] in tab.model.rows
+    assert len(answers["errors"]) == 1
+
+
+def test_resetting_a_password(home, backend, admin, answers):
+    tab = home.users
+    tab.select_user("proctor2")
+    tab.new_password.setText("new-proctor-2")
+    tab.new_password_again.setText("new-proctor-2")
+    answers["confirm"].append(True)
+    tab.reset_button.click()
+    assert backend.accounts.login("proctor2", "new-proctor-2")
+    with pytest.raises(LoginFailed):
+        backend.accounts.login("proctor2", "proctor-demo-1")
+
+
+# -- standards, results and export ----------------------------------------------------------------
+
+
+def test_standards_and_banks_are_listed(qtmodeltester, home, backend):
+    home.tabs.setCurrentWidget(home.standards)
+    codes = [row[0] for row in home.standards.standards_model.rows]
+    assert codes == sorted(backend.catalog.standards)
+    assert len(home.standards.banks_model.rows) == len(backend.catalog.banks.banks)
+    qtmodeltester.check(home.standards.banks_model)
+    qtmodeltester.check(home.sessions.model)
+
+
+def test_exporting_a_bundle_that_verifies_and_the_public_key(qtbot, home, backend, admin, monkeypatch, tmp_path,
+                                                             answers):  # fmt: skip
+    bundle, pem = tmp_path / "out" / "S5.zip", tmp_path / "centre.pub.pem"
+    bundle.parent.mkdir()
+    tab = home.results
+    home.tabs.setCurrentWidget(tab)
+    session_id = session_by_code(backend, admin, "DEMO-S5").id
+    tab.session.choose(session_id)
+    assert [row[0] for row in tab.model.rows] == [r.ticket for r in backend.export.session_results(admin, session_id)]
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: bundle))
+    tab.mask.setChecked(True)
+    with qtbot.waitSignal(tab.exported, timeout=30000):
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    check = verify_bundle(bundle, backend.keys.public_key())
+    assert check.ok, check.reason
+    assert check.manifest["masked"] is True and check.manifest["session"]["code"] == "DEMO-S5"
+    assert str(bundle) in tab.export_message.text()
+
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: pem))
+    qtbot.mouseClick(tab.keys.export_button, Qt.MouseButton.LeftButton)
+    key = backend.keys.public_keys()[-1]
+    assert pem.read_bytes() == key.pem
+    assert key.fingerprint in tab.keys.fingerprint.text() and key.fingerprint in tab.keys.message.text()
+    assert answers["errors"] == []
+
+
+def test_a_failed_export_is_shown(qtbot, home, backend, admin, monkeypatch, tmp_path, answers):
+    tab = home.results
+    tab.refresh()
+    missing = tmp_path / "no-such-folder" / "x.zip"
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: missing))
+    with qtbot.waitSignal(tab.export_failed, timeout=30000):
+        tab.export_button.click()
+    assert len(answers["errors"]) == 1 and "no-such-folder" in answers["errors"][0]
+    assert not missing.exists() and tab.export_button.isEnabled()
+
+
+def test_build_for_screenshot_shows_the_theory_session(qtbot, backend, staff):
+    widget = build_for_screenshot(backend, staff)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, AdminHome)
+    assert widget.sessions.current().code == "DEMO-T5"
+    assert widget.sessions.papers.model.rows
