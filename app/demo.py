@@ -54,6 +54,27 @@ class DemoResult:
         )
 
 
+STAFF = (
+    ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"), ("proctor3", "proctor", "监考员丙"),
+    ("examiner1", "examiner", "考评员一"), ("examiner2", "examiner", "考评员二"), ("examiner3", "examiner", "考评员三"),
+    ("chief", "chief", "主考评员"),
+)  # fmt: skip
+
+
+def _centre_and_staff(accounts: AccountService, proctors: int) -> tuple[Actor, dict[str, Actor]]:
+    """The demo centre, its admin, `proctors` proctors, three examiners and a chief examiner."""
+    admin = accounts.set_up_centre(code="3701001", name="济南市示范职业技能等级认定考点",
+                                   admin_username="admin", admin_password=DEMO_PASSWORDS["admin"])  # fmt: skip
+    staff: dict[str, Actor] = {}
+    for username, role, display in STAFF:
+        if role == "proctor" and int(username[-1]) > proctors:
+            continue
+        password = DEMO_PASSWORDS["proctor" if role == "proctor" else "examiner"]
+        view = accounts.create_user(admin, username=username, role=role, display_name=display, password=password)
+        staff[username] = Actor(role, view.id)
+    return admin, staff
+
+
 def demo_people(count: int, rng: random.Random) -> list[tuple[str, str, str, float]]:
     """(ticket, name, ID number, ability) for `count` candidates; valid GB 11643 numbers."""
     people = []
@@ -99,19 +120,8 @@ def run_demo(
     db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
     try:
         accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
-        admin = accounts.set_up_centre(code="3701001", name="济南市示范职业技能等级认定考点",
-                                       admin_username="admin", admin_password=DEMO_PASSWORDS["admin"])  # fmt: skip
+        admin, staff = _centre_and_staff(accounts, proctors=3)
         log("centre set up")
-        staff: dict[str, Actor] = {}
-        for username, role, display in (
-            ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"),
-            ("proctor3", "proctor", "监考员丙"), ("examiner1", "examiner", "考评员一"),
-            ("examiner2", "examiner", "考评员二"),
-            ("examiner3", "examiner", "考评员三"), ("chief", "chief", "主考评员"),
-        ):  # fmt: skip
-            password = DEMO_PASSWORDS["proctor" if role == "proctor" else "examiner"]
-            view = accounts.create_user(admin, username=username, role=role, display_name=display, password=password)
-            staff[username] = Actor(role, view.id)
         people = demo_people(candidates, rng)
         terminated_ticket = people[3][0]
 
@@ -238,17 +248,7 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
     db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
     try:
         accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
-        admin = accounts.set_up_centre(code="3701001", name="济南市示范职业技能等级认定考点",
-                                       admin_username="admin", admin_password=DEMO_PASSWORDS["admin"])  # fmt: skip
-        staff = {}
-        for username, role, display in (
-            ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"),
-            ("examiner1", "examiner", "考评员一"), ("examiner2", "examiner", "考评员二"),
-            ("examiner3", "examiner", "考评员三"), ("chief", "chief", "主考评员"),
-        ):  # fmt: skip
-            password = DEMO_PASSWORDS["proctor" if role == "proctor" else "examiner"]
-            staff[username] = Actor(role, accounts.create_user(admin, username=username, role=role,
-                                                               display_name=display, password=password).id)  # fmt: skip
+        admin, staff = _centre_and_staff(accounts, proctors=2)
         people = demo_people(candidates, rng)
         theory = exam.schedule_session(
             admin, code=f"DEMO-T{LEVEL}", room="第一考场（机房301）", part="theory", standard=STANDARD,
