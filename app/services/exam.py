@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -212,6 +213,14 @@ _SQLITE_ADD_STEP = (
 )
 _STEP_DATA_CONTEXT = AttemptStep.__table__.c.data.type.context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
+
+
+def _ledger_from(duration: float, rows: Iterable[Any], checkpoints: list[TimeEvent], now: Instant | None) -> LedgerView:
+    """The ledger of one attempt from its (kind, epoch, mono, seconds) rows and checkpoints."""
+    events = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for k, e, m, sec in rows]
+    events += checkpoints
+    events.sort(key=lambda ev: (ev.at.epoch, ev.at.mono))
+    return view(duration, events, now)
 
 
 @dataclass(frozen=True)
@@ -451,10 +460,7 @@ class ExamService(Service):
     def _ledger_of(self, c: Connection, facts: _AttemptFacts, checkpoints: list[TimeEvent],
                    now: Instant | None) -> LedgerView:  # fmt: skip
         rows = c.execute(_Q_EVENTS, {"sid": facts.session_id, "aid": facts.attempt_id}).all()
-        events = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for k, e, m, sec in rows]
-        events += checkpoints
-        events.sort(key=lambda e: (e.at.epoch, e.at.mono))
-        return view(facts.duration, events, now)
+        return _ledger_from(facts.duration, rows, checkpoints, now)
 
     def _ledger(self, s: Session, attempt: Attempt, now: Instant | None) -> LedgerView:
         c = s.connection()
@@ -595,13 +601,8 @@ class ExamService(Service):
                 rows = raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, self.db.epoch)).fetchall()
                 checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows]
                 self._old_checkpoints[attempt_id] = checkpoints
-            events = [
-                TimeEvent(TimeEventKind(k), Instant(e, m), sec)
-                for k, e, m, sec in raw.execute(_SQLITE_EVENTS, (facts.session_id, attempt_id))
-            ]
-            events += checkpoints
-            events.sort(key=lambda e: (e.at.epoch, e.at.mono))
-            ledger = view(facts.duration, events, self._instant())
+            rows = raw.execute(_SQLITE_EVENTS, (facts.session_id, attempt_id))
+            ledger = _ledger_from(facts.duration, rows, checkpoints, self._instant())
             self._check_step(facts, ledger, last_seq, expected_seq, slot)
             wall = wall_now()
             sealed = None if data is None else cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
@@ -888,13 +889,10 @@ class ExamService(Service):
                 if cid in logged:
                     state = "logged_in"
                 if facts is not None:
-                    own = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for a, k, e, m, sec in events
-                           if a is None or a == attempt_id]  # fmt: skip
+                    own = [(k, e, m, sec) for a, k, e, m, sec in events if a is None or a == attempt_id]
                     if attempt_id not in self._old_checkpoints:
                         self._steps_summary(c, attempt_id)  # caches checkpoints of earlier epochs
-                    own += self._old_checkpoints[attempt_id]
-                    own.sort(key=lambda ev: (ev.at.epoch, ev.at.mono))
-                    ledger = view(facts.duration, own, now)
+                    ledger = _ledger_from(facts.duration, own, self._old_checkpoints[attempt_id], now)
                     remaining = ledger.remaining
                     if ledger.state is LedgerState.RUNNING and cid in logged:
                         state = "answering"

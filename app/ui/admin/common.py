@@ -20,11 +20,12 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QTableView, QWidget
 
 from app.services.exam import SessionInfo
 from app.ui.admin import labels
 from app.ui.widgets.errors import attempt, show_error
+from app.ui.widgets.tables import configure_readonly
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 WARNING = QColor("#a61b1b")
@@ -160,18 +161,9 @@ class RowsModel(QAbstractTableModel):
 def make_table(model: RowsModel, stretch: int | None = None) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
+    configure_readonly(view, stretch)
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
     return view
 
 

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from app.ui.proctor.labels import FINISHED, state_label
 from app.ui.proctor.results_dialog import ResultsDialog
 from app.ui.proctor.session_actions import SessionActions
 from app.ui.widgets.errors import show_error
+from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
 
@@ -47,13 +47,9 @@ class CandidateGrid(QTableView):
     def __init__(self, model: CandidateFilterProxy, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
+        configure_readonly(self)
         self.setSortingEnabled(True)
         self.sortByColumn(Column.TICKET, Qt.SortOrder.AscendingOrder)
-        self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
