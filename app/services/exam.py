@@ -913,6 +913,17 @@ class ExamService(Service):
                 )  # fmt: skip
             return out
 
+    def incidents(self, actor: Actor, session_id: int) -> list[tuple[str, str | None, str, str, str]]:
+        """The session's incident record: (when, ticket or None, category, text, who recorded it)."""
+        require_role(actor, "proctor", "admin", "chief")
+        with self.db.reader() as s:
+            query = select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)
+            tickets = dict(s.execute(query).all())
+            return [
+                (i.wall, tickets.get(i.candidate_id), i.category, i.text, i.actor)
+                for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
+            ]
+
     def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
                         candidate_id: int | None = None) -> None:  # fmt: skip
         require_role(actor, "proctor", "admin")

@@ -308,6 +308,19 @@ class ScoringService(Service):
 
     # -- comprehensive review (综合评审) -------------------------------------------------------
 
+    def review_list(self, actor: Actor, session_id: int) -> list[tuple[int, str, bool]]:
+        """A review panel member's candidates: (candidate id, anonymous code, scored by me)."""
+        require_role(actor, "examiner", "chief")
+        with self.db.reader() as s:
+            if "review" not in self._duty(s, actor, session_id):
+                raise PermissionDenied("you are not on this session's review panel")
+            mine = set(s.scalars(select(ReviewScore.candidate_id).where(ReviewScore.member_id == actor.id)))
+            rows = s.execute(
+                select(Candidate.id, Candidate.anonymous_code)
+                .where(Candidate.session_id == session_id).order_by(Candidate.anonymous_code)
+            ).all()  # fmt: skip
+        return [(cid, code, cid in mine) for cid, code in rows]
+
     def score_review(self, actor: Actor, candidate_id: int, score: Decimal, comment: str = "") -> None:
         """A review panel member's score (out of 100) for one candidate."""
         require_role(actor, "examiner", "chief")

@@ -1,200 +1,199 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CandidateActions</name>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="21"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="21" />
         <source>&amp;Check in…</source>
         <translation>签到(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="22"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="22" />
         <source>Compare the candidate with the photo and ID card, and seat them</source>
         <translation>核对考生本人、照片与身份证后签到入座</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="24"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="24" />
         <source>&amp;Pause…</source>
         <translation>暂停(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="24"/>
-        <source>Pause this candidate&apos;s clock</source>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="24" />
+        <source>Pause this candidate's clock</source>
         <translation>暂停该考生的考试计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="25"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="25" />
         <source>&amp;Resume…</source>
         <translation>继续(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="25"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="25" />
         <source>Let this candidate continue</source>
         <translation>让该考生继续作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="26"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="26" />
         <source>Extra &amp;time…</source>
         <translation>延时(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="27"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="27" />
         <source>Extra time in minutes or as a percentage of the session</source>
         <translation>按分钟或按考试时长的百分比延长时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="28"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="28" />
         <source>&amp;Force submit…</source>
         <translation>强制交卷(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="29"/>
-        <source>Submit this candidate&apos;s paper now (a reason is required)</source>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="29" />
+        <source>Submit this candidate's paper now (a reason is required)</source>
         <translation>立即收取该考生的试卷（须填写原因）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="30"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="30" />
         <source>Ter&amp;minate…</source>
         <translation>违纪终止(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="31"/>
-        <source>End this candidate&apos;s exam for misconduct</source>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="31" />
+        <source>End this candidate's exam for misconduct</source>
         <translation>因违纪终止该考生的考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="32"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="32" />
         <source>Allow mo&amp;ve…</source>
         <translation>允许换机(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="33"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="33" />
         <source>Let the candidate continue on another station</source>
         <translation>允许考生换到另一台考试机继续作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="34"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="34" />
         <source>&amp;Note incident…</source>
         <translation>记录事件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="35"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="35" />
         <source>Record an incident concerning this candidate</source>
         <translation>记录与该考生有关的考场事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="62"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="62" />
         <source>{name} ({ticket})</source>
         <translation>{name}（{ticket}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="76"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="76" />
         <source>{who} checked in at {station}.</source>
         <translation>{who} 已签到，座位 {station}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="83"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="83" />
         <source>Pause {who}</source>
         <translation>暂停 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="84"/>
-        <source>Why is this candidate&apos;s exam paused?</source>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="84" />
+        <source>Why is this candidate's exam paused?</source>
         <translation>暂停该考生考试的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="87"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="87" />
         <source>{who} is paused.</source>
         <translation>{who} 已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="93"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="93" />
         <source>Resume {who}</source>
         <translation>继续 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="94"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="94" />
         <source>Note for the record (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="97"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="97" />
         <source>{who} continues.</source>
         <translation>{who} 已继续作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="107"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="107" />
         <source>Extra time</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="107"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="107" />
         <source>A reason is required for extra time: nothing was done.</source>
         <translation>延时必须填写原因，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="110"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="110" />
         <source>Extra time given to {who}.</source>
         <translation>已为 {who} 延时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="116"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="116" />
         <source>Force submit {who}</source>
         <translation>强制交卷：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="117"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="117" />
         <source>Why is this paper submitted by the proctor?</source>
         <translation>由监考员强制交卷的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="118"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="118" />
         <source>Submit the paper of {who} now? The candidate cannot answer any more.</source>
         <translation>确定立即收取 {who} 的试卷吗？交卷后考生将无法继续作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="122"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="122" />
         <source>The paper of {who} is submitted.</source>
         <translation>{who} 的试卷已强制交卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="128"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="128" />
         <source>Terminate {who}</source>
         <translation>违纪终止：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="129"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="129" />
         <source>What misconduct was observed, and who confirmed it?</source>
         <translation>违纪情况及确认的监考员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="130"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="130" />
         <source>End the exam of {who} for misconduct? This is recorded and cannot be undone.</source>
         <translation>确定因违纪终止 {who} 的考试吗？此操作将记录在案且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="134"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="134" />
         <source>The exam of {who} was terminated.</source>
         <translation>{who} 的考试已因违纪终止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="140"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="140" />
         <source>Allow move {who}</source>
         <translation>允许换机：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="141"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="141" />
         <source>Why does the candidate move to another station?</source>
         <translation>考生更换考试机的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="144"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="144" />
         <source>{who} may now log in on another station.</source>
         <translation>{who} 现在可以在另一台考试机上登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="154"/>
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="154" />
         <source>Incident recorded.</source>
         <translation>考场事件已记录。</translation>
     </message>
@@ -202,82 +201,82 @@
 <context>
     <name>CandidateGridModel</name>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="50"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="50" />
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="51"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="51" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="52"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="52" />
         <source>Station</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="53"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="53" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="54"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="54" />
         <source>Answered</source>
         <translation>已答/总题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="55"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="55" />
         <source>Flagged</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="56"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="56" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="57"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="57" />
         <source>Last save</source>
         <translation>上次保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="58"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="58" />
         <source>Left window</source>
         <translation>切屏次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="61"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="61" />
         <source>Questions answered / questions on the paper</source>
         <translation>已答题数 / 试卷总题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="62"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="62" />
         <source>Questions the candidate flagged for review</source>
         <translation>考生标记待检查的题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="63"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="63" />
         <source>Remaining exam time (minutes:seconds), from the time ledger</source>
         <translation>剩余考试时间（分:秒），以计时账本为准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="66"/>
-        <source>Seconds since the candidate&apos;s last saved answer</source>
+        <location filename="../../app/ui/proctor/grid_model.py" line="66" />
+        <source>Seconds since the candidate's last saved answer</source>
         <translation>距考生上次保存答案的秒数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="67"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="67" />
         <source>Times the exam window lost focus</source>
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="155"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="155" />
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="222"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="222" />
         <source>The exam window lost focus {count} time(s)</source>
         <translation>考试窗口已失去焦点 {count} 次</translation>
     </message>
@@ -285,52 +284,52 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="106"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="108" />
         <source>Check in {name}</source>
         <translation>签到：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="115"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="117" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="116"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="118" />
         <source>Ticket no.:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="117"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="119" />
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="118"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="120" />
         <source>Session:</source>
         <translation>场次：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="120"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="122" />
         <source>e.g. PC-07</source>
         <translation>例如 PC-07</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="121"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="123" />
         <source>&amp;Station:</source>
         <translation>座位/机号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="128"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="130" />
         <source>Check that the person, the photo and the ID card match before checking in.</source>
         <translation>请核对考生本人、报名照片与身份证一致后再签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="130"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="132" />
         <source>Identity matches: check in</source>
         <translation>身份核验一致，签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="130"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="132" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -338,52 +337,52 @@
 <context>
     <name>ExtraTimeDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="152"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="154" />
         <source>Extra time</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="153"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="155" />
         <source>Extra time for {who}</source>
         <translation>为 {who} 延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="155"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="157" />
         <source>In &amp;minutes:</source>
         <translation>按分钟(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="156"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="158" />
         <source>As a &amp;percentage of the {minutes}-minute session:</source>
         <translation>按考试时长 {minutes} 分钟的百分比(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="165"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="167" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="172"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="174" />
         <source>Required, e.g. approved accommodation, computer froze</source>
         <translation>必填，例如：经批准的合理便利、考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="173"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="175" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="185"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="187" />
         <source>Give extra time</source>
         <translation>确认延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="185"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="187" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="207"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="209" />
         <source>Adds {duration}.</source>
         <translation>将增加 {duration}。</translation>
     </message>
@@ -391,45 +390,83 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="216"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="218" />
         <source>Record incident</source>
         <translation>记录考场事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="221"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="223" />
         <source>What happened, when, and what was done about it</source>
         <translation>发生了什么、何时发生、如何处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="224"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="226" />
         <source>Concerning:</source>
         <translation>涉及：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="225"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="227" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="228"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="230" />
         <source>&amp;Description:</source>
         <translation>情况说明(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="231"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="233" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="231"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="233" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>IncidentLogDialog</name>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="256" />
+        <source>Incident log</source>
+        <translation>事件记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <source>Ticket no.</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <source>What happened</source>
+        <translation>事件经过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="258" />
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="268" />
+        <source>{count} incident(s) recorded.</source>
+        <translation>共记录 {count} 条事件。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFrame</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="97"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="99" />
         <source>No photo on file:
 check the ID card carefully</source>
         <translation>无报名照片：
@@ -439,7 +476,7 @@ check the ID card carefully</source>
 <context>
     <name>ProctorActions</name>
     <message>
-        <location filename="../../app/ui/proctor/actions_base.py" line="25"/>
+        <location filename="../../app/ui/proctor/actions_base.py" line="25" />
         <source>A reason is required for this action: nothing was done.</source>
         <translation>此操作必须填写原因，本次未作任何更改。</translation>
     </message>
@@ -447,42 +484,42 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="74"/>
+        <location filename="../../app/ui/proctor/console.py" line="70" />
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="88"/>
+        <location filename="../../app/ui/proctor/console.py" line="84" />
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="91"/>
+        <location filename="../../app/ui/proctor/console.py" line="87" />
         <source>Searc&amp;h:</source>
         <translation>查找(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="115"/>
+        <location filename="../../app/ui/proctor/console.py" line="111" />
         <source>Selected candidate</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="149"/>
+        <location filename="../../app/ui/proctor/console.py" line="145" />
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="174"/>
+        <location filename="../../app/ui/proctor/console.py" line="170" />
         <source>Refreshed.</source>
         <translation>已刷新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="204"/>
+        <location filename="../../app/ui/proctor/console.py" line="200" />
         <source>Select a candidate in the grid to act on them.</source>
         <translation>请在列表中选中一名考生后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="206"/>
+        <location filename="../../app/ui/proctor/console.py" line="202" />
         <source>{name} · ticket {ticket} · station {station} · {state}</source>
         <translation>{name} · 准考证号 {ticket} · 座位 {station} · {state}</translation>
     </message>
@@ -490,144 +527,144 @@ check the ID card carefully</source>
 <context>
     <name>ProctorLabels</name>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="16"/>
+        <location filename="../../app/ui/proctor/labels.py" line="16" />
         <source>Not arrived</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="17"/>
+        <location filename="../../app/ui/proctor/labels.py" line="17" />
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="18"/>
+        <location filename="../../app/ui/proctor/labels.py" line="18" />
         <source>Logged in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="19"/>
+        <location filename="../../app/ui/proctor/labels.py" line="19" />
         <source>Answering</source>
         <translation>答题中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="20"/>
+        <location filename="../../app/ui/proctor/labels.py" line="20" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="21"/>
+        <location filename="../../app/ui/proctor/labels.py" line="21" />
         <source>Interrupted</source>
         <translation>中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="22"/>
-        <location filename="../../app/ui/proctor/labels.py" line="57"/>
+        <location filename="../../app/ui/proctor/labels.py" line="22" />
+        <location filename="../../app/ui/proctor/labels.py" line="57" />
         <source>Submitted</source>
         <translation>已交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="23"/>
-        <location filename="../../app/ui/proctor/labels.py" line="58"/>
+        <location filename="../../app/ui/proctor/labels.py" line="23" />
+        <location filename="../../app/ui/proctor/labels.py" line="58" />
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="29"/>
+        <location filename="../../app/ui/proctor/labels.py" line="29" />
         <source>Not started</source>
         <translation>未开考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="30"/>
+        <location filename="../../app/ui/proctor/labels.py" line="30" />
         <source>In progress</source>
         <translation>考试中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="31"/>
+        <location filename="../../app/ui/proctor/labels.py" line="31" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="32"/>
+        <location filename="../../app/ui/proctor/labels.py" line="32" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="36"/>
+        <location filename="../../app/ui/proctor/labels.py" line="36" />
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="37"/>
+        <location filename="../../app/ui/proctor/labels.py" line="37" />
         <source>Skill assessment</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="38"/>
+        <location filename="../../app/ui/proctor/labels.py" line="38" />
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="42"/>
+        <location filename="../../app/ui/proctor/labels.py" line="42" />
         <source>Technical: computer froze</source>
         <translation>技术故障：考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="43"/>
+        <location filename="../../app/ui/proctor/labels.py" line="43" />
         <source>Technical: power failure</source>
         <translation>技术故障：断电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="44"/>
+        <location filename="../../app/ui/proctor/labels.py" line="44" />
         <source>Technical: network failure</source>
         <translation>技术故障：网络中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="45"/>
+        <location filename="../../app/ui/proctor/labels.py" line="45" />
         <source>Environment: noise</source>
         <translation>考场环境：噪音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="46"/>
+        <location filename="../../app/ui/proctor/labels.py" line="46" />
         <source>Environment: disturbance</source>
         <translation>考场环境：外界干扰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="47"/>
+        <location filename="../../app/ui/proctor/labels.py" line="47" />
         <source>Candidate taken ill</source>
         <translation>考生突发疾病</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="48"/>
+        <location filename="../../app/ui/proctor/labels.py" line="48" />
         <source>Misconduct</source>
         <translation>违纪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="49"/>
+        <location filename="../../app/ui/proctor/labels.py" line="49" />
         <source>Complaint</source>
         <translation>申诉/投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="54"/>
+        <location filename="../../app/ui/proctor/labels.py" line="54" />
         <source>Absent</source>
         <translation>缺考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="55"/>
+        <location filename="../../app/ui/proctor/labels.py" line="55" />
         <source>Did not start</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="56"/>
+        <location filename="../../app/ui/proctor/labels.py" line="56" />
         <source>Not submitted</source>
         <translation>未交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="100"/>
+        <location filename="../../app/ui/proctor/labels.py" line="100" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="101"/>
+        <location filename="../../app/ui/proctor/labels.py" line="101" />
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
@@ -635,52 +672,52 @@ check the ID card carefully</source>
 <context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="20"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="20" />
         <source>Results of session {code}</source>
         <translation>场次 {code} 成绩汇总</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="25"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="25" />
         <source>{count} candidates: {submitted} submitted, {terminated} terminated, {absent} absent. Results: {passed} passed, {failed} failed, {pending} pending (parts still to be scored or sat).</source>
         <translation>共 {count} 名考生：已交卷 {submitted} 人，违纪终止 {terminated} 人，缺考 {absent} 人。结果：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人（尚有科目待评分或待考）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
         <source>Status</source>
         <translation>考试情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="34"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="34" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="49"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="49" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
         <source>Pending</source>
         <translation>待定</translation>
     </message>
@@ -688,168 +725,178 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="19"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="19" />
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="20"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="20" />
         <source>Start the exam clock for every candidate of the session</source>
         <translation>为本场全部考生开始考试计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="21"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="21" />
         <source>Pa&amp;use all</source>
         <translation>全部暂停(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="22"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="22" />
         <source>Pause the clock for the whole room (a reason is required)</source>
         <translation>暂停全场考试计时（须填写原因）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="23"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="23" />
         <source>Resume a&amp;ll</source>
         <translation>全部继续(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="24"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="24" />
         <source>Let the whole room continue</source>
         <translation>全场继续考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="25"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="25" />
         <source>E&amp;xtend all</source>
         <translation>全场延时(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="26"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="26" />
         <source>Extra time for every candidate of the session</source>
         <translation>为本场全部考生延长考试时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="27"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="27" />
         <source>Record &amp;incident</source>
         <translation>记录事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="28"/>
-        <source>Add an entry to the session&apos;s incident record</source>
+        <location filename="../../app/ui/proctor/session_actions.py" line="28" />
+        <source>Add an entry to the session's incident record</source>
         <translation>在本场考场记录中添加一条事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="29"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="29" />
+        <source>Incident lo&amp;g</source>
+        <translation>事件记录(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/session_actions.py" line="30" />
+        <source>Every incident recorded in this session</source>
+        <translation>查看本场次记录的全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/session_actions.py" line="31" />
         <source>Cl&amp;ose session</source>
         <translation>关闭场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="30"/>
-        <location filename="../../app/ui/proctor/session_actions.py" line="46"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="32" />
+        <location filename="../../app/ui/proctor/session_actions.py" line="49" />
         <source>Close the session once every paper is submitted or terminated</source>
         <translation>全部考生交卷或终止后关闭本场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="31"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="33" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="32"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="34" />
         <source>Refresh the grid now (F5)</source>
         <translation>立即刷新考生列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="45"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="48" />
         <source>{count} paper(s) still open: submit or terminate them first</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="53"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="62" />
         <source>Start all</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="54"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="63" />
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="58"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="67" />
         <source>Session {code} started.</source>
         <translation>场次 {code} 已开考。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="62"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="71" />
         <source>Pause all</source>
         <translation>全部暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="62"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="71" />
         <source>Why is the whole room paused?</source>
         <translation>全场暂停的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="66"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="75" />
         <source>The whole room is paused.</source>
         <translation>全场已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="70"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="79" />
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="70"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="79" />
         <source>Note for the record (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="74"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="83" />
         <source>The whole room continues.</source>
         <translation>全场已继续考试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="80"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="89" />
         <source>all candidates of session {code}</source>
         <translation>场次 {code} 的全部考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="85"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="94" />
         <source>Extend all</source>
         <translation>全场延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="85"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="94" />
         <source>A reason is required for extra time: nothing was done.</source>
         <translation>延时必须填写原因，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="88"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="97" />
         <source>Extra time given to the whole room.</source>
         <translation>已为全场延时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="94"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="103" />
         <source>the whole session {code}</source>
         <translation>整个场次 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="98"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="107" />
         <source>Incident recorded.</source>
         <translation>考场事件已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="104"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="113" />
         <source>Close session {code}? No candidate can answer in it afterwards.</source>
         <translation>确定关闭场次 {code} 吗？关闭后任何考生都不能再作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="105"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="114" />
         <source>Close session</source>
         <translation>关闭场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="108"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="117" />
         <source>Session {code} is closed.</source>
         <translation>场次 {code} 已关闭。</translation>
     </message>
@@ -857,32 +904,32 @@ check the ID card carefully</source>
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="67"/>
+        <location filename="../../app/ui/proctor/header.py" line="67" />
         <source>Session {id}</source>
         <translation>场次 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="68"/>
+        <location filename="../../app/ui/proctor/header.py" line="68" />
         <source>This session is not among the sessions you are assigned to.</source>
         <translation>您未被安排监考此场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="71"/>
+        <location filename="../../app/ui/proctor/header.py" line="71" />
         <source>{code} · {room}</source>
         <translation>{code} · {room}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="73"/>
+        <location filename="../../app/ui/proctor/header.py" line="73" />
         <source>{standard} · {part} · {minutes} minutes · scheduled {start}</source>
         <translation>{standard} · {part} · {minutes} 分钟 · 开考时间 {start}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="85"/>
+        <location filename="../../app/ui/proctor/header.py" line="85" />
         <source>{state} {count}</source>
         <translation>{state} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="88"/>
+        <location filename="../../app/ui/proctor/header.py" line="88" />
         <source>{count} candidates: {states}</source>
         <translation>考生 {count} 人：{states}</translation>
     </message>
@@ -890,57 +937,57 @@ check the ID card carefully</source>
 <context>
     <name>SessionPicker</name>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="27"/>
+        <location filename="../../app/ui/proctor/picker.py" line="27" />
         <source>My sessions</source>
         <translation>我的监考场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="32"/>
+        <location filename="../../app/ui/proctor/picker.py" line="32" />
         <source>Open a session to check candidates in and watch the room.</source>
         <translation>打开场次后即可为考生签到并监控考场。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35"/>
+        <location filename="../../app/ui/proctor/picker.py" line="35" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35"/>
+        <location filename="../../app/ui/proctor/picker.py" line="35" />
         <source>Room</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35"/>
+        <location filename="../../app/ui/proctor/picker.py" line="35" />
         <source>Standard and level</source>
         <translation>职业标准与等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35"/>
+        <location filename="../../app/ui/proctor/picker.py" line="35" />
         <source>Part</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36"/>
+        <location filename="../../app/ui/proctor/picker.py" line="36" />
         <source>Scheduled</source>
         <translation>开考时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36"/>
+        <location filename="../../app/ui/proctor/picker.py" line="36" />
         <source>Candidates</source>
         <translation>考生人数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36"/>
+        <location filename="../../app/ui/proctor/picker.py" line="36" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="41"/>
+        <location filename="../../app/ui/proctor/picker.py" line="41" />
         <source>&amp;Open console</source>
         <translation>打开监考台(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="44"/>
+        <location filename="../../app/ui/proctor/picker.py" line="44" />
         <source>Re&amp;load</source>
         <translation>重新载入(&amp;L)</translation>
     </message>

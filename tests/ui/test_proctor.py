@@ -515,9 +515,20 @@ def test_build_for_screenshot_shows_a_session_under_way(qtbot, backend, staff):
 def test_every_action_has_its_own_mnemonic_and_the_grid_menu_offers_the_candidate_actions(console):
     texts = [b.text() for b in console.findChildren(ActionButton) if b.action is not console.session_actions.refresh]
     keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
-    assert len(keys) == len(texts) == 14 and len(set(keys)) == len(keys)
+    assert len(keys) == len(texts) == 15 and len(set(keys)) == len(keys)
     assert console.session_actions.refresh.shortcut().toString() == "F5"
     assert console.candidate_actions.menu.actions()[0] is console.candidate_actions.check_in
     assert {a for a in console.candidate_actions.menu.actions() if not a.isSeparator()} == set(
         console.candidate_actions.actions
     )
+
+
+def test_the_incident_log_lists_what_was_recorded(console, qtbot, backend, proctor, theory, monkeypatch):
+    backend.exam.record_incident(proctor, theory, "environment.noise", "9:40 施工噪音")
+    shown = []
+    monkeypatch.setattr("app.ui.proctor.session_actions.IncidentLogDialog.exec", lambda self: shown.append(self))
+    console.session_actions.log.trigger()
+    [dialog] = shown
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 3).text() == "9:40 施工噪音"
+    assert [e[2] for e in backend.exam.incidents(proctor, theory)] == ["environment.noise"]

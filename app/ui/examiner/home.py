@@ -124,6 +124,8 @@ class ExaminerHome(QWidget):
         self.facts.setText(self.tr("{standard} {level} · {candidates} candidates").format(
             standard=info.standard, level=level, candidates=info.candidates))  # fmt: skip
         self.tabs.setTabVisible(self.review_tab, review)
+        if review:
+            self._load_review(info)
         if self.results:
             self.results.set_session(info.id, info.part)
         self.load_worklist()
@@ -148,6 +150,14 @@ class ExaminerHome(QWidget):
         if self.results is not None and self.tabs.currentWidget() is self.results:
             self.results.refresh()
 
+    def _load_review(self, info: SessionInfo) -> None:
+        """The panel's candidates by anonymous code, when this user sits on the session's panel."""
+        try:
+            listed = self.backend.scoring.review_list(self.actor, info.id)
+        except Exception:  # not on this panel: the tab explains there is nothing to score
+            listed = []
+        self.review.set_candidates([(cid, code) for cid, code, _scored in listed])
+
     def set_review_candidates(self, candidates: Sequence[tuple[int, str]]) -> None:
-        """Give the review panel its candidates: no service lists them for a panel member yet."""
+        """Give the review panel its candidates (tests and screenshots)."""
         self.review.set_candidates(candidates)

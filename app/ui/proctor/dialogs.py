@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain.time_ledger import extra_time_seconds
 from app.services.exam import INCIDENT_CATEGORIES, Identity
 from app.ui.proctor.labels import duration_text, incident_label
+from app.ui.proctor.tables import readonly_table
 
 PHOTO_SIZE = (132, 176)  # about the 3:4 of an ID photo
 
@@ -244,3 +246,29 @@ class IncidentDialog(QDialog):
 
     def _update(self) -> None:
         self.ok_button.setEnabled(bool(self.value().text))
+
+
+class IncidentLogDialog(QDialog):
+    """The session's incident record, read only: when, who, which candidate, what happened."""
+
+    def __init__(self, entries: list[tuple[str, str | None, str, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Incident log"))
+        headers = [self.tr("When (UTC)"), self.tr("Ticket no."), self.tr("Category"), self.tr("What happened"),
+                   self.tr("Recorded by")]  # fmt: skip
+        self.table = readonly_table(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(entries))
+        for row, (when, ticket, category, text, who) in enumerate(entries):
+            values = (when[:19].replace("T", " "), ticket or "—", incident_label(category), text, who)
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.horizontalHeader().setStretchLastSection(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{count} incident(s) recorded.").format(count=len(entries))))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 
 from app.services.exam import CandidateRow, SessionInfo
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
-from app.ui.proctor.dialogs import ProctorAsk
+from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
 from app.ui.proctor.labels import FINISHED
 from app.ui.widgets.errors import Ask, attempt
 
@@ -26,6 +26,8 @@ class SessionActions(ConsoleActions):
                                        self.tr("Extra time for every candidate of the session"))  # fmt: skip
         self.incident = self._action(self.tr("Record &incident"), self.do_incident,
                                      self.tr("Add an entry to the session's incident record"))  # fmt: skip
+        self.log = self._action(self.tr("Incident lo&g"), self.do_log,
+                                self.tr("Every incident recorded in this session"))  # fmt: skip
         self.close = self._action(self.tr("Cl&ose session"), self.do_close,
                                   self.tr("Close the session once every paper is submitted or terminated"))  # fmt: skip
         self.refresh = self._action(self.tr("Refresh"), self.console.refresh_now,
@@ -40,6 +42,7 @@ class SessionActions(ConsoleActions):
         self.resume_all.setEnabled(running and any(r.state in ("paused", "interrupted") for r in rows))
         self.extend_all.setEnabled(running and unfinished > 0)
         self.incident.setEnabled(info is not None)
+        self.log.setEnabled(info is not None)
         self.close.setEnabled(running)
         self.close.setToolTip(
             self.tr("{count} paper(s) still open: submit or terminate them first").format(count=unfinished)
@@ -47,6 +50,12 @@ class SessionActions(ConsoleActions):
         )  # fmt: skip
 
     # -- the actions -------------------------------------------------------------------------
+
+    def do_log(self) -> None:
+        c = self.console
+        entries = attempt(c, c.backend.exam.incidents, c.actor, c.session_id)
+        if entries is not None:
+            IncidentLogDialog(entries, c).exec()
 
     def do_start_all(self) -> None:
         c = self.console
