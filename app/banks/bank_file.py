@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.banks.fields import FieldReader, parse_path
-from app.banks.yaml_source import YamlFileError, load_yaml
+from app.banks.yaml_source import YamlFileError, load_yaml, parse_yaml
 from app.domain.items import (
     Item,
     ItemType,
@@ -87,8 +87,15 @@ def bank_files(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def read_banks(paths: Iterable[Path], standards: Mapping[str, Standard], *, strict_schema: bool = True) -> BankSet:
-    """Read and validate every bank file under `paths`.
+def read_banks(
+    paths: Iterable[Path],
+    standards: Mapping[str, Standard],
+    *,
+    strict_schema: bool = True,
+    sources: Iterable[tuple[str, str]] = (),
+) -> BankSet:
+    """Read and validate every bank file under `paths`, and banks given as (name, text) `sources`
+    (banks imported into the store). All of them together: ids must be unique across them.
 
     Files of other ExamDesk kinds (standards, weights, blueprints) found while searching
     directories are skipped; a file with no or an unknown schema is a problem.
@@ -97,16 +104,21 @@ def read_banks(paths: Iterable[Path], standards: Mapping[str, Standard], *, stri
     problems: list[Problem] = []
     item_origin: dict[str, str] = {}
     bank_origin: dict[str, str] = {}
-    files = bank_files(paths)
-    for path in files:
+    loaded: list[tuple[Any, Path, bool]] = []  # (root, where, whether media files can be found)
+    for path in bank_files(paths):
         if not path.exists():
             problems.append(Problem(str(path), None, "", "no such file or directory"))
             continue
         try:
-            root = load_yaml(path)
+            loaded.append((load_yaml(path), path, True))
         except YamlFileError as exc:
             problems.append(exc.problem)
-            continue
+    for name, text in sources:
+        try:
+            loaded.append((parse_yaml(text, name), Path(name), False))
+        except YamlFileError as exc:
+            problems.append(exc.problem)
+    for root, path, on_disk in loaded:
         schema = root.get("schema") if isinstance(root, dict) else None
         if schema in (STANDARD_SCHEMA, *OTHER_SCHEMAS):
             continue
@@ -116,7 +128,7 @@ def read_banks(paths: Iterable[Path], standards: Mapping[str, Standard], *, stri
                 r.problem(("schema",), f"expected {SCHEMA!r}, got {schema!r}")
             problems += r.problems
             continue
-        _read_one(r, root, path, standards, result, item_origin, bank_origin)
+        _read_one(r, root, path, standards, result, item_origin, bank_origin, on_disk)
         problems += r.problems
     if problems:
         raise DataFileError(problems)
@@ -147,6 +159,7 @@ def _read_one(
     result: BankSet,
     item_origin: dict[str, str],
     bank_origin: dict[str, str],
+    on_disk: bool = True,
 ) -> None:
     doc = r.mapping(root, ())
     if doc is None:
@@ -180,7 +193,7 @@ def _read_one(
                               str(raw_id))  # fmt: skip
                     continue
                 item_origin[str(raw_id)] = str(path)
-            entry = read(r, raw, (section, i), bank_id, std, groups, path)
+            entry = read(r, raw, (section, i), bank_id, std, groups, path if on_disk else None)
             if entry is not None:
                 out.append(entry)
     if not doc.get("items") and not doc.get("tasks"):
@@ -254,7 +267,7 @@ def _read_item(
     bank_id: str,
     std: Standard,
     groups: list[tuple[str | None, tuple[Level, ...]]],
-    path: Path,
+    path: Path | None,
 ) -> Item | None:
     doc = r.mapping(raw, here)
     if doc is None:
@@ -282,7 +295,9 @@ def _read_item(
     key = _read_key(r, doc, here, item_type, label)
     media = r.strings(doc.get("media"), (*here, "media"), label)
     for j, m in enumerate(media):
-        if not (path.parent / m).is_file():
+        if path is None:
+            r.problem((*here, "media", j), "media files cannot be imported into the store yet", label)
+        elif not (path.parent / m).is_file():
             r.problem((*here, "media", j), f"file not found: {m}", label)
     if len(r.problems) > before or item_type is None or None in (item_id, area, code, difficulty, points, stem):
         return None
@@ -339,7 +354,7 @@ def _read_task(
     bank_id: str,
     std: Standard,
     groups: list[tuple[str | None, tuple[Level, ...]]],
-    path: Path,
+    path: Path | None,
 ) -> SkillTask | None:
     doc = r.mapping(raw, here)
     if doc is None:

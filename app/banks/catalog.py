@@ -21,6 +21,7 @@ class Catalog:
     standards: dict[str, Standard]
     blueprints: list[BlueprintRule]
     bank_paths: Sequence[Path]
+    imported: Sequence[tuple[str, str]] = ()  # banks imported into the store, as (name, YAML text)
     _banks: BankSet | None = field(default=None, repr=False)
 
     @classmethod
@@ -40,8 +41,12 @@ class Catalog:
     @property
     def banks(self) -> BankSet:
         if self._banks is None:
-            self._banks = read_banks(self.bank_paths, self.standards)
+            self._banks = read_banks(self.bank_paths, self.standards, sources=self.imported)
         return self._banks
+
+    def with_imported(self, sources: Sequence[tuple[str, str]]) -> Catalog:
+        """The same catalogue with these imported banks added to the bundled ones."""
+        return Catalog(self.standards, self.blueprints, self.bank_paths, tuple(sources))
 
     def standard(self, code: str) -> Standard:
         try:

@@ -86,6 +86,11 @@ def load_yaml(path: Path, display: str | None = None) -> Any:
         raise YamlFileError(Problem(name, None, "", f"not UTF-8 text ({exc.reason})")) from exc
     except OSError as exc:
         raise YamlFileError(Problem(name, None, "", f"cannot read: {exc.strerror}")) from exc
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse YAML text held in memory (e.g. a bank kept in the store) the same way."""
     try:
         return yaml.load(text, Loader=_LocatingLoader)
     except yaml.MarkedYAMLError as exc:

@@ -1,35 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="22"/>
+        <location filename="../../app/ui/admin/home.py" line="22" />
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="30"/>
+        <location filename="../../app/ui/admin/home.py" line="30" />
         <source>&amp;1 Sessions</source>
         <translation>场次(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="31"/>
+        <location filename="../../app/ui/admin/home.py" line="31" />
         <source>&amp;2 Candidate roster</source>
         <translation>考生名单(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="32"/>
+        <location filename="../../app/ui/admin/home.py" line="32" />
         <source>&amp;3 Users</source>
         <translation>用户(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="33"/>
+        <location filename="../../app/ui/admin/home.py" line="33" />
         <source>&amp;4 Standards and banks</source>
         <translation>标准与题库(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="34"/>
+        <location filename="../../app/ui/admin/home.py" line="34" />
         <source>&amp;5 Results and export</source>
         <translation>成绩与导出(&amp;5)</translation>
     </message>
@@ -37,193 +36,193 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="21"/>
+        <location filename="../../app/ui/admin/labels.py" line="21" />
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="22"/>
+        <location filename="../../app/ui/admin/labels.py" line="22" />
         <source>Skill assessment</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="23"/>
+        <location filename="../../app/ui/admin/labels.py" line="23" />
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="30"/>
+        <location filename="../../app/ui/admin/labels.py" line="30" />
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="31"/>
-        <location filename="../../app/ui/admin/labels.py" line="40"/>
+        <location filename="../../app/ui/admin/labels.py" line="31" />
+        <location filename="../../app/ui/admin/labels.py" line="40" />
         <source>Proctor</source>
         <translation>监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="32"/>
-        <location filename="../../app/ui/admin/labels.py" line="41"/>
+        <location filename="../../app/ui/admin/labels.py" line="32" />
+        <location filename="../../app/ui/admin/labels.py" line="41" />
         <source>Examiner</source>
         <translation>考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="33"/>
-        <location filename="../../app/ui/admin/labels.py" line="42"/>
+        <location filename="../../app/ui/admin/labels.py" line="33" />
+        <location filename="../../app/ui/admin/labels.py" line="42" />
         <source>Chief examiner</source>
         <translation>主考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="43"/>
+        <location filename="../../app/ui/admin/labels.py" line="43" />
         <source>Review panel member</source>
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="50"/>
+        <location filename="../../app/ui/admin/labels.py" line="50" />
         <source>Scheduled</source>
         <translation>待开考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="51"/>
+        <location filename="../../app/ui/admin/labels.py" line="51" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="52"/>
+        <location filename="../../app/ui/admin/labels.py" line="52" />
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="53"/>
+        <location filename="../../app/ui/admin/labels.py" line="53" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="60"/>
+        <location filename="../../app/ui/admin/labels.py" line="60" />
         <source>Absent</source>
         <translation>缺考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="61"/>
+        <location filename="../../app/ui/admin/labels.py" line="61" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="62"/>
-        <location filename="../../app/ui/admin/labels.py" line="74"/>
+        <location filename="../../app/ui/admin/labels.py" line="62" />
+        <location filename="../../app/ui/admin/labels.py" line="74" />
         <source>Answering</source>
         <translation>作答中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="63"/>
-        <location filename="../../app/ui/admin/labels.py" line="77"/>
+        <location filename="../../app/ui/admin/labels.py" line="63" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Submitted</source>
         <translation>已交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="64"/>
-        <location filename="../../app/ui/admin/labels.py" line="78"/>
+        <location filename="../../app/ui/admin/labels.py" line="64" />
+        <location filename="../../app/ui/admin/labels.py" line="78" />
         <source>Terminated (misconduct)</source>
         <translation>违纪终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="71"/>
+        <location filename="../../app/ui/admin/labels.py" line="71" />
         <source>Not checked in</source>
         <translation>未签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="72"/>
+        <location filename="../../app/ui/admin/labels.py" line="72" />
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="73"/>
+        <location filename="../../app/ui/admin/labels.py" line="73" />
         <source>Logged in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="75"/>
+        <location filename="../../app/ui/admin/labels.py" line="75" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="76"/>
+        <location filename="../../app/ui/admin/labels.py" line="76" />
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="86"/>
+        <location filename="../../app/ui/admin/labels.py" line="86" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="87"/>
+        <location filename="../../app/ui/admin/labels.py" line="87" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="88"/>
+        <location filename="../../app/ui/admin/labels.py" line="88" />
         <source>Pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98"/>
+        <location filename="../../app/ui/admin/labels.py" line="98" />
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100"/>
+        <location filename="../../app/ui/admin/labels.py" line="100" />
         <source>{score} (fail)</source>
         <translation>{score}（不合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105"/>
+        <location filename="../../app/ui/admin/labels.py" line="105" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105"/>
+        <location filename="../../app/ui/admin/labels.py" line="105" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="112"/>
+        <location filename="../../app/ui/admin/labels.py" line="112" />
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="120"/>
+        <location filename="../../app/ui/admin/labels.py" line="120" />
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least}, an odd number)</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名，且为奇数）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="126"/>
+        <location filename="../../app/ui/admin/labels.py" line="126" />
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least})</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="134"/>
+        <location filename="../../app/ui/admin/labels.py" line="134" />
         <source>{actual} examiners: the number of examiners must be odd (for example {required})</source>
         <translation>现有 {actual} 名考评员：考评员人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="138"/>
+        <location filename="../../app/ui/admin/labels.py" line="138" />
         <source>Only {actual} review panel members: at least {required} needed</source>
         <translation>评审组只有 {actual} 名成员：至少需要 {required} 名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="142"/>
+        <location filename="../../app/ui/admin/labels.py" line="142" />
         <source>{actual} review panel members: the number must be odd (for example {required})</source>
         <translation>评审组现有 {actual} 名成员：人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="146"/>
+        <location filename="../../app/ui/admin/labels.py" line="146" />
         <source>{level} has no comprehensive review</source>
         <translation>{level}不设综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="148"/>
+        <location filename="../../app/ui/admin/labels.py" line="148" />
         <source>{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}</source>
         <translation>{minutes} 分钟过短：{code} 规定{part}不少于 {required} 分钟</translation>
     </message>
@@ -231,47 +230,47 @@
 <context>
     <name>KeyBox</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="32"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="32" />
         <source>Centre public key</source>
         <translation>考点公钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="36"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="36" />
         <source>Export public &amp;key…</source>
         <translation>导出公钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="50"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="50" />
         <source>This centre has no signing key yet.</source>
         <translation>本考点尚无签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="54"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="54" />
         <source>Fingerprint: {fingerprint}</source>
         <translation>公钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="61"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="61" />
         <source>Save public key</source>
         <translation>保存公钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="62"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="62" />
         <source>PEM public keys (*.pem)</source>
         <translation>PEM 公钥文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="68"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="68" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="68"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="68" />
         <source>Cannot write {file}: {error}</source>
         <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="71"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="71" />
         <source>Saved {file}. Fingerprint {fingerprint}: tell the receiver this fingerprint by another channel.</source>
         <translation>已保存 {file}。公钥指纹 {fingerprint}：请通过其他渠道（如电话、公函）将此指纹告知接收方。</translation>
     </message>
@@ -279,82 +278,82 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="46"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="46" />
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
         <source>Paper</source>
         <translation>试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="49"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="49" />
         <source>Candidates of the session</source>
         <translation>本场次考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="54"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="54" />
         <source>&amp;Prepare papers</source>
         <translation>生成试卷(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="55"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="55" />
         <source>Build a paper for every candidate who has none yet (Alt+P)</source>
         <translation>为尚无试卷的每位考生组卷（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="85"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="85" />
         <source>The comprehensive review has no paper: the review panel scores it.</source>
         <translation>综合评审不使用试卷，由评审组评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="88"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="88" />
         <source>{ready} of {count} candidates have a paper.</source>
         <translation>{count} 名考生中 {ready} 人已有试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="101"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="101" />
         <source>Build and fix a paper for each of the {count} candidates of {session} who have none yet? A fixed paper cannot be changed.</source>
         <translation>为场次 {session} 中尚无试卷的 {count} 名考生组卷并固定试卷吗？试卷固定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="103"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="103" />
         <source>Prepare papers</source>
         <translation>生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="109"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="109" />
         <source>Building papers…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="121"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="121" />
         <source>{count} papers prepared just now.</source>
         <translation>本次生成 {count} 份试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="130"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="130" />
         <source>No papers</source>
         <translation>未生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="130"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="130" />
         <source>The banks cannot fill this paper:
 {problem}</source>
         <translation>题库不足以组成此试卷：
@@ -364,102 +363,102 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="93"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="93" />
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="100" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="100" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="100" />
         <source>Status</source>
         <translation>作答状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="100" />
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="101" />
         <source>Skill</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="101" />
         <source>Review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="101" />
         <source>Result</source>
         <translation>认定结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="103"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="103" />
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="105"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="105" />
         <source>&amp;Mask names and ID numbers in the bundle (导出脱敏)</source>
         <translation>成绩包中的姓名和身份证号脱敏(&amp;M)（导出脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="107"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="107" />
         <source>&amp;Export signed bundle…</source>
         <translation>导出成绩包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="113"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="113" />
         <source>Result bundle</source>
         <translation>签名成绩包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="154"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="154" />
         <source>{count} candidates: {passed} passed, {failed} failed, {pending} pending.</source>
         <translation>共 {count} 名考生：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="168"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="168" />
         <source>Save result bundle</source>
         <translation>保存成绩包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="169"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="169" />
         <source>Result bundles (*.zip)</source>
         <translation>成绩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="176"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="176" />
         <source>Writing and signing {file}…</source>
         <translation>正在生成并签名 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="189"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="189" />
         <source>Saved {file}: {count} candidates, signed with key {fingerprint}.</source>
         <translation>已保存 {file}：{count} 名考生，签名密钥 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="197"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="197" />
         <source>The bundle was not written.</source>
         <translation>成绩包未生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="199"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="199" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="199"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="199" />
         <source>Cannot write {file}: {error}</source>
         <translation>无法写入 {file}：{error}</translation>
     </message>
@@ -467,113 +466,113 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="49"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="49" />
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="51"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="51" />
         <source>&amp;Open roster file…</source>
         <translation>打开名单文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="52"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="52" />
         <source>A CSV or Excel file with 准考证号, 姓名, 身份证号 and optionally 照片</source>
         <translation>CSV 或 Excel 文件，含准考证号、姓名、身份证号列，照片列可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="59"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="59" />
         <source>No file chosen. Columns: 准考证号 (ticket), 姓名 (name), 身份证号 (ID number), optional 照片 (photo file, JPEG or PNG).</source>
         <translation>尚未选择文件。所需列：准考证号、姓名、身份证号；照片列可选（JPEG 或 PNG 文件）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="68"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="68" />
         <source>Problems in the roster</source>
         <translation>名单中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
         <source>ID number (masked)</source>
         <translation>身份证号（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="72"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="72" />
         <source>Roster preview</source>
         <translation>名单预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="77"/>
-        <location filename="../../app/ui/admin/roster_tab.py" line="180"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="180" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="98"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="98" />
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="98"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="98" />
         <source>Rosters (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>考生名单 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="110"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="110" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="124"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="124" />
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="137"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="137" />
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="139"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="139" />
         <source>&amp;Import {count} candidates</source>
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="155"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="155" />
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="162"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="162" />
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="163"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="163" />
         <source>{file}, row {row}: {reason}</source>
         <translation>{file} 第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="181"/>
+        <location filename="../../app/ui/admin/roster_tab.py" line="181" />
         <source>{count} candidates imported into {session}.</source>
         <translation>已向场次 {session} 导入 {count} 名考生。</translation>
     </message>
@@ -581,102 +580,102 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="41"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="41" />
         <source>Schedule a session</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="45"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="45" />
         <source>e.g. 2026-11-T5-01</source>
         <translation>例如 2026-11-T5-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="53"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="53" />
         <source>e.g. Room 1 (computer lab 301)</source>
         <translation>例如 第一考场（机房301）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="59"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="59" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="70"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="70" />
         <source>Session &amp;code:</source>
         <translation>场次编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="71"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="71" />
         <source>S&amp;tandard:</source>
         <translation>职业标准(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="72"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="72" />
         <source>Su&amp;b-type (工种):</source>
         <translation>工种(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="73"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="73" />
         <source>&amp;Level:</source>
         <translation>等级(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="74"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="74" />
         <source>&amp;Part:</source>
         <translation>考核方式(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="75"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="75" />
         <source>&amp;Room:</source>
         <translation>考场(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="76"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="76" />
         <source>Start t&amp;ime:</source>
         <translation>开考时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="77"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="77" />
         <source>&amp;Duration:</source>
         <translation>考试时长(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="81"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="81" />
         <source>&amp;Schedule</source>
         <translation>安排场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="84"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="84" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="119"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="119" />
         <source>(main occupation)</source>
         <translation>（本职业，不分工种）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="167"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="167" />
         <source>The standard requires at least {minutes} minutes for the {part}.</source>
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="182"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="182" />
         <source>{typed} minutes is shorter than the standard allows: the duration is set to the minimum, {minutes} minutes.</source>
         <translation>{typed} 分钟短于标准规定，不予采用：时长已设为最短时长 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="191"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="191" />
         <source>session code</source>
         <translation>场次编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="191"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="191" />
         <source>room</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="193"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="193" />
         <source>Please fill in: {fields}.</source>
         <translation>请填写：{fields}。</translation>
     </message>
@@ -684,67 +683,67 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
         <source>Part</source>
         <translation>考核方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
         <source>Start</source>
         <translation>开考时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
         <source>Candidates</source>
         <translation>考生数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="152"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
         <source>Sessions</source>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="154"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="154" />
         <source>&amp;New session…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="155"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="155" />
         <source>Schedule a session (Ctrl+N)</source>
         <translation>新建场次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="158"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="158" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="249"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="249" />
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="253"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="253" />
         <source>{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.</source>
         <translation>{standard}。{room}，{start} 开考，时长 {minutes} 分钟；考生 {count} 名；{state}。</translation>
     </message>
@@ -752,62 +751,62 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="94"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="75" />
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="102"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="83" />
         <source>(nobody else can take this duty)</source>
         <translation>（没有其他可担任此职责的人员）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="103"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="84" />
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="104"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="85" />
         <source>Assign the chosen person to this session (Alt+A)</source>
         <translation>将所选人员指派到本场次（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="107"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="88" />
         <source>D&amp;uty:</source>
         <translation>职责(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="109"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="90" />
         <source>P&amp;erson:</source>
         <translation>人员(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="122"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="103" />
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="166"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="147" />
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="169"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="150" />
         <source>Nobody is assigned to this session yet.</source>
         <translation>本场次尚未指派任何考务人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="175"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="156" />
         <source>{duty}: {names}</source>
         <translation>{duty}：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="187"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="168" />
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="191"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="172" />
         <source>Not yet as the standard requires:</source>
         <translation>尚未达到标准要求：</translation>
     </message>
@@ -815,94 +814,129 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="22"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="34" />
+        <source>&amp;Import question bank…</source>
+        <translation>导入题库(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="35" />
+        <source>Check a bank file (YAML) against every bank in use and keep it, encrypted, in this centre's store</source>
+        <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="42" />
+        <source>Problems in the bank file</source>
+        <translation>题库文件中的问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="22"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
         <source>Occupation</source>
         <translation>职业名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="22"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="23"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="23"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
         <source>Sub-types (工种)</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="24"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
         <source>Minimum minutes</source>
         <translation>最短时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="24"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="26"/>
-        <location filename="../../app/ui/admin/standards_tab.py" line="33"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="52" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="59" />
         <source>Standards</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="27"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
         <source>Bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="27"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="27"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
         <source>Standard</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="27"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="28"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="54" />
         <source>Questions</source>
         <translation>试题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="28"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="54" />
         <source>Skill tasks</source>
         <translation>技能任务数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="30"/>
-        <location filename="../../app/ui/admin/standards_tab.py" line="33"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="59" />
         <source>Question banks</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="54"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="82" />
+        <source>Import question bank</source>
+        <translation>导入题库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="82" />
+        <source>Question banks (*.yaml *.yml)</source>
+        <translation>题库文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="110" />
+        <source>Imported: {banks}. </source>
+        <translation>已导入：{banks}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="120" />
+        <source>{count} problem(s): nothing was imported.</source>
+        <translation>发现 {count} 个问题，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="130" />
         <source>official</source>
         <translation>官方发布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="54"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="130" />
         <source>supplied by the exam owner</source>
         <translation>由考试组织方提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="69"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="145" />
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
@@ -910,163 +944,163 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="38" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="38" />
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="38" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="38" />
         <source>Account</source>
         <translation>账户状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="40"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="40" />
         <source>Users</source>
         <translation>用户列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="51"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="51" />
         <source>&amp;Create account</source>
         <translation>创建账户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="55"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="55" />
         <source>New staff account</source>
         <translation>新建考务人员账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="57"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="57" />
         <source>User &amp;name:</source>
         <translation>用户名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="58"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="58" />
         <source>&amp;Display name:</source>
         <translation>姓名(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="59"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="59" />
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="60"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="60" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="61"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="61" />
         <source>Repeat pa&amp;ssword:</source>
         <translation>确认密码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="70"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="70" />
         <source>R&amp;eset password</source>
         <translation>重置密码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="72"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="72" />
         <source>&amp;Unlock</source>
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="73"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="73" />
         <source>Unlock an account locked after five wrong passwords (Alt+U)</source>
         <translation>解除因连续五次密码错误而锁定的账户（Alt+U）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="77"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="77" />
         <source>Selected account</source>
         <translation>所选账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="80"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="80" />
         <source>New pass&amp;word:</source>
         <translation>新密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="81"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="81" />
         <source>Repeat new passw&amp;ord:</source>
         <translation>确认新密码(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="104"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="104" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="104"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="104" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="128"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="128" />
         <source>Choose an account in the list.</source>
         <translation>请在列表中选择账户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="130"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="130" />
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="130"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="130" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="131"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="131" />
         <source>{name} ({username}), {role}, {state}</source>
         <translation>{name}（{username}），{role}，{state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="142"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="142" />
         <source>Enter a user name and a display name.</source>
         <translation>请填写用户名和姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="145"/>
-        <location filename="../../app/ui/admin/users_tab.py" line="166"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="145" />
+        <location filename="../../app/ui/admin/users_tab.py" line="166" />
         <source>The two passwords differ: type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="154"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="154" />
         <source>Account {username} created.</source>
         <translation>账户 {username} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="163"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="163" />
         <source>Enter the new password twice.</source>
         <translation>请输入两次新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="168"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="168" />
         <source>Set a new password for {name} ({username})?</source>
         <translation>为 {name}（{username}）设置新密码吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="170"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="170" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="176"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="176" />
         <source>Password of {username} reset; the account is unlocked.</source>
         <translation>{username} 的密码已重置，账户已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="185"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="185" />
         <source>{username} is unlocked.</source>
         <translation>{username} 已解除锁定。</translation>
     </message>

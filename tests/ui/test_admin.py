@@ -405,3 +405,26 @@ def test_build_for_screenshot_shows_the_theory_session(qtbot, backend, staff):
     assert isinstance(widget, AdminHome)
     assert widget.sessions.current().code == "DEMO-T5"
     assert widget.sessions.papers.model.rows
+
+
+def test_importing_a_bank_from_the_standards_tab(qtbot, home, backend, admin, tmp_path):
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    before = tab.banks_model.rowCount()
+    text = (REPO / "question_banks" / "samples" / "4-13-99-02" / "level2-theory.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")  # same bank and item ids as the bundled file
+    with qtbot.waitSignal(tab.background.failed, timeout=30000):
+        tab.import_bank(broken)
+    assert tab.problems.isVisible() or tab.problems.count() > 0
+    assert any("already used" in tab.problems.item(i).text() for i in range(tab.problems.count()))
+    assert backend.library.imported_sources() == []
+
+    good = tmp_path / "centre.yaml"
+    good.write_text(text.replace("bank: ols-", "bank: centre-").replace("id: OLS-", "id: CTR-"), encoding="utf-8")
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.import_bank(good)
+    assert [name for name, _ in backend.library.imported_sources()] == ["centre.yaml"]
+    assert tab.banks_model.rowCount() == before + 1
+    assert any(it.id.startswith("CTR-") for it in backend.catalog.banks.items)  # papers can use it now

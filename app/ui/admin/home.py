@@ -23,7 +23,7 @@ class AdminHome(QWidget):
         self.sessions = SessionsTab(backend, actor)
         self.roster = RosterTab(backend, actor)
         self.users = UsersTab(backend, actor)
-        self.standards = StandardsTab(backend)
+        self.standards = StandardsTab(backend, actor)
         self.results = ResultsTab(backend, actor)
 
         self.tabs = QTabWidget()

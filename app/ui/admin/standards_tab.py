@@ -4,21 +4,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.standards import Part
+from app.errors import DataFileError
 from app.ui.admin import labels
-from app.ui.admin.common import RowsModel, make_table
-from app.ui.widgets.errors import attempt
+from app.ui.admin.common import Background, Files, RowsModel, make_table
+from app.ui.widgets.errors import attempt, show_error
 
 
 class StandardsTab(QWidget):
-    def __init__(self, backend: Any, parent: QWidget | None = None):
+    imported = Signal()
+
+    def __init__(self, backend: Any, actor: Any = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
+        self.backend, self.actor = backend, actor
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import question bank…"))
+        self.import_button.setToolTip(self.tr("Check a bank file (YAML) against every bank in use and keep it, "
+                                              "encrypted, in this centre's store"))  # fmt: skip
+        self.import_button.clicked.connect(self.choose_bank)
+        self.import_button.setEnabled(actor is not None)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Problems in the bank file"))
+        self.problems.setVisible(False)
+        self.background = Background(self)
+        self.background.progress.connect(self._progress)
+        self.background.done.connect(self._imported)
+        self.background.failed.connect(self._failed)
         self.standards_model = RowsModel([self.tr("Code"), self.tr("Occupation"), self.tr("Edition"),
                                           self.tr("Levels"), self.tr("Sub-types (工种)"),
                                           self.tr("Minimum minutes"), self.tr("Weight tables")])  # fmt: skip
@@ -40,13 +66,63 @@ class StandardsTab(QWidget):
             splitter.addWidget(box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.problems)
         layout.addWidget(splitter, 1)
         self._loaded = False
 
+    # -- importing a bank, off the GUI thread ---------------------------------------------------
+
+    def choose_bank(self) -> None:
+        path = Files.open_path(self, self.tr("Import question bank"), self.tr("Question banks (*.yaml *.yml)"))
+        if path is not None:
+            self.import_bank(path)
+
+    def import_bank(self, path: Any) -> None:
+        if self.background.busy:
+            return
+        self.problems.clear()
+        self.problems.setVisible(False)
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        actor, catalog = self.actor, self.backend.catalog
+        self.background.start(lambda progress: self.backend.library.import_banks(actor, catalog, [path], progress))
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+
+    @Slot(object)
+    def _imported(self, infos: Any) -> None:
+        self.progress.setVisible(False)
+        self.import_button.setEnabled(True)
+        self.backend.reload_catalog()
+        self._loaded = False
+        self.refresh()
+        names = "、".join(f"{i.bank}（{i.item_count}）" for i in infos)
+        self.summary.setText(self.tr("Imported: {banks}. ").format(banks=names) + self.summary.text())
+        self.imported.emit()
+
+    @Slot(object)
+    def _failed(self, exc: Any) -> None:
+        self.progress.setVisible(False)
+        self.import_button.setEnabled(True)
+        if isinstance(exc, DataFileError):
+            self.problems.addItems([str(p) for p in exc.problems])
+            self.problems.setVisible(True)
+            self.summary.setText(self.tr("{count} problem(s): nothing was imported.").format(count=len(exc.problems)))
+        else:
+            show_error(self, exc)
+
     def refresh(self) -> None:
-        if self._loaded:  # bundled data: it does not change while the app runs
+        if self._loaded:  # nothing changes until an import
             return
         catalog = self.backend.catalog
         standards = sorted(catalog.standards.values(), key=lambda s: s.code)

@@ -1,0 +1,63 @@
+"""Importing question banks into the store: all or nothing, encrypted, used for papers."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from app.banks.catalog import Catalog
+from app.errors import DataFileError
+from app.services.base import PermissionDenied
+from app.services.library import LibraryService
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def library(world):
+    return LibraryService(world.db)
+
+
+def sample(tmp_path, name="level2-theory.yaml"):
+    target = tmp_path / "import" / name
+    target.parent.mkdir(exist_ok=True)
+    text = (REPO / "question_banks" / "samples" / "4-13-99-02" / name).read_text(encoding="utf-8")
+    # a new bank: other bank id and item ids, so it can stand beside the bundled one
+    target.write_text(text.replace("bank: ols-", "bank: centre-").replace("id: OLS-", "id: CTR-"), encoding="utf-8")
+    return target
+
+
+def test_an_imported_bank_joins_the_pool_and_survives_reopening(world, library, tmp_path):
+    catalog = Catalog.load()
+    before = len(catalog.banks.items_for("4-13-99-02", None, 2))
+    infos = library.import_banks(world.admin, catalog, [sample(tmp_path)])
+    assert [i.bank for i in infos] == ["centre-l2-theory"]
+    merged = catalog.with_imported(library.imported_sources())
+    assert len(merged.banks.items_for("4-13-99-02", None, 2)) == before + infos[0].item_count
+    forms = merged.assembler("4-13-99-02", 2).build_forms(3, "x")  # later forms prefer unused items
+    assert any(it.id.startswith("CTR-L2-") for form in forms for it in form.items)
+    w2 = world.reopen()
+    assert [name for name, _ in LibraryService(w2.db).imported_sources()] == ["level2-theory.yaml"]
+    w2.db.close()
+
+
+def test_a_broken_or_duplicate_import_stores_nothing(world, library, tmp_path):
+    catalog = Catalog.load()
+    duplicate = tmp_path / "dup" / "level2-theory.yaml"
+    duplicate.parent.mkdir()
+    shutil.copy(REPO / "question_banks" / "samples" / "4-13-99-02" / "level2-theory.yaml", duplicate)
+    broken = sample(tmp_path, "level3-theory.yaml")
+    broken.write_text(broken.read_text(encoding="utf-8").replace("key: A", "key: Z", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        library.import_banks(world.admin, catalog, [duplicate, broken])
+    text = str(err.value)
+    assert "already used" in text and "level3-theory.yaml" in text and "key: Z is not among the options" in text
+    assert library.imported_sources() == []
+    with pytest.raises(PermissionDenied):
+        library.import_banks(world.proctor, catalog, [sample(tmp_path)])
+
+
+def test_imported_banks_are_encrypted_on_disk(world, library, tmp_path):
+    library.import_banks(world.admin, Catalog.load(), [sample(tmp_path)])
+    raw = (tmp_path / "examdesk.db").read_bytes() + (tmp_path / "examdesk.db-wal").read_bytes()
+    assert b"CTR-L2-" not in raw
