@@ -31,6 +31,7 @@ from app import __version__
 from app.services.backend import Backend, WrongPassphrase
 from app.services.base import Actor
 from app.ui.widgets.errors import show_error
+from app.ui.widgets.messages import translate_message
 
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor", "admin"), "examiner": ("examiner", "chief")}
 
@@ -165,7 +166,7 @@ class StaffLogin(QDialog):
         try:
             actor = self.backend.accounts.login(self.username.text().strip(), self.password.text())
         except Exception as exc:  # wrong password, locked: said in the dialog
-            self.message.setText(str(exc))
+            self.message.setText(translate_message(str(exc)))
             self.password.selectAll()
             return
         if actor.role not in self.roles:

@@ -3,17 +3,17 @@
 <context>
     <name />
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="49" />
+        <location filename="../../app/ui/widgets/errors.py" line="50" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="52" />
+        <location filename="../../app/ui/widgets/errors.py" line="53" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="52" />
+        <location filename="../../app/ui/widgets/errors.py" line="53" />
         <source>Something went wrong inside ExamDesk: {error}</source>
         <translation>ExamDesk 内部出现错误：{error}</translation>
     </message>
@@ -39,57 +39,57 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="57" />
+        <location filename="../../app/ui/candidate/station.py" line="58" />
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="71" />
+        <location filename="../../app/ui/candidate/station.py" line="72" />
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="99" />
+        <location filename="../../app/ui/candidate/station.py" line="100" />
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="100" />
+        <location filename="../../app/ui/candidate/station.py" line="101" />
         <source>The exam starts when the proctor starts it.</source>
         <translation>监考员宣布开始后，考试自动开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="102" />
+        <location filename="../../app/ui/candidate/station.py" line="103" />
         <source>The exam is paused</source>
         <translation>考试已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="103" />
+        <location filename="../../app/ui/candidate/station.py" line="104" />
         <source>Your time is stopped. Please wait for the proctor.</source>
         <translation>考试计时已停止，请等待监考员通知。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="106" />
+        <location filename="../../app/ui/candidate/station.py" line="107" />
         <source>Your paper has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="107" />
+        <location filename="../../app/ui/candidate/station.py" line="108" />
         <source>All your answers are saved. Please leave quietly.</source>
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="128" />
+        <location filename="../../app/ui/candidate/station.py" line="129" />
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="132" />
+        <location filename="../../app/ui/candidate/station.py" line="133" />
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="135" />
+        <location filename="../../app/ui/candidate/station.py" line="136" />
         <source>Submit paper</source>
         <translation>交卷</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>CandidateWindow</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="159" />
+        <location filename="../../app/ui/candidate/station.py" line="160" />
         <source>ExamDesk — candidate</source>
         <translation>ExamDesk — 考生端</translation>
     </message>
@@ -267,48 +267,48 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="225" />
-        <location filename="../../app/ui/shell.py" line="317" />
+        <location filename="../../app/ui/shell.py" line="226" />
+        <location filename="../../app/ui/shell.py" line="318" />
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="231" />
+        <location filename="../../app/ui/shell.py" line="232" />
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="280" />
+        <location filename="../../app/ui/shell.py" line="281" />
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="291" />
+        <location filename="../../app/ui/shell.py" line="292" />
         <source>Proctor console</source>
         <translation>监考台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="292" />
+        <location filename="../../app/ui/shell.py" line="293" />
         <source>Proctor: choose a session</source>
         <translation>监考：选择考试场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="299" />
+        <location filename="../../app/ui/shell.py" line="300" />
         <source>Examiner</source>
         <translation>考评端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="306" />
+        <location filename="../../app/ui/shell.py" line="307" />
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="311" />
+        <location filename="../../app/ui/shell.py" line="312" />
         <source>Standards and papers</source>
         <translation>职业标准与组卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="317" />
+        <location filename="../../app/ui/shell.py" line="318" />
         <source>An exam is under way at this station.</source>
         <translation>本机正在进行考试。</translation>
     </message>
@@ -374,40 +374,40 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="183" />
+        <location filename="../../app/ui/shell.py" line="184" />
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="193" />
+        <location filename="../../app/ui/shell.py" line="194" />
         <source>&amp;Candidate
 log in and sit the exam</source>
         <translation>考生端(&amp;C)
 登录并参加考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="194" />
+        <location filename="../../app/ui/shell.py" line="195" />
         <source>&amp;Proctor
 check in, start, watch the room</source>
         <translation>监考端(&amp;P)
 签到、开考、巡视考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="195" />
+        <location filename="../../app/ui/shell.py" line="196" />
         <source>&amp;Examiner
 score skill tasks blind</source>
         <translation>考评端(&amp;E)
 匿名评分技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="196" />
+        <location filename="../../app/ui/shell.py" line="197" />
         <source>A&amp;dmin
 sessions, rosters, users, results</source>
         <translation>管理端(&amp;D)
 场次、名单、用户、成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="197" />
+        <location filename="../../app/ui/shell.py" line="198" />
         <source>&amp;Standards
 weight tables and papers</source>
         <translation>职业标准(&amp;S)
@@ -457,82 +457,82 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="87" />
+        <location filename="../../app/ui/shell.py" line="88" />
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="106" />
+        <location filename="../../app/ui/shell.py" line="107" />
         <source>Centre &amp;code:</source>
         <translation>考点代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="107" />
+        <location filename="../../app/ui/shell.py" line="108" />
         <source>Centre &amp;name:</source>
         <translation>考点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="108" />
+        <location filename="../../app/ui/shell.py" line="109" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="109" />
+        <location filename="../../app/ui/shell.py" line="110" />
         <source>Passphrase &amp;again:</source>
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="110" />
+        <location filename="../../app/ui/shell.py" line="111" />
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="111" />
+        <location filename="../../app/ui/shell.py" line="112" />
         <source>First &amp;admin user:</source>
         <translation>首个管理员用户名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="112" />
+        <location filename="../../app/ui/shell.py" line="113" />
         <source>Admin pass&amp;word:</source>
         <translation>管理员密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>good</source>
         <translation>较强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="125" />
+        <location filename="../../app/ui/shell.py" line="126" />
         <source>Enter the centre's code and name.</source>
         <translation>请输入考点代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="127" />
+        <location filename="../../app/ui/shell.py" line="128" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="130" />
         <source>Choose a longer passphrase (at least 12 characters, mixed).</source>
         <translation>请使用更长的口令（至少 12 个字符，混合字母、数字和符号）。</translation>
     </message>
@@ -540,22 +540,22 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="148" />
+        <location filename="../../app/ui/shell.py" line="149" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="159" />
+        <location filename="../../app/ui/shell.py" line="160" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="160" />
+        <location filename="../../app/ui/shell.py" line="161" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="172" />
+        <location filename="../../app/ui/shell.py" line="173" />
         <source>This user cannot open this screen.</source>
         <translation>该用户无权打开此界面。</translation>
     </message>
@@ -681,22 +681,22 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="53" />
+        <location filename="../../app/ui/shell.py" line="54" />
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="62" />
+        <location filename="../../app/ui/shell.py" line="63" />
         <source>The exam data of this centre is encrypted. Enter the centre passphrase.</source>
         <translation>本考点的考试数据已加密存储，请输入考点口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="63" />
+        <location filename="../../app/ui/shell.py" line="64" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="71" />
+        <location filename="../../app/ui/shell.py" line="72" />
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
@@ -704,9 +704,417 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="79" />
+        <location filename="../../app/ui/main.py" line="102" />
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="19" />
+        <source>admin password: {problem}</source>
+        <translation>管理员密码：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="20" />
+        <source>role must be one of {roles}</source>
+        <translation>角色必须是以下之一：{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="21" />
+        <source>password: {problem}</source>
+        <translation>密码：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="22" />
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="23" />
+        <source>mix letters with digits or symbols</source>
+        <translation>须混合字母与数字或符号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="24" />
+        <source>wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="25" />
+        <source>only an admin lists users</source>
+        <translation>只有管理员可以查看用户列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="26" />
+        <source>the centre is already set up</source>
+        <translation>本考点已完成设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="27" />
+        <source>user {user} already exists</source>
+        <translation>用户 {user} 已存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="28" />
+        <source>account {user} is locked for {minutes} more minute(s)</source>
+        <translation>账户 {user} 已锁定，请 {minutes} 分钟后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="29" />
+        <source>no user {user}</source>
+        <translation>没有用户 {user}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="30" />
+        <source>{role} may not do this (needs {roles})</source>
+        <translation>{role} 无权执行此操作（需要 {roles}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="31" />
+        <source>{minutes} minutes: the standard requires at least {required}</source>
+        <translation>{minutes} 分钟：标准要求不少于 {required} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="32" />
+        <source>candidate {ticket}: ID number {problem}</source>
+        <translation>考生 {ticket}：身份证号{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="33" />
+        <source>check digit is {given}, expected {expected}</source>
+        <translation>校验码为 {given}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="34" />
+        <source>must be 17 digits followed by a digit or X</source>
+        <translation>应为 17 位数字加 1 位数字或 X</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="35" />
+        <source>the birth date {date} is not a real date</source>
+        <translation>中的出生日期 {date} 不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="36" />
+        <source>the birth date {date} is too early</source>
+        <translation>中的出生日期 {date} 过早</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="37" />
+        <source>ticket {ticket} has no paper yet: ask the proctor</source>
+        <translation>准考证号 {ticket} 尚未生成试卷，请联系监考员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="38" />
+        <source>a reason is required to move a candidate</source>
+        <translation>更换机位须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="39" />
+        <source>this is not your attempt</source>
+        <translation>这不是您的试卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="40" />
+        <source>this station's login is no longer valid: log in again</source>
+        <translation>本机登录已失效，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="41" />
+        <source>extra time must be positive</source>
+        <translation>延长时间必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="42" />
+        <source>a reason is required to {what} time</source>
+        <translation>调整考试时间（{what}）须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="43" />
+        <source>the attempt has been submitted</source>
+        <translation>试卷已提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="44" />
+        <source>only the candidate answers</source>
+        <translation>只有考生本人可以作答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="45" />
+        <source>the attempt is at step {step}, this save expected {expected}</source>
+        <translation>试卷已保存到第 {step} 步，本次保存基于第 {expected} 步，请重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="46" />
+        <source>the exam is {state}: answers cannot be saved now</source>
+        <translation>考试当前状态为 {state}，暂时无法保存答案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="47" />
+        <source>time is up</source>
+        <translation>考试时间已到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="48" />
+        <source>no question {n} on this paper</source>
+        <translation>本试卷没有第 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="49" />
+        <source>{role} may not read answer keys</source>
+        <translation>{role} 无权查看标准答案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="50" />
+        <source>a reason is required to terminate an attempt</source>
+        <translation>终止考试须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="51" />
+        <source>records are kept at least {years} years</source>
+        <translation>记录至少须保存 {years} 年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="52" />
+        <source>a station is required for check-in</source>
+        <translation>签到须填写机位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="53" />
+        <source>only the candidate accepts the exam rules</source>
+        <translation>只有考生本人可以确认考生须知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="54" />
+        <source>unknown incident category {category}</source>
+        <translation>未知的事件类别 {category}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="55" />
+        <source>session {code} already exists</source>
+        <translation>场次 {code} 已存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="56" />
+        <source>no session {session}</source>
+        <translation>没有场次 {session}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="57" />
+        <source>ticket {ticket} is already in this session</source>
+        <translation>准考证号 {ticket} 已在本场次中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="58" />
+        <source>{file}: nothing imported; {clashes}</source>
+        <translation>{file}：未导入任何考生；{clashes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="59" />
+        <source>row {row}: ticket {ticket} is already in this session</source>
+        <translation>第 {row} 行：准考证号 {ticket} 已在本场次中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="60" />
+        <source>no candidate {candidate}</source>
+        <translation>没有考生 {candidate}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="61" />
+        <source>ticket number and ID number do not match</source>
+        <translation>准考证号与身份证号不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="62" />
+        <source>ticket {ticket} has no session open now</source>
+        <translation>准考证号 {ticket} 当前没有正在进行的场次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="63" />
+        <source>ticket {ticket} is in more than one session now: ask the proctor</source>
+        <translation>准考证号 {ticket} 同时在多个场次中，请联系监考员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="64" />
+        <source>ticket {ticket} is logged in on station {station}; a proctor must allow the move first</source>
+        <translation>准考证号 {ticket} 已在机位 {station} 登录；须经监考员允许才能换机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="67" />
+        <source>no attempt {attempt}</source>
+        <translation>没有试卷 {attempt}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="68" />
+        <source>session {code} is {state}</source>
+        <translation>场次 {code} 的状态为 {state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="69" />
+        <source>session {session} is not open: its clock cannot change</source>
+        <translation>场次 {session} 未在进行中，不能调整计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="70" />
+        <source>another save for this attempt landed first</source>
+        <translation>该试卷已有另一次保存先完成，请重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="71" />
+        <source>session {code} is {state}, not open</source>
+        <translation>场次 {code} 的状态为 {state}，不是进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="72" />
+        <source>{count} attempt(s) are still open: submit or terminate them first</source>
+        <translation>还有 {count} 份试卷未结束：请先交卷或终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="73" />
+        <source>only a closed session can be archived; {code} is {state}</source>
+        <translation>只有已关闭的场次可以归档；{code} 的状态为 {state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="74" />
+        <source>{role} may not see candidate identities</source>
+        <translation>{role} 无权查看考生身份信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="75" />
+        <source>a reason is required to force-submit</source>
+        <translation>强制交卷须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="76" />
+        <source>{role} may not submit an attempt</source>
+        <translation>{role} 无权提交试卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="77" />
+        <source>{role} may not read attempts</source>
+        <translation>{role} 无权查看试卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="78" />
+        <source>no signing key {key}</source>
+        <translation>没有签名密钥 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="79" />
+        <source>this centre has no signing key yet</source>
+        <translation>本考点尚无签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="80" />
+        <source>unknown duty {duty}</source>
+        <translation>未知的职责 {duty}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="81" />
+        <source>the {part} result is already recorded</source>
+        <translation>{part} 成绩已记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="82" />
+        <source>review scores are out of 100, got {score}</source>
+        <translation>综合评审成绩为百分制，收到 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="83" />
+        <source>no such session or user</source>
+        <translation>没有该场次或用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="84" />
+        <source>user {user} already has the duty {duty} in this session</source>
+        <translation>用户 {user} 在本场次已担任 {duty}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="85" />
+        <source>the attempt is still open</source>
+        <translation>该试卷尚未交卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="86" />
+        <source>you are not an examiner of this session</source>
+        <translation>您不是本场次的考评员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="87" />
+        <source>only the chief examiner arbitrates</source>
+        <translation>只有主考评员可以仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="88" />
+        <source>question {n} has no rubric</source>
+        <translation>第 {n} 题没有评分细则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="89" />
+        <source>you have already scored this task</source>
+        <translation>您已评过这道题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="90" />
+        <source>not ready: {waiting}</source>
+        <translation>尚不能合成成绩：{waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="91" />
+        <source>question {n}: {scored} of {needed} examiners have scored</source>
+        <translation>第 {n} 题：{needed} 名考评员中已有 {scored} 名评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="92" />
+        <source>question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
+        <translation>第 {n} 题：评分 {scores} 相差 {spread}，须由主考评员仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="95" />
+        <source>you are not on this session's review panel</source>
+        <translation>您不是本场次综合评审委员会成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="96" />
+        <source>you have already scored this candidate</source>
+        <translation>您已为该考生评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="97" />
+        <source>this paper has examiner-scored items; score them before grading</source>
+        <translation>本试卷含需考评员评分的题目，请先完成评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="98" />
+        <source>rubric point {n} ({point}) has no score</source>
+        <translation>评分要点 {n}（{point}）尚未评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="99" />
+        <source>no rubric point {n}</source>
+        <translation>没有第 {n} 个评分要点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="100" />
+        <source>rubric point {n} ({point}) allows 0..{maximum}, got {value}</source>
+        <translation>评分要点 {n}（{point}）的分值范围为 0～{maximum}，收到 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="101" />
+        <source>the attempt is already graded</source>
+        <translation>该试卷已评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="102" />
+        <source>please keep reading the rules for {seconds} more seconds</source>
+        <translation>请继续阅读考生须知 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="103" />
+        <source>a review panel needs {rule} members, got {count}</source>
+        <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from app.services.backend import Backend
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
+from app.ui.widgets.messages import translate_message
 
 TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
@@ -59,7 +60,7 @@ class CandidateStation(QWidget):
         try:
             self.flow.log_in(ticket, id_number)
         except Exception as exc:  # wrong pair, busy elsewhere: said on the page itself
-            self.login_page.show_error(str(exc))
+            self.login_page.show_error(translate_message(str(exc)))
             return
         assert self.flow.identity is not None
         self.confirm_page.show_identity(self.flow.identity)

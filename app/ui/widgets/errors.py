@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserFacingError
+from app.ui.widgets.messages import translate_message
 
 log = logging.getLogger("examdesk.ui")
 T = TypeVar("T")
@@ -46,7 +47,7 @@ class Ask:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):
-        Ask.error(parent, tr("Not done"), str(exc))
+        Ask.error(parent, tr("Not done"), translate_message(str(exc)))
     else:
         log.exception("unexpected error", exc_info=exc)
         Ask.error(parent, tr("Unexpected error"), tr("Something went wrong inside ExamDesk: {error}").format(
