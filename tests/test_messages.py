@@ -9,6 +9,26 @@ from app.ui.widgets.messages import translate_message
 from tests.conftest import REPO
 
 SOURCES = [*sorted((REPO / "app" / "services").glob("*.py")), REPO / "app" / "flows" / "candidate.py"]
+ROSTER = REPO / "app" / "banks" / "roster_file.py"
+
+
+def roster_messages() -> list[tuple[int, str]]:
+    """The reasons of the roster reader's Problem(...) calls (their fourth argument)."""
+    out = []
+    for node in ast.walk(ast.parse(ROSTER.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Problem" and len(node.args) == 4:
+            arg = node.args[3]
+            if isinstance(arg, ast.Constant):
+                out.append((node.lineno, arg.value))
+            elif isinstance(arg, ast.JoinedStr):
+                text = "".join(v.value if isinstance(v, ast.Constant) else "甲1" for v in arg.values)
+                out.append((node.lineno, text))
+    return out
+
+
+def test_every_roster_problem_has_a_template():
+    assert len(roster_messages()) >= 10
+    assert [f"{line}: {text}" for line, text in roster_messages() if not _matches_without_translation(text)] == []
 
 
 def raised_messages(path: Path) -> list[tuple[int, str]]:
@@ -58,7 +78,7 @@ def test_messages_read_in_chinese_with_their_values(qapp):
     try:
         assert translate_message("ticket T9 is already in this session") == "准考证号 T9 已在本场次中"
         nested = translate_message("candidate T9: ID number check digit is 1, expected X")
-        assert nested == "考生 T9：身份证号校验码为 1，应为 X"
+        assert nested == "考生 T9：身份证号有误（校验码为 1，应为 X）"
         assert translate_message("something nobody wrote a template for") == "something nobody wrote a template for"
     finally:
         qapp.removeTranslator(translator)

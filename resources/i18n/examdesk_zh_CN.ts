@@ -779,7 +779,7 @@ weight tables and papers</source>
     <message>
         <location filename="../../app/ui/widgets/messages.py" line="32" />
         <source>candidate {ticket}: ID number {problem}</source>
-        <translation>考生 {ticket}：身份证号{problem}</translation>
+        <translation>考生 {ticket}：身份证号有误（{problem}）</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/messages.py" line="33" />
@@ -794,12 +794,12 @@ weight tables and papers</source>
     <message>
         <location filename="../../app/ui/widgets/messages.py" line="35" />
         <source>the birth date {date} is not a real date</source>
-        <translation>中的出生日期 {date} 不是有效日期</translation>
+        <translation>出生日期 {date} 不是有效日期</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/messages.py" line="36" />
         <source>the birth date {date} is too early</source>
-        <translation>中的出生日期 {date} 过早</translation>
+        <translation>出生日期 {date} 过早</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/messages.py" line="37" />
@@ -1115,6 +1115,61 @@ weight tables and papers</source>
         <location filename="../../app/ui/widgets/messages.py" line="103" />
         <source>a review panel needs {rule} members, got {count}</source>
         <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="105" />
+        <source>not UTF-8 or GB18030 text</source>
+        <translation>不是 UTF-8 或 GB18030 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="106" />
+        <source>cannot read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="107" />
+        <source>the roster is empty</source>
+        <translation>名单为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="108" />
+        <source>missing column(s) {columns}; found: {found}</source>
+        <translation>缺少列 {columns}；文件中的列：{found}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="109" />
+        <source>{column} is empty</source>
+        <translation>{column}为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="110" />
+        <source>身份证号 {number}: {problem}</source>
+        <translation>身份证号 {number} 有误（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="111" />
+        <source>身份证号 already on row {row}</source>
+        <translation>身份证号与第 {row} 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="112" />
+        <source>准考证号 {ticket} already on row {row}</source>
+        <translation>准考证号 {ticket} 与第 {row} 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="113" />
+        <source>照片 {file}: file not found</source>
+        <translation>照片 {file}：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="114" />
+        <source>照片 {file}: larger than 2 MB</source>
+        <translation>照片 {file}：超过 2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="115" />
+        <source>照片 {file}: not a JPEG or PNG image</source>
+        <translation>照片 {file}：不是 JPEG 或 PNG 图片</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from app.services.base import Actor
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, Background, Files, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import attempt, show_error
+from app.ui.widgets.messages import translate_message
 
 
 class RosterTab(QWidget):
@@ -158,9 +159,10 @@ class RosterTab(QWidget):
 
     def problem_text(self, problem: Problem) -> str:
         name = Path(problem.source).name
+        reason = translate_message(problem.message)
         if problem.line is None:
-            return self.tr("{file}: {reason}").format(file=name, reason=problem.message)
-        return self.tr("{file}, row {row}: {reason}").format(file=name, row=problem.line, reason=problem.message)
+            return self.tr("{file}: {reason}").format(file=name, reason=reason)
+        return self.tr("{file}, row {row}: {reason}").format(file=name, row=problem.line, reason=reason)
 
     def problem_texts(self) -> list[str]:
         return [self.problem_list.item(i).text() for i in range(self.problem_list.count())]

@@ -101,6 +101,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "the attempt is already graded"),
     QT_TRANSLATE_NOOP("messages", "please keep reading the rules for {seconds} more seconds"),
     QT_TRANSLATE_NOOP("messages", "a review panel needs {rule} members, got {count}"),
+    # roster files (app/banks/roster_file.py)
+    QT_TRANSLATE_NOOP("messages", "not UTF-8 or GB18030 text"),
+    QT_TRANSLATE_NOOP("messages", "cannot read: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "the roster is empty"),
+    QT_TRANSLATE_NOOP("messages", "missing column(s) {columns}; found: {found}"),
+    QT_TRANSLATE_NOOP("messages", "{column} is empty"),
+    QT_TRANSLATE_NOOP("messages", "身份证号 {number}: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "身份证号 already on row {row}"),
+    QT_TRANSLATE_NOOP("messages", "准考证号 {ticket} already on row {row}"),
+    QT_TRANSLATE_NOOP("messages", "照片 {file}: file not found"),
+    QT_TRANSLATE_NOOP("messages", "照片 {file}: larger than 2 MB"),
+    QT_TRANSLATE_NOOP("messages", "照片 {file}: not a JPEG or PNG image"),
 )
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
