@@ -55,7 +55,7 @@ class AnswerCard(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setSpacing(4)
         self.buttons: list[QToolButton] = []
-        self._state: list[tuple[bool, bool, bool]] = []
+        self._state: list[tuple[bool, bool, bool] | None] = []
 
     def build(self, count: int) -> None:
         for button in self.buttons:
@@ -69,7 +69,7 @@ class AnswerCard(QWidget):
             button.clicked.connect(lambda _checked=False, i=n: self.chosen.emit(i))
             self.grid.addWidget(button, n // self.COLUMNS, n % self.COLUMNS)
             self.buttons.append(button)
-            self._state.append((False, False, False))
+            self._state.append(None)  # styled on the first update
 
     def update_marks(self, answered: set[int], flagged: set[int], current: int) -> None:
         for n, button in enumerate(self.buttons):
