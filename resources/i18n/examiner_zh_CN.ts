@@ -265,27 +265,42 @@
         <translation>评语(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="123" />
+        <location filename="../../app/ui/examiner/review.py" line="76" />
+        <source>&amp;Finalize the panel's score</source>
+        <translation>合成评审成绩(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="77" />
+        <source>The mean of the panel members' scores becomes the review result</source>
+        <translation>以评审委员评分的平均值作为综合评审成绩</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="128" />
         <source>Scored: {score} points.</source>
         <translation>已评分：{score} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="131" />
+        <location filename="../../app/ui/examiner/review.py" line="141" />
+        <source>Review result for {candidate}: {score}.</source>
+        <translation>{candidate} 的综合评审成绩：{score}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/examiner/review.py" line="150" />
         <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
         <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="132" />
+        <location filename="../../app/ui/examiner/review.py" line="151" />
         <source>Submit review score</source>
         <translation>提交评审成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="140" />
+        <location filename="../../app/ui/examiner/review.py" line="159" />
         <source>Not submitted.</source>
         <translation>未提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="143" />
+        <location filename="../../app/ui/examiner/review.py" line="162" />
         <source>{candidate} — scored {score}</source>
         <translation>{candidate} — 已评 {score} 分</translation>
     </message>
@@ -381,17 +396,17 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="108" />
+        <location filename="../../app/ui/examiner/worklist.py" line="99" />
         <source>Show only tasks I have &amp;not scored</source>
         <translation>只显示我未评的试题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="111" />
+        <location filename="../../app/ui/examiner/worklist.py" line="102" />
         <source>&amp;Work list (candidates by anonymous code)</source>
         <translation>评分任务（考生以匿名编号显示）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="147" />
+        <location filename="../../app/ui/examiner/worklist.py" line="138" />
         <source>Scored {done} of {total}</source>
         <translation>已评 {done} / {total}</translation>
     </message>
@@ -399,32 +414,32 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <location filename="../../app/ui/examiner/worklist.py" line="32" />
         <source>Code</source>
         <translation>匿名编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <location filename="../../app/ui/examiner/worklist.py" line="32" />
         <source>Question</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <location filename="../../app/ui/examiner/worklist.py" line="32" />
         <source>Task</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="33" />
+        <location filename="../../app/ui/examiner/worklist.py" line="32" />
         <source>My score</source>
         <translation>我的评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="61" />
+        <location filename="../../app/ui/examiner/worklist.py" line="60" />
         <source>Scored</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="61" />
+        <location filename="../../app/ui/examiner/worklist.py" line="60" />
         <source>To score</source>
         <translation>待评</translation>
     </message>

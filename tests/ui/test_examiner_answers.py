@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.services.base import PermissionDenied
 
@@ -34,3 +35,29 @@ def test_review_members_list_their_candidates_by_code(backend, staff):
     assert listed == cid and len(code) == 8 and not scored
     backend.scoring.score_review(member, cid, Decimal(80))
     assert backend.scoring.review_list(member, session)[0][2] is True
+
+
+def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, backend, staff, answers):
+    from app.ui.examiner.review import ReviewPanel
+
+    admin, chief = staff("admin"), staff("chief")
+    session = backend.exam.schedule_session(
+        admin, code="R-3", room="会议室", part="review", standard="4-13-99-02", level="2",
+        scheduled_start="2026-12-02T09:00", duration_minutes=15,
+    )  # fmt: skip
+    cid = backend.exam.add_candidate(admin, session, ticket="R1", name="评审考生", id_number="11010519491231002X")
+    for name, score in (("examiner1", 70), ("examiner2", 80), ("examiner3", 90)):
+        member = staff(name)
+        backend.scoring.assign_staff(admin, session, member.id, "review")
+        backend.scoring.score_review(member, cid, Decimal(score))
+    panel = ReviewPanel(backend, chief, [(cid, "CODE1")])
+    qtbot.addWidget(panel)
+    assert not panel.finalize_button.isHidden()
+    qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)
+    assert "80" in panel.status.text()
+    assert backend.export.session_results(admin, session)[0].parts["review"]["score"] == "80.00"
+    qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)  # a second time is refused, and said
+    assert answers["errors"] and "already recorded" in answers["errors"][-1]
+    member_panel = ReviewPanel(backend, staff("examiner1"), [(cid, "CODE1")])
+    qtbot.addWidget(member_panel)
+    assert member_panel.finalize_button.isHidden()

@@ -73,7 +73,12 @@ class ReviewPanel(QWidget):
         comment_label = QLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
         form.addRow(comment_label, self.comment)
+        self.finalize_button = QPushButton(self.tr("&Finalize the panel's score"))
+        self.finalize_button.setToolTip(self.tr("The mean of the panel members' scores becomes the review result"))
+        self.finalize_button.clicked.connect(self.finalize)
+        self.finalize_button.setVisible(actor.role == "chief")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.finalize_button)
         buttons.addStretch(1)
         buttons.addWidget(self.submit_button)
 
@@ -121,6 +126,20 @@ class ReviewPanel(QWidget):
             widget.setEnabled(chosen is not None and not done)
         if done:
             self.status.setText(self.tr("Scored: {score} points.").format(score=_number(self.done[chosen[0]])))
+
+    def finalize(self) -> None:
+        """Chief examiner: the panel's mean becomes the candidate's comprehensive-review result."""
+        current = self.list.currentItem()
+        if current is None:
+            return
+        candidate_id, label = current.data(ID_ROLE)
+        try:
+            result = self.backend.scoring.finalize_review(self.actor, candidate_id)
+        except Exception as exc:  # too few members, an even panel, already recorded: said as the service says
+            show_error(self, exc)
+            return
+        text = self.tr("Review result for {candidate}: {score}.")
+        self.status.setText(text.format(candidate=label, score=_number(result)))
 
     def submit(self) -> None:
         current = self.list.currentItem()
