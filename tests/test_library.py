@@ -11,6 +11,7 @@ from app.errors import DataFileError
 from app.services.base import PermissionDenied
 from app.services.library import LibraryService
 from tests.conftest import REPO
+from tests.store_fixtures import build_world, fresh_url
 
 
 @pytest.fixture
@@ -57,7 +58,10 @@ def test_a_broken_or_duplicate_import_stores_nothing(world, library, tmp_path):
         library.import_banks(world.proctor, catalog, [sample(tmp_path)])
 
 
-def test_imported_banks_are_encrypted_on_disk(world, library, tmp_path):
-    library.import_banks(world.admin, Catalog.load(), [sample(tmp_path)])
+def test_imported_banks_are_encrypted_on_disk(tmp_path):
+    """On the embedded SQLite file (the PostgreSQL server's files are not ours to read)."""
+    w = build_world(fresh_url("sqlite", tmp_path))
+    LibraryService(w.db).import_banks(w.admin, Catalog.load(), [sample(tmp_path)])
     raw = (tmp_path / "examdesk.db").read_bytes() + (tmp_path / "examdesk.db-wal").read_bytes()
     assert b"CTR-L2-" not in raw
+    w.db.close()
