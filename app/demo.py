@@ -12,23 +12,22 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from app.banks.catalog import Catalog
-from app.domain.blueprint import skill_blueprint
 from app.domain.identity import check_digit
-from app.domain.paper_assembly import build_skill_paper
 from app.domain.standards import Part
 from app.security.envelope import DEFAULT_KDF, KdfParams
 from app.security.signing import public_pem
 from app.services.accounts import AccountService
 from app.services.base import Actor
-from app.services.exam import ExamService, paper_content, skill_paper_content
+from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
+from app.services.papers import PaperService
 from app.services.scoring import ScoringService
 from app.store.database import Database, default_store_path, sqlite_url
 
@@ -54,6 +53,11 @@ class DemoResult:
         )
 
 
+SKILL_DUTIES = {
+    "proctor1": "proctor", "proctor2": "proctor", "examiner1": "examiner", "examiner2": "examiner",
+    "examiner3": "examiner", "chief": "chief",
+}  # fmt: skip
+
 STAFF = (
     ("proctor1", "proctor", "监考员甲"), ("proctor2", "proctor", "监考员乙"), ("proctor3", "proctor", "监考员丙"),
     ("examiner1", "examiner", "考评员一"), ("examiner2", "examiner", "考评员二"), ("examiner3", "examiner", "考评员三"),
@@ -73,6 +77,40 @@ def _centre_and_staff(accounts: AccountService, proctors: int) -> tuple[Actor, d
         view = accounts.create_user(admin, username=username, role=role, display_name=display, password=password)
         staff[username] = Actor(role, view.id)
     return admin, staff
+
+
+@dataclass
+class _DemoCentre:
+    """The services of a demo store, and the staff who use them."""
+
+    catalog: Catalog
+    exam: ExamService
+    scoring: ScoringService
+    papers: PaperService
+    admin: Actor
+    staff: dict[str, Actor]
+
+    @classmethod
+    def create(cls, db: Database, catalog: Catalog, proctors: int) -> _DemoCentre:
+        admin, staff = _centre_and_staff(AccountService(db), proctors)
+        return cls(catalog, ExamService(db), ScoringService(db), PaperService(db, catalog), admin, staff)
+
+    def session(self, code: str, room: str, part: Part, start: str, duties: dict[str, str],
+                people: Sequence[tuple[str, str, str, float]]) -> tuple[int, dict[str, int]]:  # fmt: skip
+        """Schedule a 90-minute session of the demo level with staff (username -> duty) and
+        candidates, and fix their papers; returns the session id and each ticket's attempt id."""
+        std = self.catalog.standard(STANDARD)
+        session_id = self.exam.schedule_session(
+            self.admin, code=code, room=room, part=part.value, standard=STANDARD, level=str(LEVEL),
+            scheduled_start=start, duration_minutes=90, min_minutes=std.min_minutes_for(std.level(LEVEL), part),
+        )  # fmt: skip
+        for username, duty in duties.items():
+            self.scoring.assign_staff(self.admin, session_id, self.staff[username].id, duty)
+        for ticket, name, number, _ability in people:
+            self.exam.add_candidate(self.admin, session_id, ticket=ticket, name=name, id_number=number)
+        self.papers.prepare_papers(self.admin, session_id)
+        rows = self.exam.session_overview(self.admin, session_id)
+        return session_id, {row.ticket: row.attempt_id for row in rows if row.attempt_id is not None}
 
 
 def demo_people(count: int, rng: random.Random) -> list[tuple[str, str, str, float]]:
@@ -115,31 +153,19 @@ def run_demo(
     if db_path.exists():
         raise FileExistsError(f"{data} already holds a store: use another --data folder")
     catalog = Catalog.load()
-    std = catalog.standard(STANDARD)
-    level = std.level(LEVEL)
     db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
     try:
-        accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
-        admin, staff = _centre_and_staff(accounts, proctors=3)
+        centre = _DemoCentre.create(db, catalog, proctors=3)
+        exam, scoring, admin, staff = centre.exam, centre.scoring, centre.admin, centre.staff
         log("centre set up")
         people = demo_people(candidates, rng)
         terminated_ticket = people[3][0]
 
         # -- theory ------------------------------------------------------------------------
-        theory_id = exam.schedule_session(
-            admin, code=f"DEMO-T{LEVEL}", room="第一考场（机房301）", part="theory", standard=STANDARD,
-            level=str(LEVEL), scheduled_start="2026-11-28T09:00", duration_minutes=90,
-            min_minutes=std.min_minutes_for(level, Part.THEORY),
+        theory_id, theory_attempts = centre.session(
+            f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, "2026-11-28T09:00",
+            {"proctor1": "proctor", "proctor2": "proctor", "proctor3": "proctor"}, people,
         )  # fmt: skip
-        for p in ("proctor1", "proctor2", "proctor3"):
-            scoring.assign_staff(admin, theory_id, staff[p].id, "proctor")
-        assembler = catalog.assembler(STANDARD, LEVEL)
-        items = {it.id: it for it in catalog.banks.items}
-        theory_attempts = {}
-        for ticket, name, number, _ability in people:
-            cid = exam.add_candidate(admin, theory_id, ticket=ticket, name=name, id_number=number)
-            content = paper_content(assembler.build(ticket), items)
-            theory_attempts[ticket] = exam.prepare_attempt(admin, cid, content, 90 * 60)
         proctor = staff["proctor1"]
         exam.start_session(proctor, theory_id)
         log(f"theory session started: {len(people)} candidates")
@@ -164,25 +190,10 @@ def run_demo(
         log("theory session graded and closed")
 
         # -- skill ---------------------------------------------------------------------------
-        skill_id = exam.schedule_session(
-            admin, code=f"DEMO-S{LEVEL}", room="技能考核室（机房302）", part="skill", standard=STANDARD,
-            level=str(LEVEL), scheduled_start="2026-11-28T14:00", duration_minutes=90,
-            min_minutes=std.min_minutes_for(level, Part.SKILL),
-        )  # fmt: skip
-        for p in ("proctor1", "proctor2"):
-            scoring.assign_staff(admin, skill_id, staff[p].id, "proctor")
-        for e in ("examiner1", "examiner2", "examiner3"):
-            scoring.assign_staff(admin, skill_id, staff[e].id, "examiner")
-        scoring.assign_staff(admin, skill_id, staff["chief"].id, "chief")
-        tasks = catalog.banks.tasks_for(STANDARD, None, LEVEL)
-        tasks_by_id = {t.id: t for t in tasks}
-        blueprint = skill_blueprint(std, level)
         sitting = [p for p in people if p[0] != terminated_ticket]  # barred after misconduct
-        skill_attempts = {}
-        for ticket, name, number, _ability in sitting:
-            cid = exam.add_candidate(admin, skill_id, ticket=ticket, name=name, id_number=number)
-            content = skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
-            skill_attempts[ticket] = exam.prepare_attempt(admin, cid, content, 90 * 60)
+        skill_id, skill_attempts = centre.session(
+            f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, "2026-11-28T14:00", SKILL_DUTIES, sitting
+        )
         exam.start_session(proctor, skill_id)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
@@ -243,51 +254,26 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
         return db_path
     rng = random.Random(7)
     catalog = Catalog.load()
-    std = catalog.standard(STANDARD)
-    level = std.level(LEVEL)
     db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
     try:
-        accounts, exam, scoring = AccountService(db), ExamService(db), ScoringService(db)
-        admin, staff = _centre_and_staff(accounts, proctors=2)
+        centre = _DemoCentre.create(db, catalog, proctors=2)
+        exam, staff = centre.exam, centre.staff
         people = demo_people(candidates, rng)
-        theory = exam.schedule_session(
-            admin, code=f"DEMO-T{LEVEL}", room="第一考场（机房301）", part="theory", standard=STANDARD,
-            level=str(LEVEL), scheduled_start="2026-11-28T09:00", duration_minutes=90,
-            min_minutes=std.min_minutes_for(level, Part.THEORY),
-        )  # fmt: skip
-        for p in ("proctor1", "proctor2"):
-            scoring.assign_staff(admin, theory, staff[p].id, "proctor")
-        assembler = catalog.assembler(STANDARD, LEVEL)
-        items = {it.id: it for it in catalog.banks.items}
-        for ticket, name, number, _ability in people:
-            cid = exam.add_candidate(admin, theory, ticket=ticket, name=name, id_number=number)
-            exam.prepare_attempt(admin, cid, paper_content(assembler.build(ticket), items), 90 * 60)
-
-        skill = exam.schedule_session(
-            admin, code=f"DEMO-S{LEVEL}", room="技能考核室（机房302）", part="skill", standard=STANDARD,
-            level=str(LEVEL), scheduled_start="2026-11-27T14:00", duration_minutes=90,
-            min_minutes=std.min_minutes_for(level, Part.SKILL),
-        )  # fmt: skip
-        scoring.assign_staff(admin, skill, staff["proctor1"].id, "proctor")
-        for e in ("examiner1", "examiner2", "examiner3"):
-            scoring.assign_staff(admin, skill, staff[e].id, "examiner")
-        scoring.assign_staff(admin, skill, staff["chief"].id, "chief")
-        tasks = catalog.banks.tasks_for(STANDARD, None, LEVEL)
-        tasks_by_id = {t.id: t for t in tasks}
-        blueprint = skill_blueprint(std, level)
+        centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, "2026-11-28T09:00",
+                       {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
         sitting = people[:5]
-        for ticket, name, number, _ability in sitting:
-            cid = exam.add_candidate(admin, skill, ticket=ticket, name=name, id_number=number)
-            content = skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
-            exam.prepare_attempt(admin, cid, content, 90 * 60)
+        skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, "2026-11-27T14:00",
+                                          SKILL_DUTIES, sitting)  # fmt: skip
         exam.start_session(staff["proctor1"], skill)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
             view = exam.attempt_view(login.actor, login.attempt_id)
             seq = view.last_seq
             for entry in view.items:
-                answer = (f"一、情况分析：{entry['stem'].splitlines()[0]}。\n二、处理步骤：1. 核实信息；2. 制定方案；"
-                          f"3. 跟进反馈。\n三、记录与总结：按规范填写记录表（第{n + 1}份作答）。")
+                answer = (
+                    f"一、情况分析：{entry['stem'].splitlines()[0]}。\n二、处理步骤：1. 核实信息；2. 制定方案；"
+                    f"3. 跟进反馈。\n三、记录与总结：按规范填写记录表（第{n + 1}份作答）。"
+                )
                 seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
             exam.submit(login.actor, login.attempt_id)
     finally:

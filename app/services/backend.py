@@ -16,6 +16,7 @@ from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.library import LibraryService
+from app.services.papers import PaperService
 from app.services.scoring import ScoringService
 from app.store.database import Database, default_store_path, sqlite_url
 
@@ -32,18 +33,19 @@ class Backend:
     keys: KeyService
     export: ExportService
     library: LibraryService
+    papers: PaperService
 
     @classmethod
     def over(cls, db: Database, catalog: Catalog | None = None) -> Backend:
         library = LibraryService(db)
         catalog = (catalog or Catalog.load()).with_imported(library.imported_sources())
         return cls(db, catalog, AccountService(db), ExamService(db), ScoringService(db), KeyService(db),
-                   ExportService(db, catalog), library)  # fmt: skip
+                   ExportService(db, catalog), library, PaperService(db, catalog))  # fmt: skip
 
     def reload_catalog(self) -> None:
         """After an import: the bundled banks plus everything imported into the store."""
         self.catalog = self.catalog.with_imported(self.library.imported_sources())
-        self.export.catalog = self.catalog
+        self.export.catalog = self.papers.catalog = self.catalog
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str) -> Backend:

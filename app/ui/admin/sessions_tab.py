@@ -24,7 +24,6 @@ from app.services.base import Actor
 from app.services.exam import SessionInfo
 from app.ui.admin import labels
 from app.ui.admin.common import Background, RowsModel, make_table, select_key, selected_key
-from app.ui.admin.papers import prepare_papers
 from app.ui.admin.schedule_dialog import ScheduleDialog
 from app.ui.admin.staffing_box import StaffingBox
 from app.ui.widgets.errors import Ask, attempt, show_error
@@ -107,7 +106,7 @@ class PapersBox(QGroupBox):
         self.progress.setRange(0, 0)  # busy until the first paper is fixed
         self.progress.setVisible(True)
         self.status.setText(self.tr("Building papers…"))
-        self.background.start(lambda progress: prepare_papers(backend, actor, info, waiting, progress))
+        self.background.start(lambda progress: backend.papers.prepare_papers(actor, info.id, progress))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

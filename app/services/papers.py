@@ -1,0 +1,108 @@
+"""Papers for a session: built from the catalogue, then fixed for every candidate in one action.
+
+A theory paper comes from the catalogue's assembler, a skill paper from the level's skill
+blueprint; both are seeded by the admission ticket, so a paper can be rebuilt and checked later.
+Every paper is built before anything is written: a bank that cannot fill one paper refuses the
+whole run, and a run that succeeds is one transaction with one audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+
+from app.banks.catalog import Catalog
+from app.domain.blueprint import skill_blueprint
+from app.domain.paper_assembly import build_skill_paper
+from app.domain.standards import Part
+from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
+from app.services.exam import paper_content, skill_paper_content
+from app.store.database import Database
+from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
+
+ContentFor = Callable[[str], dict[str, Any]]
+Progress = Callable[[int, int], None]
+
+
+def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str) -> ContentFor:
+    """ticket -> the paper content for this standard, level and part.
+
+    Raises AssemblyError or MissingWeightsError when the banks cannot fill the paper.
+    """
+    std = catalog.standard(standard)
+    lv = catalog.level(std, level, subtype)
+    if part == Part.THEORY:
+        assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
+        items = {it.id: it for it in catalog.banks.items}
+        return lambda ticket: paper_content(assembler.build(ticket), items)
+    if part == Part.SKILL:
+        blueprint = skill_blueprint(std, lv, subtype)
+        tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
+        tasks_by_id = {t.id: t for t in tasks}
+        return lambda ticket: skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+    raise ServiceError("the comprehensive review has no paper: a panel scores it")
+
+
+class PaperService(Service):
+    def __init__(self, db: Database, catalog: Catalog):
+        super().__init__(db)
+        self.catalog = catalog
+
+    def prepare_papers(self, actor: Actor, session_id: int, progress: Progress | None = None) -> int:
+        """Fix a paper and open an attempt for every candidate of the session who has none yet;
+        returns how many. Nothing is written unless every paper could be built."""
+        require_role(actor, "admin", "proctor")
+        with self.db.reader() as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound(f"no session {session_id}")
+            if session.state not in ("scheduled", "open"):
+                raise Conflict(f"session {session.code} is {session.state}")
+            standard, level, subtype, part = session.standard, session.level, session.subtype, session.part
+            waiting = self._waiting(s, session_id)
+        if not waiting:
+            return 0
+        build = content_builder(self.catalog, standard, level, subtype, part)
+        total = len(waiting) + 1  # the last step is the write
+        contents: dict[int, dict[str, Any]] = {}
+        for n, (candidate_id, ticket) in enumerate(waiting, 1):
+            contents[candidate_id] = build(ticket)
+            if progress:
+                progress(n, total)
+        data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
+        with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
+            session = s.get(ExamSession, session_id)
+            assert session is not None
+            if session.state not in ("scheduled", "open"):
+                raise Conflict(f"session {session.code} is {session.state}")
+            if {cid for cid, _t in self._waiting(s, session_id)} != set(contents):
+                raise Conflict("the session's candidates changed while papers were built: prepare again")
+            extra = dict(s.execute(select(Candidate.id, Candidate.extra_seconds).where(
+                Candidate.id.in_(list(contents)))).all())  # fmt: skip
+            papers = {cid: PaperInstance(session_id=session_id, candidate_id=cid, seed=content.get("seed", ""),
+                                         content=content) for cid, content in contents.items()}  # fmt: skip
+            s.add_all(papers.values())
+            s.flush()
+            s.add_all(
+                Attempt(session_id=session_id, candidate_id=cid, paper_id=paper.id,
+                        duration_seconds=session.duration_minutes * 60 + (extra[cid] or 0.0))
+                for cid, paper in papers.items()
+            )  # fmt: skip
+        if progress:
+            progress(total, total)
+        return len(contents)
+
+    @staticmethod
+    def _waiting(s: Any, session_id: int) -> list[tuple[int, str]]:
+        """(candidate id, ticket) of the session's candidates without an attempt, by ticket."""
+        has_attempt = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
+        return [
+            (cid, ticket)
+            for cid, ticket in s.execute(
+                select(Candidate.id, Candidate.ticket)
+                .where(Candidate.session_id == session_id, Candidate.id.not_in(has_attempt))
+                .order_by(Candidate.ticket)
+            )
+        ]

@@ -1,0 +1,108 @@
+"""Preparing a session's papers: every paper built first, then all fixed in one audited action."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.banks.catalog import Catalog
+from app.domain.paper_assembly import AssemblyError
+from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
+from app.services.papers import PaperService
+from app.store.models import Attempt, AuditEntry, Candidate, PaperInstance
+
+TICKETS = {"P001": "11010519491231002X", "P002": "440524198001010013", "P003": "110101199003074514"}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return Catalog.load()
+
+
+def _session(world, part="theory", level="5", code="PS"):
+    sid = world.exam.schedule_session(
+        world.admin, code=code, room="201", part=part, standard="4-13-99-02", level=level,
+        scheduled_start="2026-11-24T14:00", duration_minutes=90,
+    )  # fmt: skip
+    ids = {t: world.exam.add_candidate(world.admin, sid, ticket=t, name="考生" + t, id_number=n)
+           for t, n in TICKETS.items()}  # fmt: skip
+    return sid, ids
+
+
+def _count(world, model, **where):
+    with world.db.reader() as s:
+        query = select(func.count()).select_from(model)
+        for key, value in where.items():
+            query = query.where(getattr(model, key) == value)
+        return s.scalar(query)
+
+
+def test_every_candidate_without_a_paper_gets_one_in_a_single_audited_action(world, catalog):
+    sid, ids = _session(world)
+    papers = PaperService(world.db, catalog)
+    audit_before = _count(world, AuditEntry)
+    seen = []
+    assert papers.prepare_papers(world.proctor, sid, lambda done, total: seen.append((done, total))) == 3
+    assert _count(world, AuditEntry) == audit_before + 1
+    assert seen[-1] == (4, 4) and [d for d, _t in seen] == sorted(d for d, _t in seen)
+    rows = {r.ticket: r for r in world.exam.session_overview(world.proctor, sid)}
+    assert all(rows[t].attempt_id is not None and rows[t].total == 60 for t in TICKETS)
+    # seeded by ticket: a paper can be rebuilt and checked later
+    with world.db.reader() as s:
+        seeds = set(s.scalars(select(PaperInstance.seed).where(PaperInstance.session_id == sid)))
+    assert seeds == set(TICKETS)
+    # a late candidate gets a paper; those who have one keep it
+    world.exam.add_candidate(world.admin, sid, ticket="P004", name="考生P004", id_number="110101200001010010")
+    assert papers.prepare_papers(world.admin, sid) == 1
+    assert papers.prepare_papers(world.admin, sid) == 0
+    assert _count(world, Attempt, session_id=sid) == 4
+
+
+def test_extra_time_granted_before_papers_is_part_of_the_attempt(world, catalog):
+    sid, ids = _session(world)
+    with world.db.transaction() as s:  # an accommodation recorded on the candidate
+        s.get(Candidate, ids["P002"]).extra_seconds = 900.0
+    PaperService(world.db, catalog).prepare_papers(world.admin, sid)
+    with world.db.reader() as s:
+        durations = dict(s.execute(select(Attempt.candidate_id, Attempt.duration_seconds)
+                                   .where(Attempt.session_id == sid)).all())  # fmt: skip
+    assert durations[ids["P001"]] == 5400.0 and durations[ids["P002"]] == 6300.0
+
+
+def test_a_bank_that_cannot_fill_a_paper_writes_nothing(world, catalog, monkeypatch):
+    sid, _ids = _session(world)
+    built = []
+
+    def build_then_fail(*_args):
+        def build(ticket):
+            if built:
+                raise AssemblyError("not enough items", [])
+            built.append(ticket)
+            return {"seed": ticket, "items": []}
+
+        return build
+
+    monkeypatch.setattr("app.services.papers.content_builder", build_then_fail)
+    audit_before = _count(world, AuditEntry)
+    with pytest.raises(AssemblyError):
+        PaperService(world.db, catalog).prepare_papers(world.admin, sid)
+    assert _count(world, Attempt, session_id=sid) == 0 and _count(world, AuditEntry) == audit_before
+
+
+def test_refusals(world, catalog):
+    papers = PaperService(world.db, catalog)
+    review, _ids = _session(world, part="review", level="1", code="PR")
+    with pytest.raises(ServiceError, match="no paper"):
+        papers.prepare_papers(world.admin, review)
+    sid, _ids = _session(world)
+    examiner = world.accounts.create_user(world.admin, username="ex1", role="examiner", display_name="考评一",
+                                          password="examiner-pass-1")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        papers.prepare_papers(Actor("examiner", examiner.id), sid)
+    # a closed session takes no new papers
+    world.exam.start_session(world.proctor, world.session_id)
+    for attempt_id in world.attempts.values():
+        world.exam.submit(world.proctor, attempt_id, reason="ended early for the test")
+    world.exam.close_session(world.proctor, world.session_id)
+    with pytest.raises(Conflict):
+        papers.prepare_papers(world.admin, world.session_id)
