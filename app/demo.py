@@ -54,7 +54,7 @@ class DemoResult:
 
 
 SKILL_DUTIES = {
-    "proctor1": "proctor", "proctor2": "proctor", "examiner1": "examiner", "examiner2": "examiner",
+    "proctor1": "proctor", "examiner1": "examiner", "examiner2": "examiner",
     "examiner3": "examiner", "chief": "chief",
 }  # fmt: skip
 
@@ -192,7 +192,12 @@ def run_demo(
         # -- skill ---------------------------------------------------------------------------
         sitting = [p for p in people if p[0] != terminated_ticket]  # barred after misconduct
         skill_id, skill_attempts = centre.session(
-            f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, "2026-11-28T14:00", SKILL_DUTIES, sitting
+            f"DEMO-S{LEVEL}",
+            "技能考核室（机房302）",
+            Part.SKILL,
+            "2026-11-28T14:00",
+            {**SKILL_DUTIES, "proctor2": "proctor"},
+            sitting,
         )
         exam.start_session(proctor, skill_id)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):

@@ -38,7 +38,7 @@ def _count(world, model, **where):
 
 
 def test_every_candidate_without_a_paper_gets_one_in_a_single_audited_action(world, catalog):
-    sid, ids = _session(world)
+    sid, _ids = _session(world)
     papers = PaperService(world.db, catalog)
     audit_before = _count(world, AuditEntry)
     seen = []

@@ -29,9 +29,11 @@ from app.domain.attempt_state import AttemptState, Step, StepKind, derive
 from app.domain.identity import id_number_problem, mask_id_number, normalise_id_number
 from app.domain.items import ItemType
 from app.domain.paper_assembly import Paper
+from app.domain.standards import Part
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
 from app.security.canonical import canonical_json
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.services.scoring import ABSENT, grade_closed_theory
 from app.store import audit
 from app.store.database import Database, wall_now
 from app.store.models import (
@@ -129,7 +131,7 @@ class _Tally:
     answers: set[int]
     flags: set[int]
     focus: int = 0
-    submitted: str | None = None  # "submitted" | "terminated"
+    submitted: str | None = None  # "submitted" | "terminated" | "absent"
     last_at: tuple[int, float] | None = None
 
 
@@ -479,15 +481,20 @@ class ExamService(Service):
               "wall": wall_now()}],
         )  # fmt: skip
 
+    def _session_in(self, s: Session, session_id: int, *states: str,
+                    refusal: str = "session {code} is {state}") -> ExamSession:  # fmt: skip
+        """The session, which must be in one of `states`; NotFound or Conflict (with `refusal`) otherwise."""
+        session = s.get(ExamSession, session_id)
+        if session is None:
+            raise NotFound(f"no session {session_id}")
+        if states and session.state not in states:
+            raise Conflict(refusal.format(code=session.code, state=session.state))
+        return session
+
     def start_session(self, actor: Actor, session_id: int) -> None:
         require_role(actor, "proctor", "admin")
         with self.action(actor, "session.start", f"session:{session_id}", {}) as s:
-            session = s.get(ExamSession, session_id)
-            if session is None:
-                raise NotFound(f"no session {session_id}")
-            if session.state != "scheduled":
-                raise Conflict(f"session {session.code} is {session.state}")
-            session.state = "open"
+            self._session_in(s, session_id, "scheduled").state = "open"
             self._time_event(s, session_id, None, TimeEventKind.START, actor)
 
     def pause(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str) -> None:
@@ -646,13 +653,22 @@ class ExamService(Service):
             return last_seq + 1
 
     def auto_submit_if_due(self, attempt_id: int) -> bool:
-        """Submit on the clock's behalf when no time remains. Called by saves and the tick."""
+        """Submit on the clock's behalf when no time remains. Called by saves and the tick.
+
+        A candidate who never logged in has no paper to submit: closing the session records
+        them as absent instead, so their result is 缺考, not a fail with no answers.
+        """
         with self.db.reader() as s:
             c = s.connection()
             facts = self._facts(c, attempt_id)
-            _last, checkpoints = self._steps_summary(c, attempt_id)
+            last_seq, checkpoints = self._steps_summary(c, attempt_id)
             ledger = self._ledger_of(c, facts, checkpoints, self._instant())
-        if ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
+            if ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
+                return False
+            never_came = last_seq == 0 and s.scalar(
+                select(StationLogin.id).where(StationLogin.candidate_id == facts.candidate_id).limit(1)
+            ) is None  # fmt: skip
+        if never_came:
             return False
         try:
             self.submit(SYSTEM, attempt_id, reason="time")
@@ -714,16 +730,19 @@ class ExamService(Service):
                 )
             )  # fmt: skip
 
-    def close_session(self, actor: Actor, session_id: int) -> None:
-        """Close a session once every attempt in it is submitted or terminated."""
+    def close_session(self, actor: Actor, session_id: int) -> dict[str, int]:
+        """Close a session once every attempt in it is submitted or terminated.
+
+        Candidates who never logged in are recorded as absent (缺考), and submitted theory papers
+        that need no examiner are graded, in the same action. Returns what was done, by count.
+        """
         require_role(actor, "proctor", "admin")
-        with self.action(actor, "session.close", f"session:{session_id}", {}) as s:
-            session = s.get(ExamSession, session_id)
-            if session is None:
-                raise NotFound(f"no session {session_id}")
-            if session.state != "open":
-                raise Conflict(f"session {session.code} is {session.state}, not open")
-            attempts = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
+        done: dict[str, int] = {}
+        with self.action(actor, "session.close", f"session:{session_id}", done) as s:
+            session = self._session_in(s, session_id, "open", refusal="session {code} is {state}, not open")
+            c = s.connection()
+            attempts = dict(s.execute(select(Attempt.id, Attempt.candidate_id)
+                                      .where(Attempt.session_id == session_id)).all())  # fmt: skip
             submitted = set(
                 s.scalars(
                     select(AttemptStep.attempt_id).where(
@@ -731,10 +750,24 @@ class ExamService(Service):
                     )
                 )
             )
-            still_open = len(set(attempts) - submitted)
-            if still_open:
-                raise Conflict(f"{still_open} attempt(s) are still open: submit or terminate them first")
+            came = set(s.scalars(select(StationLogin.candidate_id).where(StationLogin.candidate_id.in_(
+                attempts.values()))))  # fmt: skip
+            with_steps = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(attempts))))
+            still_open = [a for a in attempts if a not in submitted]
+            absent = [a for a in still_open if attempts[a] not in came and a not in with_steps]
+            if len(still_open) > len(absent):
+                raise Conflict(
+                    f"{len(still_open) - len(absent)} attempt(s) are still open: submit or terminate them first"
+                )
+            for attempt_id in absent:
+                self._append_step(c, attempt_id, 1, StepKind.SUBMIT, None, {"reason": ABSENT}, actor)
+                self._time_event(c, session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=ABSENT)
+            s.flush()
+            done["absent"] = len(absent)
+            if session.part == Part.THEORY:
+                done.update(grade_closed_theory(s, self.db, actor, session_id))
             session.state = "closed"
+        return done
 
     def archive_session(self, actor: Actor, session_id: int, *, retain_years: int = RETENTION_YEARS) -> str:
         """Archive a closed session: it stays in the store, verifiable, kept until the returned date."""
@@ -742,11 +775,9 @@ class ExamService(Service):
         if retain_years < RETENTION_YEARS:
             raise ServiceError(f"records are kept at least {RETENTION_YEARS} years")
         with self.action(actor, "session.archive", f"session:{session_id}", {"years": retain_years}) as s:
-            session = s.get(ExamSession, session_id)
-            if session is None:
-                raise NotFound(f"no session {session_id}")
-            if session.state != "closed":
-                raise Conflict(f"only a closed session can be archived; {session.code} is {session.state}")
+            session = self._session_in(
+                s, session_id, "closed", refusal="only a closed session can be archived; {code} is {state}"
+            )
             today = date.today()
             try:
                 until = today.replace(year=today.year + retain_years)
@@ -818,12 +849,13 @@ class ExamService(Service):
             select(AttemptStep.id, AttemptStep.attempt_id, AttemptStep.kind, AttemptStep.slot, AttemptStep.epoch,
                    AttemptStep.mono).where(AttemptStep.id > self._tally_upto).order_by(AttemptStep.id)
         ).all()  # fmt: skip
-        terminated = set()
+        ended: dict[int, str] = {}  # submit step id -> "terminated" | "absent"; others are "submitted"
         if any(r[2] == "submit" for r in rows):  # how it ended is in the (encrypted) step data
             for step in s.scalars(select(AttemptStep).where(AttemptStep.id > self._tally_upto,
                                                             AttemptStep.kind == "submit")):  # fmt: skip
-                if (step.data or {}).get("reason") == "terminated":
-                    terminated.add(step.id)
+                reason = (step.data or {}).get("reason")
+                if reason in ("terminated", ABSENT):
+                    ended[step.id] = reason
         for step_id, attempt_id, kind, slot, epoch, mono in rows:
             tally = self._tallies.setdefault(attempt_id, _Tally(set(), set()))
             if kind == "answer":
@@ -837,7 +869,7 @@ class ExamService(Service):
             elif kind == "focus":
                 tally.focus += 1
             elif kind == "submit":
-                tally.submitted = "terminated" if step_id in terminated else "submitted"
+                tally.submitted = ended.get(step_id, "submitted")
             if kind in ("answer", "clear", "flag", "unflag"):
                 tally.last_at = (epoch, mono)
             self._tally_upto = step_id

@@ -17,6 +17,7 @@ from app.security import qr_payload
 from app.security.canonical import canonical_json
 from app.services.base import Actor, NotFound, Service, require_role
 from app.services.keys import KeyService
+from app.services.scoring import ABSENT
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -50,7 +51,8 @@ def _status(steps: list[AttemptStep] | None) -> str:
         return "absent"
     for step in steps:
         if step.kind == "submit":
-            return "terminated" if (step.data or {}).get("reason") == "terminated" else "submitted"
+            reason = (step.data or {}).get("reason")
+            return reason if reason in ("terminated", ABSENT) else "submitted"
     return "open" if steps else "not started"
 
 

@@ -18,7 +18,7 @@ from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
-from app.store.database import wall_now
+from app.store.database import Database, wall_now
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -33,6 +33,7 @@ from app.store.models import (
 )
 
 ARBITRATION = "arbitration"
+ABSENT = "absent"  # the submit reason of an attempt whose candidate never came
 DEFAULT_SPREAD_THRESHOLD = Decimal(15)  # points of a task's total, out of the task's maximum
 
 
@@ -65,6 +66,80 @@ def _response(kind: ItemType, value: Any) -> Any:
     if kind is ItemType.MULTIPLE and isinstance(value, list):
         return set(value)
     return value
+
+
+def grade_objective_in(
+    s: Any, db: Database, actor: Actor, attempt: Attempt, multiple_credit: MultipleCredit
+) -> Decimal | None:
+    """Grade a submitted attempt inside the caller's transaction: a GRADE step and the part's
+    result. None for an attempt closed because the candidate never came (no result is written)."""
+    session = s.get(ExamSession, attempt.session_id)
+    content = s.get(PaperInstance, attempt.paper_id).content
+    answers: dict[int, Any] = {}
+    last_seq, ended = 0, None
+    for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt.id).order_by(AttemptStep.seq)):
+        last_seq = step.seq
+        if step.kind == StepKind.ANSWER.value:
+            answers[step.slot] = (step.data or {}).get("value")
+        elif step.kind == StepKind.CLEAR.value:
+            answers.pop(step.slot, None)
+        elif step.kind == StepKind.GRADE.value:
+            raise Conflict("the attempt is already graded")
+        elif step.kind == StepKind.SUBMIT.value:
+            ended = (step.data or {}).get("reason")
+    if ended is None:
+        raise Conflict("the attempt is still open")
+    if ended == ABSENT:
+        return None
+    total, per_area = Decimal(0), {}
+    for entry in content["items"]:
+        item = _item_from_content(entry)
+        if item.type.examiner_scored:
+            raise Conflict("this paper has examiner-scored items; score them before grading")
+        earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, multiple_credit)
+        total += earned
+        per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
+    if ended == "terminated":  # misconduct voids the paper
+        total, per_area = Decimal(0), {"terminated": True}
+    score = stated(total)
+    s.add(
+        AttemptStep(
+            attempt_id=attempt.id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
+            data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=wall_now(),
+        )
+    )  # fmt: skip
+    detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
+    store_result(s, attempt.candidate_id, session.part, score, detail)
+    return score
+
+
+def grade_closed_theory(s: Any, db: Database, actor: Actor, session_id: int) -> dict[str, int]:
+    """At closing: grade every submitted theory attempt of the session whose paper is all
+    objective and not graded yet. Papers with written answers wait for the examiners."""
+    graded = waiting = 0
+    graded_ids = set(s.scalars(select(AttemptStep.attempt_id).join(Attempt, Attempt.id == AttemptStep.attempt_id)
+                               .where(Attempt.session_id == session_id, AttemptStep.kind == StepKind.GRADE.value)))
+    for attempt in s.scalars(select(Attempt).where(Attempt.session_id == session_id).order_by(Attempt.id)):
+        if attempt.id in graded_ids:
+            continue
+        items = s.get(PaperInstance, attempt.paper_id).content["items"]
+        if any(ItemType(entry["type"]).examiner_scored for entry in items):
+            waiting += 1
+            continue
+        if grade_objective_in(s, db, actor, attempt, MultipleCredit.ALL_OR_NOTHING) is not None:
+            graded += 1
+    return {"graded": graded, "for_examiners": waiting}
+
+
+def store_result(s: Any, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
+    if s.scalar(select(Result).where(Result.candidate_id == candidate_id, Result.part == part)):
+        raise Conflict(f"the {part} result is already recorded")
+    s.add(
+        Result(
+            candidate_id=candidate_id, part=part, wall=wall_now(),
+            outcome={"score": str(score), "passed": score >= 60, "detail": detail},
+        )
+    )  # fmt: skip
 
 
 class ScoringService(Service):
@@ -113,55 +188,10 @@ class ScoringService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
-            if not self._submitted(s, attempt_id):
-                raise Conflict("the attempt is still open")
-            session = s.get(ExamSession, attempt.session_id)
-            content = s.get(PaperInstance, attempt.paper_id).content
-            answers: dict[int, Any] = {}
-            last_seq, terminated = 0, False
-            for step in s.scalars(
-                select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq)
-            ):
-                last_seq = step.seq
-                if step.kind == StepKind.ANSWER.value:
-                    answers[step.slot] = (step.data or {}).get("value")
-                elif step.kind == StepKind.CLEAR.value:
-                    answers.pop(step.slot, None)
-                elif step.kind == StepKind.GRADE.value:
-                    raise Conflict("the attempt is already graded")
-                elif step.kind == StepKind.SUBMIT.value:
-                    terminated = (step.data or {}).get("reason") == "terminated"
-            total, per_area = Decimal(0), {}
-            for entry in content["items"]:
-                item = _item_from_content(entry)
-                if item.type.examiner_scored:
-                    raise Conflict("this paper has examiner-scored items; score them before grading")
-                earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, multiple_credit)
-                total += earned
-                per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
-            if terminated:  # misconduct voids the paper
-                total, per_area = Decimal(0), {"terminated": True}
-            score = stated(total)
-            s.add(
-                AttemptStep(
-                    attempt_id=attempt_id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
-                    data={"score": str(score)}, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(),
-                    wall=wall_now(),
-                )
-            )  # fmt: skip
-            detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
-            self._store_result(s, attempt.candidate_id, session.part, score, detail)
+            score = grade_objective_in(s, self.db, actor, attempt, multiple_credit)
+            if score is None:
+                raise Conflict("the candidate was absent: there is nothing to grade")
             return score
-
-    def _store_result(self, s: Any, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
-        if s.scalar(select(Result).where(Result.candidate_id == candidate_id, Result.part == part)):
-            raise Conflict(f"the {part} result is already recorded")
-        s.add(
-            Result(
-                candidate_id=candidate_id, part=part, wall=wall_now(),
-                outcome={"score": str(score), "passed": score >= 60, "detail": detail},
-            )
-        )  # fmt: skip
 
     # -- skill tasks -----------------------------------------------------------------------
 
@@ -303,7 +333,7 @@ class ScoringService(Service):
             if waiting:
                 raise Conflict("not ready: " + "; ".join(waiting))
             score = stated(total)
-            self._store_result(s, attempt.candidate_id, session.part, score, detail)
+            store_result(s, attempt.candidate_id, session.part, score, detail)
             return score
 
     # -- comprehensive review (综合评审) -------------------------------------------------------
@@ -351,6 +381,6 @@ class ScoringService(Service):
                 score = stated(review_score(scores, min_members=min_members))
             except ValueError as exc:
                 raise Conflict(str(exc)) from None
-            self._store_result(s, candidate_id, "review", score, {"members": len(scores)})
+            store_result(s, candidate_id, "review", score, {"members": len(scores)})
             return score
 
