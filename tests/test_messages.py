@@ -5,8 +5,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
+from app.errors import DataFileError
 from app.ui.widgets.messages import translate_message
-from tests.conftest import REPO
+from tests.conftest import MINI_STANDARD, REPO, bank_text, choice_item, write
 
 SOURCES = [*sorted((REPO / "app" / "services").glob("*.py")), REPO / "app" / "flows" / "candidate.py"]
 ROSTER = REPO / "app" / "banks" / "roster_file.py"
@@ -55,7 +58,8 @@ def test_every_service_message_has_a_template(qapp):
         f"{path.name}:{line}: {text}"
         for path in SOURCES
         for line, text in raised_messages(path)
-        if not text.startswith("expected stage") and translate_message(text) == text
+        if not text.startswith("expected stage")
+        and translate_message(text) == text
         and not _matches_without_translation(text)
     ]
     assert untranslatable == []
@@ -82,3 +86,170 @@ def test_messages_read_in_chinese_with_their_values(qapp):
         assert translate_message("something nobody wrote a template for") == "something nobody wrote a template for"
     finally:
         qapp.removeTranslator(translator)
+
+
+# Data-file validators: every problem message they can report has a template. The messages are
+# found where they are made: Problem(source, line, location, MESSAGE), reader.problem(path, MESSAGE),
+# problems.append((location, MESSAGE)) in the domain checks, and the YAML loader's own errors.
+VALIDATORS = [
+    REPO / "app" / "banks" / "yaml_source.py",
+    REPO / "app" / "banks" / "fields.py",
+    REPO / "app" / "banks" / "bank_file.py",
+    REPO / "app" / "banks" / "standard_file.py",
+    REPO / "app" / "banks" / "blueprint_file.py",
+    REPO / "app" / "domain" / "standards.py",
+    REPO / "app" / "domain" / "items.py",
+    REPO / "app" / "domain" / "blueprint.py",
+    REPO / "app" / "services" / "library.py",
+]
+# variables that pass on a message made elsewhere (and checked there), not a message of their own
+PASSED_ON = {
+    ("fields.py", "message"),  # FieldReader.problem's parameter
+    ("bank_file.py", "message"),  # from check_item_shape / check_placement (app/domain/items.py)
+    ("standard_file.py", "message"),  # from check_standard / check_weight_table
+    ("blueprint_file.py", "message"),  # from TypeMix.check, and the f-string assigned below it
+    ("yaml_source.py", "what"),  # the YAML parser's own wording (its common ones have templates)
+}
+SAMPLE = "甲1"
+
+
+def _sample(node: ast.expr) -> str | None:
+    """The text of a literal or f-string message, each interpolated value replaced by SAMPLE."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else SAMPLE for v in node.values)
+    return None
+
+
+def _message_arg(node: ast.Call) -> ast.expr | None:
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if name == "Problem" and len(node.args) == 4:
+        return node.args[3]
+    if name == "problem" and len(node.args) >= 2:
+        return node.args[1]
+    if name == "ConstructorError" and len(node.args) >= 3:
+        return node.args[2]
+    into_problems = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "problems"
+    if name == "append" and into_problems and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 2:
+        return node.args[0].elts[1]
+    return None
+
+
+def validator_messages(path: Path) -> tuple[list[tuple[int, str]], list[str]]:
+    """(line, sample message) for every message the module reports, and the places it cannot read."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assigned: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            text = _sample(node.value)
+            if text is not None:
+                assigned.setdefault(node.targets[0].id, []).append(text)
+    found, unreadable = [], []
+    for node in ast.walk(tree):
+        arg = _message_arg(node) if isinstance(node, ast.Call) else None
+        if arg is None:
+            continue
+        text = _sample(arg)
+        if text is not None:
+            found.append((node.lineno, text))
+        elif isinstance(arg, ast.Name) and arg.id in assigned:
+            found += [(node.lineno, t) for t in assigned[arg.id]]
+        elif not (isinstance(arg, ast.Name) and (path.name, arg.id) in PASSED_ON):
+            unreadable.append(f"{path.name}:{node.lineno}: {ast.unparse(arg)}")
+    return found, unreadable
+
+
+def test_every_validator_message_has_a_template_of_its_own():
+    from app.ui.widgets.messages import match_message
+
+    found = [(path.name, line, text) for path in VALIDATORS for line, text in validator_messages(path)[0]]
+    assert len(found) >= 80
+    wrong = []
+    for name, line, text in found:
+        match = match_message(text)
+        # the template must account for every word: each placeholder holds an interpolated value,
+        # not a piece of English that another (more general) template happened to swallow
+        if match is None or any(value != SAMPLE for value in match[1].values()):
+            wrong.append(f"{name}:{line}: {text} -> {match and match[0]}")
+    assert wrong == []
+
+
+def test_every_validator_message_is_made_where_the_check_can_read_it():
+    # a message built by joining pieces, or passed through a new variable, would escape the test above
+    assert [place for path in VALIDATORS for place in validator_messages(path)[1]] == []
+
+
+@pytest.fixture
+def chinese(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from app import i18n
+
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_file("zh_CN")))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_problems_in_broken_files_read_in_chinese(tmp_path, chinese):
+    from app.banks.bank_file import read_banks
+    from app.banks.standard_file import read_standard, read_standards
+    from app.ui.widgets.messages import translate_problem
+
+    write(tmp_path / "standards" / "T-01.yaml", MINI_STANDARD)
+    standards = read_standards(tmp_path / "standards")
+    items = [
+        choice_item("Q-1", "甲功能", "1.1", difficulty=9, key="E"),
+        choice_item("Q-2", "甲功能", "1.1", type_="essay"),
+        choice_item("Q-3", "甲功能", "1.1").replace("points: 2", "points: [2]"),
+        choice_item("Q-4", "戊功能", "1.1"),
+        choice_item("Q-1", "乙功能", "2.1"),
+    ]
+    bank = bank_text("bad", items).replace("version: 1\n", "version: 1\nsubtype: [测试职业, 木工]\n")
+    sources = [("bad.yaml", bank), ("tabs.yaml", "items:\n\t- x\n"), ("old.yaml", "schema: examdesk-bank/0\n")]
+    problems = []
+    with pytest.raises(DataFileError) as err:
+        read_banks([], standards, sources=sources)
+    problems += err.value.problems
+    broken = {
+        "rules.yaml": MINI_STANDARD.replace("pass_mark: 60", "pass_mark: 120")
+        .replace("基础知识: 30, 甲功能: 30", "基础知识: 30, 甲功能: 40"),
+        "fields.yaml": MINI_STANDARD.replace("official_weights: true", "official_weights: yes please")
+        .replace("name: 测试职业", "name: [测试职业]"),
+    }  # fmt: skip
+    for name, text in broken.items():
+        with pytest.raises(DataFileError) as err:
+            read_standard(write(tmp_path / name, text), name)
+        problems += err.value.problems
+
+    assert [translate_problem(p) for p in problems] == [
+        "bad.yaml:6: subtype: 未知的工种 '木工'；T-01 包括：测试职业",
+        "bad.yaml:13: items[0] (Q-1).difficulty: 应为 1 到 5，实际为 9",
+        "bad.yaml:17: items[0] (Q-1).key: E 不在选项 A/B/C/D 之中",
+        "bad.yaml:19: items[1] (Q-2).type: 未知的题型 'essay'；"
+        "可用的题型：single, multiple, truefalse, fill, short, case",
+        "bad.yaml:34: items[2] (Q-3).points: 应为整数或数字或文本，实际为 列表",
+        "bad.yaml:40: items[3] (Q-4).area: 等级 4 没有职业功能 '戊功能'",
+        "bad.yaml:48: items[4] (Q-1).id: 编号 'Q-1' 重复（首次出现在 bad.yaml）",
+        "old.yaml:1: schema: 应为 'examdesk-bank/1'，实际为 'examdesk-bank/0'",
+        "tabs.yaml:2: YAML 格式错误：出现了不能出现在开头的字符（如 Tab 制表符或 @，请改用空格缩进或给值加引号）",
+        "rules.yaml:7: pass_mark: 应在 1 到 100 之间，实际为 120",
+        "rules.yaml:34: levels[0].theory_weights: 权重合计为 110，应为 100",
+        "fields.yaml:3: name: 应为文本，实际为 列表",
+        "fields.yaml:6: official_weights: 应为 true 或 false，实际为 'yes please'",
+    ]
+    # the layout is Problem's own; only the message changes
+    assert [translate_problem(p).removesuffix(translate_message(p.message)) for p in problems] == [
+        str(p).removesuffix(p.message) for p in problems
+    ]
+
+
+def test_every_kind_the_field_reader_names_reads_in_chinese(chinese):
+    from app.banks.fields import _kind_name, _show
+
+    names = [_kind_name(kind) for kind in (str, int, float, bool, dict, list)] + [_show({}), _show([])]
+    assert [name for name in names if translate_message(name) == name] == []
+    assert translate_message(f"must be text or an integer, got {_show({})}") == "应为文本或整数，实际为 映射"

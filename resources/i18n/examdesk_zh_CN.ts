@@ -712,464 +712,904 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="19" />
+        <location filename="../../app/ui/widgets/messages.py" line="23" />
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="20" />
+        <location filename="../../app/ui/widgets/messages.py" line="24" />
         <source>role must be one of {roles}</source>
         <translation>角色必须是以下之一：{roles}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="21" />
+        <location filename="../../app/ui/widgets/messages.py" line="25" />
         <source>password: {problem}</source>
         <translation>密码：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="22" />
+        <location filename="../../app/ui/widgets/messages.py" line="26" />
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="23" />
+        <location filename="../../app/ui/widgets/messages.py" line="27" />
         <source>mix letters with digits or symbols</source>
         <translation>须混合字母与数字或符号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="24" />
+        <location filename="../../app/ui/widgets/messages.py" line="28" />
         <source>wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="25" />
+        <location filename="../../app/ui/widgets/messages.py" line="29" />
         <source>only an admin lists users</source>
         <translation>只有管理员可以查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="26" />
+        <location filename="../../app/ui/widgets/messages.py" line="30" />
         <source>the centre is already set up</source>
         <translation>本考点已完成设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="27" />
+        <location filename="../../app/ui/widgets/messages.py" line="31" />
         <source>user {user} already exists</source>
         <translation>用户 {user} 已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="28" />
+        <location filename="../../app/ui/widgets/messages.py" line="32" />
         <source>account {user} is locked for {minutes} more minute(s)</source>
         <translation>账户 {user} 已锁定，请 {minutes} 分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="29" />
+        <location filename="../../app/ui/widgets/messages.py" line="33" />
         <source>no user {user}</source>
         <translation>没有用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="30" />
+        <location filename="../../app/ui/widgets/messages.py" line="34" />
         <source>{role} may not do this (needs {roles})</source>
         <translation>{role} 无权执行此操作（需要 {roles}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="31" />
+        <location filename="../../app/ui/widgets/messages.py" line="35" />
         <source>{minutes} minutes: the standard requires at least {required}</source>
         <translation>{minutes} 分钟：标准要求不少于 {required} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="32" />
+        <location filename="../../app/ui/widgets/messages.py" line="36" />
         <source>candidate {ticket}: ID number {problem}</source>
         <translation>考生 {ticket}：身份证号有误（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="33" />
+        <location filename="../../app/ui/widgets/messages.py" line="37" />
         <source>check digit is {given}, expected {expected}</source>
         <translation>校验码为 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="34" />
+        <location filename="../../app/ui/widgets/messages.py" line="38" />
         <source>must be 17 digits followed by a digit or X</source>
         <translation>应为 17 位数字加 1 位数字或 X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="35" />
+        <location filename="../../app/ui/widgets/messages.py" line="39" />
         <source>the birth date {date} is not a real date</source>
         <translation>出生日期 {date} 不是有效日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="36" />
+        <location filename="../../app/ui/widgets/messages.py" line="40" />
         <source>the birth date {date} is too early</source>
         <translation>出生日期 {date} 过早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="37" />
+        <location filename="../../app/ui/widgets/messages.py" line="41" />
         <source>ticket {ticket} has no paper yet: ask the proctor</source>
         <translation>准考证号 {ticket} 尚未生成试卷，请联系监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="38" />
+        <location filename="../../app/ui/widgets/messages.py" line="42" />
         <source>a reason is required to move a candidate</source>
         <translation>更换机位须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="39" />
+        <location filename="../../app/ui/widgets/messages.py" line="43" />
         <source>this is not your attempt</source>
         <translation>这不是您的试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="40" />
+        <location filename="../../app/ui/widgets/messages.py" line="44" />
         <source>this station's login is no longer valid: log in again</source>
         <translation>本机登录已失效，请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="41" />
+        <location filename="../../app/ui/widgets/messages.py" line="45" />
         <source>extra time must be positive</source>
         <translation>延长时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="42" />
+        <location filename="../../app/ui/widgets/messages.py" line="46" />
         <source>a reason is required to {what} time</source>
         <translation>调整考试时间（{what}）须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="43" />
+        <location filename="../../app/ui/widgets/messages.py" line="47" />
         <source>the attempt has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="44" />
+        <location filename="../../app/ui/widgets/messages.py" line="48" />
         <source>only the candidate answers</source>
         <translation>只有考生本人可以作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="45" />
+        <location filename="../../app/ui/widgets/messages.py" line="49" />
         <source>the attempt is at step {step}, this save expected {expected}</source>
         <translation>试卷已保存到第 {step} 步，本次保存基于第 {expected} 步，请重新加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="46" />
+        <location filename="../../app/ui/widgets/messages.py" line="50" />
         <source>the exam is {state}: answers cannot be saved now</source>
         <translation>考试当前状态为 {state}，暂时无法保存答案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="47" />
+        <location filename="../../app/ui/widgets/messages.py" line="51" />
         <source>time is up</source>
         <translation>考试时间已到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="48" />
+        <location filename="../../app/ui/widgets/messages.py" line="52" />
         <source>no question {n} on this paper</source>
         <translation>本试卷没有第 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="49" />
+        <location filename="../../app/ui/widgets/messages.py" line="53" />
         <source>{role} may not read answer keys</source>
         <translation>{role} 无权查看标准答案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="50" />
+        <location filename="../../app/ui/widgets/messages.py" line="54" />
         <source>a reason is required to terminate an attempt</source>
         <translation>终止考试须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="51" />
+        <location filename="../../app/ui/widgets/messages.py" line="55" />
         <source>records are kept at least {years} years</source>
         <translation>记录至少须保存 {years} 年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="52" />
+        <location filename="../../app/ui/widgets/messages.py" line="56" />
         <source>a station is required for check-in</source>
         <translation>签到须填写机位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="53" />
+        <location filename="../../app/ui/widgets/messages.py" line="57" />
         <source>only the candidate accepts the exam rules</source>
         <translation>只有考生本人可以确认考生须知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="54" />
+        <location filename="../../app/ui/widgets/messages.py" line="58" />
         <source>unknown incident category {category}</source>
         <translation>未知的事件类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="55" />
+        <location filename="../../app/ui/widgets/messages.py" line="59" />
         <source>session {code} already exists</source>
         <translation>场次 {code} 已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="56" />
+        <location filename="../../app/ui/widgets/messages.py" line="60" />
         <source>no session {session}</source>
         <translation>没有场次 {session}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="57" />
+        <location filename="../../app/ui/widgets/messages.py" line="61" />
         <source>ticket {ticket} is already in this session</source>
         <translation>准考证号 {ticket} 已在本场次中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="58" />
+        <location filename="../../app/ui/widgets/messages.py" line="62" />
         <source>{file}: nothing imported; {clashes}</source>
         <translation>{file}：未导入任何考生；{clashes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="59" />
+        <location filename="../../app/ui/widgets/messages.py" line="63" />
         <source>row {row}: ticket {ticket} is already in this session</source>
         <translation>第 {row} 行：准考证号 {ticket} 已在本场次中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="60" />
+        <location filename="../../app/ui/widgets/messages.py" line="64" />
         <source>no candidate {candidate}</source>
         <translation>没有考生 {candidate}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="61" />
+        <location filename="../../app/ui/widgets/messages.py" line="65" />
         <source>ticket number and ID number do not match</source>
         <translation>准考证号与身份证号不匹配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="62" />
+        <location filename="../../app/ui/widgets/messages.py" line="66" />
         <source>ticket {ticket} has no session open now</source>
         <translation>准考证号 {ticket} 当前没有正在进行的场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="63" />
+        <location filename="../../app/ui/widgets/messages.py" line="67" />
         <source>ticket {ticket} is in more than one session now: ask the proctor</source>
         <translation>准考证号 {ticket} 同时在多个场次中，请联系监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="64" />
+        <location filename="../../app/ui/widgets/messages.py" line="68" />
         <source>ticket {ticket} is logged in on station {station}; a proctor must allow the move first</source>
         <translation>准考证号 {ticket} 已在机位 {station} 登录；须经监考员允许才能换机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="67" />
+        <location filename="../../app/ui/widgets/messages.py" line="71" />
         <source>no attempt {attempt}</source>
         <translation>没有试卷 {attempt}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="68" />
+        <location filename="../../app/ui/widgets/messages.py" line="72" />
         <source>session {code} is {state}</source>
         <translation>场次 {code} 的状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="69" />
+        <location filename="../../app/ui/widgets/messages.py" line="73" />
         <source>session {session} is not open: its clock cannot change</source>
         <translation>场次 {session} 未在进行中，不能调整计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="70" />
+        <location filename="../../app/ui/widgets/messages.py" line="74" />
         <source>another save for this attempt landed first</source>
         <translation>该试卷已有另一次保存先完成，请重新加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="71" />
+        <location filename="../../app/ui/widgets/messages.py" line="75" />
         <source>session {code} is {state}, not open</source>
         <translation>场次 {code} 的状态为 {state}，不是进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="72" />
+        <location filename="../../app/ui/widgets/messages.py" line="76" />
         <source>{count} attempt(s) are still open: submit or terminate them first</source>
         <translation>还有 {count} 份试卷未结束：请先交卷或终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="73" />
+        <location filename="../../app/ui/widgets/messages.py" line="77" />
         <source>only a closed session can be archived; {code} is {state}</source>
         <translation>只有已关闭的场次可以归档；{code} 的状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="74" />
+        <location filename="../../app/ui/widgets/messages.py" line="78" />
         <source>{role} may not see candidate identities</source>
         <translation>{role} 无权查看考生身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="75" />
+        <location filename="../../app/ui/widgets/messages.py" line="79" />
         <source>a reason is required to force-submit</source>
         <translation>强制交卷须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="76" />
+        <location filename="../../app/ui/widgets/messages.py" line="80" />
         <source>{role} may not submit an attempt</source>
         <translation>{role} 无权提交试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="77" />
+        <location filename="../../app/ui/widgets/messages.py" line="81" />
         <source>{role} may not read attempts</source>
         <translation>{role} 无权查看试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="78" />
+        <location filename="../../app/ui/widgets/messages.py" line="82" />
         <source>no signing key {key}</source>
         <translation>没有签名密钥 {key}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="79" />
+        <location filename="../../app/ui/widgets/messages.py" line="83" />
         <source>this centre has no signing key yet</source>
         <translation>本考点尚无签名密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="80" />
+        <location filename="../../app/ui/widgets/messages.py" line="84" />
         <source>unknown duty {duty}</source>
         <translation>未知的职责 {duty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="81" />
+        <location filename="../../app/ui/widgets/messages.py" line="85" />
         <source>the {part} result is already recorded</source>
         <translation>{part} 成绩已记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="82" />
+        <location filename="../../app/ui/widgets/messages.py" line="86" />
         <source>review scores are out of 100, got {score}</source>
         <translation>综合评审成绩为百分制，收到 {score}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="83" />
+        <location filename="../../app/ui/widgets/messages.py" line="87" />
         <source>no such session or user</source>
         <translation>没有该场次或用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="84" />
+        <location filename="../../app/ui/widgets/messages.py" line="88" />
         <source>user {user} already has the duty {duty} in this session</source>
         <translation>用户 {user} 在本场次已担任 {duty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="85" />
+        <location filename="../../app/ui/widgets/messages.py" line="89" />
         <source>the attempt is still open</source>
         <translation>该试卷尚未交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="86" />
+        <location filename="../../app/ui/widgets/messages.py" line="90" />
         <source>you are not an examiner of this session</source>
         <translation>您不是本场次的考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="87" />
+        <location filename="../../app/ui/widgets/messages.py" line="91" />
         <source>only the chief examiner arbitrates</source>
         <translation>只有主考评员可以仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="88" />
+        <location filename="../../app/ui/widgets/messages.py" line="92" />
         <source>question {n} has no rubric</source>
         <translation>第 {n} 题没有评分细则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="89" />
+        <location filename="../../app/ui/widgets/messages.py" line="93" />
         <source>you have already scored this task</source>
         <translation>您已评过这道题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="90" />
+        <location filename="../../app/ui/widgets/messages.py" line="94" />
         <source>not ready: {waiting}</source>
         <translation>尚不能合成成绩：{waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="91" />
+        <location filename="../../app/ui/widgets/messages.py" line="95" />
         <source>question {n}: {scored} of {needed} examiners have scored</source>
         <translation>第 {n} 题：{needed} 名考评员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="92" />
+        <location filename="../../app/ui/widgets/messages.py" line="96" />
         <source>question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
         <translation>第 {n} 题：评分 {scores} 相差 {spread}，须由主考评员仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="95" />
+        <location filename="../../app/ui/widgets/messages.py" line="99" />
         <source>you are not on this session's review panel</source>
         <translation>您不是本场次综合评审委员会成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="96" />
+        <location filename="../../app/ui/widgets/messages.py" line="100" />
         <source>you have already scored this candidate</source>
         <translation>您已为该考生评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="97" />
+        <location filename="../../app/ui/widgets/messages.py" line="101" />
         <source>this paper has examiner-scored items; score them before grading</source>
         <translation>本试卷含需考评员评分的题目，请先完成评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="98" />
+        <location filename="../../app/ui/widgets/messages.py" line="102" />
         <source>rubric point {n} ({point}) has no score</source>
         <translation>评分要点 {n}（{point}）尚未评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="99" />
+        <location filename="../../app/ui/widgets/messages.py" line="103" />
         <source>no rubric point {n}</source>
         <translation>没有第 {n} 个评分要点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="100" />
+        <location filename="../../app/ui/widgets/messages.py" line="104" />
         <source>rubric point {n} ({point}) allows 0..{maximum}, got {value}</source>
         <translation>评分要点 {n}（{point}）的分值范围为 0～{maximum}，收到 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="101" />
+        <location filename="../../app/ui/widgets/messages.py" line="105" />
         <source>the attempt is already graded</source>
         <translation>该试卷已评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="102" />
+        <location filename="../../app/ui/widgets/messages.py" line="106" />
         <source>please keep reading the rules for {seconds} more seconds</source>
         <translation>请继续阅读考生须知 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="103" />
+        <location filename="../../app/ui/widgets/messages.py" line="107" />
         <source>a review panel needs {rule} members, got {count}</source>
         <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="105" />
+        <location filename="../../app/ui/widgets/messages.py" line="108" />
+        <source>the comprehensive review has no paper: a panel scores it</source>
+        <translation>综合评审没有试卷，由评审委员会评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="109" />
+        <source>the session's candidates changed while papers were built: prepare again</source>
+        <translation>生成试卷期间本场次的考生有变动，请重新生成试卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="111" />
         <source>not UTF-8 or GB18030 text</source>
         <translation>不是 UTF-8 或 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="106" />
+        <location filename="../../app/ui/widgets/messages.py" line="112" />
         <source>cannot read: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="107" />
+        <location filename="../../app/ui/widgets/messages.py" line="113" />
         <source>the roster is empty</source>
         <translation>名单为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="108" />
+        <location filename="../../app/ui/widgets/messages.py" line="114" />
         <source>missing column(s) {columns}; found: {found}</source>
         <translation>缺少列 {columns}；文件中的列：{found}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="109" />
+        <location filename="../../app/ui/widgets/messages.py" line="115" />
         <source>{column} is empty</source>
         <translation>{column}为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="110" />
+        <location filename="../../app/ui/widgets/messages.py" line="116" />
         <source>身份证号 {number}: {problem}</source>
         <translation>身份证号 {number} 有误（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="111" />
+        <location filename="../../app/ui/widgets/messages.py" line="117" />
         <source>身份证号 already on row {row}</source>
         <translation>身份证号与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="112" />
+        <location filename="../../app/ui/widgets/messages.py" line="118" />
         <source>准考证号 {ticket} already on row {row}</source>
         <translation>准考证号 {ticket} 与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="113" />
+        <location filename="../../app/ui/widgets/messages.py" line="119" />
         <source>照片 {file}: file not found</source>
         <translation>照片 {file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="114" />
+        <location filename="../../app/ui/widgets/messages.py" line="120" />
         <source>照片 {file}: larger than 2 MB</source>
         <translation>照片 {file}：超过 2 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="115" />
+        <location filename="../../app/ui/widgets/messages.py" line="121" />
         <source>照片 {file}: not a JPEG or PNG image</source>
         <translation>照片 {file}：不是 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="123" />
+        <source>not UTF-8 text ({reason})</source>
+        <translation>不是 UTF-8 编码的文本（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="124" />
+        <source>YAML syntax: {problem}</source>
+        <translation>YAML 格式错误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="125" />
+        <source>a mapping key must be a plain value</source>
+        <translation>映射的键必须是简单的文字或数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="126" />
+        <source>duplicate key {key}</source>
+        <translation>键 {key} 重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="127" />
+        <source>mapping values are not allowed in this context</source>
+        <translation>此处不能写“键: 值”（请检查缩进，或给含冒号的值加引号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="128" />
+        <source>found character that cannot start any token</source>
+        <translation>出现了不能出现在开头的字符（如 Tab 制表符或 @，请改用空格缩进或给值加引号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="129" />
+        <source>found unexpected end of stream</source>
+        <translation>文件意外结束（请检查引号或括号是否配对）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="130" />
+        <source>did not find expected key</source>
+        <translation>缺少应有的键（请检查缩进是否对齐）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="131" />
+        <source>did not find expected '-' indicator</source>
+        <translation>缺少列表项开头的“-”（请检查缩进是否对齐）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="132" />
+        <source>did not find expected ',' or ']'</source>
+        <translation>缺少“,”或“]”（请检查方括号是否配对）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="135" />
+        <source>missing</source>
+        <translation>缺少此项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="136" />
+        <source>must be a mapping, got {got}</source>
+        <translation>应为映射（键: 值），实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="137" />
+        <source>must be a list, got {got}</source>
+        <translation>应为列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="138" />
+        <source>must be text, got {got}</source>
+        <translation>应为文本，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="139" />
+        <source>must be a number, got {got}</source>
+        <translation>应为数字，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="140" />
+        <source>must be a positive multiple of 0.5, got {got}</source>
+        <translation>应为 0.5 的正整数倍，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="141" />
+        <source>must be between 1 and 100, got {got}</source>
+        <translation>应在 1 到 100 之间，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="142" />
+        <source>must be 1..5, got {got}</source>
+        <translation>应为 1 到 5，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="143" />
+        <source>must be true or false, got {got}</source>
+        <translation>应为 true 或 false，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="144" />
+        <source>must be {kinds}, got {got}</source>
+        <translation>应为{kinds}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="145" />
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="146" />
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="147" />
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="148" />
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="149" />
+        <source>a mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="150" />
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="152" />
+        <source>no such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="153" />
+        <source>no bank files (*.yaml) found</source>
+        <translation>没有找到题库文件（*.yaml）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="154" />
+        <source>expected {expected}, got {got}</source>
+        <translation>应为 {expected}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="155" />
+        <source>unknown subtype {subtype}; {standard} has: {choices}</source>
+        <translation>未知的工种 {subtype}；{standard} 包括：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="156" />
+        <source>unknown standard {code}; known: {known}</source>
+        <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="157" />
+        <source>bank id {bank} already used by {source}</source>
+        <translation>题库编号 {bank} 已被 {source} 使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="158" />
+        <source>duplicate id {id} (first in {source})</source>
+        <translation>编号 {id} 重复（首次出现在 {source}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="159" />
+        <source>the bank has neither items nor tasks</source>
+        <translation>题库中既没有理论试题，也没有技能操作题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="160" />
+        <source>a level must be a number or name, got {got}</source>
+        <translation>等级应为数字或名称，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="161" />
+        <source>unknown type {type}; use one of {known}</source>
+        <translation>未知的题型 {type}；可用的题型：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="162" />
+        <source>media files cannot be imported into the store yet</source>
+        <translation>暂不支持导入带媒体文件的题目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="163" />
+        <source>file not found: {file}</source>
+        <translation>找不到文件：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="165" />
+        <source>empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="166" />
+        <source>empty: list the levels whose papers may use this item</source>
+        <translation>不能为空：请列出可以使用本题组卷的等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="167" />
+        <source>a {type} item has no options</source>
+        <translation>{type} 类题目不设选项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="168" />
+        <source>must be one option label, e.g. B</source>
+        <translation>应为一个选项字母，例如 B</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="169" />
+        <source>{key} is not among the options {labels}</source>
+        <translation>{key} 不在选项 {labels} 之中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="170" />
+        <source>must be a list of option labels, e.g. [A, C]</source>
+        <translation>应为选项字母的列表，例如 [A, C]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="171" />
+        <source>{labels} not among the options</source>
+        <translation>{labels} 不在选项之中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="172" />
+        <source>a label is listed twice</source>
+        <translation>有选项字母重复列出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="173" />
+        <source>a multiple-choice item needs at least two correct options</source>
+        <translation>多项选择题至少要有两个正确选项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="174" />
+        <source>every option is correct; leave at least one wrong option</source>
+        <translation>所有选项都是正确答案；至少要保留一个错误选项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="175" />
+        <source>must be true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="176" />
+        <source>must be one list of accepted answers per blank</source>
+        <translation>应按空分别列出可接受的答案，每空一个列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="177" />
+        <source>the stem has {blanks} blank(s) (____) but the key has {answers}</source>
+        <translation>题干有 {blanks} 个空（____），但答案有 {answers} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="178" />
+        <source>a {type} item needs a rubric</source>
+        <translation>{type} 类题目需要评分要点（rubric）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="179" />
+        <source>maxima add up to {total}, but points is {points}</source>
+        <translation>各评分要点满分合计为 {total}，但本题分值（points）为 {points}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="180" />
+        <source>must be positive</source>
+        <translation>应为正数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="181" />
+        <source>needs 3 to {most} options, has {count}</source>
+        <translation>应有 3 到 {most} 个选项，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="182" />
+        <source>labels must be {expected} in order</source>
+        <translation>选项字母应依次为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="183" />
+        <source>empty option text</source>
+        <translation>选项内容为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="184" />
+        <source>the option text {text} appears twice</source>
+        <translation>选项内容 {text} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="185" />
+        <source>a skill task needs at least one scoring point</source>
+        <translation>技能操作题至少需要一个评分要点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="186" />
+        <source>level {level} does not exist; known: {known}</source>
+        <translation>等级 {level} 不存在；已有的等级：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="187" />
+        <source>level {level} has no area {area}</source>
+        <translation>等级 {level} 没有职业功能 {area}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="188" />
+        <source>{area} is not weighted in the {part} table of level {level}</source>
+        <translation>{area} 未列入等级 {level} 的 {part}_weights 权重表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="189" />
+        <source>no content {code} under {area} in the listed levels</source>
+        <translation>所列等级的 {area} 下没有工作内容 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="191" />
+        <source>standard {code} defined twice</source>
+        <translation>职业标准 {code} 定义了两次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="192" />
+        <source>unsupported schema {schema}, expected {expected}</source>
+        <translation>不支持的 schema {schema}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="193" />
+        <source>is {code}, but the paper is for standard {standard}</source>
+        <translation>此处为 {code}，但试卷所用的职业标准是 {standard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="194" />
+        <source>unknown level; {standard} has: {levels}</source>
+        <translation>未知的等级；{standard} 的等级有：{levels}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="195" />
+        <source>weight must be a positive integer, got {got}</source>
+        <translation>权重应为正整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="196" />
+        <source>unknown area {area}; this level has: {known}</source>
+        <translation>未知的职业功能 {area}；本等级包括：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="197" />
+        <source>基本要求 areas are not weighted in skill tables</source>
+        <translation>技能操作权重表不列基本要求（职业道德、基础知识）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="198" />
+        <source>weights sum to {total}, must be 100</source>
+        <translation>权重合计为 {total}，应为 100</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="199" />
+        <source>no levels defined</source>
+        <translation>没有定义任何等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="200" />
+        <source>level {level} appears twice</source>
+        <translation>等级 {level} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="201" />
+        <source>content code {code} twice</source>
+        <translation>工作内容编号 {code} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="202" />
+        <source>missing (official_weights is true)</source>
+        <translation>缺少此项（official_weights 为 true）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="204" />
+        <source>only theory blueprints have a type mix; skill papers take one task per area</source>
+        <translation>只有理论知识组卷方案设题型配比；技能操作试卷每个职业功能抽一道题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="205" />
+        <source>unknown item type {type}</source>
+        <translation>未知的题型 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="206" />
+        <source>{type} items are examiner-scored; a theory mix holds objective types</source>
+        <translation>{type} 类题目由考评员评分；理论题型配比只能包含客观题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="207" />
+        <source>must be all_or_nothing or proportional</source>
+        <translation>应为 all_or_nothing 或 proportional</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="208" />
+        <source>no theory blueprint applies to {standard} level {level}</source>
+        <translation>没有适用于 {standard} 等级 {level} 的理论知识组卷方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="209" />
+        <source>{count} blueprints apply equally to {standard} level {level}: {names}</source>
+        <translation>有 {count} 个组卷方案同样适用于 {standard} 等级 {level}：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="210" />
+        <source>count x points add up to {total}, must be 100</source>
+        <translation>题量 × 每题分值合计为 {total}，应为 100</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="211" />
+        <source>type {type} listed twice</source>
+        <translation>题型 {type} 列出了两次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="212" />
+        <source>must be a positive multiple of 0.5</source>
+        <translation>应为 0.5 的正整数倍</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="213" />
+        <source>must be between 1 and 5</source>
+        <translation>应在 1 到 5 之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/messages.py" line="216" />
+        <source>{first} or {second}</source>
+        <translation>{first}或{second}</translation>
     </message>
 </context>
 </TS>

@@ -1,17 +1,21 @@
-"""Refusal messages from the services, in the user's language.
+"""Refusal messages from the services, and problems found in data files, in the user's language.
 
-The services speak English (they also serve the command line and the logs). Each message shape
-they can raise is listed here once, as a template; the screens match a message against the
-templates and show the translated template with the same values. A test checks that every
-message the services raise has a template here, so a new refusal cannot slip through untranslated.
+The services and the file readers speak English (they also serve the command line and the logs).
+Each message shape they can produce is listed here once, as a template; the screens match a
+message against the templates and show the translated template with the same values. Tests check
+that every message the services raise and every problem the roster, bank, standard and blueprint
+readers report has a template here, so a new one cannot slip through untranslated.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.errors import Problem
 
 CONTEXT = "messages"
 
@@ -101,6 +105,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "the attempt is already graded"),
     QT_TRANSLATE_NOOP("messages", "please keep reading the rules for {seconds} more seconds"),
     QT_TRANSLATE_NOOP("messages", "a review panel needs {rule} members, got {count}"),
+    QT_TRANSLATE_NOOP("messages", "the comprehensive review has no paper: a panel scores it"),
+    QT_TRANSLATE_NOOP("messages", "the session's candidates changed while papers were built: prepare again"),
     # roster files (app/banks/roster_file.py)
     QT_TRANSLATE_NOOP("messages", "not UTF-8 or GB18030 text"),
     QT_TRANSLATE_NOOP("messages", "cannot read: {reason}"),
@@ -113,7 +119,101 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "照片 {file}: file not found"),
     QT_TRANSLATE_NOOP("messages", "照片 {file}: larger than 2 MB"),
     QT_TRANSLATE_NOOP("messages", "照片 {file}: not a JPEG or PNG image"),
+    # data files: YAML text (app/banks/yaml_source.py); {problem} is the parser's own wording
+    QT_TRANSLATE_NOOP("messages", "not UTF-8 text ({reason})"),
+    QT_TRANSLATE_NOOP("messages", "YAML syntax: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "a mapping key must be a plain value"),
+    QT_TRANSLATE_NOOP("messages", "duplicate key {key}"),
+    QT_TRANSLATE_NOOP("messages", "mapping values are not allowed in this context"),
+    QT_TRANSLATE_NOOP("messages", "found character that cannot start any token"),
+    QT_TRANSLATE_NOOP("messages", "found unexpected end of stream"),
+    QT_TRANSLATE_NOOP("messages", "did not find expected key"),
+    QT_TRANSLATE_NOOP("messages", "did not find expected '-' indicator"),
+    QT_TRANSLATE_NOOP("messages", "did not find expected ',' or ']'"),
+    # data files: fields (app/banks/fields.py); the specific "must be ..., got" shapes come before
+    # the general one. {kinds} is "text", "an integer", ... joined by " or "; {got} may be "a list".
+    QT_TRANSLATE_NOOP("messages", "missing"),
+    QT_TRANSLATE_NOOP("messages", "must be a mapping, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be a list, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be text, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be a number, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be between 1 and 100, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be 1..5, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be true or false, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be {kinds}, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "text"),
+    QT_TRANSLATE_NOOP("messages", "an integer"),
+    QT_TRANSLATE_NOOP("messages", "a number"),
+    QT_TRANSLATE_NOOP("messages", "true or false"),
+    QT_TRANSLATE_NOOP("messages", "a mapping"),
+    QT_TRANSLATE_NOOP("messages", "a list"),
+    # bank files (app/banks/bank_file.py, app/services/library.py)
+    QT_TRANSLATE_NOOP("messages", "no such file or directory"),
+    QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
+    QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
+    QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
+    QT_TRANSLATE_NOOP("messages", "bank id {bank} already used by {source}"),
+    QT_TRANSLATE_NOOP("messages", "duplicate id {id} (first in {source})"),
+    QT_TRANSLATE_NOOP("messages", "the bank has neither items nor tasks"),
+    QT_TRANSLATE_NOOP("messages", "a level must be a number or name, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "unknown type {type}; use one of {known}"),
+    QT_TRANSLATE_NOOP("messages", "media files cannot be imported into the store yet"),
+    QT_TRANSLATE_NOOP("messages", "file not found: {file}"),
+    # items and skill tasks (app/domain/items.py)
+    QT_TRANSLATE_NOOP("messages", "empty"),
+    QT_TRANSLATE_NOOP("messages", "empty: list the levels whose papers may use this item"),
+    QT_TRANSLATE_NOOP("messages", "a {type} item has no options"),
+    QT_TRANSLATE_NOOP("messages", "must be one option label, e.g. B"),
+    QT_TRANSLATE_NOOP("messages", "{key} is not among the options {labels}"),
+    QT_TRANSLATE_NOOP("messages", "must be a list of option labels, e.g. [A, C]"),
+    QT_TRANSLATE_NOOP("messages", "{labels} not among the options"),
+    QT_TRANSLATE_NOOP("messages", "a label is listed twice"),
+    QT_TRANSLATE_NOOP("messages", "a multiple-choice item needs at least two correct options"),
+    QT_TRANSLATE_NOOP("messages", "every option is correct; leave at least one wrong option"),
+    QT_TRANSLATE_NOOP("messages", "must be true or false"),
+    QT_TRANSLATE_NOOP("messages", "must be one list of accepted answers per blank"),
+    QT_TRANSLATE_NOOP("messages", "the stem has {blanks} blank(s) (____) but the key has {answers}"),
+    QT_TRANSLATE_NOOP("messages", "a {type} item needs a rubric"),
+    QT_TRANSLATE_NOOP("messages", "maxima add up to {total}, but points is {points}"),
+    QT_TRANSLATE_NOOP("messages", "must be positive"),
+    QT_TRANSLATE_NOOP("messages", "needs 3 to {most} options, has {count}"),
+    QT_TRANSLATE_NOOP("messages", "labels must be {expected} in order"),
+    QT_TRANSLATE_NOOP("messages", "empty option text"),
+    QT_TRANSLATE_NOOP("messages", "the option text {text} appears twice"),
+    QT_TRANSLATE_NOOP("messages", "a skill task needs at least one scoring point"),
+    QT_TRANSLATE_NOOP("messages", "level {level} does not exist; known: {known}"),
+    QT_TRANSLATE_NOOP("messages", "level {level} has no area {area}"),
+    QT_TRANSLATE_NOOP("messages", "{area} is not weighted in the {part} table of level {level}"),
+    QT_TRANSLATE_NOOP("messages", "no content {code} under {area} in the listed levels"),
+    # standard and weight files (app/banks/standard_file.py, app/domain/standards.py)
+    QT_TRANSLATE_NOOP("messages", "standard {code} defined twice"),
+    QT_TRANSLATE_NOOP("messages", "unsupported schema {schema}, expected {expected}"),
+    QT_TRANSLATE_NOOP("messages", "is {code}, but the paper is for standard {standard}"),
+    QT_TRANSLATE_NOOP("messages", "unknown level; {standard} has: {levels}"),
+    QT_TRANSLATE_NOOP("messages", "weight must be a positive integer, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "unknown area {area}; this level has: {known}"),
+    QT_TRANSLATE_NOOP("messages", "基本要求 areas are not weighted in skill tables"),
+    QT_TRANSLATE_NOOP("messages", "weights sum to {total}, must be 100"),
+    QT_TRANSLATE_NOOP("messages", "no levels defined"),
+    QT_TRANSLATE_NOOP("messages", "level {level} appears twice"),
+    QT_TRANSLATE_NOOP("messages", "content code {code} twice"),
+    QT_TRANSLATE_NOOP("messages", "missing (official_weights is true)"),
+    # blueprint files (app/banks/blueprint_file.py, app/domain/blueprint.py)
+    QT_TRANSLATE_NOOP("messages", "only theory blueprints have a type mix; skill papers take one task per area"),
+    QT_TRANSLATE_NOOP("messages", "unknown item type {type}"),
+    QT_TRANSLATE_NOOP("messages", "{type} items are examiner-scored; a theory mix holds objective types"),
+    QT_TRANSLATE_NOOP("messages", "must be all_or_nothing or proportional"),
+    QT_TRANSLATE_NOOP("messages", "no theory blueprint applies to {standard} level {level}"),
+    QT_TRANSLATE_NOOP("messages", "{count} blueprints apply equally to {standard} level {level}: {names}"),
+    QT_TRANSLATE_NOOP("messages", "count x points add up to {total}, must be 100"),
+    QT_TRANSLATE_NOOP("messages", "type {type} listed twice"),
+    QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5"),
+    QT_TRANSLATE_NOOP("messages", "must be between 1 and 5"),
 )
+# joins translated {kinds}: "text or an integer" reads as one phrase
+OR = QT_TRANSLATE_NOOP("messages", "{first} or {second}")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -127,18 +227,50 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
-def translate_message(text: str) -> str:
-    """The message in the interface language; unchanged when no template fits."""
+def match_message(text: str) -> tuple[str, dict[str, str]] | None:
+    """The first template that fits the whole message, with the values it holds; None if none fits."""
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
         if match:
-            values = {
-                key: "; ".join(translate_message(part) for part in value.split("; ")) if key in ("clashes", "waiting")
-                else translate_message(value) if key == "problem" else value
-                for key, value in match.groupdict().items()
-            }  # fmt: skip
-            try:
-                return QCoreApplication.translate(CONTEXT, template).format(**values)
-            except (KeyError, IndexError, ValueError):  # a translation with other placeholders: say it in English
-                return text
-    return text
+            return template, match.groupdict()
+    return None
+
+
+def _translate_value(key: str, value: str) -> str:
+    """A value that is itself a message (or a list of them) in the interface language."""
+    if key in ("clashes", "waiting"):
+        return "; ".join(translate_message(part) for part in value.split("; "))
+    if key in ("problem", "got"):
+        return translate_message(value)
+    if key == "kinds":
+        whole = translate_message(value)
+        if whole != value:
+            return whole
+        parts = [translate_message(part) for part in value.split(" or ")]
+        if any(translated == part for translated, part in zip(parts, value.split(" or "), strict=True)):
+            return value
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = QCoreApplication.translate(CONTEXT, OR).format(first=joined, second=part)
+        return joined
+    return value
+
+
+def translate_message(text: str) -> str:
+    """The message in the interface language; unchanged when no template fits."""
+    found = match_message(text)
+    if found is None:
+        return text
+    template, values = found
+    try:
+        return QCoreApplication.translate(CONTEXT, template).format(
+            **{key: _translate_value(key, value) for key, value in values.items()}
+        )
+    except (KeyError, IndexError, ValueError):  # a translation with other placeholders: say it in English
+        return text
+
+
+def translate_problem(problem: Problem) -> str:
+    """`str(problem)` with the message in the interface language. The field path stays as it is:
+    it names the keys in the file, which are English by design."""
+    return str(replace(problem, message=translate_message(problem.message)))
