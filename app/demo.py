@@ -162,7 +162,7 @@ def run_demo(
         terminated_ticket = people[3][0]
 
         # -- theory ------------------------------------------------------------------------
-        theory_id, theory_attempts = centre.session(
+        theory_id, _attempts = centre.session(
             f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, "2026-11-28T09:00",
             {"proctor1": "proctor", "proctor2": "proctor", "proctor3": "proctor"}, people,
         )  # fmt: skip
@@ -184,10 +184,8 @@ def run_demo(
             else:
                 exam.submit(login.actor, login.attempt_id)
         exam.record_incident(proctor, theory_id, "environment.noise", "9:40 考场外施工噪音约5分钟，已协调停止")
-        for attempt_id in theory_attempts.values():
-            scoring.grade_objective(admin, attempt_id)
-        exam.close_session(proctor, theory_id)
-        log("theory session graded and closed")
+        closed = exam.close_session(proctor, theory_id)  # grades the theory papers
+        log(f"theory session closed: {closed['graded']} papers graded")
 
         # -- skill ---------------------------------------------------------------------------
         sitting = [p for p in people if p[0] != terminated_ticket]  # barred after misconduct
