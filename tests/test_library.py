@@ -9,6 +9,7 @@ import pytest
 from app.banks.catalog import Catalog
 from app.errors import DataFileError
 from app.services.base import PermissionDenied
+from app.services.backend import Backend
 from app.services.library import LibraryService
 from tests.conftest import REPO
 from tests.store_fixtures import build_world, fresh_url
@@ -65,3 +66,60 @@ def test_imported_banks_are_encrypted_on_disk(tmp_path):
     raw = (tmp_path / "examdesk.db").read_bytes() + (tmp_path / "examdesk.db-wal").read_bytes()
     assert b"CTR-L2-" not in raw
     w.db.close()
+
+
+# -- standards --------------------------------------------------------------------------------
+
+BUNDLED_STANDARD = REPO / "question_banks" / "standards" / "4-13-99-02.yaml"
+
+
+def standard_file(tmp_path, name, *replacements):
+    text = BUNDLED_STANDARD.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    target = tmp_path / "std" / name
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_an_imported_standard_joins_the_catalogue_and_survives_reopening(world, library, tmp_path):
+    new = standard_file(tmp_path, "4-13-99-99.yaml", ("code: 4-13-99-02", "code: 4-13-99-99"),
+                        ("name: 在线学习服务师", "name: 在线学习规划师"))  # fmt: skip
+    [std] = library.import_standards(world.admin, Catalog.load(), [new])
+    assert (std.code, std.name) == ("4-13-99-99", "在线学习规划师")
+    w2 = world.reopen()
+    catalog = Backend.over(w2.db).catalog
+    assert catalog.standard("4-13-99-99").name == "在线学习规划师"
+    assert catalog.standard("4-13-99-02").name == "在线学习服务师"  # the bundled one stays
+    w2.db.close()
+
+
+def test_a_new_edition_replaces_the_one_in_use_if_every_bank_still_fits(world, library, tmp_path):
+    catalog = Catalog.load()
+    same = standard_file(tmp_path, "same.yaml")
+    with pytest.raises(DataFileError, match="edition 2022 is already in use"):
+        library.import_standards(world.admin, catalog, [same])
+    breaking = standard_file(tmp_path, "breaking.yaml", ('edition: "2022"', 'edition: "2026"'),
+                             ('code: "2.2.4"', 'code: "2.2.9"'))  # fmt: skip
+    with pytest.raises(DataFileError) as err:  # the bundled banks cite 2.2.4
+        library.import_standards(world.admin, catalog, [breaking])
+    assert "2.2.4" in str(err.value) and "level" in str(err.value)
+    assert library.imported_sources("standard") == []
+    revised = standard_file(tmp_path, "revised.yaml", ('edition: "2022"', 'edition: "2026"'))
+    library.import_standards(world.admin, catalog, [revised])
+    merged = catalog.with_imported(library.imported_sources("bank"), library.imported_sources("standard"))
+    assert merged.standard("4-13-99-02").edition == "2026"
+    assert merged.assembler("4-13-99-02", 5).build("x").items  # papers still build from the banks
+
+
+def test_a_broken_standard_file_is_named_and_nothing_is_stored(world, library, tmp_path):
+    broken = standard_file(tmp_path, "broken.yaml", ("code: 4-13-99-02", "code: 4-13-99-98"),
+                           ("pass_mark: 60", "pass_mark: sixty"))  # fmt: skip
+    with pytest.raises(DataFileError) as err:
+        library.import_standards(world.admin, Catalog.load(), [broken])
+    assert "broken.yaml" in str(err.value) and "pass_mark" in str(err.value)
+    assert library.imported_sources("standard") == []
+    with pytest.raises(PermissionDenied):
+        library.import_standards(world.proctor, Catalog.load(), [broken])

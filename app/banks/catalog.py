@@ -9,11 +9,27 @@ from pathlib import Path
 from app import paths
 from app.banks.bank_file import BankSet, read_banks
 from app.banks.blueprint_file import BlueprintRule, choose_mix, read_blueprints
-from app.banks.standard_file import read_standards, read_weights
+from app.banks.standard_file import read_standard_text, read_standards, read_weights
 from app.domain.blueprint import skill_blueprint, theory_blueprint
 from app.domain.paper_assembly import Paper, PaperAssembler, build_skill_paper
 from app.domain.standards import Level, LevelId, Part, Standard
-from app.errors import UserFacingError
+from app.errors import DataFileError, Problem, UserFacingError
+
+
+def read_standards_from(sources: Sequence[tuple[str, str]]) -> dict[str, Standard]:
+    """Standards held in memory, by code; a later edition replaces an earlier one."""
+    problems: list[Problem] = []
+    out: dict[str, Standard] = {}
+    for name, text in sources:
+        try:
+            std = read_standard_text(text, name)
+        except DataFileError as exc:
+            problems += exc.problems
+            continue
+        out[std.code] = std
+    if problems:
+        raise DataFileError(problems)
+    return out
 
 
 @dataclass
@@ -23,6 +39,8 @@ class Catalog:
     bank_paths: Sequence[Path]
     imported: Sequence[tuple[str, str]] = ()  # banks imported into the store, as (name, YAML text)
     _banks: BankSet | None = field(default=None, repr=False)
+    bundled_standards: dict[str, Standard] | None = field(default=None, repr=False)  # before any import
+    imported_standards: Sequence[tuple[str, str]] = ()  # standards imported into the store
 
     @classmethod
     def load(
@@ -44,9 +62,14 @@ class Catalog:
             self._banks = read_banks(self.bank_paths, self.standards, sources=self.imported)
         return self._banks
 
-    def with_imported(self, sources: Sequence[tuple[str, str]]) -> Catalog:
-        """The same catalogue with these imported banks added to the bundled ones."""
-        return Catalog(self.standards, self.blueprints, self.bank_paths, tuple(sources))
+    def with_imported(self, sources: Sequence[tuple[str, str]], standards: Sequence[tuple[str, str]] = ()) -> Catalog:
+        """The bundled catalogue with these imported banks and standards (as (name, YAML text),
+        oldest first) added; an imported edition of a standard replaces the one of the same code."""
+        bundled = self.bundled_standards if self.bundled_standards is not None else self.standards
+        merged = dict(bundled)
+        if standards:
+            merged.update(read_standards_from(standards))
+        return Catalog(merged, self.blueprints, self.bank_paths, tuple(sources), None, bundled, tuple(standards))
 
     def standard(self, code: str) -> Standard:
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.banks.fields import FieldReader, parse_path
-from app.banks.yaml_source import YamlFileError, load_yaml
+from app.banks.yaml_source import YamlFileError, load_yaml, parse_yaml
 from app.domain.standards import (
     Area,
     Content,
@@ -32,6 +32,19 @@ def read_standard(path: Path, display: str | None = None) -> Standard:
         root = load_yaml(path, name)
     except YamlFileError as exc:
         raise DataFileError([exc.problem]) from None
+    return _standard_from(root, name)
+
+
+def read_standard_text(text: str, name: str) -> Standard:
+    """The same for a standard held in memory (one imported into the store)."""
+    try:
+        root = parse_yaml(text, name)
+    except YamlFileError as exc:
+        raise DataFileError([exc.problem]) from None
+    return _standard_from(root, name)
+
+
+def _standard_from(root: Any, name: str) -> Standard:
     reader = FieldReader(name, root)
     std = _parse_standard(reader, root)
     if std is not None and not reader.problems:

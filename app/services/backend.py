@@ -38,13 +38,17 @@ class Backend:
     @classmethod
     def over(cls, db: Database, catalog: Catalog | None = None) -> Backend:
         library = LibraryService(db)
-        catalog = (catalog or Catalog.load()).with_imported(library.imported_sources())
+        catalog = (catalog or Catalog.load()).with_imported(
+            library.imported_sources("bank"), library.imported_sources("standard")
+        )
         return cls(db, catalog, AccountService(db), ExamService(db), ScoringService(db), KeyService(db),
                    ExportService(db, catalog), library, PaperService(db, catalog))  # fmt: skip
 
     def reload_catalog(self) -> None:
-        """After an import: the bundled banks plus everything imported into the store."""
-        self.catalog = self.catalog.with_imported(self.library.imported_sources())
+        """After an import: the bundled standards and banks plus everything imported into the store."""
+        self.catalog = self.catalog.with_imported(
+            self.library.imported_sources("bank"), self.library.imported_sources("standard")
+        )
         self.export.catalog = self.papers.catalog = self.catalog
 
     @classmethod

@@ -1,8 +1,8 @@
-"""Question banks imported into the store: checked as a whole, kept encrypted, used for papers.
+"""Standards and question banks imported into the store: checked as a whole, kept encrypted, used.
 
 An import is all or nothing: the new files are validated together with every bank already in use
-(bundled and imported), so a duplicate id or a broken item anywhere refuses the whole import and
-names the file, line and field.
+(bundled and imported), so a duplicate id, a broken item or a bank that no longer fits a revised
+standard refuses the whole import and names the file, line and field.
 """
 
 from __future__ import annotations
@@ -15,39 +15,95 @@ from sqlalchemy import select
 
 from app.banks.bank_file import BankInfo, bank_files, read_banks
 from app.banks.catalog import Catalog
+from app.banks.standard_file import read_standard_text
+from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
 from app.services.base import Actor, Service, require_role
 from app.store.database import wall_now
 from app.store.models import ImportedVersion
 
+Progress = Callable[[int, int], None]
+
+
+def _read_texts(paths: Sequence[Path], progress: Progress | None) -> list[tuple[str, str]]:
+    """(file name, text) of each file; every unreadable file is a problem, reported together."""
+    sources: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    for n, path in enumerate(paths, 1):
+        try:
+            sources.append((path.name, path.read_text(encoding="utf-8")))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(str(path), None, "", f"not UTF-8 text ({exc.reason})"))
+        except OSError as exc:
+            problems.append(Problem(str(path), None, "", f"cannot read: {exc.strerror or exc}"))
+        if progress:
+            progress(n, len(paths) + 1)
+    if problems:
+        raise DataFileError(problems)
+    return sources
+
 
 class LibraryService(Service):
-    def imported_sources(self) -> list[tuple[str, str]]:
-        """(name, YAML text) of every bank imported into this store, oldest first."""
+    def imported_sources(self, kind: str = "bank") -> list[tuple[str, str]]:
+        """(name, YAML text) of every bank (or standard) imported into this store, oldest first."""
         with self.db.reader() as s:
             rows = s.scalars(
-                select(ImportedVersion).where(ImportedVersion.kind == "bank").order_by(ImportedVersion.id)
+                select(ImportedVersion).where(ImportedVersion.kind == kind).order_by(ImportedVersion.id)
             ).all()
             return [(row.content["name"], row.content["text"]) for row in rows]
 
+    def import_standards(
+        self, actor: Actor, catalog: Catalog, files: Sequence[Path], progress: Progress | None = None
+    ) -> list[Standard]:
+        """Check standard files and every bank in use against them; store them all, or none.
+
+        A standard of a new code joins the catalogue; a new edition of a known code replaces the
+        one in use (sessions keep their code), and every bank must still fit the new edition.
+        """
+        require_role(actor, "admin")
+        sources = _read_texts(list(files), progress)
+        problems: list[Problem] = []
+        read: list[tuple[str, str, Standard]] = []
+        for name, text in sources:
+            try:
+                read.append((name, text, read_standard_text(text, name)))
+            except DataFileError as exc:
+                problems += exc.problems
+        if problems:
+            raise DataFileError(problems)
+        for name, _text, std in read:
+            in_use = catalog.standards.get(std.code)
+            if in_use is not None and in_use.edition == std.edition:
+                problems.append(Problem(name, None, "edition", f"standard {std.code} edition {std.edition} is "
+                                        "already in use; a revision needs a new edition"))  # fmt: skip
+        codes = [std.code for _n, _t, std in read]
+        for code in {c for c in codes if codes.count(c) > 1}:
+            problems.append(Problem(", ".join(n for n, _t, s in read if s.code == code), None, "code",
+                                    f"standard {code} is in more than one of these files"))  # fmt: skip
+        if problems:
+            raise DataFileError(problems)
+        merged = catalog.with_imported(catalog.imported, [*catalog.imported_standards, *sources])
+        read_banks(merged.bank_paths, merged.standards, sources=merged.imported)  # every bank in use still fits
+        data = {"files": [n for n, _t in sources], "standards": [f"{s.code}/{s.edition}" for _n, _t, s in read]}
+        with self.action(actor, "standard.import", "library", data) as s:
+            for name, text, std in read:
+                s.add(
+                    ImportedVersion(
+                        kind="standard", code=std.code, version=std.edition, imported_wall=wall_now(),
+                        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(), content={"name": name, "text": text},
+                    )
+                )  # fmt: skip
+        if progress:
+            progress(len(sources) + 1, len(sources) + 1)
+        return [std for _n, _t, std in read]
+
     def import_banks(
-        self, actor: Actor, catalog: Catalog, files: Sequence[Path],
-        progress: Callable[[int, int], None] | None = None,
-    ) -> list[BankInfo]:  # fmt: skip
+        self, actor: Actor, catalog: Catalog, files: Sequence[Path], progress: Progress | None = None
+    ) -> list[BankInfo]:
         """Check the files together with every bank in use; store them all, or none."""
         require_role(actor, "admin")
         paths = bank_files(files)
-        sources: list[tuple[str, str]] = []
-        problems: list[Problem] = []
-        for n, path in enumerate(paths, 1):
-            try:
-                sources.append((path.name, path.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(Problem(str(path), None, "", f"cannot read: {exc}"))
-            if progress:
-                progress(n, len(paths) + 1)
-        if problems:
-            raise DataFileError(problems)
+        sources = _read_texts(paths, progress)
         if not sources:
             raise DataFileError([Problem(", ".join(str(f) for f in files), None, "", "no bank files (*.yaml) found")])
         checked = read_banks(catalog.bank_paths, catalog.standards, sources=[*catalog.imported, *sources])

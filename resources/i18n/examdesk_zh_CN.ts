@@ -1611,5 +1611,17 @@ weight tables and papers</source>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
+    <message>
+        <source>the candidate was absent: there is nothing to grade</source>
+        <translation>该考生缺考，没有可评分的试卷</translation>
+    </message>
+    <message>
+        <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
+        <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
+    </message>
+    <message>
+        <source>standard {code} is in more than one of these files</source>
+        <translation>标准 {code} 出现在所选的多个文件中</translation>
+    </message>
 </context>
 </TS>

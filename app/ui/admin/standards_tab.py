@@ -1,4 +1,4 @@
-"""标准与题库: the bundled standards and question banks, read only."""
+"""标准与题库: the standards and question banks in use (bundled and imported), and importing more."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.standards import Part
+from app.domain.standards import Part, Standard
 from app.errors import DataFileError
 from app.ui.admin import labels
 from app.ui.admin.common import Background, Files, RowsModel, make_table
 from app.ui.widgets.errors import attempt, show_error
+from app.ui.widgets.messages import translate_problem
 
 
 class StandardsTab(QWidget):
@@ -35,11 +36,17 @@ class StandardsTab(QWidget):
         self.import_button.setToolTip(self.tr("Check a bank file (YAML) against every bank in use and keep it, "
                                               "encrypted, in this centre's store"))  # fmt: skip
         self.import_button.clicked.connect(self.choose_bank)
-        self.import_button.setEnabled(actor is not None)
+        self.import_standard_button = QPushButton(self.tr("Import &standard…"))
+        self.import_standard_button.setToolTip(self.tr("Check a standard file (YAML) and every bank in use against "
+                                                       "it, and keep it in this centre's store; a new edition of a "
+                                                       "standard replaces the one in use"))  # fmt: skip
+        self.import_standard_button.clicked.connect(self.choose_standard)
+        for button in (self.import_button, self.import_standard_button):
+            button.setEnabled(actor is not None)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.problems = QListWidget()
-        self.problems.setAccessibleName(self.tr("Problems in the bank file"))
+        self.problems.setAccessibleName(self.tr("Problems in the imported file"))
         self.problems.setVisible(False)
         self.background = Background(self)
         self.background.progress.connect(self._progress)
@@ -68,6 +75,7 @@ class StandardsTab(QWidget):
         splitter.setStretchFactor(1, 3)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.import_standard_button)
         top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -76,23 +84,39 @@ class StandardsTab(QWidget):
         layout.addWidget(splitter, 1)
         self._loaded = False
 
-    # -- importing a bank, off the GUI thread ---------------------------------------------------
+    # -- importing standards and banks, off the GUI thread ---------------------------------------
 
     def choose_bank(self) -> None:
         path = Files.open_path(self, self.tr("Import question bank"), self.tr("Question banks (*.yaml *.yml)"))
         if path is not None:
             self.import_bank(path)
 
+    def choose_standard(self) -> None:
+        path = Files.open_path(self, self.tr("Import standard"), self.tr("Standards (*.yaml *.yml)"))
+        if path is not None:
+            self.import_standard(path)
+
     def import_bank(self, path: Any) -> None:
+        actor, catalog = self.actor, self.backend.catalog
+        self._start(lambda progress: self.backend.library.import_banks(actor, catalog, [path], progress))
+
+    def import_standard(self, path: Any) -> None:
+        actor, catalog = self.actor, self.backend.catalog
+        self._start(lambda progress: self.backend.library.import_standards(actor, catalog, [path], progress))
+
+    def _start(self, job: Any) -> None:
         if self.background.busy:
             return
         self.problems.clear()
         self.problems.setVisible(False)
-        self.import_button.setEnabled(False)
+        self._set_importing(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        actor, catalog = self.actor, self.backend.catalog
-        self.background.start(lambda progress: self.backend.library.import_banks(actor, catalog, [path], progress))
+        self.background.start(job)
+
+    def _set_importing(self, busy: bool) -> None:
+        for button in (self.import_button, self.import_standard_button):
+            button.setEnabled(not busy and self.actor is not None)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -100,22 +124,26 @@ class StandardsTab(QWidget):
         self.progress.setValue(done)
 
     @Slot(object)
-    def _imported(self, infos: Any) -> None:
+    def _imported(self, imported: Any) -> None:
         self.progress.setVisible(False)
-        self.import_button.setEnabled(True)
+        self._set_importing(False)
         self.backend.reload_catalog()
         self._loaded = False
         self.refresh()
-        names = "、".join(f"{i.bank}（{i.item_count}）" for i in infos)
-        self.summary.setText(self.tr("Imported: {banks}. ").format(banks=names) + self.summary.text())
+        if imported and isinstance(imported[0], Standard):
+            names = self.tr(", ").join(f"{s.code} {s.name}（{s.edition}）" for s in imported)
+        else:
+            names = self.tr(", ").join(self.tr("{bank} ({count} questions)").format(bank=i.bank, count=i.item_count)
+                                       for i in imported)  # fmt: skip
+        self.summary.setText(self.tr("Imported: {names}. ").format(names=names) + self.summary.text())
         self.imported.emit()
 
     @Slot(object)
     def _failed(self, exc: Any) -> None:
         self.progress.setVisible(False)
-        self.import_button.setEnabled(True)
+        self._set_importing(False)
         if isinstance(exc, DataFileError):
-            self.problems.addItems([str(p) for p in exc.problems])
+            self.problems.addItems([translate_problem(p) for p in exc.problems])
             self.problems.setVisible(True)
             self.summary.setText(self.tr("{count} problem(s): nothing was imported.").format(count=len(exc.problems)))
         else:
@@ -128,11 +156,14 @@ class StandardsTab(QWidget):
         standards = sorted(catalog.standards.values(), key=lambda s: s.code)
         rows = []
         official, supplied = self.tr("official"), self.tr("supplied by the exam owner")
+        imported = {name for name, _text in catalog.imported_standards}
         for std in standards:
             minutes = "；".join(
                 f"{labels.part_name(p.value)} {std.min_minutes[p]}" for p in Part if p in std.min_minutes
             )
-            rows.append([std.code, std.name, std.edition, "、".join(lv.name.split("/")[0] for lv in std.levels),
+            edition = self.tr("{edition} (imported)").format(edition=std.edition) if std.source in imported \
+                else std.edition  # fmt: skip
+            rows.append([std.code, std.name, edition, "、".join(lv.name.split("/")[0] for lv in std.levels),
                          "、".join(st.name for st in std.subtypes) or "—", minutes,
                          official if std.official_weights else supplied])  # fmt: skip
         self.standards_model.set_rows(rows, [s.code for s in standards])

@@ -107,6 +107,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "a review panel needs {rule} members, got {count}"),
     QT_TRANSLATE_NOOP("messages", "the comprehensive review has no paper: a panel scores it"),
     QT_TRANSLATE_NOOP("messages", "the session's candidates changed while papers were built: prepare again"),
+    QT_TRANSLATE_NOOP("messages", "the candidate was absent: there is nothing to grade"),
+    QT_TRANSLATE_NOOP(
+        "messages", "standard {code} edition {edition} is already in use; a revision needs a new edition"
+    ),
+    QT_TRANSLATE_NOOP("messages", "standard {code} is in more than one of these files"),
     # roster files (app/banks/roster_file.py)
     QT_TRANSLATE_NOOP("messages", "not UTF-8 or GB18030 text"),
     QT_TRANSLATE_NOOP("messages", "cannot read: {reason}"),
