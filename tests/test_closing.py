@@ -66,3 +66,40 @@ def test_a_terminated_paper_is_graded_zero_at_closing(world):
     results = {r.ticket: r for r in ExportService(world.db).session_results(world.admin, world.session_id)}
     assert results["T001"].parts["theory"]["score"] != "0.00"
     assert results["T002"].status == "terminated" and results["T002"].parts["theory"]["score"] == "0.00"
+
+
+@pytest.mark.parametrize(("credit", "expected"), [("proportional", "1.00"), ("all_or_nothing", "0.00")])
+def test_multiple_choice_credit_follows_the_papers_blueprint(world, credit, expected):
+    item = {"slot": 0, "id": "M1", "type": "multiple", "area": "学情分析", "points": "2", "stem": "多选",
+            "options": [["A", "甲"], ["B", "乙"], ["C", "丙"], ["D", "丁"]], "key": ["A", "B"]}  # fmt: skip
+    sid = world.exam.schedule_session(
+        world.admin, code="MC", room="102", part="theory", standard="4-13-99-02", level="5",
+        scheduled_start="2026-11-24T14:00", duration_minutes=90,
+    )  # fmt: skip
+    name, number = CANDIDATES["T001"]
+    cid = world.exam.add_candidate(world.admin, sid, ticket="M001", name=name, id_number=number)
+    aid = world.exam.prepare_attempt(world.admin, cid, {"seed": "m", "items": [item], "multiple_credit": credit}, 600)
+    world.exam.start_session(world.proctor, sid)
+    login = world.exam.candidate_login(ticket="M001", id_number=number, station="PC-09")
+    assert login.attempt_id == aid
+    world.exam.save_answer(login.actor, aid, 0, 0, ["A"])  # one of the two right options, no wrong one
+    world.exam.submit(login.actor, aid)
+    world.exam.close_session(world.proctor, sid)
+    [row] = ExportService(world.db).session_results(world.admin, sid)
+    assert row.parts["theory"]["score"] == expected
+
+
+def test_assembled_papers_carry_the_blueprints_credit_rule(tmp_path):
+    from app.banks.catalog import Catalog
+    from app.domain.standards import Part
+    from app.services.exam import paper_content
+    from tests.conftest import REPO
+
+    text = (REPO / "question_banks" / "blueprints" / "theory-default.yaml").read_text(encoding="utf-8")
+    (tmp_path / "theory.yaml").write_text(
+        text.replace("multiple_credit: all_or_nothing", "multiple_credit: proportional"), encoding="utf-8"
+    )
+    catalog = Catalog.load(blueprints_dir=tmp_path)
+    paper = catalog.build_paper("4-13-99-02", 5, Part.THEORY, "x")
+    content = paper_content(paper, {it.id: it for it in catalog.banks.items})
+    assert content["multiple_credit"] == "proportional"

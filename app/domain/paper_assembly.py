@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from app.domain.blueprint import Blueprint, TypeMix
+from app.domain.blueprint import Blueprint, MultipleCredit, TypeMix
 from app.domain.items import Item, ItemType, SkillTask
 from app.domain.standards import Part
 
@@ -43,6 +43,7 @@ class Paper:
     items: tuple[PaperItem, ...]
     area_points: dict[str, Decimal]
     difficulty: float | None = None
+    multiple_credit: MultipleCredit = MultipleCredit.ALL_OR_NOTHING  # how 多项选择题 are scored
 
     @property
     def total_points(self) -> Decimal:
@@ -305,6 +306,7 @@ class PaperAssembler:
             items=tuple(paper_items),
             area_points=dict(bp.area_points),
             difficulty=mean,
+            multiple_credit=bp.mix.multiple_credit if bp.mix else MultipleCredit.ALL_OR_NOTHING,
         )
 
     @staticmethod

@@ -178,7 +178,8 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
                 "key": key,
             }
         )
-    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
+    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
+            "multiple_credit": paper.multiple_credit.value}  # fmt: skip
 
 
 # Statements on the answer-save path, built once (building them is most of a save's Python cost).
@@ -247,7 +248,8 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
                 "rubric": [[p.point, str(p.max)] for p in task.rubric], "key": None,
             }
         )  # fmt: skip
-    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
+    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
+            "multiple_credit": paper.multiple_credit.value}  # fmt: skip
 
 
 class ExamService(Service):

@@ -69,12 +69,13 @@ def _response(kind: ItemType, value: Any) -> Any:
 
 
 def grade_objective_in(
-    s: Any, db: Database, actor: Actor, attempt: Attempt, multiple_credit: MultipleCredit
+    s: Any, db: Database, actor: Actor, attempt: Attempt, multiple_credit: MultipleCredit | None = None
 ) -> Decimal | None:
     """Grade a submitted attempt inside the caller's transaction: a GRADE step and the part's
     result. None for an attempt closed because the candidate never came (no result is written)."""
     session = s.get(ExamSession, attempt.session_id)
     content = s.get(PaperInstance, attempt.paper_id).content
+    credit = multiple_credit or MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
     answers: dict[int, Any] = {}
     last_seq, ended = 0, None
     for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt.id).order_by(AttemptStep.seq)):
@@ -96,7 +97,7 @@ def grade_objective_in(
         item = _item_from_content(entry)
         if item.type.examiner_scored:
             raise Conflict("this paper has examiner-scored items; score them before grading")
-        earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, multiple_credit)
+        earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, credit)
         total += earned
         per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
     if ended == "terminated":  # misconduct voids the paper
@@ -126,7 +127,7 @@ def grade_closed_theory(s: Any, db: Database, actor: Actor, session_id: int) -> 
         if any(ItemType(entry["type"]).examiner_scored for entry in items):
             waiting += 1
             continue
-        if grade_objective_in(s, db, actor, attempt, MultipleCredit.ALL_OR_NOTHING) is not None:
+        if grade_objective_in(s, db, actor, attempt) is not None:
             graded += 1
     return {"graded": graded, "for_examiners": waiting}
 
@@ -179,10 +180,9 @@ class ScoringService(Service):
 
     # -- theory ----------------------------------------------------------------------------
 
-    def grade_objective(
-        self, actor: Actor, attempt_id: int, multiple_credit: MultipleCredit = MultipleCredit.ALL_OR_NOTHING
-    ) -> Decimal:
-        """Score a submitted theory attempt's objective items; the result is final for that part."""
+    def grade_objective(self, actor: Actor, attempt_id: int, multiple_credit: MultipleCredit | None = None) -> Decimal:
+        """Score a submitted theory attempt's objective items; the result is final for that part.
+        Multiple-choice credit follows the paper's blueprint unless `multiple_credit` is given."""
         require_role(actor, "admin", "proctor", "chief", "system")
         with self.action(actor, "result.grade_objective", f"attempt:{attempt_id}", {"credit": multiple_credit}) as s:
             attempt = s.get(Attempt, attempt_id)
