@@ -2,10 +2,15 @@
 
 The compiled .qm files are build outputs, so they are not committed: a frozen build ships them
 (build.spec compiles them), and a checkout compiles them into the data folder on first start.
+
+The language is chosen on the start screen and remembered in settings.json in the data folder;
+`--lang` or EXAMDESK_LANG override the remembered choice for one run.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +19,47 @@ from pathlib import Path
 from app import paths
 
 DEFAULT_LANGUAGE = "zh_CN"
-LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}  # each name in its own language, never translated
+SETTINGS_FILE = "settings.json"
+
+
+def _settings_path(folder: Path | None) -> Path:
+    return (folder if folder is not None else paths.data_dir()) / SETTINGS_FILE
+
+
+def _read_settings(folder: Path | None) -> dict[str, object]:
+    try:
+        settings = json.loads(_settings_path(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or unreadable: the defaults
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def saved_language(folder: Path | None = None) -> str | None:
+    """The language chosen on this station's start screen, if any (folder: the data folder)."""
+    language = _read_settings(folder).get("language")
+    return language if isinstance(language, str) and language in LANGUAGES else None
+
+
+def save_language(language: str, folder: Path | None = None) -> None:
+    """Remember `language` for the next start; other settings in the file are kept."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    settings = _read_settings(folder)
+    settings["language"] = language
+    target = _settings_path(folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(partial, target)  # a crash mid-write leaves the old file, never half a file
+
+
+def startup_language(requested: str | None = None, folder: Path | None = None) -> str:
+    """`--lang`, else EXAMDESK_LANG, else the saved choice, else Simplified Chinese (unknown names are skipped)."""
+    for language in (requested, os.environ.get("EXAMDESK_LANG"), saved_language(folder)):
+        if language is not None and language in LANGUAGES:
+            return language
+    return DEFAULT_LANGUAGE
 
 
 def ts_file(language: str) -> Path:
@@ -29,9 +74,7 @@ def ts_files(language: str) -> list[Path]:
 
 
 def _lrelease() -> list[str] | None:
-    exe = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which(
-        "pyside6-lrelease"
-    )
+    exe = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-lrelease")
     return [exe] if exe else None
 
 

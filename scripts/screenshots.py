@@ -1,7 +1,10 @@
 """Render every main screen to docs/screenshots/ (used in the README).
 
 Run under a real X server so fonts and styles are those of a desktop:
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--lang zh_CN|en]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--lang zh_CN|en] [--out DIR]
+
+The README's screenshots are the default: Chinese, in docs/screenshots/. `--lang en --out /tmp/en`
+renders the English UI elsewhere, to check that no screen is left untranslated.
 """
 
 from __future__ import annotations
@@ -19,31 +22,35 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def shoot(widget: QWidget, name: str, size: tuple[int, int] = (1366, 768)) -> None:
+    """Render `widget` to OUT/<name>.png."""
     widget.resize(*size)
     widget.show()
     for _ in range(5):
         QApplication.processEvents()
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
-    print(path.relative_to(ROOT))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 def main() -> int:
+    global OUT
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs (default: docs/screenshots)")
     args = parser.parse_args()
+    OUT = args.out.resolve()
     app = QApplication(sys.argv[:1])
-    from app.ui.main import _install_translator, _use_cjk_font
+    from app.ui.main import _use_cjk_font, install_language
 
     _use_cjk_font(app)
-    _install_translator(app, args.lang)
+    install_language(app, args.lang)
     OUT.mkdir(parents=True, exist_ok=True)
 
     from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, demo_people, seed_desktop_demo
     from app.security.envelope import FAST_KDF
     from app.services.backend import Backend
     from app.ui.candidate.station import CandidateStation
-    from app.ui.shell import RoleChooser, SetupDialog, UnlockDialog
+    from app.ui.shell import RoleChooser, SetupDialog, UnlockDialog, centre_title
     from app.ui.standards_browser import StandardsBrowser
 
     data = Path(tempfile.mkdtemp())
@@ -55,8 +62,9 @@ def main() -> int:
         return backend.accounts.login(username, DEMO_PASSWORDS[role])
 
     code, name = backend.accounts.centre()
-    shoot(RoleChooser(f"{name}（{code}）"), "01-roles")
-    shoot(UnlockDialog(data, "演示口令：examdesk-demo-2026"), "02-unlock", (560, 220))
+    shoot(RoleChooser(centre_title(code, name)), "01-roles")
+    hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
+    shoot(UnlockDialog(data, hint), "02-unlock", (560, 220))
     shoot(SetupDialog(Path(tempfile.mkdtemp())), "03-setup", (560, 420))
 
     people = demo_people(8, random.Random(7))

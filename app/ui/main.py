@@ -4,29 +4,57 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import i18n, paths
 from app.errors import UserFacingError
 
+_installed: list[QTranslator] = []  # this process's translators, removed when the language changes
+_language = "en"  # what the interface speaks now: English is the source text, no translator
 
-def _install_translator(app: QApplication, language: str) -> QTranslator | None:
+
+def current_language() -> str:
+    return _language
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Speak `language` from now on: ExamDesk's translation plus Qt's own (the OK and Cancel buttons).
+
+    The previous language's translators are removed first; English needs none. Widgets built from
+    now on are in the new language; those already built keep their text (the start screen is
+    rebuilt). False when the language's translation cannot be loaded: the interface stays English.
+    """
+    global _language
+    for old in _installed:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _installed.clear()
+    _language = "en"
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if language == "en":
+        return True
     qm = i18n.qm_file(language)
-    if qm is None:
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(qm)):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
-        return translator
-    return None
+    ours = QTranslator(app)
+    if qm is None or not ours.load(str(qm)):
+        ours.deleteLater()
+        return False
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    else:
+        qt.deleteLater()
+    app.installTranslator(ours)  # installed last, so it is asked first
+    _installed.append(ours)
+    _language = language
+    QLocale.setDefault(QLocale(language))
+    return True
 
 
 def _use_cjk_font(app: QApplication) -> None:
@@ -63,7 +91,8 @@ class GuiThreadCollector(QObject):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None)
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None,
+                        help="interface language for this run (default: as chosen on the start screen)")  # fmt: skip
     parser.add_argument("--mode", choices=["admin", "proctor", "candidate", "examiner"], default=None,
                         help="start in one role (the Start-menu shortcuts); candidate runs full screen")  # fmt: skip
     parser.add_argument("--data", metavar="DIR", help="data folder (default: the platform's data folder)")
@@ -76,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("ExamDesk")
     GuiThreadCollector(app)
     _use_cjk_font(app)
-    _install_translator(app, args.lang or os.environ.get("EXAMDESK_LANG") or i18n.DEFAULT_LANGUAGE)
+    data = Path(args.data) if args.data else paths.data_dir()
+    install_language(app, i18n.startup_language(args.lang, data))  # --lang, EXAMDESK_LANG, the saved choice
 
     if args.screenshot:
         from app.banks.catalog import Catalog
@@ -94,7 +124,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.services.backend import Backend
     from app.ui.shell import MainWindow, SetupDialog, UnlockDialog
 
-    data = Path(args.data) if args.data else paths.data_dir()
     try:
         if args.demo and not Backend.exists(data):
             seed_desktop_demo(data)
@@ -109,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.backend is None:
         return 0
-    window = MainWindow(dialog.backend, station=args.station)
+    window = MainWindow(dialog.backend, station=args.station, settings_dir=data)
     if args.mode == "candidate":
         from app.ui.candidate.station import CandidateWindow
 

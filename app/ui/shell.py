@@ -10,8 +10,10 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,13 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+from app import __version__, i18n
 from app.services.backend import Backend, WrongPassphrase
 from app.services.base import Actor
-from app.ui.widgets.errors import show_error
+from app.ui.main import current_language, install_language
+from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_message
 
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor", "admin"), "examiner": ("examiner", "chief")}
+LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
+
+
+def centre_title(code: str, name: str) -> str:
+    """'济南市…考点（3701001）' under the start screen's title; empty before the centre is set up."""
+    return QCoreApplication.translate("MainWindow", "{name} ({code})").format(name=name, code=code) if code else ""
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -177,9 +186,13 @@ class StaffLogin(QDialog):
 
 
 class RoleChooser(QWidget):
-    chosen = Signal(str)
+    """The start screen: one button per role, and the interface language (staff-facing: the
+    candidate's full-screen station has no language switch)."""
 
-    def __init__(self, centre: str, parent: QWidget | None = None):
+    chosen = Signal(str)
+    language_chosen = Signal(str)  # a key of i18n.LANGUAGES
+
+    def __init__(self, centre: str, parent: QWidget | None = None, *, language: str | None = None):
         super().__init__(parent)
         title = QLabel(self.tr("ExamDesk — vocational skill assessment"))
         font = title.font()
@@ -197,8 +210,9 @@ class RoleChooser(QWidget):
             ("admin", self.tr("A&dmin\nsessions, rosters, users, results")),
             ("standards", self.tr("&Standards\nweight tables and papers")),
         )
+        self.buttons: dict[str, QPushButton] = {}
         for n, (key, text) in enumerate(entries):
-            button = QPushButton(text)
+            button = self.buttons[key] = QPushButton(text)
             button.setMinimumSize(260, 96)
             button.clicked.connect(lambda _c=False, k=key: self.chosen.emit(k))
             grid.addWidget(button, n // 3, n % 3)
@@ -213,23 +227,36 @@ class RoleChooser(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(3)
+        self.language = QComboBox()
+        for key, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, key)
+        shown = self.language.findData(language or current_language())
+        self.language.setCurrentIndex(max(shown, 0))
+        self.language.activated.connect(lambda index: self.language_chosen.emit(self.language.itemData(index)))
+        language_label = QLabel(LANGUAGE_LABEL)
+        language_label.setBuddy(self.language)
         version = QLabel(f"ExamDesk {__version__}")
         version.setAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(version)
+        bottom = QHBoxLayout()
+        bottom.addWidget(language_label)
+        bottom.addWidget(self.language)
+        bottom.addStretch(1)
+        bottom.addWidget(version)
+        layout.addLayout(bottom)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, backend: Backend, *, station: str | None = None):
+    def __init__(self, backend: Backend, *, station: str | None = None, settings_dir: Path | None = None):
+        """settings_dir: where the language choice is remembered (default: the data folder)."""
         super().__init__()
         self.backend = backend
         self.station = station or socket.gethostname()
-        self.setWindowTitle(self.tr("ExamDesk"))
+        self.settings_dir = settings_dir
         self.resize(1366, 768)
         self.stack = QStackedWidget()
-        self.chooser = RoleChooser(self._centre_name())
-        self.chooser.chosen.connect(self.open_role)
+        self.chooser = self._new_chooser()
         self.stack.addWidget(self.chooser)
-        self.home_button = QPushButton(self.tr("◀ &Roles"))
+        self.home_button = QPushButton()
         self.home_button.clicked.connect(self.go_home)
         self.where = QLabel()
         bar = QHBoxLayout()
@@ -240,11 +267,48 @@ class MainWindow(QMainWindow):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._retranslate()
         self.go_home()
+
+    def _new_chooser(self) -> RoleChooser:
+        chooser = RoleChooser(self._centre_name())
+        chooser.chosen.connect(self.open_role)
+        chooser.language_chosen.connect(self.set_language)
+        return chooser
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("ExamDesk"))
+        self.home_button.setText(self.tr("◀ &Roles"))
+
+    def set_language(self, language: str) -> None:
+        """Speak `language` now and at the next start. The start screen is rebuilt in it; role screens
+        are built when opened, so they follow. (--lang or EXAMDESK_LANG still win at a start.)"""
+        app = QApplication.instance()
+        if app is None or language not in i18n.LANGUAGES or language == current_language():
+            return
+        loaded = install_language(app, language)
+        problem = "" if loaded else self.tr("The {language} translation could not be loaded.").format(
+            language=i18n.LANGUAGES[language])  # fmt: skip
+        if loaded:
+            try:
+                i18n.save_language(language, self.settings_dir)
+            except OSError as exc:  # the screens speak it now; it is just not remembered
+                problem = self.tr("The language could not be saved for the next start: {error}").format(error=exc)
+        old = self.chooser
+        self.chooser = self._new_chooser()
+        self.stack.insertWidget(self.stack.indexOf(old), self.chooser)
+        if self.stack.currentWidget() is old:
+            self.stack.setCurrentWidget(self.chooser)
+        self.stack.removeWidget(old)
+        old.deleteLater()  # it is emitting the signal that brought us here
+        self._retranslate()
+        self.chooser.language.setFocus()
+        if problem:
+            Ask.error(self, self.tr("ExamDesk"), problem)
 
     def _centre_name(self) -> str:
         code, name = self.backend.accounts.centre()
-        return f"{name}（{code}）" if code else ""
+        return centre_title(code, name)
 
     def go_home(self) -> None:
         current = self.stack.currentWidget()

@@ -24,6 +24,7 @@ from app.domain.items import ItemType
 from app.domain.paper_assembly import AssemblyError
 from app.domain.standards import Level, MissingWeightsError, Part, Standard
 from app.errors import UserFacingError
+from app.ui.widgets.messages import translate_message
 
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,9 +52,7 @@ class StandardsBrowser(QWidget):
         self.facts.setWordWrap(True)
 
         self.weights = QTableWidget(0, 3)
-        self.weights.setHorizontalHeaderLabels(
-            [self.tr("Area (职业功能)"), self.tr("Theory %"), self.tr("Skill %")]
-        )
+        self.weights.setHorizontalHeaderLabels([self.tr("Area"), self.tr("Theory %"), self.tr("Skill %")])
         self.weights.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.weights.verticalHeader().setVisible(False)
         self.weights.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -136,21 +135,22 @@ class StandardsBrowser(QWidget):
         std = self.catalog.standard(code)
         level = self.catalog.level(std, level_id, subtype)
         self.selection = (std, subtype, level)
-        self.heading.setText(f"{std.code} {std.name}（{std.edition}）— {level.name}")
+        self.heading.setText(self.tr("{code} {name} ({edition}) — {level}").format(
+            code=std.code, name=std.name, edition=std.edition, level=level.name))  # fmt: skip
         minutes = [
             self.tr("{part}: at least {minutes} min").format(part=self._part_name(p), minutes=m)
             for p in Part
             if (m := std.min_minutes_for(level, p)) is not None
         ]
-        facts = "；".join(minutes) + "。"
+        facts = []
+        if minutes:  # "a; b; c." in English, "a；b；c。" in Chinese
+            facts.append(self.tr("{list}.", "sentence").format(list=self.tr("; ", "list separator").join(minutes)))
         if level.review_required:
-            facts += " " + self.tr("This level also requires a comprehensive review.")
+            facts.append(self.tr("This level also requires a comprehensive review."))
         if not std.official_weights:
-            facts += " " + self.tr(
-                "This standard has no official weight table; the exam owner supplies one."
-            )
-        facts += " " + self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark)
-        self.facts.setText(facts)
+            facts.append(self.tr("This standard has no official weight table; the exam owner supplies one."))
+        facts.append(self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark))
+        self.facts.setText(" ".join(facts))
         self._show_weights(level)
         self.paper.setRowCount(0)
         self.paper_summary.clear()
@@ -161,6 +161,13 @@ class StandardsBrowser(QWidget):
             Part.SKILL: self.tr("Skill assessment"),
             Part.REVIEW: self.tr("Comprehensive review"),
         }[part]
+
+    def _type_name(self, kind: ItemType) -> str:
+        return {
+            ItemType.SINGLE: self.tr("Single choice"), ItemType.MULTIPLE: self.tr("Multiple choice"),
+            ItemType.TRUEFALSE: self.tr("True or false"), ItemType.FILL: self.tr("Fill in the blanks"),
+            ItemType.SHORT: self.tr("Short answer"), ItemType.CASE: self.tr("Case analysis"),
+        }.get(kind, kind.value)  # fmt: skip
 
     def _show_weights(self, level: Level) -> None:
         theory = level.theory_weights or {}
@@ -187,9 +194,16 @@ class StandardsBrowser(QWidget):
         seed_text = self.seed.text().strip() or "1"
         try:
             paper = self.catalog.build_paper(std.code, level.level, Part.THEORY, seed_text, subtype=subtype)
-        except (AssemblyError, MissingWeightsError, UserFacingError) as exc:
+        except MissingWeightsError as exc:
             self.paper.setRowCount(0)
-            self.paper_summary.setText(str(exc))
+            self.paper_summary.setText(self.tr(
+                "{standard} {name} has no official theory weight table for {level}, so no paper can be built "
+                "here; the exam owner supplies one (examdesk command line, --weights FILE).").format(
+                    standard=exc.standard.code, name=exc.standard.name, level=exc.level.name))  # fmt: skip
+            return
+        except (AssemblyError, UserFacingError) as exc:
+            self.paper.setRowCount(0)
+            self.paper_summary.setText(translate_message(str(exc)))
             return
         items = {it.id: it for it in self.catalog.banks.items}
         self.paper.setRowCount(len(paper.items))
@@ -201,7 +215,7 @@ class StandardsBrowser(QWidget):
                 stem += "\n" + "  ".join(
                     f"{'ABCDEFGH'[i]}. {options[label]}" for i, label in enumerate(entry.options_order)
                 )
-            values = [str(row + 1), ItemType(entry.type).label_zh, entry.area, str(entry.points), stem]
+            values = [str(row + 1), self._type_name(ItemType(entry.type)), entry.area, str(entry.points), stem]
             for col, value in enumerate(values):
                 self.paper.setItem(row, col, QTableWidgetItem(value))
         self.paper.resizeRowsToContents()
@@ -210,5 +224,3 @@ class StandardsBrowser(QWidget):
                 count=len(paper.items), points=paper.total_points, difficulty=paper.difficulty or 0
             )
         )
-
-

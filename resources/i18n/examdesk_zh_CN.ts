@@ -227,6 +227,116 @@ Standard {standard}, level {level}; {minutes} minutes</source>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="19" />
+        <source>Theory exam</source>
+        <translation>理论知识考试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="20" />
+        <source>Skill assessment</source>
+        <translation>技能考核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="21" />
+        <source>Comprehensive review</source>
+        <translation>综合评审</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="25" />
+        <source>Scheduled</source>
+        <translation>待开考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="26" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="27" />
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="28" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="33" />
+        <source>Not arrived</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="34" />
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="35" />
+        <source>Logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="36" />
+        <source>Answering</source>
+        <translation>作答中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="37" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="38" />
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="39" />
+        <location filename="../../app/ui/widgets/labels.py" line="48" />
+        <source>Submitted</source>
+        <translation>已交卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="40" />
+        <location filename="../../app/ui/widgets/labels.py" line="49" />
+        <source>Terminated</source>
+        <translation>违纪终止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="45" />
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="46" />
+        <source>Did not start</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="47" />
+        <source>Not submitted</source>
+        <translation>未交卷</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="54" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="55" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="56" />
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <location filename="../../app/ui/candidate/pages.py" line="54" />
@@ -267,48 +377,64 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="226" />
-        <location filename="../../app/ui/shell.py" line="318" />
+        <location filename="../../app/ui/shell.py" line="45" />
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell.py" line="280" />
+        <location filename="../../app/ui/shell.py" line="307" />
+        <location filename="../../app/ui/shell.py" line="382" />
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="232" />
+        <location filename="../../app/ui/shell.py" line="281" />
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="281" />
+        <location filename="../../app/ui/shell.py" line="290" />
+        <source>The {language} translation could not be loaded.</source>
+        <translation>无法加载 {language} 界面翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell.py" line="296" />
+        <source>The language could not be saved for the next start: {error}</source>
+        <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell.py" line="345" />
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="292" />
+        <location filename="../../app/ui/shell.py" line="356" />
         <source>Proctor console</source>
         <translation>监考台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="293" />
+        <location filename="../../app/ui/shell.py" line="357" />
         <source>Proctor: choose a session</source>
         <translation>监考：选择考试场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="300" />
+        <location filename="../../app/ui/shell.py" line="364" />
         <source>Examiner</source>
         <translation>考评端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="307" />
+        <location filename="../../app/ui/shell.py" line="371" />
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="312" />
+        <location filename="../../app/ui/shell.py" line="376" />
         <source>Standards and papers</source>
         <translation>职业标准与组卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="318" />
+        <location filename="../../app/ui/shell.py" line="382" />
         <source>An exam is under way at this station.</source>
         <translation>本机正在进行考试。</translation>
     </message>
@@ -374,40 +500,40 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="184" />
+        <location filename="../../app/ui/shell.py" line="197" />
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="194" />
+        <location filename="../../app/ui/shell.py" line="207" />
         <source>&amp;Candidate
 log in and sit the exam</source>
         <translation>考生端(&amp;C)
 登录并参加考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="195" />
+        <location filename="../../app/ui/shell.py" line="208" />
         <source>&amp;Proctor
 check in, start, watch the room</source>
         <translation>监考端(&amp;P)
 签到、开考、巡视考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="196" />
+        <location filename="../../app/ui/shell.py" line="209" />
         <source>&amp;Examiner
 score skill tasks blind</source>
         <translation>考评端(&amp;E)
 匿名评分技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="197" />
+        <location filename="../../app/ui/shell.py" line="210" />
         <source>A&amp;dmin
 sessions, rosters, users, results</source>
         <translation>管理端(&amp;D)
 场次、名单、用户、成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="198" />
+        <location filename="../../app/ui/shell.py" line="211" />
         <source>&amp;Standards
 weight tables and papers</source>
         <translation>职业标准(&amp;S)
@@ -457,82 +583,82 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="88" />
+        <location filename="../../app/ui/shell.py" line="97" />
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="107" />
+        <location filename="../../app/ui/shell.py" line="116" />
         <source>Centre &amp;code:</source>
         <translation>考点代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="108" />
+        <location filename="../../app/ui/shell.py" line="117" />
         <source>Centre &amp;name:</source>
         <translation>考点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="109" />
+        <location filename="../../app/ui/shell.py" line="118" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="110" />
+        <location filename="../../app/ui/shell.py" line="119" />
         <source>Passphrase &amp;again:</source>
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="111" />
+        <location filename="../../app/ui/shell.py" line="120" />
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="112" />
+        <location filename="../../app/ui/shell.py" line="121" />
         <source>First &amp;admin user:</source>
         <translation>首个管理员用户名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="113" />
+        <location filename="../../app/ui/shell.py" line="122" />
         <source>Admin pass&amp;word:</source>
         <translation>管理员密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="129" />
         <source>very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="129" />
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="129" />
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="129" />
         <source>good</source>
         <translation>较强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="129" />
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="126" />
+        <location filename="../../app/ui/shell.py" line="135" />
         <source>Enter the centre's code and name.</source>
         <translation>请输入考点代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="128" />
+        <location filename="../../app/ui/shell.py" line="137" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="130" />
+        <location filename="../../app/ui/shell.py" line="139" />
         <source>Choose a longer passphrase (at least 12 characters, mixed).</source>
         <translation>请使用更长的口令（至少 12 个字符，混合字母、数字和符号）。</translation>
     </message>
@@ -540,22 +666,22 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="149" />
+        <location filename="../../app/ui/shell.py" line="158" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="160" />
+        <location filename="../../app/ui/shell.py" line="169" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="161" />
+        <location filename="../../app/ui/shell.py" line="170" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="173" />
+        <location filename="../../app/ui/shell.py" line="182" />
         <source>This user cannot open this screen.</source>
         <translation>该用户无权打开此界面。</translation>
     </message>
@@ -563,14 +689,9 @@ weight tables and papers</source>
 <context>
     <name>StandardsBrowser</name>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="40" />
+        <location filename="../../app/ui/standards_browser.py" line="41" />
         <source>Standards and levels</source>
         <translation>职业标准与等级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/standards_browser.py" line="55" />
-        <source>Area (职业功能)</source>
-        <translation>职业功能</translation>
     </message>
     <message>
         <location filename="../../app/ui/standards_browser.py" line="55" />
@@ -583,54 +704,60 @@ weight tables and papers</source>
         <translation>技能要求（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="62" />
+        <location filename="../../app/ui/standards_browser.py" line="61" />
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="64" />
+        <location filename="../../app/ui/standards_browser.py" line="63" />
         <source>Build theory paper</source>
         <translation>生成理论试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="71" />
+        <location filename="../../app/ui/standards_browser.py" line="70" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="71" />
+        <location filename="../../app/ui/standards_browser.py" line="70" />
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="71" />
+        <location filename="../../app/ui/standards_browser.py" line="55" />
+        <location filename="../../app/ui/standards_browser.py" line="70" />
         <source>Area</source>
         <translation>职业功能</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="71" />
+        <location filename="../../app/ui/standards_browser.py" line="70" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="71" />
+        <location filename="../../app/ui/standards_browser.py" line="70" />
         <source>Question</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="80" />
+        <location filename="../../app/ui/standards_browser.py" line="79" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="92" />
+        <location filename="../../app/ui/standards_browser.py" line="91" />
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="93" />
+        <location filename="../../app/ui/standards_browser.py" line="92" />
         <source>Paper</source>
         <translation>组卷预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="138" />
+        <source>{code} {name} ({edition}) — {level}</source>
+        <translation>{code} {name}（{edition}）— {level}</translation>
     </message>
     <message>
         <location filename="../../app/ui/standards_browser.py" line="141" />
@@ -639,11 +766,23 @@ weight tables and papers</source>
     </message>
     <message>
         <location filename="../../app/ui/standards_browser.py" line="147" />
+        <source>{list}.</source>
+        <comment>sentence</comment>
+        <translation>{list}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="147" />
+        <source>; </source>
+        <comment>list separator</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="149" />
         <source>This level also requires a comprehensive review.</source>
         <translation>本等级还须参加综合评审。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="150" />
+        <location filename="../../app/ui/standards_browser.py" line="151" />
         <source>This standard has no official weight table; the exam owner supplies one.</source>
         <translation>本标准未发布官方权重表，须由考核评价机构提供。</translation>
     </message>
@@ -668,12 +807,47 @@ weight tables and papers</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="177" />
+        <location filename="../../app/ui/standards_browser.py" line="167" />
+        <source>Single choice</source>
+        <translation>单项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="167" />
+        <source>Multiple choice</source>
+        <translation>多项选择题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="168" />
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="168" />
+        <source>Fill in the blanks</source>
+        <translation>填空题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="169" />
+        <source>Short answer</source>
+        <translation>简答题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="169" />
+        <source>Case analysis</source>
+        <translation>案例分析题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="184" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="209" />
+        <location filename="../../app/ui/standards_browser.py" line="200" />
+        <source>{standard} {name} has no official theory weight table for {level}, so no paper can be built here; the exam owner supplies one (examdesk command line, --weights FILE).</source>
+        <translation>{standard} {name} 未发布{level}的官方理论知识权重表，无法在此组卷；须由考核评价机构提供权重表（examdesk 命令行，--weights FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/standards_browser.py" line="223" />
         <source>{count} questions, {points} points, mean difficulty {difficulty:.2f}</source>
         <translation>共 {count} 题，{points} 分，平均难度 {difficulty:.2f}</translation>
     </message>
@@ -681,22 +855,22 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="54" />
+        <location filename="../../app/ui/shell.py" line="63" />
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="63" />
+        <location filename="../../app/ui/shell.py" line="72" />
         <source>The exam data of this centre is encrypted. Enter the centre passphrase.</source>
         <translation>本考点的考试数据已加密存储，请输入考点口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="64" />
+        <location filename="../../app/ui/shell.py" line="73" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="72" />
+        <location filename="../../app/ui/shell.py" line="81" />
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
@@ -704,7 +878,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="102" />
+        <location filename="../../app/ui/main.py" line="131" />
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1127,499 +1301,502 @@ weight tables and papers</source>
         <translation>生成试卷期间本场次的考生有变动，请重新生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="111" />
+        <location filename="../../app/ui/widgets/messages.py" line="116" />
         <source>not UTF-8 or GB18030 text</source>
         <translation>不是 UTF-8 或 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="112" />
+        <location filename="../../app/ui/widgets/messages.py" line="117" />
         <source>cannot read: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="113" />
+        <location filename="../../app/ui/widgets/messages.py" line="118" />
         <source>the roster is empty</source>
         <translation>名单为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="114" />
+        <location filename="../../app/ui/widgets/messages.py" line="119" />
         <source>missing column(s) {columns}; found: {found}</source>
         <translation>缺少列 {columns}；文件中的列：{found}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="115" />
+        <location filename="../../app/ui/widgets/messages.py" line="120" />
         <source>{column} is empty</source>
         <translation>{column}为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="116" />
+        <location filename="../../app/ui/widgets/messages.py" line="121" />
         <source>身份证号 {number}: {problem}</source>
         <translation>身份证号 {number} 有误（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="117" />
+        <location filename="../../app/ui/widgets/messages.py" line="122" />
         <source>身份证号 already on row {row}</source>
         <translation>身份证号与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="118" />
+        <location filename="../../app/ui/widgets/messages.py" line="123" />
         <source>准考证号 {ticket} already on row {row}</source>
         <translation>准考证号 {ticket} 与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="119" />
+        <location filename="../../app/ui/widgets/messages.py" line="124" />
         <source>照片 {file}: file not found</source>
         <translation>照片 {file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="120" />
+        <location filename="../../app/ui/widgets/messages.py" line="125" />
         <source>照片 {file}: larger than 2 MB</source>
         <translation>照片 {file}：超过 2 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="121" />
+        <location filename="../../app/ui/widgets/messages.py" line="126" />
         <source>照片 {file}: not a JPEG or PNG image</source>
         <translation>照片 {file}：不是 JPEG 或 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="123" />
+        <location filename="../../app/ui/widgets/messages.py" line="128" />
         <source>not UTF-8 text ({reason})</source>
         <translation>不是 UTF-8 编码的文本（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="124" />
+        <location filename="../../app/ui/widgets/messages.py" line="129" />
         <source>YAML syntax: {problem}</source>
         <translation>YAML 格式错误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="125" />
+        <location filename="../../app/ui/widgets/messages.py" line="130" />
         <source>a mapping key must be a plain value</source>
         <translation>映射的键必须是简单的文字或数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="126" />
+        <location filename="../../app/ui/widgets/messages.py" line="131" />
         <source>duplicate key {key}</source>
         <translation>键 {key} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="127" />
+        <location filename="../../app/ui/widgets/messages.py" line="132" />
         <source>mapping values are not allowed in this context</source>
         <translation>此处不能写“键: 值”（请检查缩进，或给含冒号的值加引号）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="128" />
+        <location filename="../../app/ui/widgets/messages.py" line="133" />
         <source>found character that cannot start any token</source>
         <translation>出现了不能出现在开头的字符（如 Tab 制表符或 @，请改用空格缩进或给值加引号）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="129" />
+        <location filename="../../app/ui/widgets/messages.py" line="134" />
         <source>found unexpected end of stream</source>
         <translation>文件意外结束（请检查引号或括号是否配对）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="130" />
+        <location filename="../../app/ui/widgets/messages.py" line="135" />
         <source>did not find expected key</source>
         <translation>缺少应有的键（请检查缩进是否对齐）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="131" />
+        <location filename="../../app/ui/widgets/messages.py" line="136" />
         <source>did not find expected '-' indicator</source>
         <translation>缺少列表项开头的“-”（请检查缩进是否对齐）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="132" />
+        <location filename="../../app/ui/widgets/messages.py" line="137" />
         <source>did not find expected ',' or ']'</source>
         <translation>缺少“,”或“]”（请检查方括号是否配对）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="135" />
+        <location filename="../../app/ui/widgets/messages.py" line="140" />
         <source>missing</source>
         <translation>缺少此项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="136" />
+        <location filename="../../app/ui/widgets/messages.py" line="141" />
         <source>must be a mapping, got {got}</source>
         <translation>应为映射（键: 值），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="137" />
+        <location filename="../../app/ui/widgets/messages.py" line="142" />
         <source>must be a list, got {got}</source>
         <translation>应为列表，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="138" />
+        <location filename="../../app/ui/widgets/messages.py" line="143" />
         <source>must be text, got {got}</source>
         <translation>应为文本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="139" />
+        <location filename="../../app/ui/widgets/messages.py" line="144" />
         <source>must be a number, got {got}</source>
         <translation>应为数字，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="140" />
+        <location filename="../../app/ui/widgets/messages.py" line="145" />
         <source>must be a positive multiple of 0.5, got {got}</source>
         <translation>应为 0.5 的正整数倍，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="141" />
+        <location filename="../../app/ui/widgets/messages.py" line="146" />
         <source>must be between 1 and 100, got {got}</source>
         <translation>应在 1 到 100 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="142" />
+        <location filename="../../app/ui/widgets/messages.py" line="147" />
         <source>must be 1..5, got {got}</source>
         <translation>应为 1 到 5，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="143" />
+        <location filename="../../app/ui/widgets/messages.py" line="148" />
         <source>must be true or false, got {got}</source>
         <translation>应为 true 或 false，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="144" />
+        <location filename="../../app/ui/widgets/messages.py" line="149" />
         <source>must be {kinds}, got {got}</source>
         <translation>应为{kinds}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="145" />
+        <location filename="../../app/ui/widgets/messages.py" line="150" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="146" />
+        <location filename="../../app/ui/widgets/messages.py" line="151" />
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="147" />
+        <location filename="../../app/ui/widgets/messages.py" line="152" />
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="148" />
+        <location filename="../../app/ui/widgets/messages.py" line="153" />
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="149" />
+        <location filename="../../app/ui/widgets/messages.py" line="154" />
         <source>a mapping</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="150" />
+        <location filename="../../app/ui/widgets/messages.py" line="155" />
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="152" />
+        <location filename="../../app/ui/widgets/messages.py" line="157" />
         <source>no such file or directory</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="153" />
+        <location filename="../../app/ui/widgets/messages.py" line="158" />
         <source>no bank files (*.yaml) found</source>
         <translation>没有找到题库文件（*.yaml）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="154" />
+        <location filename="../../app/ui/widgets/messages.py" line="159" />
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="155" />
+        <location filename="../../app/ui/widgets/messages.py" line="160" />
         <source>unknown subtype {subtype}; {standard} has: {choices}</source>
         <translation>未知的工种 {subtype}；{standard} 包括：{choices}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="156" />
+        <location filename="../../app/ui/widgets/messages.py" line="161" />
         <source>unknown standard {code}; known: {known}</source>
         <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="157" />
+        <location filename="../../app/ui/widgets/messages.py" line="162" />
         <source>bank id {bank} already used by {source}</source>
         <translation>题库编号 {bank} 已被 {source} 使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="158" />
+        <location filename="../../app/ui/widgets/messages.py" line="163" />
         <source>duplicate id {id} (first in {source})</source>
         <translation>编号 {id} 重复（首次出现在 {source}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="159" />
+        <location filename="../../app/ui/widgets/messages.py" line="164" />
         <source>the bank has neither items nor tasks</source>
         <translation>题库中既没有理论试题，也没有技能操作题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="160" />
+        <location filename="../../app/ui/widgets/messages.py" line="165" />
         <source>a level must be a number or name, got {got}</source>
         <translation>等级应为数字或名称，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="161" />
+        <location filename="../../app/ui/widgets/messages.py" line="166" />
         <source>unknown type {type}; use one of {known}</source>
         <translation>未知的题型 {type}；可用的题型：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="162" />
+        <location filename="../../app/ui/widgets/messages.py" line="167" />
         <source>media files cannot be imported into the store yet</source>
         <translation>暂不支持导入带媒体文件的题目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="163" />
+        <location filename="../../app/ui/widgets/messages.py" line="168" />
         <source>file not found: {file}</source>
         <translation>找不到文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="165" />
+        <location filename="../../app/ui/widgets/messages.py" line="170" />
         <source>empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="166" />
+        <location filename="../../app/ui/widgets/messages.py" line="171" />
         <source>empty: list the levels whose papers may use this item</source>
         <translation>不能为空：请列出可以使用本题组卷的等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="167" />
+        <location filename="../../app/ui/widgets/messages.py" line="172" />
         <source>a {type} item has no options</source>
         <translation>{type} 类题目不设选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="168" />
+        <location filename="../../app/ui/widgets/messages.py" line="173" />
         <source>must be one option label, e.g. B</source>
         <translation>应为一个选项字母，例如 B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="169" />
+        <location filename="../../app/ui/widgets/messages.py" line="174" />
         <source>{key} is not among the options {labels}</source>
         <translation>{key} 不在选项 {labels} 之中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="170" />
+        <location filename="../../app/ui/widgets/messages.py" line="175" />
         <source>must be a list of option labels, e.g. [A, C]</source>
         <translation>应为选项字母的列表，例如 [A, C]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="171" />
+        <location filename="../../app/ui/widgets/messages.py" line="176" />
         <source>{labels} not among the options</source>
         <translation>{labels} 不在选项之中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="172" />
+        <location filename="../../app/ui/widgets/messages.py" line="177" />
         <source>a label is listed twice</source>
         <translation>有选项字母重复列出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="173" />
+        <location filename="../../app/ui/widgets/messages.py" line="178" />
         <source>a multiple-choice item needs at least two correct options</source>
         <translation>多项选择题至少要有两个正确选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="174" />
+        <location filename="../../app/ui/widgets/messages.py" line="179" />
         <source>every option is correct; leave at least one wrong option</source>
         <translation>所有选项都是正确答案；至少要保留一个错误选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="175" />
+        <location filename="../../app/ui/widgets/messages.py" line="180" />
         <source>must be true or false</source>
         <translation>应为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="176" />
+        <location filename="../../app/ui/widgets/messages.py" line="181" />
         <source>must be one list of accepted answers per blank</source>
         <translation>应按空分别列出可接受的答案，每空一个列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="177" />
+        <location filename="../../app/ui/widgets/messages.py" line="182" />
         <source>the stem has {blanks} blank(s) (____) but the key has {answers}</source>
         <translation>题干有 {blanks} 个空（____），但答案有 {answers} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="178" />
+        <location filename="../../app/ui/widgets/messages.py" line="183" />
         <source>a {type} item needs a rubric</source>
         <translation>{type} 类题目需要评分要点（rubric）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="179" />
+        <location filename="../../app/ui/widgets/messages.py" line="184" />
         <source>maxima add up to {total}, but points is {points}</source>
         <translation>各评分要点满分合计为 {total}，但本题分值（points）为 {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="180" />
+        <location filename="../../app/ui/widgets/messages.py" line="185" />
         <source>must be positive</source>
         <translation>应为正数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="181" />
+        <location filename="../../app/ui/widgets/messages.py" line="186" />
         <source>needs 3 to {most} options, has {count}</source>
         <translation>应有 3 到 {most} 个选项，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="182" />
+        <location filename="../../app/ui/widgets/messages.py" line="187" />
         <source>labels must be {expected} in order</source>
         <translation>选项字母应依次为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="183" />
+        <location filename="../../app/ui/widgets/messages.py" line="188" />
         <source>empty option text</source>
         <translation>选项内容为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="184" />
+        <location filename="../../app/ui/widgets/messages.py" line="189" />
         <source>the option text {text} appears twice</source>
         <translation>选项内容 {text} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="185" />
+        <location filename="../../app/ui/widgets/messages.py" line="190" />
         <source>a skill task needs at least one scoring point</source>
         <translation>技能操作题至少需要一个评分要点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="186" />
+        <location filename="../../app/ui/widgets/messages.py" line="191" />
         <source>level {level} does not exist; known: {known}</source>
         <translation>等级 {level} 不存在；已有的等级：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="187" />
+        <location filename="../../app/ui/widgets/messages.py" line="192" />
         <source>level {level} has no area {area}</source>
         <translation>等级 {level} 没有职业功能 {area}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="188" />
+        <location filename="../../app/ui/widgets/messages.py" line="193" />
         <source>{area} is not weighted in the {part} table of level {level}</source>
         <translation>{area} 未列入等级 {level} 的 {part}_weights 权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="189" />
+        <location filename="../../app/ui/widgets/messages.py" line="194" />
         <source>no content {code} under {area} in the listed levels</source>
         <translation>所列等级的 {area} 下没有工作内容 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="191" />
+        <location filename="../../app/ui/widgets/messages.py" line="196" />
         <source>standard {code} defined twice</source>
         <translation>职业标准 {code} 定义了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="192" />
+        <location filename="../../app/ui/widgets/messages.py" line="197" />
         <source>unsupported schema {schema}, expected {expected}</source>
         <translation>不支持的 schema {schema}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="193" />
+        <location filename="../../app/ui/widgets/messages.py" line="198" />
         <source>is {code}, but the paper is for standard {standard}</source>
         <translation>此处为 {code}，但试卷所用的职业标准是 {standard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="194" />
+        <location filename="../../app/ui/widgets/messages.py" line="199" />
         <source>unknown level; {standard} has: {levels}</source>
         <translation>未知的等级；{standard} 的等级有：{levels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="195" />
+        <location filename="../../app/ui/widgets/messages.py" line="200" />
         <source>weight must be a positive integer, got {got}</source>
         <translation>权重应为正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="196" />
+        <location filename="../../app/ui/widgets/messages.py" line="201" />
         <source>unknown area {area}; this level has: {known}</source>
         <translation>未知的职业功能 {area}；本等级包括：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="197" />
+        <location filename="../../app/ui/widgets/messages.py" line="202" />
         <source>基本要求 areas are not weighted in skill tables</source>
         <translation>技能操作权重表不列基本要求（职业道德、基础知识）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="198" />
+        <location filename="../../app/ui/widgets/messages.py" line="203" />
         <source>weights sum to {total}, must be 100</source>
         <translation>权重合计为 {total}，应为 100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="199" />
+        <location filename="../../app/ui/widgets/messages.py" line="204" />
         <source>no levels defined</source>
         <translation>没有定义任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="200" />
+        <location filename="../../app/ui/widgets/messages.py" line="205" />
         <source>level {level} appears twice</source>
         <translation>等级 {level} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="201" />
+        <location filename="../../app/ui/widgets/messages.py" line="206" />
         <source>content code {code} twice</source>
         <translation>工作内容编号 {code} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="202" />
+        <location filename="../../app/ui/widgets/messages.py" line="207" />
         <source>missing (official_weights is true)</source>
         <translation>缺少此项（official_weights 为 true）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="204" />
+        <location filename="../../app/ui/widgets/messages.py" line="209" />
         <source>only theory blueprints have a type mix; skill papers take one task per area</source>
         <translation>只有理论知识组卷方案设题型配比；技能操作试卷每个职业功能抽一道题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="205" />
+        <location filename="../../app/ui/widgets/messages.py" line="210" />
         <source>unknown item type {type}</source>
         <translation>未知的题型 {type}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="206" />
+        <location filename="../../app/ui/widgets/messages.py" line="211" />
         <source>{type} items are examiner-scored; a theory mix holds objective types</source>
         <translation>{type} 类题目由考评员评分；理论题型配比只能包含客观题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="207" />
+        <location filename="../../app/ui/widgets/messages.py" line="212" />
         <source>must be all_or_nothing or proportional</source>
         <translation>应为 all_or_nothing 或 proportional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="208" />
+        <location filename="../../app/ui/widgets/messages.py" line="213" />
         <source>no theory blueprint applies to {standard} level {level}</source>
         <translation>没有适用于 {standard} 等级 {level} 的理论知识组卷方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="209" />
+        <location filename="../../app/ui/widgets/messages.py" line="214" />
         <source>{count} blueprints apply equally to {standard} level {level}: {names}</source>
         <translation>有 {count} 个组卷方案同样适用于 {standard} 等级 {level}：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="210" />
+        <location filename="../../app/ui/widgets/messages.py" line="215" />
         <source>count x points add up to {total}, must be 100</source>
         <translation>题量 × 每题分值合计为 {total}，应为 100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="211" />
+        <location filename="../../app/ui/widgets/messages.py" line="216" />
         <source>type {type} listed twice</source>
         <translation>题型 {type} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="212" />
+        <location filename="../../app/ui/widgets/messages.py" line="217" />
         <source>must be a positive multiple of 0.5</source>
         <translation>应为 0.5 的正整数倍</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="213" />
+        <location filename="../../app/ui/widgets/messages.py" line="218" />
         <source>must be between 1 and 5</source>
         <translation>应在 1 到 5 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="216" />
+        <location filename="../../app/ui/widgets/messages.py" line="221" />
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/messages.py" line="110" />
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/messages.py" line="111" />
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>
     <message>
+        <location filename="../../app/ui/widgets/messages.py" line="114" />
         <source>standard {code} is in more than one of these files</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>

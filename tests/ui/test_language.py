@@ -1,0 +1,104 @@
+"""The language switch on the start screen: the screens change language at once, and the choice is
+kept for the next start unless --lang or EXAMDESK_LANG say otherwise."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
+
+from app import i18n
+from app.ui.main import current_language, install_language
+from app.ui.shell import LANGUAGE_LABEL, MainWindow, StaffLogin
+
+CANDIDATE_EN = "&Candidate\nlog in and sit the exam"
+CANDIDATE_ZH = "考生端(&C)\n登录并参加考试"
+
+
+@pytest.fixture
+def station(tmp_path, monkeypatch):
+    """This station's data folder (the saved choice and the compiled translation live there)."""
+    folder = tmp_path / "station"
+    monkeypatch.setenv("EXAMDESK_DATA", str(folder))
+    monkeypatch.delenv("EXAMDESK_LANG", raising=False)
+    yield folder
+    install_language(QApplication.instance(), "en")  # the other screen tests read the English source texts
+
+
+def start(qtbot, backend, requested: str | None = None) -> MainWindow:
+    """What `examdesk-gui` does at a start: pick the language, then build the main window."""
+    install_language(QApplication.instance(), i18n.startup_language(requested))
+    window = MainWindow(backend, station="PC-01")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def candidate_button(window: MainWindow) -> str:
+    return window.chooser.buttons["candidate"].text()
+
+
+def choose(qtbot, window: MainWindow, key: Qt.Key) -> None:
+    """The keyboard on the language box: Down goes 简体中文 -> English, Up goes back."""
+    old = window.chooser
+    qtbot.keyClick(window.chooser.language, key)
+    assert window.chooser is not old, "the start screen is rebuilt in the new language"
+
+
+def test_the_start_screen_switches_language_and_remembers_it(qtbot, backend, station):
+    window = start(qtbot, backend)
+    assert current_language() == "zh_CN"  # the default, nothing saved yet
+    assert candidate_button(window) == CANDIDATE_ZH
+    assert window.chooser.language.currentText() == "简体中文"
+    assert window.home_button.text() == "◀ 返回(&R)"
+
+    choose(qtbot, window, Qt.Key.Key_Down)
+    assert candidate_button(window) == CANDIDATE_EN
+    assert window.chooser.language.currentText() == "English"
+    assert window.home_button.text() == "◀ &Roles"
+    assert i18n.saved_language() == "en" and (station / i18n.SETTINGS_FILE).exists()
+    window.open_role("standards")  # a role screen opened afterwards speaks the new language
+    tabs = window.stack.currentWidget().tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Weight tables", "Paper"]
+    window.go_home()
+
+    again = start(qtbot, backend)  # the next start
+    assert current_language() == "en"
+    assert candidate_button(again) == CANDIDATE_EN and again.chooser.language.currentText() == "English"
+
+    choose(qtbot, again, Qt.Key.Key_Up)
+    assert candidate_button(again) == CANDIDATE_ZH and again.chooser.language.currentText() == "简体中文"
+    assert i18n.saved_language() == "zh_CN"
+    third = start(qtbot, backend)
+    assert candidate_button(third) == CANDIDATE_ZH
+
+
+def test_lang_option_and_environment_win_over_the_saved_choice(qtbot, backend, station, monkeypatch):
+    i18n.save_language("zh_CN")
+    assert candidate_button(start(qtbot, backend, requested="en")) == CANDIDATE_EN  # --lang en
+    monkeypatch.setenv("EXAMDESK_LANG", "en")
+    assert candidate_button(start(qtbot, backend)) == CANDIDATE_EN
+    assert i18n.saved_language() == "zh_CN", "an override for one run is not saved"
+
+
+def test_qt_own_buttons_follow_the_language(qtbot, backend, station):
+    install_language(QApplication.instance(), "zh_CN")
+    dialog = StaffLogin(backend, ("admin",))
+    qtbot.addWidget(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert sorted(b.text() for b in buttons.buttons()) == sorted(["确定", "取消"])
+    install_language(QApplication.instance(), "en")
+    dialog = StaffLogin(backend, ("admin",))
+    qtbot.addWidget(dialog)
+    assert sorted(b.text() for b in dialog.findChild(QDialogButtonBox).buttons()) == ["Cancel", "OK"]
+
+
+def test_the_candidate_station_offers_no_language_switch(qtbot, backend, station):
+    from app.ui.candidate.station import CandidateWindow
+
+    kiosk = CandidateWindow(backend, "PC-09", kiosk=False)
+    qtbot.addWidget(kiosk)
+    languages = set(i18n.LANGUAGES.values())
+    for combo in kiosk.findChildren(QComboBox):
+        assert not languages & {combo.itemText(i) for i in range(combo.count())}
+    assert LANGUAGE_LABEL not in {label.text() for label in kiosk.findChildren(QLabel)}
