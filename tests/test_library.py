@@ -8,8 +8,8 @@ import pytest
 
 from app.banks.catalog import Catalog
 from app.errors import DataFileError
-from app.services.base import PermissionDenied
 from app.services.backend import Backend
+from app.services.base import PermissionDenied
 from app.services.library import LibraryService
 from tests.conftest import REPO
 from tests.store_fixtures import build_world, fresh_url
