@@ -310,7 +310,15 @@ class MainWindow(QMainWindow):
         code, name = self.backend.accounts.centre()
         return centre_title(code, name)
 
+    def _exam_under_way(self) -> bool:
+        flow = getattr(self.stack.currentWidget(), "flow", None)
+        return flow is not None and flow.stage.value in ("answering", "paused", "waiting")
+
     def go_home(self) -> None:
+        """Back to the role chooser. A candidate's exam cannot be left that way: a proctor or the
+        admin signs in first (the attempt stays; the candidate logs in again to carry on)."""
+        if self._exam_under_way() and self._sign_in(("proctor", "admin")) is None:
+            return
         current = self.stack.currentWidget()
         if current is not self.chooser and current is not None:
             self.stack.removeWidget(current)
@@ -376,9 +384,7 @@ class MainWindow(QMainWindow):
         self._show(StandardsBrowser(self.backend.catalog), self.tr("Standards and papers"))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        current = self.stack.currentWidget()
-        flow = getattr(current, "flow", None)
-        if flow is not None and flow.stage.value in ("answering", "paused", "waiting"):
+        if self._exam_under_way():
             QMessageBox.information(self, self.tr("ExamDesk"), self.tr("An exam is under way at this station."))
             event.ignore()
             return

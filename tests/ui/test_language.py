@@ -102,3 +102,20 @@ def test_the_candidate_station_offers_no_language_switch(qtbot, backend, station
     for combo in kiosk.findChildren(QComboBox):
         assert not languages & {combo.itemText(i) for i in range(combo.count())}
     assert LANGUAGE_LABEL not in {label.text() for label in kiosk.findChildren(QLabel)}
+
+
+def test_leaving_a_candidates_exam_needs_a_proctor(qtbot, backend, station, monkeypatch):
+    from app.flows.candidate import Stage
+    from app.services.base import Actor
+
+    window = start(qtbot, backend, "en")
+    window.open_role("candidate")
+    kiosk = window.stack.currentWidget()
+    kiosk.flow.stage = Stage.ANSWERING
+    asked = []
+    monkeypatch.setattr(window, "_sign_in", lambda roles: asked.append(roles))  # cancelled
+    window.home_button.click()
+    assert window.stack.currentWidget() is kiosk and asked == [("proctor", "admin")]
+    monkeypatch.setattr(window, "_sign_in", lambda roles: Actor("proctor", 2))
+    window.home_button.click()
+    assert window.stack.currentWidget() is window.chooser
