@@ -36,193 +36,90 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="21" />
-        <source>Theory exam</source>
-        <translation>理论知识考试</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="22" />
-        <source>Skill assessment</source>
-        <translation>技能考核</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="23" />
-        <source>Comprehensive review</source>
-        <translation>综合评审</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="30" />
+        <location filename="../../app/ui/admin/labels.py" line="34" />
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="31" />
-        <location filename="../../app/ui/admin/labels.py" line="40" />
+        <location filename="../../app/ui/admin/labels.py" line="35" />
+        <location filename="../../app/ui/admin/labels.py" line="44" />
         <source>Proctor</source>
         <translation>监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="32" />
-        <location filename="../../app/ui/admin/labels.py" line="41" />
+        <location filename="../../app/ui/admin/labels.py" line="36" />
+        <location filename="../../app/ui/admin/labels.py" line="45" />
         <source>Examiner</source>
         <translation>考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="33" />
-        <location filename="../../app/ui/admin/labels.py" line="42" />
+        <location filename="../../app/ui/admin/labels.py" line="37" />
+        <location filename="../../app/ui/admin/labels.py" line="46" />
         <source>Chief examiner</source>
         <translation>主考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="43" />
+        <location filename="../../app/ui/admin/labels.py" line="47" />
         <source>Review panel member</source>
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="50" />
-        <source>Scheduled</source>
-        <translation>待开考</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="51" />
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="52" />
-        <source>Closed</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="53" />
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="60" />
-        <source>Absent</source>
-        <translation>缺考</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="61" />
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="62" />
-        <location filename="../../app/ui/admin/labels.py" line="74" />
-        <source>Answering</source>
-        <translation>作答中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="63" />
-        <location filename="../../app/ui/admin/labels.py" line="77" />
-        <source>Submitted</source>
-        <translation>已交卷</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="64" />
-        <location filename="../../app/ui/admin/labels.py" line="78" />
-        <source>Terminated (misconduct)</source>
-        <translation>违纪终止</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="71" />
-        <source>Not checked in</source>
-        <translation>未签到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="72" />
-        <source>Checked in</source>
-        <translation>已签到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="73" />
-        <source>Logged in</source>
-        <translation>已登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="75" />
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="76" />
-        <source>Interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="86" />
-        <source>Pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="87" />
-        <source>Fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="88" />
-        <source>Pending</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/labels.py" line="98" />
+        <location filename="../../app/ui/admin/labels.py" line="70" />
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="100" />
+        <location filename="../../app/ui/admin/labels.py" line="72" />
         <source>{score} (fail)</source>
         <translation>{score}（不合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="105" />
+        <location filename="../../app/ui/admin/labels.py" line="77" />
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="112" />
+        <location filename="../../app/ui/admin/labels.py" line="84" />
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="120" />
+        <location filename="../../app/ui/admin/labels.py" line="92" />
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least}, an odd number)</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名，且为奇数）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="126" />
+        <location filename="../../app/ui/admin/labels.py" line="98" />
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least})</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="134" />
+        <location filename="../../app/ui/admin/labels.py" line="106" />
         <source>{actual} examiners: the number of examiners must be odd (for example {required})</source>
         <translation>现有 {actual} 名考评员：考评员人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="138" />
+        <location filename="../../app/ui/admin/labels.py" line="110" />
         <source>Only {actual} review panel members: at least {required} needed</source>
         <translation>评审组只有 {actual} 名成员：至少需要 {required} 名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="142" />
+        <location filename="../../app/ui/admin/labels.py" line="114" />
         <source>{actual} review panel members: the number must be odd (for example {required})</source>
         <translation>评审组现有 {actual} 名成员：人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="146" />
+        <location filename="../../app/ui/admin/labels.py" line="118" />
         <source>{level} has no comprehensive review</source>
         <translation>{level}不设综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="148" />
+        <location filename="../../app/ui/admin/labels.py" line="120" />
         <source>{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}</source>
         <translation>{minutes} 分钟过短：{code} 规定{part}不少于 {required} 分钟</translation>
     </message>
@@ -466,113 +363,113 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="49" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="50" />
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="51" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="52" />
         <source>&amp;Open roster file…</source>
         <translation>打开名单文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="52" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="53" />
         <source>A CSV or Excel file with 准考证号, 姓名, 身份证号 and optionally 照片</source>
         <translation>CSV 或 Excel 文件，含准考证号、姓名、身份证号列，照片列可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="59" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="60" />
         <source>No file chosen. Columns: 准考证号 (ticket), 姓名 (name), 身份证号 (ID number), optional 照片 (photo file, JPEG or PNG).</source>
         <translation>尚未选择文件。所需列：准考证号、姓名、身份证号；照片列可选（JPEG 或 PNG 文件）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="68" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
         <source>Problems in the roster</source>
         <translation>名单中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="71" />
         <source>ID number (masked)</source>
         <translation>身份证号（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="71" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="72" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="73" />
         <source>Roster preview</source>
         <translation>名单预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
-        <location filename="../../app/ui/admin/roster_tab.py" line="180" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="182" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="98" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="99" />
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="98" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="99" />
         <source>Rosters (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>考生名单 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="110" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="111" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="124" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="125" />
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="137" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="138" />
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="139" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="140" />
         <source>&amp;Import {count} candidates</source>
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="155" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="156" />
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="162" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="164" />
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="163" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="165" />
         <source>{file}, row {row}: {reason}</source>
         <translation>{file} 第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="181" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="183" />
         <source>{count} candidates imported into {session}.</source>
         <translation>已向场次 {session} 导入 {count} 名考生。</translation>
     </message>
@@ -718,32 +615,32 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="154" />
         <source>Sessions</source>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="154" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="156" />
         <source>&amp;New session…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="155" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="157" />
         <source>Schedule a session (Ctrl+N)</source>
         <translation>新建场次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="158" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="160" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="249" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="253" />
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="253" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="257" />
         <source>{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.</source>
         <translation>{standard}。{room}，{start} 开考，时长 {minutes} 分钟；考生 {count} 名；{state}。</translation>
     </message>
@@ -814,131 +711,167 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="34" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="35" />
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="35" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="36" />
         <source>Check a bank file (YAML) against every bank in use and keep it, encrypted, in this centre's store</source>
         <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="42" />
-        <source>Problems in the bank file</source>
-        <translation>题库文件中的问题</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
         <source>Occupation</source>
         <translation>职业名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="48" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
         <source>Sub-types (工种)</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
         <source>Minimum minutes</source>
         <translation>最短时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="52" />
         <location filename="../../app/ui/admin/standards_tab.py" line="59" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="66" />
         <source>Standards</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
         <source>Bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
         <source>Standard</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="53" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="54" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Questions</source>
         <translation>试题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="54" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Skill tasks</source>
         <translation>技能任务数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="59" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="63" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="66" />
         <source>Question banks</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="82" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="90" />
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="82" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="90" />
         <source>Question banks (*.yaml *.yml)</source>
         <translation>题库文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="110" />
-        <source>Imported: {banks}. </source>
-        <translation>已导入：{banks}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="120" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="148" />
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="130" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="158" />
         <source>official</source>
         <translation>官方发布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="130" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="158" />
         <source>supplied by the exam owner</source>
         <translation>由考试组织方提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="145" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="176" />
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="39" />
+        <source>Import &amp;standard…</source>
+        <translation>导入标准(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="40" />
+        <source>Check a standard file (YAML) and every bank in use against it, and keep it in this centre's store; a new edition of a standard replaces the one in use</source>
+        <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="95" />
+        <source>Import standard</source>
+        <translation>导入标准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="95" />
+        <source>Standards (*.yaml *.yml)</source>
+        <translation>标准文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="134" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="136" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="136" />
+        <source>{bank} ({count} questions)</source>
+        <translation>{bank}（{count} 题）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="138" />
+        <source>Imported: {names}. </source>
+        <translation>已导入：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
+        <source>Problems in the imported file</source>
+        <translation>导入文件中的问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="164" />
+        <source>{edition} (imported)</source>
+        <translation>{edition}（已导入）</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,38 @@ def test_a_refused_schedule_is_shown_and_records_nothing(home, backend, admin, a
     assert len(backend.exam.sessions(admin)) == before
 
 
+def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home, backend, admin):
+    schedule(backend, admin, "2026-12-T4-01", level="4")
+    home.sessions.refresh()
+    home.resize(1366, 768)
+    home.show()
+    qtbot.waitExposed(home)
+    table, model = home.sessions.table, home.sessions.model
+    row = next(n for n, r in enumerate(model.rows) if r[0] == "2026-12-T4-01")
+    assert model.rows[row][2] == "四级"  # the key part of 四级/中级工
+    tip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
+    assert "4-13-99-02" in tip and "四级/中级工" in tip  # the whole standard and level on hover
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "2026-12-T4-01"
+    header = table.horizontalHeader()
+    needed = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(model.columnCount())]
+    assert table.sizeHint().width() >= sum(needed)  # the table asks its splitter for room for every column
+    for column, width in enumerate(needed):
+        assert header.sectionSize(column) >= width, model.headers[column]  # not cut short with "…"
+    assert header.length() <= table.viewport().width()  # and no sideways scrolling to reach the state
+
+
+@pytest.mark.parametrize(("name", "level", "short"), [
+    ("四级/中级工", "4", "四级"),
+    ("二级残疾人就业辅导员", "2", "二级"),
+    ("在线学习服务职业技能等级（中级）", "中级", "中级"),
+    ("Level seven", "7", "Level seven"),
+])  # fmt: skip
+def test_a_level_is_shown_by_its_key_part(name, level, short):
+    from app.ui.admin import labels
+
+    assert labels.short_level(name, level) == short
+
+
 def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend, admin, staff, answers):
     session_id = schedule(backend, admin, "T-31")
     add_people(backend, admin, session_id, 31)

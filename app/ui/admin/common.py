@@ -113,7 +113,10 @@ class _Task(QRunnable):
 
 
 class RowsModel(QAbstractTableModel):
-    """A read-only table of text rows, each with a key (an id the screen acts on) and a tone."""
+    """A read-only table of text rows, each with a key (an id the screen acts on) and a tone.
+
+    A cell's tooltip is its text, or a longer text from `tips` (per row, per column; None: the text)
+    when the cell shows a short form."""
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None):
         super().__init__(parent)
@@ -121,13 +124,16 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[list[str]] = []
         self.keys: list[Any] = []
         self.tones: list[QColor | None] = []
+        self.tips: list[Sequence[str | None]] = []
 
     def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None,
-                 tones: Sequence[QColor | None] | None = None) -> None:  # fmt: skip
+                 tones: Sequence[QColor | None] | None = None,
+                 tips: Sequence[Sequence[str | None]] | None = None) -> None:  # fmt: skip
         self.beginResetModel()
         self.rows = [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else list(range(len(self.rows)))
         self.tones = list(tones) if tones is not None else [None] * len(self.rows)
+        self.tips = list(tips) if tips is not None else [()] * len(self.rows)
         self.endResetModel()
 
     def key(self, row: int) -> Any:
@@ -142,6 +148,11 @@ class RowsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = self.tips[index.row()]
+            tip = tips[index.column()] if index.column() < len(tips) else None
+            if tip:
+                return tip
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.rows[index.row()]
             return row[index.column()] if index.column() < len(row) else ""

@@ -1,28 +1,32 @@
-"""Words the admin screens show for the services' codes: parts, roles, duties, states, findings.
+"""Words the admin screens show for the services' codes: roles, duties, findings, scores.
 
 Plain functions (no QObject), so every string goes through QCoreApplication.translate with the
-context "AdminText"; they are looked up when called, after the translator is installed.
+context "AdminText"; they are looked up when called, after the translator is installed. The words
+every role shares (parts, session and candidate states, results) live in app/ui/widgets/labels.py;
+the names below are the ones the admin screens call them by.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.staffing import Finding
 from app.domain.standards import Standard
+from app.ui.widgets.labels import attempt_status_label as attempt_status
+from app.ui.widgets.labels import candidate_state_label as candidate_state
+from app.ui.widgets.labels import part_label as part_name
+from app.ui.widgets.labels import result_label as result_name
+from app.ui.widgets.labels import session_state_label as session_state
 
-PARTS = ("theory", "skill", "review")
+__all__ = [
+    "DUTIES", "STAFF_ROLES", "attempt_status", "candidate_state", "duty_name", "finding_text",
+    "part_name", "part_score", "result_name", "role_name", "session_state", "short_level", "yes_no",
+]  # fmt: skip
+
 STAFF_ROLES = ("proctor", "examiner", "chief")  # the roles an admin creates here
 DUTIES = ("proctor", "examiner", "chief", "review")
-
-
-def part_name(part: str) -> str:
-    names = {
-        "theory": QCoreApplication.translate("AdminText", "Theory exam"),
-        "skill": QCoreApplication.translate("AdminText", "Skill assessment"),
-        "review": QCoreApplication.translate("AdminText", "Comprehensive review"),
-    }
-    return names.get(part, part)
 
 
 def role_name(role: str) -> str:
@@ -45,49 +49,17 @@ def duty_name(duty: str) -> str:
     return names.get(duty, duty)
 
 
-def session_state(state: str) -> str:
-    names = {
-        "scheduled": QCoreApplication.translate("AdminText", "Scheduled"),
-        "open": QCoreApplication.translate("AdminText", "In progress"),
-        "closed": QCoreApplication.translate("AdminText", "Closed"),
-        "archived": QCoreApplication.translate("AdminText", "Archived"),
-    }
-    return names.get(state, state)
+GRADE = re.compile(r"[一二三四五]级")
 
 
-def attempt_status(status: str) -> str:
-    names = {
-        "absent": QCoreApplication.translate("AdminText", "Absent"),
-        "not started": QCoreApplication.translate("AdminText", "Not started"),
-        "open": QCoreApplication.translate("AdminText", "Answering"),
-        "submitted": QCoreApplication.translate("AdminText", "Submitted"),
-        "terminated": QCoreApplication.translate("AdminText", "Terminated (misconduct)"),
-    }
-    return names.get(status, status)
-
-
-def candidate_state(state: str) -> str:
-    names = {
-        "absent": QCoreApplication.translate("AdminText", "Not checked in"),
-        "checked_in": QCoreApplication.translate("AdminText", "Checked in"),
-        "logged_in": QCoreApplication.translate("AdminText", "Logged in"),
-        "answering": QCoreApplication.translate("AdminText", "Answering"),
-        "paused": QCoreApplication.translate("AdminText", "Paused"),
-        "interrupted": QCoreApplication.translate("AdminText", "Interrupted"),
-        "submitted": QCoreApplication.translate("AdminText", "Submitted"),
-        "terminated": QCoreApplication.translate("AdminText", "Terminated (misconduct)"),
-    }
-    return names.get(state, state)
-
-
-def result_name(result: str) -> str:
-    """The export service words overall results in Chinese already; English for the English UI."""
-    names = {
-        "合格": QCoreApplication.translate("AdminText", "Pass"),
-        "不合格": QCoreApplication.translate("AdminText", "Fail"),
-        "待定": QCoreApplication.translate("AdminText", "Pending"),
-    }
-    return names.get(result, result)
+def short_level(name: str, level: object) -> str:
+    """The key part of a level's name, for narrow columns: the national grade ('四级/中级工' -> '四级',
+    '二级残疾人就业辅导员' -> '二级'), else a named level's id ('中级'), else the whole name."""
+    grade = GRADE.match(name)
+    if grade:
+        return grade.group(0)
+    code = str(level)
+    return code if code and not code.isdigit() else name
 
 
 def part_score(outcome: dict | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -147,7 +148,9 @@ class SessionsTab(QWidget):
 
         self.model = RowsModel([self.tr("Session"), self.tr("Part"), self.tr("Level"), self.tr("Start"),
                                 self.tr("Minutes"), self.tr("Candidates"), self.tr("State")])  # fmt: skip
-        self.table = make_table(self.model, stretch=2)
+        self.table = make_table(self.model)  # columns fit their contents; the last one takes what is left over
+        # asks the splitter for room for every column, so none is cut short on a 1366 px screen
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setAccessibleName(self.tr("Sessions"))
         self.table.selectionModel().selectionChanged.connect(self._on_select)
         self.new_button = QPushButton(self.tr("&New session…"))
@@ -189,8 +192,8 @@ class SessionsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 0)  # the sessions table as wide as its columns; the details take the rest
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -209,7 +212,8 @@ class SessionsTab(QWidget):
         self.model.set_rows([[s.code, labels.part_name(s.part), self._level_name(s),
                               s.scheduled_start.replace("T", " "), str(s.duration_minutes), str(s.candidates),
                               labels.session_state(s.state)] for s in sessions],
-                            [s.id for s in sessions])  # fmt: skip
+                            [s.id for s in sessions],
+                            tips=[[None, None, self._standard_and_level(s)] for s in sessions])  # fmt: skip
         self._refreshing = True  # one _show below, even when the same row stays selected
         if (current is None or not select_key(self.table, current)) and sessions:
             self.table.selectRow(0)
@@ -217,11 +221,12 @@ class SessionsTab(QWidget):
         self._show(self.current())
 
     def _level_name(self, info: SessionInfo) -> str:
+        """The level's key part ('四级'); its tooltip has the standard and the whole level name."""
         try:
             std = self.backend.catalog.standard(info.standard)
-            return str(self.backend.catalog.level(std, info.level, info.subtype).name)
+            return labels.short_level(str(self.backend.catalog.level(std, info.level, info.subtype).name), info.level)
         except Exception:  # a standard no longer bundled: show the code
-            return info.level
+            return str(info.level)
 
     def _standard_and_level(self, info: SessionInfo) -> str:
         try:

@@ -32,10 +32,11 @@ from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
 from app.ui.proctor.header import SessionHeader
-from app.ui.proctor.labels import FINISHED, state_label
+from app.ui.proctor.labels import FINISHED
 from app.ui.proctor.results_dialog import ResultsDialog
 from app.ui.proctor.session_actions import SessionActions
 from app.ui.widgets.errors import show_error
+from app.ui.widgets.labels import candidate_state_label
 from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
@@ -201,7 +202,9 @@ class ProctorConsole(QWidget):
         else:
             text = self.tr("{name} · ticket {ticket} · station {station} · {state}")
             self.selected_label.setText(
-                text.format(name=row.name, ticket=row.ticket, station=row.station or "—", state=state_label(row.state))
+                text.format(
+                    name=row.name, ticket=row.ticket, station=row.station or "—", state=candidate_state_label(row.state)
+                )
             )
 
     def _context_menu(self, pos: QPoint) -> None:

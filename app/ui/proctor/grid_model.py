@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.services.exam import CandidateRow
-from app.ui.proctor.labels import STATE_ORDER, clock, state_label
+from app.ui.proctor.labels import STATE_ORDER, clock
+from app.ui.widgets.labels import candidate_state_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 2  # the candidate id of the row
@@ -155,7 +156,7 @@ class CandidateGridModel(QAbstractTableModel):
         since = "—" if row.since_save is None else QCoreApplication.translate(
             "CandidateGridModel", "{seconds} s ago").format(seconds=int(row.since_save))  # fmt: skip
         progress = f"{row.answered}/{row.total}" if row.attempt_id is not None else "—"
-        return (row.ticket, row.name, row.station or "—", state_label(row.state), progress, str(row.flagged),
+        return (row.ticket, row.name, row.station or "—", candidate_state_label(row.state), progress, str(row.flagged),
                 clock(row.remaining), since, str(row.focus_losses))  # fmt: skip
 
     # -- reading ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from app.banks.catalog import Catalog
 from app.services.exam import CandidateRow, SessionInfo
-from app.ui.proctor.labels import CANDIDATE_STATES, part_label, session_state_label, state_label
+from app.ui.widgets.labels import CANDIDATE_STATES, candidate_state_label, part_label, session_state_label
 
 _BADGE = {  # session state -> (background, text)
     "scheduled": ("#e8eef7", "#1f3b63"),
@@ -82,7 +82,7 @@ class SessionHeader(QWidget):
 
     def show_counts(self, rows: Sequence[CandidateRow]) -> None:
         tally = Counter(row.state for row in rows)
-        parts = [self.tr("{state} {count}").format(state=state_label(state), count=tally[state])
+        parts = [self.tr("{state} {count}").format(state=candidate_state_label(state), count=tally[state])
                  for state in CANDIDATE_STATES if tally[state]]  # fmt: skip
         self.counts.setText(
             self.tr("{count} candidates: {states}").format(count=len(rows), states="  ·  ".join(parts) or "—")

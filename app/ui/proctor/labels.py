@@ -1,4 +1,5 @@
-"""What the proctor console shows for the services' codes: states, incident categories, parts, clocks.
+"""What only the proctor console shows for the services' codes: incident categories, clocks, the
+grid's state order. The words every role shares (states, parts, results) are app/ui/widgets/labels.py.
 
 Labels are marked with QT_TRANSLATE_NOOP so Qt Linguist collects them, and translated when shown.
 """
@@ -9,34 +10,13 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.ui.widgets.labels import CANDIDATE_STATES, label
+
 CONTEXT = "ProctorLabels"
 
-# The grid's states, in the order of an exam day (also the sort order of the state column).
-CANDIDATE_STATES = {
-    "absent": QT_TRANSLATE_NOOP("ProctorLabels", "Not arrived"),
-    "checked_in": QT_TRANSLATE_NOOP("ProctorLabels", "Checked in"),
-    "logged_in": QT_TRANSLATE_NOOP("ProctorLabels", "Logged in"),
-    "answering": QT_TRANSLATE_NOOP("ProctorLabels", "Answering"),
-    "paused": QT_TRANSLATE_NOOP("ProctorLabels", "Paused"),
-    "interrupted": QT_TRANSLATE_NOOP("ProctorLabels", "Interrupted"),
-    "submitted": QT_TRANSLATE_NOOP("ProctorLabels", "Submitted"),
-    "terminated": QT_TRANSLATE_NOOP("ProctorLabels", "Terminated"),
-}
+# The grid's sort order of the state column: the order of an exam day.
 STATE_ORDER = {state: n for n, state in enumerate(CANDIDATE_STATES)}
 FINISHED = ("submitted", "terminated")
-
-SESSION_STATES = {
-    "scheduled": QT_TRANSLATE_NOOP("ProctorLabels", "Not started"),
-    "open": QT_TRANSLATE_NOOP("ProctorLabels", "In progress"),
-    "closed": QT_TRANSLATE_NOOP("ProctorLabels", "Closed"),
-    "archived": QT_TRANSLATE_NOOP("ProctorLabels", "Archived"),
-}
-
-PARTS = {
-    "theory": QT_TRANSLATE_NOOP("ProctorLabels", "Theory exam"),
-    "skill": QT_TRANSLATE_NOOP("ProctorLabels", "Skill assessment"),
-    "review": QT_TRANSLATE_NOOP("ProctorLabels", "Comprehensive review"),
-}
 
 INCIDENTS = {
     "technical.freeze": QT_TRANSLATE_NOOP("ProctorLabels", "Technical: computer froze"),
@@ -49,39 +29,9 @@ INCIDENTS = {
     "complaint": QT_TRANSLATE_NOOP("ProctorLabels", "Complaint"),
 }
 
-# How an attempt ended, as the results summary reports it (app.services.export).
-RESULT_STATUS = {
-    "absent": QT_TRANSLATE_NOOP("ProctorLabels", "Absent"),
-    "not started": QT_TRANSLATE_NOOP("ProctorLabels", "Did not start"),
-    "open": QT_TRANSLATE_NOOP("ProctorLabels", "Not submitted"),
-    "submitted": QT_TRANSLATE_NOOP("ProctorLabels", "Submitted"),
-    "terminated": QT_TRANSLATE_NOOP("ProctorLabels", "Terminated"),
-}
-
-
-def _label(table: dict[str, str], code: str) -> str:
-    source = table.get(code)
-    return QCoreApplication.translate(CONTEXT, source) if source else code
-
-
-def state_label(state: str) -> str:
-    return _label(CANDIDATE_STATES, state)
-
-
-def session_state_label(state: str) -> str:
-    return _label(SESSION_STATES, state)
-
-
-def part_label(part: str) -> str:
-    return _label(PARTS, part)
-
 
 def incident_label(category: str) -> str:
-    return _label(INCIDENTS, category)
-
-
-def result_status_label(status: str) -> str:
-    return _label(RESULT_STATUS, status)
+    return label(INCIDENTS, category, CONTEXT)
 
 
 def clock(seconds: float | None) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.base import Actor
 from app.services.exam import SessionInfo
 from app.ui.proctor.header import standard_and_level
-from app.ui.proctor.labels import part_label, session_state_label
-from app.ui.proctor.tables import readonly_table
+from app.ui.proctor.tables import cell, readonly_table
 from app.ui.widgets.errors import attempt
+from app.ui.widgets.labels import part_label, session_state_label
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,12 +30,11 @@ class SessionPicker(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel(self.tr("Open a session to check candidates in and watch the room."))
-        self.table = readonly_table(7)
+        self.table = readonly_table(7, stretch=2)
         self.table.setHorizontalHeaderLabels([
             self.tr("Session"), self.tr("Room"), self.tr("Standard and level"), self.tr("Part"),
             self.tr("Scheduled"), self.tr("Candidates"), self.tr("State"),
         ])  # fmt: skip
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.open_button = QPushButton(self.tr("&Open console"))
@@ -67,7 +66,7 @@ class SessionPicker(QWidget):
                 info.scheduled_start.replace("T", " "), str(info.candidates), session_state_label(info.state),
             ]  # fmt: skip
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = cell(text)
                 item.setData(SESSION_ID_ROLE, info.id)
                 self.table.setItem(n, column, item)
         first_open = next((n for n, s in enumerate(sessions) if s.state in ("open", "scheduled")), 0)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.services.export import ResultRow
-from app.ui.proctor.labels import part_label, result_status_label
-from app.ui.proctor.tables import readonly_table
+from app.ui.proctor.tables import cell, readonly_table
+from app.ui.widgets.labels import attempt_status_label, part_label, result_label
 
 PART_ORDER = ("theory", "skill", "review")
 
@@ -32,19 +32,18 @@ class ResultsDialog(QDialog):
         self.summary.setWordWrap(True)
         headers = [self.tr("Ticket no."), self.tr("Name"), self.tr("Status")]
         headers += [part_label(p) for p in parts] + [self.tr("Result")]
-        self.table = readonly_table(len(headers))
+        self.table = readonly_table(len(headers), stretch=1)
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(headers)
         for n, row in enumerate(rows):
-            cells = [row.ticket, row.name, result_status_label(row.status)]
+            cells = [row.ticket, row.name, attempt_status_label(row.status)]
             cells += [str(row.parts[p].get("score", "")) if p in row.parts else "—" for p in parts]
-            cells.append(self._result(row.result))
+            cells.append(result_label(row.result))
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = cell(text)
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(n, column, item)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         box.rejected.connect(self.reject)
@@ -53,7 +52,3 @@ class ResultsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(box)
         self.resize(760, 520)
-
-    def _result(self, result: str) -> str:
-        # the service reports the overall result in the words printed on score reports
-        return {"合格": self.tr("Passed"), "不合格": self.tr("Failed"), "待定": self.tr("Pending")}.get(result, result)
