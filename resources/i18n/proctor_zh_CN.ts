@@ -201,82 +201,82 @@
 <context>
     <name>CandidateGridModel</name>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="50" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="51" />
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="51" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="52" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="52" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="53" />
         <source>Station</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="53" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="54" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="54" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="55" />
         <source>Answered</source>
         <translation>已答/总题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="55" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="56" />
         <source>Flagged</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="56" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="57" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="57" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="58" />
         <source>Last save</source>
         <translation>上次保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="58" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="59" />
         <source>Left window</source>
         <translation>切屏次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="61" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="62" />
         <source>Questions answered / questions on the paper</source>
         <translation>已答题数 / 试卷总题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="62" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="63" />
         <source>Questions the candidate flagged for review</source>
         <translation>考生标记待检查的题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="63" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="64" />
         <source>Remaining exam time (minutes:seconds), from the time ledger</source>
         <translation>剩余考试时间（分:秒），以计时账本为准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="66" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="67" />
         <source>Seconds since the candidate's last saved answer</source>
         <translation>距考生上次保存答案的秒数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="67" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="68" />
         <source>Times the exam window lost focus</source>
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="155" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="156" />
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="222" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="223" />
         <source>The exam window lost focus {count} time(s)</source>
         <translation>考试窗口已失去焦点 {count} 次</translation>
     </message>
@@ -284,52 +284,52 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="108" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="109" />
         <source>Check in {name}</source>
         <translation>签到：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="117" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="118" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="118" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="119" />
         <source>Ticket no.:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="119" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="120" />
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="120" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="121" />
         <source>Session:</source>
         <translation>场次：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="122" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="123" />
         <source>e.g. PC-07</source>
         <translation>例如 PC-07</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="123" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="124" />
         <source>&amp;Station:</source>
         <translation>座位/机号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="130" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="131" />
         <source>Check that the person, the photo and the ID card match before checking in.</source>
         <translation>请核对考生本人、报名照片与身份证一致后再签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="132" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="133" />
         <source>Identity matches: check in</source>
         <translation>身份核验一致，签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="132" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="133" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -337,52 +337,52 @@
 <context>
     <name>ExtraTimeDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="154" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="155" />
         <source>Extra time</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="155" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="156" />
         <source>Extra time for {who}</source>
         <translation>为 {who} 延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="157" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="158" />
         <source>In &amp;minutes:</source>
         <translation>按分钟(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="158" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="159" />
         <source>As a &amp;percentage of the {minutes}-minute session:</source>
         <translation>按考试时长 {minutes} 分钟的百分比(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="167" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="168" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="174" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="175" />
         <source>Required, e.g. approved accommodation, computer froze</source>
         <translation>必填，例如：经批准的合理便利、考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="175" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="176" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="187" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="188" />
         <source>Give extra time</source>
         <translation>确认延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="187" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="188" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="209" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="210" />
         <source>Adds {duration}.</source>
         <translation>将增加 {duration}。</translation>
     </message>
@@ -390,37 +390,37 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="218" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="219" />
         <source>Record incident</source>
         <translation>记录考场事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="223" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="224" />
         <source>What happened, when, and what was done about it</source>
         <translation>发生了什么、何时发生、如何处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="226" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="227" />
         <source>Concerning:</source>
         <translation>涉及：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="227" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="228" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="230" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="231" />
         <source>&amp;Description:</source>
         <translation>情况说明(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="233" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="234" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="233" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="234" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -428,45 +428,50 @@
 <context>
     <name>IncidentLogDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="256" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="258" />
         <source>Incident log</source>
         <translation>事件记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="257" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
         <source>What happened</source>
         <translation>事件经过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="258" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="260" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="268" />
-        <source>{count} incident(s) recorded.</source>
-        <translation>共记录 {count} 条事件。</translation>
+        <location filename="../../app/ui/proctor/dialogs.py" line="271" />
+        <source>{count} incident(s) recorded. Times are this computer's local time.</source>
+        <translation>共记录 {count} 条事件。时间均为本机时间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="275" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>PhotoFrame</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="99" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="100" />
         <source>No photo on file:
 check the ID card carefully</source>
         <translation>无报名照片：
@@ -484,42 +489,42 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
+        <location filename="../../app/ui/proctor/console.py" line="71" />
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="84" />
+        <location filename="../../app/ui/proctor/console.py" line="85" />
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="87" />
+        <location filename="../../app/ui/proctor/console.py" line="88" />
         <source>Searc&amp;h:</source>
         <translation>查找(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="112" />
         <source>Selected candidate</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="145" />
+        <location filename="../../app/ui/proctor/console.py" line="146" />
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="170" />
+        <location filename="../../app/ui/proctor/console.py" line="171" />
         <source>Refreshed.</source>
         <translation>已刷新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="200" />
+        <location filename="../../app/ui/proctor/console.py" line="201" />
         <source>Select a candidate in the grid to act on them.</source>
         <translation>请在列表中选中一名考生后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="202" />
+        <location filename="../../app/ui/proctor/console.py" line="203" />
         <source>{name} · ticket {ticket} · station {station} · {state}</source>
         <translation>{name} · 准考证号 {ticket} · 座位 {station} · {state}</translation>
     </message>
@@ -527,144 +532,52 @@ check the ID card carefully</source>
 <context>
     <name>ProctorLabels</name>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="16" />
-        <source>Not arrived</source>
-        <translation>未到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="17" />
-        <source>Checked in</source>
-        <translation>已签到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="18" />
-        <source>Logged in</source>
-        <translation>已登录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="19" />
-        <source>Answering</source>
-        <translation>答题中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="20" />
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="21" />
-        <source>Interrupted</source>
-        <translation>中断</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/proctor/labels.py" line="22" />
-        <location filename="../../app/ui/proctor/labels.py" line="57" />
-        <source>Submitted</source>
-        <translation>已交卷</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="23" />
-        <location filename="../../app/ui/proctor/labels.py" line="58" />
-        <source>Terminated</source>
-        <translation>已终止</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="29" />
-        <source>Not started</source>
-        <translation>未开考</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="30" />
-        <source>In progress</source>
-        <translation>考试中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="31" />
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="32" />
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="36" />
-        <source>Theory exam</source>
-        <translation>理论知识考试</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="37" />
-        <source>Skill assessment</source>
-        <translation>技能考核</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="38" />
-        <source>Comprehensive review</source>
-        <translation>综合评审</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="42" />
         <source>Technical: computer froze</source>
         <translation>技术故障：考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="43" />
+        <location filename="../../app/ui/proctor/labels.py" line="23" />
         <source>Technical: power failure</source>
         <translation>技术故障：断电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="44" />
+        <location filename="../../app/ui/proctor/labels.py" line="24" />
         <source>Technical: network failure</source>
         <translation>技术故障：网络中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="45" />
+        <location filename="../../app/ui/proctor/labels.py" line="25" />
         <source>Environment: noise</source>
         <translation>考场环境：噪音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="46" />
+        <location filename="../../app/ui/proctor/labels.py" line="26" />
         <source>Environment: disturbance</source>
         <translation>考场环境：外界干扰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="47" />
+        <location filename="../../app/ui/proctor/labels.py" line="27" />
         <source>Candidate taken ill</source>
         <translation>考生突发疾病</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="48" />
+        <location filename="../../app/ui/proctor/labels.py" line="28" />
         <source>Misconduct</source>
         <translation>违纪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="49" />
+        <location filename="../../app/ui/proctor/labels.py" line="29" />
         <source>Complaint</source>
         <translation>申诉/投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="54" />
-        <source>Absent</source>
-        <translation>缺考</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="55" />
-        <source>Did not start</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="56" />
-        <source>Not submitted</source>
-        <translation>未交卷</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/labels.py" line="100" />
+        <location filename="../../app/ui/proctor/labels.py" line="50" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="101" />
+        <location filename="../../app/ui/proctor/labels.py" line="51" />
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
@@ -702,24 +615,9 @@ check the ID card carefully</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="49" />
+        <location filename="../../app/ui/proctor/results_dialog.py" line="48" />
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="59" />
-        <source>Pending</source>
-        <translation>待定</translation>
     </message>
 </context>
 <context>
@@ -982,12 +880,12 @@ check the ID card carefully</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="41" />
+        <location filename="../../app/ui/proctor/picker.py" line="40" />
         <source>&amp;Open console</source>
         <translation>打开监考台(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="44" />
+        <location filename="../../app/ui/proctor/picker.py" line="43" />
         <source>Re&amp;load</source>
         <translation>重新载入(&amp;L)</translation>
     </message>

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -523,7 +525,18 @@ def test_every_action_has_its_own_mnemonic_and_the_grid_menu_offers_the_candidat
     )
 
 
-def test_the_incident_log_lists_what_was_recorded(console, qtbot, backend, proctor, theory, monkeypatch):
+@pytest.fixture
+def beijing_time(monkeypatch):
+    """This PC's clock set to UTC+8 (a POSIX zone: no tz database needed), restored afterwards."""
+    monkeypatch.setenv("TZ", "CST-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_incident_log_lists_what_was_recorded_in_local_time(console, backend, proctor, theory, monkeypatch,
+                                                                 beijing_time):  # fmt: skip
     backend.exam.record_incident(proctor, theory, "environment.noise", "9:40 施工噪音")
     shown = []
     monkeypatch.setattr("app.ui.proctor.session_actions.IncidentLogDialog.exec", lambda self: shown.append(self))
@@ -531,4 +544,9 @@ def test_the_incident_log_lists_what_was_recorded(console, qtbot, backend, proct
     [dialog] = shown
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 3).text() == "9:40 施工噪音"
-    assert [e[2] for e in backend.exam.incidents(proctor, theory)] == ["environment.noise"]
+    [(wall, _ticket, category, _text, _who)] = backend.exam.incidents(proctor, theory)
+    assert category == "environment.noise"
+    beijing = datetime.fromisoformat(wall) + timedelta(hours=8)  # the store keeps UTC
+    assert dialog.table.item(0, 0).text() == beijing.strftime("%H:%M:%S")  # recorded today: the time alone
+    assert dialog.table.item(0, 0).toolTip() == beijing.strftime("%Y-%m-%d %H:%M:%S") + " (UTC+08:00)"
+    assert dialog.table.horizontalHeaderItem(0).text() == "Time"

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from app.domain.time_ledger import extra_time_seconds
 from app.services.exam import INCIDENT_CATEGORIES, Identity
 from app.ui.proctor.labels import duration_text, incident_label
-from app.ui.proctor.tables import readonly_table
+from app.ui.proctor.tables import cell, readonly_table
+from app.ui.widgets.local_time import local_date_time, local_time
 
 PHOTO_SIZE = (132, 176)  # about the 3:4 of an ID photo
 
@@ -249,26 +250,29 @@ class IncidentDialog(QDialog):
 
 
 class IncidentLogDialog(QDialog):
-    """The session's incident record, read only: when, who, which candidate, what happened."""
+    """The session's incident record, read only: when (this PC's local time), which candidate, what
+    happened, who recorded it. Each description is shown whole, wrapped in its row."""
 
     def __init__(self, entries: list[tuple[str, str | None, str, str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Incident log"))
-        headers = [self.tr("When (UTC)"), self.tr("Ticket no."), self.tr("Category"), self.tr("What happened"),
+        headers = [self.tr("Time"), self.tr("Ticket no."), self.tr("Category"), self.tr("What happened"),
                    self.tr("Recorded by")]  # fmt: skip
-        self.table = readonly_table(len(headers))
+        self.table = readonly_table(len(headers), stretch=3)
         self.table.setHorizontalHeaderLabels(headers)
+        self.table.setWordWrap(True)  # a description is read whole, not guessed from its first words
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setRowCount(len(entries))
         for row, (when, ticket, category, text, who) in enumerate(entries):
-            values = (when[:19].replace("T", " "), ticket or "—", incident_label(category), text, who)
+            values = (local_time(when), ticket or "—", incident_label(category), text, who)
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.horizontalHeader().setStretchLastSection(False)
+                self.table.setItem(row, col, cell(value, local_date_time(when) if col == 0 else None))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{count} incident(s) recorded.").format(count=len(entries))))
+        layout.addWidget(QLabel(self.tr("{count} incident(s) recorded. Times are this computer's local time.").format(
+            count=len(entries))))  # fmt: skip
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(900, 420)
-
