@@ -789,14 +789,19 @@ check the ID card carefully</source>
         <translation>确定关闭场次 {code} 吗？关闭后任何考生都不能再作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="114" />
+        <location filename="../../app/ui/proctor/session_actions.py" line="118" />
         <source>Close session</source>
         <translation>关闭场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="117" />
+        <location filename="../../app/ui/proctor/session_actions.py" line="121" />
         <source>Session {code} is closed.</source>
         <translation>场次 {code} 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/session_actions.py" line="116" />
+        <source>{count} candidate(s) never logged in: they will be recorded as absent.</source>
+        <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
 </context>
 <context>

@@ -44,8 +44,13 @@ def staff(backend):
 @pytest.fixture
 def answers(monkeypatch):
     """Dialog answers for the test: errors are collected, confirmations and texts come from lists."""
-    record = {"errors": [], "confirm": [], "text": []}
+    record = {"errors": [], "confirm": [], "text": [], "questions": []}
+
+    def confirm(parent, title, text):
+        record["questions"].append(text)
+        return record["confirm"].pop(0)
+
     monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: record["errors"].append(text)))
-    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda parent, title, text: record["confirm"].pop(0)))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(confirm))
     monkeypatch.setattr(Ask, "text", staticmethod(lambda parent, title, label: record["text"].pop(0)))
     return record

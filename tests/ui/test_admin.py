@@ -460,3 +460,27 @@ def test_importing_a_bank_from_the_standards_tab(qtbot, home, backend, admin, tm
     assert [name for name, _ in backend.library.imported_sources()] == ["centre.yaml"]
     assert tab.banks_model.rowCount() == before + 1
     assert any(it.id.startswith("CTR-") for it in backend.catalog.banks.items)  # papers can use it now
+
+
+def test_importing_a_standard_from_the_standards_tab(qtbot, home, backend, tmp_path):
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    before = tab.standards_model.rowCount()
+    text = (REPO / "question_banks" / "standards" / "4-13-99-02.yaml").read_text(encoding="utf-8")
+    new = tmp_path / "planner.yaml"
+    new.write_text(text.replace("code: 4-13-99-02", "code: 4-13-99-99", 1), encoding="utf-8")
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.import_standard(new)
+    assert tab.standards_model.rowCount() == before + 1
+    assert "4-13-99-99" in backend.catalog.standards and "4-13-99-99" in tab.summary.text()
+    row = next(r for r in range(tab.standards_model.rowCount())
+               if tab.standards_model.data(tab.standards_model.index(r, 0)) == "4-13-99-99")  # fmt: skip
+    assert "imported" in tab.standards_model.data(tab.standards_model.index(row, 2))
+
+    with qtbot.waitSignal(tab.background.failed, timeout=30000):  # the same edition again
+        tab.import_standard(new)
+    texts = [tab.problems.item(i).text() for i in range(tab.problems.count())]
+    assert len(texts) == 1 and "planner.yaml" in texts[0] and "already in use" in texts[0]
+    assert [name for name, _ in backend.library.imported_sources("standard")] == ["planner.yaml"]
+    assert tab.import_standard_button.isEnabled() and tab.import_button.isEnabled()

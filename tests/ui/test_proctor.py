@@ -149,21 +149,22 @@ def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, backend, proctor
 
 def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, backend, proctor, theory, answers):
     start(backend, proctor, theory, console)
+    login = log_in(backend, FREE[0], "PC-06")
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.close)
     assert answers["errors"] and "still open" in answers["errors"][0]
     assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "open"
     assert console.results_dialog is None
 
-    for row in overview(backend, proctor, theory).values():
-        backend.exam.submit(proctor, row.attempt_id, reason="考试结束统一收卷")
+    backend.exam.submit(proctor, login.attempt_id, reason="考试结束统一收卷")
     console.refresh()
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.close)
     assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "closed"
     dialog = console.results_dialog
     assert dialog is not None and dialog.table.rowCount() == 8
-    assert "8 candidates: 8 submitted" in dialog.summary.text()
+    assert "7 candidate(s) never logged in: they will be recorded as absent" in answers["questions"][-1]
+    assert "8 candidates: 1 submitted, 0 terminated, 7 absent" in dialog.summary.text()  # who never came: 缺考
     assert not console.session_actions.close.isEnabled()
     dialog.close()
 
@@ -361,15 +362,20 @@ def test_papers_are_submitted_when_time_runs_out(qtbot, backend, staff, proctor)
         scheduled_start="2026-11-28T09:00", duration_minutes=1,
     )  # fmt: skip
     backend.scoring.assign_staff(admin, session_id, proctor.id, "proctor")
-    candidate = backend.exam.add_candidate(admin, session_id, ticket="T-1", name="测试考生", id_number=PEOPLE[7][2])
     item = {"slot": 0, "type": "single", "stem": "?", "options": [["A", "是"], ["B", "否"]], "key": "A",
             "points": "1", "area": "x"}  # fmt: skip
-    backend.exam.prepare_attempt(admin, candidate, {"seed": "1", "items": [item]}, 0.2)
+    for ticket, person in (("T-1", PEOPLE[7]), ("T-2", PEOPLE[6])):
+        candidate = backend.exam.add_candidate(admin, session_id, ticket=ticket, name="测试考生", id_number=person[2])
+        backend.exam.prepare_attempt(admin, candidate, {"seed": ticket, "items": [item]}, 0.2)
     widget = ProctorConsole(backend, proctor, session_id)
     qtbot.addWidget(widget)
-    backend.exam.start_session(proctor, session_id)  # the candidate never logs in
+    backend.exam.start_session(proctor, session_id)
+    # T-1's station logs in and then goes silent (nobody else's screen ticks for it); T-2 never comes
+    backend.exam.candidate_login(ticket="T-1", id_number=PEOPLE[7][2], station="PC-09")
     qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).state == "submitted", timeout=3000)
-    assert backend.exam.session_overview(proctor, session_id)[0].state == "submitted"
+    rows = {r.ticket: r for r in backend.exam.session_overview(proctor, session_id)}
+    assert rows["T-1"].state == "submitted"
+    assert rows["T-2"].state == "absent" and rows["T-2"].remaining == 0  # recorded absent at closing, not failed
 
 
 # -- the grid --------------------------------------------------------------------------------------

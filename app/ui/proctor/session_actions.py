@@ -110,8 +110,12 @@ class SessionActions(ConsoleActions):
         c = self.console
         if c.info is None:
             return
-        question = self.tr("Close session {code}? No candidate can answer in it afterwards.")
-        if not Ask.confirm(c, self.tr("Close session"), question.format(code=c.info.code)):
+        question = self.tr("Close session {code}? No candidate can answer in it afterwards.").format(code=c.info.code)
+        never_came = sum(1 for row in c.model.rows() if row.state in ("absent", "checked_in"))
+        if never_came:
+            question += " " + self.tr("{count} candidate(s) never logged in: they will be recorded as absent.").format(
+                count=never_came)  # fmt: skip
+        if not Ask.confirm(c, self.tr("Close session"), question):
             return
         if not self.call(c.backend.exam.close_session, c.actor, c.session_id,
                          done=self.tr("Session {code} is closed.").format(code=c.info.code)):  # fmt: skip
