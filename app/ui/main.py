@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -89,6 +91,24 @@ class GuiThreadCollector(QObject):
             gc.collect()
 
 
+def run_entry_dialog(app: QCoreApplication, make: Callable[[], Any], data: Path) -> Any | None:
+    """Show the unlock or set-up dialog until it is accepted (returned) or cancelled (None). Choosing
+    another language there switches to it, remembers it, and shows the dialog again in it."""
+    from app.ui.shell import LANGUAGE_CHANGED
+
+    while True:
+        dialog = make()
+        result = dialog.exec()
+        if result == LANGUAGE_CHANGED:
+            install_language(app, dialog.chosen_language)
+            with contextlib.suppress(OSError):  # it is spoken now; remembering it is a convenience
+                i18n.save_language(dialog.chosen_language, data)
+            continue
+        if result != QDialog.DialogCode.Accepted or dialog.backend is None:
+            return None
+        return dialog
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None,
@@ -124,19 +144,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.services.backend import Backend
     from app.ui.shell import MainWindow, SetupDialog, UnlockDialog
 
-    try:
-        if args.demo and not Backend.exists(data):
-            seed_desktop_demo(data)
+    def entry_dialog() -> QDialog:
         if Backend.exists(data):
             hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE) \
                 if args.demo else ""  # fmt: skip
-            dialog: QDialog = UnlockDialog(data, hint)
-        else:
-            dialog = SetupDialog(data)
+            return UnlockDialog(data, hint)
+        return SetupDialog(data)
+
+    try:
+        if args.demo and not Backend.exists(data):
+            seed_desktop_demo(data)
+        dialog = run_entry_dialog(app, entry_dialog, data)
     except UserFacingError as exc:
         QMessageBox.critical(None, "ExamDesk", str(exc))
         return 1
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.backend is None:
+    if dialog is None:
         return 0
     window = MainWindow(dialog.backend, station=args.station, settings_dir=data)
     if args.mode == "candidate":

@@ -40,6 +40,29 @@ ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor", "admin"), "examiner"
 LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
 
 
+LANGUAGE_CHANGED = 2  # the result of an entry dialog closed to be shown again in another language
+
+
+def add_language_row(dialog: QDialog, form: QFormLayout) -> QComboBox:
+    """The language box at the top of the unlock and set-up dialogs (shown before the start screen):
+    choosing closes the dialog with LANGUAGE_CHANGED and `dialog.chosen_language` set; the caller
+    switches and shows it again."""
+    box = QComboBox()
+    for key, name in i18n.LANGUAGES.items():
+        box.addItem(name, key)
+    box.setCurrentIndex(max(box.findData(current_language()), 0))
+
+    def chosen(index: int) -> None:
+        language = box.itemData(index)
+        if language != current_language():
+            dialog.chosen_language = language  # type: ignore[attr-defined]
+            dialog.done(LANGUAGE_CHANGED)
+
+    box.activated.connect(chosen)
+    form.addRow(LANGUAGE_LABEL, box)
+    return box
+
+
 def centre_title(code: str, name: str) -> str:
     """'济南市…考点（3701001）' under the start screen's title; empty before the centre is set up."""
     return QCoreApplication.translate("MainWindow", "{name} ({code})").format(name=name, code=code) if code else ""
@@ -69,6 +92,7 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        self.language = add_language_row(self, form)
         form.addRow(QLabel(self.tr("The exam data of this centre is encrypted. Enter the centre passphrase.")))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow(self.message)
@@ -113,6 +137,7 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        self.language = add_language_row(self, form)
         form.addRow(self.tr("Centre &code:"), self.code)
         form.addRow(self.tr("Centre &name:"), self.name)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)

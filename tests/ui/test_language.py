@@ -119,3 +119,29 @@ def test_leaving_a_candidates_exam_needs_a_proctor(qtbot, backend, station, monk
     monkeypatch.setattr(window, "_sign_in", lambda roles: Actor("proctor", 2))
     window.home_button.click()
     assert window.stack.currentWidget() is window.chooser
+
+
+def test_the_unlock_dialog_offers_the_language_before_anything_else(qtbot, backend, station, monkeypatch):
+    from app.ui.main import run_entry_dialog
+    from app.ui.shell import UnlockDialog
+
+    install_language(QApplication.instance(), "zh_CN")
+    shown = []
+
+    def make():
+        dialog = UnlockDialog(station)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        return dialog
+
+    def exec_first_time(dialog):  # the user picks English at once; the second dialog is cancelled
+        if len(shown) == 1:
+            assert dialog.windowTitle() == "解锁 ExamDesk"
+            dialog.language.activated.emit(dialog.language.findData("en"))
+            return dialog.result()
+        assert dialog.windowTitle() == "Unlock ExamDesk"  # shown again, in English
+        return 0
+
+    monkeypatch.setattr(UnlockDialog, "exec", exec_first_time)
+    assert run_entry_dialog(QApplication.instance(), make, station) is None
+    assert len(shown) == 2 and current_language() == "en" and i18n.saved_language(station) == "en"
