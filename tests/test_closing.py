@@ -103,3 +103,18 @@ def test_assembled_papers_carry_the_blueprints_credit_rule(tmp_path):
     paper = catalog.build_paper("4-13-99-02", 5, Part.THEORY, "x")
     content = paper_content(paper, {it.id: it for it in catalog.banks.items})
     assert content["multiple_credit"] == "proportional"
+
+
+def test_the_score_report_of_a_no_show_says_absent(world, tmp_path, monkeypatch):
+    from app.reports import score_report
+
+    rendered = {}
+    real = score_report.render
+    monkeypatch.setattr(score_report, "render", lambda data: rendered.setdefault(data.ticket, data) and real(data))
+    world.exam.start_session(world.proctor, world.session_id)
+    one = login(world, "T001")
+    world.exam.submit(one.actor, one.attempt_id)
+    world.exam.close_session(world.proctor, world.session_id)
+    ExportService(world.db).export_session(world.admin, world.session_id, tmp_path / "out.zip")
+    assert rendered["T002"].parts[0] == ("theory", "缺考", None)
+    assert rendered["T001"].parts[0][1] == "0.00"
