@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,23 +28,19 @@ WEIGHTS_SCHEMA = "examdesk-weights/1"
 def read_standard(path: Path, display: str | None = None) -> Standard:
     """Load and check one standard file; DataFileError lists every problem found."""
     name = display or str(path)
-    try:
-        root = load_yaml(path, name)
-    except YamlFileError as exc:
-        raise DataFileError([exc.problem]) from None
-    return _standard_from(root, name)
+    return _standard_from(lambda: load_yaml(path, name), name)
 
 
 def read_standard_text(text: str, name: str) -> Standard:
     """The same for a standard held in memory (one imported into the store)."""
+    return _standard_from(lambda: parse_yaml(text, name), name)
+
+
+def _standard_from(load: Callable[[], Any], name: str) -> Standard:
     try:
-        root = parse_yaml(text, name)
+        root = load()
     except YamlFileError as exc:
         raise DataFileError([exc.problem]) from None
-    return _standard_from(root, name)
-
-
-def _standard_from(root: Any, name: str) -> Standard:
     reader = FieldReader(name, root)
     std = _parse_standard(reader, root)
     if std is not None and not reader.problems:
