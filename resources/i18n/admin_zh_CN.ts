@@ -175,82 +175,82 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="46" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
         <source>Paper</source>
         <translation>试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="49" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="50" />
         <source>Candidates of the session</source>
         <translation>本场次考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="54" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="55" />
         <source>&amp;Prepare papers</source>
         <translation>生成试卷(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="55" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="56" />
         <source>Build a paper for every candidate who has none yet (Alt+P)</source>
         <translation>为尚无试卷的每位考生组卷（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="85" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="86" />
         <source>The comprehensive review has no paper: the review panel scores it.</source>
         <translation>综合评审不使用试卷，由评审组评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="88" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="89" />
         <source>{ready} of {count} candidates have a paper.</source>
         <translation>{count} 名考生中 {ready} 人已有试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="101" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="102" />
         <source>Build and fix a paper for each of the {count} candidates of {session} who have none yet? A fixed paper cannot be changed.</source>
         <translation>为场次 {session} 中尚无试卷的 {count} 名考生组卷并固定试卷吗？试卷固定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="103" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="105" />
         <source>Prepare papers</source>
         <translation>生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="109" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="111" />
         <source>Building papers…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="121" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="123" />
         <source>{count} papers prepared just now.</source>
         <translation>本次生成 {count} 份试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="130" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="132" />
         <source>No papers</source>
         <translation>未生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="130" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="132" />
         <source>The banks cannot fill this paper:
 {problem}</source>
         <translation>题库不足以组成此试卷：
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/results_tab.py" line="105" />
-        <source>&amp;Mask names and ID numbers in the bundle (导出脱敏)</source>
+        <source>&amp;Mask names and ID numbers in the bundle</source>
         <translation>成绩包中的姓名和身份证号脱敏(&amp;M)（导出脱敏）</translation>
     </message>
     <message>
@@ -363,113 +363,113 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="50" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="54" />
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="52" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="56" />
         <source>&amp;Open roster file…</source>
         <translation>打开名单文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="53" />
-        <source>A CSV or Excel file with 准考证号, 姓名, 身份证号 and optionally 照片</source>
-        <translation>CSV 或 Excel 文件，含准考证号、姓名、身份证号列，照片列可选</translation>
+        <location filename="../../app/ui/admin/roster_tab.py" line="57" />
+        <source>A CSV or Excel file with the columns {ticket} (ticket number), {name} (name), {id_number} (ID number) and optionally {photo} (photo file)</source>
+        <translation>CSV 或 Excel 文件，含{ticket}、{name}、{id_number}列，{photo}列可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="60" />
-        <source>No file chosen. Columns: 准考证号 (ticket), 姓名 (name), 身份证号 (ID number), optional 照片 (photo file, JPEG or PNG).</source>
-        <translation>尚未选择文件。所需列：准考证号、姓名、身份证号；照片列可选（JPEG 或 PNG 文件）。</translation>
+        <location filename="../../app/ui/admin/roster_tab.py" line="66" />
+        <source>No file chosen. Columns: {ticket} (ticket number), {name} (name), {id_number} (ID number), optional {photo} (photo file, JPEG or PNG).</source>
+        <translation>尚未选择文件。所需列：{ticket}、{name}、{id_number}；{photo}列可选（JPEG 或 PNG 文件）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="69" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="76" />
         <source>Problems in the roster</source>
         <translation>名单中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="70" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="71" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
         <source>ID number (masked)</source>
         <translation>身份证号（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="71" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="73" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="80" />
         <source>Roster preview</source>
         <translation>名单预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
-        <location filename="../../app/ui/admin/roster_tab.py" line="182" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="85" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="189" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="99" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="106" />
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="99" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="106" />
         <source>Rosters (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>考生名单 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="111" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="118" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="125" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="132" />
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="138" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="145" />
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="140" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="147" />
         <source>&amp;Import {count} candidates</source>
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="156" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="163" />
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="164" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="171" />
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="165" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="172" />
         <source>{file}, row {row}: {reason}</source>
         <translation>{file} 第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="183" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="190" />
         <source>{count} candidates imported into {session}.</source>
         <translation>已向场次 {session} 导入 {count} 名考生。</translation>
     </message>
@@ -477,102 +477,102 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="41" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="42" />
         <source>Schedule a session</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="45" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="46" />
         <source>e.g. 2026-11-T5-01</source>
         <translation>例如 2026-11-T5-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="53" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="54" />
         <source>e.g. Room 1 (computer lab 301)</source>
         <translation>例如 第一考场（机房301）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="59" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="60" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="70" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="71" />
         <source>Session &amp;code:</source>
         <translation>场次编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="71" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="72" />
         <source>S&amp;tandard:</source>
         <translation>职业标准(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="72" />
-        <source>Su&amp;b-type (工种):</source>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="73" />
+        <source>Su&amp;b-type:</source>
         <translation>工种(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="73" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="74" />
         <source>&amp;Level:</source>
         <translation>等级(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="74" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="75" />
         <source>&amp;Part:</source>
         <translation>考核方式(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="75" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="76" />
         <source>&amp;Room:</source>
         <translation>考场(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="76" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="77" />
         <source>Start t&amp;ime:</source>
         <translation>开考时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="77" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="78" />
         <source>&amp;Duration:</source>
         <translation>考试时长(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="81" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="82" />
         <source>&amp;Schedule</source>
         <translation>安排场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="84" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="119" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="120" />
         <source>(main occupation)</source>
         <translation>（本职业，不分工种）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="167" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="168" />
         <source>The standard requires at least {minutes} minutes for the {part}.</source>
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="182" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="183" />
         <source>{typed} minutes is shorter than the standard allows: the duration is set to the minimum, {minutes} minutes.</source>
         <translation>{typed} 分钟短于标准规定，不予采用：时长已设为最短时长 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="191" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="192" />
         <source>session code</source>
         <translation>场次编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="191" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="192" />
         <source>room</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="193" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="194" />
         <source>Please fill in: {fields}.</source>
         <translation>请填写：{fields}。</translation>
     </message>
@@ -580,67 +580,67 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
         <source>Part</source>
         <translation>考核方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="149" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
         <source>Start</source>
         <translation>开考时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
         <source>Candidates</source>
         <translation>考生数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="150" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="154" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="156" />
         <source>Sessions</source>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="156" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="158" />
         <source>&amp;New session…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="157" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="159" />
         <source>Schedule a session (Ctrl+N)</source>
         <translation>新建场次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="160" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="162" />
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="253" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="258" />
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="257" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="262" />
         <source>{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.</source>
         <translation>{standard}。{room}，{start} 开考，时长 {minutes} 分钟；考生 {count} 名；{state}。</translation>
     </message>
@@ -648,62 +648,62 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="75" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="76" />
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="83" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="84" />
         <source>(nobody else can take this duty)</source>
         <translation>（没有其他可担任此职责的人员）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="84" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="85" />
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="85" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="86" />
         <source>Assign the chosen person to this session (Alt+A)</source>
         <translation>将所选人员指派到本场次（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="88" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="89" />
         <source>D&amp;uty:</source>
         <translation>职责(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="90" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="91" />
         <source>P&amp;erson:</source>
         <translation>人员(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="103" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="104" />
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="147" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="148" />
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="150" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="151" />
         <source>Nobody is assigned to this session yet.</source>
         <translation>本场次尚未指派任何考务人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="156" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="157" />
         <source>{duty}: {names}</source>
         <translation>{duty}：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="168" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="169" />
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="172" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="173" />
         <source>Not yet as the standard requires:</source>
         <translation>尚未达到标准要求：</translation>
     </message>
@@ -711,165 +711,174 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="35" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="36" />
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="36" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="37" />
         <source>Check a bank file (YAML) against every bank in use and keep it, encrypted, in this centre's store</source>
         <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
         <source>Occupation</source>
         <translation>职业名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="55" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
-        <source>Sub-types (工种)</source>
-        <translation>工种</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="58" />
         <source>Minimum minutes</source>
         <translation>最短时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="58" />
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="59" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="66" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="67" />
         <source>Standards</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Standard</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="62" />
         <source>Questions</source>
         <translation>试题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="62" />
         <source>Skill tasks</source>
         <translation>技能任务数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="63" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="66" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="64" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="67" />
         <source>Question banks</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="90" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="91" />
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="90" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="91" />
         <source>Question banks (*.yaml *.yml)</source>
         <translation>题库文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="148" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="149" />
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="158" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="159" />
         <source>official</source>
         <translation>官方发布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="158" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="159" />
         <source>supplied by the exam owner</source>
         <translation>由考试组织方提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="176" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <source>Theory</source>
+        <translation>理论知识考试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <source>Skill</source>
+        <translation>技能考核</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <source>Review</source>
+        <translation>综合评审</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="178" />
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="39" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="40" />
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="40" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="41" />
         <source>Check a standard file (YAML) and every bank in use against it, and keep it in this centre's store; a new edition of a standard replaces the one in use</source>
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="95" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
+        <source>Sub-types</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="96" />
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="95" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="96" />
         <source>Standards (*.yaml *.yml)</source>
         <translation>标准文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="134" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="136" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="136" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="137" />
         <source>{bank} ({count} questions)</source>
         <translation>{bank}（{count} 题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="138" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="139" />
         <source>Imported: {names}. </source>
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="49" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="164" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="165" />
         <source>{edition} (imported)</source>
         <translation>{edition}（已导入）</translation>
     </message>

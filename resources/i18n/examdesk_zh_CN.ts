@@ -229,111 +229,126 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="19" />
+        <location filename="../../app/ui/widgets/labels.py" line="20" />
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="20" />
+        <location filename="../../app/ui/widgets/labels.py" line="21" />
         <source>Skill assessment</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="21" />
+        <location filename="../../app/ui/widgets/labels.py" line="22" />
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="25" />
+        <location filename="../../app/ui/widgets/labels.py" line="26" />
         <source>Scheduled</source>
         <translation>待开考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="26" />
+        <location filename="../../app/ui/widgets/labels.py" line="27" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="27" />
+        <location filename="../../app/ui/widgets/labels.py" line="28" />
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="28" />
+        <location filename="../../app/ui/widgets/labels.py" line="29" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="33" />
+        <location filename="../../app/ui/widgets/labels.py" line="34" />
         <source>Not arrived</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="34" />
+        <location filename="../../app/ui/widgets/labels.py" line="35" />
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="35" />
+        <location filename="../../app/ui/widgets/labels.py" line="36" />
         <source>Logged in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="36" />
+        <location filename="../../app/ui/widgets/labels.py" line="37" />
         <source>Answering</source>
         <translation>作答中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="37" />
+        <location filename="../../app/ui/widgets/labels.py" line="38" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="38" />
+        <location filename="../../app/ui/widgets/labels.py" line="39" />
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="39" />
-        <location filename="../../app/ui/widgets/labels.py" line="48" />
+        <location filename="../../app/ui/widgets/labels.py" line="40" />
+        <location filename="../../app/ui/widgets/labels.py" line="49" />
         <source>Submitted</source>
         <translation>已交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="40" />
-        <location filename="../../app/ui/widgets/labels.py" line="49" />
+        <location filename="../../app/ui/widgets/labels.py" line="41" />
+        <location filename="../../app/ui/widgets/labels.py" line="50" />
         <source>Terminated</source>
         <translation>违纪终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="45" />
+        <location filename="../../app/ui/widgets/labels.py" line="46" />
         <source>Absent</source>
         <translation>缺考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="46" />
+        <location filename="../../app/ui/widgets/labels.py" line="47" />
         <source>Did not start</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="47" />
+        <location filename="../../app/ui/widgets/labels.py" line="48" />
         <source>Not submitted</source>
         <translation>未交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="54" />
+        <location filename="../../app/ui/widgets/labels.py" line="55" />
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="55" />
+        <location filename="../../app/ui/widgets/labels.py" line="56" />
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="56" />
+        <location filename="../../app/ui/widgets/labels.py" line="57" />
         <source>Pending</source>
         <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="93" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="98" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/labels.py" line="103" />
+        <source>{name} ({detail})</source>
+        <translation>{name}（{detail}）</translation>
     </message>
 </context>
 <context>
@@ -377,64 +392,64 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="45" />
+        <location filename="../../app/ui/shell.py" line="68" />
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="280" />
-        <location filename="../../app/ui/shell.py" line="307" />
-        <location filename="../../app/ui/shell.py" line="382" />
+        <location filename="../../app/ui/shell.py" line="305" />
+        <location filename="../../app/ui/shell.py" line="332" />
+        <location filename="../../app/ui/shell.py" line="413" />
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="281" />
+        <location filename="../../app/ui/shell.py" line="306" />
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="290" />
+        <location filename="../../app/ui/shell.py" line="315" />
         <source>The {language} translation could not be loaded.</source>
         <translation>无法加载 {language} 界面翻译。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="296" />
+        <location filename="../../app/ui/shell.py" line="321" />
         <source>The language could not be saved for the next start: {error}</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="345" />
+        <location filename="../../app/ui/shell.py" line="378" />
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="356" />
+        <location filename="../../app/ui/shell.py" line="389" />
         <source>Proctor console</source>
         <translation>监考台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="357" />
+        <location filename="../../app/ui/shell.py" line="390" />
         <source>Proctor: choose a session</source>
         <translation>监考：选择考试场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="364" />
+        <location filename="../../app/ui/shell.py" line="397" />
         <source>Examiner</source>
         <translation>考评端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="371" />
+        <location filename="../../app/ui/shell.py" line="404" />
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="376" />
+        <location filename="../../app/ui/shell.py" line="409" />
         <source>Standards and papers</source>
         <translation>职业标准与组卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="382" />
+        <location filename="../../app/ui/shell.py" line="413" />
         <source>An exam is under way at this station.</source>
         <translation>本机正在进行考试。</translation>
     </message>
@@ -500,40 +515,40 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="197" />
+        <location filename="../../app/ui/shell.py" line="222" />
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="207" />
+        <location filename="../../app/ui/shell.py" line="232" />
         <source>&amp;Candidate
 log in and sit the exam</source>
         <translation>考生端(&amp;C)
 登录并参加考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="208" />
+        <location filename="../../app/ui/shell.py" line="233" />
         <source>&amp;Proctor
 check in, start, watch the room</source>
         <translation>监考端(&amp;P)
 签到、开考、巡视考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="209" />
+        <location filename="../../app/ui/shell.py" line="234" />
         <source>&amp;Examiner
 score skill tasks blind</source>
         <translation>考评端(&amp;E)
 匿名评分技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="210" />
+        <location filename="../../app/ui/shell.py" line="235" />
         <source>A&amp;dmin
 sessions, rosters, users, results</source>
         <translation>管理端(&amp;D)
 场次、名单、用户、成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="211" />
+        <location filename="../../app/ui/shell.py" line="236" />
         <source>&amp;Standards
 weight tables and papers</source>
         <translation>职业标准(&amp;S)
@@ -583,82 +598,82 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="97" />
+        <location filename="../../app/ui/shell.py" line="121" />
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="116" />
+        <location filename="../../app/ui/shell.py" line="141" />
         <source>Centre &amp;code:</source>
         <translation>考点代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="117" />
+        <location filename="../../app/ui/shell.py" line="142" />
         <source>Centre &amp;name:</source>
         <translation>考点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="118" />
+        <location filename="../../app/ui/shell.py" line="143" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="119" />
+        <location filename="../../app/ui/shell.py" line="144" />
         <source>Passphrase &amp;again:</source>
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="120" />
+        <location filename="../../app/ui/shell.py" line="145" />
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="121" />
+        <location filename="../../app/ui/shell.py" line="146" />
         <source>First &amp;admin user:</source>
         <translation>首个管理员用户名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="122" />
+        <location filename="../../app/ui/shell.py" line="147" />
         <source>Admin pass&amp;word:</source>
         <translation>管理员密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="154" />
         <source>very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="154" />
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="154" />
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="154" />
         <source>good</source>
         <translation>较强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="129" />
+        <location filename="../../app/ui/shell.py" line="154" />
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="135" />
+        <location filename="../../app/ui/shell.py" line="160" />
         <source>Enter the centre's code and name.</source>
         <translation>请输入考点代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="137" />
+        <location filename="../../app/ui/shell.py" line="162" />
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="139" />
+        <location filename="../../app/ui/shell.py" line="164" />
         <source>Choose a longer passphrase (at least 12 characters, mixed).</source>
         <translation>请使用更长的口令（至少 12 个字符，混合字母、数字和符号）。</translation>
     </message>
@@ -666,22 +681,22 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="158" />
+        <location filename="../../app/ui/shell.py" line="183" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="169" />
+        <location filename="../../app/ui/shell.py" line="194" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="170" />
+        <location filename="../../app/ui/shell.py" line="195" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="182" />
+        <location filename="../../app/ui/shell.py" line="207" />
         <source>This user cannot open this screen.</source>
         <translation>该用户无权打开此界面。</translation>
     </message>
@@ -855,22 +870,22 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="63" />
+        <location filename="../../app/ui/shell.py" line="86" />
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="72" />
+        <location filename="../../app/ui/shell.py" line="96" />
         <source>The exam data of this centre is encrypted. Enter the centre passphrase.</source>
         <translation>本考点的考试数据已加密存储，请输入考点口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="73" />
+        <location filename="../../app/ui/shell.py" line="97" />
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="81" />
+        <location filename="../../app/ui/shell.py" line="105" />
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
@@ -878,7 +893,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="131" />
+        <location filename="../../app/ui/main.py" line="149" />
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>

@@ -807,32 +807,32 @@ check the ID card carefully</source>
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="67" />
+        <location filename="../../app/ui/proctor/header.py" line="75" />
         <source>Session {id}</source>
         <translation>场次 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="68" />
+        <location filename="../../app/ui/proctor/header.py" line="76" />
         <source>This session is not among the sessions you are assigned to.</source>
         <translation>您未被安排监考此场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="71" />
+        <location filename="../../app/ui/proctor/header.py" line="79" />
         <source>{code} · {room}</source>
         <translation>{code} · {room}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="73" />
+        <location filename="../../app/ui/proctor/header.py" line="81" />
         <source>{standard} · {part} · {minutes} minutes · scheduled {start}</source>
         <translation>{standard} · {part} · {minutes} 分钟 · 开考时间 {start}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="85" />
+        <location filename="../../app/ui/proctor/header.py" line="93" />
         <source>{state} {count}</source>
         <translation>{state} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="88" />
+        <location filename="../../app/ui/proctor/header.py" line="96" />
         <source>{count} candidates: {states}</source>
         <translation>考生 {count} 人：{states}</translation>
     </message>

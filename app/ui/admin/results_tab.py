@@ -102,7 +102,7 @@ class ResultsTab(QWidget):
         self.table = make_table(self.model, stretch=1)
         self.table.setAccessibleName(self.tr("Results"))
 
-        self.mask = QCheckBox(self.tr("&Mask names and ID numbers in the bundle (导出脱敏)"))
+        self.mask = QCheckBox(self.tr("&Mask names and ID numbers in the bundle"))
         self.mask.setChecked(True)
         self.export_button = QPushButton(self.tr("&Export signed bundle…"))
         self.export_button.clicked.connect(self.export_bundle)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.banks.roster_file import RosterRow, read_roster
+from app.banks.roster_file import COLUMNS, RosterRow, read_roster
 from app.domain.identity import mask_id_number
 from app.errors import DataFileError, Problem
 from app.services.base import Actor
@@ -26,6 +26,10 @@ from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, Background, Files, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import attempt, show_error
 from app.ui.widgets.messages import translate_message
+
+# The column headings a roster file uses, as the reader knows them first (Chinese, as on the centre's
+# forms); shown as they are in every language, since the files carry them.
+HEADERS = {column: names[0] for column, names in COLUMNS.items()}
 
 
 class RosterTab(QWidget):
@@ -50,15 +54,18 @@ class RosterTab(QWidget):
         session_label = QLabel(self.tr("&Session:"))
         session_label.setBuddy(self.session)
         self.choose_button = QPushButton(self.tr("&Open roster file…"))
-        self.choose_button.setToolTip(self.tr("A CSV or Excel file with 准考证号, 姓名, 身份证号 and optionally 照片"))
+        self.choose_button.setToolTip(self.tr("A CSV or Excel file with the columns {ticket} (ticket number), {name} "
+                                              "(name), {id_number} (ID number) and optionally {photo} (photo file)")
+                                      .format(**HEADERS))  # fmt: skip
         self.choose_button.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(session_label)
         top.addWidget(self.session, 1)
         top.addWidget(self.choose_button)
 
-        self.file_label = QLabel(self.tr("No file chosen. Columns: 准考证号 (ticket), 姓名 (name), "
-                                         "身份证号 (ID number), optional 照片 (photo file, JPEG or PNG)."))  # fmt: skip
+        self.file_label = QLabel(self.tr("No file chosen. Columns: {ticket} (ticket number), {name} (name), "
+                                         "{id_number} (ID number), optional {photo} (photo file, JPEG or PNG).")
+                                 .format(**HEADERS))  # fmt: skip
         self.file_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)

@@ -26,6 +26,7 @@ from app.services.base import Actor
 from app.ui.admin import labels
 from app.ui.admin.common import WARNING
 from app.ui.widgets.errors import attempt
+from app.ui.widgets.labels import join_names
 
 MAX_MINUTES = 600
 
@@ -69,7 +70,7 @@ class ScheduleDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Session &code:"), self.code)
         form.addRow(self.tr("S&tandard:"), self.standard)
-        form.addRow(self.tr("Su&b-type (工种):"), self.subtype)
+        form.addRow(self.tr("Su&b-type:"), self.subtype)
         form.addRow(self.tr("&Level:"), self.level)
         form.addRow(self.tr("&Part:"), self.part)
         form.addRow(self.tr("&Room:"), self.room)
@@ -190,7 +191,7 @@ class ScheduleDialog(QDialog):
         code, room = self.code.text().strip(), self.room.text().strip()
         missing = [name for name, value in ((self.tr("session code"), code), (self.tr("room"), room)) if not value]
         if chosen is None or missing:
-            self.message.setText(self.tr("Please fill in: {fields}.").format(fields="、".join(missing)))
+            self.message.setText(self.tr("Please fill in: {fields}.").format(fields=join_names(missing)))
             return
         std, subtype, level, part = chosen
         session_id = attempt(

@@ -28,6 +28,7 @@ from app.ui.admin.common import Background, RowsModel, make_table, select_key, s
 from app.ui.admin.schedule_dialog import ScheduleDialog
 from app.ui.admin.staffing_box import StaffingBox
 from app.ui.widgets.errors import Ask, attempt, show_error
+from app.ui.widgets.labels import with_detail
 
 
 class PapersBox(QGroupBox):
@@ -99,7 +100,8 @@ class PapersBox(QGroupBox):
         if not waiting:
             return
         question = self.tr("Build and fix a paper for each of the {count} candidates of {session} who have none "
-                           "yet? A fixed paper cannot be changed.").format(count=len(waiting), session=info.code)
+                           "yet? A fixed paper cannot be changed.")  # fmt: skip
+        question = question.format(count=len(waiting), session=info.code)
         if not Ask.confirm(self, self.tr("Prepare papers"), question):
             return
         backend, actor = self.backend, self.actor
@@ -198,7 +200,8 @@ class SessionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         order = [self.new_button, refresh, self.table, self.staffing.duty, self.staffing.user,
-                 self.staffing.assign_button, self.staffing.findings, self.papers.prepare_button, self.papers.table]
+                 self.staffing.assign_button, self.staffing.findings,
+                 self.papers.prepare_button, self.papers.table]  # fmt: skip
         for first, second in pairwise(order):  # top to bottom, left to right
             QWidget.setTabOrder(first, second)
         self.refresh()
@@ -234,8 +237,10 @@ class SessionsTab(QWidget):
             level = self.backend.catalog.level(std, info.level, info.subtype)
         except Exception:  # a standard no longer bundled: show the codes
             return f"{info.standard} {info.level}"
-        subtype = f"（{info.subtype}）" if info.subtype else ""
-        return f"{std.code} {std.name}{subtype} · {level.name}"
+        occupation = f"{std.code} {std.name}"
+        if info.subtype:
+            occupation = with_detail(occupation, info.subtype)
+        return f"{occupation} · {level.name}"
 
     def select_session(self, session_id: int) -> None:
         select_key(self.table, session_id)

@@ -27,6 +27,7 @@ from app.services.exam import SessionInfo
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, succeeded
 from app.ui.widgets.errors import attempt
+from app.ui.widgets.labels import join_names, with_detail
 
 # Which user roles may take which duty.
 ELIGIBLE = {"proctor": ("proctor",), "examiner": ("examiner", "chief"), "chief": ("chief",),
@@ -137,7 +138,7 @@ class StaffingBox(QGroupBox):
         self.user.clear()
         for u in self.users:
             if duty and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
-                self.user.addItem(f"{u.display_name}（{u.username}）", u.id)
+                self.user.addItem(with_detail(u.display_name, u.username), u.id)
         if self.user.count():
             self.user.setCurrentIndex(0)  # with a placeholder, Qt leaves the choice empty
         self.assign_button.setEnabled(self.user.isEnabled() and self.user.count() > 0)
@@ -153,7 +154,7 @@ class StaffingBox(QGroupBox):
         for duty in labels.DUTIES:
             names = [a.user.display_name for a in self.staff if a.duty == duty]
             if names:
-                lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names="、".join(names)))
+                lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names=join_names(names)))
         self.assigned.setText("\n".join(lines))
 
     def _show_findings(self) -> None:

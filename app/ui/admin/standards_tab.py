@@ -21,6 +21,7 @@ from app.errors import DataFileError
 from app.ui.admin import labels
 from app.ui.admin.common import Background, Files, RowsModel, make_table
 from app.ui.widgets.errors import attempt, show_error
+from app.ui.widgets.labels import join_clauses, join_names, with_detail
 from app.ui.widgets.messages import translate_problem
 
 
@@ -53,9 +54,9 @@ class StandardsTab(QWidget):
         self.background.done.connect(self._imported)
         self.background.failed.connect(self._failed)
         self.standards_model = RowsModel([self.tr("Code"), self.tr("Occupation"), self.tr("Edition"),
-                                          self.tr("Levels"), self.tr("Sub-types (工种)"),
+                                          self.tr("Levels"), self.tr("Sub-types"),
                                           self.tr("Minimum minutes"), self.tr("Weight tables")])  # fmt: skip
-        self.standards = make_table(self.standards_model, stretch=3)
+        self.standards = make_table(self.standards_model, stretch=4)  # the sub-types: elided, whole on hover
         self.standards.setAccessibleName(self.tr("Standards"))
         self.banks_model = RowsModel([self.tr("Bank"), self.tr("Title"), self.tr("Standard"), self.tr("Version"),
                                       self.tr("Questions"), self.tr("Skill tasks")])  # fmt: skip
@@ -131,10 +132,10 @@ class StandardsTab(QWidget):
         self._loaded = False
         self.refresh()
         if imported and isinstance(imported[0], Standard):
-            names = self.tr(", ").join(f"{s.code} {s.name}（{s.edition}）" for s in imported)
+            names = join_names(with_detail(f"{s.code} {s.name}", s.edition) for s in imported)
         else:
-            names = self.tr(", ").join(self.tr("{bank} ({count} questions)").format(bank=i.bank, count=i.item_count)
-                                       for i in imported)  # fmt: skip
+            names = join_names(self.tr("{bank} ({count} questions)").format(bank=i.bank, count=i.item_count)
+                               for i in imported)  # fmt: skip
         self.summary.setText(self.tr("Imported: {names}. ").format(names=names) + self.summary.text())
         self.imported.emit()
 
@@ -154,19 +155,20 @@ class StandardsTab(QWidget):
             return
         catalog = self.backend.catalog
         standards = sorted(catalog.standards.values(), key=lambda s: s.code)
-        rows = []
+        rows, tips = [], []
         official, supplied = self.tr("official"), self.tr("supplied by the exam owner")
+        # short part names, so the column fits beside the others at 1366 px in English too
+        parts = {Part.THEORY: self.tr("Theory"), Part.SKILL: self.tr("Skill"), Part.REVIEW: self.tr("Review")}
         imported = {name for name, _text in catalog.imported_standards}
         for std in standards:
-            minutes = "；".join(
-                f"{labels.part_name(p.value)} {std.min_minutes[p]}" for p in Part if p in std.min_minutes
-            )
+            minutes = join_clauses(f"{parts[p]} {std.min_minutes[p]}" for p in Part if p in std.min_minutes)
             edition = self.tr("{edition} (imported)").format(edition=std.edition) if std.source in imported \
                 else std.edition  # fmt: skip
-            rows.append([std.code, std.name, edition, "、".join(lv.name.split("/")[0] for lv in std.levels),
-                         "、".join(st.name for st in std.subtypes) or "—", minutes,
-                         official if std.official_weights else supplied])  # fmt: skip
-        self.standards_model.set_rows(rows, [s.code for s in standards])
+            levels = join_names(labels.short_level(lv.name, lv.level) for lv in std.levels)  # '四级、三级…'
+            rows.append([std.code, std.name, edition, levels, join_names(st.name for st in std.subtypes) or "—",
+                         minutes, official if std.official_weights else supplied])  # fmt: skip
+            tips.append([None, None, None, "\n".join(lv.name for lv in std.levels)])  # the whole names on hover
+        self.standards_model.set_rows(rows, [s.code for s in standards], tips=tips)
         bank_set = attempt(self, lambda: catalog.banks)  # read on first use; a bad bank is reported
         if bank_set is None:
             return

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from app.banks.catalog import Catalog
 from app.services.exam import CandidateRow, SessionInfo
-from app.ui.widgets.labels import CANDIDATE_STATES, candidate_state_label, part_label, session_state_label
+from app.ui.widgets.labels import (
+    CANDIDATE_STATES,
+    candidate_state_label,
+    part_label,
+    session_state_label,
+    with_detail,
+)
 
 _BADGE = {  # session state -> (background, text)
     "scheduled": ("#e8eef7", "#1f3b63"),
@@ -29,8 +35,10 @@ def standard_and_level(catalog: Catalog | None, info: SessionInfo) -> str:
         level = catalog.level(std, info.level, info.subtype)
     except Exception:  # the session names a standard this build does not carry: show its codes
         return f"{info.standard} · {info.level}"
-    subtype = f"（{info.subtype}）" if info.subtype else ""
-    return f"{std.code} {std.name}{subtype} · {level.name}"
+    occupation = f"{std.code} {std.name}"
+    if info.subtype:
+        occupation = with_detail(occupation, info.subtype)
+    return f"{occupation} · {level.name}"
 
 
 class SessionHeader(QWidget):

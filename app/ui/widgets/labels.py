@@ -1,6 +1,7 @@
 """Words every role's screens show for the services' codes: exam parts, session and candidate states,
 how an attempt ended, the overall result. Each lives here once, so the admin, the proctor and the
-candidate's screens call the same thing by the same name.
+candidate's screens call the same thing by the same name. Also the punctuation that joins names
+in the interface language: lists ('A, B' / 'A、B') and a name with a detail ('A (b)' / 'A（b）').
 
 Labels are marked with QT_TRANSLATE_NOOP (context "Labels") so Qt Linguist collects them, and are
 translated when shown, after the translator is installed. Role-specific words stay with their role
@@ -9,7 +10,7 @@ translated when shown, after the translator is installed. Role-specific words st
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -81,3 +82,22 @@ def attempt_status_label(status: str) -> str:
 
 def result_label(result: str) -> str:
     return label(RESULTS, result)
+
+
+# Punctuation differs by language: Chinese lists names with 、 and clauses with ；, and brackets in
+# full width. The source texts are the English forms; the translations give the Chinese ones.
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names listed in a sentence or a cell: 'Theory, Skill' in English, '理论、技能' in Chinese."""
+    return QCoreApplication.translate("Labels", ", ").join(names)
+
+
+def join_clauses(clauses: Iterable[str]) -> str:
+    """Parts of a sentence that each have their own words or numbers: 'Theory exam 90; Skill assessment 90'."""
+    return QCoreApplication.translate("Labels", "; ").join(clauses)
+
+
+def with_detail(name: str, detail: str) -> str:
+    """A name with a detail in brackets: 'Zhang San (proctor1)' in English, '张三（proctor1）' in Chinese."""
+    return QCoreApplication.translate("Labels", "{name} ({detail})").format(name=name, detail=detail)
