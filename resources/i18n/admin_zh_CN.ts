@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="22" />
+        <location filename="../../app/ui/admin/home.py" line="+22"/>
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="30" />
+        <location line="+8"/>
         <source>&amp;1 Sessions</source>
         <translation>场次(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="31" />
+        <location line="+1"/>
         <source>&amp;2 Candidate roster</source>
         <translation>考生名单(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="32" />
+        <location line="+1"/>
         <source>&amp;3 Users</source>
         <translation>用户(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="33" />
+        <location line="+1"/>
         <source>&amp;4 Standards and banks</source>
         <translation>标准与题库(&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="34" />
+        <location line="+1"/>
         <source>&amp;5 Results and export</source>
         <translation>成绩与导出(&amp;5)</translation>
     </message>
@@ -36,90 +37,90 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="34" />
+        <location filename="../../app/ui/admin/labels.py" line="+34"/>
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="35" />
-        <location filename="../../app/ui/admin/labels.py" line="44" />
+        <location line="+1"/>
+        <location line="+9"/>
         <source>Proctor</source>
         <translation>监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="36" />
-        <location filename="../../app/ui/admin/labels.py" line="45" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Examiner</source>
         <translation>考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="37" />
-        <location filename="../../app/ui/admin/labels.py" line="46" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Chief examiner</source>
         <translation>主考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="47" />
+        <location line="+1"/>
         <source>Review panel member</source>
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="70" />
+        <location line="+23"/>
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="72" />
+        <location line="+2"/>
         <source>{score} (fail)</source>
         <translation>{score}（不合格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="77" />
+        <location line="+5"/>
         <source>Yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="77" />
+        <location line="+0"/>
         <source>No</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="84" />
+        <location line="+7"/>
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="92" />
+        <location line="+8"/>
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least}, an odd number)</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名，且为奇数）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="98" />
+        <location line="+6"/>
         <source>{candidates} candidates but only {actual} examiners: at least {required} needed (1 per {per} candidates, at least {least})</source>
         <translation>{candidates} 名考生只有 {actual} 名考评员：至少需要 {required} 名（每 {per} 名考生 1 名，至少 {least} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="106" />
+        <location line="+8"/>
         <source>{actual} examiners: the number of examiners must be odd (for example {required})</source>
         <translation>现有 {actual} 名考评员：考评员人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="110" />
+        <location line="+4"/>
         <source>Only {actual} review panel members: at least {required} needed</source>
         <translation>评审组只有 {actual} 名成员：至少需要 {required} 名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="114" />
+        <location line="+4"/>
         <source>{actual} review panel members: the number must be odd (for example {required})</source>
         <translation>评审组现有 {actual} 名成员：人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="118" />
+        <location line="+4"/>
         <source>{level} has no comprehensive review</source>
         <translation>{level}不设综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="120" />
+        <location line="+2"/>
         <source>{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}</source>
         <translation>{minutes} 分钟过短：{code} 规定{part}不少于 {required} 分钟</translation>
     </message>
@@ -127,47 +128,47 @@
 <context>
     <name>KeyBox</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="32" />
+        <location filename="../../app/ui/admin/results_tab.py" line="+32"/>
         <source>Centre public key</source>
         <translation>考点公钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="36" />
+        <location line="+4"/>
         <source>Export public &amp;key…</source>
         <translation>导出公钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="50" />
+        <location line="+14"/>
         <source>This centre has no signing key yet.</source>
         <translation>本考点尚无签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="54" />
+        <location line="+4"/>
         <source>Fingerprint: {fingerprint}</source>
         <translation>公钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="61" />
+        <location line="+7"/>
         <source>Save public key</source>
         <translation>保存公钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="62" />
+        <location line="+1"/>
         <source>PEM public keys (*.pem)</source>
         <translation>PEM 公钥文件 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="68" />
+        <location line="+6"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="68" />
+        <location line="+0"/>
         <source>Cannot write {file}: {error}</source>
         <translation>无法写入 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="71" />
+        <location line="+3"/>
         <source>Saved {file}. Fingerprint {fingerprint}: tell the receiver this fingerprint by another channel.</source>
         <translation>已保存 {file}。公钥指纹 {fingerprint}：请通过其他渠道（如电话、公函）将此指纹告知接收方。</translation>
     </message>
@@ -175,82 +176,82 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="47" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+47"/>
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
+        <location line="+1"/>
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
+        <location line="+0"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
+        <location line="+0"/>
         <source>Paper</source>
         <translation>试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="48" />
+        <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="50" />
+        <location line="+2"/>
         <source>Candidates of the session</source>
         <translation>本场次考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="55" />
+        <location line="+5"/>
         <source>&amp;Prepare papers</source>
         <translation>生成试卷(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="56" />
+        <location line="+1"/>
         <source>Build a paper for every candidate who has none yet (Alt+P)</source>
         <translation>为尚无试卷的每位考生组卷（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="86" />
+        <location line="+30"/>
         <source>The comprehensive review has no paper: the review panel scores it.</source>
         <translation>综合评审不使用试卷，由评审组评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="89" />
+        <location line="+3"/>
         <source>{ready} of {count} candidates have a paper.</source>
         <translation>{count} 名考生中 {ready} 人已有试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="102" />
+        <location line="+13"/>
         <source>Build and fix a paper for each of the {count} candidates of {session} who have none yet? A fixed paper cannot be changed.</source>
         <translation>为场次 {session} 中尚无试卷的 {count} 名考生组卷并固定试卷吗？试卷固定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="105" />
+        <location line="+3"/>
         <source>Prepare papers</source>
         <translation>生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="111" />
+        <location line="+6"/>
         <source>Building papers…</source>
         <translation>正在组卷…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="123" />
+        <location line="+12"/>
         <source>{count} papers prepared just now.</source>
         <translation>本次生成 {count} 份试卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="132" />
+        <location line="+9"/>
         <source>No papers</source>
         <translation>未生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="132" />
+        <location line="+0"/>
         <source>The banks cannot fill this paper:
 {problem}</source>
         <translation>题库不足以组成此试卷：
@@ -260,102 +261,102 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="93" />
+        <location filename="../../app/ui/admin/results_tab.py" line="+22"/>
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100" />
+        <location line="+7"/>
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100" />
+        <location line="+0"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>作答状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="100" />
+        <location line="+0"/>
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101" />
+        <location line="+1"/>
         <source>Skill</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101" />
+        <location line="+0"/>
         <source>Review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="101" />
+        <location line="+0"/>
         <source>Result</source>
         <translation>认定结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="103" />
+        <location line="+2"/>
         <source>Results</source>
         <translation>成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="105" />
+        <location line="+2"/>
         <source>&amp;Mask names and ID numbers in the bundle</source>
         <translation>成绩包中的姓名和身份证号脱敏(&amp;M)（导出脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="107" />
+        <location line="+2"/>
         <source>&amp;Export signed bundle…</source>
         <translation>导出成绩包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="113" />
+        <location line="+6"/>
         <source>Result bundle</source>
         <translation>签名成绩包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="154" />
+        <location line="+41"/>
         <source>{count} candidates: {passed} passed, {failed} failed, {pending} pending.</source>
         <translation>共 {count} 名考生：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="168" />
+        <location line="+14"/>
         <source>Save result bundle</source>
         <translation>保存成绩包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="169" />
+        <location line="+1"/>
         <source>Result bundles (*.zip)</source>
         <translation>成绩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="176" />
+        <location line="+7"/>
         <source>Writing and signing {file}…</source>
         <translation>正在生成并签名 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="189" />
+        <location line="+13"/>
         <source>Saved {file}: {count} candidates, signed with key {fingerprint}.</source>
         <translation>已保存 {file}：{count} 名考生，签名密钥 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="197" />
+        <location line="+8"/>
         <source>The bundle was not written.</source>
         <translation>成绩包未生成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="199" />
+        <location line="+2"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="199" />
+        <location line="+0"/>
         <source>Cannot write {file}: {error}</source>
         <translation>无法写入 {file}：{error}</translation>
     </message>
@@ -363,113 +364,113 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="54" />
+        <location filename="../../app/ui/admin/roster_tab.py" line="+54"/>
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="56" />
+        <location line="+2"/>
         <source>&amp;Open roster file…</source>
         <translation>打开名单文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="57" />
+        <location line="+1"/>
         <source>A CSV or Excel file with the columns {ticket} (ticket number), {name} (name), {id_number} (ID number) and optionally {photo} (photo file)</source>
         <translation>CSV 或 Excel 文件，含{ticket}、{name}、{id_number}列，{photo}列可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="66" />
+        <location line="+9"/>
         <source>No file chosen. Columns: {ticket} (ticket number), {name} (name), {id_number} (ID number), optional {photo} (photo file, JPEG or PNG).</source>
         <translation>尚未选择文件。所需列：{ticket}、{name}、{id_number}；{photo}列可选（JPEG 或 PNG 文件）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="76" />
+        <location line="+10"/>
         <source>Problems in the roster</source>
         <translation>名单中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
+        <location line="+1"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
+        <location line="+0"/>
         <source>Ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="77" />
+        <location line="+0"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
+        <location line="+1"/>
         <source>ID number (masked)</source>
         <translation>身份证号（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="78" />
+        <location line="+0"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="80" />
+        <location line="+2"/>
         <source>Roster preview</source>
         <translation>名单预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="85" />
-        <location filename="../../app/ui/admin/roster_tab.py" line="189" />
+        <location line="+5"/>
+        <location line="+104"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="106" />
+        <location line="-83"/>
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="106" />
+        <location line="+0"/>
         <source>Rosters (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>考生名单 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="118" />
+        <location line="+12"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="132" />
+        <location line="+14"/>
         <source>File: {file}</source>
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="145" />
+        <location line="+13"/>
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="147" />
+        <location line="+2"/>
         <source>&amp;Import {count} candidates</source>
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="163" />
+        <location line="+16"/>
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="171" />
+        <location line="+8"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="172" />
+        <location line="+1"/>
         <source>{file}, row {row}: {reason}</source>
         <translation>{file} 第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/roster_tab.py" line="190" />
+        <location line="+18"/>
         <source>{count} candidates imported into {session}.</source>
         <translation>已向场次 {session} 导入 {count} 名考生。</translation>
     </message>
@@ -477,102 +478,102 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="42" />
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="+42"/>
         <source>Schedule a session</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="46" />
+        <location line="+4"/>
         <source>e.g. 2026-11-T5-01</source>
         <translation>例如 2026-11-T5-01</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="54" />
+        <location line="+8"/>
         <source>e.g. Room 1 (computer lab 301)</source>
         <translation>例如 第一考场（机房301）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="60" />
+        <location line="+6"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="71" />
+        <location line="+11"/>
         <source>Session &amp;code:</source>
         <translation>场次编号(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="72" />
+        <location line="+1"/>
         <source>S&amp;tandard:</source>
         <translation>职业标准(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="73" />
+        <location line="+1"/>
         <source>Su&amp;b-type:</source>
         <translation>工种(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="74" />
+        <location line="+1"/>
         <source>&amp;Level:</source>
         <translation>等级(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="75" />
+        <location line="+1"/>
         <source>&amp;Part:</source>
         <translation>考核方式(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="76" />
+        <location line="+1"/>
         <source>&amp;Room:</source>
         <translation>考场(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="77" />
+        <location line="+1"/>
         <source>Start t&amp;ime:</source>
         <translation>开考时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="78" />
+        <location line="+1"/>
         <source>&amp;Duration:</source>
         <translation>考试时长(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="82" />
+        <location line="+4"/>
         <source>&amp;Schedule</source>
         <translation>安排场次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="85" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="120" />
+        <location line="+35"/>
         <source>(main occupation)</source>
         <translation>（本职业，不分工种）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="168" />
+        <location line="+48"/>
         <source>The standard requires at least {minutes} minutes for the {part}.</source>
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="183" />
+        <location line="+15"/>
         <source>{typed} minutes is shorter than the standard allows: the duration is set to the minimum, {minutes} minutes.</source>
         <translation>{typed} 分钟短于标准规定，不予采用：时长已设为最短时长 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="192" />
+        <location line="+9"/>
         <source>session code</source>
         <translation>场次编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="192" />
+        <location line="+0"/>
         <source>room</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="194" />
+        <location line="+2"/>
         <source>Please fill in: {fields}.</source>
         <translation>请填写：{fields}。</translation>
     </message>
@@ -580,67 +581,67 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+19"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
+        <location line="+0"/>
         <source>Part</source>
         <translation>考核方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
+        <location line="+0"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="151" />
+        <location line="+0"/>
         <source>Start</source>
         <translation>开考时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
+        <location line="+1"/>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
+        <location line="+0"/>
         <source>Candidates</source>
         <translation>考生数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="152" />
+        <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="156" />
+        <location line="+4"/>
         <source>Sessions</source>
         <translation>场次列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="158" />
+        <location line="+2"/>
         <source>&amp;New session…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="159" />
+        <location line="+1"/>
         <source>Schedule a session (Ctrl+N)</source>
         <translation>新建场次（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="162" />
+        <location line="+3"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="258" />
+        <location line="+96"/>
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="262" />
+        <location line="+4"/>
         <source>{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.</source>
         <translation>{standard}。{room}，{start} 开考，时长 {minutes} 分钟；考生 {count} 名；{state}。</translation>
     </message>
@@ -648,62 +649,62 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="76" />
+        <location filename="../../app/ui/admin/staffing_box.py" line="+76"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="84" />
+        <location line="+8"/>
         <source>(nobody else can take this duty)</source>
         <translation>（没有其他可担任此职责的人员）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="85" />
+        <location line="+1"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="86" />
+        <location line="+1"/>
         <source>Assign the chosen person to this session (Alt+A)</source>
         <translation>将所选人员指派到本场次（Alt+A）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="89" />
+        <location line="+3"/>
         <source>D&amp;uty:</source>
         <translation>职责(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="91" />
+        <location line="+2"/>
         <source>P&amp;erson:</source>
         <translation>人员(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="104" />
+        <location line="+13"/>
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="148" />
+        <location line="+44"/>
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="151" />
+        <location line="+3"/>
         <source>Nobody is assigned to this session yet.</source>
         <translation>本场次尚未指派任何考务人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="157" />
+        <location line="+6"/>
         <source>{duty}: {names}</source>
         <translation>{duty}：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="169" />
+        <location line="+12"/>
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="173" />
+        <location line="+4"/>
         <source>Not yet as the standard requires:</source>
         <translation>尚未达到标准要求：</translation>
     </message>
@@ -711,174 +712,174 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="36" />
+        <location filename="../../app/ui/admin/standards_tab.py" line="+36"/>
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="37" />
-        <source>Check a bank file (YAML) against every bank in use and keep it, encrypted, in this centre's store</source>
+        <location line="+1"/>
+        <source>Check a bank file (YAML) against every bank in use and keep it, encrypted, in this centre&apos;s store</source>
         <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
+        <location line="+19"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
+        <location line="+0"/>
         <source>Occupation</source>
         <translation>职业名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="56" />
+        <location line="+0"/>
         <source>Edition</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
+        <location line="+1"/>
         <source>Levels</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="58" />
+        <location line="+1"/>
         <source>Minimum minutes</source>
         <translation>最短时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="58" />
+        <location line="+0"/>
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="60" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="67" />
+        <location line="+2"/>
+        <location line="+7"/>
         <source>Standards</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location line="-6"/>
         <source>Bank</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location line="+0"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location line="+0"/>
         <source>Standard</source>
         <translation>职业标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="61" />
+        <location line="+0"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="62" />
+        <location line="+1"/>
         <source>Questions</source>
         <translation>试题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="62" />
+        <location line="+0"/>
         <source>Skill tasks</source>
         <translation>技能任务数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="64" />
-        <location filename="../../app/ui/admin/standards_tab.py" line="67" />
+        <location line="+2"/>
+        <location line="+3"/>
         <source>Question banks</source>
         <translation>题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="91" />
+        <location line="+24"/>
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="91" />
+        <location line="+0"/>
         <source>Question banks (*.yaml *.yml)</source>
         <translation>题库文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="149" />
+        <location line="+58"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="159" />
+        <location line="+10"/>
         <source>official</source>
         <translation>官方发布</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="159" />
+        <location line="+0"/>
         <source>supplied by the exam owner</source>
         <translation>由考试组织方提供</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <location line="+2"/>
         <source>Theory</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <location line="+0"/>
         <source>Skill</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="161" />
+        <location line="+0"/>
         <source>Review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="178" />
+        <location line="+17"/>
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="40" />
+        <location line="-138"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="41" />
-        <source>Check a standard file (YAML) and every bank in use against it, and keep it in this centre's store; a new edition of a standard replaces the one in use</source>
+        <location line="+1"/>
+        <source>Check a standard file (YAML) and every bank in use against it, and keep it in this centre&apos;s store; a new edition of a standard replaces the one in use</source>
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="57" />
+        <location line="+16"/>
         <source>Sub-types</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="96" />
+        <location line="+39"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="96" />
+        <location line="+0"/>
         <source>Standards (*.yaml *.yml)</source>
         <translation>标准文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="137" />
+        <location line="+41"/>
         <source>{bank} ({count} questions)</source>
         <translation>{bank}（{count} 题）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="139" />
+        <location line="+2"/>
         <source>Imported: {names}. </source>
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="50" />
+        <location line="-89"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="165" />
+        <location line="+115"/>
         <source>{edition} (imported)</source>
         <translation>{edition}（已导入）</translation>
     </message>
@@ -886,163 +887,163 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38" />
+        <location filename="../../app/ui/admin/users_tab.py" line="+38"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38" />
+        <location line="+0"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38" />
+        <location line="+0"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="38" />
+        <location line="+0"/>
         <source>Account</source>
         <translation>账户状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="40" />
+        <location line="+2"/>
         <source>Users</source>
         <translation>用户列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="51" />
+        <location line="+11"/>
         <source>&amp;Create account</source>
         <translation>创建账户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="55" />
+        <location line="+4"/>
         <source>New staff account</source>
         <translation>新建考务人员账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="57" />
+        <location line="+2"/>
         <source>User &amp;name:</source>
         <translation>用户名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="58" />
+        <location line="+1"/>
         <source>&amp;Display name:</source>
         <translation>姓名(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="59" />
+        <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="60" />
+        <location line="+1"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="61" />
+        <location line="+1"/>
         <source>Repeat pa&amp;ssword:</source>
         <translation>确认密码(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="70" />
+        <location line="+9"/>
         <source>R&amp;eset password</source>
         <translation>重置密码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="72" />
+        <location line="+2"/>
         <source>&amp;Unlock</source>
         <translation>解除锁定(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="73" />
+        <location line="+1"/>
         <source>Unlock an account locked after five wrong passwords (Alt+U)</source>
         <translation>解除因连续五次密码错误而锁定的账户（Alt+U）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="77" />
+        <location line="+4"/>
         <source>Selected account</source>
         <translation>所选账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="80" />
+        <location line="+3"/>
         <source>New pass&amp;word:</source>
         <translation>新密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="81" />
+        <location line="+1"/>
         <source>Repeat new passw&amp;ord:</source>
         <translation>确认新密码(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="104" />
+        <location line="+23"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="104" />
+        <location line="+0"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="128" />
+        <location line="+24"/>
         <source>Choose an account in the list.</source>
         <translation>请在列表中选择账户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="130" />
+        <location line="+2"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="130" />
+        <location line="+0"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="131" />
+        <location line="+1"/>
         <source>{name} ({username}), {role}, {state}</source>
         <translation>{name}（{username}），{role}，{state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="142" />
+        <location line="+11"/>
         <source>Enter a user name and a display name.</source>
         <translation>请填写用户名和姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="145" />
-        <location filename="../../app/ui/admin/users_tab.py" line="166" />
+        <location line="+3"/>
+        <location line="+21"/>
         <source>The two passwords differ: type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="154" />
+        <location line="-12"/>
         <source>Account {username} created.</source>
         <translation>账户 {username} 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="163" />
+        <location line="+9"/>
         <source>Enter the new password twice.</source>
         <translation>请输入两次新密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="168" />
+        <location line="+5"/>
         <source>Set a new password for {name} ({username})?</source>
         <translation>为 {name}（{username}）设置新密码吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="170" />
+        <location line="+2"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="176" />
+        <location line="+6"/>
         <source>Password of {username} reset; the account is unlocked.</source>
         <translation>{username} 的密码已重置，账户已解除锁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="185" />
+        <location line="+9"/>
         <source>{username} is unlocked.</source>
         <translation>{username} 已解除锁定。</translation>
     </message>

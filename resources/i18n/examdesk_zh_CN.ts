@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="50" />
+        <location filename="../../app/ui/widgets/errors.py" line="+50"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="53" />
+        <location line="+3"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="53" />
+        <location line="+0"/>
         <source>Something went wrong inside ExamDesk: {error}</source>
         <translation>ExamDesk 内部出现错误：{error}</translation>
     </message>
@@ -21,17 +22,17 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="87" />
+        <location filename="../../app/ui/candidate/exam_page.py" line="+87"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="88" />
+        <location line="+1"/>
         <source>answered</source>
         <translation>已作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="88" />
+        <location line="+0"/>
         <source>not answered</source>
         <translation>未作答</translation>
     </message>
@@ -39,57 +40,57 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="58" />
+        <location filename="../../app/ui/candidate/station.py" line="+58"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="72" />
+        <location line="+14"/>
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="100" />
+        <location line="+28"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="101" />
+        <location line="+1"/>
         <source>The exam starts when the proctor starts it.</source>
         <translation>监考员宣布开始后，考试自动开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="103" />
+        <location line="+2"/>
         <source>The exam is paused</source>
         <translation>考试已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="104" />
+        <location line="+1"/>
         <source>Your time is stopped. Please wait for the proctor.</source>
         <translation>考试计时已停止，请等待监考员通知。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="107" />
+        <location line="+3"/>
         <source>Your paper has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="108" />
+        <location line="+1"/>
         <source>All your answers are saved. Please leave quietly.</source>
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="129" />
+        <location line="+21"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="133" />
+        <location line="+4"/>
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="136" />
+        <location line="+3"/>
         <source>Submit paper</source>
         <translation>交卷</translation>
     </message>
@@ -97,7 +98,7 @@
 <context>
     <name>CandidateWindow</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="160" />
+        <location line="+24"/>
         <source>ExamDesk — candidate</source>
         <translation>ExamDesk — 考生端</translation>
     </message>
@@ -105,27 +106,27 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="113" />
+        <location filename="../../app/ui/candidate/pages.py" line="+113"/>
         <source>&amp;Yes, this is me</source>
         <translation>是本人，确认(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="115" />
+        <location line="+2"/>
         <source>&amp;No, this is not me</source>
         <translation>不是本人(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="123" />
+        <location line="+8"/>
         <source>Please confirm your identity</source>
         <translation>请核对本人信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="136" />
+        <location line="+13"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="138" />
+        <location line="+2"/>
         <source>Name: {name}
 Ticket: {ticket}
 ID number: {masked}
@@ -141,87 +142,87 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="246" />
+        <location filename="../../app/ui/candidate/exam_page.py" line="+158"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="247" />
+        <location line="+1"/>
         <source>A+</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="248" />
+        <location line="+1"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>缩小字号（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="249" />
+        <location line="+1"/>
         <source>Larger text (Ctrl++)</source>
         <translation>放大字号（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="252" />
+        <location line="+3"/>
         <source>High &amp;contrast</source>
         <translation>高对比度(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="255" />
+        <location line="+3"/>
         <source>&amp;Submit paper</source>
         <translation>交卷(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="260" />
+        <location line="+5"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="273" />
+        <location line="+13"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="274" />
+        <location line="+1"/>
         <source>&amp;Flag for review</source>
         <translation>标记待查(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="276" />
+        <location line="+2"/>
         <source>&amp;Next ▶</source>
         <translation>下一题(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="292" />
+        <location line="+16"/>
         <source>Green: answered · white: not answered · orange border ⚑: flagged</source>
         <translation>绿色：已作答 · 白色：未作答 · 橙框 ⚑：已标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="295" />
+        <location line="+3"/>
         <source>Answer card</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="342" />
+        <location line="+47"/>
         <source>{name} · ticket {ticket}</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="377" />
+        <location line="+35"/>
         <source>All answers saved</source>
         <translation>答案均已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="380" />
+        <location line="+3"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="383" />
+        <location line="+3"/>
         <source>✗ Not saved: {reason}</source>
         <translation>✗ 未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="399" />
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -229,124 +230,124 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="20" />
+        <location filename="../../app/ui/widgets/labels.py" line="+20"/>
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="21" />
+        <location line="+1"/>
         <source>Skill assessment</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="22" />
+        <location line="+1"/>
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="26" />
+        <location line="+4"/>
         <source>Scheduled</source>
         <translation>待开考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="27" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="28" />
+        <location line="+1"/>
         <source>Closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="29" />
+        <location line="+1"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="34" />
+        <location line="+5"/>
         <source>Not arrived</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="35" />
+        <location line="+1"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="36" />
+        <location line="+1"/>
         <source>Logged in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="37" />
+        <location line="+1"/>
         <source>Answering</source>
         <translation>作答中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="38" />
+        <location line="+1"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="39" />
+        <location line="+1"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="40" />
-        <location filename="../../app/ui/widgets/labels.py" line="49" />
+        <location line="+1"/>
+        <location line="+9"/>
         <source>Submitted</source>
         <translation>已交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="41" />
-        <location filename="../../app/ui/widgets/labels.py" line="50" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Terminated</source>
         <translation>违纪终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="46" />
+        <location line="-4"/>
         <source>Absent</source>
         <translation>缺考</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="47" />
+        <location line="+1"/>
         <source>Did not start</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="48" />
+        <location line="+1"/>
         <source>Not submitted</source>
         <translation>未交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="55" />
+        <location line="+7"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="56" />
+        <location line="+1"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="57" />
+        <location line="+1"/>
         <source>Pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="93" />
+        <location line="+36"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="98" />
+        <location line="+5"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="103" />
+        <location line="+5"/>
         <source>{name} ({detail})</source>
         <translation>{name}（{detail}）</translation>
     </message>
@@ -354,37 +355,37 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="54" />
+        <location filename="../../app/ui/candidate/pages.py" line="-84"/>
         <source>Admission ticket number</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="56" />
+        <location line="+2"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="61" />
+        <location line="+5"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="67" />
+        <location line="+6"/>
         <source>Ticket number:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="68" />
+        <location line="+1"/>
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="70" />
+        <location line="+2"/>
         <source>Vocational skill assessment — candidate login</source>
         <translation>职业技能等级认定 — 考生登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="71" />
+        <location line="+1"/>
         <source>Station {station}</source>
         <translation>考试机位 {station}</translation>
     </message>
@@ -392,64 +393,64 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="68" />
+        <location filename="../../app/ui/shell.py" line="+68"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="305" />
-        <location filename="../../app/ui/shell.py" line="332" />
-        <location filename="../../app/ui/shell.py" line="413" />
+        <location line="+237"/>
+        <location line="+27"/>
+        <location line="+81"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="306" />
+        <location line="-107"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="315" />
+        <location line="+9"/>
         <source>The {language} translation could not be loaded.</source>
         <translation>无法加载 {language} 界面翻译。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="321" />
+        <location line="+6"/>
         <source>The language could not be saved for the next start: {error}</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="378" />
+        <location line="+57"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="389" />
+        <location line="+11"/>
         <source>Proctor console</source>
         <translation>监考台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="390" />
+        <location line="+1"/>
         <source>Proctor: choose a session</source>
         <translation>监考：选择考试场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="397" />
+        <location line="+7"/>
         <source>Examiner</source>
         <translation>考评端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="404" />
+        <location line="+7"/>
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="409" />
+        <location line="+5"/>
         <source>Standards and papers</source>
         <translation>职业标准与组卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="413" />
+        <location line="+4"/>
         <source>An exam is under way at this station.</source>
         <translation>本机正在进行考试。</translation>
     </message>
@@ -457,57 +458,57 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="141" />
+        <location filename="../../app/ui/candidate/exam_page.py" line="-258"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="141" />
+        <location line="+0"/>
         <source>Multiple choice</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="142" />
+        <location line="+1"/>
         <source>True or false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="142" />
+        <location line="+0"/>
         <source>Fill in the blanks</source>
         <translation>填空题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="143" />
+        <location line="+1"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="143" />
+        <location line="+0"/>
         <source>Case analysis</source>
         <translation>案例分析题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="143" />
+        <location line="+0"/>
         <source>Skill task</source>
         <translation>技能考核题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="146" />
+        <location line="+3"/>
         <source>Question {n} of {total} · {kind} · {points} points</source>
         <translation>第 {n} 题 / 共 {total} 题 · {kind} · {points} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="156" />
+        <location line="+10"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="156" />
+        <location line="+0"/>
         <source>False</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="177" />
+        <location line="+21"/>
         <source>Blank {n}</source>
         <translation>第 {n} 空</translation>
     </message>
@@ -515,40 +516,40 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="222" />
+        <location filename="../../app/ui/shell.py" line="-191"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="232" />
+        <location line="+10"/>
         <source>&amp;Candidate
 log in and sit the exam</source>
         <translation>考生端(&amp;C)
 登录并参加考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="233" />
+        <location line="+1"/>
         <source>&amp;Proctor
 check in, start, watch the room</source>
         <translation>监考端(&amp;P)
 签到、开考、巡视考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="234" />
+        <location line="+1"/>
         <source>&amp;Examiner
 score skill tasks blind</source>
         <translation>考评端(&amp;E)
 匿名评分技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="235" />
+        <location line="+1"/>
         <source>A&amp;dmin
 sessions, rosters, users, results</source>
         <translation>管理端(&amp;D)
 场次、名单、用户、成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="236" />
+        <location line="+1"/>
         <source>&amp;Standards
 weight tables and papers</source>
         <translation>职业标准(&amp;S)
@@ -558,10 +559,10 @@ weight tables and papers</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="154" />
+        <location filename="../../app/ui/candidate/pages.py" line="+83"/>
         <source>1. Sit at your assigned station and keep your admission ticket and ID card on the desk.
 2. Phones, smart watches, notes and other materials are not allowed; put them where the proctor says.
-3. Answers are saved automatically; "Saved" appears only when an answer is safely stored.
+3. Answers are saved automatically; &quot;Saved&quot; appears only when an answer is safely stored.
 4. Do not leave the exam window; every time the window loses focus it is recorded and shown to the proctor.
 5. If the computer fails, raise your hand: the proctor can move you to another station and you continue with your answers and remaining time.
 6. When time is up the paper is submitted automatically.
@@ -575,22 +576,22 @@ weight tables and papers</source>
 七、作弊、替考或扰乱考场秩序者将被终止考试并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="165" />
+        <location line="+11"/>
         <source>I have read and will follow the exam rules</source>
         <translation>我已阅读并遵守考生须知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="167" />
+        <location line="+2"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="172" />
+        <location line="+5"/>
         <source>Exam rules</source>
         <translation>考生须知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="183" />
+        <location line="+11"/>
         <source>Please read for another {seconds} seconds.</source>
         <translation>请继续阅读 {seconds} 秒。</translation>
     </message>
@@ -598,82 +599,82 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="121" />
+        <location filename="../../app/ui/shell.py" line="-115"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="141" />
+        <location line="+20"/>
         <source>Centre &amp;code:</source>
         <translation>考点代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="142" />
+        <location line="+1"/>
         <source>Centre &amp;name:</source>
         <translation>考点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="143" />
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="144" />
+        <location line="+1"/>
         <source>Passphrase &amp;again:</source>
         <translation>再次输入口令(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="145" />
+        <location line="+1"/>
         <source>Strength:</source>
         <translation>强度：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="146" />
+        <location line="+1"/>
         <source>First &amp;admin user:</source>
         <translation>首个管理员用户名(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="147" />
+        <location line="+1"/>
         <source>Admin pass&amp;word:</source>
         <translation>管理员密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="154" />
+        <location line="+7"/>
         <source>very weak</source>
         <translation>很弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="154" />
+        <location line="+0"/>
         <source>weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="154" />
+        <location line="+0"/>
         <source>fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="154" />
+        <location line="+0"/>
         <source>good</source>
         <translation>较强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="154" />
+        <location line="+0"/>
         <source>strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="160" />
-        <source>Enter the centre's code and name.</source>
+        <location line="+6"/>
+        <source>Enter the centre&apos;s code and name.</source>
         <translation>请输入考点代码和名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="162" />
+        <location line="+2"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="164" />
+        <location line="+2"/>
         <source>Choose a longer passphrase (at least 12 characters, mixed).</source>
         <translation>请使用更长的口令（至少 12 个字符，混合字母、数字和符号）。</translation>
     </message>
@@ -681,22 +682,22 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="183" />
+        <location line="+19"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="194" />
+        <location line="+11"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="195" />
+        <location line="+1"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="207" />
+        <location line="+12"/>
         <source>This user cannot open this screen.</source>
         <translation>该用户无权打开此界面。</translation>
     </message>
@@ -704,165 +705,165 @@ weight tables and papers</source>
 <context>
     <name>StandardsBrowser</name>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="41" />
+        <location filename="../../app/ui/standards_browser.py" line="+41"/>
         <source>Standards and levels</source>
         <translation>职业标准与等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="55" />
+        <location line="+14"/>
         <source>Theory %</source>
         <translation>理论知识（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="55" />
+        <location line="+0"/>
         <source>Skill %</source>
         <translation>技能要求（%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="61" />
+        <location line="+6"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="63" />
+        <location line="+2"/>
         <source>Build theory paper</source>
         <translation>生成理论试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="70" />
+        <location line="+7"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="70" />
+        <location line="+0"/>
         <source>Type</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="55" />
-        <location filename="../../app/ui/standards_browser.py" line="70" />
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Area</source>
         <translation>职业功能</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="70" />
+        <location line="+0"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="70" />
+        <location line="+0"/>
         <source>Question</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="79" />
+        <location line="+9"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="91" />
+        <location line="+12"/>
         <source>Weight tables</source>
         <translation>权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="92" />
+        <location line="+1"/>
         <source>Paper</source>
         <translation>组卷预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="138" />
+        <location line="+46"/>
         <source>{code} {name} ({edition}) — {level}</source>
         <translation>{code} {name}（{edition}）— {level}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="141" />
+        <location line="+3"/>
         <source>{part}: at least {minutes} min</source>
         <translation>{part}不少于 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="147" />
+        <location line="+6"/>
         <source>{list}.</source>
         <comment>sentence</comment>
         <translation>{list}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="147" />
+        <location line="+0"/>
         <source>; </source>
         <comment>list separator</comment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="149" />
+        <location line="+2"/>
         <source>This level also requires a comprehensive review.</source>
         <translation>本等级还须参加综合评审。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="151" />
+        <location line="+2"/>
         <source>This standard has no official weight table; the exam owner supplies one.</source>
         <translation>本标准未发布官方权重表，须由考核评价机构提供。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="152" />
+        <location line="+1"/>
         <source>Pass mark {mark} for each part.</source>
         <translation>各部分成绩均达 {mark} 分（含）以上为合格。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="160" />
+        <location line="+8"/>
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="161" />
+        <location line="+1"/>
         <source>Skill assessment</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="162" />
+        <location line="+1"/>
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="167" />
+        <location line="+5"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="167" />
+        <location line="+0"/>
         <source>Multiple choice</source>
         <translation>多项选择题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="168" />
+        <location line="+1"/>
         <source>True or false</source>
         <translation>判断题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="168" />
+        <location line="+0"/>
         <source>Fill in the blanks</source>
         <translation>填空题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="169" />
+        <location line="+1"/>
         <source>Short answer</source>
         <translation>简答题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="169" />
+        <location line="+0"/>
         <source>Case analysis</source>
         <translation>案例分析题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="184" />
+        <location line="+15"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="200" />
+        <location line="+16"/>
         <source>{standard} {name} has no official theory weight table for {level}, so no paper can be built here; the exam owner supplies one (examdesk command line, --weights FILE).</source>
         <translation>{standard} {name} 未发布{level}的官方理论知识权重表，无法在此组卷；须由考核评价机构提供权重表（examdesk 命令行，--weights FILE）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="223" />
+        <location line="+23"/>
         <source>{count} questions, {points} points, mean difficulty {difficulty:.2f}</source>
         <translation>共 {count} 题，{points} 分，平均难度 {difficulty:.2f}</translation>
     </message>
@@ -870,22 +871,22 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="86" />
+        <location filename="../../app/ui/shell.py" line="-121"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="96" />
+        <location line="+10"/>
         <source>The exam data of this centre is encrypted. Enter the centre passphrase.</source>
         <translation>本考点的考试数据已加密存储，请输入考点口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="97" />
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="105" />
+        <location line="+8"/>
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
@@ -893,7 +894,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="149" />
+        <location filename="../../app/ui/main.py" line="+149"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -901,917 +902,917 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="23" />
+        <location filename="../../app/ui/widgets/messages.py" line="+23"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="24" />
+        <location line="+1"/>
         <source>role must be one of {roles}</source>
         <translation>角色必须是以下之一：{roles}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="25" />
+        <location line="+1"/>
         <source>password: {problem}</source>
         <translation>密码：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="26" />
+        <location line="+1"/>
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="27" />
+        <location line="+1"/>
         <source>mix letters with digits or symbols</source>
         <translation>须混合字母与数字或符号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="28" />
+        <location line="+1"/>
         <source>wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="29" />
+        <location line="+1"/>
         <source>only an admin lists users</source>
         <translation>只有管理员可以查看用户列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="30" />
+        <location line="+1"/>
         <source>the centre is already set up</source>
         <translation>本考点已完成设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="31" />
+        <location line="+1"/>
         <source>user {user} already exists</source>
         <translation>用户 {user} 已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="32" />
+        <location line="+1"/>
         <source>account {user} is locked for {minutes} more minute(s)</source>
         <translation>账户 {user} 已锁定，请 {minutes} 分钟后再试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="33" />
+        <location line="+1"/>
         <source>no user {user}</source>
         <translation>没有用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="34" />
+        <location line="+1"/>
         <source>{role} may not do this (needs {roles})</source>
         <translation>{role} 无权执行此操作（需要 {roles}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="35" />
+        <location line="+1"/>
         <source>{minutes} minutes: the standard requires at least {required}</source>
         <translation>{minutes} 分钟：标准要求不少于 {required} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="36" />
+        <location line="+1"/>
         <source>candidate {ticket}: ID number {problem}</source>
         <translation>考生 {ticket}：身份证号有误（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="37" />
+        <location line="+1"/>
         <source>check digit is {given}, expected {expected}</source>
         <translation>校验码为 {given}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="38" />
+        <location line="+1"/>
         <source>must be 17 digits followed by a digit or X</source>
         <translation>应为 17 位数字加 1 位数字或 X</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="39" />
+        <location line="+1"/>
         <source>the birth date {date} is not a real date</source>
         <translation>出生日期 {date} 不是有效日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="40" />
+        <location line="+1"/>
         <source>the birth date {date} is too early</source>
         <translation>出生日期 {date} 过早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="41" />
+        <location line="+1"/>
         <source>ticket {ticket} has no paper yet: ask the proctor</source>
         <translation>准考证号 {ticket} 尚未生成试卷，请联系监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="42" />
+        <location line="+1"/>
         <source>a reason is required to move a candidate</source>
         <translation>更换机位须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="43" />
+        <location line="+1"/>
         <source>this is not your attempt</source>
         <translation>这不是您的试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="44" />
-        <source>this station's login is no longer valid: log in again</source>
+        <location line="+1"/>
+        <source>this station&apos;s login is no longer valid: log in again</source>
         <translation>本机登录已失效，请重新登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="45" />
+        <location line="+1"/>
         <source>extra time must be positive</source>
         <translation>延长时间必须大于零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="46" />
+        <location line="+1"/>
         <source>a reason is required to {what} time</source>
         <translation>调整考试时间（{what}）须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="47" />
+        <location line="+1"/>
         <source>the attempt has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="48" />
+        <location line="+1"/>
         <source>only the candidate answers</source>
         <translation>只有考生本人可以作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="49" />
+        <location line="+1"/>
         <source>the attempt is at step {step}, this save expected {expected}</source>
         <translation>试卷已保存到第 {step} 步，本次保存基于第 {expected} 步，请重新加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="50" />
+        <location line="+1"/>
         <source>the exam is {state}: answers cannot be saved now</source>
         <translation>考试当前状态为 {state}，暂时无法保存答案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="51" />
+        <location line="+1"/>
         <source>time is up</source>
         <translation>考试时间已到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="52" />
+        <location line="+1"/>
         <source>no question {n} on this paper</source>
         <translation>本试卷没有第 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="53" />
+        <location line="+1"/>
         <source>{role} may not read answer keys</source>
         <translation>{role} 无权查看标准答案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="54" />
+        <location line="+1"/>
         <source>a reason is required to terminate an attempt</source>
         <translation>终止考试须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="55" />
+        <location line="+1"/>
         <source>records are kept at least {years} years</source>
         <translation>记录至少须保存 {years} 年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="56" />
+        <location line="+1"/>
         <source>a station is required for check-in</source>
         <translation>签到须填写机位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="57" />
+        <location line="+1"/>
         <source>only the candidate accepts the exam rules</source>
         <translation>只有考生本人可以确认考生须知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="58" />
+        <location line="+1"/>
         <source>unknown incident category {category}</source>
         <translation>未知的事件类别 {category}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="59" />
+        <location line="+1"/>
         <source>session {code} already exists</source>
         <translation>场次 {code} 已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="60" />
+        <location line="+1"/>
         <source>no session {session}</source>
         <translation>没有场次 {session}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="61" />
+        <location line="+1"/>
         <source>ticket {ticket} is already in this session</source>
         <translation>准考证号 {ticket} 已在本场次中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="62" />
+        <location line="+1"/>
         <source>{file}: nothing imported; {clashes}</source>
         <translation>{file}：未导入任何考生；{clashes}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="63" />
+        <location line="+1"/>
         <source>row {row}: ticket {ticket} is already in this session</source>
         <translation>第 {row} 行：准考证号 {ticket} 已在本场次中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="64" />
+        <location line="+1"/>
         <source>no candidate {candidate}</source>
         <translation>没有考生 {candidate}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="65" />
+        <location line="+1"/>
         <source>ticket number and ID number do not match</source>
         <translation>准考证号与身份证号不匹配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="66" />
+        <location line="+1"/>
         <source>ticket {ticket} has no session open now</source>
         <translation>准考证号 {ticket} 当前没有正在进行的场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="67" />
+        <location line="+1"/>
         <source>ticket {ticket} is in more than one session now: ask the proctor</source>
         <translation>准考证号 {ticket} 同时在多个场次中，请联系监考员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="68" />
+        <location line="+1"/>
         <source>ticket {ticket} is logged in on station {station}; a proctor must allow the move first</source>
         <translation>准考证号 {ticket} 已在机位 {station} 登录；须经监考员允许才能换机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="71" />
+        <location line="+3"/>
         <source>no attempt {attempt}</source>
         <translation>没有试卷 {attempt}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="72" />
+        <location line="+1"/>
         <source>session {code} is {state}</source>
         <translation>场次 {code} 的状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="73" />
+        <location line="+1"/>
         <source>session {session} is not open: its clock cannot change</source>
         <translation>场次 {session} 未在进行中，不能调整计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="74" />
+        <location line="+1"/>
         <source>another save for this attempt landed first</source>
         <translation>该试卷已有另一次保存先完成，请重新加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="75" />
+        <location line="+1"/>
         <source>session {code} is {state}, not open</source>
         <translation>场次 {code} 的状态为 {state}，不是进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="76" />
+        <location line="+1"/>
         <source>{count} attempt(s) are still open: submit or terminate them first</source>
         <translation>还有 {count} 份试卷未结束：请先交卷或终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="77" />
+        <location line="+1"/>
         <source>only a closed session can be archived; {code} is {state}</source>
         <translation>只有已关闭的场次可以归档；{code} 的状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="78" />
+        <location line="+1"/>
         <source>{role} may not see candidate identities</source>
         <translation>{role} 无权查看考生身份信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="79" />
+        <location line="+1"/>
         <source>a reason is required to force-submit</source>
         <translation>强制交卷须填写原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="80" />
+        <location line="+1"/>
         <source>{role} may not submit an attempt</source>
         <translation>{role} 无权提交试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="81" />
+        <location line="+1"/>
         <source>{role} may not read attempts</source>
         <translation>{role} 无权查看试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="82" />
+        <location line="+1"/>
         <source>no signing key {key}</source>
         <translation>没有签名密钥 {key}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="83" />
+        <location line="+1"/>
         <source>this centre has no signing key yet</source>
         <translation>本考点尚无签名密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="84" />
+        <location line="+1"/>
         <source>unknown duty {duty}</source>
         <translation>未知的职责 {duty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="85" />
+        <location line="+1"/>
         <source>the {part} result is already recorded</source>
         <translation>{part} 成绩已记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="86" />
+        <location line="+1"/>
         <source>review scores are out of 100, got {score}</source>
         <translation>综合评审成绩为百分制，收到 {score}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="87" />
+        <location line="+1"/>
         <source>no such session or user</source>
         <translation>没有该场次或用户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="88" />
+        <location line="+1"/>
         <source>user {user} already has the duty {duty} in this session</source>
         <translation>用户 {user} 在本场次已担任 {duty}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="89" />
+        <location line="+1"/>
         <source>the attempt is still open</source>
         <translation>该试卷尚未交卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="90" />
+        <location line="+1"/>
         <source>you are not an examiner of this session</source>
         <translation>您不是本场次的考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="91" />
+        <location line="+1"/>
         <source>only the chief examiner arbitrates</source>
         <translation>只有主考评员可以仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="92" />
+        <location line="+1"/>
         <source>question {n} has no rubric</source>
         <translation>第 {n} 题没有评分细则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="93" />
+        <location line="+1"/>
         <source>you have already scored this task</source>
         <translation>您已评过这道题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="94" />
+        <location line="+1"/>
         <source>not ready: {waiting}</source>
         <translation>尚不能合成成绩：{waiting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="95" />
+        <location line="+1"/>
         <source>question {n}: {scored} of {needed} examiners have scored</source>
         <translation>第 {n} 题：{needed} 名考评员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="96" />
+        <location line="+1"/>
         <source>question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
         <translation>第 {n} 题：评分 {scores} 相差 {spread}，须由主考评员仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="99" />
-        <source>you are not on this session's review panel</source>
+        <location line="+3"/>
+        <source>you are not on this session&apos;s review panel</source>
         <translation>您不是本场次综合评审委员会成员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="100" />
+        <location line="+1"/>
         <source>you have already scored this candidate</source>
         <translation>您已为该考生评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="101" />
+        <location line="+1"/>
         <source>this paper has examiner-scored items; score them before grading</source>
         <translation>本试卷含需考评员评分的题目，请先完成评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="102" />
+        <location line="+1"/>
         <source>rubric point {n} ({point}) has no score</source>
         <translation>评分要点 {n}（{point}）尚未评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="103" />
+        <location line="+1"/>
         <source>no rubric point {n}</source>
         <translation>没有第 {n} 个评分要点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="104" />
+        <location line="+1"/>
         <source>rubric point {n} ({point}) allows 0..{maximum}, got {value}</source>
         <translation>评分要点 {n}（{point}）的分值范围为 0～{maximum}，收到 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="105" />
+        <location line="+1"/>
         <source>the attempt is already graded</source>
         <translation>该试卷已评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="106" />
+        <location line="+1"/>
         <source>please keep reading the rules for {seconds} more seconds</source>
         <translation>请继续阅读考生须知 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="107" />
+        <location line="+1"/>
         <source>a review panel needs {rule} members, got {count}</source>
         <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="108" />
+        <location line="+1"/>
         <source>the comprehensive review has no paper: a panel scores it</source>
         <translation>综合评审没有试卷，由评审委员会评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="109" />
-        <source>the session's candidates changed while papers were built: prepare again</source>
+        <location line="+1"/>
+        <source>the session&apos;s candidates changed while papers were built: prepare again</source>
         <translation>生成试卷期间本场次的考生有变动，请重新生成试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="116" />
+        <location line="+7"/>
         <source>not UTF-8 or GB18030 text</source>
         <translation>不是 UTF-8 或 GB18030 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="117" />
+        <location line="+1"/>
         <source>cannot read: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="118" />
+        <location line="+1"/>
         <source>the roster is empty</source>
         <translation>名单为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="119" />
+        <location line="+1"/>
         <source>missing column(s) {columns}; found: {found}</source>
         <translation>缺少列 {columns}；文件中的列：{found}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="120" />
+        <location line="+1"/>
         <source>{column} is empty</source>
         <translation>{column}为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="121" />
+        <location line="+1"/>
         <source>身份证号 {number}: {problem}</source>
         <translation>身份证号 {number} 有误（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="122" />
+        <location line="+1"/>
         <source>身份证号 already on row {row}</source>
         <translation>身份证号与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="123" />
+        <location line="+1"/>
         <source>准考证号 {ticket} already on row {row}</source>
         <translation>准考证号 {ticket} 与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="124" />
+        <location line="+1"/>
         <source>照片 {file}: file not found</source>
         <translation>照片 {file}：文件不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="125" />
+        <location line="+1"/>
         <source>照片 {file}: larger than 2 MB</source>
         <translation>照片 {file}：超过 2 MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="126" />
+        <location line="+1"/>
         <source>照片 {file}: not a JPEG or PNG image</source>
         <translation>照片 {file}：不是 JPEG 或 PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="128" />
+        <location line="+2"/>
         <source>not UTF-8 text ({reason})</source>
         <translation>不是 UTF-8 编码的文本（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="129" />
+        <location line="+1"/>
         <source>YAML syntax: {problem}</source>
         <translation>YAML 格式错误：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="130" />
+        <location line="+1"/>
         <source>a mapping key must be a plain value</source>
         <translation>映射的键必须是简单的文字或数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="131" />
+        <location line="+1"/>
         <source>duplicate key {key}</source>
         <translation>键 {key} 重复出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="132" />
+        <location line="+1"/>
         <source>mapping values are not allowed in this context</source>
         <translation>此处不能写“键: 值”（请检查缩进，或给含冒号的值加引号）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="133" />
+        <location line="+1"/>
         <source>found character that cannot start any token</source>
         <translation>出现了不能出现在开头的字符（如 Tab 制表符或 @，请改用空格缩进或给值加引号）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="134" />
+        <location line="+1"/>
         <source>found unexpected end of stream</source>
         <translation>文件意外结束（请检查引号或括号是否配对）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="135" />
+        <location line="+1"/>
         <source>did not find expected key</source>
         <translation>缺少应有的键（请检查缩进是否对齐）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="136" />
-        <source>did not find expected '-' indicator</source>
+        <location line="+1"/>
+        <source>did not find expected &apos;-&apos; indicator</source>
         <translation>缺少列表项开头的“-”（请检查缩进是否对齐）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="137" />
-        <source>did not find expected ',' or ']'</source>
+        <location line="+1"/>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
         <translation>缺少“,”或“]”（请检查方括号是否配对）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="140" />
+        <location line="+3"/>
         <source>missing</source>
         <translation>缺少此项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="141" />
+        <location line="+1"/>
         <source>must be a mapping, got {got}</source>
         <translation>应为映射（键: 值），实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="142" />
+        <location line="+1"/>
         <source>must be a list, got {got}</source>
         <translation>应为列表，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="143" />
+        <location line="+1"/>
         <source>must be text, got {got}</source>
         <translation>应为文本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="144" />
+        <location line="+1"/>
         <source>must be a number, got {got}</source>
         <translation>应为数字，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="145" />
+        <location line="+1"/>
         <source>must be a positive multiple of 0.5, got {got}</source>
         <translation>应为 0.5 的正整数倍，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="146" />
+        <location line="+1"/>
         <source>must be between 1 and 100, got {got}</source>
         <translation>应在 1 到 100 之间，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="147" />
+        <location line="+1"/>
         <source>must be 1..5, got {got}</source>
         <translation>应为 1 到 5，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="148" />
+        <location line="+1"/>
         <source>must be true or false, got {got}</source>
         <translation>应为 true 或 false，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="149" />
+        <location line="+1"/>
         <source>must be {kinds}, got {got}</source>
         <translation>应为{kinds}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="150" />
+        <location line="+1"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="151" />
+        <location line="+1"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="152" />
+        <location line="+1"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="153" />
+        <location line="+1"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="154" />
+        <location line="+1"/>
         <source>a mapping</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="155" />
+        <location line="+1"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="157" />
+        <location line="+2"/>
         <source>no such file or directory</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="158" />
+        <location line="+1"/>
         <source>no bank files (*.yaml) found</source>
         <translation>没有找到题库文件（*.yaml）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="159" />
+        <location line="+1"/>
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="160" />
+        <location line="+1"/>
         <source>unknown subtype {subtype}; {standard} has: {choices}</source>
         <translation>未知的工种 {subtype}；{standard} 包括：{choices}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="161" />
+        <location line="+1"/>
         <source>unknown standard {code}; known: {known}</source>
         <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="162" />
+        <location line="+1"/>
         <source>bank id {bank} already used by {source}</source>
         <translation>题库编号 {bank} 已被 {source} 使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="163" />
+        <location line="+1"/>
         <source>duplicate id {id} (first in {source})</source>
         <translation>编号 {id} 重复（首次出现在 {source}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="164" />
+        <location line="+1"/>
         <source>the bank has neither items nor tasks</source>
         <translation>题库中既没有理论试题，也没有技能操作题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="165" />
+        <location line="+1"/>
         <source>a level must be a number or name, got {got}</source>
         <translation>等级应为数字或名称，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="166" />
+        <location line="+1"/>
         <source>unknown type {type}; use one of {known}</source>
         <translation>未知的题型 {type}；可用的题型：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="167" />
+        <location line="+1"/>
         <source>media files cannot be imported into the store yet</source>
         <translation>暂不支持导入带媒体文件的题目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="168" />
+        <location line="+1"/>
         <source>file not found: {file}</source>
         <translation>找不到文件：{file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="170" />
+        <location line="+2"/>
         <source>empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="171" />
+        <location line="+1"/>
         <source>empty: list the levels whose papers may use this item</source>
         <translation>不能为空：请列出可以使用本题组卷的等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="172" />
+        <location line="+1"/>
         <source>a {type} item has no options</source>
         <translation>{type} 类题目不设选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="173" />
+        <location line="+1"/>
         <source>must be one option label, e.g. B</source>
         <translation>应为一个选项字母，例如 B</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="174" />
+        <location line="+1"/>
         <source>{key} is not among the options {labels}</source>
         <translation>{key} 不在选项 {labels} 之中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="175" />
+        <location line="+1"/>
         <source>must be a list of option labels, e.g. [A, C]</source>
         <translation>应为选项字母的列表，例如 [A, C]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="176" />
+        <location line="+1"/>
         <source>{labels} not among the options</source>
         <translation>{labels} 不在选项之中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="177" />
+        <location line="+1"/>
         <source>a label is listed twice</source>
         <translation>有选项字母重复列出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="178" />
+        <location line="+1"/>
         <source>a multiple-choice item needs at least two correct options</source>
         <translation>多项选择题至少要有两个正确选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="179" />
+        <location line="+1"/>
         <source>every option is correct; leave at least one wrong option</source>
         <translation>所有选项都是正确答案；至少要保留一个错误选项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="180" />
+        <location line="+1"/>
         <source>must be true or false</source>
         <translation>应为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="181" />
+        <location line="+1"/>
         <source>must be one list of accepted answers per blank</source>
         <translation>应按空分别列出可接受的答案，每空一个列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="182" />
+        <location line="+1"/>
         <source>the stem has {blanks} blank(s) (____) but the key has {answers}</source>
         <translation>题干有 {blanks} 个空（____），但答案有 {answers} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="183" />
+        <location line="+1"/>
         <source>a {type} item needs a rubric</source>
         <translation>{type} 类题目需要评分要点（rubric）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="184" />
+        <location line="+1"/>
         <source>maxima add up to {total}, but points is {points}</source>
         <translation>各评分要点满分合计为 {total}，但本题分值（points）为 {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="185" />
+        <location line="+1"/>
         <source>must be positive</source>
         <translation>应为正数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="186" />
+        <location line="+1"/>
         <source>needs 3 to {most} options, has {count}</source>
         <translation>应有 3 到 {most} 个选项，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="187" />
+        <location line="+1"/>
         <source>labels must be {expected} in order</source>
         <translation>选项字母应依次为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="188" />
+        <location line="+1"/>
         <source>empty option text</source>
         <translation>选项内容为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="189" />
+        <location line="+1"/>
         <source>the option text {text} appears twice</source>
         <translation>选项内容 {text} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="190" />
+        <location line="+1"/>
         <source>a skill task needs at least one scoring point</source>
         <translation>技能操作题至少需要一个评分要点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="191" />
+        <location line="+1"/>
         <source>level {level} does not exist; known: {known}</source>
         <translation>等级 {level} 不存在；已有的等级：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="192" />
+        <location line="+1"/>
         <source>level {level} has no area {area}</source>
         <translation>等级 {level} 没有职业功能 {area}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="193" />
+        <location line="+1"/>
         <source>{area} is not weighted in the {part} table of level {level}</source>
         <translation>{area} 未列入等级 {level} 的 {part}_weights 权重表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="194" />
+        <location line="+1"/>
         <source>no content {code} under {area} in the listed levels</source>
         <translation>所列等级的 {area} 下没有工作内容 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="196" />
+        <location line="+2"/>
         <source>standard {code} defined twice</source>
         <translation>职业标准 {code} 定义了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="197" />
+        <location line="+1"/>
         <source>unsupported schema {schema}, expected {expected}</source>
         <translation>不支持的 schema {schema}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="198" />
+        <location line="+1"/>
         <source>is {code}, but the paper is for standard {standard}</source>
         <translation>此处为 {code}，但试卷所用的职业标准是 {standard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="199" />
+        <location line="+1"/>
         <source>unknown level; {standard} has: {levels}</source>
         <translation>未知的等级；{standard} 的等级有：{levels}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="200" />
+        <location line="+1"/>
         <source>weight must be a positive integer, got {got}</source>
         <translation>权重应为正整数，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="201" />
+        <location line="+1"/>
         <source>unknown area {area}; this level has: {known}</source>
         <translation>未知的职业功能 {area}；本等级包括：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="202" />
+        <location line="+1"/>
         <source>基本要求 areas are not weighted in skill tables</source>
         <translation>技能操作权重表不列基本要求（职业道德、基础知识）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="203" />
+        <location line="+1"/>
         <source>weights sum to {total}, must be 100</source>
         <translation>权重合计为 {total}，应为 100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="204" />
+        <location line="+1"/>
         <source>no levels defined</source>
         <translation>没有定义任何等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="205" />
+        <location line="+1"/>
         <source>level {level} appears twice</source>
         <translation>等级 {level} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="206" />
+        <location line="+1"/>
         <source>content code {code} twice</source>
         <translation>工作内容编号 {code} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="207" />
+        <location line="+1"/>
         <source>missing (official_weights is true)</source>
         <translation>缺少此项（official_weights 为 true）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="209" />
+        <location line="+2"/>
         <source>only theory blueprints have a type mix; skill papers take one task per area</source>
         <translation>只有理论知识组卷方案设题型配比；技能操作试卷每个职业功能抽一道题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="210" />
+        <location line="+1"/>
         <source>unknown item type {type}</source>
         <translation>未知的题型 {type}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="211" />
+        <location line="+1"/>
         <source>{type} items are examiner-scored; a theory mix holds objective types</source>
         <translation>{type} 类题目由考评员评分；理论题型配比只能包含客观题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="212" />
+        <location line="+1"/>
         <source>must be all_or_nothing or proportional</source>
         <translation>应为 all_or_nothing 或 proportional</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="213" />
+        <location line="+1"/>
         <source>no theory blueprint applies to {standard} level {level}</source>
         <translation>没有适用于 {standard} 等级 {level} 的理论知识组卷方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="214" />
+        <location line="+1"/>
         <source>{count} blueprints apply equally to {standard} level {level}: {names}</source>
         <translation>有 {count} 个组卷方案同样适用于 {standard} 等级 {level}：{names}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="215" />
+        <location line="+1"/>
         <source>count x points add up to {total}, must be 100</source>
         <translation>题量 × 每题分值合计为 {total}，应为 100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="216" />
+        <location line="+1"/>
         <source>type {type} listed twice</source>
         <translation>题型 {type} 列出了两次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="217" />
+        <location line="+1"/>
         <source>must be a positive multiple of 0.5</source>
         <translation>应为 0.5 的正整数倍</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="218" />
+        <location line="+1"/>
         <source>must be between 1 and 5</source>
         <translation>应在 1 到 5 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="221" />
+        <location line="+3"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="110" />
+        <location line="-111"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="111" />
+        <location line="+1"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="114" />
+        <location line="+3"/>
         <source>standard {code} is in more than one of these files</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>

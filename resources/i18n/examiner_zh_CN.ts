@@ -1,109 +1,110 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArbitrationPage</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="86" />
+        <location filename="../../app/ui/examiner/arbitration.py" line="+86"/>
         <source>&amp;Questions of this candidate</source>
         <translation>该考生的试题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="90" />
+        <location line="+4"/>
         <source>Candi&amp;dates (anonymous code)</source>
         <translation>考生（匿名编号）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="92" />
+        <location line="+2"/>
         <source>&amp;Finalize this candidate</source>
         <translation>合成该考生成绩(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="94" />
+        <location line="+2"/>
         <source>Finish scoring for the session (&amp;E)</source>
         <translation>完成评分(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="96" />
+        <location line="+2"/>
         <source>Finalize every candidate whose scores are complete and list those still waiting</source>
         <translation>为评分已齐全的考生合成成绩，并列出仍待评分或待仲裁的考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="115" />
+        <location line="+19"/>
         <source>Finalizing reports here which questions still wait.</source>
         <translation>合成成绩后，此处显示仍待处理的试题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="118" />
+        <location line="+3"/>
         <source>Arbitration score</source>
         <translation>仲裁评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="159" />
+        <location line="+41"/>
         <source>{code} — finalized: {score}</source>
         <translation>{code} — 已定分：{score}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="161" />
+        <location line="+2"/>
         <source>{code} — needs arbitration</source>
         <translation>{code} — 需仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="191" />
+        <location line="+30"/>
         <source>Question {number}: {title} — needs arbitration</source>
         <translation>第 {number} 题：{title} — 需仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="193" />
+        <location line="+2"/>
         <source>Question {number}: {title}</source>
         <translation>第 {number} 题：{title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="238" />
+        <location line="+45"/>
         <source>Candidate {code}: skill score {score} recorded.</source>
         <translation>考生 {code}：技能考核成绩 {score} 分，已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="242" />
+        <location line="+4"/>
         <source>Candidate {code} already has a skill result.</source>
         <translation>考生 {code} 的技能考核成绩已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="244" />
+        <location line="+2"/>
         <source>Candidate {code} is not finalized: {reason}</source>
         <translation>考生 {code}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="261" />
+        <location line="+17"/>
         <source>{code}: {score}</source>
         <translation>{code}：{score} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="263" />
+        <location line="+2"/>
         <source>{code}: already finalized</source>
         <translation>{code}：成绩已记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="265" />
+        <location line="+2"/>
         <source>{code}: {reason}</source>
         <translation>{code}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="266" />
+        <location line="+1"/>
         <source>Finalized: {count}</source>
         <translation>已合成成绩：{count} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="267" />
+        <location line="+1"/>
         <source>Waiting: {count}</source>
         <translation>待处理：{count} 人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="280" />
+        <location line="+13"/>
         <source>Arbitrate the other marked questions, then finalize.</source>
         <translation>请仲裁其余标记的试题，然后合成成绩。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="281" />
+        <location line="+1"/>
         <source>Now finalize this candidate.</source>
         <translation>现在可以合成该考生的成绩。</translation>
     </message>
@@ -111,67 +112,67 @@
 <context>
     <name>ExaminerHome</name>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="31" />
+        <location filename="../../app/ui/examiner/home.py" line="+31"/>
         <source>ExamDesk — examiner</source>
         <translation>ExamDesk — 考评端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="33" />
+        <location line="+2"/>
         <source>Chief examiner</source>
         <translation>主考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="33" />
+        <location line="+0"/>
         <source>Examiner</source>
         <translation>考评员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="41" />
+        <location line="+8"/>
         <source>&amp;Session:</source>
         <translation>考试场次(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="45" />
+        <location line="+4"/>
         <source>Re&amp;load</source>
         <translation>重新载入(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="46" />
+        <location line="+1"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="61" />
+        <location line="+15"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="67" />
+        <location line="+6"/>
         <source>Arbitration</source>
         <translation>仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="69" />
+        <location line="+2"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="71" />
+        <location line="+2"/>
         <source>Comprehensive review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="99" />
+        <location line="+28"/>
         <source>{code} · {part} · {room}</source>
         <translation>{code} · {part} · {room}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="117" />
+        <location line="+18"/>
         <source>You are not assigned to any session.</source>
         <translation>您尚未被分配到任何考试场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="124" />
+        <location line="+7"/>
         <source>{standard} {level} · {candidates} candidates</source>
         <translation>{standard} {level} · 考生 {candidates} 人</translation>
     </message>
@@ -179,37 +180,37 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="57" />
+        <location filename="../../app/ui/examiner/results.py" line="+57"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="60" />
+        <location line="+3"/>
         <source>{part} score</source>
         <translation>{part}成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="60" />
+        <location line="+0"/>
         <source>{part} result</source>
         <translation>{part}结论</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="61" />
+        <location line="+1"/>
         <source>Overall</source>
         <translation>总评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <location line="+19"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <location line="+0"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="80" />
+        <location line="+0"/>
         <source>Pending</source>
         <translation>待定</translation>
     </message>
@@ -217,12 +218,12 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="120" />
+        <location line="+40"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="143" />
+        <location line="+23"/>
         <source>{total} candidates: {passed} pass, {failed} fail, {pending} pending</source>
         <translation>考生 {total} 人：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人</translation>
     </message>
@@ -230,77 +231,77 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="47" />
-        <source>No candidates to show: listing a review panel's candidates is not available yet.</source>
+        <location filename="../../app/ui/examiner/review.py" line="+47"/>
+        <source>No candidates to show: listing a review panel&apos;s candidates is not available yet.</source>
         <translation>暂无考生：评审组成员查看考生名单的功能尚未提供。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="52" />
+        <location line="+5"/>
         <source>Ca&amp;ndidates</source>
         <translation>考生(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="62" />
+        <location line="+10"/>
         <source>Comment for the record (optional)</source>
         <translation>评语（选填，将存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="63" />
+        <location line="+1"/>
         <source>&amp;Submit review score</source>
         <translation>提交评审成绩(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="69" />
+        <location line="+6"/>
         <source>Candidate:</source>
         <translation>考生：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="70" />
+        <location line="+1"/>
         <source>Sc&amp;ore (0–100):</source>
         <translation>成绩（0–100）(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="73" />
+        <location line="+3"/>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="76" />
-        <source>&amp;Finalize the panel's score</source>
+        <location line="+3"/>
+        <source>&amp;Finalize the panel&apos;s score</source>
         <translation>合成评审成绩(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="77" />
-        <source>The mean of the panel members' scores becomes the review result</source>
+        <location line="+1"/>
+        <source>The mean of the panel members&apos; scores becomes the review result</source>
         <translation>以评审委员评分的平均值作为综合评审成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="128" />
+        <location line="+51"/>
         <source>Scored: {score} points.</source>
         <translation>已评分：{score} 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="141" />
+        <location line="+13"/>
         <source>Review result for {candidate}: {score}.</source>
         <translation>{candidate} 的综合评审成绩：{score}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="150" />
+        <location line="+9"/>
         <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
         <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="151" />
+        <location line="+1"/>
         <source>Submit review score</source>
         <translation>提交评审成绩</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="159" />
+        <location line="+8"/>
         <source>Not submitted.</source>
         <translation>未提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="162" />
+        <location line="+3"/>
         <source>{candidate} — scored {score}</source>
         <translation>{candidate} — 已评 {score} 分</translation>
     </message>
@@ -308,87 +309,87 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="98" />
-        <source>Candidate's answer:</source>
+        <location filename="../../app/ui/examiner/score_form.py" line="+98"/>
+        <source>Candidate&apos;s answer:</source>
         <translation>考生作答：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="121" />
+        <location line="+23"/>
         <source>Comment for the record (optional)</source>
         <translation>评语（选填，将存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="123" />
+        <location line="+2"/>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="129" />
+        <location line="+6"/>
         <source>&amp;Submit arbitration score</source>
         <translation>提交仲裁评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="129" />
+        <location line="+0"/>
         <source>&amp;Submit score</source>
         <translation>提交评分(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="160" />
+        <location line="+31"/>
         <source>Choose a task from the list</source>
         <translation>请从列表中选择要评分的试题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="167" />
+        <location line="+7"/>
         <source>Question {number}: {title}</source>
         <translation>第 {number} 题：{title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="168" />
+        <location line="+1"/>
         <source>Candidate {code}</source>
         <translation>考生 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="174" />
+        <location line="+6"/>
         <source>(no answer)</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="180" />
+        <location line="+6"/>
         <source>Rubric point {number}</source>
         <translation>评分点 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="183" />
+        <location line="+3"/>
         <source>/ {maximum}</source>
         <translation>/ {maximum} 分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="193" />
+        <location line="+10"/>
         <source>You have already scored this task.</source>
         <translation>您已为此题评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="228" />
+        <location line="+35"/>
         <source>Total: {total} of {maximum} points</source>
         <translation>合计：{total} 分（满分 {maximum} 分）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="240" />
+        <location line="+12"/>
         <source>Submit {total} of {maximum} points for question {number} of candidate {code}? A submitted score cannot be changed.</source>
         <translation>确认为考生 {code} 第 {number} 题提交 {total} 分（满分 {maximum} 分）？评分提交后不可更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="244" />
+        <location line="+4"/>
         <source>Submit score</source>
         <translation>提交评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="252" />
+        <location line="+8"/>
         <source>Not submitted.</source>
         <translation>未提交。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="256" />
+        <location line="+4"/>
         <source>Submitted: question {number} of candidate {code}, {total} points.</source>
         <translation>已提交：考生 {code} 第 {number} 题，{total} 分。</translation>
     </message>
@@ -396,17 +397,17 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="99" />
+        <location filename="../../app/ui/examiner/worklist.py" line="+99"/>
         <source>Show only tasks I have &amp;not scored</source>
         <translation>只显示我未评的试题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="102" />
+        <location line="+3"/>
         <source>&amp;Work list (candidates by anonymous code)</source>
         <translation>评分任务（考生以匿名编号显示）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="138" />
+        <location line="+36"/>
         <source>Scored {done} of {total}</source>
         <translation>已评 {done} / {total}</translation>
     </message>
@@ -414,32 +415,32 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="32" />
+        <location line="-106"/>
         <source>Code</source>
         <translation>匿名编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="32" />
+        <location line="+0"/>
         <source>Question</source>
         <translation>题号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="32" />
+        <location line="+0"/>
         <source>Task</source>
         <translation>试题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="32" />
+        <location line="+0"/>
         <source>My score</source>
         <translation>我的评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="60" />
+        <location line="+28"/>
         <source>Scored</source>
         <translation>已评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="60" />
+        <location line="+0"/>
         <source>To score</source>
         <translation>待评</translation>
     </message>
@@ -447,22 +448,22 @@
 <context>
     <name>finalize</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="54" />
+        <location filename="../../app/ui/examiner/arbitration.py" line="-227"/>
         <source>question {number}: {scored} of {needed} examiners have scored</source>
         <translation>第 {number} 题：已有 {scored} / {needed} 位考评员评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="59" />
+        <location line="+5"/>
         <source>question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
         <translation>第 {number} 题：考评员评分 {scores} 相差 {spread} 分，须由主考评员仲裁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="65" />
+        <location line="+6"/>
         <source>not ready: {questions}</source>
         <translation>尚不能合成成绩：{questions}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="66" />
+        <location line="+1"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -470,27 +471,27 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="28" />
+        <location filename="../../app/ui/examiner/results.py" line="-115"/>
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="29" />
+        <location line="+1"/>
         <source>Skill</source>
         <translation>技能考核</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="30" />
+        <location line="+1"/>
         <source>Review</source>
         <translation>综合评审</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="38" />
+        <location line="+8"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="38" />
+        <location line="+0"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>

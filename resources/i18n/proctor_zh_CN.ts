@@ -1,199 +1,200 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CandidateActions</name>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="21" />
+        <location filename="../../app/ui/proctor/candidate_actions.py" line="+21"/>
         <source>&amp;Check in…</source>
         <translation>签到(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="22" />
+        <location line="+1"/>
         <source>Compare the candidate with the photo and ID card, and seat them</source>
         <translation>核对考生本人、照片与身份证后签到入座</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="24" />
+        <location line="+2"/>
         <source>&amp;Pause…</source>
         <translation>暂停(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="24" />
-        <source>Pause this candidate's clock</source>
+        <location line="+0"/>
+        <source>Pause this candidate&apos;s clock</source>
         <translation>暂停该考生的考试计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="25" />
+        <location line="+1"/>
         <source>&amp;Resume…</source>
         <translation>继续(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="25" />
+        <location line="+0"/>
         <source>Let this candidate continue</source>
         <translation>让该考生继续作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="26" />
+        <location line="+1"/>
         <source>Extra &amp;time…</source>
         <translation>延时(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="27" />
+        <location line="+1"/>
         <source>Extra time in minutes or as a percentage of the session</source>
         <translation>按分钟或按考试时长的百分比延长时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="28" />
+        <location line="+1"/>
         <source>&amp;Force submit…</source>
         <translation>强制交卷(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="29" />
-        <source>Submit this candidate's paper now (a reason is required)</source>
+        <location line="+1"/>
+        <source>Submit this candidate&apos;s paper now (a reason is required)</source>
         <translation>立即收取该考生的试卷（须填写原因）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="30" />
+        <location line="+1"/>
         <source>Ter&amp;minate…</source>
         <translation>违纪终止(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="31" />
-        <source>End this candidate's exam for misconduct</source>
+        <location line="+1"/>
+        <source>End this candidate&apos;s exam for misconduct</source>
         <translation>因违纪终止该考生的考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="32" />
+        <location line="+1"/>
         <source>Allow mo&amp;ve…</source>
         <translation>允许换机(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="33" />
+        <location line="+1"/>
         <source>Let the candidate continue on another station</source>
         <translation>允许考生换到另一台考试机继续作答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="34" />
+        <location line="+1"/>
         <source>&amp;Note incident…</source>
         <translation>记录事件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="35" />
+        <location line="+1"/>
         <source>Record an incident concerning this candidate</source>
         <translation>记录与该考生有关的考场事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="62" />
+        <location line="+27"/>
         <source>{name} ({ticket})</source>
         <translation>{name}（{ticket}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="76" />
+        <location line="+14"/>
         <source>{who} checked in at {station}.</source>
         <translation>{who} 已签到，座位 {station}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="83" />
+        <location line="+7"/>
         <source>Pause {who}</source>
         <translation>暂停 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="84" />
-        <source>Why is this candidate's exam paused?</source>
+        <location line="+1"/>
+        <source>Why is this candidate&apos;s exam paused?</source>
         <translation>暂停该考生考试的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="87" />
+        <location line="+3"/>
         <source>{who} is paused.</source>
         <translation>{who} 已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="93" />
+        <location line="+6"/>
         <source>Resume {who}</source>
         <translation>继续 {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="94" />
+        <location line="+1"/>
         <source>Note for the record (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="97" />
+        <location line="+3"/>
         <source>{who} continues.</source>
         <translation>{who} 已继续作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="107" />
+        <location line="+10"/>
         <source>Extra time</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="107" />
+        <location line="+0"/>
         <source>A reason is required for extra time: nothing was done.</source>
         <translation>延时必须填写原因，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="110" />
+        <location line="+3"/>
         <source>Extra time given to {who}.</source>
         <translation>已为 {who} 延时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="116" />
+        <location line="+6"/>
         <source>Force submit {who}</source>
         <translation>强制交卷：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="117" />
+        <location line="+1"/>
         <source>Why is this paper submitted by the proctor?</source>
         <translation>由监考员强制交卷的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="118" />
+        <location line="+1"/>
         <source>Submit the paper of {who} now? The candidate cannot answer any more.</source>
         <translation>确定立即收取 {who} 的试卷吗？交卷后考生将无法继续作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="122" />
+        <location line="+4"/>
         <source>The paper of {who} is submitted.</source>
         <translation>{who} 的试卷已强制交卷。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="128" />
+        <location line="+6"/>
         <source>Terminate {who}</source>
         <translation>违纪终止：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="129" />
+        <location line="+1"/>
         <source>What misconduct was observed, and who confirmed it?</source>
         <translation>违纪情况及确认的监考员：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="130" />
+        <location line="+1"/>
         <source>End the exam of {who} for misconduct? This is recorded and cannot be undone.</source>
         <translation>确定因违纪终止 {who} 的考试吗？此操作将记录在案且无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="134" />
+        <location line="+4"/>
         <source>The exam of {who} was terminated.</source>
         <translation>{who} 的考试已因违纪终止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="140" />
+        <location line="+6"/>
         <source>Allow move {who}</source>
         <translation>允许换机：{who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="141" />
+        <location line="+1"/>
         <source>Why does the candidate move to another station?</source>
         <translation>考生更换考试机的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="144" />
+        <location line="+3"/>
         <source>{who} may now log in on another station.</source>
         <translation>{who} 现在可以在另一台考试机上登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/candidate_actions.py" line="154" />
+        <location line="+10"/>
         <source>Incident recorded.</source>
         <translation>考场事件已记录。</translation>
     </message>
@@ -201,82 +202,82 @@
 <context>
     <name>CandidateGridModel</name>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="51" />
+        <location filename="../../app/ui/proctor/grid_model.py" line="+51"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="52" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="53" />
+        <location line="+1"/>
         <source>Station</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="54" />
+        <location line="+1"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="55" />
+        <location line="+1"/>
         <source>Answered</source>
         <translation>已答/总题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="56" />
+        <location line="+1"/>
         <source>Flagged</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="57" />
+        <location line="+1"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="58" />
+        <location line="+1"/>
         <source>Last save</source>
         <translation>上次保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="59" />
+        <location line="+1"/>
         <source>Left window</source>
         <translation>切屏次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="62" />
+        <location line="+3"/>
         <source>Questions answered / questions on the paper</source>
         <translation>已答题数 / 试卷总题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="63" />
+        <location line="+1"/>
         <source>Questions the candidate flagged for review</source>
         <translation>考生标记待检查的题数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="64" />
+        <location line="+1"/>
         <source>Remaining exam time (minutes:seconds), from the time ledger</source>
         <translation>剩余考试时间（分:秒），以计时账本为准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="67" />
-        <source>Seconds since the candidate's last saved answer</source>
+        <location line="+3"/>
+        <source>Seconds since the candidate&apos;s last saved answer</source>
         <translation>距考生上次保存答案的秒数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="68" />
+        <location line="+1"/>
         <source>Times the exam window lost focus</source>
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="156" />
+        <location line="+88"/>
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="223" />
+        <location line="+67"/>
         <source>The exam window lost focus {count} time(s)</source>
         <translation>考试窗口已失去焦点 {count} 次</translation>
     </message>
@@ -284,52 +285,52 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="109" />
+        <location filename="../../app/ui/proctor/dialogs.py" line="+109"/>
         <source>Check in {name}</source>
         <translation>签到：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="118" />
+        <location line="+9"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="119" />
+        <location line="+1"/>
         <source>Ticket no.:</source>
         <translation>准考证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="120" />
+        <location line="+1"/>
         <source>ID number:</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="121" />
+        <location line="+1"/>
         <source>Session:</source>
         <translation>场次：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="123" />
+        <location line="+2"/>
         <source>e.g. PC-07</source>
         <translation>例如 PC-07</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="124" />
+        <location line="+1"/>
         <source>&amp;Station:</source>
         <translation>座位/机号(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="131" />
+        <location line="+7"/>
         <source>Check that the person, the photo and the ID card match before checking in.</source>
         <translation>请核对考生本人、报名照片与身份证一致后再签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="133" />
+        <location line="+2"/>
         <source>Identity matches: check in</source>
         <translation>身份核验一致，签到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="133" />
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -337,52 +338,52 @@
 <context>
     <name>ExtraTimeDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="155" />
+        <location line="+22"/>
         <source>Extra time</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="156" />
+        <location line="+1"/>
         <source>Extra time for {who}</source>
         <translation>为 {who} 延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="158" />
+        <location line="+2"/>
         <source>In &amp;minutes:</source>
         <translation>按分钟(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="159" />
+        <location line="+1"/>
         <source>As a &amp;percentage of the {minutes}-minute session:</source>
         <translation>按考试时长 {minutes} 分钟的百分比(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="168" />
+        <location line="+9"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="175" />
+        <location line="+7"/>
         <source>Required, e.g. approved accommodation, computer froze</source>
         <translation>必填，例如：经批准的合理便利、考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="176" />
+        <location line="+1"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="188" />
+        <location line="+12"/>
         <source>Give extra time</source>
         <translation>确认延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="188" />
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="210" />
+        <location line="+22"/>
         <source>Adds {duration}.</source>
         <translation>将增加 {duration}。</translation>
     </message>
@@ -390,37 +391,37 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="219" />
+        <location line="+9"/>
         <source>Record incident</source>
         <translation>记录考场事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="224" />
+        <location line="+5"/>
         <source>What happened, when, and what was done about it</source>
         <translation>发生了什么、何时发生、如何处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="227" />
+        <location line="+3"/>
         <source>Concerning:</source>
         <translation>涉及：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="228" />
+        <location line="+1"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="231" />
+        <location line="+3"/>
         <source>&amp;Description:</source>
         <translation>情况说明(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="234" />
+        <location line="+3"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="234" />
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -428,42 +429,42 @@
 <context>
     <name>IncidentLogDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="258" />
+        <location line="+24"/>
         <source>Incident log</source>
         <translation>事件记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
+        <location line="+1"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
+        <location line="+0"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
+        <location line="+0"/>
         <source>What happened</source>
         <translation>事件经过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="259" />
+        <location line="+0"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="260" />
+        <location line="+1"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="271" />
-        <source>{count} incident(s) recorded. Times are this computer's local time.</source>
+        <location line="+11"/>
+        <source>{count} incident(s) recorded. Times are this computer&apos;s local time.</source>
         <translation>共记录 {count} 条事件。时间均为本机时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="275" />
+        <location line="+4"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -471,7 +472,7 @@
 <context>
     <name>PhotoFrame</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="100" />
+        <location line="-175"/>
         <source>No photo on file:
 check the ID card carefully</source>
         <translation>无报名照片：
@@ -481,7 +482,7 @@ check the ID card carefully</source>
 <context>
     <name>ProctorActions</name>
     <message>
-        <location filename="../../app/ui/proctor/actions_base.py" line="25" />
+        <location filename="../../app/ui/proctor/actions_base.py" line="+25"/>
         <source>A reason is required for this action: nothing was done.</source>
         <translation>此操作必须填写原因，本次未作任何更改。</translation>
     </message>
@@ -489,42 +490,42 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="71" />
+        <location filename="../../app/ui/proctor/console.py" line="+71"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="85" />
+        <location line="+14"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="88" />
+        <location line="+3"/>
         <source>Searc&amp;h:</source>
         <translation>查找(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="112" />
+        <location line="+24"/>
         <source>Selected candidate</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="146" />
+        <location line="+34"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="171" />
+        <location line="+25"/>
         <source>Refreshed.</source>
         <translation>已刷新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="201" />
+        <location line="+30"/>
         <source>Select a candidate in the grid to act on them.</source>
         <translation>请在列表中选中一名考生后再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="203" />
+        <location line="+2"/>
         <source>{name} · ticket {ticket} · station {station} · {state}</source>
         <translation>{name} · 准考证号 {ticket} · 座位 {station} · {state}</translation>
     </message>
@@ -532,52 +533,52 @@ check the ID card carefully</source>
 <context>
     <name>ProctorLabels</name>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="22" />
+        <location filename="../../app/ui/proctor/labels.py" line="+22"/>
         <source>Technical: computer froze</source>
         <translation>技术故障：考试机死机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="23" />
+        <location line="+1"/>
         <source>Technical: power failure</source>
         <translation>技术故障：断电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="24" />
+        <location line="+1"/>
         <source>Technical: network failure</source>
         <translation>技术故障：网络中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="25" />
+        <location line="+1"/>
         <source>Environment: noise</source>
         <translation>考场环境：噪音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="26" />
+        <location line="+1"/>
         <source>Environment: disturbance</source>
         <translation>考场环境：外界干扰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="27" />
+        <location line="+1"/>
         <source>Candidate taken ill</source>
         <translation>考生突发疾病</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="28" />
+        <location line="+1"/>
         <source>Misconduct</source>
         <translation>违纪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="29" />
+        <location line="+1"/>
         <source>Complaint</source>
         <translation>申诉/投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="50" />
+        <location line="+21"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/labels.py" line="51" />
+        <location line="+1"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
     </message>
@@ -585,37 +586,37 @@ check the ID card carefully</source>
 <context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="20" />
+        <location filename="../../app/ui/proctor/results_dialog.py" line="+20"/>
         <source>Results of session {code}</source>
         <translation>场次 {code} 成绩汇总</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="25" />
+        <location line="+5"/>
         <source>{count} candidates: {submitted} submitted, {terminated} terminated, {absent} absent. Results: {passed} passed, {failed} failed, {pending} pending (parts still to be scored or sat).</source>
         <translation>共 {count} 名考生：已交卷 {submitted} 人，违纪终止 {terminated} 人，缺考 {absent} 人。结果：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人（尚有科目待评分或待考）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
+        <location line="+8"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
+        <location line="+0"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="33" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>考试情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="34" />
+        <location line="+1"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="48" />
+        <location line="+14"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -623,183 +624,183 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="19" />
+        <location filename="../../app/ui/proctor/session_actions.py" line="+19"/>
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="20" />
+        <location line="+1"/>
         <source>Start the exam clock for every candidate of the session</source>
         <translation>为本场全部考生开始考试计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="21" />
+        <location line="+1"/>
         <source>Pa&amp;use all</source>
         <translation>全部暂停(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="22" />
+        <location line="+1"/>
         <source>Pause the clock for the whole room (a reason is required)</source>
         <translation>暂停全场考试计时（须填写原因）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="23" />
+        <location line="+1"/>
         <source>Resume a&amp;ll</source>
         <translation>全部继续(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="24" />
+        <location line="+1"/>
         <source>Let the whole room continue</source>
         <translation>全场继续考试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="25" />
+        <location line="+1"/>
         <source>E&amp;xtend all</source>
         <translation>全场延时(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="26" />
+        <location line="+1"/>
         <source>Extra time for every candidate of the session</source>
         <translation>为本场全部考生延长考试时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="27" />
+        <location line="+1"/>
         <source>Record &amp;incident</source>
         <translation>记录事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="28" />
-        <source>Add an entry to the session's incident record</source>
+        <location line="+1"/>
+        <source>Add an entry to the session&apos;s incident record</source>
         <translation>在本场考场记录中添加一条事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="29" />
+        <location line="+1"/>
         <source>Incident lo&amp;g</source>
         <translation>事件记录(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="30" />
+        <location line="+1"/>
         <source>Every incident recorded in this session</source>
         <translation>查看本场次记录的全部事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="31" />
+        <location line="+1"/>
         <source>Cl&amp;ose session</source>
         <translation>关闭场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="32" />
-        <location filename="../../app/ui/proctor/session_actions.py" line="49" />
+        <location line="+1"/>
+        <location line="+17"/>
         <source>Close the session once every paper is submitted or terminated</source>
         <translation>全部考生交卷或终止后关闭本场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="33" />
+        <location line="-16"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="34" />
+        <location line="+1"/>
         <source>Refresh the grid now (F5)</source>
         <translation>立即刷新考生列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="48" />
+        <location line="+14"/>
         <source>{count} paper(s) still open: submit or terminate them first</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="62" />
+        <location line="+14"/>
         <source>Start all</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="63" />
+        <location line="+1"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="67" />
+        <location line="+4"/>
         <source>Session {code} started.</source>
         <translation>场次 {code} 已开考。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="71" />
+        <location line="+4"/>
         <source>Pause all</source>
         <translation>全部暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="71" />
+        <location line="+0"/>
         <source>Why is the whole room paused?</source>
         <translation>全场暂停的原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="75" />
+        <location line="+4"/>
         <source>The whole room is paused.</source>
         <translation>全场已暂停。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="79" />
+        <location line="+4"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="79" />
+        <location line="+0"/>
         <source>Note for the record (optional):</source>
         <translation>备注（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="83" />
+        <location line="+4"/>
         <source>The whole room continues.</source>
         <translation>全场已继续考试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="89" />
+        <location line="+6"/>
         <source>all candidates of session {code}</source>
         <translation>场次 {code} 的全部考生</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="94" />
+        <location line="+5"/>
         <source>Extend all</source>
         <translation>全场延时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="94" />
+        <location line="+0"/>
         <source>A reason is required for extra time: nothing was done.</source>
         <translation>延时必须填写原因，本次未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="97" />
+        <location line="+3"/>
         <source>Extra time given to the whole room.</source>
         <translation>已为全场延时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="103" />
+        <location line="+6"/>
         <source>the whole session {code}</source>
         <translation>整个场次 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="107" />
+        <location line="+4"/>
         <source>Incident recorded.</source>
         <translation>考场事件已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="113" />
+        <location line="+6"/>
         <source>Close session {code}? No candidate can answer in it afterwards.</source>
         <translation>确定关闭场次 {code} 吗？关闭后任何考生都不能再作答。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="118" />
+        <location line="+5"/>
         <source>Close session</source>
         <translation>关闭场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="121" />
+        <location line="+3"/>
         <source>Session {code} is closed.</source>
         <translation>场次 {code} 已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="116" />
+        <location line="-5"/>
         <source>{count} candidate(s) never logged in: they will be recorded as absent.</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
@@ -807,32 +808,32 @@ check the ID card carefully</source>
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="75" />
+        <location filename="../../app/ui/proctor/header.py" line="+75"/>
         <source>Session {id}</source>
         <translation>场次 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="76" />
+        <location line="+1"/>
         <source>This session is not among the sessions you are assigned to.</source>
         <translation>您未被安排监考此场次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="79" />
+        <location line="+3"/>
         <source>{code} · {room}</source>
         <translation>{code} · {room}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="81" />
+        <location line="+2"/>
         <source>{standard} · {part} · {minutes} minutes · scheduled {start}</source>
         <translation>{standard} · {part} · {minutes} 分钟 · 开考时间 {start}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="93" />
+        <location line="+12"/>
         <source>{state} {count}</source>
         <translation>{state} {count}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="96" />
+        <location line="+3"/>
         <source>{count} candidates: {states}</source>
         <translation>考生 {count} 人：{states}</translation>
     </message>
@@ -840,57 +841,57 @@ check the ID card carefully</source>
 <context>
     <name>SessionPicker</name>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="27" />
+        <location filename="../../app/ui/proctor/picker.py" line="+27"/>
         <source>My sessions</source>
         <translation>我的监考场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="32" />
+        <location line="+5"/>
         <source>Open a session to check candidates in and watch the room.</source>
         <translation>打开场次后即可为考生签到并监控考场。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35" />
+        <location line="+3"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35" />
+        <location line="+0"/>
         <source>Room</source>
         <translation>考场</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35" />
+        <location line="+0"/>
         <source>Standard and level</source>
         <translation>职业标准与等级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="35" />
+        <location line="+0"/>
         <source>Part</source>
         <translation>科目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36" />
+        <location line="+1"/>
         <source>Scheduled</source>
         <translation>开考时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36" />
+        <location line="+0"/>
         <source>Candidates</source>
         <translation>考生人数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="36" />
+        <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="40" />
+        <location line="+4"/>
         <source>&amp;Open console</source>
         <translation>打开监考台(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="43" />
+        <location line="+3"/>
         <source>Re&amp;load</source>
         <translation>重新载入(&amp;L)</translation>
     </message>
