@@ -143,7 +143,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow(self.tr("Passphrase &again:"), self.again)
         form.addRow(self.tr("Strength:"), self.strength)
-        form.addRow(self.tr("First &admin user:"), self.admin)
+        form.addRow(self.tr("First admin &user name:"), self.admin)
         form.addRow(self.tr("Admin pass&word:"), self.admin_password)
         form.addRow(self.message)
         form.addRow(buttons)

@@ -630,8 +630,8 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>First &amp;admin user:</source>
-        <translation>首个管理员用户名(&amp;A)：</translation>
+        <source>First admin &amp;user name:</source>
+        <translation>首个管理员用户名(&amp;U)：</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -128,8 +128,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;Session:</source>
-        <translation>考试场次(&amp;S)：</translation>
+        <source>E&amp;xam session:</source>
+        <translation>考试场次(&amp;X)：</translation>
     </message>
     <message>
         <location line="+4"/>

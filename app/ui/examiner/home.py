@@ -38,7 +38,7 @@ class ExaminerHome(QWidget):
         self.session_box = QComboBox()
         self.session_box.setMinimumWidth(420)
         self.session_box.currentIndexChanged.connect(self._on_session)
-        session_label = QLabel(self.tr("&Session:"))
+        session_label = QLabel(self.tr("E&xam session:"))
         session_label.setBuddy(self.session_box)
         self.facts = QLabel()
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
