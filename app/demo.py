@@ -227,7 +227,7 @@ def run_demo(
                                for i, (_p, m) in enumerate(rubric)}  # fmt: skip
                     scoring.score_task(staff["chief"], attempt_id, slot_entry.slot, settled,
                                        "三位考评员分差过大，经复核按要点重新评定", arbitration=True)  # fmt: skip
-            scoring.finalize_skill(staff["chief"], attempt_id)
+            scoring.finalize(staff["chief"], attempt_id)
         exam.close_session(proctor, skill_id)
         log("skill session scored and closed")
 

@@ -166,18 +166,19 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
             key = sorted(relabel[k] for k in item.key)
         elif item.type is ItemType.FILL:
             key = [list(blank) for blank in item.key]
-        slots.append(
-            {
-                "slot": slot,
-                "id": item.id,
-                "type": item.type.value,
-                "area": item.area,
-                "points": str(entry.points),
-                "stem": item.stem,
-                "options": [[display[i], options[orig]] for i, orig in enumerate(entry.options_order)],
-                "key": key,
-            }
-        )
+        snapshot = {
+            "slot": slot,
+            "id": item.id,
+            "type": item.type.value,
+            "area": item.area,
+            "points": str(entry.points),
+            "stem": item.stem,
+            "options": [[display[i], options[orig]] for i, orig in enumerate(entry.options_order)],
+            "key": key,
+        }
+        if item.type.examiner_scored:  # 简答题, 案例分析题: examiners score against the rubric
+            snapshot["rubric"] = [[p.point, str(p.max)] for p in item.rubric]
+        slots.append(snapshot)
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
 
@@ -248,8 +249,7 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
                 "rubric": [[p.point, str(p.max)] for p in task.rubric], "key": None,
             }
         )  # fmt: skip
-    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
-            "multiple_credit": paper.multiple_credit.value}  # fmt: skip
+    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
 
 
 class ExamService(Service):
@@ -691,7 +691,8 @@ class ExamService(Service):
             state = self._state(s, attempt_id)
             ledger = self._ledger(s, attempt, self._instant())
             paper = s.get(PaperInstance, attempt.paper_id)
-            items = [{k: v for k, v in it.items() if k != "key"} for it in paper.content["items"]]
+            hidden = ("key", "rubric") if actor.role == "candidate" else ("key",)  # the rubric gives answers away
+            items = [{k: v for k, v in it.items() if k not in hidden} for it in paper.content["items"]]
         return AttemptView(
             attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,
             state.last_seq, dict(state.answers), frozenset(state.flagged), state.submitted, items,

@@ -68,6 +68,24 @@ def _response(kind: ItemType, value: Any) -> Any:
     return value
 
 
+def _answers_and_end(s: Any, attempt_id: int, *, with_seq: bool = False) -> Any:
+    """The attempt's last saved answer per slot and how it ended (submit reason, None while open);
+    with_seq: also its last step number and whether it has been graded."""
+    answers: dict[int, Any] = {}
+    last_seq, ended, graded = 0, None, False
+    for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq)):
+        last_seq = step.seq
+        if step.kind == StepKind.ANSWER.value:
+            answers[step.slot] = (step.data or {}).get("value")
+        elif step.kind == StepKind.CLEAR.value:
+            answers.pop(step.slot, None)
+        elif step.kind == StepKind.GRADE.value:
+            graded = True
+        elif step.kind == StepKind.SUBMIT.value:
+            ended = (step.data or {}).get("reason")
+    return (answers, ended, last_seq, graded) if with_seq else (answers, ended)
+
+
 def grade_objective_in(
     s: Any, db: Database, actor: Actor, attempt: Attempt, multiple_credit: MultipleCredit | None = None
 ) -> Decimal | None:
@@ -76,18 +94,9 @@ def grade_objective_in(
     session = s.get(ExamSession, attempt.session_id)
     content = s.get(PaperInstance, attempt.paper_id).content
     credit = multiple_credit or MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
-    answers: dict[int, Any] = {}
-    last_seq, ended = 0, None
-    for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt.id).order_by(AttemptStep.seq)):
-        last_seq = step.seq
-        if step.kind == StepKind.ANSWER.value:
-            answers[step.slot] = (step.data or {}).get("value")
-        elif step.kind == StepKind.CLEAR.value:
-            answers.pop(step.slot, None)
-        elif step.kind == StepKind.GRADE.value:
-            raise Conflict("the attempt is already graded")
-        elif step.kind == StepKind.SUBMIT.value:
-            ended = (step.data or {}).get("reason")
+    answers, ended, last_seq, graded = _answers_and_end(s, attempt.id, with_seq=True)
+    if graded:
+        raise Conflict("the attempt is already graded")
     if ended is None:
         raise Conflict("the attempt is still open")
     if ended == ABSENT:
@@ -295,22 +304,38 @@ class ScoringService(Service):
             )  # fmt: skip
             return total
 
-    def finalize_skill(
+    def finalize(
         self, actor: Actor, attempt_id: int, *, min_examiners: int = 3,
         spread_threshold: Decimal = DEFAULT_SPREAD_THRESHOLD,
     ) -> Decimal:  # fmt: skip
-        """Combine examiners' scores per task into the skill score (sum of weight x task share)."""
+        """The part's result for a paper with examiner-scored questions: a skill assessment, or a
+        theory paper with written answers (简答题, 案例分析题). Each such question counts
+        `points x examiners' score / rubric maximum` (the chief's score where examiners disagree
+        beyond the threshold); objective questions are scored from the answers by the paper's rules.
+        A paper ended for misconduct scores 0."""
         require_role(actor, "chief", "admin")
-        with self.action(actor, "result.finalize_skill", f"attempt:{attempt_id}", {}) as s:
+        with self.action(actor, "result.finalize", f"attempt:{attempt_id}", {}) as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
             session = s.get(ExamSession, attempt.session_id)
             content = s.get(PaperInstance, attempt.paper_id).content
             rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
-            total, detail, waiting = Decimal(0), {}, []
+            answers, ended = _answers_and_end(s, attempt_id)
+            if ended is None:
+                raise Conflict("the attempt is still open")
+            if ended == ABSENT:
+                raise Conflict("the candidate was absent: there is nothing to grade")
+            credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
+            total, per_area, waiting = Decimal(0), {}, []
             for entry in content["items"]:
                 slot, weight = entry["slot"], Decimal(entry["points"])
+                if "rubric" not in entry:  # an objective question of a theory paper
+                    item = _item_from_content(entry)
+                    earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
+                    total += earned
+                    per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
+                    continue
                 maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
                 totals = [
                     sum((Decimal(v) for v in r.scores.values()), Decimal(0))
@@ -328,10 +353,14 @@ class ScoringService(Service):
                                        f"differ by {agg.spread}: the chief examiner must arbitrate")  # fmt: skip
                         continue
                     task_score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
-                total += weight * task_score / maximum
-                detail[entry["area"]] = str(stated(weight * task_score / maximum))
+                earned = weight * task_score / maximum
+                total += earned
+                per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
             if waiting:
                 raise Conflict("not ready: " + "; ".join(waiting))
+            detail: dict[str, Any] = {area: str(stated(v)) for area, v in per_area.items()}
+            if ended == "terminated":  # misconduct voids the paper
+                total, detail = Decimal(0), {"terminated": True}
             score = stated(total)
             store_result(s, attempt.candidate_id, session.part, score, detail)
             return score

@@ -29,7 +29,7 @@ from app.services.scoring import WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
 
-# finalize_skill's refusal names each question that needs the chief: "question 2: scores ... arbitrate"
+# finalize's refusal names each question that needs the chief: "question 2: scores ... arbitrate"
 _NEEDS_ARBITRATION = re.compile(r"question (\d+): scores [^;]*must arbitrate")
 _ALREADY_FINAL = "already recorded"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -45,7 +45,7 @@ def arbitration_slots(message: str) -> set[int]:
 
 
 def describe_refusal(message: str) -> str:
-    """finalize_skill's refusal in the interface language; a message of another shape is kept as it is."""
+    """finalize's refusal in the interface language; a message of another shape is kept as it is."""
     if not message.startswith("not ready: "):
         return message
     parts = []
@@ -210,9 +210,9 @@ class ArbitrationPage(QWidget):
     # -- finalizing ---------------------------------------------------------------------------
 
     def _finalize(self, attempt_id: int) -> tuple[Decimal | None, str]:
-        """One call to finalize_skill: (score, "") or (None, the service's reason)."""
+        """One call to finalize: (score, "") or (None, the service's reason)."""
         try:
-            score = self.backend.scoring.finalize_skill(self.actor, attempt_id)
+            score = self.backend.scoring.finalize(self.actor, attempt_id)
         except UserFacingError as exc:
             text = str(exc)
             slots = arbitration_slots(text)
