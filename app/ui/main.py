@@ -175,4 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m app.ui.main` runs this file as __main__, a second copy beside the app.ui.main that
+    # the screens import: two sets of translators and two "current language" values. Run the one copy.
+    from app.ui import main as the_module
+
+    sys.exit(the_module.main())

@@ -145,3 +145,17 @@ def test_the_unlock_dialog_offers_the_language_before_anything_else(qtbot, backe
     monkeypatch.setattr(UnlockDialog, "exec", exec_first_time)
     assert run_entry_dialog(QApplication.instance(), make, station) is None
     assert len(shown) == 2 and current_language() == "en" and i18n.saved_language(station) == "en"
+
+
+@pytest.mark.filterwarnings("ignore:'app.ui.main' found in sys.modules:RuntimeWarning")  # the point of the test
+def test_running_the_entry_module_uses_the_one_copy_of_its_language_state(monkeypatch):
+    """scripts/run.sh runs `python -m app.ui.main`: the language box must see what main installed."""
+    import runpy
+
+    import app.ui.main as imported
+
+    called = []
+    monkeypatch.setattr(imported, "main", lambda argv=None: called.append(argv) or 0)
+    with pytest.raises(SystemExit):
+        runpy.run_module("app.ui.main", run_name="__main__")
+    assert called == [None]
