@@ -97,6 +97,7 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow(self.message)
         form.addRow(buttons)
+        self.passphrase.setFocus()  # typing goes to the passphrase, not the language box above it
 
     def try_unlock(self) -> None:
         try:
@@ -148,6 +149,7 @@ class SetupDialog(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self._strength("")
+        self.code.setFocus()
 
     def _strength(self, text: str) -> None:
         score, _word = passphrase_strength(text)

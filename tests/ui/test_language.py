@@ -159,3 +159,16 @@ def test_running_the_entry_module_uses_the_one_copy_of_its_language_state(monkey
     with pytest.raises(SystemExit):
         runpy.run_module("app.ui.main", run_name="__main__")
     assert called == [None]
+
+
+def test_typing_in_the_entry_dialogs_goes_to_the_first_field_not_the_language_box(qtbot, station):
+    from app.ui.shell import SetupDialog, UnlockDialog
+
+    unlock, setup = UnlockDialog(station), SetupDialog(station)
+    for dialog, first in ((unlock, unlock.passphrase), (setup, setup.code)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.focusWidget() is first
+        qtbot.keyClicks(first, "examdesk")
+        assert first.text() == "examdesk" and dialog.language.currentData() == current_language()
