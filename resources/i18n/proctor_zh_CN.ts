@@ -804,6 +804,10 @@ check the ID card carefully</source>
         <source>{count} candidate(s) never logged in: they will be recorded as absent.</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
+    <message>
+        <source>{count} candidate(s) have not checked in: if they come late, their time still runs from now.</source>
+        <translation>{count} 名考生尚未签到：迟到考生的考试时间同样从现在起计算。</translation>
+    </message>
 </context>
 <context>
     <name>SessionHeader</name>

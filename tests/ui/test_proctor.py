@@ -103,6 +103,7 @@ def test_start_all_opens_the_session_after_confirmation(console, qtbot, backend,
     answers["confirm"].append(False)
     click(qtbot, console, console.session_actions.start_all)
     assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "scheduled"
+    assert "8 candidate(s) have not checked in" in answers["questions"][-1]  # late comers lose the time
 
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.start_all)

@@ -59,9 +59,15 @@ class SessionActions(ConsoleActions):
 
     def do_start_all(self) -> None:
         c = self.console
-        if c.info is None or not Ask.confirm(c, self.tr("Start all"), self.tr(
-                "Start the exam clock of session {code} for all {count} candidates now?").format(
-                code=c.info.code, count=c.model.rowCount())):  # fmt: skip
+        if c.info is None:
+            return
+        question = self.tr("Start the exam clock of session {code} for all {count} candidates now?").format(
+            code=c.info.code, count=c.model.rowCount())  # fmt: skip
+        not_here = sum(1 for row in c.model.rows() if row.state == "absent")
+        if not_here:
+            question += " " + self.tr("{count} candidate(s) have not checked in: if they come late, their time "
+                                      "still runs from now.").format(count=not_here)  # fmt: skip
+        if not Ask.confirm(c, self.tr("Start all"), question):
             return
         self.call(c.backend.exam.start_session, c.actor, c.session_id,
                   done=self.tr("Session {code} started.").format(code=c.info.code))  # fmt: skip
