@@ -122,6 +122,8 @@ class Identity:
     standard: str
     level: str
     duration_minutes: int
+    part: str = ""
+    subtype: str | None = None
 
 
 @dataclass
@@ -833,7 +835,8 @@ class ExamService(Service):
                 self._check_candidate_id(s.connection(), actor, cand.id)
             session = s.get(ExamSession, cand.session_id)
             return Identity(cand.ticket, cand.name, mask_id_number(cand.id_number), cand.photo, session.code,
-                            session.room, session.standard, session.level, session.duration_minutes)  # fmt: skip
+                            session.room, session.standard, session.level, session.duration_minutes,
+                            session.part, session.subtype)  # fmt: skip
 
     def accept_rules(self, actor: Actor) -> None:
         if actor.role != "candidate":

@@ -40,12 +40,12 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+58"/>
+        <location filename="../../app/ui/candidate/station.py" line="+62"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>请核对本人信息</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -131,12 +131,12 @@
 Ticket: {ticket}
 ID number: {masked}
 Session: {session} ({room})
-Standard {standard}, level {level}; {minutes} minutes</source>
+Exam: {exam}; {minutes} minutes</source>
         <translation>姓名：{name}
 准考证号：{ticket}
 身份证号：{masked}
 考试场次：{session}（{room}）
-职业标准 {standard}，等级 {level}；考试时长 {minutes} 分钟</translation>
+考试科目：{exam}；考试时长 {minutes} 分钟</translation>
     </message>
 </context>
 <context>
@@ -355,7 +355,7 @@ Standard {standard}, level {level}; {minutes} minutes</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="-84"/>
+        <location filename="../../app/ui/candidate/pages.py" line="-85"/>
         <source>Admission ticket number</source>
         <translation>准考证号</translation>
     </message>
@@ -398,7 +398,7 @@ Standard {standard}, level {level}; {minutes} minutes</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+239"/>
         <location line="+27"/>
         <location line="+81"/>
         <source>ExamDesk</source>
@@ -559,7 +559,7 @@ weight tables and papers</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="+83"/>
+        <location filename="../../app/ui/candidate/pages.py" line="+84"/>
         <source>1. Sit at your assigned station and keep your admission ticket and ID card on the desk.
 2. Phones, smart watches, notes and other materials are not allowed; put them where the proctor says.
 3. Answers are saved automatically; &quot;Saved&quot; appears only when an answer is safely stored.
@@ -599,7 +599,7 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-115"/>
+        <location filename="../../app/ui/shell.py" line="-116"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
@@ -639,7 +639,7 @@ weight tables and papers</source>
         <translation>管理员密码(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>very weak</source>
         <translation>很弱</translation>
     </message>
@@ -871,7 +871,7 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-121"/>
+        <location filename="../../app/ui/shell.py" line="-123"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
@@ -886,7 +886,7 @@ weight tables and papers</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>

@@ -710,17 +710,17 @@ check the ID card carefully</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Start all</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Session {code} started.</source>
         <translation>场次 {code} 已开考。</translation>
     </message>
@@ -805,6 +805,7 @@ check the ID card carefully</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
     <message>
+        <location line="-54"/>
         <source>{count} candidate(s) have not checked in: if they come late, their time still runs from now.</source>
         <translation>{count} 名考生尚未签到：迟到考生的考试时间同样从现在起计算。</translation>
     </message>

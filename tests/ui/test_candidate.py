@@ -45,6 +45,8 @@ def test_candidate_answers_flags_and_submits(qtbot, backend, staff, answers):
     log_in(qtbot, station, ticket, number)
     assert station.stack.currentWidget() is station.confirm_page
     assert name in station.confirm_page.details.text() and "*" in station.confirm_page.details.text()
+    # what the candidate came for, by name: occupation, level and part, not codes
+    assert "在线学习服务师 · 五级/初级工 · Theory exam" in station.confirm_page.details.text()
     qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
     station.rules_page.read.setChecked(True)
     qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)

@@ -128,7 +128,8 @@ class ConfirmPage(_Centered):
         self.column.addStretch(3)
         self.yes = yes
 
-    def show_identity(self, who: Identity) -> None:
+    def show_identity(self, who: Identity, exam: str) -> None:
+        """exam: the occupation, level and part as the candidate knows them (from the catalogue)."""
         pixmap = QPixmap()
         if who.photo and pixmap.loadFromData(who.photo):
             self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
@@ -136,9 +137,9 @@ class ConfirmPage(_Centered):
             self.photo.setText(self.tr("No photo"))
         self.details.setText(
             self.tr("Name: {name}\nTicket: {ticket}\nID number: {masked}\nSession: {session} ({room})\n"
-                    "Standard {standard}, level {level}; {minutes} minutes").format(
+                    "Exam: {exam}; {minutes} minutes").format(
                 name=who.name, ticket=who.ticket, masked=who.masked_id, session=who.session, room=who.room,
-                standard=who.standard, level=who.level, minutes=who.duration_minutes,
+                exam=exam, minutes=who.duration_minutes,
             )
         )  # fmt: skip
         self.yes.setFocus()

@@ -6,11 +6,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from app.errors import UserFacingError
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
 from app.services.backend import Backend
+from app.services.exam import Identity
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
+from app.ui.widgets.labels import part_label, with_detail
 from app.ui.widgets.messages import translate_message
 
 TICK_MS = 1000
@@ -21,6 +24,7 @@ class CandidateStation(QWidget):
     def __init__(self, backend: Backend, station: str, *, min_rules_seconds: float = 60.0,
                  parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
+        self.backend = backend
         self.flow = CandidateFlow(backend.exam, station, min_rules_seconds=min_rules_seconds)
         self.stack = QStackedWidget()
         self.login_page = LoginPage(station)
@@ -63,8 +67,19 @@ class CandidateStation(QWidget):
             self.login_page.show_error(translate_message(str(exc)))
             return
         assert self.flow.identity is not None
-        self.confirm_page.show_identity(self.flow.identity)
+        self.confirm_page.show_identity(self.flow.identity, self._exam_title(self.flow.identity))
         self.stack.setCurrentWidget(self.confirm_page)
+
+    def _exam_title(self, who: Identity) -> str:
+        """'4-13-99-02 在线学习服务师 · 五级/初级工 · 理论知识考试' (codes when the standard is unknown here)."""
+        try:
+            catalog = self.backend.catalog
+            std = catalog.standard(who.standard)
+            level = catalog.level(std, who.level, who.subtype).name
+            occupation = with_detail(f"{std.code} {std.name}", who.subtype) if who.subtype else f"{std.code} {std.name}"
+        except UserFacingError:
+            occupation, level = who.standard, who.level
+        return " · ".join(x for x in (occupation, level, part_label(who.part) if who.part else "") if x)
 
     def _rejected(self) -> None:
         self.flow.reject_identity()
