@@ -9,6 +9,7 @@ centre's public key into OUTDIR.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -106,11 +107,28 @@ class _DemoCentre:
         )  # fmt: skip
         for username, duty in duties.items():
             self.scoring.assign_staff(self.admin, session_id, self.staff[username].id, duty)
-        for ticket, name, number, _ability in people:
-            self.exam.add_candidate(self.admin, session_id, ticket=ticket, name=name, id_number=number)
+        for n, (ticket, name, number, _ability) in enumerate(people):
+            self.exam.add_candidate(self.admin, session_id, ticket=ticket, name=name, id_number=number,
+                                    photo=demo_photo(n))  # fmt: skip
         self.papers.prepare_papers(self.admin, session_id)
         rows = self.exam.session_overview(self.admin, session_id)
         return session_id, {row.ticket: row.attempt_id for row in rows if row.attempt_id is not None}
+
+
+def demo_photo(n: int) -> bytes:
+    """A registration-photo stand-in (PNG, 3:4): a silhouette on a background that differs per
+    candidate, so the proctor's check-in and the candidate's identity page show a photo."""
+    from PIL import Image, ImageDraw
+
+    backgrounds = ((219, 234, 254), (254, 226, 226), (220, 252, 231), (254, 249, 195), (237, 233, 254))
+    image = Image.new("RGB", (240, 320), backgrounds[n % len(backgrounds)])
+    draw = ImageDraw.Draw(image)
+    tone = (90 + 7 * (n % 5), 96 + 5 * (n % 7), 110)
+    draw.ellipse((75, 50, 165, 160), fill=tone)  # head
+    draw.rounded_rectangle((35, 175, 205, 360), radius=70, fill=tone)  # shoulders
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def demo_people(count: int, rng: random.Random) -> list[tuple[str, str, str, float]]:
