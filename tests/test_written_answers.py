@@ -88,3 +88,17 @@ def test_the_paper_snapshot_of_a_written_question_keeps_its_rubric():
     [entry] = paper_content(paper, {item.id: item})["items"]
     assert entry["rubric"] == [[p.point, str(p.max)] for p in item.rubric]
     assert sum(Decimal(m) for _p, m in entry["rubric"]) == Decimal(entry["points"])
+
+
+def test_a_no_show_is_not_put_before_the_examiners(world, panel):
+    scoring, sid, people, _login, attempt_id = panel
+    name, number = CANDIDATES["T002"]
+    absent = world.exam.add_candidate(world.admin, sid, ticket="W002", name=name, id_number=number)
+    absent_attempt = world.exam.prepare_attempt(world.admin, absent, {"seed": "v", "items": [SINGLE, SHORT]}, 5400)
+    world.exam.terminate(world.proctor, attempt_id, "夹带资料")  # the one who came is done
+    assert world.exam.close_session(world.proctor, sid)["absent"] == 1
+    assert {w.attempt_id for w in scoring.worklist(people["e1"], sid)} == {attempt_id}
+    with pytest.raises(Conflict, match="absent"):
+        scoring.score_task(people["e1"], absent_attempt, 1, {0: Decimal(1), 1: Decimal(1)}, "")
+    with pytest.raises(Conflict, match="absent"):
+        scoring.finalize(people["boss"], absent_attempt)

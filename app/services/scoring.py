@@ -182,10 +182,15 @@ class ScoringService(Service):
             )
         )
 
+    def _ended(self, s: Any, attempt_id: int) -> str | None:
+        """How the attempt ended (the submit reason: candidate, time, terminated, absent...), None while open."""
+        step = s.scalar(
+            select(AttemptStep).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
+        )  # fmt: skip
+        return None if step is None else (step.data or {}).get("reason") or "submitted"
+
     def _submitted(self, s: Any, attempt_id: int) -> bool:
-        return s.scalar(
-            select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
-        ) is not None
+        return self._ended(s, attempt_id) is not None
 
     # -- theory ----------------------------------------------------------------------------
 
@@ -222,7 +227,7 @@ class ScoringService(Service):
                 .where(Attempt.session_id == session_id)
                 .order_by(Candidate.anonymous_code)
             ):
-                if not self._submitted(s, attempt):
+                if self._ended(s, attempt) in (None, ABSENT):  # nothing to score yet, or ever
                     continue
                 for entry in content["items"]:
                     if entry["type"] in ("task", "short", "case"):
@@ -269,8 +274,11 @@ class ScoringService(Service):
                 raise PermissionDenied("only the chief examiner arbitrates")
             if not duties & {"examiner", "chief"}:
                 raise PermissionDenied("you are not an examiner of this session")
-            if not self._submitted(s, attempt_id):
+            ended = self._ended(s, attempt_id)
+            if ended is None:
                 raise Conflict("the attempt is still open")
+            if ended == ABSENT:
+                raise Conflict("the candidate was absent: there is nothing to grade")
             content = s.get(PaperInstance, attempt.paper_id).content
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
             if entry is None or "rubric" not in entry:
