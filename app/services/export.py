@@ -107,7 +107,10 @@ class ExportService(Service):
         for cand in candidates:
             parts = parts_by_person.get(cand.id_index, {})
             attempt = attempts.get(cand.id)
-            status = _status(steps.get(attempt.id, []) if attempt else None)
+            if session.part == "review":  # a panel scores the review: there is no paper to sit
+                status = "reviewed" if "review" in parts else "awaiting review"
+            else:
+                status = _status(steps.get(attempt.id, []) if attempt else None)
             passed = [parts[p]["passed"] for p in required if p in parts]
             if passed and not all(passed):
                 result = "不合格"

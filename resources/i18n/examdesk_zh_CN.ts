@@ -322,7 +322,17 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>未交卷</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Reviewed</source>
+        <translation>已评审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting review</source>
+        <translation>待评审</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>

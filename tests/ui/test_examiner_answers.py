@@ -53,9 +53,11 @@ def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, backend, staff
     panel = ReviewPanel(backend, chief, [(cid, "CODE1")])
     qtbot.addWidget(panel)
     assert not panel.finalize_button.isHidden()
+    assert backend.export.session_results(admin, session)[0].status == "awaiting review"  # not "absent": no paper
     qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)
     assert "80" in panel.status.text()
-    assert backend.export.session_results(admin, session)[0].parts["review"]["score"] == "80.00"
+    [row] = backend.export.session_results(admin, session)
+    assert row.parts["review"]["score"] == "80.00" and row.status == "reviewed"
     qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)  # a second time is refused, and said
     assert answers["errors"] and "already recorded" in answers["errors"][-1]
     member_panel = ReviewPanel(backend, staff("examiner1"), [(cid, "CODE1")])

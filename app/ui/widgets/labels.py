@@ -48,6 +48,8 @@ ATTEMPT_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Not submitted"),
     "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
     "terminated": QT_TRANSLATE_NOOP("Labels", "Terminated"),
+    "reviewed": QT_TRANSLATE_NOOP("Labels", "Reviewed"),  # comprehensive review sessions
+    "awaiting review": QT_TRANSLATE_NOOP("Labels", "Awaiting review"),
 }
 
 # The overall result: the services word it as printed on score reports; English for the English UI.
