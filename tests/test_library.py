@@ -123,3 +123,10 @@ def test_a_broken_standard_file_is_named_and_nothing_is_stored(world, library, t
     assert library.imported_sources("standard") == []
     with pytest.raises(PermissionDenied):
         library.import_standards(world.proctor, Catalog.load(), [broken])
+
+
+def test_a_standard_offered_as_a_bank_is_refused_by_name(world, library, tmp_path):
+    wrong = standard_file(tmp_path, "4-13-99-99.yaml", ("code: 4-13-99-02", "code: 4-13-99-99"))
+    with pytest.raises(DataFileError, match=r"4-13-99-99\.yaml: schema: not a question bank"):
+        library.import_banks(world.admin, Catalog.load(), [wrong])
+    assert library.imported_sources("bank") == []

@@ -109,6 +109,10 @@ class LibraryService(Service):
         checked = read_banks(catalog.bank_paths, catalog.standards, sources=[*catalog.imported, *sources])
         new = {name for name, _text in sources}
         infos = [info for info in checked.banks if Path(info.source).name in new and info.source in new]
+        not_banks = sorted(new - {info.source for info in infos})
+        if not_banks:  # e.g. a standard chosen by mistake: read_banks passes over other ExamDesk files
+            raise DataFileError([Problem(name, None, "schema", "not a question bank (examdesk-bank/1); a standard "
+                                         "is imported with Import standard") for name in not_banks])  # fmt: skip
         data = {"files": sorted(new), "banks": [i.bank for i in infos]}
         with self.action(actor, "bank.import", "library", data) as s:
             for name, text in sources:

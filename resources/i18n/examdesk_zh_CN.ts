@@ -1826,5 +1826,9 @@ weight tables and papers</source>
         <source>standard {code} is in more than one of these files</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
+    <message>
+        <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
+        <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
+    </message>
 </context>
 </TS>

@@ -156,6 +156,9 @@ TEMPLATES = (
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
+    QT_TRANSLATE_NOOP(
+        "messages", "not a question bank (examdesk-bank/1); a standard is imported with Import standard"
+    ),
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
