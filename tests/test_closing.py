@@ -118,3 +118,15 @@ def test_the_score_report_of_a_no_show_says_absent(world, tmp_path, monkeypatch)
     ExportService(world.db).export_session(world.admin, world.session_id, tmp_path / "out.zip")
     assert rendered["T002"].parts[0] == ("theory", "缺考", None)
     assert rendered["T001"].parts[0][1] == "0.00"
+
+
+def test_a_closed_sessions_roster_is_final(world):
+    from app.banks.roster_file import RosterRow
+
+    world.exam.start_session(world.proctor, world.session_id)
+    world.exam.close_session(world.proctor, world.session_id)
+    name, number = CANDIDATES["T001"]
+    with pytest.raises(Conflict, match="is closed"):
+        world.exam.add_candidate(world.admin, world.session_id, ticket="T009", name=name, id_number=number)
+    with pytest.raises(Conflict, match="is closed"):
+        world.exam.import_roster(world.admin, world.session_id, [RosterRow(2, "T009", name, number, None)], "r.csv")

@@ -293,8 +293,7 @@ class ExamService(Service):
             raise ServiceError(f"candidate {ticket}: ID number {problem}")
         number = normalise_id_number(id_number)
         with self.action(actor, "candidate.add", f"session:{session_id}/ticket:{ticket}", {"ticket": ticket}) as s:
-            if s.get(ExamSession, session_id) is None:
-                raise NotFound(f"no session {session_id}")
+            self._session_in(s, session_id, "scheduled", "open")  # a closed session's roster is final
             if s.scalar(select(Candidate).where(Candidate.session_id == session_id, Candidate.ticket == ticket)):
                 raise Conflict(f"ticket {ticket} is already in this session")
             row = Candidate(
@@ -310,8 +309,7 @@ class ExamService(Service):
         """Add every candidate of a checked roster, or none (a clash names its row)."""
         require_role(actor, "admin")
         with self.action(actor, "roster.import", f"session:{session_id}", {"file": source, "rows": len(rows)}) as s:
-            if s.get(ExamSession, session_id) is None:
-                raise NotFound(f"no session {session_id}")
+            self._session_in(s, session_id, "scheduled", "open")
             existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
             clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
                        for r in rows if r.ticket in existing]  # fmt: skip
