@@ -130,3 +130,17 @@ def test_a_standard_offered_as_a_bank_is_refused_by_name(world, library, tmp_pat
     with pytest.raises(DataFileError, match=r"4-13-99-99\.yaml: schema: not a question bank"):
         library.import_banks(world.admin, Catalog.load(), [wrong])
     assert library.imported_sources("bank") == []
+
+
+def test_an_imported_standard_that_no_longer_loads_does_not_lock_the_store(world, library, tmp_path):
+    from app.store.models import ImportedVersion
+
+    new = standard_file(tmp_path, "4-13-99-99.yaml", ("code: 4-13-99-02", "code: 4-13-99-99"))
+    library.import_standards(world.admin, Catalog.load(), [new])
+    with world.db.transaction() as s:  # as if a newer ExamDesk checked it more strictly: now it is broken
+        row = s.query(ImportedVersion).filter_by(kind="standard").one()
+        row.content = {**row.content, "text": row.content["text"].replace("pass_mark: 60", "pass_mark: sixty")}
+    backend = Backend.over(world.db)
+    assert "4-13-99-99" not in backend.catalog.standards and "4-13-99-02" in backend.catalog.standards
+    assert [p.source for p in backend.catalog_problems] == ["4-13-99-99.yaml"]
+    assert "pass_mark" in str(backend.catalog_problems[0])

@@ -6,10 +6,11 @@ centre service; screens do not change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.banks.catalog import Catalog
+from app.errors import DataFileError, Problem
 from app.security.envelope import WrongPassphrase
 from app.services.accounts import AccountService
 from app.services.exam import ExamService
@@ -34,21 +35,28 @@ class Backend:
     export: ExportService
     library: LibraryService
     papers: PaperService
+    catalog_problems: list[Problem] = field(default_factory=list)  # imported standards left out, and why
 
     @classmethod
     def over(cls, db: Database, catalog: Catalog | None = None) -> Backend:
         library = LibraryService(db)
-        catalog = (catalog or Catalog.load()).with_imported(
-            library.imported_sources("bank"), library.imported_sources("standard")
-        )
-        return cls(db, catalog, AccountService(db), ExamService(db), ScoringService(db), KeyService(db),
-                   ExportService(db, catalog), library, PaperService(db, catalog))  # fmt: skip
+        base = catalog or Catalog.load()
+        backend = cls(db, base, AccountService(db), ExamService(db), ScoringService(db), KeyService(db),
+                      ExportService(db, base), library, PaperService(db, base))  # fmt: skip
+        backend.reload_catalog()
+        return backend
 
     def reload_catalog(self) -> None:
-        """After an import: the bundled standards and banks plus everything imported into the store."""
-        self.catalog = self.catalog.with_imported(
-            self.library.imported_sources("bank"), self.library.imported_sources("standard")
-        )
+        """The bundled standards and banks plus everything imported into the store.
+
+        Imported standards that no longer load (say, checked more strictly by a newer ExamDesk)
+        must not lock a centre out of its store: they are left out and listed in
+        `catalog_problems`, which the admin's standards screen shows."""
+        banks, standards = self.library.imported_sources("bank"), self.library.imported_sources("standard")
+        try:
+            self.catalog, self.catalog_problems = self.catalog.with_imported(banks, standards), []
+        except DataFileError as exc:
+            self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.catalog
 
     @classmethod

@@ -839,7 +839,12 @@
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="+9"/>
+        <source>Imported standards that could not be loaded are not in use; see the problems below. </source>
+        <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
+    </message>
+    <message>
+        <location line="-147"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>

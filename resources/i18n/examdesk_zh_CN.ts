@@ -1522,7 +1522,7 @@ weight tables and papers</source>
         <translation>没有找到题库文件（*.yaml）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1812,7 +1812,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -1827,6 +1827,7 @@ weight tables and papers</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
     <message>
+        <location line="+45"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>

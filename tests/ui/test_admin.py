@@ -484,3 +484,15 @@ def test_importing_a_standard_from_the_standards_tab(qtbot, home, backend, tmp_p
     assert len(texts) == 1 and "planner.yaml" in texts[0] and "already in use" in texts[0]
     assert [name for name, _ in backend.library.imported_sources("standard")] == ["planner.yaml"]
     assert tab.import_standard_button.isEnabled() and tab.import_button.isEnabled()
+
+
+def test_the_standards_tab_says_which_imported_standards_were_left_out(qtbot, home, backend):
+    from app.errors import Problem
+
+    backend.catalog_problems = [Problem("old.yaml", 7, "pass_mark", "must be an integer, got a text")]
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab._loaded = False
+    tab.refresh()
+    assert not tab.problems.isHidden() and tab.problems.item(0).text().startswith("old.yaml:7: pass_mark")
+    assert "could not be loaded" in tab.summary.text()
