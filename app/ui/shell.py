@@ -178,11 +178,12 @@ class SetupDialog(QDialog):
 
 
 class StaffLogin(QDialog):
-    def __init__(self, backend: Backend, roles: tuple[str, ...], parent: QWidget | None = None):
+    def __init__(self, backend: Backend, roles: tuple[str, ...], parent: QWidget | None = None, purpose: str = ""):
+        """purpose: what the sign-in is for, shown above the fields ("Proctor sign-in")."""
         super().__init__(parent)
         self.backend, self.roles = backend, roles
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Sign in"))
+        self.setWindowTitle(purpose or self.tr("Sign in"))
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -193,6 +194,9 @@ class StaffLogin(QDialog):
         buttons.accepted.connect(self.sign_in)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        if purpose:  # the window title is not shown everywhere (kiosk sessions have no window manager)
+            self.purpose = QLabel(f"<b>{purpose}</b>")
+            form.addRow(self.purpose)
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.message)
@@ -344,8 +348,10 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         """Back to the role chooser. A candidate's exam cannot be left that way: a proctor or the
         admin signs in first (the attempt stays; the candidate logs in again to carry on)."""
-        if self._exam_under_way() and self._sign_in(("proctor", "admin")) is None:
-            return
+        if self._exam_under_way():
+            purpose = self.tr("A proctor signs in to leave this candidate's exam")
+            if self._sign_in(("proctor", "admin"), purpose) is None:
+                return
         current = self.stack.currentWidget()
         if current is not self.chooser and current is not None:
             self.stack.removeWidget(current)
@@ -360,8 +366,8 @@ class MainWindow(QMainWindow):
         self.home_button.setVisible(True)
         self.where.setText(where)
 
-    def _sign_in(self, roles: tuple[str, ...]) -> Actor | None:
-        dialog = StaffLogin(self.backend, roles, self)
+    def _sign_in(self, roles: tuple[str, ...], purpose: str) -> Actor | None:
+        dialog = StaffLogin(self.backend, roles, self, purpose)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_role(self, key: str) -> None:
@@ -383,7 +389,7 @@ class MainWindow(QMainWindow):
     def _open_proctor(self) -> None:
         from app.ui.proctor import ProctorConsole, SessionPicker
 
-        actor = self._sign_in(ROLE_OF_MODE["proctor"])
+        actor = self._sign_in(ROLE_OF_MODE["proctor"], self.tr("Proctor sign-in"))
         if actor is None:
             return
         picker = SessionPicker(self.backend, actor)
@@ -394,14 +400,14 @@ class MainWindow(QMainWindow):
     def _open_examiner(self) -> None:
         from app.ui.examiner import ExaminerHome
 
-        actor = self._sign_in(ROLE_OF_MODE["examiner"])
+        actor = self._sign_in(ROLE_OF_MODE["examiner"], self.tr("Examiner sign-in"))
         if actor is not None:
             self._show(ExaminerHome(self.backend, actor), self.tr("Examiner"))
 
     def _open_admin(self) -> None:
         from app.ui.admin import AdminHome
 
-        actor = self._sign_in(ROLE_OF_MODE["admin"])
+        actor = self._sign_in(ROLE_OF_MODE["admin"], self.tr("Administrator sign-in"))
         if actor is not None:
             self._show(AdminHome(self.backend, actor), self.tr("Administration"))
 

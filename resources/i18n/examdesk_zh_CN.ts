@@ -408,14 +408,14 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+243"/>
         <location line="+27"/>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-109"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
@@ -430,12 +430,22 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+25"/>
+        <source>A proctor signs in to leave this candidate&apos;s exam</source>
+        <translation>请监考员登录后再离开本考生的考试界面</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Proctor sign-in</source>
+        <translation>监考员登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Proctor console</source>
         <translation>监考台</translation>
     </message>
@@ -445,12 +455,22 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>监考：选择考试场次</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Examiner sign-in</source>
+        <translation>考评员登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Examiner</source>
         <translation>考评端</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Administrator sign-in</source>
+        <translation>管理员登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
@@ -526,7 +546,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-191"/>
+        <location filename="../../app/ui/shell.py" line="-193"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -609,7 +629,7 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-116"/>
+        <location filename="../../app/ui/shell.py" line="-120"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
@@ -692,12 +712,12 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -881,7 +901,7 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-123"/>
+        <location filename="../../app/ui/shell.py" line="-127"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>

@@ -113,10 +113,10 @@ def test_leaving_a_candidates_exam_needs_a_proctor(qtbot, backend, station, monk
     kiosk = window.stack.currentWidget()
     kiosk.flow.stage = Stage.ANSWERING
     asked = []
-    monkeypatch.setattr(window, "_sign_in", lambda roles: asked.append(roles))  # cancelled
+    monkeypatch.setattr(window, "_sign_in", lambda roles, purpose: asked.append(roles))  # cancelled
     window.home_button.click()
     assert window.stack.currentWidget() is kiosk and asked == [("proctor", "admin")]
-    monkeypatch.setattr(window, "_sign_in", lambda roles: Actor("proctor", 2))
+    monkeypatch.setattr(window, "_sign_in", lambda roles, purpose: Actor("proctor", 2))
     window.home_button.click()
     assert window.stack.currentWidget() is window.chooser
 
@@ -172,3 +172,9 @@ def test_typing_in_the_entry_dialogs_goes_to_the_first_field_not_the_language_bo
         assert dialog.focusWidget() is first
         qtbot.keyClicks(first, "examdesk")
         assert first.text() == "examdesk" and dialog.language.currentData() == current_language()
+
+
+def test_the_sign_in_dialog_says_what_it_is_for(qtbot, backend, station):
+    dialog = StaffLogin(backend, ("proctor", "admin"), None, "Proctor sign-in")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Proctor sign-in" and "Proctor sign-in" in dialog.purpose.text()
