@@ -2,8 +2,9 @@
 
 Prints papers per second and the time for 1,000 papers as a ratio to shuffling the bank once
 (a floor for "touching every item"). Target: 1,000 exact papers in under one second.
+`--enemies N` marks N random pairs of items as enemies (互斥题), none of which may share a paper.
 
-    .venv/bin/python bench/paper_assembly.py [--items 50000] [--papers 1000]
+    .venv/bin/python bench/paper_assembly.py [--items 50000] [--papers 1000] [--enemies 0]
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import argparse
 import random
 import time
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from app import paths
 from app.banks.blueprint_file import choose_mix, read_blueprints
 from app.banks.standard_file import read_standards
 from app.domain.blueprint import theory_blueprint
-from app.domain.items import Item, ItemType
+from app.domain.items import Item, ItemType, enemy_map
 from app.domain.paper_assembly import PaperAssembler
 
 TYPES = ((ItemType.TRUEFALSE, 1, 0.3), (ItemType.SINGLE, 2, 0.5), (ItemType.MULTIPLE, 2, 0.2))
@@ -39,10 +41,20 @@ def synthetic_bank(areas: list[str], count: int, rng: random.Random) -> list[Ite
     return items
 
 
+def with_enemies(bank: list[Item], pairs: int, rng: random.Random) -> list[Item]:
+    """`pairs` random pairs of enemies, each listed on one side only."""
+    listed: dict[str, list[str]] = {}
+    for _ in range(pairs):
+        a, b = rng.sample(bank, 2)
+        listed.setdefault(a.id, []).append(b.id)
+    return [replace(it, enemies=tuple(listed[it.id])) if it.id in listed else it for it in bank]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=50_000)
     parser.add_argument("--papers", type=int, default=1_000)
+    parser.add_argument("--enemies", type=int, default=0, help="random enemy pairs in the bank")
     args = parser.parse_args()
 
     std = read_standards(paths.standards_dir())["4-13-99-02"]
@@ -50,6 +62,8 @@ def main() -> None:
     mix = choose_mix(read_blueprints(paths.blueprints_dir()), std.code, None, 5)
     blueprint = theory_blueprint(std, level, mix)
     bank = synthetic_bank(list(level.theory_weights), args.items, random.Random(1))
+    if args.enemies:
+        bank = with_enemies(bank, args.enemies, random.Random(3))
 
     t0 = time.perf_counter()
     assembler = PaperAssembler(blueprint, bank)
@@ -64,13 +78,16 @@ def main() -> None:
     random.Random(2).shuffle(shuffled)
     shuffle = time.perf_counter() - t0
 
-    for paper in papers[:50]:  # the benchmark only counts exact papers
+    enemies = enemy_map(bank)
+    for paper in papers[:50]:  # the benchmark only counts exact papers with no enemy pair
         got: Counter[str] = Counter()
         for it in paper.items:
             got[it.area] += it.points
         assert dict(got) == {a: Decimal(w) for a, w in level.theory_weights.items()}
+        ids = {it.id for it in paper.items}
+        assert not any(enemies.get(i, frozenset()) & ids for i in ids)
 
-    print(f"bank: {args.items} items; setup (index + allocation): {setup * 1000:.1f} ms")
+    print(f"bank: {args.items} items, {args.enemies} enemy pairs; setup (index + allocation): {setup * 1000:.1f} ms")
     print(f"{args.papers} papers in {build * 1000:.1f} ms: {args.papers / build:,.0f} papers/s")
     print(f"one shuffle of the bank: {shuffle * 1000:.2f} ms")
     print(f"ratio (time for {args.papers} papers / one bank shuffle): {build / shuffle:.1f}")

@@ -138,3 +138,52 @@ def test_missing_media_file_is_named(tmp_path: Path, stds):
     write(tmp_path / "images" / "chart.png", "png")
     path = write(tmp_path / "ok.yaml", bank_text("ok", [item]))
     assert read_banks([path], stds).items[0].media == ("images/chart.png",)
+
+
+def test_enemies_are_read_as_listed(tmp_path: Path, stds):
+    items = [choice_item("Q-1", "甲功能", "1.1") + "    enemies: [Q-2, Q-3]\n", *good_items()[1:]]
+    path = write(tmp_path / "b.yaml", bank_text("b", items))
+    banks = read_banks([path], stds)
+    assert [it.enemies for it in banks.items] == [("Q-2", "Q-3"), (), ()]
+
+
+def test_enemy_problems_are_named_with_file_line_and_field(tmp_path: Path, stds):
+    task = """\
+tasks:
+  - id: S-1
+    area: 甲功能
+    code: "1.1"
+    levels: [4]
+    title: 任务
+    instructions: 完成任务。
+    minutes: 20
+    rubric: [{point: 要点, max: 100}]
+"""
+    items = [
+        choice_item("Q-1", "甲功能", "1.1") + "    enemies: [Q-2, Q-9, Q-1]\n",
+        choice_item("Q-2", "乙功能", "2.1") + "    enemies: [S-1]\n",
+        choice_item("Q-3", "乙功能", "2.1") + "    enemies: Q-1\n",
+    ]
+    path = write(tmp_path / "bad.yaml", bank_text("bad", items) + task)
+    with pytest.raises(DataFileError) as err:
+        read_banks([path], stds)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    enemies_line = next(n for n, line in enumerate(lines, 1) if "enemies: [Q-2, Q-9, Q-1]" in line)
+    problems = {(p.location, p.message): p.line for p in err.value.problems}
+    assert problems == {
+        ("items[0] (Q-1).enemies[1]", "unknown item 'Q-9': no bank read with this one has it"): enemies_line,
+        ("items[0] (Q-1).enemies[2]", "an item cannot be its own enemy"): enemies_line,
+        ("items[1] (Q-2).enemies[0]", "'S-1' is a skill task; enemies are items"): enemies_line + 11,
+        ("items[2] (Q-3).enemies", "must be a list, got 'Q-1'"): enemies_line + 22,
+    }
+    assert all(p.source == str(path) for p in err.value.problems)
+
+
+def test_an_enemy_may_be_in_another_bank_read_together(tmp_path: Path, stds):
+    """Files on disk and banks imported into the store are one set: an enemy may be in either."""
+    first = write(tmp_path / "a.yaml", bank_text("a", [choice_item("A-1", "甲功能", "1.1") + "    enemies: [B-1]\n"]))
+    imported = ("b.yaml", bank_text("b", [choice_item("B-1", "甲功能", "1.1") + "    enemies: [A-1]\n"]))
+    banks = read_banks([first], stds, sources=[imported])
+    assert {it.id: it.enemies for it in banks.items} == {"A-1": ("B-1",), "B-1": ("A-1",)}
+    with pytest.raises(DataFileError, match=r"a.yaml:\d+: items\[0\] \(A-1\).enemies\[0\]: unknown item 'B-1'"):
+        read_banks([first], stds)  # read alone, the enemy is unknown

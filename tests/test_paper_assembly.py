@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import random
+import subprocess
+import sys
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -16,6 +23,7 @@ from app.domain.paper_assembly import (
     build_skill_paper,
     overlap,
 )
+from tests.conftest import REPO
 
 MIX = TypeMix(
     sections=(
@@ -157,3 +165,176 @@ def test_skill_paper_takes_one_task_per_area_at_its_weight(level4):
     assert paper == build_skill_paper(skill_blueprint(std, lv), list(reversed(tasks)), 5)
     with pytest.raises(AssemblyError, match="乙功能: no skill task"):
         build_skill_paper(skill_blueprint(std, lv), [t for t in tasks if t.area == "甲功能"], 5)
+
+
+# -- enemies (互斥题): items that cue each other never share a paper ------------------------------
+
+
+def with_enemies(items: list[Item], pairs: list[tuple[str, str]]) -> list[Item]:
+    """`items` with each pair (a, b) listed on a only: one side listing the other is enough."""
+    listed: dict[str, list[str]] = {}
+    for a, b in pairs:
+        listed.setdefault(a, []).append(b)
+    return [replace(it, enemies=tuple(listed.get(it.id, ()))) for it in items]
+
+
+def enemy_pairs_in(paper, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    ids = {it.id for it in paper.items}
+    return [(a, b) for a, b in pairs if a in ids and b in ids]
+
+
+def random_pairs(items: list[Item], count: int, seed: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    ids = sorted(it.id for it in items)
+    return sorted({tuple(sorted(rng.sample(ids, 2))) for _ in range(count)})
+
+
+def exact_bank(level4) -> list[Item]:
+    """Exactly the items one paper needs: every cell holds its allocation and no more."""
+    std, lv = level4
+    items = make_items(lv.theory_weights, 12)
+    assembler = PaperAssembler(theory_blueprint(std, lv, MIX), items)
+    keep = {it.id for row, counts in zip(assembler.cells, assembler.allocation, strict=True)
+            for cell, k in zip(row, counts, strict=True) for it in cell[:k]}  # fmt: skip
+    return [it for it in items if it.id in keep]
+
+
+def test_no_paper_holds_an_enemy_pair_over_many_seeds(level4):
+    std, lv = level4
+    items = make_items(lv.theory_weights, 14)
+    pairs = random_pairs(items, 120, seed=3)  # 168 items, most of them with an enemy
+    assembler = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    bound = {x for pair in pairs for x in pair}
+    held = 0
+    for seed in range(300):
+        paper = assembler.build(seed)
+        assert enemy_pairs_in(paper, pairs) == [], seed
+        got: Counter[str] = Counter()
+        for it in paper.items:
+            got[it.area] += it.points
+        assert dict(got) == {a: Decimal(w) for a, w in lv.theory_weights.items()}
+        assert Counter(it.type for it in paper.items) == {"truefalse": 20, "single": 30, "multiple": 10}
+        held += sum(1 for it in paper.items if it.id in bound)
+    assert held > 300 * 20  # items with enemies are still drawn, not just avoided
+
+
+def test_one_side_listing_the_other_keeps_both_apart(level4):
+    std, lv = level4
+    items = make_items(lv.theory_weights, 12)
+    # B items list nothing; only A names B. Same cell, and across cells (判断题 / 单项选择题 of one area)
+    pairs = [("职业道德-truefalse-000", "职业道德-truefalse-001"), ("职业道德-single-000", "职业道德-truefalse-002")]
+    plain = PaperAssembler(theory_blueprint(std, lv, MIX), items)
+    apart = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    assert {pair for seed in range(200) for pair in enemy_pairs_in(plain.build(seed), pairs)} == set(pairs)
+    assert [seed for seed in range(200) if enemy_pairs_in(apart.build(seed), pairs)] == []
+
+
+def test_enemies_keep_papers_deterministic(level4):
+    std, lv = level4
+    items = make_items(lv.theory_weights, 14)
+    pairs = random_pairs(items, 120, seed=3)
+    a = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    b = PaperAssembler(theory_blueprint(std, lv, MIX), list(reversed(with_enemies(items, pairs))))
+    for seed in ("S-1", "S-2", 7):
+        assert json.dumps(a.build(seed).as_json()) == json.dumps(b.build(seed).as_json())
+    assert [p.as_json() for p in a.build_forms(3, "F")] == [p.as_json() for p in b.build_forms(3, "F")]
+
+
+def test_enemies_keep_papers_the_same_in_every_process(level4, tmp_path):
+    """Sets of ids iterate in a per-process order: nothing the paper holds may depend on it."""
+    std, lv = level4
+    items = make_items(lv.theory_weights, 14)
+    inputs = (theory_blueprint(std, lv, MIX), with_enemies(items, random_pairs(items, 120, seed=3)))
+    (tmp_path / "inputs.pickle").write_bytes(pickle.dumps(inputs))
+    script = (
+        "import json, pickle, sys\n"
+        "from app.domain.paper_assembly import PaperAssembler\n"
+        "assembler = PaperAssembler(*pickle.loads(open(sys.argv[1], 'rb').read()))\n"
+        "print(json.dumps([assembler.build(n).as_json() for n in range(20)]))\n"
+    )
+    here = PaperAssembler(*inputs)
+    out = {json.dumps([here.build(n).as_json() for n in range(20)]) + "\n"}
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        args = [sys.executable, "-c", script, str(tmp_path / "inputs.pickle")]
+        run = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        out.add(run.stdout)
+    assert len(out) == 1
+
+
+def test_difficulty_steering_brings_in_no_enemy(level4):
+    std, lv = level4
+    # as in the steering test above, but every hard item is the enemy of the easy item next to it
+    items = make_items(lv.theory_weights, 40, difficulty=lambda n: 5 if n % 4 == 0 else 1)
+    pairs = [(it.id, it.id[:-3] + f"{int(it.id[-3:]) + 1:03d}") for it in items if it.difficulty == 5]
+    pairs += [(it.id, it.id[:-3] + f"{int(it.id[-3:]) + 2:03d}") for it in items if it.difficulty == 5]
+    assembler = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    by_id = {it.id: it for it in items}
+    for seed in range(30):
+        paper = assembler.build(seed)
+        assert enemy_pairs_in(paper, pairs) == [], seed
+        assert abs(paper.difficulty - 3.0) <= 0.2 + 1e-9
+        assert paper.difficulty == pytest.approx(sum(by_id[p.id].difficulty for p in paper.items) / len(paper.items))
+
+
+def test_parallel_forms_hold_no_enemy_pair(level4):
+    std, lv = level4
+    items = make_items(lv.theory_weights, 25)
+    pairs = random_pairs(items, 200, seed=5)
+    assembler = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    for seed in range(10):
+        forms = assembler.build_forms(3, f"F{seed}")
+        assert [enemy_pairs_in(paper, pairs) for paper in forms] == [[], [], []]
+        assert max(overlap(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :]) < 0.3
+        assert all(paper.total_points == 100 for paper in forms)
+
+
+def test_a_cell_that_needs_both_enemies_is_refused_naming_the_pair(level4):
+    std, lv = level4
+    items = with_enemies(exact_bank(level4), [("职业道德-truefalse-000", "职业道德-truefalse-001")])
+    with pytest.raises(AssemblyError) as err:
+        PaperAssembler(theory_blueprint(std, lv, MIX), items)
+    assert [str(s) for s in err.value.shortages] == [
+        "职业道德 / 判断题 (truefalse, 1 point each): needs 2 items; the bank has 2, but enemies may not share "
+        "a paper, so only 1 can (short by 1 item, 1 points); enemy pairs: (职业道德-truefalse-000, "
+        "职业道德-truefalse-001)"
+    ]
+
+
+def test_enemies_in_two_cells_that_need_both_are_refused_naming_the_pair(level4):
+    std, lv = level4
+    items = with_enemies(exact_bank(level4), [("职业道德-single-000", "职业道德-truefalse-000")])
+    with pytest.raises(AssemblyError) as err:
+        PaperAssembler(theory_blueprint(std, lv, MIX), items)
+    text = str(err.value)
+    assert text.startswith("The bank cannot fill a theory paper for T-01 level 4 (四级) exactly:")
+    assert [s.area + "/" + str(s.type) for s in err.value.shortages] == ["职业道德/truefalse", "职业道德/single"]
+    for line in text.splitlines()[1:]:
+        assert "no choice of items can avoid every enemy pair" in line
+        assert line.endswith("enemy pairs: (职业道德-single-000, 职业道德-truefalse-000)")
+
+
+def test_an_enemy_pair_in_a_full_cell_moves_the_mix_where_the_bank_has_room(level4):
+    """Like a missing item: 甲功能 has two multiple-choice enemies, so it takes a spare single
+    instead of one of them, and 乙功能 a spare multiple-choice item instead of a single."""
+    std, lv = level4
+    spare = {"甲功能-single-011", "乙功能-multiple-011"}
+    items = exact_bank(level4) + [it for it in make_items(lv.theory_weights, 12) if it.id in spare]
+    pairs = [("甲功能-multiple-000", "甲功能-multiple-001")]
+    with pytest.raises(AssemblyError, match=r"甲功能 / 多项选择题 .*\(甲功能-multiple-000, 甲功能-multiple-001\)"):
+        PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(exact_bank(level4), pairs))
+    assembler = PaperAssembler(theory_blueprint(std, lv, MIX), with_enemies(items, pairs))
+    for seed in range(20):
+        paper = assembler.build(seed)
+        assert enemy_pairs_in(paper, pairs) == [] and paper.total_points == 100
+        assert spare <= {it.id for it in paper.items}
+
+
+def test_enemies_outside_the_pool_change_nothing(level4):
+    std, lv = level4
+    items = make_items(lv.theory_weights, 12)
+    listed = [replace(it, enemies=("NOT-IN-THIS-POOL",)) for it in items]
+    plain = PaperAssembler(theory_blueprint(std, lv, MIX), items)
+    other = PaperAssembler(theory_blueprint(std, lv, MIX), listed)
+    assert [plain.build(n).as_json() for n in range(10)] == [other.build(n).as_json() for n in range(10)]

@@ -98,12 +98,14 @@ def read_banks(
     (banks imported into the store). All of them together: ids must be unique across them.
 
     Files of other ExamDesk kinds (standards, weights, blueprints) found while searching
-    directories are skipped; a file with no or an unknown schema is a problem.
+    directories are skipped; a file with no or an unknown schema is a problem. An item's
+    `enemies` may name items of any bank read together with it.
     """
     result = BankSet()
     problems: list[Problem] = []
     item_origin: dict[str, str] = {}
     bank_origin: dict[str, str] = {}
+    seen = _Seen()
     loaded: list[tuple[Any, Path, bool]] = []  # (root, where, whether media files can be found)
     for path in bank_files(paths):
         if not path.exists():
@@ -128,11 +130,34 @@ def read_banks(
                 r.problem(("schema",), f"expected {SCHEMA!r}, got {schema!r}")
             problems += r.problems
             continue
-        _read_one(r, root, path, standards, result, item_origin, bank_origin, on_disk)
+        _read_one(r, root, path, standards, result, item_origin, bank_origin, on_disk, seen)
         problems += r.problems
+    problems += _check_enemies(seen, item_origin)
     if problems:
         raise DataFileError(problems)
     return result
+
+
+@dataclass
+class _Seen:
+    """What the enemy check needs from every file: task ids, and each `enemies` entry with its place."""
+
+    task_ids: set[str] = field(default_factory=set)
+    # (the file's reader, the entry's path, the item's id, the id it names)
+    enemy_refs: list[tuple[FieldReader, tuple[Any, ...], str, str]] = field(default_factory=list)
+
+
+def _check_enemies(seen: _Seen, item_origin: Mapping[str, str]) -> list[Problem]:
+    """Every id an item lists as its enemy is an item in one of the banks read together."""
+    problems: list[Problem] = []
+    for r, where, label, other in seen.enemy_refs:
+        before = len(r.problems)
+        if other in seen.task_ids:
+            r.problem(where, f"{other!r} is a skill task; enemies are items", label)
+        elif other not in item_origin:
+            r.problem(where, f"unknown item {other!r}: no bank read with this one has it", label)
+        problems += r.problems[before:]
+    return problems
 
 
 def _groups_of(r: FieldReader, doc: Mapping[str, Any], std: Standard) -> list[tuple[str | None, tuple[Level, ...]]]:
@@ -159,7 +184,8 @@ def _read_one(
     result: BankSet,
     item_origin: dict[str, str],
     bank_origin: dict[str, str],
-    on_disk: bool = True,
+    on_disk: bool,
+    seen: _Seen,
 ) -> None:
     doc = r.mapping(root, ())
     if doc is None:
@@ -193,7 +219,9 @@ def _read_one(
                               str(raw_id))  # fmt: skip
                     continue
                 item_origin[str(raw_id)] = str(path)
-            entry = read(r, raw, (section, i), bank_id, std, groups, path if on_disk else None)
+                if section == "tasks":
+                    seen.task_ids.add(str(raw_id))
+            entry = read(r, raw, (section, i), bank_id, std, groups, path if on_disk else None, seen)
             if entry is not None:
                 out.append(entry)
     if not doc.get("items") and not doc.get("tasks"):
@@ -268,6 +296,7 @@ def _read_item(
     std: Standard,
     groups: list[tuple[str | None, tuple[Level, ...]]],
     path: Path | None,
+    seen: _Seen,
 ) -> Item | None:
     doc = r.mapping(raw, here)
     if doc is None:
@@ -299,6 +328,10 @@ def _read_item(
             r.problem((*here, "media", j), "media files cannot be imported into the store yet", label)
         elif not (path.parent / m).is_file():
             r.problem((*here, "media", j), f"file not found: {m}", label)
+    enemies = r.strings(doc.get("enemies"), (*here, "enemies"), label)
+    if item_id is not None:  # checked once every file is read: an enemy may be in another bank
+        seen.enemy_refs += [(r, (*here, "enemies", j), str(item_id), other) for j, other in enumerate(enemies)
+                            if other != str(item_id)]  # fmt: skip
     if len(r.problems) > before or item_type is None or None in (item_id, area, code, difficulty, points, stem):
         return None
     item = Item(
@@ -317,6 +350,7 @@ def _read_item(
         fixed_order=r.get(doc, here, "fixed_order", bool, required=False, default=False, label=label),
         rubric=_rubric(r, doc.get("rubric"), here, label or "") if doc.get("rubric") else (),
         bank=bank_id,
+        enemies=enemies,
     )
     found = check_item_shape(item)
     if levels:
@@ -355,6 +389,7 @@ def _read_task(
     std: Standard,
     groups: list[tuple[str | None, tuple[Level, ...]]],
     path: Path | None,
+    seen: _Seen,
 ) -> SkillTask | None:
     doc = r.mapping(raw, here)
     if doc is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -72,10 +73,33 @@ class Item:
     fixed_order: bool = False
     rubric: tuple[RubricPoint, ...] = ()
     bank: str = ""
+    # ids of items that cue or give away this one (互斥题), as the bank lists them; the relation
+    # is symmetric, so an item may be another's enemy without listing it: see enemy_map()
+    enemies: tuple[str, ...] = ()
 
     @cached_property
     def option_labels(self) -> tuple[str, ...]:
         return tuple(label for label, _ in self.options)
+
+
+def enemy_map(items: Iterable[Item]) -> dict[str, frozenset[str]]:
+    """Each item's enemies among `items`, both ways round (A listing B makes each the other's enemy).
+
+    Enemies outside `items`, and an item naming itself, are dropped; items left with no enemy are
+    not keys, so an empty map means the items hold no enemy pair at all.
+    """
+    listed = list(items)
+    listing = [it for it in listed if it.enemies]
+    if not listing:
+        return {}
+    pool = {it.id for it in listed}
+    found: dict[str, set[str]] = {}
+    for it in listing:
+        for other in it.enemies:
+            if other in pool and other != it.id:
+                found.setdefault(it.id, set()).add(other)
+                found.setdefault(other, set()).add(it.id)
+    return {item_id: frozenset(others) for item_id, others in found.items()}
 
 
 @dataclass(frozen=True)
@@ -110,6 +134,9 @@ def check_item_shape(item: Item) -> list[tuple[str, str]]:
         problems.append(("difficulty", f"must be 1..5, got {item.difficulty}"))
     if not item.levels:
         problems.append(("levels", "empty: list the levels whose papers may use this item"))
+    for i, other in enumerate(item.enemies):
+        if other == item.id:
+            problems.append((f"enemies[{i}]", "an item cannot be its own enemy"))
 
     if item.type.is_choice:
         problems += _check_options(item)

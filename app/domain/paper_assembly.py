@@ -6,7 +6,17 @@ count equals the mix; this is a small integer program solved exactly by dynamic 
 over the areas, preferring allocations close to proportional. Then per candidate: draw that
 many items from each (area, type) cell with a seeded generator, nudge the mean difficulty
 toward the target by swapping items within cells (which keeps the points exact), and shuffle
-question and option order. The per-candidate part does no search, so papers are cheap.
+question and option order. The per-candidate part does no search (but for the rare enemy case
+below), so papers are cheap.
+
+Enemies (items that cue each other, `enemies` in the bank) never share a paper. Within a cell,
+an enemy pair counts as one usable item when the allocation is made, so a bank short of items
+that can meet is diagnosed like any other shortage. A cell that needs more items than it has
+without enemies (its "deficit") can only be filled with some of them; once per bank a search
+proves that enough of them can meet across all cells, or the assembler refuses with the cells
+and pairs involved. Per candidate, draws skip items whose enemy is already in the paper, and in
+the rare case this greedy draw gets stuck, items reserved by that search go in first. A pool
+with no enemy pair takes exactly the code path it took before enemies existed.
 """
 
 from __future__ import annotations
@@ -14,13 +24,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from app.domain.blueprint import Blueprint, MultipleCredit, TypeMix
-from app.domain.items import Item, ItemType, SkillTask
+from app.domain.items import Item, ItemType, SkillTask, enemy_map
 from app.domain.standards import Part
 
 
@@ -123,6 +134,76 @@ def _units(points: Decimal) -> int:
     return int(points * 2)
 
 
+class _OutOfBudget(Exception):
+    pass
+
+
+def _max_independent(adjacent: dict[str, frozenset[str]]) -> int:
+    """How many of these items can share a paper: the size of a largest set with no enemy pair.
+
+    `adjacent` maps each item to its enemies among the keys. Solved one connected group at a time.
+    """
+    left = set(adjacent)
+    total = 0
+    for start in sorted(adjacent):
+        if start not in left:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            for other in adjacent[todo.pop()]:
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        left -= group
+        total += 1 if len(group) == 2 else _independent_in_group(adjacent, frozenset(group))
+    return total
+
+
+def _independent_in_group(adjacent: dict[str, frozenset[str]], group: frozenset[str], budget: int = 20_000) -> int:
+    """_max_independent for one connected group of items.
+
+    Exact by branch and bound (enemy groups are small and sparse); if a pathological group
+    exhausts the budget, its size, which may be too many: the search over the whole paper
+    (_search) then has the last word.
+    """
+    calls = 0
+
+    def solve(nodes: frozenset[str]) -> int:
+        nonlocal calls
+        calls += 1
+        if calls > budget:
+            raise _OutOfBudget
+        taken = 0
+        nodes = set(nodes)
+        while True:  # an item with at most one enemy left is in some largest set: take it
+            low = next((n for n in sorted(nodes) if len(adjacent[n] & nodes) <= 1), None)
+            if low is None:
+                break
+            nodes -= adjacent[low] | {low}
+            taken += 1
+        if not nodes:
+            return taken
+        pivot = max(sorted(nodes), key=lambda n: len(adjacent[n] & nodes))
+        without = solve(frozenset(nodes - {pivot}))
+        with_it = 1 + solve(frozenset(nodes - adjacent[pivot] - {pivot}))
+        return taken + max(without, with_it)
+
+    try:
+        return solve(group)
+    except _OutOfBudget:
+        return len(group)
+
+
+def _pairs(enemies: dict[str, frozenset[str]], ids: Iterable[str]) -> list[tuple[str, str]]:
+    """The enemy pairs with at least one item among `ids`, each once, sorted."""
+    return sorted({(min(a, b), max(a, b)) for a in ids for b in enemies.get(a, ())})
+
+
+def _show_pairs(pairs: Sequence[tuple[str, str]], most: int = 8) -> str:
+    shown = ", ".join(f"({a}, {b})" for a, b in pairs[:most])
+    return shown + (f" and {len(pairs) - most} more" if len(pairs) > most else "")
+
+
 class PaperAssembler:
     """Builds per-candidate theory papers for one blueprint from one pool of items."""
 
@@ -146,8 +227,16 @@ class PaperAssembler:
             j = section_index.get((item.type, item.points))
             if i is not None and j is not None:
                 self.cells[i][j].append(item)
+        # id -> enemies among the items that can be drawn; empty when the pool has no enemy pair
+        self._enemies = enemy_map(it for row in self.cells for cell in row for it in cell)
         self.allocation = self._allocate()
         self._buckets = [[self._by_difficulty(cell) for cell in row] for row in self.cells]
+        # enemies only: whether a cell holds an item with an enemy, and items that are sure to fit
+        self._touched: list[list[bool]] = []
+        self._reserved: list[list[list[Item]]] = []
+        if self._enemies:
+            self._touched = [[any(it.id in self._enemies for it in cell) for cell in row] for row in self.cells]
+            self._reserved = self._reserve_or_refuse()
 
     @staticmethod
     def _by_difficulty(cell: list[Item]) -> dict[int, list[Item]]:
@@ -160,10 +249,18 @@ class PaperAssembler:
 
     def _allocate(self) -> list[tuple[int, ...]]:
         available = [[len(cell) for cell in row] for row in self.cells]
-        found = self._solve(available)
+        usable = [[self._usable(cell) for cell in row] for row in self.cells] if self._enemies else available
+        found = self._solve(usable)
         if found is not None:
             return found
-        raise AssemblyError(self._heading(), self._diagnose(available))
+        raise AssemblyError(self._heading(), self._diagnose(available, usable))
+
+    def _usable(self, cell: list[Item]) -> int:
+        """How many of the cell's items can share a paper, counting only enemy pairs within the cell."""
+        ids = {it.id for it in cell}
+        adjacent = {it.id: self._enemies.get(it.id, frozenset()) & ids for it in cell}
+        linked = {i: others for i, others in adjacent.items() if others}
+        return len(cell) - len(linked) + (_max_independent(linked) if linked else 0)
 
     def _solve(self, available: list[list[int]] | None) -> list[tuple[int, ...]] | None:
         """Counts per (area, section) meeting area points and section counts exactly, or None.
@@ -220,7 +317,13 @@ class PaperAssembler:
             f"{bp.level.level} ({bp.level.name}) exactly:"
         )
 
-    def _diagnose(self, available: list[list[int]]) -> list[Shortage]:
+    def _cell_name(self, i: int, j: int) -> str:
+        section = self.sections[j]
+        unit = "point" if section.points == 1 else "points"
+        return f"{self.areas[i]} / {section.type.label_zh} ({section.type.value}, {_num(section.points)} {unit} each)"
+
+    def _diagnose(self, available: list[list[int]], usable: list[list[int]] | None = None) -> list[Shortage]:
+        usable = usable if usable is not None else available
         ideal = self._solve(None)
         if ideal is None:
             return [
@@ -234,18 +337,110 @@ class PaperAssembler:
         shortages: list[Shortage] = []
         for i, area in enumerate(self.areas):
             for j, section in enumerate(self.sections):
-                need, have = ideal[i][j], available[i][j]
+                need, have = ideal[i][j], usable[i][j]
                 if need > have:
-                    unit = "point" if section.points == 1 else "points"
-                    detail = (
-                        f"{area} / {section.type.label_zh} ({section.type.value}, "
-                        f"{_num(section.points)} {unit} each): needs {_items(need)}, the bank has {have} "
-                        f"(short by {_items(need - have)}, {_num(section.points * (need - have))} points)"
-                    )
+                    if have < available[i][j]:
+                        in_cell = {it.id for it in self.cells[i][j]}
+                        pairs = [p for p in _pairs(self._enemies, in_cell) if p[0] in in_cell and p[1] in in_cell]
+                        detail = (
+                            f"{self._cell_name(i, j)}: needs {_items(need)}; the bank has {available[i][j]}, "
+                            f"but enemies may not share a paper, so only {have} can "
+                            f"(short by {_items(need - have)}, {_num(section.points * (need - have))} points); "
+                            f"enemy pairs: {_show_pairs(pairs)}"
+                        )
+                    else:
+                        detail = (
+                            f"{self._cell_name(i, j)}: needs {_items(need)}, the bank has {have} "
+                            f"(short by {_items(need - have)}, {_num(section.points * (need - have))} points)"
+                        )
                     shortages.append(Shortage(area, section.type.value, need, have, detail))
         if not shortages:  # unreachable in theory: ideal fits the bank; keep the message honest
             shortages.append(Shortage("", None, 0, 0, "no allocation fits the bank's items"))
         return shortages
+
+    # -- enemies ----------------------------------------------------------------------------
+
+    def _deficits(self) -> list[tuple[int, int, int, list[Item]]]:
+        """(area, section, how many, candidates): cells that need more items than they have with
+        no enemy at all, how many of their enemy-bound items the paper must hold, and those items."""
+        out = []
+        for i, row in enumerate(self.cells):
+            for j, cell in enumerate(row):
+                bound = [it for it in cell if it.id in self._enemies]
+                need = self.allocation[i][j] - (len(cell) - len(bound))
+                if need > 0:
+                    out.append((i, j, need, bound))
+        return out
+
+    def _search(self, rng: random.Random | None, budget: int) -> list[list[list[Item]]] | None:
+        """Enemy-bound items for every deficit cell, no two of them enemies; None if there are none.
+
+        Depth first over the tightest cells first, trying items with the fewest enemies first, or
+        in an order drawn from `rng`; a step that leaves some cell too few items is not taken.
+        Raises _OutOfBudget after `budget` steps.
+        """
+        reserved: list[list[list[Item]]] = [[[] for _ in row] for row in self.cells]
+        order = []
+        for i, j, need, bound in sorted(self._deficits(), key=lambda d: (len(d[3]) - d[2], d[0], d[1])):
+            candidates = sorted(bound, key=lambda it: (len(self._enemies[it.id]), it.id))
+            if rng is not None:
+                rng.shuffle(candidates)
+            order.append((i, j, need, candidates))
+        if not order:
+            return reserved
+        blocked: Counter[str] = Counter()
+        steps = 0
+
+        def open_count(candidates: list[Item], start: int = 0) -> int:
+            return sum(1 for it in candidates[start:] if not blocked[it.id])
+
+        def enough_ahead(d: int, start: int, left: int) -> bool:
+            """Cell d still has `left` open items from `start` on, and every later cell its need."""
+            return open_count(order[d][3], start) >= left and all(open_count(c) >= n for _i, _j, n, c in order[d + 1 :])
+
+        def place(d: int, start: int, left: int) -> bool:
+            nonlocal steps
+            steps += 1
+            if steps > budget:
+                raise _OutOfBudget
+            if left == 0:
+                return d + 1 == len(order) or place(d + 1, 0, order[d + 1][2])
+            i, j, _need, candidates = order[d]
+            for x in range(start, len(candidates)):
+                item = candidates[x]
+                if blocked[item.id]:
+                    continue
+                reserved[i][j].append(item)
+                blocked.update(self._enemies[item.id])
+                if enough_ahead(d, x + 1, left - 1) and place(d, x + 1, left - 1):
+                    return True
+                blocked.subtract(self._enemies[item.id])
+                reserved[i][j].pop()
+            return False
+
+        fits = all(open_count(c) >= n for _i, _j, n, c in order)
+        return reserved if fits and place(0, 0, order[0][2]) else None
+
+    def _reserve_or_refuse(self) -> list[list[list[Item]]]:
+        try:
+            found = self._search(None, budget=200_000)
+        except _OutOfBudget:
+            found = None
+            why = "no choice without an enemy pair was found within the search limit"
+        else:
+            why = "no choice of items can avoid every enemy pair"
+        if found is not None:
+            return found
+        shortages = []
+        for i, j, need, bound in self._deficits():
+            free = len(self.cells[i][j]) - len(bound)
+            pairs = _pairs(self._enemies, [it.id for it in bound])
+            detail = (
+                f"{self._cell_name(i, j)}: needs {_items(self.allocation[i][j])}; {free} have no enemy, "
+                f"so {need} must come from items with enemies, and {why}; enemy pairs: {_show_pairs(pairs)}"
+            )
+            shortages.append(Shortage(self.areas[i], self.sections[j].type.value, self.allocation[i][j], free, detail))
+        raise AssemblyError(self._heading(), shortages)
 
     # -- per candidate ----------------------------------------------------------------------
 
@@ -265,19 +460,23 @@ class PaperAssembler:
         return papers
 
     def _build(self, seed: int | str, rng: random.Random, usage: dict[str, int] | None) -> Paper:
-        chosen: list[list[list[Item]]] = []
-        for i, row in enumerate(self.cells):
-            chosen_row = []
-            for j, cell in enumerate(row):
-                k = self.allocation[i][j]
-                if usage is None:
-                    picked = rng.sample(cell, k) if k else []
-                else:
-                    keyed = sorted(cell, key=lambda it: (usage.get(it.id, 0), rng.random()))
-                    picked = keyed[:k]
-                chosen_row.append(picked)
-            chosen.append(chosen_row)
-        mean = self._steer_difficulty(chosen, rng, usage)
+        blocked: Counter[str] | None = None
+        if self._enemies:
+            chosen, blocked = self._draw_apart(rng, usage)
+        else:
+            chosen = []
+            for i, row in enumerate(self.cells):
+                chosen_row = []
+                for j, cell in enumerate(row):
+                    k = self.allocation[i][j]
+                    if usage is None:
+                        picked = rng.sample(cell, k) if k else []
+                    else:
+                        keyed = sorted(cell, key=lambda it: (usage.get(it.id, 0), rng.random()))
+                        picked = keyed[:k]
+                    chosen_row.append(picked)
+                chosen.append(chosen_row)
+        mean = self._steer_difficulty(chosen, rng, usage, blocked)
 
         by_section: list[list[Item]] = [[] for _ in self.sections]
         for row in chosen:
@@ -309,6 +508,71 @@ class PaperAssembler:
             multiple_credit=bp.mix.multiple_credit if bp.mix else MultipleCredit.ALL_OR_NOTHING,
         )
 
+    def _draw_apart(
+        self, rng: random.Random, usage: dict[str, int] | None
+    ) -> tuple[list[list[list[Item]]], Counter[str]]:
+        """The draw of _build, skipping items whose enemy is already in the paper.
+
+        Returns the items per cell and, per item id, how many items in the paper are its enemies.
+        """
+        found = self._draw_greedy(rng, usage, None)
+        if found is None:  # stuck: put in enemy-bound items that fit together first, then draw again
+            try:
+                reserved = self._search(rng, budget=2_000)
+            except _OutOfBudget:
+                reserved = None
+            found = self._draw_greedy(rng, usage, reserved or self._reserved)
+        assert found is not None  # the reserved items leave enough items without enemies for the rest
+        return found
+
+    def _draw_greedy(
+        self, rng: random.Random, usage: dict[str, int] | None, reserved: list[list[list[Item]]] | None
+    ) -> tuple[list[list[list[Item]]], Counter[str]] | None:
+        blocked: Counter[str] = Counter()
+        taken: set[str] = set()
+        enemies = self._enemies
+
+        def take(item: Item, into: list[Item]) -> None:
+            into.append(item)
+            taken.add(item.id)
+            others = enemies.get(item.id)
+            if others:
+                blocked.update(others)
+
+        chosen: list[list[list[Item]]] = [[[] for _ in row] for row in self.cells]
+        if reserved is not None:
+            for i, row in enumerate(reserved):
+                for j, items in enumerate(row):
+                    for item in items:
+                        take(item, chosen[i][j])
+        for i, row in enumerate(self.cells):
+            for j, cell in enumerate(row):
+                k = self.allocation[i][j]
+                picked = chosen[i][j]
+                if usage is None:
+                    drawn = rng.sample(cell, k) if k else []
+                    if not self._touched[i][j] and not picked:
+                        picked.extend(drawn)  # no item here has an enemy: the plain draw
+                        continue
+                else:
+                    drawn = sorted(cell, key=lambda it: (usage.get(it.id, 0), rng.random()))
+                for item in drawn:
+                    if len(picked) == k:
+                        break
+                    if item.id not in taken and not blocked[item.id]:
+                        take(item, picked)
+                if len(picked) < k and usage is None:  # top up from the rest of the cell
+                    rest = [it for it in cell if it.id not in taken and not blocked[it.id]]
+                    rng.shuffle(rest)
+                    for item in rest:
+                        if len(picked) == k:
+                            break
+                        if not blocked[item.id]:
+                            take(item, picked)
+                if len(picked) < k:
+                    return None
+        return chosen, blocked
+
     @staticmethod
     def _option_order(item: Item, rng: random.Random) -> tuple[str, ...]:
         labels = item.option_labels
@@ -323,8 +587,14 @@ class PaperAssembler:
         return tuple(labels[i] for i in orders[rng.randrange(len(orders))])
 
     def _steer_difficulty(
-        self, chosen: list[list[list[Item]]], rng: random.Random, usage: dict[str, int] | None
+        self,
+        chosen: list[list[list[Item]]],
+        rng: random.Random,
+        usage: dict[str, int] | None,
+        blocked: Counter[str] | None = None,
     ) -> float | None:
+        """Swap items within cells until the mean difficulty is near the target. With enemies,
+        `blocked` counts for each id the paper's items that are its enemies, and is kept up to date."""
         picked_all = [it for row in chosen for cell in row for it in cell]
         if not picked_all:
             return None
@@ -346,12 +616,15 @@ class PaperAssembler:
                     max(picked, key=lambda it: it.difficulty) if gap > 0 else min(picked, key=lambda it: it.difficulty)
                 )
                 wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
-                replacement = self._replacement(i, j, wanted, in_paper, rng, usage)
+                replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst)
                 if replacement is None:
                     continue
                 picked[picked.index(worst)] = replacement
                 in_paper.discard(worst.id)
                 in_paper.add(replacement.id)
+                if blocked is not None:
+                    blocked.subtract(self._enemies.get(worst.id, ()))
+                    blocked.update(self._enemies.get(replacement.id, ()))
                 total += replacement.difficulty - worst.difficulty
                 improved = True
                 break
@@ -367,7 +640,13 @@ class PaperAssembler:
         in_paper: set[str],
         rng: random.Random,
         usage: dict[str, int] | None,
+        blocked: Counter[str] | None = None,
+        leaving: Item | None = None,
     ) -> Item | None:
+        """An item of cell (i, j) at one of `difficulties` to take the place of `leaving`."""
+        if blocked is not None:  # enemies: leave out items with an enemy that stays in the paper
+            gone = self._enemies.get(leaving.id, frozenset()) if leaving is not None else frozenset()
+            in_paper = in_paper | {other for other, n in blocked.items() if n > (other in gone)}
         buckets = self._buckets[i][j]
         for d in difficulties:
             bucket = buckets.get(d)

@@ -1827,6 +1827,21 @@ weight tables and papers</source>
         <translation>应在 1 到 5 之间</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>an item cannot be its own enemy</source>
+        <translation>题目不能与自身互斥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{id} is a skill task; enemies are items</source>
+        <translation>{id} 是技能考核项目；互斥的只能是题目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown item {id}: no bank read with this one has it</source>
+        <translation>未知的题目 {id}：与本题库一同读取的题库中都没有这道题</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>

@@ -219,6 +219,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "type {type} listed twice"),
     QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5"),
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 5"),
+    # item enemies (app/banks/bank_file.py, app/domain/items.py)
+    QT_TRANSLATE_NOOP("messages", "an item cannot be its own enemy"),
+    QT_TRANSLATE_NOOP("messages", "{id} is a skill task; enemies are items"),
+    QT_TRANSLATE_NOOP("messages", "unknown item {id}: no bank read with this one has it"),
 )
 # joins translated {kinds}: "text or an integer" reads as one phrase
 OR = QT_TRANSLATE_NOOP("messages", "{first} or {second}")
