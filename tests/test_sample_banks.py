@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from app.banks.catalog import Catalog
 from app.cli import main
-from app.domain.paper_assembly import overlap
+from app.domain.items import enemy_map
+from app.domain.paper_assembly import PaperAssembler, overlap
 from app.domain.standards import Part
 from tests.conftest import REPO
 
@@ -72,3 +74,24 @@ def test_sample_items_have_one_defensible_key_shape(catalog):
     assert 0.35 < truths[True] / (truths[True] + truths[False]) < 0.65
     stems = Counter(it.stem.strip() for it in catalog.banks.items)
     assert [s for s, n in stems.items() if n > 1] == []
+
+
+def test_items_that_cue_each_other_never_share_a_paper(catalog):
+    """The sample banks mark items that give each other away as enemies (互斥题); at every level
+    no paper holds a pair, and the known pair OLS-B-ETH-002 / 007 is marked."""
+    enemies = enemy_map(catalog.banks.items)
+    assert "OLS-B-ETH-007" in enemies["OLS-B-ETH-002"]
+    assert sum(len(others) for others in enemies.values()) // 2 >= 50
+    for code, subtype, level in CASES:
+        build = catalog.assembler(code, level, subtype=subtype).build
+        for seed in range(40):
+            ids = {it.id for it in build(f"enemies-{seed}").items}
+            assert [i for i in sorted(ids) if enemies.get(i, frozenset()) & ids] == [], (code, subtype, level, seed)
+
+
+def test_without_the_enemies_the_known_pair_would_meet(catalog):
+    """The test above is not vacuous: the same pool without `enemies` puts both in some papers."""
+    pool = [replace(it, enemies=()) for it in catalog.banks.items_for("4-13-99-02", None, 5)]
+    plain = PaperAssembler(catalog.assembler("4-13-99-02", 5).blueprint, pool)
+    pair = {"OLS-B-ETH-002", "OLS-B-ETH-007"}
+    assert any(pair <= {it.id for it in plain.build(f"enemies-{seed}").items} for seed in range(40))
