@@ -496,3 +496,16 @@ def test_the_standards_tab_says_which_imported_standards_were_left_out(qtbot, ho
     tab.refresh()
     assert not tab.problems.isHidden() and tab.problems.item(0).text().startswith("old.yaml:7: pass_mark")
     assert "could not be loaded" in tab.summary.text()
+
+
+def test_a_longer_session_code_scheduled_while_the_tab_is_open_still_fits(qtbot, home, backend, admin):
+    home.resize(1366, 768)
+    home.show()
+    qtbot.waitExposed(home)
+    before = home.sessions.splitter.sizes()[0]
+    schedule(backend, admin, "2026-12-05-THEORY-T4-01", level="4")  # longer than any code shown so far
+    home.sessions.refresh()
+    QCoreApplication.processEvents()
+    table = home.sessions.table
+    assert home.sessions.splitter.sizes()[0] > before
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scrolling

@@ -191,7 +191,7 @@ class SessionsTab(QWidget):
         right_layout.addWidget(self.staffing)
         right_layout.addWidget(self.papers, 1)
 
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)  # the sessions table as wide as its columns; the details take the rest
@@ -222,6 +222,13 @@ class SessionsTab(QWidget):
             self.table.selectRow(0)
         self._refreshing = False
         self._show(self.current())
+        self._widen_to_fit()
+
+    def _widen_to_fit(self) -> None:
+        """The splitter gives the table its width once; a new, longer session code needs more."""
+        want, sizes = self.table.sizeHint().width(), self.splitter.sizes()
+        if len(sizes) == 2 and 0 < sizes[0] < want < sum(sizes) * 2 // 3:
+            self.splitter.setSizes([want, sum(sizes) - want])
 
     def _level_name(self, info: SessionInfo) -> str:
         """The level's key part ('四级'); its tooltip has the standard and the whole level name."""
