@@ -166,9 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         kiosk = CandidateWindow(dialog.backend, args.station or window.station)
         kiosk.showFullScreen()
+        kiosk.activateWindow()  # keyboard focus also where no window manager hands it out (kiosk sessions)
         window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window
     else:
         window.show()
+        window.activateWindow()
         if args.mode:
             window.open_role(args.mode)
     return app.exec()

@@ -365,6 +365,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         self.home_button.setVisible(True)
         self.where.setText(where)
+        # after the sign-in dialog, take the keyboard back (no window manager does it in a kiosk session)
+        self.activateWindow()
+        widget.setFocus()
+        if not widget.hasFocus():
+            widget.focusNextChild()
 
     def _sign_in(self, roles: tuple[str, ...], purpose: str) -> Actor | None:
         dialog = StaffLogin(self.backend, roles, self, purpose)

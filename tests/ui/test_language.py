@@ -178,3 +178,12 @@ def test_the_sign_in_dialog_says_what_it_is_for(qtbot, backend, station):
     dialog = StaffLogin(backend, ("proctor", "admin"), None, "Proctor sign-in")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Proctor sign-in" and "Proctor sign-in" in dialog.purpose.text()
+
+
+def test_an_opened_role_screen_has_the_keyboard(qtbot, backend, station):
+    window = start(qtbot, backend, "en")
+    qtbot.waitExposed(window)
+    window.open_role("standards")
+    screen = window.stack.currentWidget()
+    focused = window.focusWidget()  # where the keyboard goes whenever the window is active
+    assert focused is not None and (focused is screen or screen.isAncestorOf(focused))
