@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -109,6 +109,22 @@ def run_entry_dialog(app: QCoreApplication, make: Callable[[], Any], data: Path)
         return dialog
 
 
+class ReturnFocusAfterDialogs(QObject):
+    """When a dialog closes, its window takes the keyboard back.
+
+    A window manager does this; a kiosk session (a candidate station started without a desktop)
+    may have none, and the candidate would be left with a keyboard that reaches nothing after
+    cancelling the submit question.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QDialog):
+            parent = watched.parentWidget()
+            if parent is not None and parent.window().isVisible():
+                parent.window().activateWindow()
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None,
@@ -124,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("ExamDesk")
     GuiThreadCollector(app)
+    focus_keeper = ReturnFocusAfterDialogs(app)
+    app.installEventFilter(focus_keeper)
     _use_cjk_font(app)
     data = Path(args.data) if args.data else paths.data_dir()
     install_language(app, i18n.startup_language(args.lang, data))  # --lang, EXAMDESK_LANG, the saved choice

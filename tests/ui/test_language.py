@@ -187,3 +187,25 @@ def test_an_opened_role_screen_has_the_keyboard(qtbot, backend, station):
     screen = window.stack.currentWidget()
     focused = window.focusWidget()  # where the keyboard goes whenever the window is active
     assert focused is not None and (focused is screen or screen.isAncestorOf(focused))
+
+
+def test_a_closed_dialog_hands_the_keyboard_back_to_its_window(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    from app.ui.main import ReturnFocusAfterDialogs
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    activated = []
+    monkeypatch.setattr(window, "activateWindow", lambda: activated.append(True))
+    keeper = ReturnFocusAfterDialogs()
+    QApplication.instance().installEventFilter(keeper)
+    try:
+        dialog = QDialog(window)
+        dialog.show()
+        assert activated == []
+        dialog.reject()
+        assert activated == [True]
+    finally:
+        QApplication.instance().removeEventFilter(keeper)
