@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,166 @@ def test_every_kind_the_field_reader_names_reads_in_chinese(chinese):
     names = [_kind_name(kind) for kind in (str, int, float, bool, dict, list)] + [_show({}), _show([])]
     assert [name for name in names if translate_message(name) == name] == []
     assert translate_message(f"must be text or an integer, got {_show({})}") == "应为文本或整数，实际为 映射"
+
+
+# Banks that cannot fill a paper: AssemblyError (app/domain/paper_assembly.py) holds a heading and
+# one "  - " line per Shortage; MissingWeightsError (app/domain/standards.py) one sentence. The
+# lines are found where they are made, and so are the pieces helpers and variables put into them.
+ASSEMBLY = REPO / "app" / "domain" / "paper_assembly.py"
+STANDARDS = REPO / "app" / "domain" / "standards.py"
+WORDS = re.compile(r"[A-Za-z]")
+
+
+class _Pieces:
+    """Texts an expression can have (interpolations that are not text become SAMPLE), and the
+    texts with words that were interpolated on the way (`nested`: they need templates too)."""
+
+    def __init__(self, tree: ast.Module):
+        self.functions = {f.name: f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)}
+        self.nested: list[tuple[str, int, str]] = []
+        self._busy: set[str] = set()
+
+    def texts(self, node: ast.expr, scope: ast.FunctionDef | None) -> list[str]:
+        if isinstance(node, ast.Constant):
+            return [node.value] if isinstance(node.value, str) else [SAMPLE]
+        if isinstance(node, ast.JoinedStr):
+            out = ""
+            for value in node.values:
+                if isinstance(value, ast.Constant):
+                    out += value.value
+                    continue
+                for text in self.texts(value.value, scope):
+                    if WORDS.search(text.replace(SAMPLE, "")):
+                        self.nested.append((scope.name if scope else "", value.lineno, text))
+                out += SAMPLE
+            return [out]
+        if isinstance(node, ast.IfExp):
+            return self.texts(node.body, scope) + self.texts(node.orelse, scope)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return [a + b for a in self.texts(node.left, scope) for b in self.texts(node.right, scope)]
+        if isinstance(node, ast.Name) and scope is not None:
+            values = [a.value for a in ast.walk(scope) if isinstance(a, ast.Assign)
+                      and any(isinstance(t, ast.Name) and t.id == node.id for t in a.targets)]  # fmt: skip
+            return [text for value in values for text in self.texts(value, scope)] or [SAMPLE]
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in self.functions and name not in self._busy:  # a helper of this module: what it returns
+                self._busy.add(name)
+                called = self.functions[name]
+                returns = [r.value for r in ast.walk(called) if isinstance(r, ast.Return) and r.value is not None]
+                texts = [text for value in returns for text in self.texts(value, called)]
+                self._busy.discard(name)
+                return texts
+        return [SAMPLE]
+
+
+def assembly_messages() -> tuple[list[tuple[int, str]], list[tuple[str, int, str]]]:
+    """(line, sample) for every heading and shortage line an AssemblyError can hold and for the
+    MissingWeightsError sentence; and (function, line, sample) for each piece with words in them."""
+    tree = ast.parse(ASSEMBLY.read_text(encoding="utf-8"))
+    pieces = _Pieces(tree)
+    found = []
+    for scope in pieces.functions.values():
+        for node in ast.walk(scope):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            if node.func.id == "AssemblyError":
+                arg = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "heading")
+            elif node.func.id == "Shortage":
+                arg = node.args[4] if len(node.args) > 4 else next(k.value for k in node.keywords if k.arg == "detail")
+            else:
+                continue
+            found += [(node.lineno, text) for text in pieces.texts(arg, scope)]
+    weights = next(c for c in ast.walk(ast.parse(STANDARDS.read_text(encoding="utf-8")))
+                   if isinstance(c, ast.ClassDef) and c.name == "MissingWeightsError")  # fmt: skip
+    for node in ast.walk(weights):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "__init__":
+            found += [(node.lineno, text) for text in _Pieces(ast.Module([], [])).texts(node.args[0], None)]
+    return found, pieces.nested
+
+
+def _only_samples(values: dict[str, str]) -> bool:
+    """Every placeholder holds interpolated values only, not words another template swallowed."""
+    return all(not WORDS.search(value.replace(SAMPLE, "")) for value in values.values())
+
+
+def test_every_line_of_an_assembly_error_has_a_template_of_its_own():
+    from app.ui.widgets.messages import NESTED, match_message
+
+    lines, nested = assembly_messages()
+    assert len(lines) >= 9  # two headings, six shortage shapes, the missing weight table
+    wrong = [f"{line}: {text} -> {m and m[0]}" for line, text in lines
+             if not ((m := match_message(text)) and _only_samples(m[1]))]  # fmt: skip
+    assert wrong == []
+    # the cell name, "n items", "point(s)", why no choice fits, "... and n more"
+    assert len(nested) >= 7
+    wrong = [f"{func}:{line}: {text} -> {m and m[0]}" for func, line, text in nested
+             if not ((m := match_message(text, NESTED)) and _only_samples(m[1]))]  # fmt: skip
+    assert wrong == []
+
+
+def test_an_assembly_error_reads_in_chinese_line_by_line(mini_standards, chinese):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from app.banks.standard_file import read_standard
+    from app.domain.blueprint import Section, TypeMix, skill_blueprint, theory_blueprint
+    from app.domain.items import ItemType
+    from app.domain.paper_assembly import AssemblyError, PaperAssembler, build_skill_paper
+    from app.domain.standards import MissingWeightsError, Part
+    from app.ui.widgets.messages import match_message
+    from tests.test_paper_assembly import MIX, exact_bank, make_items, with_enemies
+
+    std = read_standard(mini_standards / "T-01.yaml")
+    lv = std.level(4)
+    blueprint = theory_blueprint(std, lv, MIX)
+    full = make_items(lv.theory_weights, 12)
+    exact = exact_bank((std, lv))
+    chain = [(f"甲功能-single-{n:03d}", f"甲功能-single-{n + 1:03d}") for n in range(8)]  # 9 items in a row
+    pools = {
+        "shortage": (replace(blueprint, subtype="木工"),
+                     [it for it in full if not (it.area == "甲功能" and it.type is ItemType.SINGLE)]),
+        "enemies in a cell": (blueprint, with_enemies(exact, [*chain, ("甲功能-single-000", "甲功能-single-002")])),
+        "enemies across cells": (blueprint, with_enemies(exact, [("职业道德-single-000", "职业道德-truefalse-000")])),
+        "points the mix cannot make": (replace(blueprint, mix=TypeMix((Section(ItemType.SINGLE, 25, Decimal(4)),))),
+                                       full),
+    }  # fmt: skip
+    errors: dict[str, Exception] = {}
+    for name, (bp, items) in pools.items():
+        with pytest.raises(AssemblyError) as err:
+            PaperAssembler(bp, items)
+        errors[name] = err.value
+    with pytest.raises(AssemblyError) as err:
+        build_skill_paper(skill_blueprint(std, lv), [], 1)
+    errors["skill"] = err.value
+    errors["no theory weights"] = MissingWeightsError(std, lv, Part.THEORY)
+    errors["no skill weights"] = MissingWeightsError(std, lv, Part.SKILL)
+
+    assert "and 1 more" in str(errors["enemies in a cell"])  # 9 pairs, 8 shown
+    # every shape of line but "no allocation fits" (unreachable) and the search-limit variant
+    shapes = {match_message(line.removeprefix("  - "))[0] for exc in errors.values() for line in str(exc).splitlines()}
+    assert len(shapes) == 8
+    codes = re.compile("|".join([r"[\w-]+-(?:" + "|".join(ItemType) + r")-\d{3}", *ItemType, "T-01",
+                                 "--weights FILE", "docs/bank-format.md", "Weight files"]))  # fmt: skip
+    english = []
+    for name, exc in errors.items():
+        text = str(exc)
+        chinese_text = translate_message(text)
+        assert len(chinese_text.splitlines()) == len(text.splitlines()), name
+        for line, source in zip(chinese_text.splitlines(), text.splitlines(), strict=True):
+            assert line.startswith("  - ") == source.startswith("  - "), line
+            if WORDS.search(codes.sub("", line)):
+                english.append(f"{name}: {line}")
+    assert english == []
+    assert translate_message(str(errors["shortage"])) == (
+        "题库无法严格按组卷方案组出 T-01 木工 等级 4（四级）的理论知识试卷：\n"
+        "  - 甲功能 / 单项选择题（single，每题 2 分）：需要 9 道题，题库只有 0 道（缺 9 道题，共 18 分）"
+    )
+    in_a_cell = translate_message(str(errors["enemies in a cell"])).splitlines()
+    assert in_a_cell[1].endswith("(甲功能-single-006, 甲功能-single-007)，另有 1 对未列出")
+
+
+def test_multi_line_messages_keep_lines_that_fit_no_template(chinese):
+    text = "time is up\n  - something nobody wrote a template for\n\n- no session S1"
+    assert translate_message(text) == "考试时间已到\n  - something nobody wrote a template for\n\n- 没有场次 S1"

@@ -176,7 +176,7 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+47"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+48"/>
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
@@ -636,7 +636,7 @@
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>

@@ -410,12 +410,12 @@ Exam: {exam}; {minutes} minutes</source>
     <message>
         <location line="+243"/>
         <location line="+27"/>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-114"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
@@ -435,7 +435,7 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
@@ -546,7 +546,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-193"/>
+        <location filename="../../app/ui/shell.py" line="-198"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -924,7 +924,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+149"/>
+        <location filename="../../app/ui/main.py" line="+167"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1542,7 +1542,7 @@ weight tables and papers</source>
         <translation>没有找到题库文件（*.yaml）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
     </message>
@@ -1843,11 +1843,106 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The bank cannot fill a {paper_part} paper for {standard} level {level} ({name}) exactly:</source>
+        <translation>题库无法严格按组卷方案组出 {standard} 等级 {level}（{name}）的{paper_part}试卷：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bank cannot fill a skill assessment for {standard} level {level} ({name}):</source>
+        <translation>题库无法组出 {standard} 等级 {level}（{name}）的技能操作考核试卷：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{cell}: needs {need}; the bank has {available}, but enemies may not share a paper, so only {usable} can (short by {shortfall}, {points} points); enemy pairs: {pairs}</source>
+        <translation>{cell}：需要 {need}；题库有 {available} 道，但互斥题不能出现在同一份试卷中，最多只能用 {usable} 道（缺 {shortfall}，共 {points} 分）；互斥题对：{pairs}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{cell}: needs {need}; {free} have no enemy, so {bound} must come from items with enemies, and {why}; enemy pairs: {pairs}</source>
+        <translation>{cell}：需要 {need}；其中没有互斥题的只有 {free} 道，其余 {bound} 道必须从有互斥题的题目中选，但{why}；互斥题对：{pairs}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{cell}: needs {need}, the bank has {available} (short by {shortfall}, {points} points)</source>
+        <translation>{cell}：需要 {need}，题库只有 {available} 道（缺 {shortfall}，共 {points} 分）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{area}: {points} points cannot be made from the blueprint&apos;s item points; change the type mix</source>
+        <translation>{area}：{points} 分无法用组卷方案规定的各题型分值凑成；请修改题型配比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no allocation fits the bank&apos;s items</source>
+        <translation>题库现有的试题无法满足任何一种题量分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{area}: no skill task for this level</source>
+        <translation>{area}：本等级没有技能操作题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{standard} has no official {paper_part} weight table for level {level} ({name}); the exam owner must supply one with --weights FILE (see docs/bank-format.md, &apos;Weight files&apos;)</source>
+        <translation>{standard} 未发布等级 {level}（{name}）的官方{paper_part}权重表；须由考核评价机构用 --weights FILE 提供（见 docs/bank-format.md 中的“Weight files”一节）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{area} / {label} ({type}, {points} {unit} each)</source>
+        <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} item</source>
+        <translation>{n} 道题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} items</source>
+        <translation>{n} 道题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no choice of items can avoid every enemy pair</source>
+        <translation>无论怎样选题都避不开互斥题对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no choice without an enemy pair was found within the search limit</source>
+        <translation>在搜索上限内没有找到不含互斥题对的选题方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{shown} and {more} more</source>
+        <translation>{shown}，另有 {more} 对未列出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>theory</source>
+        <translation>理论知识</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skill</source>
+        <translation>技能操作</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-160"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

@@ -29,6 +29,7 @@ from app.ui.admin.schedule_dialog import ScheduleDialog
 from app.ui.admin.staffing_box import StaffingBox
 from app.ui.widgets.errors import Ask, attempt, show_error
 from app.ui.widgets.labels import with_detail
+from app.ui.widgets.messages import translate_message
 
 
 class PapersBox(QGroupBox):
@@ -130,7 +131,7 @@ class PapersBox(QGroupBox):
         self._show_count()
         if isinstance(exc, AssemblyError | MissingWeightsError | ValueError):
             Ask.error(self, self.tr("No papers"), self.tr("The banks cannot fill this paper:\n{problem}").format(
-                problem=exc))  # fmt: skip
+                problem=translate_message(str(exc))))  # fmt: skip
         else:
             show_error(self, exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
         self.finished.emit()

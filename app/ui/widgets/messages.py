@@ -156,9 +156,7 @@ TEMPLATES = (
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
-    QT_TRANSLATE_NOOP(
-        "messages", "not a question bank (examdesk-bank/1); a standard is imported with Import standard"
-    ),
+    QT_TRANSLATE_NOOP("messages", "not a question bank (examdesk-bank/1); a standard is imported with Import standard"),
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
@@ -223,25 +221,72 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "an item cannot be its own enemy"),
     QT_TRANSLATE_NOOP("messages", "{id} is a skill task; enemies are items"),
     QT_TRANSLATE_NOOP("messages", "unknown item {id}: no bank read with this one has it"),
+    # banks that cannot fill a paper (app/domain/paper_assembly.py AssemblyError: a heading, then one
+    # "  - " line per shortage), and a level without a weight table (app/domain/standards.py)
+    QT_TRANSLATE_NOOP(
+        "messages", "The bank cannot fill a {paper_part} paper for {standard} level {level} ({name}) exactly:"
+    ),
+    QT_TRANSLATE_NOOP("messages", "The bank cannot fill a skill assessment for {standard} level {level} ({name}):"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{cell}: needs {need}; the bank has {available}, but enemies may not share a paper, so only {usable} can "
+        "(short by {shortfall}, {points} points); enemy pairs: {pairs}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{cell}: needs {need}; {free} have no enemy, so {bound} must come from items with enemies, and {why}; "
+        "enemy pairs: {pairs}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{cell}: needs {need}, the bank has {available} (short by {shortfall}, {points} points)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{area}: {points} points cannot be made from the blueprint's item points; change the type mix"
+    ),
+    QT_TRANSLATE_NOOP("messages", "no allocation fits the bank's items"),
+    QT_TRANSLATE_NOOP("messages", "{area}: no skill task for this level"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{standard} has no official {paper_part} weight table for level {level} ({name}); the exam owner must "
+        "supply one with --weights FILE (see docs/bank-format.md, 'Weight files')",
+    ),
 )
+# Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
+# (on their own, "{n} items" would fit far too many messages).
+NESTED = (
+    QT_TRANSLATE_NOOP("messages", "{area} / {label} ({type}, {points} {unit} each)"),  # {label}: 单项选择题
+    QT_TRANSLATE_NOOP("messages", "point"),
+    QT_TRANSLATE_NOOP("messages", "points"),
+    QT_TRANSLATE_NOOP("messages", "{n} item"),
+    QT_TRANSLATE_NOOP("messages", "{n} items"),
+    QT_TRANSLATE_NOOP("messages", "no choice of items can avoid every enemy pair"),
+    QT_TRANSLATE_NOOP("messages", "no choice without an enemy pair was found within the search limit"),
+    QT_TRANSLATE_NOOP("messages", "{shown} and {more} more"),  # enemy pairs beyond the first few
+    QT_TRANSLATE_NOOP("messages", "theory"),  # Part values
+    QT_TRANSLATE_NOOP("messages", "skill"),
+)
+NESTED_KEYS = frozenset({"cell", "unit", "need", "shortfall", "why", "pairs", "paper_part"})
 # joins translated {kinds}: "text or an integer" reads as one phrase
 OR = QT_TRANSLATE_NOOP("messages", "{first} or {second}")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# a line of a multi-line message: its indent and bullet stay, the rest is translated
+LINE = re.compile(r"(?P<lead>\s*(?:- )?)(?P<rest>.*)")
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns(templates: tuple[str, ...] = TEMPLATES) -> list[tuple[re.Pattern[str], str]]:
     out = []
-    for template in TEMPLATES:
+    for template in templates:
         pieces = PLACEHOLDER.split(template)
-        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>.+?)" for n, piece in enumerate(pieces))
-        out.append((re.compile(regex, re.DOTALL), template))
+        # a value never spans lines: a message of several lines is translated line by line
+        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>[^\n]+?)" for n, piece in enumerate(pieces))
+        out.append((re.compile(regex), template))
     return out
 
 
-def match_message(text: str) -> tuple[str, dict[str, str]] | None:
+def match_message(text: str, templates: tuple[str, ...] = TEMPLATES) -> tuple[str, dict[str, str]] | None:
     """The first template that fits the whole message, with the values it holds; None if none fits."""
-    for pattern, template in _patterns():
+    for pattern, template in _patterns(templates):
         match = pattern.fullmatch(text)
         if match:
             return template, match.groupdict()
@@ -250,6 +295,8 @@ def match_message(text: str) -> tuple[str, dict[str, str]] | None:
 
 def _translate_value(key: str, value: str) -> str:
     """A value that is itself a message (or a list of them) in the interface language."""
+    if key in NESTED_KEYS:
+        return _translate(value, NESTED)
     if key in ("clashes", "waiting"):
         return "; ".join(translate_message(part) for part in value.split("; "))
     if key in ("problem", "got"):
@@ -269,8 +316,18 @@ def _translate_value(key: str, value: str) -> str:
 
 
 def translate_message(text: str) -> str:
-    """The message in the interface language; unchanged when no template fits."""
-    found = match_message(text)
+    """The message in the interface language; unchanged when no template fits. A message of several
+    lines that no template fits as a whole is translated line by line, keeping each line's indent and
+    "- " bullet."""
+    if "\n" in text and match_message(text) is None:
+        lines = (LINE.fullmatch(line) for line in text.split("\n"))
+        return "\n".join(m["lead"] + _translate(m["rest"], TEMPLATES) for m in lines if m)
+    return _translate(text, TEMPLATES)
+
+
+def _translate(text: str, templates: tuple[str, ...]) -> str:
+    """`text` by the first of `templates` that fits it, its values translated too; unchanged if none fits."""
+    found = match_message(text, templates)
     if found is None:
         return text
     template, values = found
