@@ -1557,7 +1557,7 @@ weight tables and papers</source>
         <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>bank id {bank} already used by {source}</source>
         <translation>题库编号 {bank} 已被 {source} 使用</translation>
     </message>
@@ -1942,7 +1942,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -1960,6 +1960,16 @@ weight tables and papers</source>
         <location line="+45"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{standard} has no subtype {subtype}; subtypes: {known}</source>
+        <translation>{standard} 没有工种 {subtype}；可选工种：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{standard} has no level {level}; levels: {known}</source>
+        <translation>{standard} 没有等级 {level}；可选等级：{known}</translation>
     </message>
 </context>
 </TS>

@@ -160,6 +160,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
+    QT_TRANSLATE_NOOP("messages", "{standard} has no subtype {subtype}; subtypes: {known}"),
+    QT_TRANSLATE_NOOP("messages", "{standard} has no level {level}; levels: {known}"),
     QT_TRANSLATE_NOOP("messages", "bank id {bank} already used by {source}"),
     QT_TRANSLATE_NOOP("messages", "duplicate id {id} (first in {source})"),
     QT_TRANSLATE_NOOP("messages", "the bank has neither items nor tasks"),
