@@ -193,8 +193,12 @@ Exam: {exam}; {minutes} minutes</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>Green: answered · white: not answered · orange border ⚑: flagged</source>
-        <translation>绿色：已作答 · 白色：未作答 · 橙框 ⚑：已标记</translation>
+        <source>Green: answered
+White: not answered
+Orange border ⚑: flagged</source>
+        <translation>绿色：已作答
+白色：未作答
+橙框 ⚑：已标记</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -289,7 +289,8 @@ class ExamPage(QWidget):
 
         self.card = AnswerCard()
         self.card.chosen.connect(self.show_question)
-        legend = QLabel(self.tr("Green: answered · white: not answered · orange border ⚑: flagged"))
+        # one entry per line, so a narrow card never wraps in the middle of one
+        legend = QLabel(self.tr("Green: answered\nWhite: not answered\nOrange border ⚑: flagged"))
         legend.setWordWrap(True)
         card_box = QVBoxLayout()
         card_box.addWidget(QLabel(self.tr("Answer card")))
