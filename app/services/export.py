@@ -152,10 +152,7 @@ class ExportService(Service):
             rows, reports = [], {}
             for n, cand in enumerate(candidates, 1):
                 status, parts, result = standing[cand.id]
-
-                def absent_here(part: str, status: str = status) -> bool:  # this session's part, not sat
-                    return status == ABSENT and part == session.part
-
+                missed = session.part if status == ABSENT else None  # the part a no-show did not sit
                 name = mask_name(cand.name) if mask else cand.name
                 id_number = mask_id_number(cand.id_number) if mask else cand.id_number
                 scores = {p: parts[p]["score"] for p in required if p in parts}
@@ -177,7 +174,7 @@ class ExportService(Service):
                         centre=centre.name if centre else "", session=f"{session.code}（{session.room}）",
                         standard=standard_title, level=level_name, name=name, ticket=cand.ticket,
                         masked_id=mask_id_number(cand.id_number),
-                        parts=[(p, parts[p]["score"] if p in parts else ABSENT_MARK if absent_here(p) else None,
+                        parts=[(p, parts[p]["score"] if p in parts else ABSENT_MARK if p == missed else None,
                                 parts[p]["passed"] if p in parts else None) for p in required],
                         overall=result, date=today, qr_payload=payload, key_fingerprint=key.fingerprint,
                     )

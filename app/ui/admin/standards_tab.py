@@ -179,7 +179,7 @@ class StandardsTab(QWidget):
                              .format(standards=len(standards), banks=len(infos),
                                      items=sum(b.item_count for b in infos),
                                      tasks=sum(b.task_count for b in infos)))  # fmt: skip
-        left_out = getattr(self.backend, "catalog_problems", [])
+        left_out = self.backend.catalog_problems
         if left_out:  # imported standards that no longer load: said, not hidden
             self.problems.clear()
             self.problems.addItems([translate_problem(p) for p in left_out])
