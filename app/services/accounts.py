@@ -51,7 +51,7 @@ class AccountService(Service):
             )  # fmt: skip
             s.add(admin)
             key = SigningKey.generate()
-            add_signing_key(s, key, key.seal(self.db.cipher))
+            add_signing_key(s, key, key.seal(self.db.cipher), self.db.wall_now())
             s.flush()
             return Actor("admin", admin.id)
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
 from app.store import audit
-from app.store.database import Database, wall_now
+from app.store.database import Database
 
 
 class ServiceError(UserFacingError):
@@ -63,7 +63,8 @@ class Service:
         with self.db.engine.begin() as connection:
             yield connection
             audit.append(
-                connection, self.db.cipher, wall=wall_now(), actor=actor.label, action=name, target=target, data=data
+                connection, self.db.cipher, wall=self.db.wall_now(), actor=actor.label, action=name, target=target,
+                data=data,
             )
 
     @contextmanager
@@ -72,5 +73,6 @@ class Service:
         with self.db.transaction() as session:
             yield session
             audit.append(
-                session, self.db.cipher, wall=wall_now(), actor=actor.label, action=name, target=target, data=data
+                session, self.db.cipher, wall=self.db.wall_now(), actor=actor.label, action=name, target=target,
+                data=data,
             )

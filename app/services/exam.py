@@ -17,7 +17,6 @@ import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
@@ -35,7 +34,8 @@ from app.security.canonical import canonical_json
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
 from app.services.scoring import ABSENT, grade_closed_theory
 from app.store import audit
-from app.store.database import Database, wall_now
+from app.store.clock import local_today
+from app.store.database import Database
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -396,9 +396,8 @@ class ExamService(Service):
                 # back after a crash or a move: the clock runs again from here, not from the outage
                 who = Actor("candidate", candidate.id)
                 self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who)
-            s.add(
-                StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token), wall=wall_now())
-            )
+            s.add(StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token),
+                               wall=self.db.wall_now()))  # fmt: skip
         return CandidateLogin(Actor("candidate", candidate.id, token), attempt.id, candidate.id)
 
     def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> None:
@@ -415,7 +414,7 @@ class ExamService(Service):
                 Incident(
                     session_id=s.get(Candidate, candidate_id).session_id, candidate_id=candidate_id,
                     category="technical.freeze", text=f"moved to another station: {reason}",
-                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
             )  # fmt: skip
 
@@ -480,7 +479,7 @@ class ExamService(Service):
             _ADD_TIME_EVENT,
             [{"session_id": session_id, "attempt_id": attempt_id, "kind": kind.value, "epoch": self.db.epoch,
               "mono": self.db.mono(), "seconds": seconds, "reason": reason, "actor": actor.label,
-              "wall": wall_now()}],
+              "wall": self.db.wall_now()}],
         )  # fmt: skip
 
     def _session_in(self, s: Session, session_id: int, *states: str,
@@ -541,7 +540,7 @@ class ExamService(Service):
         c.execute(
             _ADD_STEP,
             [{"attempt_id": attempt_id, "seq": seq, "kind": kind.value, "slot": slot, "data": data,
-              "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": wall_now()}],
+              "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": self.db.wall_now()}],
         )  # fmt: skip
 
     def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
@@ -613,7 +612,7 @@ class ExamService(Service):
             rows = raw.execute(_SQLITE_EVENTS, (facts.session_id, attempt_id))
             ledger = _ledger_from(facts.duration, rows, checkpoints, self._instant())
             self._check_step(facts, ledger, last_seq, expected_seq, slot)
-            wall = wall_now()
+            wall = self.db.wall_now()
             sealed = None if data is None else cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
             raw.execute(
                 _SQLITE_ADD_STEP,
@@ -729,7 +728,7 @@ class ExamService(Service):
             s.add(
                 Incident(
                     session_id=facts.session_id, candidate_id=facts.candidate_id, category="misconduct",
-                    text=reason, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                    text=reason, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
             )  # fmt: skip
 
@@ -781,7 +780,7 @@ class ExamService(Service):
             session = self._session_in(
                 s, session_id, "closed", refusal="only a closed session can be archived; {code} is {state}"
             )
-            today = date.today()
+            today = local_today(self.db.clock)
             try:
                 until = today.replace(year=today.year + retain_years)
             except ValueError:  # 29 February
@@ -817,7 +816,7 @@ class ExamService(Service):
         with self.action(actor, "candidate.check_in", f"candidate:{candidate_id}", {"station": station}) as s:
             if s.get(Candidate, candidate_id) is None:
                 raise NotFound(f"no candidate {candidate_id}")
-            s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=wall_now()))
+            s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=self.db.wall_now()))
 
     def identity(self, actor: Actor, candidate_id: int | None = None) -> Identity:
         """What the candidate confirms before the rules: photo, name, masked ID, the session."""
@@ -970,6 +969,6 @@ class ExamService(Service):
             s.add(
                 Incident(
                     session_id=session_id, candidate_id=candidate_id, category=category, text=text,
-                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=wall_now(),
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
             )  # fmt: skip

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from app.security.signing import SigningKey, load_public_pem, public_pem
 from app.services.base import Actor, NotFound, Service, require_role
-from app.store.database import wall_now
 from app.store.models import KeyRecord
 
 PURPOSE = "signing"
@@ -23,13 +22,13 @@ class PublicKeyInfo:
     created: str
 
 
-def add_signing_key(session: Session, key: SigningKey, sealed: bytes) -> None:
+def add_signing_key(session: Session, key: SigningKey, sealed: bytes, wall: str) -> None:
     """Store a new active signing key (older ones stay, inactive, so their signatures still verify)."""
     session.execute(update(KeyRecord).where(KeyRecord.purpose == PURPOSE).values(active=False))
     session.add(
         KeyRecord(
             purpose=PURPOSE, key_id=key.fingerprint, salt=public_pem(key.public), kdf={}, wrapped=sealed,
-            created_wall=wall_now(), active=True,
+            created_wall=wall, active=True,
         )
     )  # fmt: skip
 
@@ -39,7 +38,7 @@ class KeyService(Service):
         require_role(actor, "admin")
         key = SigningKey.generate()
         with self.action(actor, "key.rotate", f"key:{key.fingerprint}", {"fingerprint": key.fingerprint}) as s:
-            add_signing_key(s, key, key.seal(self.db.cipher))
+            add_signing_key(s, key, key.seal(self.db.cipher), self.db.wall_now())
         return key.fingerprint
 
     def signing_key(self) -> SigningKey:

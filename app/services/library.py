@@ -19,7 +19,6 @@ from app.banks.standard_file import read_standard_text
 from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
 from app.services.base import Actor, Service, require_role
-from app.store.database import wall_now
 from app.store.models import ImportedVersion
 
 Progress = Callable[[int, int], None]
@@ -89,7 +88,7 @@ class LibraryService(Service):
             for name, text, std in read:
                 s.add(
                     ImportedVersion(
-                        kind="standard", code=std.code, version=std.edition, imported_wall=wall_now(),
+                        kind="standard", code=std.code, version=std.edition, imported_wall=self.db.wall_now(),
                         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(), content={"name": name, "text": text},
                     )
                 )  # fmt: skip
@@ -120,7 +119,7 @@ class LibraryService(Service):
                 s.add(
                     ImportedVersion(
                         kind="bank", code=info.bank if info else name, version=info.version if info else "",
-                        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(), imported_wall=wall_now(),
+                        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(), imported_wall=self.db.wall_now(),
                         content={"name": name, "text": text},
                     )
                 )  # fmt: skip

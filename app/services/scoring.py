@@ -18,7 +18,7 @@ from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
-from app.store.database import Database, wall_now
+from app.store.database import Database
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -115,11 +115,11 @@ def grade_objective_in(
     s.add(
         AttemptStep(
             attempt_id=attempt.id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
-            data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=wall_now(),
+            data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=db.wall_now(),
         )
     )  # fmt: skip
     detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
-    store_result(s, attempt.candidate_id, session.part, score, detail)
+    store_result(s, db, attempt.candidate_id, session.part, score, detail)
     return score
 
 
@@ -141,12 +141,12 @@ def grade_closed_theory(s: Any, db: Database, actor: Actor, session_id: int) -> 
     return {"graded": graded, "for_examiners": waiting}
 
 
-def store_result(s: Any, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
+def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
     if s.scalar(select(Result).where(Result.candidate_id == candidate_id, Result.part == part)):
         raise Conflict(f"the {part} result is already recorded")
     s.add(
         Result(
-            candidate_id=candidate_id, part=part, wall=wall_now(),
+            candidate_id=candidate_id, part=part, wall=db.wall_now(),
             outcome={"score": str(score), "passed": score >= 60, "detail": detail},
         )
     )  # fmt: skip
@@ -306,7 +306,7 @@ class ScoringService(Service):
                 raise Conflict("you have already scored this task")
             s.add(
                 ExaminerScore(
-                    attempt_id=attempt_id, target=target, examiner_id=actor.id, wall=wall_now(),
+                    attempt_id=attempt_id, target=target, examiner_id=actor.id, wall=self.db.wall_now(),
                     scores={str(k): str(v) for k, v in awarded.items()}, comment=comment or None,
                 )
             )  # fmt: skip
@@ -370,7 +370,7 @@ class ScoringService(Service):
             if ended == "terminated":  # misconduct voids the paper
                 total, detail = Decimal(0), {"terminated": True}
             score = stated(total)
-            store_result(s, attempt.candidate_id, session.part, score, detail)
+            store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
             return score
 
     # -- comprehensive review (综合评审) -------------------------------------------------------
@@ -403,7 +403,7 @@ class ScoringService(Service):
                                                   ReviewScore.member_id == actor.id)):  # fmt: skip
                 raise Conflict("you have already scored this candidate")
             s.add(ReviewScore(candidate_id=candidate_id, member_id=actor.id, score=str(score),
-                              comment=comment or None, wall=wall_now()))  # fmt: skip
+                              comment=comment or None, wall=self.db.wall_now()))  # fmt: skip
 
     def finalize_review(self, actor: Actor, candidate_id: int, *, min_members: int = 3) -> Decimal:
         """The panel's mean becomes the review result; the panel must be at least 3 and odd."""
@@ -418,6 +418,6 @@ class ScoringService(Service):
                 score = stated(review_score(scores, min_members=min_members))
             except ValueError as exc:
                 raise Conflict(str(exc)) from None
-            store_result(s, candidate_id, "review", score, {"members": len(scores)})
+            store_result(s, self.db, candidate_id, "review", score, {"members": len(scores)})
             return score
 

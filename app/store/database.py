@@ -13,7 +13,6 @@ import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.security.envelope import DEFAULT_KDF, FieldCipher, KdfParams, WrappedKey, new_data_key, rewrap, unwrap
 from app.store import migrate
+from app.store.clock import SystemClock, WallClock, stamp
 from app.store.models import ClockEpoch, KeyRecord, StoreMeta
 from app.store.types import CIPHER_ATTR
 
@@ -30,8 +30,9 @@ READ_ONLY = "examdesk_read_only"
 
 
 def wall_now() -> str:
-    """Wall-clock time for people reading records; never used to measure exam time."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    """Wall-clock time for people reading records, from the system clock; services use their
+    store's `Database.wall_now`, whose clock a test can replace."""
+    return stamp(SystemClock())
 
 
 def sqlite_url(path: Path) -> str:
@@ -80,8 +81,9 @@ def _record_of(row: KeyRecord) -> WrappedKey:
 class Database:
     """An unlocked store: an engine whose dialect carries the data-key cipher, and a clock epoch."""
 
-    def __init__(self, engine: Engine, cipher: FieldCipher, epoch: int):
+    def __init__(self, engine: Engine, cipher: FieldCipher, epoch: int, clock: WallClock | None = None):
         self.engine = engine
+        self.clock: WallClock = clock or SystemClock()
         self.cipher = cipher
         self.epoch = epoch
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -89,7 +91,7 @@ class Database:
         self._raw: Any = None
 
     @staticmethod
-    def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> Database:
+    def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, clock: WallClock | None = None) -> Database:
         engine = make_engine(url)
         with engine.begin() as connection:
             migrate.upgrade(connection)
@@ -101,14 +103,14 @@ class Database:
             session.add(
                 KeyRecord(
                     purpose="data", key_id=record.key_id, salt=record.salt, kdf=record.kdf.as_dict(),
-                    wrapped=record.wrapped, created_wall=wall_now(), active=True,
+                    wrapped=record.wrapped, created_wall=stamp(clock or SystemClock()), active=True,
                 )
             )  # fmt: skip
-            session.add(StoreMeta(key="created", value=wall_now()))
-        return Database._with_epoch(engine, cipher)
+            session.add(StoreMeta(key="created", value=stamp(clock or SystemClock())))
+        return Database._with_epoch(engine, cipher, clock)
 
     @staticmethod
-    def open(url: str, passphrase: str) -> Database:
+    def open(url: str, passphrase: str, *, clock: WallClock | None = None) -> Database:
         engine = make_engine(url)
         with engine.begin() as connection:
             migrate.upgrade(connection)
@@ -123,16 +125,17 @@ class Database:
             engine.dispose()
             raise
         setattr(engine.dialect, CIPHER_ATTR, cipher)
-        return Database._with_epoch(engine, cipher)
+        return Database._with_epoch(engine, cipher, clock)
 
     @staticmethod
-    def _with_epoch(engine: Engine, cipher: FieldCipher) -> Database:
+    def _with_epoch(engine: Engine, cipher: FieldCipher, clock: WallClock | None) -> Database:
+        clock = clock or SystemClock()
         with Session(engine) as session, session.begin():
-            row = ClockEpoch(started_wall=wall_now(), host=socket.gethostname())
+            row = ClockEpoch(started_wall=stamp(clock), host=socket.gethostname())
             session.add(row)
             session.flush()
             epoch = row.id
-        return Database(engine, cipher, epoch)
+        return Database(engine, cipher, epoch, clock)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key; nothing else is re-encrypted. A wrong `old` changes nothing."""
@@ -141,6 +144,10 @@ class Database:
             assert row is not None
             record = rewrap(_record_of(row), old, new)
             row.salt, row.wrapped, row.kdf = record.salt, record.wrapped, record.kdf.as_dict()
+
+    def wall_now(self) -> str:
+        """Wall-clock time for people reading records; never used to measure exam time."""
+        return stamp(self.clock)
 
     def mono(self) -> float:
         return time.monotonic()
