@@ -116,8 +116,8 @@ def test_the_score_report_of_a_no_show_says_absent(world, tmp_path, monkeypatch)
     world.exam.submit(one.actor, one.attempt_id)
     world.exam.close_session(world.proctor, world.session_id)
     ExportService(world.db).export_session(world.admin, world.session_id, tmp_path / "out.zip")
-    assert rendered["T002"].parts[0] == ("theory", "缺考", None)
-    assert rendered["T001"].parts[0][1] == "0.00"
+    assert rendered["T002"].parts[0] == score_report.PartLine("theory", "缺考", None, None)
+    assert rendered["T001"].parts[0].score == "0.00"
 
 
 def test_a_closed_sessions_roster_is_final(world):

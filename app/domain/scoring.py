@@ -153,29 +153,59 @@ class PartResult:
     passed: bool
 
 
+class Verdict(StrEnum):
+    PASS = "pass"  # 合格
+    FAIL = "fail"  # 不合格
+    PENDING = "pending"  # 待定: a required part has no score yet
+
+
 @dataclass(frozen=True)
 class Outcome:
     parts: tuple[PartResult, ...]
     passed: bool
     missing: tuple[Part, ...]
 
+    @property
+    def verdict(self) -> Verdict:
+        """A failed part decides at once; otherwise the result waits for every required part."""
+        if any(r.score is not None and not r.passed for r in self.parts):
+            return Verdict.FAIL
+        return Verdict.PENDING if self.missing else Verdict.PASS
+
+    def part(self, part: Part) -> PartResult | None:
+        return next((r for r in self.parts if r.part is part), None)
+
 
 def required_parts(level: Level) -> tuple[Part, ...]:
-    return (Part.THEORY, Part.SKILL, Part.REVIEW) if level.review_required else (Part.THEORY, Part.SKILL)
+    return required_parts_for(level.review_required)
+
+
+def required_parts_for(review_required: bool) -> tuple[Part, ...]:
+    return (Part.THEORY, Part.SKILL, Part.REVIEW) if review_required else (Part.THEORY, Part.SKILL)
+
+
+def part_passed(score: Decimal, pass_mark: int) -> bool:
+    """A part is passed with a stated score of at least the standard's pass mark (1.9: 60 of 100)."""
+    return stated(Decimal(score)) >= pass_mark
 
 
 def decide(level: Level, scores: Mapping[Part, Decimal | None], pass_mark: int = 60) -> Outcome:
     """Pass when every part the level requires has a score of at least the pass mark."""
+    return decide_parts(required_parts(level), scores, pass_mark)
+
+
+def decide_parts(required: Sequence[Part], scores: Mapping[Part, Decimal | None], pass_mark: int) -> Outcome:
+    """`decide` for a list of required parts (when the level itself is no longer at hand)."""
     results = []
     missing = []
-    for part in required_parts(level):
+    for part in required:
         score = scores.get(part)
         if score is None:
             missing.append(part)
             results.append(PartResult(part, None, False))
         else:
             final = stated(Decimal(score))
-            results.append(PartResult(part, final, final >= pass_mark))
+            results.append(PartResult(part, final, part_passed(final, pass_mark)))
     return Outcome(tuple(results), all(r.passed for r in results), tuple(missing))
 
 

@@ -22,12 +22,16 @@ from app import __version__
 from app.security.canonical import canonical_json
 from app.security.signing import SigningKey
 
-FORMAT = "examdesk-bundle/1"
+# 2: results name the registration and the sitting each counted part comes from (docs/results.md)
+FORMAT = "examdesk-bundle/2"
+READABLE_FORMATS = ("examdesk-bundle/1", FORMAT)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 CSV_COLUMNS = (
     ("ticket", "准考证号"), ("name", "姓名"), ("id_number", "身份证号"), ("status", "考试状态"),
     ("theory", "理论知识"), ("skill", "技能考核"), ("review", "综合评审"), ("result", "认定结果"),
+    ("theory_session", "理论知识场次"), ("skill_session", "技能考核场次"), ("review_session", "综合评审场次"),
 )  # fmt: skip
+PARTS = ("theory", "skill", "review")
 
 Progress = Callable[[int, int], None]
 
@@ -40,8 +44,9 @@ def results_csv(rows: list[dict[str, Any]]) -> bytes:
         parts = row["parts"]
         writer.writerow(
             [row["ticket"], row["name"], row["id_number"], row["status"]]
-            + [parts.get(p, {}).get("score", "") for p in ("theory", "skill", "review")]
+            + [parts.get(p, {}).get("score", "") for p in PARTS]
             + [row["result"]]
+            + [parts.get(p, {}).get("session", "") for p in PARTS]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 

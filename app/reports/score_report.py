@@ -18,6 +18,14 @@ PART_NAMES = {"theory": "理论知识考试", "skill": "技能考核", "review":
 
 
 @dataclass(frozen=True)
+class PartLine:
+    part: str  # theory | skill | review
+    score: str | None  # "86.00", 缺考, or None while not sat or not scored
+    passed: bool | None
+    session: str | None  # the sitting the score comes from (a resit replaces an earlier sitting)
+
+
+@dataclass(frozen=True)
 class ReportData:
     centre: str
     session: str
@@ -26,11 +34,12 @@ class ReportData:
     name: str
     ticket: str
     masked_id: str
-    parts: Sequence[tuple[str, str | None, bool | None]]  # (part, score or None, passed)
+    parts: Sequence[PartLine]
     overall: str  # 合格 / 不合格 / 待定
     date: str
     qr_payload: str
     key_fingerprint: str
+    pass_mark: int = 60
 
 
 def _qr_matrix(payload: str) -> list[list[bool]]:
@@ -92,18 +101,19 @@ def render(report: ReportData) -> bytes:
     y -= 4 * mm
     pdf.setLineWidth(0.6)
     table_w = width - 2 * left
-    cols = (left, left + 70 * mm, left + 115 * mm)
+    cols = (left, left + 48 * mm, left + 88 * mm, left + 114 * mm)
     pdf.line(left, y + 6 * mm, left + table_w, y + 6 * mm)
     pdf.setFont(font, 12)
-    for x, head in zip(cols, ("考核项目", "成绩（百分制）", "结果"), strict=True):
+    for x, head in zip(cols, ("考核项目", "成绩（百分制）", "结果", "考试场次"), strict=True):
         pdf.drawString(x + 2 * mm, y, head)
     y -= 3 * mm
     pdf.line(left, y, left + table_w, y)
-    for part, score, passed in report.parts:
+    for line in report.parts:
         y -= 8 * mm
-        pdf.drawString(cols[0] + 2 * mm, y, PART_NAMES.get(part, part))
-        pdf.drawString(cols[1] + 2 * mm, y, score if score is not None else "—")
-        pdf.drawString(cols[2] + 2 * mm, y, "—" if passed is None else ("合格" if passed else "不合格"))
+        pdf.drawString(cols[0] + 2 * mm, y, PART_NAMES.get(line.part, line.part))
+        pdf.drawString(cols[1] + 2 * mm, y, line.score if line.score is not None else "—")
+        pdf.drawString(cols[2] + 2 * mm, y, "—" if line.passed is None else ("合格" if line.passed else "不合格"))
+        pdf.drawString(cols[3] + 2 * mm, y, line.session or "—")
         y -= 3 * mm
         pdf.line(left, y, left + table_w, y)
     y -= 10 * mm
@@ -111,7 +121,7 @@ def render(report: ReportData) -> bytes:
     pdf.drawString(left, y, f"认定结果：{report.overall}")
     pdf.setFont(font, 10.5)
     y -= 8 * mm
-    pdf.drawString(left, y, "各考核项目均实行百分制，成绩达 60 分（含）以上为合格。")
+    pdf.drawString(left, y, f"各考核项目均实行百分制，成绩达 {report.pass_mark} 分（含）以上为合格。")
     y -= 6 * mm
     pdf.drawString(left, y, f"报告日期：{report.date}")
 

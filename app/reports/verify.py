@@ -11,7 +11,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.reports.bundle import FORMAT, MANIFEST, SIGNATURE
+from app.reports.bundle import MANIFEST, READABLE_FORMATS, SIGNATURE
 from app.security.signing import fingerprint, verify_signature
 
 
@@ -60,7 +60,7 @@ def verify_bundle(path: Path, public: Ed25519PublicKey) -> BundleCheck:
                 return BundleCheck(False, f"wrong key: the bundle names key {named[:16]}…, "
                                           f"the given public key is {fingerprint(public)[:16]}…")  # fmt: skip
             return BundleCheck(False, "bad signature: manifest.json was changed or not signed by this key")
-        if manifest.get("format") != FORMAT:
+        if manifest.get("format") not in READABLE_FORMATS:
             return BundleCheck(False, f"unknown bundle format {manifest.get('format')!r}")
         listed = {entry["path"]: entry for entry in manifest["files"]}
         for name in names:

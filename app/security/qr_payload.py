@@ -24,7 +24,7 @@ _VALUE = {c: i for i, c in enumerate(_ALPHABET)}
 # record field -> CBOR key (short, so the QR stays small)
 FIELDS = {
     "ticket": "t", "masked_id": "i", "standard": "s", "subtype": "u", "level": "l",
-    "scores": "p", "passed": "ok", "session": "n", "date": "d", "centre": "c",
+    "scores": "p", "passed": "ok", "session": "n", "date": "d", "centre": "c", "sittings": "y",
 }  # fmt: skip
 _BACK = {v: k for k, v in FIELDS.items()}
 

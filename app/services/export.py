@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,9 @@ from sqlalchemy import select
 
 from app.banks.catalog import Catalog
 from app.domain.identity import mask_id_number, mask_name
+from app.domain.registration import Registration, SittingResult, counting_results
+from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
+from app.domain.standards import Part
 from app.reports import score_report
 from app.reports.bundle import Progress, results_csv, write_bundle
 from app.security import qr_payload
@@ -18,6 +21,7 @@ from app.security.canonical import canonical_json
 from app.services.base import Actor, NotFound, Service, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
+from app.store.clock import local_today
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -46,6 +50,25 @@ class ExportSummary:
     key_fingerprint: str
 
 
+@dataclass(frozen=True)
+class _Rules:
+    title: str  # the standard as printed
+    level_name: str
+    required: tuple[Part, ...]
+    pass_mark: int
+
+
+@dataclass(frozen=True)
+class _Standing:
+    status: str
+    parts: dict[str, dict[str, Any]]  # the parts that count, each with the sitting it comes from
+    result: str  # 合格 | 不合格 | 待定
+
+
+VERDICT_TEXT = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.PENDING: "待定"}
+DEFAULT_PASS_MARK = 60
+
+
 def _status(steps: list[AttemptStep] | None) -> str:
     if steps is None:
         return "absent"
@@ -64,23 +87,23 @@ class ExportService(Service):
         super().__init__(db)
         self.catalog = catalog
 
-    def _names(self, session: ExamSession) -> tuple[str, str, bool]:
-        """(standard as printed, level name, whether the level requires a review)."""
-        if self.catalog is None:
-            return session.standard, session.level, False
+    def _rules(self, session: ExamSession) -> _Rules:
+        """How the session's standard prints, which parts its level requires and its pass mark."""
         try:
+            if self.catalog is None:
+                raise LookupError("no catalogue")
             std = self.catalog.standard(session.standard)
             level = self.catalog.level(std, session.level, session.subtype)
-        except Exception:  # a standard no longer bundled: print the codes
-            return session.standard, session.level, False
+        except Exception:  # a standard no longer bundled: print the codes, apply the national defaults
+            return _Rules(session.standard, session.level, required_parts_for(False), DEFAULT_PASS_MARK)
         title = f"{std.code} {std.name}" + (f"（{session.subtype}）" if session.subtype else "")
-        return title, level.name, level.review_required
+        return _Rules(title, level.name, required_parts(level), std.pass_mark)
 
-    def _standing(
-        self, s: Any, session: ExamSession
-    ) -> tuple[list[Candidate], dict[int, tuple[str, dict[str, Any], str]], tuple[str, ...]]:
-        """Candidates of a session and, per candidate: status, every part sat, overall result."""
-        _title, _level, review = self._names(session)
+    def _standing(self, s: Any, session: ExamSession, rules: _Rules) -> tuple[list[Candidate], dict[int, _Standing]]:
+        """Candidates of a session and, per candidate: status, the parts that count, overall result.
+
+        Only the sittings of the same registration count (this person, this standard and 工种,
+        this level); of several sittings of one part, the latest."""
         session_id = session.id
         candidates = s.scalars(
             select(Candidate).where(Candidate.session_id == session_id).order_by(Candidate.ticket)
@@ -93,33 +116,42 @@ class ExportService(Service):
             .order_by(AttemptStep.attempt_id, AttemptStep.seq)
         ):
             steps.setdefault(step.attempt_id, []).append(step)
-        # every part a candidate has sat at this centre, matched across sessions by ID number
-        people = {c.id_index for c in candidates}
-        same_person = {
-            c.id: c.id_index
-            for c in s.scalars(select(Candidate).where(Candidate.id_index.in_(people)))
-        }
-        parts_by_person: dict[str, dict[str, dict[str, Any]]] = {}
-        for result in s.scalars(select(Result).where(Result.candidate_id.in_(list(same_person)))):
-            parts_by_person.setdefault(same_person[result.candidate_id], {})[result.part] = result.outcome
-        required = ("theory", "skill", "review") if review else ("theory", "skill")
+        sittings: dict[str, list[tuple[SittingResult, dict[str, Any]]]] = {}
+        for id_index, code, held, part, outcome in s.execute(
+            select(Candidate.id_index, ExamSession.code, ExamSession.scheduled_start, Result.part, Result.outcome)
+            .join(ExamSession, ExamSession.id == Candidate.session_id)
+            .join(Result, Result.candidate_id == Candidate.id)
+            .where(
+                Candidate.id_index.in_({c.id_index for c in candidates}),
+                ExamSession.standard == session.standard,
+                ExamSession.subtype.is_not_distinct_from(session.subtype),
+                ExamSession.level == session.level,
+            )
+        ):
+            sitting = SittingResult(Part(part), held, code, Decimal(outcome["score"]))
+            sittings.setdefault(id_index, []).append((sitting, outcome))
         standing = {}
         for cand in candidates:
-            parts = parts_by_person.get(cand.id_index, {})
+            recorded = dict(sittings.get(cand.id_index, []))
+            counting = counting_results(recorded)
+            outcome = decide_parts(rules.required, {p: r.score for p, r in counting.items()}, rules.pass_mark)
+            parts = {}
+            for part, sitting in counting.items():
+                passed = outcome.part(part)
+                parts[part.value] = {
+                    "score": str(stated(sitting.score)),
+                    "passed": passed.passed if passed else part_passed(sitting.score, rules.pass_mark),
+                    "session": sitting.session_code,
+                    "held": sitting.held[:10],
+                    "detail": recorded[sitting].get("detail", {}),
+                }
             attempt = attempts.get(cand.id)
             if session.part == "review":  # a panel scores the review: there is no paper to sit
                 status = "reviewed" if "review" in parts else "awaiting review"
             else:
                 status = _status(steps.get(attempt.id, []) if attempt else None)
-            passed = [parts[p]["passed"] for p in required if p in parts]
-            if passed and not all(passed):
-                result = "不合格"
-            elif len(passed) == len(required):
-                result = "合格"
-            else:
-                result = "待定"
-            standing[cand.id] = (status, parts, result)
-        return list(candidates), standing, required
+            standing[cand.id] = _Standing(status, parts, VERDICT_TEXT[outcome.verdict])
+        return list(candidates), standing
 
     def session_results(self, actor: Actor, session_id: int) -> list[ResultRow]:
         """Per candidate: each part's score and pass, and the overall result by the domain rules."""
@@ -128,12 +160,9 @@ class ExportService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
-            candidates, standing, required = self._standing(s, session)
-            return [
-                ResultRow(c.ticket, c.name, standing[c.id][0],
-                          {p: standing[c.id][1][p] for p in required if p in standing[c.id][1]}, standing[c.id][2])
-                for c in candidates
-            ]  # fmt: skip
+            candidates, standing = self._standing(s, session, self._rules(session))
+            return [ResultRow(c.ticket, c.name, standing[c.id].status, standing[c.id].parts, standing[c.id].result)
+                    for c in candidates]  # fmt: skip
 
     def export_session(
         self, actor: Actor, session_id: int, out: Path, *, mask: bool = False, progress: Progress | None = None
@@ -146,20 +175,21 @@ class ExportService(Service):
             if session is None:
                 raise NotFound(f"no session {session_id}")
             centre = s.scalars(select(Centre)).first()
-            standard_title, level_name, _review = self._names(session)
-            candidates, standing, required = self._standing(s, session)
-            today = date.today().isoformat()
+            rules = self._rules(session)
+            candidates, standing = self._standing(s, session, rules)
+            today = local_today(self.db.clock).isoformat()
             rows, reports = [], {}
             for n, cand in enumerate(candidates, 1):
-                status, parts, result = standing[cand.id]
+                status, parts, result = standing[cand.id].status, standing[cand.id].parts, standing[cand.id].result
                 missed = session.part if status == ABSENT else None  # the part a no-show did not sit
                 name = mask_name(cand.name) if mask else cand.name
                 id_number = mask_id_number(cand.id_number) if mask else cand.id_number
-                scores = {p: parts[p]["score"] for p in required if p in parts}
                 record = {
                     "ticket": cand.ticket, "masked_id": mask_id_number(cand.id_number),
                     "standard": session.standard, "subtype": session.subtype, "level": session.level,
-                    "scores": scores, "passed": result == "合格" if result != "待定" else None,
+                    "scores": {p: parts[p]["score"] for p in parts},
+                    "sittings": {p: parts[p]["session"] for p in parts},
+                    "passed": result == "合格" if result != "待定" else None,
                     "session": session.code, "date": today, "centre": centre.code if centre else "",
                 }  # fmt: skip
                 payload = qr_payload.encode(record, key)
@@ -169,14 +199,17 @@ class ExportService(Service):
                         "anonymous_code": cand.anonymous_code, "parts": parts, "result": result, "qr": payload,
                     }
                 )  # fmt: skip
+                report_parts = [
+                    score_report.PartLine(p.value, parts[p]["score"], parts[p]["passed"], parts[p]["session"])
+                    if p in parts else score_report.PartLine(p.value, ABSENT_MARK if p == missed else None, None, None)
+                    for p in rules.required
+                ]  # fmt: skip
                 reports[f"reports/{cand.ticket}.pdf"] = score_report.render(
                     score_report.ReportData(
                         centre=centre.name if centre else "", session=f"{session.code}（{session.room}）",
-                        standard=standard_title, level=level_name, name=name, ticket=cand.ticket,
-                        masked_id=mask_id_number(cand.id_number),
-                        parts=[(p, parts[p]["score"] if p in parts else ABSENT_MARK if p == missed else None,
-                                parts[p]["passed"] if p in parts else None) for p in required],
-                        overall=result, date=today, qr_payload=payload, key_fingerprint=key.fingerprint,
+                        standard=rules.title, level=rules.level_name, name=name, ticket=cand.ticket,
+                        masked_id=mask_id_number(cand.id_number), parts=report_parts, overall=result, date=today,
+                        qr_payload=payload, key_fingerprint=key.fingerprint, pass_mark=rules.pass_mark,
                     )
                 )  # fmt: skip
                 if progress:
@@ -199,7 +232,11 @@ class ExportService(Service):
                 if e.target.split("/")[0] in targets or e.target.startswith(f"session:{session_id}/")
             ]  # fmt: skip
             members = {
-                "results.json": canonical_json({"session": session.code, "part": session.part, "candidates": rows}),
+                "results.json": canonical_json({
+                    "session": session.code, "part": session.part, "pass_mark": rules.pass_mark,
+                    "registration": Registration(session.standard, session.subtype, session.level).as_dict(),
+                    "required_parts": [p.value for p in rules.required], "candidates": rows,
+                }),
                 "results.csv": results_csv(rows),
                 "incidents.json": canonical_json(incidents),
                 "audit.json": canonical_json(audit_rows),
@@ -213,7 +250,7 @@ class ExportService(Service):
                 },
                 "candidates": len(candidates),
                 "masked": mask,
-                "created": date.today().isoformat(),
+                "created": today,
             }  # fmt: skip
 
             def packing(done: int, total: int) -> None:
