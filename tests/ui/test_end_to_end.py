@@ -133,6 +133,7 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
         examiner = staff(username)
         ehome = ExaminerHome(backend, examiner)
         qtbot.addWidget(ehome)
+        choose(ehome.session_box, sid)  # the examiner also has the demo's skill session
         page = ehome.scoring
         page.only_open.setChecked(False)
         for item in backend.scoring.worklist(examiner, sid):
@@ -155,6 +156,7 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     chief = staff("chief")
     chome = ExaminerHome(backend, chief)
     qtbot.addWidget(chome)
+    choose(chome.session_box, sid)
     chome.tabs.setCurrentWidget(chome.arbitration)
     qtbot.mouseClick(chome.arbitration.finalize_all_button, Qt.MouseButton.LeftButton)
     std = backend.catalog.standard("4-13-99-02")
