@@ -93,6 +93,7 @@ def read_banks(
     *,
     strict_schema: bool = True,
     sources: Iterable[tuple[str, str]] = (),
+    owner_areas_open: bool = True,
 ) -> BankSet:
     """Read and validate every bank file under `paths`, and banks given as (name, text) `sources`
     (banks imported into the store). All of them together: ids must be unique across them.
@@ -100,12 +101,16 @@ def read_banks(
     Files of other ExamDesk kinds (standards, weights, blueprints) found while searching
     directories are skipped; a file with no or an unknown schema is a problem. An item's
     `enemies` may name items of any bank read together with it.
+
+    For a standard without official weights, an area it does not define may be an area of the
+    exam owner's own (a weight file's `own_areas`); with `owner_areas_open=False` it must be
+    defined by the standard as given (pass it with the weight files' areas applied).
     """
     result = BankSet()
     problems: list[Problem] = []
     item_origin: dict[str, str] = {}
     bank_origin: dict[str, str] = {}
-    seen = _Seen()
+    seen = _Seen(owner_areas_open=owner_areas_open)
     loaded: list[tuple[Any, Path, bool]] = []  # (root, where, whether media files can be found)
     for path in bank_files(paths):
         if not path.exists():
@@ -143,8 +148,14 @@ class _Seen:
     """What the enemy check needs from every file: task ids, and each `enemies` entry with its place."""
 
     task_ids: set[str] = field(default_factory=set)
+    # areas a standard without official weights does not define are the exam owner's, checked
+    # later (False: every area must be known, e.g. validating banks together with weight files)
+    owner_areas_open: bool = True
     # (the file's reader, the entry's path, the item's id, the id it names)
     enemy_refs: list[tuple[FieldReader, tuple[Any, ...], str, str]] = field(default_factory=list)
+
+    def open_areas(self, std: Standard) -> bool:
+        return self.owner_areas_open and not std.official_weights
 
 
 def _check_enemies(seen: _Seen, item_origin: Mapping[str, str]) -> list[Problem]:
@@ -354,7 +365,9 @@ def _read_item(
     )
     found = check_item_shape(item)
     if levels:
-        found += check_placement(std, groups, levels, item.area, item.code, Part.THEORY)
+        found += check_placement(
+            std, groups, levels, item.area, item.code, Part.THEORY, open_areas=seen.open_areas(std)
+        )
     _report(r, here, found, label or "")
     return None if found else item
 
@@ -419,6 +432,6 @@ def _read_task(
     )
     found = check_task_shape(task)
     if levels:
-        found += check_placement(std, groups, levels, area, task.code, Part.SKILL)
+        found += check_placement(std, groups, levels, area, task.code, Part.SKILL, open_areas=seen.open_areas(std))
     _report(r, here, found, label)
     return None if found else task

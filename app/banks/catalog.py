@@ -102,23 +102,31 @@ class Catalog:
     ) -> Paper:
         return self.builder(code, level, part, subtype=subtype, weights_file=weights_file)(seed)
 
+    def effective(self, code: str, subtype: str | None = None, weights_file: Path | None = None) -> Standard:
+        """The standard as a paper or command uses it: with the exam owner's weight file applied
+        (weight tables, areas of the owner's own, the rules the owner set), if one is given."""
+        std = self.standard(code)
+        return read_weights(weights_file, std, subtype) if weights_file is not None else std
+
     def _resolve(
         self, code: str, level: LevelId, subtype: str | None, weights_file: Path | None
-    ) -> tuple[Standard, Level]:
-        std = self.standard(code)
-        if weights_file is not None:
-            std = read_weights(weights_file, std, subtype)
-        return std, self.level(std, level, subtype)
+    ) -> tuple[Standard, Level, BankSet]:
+        std = self.effective(code, subtype, weights_file)
+        lv = self.level(std, level, subtype)
+        if weights_file is None:
+            return std, lv, self.banks
+        # the banks read against the effective standard: items in the owner's own areas are
+        # checked against the content codes the weight file gives them
+        banks = read_banks(self.bank_paths, {**self.standards, std.code: std}, sources=self.imported)
+        return std, lv, banks
 
     def assembler(
         self, code: str, level: LevelId, *, subtype: str | None = None, weights_file: Path | None = None
     ) -> PaperAssembler:
         """A theory-paper assembler; its allocation is computed once for all candidates."""
-        std, lv = self._resolve(code, level, subtype, weights_file)
+        std, lv, banks = self._resolve(code, level, subtype, weights_file)
         mix = choose_mix(self.blueprints, std.code, subtype, lv.level)
-        return PaperAssembler(
-            theory_blueprint(std, lv, mix, subtype), self.banks.items_for(std.code, subtype, lv.level)
-        )
+        return PaperAssembler(theory_blueprint(std, lv, mix, subtype), banks.items_for(std.code, subtype, lv.level))
 
     def builder(
         self,
@@ -133,8 +141,8 @@ class Catalog:
         if part is Part.THEORY:
             return self.assembler(code, level, subtype=subtype, weights_file=weights_file).build
         if part is Part.SKILL:
-            std, lv = self._resolve(code, level, subtype, weights_file)
+            std, lv, banks = self._resolve(code, level, subtype, weights_file)
             blueprint = skill_blueprint(std, lv, subtype)
-            tasks = self.banks.tasks_for(std.code, subtype, lv.level)
+            tasks = banks.tasks_for(std.code, subtype, lv.level)
             return lambda seed: build_skill_paper(blueprint, tasks, seed)
         raise UserFacingError("the comprehensive review has no paper: a panel scores it")

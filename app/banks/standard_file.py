@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.banks.fields import FieldReader, parse_path
 from app.banks.yaml_source import YamlFileError, load_yaml, parse_yaml
 from app.domain.standards import (
+    RULE_FIELDS,
     Area,
+    Borrowed,
     Content,
     Level,
+    OwnerRules,
     Part,
     Staffing,
     Standard,
     Subtype,
+    check_owner_rules,
     check_standard,
     check_weight_table,
 )
@@ -113,6 +118,20 @@ def _parse_standard(r: FieldReader, root: Any) -> Standard | None:
         subtypes=tuple(subtypes),
         notes=r.get(doc, (), "notes", str, required=False, default=""),
         source=r.source,
+        borrowed=_parse_borrowed(r, doc.get("borrowed")),
+    )
+
+
+def _parse_borrowed(r: FieldReader, raw: Any) -> Borrowed | None:
+    """`borrowed: {from: "4-13-99-02 (2022) 1.9", fields: [pass_mark, min_minutes, staffing]}`."""
+    if raw is None:
+        return None
+    doc = r.mapping(raw, ("borrowed",))
+    if doc is None:
+        return None
+    return Borrowed(
+        source=r.get(doc, ("borrowed",), "from", str, default=""),
+        fields=r.strings(doc.get("fields"), ("borrowed", "fields")),
     )
 
 
@@ -194,8 +213,26 @@ def _parse_areas(r: FieldReader, raw: Any, path: tuple[Any, ...], *, basic: bool
     return tuple(areas)
 
 
+# what a level of a weight file may hold (docs/bank-format.md, "Weight files")
+WEIGHT_LEVEL_FIELDS = ("own_areas", "theory_weights", "skill_weights", "pass_mark", "min_minutes", "staffing")
+# staffing sections an exam owner may set, each whole: (YAML key, Staffing attribute, kind)
+OWNER_STAFFING: dict[Part, tuple[tuple[str, str, type], ...]] = {
+    Part.THEORY: (("candidates_per_proctor", "candidates_per_proctor", int),
+                  ("min_proctors_per_room", "min_proctors_per_room", int)),
+    Part.SKILL: (("candidates_per_examiner", "candidates_per_examiner", int),
+                 ("min_examiners", "min_examiners", int),
+                 ("examiners_odd", "examiners_odd", bool)),
+    Part.REVIEW: (("min_members", "min_review_members", int),
+                  ("members_odd", "review_members_odd", bool)),
+}  # fmt: skip
+
+
 def read_weights(path: Path, std: Standard, subtype: str | None = None) -> Standard:
-    """Apply an exam owner's weight file (`examdesk-weights/1`) to a standard and check it."""
+    """Apply an exam owner's weight file (`examdesk-weights/1`) to a standard and check it.
+
+    The result is the effective standard for a paper or a command: the owner's weight tables,
+    areas of the owner's own, and the rules the owner set where the standard only borrows them.
+    """
     name = str(path)
     try:
         root = load_yaml(path, name)
@@ -213,30 +250,108 @@ def read_weights(path: Path, std: Standard, subtype: str | None = None) -> Stand
         r.problem(("standard",), f"is {code}, but the paper is for standard {std.code}")
     levels = r.mapping(doc.get("levels"), ("levels",)) or {}
     known = {str(lv.level): lv for lv in std.level_list(subtype)}
-    tables: dict[str, dict[str, dict[str, int]]] = {}
+    # an owner who adds areas or sets rules says who he is
+    beyond_weights = any(
+        isinstance(entry, dict) and any(k in entry for k in ("own_areas", *RULE_FIELDS)) for entry in levels.values()
+    )
+    source = r.get(doc, (), "source", str, required=beyond_weights, default="")
+    new_levels: dict[str, Level] = {}
+    keys: dict[str, Any] = {}
     for level_key, entry in levels.items():
         here = ("levels", level_key)
         if str(level_key) not in known:
             r.problem(here, f"unknown level; {std.code} has: {', '.join(known)}")
             continue
+        lv = known[str(level_key)]
         lv_doc = r.mapping(entry, here) or {}
-        tables[str(level_key)] = {
-            "theory": _parse_weights(r, lv_doc, here, "theory_weights") or {},
-            "skill": _parse_weights(r, lv_doc, here, "skill_weights") or {},
-        }
+        for key in lv_doc:
+            if key not in WEIGHT_LEVEL_FIELDS:
+                r.problem((*here, key), f"unknown field {key!r}; a level may set: {', '.join(WEIGHT_LEVEL_FIELDS)}")
+        own = _parse_own_areas(r, lv_doc, here, std, lv)
+        new_levels[str(level_key)] = replace(
+            lv,
+            own_areas=own,
+            theory_weights=_parse_weights(r, lv_doc, here, "theory_weights") or lv.theory_weights,
+            skill_weights=_parse_weights(r, lv_doc, here, "skill_weights") or lv.skill_weights,
+            owner=_parse_owner_rules(r, lv_doc, here, std, source),
+        )
+        keys[str(level_key)] = level_key
     if r.problems:
         raise DataFileError(r.problems)
-    patched = std.with_weights(tables, subtype)
-    for level_key, parts in tables.items():
-        level = patched.level(level_key, subtype)
-        for part_name, table in parts.items():
-            if table:
-                field = f"{part_name}_weights"
-                for location, message in check_weight_table(table, level, Part(part_name), field):
+    patched = std.with_owner_levels(new_levels, source, subtype)
+    for level_id, level_key in keys.items():
+        level = patched.level(level_id, subtype)
+        for part, table in ((Part.THEORY, level.theory_weights), (Part.SKILL, level.skill_weights)):
+            if table and table is not known[level_id].weights(part):
+                for location, message in check_weight_table(table, level, part, f"{part.value}_weights"):
                     r.problem(("levels", level_key, *parse_path(location)), message)
+        for location, message in check_owner_rules(patched, level, ""):
+            r.problem(("levels", level_key, *parse_path(location)), message)
     if r.problems:
         raise DataFileError(r.problems)
     return patched
+
+
+def _parse_own_areas(r: FieldReader, lv_doc: Any, here: tuple[Any, ...], std: Standard, lv: Level) -> tuple[Area, ...]:
+    """`own_areas`: areas of the exam owner's own (e.g. 职业素养), in the shape of `basic`."""
+    if lv_doc.get("own_areas") is None:
+        return ()
+    where = (*here, "own_areas")
+    if std.official_weights:
+        r.problem(where, f"{std.code} has official weight tables; a weight file cannot add areas to it")
+        return ()
+    own = _parse_areas(r, lv_doc["own_areas"], where, basic=True)
+    names: list[str] = []
+    for i, area in enumerate(own):
+        if lv.area(area.name) is not None or area.name in names:
+            r.problem((*where, i, "area"), f"{area.name} is already an area of this level")
+        if not area.contents:
+            r.problem((*where, i, "contents"), "empty: list the content codes items may cite")
+        codes = [c.code for c in area.contents]
+        for code in sorted({c for c in codes if codes.count(c) > 1}):
+            r.problem((*where, i, "contents"), f"content code {code} twice")
+        names.append(area.name)
+    return own
+
+
+def _parse_owner_rules(
+    r: FieldReader, lv_doc: Any, here: tuple[Any, ...], std: Standard, source: str
+) -> OwnerRules | None:
+    """pass_mark, min_minutes and staffing an exam owner sets for a level (checked later, against
+    what the standard borrows, by `check_owner_rules`)."""
+    pass_mark = r.get(lv_doc, here, "pass_mark", int, required=False)
+    minutes: dict[Part, int] = {}
+    if lv_doc.get("min_minutes") is not None:
+        where = (*here, "min_minutes")
+        raw = r.mapping(lv_doc["min_minutes"], where) or {}
+        for key in raw:
+            if key not in {p.value for p in Part}:
+                r.problem((*where, key), f"unknown part {key!r}; use theory, skill or review")
+        for part in Part:
+            value = r.get(raw, where, part.value, int, required=False)
+            if value is not None:
+                minutes[part] = value
+    staffing, parts = None, []
+    if lv_doc.get("staffing") is not None:
+        where = (*here, "staffing")
+        raw = r.mapping(lv_doc["staffing"], where) or {}
+        for key in raw:
+            if key not in {p.value for p in Part}:
+                r.problem((*where, key), f"unknown part {key!r}; use theory, skill or review")
+        changes: dict[str, Any] = {}
+        for part, fields in OWNER_STAFFING.items():
+            if raw.get(part.value) is None:
+                continue
+            section = r.mapping(raw[part.value], (*where, part.value)) or {}
+            for key, attr, kind in fields:  # a section is set whole: every value in it is the owner's
+                value = r.get(section, (*where, part.value), key, kind)
+                if value is not None:
+                    changes[attr] = value
+            parts.append(part)
+        staffing = replace(std.staffing, **changes) if parts else None
+    if pass_mark is None and not minutes and not parts:
+        return None
+    return OwnerRules(source, pass_mark, minutes, staffing, tuple(parts))
 
 
 def standard_codes(standards: Iterable[Standard]) -> list[str]:

@@ -228,10 +228,17 @@ def check_placement(
     area: str,
     code: str,
     part: Part,
+    *,
+    open_areas: bool = False,
 ) -> list[tuple[str, str]]:
-    """Does (area, code) fit every listed level in the standard or subtype groups the bank serves?"""
+    """Does (area, code) fit every listed level in the standard or subtype groups the bank serves?
+
+    With `open_areas` (a standard without official weights, read without a weight file), an area
+    the level does not define may be one of the exam owner's own (a weight file's `own_areas`): it
+    is not refused here, and is checked when a weight file that defines it is applied."""
     problems: list[tuple[str, str]] = []
     found_code = False
+    owner_area = False
     for level_id in item_levels:
         matches = [lv for _, levels in levels_of_groups for lv in levels if str(lv.level) == str(level_id)]
         if not matches:
@@ -242,12 +249,18 @@ def check_placement(
             area_obj = lv.area(area)
             weights = lv.weights(part)
             if area_obj is None:
-                problems.append(("area", f"level {lv.level} has no area {area!r}"))
+                if open_areas:
+                    owner_area = True
+                elif not std.official_weights:
+                    problems.append(("area", f"level {lv.level} has no area {area!r}, and no weight file read "
+                                             f"with this bank adds it (own_areas)"))  # fmt: skip
+                else:
+                    problems.append(("area", f"level {lv.level} has no area {area!r}"))
                 continue
             if std.official_weights and weights is not None and area not in weights:
                 problems.append(("area", f"{area} is not weighted in the {part.value} table of level {lv.level}"))
             if area_obj.content(code) is not None:
                 found_code = True
-    if not found_code and not any(p[0] == "area" or p[0] == "levels" for p in problems):
+    if not found_code and not owner_area and not any(p[0] == "area" or p[0] == "levels" for p in problems):
         problems.append(("code", f"no content {code!r} under {area} in the listed levels"))
     return problems
