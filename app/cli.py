@@ -12,11 +12,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app import __version__
 from app.domain.paper_assembly import AssemblyError, overlap
-from app.domain.standards import Level, MissingWeightsError, Part, Standard
+from app.domain.standards import RULE_FIELDS, Area, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
 from app.errors import DataFileError, Problem, UserFacingError
 
 
@@ -35,6 +36,7 @@ def _catalog(args: argparse.Namespace):
 
 
 def _level_json(std: Standard, lv: Level) -> dict[str, object]:
+    parts = [p for p in Part if std.min_minutes_for(lv, p) is not None]
     return {
         "level": lv.level,
         "name": lv.name,
@@ -43,7 +45,32 @@ def _level_json(std: Standard, lv: Level) -> dict[str, object]:
         "min_minutes": {part.value: std.min_minutes_for(lv, part) for part in Part},
         "review_required": lv.review_required,
         "areas": [{"area": a.name, "number": a.number, "contents": [c.code for c in a.contents]} for a in lv.areas],
+        "own_areas": [{"area": a.name, "contents": [c.code for c in a.contents]} for a in lv.own_areas],
+        "pass_mark": std.pass_mark_for(lv),
+        "staffing": std.staffing_for(lv).as_dict(),
+        # where each rule comes from: the standard, borrowed (from where), or the exam owner (who)
+        "origins": {
+            "pass_mark": std.origin("pass_mark", lv).as_dict(),
+            "min_minutes": {p.value: std.origin("min_minutes", lv, p).as_dict() for p in parts},
+            "staffing": {p.value: std.origin("staffing", lv, p).as_dict() for p in Part},
+        },
     }
+
+
+def _origin_text(origin: Origin) -> str:
+    if origin.kind is OriginKind.BORROWED:
+        return f"borrowed from {origin.source}"
+    if origin.kind is OriginKind.OWNER:
+        return f"set by the exam owner: {origin.source}"
+    return ""
+
+
+def _origins_text(std: Standard, lv: Level, rule: str, parts: Sequence[Part]) -> str:
+    """'borrowed from X' when every part has the same origin, else 'theory: ...; skill: ...'."""
+    texts = {p: _origin_text(std.origin(rule, lv, p)) for p in parts}
+    if len(set(texts.values())) == 1:
+        return next(iter(texts.values()), "")
+    return "; ".join(f"{p.value}: {t or 'the standard'}" for p, t in texts.items())
 
 
 def cmd_standards_list(args: argparse.Namespace) -> int:
@@ -75,12 +102,15 @@ def cmd_standards_show(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     std = catalog.standard(args.code)
     try:
-        levels = std.level_list(args.subtype)
+        std.level_list(args.subtype)
     except KeyError:
         raise UserFacingError(
             f"{std.code} has no subtype {args.subtype!r}; subtypes: "
             + ("、".join(st.name for st in std.subtypes) or "none")
         ) from None
+    if args.weights:
+        std = catalog.effective(std.code, args.subtype, Path(args.weights))
+    levels = std.level_list(args.subtype)
     data = {
         "code": std.code,
         "name": std.name,
@@ -88,26 +118,50 @@ def cmd_standards_show(args: argparse.Namespace) -> int:
         "edition": std.edition,
         "kind": std.kind,
         "official_weights": std.official_weights,
+        "weights_from": std.owner_source or None,  # the exam owner's weight file, when one is applied
         "levels": [_level_json(std, lv) for lv in levels],
         "staffing": std.staffing.as_dict(),
         "pass_mark": std.pass_mark,
+        # rules the standard does not set itself and takes from another
+        "borrowed": {"from": std.borrowed.source, "fields": list(std.borrowed.fields)} if std.borrowed else None,
+        "origins": {rule: std.origin(rule).as_dict() for rule in RULE_FIELDS},
+        "notes": std.notes,
     }
     if args.json:
         _dump(data)
         return 0
     title = f"{std.code} {std.name} ({std.edition})" + (f" — {args.subtype}" if args.subtype else "")
     print(title)
-    if not std.official_weights:
+    if std.owner_source:
+        print(f"  Weight tables set by the exam owner: {std.owner_source}")
+    elif not std.official_weights:
         print("  This standard has no official weight table: supply one with --weights FILE.")
+    if std.borrowed:
+        print(f"  {std.code} sets no {', '.join(std.borrowed.fields)} of its own: "
+              f"they are borrowed from {std.borrowed.source}.")  # fmt: skip
     for lv in levels:
-        minutes = ", ".join(
-            f"{p.value} ≥{std.min_minutes_for(lv, p)} min" for p in Part if std.min_minutes_for(lv, p) is not None
-        )
-        print(f"\n  level {lv.level} {lv.name}  [{minutes}]")
+        parts = [p for p in Part if std.min_minutes_for(lv, p) is not None]
+        minutes = ", ".join(f"{p.value} ≥{std.min_minutes_for(lv, p)} min" for p in parts)
+        where = _origins_text(std, lv, "min_minutes", parts)
+        print(f"\n  level {lv.level} {lv.name}  [{minutes}]" + (f"  (minimum minutes {where})" if where else ""))
+        for area in lv.own_areas:
+            codes = ", ".join(f"{c.code} {c.name}" for c in area.contents)
+            print(f"    own area {area.name} (the exam owner's): {codes}")
         for part, table in (("theory", lv.theory_weights), ("skill", lv.skill_weights)):
             if table:
                 print(f"    {part:<6} " + "  ".join(f"{a} {w}" for a, w in table.items()))
-    print(f"\n  pass mark {std.pass_mark}; staffing: {json.dumps(std.staffing.as_dict(), ensure_ascii=False)}")
+        if lv.owner is not None and lv.owner.pass_mark is not None:
+            print(f"    pass mark {std.pass_mark_for(lv)} ({_origin_text(std.origin('pass_mark', lv))})")
+        if lv.owner is not None and lv.owner.staffing_parts:
+            staffing = json.dumps(std.staffing_for(lv).as_dict(), ensure_ascii=False)
+            print(f"    staffing: {staffing} ({_origins_text(std, lv, 'staffing', list(Part))})")
+    mark_from = _origin_text(std.origin("pass_mark"))
+    staffing_from = _origin_text(std.origin("staffing"))
+    print(f"\n  pass mark {std.pass_mark}" + (f" ({mark_from})" if mark_from else "")
+          + f"; staffing: {json.dumps(std.staffing.as_dict(), ensure_ascii=False)}"
+          + (f" ({staffing_from})" if staffing_from else ""))  # fmt: skip
+    if std.notes:
+        print(f"\n  notes: {std.notes}")
     return 0
 
 
@@ -127,6 +181,7 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
         problems += exc.problems
     # Standards and blueprints among the given paths are validated too.
     checked = 0
+    owner_views: dict[str, list[Standard]] = {}  # standard code -> as each weight file makes it
     for path in bank_files(targets):
         if not path.is_file():
             continue
@@ -145,12 +200,15 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
                 if std is None:
                     problems.append(Problem(str(path), None, "standard", "missing or unknown standard"))
                 else:
-                    read_weights(path, std)
+                    owner_views.setdefault(std.code, []).append(read_weights(path, std))
                 checked += 1
         except DataFileError as exc:
             problems += exc.problems
+    # Banks are checked with the areas of the owner's own that the weight files read with them
+    # add; an area neither the standard nor those files define is a problem.
+    checked_standards = {code: _with_own_areas(std, owner_views.get(code, [])) for code, std in standards.items()}
     try:
-        bankset = read_banks(targets, standards)
+        bankset = read_banks(targets, checked_standards, owner_areas_open=False)
     except DataFileError as exc:
         problems += exc.problems
         bankset = None
@@ -168,6 +226,20 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
         f"{len(bankset.tasks)} tasks, {checked} standard/blueprint/weights file(s): all valid."
     )
     return 0
+
+
+def _with_own_areas(std: Standard, views: Sequence[Standard]) -> Standard:
+    """`std` with every area of the owner's own that any of `views` (weight files applied) adds."""
+    if not views:
+        return std
+    levels = []
+    for lv in std.levels:
+        own: dict[str, Area] = {}
+        for view in views:
+            for area in view.level(lv.level).own_areas:
+                own.setdefault(area.name, area)
+        levels.append(replace(lv, own_areas=tuple(own.values())))
+    return replace(std, levels=tuple(levels))
 
 
 def _seed(text: str) -> int | str:
@@ -463,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = standards.add_parser("show", help="levels, weight tables, durations and staffing of one standard")
     p.add_argument("code")
     p.add_argument("--subtype", metavar="NAME", help="a subtype (工种), e.g. 残疾人就业辅导员")
+    p.add_argument("--weights", metavar="FILE", help="show the standard as an exam owner's weight file makes it")
     p.add_argument("--json", action="store_true")
     data_options(p)
     p.set_defaults(func=cmd_standards_show)

@@ -187,3 +187,21 @@ def test_an_enemy_may_be_in_another_bank_read_together(tmp_path: Path, stds):
     assert {it.id: it.enemies for it in banks.items} == {"A-1": ("B-1",), "B-1": ("A-1",)}
     with pytest.raises(DataFileError, match=r"a.yaml:\d+: items\[0\] \(A-1\).enemies\[0\]: unknown item 'B-1'"):
         read_banks([first], stds)  # read alone, the enemy is unknown
+
+
+def test_an_item_in_the_owners_own_area_must_cite_a_code_the_weight_file_gives(tmp_path):
+    """Read without weights, an area 570002 does not define may be the exam owner's; once the weight
+    file that defines it is applied (a paper, or bank validate with the file), codes are checked."""
+    from app.banks.catalog import Catalog
+    from app.domain.standards import Part
+    from tests.conftest import REPO
+
+    weights = REPO / "question_banks" / "weights" / "570002-example.yaml"
+    item = tf_item("OWN-1", "职业素养", "0.9", levels="[初级]")
+    bank = write(tmp_path / "own.yaml", bank_text("own", [item], standard='"570002"'))
+    catalog = Catalog.load(bank_paths=[bank])
+    assert [it.id for it in catalog.banks.items] == ["OWN-1"]  # no weight file: not refused
+    expected = r"own.yaml:\d+: items\[0\] \(OWN-1\).code: no content '0.9' under 职业素养"
+    with pytest.raises(DataFileError, match=expected):
+        catalog.build_paper("570002", "初级", Part.THEORY, 1, weights_file=weights)
+    assert main(["bank", "validate", str(bank), str(weights)]) == 1

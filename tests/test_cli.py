@@ -103,10 +103,75 @@ def test_exam_owner_weights_make_a_standard_without_tables_usable(capsys):
     weights = str(REPO / "question_banks" / "weights" / "570002-example.yaml")
     code = main(["paper", "build", "--standard", "570002", "--level", "初级", "--part", "theory",
                  "--seed", "1", "--weights", weights])  # fmt: skip
-    err = capsys.readouterr().err
-    # the weights are accepted; the sample banks hold no 570002 items, so the shortage is named
-    assert code == 1 and "no official" not in err
-    assert "在线学习咨询服务 / 单项选择题 (single, 2 points each): needs" in err
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "60 items, 100 points" in out
+    assert "by area: 职业素养 10  在线学习咨询服务 30  在线学习辅导服务 35  在线学习社群服务 25" in out
+
+
+def test_standards_show_says_which_rules_570002_borrows_and_its_notes(capsys):
+    assert main(["standards", "show", "570002"]) == 0
+    out = capsys.readouterr().out
+    borrowed_text = "570002 sets no pass_mark, min_minutes, staffing of its own: they are borrowed from 4-13-99-02"
+    assert f"{borrowed_text} (2022) 1.9" in out
+    assert "(minimum minutes borrowed from 4-13-99-02 (2022) 1.9)" in out
+    assert "pass mark 60 (borrowed from 4-13-99-02 (2022) 1.9)" in out
+    assert "notes: 标准文本为2021年2.0版" in out
+    data = run_json(capsys, "standards", "show", "570002", "--json")
+    assert data["borrowed"] == {"from": "4-13-99-02 (2022) 1.9", "fields": ["pass_mark", "min_minutes", "staffing"]}
+    assert data["notes"].startswith("标准文本为2021年2.0版")
+    borrowed = {"kind": "borrowed", "from": "4-13-99-02 (2022) 1.9"}
+    assert data["origins"] == {"pass_mark": borrowed, "min_minutes": borrowed, "staffing": borrowed}
+    first = data["levels"][0]
+    assert first["origins"]["min_minutes"] == {"theory": borrowed, "skill": borrowed}
+    assert first["pass_mark"] == 60 and first["origins"]["pass_mark"] == borrowed
+    national = run_json(capsys, "standards", "show", "4-13-99-02", "--json")
+    assert national["borrowed"] is None and national["origins"]["pass_mark"] == {"kind": "standard"}
+
+
+OWNER_FILE = """\
+schema: examdesk-weights/1
+standard: "570002"
+source: 某考核评价组织 2026 年考核方案
+levels:
+  初级:
+    theory_weights: {在线学习咨询服务: 35, 在线学习辅导服务: 40, 在线学习社群服务: 25}
+    pass_mark: 70
+    min_minutes: {theory: 120}
+    staffing:
+      theory: {candidates_per_proctor: 20, min_proctors_per_room: 2}
+"""
+
+
+def test_standards_show_with_the_owners_weight_file_says_who_set_what(tmp_path, capsys):
+    path = tmp_path / "owner.yaml"
+    path.write_text(OWNER_FILE, encoding="utf-8")
+    assert main(["standards", "show", "570002", "--weights", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Weight tables set by the exam owner: 某考核评价组织 2026 年考核方案" in out
+    assert "[theory ≥120 min, skill ≥90 min]  (minimum minutes theory: set by the exam owner: 某考核评价组织 " \
+           "2026 年考核方案; skill: borrowed from 4-13-99-02 (2022) 1.9)" in out  # fmt: skip
+    assert "pass mark 70 (set by the exam owner: 某考核评价组织 2026 年考核方案)" in out
+    data = run_json(capsys, "standards", "show", "570002", "--weights", str(path), "--json")
+    first, second = data["levels"][0], data["levels"][1]
+    owner = {"kind": "owner", "from": "某考核评价组织 2026 年考核方案"}
+    assert first["pass_mark"] == 70 and first["origins"]["pass_mark"] == owner
+    assert first["min_minutes"]["theory"] == 120 and first["origins"]["min_minutes"]["theory"] == owner
+    assert first["staffing"]["theory"]["candidates_per_proctor"] == 20
+    assert first["origins"]["staffing"]["theory"] == owner
+    assert first["origins"]["staffing"]["skill"]["kind"] == "borrowed"
+    assert second["pass_mark"] == 60 and second["origins"]["pass_mark"]["kind"] == "borrowed"
+    assert data["weights_from"] == "某考核评价组织 2026 年考核方案"
+
+
+def test_a_bad_owner_setting_stops_the_paper_naming_file_line_and_field(tmp_path, capsys):
+    path = tmp_path / "owner.yaml"
+    path.write_text(OWNER_FILE.replace("pass_mark: 70", "pass_mark: 170"), encoding="utf-8")
+    code = main(["paper", "build", "--standard", "570002", "--level", "初级", "--part", "theory",
+                 "--seed", "1", "--weights", str(path)])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"{path}:7: levels.初级.pass_mark: must be between 1 and 100, got 170" in captured.out + captured.err
 
 
 def test_bank_validate_checks_weight_files_too(tmp_path, capsys):

@@ -57,3 +57,35 @@ def test_a_level_without_weights_explains_why_no_paper(window, qtbot):
     qtbot.mouseClick(window.build_button, Qt.MouseButton.LeftButton)
     assert window.paper.rowCount() == 0
     assert "no official theory weight table" in window.paper_summary.text()
+
+
+def test_570002_shows_its_borrowed_rules_and_notes(window):
+    select(window, "570002", "初级")
+    assert not window.provenance.isHidden() and not window.notes.isHidden()
+    assert window.provenance.text() == (
+        "570002 does not set the pass mark, the minimum durations, the staffing ratios itself: "
+        "they are borrowed from 4-13-99-02 (2022) 1.9."
+    )
+    assert window.notes.text().startswith("Notes: 标准文本为2021年2.0版")
+    select(window, "4-13-99-02", "5")  # a standard that sets its own rules has nothing to say here
+    assert window.provenance.isHidden() and window.notes.isHidden()
+
+
+def test_the_admin_standards_tab_marks_borrowed_minutes_and_shows_notes(qtbot):
+    from types import SimpleNamespace
+
+    from app.ui.admin.standards_tab import StandardsTab
+
+    tab = StandardsTab(SimpleNamespace(catalog=Catalog.load(), catalog_problems=[]))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    model = tab.standards_model
+    row = model.keys.index("570002")
+    minutes = model.index(row, 5)
+    assert minutes.data().endswith("(borrowed)")
+    assert "borrowed from 4-13-99-02 (2022) 1.9" in minutes.data(Qt.ItemDataRole.ToolTipRole)
+    national = model.index(model.keys.index("4-13-99-02"), 5)
+    assert "borrowed" not in national.data()
+    assert not tab.standard_notes.isHidden()
+    text = tab.standard_notes.text()
+    assert text.startswith("570002 does not set the pass mark") and "Notes: 标准文本为2021年2.0版" in text

@@ -95,3 +95,61 @@ def test_without_the_enemies_the_known_pair_would_meet(catalog):
     plain = PaperAssembler(catalog.assembler("4-13-99-02", 5).blueprint, pool)
     pair = {"OLS-B-ETH-002", "OLS-B-ETH-007"}
     assert any(pair <= {it.id for it in plain.build(f"enemies-{seed}").items} for seed in range(40))
+
+
+# 570002 (1+X) publishes no weight table: its sample 初级 bank is written for the example weight
+# file, which adds an area of the exam owner's own (职业素养).
+EXAMPLE_WEIGHTS = REPO / "question_banks" / "weights" / "570002-example.yaml"
+
+
+def test_570002_junior_theory_paper_fills_the_blueprint_exactly_with_example_weights(catalog):
+    std = catalog.effective("570002", None, EXAMPLE_WEIGHTS)
+    weights = std.level("初级").theory_weights
+    assert "职业素养" in weights  # the example's own area, filled from the sample bank
+    enemies = enemy_map(catalog.banks.items)
+    assembler = catalog.assembler("570002", "初级", weights_file=EXAMPLE_WEIGHTS)
+    for seed in range(20):
+        paper = assembler.build(f"olx-{seed}")
+        points: Counter[str] = Counter()
+        for it in paper.items:
+            points[it.area] += it.points
+        assert dict(points) == {area: Decimal(w) for area, w in weights.items()}
+        assert Counter(it.type for it in paper.items) == {"truefalse": 20, "single": 30, "multiple": 10}
+        ids = {it.id for it in paper.items}
+        assert [i for i in sorted(ids) if enemies.get(i, frozenset()) & ids] == []
+    forms = assembler.build_forms(3, "forms")
+    assert len({tuple(sorted(it.id for it in f.items)) for f in forms}) == 3  # slack for different papers
+    assert max(overlap(a, b) for i, a in enumerate(forms) for b in forms[i + 1 :]) < 0.8
+
+
+def test_570002_junior_skill_paper_takes_a_task_per_area_with_example_weights(catalog):
+    weights = catalog.effective("570002", None, EXAMPLE_WEIGHTS).level("初级").skill_weights
+    tasks = {t.id: t for t in catalog.banks.tasks}
+    build = catalog.builder("570002", "初级", Part.SKILL, weights_file=EXAMPLE_WEIGHTS)
+    papers = [build(seed) for seed in range(8)]
+    for paper in papers:
+        assert {it.area: it.points for it in paper.items} == {a: Decimal(w) for a, w in weights.items()}
+        assert all(sum(p.max for p in tasks[it.id].rubric) == 100 for it in paper.items)
+    assert len({tuple(it.id for it in p.items) for p in papers}) > 1  # two tasks per area to draw from
+
+
+def test_570002_papers_build_from_the_command_line_out_of_the_box(capsys):
+    base = ["paper", "build", "--standard", "570002", "--level", "初级", "--weights", str(EXAMPLE_WEIGHTS)]
+    assert main([*base, "--part", "theory", "--seed", "1"]) == 0
+    assert "60 items, 100 points" in capsys.readouterr().out
+    assert main([*base, "--part", "theory", "--seed", "1", "--forms", "3"]) == 0
+    assert capsys.readouterr().out.count("items in common") == 3
+    assert main([*base, "--part", "skill", "--seed", "1"]) == 0
+    assert "3 items, 100 points" in capsys.readouterr().out
+
+
+def test_the_owners_own_area_items_are_checked_against_the_weight_file(capsys):
+    """Validated without the weight file that defines 职业素养, its items are refused by name."""
+    samples = REPO / "question_banks" / "samples" / "570002"
+    assert main(["bank", "validate", str(samples)]) == 1
+    out = capsys.readouterr().out
+    assert "junior-professionalism.yaml:" in out
+    refused = "(OLX-J-P-001).area: level 初级 has no area '职业素养', and no weight file read with this bank adds it"
+    assert refused in out
+    assert main(["bank", "validate", str(samples), str(EXAMPLE_WEIGHTS)]) == 0
+    capsys.readouterr()

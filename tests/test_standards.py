@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from app import paths
 from app.banks.standard_file import read_standard, read_standards, read_weights
-from app.domain.standards import MissingWeightsError, Part, weights_for
+from app.domain.standards import (
+    RULE_FIELDS,
+    Borrowed,
+    MissingWeightsError,
+    Origin,
+    OriginKind,
+    Part,
+    weights_for,
+)
 from app.errors import DataFileError
 from tests.conftest import MINI_STANDARD, write
 
@@ -178,3 +187,125 @@ def test_line_numbers_point_at_the_broken_field(tmp_path: Path):
     with pytest.raises(DataFileError) as err:
         read_standard(path)
     assert f"T-01.yaml:{line}: pass_mark: must be an integer" in str(err.value)
+
+
+# -- rules a standard borrows, and what an exam owner's weight file adds and sets ------------------
+
+BORROWED_FROM = "4-13-99-02 (2022) 1.9"
+
+
+def test_570002_marks_the_rules_it_borrows(standards):
+    std = standards["570002"]
+    assert std.borrowed == Borrowed(BORROWED_FROM, ("pass_mark", "min_minutes", "staffing"))
+    level = std.level("初级")
+    for rule in RULE_FIELDS:
+        assert std.origin(rule, level) == Origin(OriginKind.BORROWED, BORROWED_FROM)
+        assert std.origin(rule, level, Part.THEORY).kind is OriginKind.BORROWED
+    national = standards["4-13-99-02"]
+    assert national.borrowed is None
+    assert {national.origin(rule).kind for rule in RULE_FIELDS} == {OriginKind.STANDARD}
+
+
+@pytest.mark.parametrize(
+    ("borrowed", "expected"),
+    [
+        ("  from: X 1.9\n  fields: [pass_mark, duration]",
+         r"T-01.yaml:\d+: borrowed.fields\[1\]: unknown rule 'duration'"),
+        ("  fields: [pass_mark]", r"T-01.yaml:\d+: borrowed.from: missing"),
+        ("  from: X 1.9\n  fields: [staffing, staffing]", r"borrowed.fields\[1\]: staffing is listed twice"),
+    ],
+)  # fmt: skip
+def test_a_bad_borrowed_entry_names_file_line_and_field(tmp_path: Path, borrowed, expected):
+    text = MINI_STANDARD.replace("pass_mark: 60", f"borrowed:\n{borrowed}\npass_mark: 60")
+    path = write(tmp_path / "T-01.yaml", text)
+    with pytest.raises(DataFileError, match=expected):
+        read_standard(path)
+
+
+OWNER_WEIGHTS = """\
+schema: examdesk-weights/1
+standard: "570002"
+source: 某考核评价组织 2026 年考核方案
+levels:
+  初级:
+    own_areas:
+      - area: 职业素养
+        contents:
+          - {code: "0.1", name: 职业道德与服务规范}
+      - area: 基础知识
+        contents:
+          - {code: "0.2", name: 在线教育基础知识}
+    theory_weights: {职业素养: 5, 基础知识: 15, 在线学习咨询服务: 25, 在线学习辅导服务: 30, 在线学习社群服务: 25}
+    skill_weights: {在线学习咨询服务: 30, 在线学习辅导服务: 40, 在线学习社群服务: 30}
+    pass_mark: 70
+    min_minutes: {theory: 120}
+    staffing:
+      skill: {candidates_per_examiner: 10, min_examiners: 5, examiners_odd: true}
+"""
+OWNER = "某考核评价组织 2026 年考核方案"
+
+
+def test_an_owner_weight_file_adds_areas_and_sets_the_borrowed_rules(standards, tmp_path):
+    std = read_weights(write(tmp_path / "w.yaml", OWNER_WEIGHTS), standards["570002"])
+    level = std.level("初级")
+    assert [a.name for a in level.own_areas] == ["职业素养", "基础知识"]
+    assert level.area("基础知识").content("0.2").name == "在线教育基础知识"
+    assert level.theory_weights["职业素养"] == 5 and std.owner_source == OWNER
+    # the rules the owner set take effect, each saying so; the rest stays borrowed
+    assert std.pass_mark_for(level) == 70
+    assert std.origin("pass_mark", level) == Origin(OriginKind.OWNER, OWNER)
+    assert std.min_minutes_for(level, Part.THEORY) == 120 and std.min_minutes_for(level, Part.SKILL) == 90
+    assert std.origin("min_minutes", level, Part.THEORY) == Origin(OriginKind.OWNER, OWNER)
+    assert std.origin("min_minutes", level, Part.SKILL) == Origin(OriginKind.BORROWED, BORROWED_FROM)
+    staffing = std.staffing_for(level)
+    assert (staffing.candidates_per_examiner, staffing.min_examiners) == (10, 5)
+    assert staffing.candidates_per_proctor == 15  # the theory section was not set: still borrowed
+    assert std.origin("staffing", level, Part.SKILL).kind is OriginKind.OWNER
+    assert std.origin("staffing", level, Part.THEORY).kind is OriginKind.BORROWED
+    # other levels, and the standard as published, are untouched
+    other = std.level("中级")
+    assert std.pass_mark_for(other) == 60 and std.origin("pass_mark", other).kind is OriginKind.BORROWED
+    assert standards["570002"].level("初级").own_areas == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("    pass_mark: 70", "    pass_mark: 0"), r"levels.初级.pass_mark: must be between 1 and 100, got 0"),
+        (("    pass_mark: 70", "    pass-mark: 70"), r"levels.初级.pass-mark: unknown field 'pass-mark'"),
+        (("min_minutes: {theory: 120}", "min_minutes: {theory: -5}"),
+         r"levels.初级.min_minutes.theory: must be positive"),
+        (("min_minutes: {theory: 120}", "min_minutes: {theroy: 120}"), r"levels.初级.min_minutes.theroy: unknown part"),
+        (("min_examiners: 5, ", ""), r"levels.初级.staffing.skill.min_examiners: missing"),
+        (("candidates_per_examiner: 10", "candidates_per_examiner: 0"),
+         r"levels.初级.staffing.skill.candidates_per_examiner: must be positive"),
+        (("skill_weights: {在线学习咨询服务: 30", "skill_weights: {职业素养: 10, 在线学习咨询服务: 20"),
+         r"levels.初级.skill_weights.职业素养: the exam owner's own areas are weighted in theory tables only"),
+        (("      - area: 基础知识", "      - area: 在线学习咨询服务"),
+         r"levels.初级.own_areas\[1\].area: 在线学习咨询服务 is already an area of this level"),
+        (("source: 某考核评价组织 2026 年考核方案\n", ""), r"source: missing"),
+    ],
+)  # fmt: skip
+def test_a_bad_owner_setting_names_file_line_and_field(standards, tmp_path, change, expected):
+    old, new = change
+    assert old in OWNER_WEIGHTS
+    text = OWNER_WEIGHTS.replace(old, new, 1)
+    with pytest.raises(DataFileError, match=expected) as err:
+        read_weights(write(tmp_path / "w.yaml", text), standards["570002"])
+    problem = next(p for p in err.value.problems if re.search(expected, f"{p.location}: {p.message}"))
+    assert problem.source.endswith("w.yaml") and problem.line is not None
+    if new.strip():  # the line named is the line changed
+        assert new.strip().split(":")[0].strip("{- ") in text.splitlines()[problem.line - 1]
+
+
+def test_a_weight_file_cannot_change_rules_a_standard_sets_itself(standards, tmp_path):
+    head = "schema: examdesk-weights/1\nstandard: 4-13-99-02\nsource: 某考核评价组织\nlevels:\n  五级:\n"
+    text = head.replace("五级", "5") + "    pass_mark: 50\n"
+    with pytest.raises(DataFileError, match=r"w.yaml:6: levels\[5\].pass_mark: 4-13-99-02 sets pass_mark itself; "
+                                            r"a weight file cannot change it"):  # fmt: skip
+        read_weights(write(tmp_path / "w.yaml", text), standards["4-13-99-02"])
+    own = "    own_areas:\n      - {area: 职业素养, contents: [{code: '0.1', name: 职业道德}]}\n"
+    text = head.replace("五级", "5") + own
+    with pytest.raises(DataFileError, match=r"w.yaml:6: levels\[5\].own_areas: 4-13-99-02 has official weight "
+                                            r"tables; a weight file cannot add areas to it"):  # fmt: skip
+        read_weights(write(tmp_path / "w.yaml", text), standards["4-13-99-02"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 from app.banks.catalog import Catalog
 from app.domain.items import ItemType
 from app.domain.paper_assembly import AssemblyError
-from app.domain.standards import Level, MissingWeightsError, Part, Standard
+from app.domain.standards import RULE_FIELDS, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
 from app.errors import UserFacingError
+from app.ui.widgets.labels import join_names
 from app.ui.widgets.messages import translate_message
 
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +52,15 @@ class StandardsBrowser(QWidget):
         self.heading.setFont(font)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        # where rules come from when the standard does not set them itself (570002), and its notes
+        self.provenance = QLabel()
+        self.provenance.setWordWrap(True)
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.weights = QTableWidget(0, 3)
         self.weights.setHorizontalHeaderLabels([self.tr("Area"), self.tr("Theory %"), self.tr("Skill %")])
@@ -95,6 +106,8 @@ class StandardsBrowser(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.facts)
+        right_layout.addWidget(self.provenance)
+        right_layout.addWidget(self.notes)
         right_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
@@ -149,11 +162,40 @@ class StandardsBrowser(QWidget):
             facts.append(self.tr("This level also requires a comprehensive review."))
         if not std.official_weights:
             facts.append(self.tr("This standard has no official weight table; the exam owner supplies one."))
-        facts.append(self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark))
+        facts.append(self.tr("Pass mark {mark} for each part.").format(mark=std.pass_mark_for(level)))
         self.facts.setText(" ".join(facts))
+        provenance = self._provenance(std, level)
+        self.provenance.setText(provenance)
+        self.provenance.setVisible(bool(provenance))
+        self.notes.setText(self.tr("Notes: {notes}").format(notes=std.notes) if std.notes else "")
+        self.notes.setVisible(bool(std.notes))
         self._show_weights(level)
         self.paper.setRowCount(0)
         self.paper_summary.clear()
+
+    def _rule_name(self, rule: str) -> str:
+        return {
+            "pass_mark": self.tr("the pass mark"),
+            "min_minutes": self.tr("the minimum durations"),
+            "staffing": self.tr("the staffing ratios"),
+        }[rule]
+
+    def _provenance(self, std: Standard, level: Level) -> str:
+        """'The pass mark, … are not set by 570002: borrowed from 4-13-99-02 (2022) 1.9.' and the
+        rules an exam owner set, one sentence per source."""
+        by_source: dict[Origin, list[str]] = {}
+        for rule in RULE_FIELDS:
+            origin = std.origin(rule, level)
+            if origin.kind is not OriginKind.STANDARD:
+                by_source.setdefault(origin, []).append(self._rule_name(rule))
+        sentences = []
+        for origin, rules in by_source.items():
+            if origin.kind is OriginKind.BORROWED:
+                text = self.tr("{code} does not set {rules} itself: they are borrowed from {source}.")
+            else:
+                text = self.tr("Set by the exam owner ({source}): {rules}.")
+            sentences.append(text.format(code=std.code, rules=join_names(rules), source=origin.source))
+        return " ".join(sentences)
 
     def _part_name(self, part: Part) -> str:
         return {

@@ -888,6 +888,34 @@
         <source>{edition} (imported)</source>
         <translation>{edition}（已导入）</translation>
     </message>
+    <message>
+        <source>the pass mark</source>
+        <translation>合格分数线</translation>
+    </message>
+    <message>
+        <source>the minimum durations</source>
+        <translation>最短考核时间</translation>
+    </message>
+    <message>
+        <source>the staffing ratios</source>
+        <translation>监考及考评人员配比</translation>
+    </message>
+    <message>
+        <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
+        <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>{code}: {text}</source>
+        <translation>{code}：{text}</translation>
+    </message>
+    <message>
+        <source>{minutes} (borrowed)</source>
+        <translation>{minutes}（借用）</translation>
+    </message>
 </context>
 <context>
     <name>UsersTab</name>

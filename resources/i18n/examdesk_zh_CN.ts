@@ -901,6 +901,30 @@ weight tables and papers</source>
         <source>{count} questions, {points} points, mean difficulty {difficulty:.2f}</source>
         <translation>共 {count} 题，{points} 分，平均难度 {difficulty:.2f}</translation>
     </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <source>the pass mark</source>
+        <translation>合格分数线</translation>
+    </message>
+    <message>
+        <source>the minimum durations</source>
+        <translation>最短考核时间</translation>
+    </message>
+    <message>
+        <source>the staffing ratios</source>
+        <translation>监考及考评人员配比</translation>
+    </message>
+    <message>
+        <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
+        <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
+    </message>
+    <message>
+        <source>Set by the exam owner ({source}): {rules}.</source>
+        <translation>由考试方（{source}）设定：{rules}。</translation>
+    </message>
 </context>
 <context>
     <name>UnlockDialog</name>
@@ -1974,6 +1998,54 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>{standard} has no level {level}; levels: {known}</source>
         <translation>{standard} 没有等级 {level}；可选等级：{known}</translation>
+    </message>
+    <message>
+        <source>level {level} has no area {area}, and no weight file read with this bank adds it (own_areas)</source>
+        <translation>等级 {level} 没有职业功能 {area}，与本题库一同读取的权重文件也未增设该领域（own_areas）</translation>
+    </message>
+    <message>
+        <source>name the standard (and section) the rules are borrowed from</source>
+        <translation>请写明规则借用自哪个标准（及其章节）</translation>
+    </message>
+    <message>
+        <source>empty: list the rules borrowed</source>
+        <translation>为空：请列出借用的规则</translation>
+    </message>
+    <message>
+        <source>unknown rule {rule}; use {rules}</source>
+        <translation>未知的规则 {rule}；可用：{rules}</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice</source>
+        <translation>{name} 列出了两次</translation>
+    </message>
+    <message>
+        <source>{standard} sets {rule} itself; a weight file cannot change it</source>
+        <translation>{standard} 自行规定了 {rule}，权重文件不能更改</translation>
+    </message>
+    <message>
+        <source>the exam owner&apos;s own areas are weighted in theory tables only</source>
+        <translation>考试方自设的领域只能列入理论知识权重表</translation>
+    </message>
+    <message>
+        <source>{standard} has official weight tables; a weight file cannot add areas to it</source>
+        <translation>{standard} 有官方权重表，权重文件不能为其增设领域</translation>
+    </message>
+    <message>
+        <source>{area} is already an area of this level</source>
+        <translation>{area} 已是本等级的职业功能</translation>
+    </message>
+    <message>
+        <source>empty: list the content codes items may cite</source>
+        <translation>为空：请列出题目可引用的内容代码</translation>
+    </message>
+    <message>
+        <source>unknown field {field}; a level may set: {fields}</source>
+        <translation>未知字段 {field}；等级下可设置：{fields}</translation>
+    </message>
+    <message>
+        <source>unknown part {part}; use theory, skill or review</source>
+        <translation>未知的考核部分 {part}；应为 theory、skill 或 review</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,12 @@ class StandardsTab(QWidget):
                                           self.tr("Minimum minutes"), self.tr("Weight tables")])  # fmt: skip
         self.standards = make_table(self.standards_model, stretch=4)  # the sub-types: elided, whole on hover
         self.standards.setAccessibleName(self.tr("Standards"))
+        # rules a standard takes from another (570002 from 4-13-99-02) and the standards' notes
+        self.standard_notes = QLabel()
+        self.standard_notes.setWordWrap(True)
+        self.standard_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.standard_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.standard_notes.setVisible(False)
         self.banks_model = RowsModel([self.tr("Bank"), self.tr("Title"), self.tr("Standard"), self.tr("Version"),
                                       self.tr("Questions"), self.tr("Skill tasks")])  # fmt: skip
         self.banks = make_table(self.banks_model, stretch=1)
@@ -71,6 +77,8 @@ class StandardsTab(QWidget):
             heading = QLabel(f"<b>{title}</b>")
             box_layout.addWidget(heading)
             box_layout.addWidget(view, 1)
+            if view is self.standards:
+                box_layout.addWidget(self.standard_notes)
             splitter.addWidget(box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -150,6 +158,23 @@ class StandardsTab(QWidget):
         else:
             show_error(self, exc)
 
+    def _rule_names(self, rules: tuple[str, ...]) -> str:
+        names = {"pass_mark": self.tr("the pass mark"), "min_minutes": self.tr("the minimum durations"),
+                 "staffing": self.tr("the staffing ratios")}  # fmt: skip
+        return join_names(names.get(rule, rule) for rule in rules)
+
+    def _borrowed(self, std: Standard) -> str:
+        assert std.borrowed is not None
+        return self.tr("{code} does not set {rules} itself: they are borrowed from {source}.").format(
+            code=std.code, rules=self._rule_names(std.borrowed.fields), source=std.borrowed.source)  # fmt: skip
+
+    def _about(self, std: Standard) -> str:
+        """One line on a standard's borrowed rules and notes, under the table."""
+        notes = self.tr("Notes: {notes}").format(notes=std.notes) if std.notes else ""
+        if std.borrowed is not None:  # the sentence names the standard
+            return " ".join(part for part in (self._borrowed(std), notes) if part)
+        return self.tr("{code}: {text}").format(code=std.code, text=notes)
+
     def refresh(self) -> None:
         if self._loaded:  # nothing changes until an import
             return
@@ -160,15 +185,23 @@ class StandardsTab(QWidget):
         # short part names, so the column fits beside the others at 1366 px in English too
         parts = {Part.THEORY: self.tr("Theory"), Part.SKILL: self.tr("Skill"), Part.REVIEW: self.tr("Review")}
         imported = {name for name, _text in catalog.imported_standards}
+        notes = []
         for std in standards:
             minutes = join_clauses(f"{parts[p]} {std.min_minutes[p]}" for p in Part if p in std.min_minutes)
+            if std.is_borrowed("min_minutes"):
+                minutes = self.tr("{minutes} (borrowed)").format(minutes=minutes)
+            if std.borrowed is not None or std.notes:
+                notes.append(self._about(std))
             edition = self.tr("{edition} (imported)").format(edition=std.edition) if std.source in imported \
                 else std.edition  # fmt: skip
             levels = join_names(labels.short_level(lv.name, lv.level) for lv in std.levels)  # '四级、三级…'
             rows.append([std.code, std.name, edition, levels, join_names(st.name for st in std.subtypes) or "—",
                          minutes, official if std.official_weights else supplied])  # fmt: skip
-            tips.append([None, None, None, "\n".join(lv.name for lv in std.levels)])  # the whole names on hover
+            borrowed = self._borrowed(std) if std.is_borrowed("min_minutes") else None
+            tips.append([None, None, None, "\n".join(lv.name for lv in std.levels), None, borrowed])  # fmt: skip
         self.standards_model.set_rows(rows, [s.code for s in standards], tips=tips)
+        self.standard_notes.setText("\n".join(notes))
+        self.standard_notes.setVisible(bool(notes))
         bank_set = attempt(self, lambda: catalog.banks)  # read on first use; a bad bank is reported
         if bank_set is None:
             return

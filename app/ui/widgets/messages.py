@@ -192,6 +192,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "the option text {text} appears twice"),
     QT_TRANSLATE_NOOP("messages", "a skill task needs at least one scoring point"),
     QT_TRANSLATE_NOOP("messages", "level {level} does not exist; known: {known}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "level {level} has no area {area}, and no weight file read with this bank adds it (own_areas)"
+    ),
     QT_TRANSLATE_NOOP("messages", "level {level} has no area {area}"),
     QT_TRANSLATE_NOOP("messages", "{area} is not weighted in the {part} table of level {level}"),
     QT_TRANSLATE_NOOP("messages", "no content {code} under {area} in the listed levels"),
@@ -208,6 +211,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "level {level} appears twice"),
     QT_TRANSLATE_NOOP("messages", "content code {code} twice"),
     QT_TRANSLATE_NOOP("messages", "missing (official_weights is true)"),
+    # rules a standard borrows, and what an exam owner's weight file adds or sets
+    QT_TRANSLATE_NOOP("messages", "name the standard (and section) the rules are borrowed from"),
+    QT_TRANSLATE_NOOP("messages", "empty: list the rules borrowed"),
+    QT_TRANSLATE_NOOP("messages", "unknown rule {rule}; use {rules}"),
+    QT_TRANSLATE_NOOP("messages", "{name} is listed twice"),
+    QT_TRANSLATE_NOOP("messages", "{standard} sets {rule} itself; a weight file cannot change it"),
+    QT_TRANSLATE_NOOP("messages", "the exam owner's own areas are weighted in theory tables only"),
+    QT_TRANSLATE_NOOP("messages", "{standard} has official weight tables; a weight file cannot add areas to it"),
+    QT_TRANSLATE_NOOP("messages", "{area} is already an area of this level"),
+    QT_TRANSLATE_NOOP("messages", "empty: list the content codes items may cite"),
+    QT_TRANSLATE_NOOP("messages", "unknown field {field}; a level may set: {fields}"),
+    QT_TRANSLATE_NOOP("messages", "unknown part {part}; use theory, skill or review"),
     # blueprint files (app/banks/blueprint_file.py, app/domain/blueprint.py)
     QT_TRANSLATE_NOOP("messages", "only theory blueprints have a type mix; skill papers take one task per area"),
     QT_TRANSLATE_NOOP("messages", "unknown item type {type}"),
