@@ -17,18 +17,30 @@ import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.banks.catalog import Catalog
 from app.banks.roster_file import RosterRow
 from app.domain.attempt_state import AttemptState, Step, StepKind, derive
 from app.domain.identity import id_number_problem, mask_id_number, normalise_id_number
 from app.domain.items import ItemType
 from app.domain.paper_assembly import Paper
-from app.domain.standards import Part
+from app.domain.session_start import check_start, minutes_early
+from app.domain.staffing import (
+    STAFFING_SECTION,
+    Finding,
+    check_duration,
+    check_session,
+    check_task_minutes,
+    cite,
+    refusal,
+)
+from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
 from app.security.canonical import canonical_json
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
@@ -74,6 +86,18 @@ class SaveAck:
 class CandidateLogin:
     actor: Actor
     attempt_id: int
+class EarlyStart(Conflict):
+    """The session is scheduled more than half an hour from now: start it only with `early_ok`."""
+
+
+class StandardRuleRefused(ServiceError):
+    """The plan breaks a rule of the standard (section 1.9) or of the drawn tasks' time."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(refusal(findings))
+        self.findings = findings
+
+
     candidate_id: int
 
 
@@ -119,6 +143,7 @@ class Identity:
     photo: bytes | None
     session: str
     room: str
+    surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
     standard: str
     level: str
     duration_minutes: int
@@ -255,7 +280,7 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
 
 
 class ExamService(Service):
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
         self._tallies: dict[int, _Tally] = {}
         self._names: dict[int, str] = {}
@@ -264,21 +289,44 @@ class ExamService(Service):
         self._old_checkpoints: dict[int, list[TimeEvent]] = {}
 
     # -- planning (admin) -----------------------------------------------------------------
+def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
+    """The suggested minutes of a skill paper's tasks added up, and the tasks' ids."""
+    tasks = [e for e in content.get("items", []) if e.get("type") == "task"]
+    return sum(int(e.get("minutes") or 0) for e in tasks), [str(e["id"]) for e in tasks]
+
+
 
     def schedule_session(
         self, actor: Actor, *, code: str, room: str, part: str, standard: str, level: str,
-        scheduled_start: str, duration_minutes: int, subtype: str | None = None, min_minutes: int | None = None,
+        self.catalog = catalog
+        scheduled_start: str, duration_minutes: int, subtype: str | None = None,
     ) -> int:  # fmt: skip
         require_role(actor, "admin")
-        if min_minutes is not None and duration_minutes < min_minutes:
-            raise ServiceError(f"{duration_minutes} minutes: the standard requires at least {min_minutes}")
+        if part not in {p.value for p in Part}:
+            raise ServiceError(f"unknown part {part}; use theory, skill or review")
+        try:
+            datetime.fromisoformat(scheduled_start)
+        except ValueError:
+            raise ServiceError(f"the start {scheduled_start} is not a date and time like 2026-12-05T09:00") from None
+        std, lv = self._rules(standard, str(level), subtype or None)
+        findings = check_duration(std, lv, Part(part), duration_minutes)
+        if findings:
+            raise StandardRuleRefused(findings)
         data = {"code": code, "room": room, "part": part, "standard": standard, "level": level}
         with self.action(actor, "session.schedule", f"session:{code}", data) as s:
             if s.scalar(select(ExamSession).where(ExamSession.code == code)):
+    def _rules(self, standard: str, level: str, subtype: str | None) -> tuple[Standard, Level]:
+        """The standard and level from the catalogue; a code, 工种 or level it lacks is refused."""
+        std = self.catalog.standard(standard)
+        return std, self.catalog.level(std, level, subtype)
+
                 raise Conflict(f"session {code!r} already exists")
             row = ExamSession(
-                code=code, room=room, part=part, standard=standard, subtype=subtype, level=str(level),
+                code=code, room=room, part=part, standard=standard, subtype=subtype or None, level=str(lv.level),
                 scheduled_start=scheduled_start, duration_minutes=duration_minutes, state="scheduled",
+        """Plan a session. The standard, 工种 and level must be in the catalogue, the part one the
+        level has (a comprehensive review only where it is required) and the duration at least the
+        standard's minimum for the part (1.9.4)."""
             )  # fmt: skip
             s.add(row)
             s.flush()
@@ -313,8 +361,20 @@ class ExamService(Service):
             existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
             clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
                        for r in rows if r.ticket in existing]  # fmt: skip
+            self._check_review_time(s, session_id)
             if clashes:
                 raise Conflict(f"{source}: nothing imported; " + "; ".join(clashes[:10]))
+    def _check_review_time(self, s: Session, session_id: int) -> None:
+        """A review session lasts at least the standard's review minutes per candidate (1.9.4)."""
+        session = s.get(ExamSession, session_id)
+        if session.part != Part.REVIEW:
+            return
+        std, lv = self._rules(session.standard, session.level, session.subtype)
+        count = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.session_id == session_id))
+        findings = check_duration(std, lv, Part.REVIEW, session.duration_minutes, count or 0)
+        if findings:
+            raise StandardRuleRefused(findings)
+
             for r in rows:
                 s.add(
                     Candidate(
@@ -333,6 +393,8 @@ class ExamService(Service):
             if candidate is None:
                 raise NotFound(f"no candidate {candidate_id}")
             paper = PaperInstance(
+            s.flush()
+            self._check_review_time(s, session_id)
                 session_id=candidate.session_id, candidate_id=candidate_id, seed=content.get("seed", ""),
                 content=content,
             )  # fmt: skip
@@ -492,10 +554,78 @@ class ExamService(Service):
             raise Conflict(refusal.format(code=session.code, state=session.state))
         return session
 
-    def start_session(self, actor: Actor, session_id: int) -> None:
+    def record_surveillance(self, actor: Actor, session_id: int, reason: str) -> None:
+        """Record that a theory room is under full electronic surveillance (全方位电子监控), and why.
+        Where the standard allows it (4-07-03-01 1.9.3: 实行全方位电子监控的考场可适当降低监考人员比例)
+        the start then no longer asks for 1 proctor per 15 candidates; 2 per room still hold."""
+        require_role(actor, "admin")
+        reason = reason.strip()
+        if not reason:
+            raise ServiceError("a reason is required to record electronic surveillance")
+        with self.action(actor, "session.surveillance", f"session:{session_id}", {"reason": reason}) as s:
+            session = self._session_in(s, session_id, "scheduled")
+            if session.part != Part.THEORY:
+                raise ServiceError("electronic surveillance relaxes only a theory room's proctor ratio")
+            std, lv = self._rules(session.standard, session.level, session.subtype)
+            if not std.staffing_for(lv).surveillance_relaxes_ratio:
+                source = cite(std, STAFFING_SECTION, "staffing", lv, Part.THEORY)
+                raise ServiceError(f"{source}: the standard does not lower the proctor ratio for electronic "
+                                   "surveillance")  # fmt: skip
+            session.surveillance_reason = reason
+
+    def start_findings(self, s: Session, session: ExamSession) -> list[Finding]:
+        """What the standard and the drawn tasks say against starting `session` (the date aside)."""
+        std, lv = self._rules(session.standard, session.level, session.subtype)
+        part = Part(session.part)
+        candidates = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.session_id == session.id))
+        duties = dict(
+            s.execute(
+                select(SessionStaff.duty, func.count()).where(SessionStaff.session_id == session.id)
+                .group_by(SessionStaff.duty)
+            ).all()
+        )  # fmt: skip
+        findings = check_session(
+            std, lv, part, candidates=candidates or 0, minutes=session.duration_minutes,
+            proctors=duties.get("proctor", 0),
+            examiners=duties.get("review" if part is Part.REVIEW else "examiner", 0),
+            surveilled=bool(session.surveillance_reason),
+        )  # fmt: skip
+        if part is Part.SKILL:
+            contents = s.scalars(select(PaperInstance.content).where(PaperInstance.session_id == session.id))
+            findings += check_task_minutes(session.duration_minutes, [task_minutes(c) for c in contents])
+        return findings
+
+    def minutes_to_start(self, actor: Actor, session_id: int) -> int:
+        """How many minutes before its scheduled start the session is now, by the store's clock
+        (0 when on time or late): the console asks before starting more than 30 minutes early."""
         require_role(actor, "proctor", "admin")
-        with self.action(actor, "session.start", f"session:{session_id}", {}) as s:
-            self._session_in(s, session_id, "scheduled").state = "open"
+        with self.db.reader() as s:
+            session = self._session_in(s, session_id)
+            now = self.db.clock.now().astimezone().replace(tzinfo=None)
+            return minutes_early(session.scheduled_start, now)
+
+    def start_session(self, actor: Actor, session_id: int, *, early_ok: bool = False) -> None:
+        """Open the session and start its clock. Refused on another local date than the scheduled
+        one, when the standard's staffing or time rules are not met, and more than 30 minutes
+        before the scheduled time unless `early_ok` (the proctor confirmed; the audit records it)."""
+        require_role(actor, "proctor", "admin")
+        data: dict[str, Any] = {}
+        with self.action(actor, "session.start", f"session:{session_id}", data) as s:
+            session = self._session_in(s, session_id, "scheduled")
+            now = self.db.clock.now().astimezone().replace(tzinfo=None)  # the centre's local time
+            dated = [f for f in check_start(session.code, session.scheduled_start, now) if f.rule == "start_date"]
+            if dated:
+                raise Conflict(refusal(dated))
+            findings = self.start_findings(s, session)
+            if findings:
+                raise StandardRuleRefused(findings)
+            early = check_start(session.code, session.scheduled_start, now, early_ok=early_ok)
+            if early:
+                raise EarlyStart(refusal(early))
+            ahead = minutes_early(session.scheduled_start, now)
+            if early_ok and ahead:
+                data.update(early_ok=True, minutes_early=ahead)
+            session.state = "open"
             self._time_event(s, session_id, None, TimeEventKind.START, actor)
 
     def pause(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str) -> None:
@@ -802,7 +932,7 @@ class ExamService(Service):
             )
             return [
                 SessionInfo(x.id, x.code, x.room, x.part, x.standard, x.subtype, x.level, x.scheduled_start,
-                            x.duration_minutes, x.state, counts.get(x.id, 0))
+                            x.duration_minutes, x.state, counts.get(x.id, 0), x.surveillance_reason)
                 for x in s.scalars(query).unique()
             ]  # fmt: skip
 
