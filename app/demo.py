@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.banks.catalog import Catalog
 from app.domain.identity import check_digit
+from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Part
 from app.security.envelope import DEFAULT_KDF, KdfParams
 from app.security.signing import public_pem
@@ -94,16 +95,27 @@ class _DemoCentre:
     @classmethod
     def create(cls, db: Database, catalog: Catalog, proctors: int) -> _DemoCentre:
         admin, staff = _centre_and_staff(AccountService(db), proctors)
-        return cls(catalog, ExamService(db), ScoringService(db), PaperService(db, catalog), admin, staff)
+        return cls(catalog, ExamService(db, catalog), ScoringService(db, catalog), PaperService(db, catalog), admin,
+                   staff)
+
+    def minutes_for(self, part: Part, standard: str, level: int) -> int:
+        """90 minutes, or longer where the standard or (for a skill session) the longest tasks the
+        bank could draw for the level ask for more."""
+        std = self.catalog.standard(standard)
+        lv = std.level(level)
+        minutes = max(90, std.min_minutes_for(lv, part) or 0)
+        if part is Part.SKILL:
+            tasks = self.catalog.banks.tasks_for(std.code, None, lv.level)
+            minutes = max(minutes, longest_tasks_minutes([(t.area, t.minutes) for t in tasks]))
+        return minutes
 
     def session(self, code: str, room: str, part: Part, start: str, duties: dict[str, str],
                 people: Sequence[tuple[str, str, str, float]]) -> tuple[int, dict[str, int]]:  # fmt: skip
         """Schedule a 90-minute session of the demo level with staff (username -> duty) and
         candidates, and fix their papers; returns the session id and each ticket's attempt id."""
-        std = self.catalog.standard(STANDARD)
         session_id = self.exam.schedule_session(
             self.admin, code=code, room=room, part=part.value, standard=STANDARD, level=str(LEVEL),
-            scheduled_start=start, duration_minutes=90, min_minutes=std.min_minutes_for(std.level(LEVEL), part),
+            scheduled_start=start, duration_minutes=self.minutes_for(part, STANDARD, LEVEL),
         )  # fmt: skip
         for username, duty in duties.items():
             self.scoring.assign_staff(self.admin, session_id, self.staff[username].id, duty)

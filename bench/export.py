@@ -34,11 +34,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = Database.create(sqlite_url(folder / "examdesk.db"), "bench passphrase", kdf=FAST_KDF)
-        accounts, exam = AccountService(db), ExamService(db)
+        accounts, exam = AccountService(db), ExamService(db, Catalog.load())
         admin = accounts.set_up_centre(code="B01", name="基准测试考点", admin_username="admin",
                                        admin_password="bench-pass-1")  # fmt: skip
         session = exam.schedule_session(admin, code="BENCH", room="1", part="theory", standard="4-13-99-02",
-                                        level="5", scheduled_start="-", duration_minutes=90)  # fmt: skip
+                                        level="5", scheduled_start="2026-12-05T09:00", duration_minutes=90)  # fmt: skip
         t0 = time.perf_counter()
         ids = []
         for ticket, name, number, ability in demo_people(args.candidates, random.Random(1)):

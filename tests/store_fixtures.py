@@ -7,16 +7,21 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.banks.catalog import Catalog
 from app.security import passwords
 from app.security.envelope import FAST_KDF
 from app.services.accounts import AccountService
 from app.services.base import Actor
 from app.services.exam import ExamService
+from app.services.scoring import ScoringService
+from app.store.clock import FixedClock
 from app.store.database import Database, sqlite_url
 
 PASSPHRASE = "correct horse battery staple"
@@ -41,9 +46,33 @@ def fresh_url(backend: str, tmp_path: Path) -> str:
     return PG_URL.rsplit("/", 1)[0] + "/" + name
 
 
+# The store clock of every test world: a fixed local time, so no test depends on today's date.
+# The world's session is scheduled for 09:00 that day; the clock reads 08:50 (local time).
+EXAM_DAY = "2026-12-05"
+SESSION_START = f"{EXAM_DAY}T09:00"
+
+
+def exam_day_clock(hour: int = 8, minute: int = 50) -> FixedClock:
+    """A clock at `hour:minute` local time on EXAM_DAY."""
+    return FixedClock(datetime.fromisoformat(f"{EXAM_DAY}T{hour:02d}:{minute:02d}").astimezone())
+
+
+def on_the_day(world: World, scheduled_start: str, minutes_before: int = 10) -> None:
+    """Set the world's store clock to `minutes_before` minutes before `scheduled_start` (local time)."""
+    at = datetime.fromisoformat(scheduled_start) - timedelta(minutes=minutes_before)
+    world.db.clock.at = at.astimezone()  # type: ignore[attr-defined]  # a FixedClock
+
+
+@cache
+def shared_catalog() -> Catalog:
+    """The bundled catalogue, loaded once (services only read it)."""
+    return Catalog.load()
+
+
 @dataclass
 class World:
-    """A set-up centre: store, services, admin and proctor, one session with two candidates."""
+    """A set-up centre: store (on a fixed clock), services, admin and proctor, one theory session
+    on the clock's day with two candidates and the two proctors a room needs."""
 
     url: str
     db: Database
@@ -57,9 +86,13 @@ class World:
 
     def reopen(self, passphrase: str = PASSPHRASE) -> World:
         self.db.close()
-        db = Database.open(self.url, passphrase)
-        return World(self.url, db, AccountService(db), ExamService(db), self.admin, self.proctor,
+        db = Database.open(self.url, passphrase, clock=self.db.clock)
+        return World(self.url, db, AccountService(db), ExamService(db, shared_catalog()), self.admin, self.proctor,
                      self.session_id, self.candidates, self.attempts)  # fmt: skip
+
+    @property
+    def scoring(self) -> ScoringService:
+        return ScoringService(self.db, shared_catalog())
 
 
 CANDIDATES = {
@@ -87,15 +120,17 @@ def fast_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def build_world(url: str, duration: float = 5400.0) -> World:
-    db = Database.create(url, PASSPHRASE, kdf=FAST_KDF)
-    accounts, exam = AccountService(db), ExamService(db)
+    db = Database.create(url, PASSPHRASE, kdf=FAST_KDF, clock=exam_day_clock())
+    accounts, exam = AccountService(db), ExamService(db, shared_catalog())
     admin = accounts.set_up_centre(code="C01", name="测试考点", admin_username="admin", admin_password="admin-pass-1")
     accounts.create_user(admin, username="proctor1", role="proctor", display_name="监考一", password="proctor-pass-1")
     proctor = accounts.login("proctor1", "proctor-pass-1")
+    accounts.create_user(admin, username="proctor2", role="proctor", display_name="监考二", password="proctor-pass-2")
     session_id = exam.schedule_session(
         admin, code="S1", room="101", part="theory", standard="4-13-99-02", level="5",
-        scheduled_start="2026-11-24T09:00", duration_minutes=90,
+        scheduled_start=SESSION_START, duration_minutes=90,
     )  # fmt: skip
+    assign_proctors(db, admin, session_id)
     candidates, attempts = {}, {}
     for ticket, (name, number) in CANDIDATES.items():
         photo = b"PHOTO-" + ticket.encode()
@@ -103,6 +138,15 @@ def build_world(url: str, duration: float = 5400.0) -> World:
         candidates[ticket] = cid
         attempts[ticket] = exam.prepare_attempt(admin, cid, sample_content(), duration)
     return World(url, db, accounts, exam, admin, proctor, session_id, candidates, attempts)
+
+
+def assign_proctors(db: Database, admin: Actor, session_id: int, usernames: tuple[str, ...] = ("proctor1", "proctor2"),
+                    ) -> None:  # fmt: skip
+    """Assign proctors a theory room needs (1.9.3: at least 2 per room)."""
+    accounts, scoring = AccountService(db), ScoringService(db, shared_catalog())
+    ids = {u.username: u.id for u in accounts.users(admin)}
+    for username in usernames:
+        scoring.assign_staff(admin, session_id, ids[username], "proctor")
 
 
 @pytest.fixture(params=BACKENDS)

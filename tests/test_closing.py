@@ -6,8 +6,7 @@ import pytest
 
 from app.services.base import Conflict
 from app.services.export import ExportService
-from app.services.scoring import ScoringService
-from tests.store_fixtures import CANDIDATES
+from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors
 
 
 def login(w, ticket, station="PC-01"):
@@ -43,7 +42,7 @@ def test_a_candidate_who_never_came_is_absent_not_failed(world, clock):
     assert results["T001"].result == "不合格"
     assert results["T002"].status == "absent" and results["T002"].parts == {} and results["T002"].result == "待定"
     with pytest.raises(Conflict, match="absent"):
-        ScoringService(world.db).grade_objective(world.admin, absent_attempt)
+        world.scoring.grade_objective(world.admin, absent_attempt)
 
 
 def test_a_candidate_who_logged_in_must_be_submitted_before_closing(world):
@@ -74,8 +73,9 @@ def test_multiple_choice_credit_follows_the_papers_blueprint(world, credit, expe
             "options": [["A", "甲"], ["B", "乙"], ["C", "丙"], ["D", "丁"]], "key": ["A", "B"]}  # fmt: skip
     sid = world.exam.schedule_session(
         world.admin, code="MC", room="102", part="theory", standard="4-13-99-02", level="5",
-        scheduled_start="2026-11-24T14:00", duration_minutes=90,
+        scheduled_start=SESSION_START, duration_minutes=90,
     )  # fmt: skip
+    assign_proctors(world.db, world.admin, sid)
     name, number = CANDIDATES["T001"]
     cid = world.exam.add_candidate(world.admin, sid, ticket="M001", name=name, id_number=number)
     aid = world.exam.prepare_attempt(world.admin, cid, {"seed": "m", "items": [item], "multiple_credit": credit}, 600)

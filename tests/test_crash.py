@@ -21,14 +21,14 @@ from sqlalchemy import select
 from app.services.exam import ExamService
 from app.store.database import Database
 from app.store.models import AttemptStep
-from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url
+from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url, shared_catalog
 
 KILLS = int(os.environ.get("EXAMDESK_CRASH_KILLS", "200"))
 
 
 def _worker(url: str, number: str, out_fd: int, seed: int) -> None:
     db = Database.open(url, PASSPHRASE)
-    exam = ExamService(db)
+    exam = ExamService(db, shared_catalog())
     login = exam.candidate_login(ticket="T001", id_number=number, station="PC-CRASH")
     seq = exam.attempt_view(login.actor, login.attempt_id).last_seq
     rng = random.Random(seed)

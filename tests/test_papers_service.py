@@ -10,6 +10,7 @@ from app.domain.paper_assembly import AssemblyError
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.papers import PaperService
 from app.store.models import Attempt, AuditEntry, Candidate, PaperInstance
+from tests.store_fixtures import SESSION_START
 
 TICKETS = {"P001": "11010519491231002X", "P002": "440524198001010013", "P003": "110101199003074514"}
 
@@ -19,10 +20,10 @@ def catalog():
     return Catalog.load()
 
 
-def _session(world, part="theory", level="5", code="PS"):
+def _session(world, part="theory", level="5", code="PS", minutes=90):
     sid = world.exam.schedule_session(
         world.admin, code=code, room="201", part=part, standard="4-13-99-02", level=level,
-        scheduled_start="2026-11-24T14:00", duration_minutes=90,
+        scheduled_start=SESSION_START, duration_minutes=minutes * len(TICKETS) if part == "review" else minutes,
     )  # fmt: skip
     ids = {t: world.exam.add_candidate(world.admin, sid, ticket=t, name="考生" + t, id_number=n)
            for t, n in TICKETS.items()}  # fmt: skip

@@ -9,8 +9,7 @@ import pytest
 
 from app.services.base import Actor, Conflict
 from app.services.export import ExportService
-from app.services.scoring import ScoringService
-from tests.store_fixtures import CANDIDATES
+from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors
 
 SINGLE = {"slot": 0, "id": "S1", "type": "single", "area": "学情分析", "points": "2", "stem": "单选",
           "options": [["A", "甲"], ["B", "乙"]], "key": "B"}  # fmt: skip
@@ -23,11 +22,12 @@ SHORT = {"slot": 1, "id": "W1", "type": "short", "area": "学习指导", "points
 def panel(world):
     """Three examiners and a chief on a new theory session whose one candidate's paper has a
     single-choice question and a short-answer question."""
-    scoring = ScoringService(world.db)
+    scoring = world.scoring
     sid = world.exam.schedule_session(
         world.admin, code="W", room="103", part="theory", standard="4-13-99-02", level="5",
-        scheduled_start="2026-11-24T14:00", duration_minutes=90,
+        scheduled_start=SESSION_START, duration_minutes=90,
     )  # fmt: skip
+    assign_proctors(world.db, world.admin, sid)
     people = {}
     for username, role in (("e1", "examiner"), ("e2", "examiner"), ("e3", "examiner"), ("boss", "chief")):
         view = world.accounts.create_user(world.admin, username=username, role=role, display_name=username,

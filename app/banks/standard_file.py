@@ -149,6 +149,8 @@ def _parse_staffing(r: FieldReader, raw: Any) -> Staffing:
         min_review_members=r.get(review, ("staffing", "review"), "min_members", int, required=False, default=3),
         review_members_odd=r.get(review, ("staffing", "review"), "members_odd", bool, required=False, default=True),
         notes=r.get(doc, ("staffing",), "notes", str, required=False, default=""),
+        surveillance_relaxes_ratio=r.get(theory, ("staffing", "theory"), "surveillance_relaxes_ratio", bool,
+                                         required=False, default=False),
     )  # fmt: skip
 
 

@@ -1,16 +1,31 @@
-"""Staffing ratios and minimum durations from a standard's 1.9 (鉴定要求 / 评价要求).
+"""The rules of a standard's section 1.9 (鉴定要求 / 评价要求) for one session, and the time its
+skill tasks suggest.
 
-Each check returns findings the session screens show as they are, e.g.
-"2 proctors for 31 candidates: at least 3 needed (1 per 15, at least 2 per room)".
-An empty list means the plan satisfies the standard.
+Each check returns findings. The services refuse a session that has any (the message names the
+rule and the section, e.g. "4-13-99-02 1.9.4: the theory part lasts at least 90 minutes, this
+session has 30"); the admin screen shows the same findings earlier, as warnings, in its own words
+(`rule`, `required` and `actual` are what it needs). An empty list means the plan meets the rules.
+
+Where the sections are: 1.9.2 鉴定方式 (which levels have a comprehensive review), 1.9.3 配比
+(proctors, examiners, review panel), 1.9.4 时间 (minimum durations). How the rules are read:
+
+- Skill examiners are the session's staff with the duty "examiner"; the chief examiner (duty
+  "chief") arbitrates and does not count towards "at least 3, an odd number, 1 per N".
+- 综合评审时间不少于 15 / 30 min is read per candidate: a review session lasts at least that many
+  minutes times its candidates (and at least that long with none yet).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain.standards import Level, Part, Staffing, Standard
+from app.domain.standards import Level, OriginKind, Part, Staffing, Standard
+
+PARTS_SECTION = "1.9.2"  # 鉴定方式 / 评价方式: the comprehensive review is for 二级 and 一级
+STAFFING_SECTION = "1.9.3"  # 监考及考评人员与考生的配比
+MINUTES_SECTION = "1.9.4"  # 鉴定时间 / 评价时间
 
 
 @dataclass(frozen=True)
@@ -24,8 +39,26 @@ class Finding:
         return self.message
 
 
-def proctors_needed(staffing: Staffing, candidates: int) -> int:
-    by_ratio = math.ceil(candidates / staffing.candidates_per_proctor) if candidates > 0 else 0
+def cite(std: Standard, section: str, rule: str, level: Level | None = None, part: Part | None = None) -> str:
+    """Where a rule comes from, for refusals: "4-13-99-02 1.9.4"; for a rule the standard borrows,
+    "570002 (4-13-99-02 (2022) 1.9)"; for one the exam owner set in a weight file, the owner."""
+    origin = std.origin(rule, level, part)
+    if origin.kind is OriginKind.STANDARD:
+        return f"{std.code} {section}"
+    return f"{std.code} ({origin.source})"
+
+
+def refusal(findings: Sequence[Finding]) -> str:
+    """The findings as one refusal, one per line."""
+    return "\n".join(f.message for f in findings)
+
+
+def proctors_needed(staffing: Staffing, candidates: int, *, surveilled: bool = False) -> int:
+    """Proctors a theory room needs; under recorded full electronic surveillance, where the
+    standard allows it, the ratio does not apply (the seed names no lower ratio) but the
+    minimum per room does."""
+    relaxed = surveilled and staffing.surveillance_relaxes_ratio
+    by_ratio = math.ceil(candidates / staffing.candidates_per_proctor) if candidates > 0 and not relaxed else 0
     return max(staffing.min_proctors_per_room, by_ratio)
 
 
@@ -37,80 +70,123 @@ def examiners_needed(staffing: Staffing, candidates: int) -> int:
     return needed
 
 
-def check_theory_room(staffing: Staffing, candidates: int, proctors: int) -> list[Finding]:
-    needed = proctors_needed(staffing, candidates)
+def check_theory_room(std: Standard, level: Level, candidates: int, proctors: int, *,
+                      surveilled: bool = False) -> list[Finding]:  # fmt: skip
+    staffing = std.staffing_for(level)
+    needed = proctors_needed(staffing, candidates, surveilled=surveilled)
     if proctors >= needed:
         return []
-    return [
-        Finding(
-            "proctors",
-            needed,
-            proctors,
-            f"{proctors} proctors for {candidates} candidates: at least {needed} needed "
-            f"(1 per {staffing.candidates_per_proctor}, at least "
-            f"{staffing.min_proctors_per_room} per room)",
-        )
-    ]
+    source = cite(std, STAFFING_SECTION, "staffing", level, Part.THEORY)
+    if surveilled and staffing.surveillance_relaxes_ratio:
+        message = (f"{source}: a theory room has at least {staffing.min_proctors_per_room} proctors "
+                   f"(under full electronic surveillance), this session has {proctors}")  # fmt: skip
+    else:
+        message = (f"{source}: a theory room has at least {staffing.min_proctors_per_room} proctors and 1 per "
+                   f"{staffing.candidates_per_proctor} candidates: {candidates} candidates need {needed}, "
+                   f"this session has {proctors}")  # fmt: skip
+    return [Finding("proctors", needed, proctors, message)]
 
 
-def check_skill_examiners(staffing: Staffing, candidates: int, examiners: int) -> list[Finding]:
-    findings = []
+def check_skill_examiners(std: Standard, level: Level, candidates: int, examiners: int) -> list[Finding]:
+    staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.SKILL)
     needed = examiners_needed(staffing, candidates)
     if examiners < needed:
-        findings.append(
-            Finding(
-                "examiners",
-                needed,
-                examiners,
-                f"{examiners} examiners for {candidates} candidates: at least {needed} needed "
-                f"(1 per {staffing.candidates_per_examiner}, at least {staffing.min_examiners}"
-                f"{', an odd number' if staffing.examiners_odd else ''})",
-            )
-        )
-    elif staffing.examiners_odd and examiners % 2 == 0:
-        findings.append(
+        odd = ", an odd number," if staffing.examiners_odd else ""
+        return [
+            Finding("examiners", needed, examiners,
+                    f"{source}: skill examiners are at least {staffing.min_examiners}{odd} and 1 per "
+                    f"{staffing.candidates_per_examiner} candidates: {candidates} candidates need {needed}, "
+                    f"this session has {examiners}")
+        ]  # fmt: skip
+    if staffing.examiners_odd and examiners % 2 == 0:
+        return [
             Finding("examiners_odd", examiners + 1, examiners,
-                    f"{examiners} examiners: the number must be odd")
-        )  # fmt: skip
-    return findings
+                    f"{source}: the number of skill examiners must be odd, this session has {examiners}")
+        ]  # fmt: skip
+    return []
 
 
-def check_review_panel(staffing: Staffing, members: int) -> list[Finding]:
-    findings = []
+def check_review_panel(std: Standard, level: Level, members: int) -> list[Finding]:
+    staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.REVIEW)
     if members < staffing.min_review_members:
-        findings.append(
-            Finding(
-                "review_members",
-                staffing.min_review_members,
-                members,
-                f"{members} review panel members: at least {staffing.min_review_members} needed",
-            )
-        )
-    elif staffing.review_members_odd and members % 2 == 0:
-        findings.append(
+        return [
+            Finding("review_members", staffing.min_review_members, members,
+                    f"{source}: a review panel has at least {staffing.min_review_members} members, "
+                    f"this session has {members}")
+        ]  # fmt: skip
+    if staffing.review_members_odd and members % 2 == 0:
+        return [
             Finding("review_odd", members + 1, members,
-                    f"{members} review panel members: the number must be odd")
-        )  # fmt: skip
-    return findings
+                    f"{source}: the number of review panel members must be odd, this session has {members}")
+        ]  # fmt: skip
+    return []
 
 
-def check_duration(std: Standard, level: Level, part: Part, minutes: int) -> list[Finding]:
+def check_part(std: Standard, level: Level, part: Part) -> list[Finding]:
+    """A comprehensive review only where the level requires one."""
     if part is Part.REVIEW and not level.review_required:
         return [
-            Finding("review_not_required", 0, minutes,
-                    f"level {level.level} ({level.name}) has no comprehensive review")
+            Finding("review_not_required", 0, 0,
+                    f"{std.code} {PARTS_SECTION}: level {level.level} ({level.name}) has no comprehensive review")
+        ]  # fmt: skip
+    return []
+
+
+def review_minutes_needed(std: Standard, level: Level, candidates: int) -> int | None:
+    per = std.min_minutes_for(level, Part.REVIEW)
+    return None if per is None else per * max(candidates, 1)
+
+
+def check_duration(std: Standard, level: Level, part: Part, minutes: int, candidates: int = 0) -> list[Finding]:
+    """The part's minimum duration (for a review: per candidate); a review where the level has
+    none is refused by `check_part` (and reported here too, so one call covers the session)."""
+    wrong_part = check_part(std, level, part)
+    if wrong_part:
+        return wrong_part
+    source = cite(std, MINUTES_SECTION, "min_minutes", level, part)
+    if part is Part.REVIEW:
+        per = std.min_minutes_for(level, part)
+        needed = review_minutes_needed(std, level, candidates)
+        if per is None or needed is None or minutes >= needed:
+            return []
+        count = max(candidates, 1)
+        return [
+            Finding("duration", needed, minutes,
+                    f"{source}: the comprehensive review takes at least {per} minutes per candidate: "
+                    f"{count} candidate(s) need {needed}, this session has {minutes}")
         ]  # fmt: skip
     minimum = std.min_minutes_for(level, part)
     if minimum is None or minutes >= minimum:
         return []
     return [
-        Finding(
-            "duration",
-            minimum,
-            minutes,
-            f"{minutes} minutes for the {part.value} part: {std.code} requires at least {minimum}",
-        )
-    ]
+        Finding("duration", minimum, minutes,
+                f"{source}: the {part.value} part lasts at least {minimum} minutes, this session has {minutes}")
+    ]  # fmt: skip
+
+
+def longest_tasks_minutes(tasks: Sequence[tuple[str, int]]) -> int:
+    """The longest a skill paper drawn from these (area, minutes) tasks can suggest: one task per
+    area, the longest of each."""
+    longest: dict[str, int] = {}
+    for area, minutes in tasks:
+        longest[area] = max(longest.get(area, 0), minutes)
+    return sum(longest.values())
+
+
+def check_task_minutes(minutes: int, papers: Sequence[tuple[int, Sequence[str]]]) -> list[Finding]:
+    """A skill session lasts at least as long as the tasks drawn for each candidate suggest.
+
+    `papers` holds, per candidate, the suggested minutes of the drawn tasks added up and the
+    tasks' ids."""
+    over = [(total, tasks) for total, tasks in papers if total > minutes]
+    if not over:
+        return []
+    longest, tasks = max(over, key=lambda p: p[0])
+    return [
+        Finding("task_minutes", longest, minutes,
+                f"the skill tasks drawn for {len(over)} of {len(papers)} candidate(s) suggest up to {longest} "
+                f"minutes ({', '.join(tasks)}), this session has {minutes}")
+    ]  # fmt: skip
 
 
 def check_session(
@@ -122,13 +198,15 @@ def check_session(
     minutes: int,
     proctors: int = 0,
     examiners: int = 0,
+    surveilled: bool = False,
 ) -> list[Finding]:
-    """Every staffing and time rule that applies to one planned session."""
-    findings = check_duration(std, level, part, minutes)
+    """Every staffing and time rule of the standard that applies to one session. For a skill
+    session `examiners` counts the examiners (not the chief); for a review, the panel."""
+    findings = check_duration(std, level, part, minutes, candidates)
     if part is Part.THEORY:
-        findings += check_theory_room(std.staffing, candidates, proctors)
+        findings += check_theory_room(std, level, candidates, proctors, surveilled=surveilled)
     elif part is Part.SKILL:
-        findings += check_skill_examiners(std.staffing, candidates, examiners)
-    else:
-        findings += check_review_panel(std.staffing, examiners)
+        findings += check_skill_examiners(std, level, candidates, examiners)
+    elif not findings or findings[0].rule != "review_not_required":
+        findings += check_review_panel(std, level, examiners)
     return findings

@@ -85,12 +85,16 @@ class Staffing:
     min_review_members: int
     review_members_odd: bool
     notes: str = ""
+    # 4-07-03-01 1.9.3: 实行全方位电子监控的考场可适当降低监考人员比例. Only where the standard says so
+    # may a theory room under full electronic surveillance have fewer proctors than the ratio asks.
+    surveillance_relaxes_ratio: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
             "theory": {
                 "candidates_per_proctor": self.candidates_per_proctor,
                 "min_proctors_per_room": self.min_proctors_per_room,
+                **({"surveillance_relaxes_ratio": True} if self.surveillance_relaxes_ratio else {}),
             },
             "skill": {
                 "candidates_per_examiner": self.candidates_per_examiner,

@@ -41,7 +41,7 @@ class Backend:
     def over(cls, db: Database, catalog: Catalog | None = None) -> Backend:
         library = LibraryService(db)
         base = catalog or Catalog.load()
-        backend = cls(db, base, AccountService(db), ExamService(db), ScoringService(db), KeyService(db),
+        backend = cls(db, base, AccountService(db), ExamService(db, base), ScoringService(db, base), KeyService(db),
                       ExportService(db, base), library, PaperService(db, base))  # fmt: skip
         backend.reload_catalog()
         return backend
@@ -57,7 +57,7 @@ class Backend:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks, standards), []
         except DataFileError as exc:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
-        self.export.catalog = self.papers.catalog = self.catalog
+        self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str) -> Backend:

@@ -76,16 +76,6 @@ class AttemptClosed(Conflict):
     pass
 
 
-@dataclass(frozen=True)
-class SaveAck:
-    seq: int
-    remaining: float
-
-
-@dataclass(frozen=True)
-class CandidateLogin:
-    actor: Actor
-    attempt_id: int
 class EarlyStart(Conflict):
     """The session is scheduled more than half an hour from now: start it only with `early_ok`."""
 
@@ -98,6 +88,16 @@ class StandardRuleRefused(ServiceError):
         self.findings = findings
 
 
+@dataclass(frozen=True)
+class SaveAck:
+    seq: int
+    remaining: float
+
+
+@dataclass(frozen=True)
+class CandidateLogin:
+    actor: Actor
+    attempt_id: int
     candidate_id: int
 
 
@@ -133,6 +133,7 @@ class SessionInfo:
     duration_minutes: int
     state: str
     candidates: int
+    surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,6 @@ class Identity:
     photo: bytes | None
     session: str
     room: str
-    surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
     standard: str
     level: str
     duration_minutes: int
@@ -279,9 +279,16 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
 
 
+def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
+    """The suggested minutes of a skill paper's tasks added up, and the tasks' ids."""
+    tasks = [e for e in content.get("items", []) if e.get("type") == "task"]
+    return sum(int(e.get("minutes") or 0) for e in tasks), [str(e["id"]) for e in tasks]
+
+
 class ExamService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
+        self.catalog = catalog
         self._tallies: dict[int, _Tally] = {}
         self._names: dict[int, str] = {}
         self._tally_upto = 0  # highest step id folded into the tallies
@@ -289,18 +296,19 @@ class ExamService(Service):
         self._old_checkpoints: dict[int, list[TimeEvent]] = {}
 
     # -- planning (admin) -----------------------------------------------------------------
-def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
-    """The suggested minutes of a skill paper's tasks added up, and the tasks' ids."""
-    tasks = [e for e in content.get("items", []) if e.get("type") == "task"]
-    return sum(int(e.get("minutes") or 0) for e in tasks), [str(e["id"]) for e in tasks]
 
-
+    def _rules(self, standard: str, level: str, subtype: str | None) -> tuple[Standard, Level]:
+        """The standard and level from the catalogue; a code, 工种 or level it lacks is refused."""
+        std = self.catalog.standard(standard)
+        return std, self.catalog.level(std, level, subtype)
 
     def schedule_session(
         self, actor: Actor, *, code: str, room: str, part: str, standard: str, level: str,
-        self.catalog = catalog
         scheduled_start: str, duration_minutes: int, subtype: str | None = None,
     ) -> int:  # fmt: skip
+        """Plan a session. The standard, 工种 and level must be in the catalogue, the part one the
+        level has (a comprehensive review only where it is required) and the duration at least the
+        standard's minimum for the part (1.9.4)."""
         require_role(actor, "admin")
         if part not in {p.value for p in Part}:
             raise ServiceError(f"unknown part {part}; use theory, skill or review")
@@ -315,18 +323,10 @@ def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
         data = {"code": code, "room": room, "part": part, "standard": standard, "level": level}
         with self.action(actor, "session.schedule", f"session:{code}", data) as s:
             if s.scalar(select(ExamSession).where(ExamSession.code == code)):
-    def _rules(self, standard: str, level: str, subtype: str | None) -> tuple[Standard, Level]:
-        """The standard and level from the catalogue; a code, 工种 or level it lacks is refused."""
-        std = self.catalog.standard(standard)
-        return std, self.catalog.level(std, level, subtype)
-
                 raise Conflict(f"session {code!r} already exists")
             row = ExamSession(
                 code=code, room=room, part=part, standard=standard, subtype=subtype or None, level=str(lv.level),
                 scheduled_start=scheduled_start, duration_minutes=duration_minutes, state="scheduled",
-        """Plan a session. The standard, 工种 and level must be in the catalogue, the part one the
-        level has (a comprehensive review only where it is required) and the duration at least the
-        standard's minimum for the part (1.9.4)."""
             )  # fmt: skip
             s.add(row)
             s.flush()
@@ -351,19 +351,9 @@ def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
             )  # fmt: skip
             s.add(row)
             s.flush()
+            self._check_review_time(s, session_id)
             return row.id
 
-    def import_roster(self, actor: Actor, session_id: int, rows: list[RosterRow], source: str) -> int:
-        """Add every candidate of a checked roster, or none (a clash names its row)."""
-        require_role(actor, "admin")
-        with self.action(actor, "roster.import", f"session:{session_id}", {"file": source, "rows": len(rows)}) as s:
-            self._session_in(s, session_id, "scheduled", "open")
-            existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
-            clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
-                       for r in rows if r.ticket in existing]  # fmt: skip
-            self._check_review_time(s, session_id)
-            if clashes:
-                raise Conflict(f"{source}: nothing imported; " + "; ".join(clashes[:10]))
     def _check_review_time(self, s: Session, session_id: int) -> None:
         """A review session lasts at least the standard's review minutes per candidate (1.9.4)."""
         session = s.get(ExamSession, session_id)
@@ -375,6 +365,16 @@ def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
         if findings:
             raise StandardRuleRefused(findings)
 
+    def import_roster(self, actor: Actor, session_id: int, rows: list[RosterRow], source: str) -> int:
+        """Add every candidate of a checked roster, or none (a clash names its row)."""
+        require_role(actor, "admin")
+        with self.action(actor, "roster.import", f"session:{session_id}", {"file": source, "rows": len(rows)}) as s:
+            self._session_in(s, session_id, "scheduled", "open")
+            existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
+            clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
+                       for r in rows if r.ticket in existing]  # fmt: skip
+            if clashes:
+                raise Conflict(f"{source}: nothing imported; " + "; ".join(clashes[:10]))
             for r in rows:
                 s.add(
                     Candidate(
@@ -383,6 +383,8 @@ def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
                         anonymous_code=secrets.token_hex(4).upper(),
                     )
                 )  # fmt: skip
+            s.flush()
+            self._check_review_time(s, session_id)
             return len(rows)
 
     def prepare_attempt(self, actor: Actor, candidate_id: int, content: dict[str, Any], duration_seconds: float) -> int:
@@ -393,8 +395,6 @@ def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:
             if candidate is None:
                 raise NotFound(f"no candidate {candidate_id}")
             paper = PaperInstance(
-            s.flush()
-            self._check_review_time(s, session_id)
                 session_id=candidate.session_id, candidate_id=candidate_id, seed=content.get("seed", ""),
                 content=content,
             )  # fmt: skip

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import build_skill_paper
+from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
-from app.services.exam import paper_content, skill_paper_content
+from app.services.exam import StandardRuleRefused, paper_content, skill_paper_content, task_minutes
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
 
@@ -52,7 +53,8 @@ class PaperService(Service):
 
     def prepare_papers(self, actor: Actor, session_id: int, progress: Progress | None = None) -> int:
         """Fix a paper and open an attempt for every candidate of the session who has none yet;
-        returns how many. Nothing is written unless every paper could be built."""
+        returns how many. Nothing is written unless every paper could be built and, for a skill
+        session, the session lasts at least as long as every candidate's drawn tasks suggest."""
         require_role(actor, "admin", "proctor")
         with self.db.reader() as s:
             session = s.get(ExamSession, session_id)
@@ -61,6 +63,7 @@ class PaperService(Service):
             if session.state not in ("scheduled", "open"):
                 raise Conflict(f"session {session.code} is {session.state}")
             standard, level, subtype, part = session.standard, session.level, session.subtype, session.part
+            minutes = session.duration_minutes
             waiting = self._waiting(s, session_id)
         if not waiting:
             return 0
@@ -71,6 +74,10 @@ class PaperService(Service):
             contents[candidate_id] = build(ticket)
             if progress:
                 progress(n, total)
+        if part == Part.SKILL:  # the session must last as long as each candidate's tasks suggest
+            findings = check_task_minutes(minutes, [task_minutes(c) for c in contents.values()])
+            if findings:
+                raise StandardRuleRefused(findings)
         data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)

@@ -13,10 +13,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
+from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
+from app.domain.standards import Level, Part, Standard
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
 from app.store.database import Database
 from app.store.models import (
@@ -153,6 +156,19 @@ def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Deci
 
 
 class ScoringService(Service):
+    def __init__(self, db: Database, catalog: Catalog):
+        super().__init__(db)
+        self.catalog = catalog
+
+    def _rules_of(self, session: ExamSession) -> tuple[Standard, Level]:
+        std = self.catalog.standard(session.standard)
+        return std, self.catalog.level(std, session.level, session.subtype)
+
+    def _on_duty(self, s: Any, session_id: int, duty: str) -> set[int]:
+        """The users assigned to a session with one duty."""
+        return set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session_id,
+                                                                SessionStaff.duty == duty)))  # fmt: skip
+
     def assign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
         require_role(actor, "admin")
         if duty not in ("proctor", "examiner", "chief", "review"):
@@ -313,14 +329,18 @@ class ScoringService(Service):
             return total
 
     def finalize(
-        self, actor: Actor, attempt_id: int, *, min_examiners: int = 3,
-        spread_threshold: Decimal = DEFAULT_SPREAD_THRESHOLD,
+        self, actor: Actor, attempt_id: int, *, spread_threshold: Decimal = DEFAULT_SPREAD_THRESHOLD,
     ) -> Decimal:  # fmt: skip
         """The part's result for a paper with examiner-scored questions: a skill assessment, or a
         theory paper with written answers (简答题, 案例分析题). Each such question counts
         `points x examiners' score / rubric maximum` (the chief's score where examiners disagree
         beyond the threshold); objective questions are scored from the answers by the paper's rules.
-        A paper ended for misconduct scores 0."""
+        A paper ended for misconduct scores 0.
+
+        The examiners are the session's staff with the duty "examiner" (the chief arbitrates and
+        does not count); every one of them must have scored each question. A skill session's
+        examiners must meet the standard's 1.9.3 (at least 3, odd, 1 per N candidates); written
+        answers of a theory paper need at least the standard's minimum of examiners."""
         require_role(actor, "chief", "admin")
         with self.action(actor, "result.finalize", f"attempt:{attempt_id}", {}) as s:
             attempt = s.get(Attempt, attempt_id)
@@ -328,6 +348,8 @@ class ScoringService(Service):
                 raise NotFound(f"no attempt {attempt_id}")
             session = s.get(ExamSession, attempt.session_id)
             content = s.get(PaperInstance, attempt.paper_id).content
+            examiners = self._on_duty(s, session.id, "examiner")
+            self._check_examiners(s, session, len(examiners))
             rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
             answers, ended = _answers_and_end(s, attempt_id)
             if ended is None:
@@ -347,10 +369,10 @@ class ScoringService(Service):
                 maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
                 totals = [
                     sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-                    for r in rows if r.target == f"slot:{slot}"
+                    for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
                 ]  # fmt: skip
-                if len(totals) < min_examiners:
-                    waiting.append(f"question {slot + 1}: {len(totals)} of {min_examiners} examiners have scored")
+                if len(totals) < len(examiners):
+                    waiting.append(f"question {slot + 1}: {len(totals)} of {len(examiners)} examiners have scored")
                     continue
                 agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
                 task_score = agg.score
@@ -372,6 +394,19 @@ class ScoringService(Service):
             score = stated(total)
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
             return score
+
+    def _check_examiners(self, s: Any, session: ExamSession, examiners: int) -> None:
+        """Enough examiners for the session's part: the standard's 1.9.3 for a skill session; for a
+        theory paper's written answers, the standard's minimum number of examiners."""
+        std, level = self._rules_of(session)
+        if session.part == Part.SKILL:
+            candidates = len(set(s.scalars(select(Candidate.id).where(Candidate.session_id == session.id))))
+            findings = check_skill_examiners(std, level, candidates, examiners)
+            if findings:
+                raise Conflict(refusal(findings))
+        elif examiners < std.staffing_for(level).min_examiners:
+            raise Conflict(f"written answers are scored by at least {std.staffing_for(level).min_examiners} "
+                           f"examiners, this session has {examiners}")  # fmt: skip
 
     # -- comprehensive review (综合评审) -------------------------------------------------------
 
@@ -405,17 +440,28 @@ class ScoringService(Service):
             s.add(ReviewScore(candidate_id=candidate_id, member_id=actor.id, score=str(score),
                               comment=comment or None, wall=self.db.wall_now()))  # fmt: skip
 
-    def finalize_review(self, actor: Actor, candidate_id: int, *, min_members: int = 3) -> Decimal:
-        """The panel's mean becomes the review result; the panel must be at least 3 and odd."""
+    def finalize_review(self, actor: Actor, candidate_id: int) -> Decimal:
+        """The panel's mean becomes the review result. The panel is the session's staff with the
+        duty "review": at least 3 and odd (the standard's 1.9.3), and every member has scored."""
         require_role(actor, "chief", "admin")
         with self.action(actor, "result.finalize_review", f"candidate:{candidate_id}", {}) as s:
             cand = s.get(Candidate, candidate_id)
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
+            session = s.get(ExamSession, cand.session_id)
+            std, level = self._rules_of(session)
+            staffing = std.staffing_for(level)
+            panel = self._on_duty(s, session.id, "review")
+            findings = check_review_panel(std, level, len(panel))
+            if findings:
+                raise Conflict(refusal(findings))
             rows = s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id))
-            scores = [Decimal(r.score) for r in rows]
+            scores = [Decimal(r.score) for r in rows if r.member_id in panel]
+            if len(scores) < len(panel):
+                raise Conflict(f"not ready: {len(scores)} of {len(panel)} review panel members have scored")
             try:
-                score = stated(review_score(scores, min_members=min_members))
+                score = stated(review_score(scores, min_members=staffing.min_review_members,
+                                            odd=staffing.review_members_odd))  # fmt: skip
             except ValueError as exc:
                 raise Conflict(str(exc)) from None
             store_result(s, self.db, candidate_id, "review", score, {"members": len(scores)})

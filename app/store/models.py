@@ -93,6 +93,8 @@ class ExamSession(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|open|closed|archived
     retain_until: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date, set on archiving
+    # why the room counts as under full electronic surveillance (全方位电子监控); None: it does not
+    surveillance_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class SessionStaff(Base):

@@ -121,6 +121,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{minutes} minutes is too short: {code} requires at least {per} minutes per candidate for the {part}, {required} minutes for {candidates} candidates</source>
+        <translation>{minutes} 分钟过短：{code} 要求{part}每名考生不少于 {per} 分钟，{candidates} 名考生共需 {required} 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}</source>
         <translation>{minutes} 分钟过短：{code} 规定{part}不少于 {required} 分钟</translation>
     </message>
@@ -478,7 +483,7 @@
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../app/ui/admin/schedule_dialog.py" line="+42"/>
+        <location filename="../../app/ui/admin/schedule_dialog.py" line="+43"/>
         <source>Schedule a session</source>
         <translation>新建场次</translation>
     </message>
@@ -553,7 +558,12 @@
         <translation>（本职业，不分工种）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
+        <source>The standard requires at least {standard} minutes for the {part}; the tasks the bank may draw take up to {minutes}.</source>
+        <translation>标准要求{part}不少于 {standard} 分钟；题库可能抽到的任务最长需 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The standard requires at least {minutes} minutes for the {part}.</source>
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
@@ -649,7 +659,7 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="+76"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="+78"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
@@ -753,7 +763,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Standards</source>
         <translation>职业标准</translation>
     </message>
@@ -794,7 +804,7 @@
         <translation>题库</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
@@ -809,7 +819,32 @@
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>the pass mark</source>
+        <translation>合格分数线</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the minimum durations</source>
+        <translation>最短考核时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the staffing ratios</source>
+        <translation>监考及考评人员配比</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code}: {text}</source>
+        <translation>{code}：{text}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>official</source>
         <translation>官方发布</translation>
     </message>
@@ -834,7 +869,12 @@
         <translation>综合评审</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>{minutes} (borrowed)</source>
+        <translation>{minutes}（借用）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
@@ -844,7 +884,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-180"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -859,7 +899,7 @@
         <translation>工种</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
@@ -879,42 +919,19 @@
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-97"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>{edition} (imported)</source>
-        <translation>{edition}（已导入）</translation>
-    </message>
-    <message>
-        <source>the pass mark</source>
-        <translation>合格分数线</translation>
-    </message>
-    <message>
-        <source>the minimum durations</source>
-        <translation>最短考核时间</translation>
-    </message>
-    <message>
-        <source>the staffing ratios</source>
-        <translation>监考及考评人员配比</translation>
-    </message>
-    <message>
+        <location line="+118"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>
     <message>
-        <source>Notes: {notes}</source>
-        <translation>备注：{notes}</translation>
-    </message>
-    <message>
-        <source>{code}: {text}</source>
-        <translation>{code}：{text}</translation>
-    </message>
-    <message>
-        <source>{minutes} (borrowed)</source>
-        <translation>{minutes}（借用）</translation>
+        <location line="+27"/>
+        <source>{edition} (imported)</source>
+        <translation>{edition}（已导入）</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>下一题(&amp;N) ▶</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Green: answered
 White: not answered
 Orange border ⚑: flagged</source>
@@ -492,7 +492,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-258"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-259"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -739,12 +739,12 @@ weight tables and papers</source>
 <context>
     <name>StandardsBrowser</name>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="+41"/>
+        <location filename="../../app/ui/standards_browser.py" line="+43"/>
         <source>Standards and levels</source>
         <translation>职业标准与等级</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Theory %</source>
         <translation>理论知识（%）</translation>
     </message>
@@ -805,7 +805,7 @@ weight tables and papers</source>
         <translation>组卷预览</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>{code} {name} ({edition}) — {level}</source>
         <translation>{code} {name}（{edition}）— {level}</translation>
     </message>
@@ -842,7 +842,37 @@ weight tables and papers</source>
         <translation>各部分成绩均达 {mark} 分（含）以上为合格。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>the pass mark</source>
+        <translation>合格分数线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the minimum durations</source>
+        <translation>最短考核时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the staffing ratios</source>
+        <translation>监考及考评人员配比</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
+        <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set by the exam owner ({source}): {rules}.</source>
+        <translation>由考试方（{source}）设定：{rules}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
@@ -900,30 +930,6 @@ weight tables and papers</source>
         <location line="+23"/>
         <source>{count} questions, {points} points, mean difficulty {difficulty:.2f}</source>
         <translation>共 {count} 题，{points} 分，平均难度 {difficulty:.2f}</translation>
-    </message>
-    <message>
-        <source>Notes: {notes}</source>
-        <translation>备注：{notes}</translation>
-    </message>
-    <message>
-        <source>the pass mark</source>
-        <translation>合格分数线</translation>
-    </message>
-    <message>
-        <source>the minimum durations</source>
-        <translation>最短考核时间</translation>
-    </message>
-    <message>
-        <source>the staffing ratios</source>
-        <translation>监考及考评人员配比</translation>
-    </message>
-    <message>
-        <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
-        <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
-    </message>
-    <message>
-        <source>Set by the exam owner ({source}): {rules}.</source>
-        <translation>由考试方（{source}）设定：{rules}。</translation>
     </message>
 </context>
 <context>
@@ -1020,12 +1026,7 @@ weight tables and papers</source>
         <translation>{role} 无权执行此操作（需要 {roles}）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{minutes} minutes: the standard requires at least {required}</source>
-        <translation>{minutes} 分钟：标准要求不少于 {required} 分钟</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+58"/>
         <source>candidate {ticket}: ID number {problem}</source>
         <translation>考生 {ticket}：身份证号有误（{problem}）</translation>
     </message>
@@ -1731,6 +1732,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>level {level} has no area {area}, and no weight file read with this bank adds it (own_areas)</source>
+        <translation>等级 {level} 没有职业功能 {area}，与本题库一同读取的权重文件也未增设该领域（own_areas）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>level {level} has no area {area}</source>
         <translation>等级 {level} 没有职业功能 {area}</translation>
     </message>
@@ -1806,6 +1812,56 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>name the standard (and section) the rules are borrowed from</source>
+        <translation>请写明规则借用自哪个标准（及其章节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: list the rules borrowed</source>
+        <translation>为空：请列出借用的规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown rule {rule}; use {rules}</source>
+        <translation>未知的规则 {rule}；可用：{rules}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is listed twice</source>
+        <translation>{name} 列出了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{standard} sets {rule} itself; a weight file cannot change it</source>
+        <translation>{standard} 自行规定了 {rule}，权重文件不能更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the exam owner&apos;s own areas are weighted in theory tables only</source>
+        <translation>考试方自设的领域只能列入理论知识权重表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{standard} has official weight tables; a weight file cannot add areas to it</source>
+        <translation>{standard} 有官方权重表，权重文件不能为其增设领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{area} is already an area of this level</source>
+        <translation>{area} 已是本等级的职业功能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: list the content codes items may cite</source>
+        <translation>为空：请列出题目可引用的内容代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field {field}; a level may set: {fields}</source>
+        <translation>未知字段 {field}；等级下可设置：{fields}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>only theory blueprints have a type mix; skill papers take one task per area</source>
         <translation>只有理论知识组卷方案设题型配比；技能操作试卷每个职业功能抽一道题</translation>
     </message>
@@ -1970,12 +2026,113 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-177"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
+        <location line="-129"/>
+        <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
+        <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source}: the comprehensive review takes at least {per} minutes per candidate: {count} candidate(s) need {needed}, this session has {minutes}</source>
+        <translation>{source}：综合评审每名考生不少于 {per} 分钟，{count} 名考生共需 {needed} 分钟，本场次为 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: level {level} ({name}) has no comprehensive review</source>
+        <translation>{source}：等级 {level}（{name}）不进行综合评审</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>{source}: a theory room has at least {least} proctors (under full electronic surveillance), this session has {actual}</source>
+        <translation>{source}：理论知识考试每个考场不少于 {least} 名监考人员（已实行全方位电子监控），本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: a theory room has at least {least} proctors and 1 per {per} candidates: {candidates} candidates need {needed}, this session has {actual}</source>
+        <translation>{source}：理论知识考试每个考场不少于 {least} 名监考人员，且每 {per} 名考生 1 名：{candidates} 名考生需要 {needed} 名，本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: skill examiners are at least {least}, an odd number, and 1 per {per} candidates: {candidates} candidates need {needed}, this session has {actual}</source>
+        <translation>{source}：技能考核考评人员为 {least} 人（含）以上单数，且每 {per} 名考生 1 名：{candidates} 名考生需要 {needed} 名，本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: skill examiners are at least {least} and 1 per {per} candidates: {candidates} candidates need {needed}, this session has {actual}</source>
+        <translation>{source}：技能考核考评人员不少于 {least} 人，且每 {per} 名考生 1 名：{candidates} 名考生需要 {needed} 名，本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: the number of skill examiners must be odd, this session has {actual}</source>
+        <translation>{source}：技能考核考评人员须为单数，本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: a review panel has at least {least} members, this session has {actual}</source>
+        <translation>{source}：综合评审委员不少于 {least} 人，本场次为 {actual} 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: the number of review panel members must be odd, this session has {actual}</source>
+        <translation>{source}：综合评审委员须为单数，本场次为 {actual} 人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes ({tasks}), this session has {minutes}</source>
+        <translation>{total} 名考生中有 {count} 名抽到的技能考核任务建议用时最多 {needed} 分钟（{tasks}），本场次为 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>session {code} is scheduled for {date}, not today ({today})</source>
+        <translation>场次 {code} 安排在 {date}，不是今天（{today}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is scheduled to start at {time}, {minutes} minutes from now: confirm to start it early</source>
+        <translation>场次 {code} 安排在 {time} 开始，距现在还有 {minutes} 分钟：提前开考须经确认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+200"/>
+        <source>unknown part {part}; use theory, skill or review</source>
+        <translation>未知的考核部分 {part}；应为 theory、skill 或 review</translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <source>the start {start} is not a date and time like 2026-12-05T09:00</source>
+        <translation>开始时间 {start} 不是形如 2026-12-05T09:00 的日期和时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reason is required to record electronic surveillance</source>
+        <translation>记录电子监控须填写说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>electronic surveillance relaxes only a theory room&apos;s proctor ratio</source>
+        <translation>电子监控只适用于降低理论知识考试考场的监考人员比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: the standard does not lower the proctor ratio for electronic surveillance</source>
+        <translation>{source}：本标准未规定实行电子监控的考场可降低监考人员比例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>written answers are scored by at least {least} examiners, this session has {actual}</source>
+        <translation>主观题须由不少于 {least} 名考评员评分，本场次为 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{scored} of {needed} review panel members have scored</source>
+        <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>
@@ -1998,54 +2155,6 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>{standard} has no level {level}; levels: {known}</source>
         <translation>{standard} 没有等级 {level}；可选等级：{known}</translation>
-    </message>
-    <message>
-        <source>level {level} has no area {area}, and no weight file read with this bank adds it (own_areas)</source>
-        <translation>等级 {level} 没有职业功能 {area}，与本题库一同读取的权重文件也未增设该领域（own_areas）</translation>
-    </message>
-    <message>
-        <source>name the standard (and section) the rules are borrowed from</source>
-        <translation>请写明规则借用自哪个标准（及其章节）</translation>
-    </message>
-    <message>
-        <source>empty: list the rules borrowed</source>
-        <translation>为空：请列出借用的规则</translation>
-    </message>
-    <message>
-        <source>unknown rule {rule}; use {rules}</source>
-        <translation>未知的规则 {rule}；可用：{rules}</translation>
-    </message>
-    <message>
-        <source>{name} is listed twice</source>
-        <translation>{name} 列出了两次</translation>
-    </message>
-    <message>
-        <source>{standard} sets {rule} itself; a weight file cannot change it</source>
-        <translation>{standard} 自行规定了 {rule}，权重文件不能更改</translation>
-    </message>
-    <message>
-        <source>the exam owner&apos;s own areas are weighted in theory tables only</source>
-        <translation>考试方自设的领域只能列入理论知识权重表</translation>
-    </message>
-    <message>
-        <source>{standard} has official weight tables; a weight file cannot add areas to it</source>
-        <translation>{standard} 有官方权重表，权重文件不能为其增设领域</translation>
-    </message>
-    <message>
-        <source>{area} is already an area of this level</source>
-        <translation>{area} 已是本等级的职业功能</translation>
-    </message>
-    <message>
-        <source>empty: list the content codes items may cite</source>
-        <translation>为空：请列出题目可引用的内容代码</translation>
-    </message>
-    <message>
-        <source>unknown field {field}; a level may set: {fields}</source>
-        <translation>未知字段 {field}；等级下可设置：{fields}</translation>
-    </message>
-    <message>
-        <source>unknown part {part}; use theory, skill or review</source>
-        <translation>未知的考核部分 {part}；应为 theory、skill 或 review</translation>
     </message>
 </context>
 </TS>

@@ -624,7 +624,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="+19"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="+20"/>
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
@@ -710,17 +710,22 @@ check the ID card carefully</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
+        <source>It is scheduled for {time}, {minutes} minutes from now: start it early?</source>
+        <translation>本场次安排在 {time} 开始，距现在还有 {minutes} 分钟：确定提前开考吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start all</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Session {code} started.</source>
         <translation>场次 {code} 已开考。</translation>
     </message>
@@ -805,7 +810,7 @@ check the ID card carefully</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-60"/>
         <source>{count} candidate(s) have not checked in: if they come late, their time still runs from now.</source>
         <translation>{count} 名考生尚未签到：迟到考生的考试时间同样从现在起计算。</translation>
     </message>

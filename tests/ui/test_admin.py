@@ -38,9 +38,10 @@ def session_by_code(backend, admin, code):
 
 
 def schedule(backend, admin, code, part="theory", level="5"):
+    """A session on 2026-12-01 (never started here); a skill session as long as its tasks (105 minutes)."""
     return backend.exam.schedule_session(admin, code=code, room="第三考场", part=part, standard="4-13-99-02",
                                          level=level, scheduled_start="2026-12-01T09:00",
-                                         duration_minutes=90)  # fmt: skip
+                                         duration_minutes=105 if part == "skill" else 90)  # fmt: skip
 
 
 def add_people(backend, admin, session_id, count, seed=11):

@@ -8,9 +8,9 @@ from __future__ import annotations
 import random
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 
-from app.demo import demo_people
+from app.demo import demo_people, demo_start
 from app.domain.scoring import skill_score, stated
 from app.ui.admin import AdminHome
 from app.ui.admin.common import Files
@@ -45,6 +45,8 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     choose(dialog.part, "skill")
     dialog.code.setText("E2E-S5")
     dialog.room.setText("技能考核室（机房305）")
+    dialog.start.setDateTime(QDateTime.fromString(demo_start(backend.db), "yyyy-MM-ddTHH:mm"))  # today, now
+    assert dialog.duration.value() == 105  # six tasks of 15-20 minutes: longer than the standard's 90
     qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
     sid = next(s.id for s in backend.exam.sessions(admin) if s.code == "E2E-S5")
 
@@ -118,7 +120,7 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     answers["confirm"].append(True)
     console.candidate_actions.submit.trigger()
 
-    clock[0] += 91 * 60  # the second candidate's time runs out
+    clock[0] += 106 * 60  # the second candidate's time (105 minutes) runs out
     screens[1]._tick()
     assert screens[1].flow.stage.value == "submitted"
     screens[0]._tick()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.demo import demo_people
+from app.demo import demo_people, demo_start
 from app.services.base import Conflict
 from app.services.exam import INCIDENT_CATEGORIES, CandidateRow
 from app.store.models import Incident
@@ -360,9 +360,10 @@ def test_papers_are_submitted_when_time_runs_out(qtbot, backend, staff, proctor)
     admin = staff("admin")
     session_id = backend.exam.schedule_session(
         admin, code="T-SHORT", room="第九考场", part="theory", standard="4-13-99-02", level="5",
-        scheduled_start="2026-11-28T09:00", duration_minutes=1,
+        scheduled_start=demo_start(backend.db), duration_minutes=90,
     )  # fmt: skip
     backend.scoring.assign_staff(admin, session_id, proctor.id, "proctor")
+    backend.scoring.assign_staff(admin, session_id, staff("proctor2").id, "proctor")  # 1.9.3: two per room
     item = {"slot": 0, "type": "single", "stem": "?", "options": [["A", "是"], ["B", "否"]], "key": "A",
             "points": "1", "area": "x"}  # fmt: skip
     for ticket, person in (("T-1", PEOPLE[7]), ("T-2", PEOPLE[6])):

@@ -116,6 +116,12 @@ def finding_text(finding: Finding, std: Standard, *, candidates: int, part: str,
         ).format(actual=finding.actual, required=finding.required)
     if finding.rule == "review_not_required":
         return QCoreApplication.translate("AdminText", "{level} has no comprehensive review").format(level=level_name)
+    if finding.rule == "duration" and part == "review" and candidates > 1:
+        return QCoreApplication.translate(
+            "AdminText", "{minutes} minutes is too short: {code} requires at least {per} minutes per candidate "
+            "for the {part}, {required} minutes for {candidates} candidates"
+        ).format(minutes=finding.actual, code=std.code, per=finding.required // candidates,
+                 required=finding.required, part=part_name(part), candidates=candidates)  # fmt: skip
     if finding.rule == "duration":
         return QCoreApplication.translate(
             "AdminText", "{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}"

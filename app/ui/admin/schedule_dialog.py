@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Level, Part, Standard
 from app.services.base import Actor
 from app.ui.admin import labels
@@ -153,11 +154,17 @@ class ScheduleDialog(QDialog):
         self._set_minimum()
 
     def minimum_minutes(self) -> int:
+        """The standard's minimum for the part; for a skill session at least as long as the
+        longest tasks the banks may draw (the service refuses shorter papers too)."""
         chosen = self.chosen()
         if chosen is None:
             return 1
-        std, _subtype, level, part = chosen
-        return std.min_minutes_for(level, part) or 1
+        std, subtype, level, part = chosen
+        minimum = std.min_minutes_for(level, part) or 1
+        if part is Part.SKILL:
+            tasks = self.backend.catalog.banks.tasks_for(std.code, subtype, level.level)
+            minimum = max(minimum, longest_tasks_minutes([(t.area, t.minutes) for t in tasks]))
+        return minimum
 
     def _set_minimum(self) -> None:
         minimum = self.minimum_minutes()
@@ -165,8 +172,14 @@ class ScheduleDialog(QDialog):
         self.duration.setValue(minimum)  # the standard's minimum is the usual plan
         chosen = self.chosen()
         part = labels.part_name(chosen[3].value) if chosen else ""
-        self.minimum_hint.setText(self.tr("The standard requires at least {minutes} minutes for the {part}.").format(
-            minutes=minimum, part=part))  # fmt: skip
+        standard_minimum = chosen[0].min_minutes_for(chosen[2], chosen[3]) if chosen else None
+        if standard_minimum is not None and minimum > standard_minimum:
+            self.minimum_hint.setText(self.tr("The standard requires at least {standard} minutes for the {part}; the "
+                                              "tasks the bank may draw take up to {minutes}.").format(
+                standard=standard_minimum, minutes=minimum, part=part))  # fmt: skip
+        else:
+            hint = self.tr("The standard requires at least {minutes} minutes for the {part}.")
+            self.minimum_hint.setText(hint.format(minutes=minimum, part=part))
         self.message.clear()
 
     # -- a typed duration below the minimum is refused, and the screen says so ---------------
@@ -198,7 +211,7 @@ class ScheduleDialog(QDialog):
             self, self.backend.exam.schedule_session, self.actor, code=code, room=room, part=part.value,
             standard=std.code, level=str(level.level), subtype=subtype,
             scheduled_start=self.start.dateTime().toString("yyyy-MM-ddTHH:mm"),
-            duration_minutes=self.duration.value(), min_minutes=std.min_minutes_for(level, part),
+            duration_minutes=self.duration.value(),
         )  # fmt: skip
         if session_id is None:
             return

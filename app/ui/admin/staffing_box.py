@@ -49,7 +49,9 @@ def assigned_staff(backend: Any, actor: Any, users: Sequence[UserView], info: Se
 
 
 def staffing_findings(catalog: Any, info: SessionInfo, staff: Sequence[Assignment]) -> list[str]:
-    """The standard's staffing and time rules for this session, in plain words (empty: all met)."""
+    """The standard's staffing and time rules for this session, in plain words (empty: all met):
+    the same rules the services refuse by at start and finalize (the chief examiner, who
+    arbitrates, does not count among the skill examiners)."""
     std = catalog.standard(info.standard)
     level = catalog.level(std, info.level, info.subtype)
     part = Part(info.part)
@@ -57,7 +59,7 @@ def staffing_findings(catalog: Any, info: SessionInfo, staff: Sequence[Assignmen
     examiners = count["review"] if part is Part.REVIEW else count["examiner"]
     findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
                                             minutes=info.duration_minutes, proctors=count["proctor"],
-                                            examiners=examiners)  # fmt: skip
+                                            examiners=examiners, surveilled=bool(info.surveillance))  # fmt: skip
     return [labels.finding_text(f, std, candidates=info.candidates, part=info.part, level_name=level.name)
             for f in findings]  # fmt: skip
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QKeySequence
 
+from app.domain.session_start import EARLY_MINUTES
 from app.services.exam import CandidateRow, SessionInfo
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
@@ -67,9 +68,15 @@ class SessionActions(ConsoleActions):
         if not_here:
             question += " " + self.tr("{count} candidate(s) have not checked in: if they come late, their time "
                                       "still runs from now.").format(count=not_here)  # fmt: skip
+        early = attempt(c, c.backend.exam.minutes_to_start, c.actor, c.session_id)
+        if early is None:
+            return
+        if early > EARLY_MINUTES:
+            question += " " + self.tr("It is scheduled for {time}, {minutes} minutes from now: "
+                                      "start it early?").format(time=c.info.scheduled_start[11:16], minutes=early)
         if not Ask.confirm(c, self.tr("Start all"), question):
             return
-        self.call(c.backend.exam.start_session, c.actor, c.session_id,
+        self.call(c.backend.exam.start_session, c.actor, c.session_id, early_ok=early > EARLY_MINUTES,
                   done=self.tr("Session {code} started.").format(code=c.info.code))  # fmt: skip
 
     def do_pause_all(self) -> None:

@@ -32,7 +32,63 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "account {user} is locked for {minutes} more minute(s)"),
     QT_TRANSLATE_NOOP("messages", "no user {user}"),
     QT_TRANSLATE_NOOP("messages", "{role} may not do this (needs {roles})"),
-    QT_TRANSLATE_NOOP("messages", "{minutes} minutes: the standard requires at least {required}"),
+    # the standards' rules for a session (app/domain/staffing.py, app/domain/session_start.py); {source}
+    # names the standard and its section, e.g. "4-13-99-02 1.9.4", and stays as it is
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: the comprehensive review takes at least {per} minutes per candidate: {count} candidate(s) need "
+        "{needed}, this session has {minutes}",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{source}: level {level} ({name}) has no comprehensive review"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: a theory room has at least {least} proctors (under full electronic surveillance), this session "
+        "has {actual}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: a theory room has at least {least} proctors and 1 per {per} candidates: {candidates} candidates "
+        "need {needed}, this session has {actual}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: skill examiners are at least {least}, an odd number, and 1 per {per} candidates: {candidates} "
+        "candidates need {needed}, this session has {actual}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: skill examiners are at least {least} and 1 per {per} candidates: {candidates} candidates need "
+        "{needed}, this session has {actual}",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{source}: the number of skill examiners must be odd, this session has {actual}"),
+    QT_TRANSLATE_NOOP("messages", "{source}: a review panel has at least {least} members, this session has {actual}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: the number of review panel members must be odd, this session has {actual}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes ({tasks}), this "
+        "session has {minutes}",
+    ),
+    QT_TRANSLATE_NOOP("messages", "session {code} is scheduled for {date}, not today ({today})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {code} is scheduled to start at {time}, {minutes} minutes from now: confirm to start it early",
+    ),
+    QT_TRANSLATE_NOOP("messages", "unknown part {part}; use theory, skill or review"),
+    QT_TRANSLATE_NOOP("messages", "the start {start} is not a date and time like 2026-12-05T09:00"),
+    QT_TRANSLATE_NOOP("messages", "a reason is required to record electronic surveillance"),
+    QT_TRANSLATE_NOOP("messages", "electronic surveillance relaxes only a theory room's proctor ratio"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: the standard does not lower the proctor ratio for electronic surveillance"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "written answers are scored by at least {least} examiners, this session has {actual}"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{scored} of {needed} review panel members have scored"),
     QT_TRANSLATE_NOOP("messages", "candidate {ticket}: ID number {problem}"),
     QT_TRANSLATE_NOOP("messages", "check digit is {given}, expected {expected}"),
     QT_TRANSLATE_NOOP("messages", "must be 17 digits followed by a digit or X"),
@@ -222,7 +278,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "{area} is already an area of this level"),
     QT_TRANSLATE_NOOP("messages", "empty: list the content codes items may cite"),
     QT_TRANSLATE_NOOP("messages", "unknown field {field}; a level may set: {fields}"),
-    QT_TRANSLATE_NOOP("messages", "unknown part {part}; use theory, skill or review"),
     # blueprint files (app/banks/blueprint_file.py, app/domain/blueprint.py)
     QT_TRANSLATE_NOOP("messages", "only theory blueprints have a type mix; skill papers take one task per area"),
     QT_TRANSLATE_NOOP("messages", "unknown item type {type}"),
