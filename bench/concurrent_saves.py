@@ -24,6 +24,8 @@ import contextlib
 import json
 import math
 import multiprocessing as mp
+import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -33,7 +35,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from realistic_store import FIRST_DAY, PASSPHRASE, Writer, create_centre, percentile, summary, verdict, writers
+from realistic_store import (
+    FIRST_DAY,
+    PASSPHRASE,
+    Centre,
+    Plan,
+    Writer,
+    create_centre,
+    percentile,
+    summary,
+    verdict,
+    writers,
+)
+
+from app.banks.catalog import Catalog
+from app.store.database import Database, sqlite_url
 
 WRITERS = (1, 4, 16)
 MAX_MS = 250.0
@@ -62,7 +78,7 @@ class Outcome:
 def error_key(exc: BaseException) -> str:
     """The exception's type and the start of its message (SQLAlchemy's long tail cut off)."""
     message = str(exc).split("\n")[0].split(" [SQL:")[0]
-    return f"{type(exc).__name__}: {message[:70]}"
+    return f"{type(exc).__name__}: {re.sub(r'[0-9]+', 'N', message)[:70]}"
 
 
 def run_writer(writer: Writer, saves: int, deadline: float) -> Outcome:
@@ -139,15 +155,14 @@ def process_writer(url: str, clock_at: str, admin_id: int, ticket: str, id_numbe
         Path(result).write_text(json.dumps(out.as_json(), ensure_ascii=False))
 
 
-def process_run(centre: Any, plan: Any, people: list[Any], saves: int, budget: float, folder: Path,
-                tag: str) -> list[Outcome]:  # fmt: skip
+def process_run(url: str, clock: Any, admin: Any, people: list[Any], saves: int, budget: float,
+                folder: Path) -> list[Outcome]:  # fmt: skip
     ctx = mp.get_context("spawn")
     ready, go = ctx.Barrier(len(people) + 1), ctx.Event()
-    url = str(centre.db.engine.url)
-    files = [folder / f"{tag}-{n}.json" for n in range(len(people))]
+    files = [folder / f"writer-{n}.json" for n in range(len(people))]
     procs = [
-        ctx.Process(target=process_writer, args=(url, centre.clock.at.isoformat(), centre.admin.id, p.ticket,
-                                                 p.id_number, p.ability, f"PC-{tag}-{n}", saves, budget, ready, go,
+        ctx.Process(target=process_writer, args=(url, clock.at.isoformat(), admin.id, p.ticket,
+                                                 p.id_number, p.ability, f"PC-{n + 1:02d}", saves, budget, ready, go,
                                                  str(files[n])), daemon=True)
         for n, p in enumerate(people)
     ]  # fmt: skip
@@ -200,7 +215,8 @@ def report(kind: str, count: int, outcomes: list[Outcome], base_p99: float | Non
     return p99
 
 
-def check_store(url: str, clock: Any, acks: list[tuple[int, int, int, Any]]) -> None:
+def check_store(url: str, clock: Any, acks: list[tuple[int, int, int, Any]]) -> bool:
+    """Audit chain, acknowledged saves, integrity: printed; True when all hold."""
     from sqlalchemy import select
 
     from app.store import audit
@@ -224,13 +240,12 @@ def check_store(url: str, clock: Any, acks: list[tuple[int, int, int, Any]]) -> 
         db.close()
     missing = [ack for ack in acks if stored.get((ack[0], ack[1])) != (ack[2], ack[3])]
     state = "intact" if chain.intact else f"BROKEN at entry {chain.first_broken}: {chain.reason}"
-    print(f"audit chain: {state} ({chain.entries} entries)")
-    print(
-        f"acknowledged saves present: {len(acks) - len(missing)} of {len(acks)}"
-        + (f"; MISSING {len(missing)}, e.g. attempt {missing[0][0]} step {missing[0][1]}" if missing else "")
-    )
-    print(f"integrity_check: {'ok' if not problems else problems[:3]}")
-    print(f"target: chain intact and every acknowledged save present -> {verdict(chain.intact and not missing)}")
+    lost = f"; MISSING {len(missing)}, e.g. attempt {missing[0][0]} step {missing[0][1]}" if missing else ""
+    ok = chain.intact and not missing and not problems
+    print(f"    afterwards: audit chain {state} ({chain.entries} entries); acknowledged saves present "
+          f"{len(acks) - len(missing)} of {len(acks)}{lost}; integrity_check {'ok' if not problems else problems[:2]}"
+          f" -> {verdict(ok)}")  # fmt: skip
+    return ok
 
 
 def main() -> int:
@@ -241,39 +256,42 @@ def main() -> int:
     args = parser.parse_args()
     saves = args.saves or (25 if args.quick else 200)
     budget = args.deadline or (15.0 if args.quick else 120.0)
-    needed = 2 * sum(WRITERS)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        centre = create_centre(folder / "store")
-        plan = centre.schedule(needed, FIRST_DAY, code="LIVE")
-        centre.start(plan)
-        url = str(centre.db.engine.url)
-        print(f"store: one open session of {needed} candidates (real papers, photos); {saves} saves per writer; "
-              f"{budget:.0f} s deadline per configuration\n")  # fmt: skip
-        acks: list[tuple[int, int, int, Any]] = []
-        pool = list(plan.people)
-        try:
+        template = create_centre(folder / "template")
+        plan = template.schedule(max(WRITERS), FIRST_DAY, code="LIVE")
+        template.start(plan)
+        admin, proctors, clock = template.admin, template.proctors, template.clock
+        template.close()
+        print(f"store: one open session of {max(WRITERS)} candidates (real papers, photos); each configuration "
+              f"runs on its own copy of it, so one configuration's damage does not spill into the next; "
+              f"{saves} saves per writer; {budget:.0f} s deadline per configuration\n")  # fmt: skip
+        all_ok = True
+        for kind in ("thread", "process"):
             base = None
             for count in WRITERS:
-                group, pool = pool[:count], pool[count:]
-                group_writers = writers(centre, plan, centre.log_in(plan, group), seed=count)
-                outcomes = thread_run(group_writers, saves, budget)
-                acks += [a for o in outcomes for a in o.acks]
-                p99 = report("thread", count, outcomes, base)
+                copy = folder / f"{kind}{count}"
+                copy.mkdir()
+                shutil.copy(folder / "template" / "examdesk.db", copy / "examdesk.db")
+                url = sqlite_url(copy / "examdesk.db")
+                group = plan.people[:count]
+                if kind == "thread":
+                    db = Database.open(url, PASSPHRASE, clock=clock)
+                    centre = Centre(copy, db, Catalog.load(), admin, proctors)
+                    try:
+                        run_plan = Plan(plan.session_id, plan.code, plan.day, plan.people)
+                        group_writers = writers(centre, run_plan, centre.log_in(run_plan, group), seed=count)
+                        outcomes = thread_run(group_writers, saves, budget)
+                    finally:
+                        centre.close()
+                else:
+                    outcomes = process_run(url, clock, admin, group, saves, budget, copy)
+                p99 = report(kind, count, outcomes, base)
                 base = base if base is not None else p99
-            base = None
-            for count in WRITERS:
-                group, pool = pool[:count], pool[count:]
-                outcomes = process_run(centre, plan, group, saves, budget, folder, f"p{count}")
-                acks += [a for o in outcomes for a in o.acks]
-                p99 = report("process", count, outcomes, base)
-                base = base if base is not None else p99
-            clock = centre.clock
-        finally:
-            centre.close()
-        print()
-        check_store(url, clock, acks)
+                all_ok &= check_store(url, clock, [a for o in outcomes for a in o.acks])
+        print(f"\ntarget: audit chain intact and every acknowledged save present after every configuration -> "
+              f"{verdict(all_ok)}")  # fmt: skip
     return 0
 
 
