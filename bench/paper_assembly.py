@@ -2,9 +2,10 @@
 
 Prints papers per second and the time for 1,000 papers as a ratio to shuffling the bank once
 (a floor for "touching every item"). Target: 1,000 exact papers in under one second.
+Every paper is checked afterwards (untimed): exact points per area, no repeated item, no enemy pair.
 `--enemies N` marks N random pairs of items as enemies (互斥题), none of which may share a paper.
 
-    .venv/bin/python bench/paper_assembly.py [--items 50000] [--papers 1000] [--enemies 0]
+    .venv/bin/python bench/paper_assembly.py [--quick] [--items 50000] [--papers 1000] [--enemies 0]
 """
 
 from __future__ import annotations
@@ -52,10 +53,13 @@ def with_enemies(bank: list[Item], pairs: int, rng: random.Random) -> list[Item]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--items", type=int, default=50_000)
-    parser.add_argument("--papers", type=int, default=1_000)
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
+    parser.add_argument("--items", type=int, default=None, help="bank size (default 50,000; quick 10,000)")
+    parser.add_argument("--papers", type=int, default=None, help="papers (default 1,000; quick 200)")
     parser.add_argument("--enemies", type=int, default=0, help="random enemy pairs in the bank")
     args = parser.parse_args()
+    args.items = args.items or (10_000 if args.quick else 50_000)
+    args.papers = args.papers or (200 if args.quick else 1_000)
 
     std = read_standards(paths.standards_dir())["4-13-99-02"]
     level = std.level(5)
@@ -79,16 +83,23 @@ def main() -> None:
     shuffle = time.perf_counter() - t0
 
     enemies = enemy_map(bank)
-    for paper in papers[:50]:  # the benchmark only counts exact papers with no enemy pair
+    expected = {a: Decimal(w) for a, w in level.theory_weights.items()}
+    t0 = time.perf_counter()
+    for paper in papers:  # every paper: exact points per area, no item twice, no enemy pair
         got: Counter[str] = Counter()
         for it in paper.items:
             got[it.area] += it.points
-        assert dict(got) == {a: Decimal(w) for a, w in level.theory_weights.items()}
-        ids = {it.id for it in paper.items}
-        assert not any(enemies.get(i, frozenset()) & ids for i in ids)
+        assert dict(got) == expected, f"paper {paper.seed}: {dict(got)} != {expected}"
+        ids = [it.id for it in paper.items]
+        assert len(set(ids)) == len(ids), f"paper {paper.seed} repeats an item"
+        chosen = set(ids)
+        assert not any(enemies.get(i, frozenset()) & chosen for i in chosen), f"paper {paper.seed}: enemies meet"
+    check = time.perf_counter() - t0
 
     print(f"bank: {args.items} items, {args.enemies} enemy pairs; setup (index + allocation): {setup * 1000:.1f} ms")
     print(f"{args.papers} papers in {build * 1000:.1f} ms: {args.papers / build:,.0f} papers/s")
+    print(f"checked all {len(papers)} papers (area points exact, no repeated item, no enemy pair) in "
+          f"{check * 1000:.0f} ms")  # fmt: skip
     print(f"one shuffle of the bank: {shuffle * 1000:.2f} ms")
     print(f"ratio (time for {args.papers} papers / one bank shuffle): {build / shuffle:.1f}")
     print(f"target: {args.papers} papers under 1 s -> {'met' if build < 1.0 else 'NOT met'} "
