@@ -22,7 +22,6 @@ import argparse
 import gc
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -204,4 +203,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from realistic_store import exit_after_qt
+
+    exit_after_qt(main())

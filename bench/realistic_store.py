@@ -389,6 +389,26 @@ def age(centre: Centre, candidates: int, *, per_session: int = 300, log: Any = p
     return plans
 
 
+def exit_after_qt(code: int) -> None:
+    """End a Qt bench: the caller has closed its widgets and stores; deferred deletions run and the
+    garbage is collected while the interpreter is alive, then the process exits with `code`.
+    Interpreter finalisation is skipped on purpose: PySide6 6.12 can abort there ("Fatal Python
+    error: bool_dealloc" while garbage-collecting, SIGABRT) after everything of ours is closed."""
+    import gc
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    gc.collect()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def store_summary(db: Database) -> str:
     from sqlalchemy import func
 

@@ -15,7 +15,6 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -188,4 +187,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from realistic_store import exit_after_qt
+
+    exit_after_qt(main())
