@@ -97,7 +97,7 @@ def main() -> int:
           f"after -> export is {export / render:.2f}x the rendering")  # fmt: skip
     print(f"bundle: {size / 1e6:.1f} MB")
     print(f"verify: {verify:.2f} s (target < 2 s: {verdict(verify < 2)}; {verify / 2:.2f} of the budget)")
-    print(f"   baseline, SHA-256 of the bundle file: {hashing * 1e3:.1f} ms -> verify is {verify / hashing:.0f}x that")
+    print(f"   baseline, SHA-256 of the bundle file: {hashing * 1e3:.1f} ms -> verify is {verify / hashing:.1f}x that")
     return 0
 
 
