@@ -35,6 +35,7 @@ from realistic_store import (
     Plan,
     building,
     create_centre,
+    dispose_widget,
     percentile,
     store_summary,
     verdict,
@@ -130,9 +131,7 @@ def console_refresh(centre: Centre, plan: Plan, live: list[Any], ticks: int) -> 
             console.grid.viewport().repaint()
             grid.append(time.perf_counter() - t0)
     finally:
-        console.timer.stop()
-        console.close()
-        console.deleteLater()
+        dispose_widget(console)
         app.processEvents()
     return whole, grid
 

@@ -389,6 +389,18 @@ def age(centre: Centre, candidates: int, *, per_session: int = 300, log: Any = p
     return plans
 
 
+def dispose_widget(widget: Any) -> None:
+    """Stop a widget's timers and delete it now (a deleteLater would wait for an event loop that
+    a bench never runs, and its timers would go on reading a store already closed)."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    for timer in widget.findChildren(QTimer):
+        timer.stop()
+    widget.close()
+    shiboken6.delete(widget)
+
+
 def exit_after_qt(code: int) -> None:
     """End a Qt bench: the caller has closed its widgets and stores; deferred deletions run and the
     garbage is collected while the interpreter is alive, then the process exits with `code`.

@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
+from realistic_store import dispose_widget
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -68,8 +69,7 @@ def question_switch(app: QApplication) -> list[float]:
         page.show_question(target)
         app.processEvents()  # layout and paint included
         times.append(time.perf_counter() - t0)
-    station.close()
-    station.deleteLater()
+    dispose_widget(station)
     app.processEvents()
     backend.close()
     tmp.cleanup()
@@ -110,8 +110,7 @@ def grid_refresh(app: QApplication, size: int, ticks: int) -> tuple[list[float],
         t0 = time.perf_counter()
         model.update_rows(rows)
         unchanged.append(time.perf_counter() - t0)
-    view.close()
-    view.deleteLater()
+    dispose_widget(view)
     app.processEvents()
     return changed, unchanged
 
@@ -156,8 +155,7 @@ def live_grid(app: QApplication, candidates: int, ticks: int) -> list[float]:
                 app.processEvents()
                 times.append(time.perf_counter() - t0)
         finally:
-            view.close()
-            view.deleteLater()
+            dispose_widget(view)
             app.processEvents()
             centre.close()
     return times[1:]  # the first refresh reads every step once; later ones only what is new
