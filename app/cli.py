@@ -432,22 +432,39 @@ def _progress(label: str):  # type: ignore[no-untyped-def]
     return report
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _session_id(db, code: str) -> int:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
+    from app.store.models import ExamSession
+
+    with db.reader() as s:
+        number = int(code) if code.isdigit() else -1
+        session_id = s.scalar(select(ExamSession.id).where((ExamSession.code == code) | (ExamSession.id == number)))
+    if session_id is None:
+        raise UserFacingError(f"no session {code!r}")
+    return session_id
+
+
+def cmd_session_archive(args: argparse.Namespace) -> int:
+    from app.services.backend import Backend
+
+    backend = Backend.over(_open_store(args))
+    try:
+        session_id = _session_id(backend.db, args.session)
+        until = backend.exam.archive_session(_admin(backend.db, args), session_id, retain_years=args.years)
+    finally:
+        backend.close()
+    print(f"session {args.session} archived: kept until {until}; it can no longer change")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
     from app.banks.catalog import Catalog
     from app.services.export import ExportService
-    from app.store.models import ExamSession
 
     db = _open_store(args)
     try:
-        with db.reader() as s:
-            number = int(args.session) if args.session.isdigit() else -1
-            session_id = s.scalar(
-                select(ExamSession.id).where((ExamSession.code == args.session) | (ExamSession.id == number))
-            )
-        if session_id is None:
-            raise UserFacingError(f"no session {args.session!r}")
+        session_id = _session_id(db, args.session)
         summary = ExportService(db, Catalog.load()).export_session(
             _admin(db, args), session_id, Path(args.out), mask=args.mask, progress=_progress("exporting")
         )
@@ -580,6 +597,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_keys_rotate)
+
+    session = sub.add_parser("session", help="exam sessions").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = session.add_parser("archive", help="archive a closed session: frozen, kept at least five years")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--years", type=int, default=5, help="years to keep it (at least 5)")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_session_archive)
 
     p = sub.add_parser("export", help="export a session's results as a signed bundle")
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")

@@ -31,6 +31,7 @@ from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.papers import PaperService
 from app.services.scoring import ScoringService
+from app.store.clock import WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
 
 DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centre chooses its own
@@ -95,8 +96,9 @@ class _DemoCentre:
     @classmethod
     def create(cls, db: Database, catalog: Catalog, proctors: int) -> _DemoCentre:
         admin, staff = _centre_and_staff(AccountService(db), proctors)
-        return cls(catalog, ExamService(db, catalog), ScoringService(db, catalog), PaperService(db, catalog), admin,
-                   staff)
+        return cls(
+            catalog, ExamService(db, catalog), ScoringService(db, catalog), PaperService(db, catalog), admin, staff
+        )
 
     def minutes_for(self, part: Part, standard: str, level: int) -> int:
         """90 minutes, or longer where the standard or (for a skill session) the longest tasks the
@@ -110,12 +112,13 @@ class _DemoCentre:
         return minutes
 
     def session(self, code: str, room: str, part: Part, start: str, duties: dict[str, str],
-                people: Sequence[tuple[str, str, str, float]]) -> tuple[int, dict[str, int]]:  # fmt: skip
-        """Schedule a 90-minute session of the demo level with staff (username -> duty) and
-        candidates, and fix their papers; returns the session id and each ticket's attempt id."""
+                people: Sequence[tuple[str, str, str, float]], *, standard: str = STANDARD,
+                level: int = LEVEL) -> tuple[int, dict[str, int]]:  # fmt: skip
+        """Schedule a 90-minute session (the demo level unless told) with staff (username -> duty)
+        and candidates, and fix their papers; returns the session id and each ticket's attempt id."""
         session_id = self.exam.schedule_session(
-            self.admin, code=code, room=room, part=part.value, standard=STANDARD, level=str(LEVEL),
-            scheduled_start=start, duration_minutes=self.minutes_for(part, STANDARD, LEVEL),
+            self.admin, code=code, room=room, part=part.value, standard=standard, level=str(level),
+            scheduled_start=start, duration_minutes=self.minutes_for(part, standard, level),
         )  # fmt: skip
         for username, duty in duties.items():
             self.scoring.assign_staff(self.admin, session_id, self.staff[username].id, duty)
@@ -187,13 +190,14 @@ def run_demo(
     try:
         centre = _DemoCentre.create(db, catalog, proctors=3)
         exam, scoring, admin, staff = centre.exam, centre.scoring, centre.admin, centre.staff
+        start = demo_start(db)  # the demo's day is the day it runs
         log("centre set up")
         people = demo_people(candidates, rng)
         terminated_ticket = people[3][0]
 
         # -- theory ------------------------------------------------------------------------
         theory_id, _attempts = centre.session(
-            f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, "2026-11-28T09:00",
+            f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
             {"proctor1": "proctor", "proctor2": "proctor", "proctor3": "proctor"}, people,
         )  # fmt: skip
         proctor = staff["proctor1"]
@@ -223,7 +227,7 @@ def run_demo(
             f"DEMO-S{LEVEL}",
             "技能考核室（机房302）",
             Part.SKILL,
-            "2026-11-28T14:00",
+            start,
             {**SKILL_DUTIES, "proctor2": "proctor"},
             sitting,
         )
@@ -261,10 +265,14 @@ def run_demo(
         exam.close_session(proctor, skill_id)
         log("skill session scored and closed")
 
+        # -- a second registration: the first candidate also sits 职业指导师 四级 theory ----------
+        other_id = _other_registration(centre, people[:3], start, rng)
+        log("职业指导师 四级 theory closed: one candidate holds two registrations")
+
         # -- export --------------------------------------------------------------------------
         exporter = ExportService(db, catalog)
         bundles = []
-        for session_id, code in ((theory_id, f"DEMO-T{LEVEL}"), (skill_id, f"DEMO-S{LEVEL}")):
+        for session_id, code in ((theory_id, f"DEMO-T{LEVEL}"), (skill_id, f"DEMO-S{LEVEL}"), (other_id, OTHER_CODE)):
             path = out / f"{code}-results.zip"
             exporter.export_session(admin, session_id, path)
             bundles.append(path)
@@ -278,24 +286,59 @@ def run_demo(
     return DemoResult(bundles, pem_path, data)
 
 
+OTHER_STANDARD, OTHER_LEVEL, OTHER_CODE = "4-07-03-01", 4, "DEMO-T4G"
+
+
+def demo_start(db: Database) -> str:
+    """The demo's sessions start now, local time, to the minute: never on another day and never
+    long before their scheduled time, whenever the demo runs."""
+    return db.clock.now().astimezone().strftime("%Y-%m-%dT%H:%M")
+
+
+def _other_registration(centre: _DemoCentre, people: Sequence[tuple[str, str, str, float]], start: str,
+                        rng: random.Random) -> int:  # fmt: skip
+    """A 职业指导师 四级 theory session for a few of the demo's people, under new tickets: the
+    first of them now holds two registrations, and each result counts only its own sittings."""
+    exam, proctor = centre.exam, centre.staff["proctor1"]
+    sitting = [(f"2026G{n + 1:04d}", name, number, ability) for n, (_t, name, number, ability) in enumerate(people)]
+    session_id, _attempts = centre.session(OTHER_CODE, "第二考场（机房303）", Part.THEORY, start,
+                                           {"proctor1": "proctor", "proctor2": "proctor"}, sitting,
+                                           standard=OTHER_STANDARD, level=OTHER_LEVEL)  # fmt: skip
+    exam.start_session(proctor, session_id)
+    for n, (ticket, _name, number, ability) in enumerate(sitting):
+        login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{40 + n}")
+        paper = exam.attempt_view(login.actor, login.attempt_id)
+        keys = exam.answer_key(centre.admin, login.attempt_id)
+        seq = paper.last_seq
+        for entry, key in zip(paper.items, keys, strict=True):
+            answer = _answer_for({**entry, "key": key}, ability, rng)
+            seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
+        exam.submit(login.actor, login.attempt_id)
+    exam.close_session(proctor, session_id)
+    return session_id
+
+
 def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams = DEFAULT_KDF,
-                      candidates: int = 8) -> Path:  # fmt: skip
+                      candidates: int = 8, clock: WallClock | None = None) -> Path:  # fmt: skip
     """The centre `scripts/run.sh` opens: a theory session scheduled for today with candidates and
-    papers (not started), and a skill session whose answers wait for the examiners."""
+    papers (not started), and a skill session whose answers wait for the examiners. A demo centre
+    made on an earlier day has its theory session brought forward to today."""
     db_path = default_store_path(data)
     if db_path.exists():
+        bring_demo_forward(db_path, passphrase, clock=clock)
         return db_path
     rng = random.Random(7)
     catalog = Catalog.load()
-    db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf)
+    db = Database.create(sqlite_url(db_path), passphrase, kdf=kdf, clock=clock)
     try:
         centre = _DemoCentre.create(db, catalog, proctors=2)
         exam, staff = centre.exam, centre.staff
         people = demo_people(candidates, rng)
-        centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, "2026-11-28T09:00",
+        start = demo_start(db)
+        centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
                        {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
         sitting = people[:5]
-        skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, "2026-11-27T14:00",
+        skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, start,
                                           SKILL_DUTIES, sitting)  # fmt: skip
         exam.start_session(staff["proctor1"], skill)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
@@ -312,3 +355,29 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
     finally:
         db.close()
     return db_path
+
+
+def bring_demo_forward(db_path: Path, passphrase: str = DEMO_PASSPHRASE, *, clock: WallClock | None = None) -> bool:
+    """Reschedule the demo's theory session to today when it was set up on an earlier day and has
+    not started (a session starts only on its scheduled date). Changes nothing in a demo centre
+    whose passphrase or admin password were changed. True when it moved the session."""
+    from app.security.envelope import WrongPassphrase
+    from app.services.backend import Backend
+    from app.services.base import ServiceError
+
+    try:
+        backend = Backend.over(Database.open(sqlite_url(db_path), passphrase, clock=clock))
+    except WrongPassphrase:
+        return False
+    try:
+        admin = backend.accounts.login("admin", DEMO_PASSWORDS["admin"])
+        today = local_today(backend.db.clock).isoformat()
+        for info in backend.exam.sessions(admin):
+            if info.code == f"DEMO-T{LEVEL}" and info.state == "scheduled" and info.scheduled_start[:10] < today:
+                backend.exam.reschedule_session(admin, info.id, demo_start(backend.db), "演示考点：场次顺延至今天")
+                return True
+        return False
+    except ServiceError:
+        return False
+    finally:
+        backend.close()

@@ -55,7 +55,21 @@ def test_round_trip(demo, public):
         assert len([n for n in names if n.startswith("reports/")]) == check.manifest["candidates"]
         listed = {f["path"] for f in check.manifest["files"]}
         assert listed == names - {"manifest.json", "manifest.sig"}
-        assert check.manifest["session"]["standard"] == "4-13-99-02"
+    standards = [verify_bundle(b, public).manifest["session"]["standard"] for b in demo.bundles]
+    assert standards == ["4-13-99-02", "4-13-99-02", "4-07-03-01"]
+
+
+def test_the_demo_person_with_two_registrations_has_two_results(demo):
+    """The demo's first candidate also sat 职业指导师 四级 theory: neither result borrows a part
+    of the other registration."""
+    results = [json.loads(members(b)["results.json"]) for b in demo.bundles]
+    skill, other = results[1], results[2]
+    mine = skill["candidates"][0]
+    theirs = next(c for c in other["candidates"] if c["name"] == mine["name"])
+    assert mine["ticket"] != theirs["ticket"]
+    assert {p["session"] for p in mine["parts"].values()} == {"DEMO-T5", "DEMO-S5"}
+    assert {p["session"] for p in theirs["parts"].values()} == {"DEMO-T4G"}
+    assert (other["registration"]["standard"], other["registration"]["level"]) == ("4-07-03-01", "4")
 
 
 def test_every_member_tampered_is_caught(demo, public, tmp_path):
@@ -194,8 +208,8 @@ def test_headless_demo_command_twice(tmp_path):
              "--out", str(tmp_path / f"o{n}")], cwd=REPO, env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
         last = json.loads(result.stdout.strip().splitlines()[-1])
-        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 2
+        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 3
         public = load_public_pem(Path(last["public_key"]).read_bytes())
-        for bundle in last["bundles"]:
-            check = verify_bundle(Path(bundle), public)
-            assert check.ok and check.manifest["candidates"] >= 30
+        checks = [verify_bundle(Path(bundle), public) for bundle in last["bundles"]]
+        assert all(check.ok for check in checks)
+        assert [check.manifest["candidates"] for check in checks] == [31, 30, 3]  # one barred from skill

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import zipfile
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -13,7 +14,7 @@ from app.banks.catalog import Catalog
 from app.security import qr_payload
 from app.services.export import ExportService
 from app.services.keys import KeyService
-from tests.store_fixtures import CANDIDATES, sample_content
+from tests.store_fixtures import CANDIDATES, assign_proctors, sample_content
 
 
 def paper_of_100() -> dict:
@@ -33,9 +34,11 @@ def sit(world, code: str, *, standard: str, level: str, subtype: str | None = No
         world.admin, code=code, room="101", part="theory", standard=standard, level=level, subtype=subtype,
         scheduled_start=start, duration_minutes=90,
     )  # fmt: skip
+    assign_proctors(world.db, world.admin, session_id)
     name, number = CANDIDATES[person]
     cid = exam.add_candidate(world.admin, session_id, ticket=ticket, name=name, id_number=number)
     attempt = exam.prepare_attempt(world.admin, cid, paper_of_100(), 5400)
+    world.db.clock.at = datetime.fromisoformat(start).astimezone() - timedelta(minutes=10)  # that day, 10 min early
     exam.start_session(world.proctor, session_id)
     login = exam.candidate_login(ticket=ticket, id_number=number, station="PC-09")
     seq = 0
@@ -106,8 +109,9 @@ def test_the_latest_sitting_counts_whatever_order_they_were_graded_in(world):
 
 
 def test_the_standards_pass_mark_decides_end_to_end(world, tmp_path):
-    session_id = sit(world, "PM", standard="4-13-99-02", level="5", start="2026-11-26T09:00", ticket="V001",
-                     person="T001", right=3)  # fmt: skip  (60 points)
+    session_id = sit(
+        world, "PM", standard="4-13-99-02", level="5", start="2026-11-26T09:00", ticket="V001", person="T001", right=3
+    )  # fmt: skip  (60 points)
     bundled = Catalog.load()
     assert results(world, session_id, bundled)["V001"].parts["theory"]["passed"] is True
     std = bundled.standards["4-13-99-02"]

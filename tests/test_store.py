@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
@@ -14,6 +12,7 @@ from app.services.accounts import AccountLocked, LoginFailed
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.exam import AttemptClosed, StaleSave
 from app.store import audit
+from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
     APPEND_ONLY_TABLES,
@@ -280,10 +279,38 @@ def test_sessions_close_when_all_attempts_end_then_archive_and_stay_verifiable(w
     with pytest.raises(ServiceError, match="at least 5 years"):
         world.exam.archive_session(world.admin, world.session_id, retain_years=3)
     until = world.exam.archive_session(world.admin, world.session_id)
-    assert int(until[:4]) - date.today().year == 5
+    assert int(until[:4]) - local_today(world.db.clock).year == 5
     with world.db.reader() as s:
         assert audit.verify(s, world.db.cipher).intact
         assert s.get(ExamSession, world.session_id).state == "archived"
+
+
+def test_an_archived_session_is_frozen(world):
+    from app.services.scoring import ScoringService
+
+    started(world)
+    one = login(world, "T001")
+    world.exam.submit(one.actor, one.attempt_id)
+    world.exam.close_session(world.proctor, world.session_id)
+    world.exam.record_incident(world.proctor, world.session_id, "complaint", "考后申诉：第3题有歧义")  # closed: allowed
+    world.exam.archive_session(world.admin, world.session_id)
+    scoring = ScoringService(world.db, world.exam.catalog)
+    refused = {
+        "incident": lambda: world.exam.record_incident(world.proctor, world.session_id, "complaint", "迟到的申诉"),
+        "check-in": lambda: world.exam.check_in(world.proctor, world.candidates["T002"], "PC-09"),
+        "move": lambda: world.exam.allow_move(world.proctor, world.candidates["T001"], "换机"),
+        "staff": lambda: scoring.assign_staff(world.admin, world.session_id, world.proctor.id, "examiner"),
+        "grade": lambda: scoring.grade_objective(world.admin, one.attempt_id),
+        "archive again": lambda: world.exam.archive_session(world.admin, world.session_id),
+    }
+    for what, action in refused.items():
+        try:
+            action()
+        except Conflict as exc:
+            assert "archived" in str(exc), what
+        else:
+            pytest.fail(f"{what} was accepted on an archived session")
+    assert [i[3] for i in world.exam.incidents(world.proctor, world.session_id)] == ["考后申诉：第3题有歧义"]
 
 
 @pytest.mark.parametrize("table", KEPT_TABLES)

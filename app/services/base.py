@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserFacingError
 from app.store import audit
 from app.store.database import Database
+from app.store.models import ExamSession
 
 
 class ServiceError(UserFacingError):
@@ -53,6 +54,16 @@ def require_role(actor: Actor, *roles: str) -> None:
         raise PermissionDenied(f"{actor.role} may not do this (needs {' or '.join(roles)})")
 
 
+def unfrozen_session(s: Session, session_id: int) -> ExamSession:
+    """The session, for an action that changes its records: an archived session is frozen."""
+    session = s.get(ExamSession, session_id)
+    if session is None:
+        raise NotFound(f"no session {session_id}")
+    if session.state == "archived":
+        raise Conflict(f"session {session.code} is archived: its records can no longer change")
+    return session
+
+
 class Service:
     def __init__(self, db: Database):
         self.db = db
@@ -63,7 +74,12 @@ class Service:
         with self.db.engine.begin() as connection:
             yield connection
             audit.append(
-                connection, self.db.cipher, wall=self.db.wall_now(), actor=actor.label, action=name, target=target,
+                connection,
+                self.db.cipher,
+                wall=self.db.wall_now(),
+                actor=actor.label,
+                action=name,
+                target=target,
                 data=data,
             )
 
@@ -73,6 +89,11 @@ class Service:
         with self.db.transaction() as session:
             yield session
             audit.append(
-                session, self.db.cipher, wall=self.db.wall_now(), actor=actor.label, action=name, target=target,
+                session,
+                self.db.cipher,
+                wall=self.db.wall_now(),
+                actor=actor.label,
+                action=name,
+                target=target,
                 data=data,
             )

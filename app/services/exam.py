@@ -43,7 +43,17 @@ from app.domain.staffing import (
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
 from app.security.canonical import canonical_json
-from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.services.base import (
+    SYSTEM,
+    Actor,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Service,
+    ServiceError,
+    require_role,
+    unfrozen_session,
+)
 from app.services.scoring import ABSENT, grade_closed_theory
 from app.store import audit
 from app.store.clock import local_today
@@ -235,8 +245,7 @@ _SQLITE_OLD_EPOCH_STEPS = (
     "SELECT epoch, max(mono) FROM attempt_steps WHERE attempt_id = ? AND epoch != ? GROUP BY epoch"
 )
 _SQLITE_EVENTS = (
-    "SELECT kind, epoch, mono, seconds FROM time_events "
-    "WHERE session_id = ? AND (attempt_id = ? OR attempt_id IS NULL)"
+    "SELECT kind, epoch, mono, seconds FROM time_events WHERE session_id = ? AND (attempt_id = ? OR attempt_id IS NULL)"
 )
 _SQLITE_ADD_STEP = (
     "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall) "
@@ -422,12 +431,17 @@ class ExamService(Service):
             ).all()
             if not matches:
                 raise PermissionDenied("ticket number and ID number do not match")
+
             def rank(row: tuple[Candidate, str]) -> int:
                 cand, state = row
                 attempt_id = s.scalar(select(Attempt.id).where(Attempt.candidate_id == cand.id))
-                done = attempt_id is not None and s.scalar(
-                    select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
-                ) is not None
+                done = (
+                    attempt_id is not None
+                    and s.scalar(
+                        select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
+                    )
+                    is not None
+                )
                 # a sitting still to be taken first: open before scheduled; finished ones last
                 return {"open": 0, "scheduled": 1}.get(state, 9) + (5 if done else 0)
 
@@ -443,13 +457,10 @@ class ExamService(Service):
         token = secrets.token_urlsafe(32)
         data = {"station": station}
         with self.action(Actor("candidate", candidate.id), "candidate.login", f"candidate:{candidate.id}", data) as s:
-            current = s.scalar(
-                select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open)
-            )
+            current = s.scalar(select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open))
             if current is not None and current.station != station:
                 raise Conflict(
-                    f"ticket {ticket} is logged in on station {current.station}; "
-                    "a proctor must allow the move first"
+                    f"ticket {ticket} is logged in on station {current.station}; a proctor must allow the move first"
                 )
             if current is not None:
                 current.open = False  # same station again (e.g. after a restart): new token
@@ -468,6 +479,10 @@ class ExamService(Service):
         if not reason.strip():
             raise ServiceError("a reason is required to move a candidate")
         with self.action(actor, "candidate.allow_move", f"candidate:{candidate_id}", {"reason": reason}) as s:
+            candidate = s.get(Candidate, candidate_id)
+            if candidate is None:
+                raise NotFound(f"no candidate {candidate_id}")
+            self._session_in(s, candidate.session_id, "open")
             for row in s.scalars(
                 select(StationLogin).where(StationLogin.candidate_id == candidate_id, StationLogin.open)
             ):
@@ -901,6 +916,23 @@ class ExamService(Service):
             session.state = "closed"
         return done
 
+    def reschedule_session(self, actor: Actor, session_id: int, scheduled_start: str, reason: str) -> None:
+        """Move a session that has not started to another time (a postponement), with a reason."""
+        require_role(actor, "admin")
+        if not reason.strip():
+            raise ServiceError("a reason is required to reschedule a session")
+        try:
+            datetime.fromisoformat(scheduled_start)
+        except ValueError:
+            raise ServiceError(f"the start {scheduled_start} is not a date and time like 2026-12-05T09:00") from None
+        data = {"start": scheduled_start, "reason": reason}
+        with self.action(actor, "session.reschedule", f"session:{session_id}", data) as s:
+            session = self._session_in(
+                s, session_id, "scheduled", refusal="session {code} is {state}: only a session not yet started moves"
+            )
+            data["was"] = session.scheduled_start
+            session.scheduled_start = scheduled_start
+
     def archive_session(self, actor: Actor, session_id: int, *, retain_years: int = RETENTION_YEARS) -> str:
         """Archive a closed session: it stays in the store, verifiable, kept until the returned date."""
         require_role(actor, "admin")
@@ -927,9 +959,7 @@ class ExamService(Service):
                 query = query.join(SessionStaff, SessionStaff.session_id == ExamSession.id).where(
                     SessionStaff.user_id == actor.id
                 )
-            counts = dict(
-                s.execute(select(Candidate.session_id, func.count()).group_by(Candidate.session_id)).all()
-            )
+            counts = dict(s.execute(select(Candidate.session_id, func.count()).group_by(Candidate.session_id)).all())
             return [
                 SessionInfo(x.id, x.code, x.room, x.part, x.standard, x.subtype, x.level, x.scheduled_start,
                             x.duration_minutes, x.state, counts.get(x.id, 0), x.surveillance_reason)
@@ -944,8 +974,10 @@ class ExamService(Service):
         if not station.strip():
             raise ServiceError("a station is required for check-in")
         with self.action(actor, "candidate.check_in", f"candidate:{candidate_id}", {"station": station}) as s:
-            if s.get(Candidate, candidate_id) is None:
+            candidate = s.get(Candidate, candidate_id)
+            if candidate is None:
                 raise NotFound(f"no candidate {candidate_id}")
+            self._session_in(s, candidate.session_id, "scheduled", "open")
             s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=self.db.wall_now()))
 
     def identity(self, actor: Actor, candidate_id: int | None = None) -> Identity:
@@ -1035,8 +1067,9 @@ class ExamService(Service):
             )
             logged = dict(
                 s.execute(
-                    select(StationLogin.candidate_id, StationLogin.station)
-                    .where(StationLogin.candidate_id.in_(ids), StationLogin.open)
+                    select(StationLogin.candidate_id, StationLogin.station).where(
+                        StationLogin.candidate_id.in_(ids), StationLogin.open
+                    )
                 ).all()
             )
             events = s.execute(
@@ -1096,6 +1129,7 @@ class ExamService(Service):
             raise ServiceError(f"unknown incident category {category!r}")
         with self.action(actor, "incident.record", f"session:{session_id}",
                          {"category": category, "candidate": candidate_id, "text": text}) as s:  # fmt: skip
+            unfrozen_session(s, session_id)
             s.add(
                 Incident(
                     session_id=session_id, candidate_id=candidate_id, category=category, text=text,

@@ -89,15 +89,16 @@ class ExportService(Service):
 
     def _rules(self, session: ExamSession) -> _Rules:
         """How the session's standard prints, which parts its level requires and its pass mark."""
+        national_defaults = _Rules(session.standard, session.level, required_parts_for(False), DEFAULT_PASS_MARK)
+        if self.catalog is None:
+            return national_defaults
         try:
-            if self.catalog is None:
-                raise LookupError("no catalogue")
             std = self.catalog.standard(session.standard)
             level = self.catalog.level(std, session.level, session.subtype)
         except Exception:  # a standard no longer bundled: print the codes, apply the national defaults
-            return _Rules(session.standard, session.level, required_parts_for(False), DEFAULT_PASS_MARK)
+            return national_defaults
         title = f"{std.code} {std.name}" + (f"（{session.subtype}）" if session.subtype else "")
-        return _Rules(title, level.name, required_parts(level), std.pass_mark)
+        return _Rules(title, level.name, required_parts(level), std.pass_mark_for(level))
 
     def _standing(self, s: Any, session: ExamSession, rules: _Rules) -> tuple[list[Candidate], dict[int, _Standing]]:
         """Candidates of a session and, per candidate: status, the parts that count, overall result.
@@ -232,11 +233,16 @@ class ExportService(Service):
                 if e.target.split("/")[0] in targets or e.target.startswith(f"session:{session_id}/")
             ]  # fmt: skip
             members = {
-                "results.json": canonical_json({
-                    "session": session.code, "part": session.part, "pass_mark": rules.pass_mark,
-                    "registration": Registration(session.standard, session.subtype, session.level).as_dict(),
-                    "required_parts": [p.value for p in rules.required], "candidates": rows,
-                }),
+                "results.json": canonical_json(
+                    {
+                        "session": session.code,
+                        "part": session.part,
+                        "pass_mark": rules.pass_mark,
+                        "registration": Registration(session.standard, session.subtype, session.level).as_dict(),
+                        "required_parts": [p.value for p in rules.required],
+                        "candidates": rows,
+                    }
+                ),
                 "results.csv": results_csv(rows),
                 "incidents.json": canonical_json(incidents),
                 "audit.json": canonical_json(audit_rows),

@@ -20,7 +20,16 @@ from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
-from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
+from app.services.base import (
+    Actor,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Service,
+    ServiceError,
+    require_role,
+    unfrozen_session,
+)
 from app.store.database import Database
 from app.store.models import (
     Attempt,
@@ -130,8 +139,13 @@ def grade_closed_theory(s: Any, db: Database, actor: Actor, session_id: int) -> 
     """At closing: grade every submitted theory attempt of the session whose paper is all
     objective and not graded yet. Papers with written answers wait for the examiners."""
     graded = waiting = 0
-    graded_ids = set(s.scalars(select(AttemptStep.attempt_id).join(Attempt, Attempt.id == AttemptStep.attempt_id)
-                               .where(Attempt.session_id == session_id, AttemptStep.kind == StepKind.GRADE.value)))
+    graded_ids = set(
+        s.scalars(
+            select(AttemptStep.attempt_id)
+            .join(Attempt, Attempt.id == AttemptStep.attempt_id)
+            .where(Attempt.session_id == session_id, AttemptStep.kind == StepKind.GRADE.value)
+        )
+    )
     for attempt in s.scalars(select(Attempt).where(Attempt.session_id == session_id).order_by(Attempt.id)):
         if attempt.id in graded_ids:
             continue
@@ -150,7 +164,8 @@ def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Deci
     s.add(
         Result(
             candidate_id=candidate_id, part=part, wall=db.wall_now(),
-            outcome={"score": str(score), "passed": score >= 60, "detail": detail},
+            # whether it passes is the standard's pass mark's to decide, when results are read
+            outcome={"score": str(score), "detail": detail},
         )
     )  # fmt: skip
 
@@ -174,10 +189,14 @@ class ScoringService(Service):
         if duty not in ("proctor", "examiner", "chief", "review"):
             raise ServiceError(f"unknown duty {duty!r}")
         with self.action(actor, "session.assign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
-            if s.get(ExamSession, session_id) is None or s.get(User, user_id) is None:
-                raise NotFound("no such session or user")
-            if s.scalar(select(SessionStaff).where(SessionStaff.session_id == session_id,
-                                                   SessionStaff.user_id == user_id, SessionStaff.duty == duty)):
+            unfrozen_session(s, session_id)
+            if s.get(User, user_id) is None:
+                raise NotFound(f"no user {user_id}")
+            if s.scalar(
+                select(SessionStaff).where(
+                    SessionStaff.session_id == session_id, SessionStaff.user_id == user_id, SessionStaff.duty == duty
+                )
+            ):
                 raise Conflict(f"user {user_id} already has the duty {duty} in this session")  # fmt: skip
             s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
 
@@ -218,6 +237,7 @@ class ScoringService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
+            unfrozen_session(s, attempt.session_id)
             score = grade_objective_in(s, self.db, actor, attempt, multiple_credit)
             if score is None:
                 raise Conflict("the candidate was absent: there is nothing to grade")
@@ -285,6 +305,7 @@ class ScoringService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
+            unfrozen_session(s, attempt.session_id)
             duties = self._duty(s, actor, attempt.session_id)
             if arbitration and "chief" not in duties:
                 raise PermissionDenied("only the chief examiner arbitrates")
@@ -346,7 +367,7 @@ class ScoringService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
-            session = s.get(ExamSession, attempt.session_id)
+            session = unfrozen_session(s, attempt.session_id)
             content = s.get(PaperInstance, attempt.paper_id).content
             examiners = self._on_duty(s, session.id, "examiner")
             self._check_examiners(s, session, len(examiners))
@@ -432,6 +453,7 @@ class ScoringService(Service):
             cand = s.get(Candidate, candidate_id)
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
+            unfrozen_session(s, cand.session_id)
             if "review" not in self._duty(s, actor, cand.session_id):
                 raise PermissionDenied("you are not on this session's review panel")
             if s.scalar(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id,
@@ -448,7 +470,7 @@ class ScoringService(Service):
             cand = s.get(Candidate, candidate_id)
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
-            session = s.get(ExamSession, cand.session_id)
+            session = unfrozen_session(s, cand.session_id)
             std, level = self._rules_of(session)
             staffing = std.staffing_for(level)
             panel = self._on_duty(s, session.id, "review")
@@ -466,4 +488,3 @@ class ScoringService(Service):
                 raise Conflict(str(exc)) from None
             store_result(s, self.db, candidate_id, "review", score, {"members": len(scores)})
             return score
-

@@ -170,8 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return SetupDialog(data)
 
     try:
-        if args.demo and not Backend.exists(data):
-            seed_desktop_demo(data)
+        if args.demo:
+            seed_desktop_demo(data)  # or, made on an earlier day, brought forward to today
         dialog = run_entry_dialog(app, entry_dialog, data)
     except UserFacingError as exc:
         QMessageBox.critical(None, "ExamDesk", str(exc))

@@ -1227,6 +1227,21 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>session {code} is archived: its records can no longer change</source>
+        <translation>场次 {code} 已归档：其记录不能再更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reason is required to reschedule a session</source>
+        <translation>调整场次时间须填写理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is {state}: only a session not yet started moves</source>
+        <translation>场次 {code} 的状态为 {state}：只有尚未开始的场次可以调整时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{role} may not see candidate identities</source>
         <translation>{role} 无权查看考生身份信息</translation>
     </message>
@@ -1861,7 +1876,7 @@ weight tables and papers</source>
         <translation>未知字段 {field}；等级下可设置：{fields}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>only theory blueprints have a type mix; skill papers take one task per area</source>
         <translation>只有理论知识组卷方案设题型配比；技能操作试卷每个职业功能抽一道题</translation>
     </message>
@@ -2026,12 +2041,12 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-176"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-132"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2097,12 +2112,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+200"/>
         <source>unknown part {part}; use theory, skill or review</source>
         <translation>未知的考核部分 {part}；应为 theory、skill 或 review</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="+1"/>
         <source>the start {start} is not a date and time like 2026-12-05T09:00</source>
         <translation>开始时间 {start} 不是形如 2026-12-05T09:00 的日期和时间</translation>
     </message>
@@ -2132,7 +2146,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>
