@@ -85,7 +85,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>
@@ -690,11 +690,36 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>Record electronic &amp;surveillance…</source>
+        <translation>记录全方位电子监控(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The room is under full electronic surveillance (全方位电子监控): the standard then asks for fewer proctors per candidate. Recorded with a reason, audited and stated in the results.</source>
+        <translation>考场实行全方位电子监控时，标准允许适当降低监考人员比例。须填写理由，记入审计日志并在成绩数据中注明。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
+        <source>Under full electronic surveillance: {reason}</source>
+        <translation>实行全方位电子监控：{reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Electronic surveillance</source>
+        <translation>全方位电子监控</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How is the room under full electronic surveillance (cameras, recording, who watches)?</source>
+        <translation>考场如何实行全方位电子监控（摄像头、录像、值守人员）？</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>

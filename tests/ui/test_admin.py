@@ -154,7 +154,8 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend,
     home.sessions.select_session(session_id)
     box = home.sessions.staffing
     assert box.finding_texts() == [
-        "31 candidates but only 0 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"]
+        "31 candidates but only 0 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
+    ]
 
     proctor_ids = []
     for name in ("proctor1", "proctor2"):
@@ -165,7 +166,8 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend,
         qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
         assert any(s.id == session_id for s in backend.exam.sessions(actor))  # recorded by the service
     assert box.finding_texts() == [
-        "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"]
+        "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
+    ]
     assert box.user.findData(proctor_ids[0]) == -1  # nobody is offered twice for the same duty
 
     third = backend.accounts.create_user(admin, username="proctor3", role="proctor", display_name="监考员丙",
@@ -216,7 +218,8 @@ def test_findings_read_as_plain_chinese(qtbot, chinese, backend, admin, staff):
     qtbot.addWidget(widget)
     widget.sessions.select_session(session_id)
     assert widget.sessions.staffing.finding_texts() == [
-        "31 名考生只有 2 名监考员：至少需要 3 名（每 15 名考生 1 名，每考场至少 2 名）"]
+        "31 名考生只有 2 名监考员：至少需要 3 名（每 15 名考生 1 名，每考场至少 2 名）"
+    ]
     assert widget.tabs.tabText(0) == "场次(&1)"
 
 
@@ -510,3 +513,37 @@ def test_a_longer_session_code_scheduled_while_the_tab_is_open_still_fits(qtbot,
     table = home.sessions.table
     assert home.sessions.splitter.sizes()[0] > before
     assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scrolling
+
+
+def test_electronic_surveillance_is_recorded_with_a_reason_and_lowers_the_ratio(home, backend, admin, staff, answers):
+    session_id = backend.exam.schedule_session(admin, code="T-EYE", room="第一考场", part="theory",
+                                               standard="4-07-03-01", level="4", scheduled_start="2026-12-01T09:00",
+                                               duration_minutes=90)  # fmt: skip
+    add_people(backend, admin, session_id, 31)
+    for name in ("proctor1", "proctor2"):
+        backend.scoring.assign_staff(admin, session_id, staff(name).id, "proctor")
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.staffing
+    assert box.finding_texts() == [
+        "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
+    ]
+    assert box.surveillance_button.isVisibleTo(box)
+
+    answers["text"] += ["   ", "考场 8 路摄像，全程录像，监控室专人值守"]
+    box.surveillance_button.click()  # refused by the service: a reason is required
+    assert answers["errors"] == ["a reason is required to record electronic surveillance"]
+    assert not session_by_code(backend, admin, "T-EYE").surveillance
+
+    box.surveillance_button.click()
+    assert session_by_code(backend, admin, "T-EYE").surveillance == "考场 8 路摄像，全程录像，监控室专人值守"
+    assert box.finding_texts() == []
+    assert "考场 8 路摄像" in box.surveillance.text()
+    assert not box.surveillance_button.isVisibleTo(box)
+
+
+def test_surveillance_is_not_offered_where_the_standard_does_not_relax_the_ratio(home, backend, admin):
+    session_id = schedule(backend, admin, "T-NOEYE")
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    assert not home.sessions.staffing.surveillance_button.isVisibleTo(home.sessions.staffing)

@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.staffing import Finding
-from app.domain.standards import Standard
+from app.domain.standards import Level, Standard
 from app.ui.widgets.labels import attempt_status_label as attempt_status
 from app.ui.widgets.labels import candidate_state_label as candidate_state
 from app.ui.widgets.labels import part_label as part_name
@@ -77,9 +77,11 @@ def yes_no(value: bool) -> str:
     return QCoreApplication.translate("AdminText", "Yes") if value else QCoreApplication.translate("AdminText", "No")
 
 
-def finding_text(finding: Finding, std: Standard, *, candidates: int, part: str, level_name: str) -> str:
-    """A staffing or time finding in plain words, with the standard's numbers."""
-    staffing = std.staffing
+def finding_text(finding: Finding, std: Standard, level: Level, *, candidates: int, part: str) -> str:
+    """A staffing or time finding in plain words, with the numbers that hold for this level
+    (a weight file may set its own staffing)."""
+    staffing = std.staffing_for(level)
+    level_name = level.name
     if finding.rule == "proctors":
         return QCoreApplication.translate(
             "AdminText",

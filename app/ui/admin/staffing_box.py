@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,7 +26,7 @@ from app.services.base import Actor
 from app.services.exam import SessionInfo
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, succeeded
-from app.ui.widgets.errors import attempt
+from app.ui.widgets.errors import Ask, attempt
 from app.ui.widgets.labels import join_names, with_detail
 
 # Which user roles may take which duty.
@@ -60,7 +60,7 @@ def staffing_findings(catalog: Any, info: SessionInfo, staff: Sequence[Assignmen
     findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
                                             minutes=info.duration_minutes, proctors=count["proctor"],
                                             examiners=examiners, surveilled=bool(info.surveillance))  # fmt: skip
-    return [labels.finding_text(f, std, candidates=info.candidates, part=info.part, level_name=level.name)
+    return [labels.finding_text(f, std, level, candidates=info.candidates, part=info.part)
             for f in findings]  # fmt: skip
 
 
@@ -99,6 +99,22 @@ class StaffingBox(QGroupBox):
         row.addWidget(self.user, 1)
         row.addWidget(self.assign_button)
 
+        # 4-07-03-01 1.9.3 lowers a theory room's proctor ratio under full electronic surveillance
+        self.surveillance = QLabel()
+        self.surveillance.setWordWrap(True)
+        self.surveillance.setTextFormat(Qt.TextFormat.PlainText)
+        self.surveillance_button = QPushButton(self.tr("Record electronic &surveillance…"))
+        self.surveillance_button.setToolTip(
+            self.tr(
+                "The room is under full electronic surveillance (全方位电子监控): the standard then asks for "
+                "fewer proctors per candidate. Recorded with a reason, audited and stated in the results."
+            )
+        )
+        self.surveillance_button.clicked.connect(self.record_surveillance)
+        surveillance_row = QHBoxLayout()
+        surveillance_row.addWidget(self.surveillance, 1)
+        surveillance_row.addWidget(self.surveillance_button)
+
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.findings = QListWidget()
@@ -108,6 +124,7 @@ class StaffingBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.assigned)
         layout.addLayout(row)
+        layout.addLayout(surveillance_row)
         layout.addWidget(self.verdict)
         layout.addWidget(self.findings)
 
@@ -132,7 +149,46 @@ class StaffingBox(QGroupBox):
             self.staff = staff or []
         self._fill_users()
         self._show_assigned()
+        self._show_surveillance()
         self._show_findings()
+
+    def _surveillance_allowed(self) -> bool:
+        info = self.info
+        if info is None or info.part != Part.THEORY.value:
+            return False
+        catalog = self.backend.catalog
+        try:
+            std = catalog.standard(info.standard)
+            level = catalog.level(std, info.level, info.subtype)
+        except Exception:  # a standard no longer bundled: nothing to relax
+            return False
+        return std.staffing_for(level).surveillance_relaxes_ratio
+
+    def _show_surveillance(self) -> None:
+        info = self.info
+        allowed = self._surveillance_allowed()
+        recorded = info is not None and bool(info.surveillance)
+        self.surveillance.setVisible(recorded)
+        if recorded:
+            self.surveillance.setText(
+                self.tr("Under full electronic surveillance: {reason}").format(reason=info.surveillance)
+            )
+        self.surveillance_button.setVisible(allowed and not recorded)
+        self.surveillance_button.setEnabled(info is not None and info.state == "scheduled")
+
+    def record_surveillance(self) -> None:
+        if self.info is None:
+            return
+        reason = Ask.text(
+            self, self.tr("Electronic surveillance"),
+            self.tr("How is the room under full electronic surveillance (cameras, recording, who watches)?"),
+        )  # fmt: skip
+        if reason is None:
+            return
+        if succeeded(self, self.backend.exam.record_surveillance, self.actor, self.info.id, reason):
+            self.info = replace(self.info, surveillance=reason.strip())
+            self._reload()
+            self.changed.emit()
 
     def _fill_users(self) -> None:
         duty = self.duty.currentData()
