@@ -695,7 +695,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The room is under full electronic surveillance (全方位电子监控): the standard then asks for fewer proctors per candidate. Recorded with a reason, audited and stated in the results.</source>
+        <source>The room is under full electronic surveillance: the standard then asks for fewer proctors per candidate. Recorded with a reason, audited and stated in the results.</source>
         <translation>考场实行全方位电子监控时，标准允许适当降低监考人员比例。须填写理由，记入审计日志并在成绩数据中注明。</translation>
     </message>
     <message>

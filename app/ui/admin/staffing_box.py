@@ -106,7 +106,7 @@ class StaffingBox(QGroupBox):
         self.surveillance_button = QPushButton(self.tr("Record electronic &surveillance…"))
         self.surveillance_button.setToolTip(
             self.tr(
-                "The room is under full electronic surveillance (全方位电子监控): the standard then asks for "
+                "The room is under full electronic surveillance: the standard then asks for "
                 "fewer proctors per candidate. Recorded with a reason, audited and stated in the results."
             )
         )
