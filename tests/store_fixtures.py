@@ -21,7 +21,7 @@ from app.services.accounts import AccountService
 from app.services.base import Actor
 from app.services.exam import ExamService
 from app.services.scoring import ScoringService
-from app.store.clock import FixedClock
+from app.store.clock import FixedClock, MachineClock
 from app.store.database import Database, sqlite_url
 
 PASSPHRASE = "correct horse battery staple"
@@ -84,9 +84,11 @@ class World:
     candidates: dict[str, int]
     attempts: dict[str, int]
 
-    def reopen(self, passphrase: str = PASSPHRASE) -> World:
+    def reopen(self, passphrase: str = PASSPHRASE, *, machine: MachineClock | None = None) -> World:
+        """The store opened again, as another process does: on the same boot of the machine unless
+        `machine` says otherwise (a restarted PC is a new boot)."""
         self.db.close()
-        db = Database.open(self.url, passphrase, clock=self.db.clock)
+        db = Database.open(self.url, passphrase, clock=self.db.clock, machine=machine or self.db.machine)
         return World(self.url, db, AccountService(db), ExamService(db, shared_catalog()), self.admin, self.proctor,
                      self.session_id, self.candidates, self.attempts)  # fmt: skip
 

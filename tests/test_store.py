@@ -12,7 +12,7 @@ from app.services.accounts import AccountLocked, LoginFailed
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.exam import AttemptClosed, StaleSave
 from app.store import audit
-from app.store.clock import local_today
+from app.store.clock import FakeMachineClock, local_today
 from app.store.database import Database
 from app.store.models import (
     APPEND_ONLY_TABLES,
@@ -135,15 +135,16 @@ def test_wrong_id_number_cannot_log_in(world):
         world.exam.candidate_login(ticket="T001", id_number="440524198001010013", station="PC-01")
 
 
-def test_resume_after_a_crash_keeps_answers_paper_and_time(world, monkeypatch):
+def test_resume_after_a_restart_keeps_answers_paper_and_time(world, monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(world.db, "mono", lambda: clock[0])
     started(world)
     cand = login(world, "T001")
     clock[0] = 1600.0  # ten minutes in
     world.exam.save_answer(cand.actor, cand.attempt_id, 0, 0, "B")
-    clock[0] = 1900.0  # five more minutes pass, then the process dies without another write
-    w2 = world.reopen()  # a new process: a new clock epoch
+    clock[0] = 1900.0  # five more minutes pass, then the PC dies without another write
+    w2 = world.reopen(machine=FakeMachineClock(50.0, boot="the same PC, restarted"))  # a new boot: a new epoch
+    assert w2.db.epoch != world.db.epoch
     clock2 = [50.0]
     monkeypatch.setattr(w2.db, "mono", lambda: clock2[0])
     with w2.db.reader() as s:  # before anyone logs in again, the attempt waits, its clock stopped

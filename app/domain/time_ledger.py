@@ -1,11 +1,12 @@
 """The time ledger: remaining exam time derived from events, never from the wall clock.
 
 Every event carries a *ledger instant*: the id of the clock epoch it was recorded in (one epoch
-per running process of the centre service) and a reading of that process's monotonic clock.
-Durations are only ever measured between two instants of the same epoch, so changing the
-system clock changes nothing. When a process dies, the attempt's running interval ends at the
-last event written in that epoch (answers and periodic checkpoints are events), so the outage
-is not charged to the candidate; the attempt continues when it is resumed in a new epoch.
+per boot of the machine that measures the time, shared by all of that machine's processes) and
+a reading of that boot's monotonic clock. Durations are only ever measured between two instants
+of the same epoch, so changing the system clock changes nothing. When the machine restarts, the
+attempt's running interval ends at the last event written in the old epoch (answers and periodic
+checkpoints are events), so the outage is not charged to the candidate; the attempt continues
+when it is resumed in the new epoch.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.security.envelope import DEFAULT_KDF, FieldCipher, KdfParams, WrappedKey, new_data_key, rewrap, unwrap
 from app.store import migrate
-from app.store.clock import SystemClock, WallClock, stamp
+from app.store.clock import MachineClock, SystemClock, SystemMachineClock, WallClock, stamp
 from app.store.models import ClockEpoch, KeyRecord, StoreMeta
 from app.store.types import CIPHER_ATTR
 
@@ -79,11 +78,14 @@ def _record_of(row: KeyRecord) -> WrappedKey:
 
 
 class Database:
-    """An unlocked store: an engine whose dialect carries the data-key cipher, and a clock epoch."""
+    """An unlocked store: an engine whose dialect carries the data-key cipher, a wall clock for
+    labels and calendar questions, and the machine clock's epoch that measures exam time."""
 
-    def __init__(self, engine: Engine, cipher: FieldCipher, epoch: int, clock: WallClock | None = None):
+    def __init__(self, engine: Engine, cipher: FieldCipher, epoch: int, clock: WallClock | None = None,
+                 machine: MachineClock | None = None):  # fmt: skip
         self.engine = engine
         self.clock: WallClock = clock or SystemClock()
+        self.machine: MachineClock = machine or SystemMachineClock()
         self.cipher = cipher
         self.epoch = epoch
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -91,7 +93,8 @@ class Database:
         self._raw: Any = None
 
     @staticmethod
-    def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, clock: WallClock | None = None) -> Database:
+    def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, clock: WallClock | None = None,
+               machine: MachineClock | None = None) -> Database:  # fmt: skip
         engine = make_engine(url)
         with engine.begin() as connection:
             migrate.upgrade(connection)
@@ -107,10 +110,11 @@ class Database:
                 )
             )  # fmt: skip
             session.add(StoreMeta(key="created", value=stamp(clock or SystemClock())))
-        return Database._with_epoch(engine, cipher, clock)
+        return Database._with_epoch(engine, cipher, clock, machine)
 
     @staticmethod
-    def open(url: str, passphrase: str, *, clock: WallClock | None = None) -> Database:
+    def open(url: str, passphrase: str, *, clock: WallClock | None = None,
+             machine: MachineClock | None = None) -> Database:  # fmt: skip
         engine = make_engine(url)
         with engine.begin() as connection:
             migrate.upgrade(connection)
@@ -125,17 +129,24 @@ class Database:
             engine.dispose()
             raise
         setattr(engine.dialect, CIPHER_ATTR, cipher)
-        return Database._with_epoch(engine, cipher, clock)
+        return Database._with_epoch(engine, cipher, clock, machine)
 
     @staticmethod
-    def _with_epoch(engine: Engine, cipher: FieldCipher, clock: WallClock | None) -> Database:
-        clock = clock or SystemClock()
+    def _with_epoch(engine: Engine, cipher: FieldCipher, clock: WallClock | None,
+                    machine: MachineClock | None) -> Database:  # fmt: skip
+        """Join this machine's current boot epoch, creating it if this is the boot's first process.
+        The write transaction serialises two processes starting together (BEGIN IMMEDIATE, or the
+        advisory lock), so the look-up and insert cannot both create it."""
+        clock, machine = clock or SystemClock(), machine or SystemMachineClock()
+        host, boot = socket.gethostname(), machine.boot()
         with Session(engine) as session, session.begin():
-            row = ClockEpoch(started_wall=stamp(clock), host=socket.gethostname())
-            session.add(row)
-            session.flush()
-            epoch = row.id
-        return Database(engine, cipher, epoch, clock)
+            epoch = session.scalar(select(ClockEpoch.id).where(ClockEpoch.host == host, ClockEpoch.boot_id == boot))
+            if epoch is None:
+                row = ClockEpoch(started_wall=stamp(clock), host=host, boot_id=boot)
+                session.add(row)
+                session.flush()
+                epoch = row.id
+        return Database(engine, cipher, epoch, clock, machine)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key; nothing else is re-encrypted. A wrong `old` changes nothing."""
@@ -150,7 +161,8 @@ class Database:
         return stamp(self.clock)
 
     def mono(self) -> float:
-        return time.monotonic()
+        """Seconds on the machine clock of this epoch: every process of this boot reads them alike."""
+        return self.machine.now()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

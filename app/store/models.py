@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -117,17 +118,26 @@ class Candidate(Base):
     photo: Mapped[bytes | None] = mapped_column(EncryptedBytes("candidates.photo"), nullable=True)
     anonymous_code: Mapped[str] = mapped_column(String(16))  # what examiners see instead of a name
     extra_seconds: Mapped[float] = mapped_column(Float, default=0.0)
-    __table_args__ = (UniqueConstraint("session_id", "ticket"), UniqueConstraint("session_id", "anonymous_code"))
+    __table_args__ = (
+        UniqueConstraint("session_id", "ticket"),
+        UniqueConstraint("session_id", "anonymous_code"),
+        Index("ix_candidates_ticket", "ticket"),  # login finds a candidate by ticket in any session
+        Index("ix_candidates_id_index", "id_index"),  # a person's registrations across sessions
+    )
 
 
 class ClockEpoch(Base):
-    """One row per running process of the store: ledger instants are (epoch, monotonic seconds).
-    Epoch ids increase, so (epoch, mono) orders every instant the store has recorded."""
+    """One row per boot of each machine that writes the store: ledger instants are (epoch, seconds
+    on that boot's machine clock), which every process of the machine reads alike. Epoch ids
+    increase, so (epoch, mono) orders every instant the store has recorded. Rows written before
+    boots were recorded have no boot_id: each was one process."""
 
     __tablename__ = "clock_epochs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     started_wall: Mapped[str] = mapped_column(String(40))
     host: Mapped[str] = mapped_column(Text)
+    boot_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    __table_args__ = (UniqueConstraint("host", "boot_id", name="uq_clock_epochs_host_boot_id"),)
 
 
 class PaperInstance(Base):
@@ -147,6 +157,7 @@ class Attempt(Base):
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), unique=True)
     paper_id: Mapped[int] = mapped_column(ForeignKey("paper_instances.id"))
     duration_seconds: Mapped[float] = mapped_column(Float)
+    __table_args__ = (Index("ix_attempts_session", "session_id"),)
 
 
 class AttemptStep(Base):
@@ -180,6 +191,8 @@ class TimeEventRow(Base):
     reason: Mapped[str | None] = mapped_column(EncryptedText("time_events.reason"), nullable=True)
     actor: Mapped[str] = mapped_column(String(64))
     wall: Mapped[str] = mapped_column(String(40))
+    # every ledger read asks for one session's events of one attempt or of the whole room
+    __table_args__ = (Index("ix_time_events_session_attempt", "session_id", "attempt_id"),)
 
 
 class StationLogin(Base):
@@ -192,6 +205,7 @@ class StationLogin(Base):
     token_digest: Mapped[str] = mapped_column(String(64))
     open: Mapped[bool] = mapped_column(Boolean, default=True)
     wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_station_logins_candidate_open", "candidate_id", "open"),)  # every save
 
 
 class CheckIn(Base):
