@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from app.domain.lockout import LOCK_SECONDS, MAX_FAILURES, Lock, LockReading, LockState, minutes_left, read_lock
 from app.security.passwords import hash_password, password_problem, verify_password
 from app.security.signing import SigningKey
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
@@ -14,8 +14,6 @@ from app.services.keys import add_signing_key
 from app.store.models import Centre, User
 
 ROLES = ("admin", "proctor", "examiner", "chief")
-MAX_FAILURES = 5
-LOCK_SECONDS = 15 * 60
 
 
 class LoginFailed(ServiceError):
@@ -71,16 +69,19 @@ class AccountService(Service):
             return UserView(user.id, username, role, display_name, False)
 
     def login(self, username: str, password: str) -> Actor:
-        """Five wrong passwords in a row lock the account for 15 minutes (an admin can unlock)."""
-        now = time.time()
+        """Five wrong passwords in a row lock the account for 15 minutes on the machine clock
+        (app/domain/lockout.py); an admin can unlock."""
         with self.db.reader() as s:
             user = s.scalar(select(User).where(User.username == username))
             if user is None or not user.active:
                 raise LoginFailed("wrong user name or password")
-            if user.locked_until > now:
-                minutes = int((user.locked_until - now) // 60) + 1
-                raise AccountLocked(f"account {username!r} is locked for {minutes} more minute(s)")
-            ok = verify_password(user.password_hash, password)
+            lock = self._lock_state(user)
+            ok = not lock.locked and verify_password(user.password_hash, password)
+        if lock.reading is LockReading.OTHER_BOOT:  # measured from now on, on this boot's clock
+            with self.action(Actor(user.role, user.id), "user.lock_restarted", f"user:{user.id}", {}) as s:
+                self._set_lock(s, user.id, self.db.mono() + LOCK_SECONDS)
+        if lock.locked:
+            raise AccountLocked(f"account {username!r} is locked for {minutes_left(lock)} more minute(s)")
         with self.action(Actor(user.role, user.id), "user.login" if ok else "user.login_failed",
                          f"user:{user.id}", {"ok": ok}) as s:  # fmt: skip
             row = s.get(User, user.id)
@@ -90,11 +91,20 @@ class AccountService(Service):
             else:
                 row.failed_logins += 1
                 if row.failed_logins >= MAX_FAILURES:
-                    row.locked_until = now + LOCK_SECONDS
+                    self._set_lock(s, user.id, self.db.mono() + LOCK_SECONDS)
                     row.failed_logins = 0
         if not ok:
             raise LoginFailed("wrong user name or password")
         return Actor(user.role, user.id)
+
+    def _lock_state(self, user: User) -> LockState:
+        lock = Lock(user.locked_epoch, user.locked_until, user.locked_wall)
+        return read_lock(lock, epoch=self.db.epoch, now=self.db.mono(), wall_seconds=self.db.clock.now().timestamp())
+
+    def _set_lock(self, s, user_id: int, until: float) -> None:  # type: ignore[no-untyped-def]
+        row = s.get(User, user_id)
+        assert row is not None
+        row.locked_epoch, row.locked_until, row.locked_wall = self.db.epoch, until, self.db.clock.now().timestamp()
 
     def reset_password(self, actor: Actor, user_id: int, new_password: str) -> None:
         require_role(actor, "admin")
@@ -106,7 +116,7 @@ class AccountService(Service):
             if user is None:
                 raise NotFound(f"no user {user_id}")
             user.password_hash = hash_password(new_password)
-            user.failed_logins, user.locked_until = 0, 0.0
+            user.failed_logins, user.locked_until, user.locked_epoch = 0, 0.0, None
 
     def unlock(self, actor: Actor, user_id: int) -> None:
         require_role(actor, "admin")
@@ -114,7 +124,7 @@ class AccountService(Service):
             user = s.get(User, user_id)
             if user is None:
                 raise NotFound(f"no user {user_id}")
-            user.failed_logins, user.locked_until = 0, 0.0
+            user.failed_logins, user.locked_until, user.locked_epoch = 0, 0.0, None
 
     def centre(self) -> tuple[str, str]:
         """(code, name) of this centre; empty before set-up. Public: it is printed on every report."""
@@ -125,9 +135,8 @@ class AccountService(Service):
     def users(self, actor: Actor) -> list[UserView]:
         if actor.role != "admin":
             raise PermissionDenied("only an admin lists users")
-        now = time.time()
         with self.db.reader() as s:
             return [
-                UserView(u.id, u.username, u.role, u.display_name, u.locked_until > now)
+                UserView(u.id, u.username, u.role, u.display_name, self._lock_state(u).locked)
                 for u in s.scalars(select(User).order_by(User.id))
             ]

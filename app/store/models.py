@@ -63,7 +63,11 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(EncryptedText("users.display_name"))
     password_hash: Mapped[str] = mapped_column(Text)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[float] = mapped_column(Float, default=0.0)  # wall seconds; lockout only
+    # a lockout (app/domain/lockout.py): until `locked_until` seconds on the machine clock of
+    # `locked_epoch`; `locked_wall` (wall-clock POSIX seconds) only tells an old lock from a new one
+    locked_until: Mapped[float] = mapped_column(Float, default=0.0)
+    locked_epoch: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    locked_wall: Mapped[float | None] = mapped_column(Float, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
