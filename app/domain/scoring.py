@@ -45,6 +45,8 @@ def score_objective(
     if item.type is ItemType.TRUEFALSE:
         return full if isinstance(response, bool) and response is item.key else Decimal(0)
     if item.type is ItemType.MULTIPLE:
+        if not _strings(response):  # a shape the save refuses today may sit in an older store: no credit
+            return Decimal(0)
         chosen = {response} if isinstance(response, str) else set(response)  # type: ignore[arg-type]
         key = set(item.key)  # type: ignore[arg-type]
         if chosen == key:
@@ -54,6 +56,8 @@ def score_objective(
         return Decimal(0)
     if item.type is ItemType.FILL:
         blanks: tuple[tuple[str, ...], ...] = item.key  # type: ignore[assignment]
+        if not _strings(response):
+            return Decimal(0)
         answers = [response] if isinstance(response, str) else list(response)  # type: ignore[arg-type]
         share = full / len(blanks)
         earned = Decimal(0)
@@ -62,6 +66,13 @@ def score_objective(
                 earned += share
         return earned
     raise ValueError(f"{item.type.value} items are scored by examiners, not automatically")
+
+
+def _strings(response: object) -> bool:
+    """A string, or a list, tuple or set of strings: the only responses a choice or blank can score."""
+    if isinstance(response, str):
+        return True
+    return isinstance(response, list | tuple | set | frozenset) and all(isinstance(r, str) for r in response)
 
 
 class Aggregation(StrEnum):

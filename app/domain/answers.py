@@ -1,0 +1,61 @@
+"""What a saved answer may look like, per item type: the save refuses anything else.
+
+Steps are append-only, so an answer the grader cannot read would stay in the attempt for ever;
+the shapes below are the only ones the candidate screen sends, and the grader reads exactly these:
+- single choice: one option label of the item ("B");
+- multiple choice: a list of distinct option labels of the item (["A", "C"]);
+- true/false: a boolean;
+- fill in the blanks: a list of strings, at most one per blank (a single string for one blank);
+- short answer and case analysis: a string.
+Written text is limited to MAX_TEXT_BYTES of UTF-8 per answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.domain.items import FILL_BLANK, ItemType
+
+MAX_TEXT_BYTES = 64 * 1024
+
+
+def text_too_long(text: str) -> bool:
+    return len(text.encode("utf-8")) > MAX_TEXT_BYTES
+
+
+def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: object) -> str | None:
+    """Why `answer` cannot be saved for an item of this type and these option labels (None: it can).
+    `answer` None clears the answer and is always allowed."""
+    if answer is None:
+        return None
+    try:
+        kind = ItemType(item_type)
+    except ValueError:
+        return f"the paper has an item of unknown type {item_type!r}"
+    if kind is ItemType.SINGLE:
+        if not isinstance(answer, str) or answer not in labels:
+            return f"a single-choice answer is one of the options {', '.join(labels)}"
+        return None
+    if kind is ItemType.MULTIPLE:
+        if not isinstance(answer, list) or not all(isinstance(a, str) and a in labels for a in answer):
+            return f"a multiple-choice answer is a list of the options {', '.join(labels)}"
+        if len(set(answer)) != len(answer):
+            return "a multiple-choice answer names each option once"
+        return None
+    if kind is ItemType.TRUEFALSE:
+        return None if isinstance(answer, bool) else "a true-or-false answer is true or false"
+    if kind is ItemType.FILL:
+        blanks = max(1, len(FILL_BLANK.findall(stem)))
+        given = [answer] if isinstance(answer, str) else answer
+        if not isinstance(given, list) or not all(isinstance(a, str) for a in given):
+            return "a fill-in answer is the text of each blank"
+        if len(given) > blanks:
+            return f"this question has {blanks} blank(s), the answer has {len(given)}"
+        if text_too_long("".join(given)):
+            return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
+        return None
+    if not isinstance(answer, str):
+        return "a written answer is text"
+    if text_too_long(answer):
+        return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
+    return None
