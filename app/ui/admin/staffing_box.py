@@ -113,6 +113,7 @@ class StaffingBox(QGroupBox):
         self.surveillance_button.clicked.connect(self.record_surveillance)
         surveillance_row = QHBoxLayout()
         surveillance_row.addWidget(self.surveillance, 1)
+        surveillance_row.addStretch(0)  # the button keeps its size when no record is shown beside it
         surveillance_row.addWidget(self.surveillance_button)
 
         self.verdict = QLabel()
