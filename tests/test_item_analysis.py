@@ -167,6 +167,10 @@ def test_under_ten_candidates_neither_d_nor_reliability_is_computed():
     assert result.summary.reliability is None and result.summary.sem is None
     assert all(i.d is None and i.r is None for i in result.items)
     assert all(o.upper is None for i in result.items for o in i.options)
+    assert all(i.flags == () for i in result.items)
+    everyone_right = np.column_stack([WUENSCH[:, :3], np.ones(10)])
+    assert analyse(dense(everyone_right[:9]), pass_mark=2).items[3].flags == ()  # p = 1 on 9 papers: no flag
+    assert analyse(dense(everyone_right), pass_mark=2).items[3].flags == (Flag.TOO_EASY,)  # on 10 it is
     assert result.items[0].p == pytest.approx(6 / 9)  # p, the mean and the histogram still are
     assert result.summary.mean == pytest.approx(WUENSCH[:9].sum() / 9)
     assert sum(result.summary.histogram_counts) == 9

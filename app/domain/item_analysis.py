@@ -31,7 +31,7 @@ GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 EASY_ABOVE = 0.95  # p above this: too easy
 HARD_BELOW = 0.20  # p below this: too hard
 UNSTABLE_BELOW = 30  # fewer candidates: every figure is shown with a warning that it is unstable
-MINIMUM_FOR_DISCRIMINATION = 10  # fewer: D, the item-total correlation and KR-20/alpha are not computed
+MINIMUM_FOR_DISCRIMINATION = 10  # fewer: no D, item-total correlation, KR-20/alpha or flags
 HISTOGRAM_BINS = 20
 
 
@@ -86,10 +86,11 @@ class ResponseMatrix:
 
     @classmethod
     def from_rows(cls, items: Sequence[ItemSpec], rows: Iterable[Mapping[str, tuple[float, Any]]]) -> ResponseMatrix:
-        """From one mapping per candidate: item id -> (score, response). A response is None when the
-        item was left unanswered; for a choice item it is the option label chosen or the labels chosen
-        (in the item's own labels). Items a candidate did not have are simply absent."""
-        column = {it.id: j for j, it in enumerate(items)}
+        """From one mapping per candidate: column key -> (score, response). The column key is the
+        item's version key, or its id where it has none. A response is None when the item was left
+        unanswered; for a choice item it is the option label chosen or the labels chosen (in the
+        item's own labels). Items a candidate did not have are simply absent."""
+        column = {column_key(it): j for j, it in enumerate(items)}
         rows = list(rows)
         scores = np.full((len(rows), len(items)), np.nan)
         omitted = np.zeros((len(rows), len(items)), dtype=bool)
@@ -106,6 +107,11 @@ class ResponseMatrix:
                         if label in items[j].options:
                             chosen[j][i, items[j].options.index(label)] = True
         return cls(items, scores, omitted, chosen)
+
+
+def column_key(item: ItemSpec) -> str:
+    """What tells the matrix's columns apart: the item version, else the item id."""
+    return item.version or item.id
 
 
 def answered(response: Any) -> bool:
@@ -181,6 +187,24 @@ class Analysis:
     items: tuple[ItemStats, ...]
     areas: tuple[AreaStats, ...]
     totals: tuple[float, ...]  # each candidate's total, in the matrix's row order
+
+
+@dataclass(frozen=True)
+class SessionAnalysis:
+    """One session's analysis with what the screen, the PDF and the CSV print around it."""
+
+    session: str  # code
+    room: str
+    standard: str  # code
+    standard_title: str  # "4-13-99-02 在线学习服务师" (with the 工种 where there is one)
+    subtype: str | None
+    level: str
+    level_name: str
+    scheduled_start: str
+    pass_mark: int
+    area_weights: dict[str, int]  # the level's theory weight table (empty: the standard is not loaded)
+    analysis: Analysis
+    excluded: dict[str, int] = field(default_factory=dict)  # why papers were left out -> how many
 
 
 def _none_if_nan(value: float) -> float | None:
@@ -314,14 +338,15 @@ def analyse(matrix: ResponseMatrix, *, pass_mark: float) -> Analysis:
                 unused = unused or (not keyed and overall[o] == 0)
         flags = []
         dj, pj = _none_if_nan(d[j]), _none_if_nan(p[j])
-        if dj is not None and dj < 0:
-            flags.append(Flag.NEGATIVE_D)
-        if pj is not None and pj > EASY_ABOVE:
-            flags.append(Flag.TOO_EASY)
-        if pj is not None and pj < HARD_BELOW:
-            flags.append(Flag.TOO_HARD)
-        if unused:
-            flags.append(Flag.UNUSED_DISTRACTOR)
+        if computable[j]:  # on fewer papers a flag would be noise: one candidate makes p 0 or 1
+            if dj is not None and dj < 0:
+                flags.append(Flag.NEGATIVE_D)
+            if pj is not None and pj > EASY_ABOVE:
+                flags.append(Flag.TOO_EASY)
+            if pj is not None and pj < HARD_BELOW:
+                flags.append(Flag.TOO_HARD)
+            if unused:
+                flags.append(Flag.UNUSED_DISTRACTOR)
         stats.append(ItemStats(it, int(n_item[j]), pj, dj, _none_if_nan(r[j]),
                                _none_if_nan(omitted[j]), tuple(options), tuple(flags)))  # fmt: skip
 
