@@ -476,27 +476,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     from app import paths
-    from app.store.clock import local_today
 
     # matplotlib's font cache goes into this store's data folder, the only place ExamDesk writes
     os.environ.setdefault("MPLCONFIGDIR", str((Path(args.data) if args.data else paths.data_dir()) / "matplotlib"))
-    from sqlalchemy import select
-
     from app.reports.analysis_report import caveat_texts, items_csv, reliability_text, render_pdf
     from app.services.backend import Backend
-    from app.store.models import Centre
 
     backend = Backend.over(_open_store(args))
     try:
         session_id = _session_id(backend.db, args.session)
         result = backend.analysis.session_analysis(_admin(backend.db, args), session_id)
-        with backend.db.reader() as s:
-            centre = s.scalars(select(Centre)).first()
-        pdf = render_pdf(result, generated=local_today(backend.db.clock).isoformat(),
-                         centre=centre.name if centre else "")  # fmt: skip
     finally:
         backend.close()
-    Path(args.out).write_bytes(pdf)
+    Path(args.out).write_bytes(render_pdf(result))
     if args.csv:
         Path(args.csv).write_bytes(items_csv(result))
     summary = result.analysis.summary

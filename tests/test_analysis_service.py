@@ -98,7 +98,7 @@ def test_who_may_analyse_and_what(backend):
 
 def test_a_session_not_yet_closed_is_refused(world):
     backend = Backend.over(world.db)
-    with pytest.raises(Conflict, match="once it is closed"):
+    with pytest.raises(Conflict, match="waits until the session is closed"):
         backend.analysis.session_analysis(world.admin, world.session_id)
 
 

@@ -205,6 +205,8 @@ class SessionAnalysis:
     area_weights: dict[str, int]  # the level's theory weight table (empty: the standard is not loaded)
     analysis: Analysis
     excluded: dict[str, int] = field(default_factory=dict)  # why papers were left out -> how many
+    centre: str = ""  # the centre's name
+    analysed_on: str = ""  # ISO date, by the store's clock
 
 
 def _none_if_nan(value: float) -> float | None:

@@ -91,10 +91,11 @@ def _options_text(stats: ItemStats) -> str:
     return "<br/>".join(parts)
 
 
-def render_pdf(result: SessionAnalysis, *, generated: str, centre: str = "") -> bytes:
+def render_pdf(result: SessionAnalysis) -> bytes:
     """The report: heading, warnings, summary, the three charts, the items to review with their
     options, every item, and how the figures are computed."""
     font, _embedded = report_font()
+    centre, generated = result.centre, result.analysed_on
     title = ParagraphStyle("title", fontName=font, fontSize=17, leading=22, alignment=1, spaceAfter=2 * mm)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm,
                         keepWithNext=True)

@@ -30,11 +30,13 @@ from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, score_objective
 from app.domain.standards import Part
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_role
+from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
     Attempt,
     AttemptStep,
     Candidate,
+    Centre,
     ExaminerScore,
     ExamSession,
     PaperInstance,
@@ -180,15 +182,17 @@ class AnalysisService(Service):
             ):  # fmt: skip
                 raise PermissionDenied("you are not the chief examiner of this session")
             if session.part != Part.THEORY:
-                raise Conflict(f"session {session.code} is a {session.part} session: "
-                               "item analysis is for theory papers")
+                raise Conflict(f"item analysis is for theory sessions; {session.code} is a {session.part} session")
             if session.state not in ("closed", "archived"):
-                raise Conflict(f"session {session.code} is {session.state}: analyse it once it is closed")
+                raise Conflict(f"item analysis waits until the session is closed; {session.code} is {session.state}")
             title, level_name, pass_mark, weights = self._rules(session)
             rows, specs, excluded = self._responses(s, session)
+            centre = s.scalars(select(Centre)).first()
             info = dict(session=session.code, room=session.room, standard=session.standard, standard_title=title,
                         subtype=session.subtype, level=session.level, level_name=level_name,
-                        scheduled_start=session.scheduled_start, pass_mark=pass_mark)  # fmt: skip
+                        scheduled_start=session.scheduled_start, pass_mark=pass_mark,
+                        centre=centre.name if centre else "",
+                        analysed_on=local_today(self.db.clock).isoformat())  # fmt: skip
         area_order = {area: n for n, area in enumerate(weights)}
         ordered = sorted(specs, key=lambda it: (area_order.get(it.area, len(area_order)), it.area,
                                                 TYPE_ORDER.get(it.type, 99), it.id, it.version))  # fmt: skip
