@@ -97,8 +97,7 @@ def render_pdf(result: SessionAnalysis) -> bytes:
     font, _embedded = report_font()
     centre, generated = result.centre, result.analysed_on
     title = ParagraphStyle("title", fontName=font, fontSize=17, leading=22, alignment=1, spaceAfter=2 * mm)
-    h2 = ParagraphStyle("h2", fontName=font, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm,
-                        keepWithNext=True)
+    h2 = ParagraphStyle("h2", fontName=font, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm)
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13, wordWrap="CJK")
     small = ParagraphStyle("small", fontName=font, fontSize=7.5, leading=9.5, wordWrap="CJK")
     warn = ParagraphStyle("warn", parent=body, textColor=RED)
@@ -142,7 +141,7 @@ def render_pdf(result: SessionAnalysis) -> bytes:
                            small))  # fmt: skip
 
     flagged = [i for i in a.items if i.flags]
-    story.append(Paragraph(f"三、需要复查的试题（{len(flagged)} 题）", h2))
+    section: list = [Paragraph(f"三、需要复查的试题（{len(flagged)} 题）", h2)]
     if flagged:
         rows = [["试题", "题型", "职业功能", "人数", "难度 p", "区分度 D", "题总相关 r", "未答率",
                  "选项：全体%（高/低组%）", "标记"]]  # fmt: skip
@@ -152,18 +151,19 @@ def render_pdf(result: SessionAnalysis) -> bytes:
                          _percent(i.omitted), Paragraph(_options_text(i) or "—", small),
                          Paragraph("；".join(FLAG_NAMES[f] for f in i.flags), small)])  # fmt: skip
         widths = [25 * mm, 10 * mm, 18 * mm, 9 * mm, 12 * mm, 13 * mm, 14 * mm, 12 * mm, 32 * mm, 25 * mm]
-        story.append(_table(rows, widths, font, size=7.5, flag_column=9))
+        section.append(_table(rows, widths, font, size=7.5, flag_column=9))
     else:
-        story.append(Paragraph("没有需要复查的试题。" if s.candidates >= MINIMUM_FOR_DISCRIMINATION
-                               else "人数过少，未标记试题。", body))  # fmt: skip
+        section.append(Paragraph("没有需要复查的试题。" if s.candidates >= MINIMUM_FOR_DISCRIMINATION
+                                 else "人数过少，未标记试题。", body))  # fmt: skip
+    story.append(KeepTogether(section))  # the heading never stays alone at the foot of a page
 
-    story.append(Paragraph("四、各职业功能得分", h2))
     rows = [["职业功能", "权重（分）", "试题数", "平均得分率"]]
     for area in a.areas:
         weight = result.area_weights.get(area.area)
         rows.append([area.area, f"{weight}" if weight is not None else f"{area.max_score:g}", str(area.items),
                      "—" if area.mean_percent is None else f"{area.mean_percent:.1f}%"])  # fmt: skip
-    story.append(_table(rows, [60 * mm, 30 * mm, 25 * mm, 30 * mm], font))
+    story.append(KeepTogether([Paragraph("四、各职业功能得分", h2),
+                               _table(rows, [60 * mm, 30 * mm, 25 * mm, 30 * mm], font)]))  # fmt: skip
 
     story.append(Paragraph(f"五、全部试题（{len(a.items)} 题）", h2))
     rows = [["试题", "版本（题库@版本#摘要）", "题型", "职业功能", "分值", "人数", "难度 p", "区分度 D",
@@ -174,14 +174,14 @@ def render_pdf(result: SessionAnalysis) -> bytes:
                      Paragraph(i.item.area, small), f"{i.item.max_score:g}", _n(i), _num(i.p), _num(i.d),
                      _num(i.r), _percent(i.omitted),
                      Paragraph("；".join(FLAG_NAMES[f] for f in i.flags), small)])  # fmt: skip
-    widths = [24 * mm, 30 * mm, 9 * mm, 18 * mm, 9 * mm, 9 * mm, 11 * mm, 12 * mm, 13 * mm, 11 * mm, 24 * mm]
+    widths = [22 * mm, 38 * mm, 9 * mm, 16 * mm, 9 * mm, 9 * mm, 11 * mm, 12 * mm, 13 * mm, 11 * mm, 20 * mm]
     story.append(_table(rows, widths, font, size=7, flag_column=10))
     story.append(Paragraph(f"人数后标 * 的试题作答人数少于 {UNSTABLE_BELOW}，其统计量不稳定。", small))
 
-    story.append(Paragraph("六、计算方法", h2))
+    notes: list = [Paragraph("六、计算方法", h2)]
     for text in METHOD_NOTES:
-        story.append(Paragraph(text, small))
-        story.append(Spacer(1, 1 * mm))
+        notes += [Paragraph(text, small), Spacer(1, 1 * mm)]
+    story.append(KeepTogether(notes))
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
@@ -199,10 +199,10 @@ def render_pdf(result: SessionAnalysis) -> bytes:
 METHOD_NOTES = (
     "难度 p：该题平均得分除以该题分值（得分率），按抽到该题的考生计算。",
     f"区分度 D：按总分将抽到该题的考生排序，取最高与最低各 {GROUP_SHARE:.0%}（四舍五入，至少 1 人；同分按考生顺序），"
-    "D = 高分组得分率 − 低分组得分率。",
+    "D = 高分组得分率 - 低分组得分率。",
     "题总相关 r：该题得分与“总分减该题得分”的皮尔逊相关（校正的题总相关；0/满分计分的题即点二列相关）。",
     "信度：各题只得 0 分或满分时为 KR-20，否则为 Cronbach α（二者此时相等，均以总体方差计算）；"
-    "各卷抽题不同时，以同一职业功能、同一题型的题位作为“题目”计算。测量标准误 SEM = 标准差 × √(1 − 信度)。",
+    "各卷抽题不同时，以同一职业功能、同一题型的题位作为“题目”计算。测量标准误 SEM = 标准差 × √(1 - 信度)。",
     f"标记：D < 0；p > {EASY_ABOVE:g}；p < {HARD_BELOW:g}；选择题有无人选择的干扰项。作答人数少于 "
     f"{MINIMUM_FOR_DISCRIMINATION} 的试题不计算 D、r，也不标记；少于 {UNSTABLE_BELOW} 人的统计不稳定。",
     "试题版本：题库@题库版本/试题编号#内容摘要（SHA-256，含题干、选项文字与答案，与选项顺序和分值无关）。"
@@ -237,7 +237,7 @@ def _table(rows: Sequence[Sequence[object]], widths: Sequence[float], font: str,
     if flag_column is not None:
         style.append(("TEXTCOLOR", (flag_column, 1), (flag_column, -1), RED))
     table.setStyle(TableStyle(style))
-    return KeepTogether(table) if len(rows) <= 12 else table  # type: ignore[return-value]
+    return table
 
 
 CSV_FIXED = ("item", "version", "area", "type", "points", "n", "p", "D", "r_it", "omitted", "unstable", "keyed",
