@@ -149,8 +149,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Save C&amp;SV…</source>
-        <translation>保存 CSV(&amp;S)…</translation>
+        <source>Save &amp;CSV…</source>
+        <translation>保存 CSV(&amp;C)…</translation>
     </message>
     <message>
         <location line="+16"/>

@@ -59,7 +59,7 @@ class AnalysisTab(QWidget):
         session_label.setBuddy(self.session)
         self.pdf_button = QPushButton(self.tr("Save &PDF report…"))
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.csv_button = QPushButton(self.tr("Save C&SV…"))
+        self.csv_button = QPushButton(self.tr("Save &CSV…"))
         self.csv_button.clicked.connect(self.save_csv)
         top = QHBoxLayout()
         top.addWidget(session_label)
