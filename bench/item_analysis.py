@@ -14,12 +14,19 @@ same matrix's item columns (the 100 x 100 item correlations). Target: under one 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 
-import numpy as np
+# One BLAS thread: on this 2-core machine a multi-threaded OpenBLAS makes corrcoef swing between
+# about 12 ms and 550 ms from run to run, which makes the ratio meaningless. The analysis itself is
+# elementwise work and barely uses BLAS. Set the variable yourself to measure otherwise.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
-from app.domain.item_analysis import ItemSpec, ResponseMatrix, analyse
+import numpy as np  # noqa: E402
+
+from app.domain.item_analysis import ItemSpec, ResponseMatrix, analyse  # noqa: E402
 
 AREAS = ("职业道德", "基础知识", "学情分析", "学习支持", "服务评价")
 
@@ -99,7 +106,8 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in timings.items()}
 
     s = result.summary
-    print(f"matrix: {candidates:,} candidates x {args.items} items; median of {args.rounds} rounds each")
+    print(f"matrix: {candidates:,} candidates x {args.items} items; median of {args.rounds} rounds each; "
+          f"BLAS threads {os.environ['OPENBLAS_NUM_THREADS']}")
     print(f"analyse (full papers):   {med['full'] * 1000:8.1f} ms  "
           f"(KR-20 {s.reliability:.3f}, mean {s.mean:.1f}, SD {s.sd:.1f}, "
           f"{sum(1 for i in result.items if i.flags)} items flagged)")  # fmt: skip
