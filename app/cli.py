@@ -474,6 +474,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from app import paths
+
+    # matplotlib's font cache goes into this store's data folder, the only place ExamDesk writes
+    os.environ.setdefault("MPLCONFIGDIR", str((Path(args.data) if args.data else paths.data_dir()) / "matplotlib"))
+    from app.reports.analysis_report import caveat_texts, items_csv, reliability_text, render_pdf
+    from app.services.backend import Backend
+
+    backend = Backend.over(_open_store(args))
+    try:
+        session_id = _session_id(backend.db, args.session)
+        result = backend.analysis.session_analysis(_admin(backend.db, args), session_id)
+    finally:
+        backend.close()
+    Path(args.out).write_bytes(render_pdf(result))
+    if args.csv:
+        Path(args.csv).write_bytes(items_csv(result))
+    summary = result.analysis.summary
+    flagged = sum(1 for i in result.analysis.items if i.flags)
+    print(f"{result.session}: {summary.candidates} candidates, {summary.items} items, {flagged} flagged; "
+          f"reliability {reliability_text(result)}")  # fmt: skip
+    for text in caveat_texts(result):
+        print(f"  {text}")
+    print(f"report: {args.out}" + (f"; items: {args.csv}" if args.csv else ""))
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.reports.verify import verify_bundle
     from app.security.signing import load_public_pem
@@ -615,6 +642,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_export, action="export")
+
+    p = sub.add_parser("analyse", help="item analysis of a closed theory session: a PDF report and a CSV")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the report (试卷质量分析报告)")
+    p.add_argument("--csv", metavar="FILE", help="also one row per item with its figures")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_analyse, action="analyse")
 
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")

@@ -31,6 +31,10 @@ demo_json=$("$bundle/examdesk" demo --headless --data "$scratch/demo" --out "$sc
   || fail "the headless demo failed"
 "$bundle/examdesk" verify "$scratch/demo-out/DEMO-T5-results.zip" --pubkey "$(ls "$scratch"/demo-out/*.pem)" >/dev/null \
   || fail "a demo bundle did not verify: $demo_json"
+EXAMDESK_PASSPHRASE="examdesk-demo-2026" EXAMDESK_ADMIN_PASSWORD="admin-demo-1" "$bundle/examdesk" analyse \
+  --session DEMO-T5 --data "$scratch/demo" --out "$scratch/analysis.pdf" --csv "$scratch/items.csv" >/dev/null \
+  || fail "the item analysis failed"
+head -c 5 "$scratch/analysis.pdf" | grep -q '%PDF' || fail "the item analysis wrote no PDF"
 "$bundle/examdesk-gui" --screenshot "$scratch/window.png" || fail "the GUI did not start offscreen"
 [ -s "$scratch/window.png" ] || fail "the GUI rendered nothing"
 changed=$(find "$bundle" -newer "$scratch/stamp" -type f | head -5)

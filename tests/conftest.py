@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# matplotlib's font cache (the item analysis charts): not in the user's data folder during tests
+os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "examdesk-tests-matplotlib"))
 
 from tests.store_fixtures import fast_passwords, world  # noqa: F401  (fixtures for every test module)
 

@@ -13,6 +13,7 @@ from app.banks.catalog import Catalog
 from app.errors import DataFileError, Problem
 from app.security.envelope import WrongPassphrase
 from app.services.accounts import AccountService
+from app.services.analysis import AnalysisService
 from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
@@ -35,6 +36,7 @@ class Backend:
     export: ExportService
     library: LibraryService
     papers: PaperService
+    analysis: AnalysisService
     catalog_problems: list[Problem] = field(default_factory=list)  # imported standards left out, and why
 
     @classmethod
@@ -42,7 +44,7 @@ class Backend:
         library = LibraryService(db)
         base = catalog or Catalog.load()
         backend = cls(db, base, AccountService(db), ExamService(db, base), ScoringService(db, base), KeyService(db),
-                      ExportService(db, base), library, PaperService(db, base))  # fmt: skip
+                      ExportService(db, base), library, PaperService(db, base), AnalysisService(db, base))  # fmt: skip
         backend.reload_catalog()
         return backend
 
@@ -58,6 +60,7 @@ class Backend:
         except DataFileError as exc:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
+        self.analysis.catalog = self.catalog
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str) -> Backend:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -144,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.installEventFilter(focus_keeper)
     _use_cjk_font(app)
     data = Path(args.data) if args.data else paths.data_dir()
+    os.environ.setdefault("MPLCONFIGDIR", str(data / "matplotlib"))  # the item analysis charts' font cache
     install_language(app, i18n.startup_language(args.lang, data))  # --lang, EXAMDESK_LANG, the saved choice
 
     if args.screenshot:

@@ -4,12 +4,12 @@
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="+22"/>
+        <location filename="../../app/ui/admin/home.py" line="+23"/>
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;1 Sessions</source>
         <translation>场次(&amp;1)</translation>
     </message>
@@ -32,6 +32,11 @@
         <location line="+1"/>
         <source>&amp;5 Results and export</source>
         <translation>成绩与导出(&amp;5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;6 Item analysis</source>
+        <translation>试卷分析(&amp;6)</translation>
     </message>
 </context>
 <context>
@@ -128,6 +133,326 @@
         <location line="+6"/>
         <source>{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}</source>
         <translation>{minutes} 分钟过短：{code} 规定{part}不少于 {required} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <location filename="../../app/ui/admin/analysis_tab.py" line="+58"/>
+        <source>&amp;Session:</source>
+        <translation>场次(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;PDF report…</source>
+        <translation>保存 PDF 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;CSV…</source>
+        <translation>保存 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+62"/>
+        <source>Score histogram</source>
+        <translation>成绩分布</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+63"/>
+        <source>Difficulty and discrimination</source>
+        <translation>难度与区分度</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+66"/>
+        <source>Mean percentage per area</source>
+        <translation>各职业功能平均得分率</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Item</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Area</source>
+        <translation>职业功能</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+53"/>
+        <source>Candidates</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+54"/>
+        <source>Difficulty p</source>
+        <translation>难度 p</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+54"/>
+        <source>Discrimination D</source>
+        <translation>区分度 D</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Item-total r</source>
+        <translation>题总相关 r</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Omitted</source>
+        <translation>未答率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Options: all (upper/lower)</source>
+        <translation>选项：全体（高分组/低分组）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Items</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+10"/>
+        <source>Choose a closed theory session.</source>
+        <translation>请选择已结束的理论知识考试场次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item analysis is made for a theory session once it is closed; {code} is not one.</source>
+        <translation>试卷分析只适用于已结束的理论知识考试场次；{code} 不是。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Analysing {code}…</source>
+        <translation>正在分析 {code}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pass mark {mark}</source>
+        <translation>合格线 {mark}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flagged</source>
+        <translation>需复查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fine</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D is not computed for items fewer than {n} candidates had</source>
+        <translation>作答人数少于 {n} 的试题不计算区分度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean percentage</source>
+        <translation>平均得分率（%）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KR-20 {value}</source>
+        <translation>KR-20 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cronbach&apos;s alpha {value}</source>
+        <translation>Cronbach α {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reliability} (by position: papers drawn per ticket)</source>
+        <translation>{reliability}（按题位计算：试卷按准考证号分别抽题）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} candidates, {items} items ({per_paper} per paper). Mean {mean} of {top}, SD {sd}; pass rate {rate} at {mark}. Reliability {reliability}, SEM {sem}. {flagged} items flagged.</source>
+        <translation>分析 {count} 人，涉及 {items} 道试题（每卷 {per_paper} 题）。平均分 {mean}（满分 {top}），标准差 {sd}；合格率 {rate}（合格线 {mark}）。信度 {reliability}，测量标准误 {sem}。标记试题 {flagged} 道。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>* fewer than {n}: unstable</source>
+        <translation>* 作答人数少于 {n}：统计不稳定</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fewer than {n} candidates ({count}): these figures are unstable; do not revise items on them alone.</source>
+        <translation>考生少于 {n} 人（本场 {count} 人）：以下统计量不稳定，不宜据此单独删改试题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fewer than {n} candidates: no discrimination, item-total correlation, reliability or flags.</source>
+        <translation>考生少于 {n} 人：不计算区分度、题总相关和信度，也不标记试题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Papers are drawn per ticket, so each item had its own candidates: figures of an item fewer than {n} had (marked *) are unstable, under {m} not computed.</source>
+        <translation>试卷按准考证号分别抽题，每题作答人数不同：作答人数少于 {n} 的试题（标 *）统计不稳定，少于 {m} 的不计算区分度。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The papers differ in their mix of item types: no reliability.</source>
+        <translation>各份试卷的题型结构不一致：无法计算信度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out: {papers}.</source>
+        <translation>未计入：{papers}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} {why}</source>
+        <translation>{why} {count} 份</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true/false</source>
+        <translation>判断</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fill in</source>
+        <translation>填空</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>short answer</source>
+        <translation>简答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>case study</source>
+        <translation>案例分析</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>negative D</source>
+        <translation>区分度为负</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too easy (p &gt; {limit})</source>
+        <translation>过易（p &gt; {limit}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too hard (p &lt; {limit})</source>
+        <translation>过难（p &lt; {limit}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a distractor nobody chose</source>
+        <translation>有无人选的干扰项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>terminated</source>
+        <translation>违纪终止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not submitted</source>
+        <translation>未交卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for examiners</source>
+        <translation>主观题尚未定分</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save item analysis report</source>
+        <translation>保存试卷质量分析报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save items as CSV</source>
+        <translation>将试题统计保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write {file}: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The analysis could not be made.</source>
+        <translation>未能完成分析。</translation>
     </message>
 </context>
 <context>
@@ -694,12 +1019,12 @@
         <translation>记录全方位电子监控(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The room is under full electronic surveillance: the standard then asks for fewer proctors per candidate. Recorded with a reason, audited and stated in the results.</source>
         <translation>考场实行全方位电子监控时，标准允许适当降低监考人员比例。须填写理由，记入审计日志并在成绩数据中注明。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>

@@ -958,7 +958,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+167"/>
+        <location filename="../../app/ui/main.py" line="+169"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1309,6 +1309,21 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>only the chief examiner arbitrates</source>
         <translation>只有主考评员可以仲裁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not the chief examiner of this session</source>
+        <translation>您不是本场次的主考评员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item analysis is for theory sessions; {code} is a {paper_part} session</source>
+        <translation>试卷分析只适用于理论知识考试场次；{code} 是{paper_part}场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item analysis waits until the session is closed; {code} is {state}</source>
+        <translation>场次结束后才能进行试卷分析；{code} 的状态为 {state}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2046,7 +2061,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-135"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2146,7 +2161,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The admin's home (管理端): sessions, rosters, users, standards and results, one tab each."""
+"""The admin's home (管理端): sessions, rosters, users, standards, results and item analysis, one tab each."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.services.base import Actor
+from app.ui.admin.analysis_tab import AnalysisTab
 from app.ui.admin.results_tab import ResultsTab
 from app.ui.admin.roster_tab import RosterTab
 from app.ui.admin.sessions_tab import SessionsTab
@@ -25,6 +26,7 @@ class AdminHome(QWidget):
         self.users = UsersTab(backend, actor)
         self.standards = StandardsTab(backend, actor)
         self.results = ResultsTab(backend, actor)
+        self.analysis = AnalysisTab(backend, actor)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sessions, self.tr("&1 Sessions"))
@@ -32,8 +34,9 @@ class AdminHome(QWidget):
         self.tabs.addTab(self.users, self.tr("&3 Users"))
         self.tabs.addTab(self.standards, self.tr("&4 Standards and banks"))
         self.tabs.addTab(self.results, self.tr("&5 Results and export"))
+        self.tabs.addTab(self.analysis, self.tr("&6 Item analysis"))
         self.tabs.currentChanged.connect(self._on_tab)
-        for n in range(self.tabs.count()):  # Ctrl+1..5 as well as Alt+1..5
+        for n in range(self.tabs.count()):  # Ctrl+1..6 as well as Alt+1..6
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.sessions.sessions_changed.connect(self._sessions_changed)
@@ -51,6 +54,8 @@ class AdminHome(QWidget):
     def _sessions_changed(self) -> None:
         self.roster.refresh()
         self.results.session.refresh()
+        if self.tabs.currentWidget() is self.analysis:  # elsewhere it refreshes when it is opened
+            self.analysis.refresh()
 
     def _after_import(self, _count: int) -> None:
         self.sessions.refresh()
