@@ -37,25 +37,19 @@ def audit_head(s: Session) -> int:
 
 @dataclass(frozen=True)
 class Scope:
-    """What a session-wide action relies on: the session, its attempts and its candidates."""
+    """What a session-wide action relies on: the session, its attempts and its candidates, as the
+    audit log names them ("session:7", "attempt:3", "candidate:9")."""
 
-    session_id: int
-    attempts: frozenset[int]
-    candidates: frozenset[int]
+    targets: frozenset[str]
 
     @staticmethod
     def of(session_id: int, attempts: Iterable[int], candidates: Iterable[int]) -> Scope:
-        return Scope(session_id, frozenset(attempts), frozenset(candidates))
+        named = {f"session:{session_id}"} | {f"attempt:{a}" for a in attempts} | {f"candidate:{c}" for c in candidates}
+        return Scope(frozenset(named))
 
     def covers(self, target: str) -> bool:
-        """Whether an audit entry's target ("session:7", "session:7/ticket:T1", "attempt:3/slot:0",
-        "candidate:9") is part of this scope."""
-        kind, _, rest = target.partition("/")[0].partition(":")
-        if kind == "session":
-            return rest == str(self.session_id)
-        if kind in ("attempt", "candidate") and rest.isdigit():
-            return int(rest) in (self.attempts if kind == "attempt" else self.candidates)
-        return False
+        """Whether an audit entry's target ("session:7/ticket:T1", "attempt:3/slot:0"...) is in scope."""
+        return target.partition("/")[0] in self.targets
 
 
 @dataclass(frozen=True)
