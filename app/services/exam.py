@@ -55,7 +55,7 @@ from app.services.base import (
     unfrozen_session,
 )
 from app.services.scoring import ABSENT, ClosingGrades, grade_closed_theory_from, write_grades
-from app.services.snapshot import Scope, audit_head, changes_since, snapshot
+from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store import audit
 from app.store.clock import local_today
 from app.store.database import Database
@@ -189,19 +189,29 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
-    """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels."""
+_DISPLAY = "ABCDEFGH"  # option labels as the candidate sees them, in the paper's order
+
+
+def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels.
+    `cache` keeps what every paper shares of an item (its options by label, its rubric) across
+    the papers of one session."""
     slots = []
     for slot, entry in enumerate(paper.items):
-        item = items_by_id[entry.id]
-        options = dict(item.options)
-        display = "ABCDEFGH"
-        relabel = {orig: display[i] for i, orig in enumerate(entry.options_order)}
+        shared = cache.get(entry.id) if cache is not None else None
+        if shared is None:
+            item = items_by_id[entry.id]
+            rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
+            shared = (item, dict(item.options), rubric)
+            if cache is not None:
+                cache[entry.id] = shared
+        item, options, rubric = shared
+        order = entry.options_order
         key: Any = item.key
         if item.type is ItemType.SINGLE:
-            key = relabel[item.key]
+            key = _DISPLAY[order.index(item.key)]
         elif item.type is ItemType.MULTIPLE:
-            key = sorted(relabel[k] for k in item.key)
+            key = sorted(_DISPLAY[order.index(k)] for k in item.key)
         elif item.type is ItemType.FILL:
             key = [list(blank) for blank in item.key]
         snapshot = {
@@ -211,11 +221,11 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
             "area": item.area,
             "points": str(entry.points),
             "stem": item.stem,
-            "options": [[display[i], options[orig]] for i, orig in enumerate(entry.options_order)],
+            "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
             "key": key,
         }
-        if item.type.examiner_scored:  # 简答题, 案例分析题: examiners score against the rubric
-            snapshot["rubric"] = [[p.point, str(p.max)] for p in item.rubric]
+        if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
+            snapshot["rubric"] = [list(point) for point in rubric]
         slots.append(snapshot)
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
@@ -943,7 +953,7 @@ class ExamService(Service):
 
     def _closing_plan(self, session_id: int) -> _ClosingPlan:
         """What closing will write, from one snapshot: who is absent, and the grades."""
-        with snapshot(self.db) as s:
+        with gc_paused(), snapshot(self.db) as s:
             session = self._session_in(s, session_id, "open", refusal="session {code} is {state}, not open")
             head = audit_head(s)
             attempts = dict(s.execute(select(Attempt.id, Attempt.candidate_id)

@@ -23,7 +23,7 @@ from app.security.signing import SigningKey
 from app.services.base import Actor, Conflict, NotFound, Service, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
-from app.services.snapshot import Scope, audit_head, changes_since, snapshot
+from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store.clock import local_today
 from app.store.models import (
     Attempt,
@@ -193,7 +193,8 @@ class ExportService(Service):
         part_file = out.with_name(out.name + ".part")
         try:
             with Spool(out.parent) as spool:
-                read = self._read_for_export(session_id, spool)
+                with gc_paused():
+                    read = self._read_for_export(session_id, spool)
                 self._render_into(read, spool, key, mask, progress, workers)
 
                 def packing(done: int, total: int) -> None:

@@ -9,6 +9,7 @@ on: its session, or an attempt or candidate of it.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,20 @@ from sqlalchemy.orm import Session
 
 from app.store.database import Database
 from app.store.models import AuditEntry
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a long action builds its many small objects (papers,
+    answers, rows): each collection scans everything built so far, a quarter of the time spent.
+    Reference counting still frees what is dropped; the collector runs again afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @contextmanager
