@@ -113,15 +113,16 @@ def read_all_steps(centre: Centre, session_id: int) -> float:
 
 def close(centre: Centre, plan: Plan) -> None:
     before = read_all_steps(centre, plan.session_id)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     done = centre.exam.close_session(centre.proctors[0], plan.session_id)
-    took = time.perf_counter() - t0
+    took, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     after = read_all_steps(centre, plan.session_id)
     base = (before + after) / 2
-    print(f"2. close_session + grading, {len(plan.people):,} candidates ({done}): {took:.2f} s, all in one write "
-          f"transaction (target < 3 s -> {verdict(took < 3)}, {took / 3:.2f} of the budget)")  # fmt: skip
+    print(f"2. close_session + grading, {len(plan.people):,} candidates ({done}): {took:.2f} s end to end "
+          f"(target < 3 s -> {verdict(took < 3)}, {took / 3:.2f} of the budget)")  # fmt: skip
     print(f"   baseline, reading and decrypting every step of the session: {before:.2f} s before, {after:.2f} s "
-          f"after -> closing is {took / base:.1f}x that read")  # fmt: skip
+          f"after -> closing is {took / base:.1f}x that read; it used {cpu:.2f} s of CPU (wall above it: waits, "
+          f"fsync, other processes)")  # fmt: skip
 
 
 def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: list[tuple[str, str, float]],

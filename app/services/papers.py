@@ -21,7 +21,7 @@ from app.domain.standards import Part
 from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
 from app.services.exam import StandardRuleRefused, paper_content, skill_paper_content, task_minutes
-from app.services.snapshot import gc_paused
+from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
 
@@ -60,7 +60,7 @@ class PaperService(Service):
         returns how many. Nothing is written unless every paper could be built and, for a skill
         session, the session lasts at least as long as every candidate's drawn tasks suggest."""
         require_role(actor, "admin", "proctor")
-        with self.db.reader() as s:
+        with snapshot(self.db) as s:
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
