@@ -164,7 +164,9 @@ def _warm_up() -> None:
 def render_all(reports: Iterable[ReportData], workers: int = 1) -> Iterator[bytes]:
     """Each report's PDF, in the order given. With `workers` > 1, that many fresh processes render
     them (a report is pure data in, bytes out: the same report as rendered here), a few at a time
-    each, so this process stays free for others (a station saving answers) and every core works."""
+    each, so this process stays free for others (a station saving answers) and every core works.
+    As for any program that starts processes, its main module must be safe to import (`if
+    __name__ == "__main__":`), and a frozen program calls multiprocessing.freeze_support()."""
     if workers <= 1:
         for report in reports:
             yield render(report)
