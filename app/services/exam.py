@@ -275,6 +275,7 @@ class _Moved(Exception):
 
 @dataclass(frozen=True)
 class _ClosingPlan:
+    code: str  # the session's
     head: int  # the audit head of the snapshot it was read from
     scope: Scope
     absent: list[int]  # attempts of candidates who never came
@@ -924,7 +925,7 @@ class ExamService(Service):
             except _Moved:
                 continue  # an attempt moved on since the read (a late save, a login): read again
             return done
-        raise Conflict(f"session {session_id} kept changing while it was being closed: close it again")
+        raise Conflict(f"session {plan.code} kept changing while it was being closed: close it again")
 
     def _close_as_planned(self, actor: Actor, session_id: int, plan: _ClosingPlan, done: dict[str, int]) -> None:
         """The write transaction of closing: nothing else happens in it but checks and bulk inserts."""
@@ -974,7 +975,7 @@ class ExamService(Service):
             grades = None
             if session.part == Part.THEORY:
                 grades = grade_closed_theory_from(s, self.db.cipher, session_id, session.part, absent)
-        return _ClosingPlan(head, Scope.of(session_id, attempts, attempts.values()), absent, grades)
+        return _ClosingPlan(session.code, head, Scope.of(session_id, attempts, attempts.values()), absent, grades)
 
     def reschedule_session(self, actor: Actor, session_id: int, scheduled_start: str, reason: str) -> None:
         """Move a session that has not started to another time (a postponement), with a reason."""

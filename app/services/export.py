@@ -204,12 +204,14 @@ class ExportService(Service):
 
                 pack_bundle(part_file, header={**read.header, "masked": mask}, spool=spool, key=key, progress=packing)
             with self.action(actor, "export.bundle", f"session:{session_id}", data) as s:
+                code = read.header["session"]["code"]
                 changed = changes_since(s, read.head, read.scope)
-                if changed or s.execute(_results_fingerprint(read.registration)).one() != read.results:
-                    what = str(changed[0]) if changed else "a result of the same registration in another session"
-                    raise Conflict(f"session {read.header['session']['code']} changed while its bundle was being "
-                                   f"written ({what}{f' and {len(changed) - 1} more' if len(changed) > 1 else ''}): "
-                                   "export again")  # fmt: skip
+                if changed:
+                    raise Conflict(f"session {code} changed while its bundle was being written "
+                                   f"({changed[0].action} on {changed[0].target}): export again")  # fmt: skip
+                if s.execute(_results_fingerprint(read.registration)).one() != read.results:
+                    raise Conflict(f"session {code}: another session recorded a result of the same registration "
+                                   "while its bundle was being written: export again")  # fmt: skip
                 os.replace(part_file, out)
         finally:
             part_file.unlink(missing_ok=True)
