@@ -76,10 +76,10 @@ def test_a_station_saves_while_an_export_renders(world, tmp_path, monkeypatch):
                 except Exception as exc:
                     outcome.append(exc)
 
-            saver = threading.Thread(target=save)
+            saver = threading.Thread(target=save, daemon=True)
             saver.start()
-            saver.join()  # the render waits for the save: it finishes while the export renders, or fails
-            events.append(f"saved: {outcome[0]!r}")
+            saver.join(600)  # the render waits for the save (the bound only keeps a lock held here from hanging)
+            events.append(f"saved: {outcome[0]!r}" if outcome else "the save is still waiting")
         return real(data)
 
     monkeypatch.setattr(score_report, "render", rendering_while_a_station_saves)
