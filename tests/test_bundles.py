@@ -213,3 +213,29 @@ def test_headless_demo_command_twice(tmp_path):
         checks = [verify_bundle(Path(bundle), public) for bundle in last["bundles"]]
         assert all(check.ok for check in checks)
         assert [check.manifest["candidates"] for check in checks] == [31, 30, 3]  # one barred from skill
+
+
+def test_spooled_members_are_stored_as_writestr_stores_them(tmp_path):
+    """Bundles are written from a spool on disk (a session's reports never all sit in memory);
+    each member is stored exactly as ZipFile.writestr stores it, after the manifest and signature."""
+    from app.reports.bundle import MANIFEST, SIGNATURE, write_bundle
+    from app.security.signing import SigningKey
+
+    members = {"results.json": b'{"a":1}', "reports/T2.pdf": b"%PDF-2" * 5000, "reports/T1.pdf": b"",
+               "audit.json": b"[]"}  # fmt: skip
+    key = SigningKey.generate()
+    manifest = write_bundle(tmp_path / "b.zip", header={"candidates": 2}, members=members, key=key)
+    assert not (tmp_path / "b.zip.part").exists() and [p.name for p in tmp_path.iterdir()] == ["b.zip"]
+    with zipfile.ZipFile(tmp_path / "ref.zip", "w", compression=zipfile.ZIP_STORED) as ref:
+        ref.writestr(MANIFEST, b"{}")
+        for name in sorted(members):
+            ref.writestr(name, members[name])
+    with zipfile.ZipFile(tmp_path / "b.zip") as zf, zipfile.ZipFile(tmp_path / "ref.zip") as ref:
+        assert zf.namelist() == [MANIFEST, SIGNATURE, *sorted(members)]
+        assert {name: zf.read(name) for name in members} == members
+        expected = {i.filename: i for i in ref.infolist()}
+        for info in zf.infolist()[2:]:
+            want = expected[info.filename]
+            assert (info.compress_type, info.external_attr, info.flag_bits, info.CRC, info.file_size, info.extra) == (
+                want.compress_type, want.external_attr, want.flag_bits, want.CRC, want.file_size, want.extra)
+    assert [f["path"] for f in manifest["files"]] == sorted(members)

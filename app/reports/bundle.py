@@ -13,8 +13,11 @@ import csv
 import hashlib
 import io
 import os
+import tempfile
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,105 @@ def results_csv(rows: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 
 
+class Spool:
+    """Bundle members kept on disk as they are made, with their SHA-256 and size, so that a bundle
+    of thousands of reports never holds them all in memory. The file is anonymous and temporary
+    (deleted when closed, or by the system if the process dies), in the bundle's own folder."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, folder: Path):
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115  (closed by close(), the spool's end)
+        self._members: dict[str, tuple[int, int, str]] = {}  # name -> (offset, size, sha256)
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def add(self, name: str, data: bytes) -> None:
+        with self.member(name) as write:
+            write(data)
+
+    @contextmanager
+    def member(self, name: str) -> Iterator[Callable[[bytes], None]]:
+        """Write one member in pieces: `with spool.member(name) as write: write(b"...")`."""
+        if name in self._members:
+            raise ValueError(f"duplicate bundle member {name}")
+        self._file.seek(0, os.SEEK_END)
+        offset, digest, size = self._file.tell(), hashlib.sha256(), 0
+
+        def write(data: bytes) -> None:
+            nonlocal size
+            self._file.write(data)
+            digest.update(data)
+            size += len(data)
+
+        yield write
+        self._members[name] = (offset, size, digest.hexdigest())
+
+    def names(self) -> list[str]:
+        return sorted(self._members)
+
+    def size(self, name: str) -> int:
+        return self._members[name][1]
+
+    def sha256(self, name: str) -> str:
+        return self._members[name][2]
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        offset, left, _ = self._members[name]
+        self._file.flush()
+        self._file.seek(offset)
+        while left:
+            data = self._file.read(min(left, self.CHUNK))
+            if not data:
+                raise OSError(f"the spooled member {name} is cut short")
+            left -= len(data)
+            yield data
+
+
+def pack_bundle(
+    path: Path, *, header: dict[str, Any], spool: Spool, key: SigningKey, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Write the signed zip of the spooled members to `path` (fsynced); return the manifest.
+
+    Members are streamed from the spool in name order after manifest.json and manifest.sig, each
+    stored exactly as `ZipFile.writestr` stores it."""
+    names = spool.names()
+    manifest = {
+        "format": FORMAT,
+        **header,
+        "key_fingerprint": key.fingerprint,
+        "app_version": __version__,
+        "files": [{"path": name, "sha256": spool.sha256(name), "size": spool.size(name)} for name in names],
+    }
+    manifest_bytes = canonical_json(manifest)
+    signature = key.sign(manifest_bytes)
+    # Members are stored, not deflated: then every byte of a member is its content, so any
+    # changed byte fails its CRC and digest (a flipped padding bit in a deflate stream would not).
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr(MANIFEST, manifest_bytes)
+        zf.writestr(SIGNATURE, signature)
+        for n, name in enumerate(names, 1):
+            info = zipfile.ZipInfo(filename=name, date_time=time.localtime(time.time())[:6])
+            info.compress_type = zipfile.ZIP_STORED
+            info.external_attr = 0o600 << 16  # as writestr: ?rw-------
+            info.file_size = spool.size(name)
+            with zf.open(info, mode="w") as dest:
+                for chunk in spool.chunks(name):
+                    dest.write(chunk)
+            if progress:
+                progress(n, len(names))
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+    return manifest
+
+
 def write_bundle(
     out: Path,
     *,
@@ -59,31 +161,11 @@ def write_bundle(
     key: SigningKey,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Write the zip atomically (temp file, fsync, rename); return the manifest."""
-    files = [
-        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        for name, data in sorted(members.items())
-    ]
-    manifest = {
-        "format": FORMAT,
-        **header,
-        "key_fingerprint": key.fingerprint,
-        "app_version": __version__,
-        "files": files,
-    }
-    manifest_bytes = canonical_json(manifest)
-    signature = key.sign(manifest_bytes)
+    """Write the zip of in-memory members atomically (temp file, fsync, rename); return the manifest."""
     tmp = out.with_name(out.name + ".part")
-    # Members are stored, not deflated: then every byte of a member is its content, so any
-    # changed byte fails its CRC and digest (a flipped padding bit in a deflate stream would not).
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
-        zf.writestr(MANIFEST, manifest_bytes)
-        zf.writestr(SIGNATURE, signature)
-        for n, (name, data) in enumerate(sorted(members.items()), 1):
-            zf.writestr(name, data)
-            if progress:
-                progress(n, len(members))
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
+    with Spool(out.parent) as spool:
+        for name, data in members.items():
+            spool.add(name, data)
+        manifest = pack_bundle(tmp, header=header, spool=spool, key=key, progress=progress)
     os.replace(tmp, out)
     return manifest

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import qrcode
@@ -141,3 +144,36 @@ def render(report: ReportData) -> bytes:
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+POOL_FROM = 200  # reports: below this, starting worker processes costs more than it saves
+
+
+def render_workers(reports: int) -> int:
+    """How many processes render `reports` reports: every core for a large session, else one."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if reports >= POOL_FROM and cores > 1 else 1
+
+
+def _warm_up() -> None:
+    if hasattr(os, "nice"):  # rendering is background work: a station's save on this PC goes first
+        os.nice(5)
+    report_font()  # each worker registers the font once
+
+
+def render_all(reports: Iterable[ReportData], workers: int = 1) -> Iterator[bytes]:
+    """Each report's PDF, in the order given. With `workers` > 1, that many fresh processes render
+    them (a report is pure data in, bytes out: the same report as rendered here), a few at a time
+    each, so this process stays free for others (a station saving answers) and every core works.
+    As for any program that starts processes, its main module must be safe to import (`if
+    __name__ == "__main__":`), and a frozen program calls multiprocessing.freeze_support()."""
+    if workers <= 1:
+        for report in reports:
+            yield render(report)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads and connections
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
+    try:
+        yield from pool.map(render, reports, chunksize=8)
+    finally:  # also when the caller stops early: what is still queued is dropped, not rendered
+        pool.shutdown(wait=True, cancel_futures=True)

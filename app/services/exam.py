@@ -54,7 +54,8 @@ from app.services.base import (
     require_role,
     unfrozen_session,
 )
-from app.services.scoring import ABSENT, grade_closed_theory
+from app.services.scoring import ABSENT, ClosingGrades, grade_closed_theory_from, write_grades
+from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store import audit
 from app.store.clock import local_today
 from app.store.database import Database
@@ -188,19 +189,29 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
-    """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels."""
+_DISPLAY = "ABCDEFGH"  # option labels as the candidate sees them, in the paper's order
+
+
+def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels.
+    `cache` keeps what every paper shares of an item (its options by label, its rubric) across
+    the papers of one session."""
     slots = []
     for slot, entry in enumerate(paper.items):
-        item = items_by_id[entry.id]
-        options = dict(item.options)
-        display = "ABCDEFGH"
-        relabel = {orig: display[i] for i, orig in enumerate(entry.options_order)}
+        shared = cache.get(entry.id) if cache is not None else None
+        if shared is None:
+            item = items_by_id[entry.id]
+            rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
+            shared = (item, dict(item.options), rubric)
+            if cache is not None:
+                cache[entry.id] = shared
+        item, options, rubric = shared
+        order = entry.options_order
         key: Any = item.key
         if item.type is ItemType.SINGLE:
-            key = relabel[item.key]
+            key = _DISPLAY[order.index(item.key)]
         elif item.type is ItemType.MULTIPLE:
-            key = sorted(relabel[k] for k in item.key)
+            key = sorted(_DISPLAY[order.index(k)] for k in item.key)
         elif item.type is ItemType.FILL:
             key = [list(blank) for blank in item.key]
         snapshot = {
@@ -210,11 +221,11 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any]) -> dict[str, Any]:
             "area": item.area,
             "points": str(entry.points),
             "stem": item.stem,
-            "options": [[display[i], options[orig]] for i, orig in enumerate(entry.options_order)],
+            "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
             "key": key,
         }
-        if item.type.examiner_scored:  # 简答题, 案例分析题: examiners score against the rubric
-            snapshot["rubric"] = [[p.point, str(p.max)] for p in item.rubric]
+        if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
+            snapshot["rubric"] = [list(point) for point in rubric]
         slots.append(snapshot)
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
@@ -253,6 +264,22 @@ _SQLITE_ADD_STEP = (
 )
 _STEP_DATA_CONTEXT = AttemptStep.__table__.c.data.type.context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
+
+
+_CLOSE_TRIES = 3  # closing reads again when an attempt moved on between its read and its write
+
+
+class _Moved(Exception):
+    """Something closing relied on changed between its read and its write."""
+
+
+@dataclass(frozen=True)
+class _ClosingPlan:
+    code: str  # the session's
+    head: int  # the audit head of the snapshot it was read from
+    scope: Scope
+    absent: list[int]  # attempts of candidates who never came
+    grades: ClosingGrades | None  # theory sessions
 
 
 def _ledger_from(duration: float, rows: Iterable[Any], checkpoints: list[TimeEvent], now: Instant | None) -> LedgerView:
@@ -882,39 +909,73 @@ class ExamService(Service):
 
         Candidates who never logged in are recorded as absent (缺考), and submitted theory papers
         that need no examiner are graded, in the same action. Returns what was done, by count.
+
+        Everything is read in one read-only transaction and graded outside any lock; the write
+        transaction only checks that nothing in the session changed since (else it reads again)
+        and inserts the steps, results and the audit entry in bulk.
         """
         require_role(actor, "proctor", "admin")
-        done: dict[str, int] = {}
+        for _ in range(_CLOSE_TRIES):
+            plan = self._closing_plan(session_id)
+            done: dict[str, int] = {"absent": len(plan.absent)}
+            if plan.grades is not None:
+                done.update(plan.grades.counts())
+            try:
+                self._close_as_planned(actor, session_id, plan, done)
+            except _Moved:
+                continue  # an attempt moved on since the read (a late save, a login): read again
+            return done
+        raise Conflict(f"session {plan.code} kept changing while it was being closed: close it again")
+
+    def _close_as_planned(self, actor: Actor, session_id: int, plan: _ClosingPlan, done: dict[str, int]) -> None:
+        """The write transaction of closing: nothing else happens in it but checks and bulk inserts."""
         with self.action(actor, "session.close", f"session:{session_id}", done) as s:
             session = self._session_in(s, session_id, "open", refusal="session {code} is {state}, not open")
+            if changes_since(s, plan.head, plan.scope):
+                raise _Moved  # rolls the transaction back: no audit entry
             c = s.connection()
+            if plan.absent:
+                wall, mono = self.db.wall_now(), self.db.mono()
+                c.execute(_ADD_STEP, [
+                    {"attempt_id": a, "seq": 1, "kind": StepKind.SUBMIT.value, "slot": None,
+                     "data": {"reason": ABSENT}, "actor": actor.label, "epoch": self.db.epoch, "mono": mono,
+                     "wall": wall}
+                    for a in plan.absent
+                ])  # fmt: skip
+                c.execute(_ADD_TIME_EVENT, [
+                    {"session_id": session_id, "attempt_id": a, "kind": TimeEventKind.SUBMIT.value,
+                     "epoch": self.db.epoch, "mono": mono, "seconds": 0.0, "reason": ABSENT, "actor": actor.label,
+                     "wall": wall}
+                    for a in plan.absent
+                ])  # fmt: skip
+            if plan.grades is not None:
+                write_grades(c, self.db, actor, session.part, plan.grades.grades)
+            session.state = "closed"
+
+    def _closing_plan(self, session_id: int) -> _ClosingPlan:
+        """What closing will write, from one snapshot: who is absent, and the grades."""
+        with gc_paused(), snapshot(self.db) as s:
+            session = self._session_in(s, session_id, "open", refusal="session {code} is {state}, not open")
+            head = audit_head(s)
             attempts = dict(s.execute(select(Attempt.id, Attempt.candidate_id)
                                       .where(Attempt.session_id == session_id)).all())  # fmt: skip
-            submitted = set(
-                s.scalars(
-                    select(AttemptStep.attempt_id).where(
-                        AttemptStep.attempt_id.in_(attempts), AttemptStep.kind == StepKind.SUBMIT.value
-                    )
-                )
-            )
+            in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
+            submitted = set(s.scalars(select(AttemptStep.attempt_id).where(
+                AttemptStep.attempt_id.in_(in_session), AttemptStep.kind == StepKind.SUBMIT.value)))  # fmt: skip
             came = set(s.scalars(select(StationLogin.candidate_id).where(StationLogin.candidate_id.in_(
-                attempts.values()))))  # fmt: skip
-            with_steps = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(attempts))))
+                select(Attempt.candidate_id).where(Attempt.session_id == session_id)))))  # fmt: skip
+            with_steps = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(in_session))
+                                       .distinct()))  # fmt: skip
             still_open = [a for a in attempts if a not in submitted]
-            absent = [a for a in still_open if attempts[a] not in came and a not in with_steps]
+            absent = sorted(a for a in still_open if attempts[a] not in came and a not in with_steps)
             if len(still_open) > len(absent):
                 raise Conflict(
                     f"{len(still_open) - len(absent)} attempt(s) are still open: submit or terminate them first"
                 )
-            for attempt_id in absent:
-                self._append_step(c, attempt_id, 1, StepKind.SUBMIT, None, {"reason": ABSENT}, actor)
-                self._time_event(c, session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=ABSENT)
-            s.flush()
-            done["absent"] = len(absent)
+            grades = None
             if session.part == Part.THEORY:
-                done.update(grade_closed_theory(s, self.db, actor, session_id))
-            session.state = "closed"
-        return done
+                grades = grade_closed_theory_from(s, self.db.cipher, session_id, session.part, absent)
+        return _ClosingPlan(session.code, head, Scope.of(session_id, attempts, attempts.values()), absent, grades)
 
     def reschedule_session(self, actor: Actor, session_id: int, scheduled_start: str, reason: str) -> None:
         """Move a session that has not started to another time (a postponement), with a reason."""

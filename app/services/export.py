@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.banks.catalog import Catalog
 from app.domain.identity import mask_id_number, mask_name
@@ -15,12 +16,14 @@ from app.domain.registration import Registration, SittingResult, counting_result
 from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
 from app.domain.standards import Part
 from app.reports import score_report
-from app.reports.bundle import Progress, results_csv, write_bundle
+from app.reports.bundle import Progress, Spool, pack_bundle, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
-from app.services.base import Actor, NotFound, Service, require_role
+from app.security.signing import SigningKey
+from app.services.base import Actor, Conflict, NotFound, Service, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
+from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store.clock import local_today
 from app.store.models import (
     Attempt,
@@ -69,14 +72,19 @@ VERDICT_TEXT = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.PENDI
 DEFAULT_PASS_MARK = 60
 
 
-def _status(steps: list[AttemptStep] | None) -> str:
-    if steps is None:
+_NONE = object()  # no submit step
+
+
+def _status(attempt: tuple[bool, Any] | None) -> str:
+    """A candidate's status from their attempt: (whether it has any step, the data of its first
+    submit step or _NONE); None: no attempt."""
+    if attempt is None:
         return "absent"
-    for step in steps:
-        if step.kind == "submit":
-            reason = (step.data or {}).get("reason")
-            return reason if reason in ("terminated", ABSENT) else "submitted"
-    return "open" if steps else "not started"
+    began, submitted = attempt
+    if submitted is not _NONE:
+        reason = (submitted or {}).get("reason")
+        return reason if reason in ("terminated", ABSENT) else "submitted"
+    return "open" if began else "not started"
 
 
 ABSENT_MARK = "缺考"  # printed on a score report where the candidate did not sit the part
@@ -100,34 +108,36 @@ class ExportService(Service):
         title = f"{std.code} {std.name}" + (f"（{session.subtype}）" if session.subtype else "")
         return _Rules(title, level.name, required_parts(level), std.pass_mark_for(level))
 
-    def _standing(self, s: Any, session: ExamSession, rules: _Rules) -> tuple[list[Candidate], dict[int, _Standing]]:
-        """Candidates of a session and, per candidate: status, the parts that count, overall result.
+    def _standing(self, s: Any, session: ExamSession, rules: _Rules) -> tuple[list[Any], dict[int, _Standing]]:
+        """Candidates of a session (id, ticket, name, ID number, anonymous code; no photo) and, per
+        candidate: status, the parts that count, overall result.
 
         Only the sittings of the same registration count (this person, this standard and 工种,
         this level); of several sittings of one part, the latest."""
         session_id = session.id
-        candidates = s.scalars(
-            select(Candidate).where(Candidate.session_id == session_id).order_by(Candidate.ticket)
-        ).all()
-        attempts = {a.candidate_id: a for a in s.scalars(select(Attempt).where(Attempt.session_id == session_id))}
-        steps: dict[int, list[AttemptStep]] = {}
-        for step in s.scalars(
-            select(AttemptStep)
-            .where(AttemptStep.attempt_id.in_([a.id for a in attempts.values()]))
+        candidates = s.execute(
+            select(Candidate.id, Candidate.ticket, Candidate.name, Candidate.id_number, Candidate.id_index,
+                   Candidate.anonymous_code)
+            .where(Candidate.session_id == session_id).order_by(Candidate.ticket)
+        ).all()  # fmt: skip
+        attempts = dict(s.execute(select(Attempt.candidate_id, Attempt.id)
+                                  .where(Attempt.session_id == session_id)).all())  # fmt: skip
+        in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
+        began = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(in_session))
+                              .distinct()))  # fmt: skip
+        ended: dict[int, Any] = {}  # attempt -> the data of its first submit step
+        for attempt_id, data in s.execute(
+            select(AttemptStep.attempt_id, AttemptStep.data)
+            .where(AttemptStep.attempt_id.in_(in_session), AttemptStep.kind == "submit")
             .order_by(AttemptStep.attempt_id, AttemptStep.seq)
-        ):
-            steps.setdefault(step.attempt_id, []).append(step)
+        ):  # fmt: skip
+            ended.setdefault(attempt_id, data)
         sittings: dict[str, list[tuple[SittingResult, dict[str, Any]]]] = {}
         for id_index, code, held, part, outcome in s.execute(
             select(Candidate.id_index, ExamSession.code, ExamSession.scheduled_start, Result.part, Result.outcome)
             .join(ExamSession, ExamSession.id == Candidate.session_id)
             .join(Result, Result.candidate_id == Candidate.id)
-            .where(
-                Candidate.id_index.in_({c.id_index for c in candidates}),
-                ExamSession.standard == session.standard,
-                ExamSession.subtype.is_not_distinct_from(session.subtype),
-                ExamSession.level == session.level,
-            )
+            .where(*_registration_of(session))
         ):
             sitting = SittingResult(Part(part), held, code, Decimal(outcome["score"]))
             sittings.setdefault(id_index, []).append((sitting, outcome))
@@ -150,7 +160,7 @@ class ExportService(Service):
             if session.part == "review":  # a panel scores the review: there is no paper to sit
                 status = "reviewed" if "review" in parts else "awaiting review"
             else:
-                status = _status(steps.get(attempt.id, []) if attempt else None)
+                status = _status(None if attempt is None else (attempt in began, ended.get(attempt, _NONE)))
             standing[cand.id] = _Standing(status, parts, VERDICT_TEXT[outcome.verdict])
         return list(candidates), standing
 
@@ -166,102 +176,194 @@ class ExportService(Service):
                     for c in candidates]  # fmt: skip
 
     def export_session(
-        self, actor: Actor, session_id: int, out: Path, *, mask: bool = False, progress: Progress | None = None
-    ) -> ExportSummary:
+        self, actor: Actor, session_id: int, out: Path, *, mask: bool = False, progress: Progress | None = None,
+        workers: int | None = None,
+    ) -> ExportSummary:  # fmt: skip
+        """Write the session's signed bundle to `out`: one action, one audit entry.
+
+        Everything the bundle holds is read in one read-only transaction; the reports are rendered
+        (by `workers` processes; default: every core for a large session) and streamed to disk
+        outside any transaction; then one short write transaction checks that nothing the bundle
+        relied on changed since the read, puts the bundle in place and appends the audit entry.
+        If something did change (a score, an incident, a late result), the export is refused and
+        nothing is written: exporting again includes it."""
         require_role(actor, "admin")
         key = KeyService(self.db).signing_key()
         data = {"session": session_id, "mask": mask, "file": out.name}
-        with self.action(actor, "export.bundle", f"session:{session_id}", data) as s:
+        part_file = out.with_name(out.name + ".part")
+        try:
+            with Spool(out.parent) as spool:
+                with gc_paused():
+                    read = self._read_for_export(session_id, spool)
+                self._render_into(read, spool, key, mask, progress, workers)
+
+                def packing(done: int, total: int) -> None:
+                    if progress:
+                        n = len(read.candidates)
+                        progress(n + done * n // max(1, total), n * 2)
+
+                pack_bundle(part_file, header={**read.header, "masked": mask}, spool=spool, key=key, progress=packing)
+            with self.action(actor, "export.bundle", f"session:{session_id}", data) as s:
+                code = read.header["session"]["code"]
+                changed = changes_since(s, read.head, read.scope)
+                if changed:
+                    raise Conflict(f"session {code} changed while its bundle was being written "
+                                   f"({changed[0].action} on {changed[0].target}): export again")  # fmt: skip
+                if s.execute(_results_fingerprint(read.registration)).one() != read.results:
+                    raise Conflict(f"session {code}: another session recorded a result of the same registration "
+                                   "while its bundle was being written: export again")  # fmt: skip
+                os.replace(part_file, out)
+        finally:
+            part_file.unlink(missing_ok=True)
+        return ExportSummary(out, len(read.candidates), key.fingerprint)
+
+    def _read_for_export(self, session_id: int, spool: Spool) -> _ExportRead:
+        """Everything a bundle holds, from one snapshot; the session's audit entries go straight to
+        the spool as audit.json (they are most of a bundle's rows)."""
+        with snapshot(self.db) as s:
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
+            head = audit_head(s)
             centre = s.scalars(select(Centre)).first()
             rules = self._rules(session)
             candidates, standing = self._standing(s, session, rules)
-            today = local_today(self.db.clock).isoformat()
-            rows, reports = [], {}
-            for n, cand in enumerate(candidates, 1):
-                status, parts, result = standing[cand.id].status, standing[cand.id].parts, standing[cand.id].result
-                missed = session.part if status == ABSENT else None  # the part a no-show did not sit
-                name = mask_name(cand.name) if mask else cand.name
-                id_number = mask_id_number(cand.id_number) if mask else cand.id_number
-                record = {
-                    "ticket": cand.ticket, "masked_id": mask_id_number(cand.id_number),
-                    "standard": session.standard, "subtype": session.subtype, "level": session.level,
-                    "scores": {p: parts[p]["score"] for p in parts},
-                    "sittings": {p: parts[p]["session"] for p in parts},
-                    "passed": result == "合格" if result != "待定" else None,
-                    "session": session.code, "date": today, "centre": centre.code if centre else "",
-                }  # fmt: skip
-                payload = qr_payload.encode(record, key)
-                rows.append(
-                    {
-                        "ticket": cand.ticket, "name": name, "id_number": id_number, "status": status,
-                        "anonymous_code": cand.anonymous_code, "parts": parts, "result": result, "qr": payload,
-                    }
-                )  # fmt: skip
-                report_parts = [
-                    score_report.PartLine(p.value, parts[p]["score"], parts[p]["passed"], parts[p]["session"])
-                    if p in parts else score_report.PartLine(p.value, ABSENT_MARK if p == missed else None, None, None)
-                    for p in rules.required
-                ]  # fmt: skip
-                reports[f"reports/{cand.ticket}.pdf"] = score_report.render(
-                    score_report.ReportData(
-                        centre=centre.name if centre else "", session=f"{session.code}（{session.room}）",
-                        standard=rules.title, level=rules.level_name, name=name, ticket=cand.ticket,
-                        masked_id=mask_id_number(cand.id_number), parts=report_parts, overall=result, date=today,
-                        qr_payload=payload, key_fingerprint=key.fingerprint, pass_mark=rules.pass_mark,
-                    )
-                )  # fmt: skip
-                if progress:
-                    progress(n, len(candidates) * 2)
+            attempt_ids = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
+            scope = Scope.of(session_id, attempt_ids, [c.id for c in candidates])
+            tickets = {c.id: c.ticket for c in candidates}
             incidents = [
-                {
-                    "category": i.category,
-                    "ticket": next((c.ticket for c in candidates if c.id == i.candidate_id), None),
-                    "text": i.text, "by": i.actor, "at": i.wall,
-                }
+                {"category": i.category, "ticket": tickets.get(i.candidate_id),
+                 "text": i.text, "by": i.actor, "at": i.wall}
                 for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
             ]  # fmt: skip
-            attempt_ids = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
-            targets = {f"session:{session_id}"} | {f"attempt:{a}" for a in attempt_ids}
-            targets |= {f"candidate:{c.id}" for c in candidates}
-            audit_rows = [
-                {"seq": e.seq, "at": e.wall, "actor": e.actor, "action": e.action, "target": e.target,
-                 "data_digest": e.data_digest, "prev_mac": e.prev_mac, "mac": e.mac}
-                for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))
-                if e.target.split("/")[0] in targets or e.target.startswith(f"session:{session_id}/")
-            ]  # fmt: skip
-            members = {
-                "results.json": canonical_json(
-                    {
-                        "session": session.code,
-                        "part": session.part,
-                        "pass_mark": rules.pass_mark,
-                        "registration": Registration(session.standard, session.subtype, session.level).as_dict(),
-                        "required_parts": [p.value for p in rules.required],
-                        "candidates": rows,
-                    }
-                ),
-                "results.csv": results_csv(rows),
-                "incidents.json": canonical_json(incidents),
-                "audit.json": canonical_json(audit_rows),
-                **reports,
-            }
-            header = {
-                "centre": {"code": centre.code if centre else "", "name": centre.name if centre else ""},
-                "session": {
-                    "code": session.code, "room": session.room, "part": session.part, "standard": session.standard,
-                    "subtype": session.subtype, "level": session.level, "scheduled_start": session.scheduled_start,
+            with spool.member("audit.json") as write:  # the canonical JSON of the list, a slice at a time
+                write(b"[")
+                separator, covers = b"", scope.targets.__contains__
+                for rows in s.connection().execute(_AUDIT_ROWS).partitions():
+                    entries = [
+                        {"seq": seq, "at": wall, "actor": who, "action": action, "target": target,
+                         "data_digest": digest, "prev_mac": prev, "mac": mac}
+                        for seq, wall, who, action, target, digest, prev, mac in rows
+                        if covers(target.partition("/")[0])
+                    ]  # fmt: skip
+                    if entries:
+                        write(separator + canonical_json(entries)[1:-1])
+                        separator = b","
+                write(b"]")
+            registration = _registration_of(session)
+            return _ExportRead(
+                head=head, scope=scope, registration=registration,
+                results=s.execute(_results_fingerprint(registration)).one(),
+                header={
+                    "centre": {"code": centre.code if centre else "", "name": centre.name if centre else ""},
+                    "session": {
+                        "code": session.code, "room": session.room, "part": session.part,
+                        "standard": session.standard, "subtype": session.subtype, "level": session.level,
+                        "scheduled_start": session.scheduled_start,
+                    },
+                    "candidates": len(candidates),
+                    "created": local_today(self.db.clock).isoformat(),
                 },
-                "candidates": len(candidates),
-                "masked": mask,
-                "created": today,
+                rules=rules, candidates=candidates, standing=standing, incidents=incidents,
+            )  # fmt: skip
+
+    def _render_into(self, read: _ExportRead, spool: Spool, key: SigningKey, mask: bool,
+                     progress: Progress | None, workers: int | None) -> None:  # fmt: skip
+        """Score reports (streamed to the spool as they come), results.json, results.csv and
+        incidents.json: no transaction, no lock."""
+        session, centre, rules = read.header["session"], read.header["centre"], read.rules
+        today = read.header["created"]
+        rows, reports = [], []
+        for cand in read.candidates:
+            standing = read.standing[cand.id]
+            status, parts, result = standing.status, standing.parts, standing.result
+            missed = session["part"] if status == ABSENT else None  # the part a no-show did not sit
+            name = mask_name(cand.name) if mask else cand.name
+            id_number = mask_id_number(cand.id_number) if mask else cand.id_number
+            record = {
+                "ticket": cand.ticket, "masked_id": mask_id_number(cand.id_number),
+                "standard": session["standard"], "subtype": session["subtype"], "level": session["level"],
+                "scores": {p: parts[p]["score"] for p in parts},
+                "sittings": {p: parts[p]["session"] for p in parts},
+                "passed": result == "合格" if result != "待定" else None,
+                "session": session["code"], "date": today, "centre": centre["code"],
             }  # fmt: skip
+            payload = qr_payload.encode(record, key)
+            rows.append(
+                {
+                    "ticket": cand.ticket, "name": name, "id_number": id_number, "status": status,
+                    "anonymous_code": cand.anonymous_code, "parts": parts, "result": result, "qr": payload,
+                }
+            )  # fmt: skip
+            report_parts = [
+                score_report.PartLine(p.value, parts[p]["score"], parts[p]["passed"], parts[p]["session"])
+                if p in parts else score_report.PartLine(p.value, ABSENT_MARK if p == missed else None, None, None)
+                for p in rules.required
+            ]  # fmt: skip
+            reports.append(score_report.ReportData(
+                centre=centre["name"], session=f"{session['code']}（{session['room']}）",
+                standard=rules.title, level=rules.level_name, name=name, ticket=cand.ticket,
+                masked_id=mask_id_number(cand.id_number), parts=report_parts, overall=result, date=today,
+                qr_payload=payload, key_fingerprint=key.fingerprint, pass_mark=rules.pass_mark,
+            ))  # fmt: skip
+        total = len(reports)
+        processes = score_report.render_workers(total) if workers is None else workers
+        for n, (report, pdf) in enumerate(zip(reports, score_report.render_all(reports, processes), strict=True), 1):
+            spool.add(f"reports/{report.ticket}.pdf", pdf)
+            if progress:
+                progress(n, total * 2)
+        spool.add("results.json", canonical_json(
+            {
+                "session": session["code"],
+                "part": session["part"],
+                "pass_mark": rules.pass_mark,
+                "registration": Registration(session["standard"], session["subtype"], session["level"]).as_dict(),
+                "required_parts": [p.value for p in rules.required],
+                "candidates": rows,
+            }
+        ))  # fmt: skip
+        spool.add("results.csv", results_csv(rows))
+        spool.add("incidents.json", canonical_json(read.incidents))
 
-            def packing(done: int, total: int) -> None:
-                if progress:
-                    progress(len(candidates) + done * len(candidates) // max(1, total), len(candidates) * 2)
 
-            write_bundle(out, header=header, members=members, key=key, progress=packing)
-        return ExportSummary(out, len(candidates), key.fingerprint)
+@dataclass(frozen=True)
+class _ExportRead:
+    """What an export read from its snapshot."""
+
+    head: int  # the audit head of the snapshot
+    scope: Scope  # the session, its attempts and candidates: an audited change to them refuses the export
+    registration: tuple[Any, ...]  # the filter of this registration's results, in every session
+    results: Any  # (count, last id) of those results when read
+    header: dict[str, Any]  # the manifest's centre, session, candidates and date
+    rules: _Rules
+    candidates: list[Any]
+    standing: dict[int, _Standing]
+    incidents: list[dict[str, Any]]
+
+
+_AUDIT_ROWS = select(
+    AuditEntry.seq, AuditEntry.wall, AuditEntry.actor, AuditEntry.action, AuditEntry.target, AuditEntry.data_digest,
+    AuditEntry.prev_mac, AuditEntry.mac,
+).order_by(AuditEntry.seq).execution_options(yield_per=500)  # fmt: skip  (short holds of the GIL)
+
+
+def _registration_of(session: ExamSession) -> tuple[Any, ...]:
+    """Where-clauses for the candidates of every session of this session's registration who are
+    also candidates of this session (by ID number): whose results count towards its results."""
+    return (
+        Candidate.id_index.in_(select(Candidate.id_index).where(Candidate.session_id == session.id)),
+        ExamSession.standard == session.standard,
+        ExamSession.subtype.is_not_distinct_from(session.subtype),
+        ExamSession.level == session.level,
+    )
+
+
+def _results_fingerprint(registration: tuple[Any, ...]) -> Any:
+    """(count, last id) of the results that count for a session's candidates: results are never
+    deleted or changed, so a new one changes this."""
+    return (
+        select(func.count(Result.id), func.max(Result.id))
+        .join(Candidate, Candidate.id == Result.candidate_id)
+        .join(ExamSession, ExamSession.id == Candidate.session_id)
+        .where(*registration)
+    )

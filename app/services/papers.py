@@ -11,19 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import LargeBinary, bindparam, insert, select
 
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import build_skill_paper
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
+from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
 from app.services.exam import StandardRuleRefused, paper_content, skill_paper_content, task_minutes
+from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
 
 ContentFor = Callable[[str], dict[str, Any]]
+_CONTENT = PaperInstance.__table__.c.content
+_ADD_PAPER = insert(PaperInstance).values(content=bindparam("sealed", type_=LargeBinary))  # encrypted already
 Progress = Callable[[int, int], None]
 
 
@@ -36,8 +40,8 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
     lv = catalog.level(std, level, subtype)
     if part == Part.THEORY:
         assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
-        items = {it.id: it for it in catalog.banks.items}
-        return lambda ticket: paper_content(assembler.build(ticket), items)
+        items, shared = {it.id: it for it in catalog.banks.items}, {}
+        return lambda ticket: paper_content(assembler.build(ticket), items, shared)
     if part == Part.SKILL:
         blueprint = skill_blueprint(std, lv, subtype)
         tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
@@ -56,7 +60,7 @@ class PaperService(Service):
         returns how many. Nothing is written unless every paper could be built and, for a skill
         session, the session lasts at least as long as every candidate's drawn tasks suggest."""
         require_role(actor, "admin", "proctor")
-        with self.db.reader() as s:
+        with snapshot(self.db) as s:
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
@@ -70,15 +74,19 @@ class PaperService(Service):
         build = content_builder(self.catalog, standard, level, subtype, part)
         total = len(waiting) + 1  # the last step is the write
         contents: dict[int, dict[str, Any]] = {}
-        for n, (candidate_id, ticket) in enumerate(waiting, 1):
-            contents[candidate_id] = build(ticket)
-            if progress:
-                progress(n, total)
+        with gc_paused():
+            for n, (candidate_id, ticket) in enumerate(waiting, 1):
+                contents[candidate_id] = build(ticket)
+                if progress:
+                    progress(n, total)
         if part == Part.SKILL:  # the session must last as long as each candidate's tasks suggest
             findings = check_task_minutes(minutes, [task_minutes(c) for c in contents.values()])
             if findings:
                 raise StandardRuleRefused(findings)
         data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
+        # Encrypted before the write transaction, which then only inserts (two bulk inserts).
+        cipher, context = self.db.cipher, _CONTENT.type.context
+        sealed = {cid: cipher.encrypt(canonical_json(content), context) for cid, content in contents.items()}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)
             assert session is not None
@@ -86,17 +94,19 @@ class PaperService(Service):
                 raise Conflict(f"session {session.code} is {session.state}")
             if {cid for cid, _t in self._waiting(s, session_id)} != set(contents):
                 raise Conflict("the session's candidates changed while papers were built: prepare again")
-            extra = dict(s.execute(select(Candidate.id, Candidate.extra_seconds).where(
-                Candidate.id.in_(list(contents)))).all())  # fmt: skip
-            papers = {cid: PaperInstance(session_id=session_id, candidate_id=cid, seed=content.get("seed", ""),
-                                         content=content) for cid, content in contents.items()}  # fmt: skip
-            s.add_all(papers.values())
-            s.flush()
-            s.add_all(
-                Attempt(session_id=session_id, candidate_id=cid, paper_id=paper.id,
-                        duration_seconds=session.duration_minutes * 60 + (extra[cid] or 0.0))
-                for cid, paper in papers.items()
-            )  # fmt: skip
+            c = s.connection()
+            c.execute(_ADD_PAPER, [
+                {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].get("seed", ""),
+                 "sealed": sealed[cid]}
+                for cid in contents
+            ])  # fmt: skip
+            added = select(PaperInstance.candidate_id, PaperInstance.id, Candidate.extra_seconds).join(
+                Candidate, Candidate.id == PaperInstance.candidate_id).where(PaperInstance.session_id == session_id)
+            c.execute(insert(Attempt), [
+                {"session_id": session_id, "candidate_id": cid, "paper_id": paper_id,
+                 "duration_seconds": session.duration_minutes * 60 + (extra or 0.0)}
+                for cid, paper_id, extra in c.execute(added) if cid in sealed
+            ])  # fmt: skip
         if progress:
             progress(total, total)
         return len(contents)

@@ -7,11 +7,13 @@ spread above the threshold needs the chief examiner's arbitration before the res
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, LargeBinary, insert, select, type_coerce
 
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
@@ -20,6 +22,7 @@ from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
+from app.security.envelope import FieldCipher
 from app.services.base import (
     Actor,
     Conflict,
@@ -98,6 +101,51 @@ def _answers_and_end(s: Any, attempt_id: int, *, with_seq: bool = False) -> Any:
     return (answers, ended, last_seq, graded) if with_seq else (answers, ended)
 
 
+def objective_grade(
+    content: dict[str, Any], answers: dict[int, Any], ended: str | None,
+    multiple_credit: MultipleCredit | None = None, items: list[tuple[int, Item]] | None = None,
+) -> tuple[Decimal, dict[str, Any]] | None:  # fmt: skip
+    """The score and per-area detail of a submitted paper whose questions are all objective, from
+    its last saved answers and how it ended; None for a candidate who never came (no result).
+    Pure arithmetic: callers read first and write the GRADE step and result afterwards. `items`:
+    the paper's `scoring_items`, when the caller has them already."""
+    credit = multiple_credit or MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
+    if ended is None:
+        raise Conflict("the attempt is still open")
+    if ended == ABSENT:
+        return None
+    total, per_area = Decimal(0), {}
+    for slot, item in scoring_items(content) if items is None else items:
+        if item.type.examiner_scored:
+            raise Conflict("this paper has examiner-scored items; score them before grading")
+        earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
+        total += earned
+        per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
+    if ended == "terminated":  # misconduct voids the paper
+        total, per_area = Decimal(0), {"terminated": True}
+    detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
+    return stated(total), detail
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(_hashable(v) for v in value) if isinstance(value, list) else value
+
+
+def scoring_items(content: dict[str, Any], cache: dict[Any, Item] | None = None) -> list[tuple[int, Item]]:
+    """(slot, what scoring needs of the entry: type, area, points, key) for each entry of a paper.
+    `cache` shares one Item between equal entries of many papers (the papers of a session)."""
+    if cache is None:
+        return [(entry["slot"], _item_from_content(entry)) for entry in content["items"]]
+    out = []
+    for entry in content["items"]:
+        ident = (entry["id"], entry["type"], entry["area"], entry["points"], _hashable(entry["key"]))
+        item = cache.get(ident)
+        if item is None:
+            item = cache[ident] = _item_from_content({**entry, "stem": "", "options": []})
+        out.append((entry["slot"], item))
+    return out
+
+
 def grade_objective_in(
     s: Any, db: Database, actor: Actor, attempt: Attempt, multiple_credit: MultipleCredit | None = None
 ) -> Decimal | None:
@@ -105,57 +153,147 @@ def grade_objective_in(
     result. None for an attempt closed because the candidate never came (no result is written)."""
     session = s.get(ExamSession, attempt.session_id)
     content = s.get(PaperInstance, attempt.paper_id).content
-    credit = multiple_credit or MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
     answers, ended, last_seq, graded = _answers_and_end(s, attempt.id, with_seq=True)
     if graded:
         raise Conflict("the attempt is already graded")
-    if ended is None:
-        raise Conflict("the attempt is still open")
-    if ended == ABSENT:
+    grade = objective_grade(content, answers, ended, multiple_credit)
+    if grade is None:
         return None
-    total, per_area = Decimal(0), {}
-    for entry in content["items"]:
-        item = _item_from_content(entry)
-        if item.type.examiner_scored:
-            raise Conflict("this paper has examiner-scored items; score them before grading")
-        earned = score_objective(item, _response(item.type, answers.get(entry["slot"])), None, credit)
-        total += earned
-        per_area[item.area] = per_area.get(item.area, Decimal(0)) + earned
-    if ended == "terminated":  # misconduct voids the paper
-        total, per_area = Decimal(0), {"terminated": True}
-    score = stated(total)
+    score, detail = grade
     s.add(
         AttemptStep(
             attempt_id=attempt.id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
             data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=db.wall_now(),
         )
     )  # fmt: skip
-    detail = {a: v if isinstance(v, bool) else str(v) for a, v in per_area.items()}
     store_result(s, db, attempt.candidate_id, session.part, score, detail)
     return score
 
 
-def grade_closed_theory(s: Any, db: Database, actor: Actor, session_id: int) -> dict[str, int]:
-    """At closing: grade every submitted theory attempt of the session whose paper is all
-    objective and not graded yet. Papers with written answers wait for the examiners."""
-    graded = waiting = 0
-    graded_ids = set(
-        s.scalars(
-            select(AttemptStep.attempt_id)
-            .join(Attempt, Attempt.id == AttemptStep.attempt_id)
-            .where(Attempt.session_id == session_id, AttemptStep.kind == StepKind.GRADE.value)
-        )
-    )
-    for attempt in s.scalars(select(Attempt).where(Attempt.session_id == session_id).order_by(Attempt.id)):
-        if attempt.id in graded_ids:
+@dataclass(frozen=True)
+class Grade:
+    """A graded paper, computed from a snapshot and not yet written."""
+
+    attempt_id: int
+    candidate_id: int
+    seq: int  # the GRADE step's sequence number: the attempt's last step + 1
+    score: Decimal
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ClosingGrades:
+    grades: list[Grade]
+    for_examiners: int  # papers with written answers: the examiners score them
+
+    def counts(self) -> dict[str, int]:
+        return {"graded": len(self.grades), "for_examiners": self.for_examiners}
+
+
+_STEP_DATA = AttemptStep.__table__.c.data
+_WRITTEN = frozenset(t for t in ItemType if t.examiner_scored)
+
+
+def _raw(column: Any) -> Any:
+    """A column's stored bytes, decrypted by the caller in a tight loop (no per-row type processing)."""
+    return type_coerce(column, LargeBinary).label(column.name)
+
+
+def _answer_value(plain: bytes) -> Any:
+    """The "value" of an answer step's data (canonical JSON). Most answers are an option letter, a
+    list of them or a true/false, which need no JSON parser: a string without a backslash holds no
+    escape and no quote (canonical JSON escapes nothing else), and literals are spelled one way.
+    Anything else goes to the parser."""
+    if plain.startswith(b'{"value":') and plain.endswith(b"}"):
+        inner = plain[9:-1]
+        if inner.startswith(b'"') and inner.endswith(b'"') and len(inner) >= 2 and b"\\" not in inner \
+                and b'"' not in inner[1:-1]:  # fmt: skip
+            return inner[1:-1].decode("utf-8")
+        if inner in _LITERALS:
+            return _LITERALS[inner]
+        if inner.startswith(b'["') and inner.endswith(b'"]') and b"\\" not in inner:  # ["A","C"]
+            letters = inner[2:-2].split(b'","')
+            if not any(b'"' in letter for letter in letters):
+                return [letter.decode("utf-8") for letter in letters]
+    return (json.loads(plain) or {}).get("value")
+
+
+_LITERALS = {b"true": True, b"false": False, b"null": None}
+
+
+def grade_closed_theory_from(
+    s: Any, cipher: FieldCipher, session_id: int, part: str, absent: Iterable[int]
+) -> ClosingGrades:
+    """At closing, computed from the caller's (read-only) snapshot, nothing written: the grade of
+    every submitted theory attempt of the session whose paper is all objective and not graded yet.
+    `absent`: attempts about to be closed as absent (they get no result). Papers with written
+    answers wait for the examiners. A few set-based reads, one pass over the session's steps."""
+    absent = set(absent)
+    attempts = s.execute(
+        select(Attempt.id, Attempt.candidate_id, Attempt.paper_id)
+        .where(Attempt.session_id == session_id).order_by(Attempt.id)
+    ).all()  # fmt: skip
+    in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
+    answers: dict[int, dict[int, Any]] = {}
+    ended: dict[int, str | None] = {}
+    last_seq: dict[int, int] = {}
+    graded: set[int] = set()
+    context = _STEP_DATA.type.context
+    decrypt, loads = cipher.decrypt, json.loads
+    rows = s.execute(
+        select(AttemptStep.attempt_id, AttemptStep.seq, AttemptStep.kind, AttemptStep.slot, _raw(_STEP_DATA))
+        .where(AttemptStep.attempt_id.in_(in_session))
+        .order_by(AttemptStep.attempt_id, AttemptStep.seq)
+    )  # fmt: skip
+    for attempt_id, seq, kind, slot, data in rows:  # _answers_and_end for every attempt at once
+        last_seq[attempt_id] = seq
+        if kind == "answer":
+            answers.setdefault(attempt_id, {})[slot] = _answer_value(decrypt(data, context)) if data else None
+        elif kind == "clear":
+            answers.get(attempt_id, {}).pop(slot, None)
+        elif kind == "grade":
+            graded.add(attempt_id)
+        elif kind == "submit":
+            ended[attempt_id] = (loads(decrypt(data, context)) if data is not None else {}).get("reason")
+    waiting = [a for a in attempts if a.id not in graded]
+    contents = dict(s.execute(select(PaperInstance.id, PaperInstance.content).where(
+        PaperInstance.id.in_(select(Attempt.paper_id).where(Attempt.session_id == session_id)))).all())  # fmt: skip
+    recorded = set(s.scalars(select(Result.candidate_id).where(
+        Result.part == part, Result.candidate_id.in_(select(Attempt.candidate_id).where(
+            Attempt.session_id == session_id)))))  # fmt: skip
+    grades, for_examiners, cache = [], 0, {}
+    for attempt_id, candidate_id, paper_id in waiting:
+        content = contents[paper_id]
+        scoring = scoring_items(content, cache)
+        if any(item.type in _WRITTEN for _slot, item in scoring):
+            for_examiners += 1
             continue
-        items = s.get(PaperInstance, attempt.paper_id).content["items"]
-        if any(ItemType(entry["type"]).examiner_scored for entry in items):
-            waiting += 1
+        how = ABSENT if attempt_id in absent else ended.get(attempt_id)
+        grade = objective_grade(content, answers.get(attempt_id, {}), how, items=scoring)
+        if grade is None:
             continue
-        if grade_objective_in(s, db, actor, attempt) is not None:
-            graded += 1
-    return {"graded": graded, "for_examiners": waiting}
+        if candidate_id in recorded:
+            raise Conflict(f"the {part} result is already recorded")
+        grades.append(Grade(attempt_id, candidate_id, last_seq.get(attempt_id, 0) + 1, *grade))
+    return ClosingGrades(grades, for_examiners)
+
+
+def write_grades(c: Connection, db: Database, actor: Actor, part: str, grades: list[Grade]) -> None:
+    """The GRADE steps and results of `grades`, in the caller's write transaction: two bulk inserts."""
+    if not grades:
+        return
+    wall, mono = db.wall_now(), db.mono()
+    c.execute(insert(AttemptStep), [
+        {"attempt_id": g.attempt_id, "seq": g.seq, "kind": StepKind.GRADE.value, "slot": None,
+         "data": {"score": str(g.score)}, "actor": actor.label, "epoch": db.epoch, "mono": mono, "wall": wall}
+        for g in grades
+    ])  # fmt: skip
+    # whether it passes is the standard's pass mark's to decide, when results are read
+    c.execute(insert(Result), [
+        {"candidate_id": g.candidate_id, "part": part, "wall": wall,
+         "outcome": {"score": str(g.score), "detail": g.detail}}
+        for g in grades
+    ])  # fmt: skip
 
 
 def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:

@@ -1024,7 +1024,7 @@
         <translation>考场实行全方位电子监控时，标准允许适当降低监考人员比例。须填写理由，记入审计日志并在成绩数据中注明。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>

@@ -1406,7 +1406,22 @@ weight tables and papers</source>
         <translation>生成试卷期间本场次的考生有变动，请重新生成试卷</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>session {code} kept changing while it was being closed: close it again</source>
+        <translation>场次 {code} 在结束过程中不断有变动，请重新结束场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} changed while its bundle was being written ({action} on {target}): export again</source>
+        <translation>生成成绩包期间场次 {code} 有变动（{target} 上的 {action}），请重新导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>session {code}: another session recorded a result of the same registration while its bundle was being written: export again</source>
+        <translation>场次 {code}：生成成绩包期间，另一场次记录了同一认定项目的成绩，请重新导出</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>not UTF-8 or GB18030 text</source>
         <translation>不是 UTF-8 或 GB18030 编码的文本</translation>
     </message>
@@ -2061,7 +2076,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-144"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2161,7 +2176,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>

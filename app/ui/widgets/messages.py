@@ -169,6 +169,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "a review panel needs {rule} members, got {count}"),
     QT_TRANSLATE_NOOP("messages", "the comprehensive review has no paper: a panel scores it"),
     QT_TRANSLATE_NOOP("messages", "the session's candidates changed while papers were built: prepare again"),
+    QT_TRANSLATE_NOOP("messages", "session {code} kept changing while it was being closed: close it again"),
+    QT_TRANSLATE_NOOP(
+        "messages", "session {code} changed while its bundle was being written ({action} on {target}): export again"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {code}: another session recorded a result of the same registration while its bundle was being "
+        "written: export again",
+    ),
     QT_TRANSLATE_NOOP("messages", "the candidate was absent: there is nothing to grade"),
     QT_TRANSLATE_NOOP(
         "messages", "standard {code} edition {edition} is already in use; a revision needs a new edition"
