@@ -400,3 +400,29 @@ def test_every_rule_refusal_has_a_message_template():
     ]
     assert len({f.rule for f in findings}) == 10
     assert [f.message for f in findings if match_message(f.message) is None] == []
+
+
+def test_the_bundle_states_the_recorded_surveillance(world, tmp_path):
+    import json
+    import zipfile
+
+    from app.services.export import ExportService
+
+    vg = schedule(world, "VG", standard="4-07-03-01", level="4")
+    people(world, vg, 20)
+    staff(world, vg, "proctor", 2)
+    world.exam.record_surveillance(world.admin, vg, "12 路摄像头覆盖全部机位")
+    world.exam.start_session(world.proctor, vg)
+    world.exam.close_session(world.proctor, vg)
+    plain = schedule(world, "OL")
+    people(world, plain, 1)
+    staff(world, plain, "proctor", 2)
+    world.exam.start_session(world.proctor, plain)
+    world.exam.close_session(world.proctor, plain)
+    stated = {}
+    for code, sid in (("VG", vg), ("OL", plain)):
+        out = tmp_path / f"{code}.zip"
+        ExportService(world.db, shared_catalog()).export_session(world.admin, sid, out, workers=1)
+        with zipfile.ZipFile(out) as bundle:
+            stated[code] = json.loads(bundle.read("manifest.json"))["session"]["surveillance"]
+    assert stated == {"VG": "12 路摄像头覆盖全部机位", "OL": None}

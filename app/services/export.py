@@ -260,6 +260,9 @@ class ExportService(Service):
                         "code": session.code, "room": session.room, "part": session.part,
                         "standard": session.standard, "subtype": session.subtype, "level": session.level,
                         "scheduled_start": session.scheduled_start,
+                        # a theory room with fewer proctors than 1:15 under full electronic surveillance
+                        # (4-07-03-01 1.9.3): why, as the admin recorded it; None where it was not
+                        "surveillance": session.surveillance_reason,
                     },
                     "candidates": len(candidates),
                     "created": local_today(self.db.clock).isoformat(),
