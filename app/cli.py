@@ -466,7 +466,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         session_id = _session_id(db, args.session)
         summary = ExportService(db, Catalog.load()).export_session(
-            _admin(db, args), session_id, Path(args.out), mask=args.mask, progress=_progress("exporting")
+            _admin(db, args), session_id, Path(args.out), mask=args.unmasked is None, reason=args.unmasked or "",
+            progress=_progress("exporting"),
         )
     finally:
         db.close()
@@ -638,7 +639,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export a session's results as a signed bundle")
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
     p.add_argument("--out", required=True, metavar="FILE.zip")
-    p.add_argument("--mask", action="store_true", help="mask names and ID numbers (de-identified)")
+    p.add_argument("--mask", action="store_true", help="mask names and ID numbers (the default; kept for scripts)")
+    p.add_argument("--unmasked", metavar="REASON",
+                   help="names and ID numbers in full, for the reason given (audited with the export)")  # fmt: skip
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_export, action="export")

@@ -11,13 +11,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.cli import main
 from app.demo import run_demo
+from app.reports.bundle import results_csv
 from app.reports.verify import verify_bundle
 from app.security import qr_payload
+from app.security.canonical import canonical_json
 from app.security.envelope import FAST_KDF
 from app.security.signing import load_public_pem
+from app.store import audit
+from app.store.database import Database, sqlite_url
+from app.store.models import AuditEntry, ExamSession
 
 
 @pytest.fixture(scope="module")
@@ -150,11 +156,11 @@ def test_report_has_chinese_text_and_a_qr_that_verifies(demo, public, tmp_path):
             qr_payload.verify(swapped, public)
 
 
-def test_masked_bundle_hides_names_and_id_numbers(demo, tmp_path, monkeypatch):
+def test_a_bundle_is_masked_unless_a_reason_is_given(demo, tmp_path, monkeypatch):
     monkeypatch.setenv("EXAMDESK_PASSPHRASE", "demo passphrase x1")
     monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-demo-1")
     out = tmp_path / "masked.zip"
-    assert main(["export", "--session", "DEMO-T5", "--out", str(out), "--mask", "--data", str(demo.data)]) == 0
+    assert main(["export", "--session", "DEMO-T5", "--out", str(out), "--data", str(demo.data)]) == 0  # no flag
     content = members(out)
     plain = json.loads(members(demo.bundles[0])["results.json"])["candidates"]
     masked = content["results.csv"].decode("utf-8-sig")
@@ -162,6 +168,31 @@ def test_masked_bundle_hides_names_and_id_numbers(demo, tmp_path, monkeypatch):
         assert person["name"] not in masked and person["id_number"] not in masked
         assert person["name"][0] + "*" in masked
     assert json.loads(content["manifest.json"])["masked"] is True
+
+    full = tmp_path / "full.zip"
+    assert main(["export", "--session", "DEMO-T5", "--out", str(full), "--unmasked", "  ", "--data",
+                 str(demo.data)]) == 1  # fmt: skip
+    assert not full.exists()
+    assert main(["export", "--session", "DEMO-T5", "--out", str(full), "--unmasked", "人社局核查原件",
+                 "--data", str(demo.data)]) == 0  # fmt: skip
+    assert json.loads(members(full)["manifest.json"])["masked"] is False
+    db = Database.open(sqlite_url(demo.data / "examdesk.db"), "demo passphrase x1")
+    try:
+        with db.reader() as s:
+            session_id = s.scalar(select(ExamSession.id).where(ExamSession.code == "DEMO-T5"))
+            entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert entry is not None and entry.action == "export.bundle"
+        said = {"session": session_id, "mask": False, "file": "full.zip", "reason": "人社局核查原件"}
+        assert entry.data_digest == db.cipher.mac(canonical_json(said), audit._PURPOSE + b"/data")
+    finally:
+        db.close()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_stay_text():
+    rows = [{"ticket": "T1", "name": '=HYPERLINK("http://x","点我")', "id_number": "+86", "status": "submitted",
+             "parts": {"theory": {"score": "86.00", "session": "@S1"}}, "result": "-"}]  # fmt: skip
+    line = results_csv(rows).decode("utf-8-sig").splitlines()[1]
+    assert line == "T1,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",'+86,submitted,86.00,,,'-,'@S1,,"
 
 
 def test_cli_verify_and_key_rotation(demo, tmp_path, monkeypatch, capsys):

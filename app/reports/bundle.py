@@ -39,6 +39,17 @@ PARTS = ("theory", "skill", "review")
 Progress = Callable[[int, int], None]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads a cell starting so as a formula
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, kept as text: prefixed with `'`.
+    (A roster name `=HYPERLINK(...)` must reach results.csv as a name, not as a link.)"""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def results_csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -46,7 +57,8 @@ def results_csv(rows: list[dict[str, Any]]) -> bytes:
     for row in rows:
         parts = row["parts"]
         writer.writerow(
-            [row["ticket"], row["name"], row["id_number"], row["status"]]
+            spreadsheet_safe(cell)
+            for cell in [row["ticket"], row["name"], row["id_number"], row["status"]]
             + [parts.get(p, {}).get("score", "") for p in PARTS]
             + [row["result"]]
             + [parts.get(p, {}).get("session", "") for p in PARTS]

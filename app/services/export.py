@@ -20,7 +20,7 @@ from app.reports.bundle import Progress, Spool, pack_bundle, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
 from app.security.signing import SigningKey
-from app.services.base import Actor, Conflict, NotFound, Service, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
@@ -176,8 +176,8 @@ class ExportService(Service):
                     for c in candidates]  # fmt: skip
 
     def export_session(
-        self, actor: Actor, session_id: int, out: Path, *, mask: bool = False, progress: Progress | None = None,
-        workers: int | None = None,
+        self, actor: Actor, session_id: int, out: Path, *, mask: bool = True, reason: str = "",
+        progress: Progress | None = None, workers: int | None = None,
     ) -> ExportSummary:  # fmt: skip
         """Write the session's signed bundle to `out`: one action, one audit entry.
 
@@ -186,10 +186,15 @@ class ExportService(Service):
         outside any transaction; then one short write transaction checks that nothing the bundle
         relied on changed since the read, puts the bundle in place and appends the audit entry.
         If something did change (a score, an incident, a late result), the export is refused and
-        nothing is written: exporting again includes it."""
+        nothing is written: exporting again includes it. Names and ID numbers are masked unless
+        the admin gives a reason for showing them in full (audited with the export)."""
         require_role(actor, "admin")
+        if not mask and not reason.strip():
+            raise ServiceError("an export with names and ID numbers in full needs a reason")
         key = KeyService(self.db).signing_key()
         data = {"session": session_id, "mask": mask, "file": out.name}
+        if not mask:
+            data["reason"] = reason.strip()
         part_file = out.with_name(out.name + ".part")
         try:
             with Spool(out.parent) as spool:

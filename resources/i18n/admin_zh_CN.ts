@@ -666,6 +666,16 @@
         <translation>成绩包 (*.zip)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Export without masking</source>
+        <translation>不脱敏导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does this bundle need names and ID numbers in full?</source>
+        <translation>为什么这份成绩包需要完整的姓名和身份证号？</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Writing and signing {file}…</source>
         <translation>正在生成并签名 {file}…</translation>

@@ -1237,6 +1237,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>an export with names and ID numbers in full needs a reason</source>
+        <translation>导出完整姓名和身份证号须填写理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>session {code} is {state}: only a session not yet started moves</source>
         <translation>场次 {code} 的状态为 {state}：只有尚未开始的场次可以调整时间</translation>
     </message>
@@ -2076,7 +2081,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2176,7 +2181,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>

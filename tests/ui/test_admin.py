@@ -547,3 +547,20 @@ def test_surveillance_is_not_offered_where_the_standard_does_not_relax_the_ratio
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     assert not home.sessions.staffing.surveillance_button.isVisibleTo(home.sessions.staffing)
+
+
+def test_an_unmasked_export_asks_why(qtbot, home, backend, admin, monkeypatch, tmp_path, answers):
+    bundle = tmp_path / "S5-full.zip"
+    tab = home.results
+    home.tabs.setCurrentWidget(tab)
+    tab.session.choose(session_by_code(backend, admin, "DEMO-S5").id)
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: bundle))
+    tab.mask.setChecked(False)
+    answers["text"] += [None, "人社局要求核对原始名单"]
+    tab.export_button.click()  # cancelled: nothing is written
+    assert not bundle.exists() and tab.export_button.isEnabled()
+    with qtbot.waitSignal(tab.exported, timeout=30000):
+        tab.export_button.click()
+    check = verify_bundle(bundle, backend.keys.public_key())
+    assert check.ok and check.manifest["masked"] is False
+    assert answers["errors"] == []

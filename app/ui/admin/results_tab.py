@@ -170,12 +170,19 @@ class ResultsTab(QWidget):
         if path is None:
             return
         backend, actor, mask, session_id = self.backend, self.actor, self.mask.isChecked(), info.id
+        reason = ""
+        if not mask:  # names and ID numbers in full leave the centre only for a stated reason
+            given = Ask.text(self, self.tr("Export without masking"),
+                             self.tr("Why does this bundle need names and ID numbers in full?"))  # fmt: skip
+            if given is None or not given.strip():
+                return
+            reason = given
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.export_message.setText(self.tr("Writing and signing {file}…").format(file=path.name))
-        self.background.start(lambda progress: backend.export.export_session(actor, session_id, path, mask=mask,
-                                                                             progress=progress))  # fmt: skip
+        self.background.start(lambda progress: backend.export.export_session(
+            actor, session_id, path, mask=mask, reason=reason, progress=progress))  # fmt: skip
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

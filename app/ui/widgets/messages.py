@@ -133,6 +133,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "only a closed session can be archived; {code} is {state}"),
     QT_TRANSLATE_NOOP("messages", "session {code} is archived: its records can no longer change"),
     QT_TRANSLATE_NOOP("messages", "a reason is required to reschedule a session"),
+    QT_TRANSLATE_NOOP("messages", "an export with names and ID numbers in full needs a reason"),
     QT_TRANSLATE_NOOP("messages", "session {code} is {state}: only a session not yet started moves"),
     QT_TRANSLATE_NOOP("messages", "{role} may not see candidate identities"),
     QT_TRANSLATE_NOOP("messages", "a reason is required to force-submit"),
