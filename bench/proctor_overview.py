@@ -22,12 +22,15 @@ import argparse
 import gc
 import os
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# this checkout's own code, not the one the virtual environment was installed from (editable install)
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
 from realistic_store import (
     FIRST_DAY,
