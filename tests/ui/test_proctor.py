@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from sqlalchemy import select
 
 from app.demo import demo_people, demo_start
@@ -18,7 +18,7 @@ from app.store.models import Incident
 from app.ui.proctor import CandidateGridModel, ProctorConsole, SessionPicker, build_for_screenshot
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.dialogs import CheckInDialog, ExtraTimeDialog, IncidentDialog, IncidentReport, ProctorAsk
-from app.ui.proctor.grid_model import Column
+from app.ui.proctor.grid_model import CANDIDATE_ROLE, CandidateFilterProxy, Column
 from app.ui.proctor.labels import INCIDENTS
 
 PEOPLE = demo_people(8, random.Random(7))  # (ticket, name, ID number, ability), as the desktop demo enrolled them
@@ -452,6 +452,51 @@ def test_sorting_and_selection_survive_refreshes(console, qtbot, backend, procto
     assert console.proxy.sortColumn() == Column.NAME
     names = [console.proxy.index(n, Column.NAME).data() for n in range(console.proxy.rowCount())]
     assert names == sorted(names, reverse=True)
+
+
+def test_sorting_by_a_moving_column_follows_refreshes_and_keeps_the_selection(qtbot, qtmodeltester):
+    model = CandidateGridModel()
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+    rows = synthetic_rows(50)  # remaining: 5399 for the first .. 5350 for the last
+    model.update_rows(rows)
+    proxy.sort(Column.REMAINING, Qt.SortOrder.AscendingOrder)
+    assert proxy.sortColumn() == Column.REMAINING
+
+    def order() -> list[int]:
+        return [proxy.index(n, 0).data(CANDIDATE_ROLE) for n in range(proxy.rowCount())]
+
+    assert order() == [r.candidate_id for r in reversed(rows)]
+    chosen = QPersistentModelIndex(proxy.index(49, Column.NAME))  # the first candidate: most time left
+    assert chosen.data() == rows[0].name
+    resets, layouts = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.layoutChanged.connect(lambda *args: layouts.append(1))
+    model.update_rows([replace(r, remaining=r.remaining - 2) for r in rows])  # all move on together
+    assert layouts == [] and order() == [r.candidate_id for r in reversed(rows)]
+    rows[0] = replace(rows[0], remaining=10.0)  # now the least time left
+    model.update_rows(rows)
+    assert layouts == [1] and resets == []
+    assert order()[0] == rows[0].candidate_id and chosen.row() == 0 and chosen.data() == rows[0].name
+    proxy.sort(Column.TICKET, Qt.SortOrder.DescendingOrder)
+    assert order() == [r.candidate_id for r in reversed(rows)]
+    qtmodeltester.check(model)
+
+
+def test_the_filter_follows_a_state_that_changes(qtbot):
+    model = CandidateGridModel()
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+    rows = synthetic_rows(20)
+    model.update_rows(rows)
+    proxy.set_filter_text("paused")
+    assert proxy.rowCount() == 0
+    rows[3] = replace(rows[3], state="paused")
+    model.update_rows(rows)
+    assert proxy.rowCount() == 1
+    rows[3] = replace(rows[3], state="answering")
+    model.update_rows(rows)
+    assert proxy.rowCount() == 0
 
 
 def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, backend, proctor, theory):
