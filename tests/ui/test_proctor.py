@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -497,6 +498,57 @@ def test_the_filter_follows_a_state_that_changes(qtbot):
     rows[3] = replace(rows[3], state="answering")
     model.update_rows(rows)
     assert proxy.rowCount() == 0
+
+
+@pytest.fixture
+def slow_reads(backend, monkeypatch):
+    """Overview reads in a worker thread wait for `gate` and mark their rows; the GUI thread's don't."""
+    gate, threads = threading.Event(), []
+    real = backend.exam.session_overview
+
+    def overview(actor, session_id):
+        rows = real(actor, session_id)
+        if threading.current_thread() is threading.main_thread():
+            return rows
+        threads.append(threading.current_thread())
+        assert gate.wait(10)
+        return [replace(r, name="worker") for r in rows]
+
+    monkeypatch.setattr(backend.exam, "session_overview", overview)
+    return gate, threads
+
+
+def test_the_timed_refresh_reads_in_a_worker_one_at_a_time(console, qtbot, slow_reads):
+    gate, threads = slow_reads
+    console.timer.stop()
+    assert console.refresh_in_background()
+    assert not console.refresh_in_background()  # never two reads at once
+    gate.set()
+    qtbot.waitUntil(lambda: console.model.row_at(0).name == "worker")
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert console.refresh_in_background()  # the next one may start
+    qtbot.waitUntil(lambda: not console._reading)
+
+
+def test_rows_read_before_a_refresh_at_once_are_dropped(console, qtbot, slow_reads):
+    gate, _threads = slow_reads
+    console.timer.stop()
+    assert console.refresh_in_background()
+    assert console.refresh()  # F5 or an action while the worker reads: newer than the worker's rows
+    gate.set()
+    assert console.wait_for_reads(10_000)
+    qtbot.waitUntil(lambda: not console._reading)
+    assert all(r.name != "worker" for r in console.model.rows())
+
+
+def test_closing_the_console_waits_for_its_read(console, qtbot, slow_reads):
+    gate, _threads = slow_reads
+    assert console.refresh_in_background()
+    threading.Timer(0.2, gate.set).start()
+    console.close()  # returns once the worker is done: the store may be closed next
+    assert gate.is_set() and console.wait_for_reads(0)
+    qtbot.wait(10)
+    assert all(r.name != "worker" for r in console.model.rows())  # a closed console applies nothing
 
 
 def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, backend, proctor, theory):
