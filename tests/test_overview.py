@@ -15,6 +15,7 @@ from store_fixtures import BACKENDS, CANDIDATES, build_world, fresh_url, sample_
 from app.demo import demo_people
 from app.domain.time_ledger import Instant, LedgerState, TimeEvent, TimeEventKind, view
 from app.services.exam import CandidateRow, ExamService
+from app.services.overview import OverviewCache, OverviewCaches
 from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
 
 PEOPLE = demo_people(6, random.Random(3))  # valid ID numbers for the candidates added here
@@ -243,3 +244,14 @@ def test_threads_calling_at_once_leave_a_cache_equal_to_a_fresh_computation(worl
     assert failures == []
     rows = Checker(exam, sid, proctor, monkeypatch)()
     assert {r.answered for r in rows if r.ticket in tickets} == {3}
+
+
+def test_the_caches_keep_the_newest_snapshot_of_the_most_recent_sessions():
+    caches = OverviewCaches(keep=2)
+    newer = OverviewCache(1, step_upto=10, event_upto=5)
+    caches.put(newer)
+    caches.put(OverviewCache(1, step_upto=9, event_upto=5))  # a slower thread's older read
+    assert caches.get(1) is newer
+    caches.put(OverviewCache(2))
+    caches.put(OverviewCache(3))
+    assert caches.get(1) is None and caches.get(2) is not None and caches.get(3) is not None

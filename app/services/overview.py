@@ -223,10 +223,12 @@ def timeline(shared: Sequence[EventRow], own: Sequence[EventRow],
 
 
 class OverviewCaches:
-    """The per-session caches of one service; see the module's doc."""
+    """The per-session caches of one service, the most recently refreshed `keep` of them; see the
+    module's doc."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int = 16) -> None:
         self._by_session: dict[int, OverviewCache] = {}
+        self._keep = keep
         self._lock = threading.Lock()  # held only to swap a finished cache in
 
     def get(self, session_id: int) -> OverviewCache | None:
@@ -237,8 +239,10 @@ class OverviewCaches:
         with self._lock:
             current = self._by_session.get(cache.session_id)
             if current is None or all(new >= old for new, old in zip(cache.mark, current.mark, strict=True)):
-                by_session = dict(self._by_session)
-                by_session[cache.session_id] = cache
+                by_session = {sid: c for sid, c in self._by_session.items() if sid != cache.session_id}
+                by_session[cache.session_id] = cache  # last: the most recent
+                while len(by_session) > self._keep:
+                    del by_session[next(iter(by_session))]
                 self._by_session = by_session
 
 
