@@ -114,49 +114,71 @@ _Q_NEW_EVENTS = (
 _Q_MAX_STEP = select(func.max(AttemptStep.id))
 # no GROUP BY: grouped, SQLite would walk the whole (attempt_id, seq) index rather than the new ids
 _Q_CHANGED = select(AttemptStep.id, AttemptStep.attempt_id).where(AttemptStep.id > bindparam("upto"))
-_ids = bindparam("ids", expanding=True)
 _kind, _seq = AttemptStep.kind, AttemptStep.seq
-_per_slot = (
-    select(
-        AttemptStep.attempt_id.label("aid"),
-        func.max(case((_kind == "answer", _seq))).label("answer"),
-        func.max(case((_kind == "clear", _seq))).label("clear"),
-        func.max(case((_kind == "flag", _seq))).label("flag"),
-        func.max(case((_kind == "unflag", _seq))).label("unflag"),
-    )
-    .where(AttemptStep.attempt_id.in_(_ids), _kind.in_(EDITS))
-    .group_by(AttemptStep.attempt_id, AttemptStep.slot)
-    .subquery()
-)
-# a slot is answered (flagged) when its last answer (flag) comes after its last clear (unflag)
-_Q_SLOTS = select(
-    _per_slot.c.aid,
-    func.sum(case((_per_slot.c.answer > func.coalesce(_per_slot.c.clear, 0), 1), else_=0)),
-    func.sum(case((_per_slot.c.flag > func.coalesce(_per_slot.c.unflag, 0), 1), else_=0)),
-).group_by(_per_slot.c.aid)
-_Q_COUNTS = (
-    select(AttemptStep.attempt_id, func.count(case((_kind == "focus", 1))), func.max(case((_kind == "submit", 1))))
-    .where(AttemptStep.attempt_id.in_(_ids))
-    .group_by(AttemptStep.attempt_id)
-)
-_last_edit = (
-    select(AttemptStep.attempt_id.label("aid"), func.max(_seq).label("seq"))
-    .where(AttemptStep.attempt_id.in_(_ids), _kind.in_(EDITS))
-    .group_by(AttemptStep.attempt_id)
-    .subquery()
-)
-_Q_LAST_EDIT = select(AttemptStep.attempt_id, AttemptStep.epoch, AttemptStep.mono).join(
-    _last_edit, and_(AttemptStep.attempt_id == _last_edit.c.aid, _seq == _last_edit.c.seq)
-)
+
+
+class Scope:
+    """Which attempts an aggregate reads, as a subquery, so that each statement's SQL is the same on
+    every call (prepared once: an IN list of another length would be new SQL to prepare)."""
+
+    IDS = bindparam("ids", expanding=True)  # a list: new attempts, new submits (rare)
+    NEW_STEPS = select(AttemptStep.attempt_id).where(AttemptStep.id > bindparam("upto"))  # with steps since
+    SESSION = (
+        select(Attempt.id).join(Candidate, Candidate.id == Attempt.candidate_id)
+        .where(Candidate.session_id == bindparam("sid"))
+    )  # fmt: skip
+
+
+class _Aggregates:
+    """The statements summing the steps of the attempts in one scope."""
+
+    def __init__(self, scope: Any):
+        in_scope = AttemptStep.attempt_id.in_(scope)
+        per_slot = (
+            select(
+                AttemptStep.attempt_id.label("aid"),
+                func.max(case((_kind == "answer", _seq))).label("answer"),
+                func.max(case((_kind == "clear", _seq))).label("clear"),
+                func.max(case((_kind == "flag", _seq))).label("flag"),
+                func.max(case((_kind == "unflag", _seq))).label("unflag"),
+            )
+            .where(in_scope, _kind.in_(EDITS))
+            .group_by(AttemptStep.attempt_id, AttemptStep.slot)
+            .subquery()
+        )
+        # a slot is answered (flagged) when its last answer (flag) comes after its last clear (unflag)
+        self.slots = select(
+            per_slot.c.aid,
+            func.sum(case((per_slot.c.answer > func.coalesce(per_slot.c.clear, 0), 1), else_=0)),
+            func.sum(case((per_slot.c.flag > func.coalesce(per_slot.c.unflag, 0), 1), else_=0)),
+        ).group_by(per_slot.c.aid)
+        self.counts = (
+            select(AttemptStep.attempt_id, func.count(case((_kind == "focus", 1))),
+                   func.max(case((_kind == "submit", 1))))
+            .where(in_scope)
+            .group_by(AttemptStep.attempt_id)
+        )  # fmt: skip
+        last_edit = (
+            select(AttemptStep.attempt_id.label("aid"), func.max(_seq).label("seq"))
+            .where(in_scope, _kind.in_(EDITS))
+            .group_by(AttemptStep.attempt_id)
+            .subquery()
+        )
+        self.last_edit = select(AttemptStep.attempt_id, AttemptStep.epoch, AttemptStep.mono).join(
+            last_edit, and_(AttemptStep.attempt_id == last_edit.c.aid, _seq == last_edit.c.seq)
+        )
+        self.old_epochs = (
+            select(AttemptStep.attempt_id, AttemptStep.epoch, func.max(AttemptStep.mono))
+            .where(in_scope, AttemptStep.epoch != bindparam("epoch"))
+            .group_by(AttemptStep.attempt_id, AttemptStep.epoch)
+        )
+
+
+_AGGREGATES = {scope: _Aggregates(getattr(Scope, scope)) for scope in ("IDS", "NEW_STEPS", "SESSION")}
 _Q_SUBMITS = select(AttemptStep.attempt_id, AttemptStep.data).where(
-    AttemptStep.attempt_id.in_(_ids), _kind == "submit"
+    AttemptStep.attempt_id.in_(Scope.IDS), _kind == "submit"
 )
-_Q_OLD_EPOCHS = (
-    select(AttemptStep.attempt_id, AttemptStep.epoch, func.max(AttemptStep.mono))
-    .where(AttemptStep.attempt_id.in_(_ids), AttemptStep.epoch != bindparam("epoch"))
-    .group_by(AttemptStep.attempt_id, AttemptStep.epoch)
-)
-_Q_PAPERS = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.id.in_(_ids))
+_Q_PAPERS = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.id.in_(Scope.IDS))
 
 
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
@@ -165,50 +187,57 @@ def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
         yield ordered[n:n + _CHUNK]
 
 
-def _rows(s: Connection, statement: Any, ids: Iterable[int], **params: Any) -> list[Any]:
+def _rows(c: Connection, statement: Any, scope: str, params: Mapping[str, Any]) -> list[Any]:
+    """Rows of `statement` for the attempts of `scope`; for IDS, `params["ids"]` in chunks."""
+    if scope != "IDS":
+        return c.execute(statement, dict(params)).all()
     out: list[Any] = []
-    for chunk in _chunks(ids):
-        out.extend(s.execute(statement, {"ids": chunk, **params}).all())
+    for chunk in _chunks(params["ids"]):
+        out.extend(c.execute(statement, {**params, "ids": chunk}).all())
     return out
 
 
 # -- reading ---------------------------------------------------------------------------------------
 
 
-def progress_of(s: Connection, attempt_ids: Iterable[int], known: Mapping[int, Progress]) -> dict[int, Progress]:
-    """Progress of `attempt_ids` from their steps, by aggregate queries; how an attempt ended is
-    taken from `known` when it had already ended (a submit is final), else from its submit step."""
-    ids = list(attempt_ids)
-    if not ids:
+def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: set[int],
+                known: Mapping[int, Progress]) -> dict[int, Progress]:  # fmt: skip
+    """Progress of the attempts in `wanted` (all within `scope`) from their steps, by aggregate
+    queries; how an attempt ended is taken from `known` when it had already ended (a submit is
+    final), else from its submit step."""
+    if not wanted:
         return {}
-    slots = {aid: (answered, flagged) for aid, answered, flagged in _rows(s, _Q_SLOTS, ids)}
-    counts = {aid: (focus, submitted) for aid, focus, submitted in _rows(s, _Q_COUNTS, ids)}
-    last = {aid: (epoch, mono) for aid, epoch, mono in _rows(s, _Q_LAST_EDIT, ids)}
-    ended = {aid: known[aid].ended for aid in ids if aid in known and known[aid].ended}
-    unknown = [aid for aid, (_focus, submitted) in counts.items() if submitted and aid not in ended]
-    for aid, data in _rows(s, _Q_SUBMITS, unknown):  # the reason is in the (encrypted) step data
+    queries = _AGGREGATES[scope]
+    slots = {aid: (answered, flagged) for aid, answered, flagged in _rows(c, queries.slots, scope, params)}
+    counts = {aid: (focus, submitted) for aid, focus, submitted in _rows(c, queries.counts, scope, params)}
+    last = {aid: (epoch, mono) for aid, epoch, mono in _rows(c, queries.last_edit, scope, params)}
+    ended = {aid: known[aid].ended for aid in wanted if aid in known and known[aid].ended}
+    unknown = [aid for aid, (_focus, submitted) in counts.items() if submitted and aid in wanted and aid not in ended]
+    for aid, data in _rows(c, _Q_SUBMITS, "IDS", {"ids": unknown}):  # the reason is in the (encrypted) step data
         reason = (data or {}).get("reason")
         ended[aid] = reason if reason in ENDINGS else "submitted"
     out = {}
-    for aid in ids:
+    for aid in wanted:
         answered, flagged = slots.get(aid, (0, 0))
         focus, _submitted = counts.get(aid, (0, None))
         out[aid] = Progress(int(answered or 0), int(flagged or 0), int(focus or 0), ended.get(aid), last.get(aid))
     return out
 
 
-def old_epoch_checkpoints(s: Connection, attempt_ids: Sequence[int], epoch: Any) -> dict[int, list[TimeEvent]]:
-    """For each attempt and each clock epoch before `epoch`, the last step's instant (a checkpoint),
-    as `ExamService._steps_summary` finds them one attempt at a time."""
-    out: dict[int, list[TimeEvent]] = {aid: [] for aid in attempt_ids}
-    for aid, old, mono in _rows(s, _Q_OLD_EPOCHS, attempt_ids, epoch=epoch):
-        out[aid].append(TimeEvent(TimeEventKind.CHECKPOINT, Instant(old, mono)))
+def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], wanted: set[int],
+                          epoch: Any) -> dict[int, list[TimeEvent]]:  # fmt: skip
+    """For each attempt in `wanted` and each clock epoch before `epoch`, the last step's instant (a
+    checkpoint), as `ExamService._steps_summary` finds them one attempt at a time."""
+    out: dict[int, list[TimeEvent]] = {aid: [] for aid in wanted}
+    for aid, old, mono in _rows(c, _AGGREGATES[scope].old_epochs, scope, {**params, "epoch": epoch}):
+        if aid in out:
+            out[aid].append(TimeEvent(TimeEventKind.CHECKPOINT, Instant(old, mono)))
     return out
 
 
-def paper_slots(s: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
+def paper_slots(c: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
     """How many slots each paper has (decrypts each paper: cache the answer)."""
-    return {pid: len(content["items"]) for pid, content in _rows(s, _Q_PAPERS, paper_ids)}
+    return {pid: len(content["items"]) for pid, content in _rows(c, _Q_PAPERS, "IDS", {"ids": list(paper_ids)})}
 
 
 def timeline(shared: Sequence[EventRow], own: Sequence[EventRow],
@@ -297,26 +326,28 @@ def refreshed(
                 own[aid] = (*own.get(aid, ()), *rows)
             retimed |= set(added_own)
 
+    progress = prev.progress
     if cold:  # every attempt of the session, however many steps the store holds
         step_upto = s.execute(_Q_MAX_STEP).scalar() or 0
-        changed = set(session_attempts)
+        progress = progress_of(s, "SESSION", {"sid": session_id}, session_attempts, {})
     else:
         step_upto, changed = prev.step_upto, set()
         for step_id, aid in s.execute(_Q_CHANGED, {"upto": prev.step_upto}).all():
             step_upto = max(step_upto, step_id)
             changed.add(aid)
         changed &= session_attempts
-        changed |= {facts.attempt_id for facts in attempts.values() if facts.attempt_id not in prev.progress}
-    progress = prev.progress
-    if changed:
-        progress = dict(progress)
-        progress.update(progress_of(s, changed, prev.progress))
+        new = session_attempts - set(prev.progress) - changed
+        if changed or new:
+            progress = dict(progress)
+            progress.update(progress_of(s, "NEW_STEPS", {"upto": prev.step_upto}, changed, prev.progress))
+            progress.update(progress_of(s, "IDS", {"ids": sorted(new)}, new, prev.progress))
 
-    missing = [aid for aid in session_attempts if aid not in checkpoints]
+    missing = {aid for aid in session_attempts if aid not in checkpoints}
     if missing:
-        for aid, found in old_epoch_checkpoints(s, missing, epoch).items():
+        scope, params = ("SESSION", {"sid": session_id}) if cold else ("IDS", {"ids": sorted(missing)})
+        for aid, found in old_epoch_checkpoints(s, scope, params, missing, epoch).items():
             checkpoints.setdefault(aid, found)
-        retimed |= set(missing)
+        retimed |= missing
     retimed |= session_attempts - set(prev.timelines)
     timelines = prev.timelines
     if retimed:
