@@ -1021,34 +1021,39 @@ class ExamService(Service):
             if papers:  # a drawn paper never changes: count its slots once per process
                 self._paper_slots.update(overview.paper_slots(c, papers))
         self._overviews.put(cache)
+        attempts, progresses, timelines, checked = cache.attempts, cache.progress, cache.timelines, cache.checked
+        names, slots, epoch, no_steps = self._names, self._paper_slots, now.epoch, overview.NO_STEPS
         out = []
-        for cid, ticket, extra in listed:
-            facts = cache.attempts.get(cid)
-            progress = (cache.progress.get(facts.attempt_id) or overview.NO_STEPS) if facts else None
+        for cid, ticket, extra in listed:  # every candidate, every call: kept to plain lookups
+            facts = attempts.get(cid)
             state, remaining, since = "absent", None, None
-            if cid in cache.checked:
+            if cid in checked:
                 state = "checked_in"
             if cid in logged:
                 state = "logged_in"
-            if facts is not None and progress is not None:
-                if progress.ended:
-                    state, remaining = progress.ended, 0.0  # an ended attempt's clock says nothing more
-                else:
-                    ledger_state, remaining = overview.ledger_state(cache, facts.attempt_id, facts.duration, now)
-                    if ledger_state is LedgerState.RUNNING and cid in logged:
-                        state = "answering"
-                    elif ledger_state is LedgerState.PAUSED:
-                        state = "paused"
-                    elif ledger_state is LedgerState.INTERRUPTED:
-                        state = "interrupted"
-                if progress.last_at and progress.last_at[0] == now.epoch:
-                    since = max(0.0, now.mono - progress.last_at[1])
+            if facts is None:
+                out.append(CandidateRow(cid, ticket, names[cid], None, logged.get(cid) or checked.get(cid), state,
+                                        0, 0, 0, None, None, 0, extra))  # fmt: skip
+                continue
+            progress = progresses.get(facts.attempt_id) or no_steps
+            if progress.ended:
+                state, remaining = progress.ended, 0.0  # an ended attempt's clock says nothing more
+            else:
+                ledger = view(facts.duration, timelines[facts.attempt_id], now)
+                remaining = ledger.remaining
+                if ledger.state is LedgerState.RUNNING and cid in logged:
+                    state = "answering"
+                elif ledger.state is LedgerState.PAUSED:
+                    state = "paused"
+                elif ledger.state is LedgerState.INTERRUPTED:
+                    state = "interrupted"
+            last_at = progress.last_at
+            if last_at and last_at[0] == epoch:
+                since = max(0.0, now.mono - last_at[1])
             out.append(
                 CandidateRow(
-                    cid, ticket, self._names[cid], facts.attempt_id if facts else None,
-                    logged.get(cid) or cache.checked.get(cid), state, progress.answered if progress else 0,
-                    self._paper_slots[facts.paper_id] if facts else 0, progress.flagged if progress else 0,
-                    remaining, since, progress.focus if progress else 0, extra,
+                    cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
+                    progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
                 )
             )  # fmt: skip
         return out

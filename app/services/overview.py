@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, case, func, select
 
-from app.domain.time_ledger import Instant, LedgerState, TimeEvent, TimeEventKind, view
+from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
 from app.services.scoring import ABSENT
 from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
 
@@ -357,8 +357,3 @@ def refreshed(
 
     return OverviewCache(session_id, attempt_upto, attempts, checkin_upto, checked, event_upto, shared, own,
                          step_upto, progress, timelines)  # fmt: skip
-
-
-def ledger_state(cache: OverviewCache, attempt_id: int, duration: float, now: Instant) -> tuple[LedgerState, float]:
-    ledger = view(duration, cache.timelines[attempt_id], now)
-    return ledger.state, ledger.remaining
