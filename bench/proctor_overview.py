@@ -8,10 +8,13 @@ part of the paper saved, some with flags):
   (untimed), as the console's 2-second refresh sees them. Baseline, interleaved with every call:
   reading the session's candidate list (id, ticket) in a read transaction, the least any overview
   pays. Targets (issue 14): p95 under 20, 50 and 100 ms.
-- The proctor console (app/ui/proctor/console.py, offscreen): `ProctorConsole.refresh()` (the service
-  calls, the model, the header) plus a synchronous repaint of the grid, and the grid alone (the
-  model update and repaint for rows already fetched), at 300 and 1,000 rows. Target: p95 under 50 ms
-  at 1,000 rows; ratio to 300 rows.
+- The proctor console (app/ui/proctor/console.py, offscreen, 1366x768), at 300 and 1,000 rows: the
+  timed refresh, whose read runs in a worker thread, as the GUI thread pays for it (starting the read,
+  applying the rows, a synchronous repaint of the grid) and from start to paint; `refresh()` (F5 and
+  the refresh after an action: the service calls on the GUI thread, the model, the header) plus the
+  repaint; and the grid alone (the model update and repaint for rows already fetched). Target: p95
+  under 50 ms at 1,000 rows for the GUI thread's share of the timed refresh and for the grid alone;
+  ratio to 300 rows. Automatic garbage collection is off, as in the app, and runs between refreshes.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/proctor_overview.py [--quick] [--sizes 300,1000,3000]
 """
@@ -22,12 +25,15 @@ import argparse
 import gc
 import os
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# this checkout's own code, not the one the virtual environment was installed from (editable install)
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
 from realistic_store import (
     FIRST_DAY,
@@ -77,33 +83,46 @@ def baseline_read(centre: Centre, session_id: int) -> float:
     return time.perf_counter() - t0
 
 
-Timings = tuple[float, list[float], list[float]]  # cold, repeated, baseline
+Timings = tuple[float, list[float], list[float], list[float]]  # cold, repeated, their CPU time, baseline
+
+
+def cpu_now() -> float:
+    """This thread's CPU time: what a figure costs, without the time it waited for a busy CPU."""
+    return time.thread_time()
 
 
 def overview(centre: Centre, plan: Plan, live: list[Any], calls: int, per_gap: int) -> Timings:
     proctor = centre.proctors[0]
     fresh = ExamService(centre.db, centre.catalog)  # a console just opened: nothing cached
     gc.collect()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_now()
     rows = fresh.session_overview(proctor, plan.session_id)
     cold = time.perf_counter() - t0
+    print(f"  cold: {cold * 1e3:.0f} ms, CPU {(cpu_now() - c0) * 1e3:.0f} ms")
     states: dict[str, int] = {}
     for r in rows:
         states[r.state] = states.get(r.state, 0) + 1
     print(f"  rows: {len(rows)} ({', '.join(f'{k} {v}' for k, v in sorted(states.items()))}); "
           f"flagged: {sum(1 for r in rows if r.flagged)}")  # fmt: skip
-    warm, base = [], []
+    warm, warm_cpu, base = [], [], []
     for n in range(calls):
         for k in range(per_gap):  # candidates go on answering between refreshes
             live[(n * per_gap + k) % len(live)].save()
         base.append(baseline_read(centre, plan.session_id))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_now()
         fresh.session_overview(proctor, plan.session_id)
         warm.append(time.perf_counter() - t0)
-    return cold, warm, base
+        warm_cpu.append(cpu_now() - c0)
+    return cold, warm, warm_cpu, base
 
 
-def console_refresh(centre: Centre, plan: Plan, live: list[Any], ticks: int) -> tuple[list[float], list[float]]:
+Console = dict[str, list[float]]  # figure -> times
+
+
+def console_refresh(centre: Centre, plan: Plan, live: list[Any], ticks: int) -> tuple[Console, Console]:
+    """Wall times of each figure, and the GUI thread's CPU time for them."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from app.services.backend import Backend
     from app.ui.proctor.console import ProctorConsole
 
@@ -114,26 +133,54 @@ def console_refresh(centre: Centre, plan: Plan, live: list[Any], ticks: int) -> 
     console.show()
     app = _app()
     app.processEvents()
-    whole, grid = [], []
+    out: Console = {TIMED_GUI: [], TIMED_WALL: [], SYNC: [], GRID: []}
+    cpu: Console = {TIMED_GUI: [], SYNC: [], GRID: []}
+    gc.disable()  # as the app does (app/ui/main.py): no collection in the console's worker thread
     try:
         for n in range(ticks):
             for k in range(5):
                 live[(n * 5 + k) % len(live)].save()
             app.processEvents()
-            t0 = time.perf_counter()
-            console.refresh()
+            gc.collect()
+            # the timed refresh: the GUI thread starts a read, a worker reads, the GUI thread applies the rows
+            t0, c0 = time.perf_counter(), cpu_now()
+            console._tick()
+            started, started_cpu = time.perf_counter() - t0, cpu_now() - c0
+            console.wait_for_reads()
+            t1, c1 = time.perf_counter(), cpu_now()
+            # the rows arrive (a queued signal) and are applied; then one paint, as for the other figures
+            QCoreApplication.sendPostedEvents(console, QEvent.Type.MetaCall)
             console.grid.viewport().repaint()
-            whole.append(time.perf_counter() - t0)
+            out[TIMED_GUI].append(started + time.perf_counter() - t1)
+            cpu[TIMED_GUI].append(started_cpu + cpu_now() - c1)
+            out[TIMED_WALL].append(time.perf_counter() - t0)
             time.sleep(0.3)  # remaining times move on a second now and then: rows change as they do live
+            t0, c0 = time.perf_counter(), cpu_now()
+            console.refresh()  # F5, or the refresh after an action: read on the GUI thread
+            console.grid.viewport().repaint()
+            out[SYNC].append(time.perf_counter() - t0)
+            cpu[SYNC].append(cpu_now() - c0)
+            time.sleep(0.3)
             rows = backend.exam.session_overview(centre.proctors[0], plan.session_id)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_now()
             console.model.update_rows(rows)
             console.grid.viewport().repaint()
-            grid.append(time.perf_counter() - t0)
+            out[GRID].append(time.perf_counter() - t0)
+            cpu[GRID].append(cpu_now() - c0)
     finally:
+        gc.enable()
         dispose_widget(console)
         app.processEvents()
-    return whole, grid
+    return out, cpu
+
+
+TIMED_GUI = "timed refresh, GUI thread"
+TIMED_WALL = "timed refresh, read to paint"
+SYNC = "refresh() + repaint"
+GRID = "grid only: model + repaint"
+FIGURES = {  # what each figure is, and whether the grid target applies to it
+    TIMED_GUI: True, TIMED_WALL: False, SYNC: False, GRID: True,
+}  # fmt: skip
 
 
 _APP: Any = None
@@ -158,8 +205,10 @@ def main() -> int:
     ticks = 10 if args.quick else 40
     grid_sizes = [s for s in sizes if s <= GRID_ROWS]
     _app()
-    results: dict[int, tuple[float, list[float], list[float]]] = {}
-    ui: dict[int, tuple[list[float], list[float]]] = {}
+    results: dict[int, Timings] = {}
+    ui: dict[int, tuple[Console, Console]] = {}
+    print(f"load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs); "
+          "a busy machine lengthens the wall times (ms), not the CPU times", flush=True)  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             print(f"session of {size:,} candidates:", flush=True)
@@ -174,30 +223,36 @@ def main() -> int:
             finally:
                 centre.close()
 
+    print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("\nsession_overview (ms); baseline = reading the session's candidate list, interleaved with every call")
     smallest = min(results)
-    for size, (cold, warm, base) in results.items():
+    for size, (cold, warm, warm_cpu, base) in results.items():
         p95, b95 = percentile(warm, 95) * 1e3, percentile(base, 95) * 1e3
         target = TARGETS.get(size)
         goal = f"target p95 < {target:.0f} ms -> {verdict(p95 < target)} ({p95 / target:.2f} of the budget)" \
             if target else "no target at this size"  # fmt: skip
         p50 = percentile(warm, 50) * 1e3
         print(f"  {size:>5,} candidates: cold {cold * 1e3:8.1f}  p50 {p50:7.1f}  p95 {p95:7.1f}  "
-              f"max {max(warm) * 1e3:7.1f}; baseline p95 {b95:.2f} -> p95 is {p95 / b95:.0f}x the baseline; "
+              f"max {max(warm) * 1e3:7.1f} (CPU p95 {percentile(warm_cpu, 95) * 1e3:.1f}); "
+              f"baseline p95 {b95:.2f} -> p95 is {p95 / b95:.0f}x the baseline; "
               f"{p95 / (percentile(results[smallest][1], 95) * 1e3):.1f}x the {smallest:,}-candidate p95 "
               f"(rows {size / smallest:.1f}x); {goal}")  # fmt: skip
     if ui:
         print("\nproctor console (ms, offscreen, paint included); baseline = the same at the smallest size")
+        print(f"  the target (p95 < {GRID_TARGET:.0f} ms at {GRID_ROWS:,} rows) applies to what blocks the GUI thread "
+              "on each timed refresh, and to the grid alone; the timed refresh's read runs in a worker thread, "
+              "and 'refresh()' is F5 or the refresh after an action, which reads on the GUI thread")  # fmt: skip
         small = min(ui)
-        for size, (whole, grid) in ui.items():
-            for name, values, base in (("refresh() + repaint", whole, ui[small][0]),
-                                       ("grid only: model + repaint", grid, ui[small][1])):  # fmt: skip
+        for size, (figures, cpu) in ui.items():
+            for name, values in figures.items():
+                base = ui[small][0][name]
                 p95 = percentile(values, 95) * 1e3
+                gui_cpu = f" (GUI thread CPU p95 {percentile(cpu[name], 95) * 1e3:.1f})" if name in cpu else ""
                 goal = (f"; target p95 < {GRID_TARGET:.0f} ms -> {verdict(p95 < GRID_TARGET)}"
-                        if size == GRID_ROWS else "")  # fmt: skip
-                print(f"  {size:>5,} rows, {name:<27}: p50 {percentile(values, 50) * 1e3:7.1f}  p95 {p95:7.1f}  "
-                      f"max {max(values) * 1e3:7.1f}; {p95 / (percentile(base, 95) * 1e3):.2f}x the {small:,}-row "
-                      f"p95{goal}")  # fmt: skip
+                        if size == GRID_ROWS and FIGURES[name] else "")  # fmt: skip
+                print(f"  {size:>5,} rows, {name:<29}: p50 {percentile(values, 50) * 1e3:7.1f}  p95 {p95:7.1f}  "
+                      f"max {max(values) * 1e3:7.1f}{gui_cpu}; {p95 / (percentile(base, 95) * 1e3):.2f}x the "
+                      f"{small:,}-row p95{goal}")  # fmt: skip
     return 0
 
 

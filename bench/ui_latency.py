@@ -15,11 +15,14 @@ import argparse
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# this checkout's own code, not the one the virtual environment was installed from (editable install)
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 from realistic_store import dispose_widget

@@ -43,6 +43,7 @@ from app.domain.staffing import (
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
 from app.security.canonical import canonical_json
+from app.services import overview
 from app.services.base import (
     SYSTEM,
     Actor,
@@ -160,17 +161,6 @@ class Identity:
     duration_minutes: int
     part: str = ""
     subtype: str | None = None
-
-
-@dataclass
-class _Tally:
-    """Per-attempt counts kept up to date incrementally from the step log (no answer data read)."""
-
-    answers: set[int]
-    flags: set[int]
-    focus: int = 0
-    submitted: str | None = None  # "submitted" | "terminated" | "absent"
-    last_at: tuple[int, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -325,9 +315,9 @@ class ExamService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
         self.catalog = catalog
-        self._tallies: dict[int, _Tally] = {}
         self._names: dict[int, str] = {}
-        self._tally_upto = 0  # highest step id folded into the tallies
+        self._paper_slots: dict[int, int] = {}  # paper id -> slots (a drawn paper never changes)
+        self._overviews = overview.OverviewCaches()
         self._facts_cache: dict[int, _AttemptFacts] = {}
         self._old_checkpoints: dict[int, list[TimeEvent]] = {}
 
@@ -1070,107 +1060,64 @@ class ExamService(Service):
 
     # -- the proctor's live grid -------------------------------------------------------------
 
-    def _fold_new_steps(self, s: Session) -> None:
-        rows = s.execute(
-            select(AttemptStep.id, AttemptStep.attempt_id, AttemptStep.kind, AttemptStep.slot, AttemptStep.epoch,
-                   AttemptStep.mono).where(AttemptStep.id > self._tally_upto).order_by(AttemptStep.id)
-        ).all()  # fmt: skip
-        ended: dict[int, str] = {}  # submit step id -> "terminated" | "absent"; others are "submitted"
-        if any(r[2] == "submit" for r in rows):  # how it ended is in the (encrypted) step data
-            for step in s.scalars(select(AttemptStep).where(AttemptStep.id > self._tally_upto,
-                                                            AttemptStep.kind == "submit")):  # fmt: skip
-                reason = (step.data or {}).get("reason")
-                if reason in ("terminated", ABSENT):
-                    ended[step.id] = reason
-        for step_id, attempt_id, kind, slot, epoch, mono in rows:
-            tally = self._tallies.setdefault(attempt_id, _Tally(set(), set()))
-            if kind == "answer":
-                tally.answers.add(slot)
-            elif kind == "clear":
-                tally.answers.discard(slot)
-            elif kind == "flag":
-                tally.flags.add(slot)
-            elif kind == "unflag":
-                tally.flags.discard(slot)
-            elif kind == "focus":
-                tally.focus += 1
-            elif kind == "submit":
-                tally.submitted = ended.get(step_id, "submitted")
-            if kind in ("answer", "clear", "flag", "unflag"):
-                tally.last_at = (epoch, mono)
-            self._tally_upto = step_id
-
     def session_overview(self, actor: Actor, session_id: int) -> list[CandidateRow]:
         """Every candidate of a session with state, progress, time and focus losses.
 
-        Refreshing reads only steps written since the last refresh, so 300 candidates stay cheap.
+        A call reads the candidate list and what was written since the previous call (see
+        app/services/overview.py); safe to call from several threads at once.
         """
         require_role(actor, "proctor", "admin")
         now = self._instant()
         with self.db.reader() as s:
-            self._fold_new_steps(s)
-            c = s.connection()
-            listed = s.execute(
-                select(Candidate.id, Candidate.ticket, Candidate.extra_seconds)
-                .where(Candidate.session_id == session_id).order_by(Candidate.ticket)
-            ).all()  # fmt: skip
+            c = s.connection()  # Core statements: the ORM's per-statement cost is most of a small query's
+            cache = overview.refreshed(c, self._overviews.get(session_id), session_id, now.epoch,
+                                       self._old_checkpoints)  # fmt: skip
+            listed = c.execute(overview.Q_LISTED, {"sid": session_id}).all()
             unknown = [row[0] for row in listed if row[0] not in self._names]
             if unknown:  # names never change: decrypt each once per process, not on every refresh
-                names = s.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
+                names = c.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
                 self._names.update(names)
-            candidates = [(cid, ticket, self._names[cid], extra) for cid, ticket, extra in listed]
-            attempts = dict(
-                s.execute(select(Attempt.candidate_id, Attempt.id).where(Attempt.session_id == session_id)).all()
-            )
-            ids = [row[0] for row in candidates]
-            checked = dict(
-                s.execute(select(CheckIn.candidate_id, CheckIn.station).where(CheckIn.candidate_id.in_(ids))).all()
-            )
-            logged = dict(
-                s.execute(
-                    select(StationLogin.candidate_id, StationLogin.station).where(
-                        StationLogin.candidate_id.in_(ids), StationLogin.open
-                    )
-                ).all()
-            )
-            events = s.execute(
-                select(TimeEventRow.attempt_id, TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono,
-                       TimeEventRow.seconds).where(TimeEventRow.session_id == session_id)
-            ).all()  # fmt: skip
-            out = []
-            for cid, ticket, name, extra in candidates:
-                attempt_id = attempts.get(cid)
-                tally = self._tallies.get(attempt_id) if attempt_id else None
-                facts = self._facts(c, attempt_id) if attempt_id else None
-                state, remaining, since = "absent", None, None
-                if cid in checked:
-                    state = "checked_in"
-                if cid in logged:
-                    state = "logged_in"
-                if facts is not None:
-                    own = [(k, e, m, sec) for a, k, e, m, sec in events if a is None or a == attempt_id]
-                    if attempt_id not in self._old_checkpoints:
-                        self._steps_summary(c, attempt_id)  # caches checkpoints of earlier epochs
-                    ledger = _ledger_from(facts.duration, own, self._old_checkpoints[attempt_id], now)
-                    remaining = ledger.remaining
-                    if ledger.state is LedgerState.RUNNING and cid in logged:
-                        state = "answering"
-                    elif ledger.state is LedgerState.PAUSED:
-                        state = "paused"
-                    elif ledger.state is LedgerState.INTERRUPTED:
-                        state = "interrupted"
-                    if tally and tally.last_at and tally.last_at[0] == now.epoch:
-                        since = max(0.0, now.mono - tally.last_at[1])
-                if tally and tally.submitted:
-                    state, remaining = tally.submitted, 0.0
-                out.append(
-                    CandidateRow(
-                        cid, ticket, name, attempt_id, logged.get(cid) or checked.get(cid), state,
-                        len(tally.answers) if tally else 0, facts.slots if facts else 0,
-                        len(tally.flags) if tally else 0, remaining, since, tally.focus if tally else 0, extra,
-                    )
-                )  # fmt: skip
-            return out
+            logged = dict(c.execute(overview.Q_LOGGED, {"sid": session_id}).all())
+            papers = {facts.paper_id for facts in cache.attempts.values() if facts.paper_id not in self._paper_slots}
+            if papers:  # a drawn paper never changes: count its slots once per process
+                self._paper_slots.update(overview.paper_slots(c, papers))
+        self._overviews.put(cache)
+        attempts, progresses, timelines, checked = cache.attempts, cache.progress, cache.timelines, cache.checked
+        names, slots, epoch, no_steps = self._names, self._paper_slots, now.epoch, overview.NO_STEPS
+        out = []
+        for cid, ticket, extra in listed:  # every candidate, every call: kept to plain lookups
+            facts = attempts.get(cid)
+            state, remaining, since = "absent", None, None
+            if cid in checked:
+                state = "checked_in"
+            if cid in logged:
+                state = "logged_in"
+            if facts is None:
+                out.append(CandidateRow(cid, ticket, names[cid], None, logged.get(cid) or checked.get(cid), state,
+                                        0, 0, 0, None, None, 0, extra))  # fmt: skip
+                continue
+            progress = progresses.get(facts.attempt_id) or no_steps
+            if progress.ended:
+                state, remaining = progress.ended, 0.0  # an ended attempt's clock says nothing more
+            else:
+                ledger = view(facts.duration, timelines[facts.attempt_id], now)
+                remaining = ledger.remaining
+                if ledger.state is LedgerState.RUNNING and cid in logged:
+                    state = "answering"
+                elif ledger.state is LedgerState.PAUSED:
+                    state = "paused"
+                elif ledger.state is LedgerState.INTERRUPTED:
+                    state = "interrupted"
+            last_at = progress.last_at
+            if last_at and last_at[0] == epoch:
+                since = max(0.0, now.mono - last_at[1])
+            out.append(
+                CandidateRow(
+                    cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
+                    progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
+                )
+            )  # fmt: skip
+        return out
 
     def incidents(self, actor: Actor, session_id: int) -> list[tuple[str, str | None, str, str, str]]:
         """The session's incident record: (when, ticket or None, category, text, who recorded it)."""

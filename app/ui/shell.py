@@ -426,5 +426,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("ExamDesk"), self.tr("An exam is under way at this station."))
             event.ignore()
             return
+        current = self.stack.currentWidget()
+        if current is not None and current is not self.chooser:
+            current.close()  # a screen's closeEvent stops its work (the proctor console's reads) before the store
         self.backend.close()
         super().closeEvent(event)

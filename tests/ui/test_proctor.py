@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from sqlalchemy import select
 
 from app.demo import demo_people, demo_start
@@ -18,7 +19,7 @@ from app.store.models import Incident
 from app.ui.proctor import CandidateGridModel, ProctorConsole, SessionPicker, build_for_screenshot
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.dialogs import CheckInDialog, ExtraTimeDialog, IncidentDialog, IncidentReport, ProctorAsk
-from app.ui.proctor.grid_model import Column
+from app.ui.proctor.grid_model import CANDIDATE_ROLE, CandidateFilterProxy, Column
 from app.ui.proctor.labels import INCIDENTS
 
 PEOPLE = demo_people(8, random.Random(7))  # (ticket, name, ID number, ability), as the desktop demo enrolled them
@@ -452,6 +453,102 @@ def test_sorting_and_selection_survive_refreshes(console, qtbot, backend, procto
     assert console.proxy.sortColumn() == Column.NAME
     names = [console.proxy.index(n, Column.NAME).data() for n in range(console.proxy.rowCount())]
     assert names == sorted(names, reverse=True)
+
+
+def test_sorting_by_a_moving_column_follows_refreshes_and_keeps_the_selection(qtbot, qtmodeltester):
+    model = CandidateGridModel()
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+    rows = synthetic_rows(50)  # remaining: 5399 for the first .. 5350 for the last
+    model.update_rows(rows)
+    proxy.sort(Column.REMAINING, Qt.SortOrder.AscendingOrder)
+    assert proxy.sortColumn() == Column.REMAINING
+
+    def order() -> list[int]:
+        return [proxy.index(n, 0).data(CANDIDATE_ROLE) for n in range(proxy.rowCount())]
+
+    assert order() == [r.candidate_id for r in reversed(rows)]
+    chosen = QPersistentModelIndex(proxy.index(49, Column.NAME))  # the first candidate: most time left
+    assert chosen.data() == rows[0].name
+    resets, layouts = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.layoutChanged.connect(lambda *args: layouts.append(1))
+    model.update_rows([replace(r, remaining=r.remaining - 2) for r in rows])  # all move on together
+    assert layouts == [] and order() == [r.candidate_id for r in reversed(rows)]
+    rows[0] = replace(rows[0], remaining=10.0)  # now the least time left
+    model.update_rows(rows)
+    assert layouts == [1] and resets == []
+    assert order()[0] == rows[0].candidate_id and chosen.row() == 0 and chosen.data() == rows[0].name
+    proxy.sort(Column.TICKET, Qt.SortOrder.DescendingOrder)
+    assert order() == [r.candidate_id for r in reversed(rows)]
+    qtmodeltester.check(model)
+
+
+def test_the_filter_follows_a_state_that_changes(qtbot):
+    model = CandidateGridModel()
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+    rows = synthetic_rows(20)
+    model.update_rows(rows)
+    proxy.set_filter_text("paused")
+    assert proxy.rowCount() == 0
+    rows[3] = replace(rows[3], state="paused")
+    model.update_rows(rows)
+    assert proxy.rowCount() == 1
+    rows[3] = replace(rows[3], state="answering")
+    model.update_rows(rows)
+    assert proxy.rowCount() == 0
+
+
+@pytest.fixture
+def slow_reads(backend, monkeypatch):
+    """Overview reads in a worker thread wait for `gate` and mark their rows; the GUI thread's don't."""
+    gate, threads = threading.Event(), []
+    real = backend.exam.session_overview
+
+    def overview(actor, session_id):
+        rows = real(actor, session_id)
+        if threading.current_thread() is threading.main_thread():
+            return rows
+        threads.append(threading.current_thread())
+        assert gate.wait(10)
+        return [replace(r, name="worker") for r in rows]
+
+    monkeypatch.setattr(backend.exam, "session_overview", overview)
+    return gate, threads
+
+
+def test_the_timed_refresh_reads_in_a_worker_one_at_a_time(console, qtbot, slow_reads):
+    gate, threads = slow_reads
+    console.timer.stop()
+    assert console.refresh_in_background()
+    assert not console.refresh_in_background()  # never two reads at once
+    gate.set()
+    qtbot.waitUntil(lambda: console.model.row_at(0).name == "worker")
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert console.refresh_in_background()  # the next one may start
+    qtbot.waitUntil(lambda: not console._reading)
+
+
+def test_rows_read_before_a_refresh_at_once_are_dropped(console, qtbot, slow_reads):
+    gate, _threads = slow_reads
+    console.timer.stop()
+    assert console.refresh_in_background()
+    assert console.refresh()  # F5 or an action while the worker reads: newer than the worker's rows
+    gate.set()
+    assert console.wait_for_reads(10_000)
+    qtbot.waitUntil(lambda: not console._reading)
+    assert all(r.name != "worker" for r in console.model.rows())
+
+
+def test_closing_the_console_waits_for_its_read(console, qtbot, slow_reads):
+    gate, _threads = slow_reads
+    assert console.refresh_in_background()
+    threading.Timer(0.2, gate.set).start()
+    console.close()  # returns once the worker is done: the store may be closed next
+    assert gate.is_set() and console.wait_for_reads(0)
+    qtbot.wait(10)
+    assert all(r.name != "worker" for r in console.model.rows())  # a closed console applies nothing
 
 
 def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, backend, proctor, theory):

@@ -1,7 +1,10 @@
 """The proctor console (监考端) for one session: header, live grid, actions on the room and on a candidate.
 
 The grid refreshes every two seconds from `backend.exam.session_overview`; times shown are the
-services' remaining seconds, never this PC's clock. Every button is one service call (see
+services' remaining seconds, never this PC's clock. The timed refresh reads in a worker thread (one
+at a time; the GUI thread only applies the rows), so a large session never freezes the console;
+opening it, F5 and the refresh after an action read at once. Closing the console waits for a read
+under way, so none outlives it or its store. Every button is one service call (see
 session_actions.py and candidate_actions.py).
 """
 
@@ -12,7 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QObject, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -40,6 +43,34 @@ from app.ui.widgets.labels import candidate_state_label
 from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
+
+Fetched = tuple[SessionInfo | None, list[CandidateRow]]
+
+
+def fetch(backend: Any, actor: Actor, session_id: int) -> Fetched:
+    """What the console shows: the session and its candidates. Papers whose time has run out are
+    submitted on the clock's behalf first, also for candidates who never logged in (nobody else's
+    screen ticks for them). Any thread may call this."""
+    info = next((s for s in backend.exam.sessions(actor) if s.id == session_id), None)
+    rows = backend.exam.session_overview(actor, session_id)
+    if info is not None and info.state == "open" and _submit_due(backend, rows):
+        rows = backend.exam.session_overview(actor, session_id)
+    return info, rows
+
+
+def _submit_due(backend: Any, rows: Sequence[CandidateRow]) -> bool:
+    submitted = False
+    for row in rows:
+        if row.attempt_id is not None and row.state not in FINISHED and row.remaining is not None \
+                and row.remaining <= 0:  # fmt: skip
+            submitted |= backend.exam.auto_submit_if_due(row.attempt_id)
+    return submitted
+
+
+class _Relay(QObject):
+    """Brings a background read's outcome (rows, or the exception) to the GUI thread."""
+
+    done = Signal(int, object)
 
 
 class CandidateGrid(QTableView):
@@ -77,6 +108,14 @@ class ProctorConsole(QWidget):
         self.session_actions = SessionActions(self)
         self.candidate_actions = CandidateActions(self)
         self.timer = QTimer(self)
+        # the timed refresh's worker: deleting the console waits for it too (QThreadPool's destructor)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._read_done, Qt.ConnectionType.QueuedConnection)
+        self._generation = 0  # of the last read started; a background read applies only if still the last
+        self._reading = False
+        self._closed = False
 
         self.grid = CandidateGrid(self.proxy)
         self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -134,36 +173,64 @@ class ProctorConsole(QWidget):
     # -- refreshing ---------------------------------------------------------------------------
 
     def refresh(self) -> bool:
-        """Read the session and its candidates from the services; False (and the error shown) if that failed."""
+        """Read the session and its candidates now; False (and the error shown) if that failed."""
+        self._generation += 1  # a background read under way is older than this one: its rows are dropped
         try:
-            self.info = next((s for s in self.backend.exam.sessions(self.actor) if s.id == self.session_id), None)
-            rows = self.backend.exam.session_overview(self.actor, self.session_id)
-            if self.info is not None and self.info.state == "open" and self._submit_due(rows):
-                rows = self.backend.exam.session_overview(self.actor, self.session_id)
+            fetched = fetch(self.backend, self.actor, self.session_id)
         except Exception as exc:  # the proctor sees every failure; the grid keeps its last rows
-            self.timer.stop()
-            show_error(self, exc)
-            self.note(self.tr("Live refresh stopped. Press F5 to try again."))
+            self._failed(exc)
             return False
+        self._apply(fetched)
+        return True
+
+    def refresh_in_background(self) -> bool:
+        """The timed refresh: read in a worker thread, then apply the rows on the GUI thread.
+        False if a read is still under way (never two at once) or the console is closed."""
+        if self._reading or self._closed:
+            return False
+        self._generation += 1
+        self._reading = True
+        generation, relay = self._generation, self._relay
+        backend, actor, session_id = self.backend, self.actor, self.session_id
+
+        def read() -> None:
+            try:
+                outcome: Any = fetch(backend, actor, session_id)
+            except Exception as exc:  # shown on the GUI thread
+                outcome = exc
+            relay.done.emit(generation, outcome)
+
+        self._pool.start(read)
+        return True
+
+    def _read_done(self, generation: int, outcome: Any) -> None:
+        self._reading = False
+        if self._closed or generation != self._generation:
+            return  # the console closed, or read again at once since this read began
+        if isinstance(outcome, Exception):
+            self._failed(outcome)
+        else:
+            self._apply(outcome)
+
+    def _apply(self, fetched: Fetched) -> None:
+        self.info, rows = fetched
         self.model.update_rows(rows)
         self.header.show_session(self.info, self.session_id)
         self.header.show_counts(rows)
         self.session_actions.update(self.info, rows)
         self._selection_changed()
-        return True
 
-    def _submit_due(self, rows: Sequence[CandidateRow]) -> bool:
-        """Papers whose time has run out are submitted on the clock's behalf, also for candidates who
-        never logged in (nobody else's screen ticks for them)."""
-        submitted = False
-        for row in rows:
-            if row.attempt_id is not None and row.state not in FINISHED and row.remaining is not None \
-                    and row.remaining <= 0:  # fmt: skip
-                submitted |= self.backend.exam.auto_submit_if_due(row.attempt_id)
-        return submitted
+    def _failed(self, exc: Exception) -> None:
+        self.timer.stop()
+        show_error(self, exc)
+        self.note(self.tr("Live refresh stopped. Press F5 to try again."))
 
     def _tick(self) -> None:
-        self.refresh()
+        self.refresh_in_background()
+
+    def wait_for_reads(self, msecs: int = -1) -> bool:
+        """Wait for a background read under way (its rows are applied by the event loop later)."""
+        return self._pool.waitForDone(msecs)
 
     def refresh_now(self) -> None:
         if self.refresh():
@@ -174,7 +241,9 @@ class ProctorConsole(QWidget):
         self.status.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.timer.stop()  # a closed console reads nothing more
+        self._pool.waitForDone()  # and no read of it outlives it (or the store, closed after it)
         super().closeEvent(event)
 
     # -- the selected candidate ------------------------------------------------------------------
