@@ -16,6 +16,7 @@ from app.demo import demo_people
 from app.domain.time_ledger import Instant, LedgerState, TimeEvent, TimeEventKind, view
 from app.services.exam import CandidateRow, ExamService
 from app.services.overview import OverviewCache, OverviewCaches
+from app.store.clock import FakeMachineClock
 from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
 
 PEOPLE = demo_people(6, random.Random(3))  # valid ID numbers for the candidates added here
@@ -198,12 +199,12 @@ def test_the_incremental_overview_equals_a_computation_from_scratch(world, monke
 
 
 def test_a_new_clock_epoch_shows_what_the_last_one_left(world, monkeypatch):
-    """After a restart the attempt's clock stopped at its last step (an earlier epoch's checkpoint)."""
+    """After the machine restarts the attempt's clock stopped at its last step (an earlier epoch's checkpoint)."""
     exam, sid = world.exam, world.session_id
     exam.start_session(world.proctor, sid)
     login = log_in(exam, "T001", "PC-01")
     exam.save_answer(login.actor, login.attempt_id, 0, 0, "B")
-    world = world.reopen()  # a new process: a new epoch
+    world = world.reopen(machine=FakeMachineClock(10.0, boot="restarted"))  # a new boot: a new epoch
     check = Checker(world.exam, sid, world.proctor, monkeypatch)
     assert {r.ticket: r for r in check()}["T001"].state == "interrupted"
     login = log_in(world.exam, "T001", "PC-01")  # back: the clock runs again
