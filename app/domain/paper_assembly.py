@@ -367,6 +367,59 @@ class PaperAssembler:
         if self._enemies:
             self._touched = [[any(it.id in self._enemies for it in cell) for cell in row] for row in self.cells]
             self._reserved = self._reserve_or_refuse()
+        # the easiest and hardest mean difficulty a paper of this allocation can have, and a
+        # Shortage when the blueprint's target (± tolerance) lies outside them
+        self.difficulty_range = self._difficulty_range(self.allocation)
+        self.difficulty_shortfall = self._difficulty_shortfall(self.difficulty_range)
+
+    def difficulty_warning(self) -> str | None:
+        """The words for difficulty_shortfall, headed like an AssemblyError; None when the target is in reach."""
+        if self.difficulty_shortfall is None:
+            return None
+        bp = self.blueprint
+        sub = f" {bp.subtype}" if bp.subtype else ""
+        heading = (
+            f"The bank cannot reach the blueprint's mean difficulty for {bp.standard}{sub} level "
+            f"{bp.level.level} ({bp.level.name}):"
+        )
+        return f"{heading}\n  - {self.difficulty_shortfall}"
+
+    def _difficulty_range(self, counts: Sequence[Sequence[int]]) -> tuple[float, float] | None:
+        easy = hard = n = 0
+        for row, row_counts in zip(self.cells, counts, strict=True):
+            for cell, k in zip(row, row_counts, strict=True):
+                k = min(k, len(cell))
+                if k:
+                    levels = sorted(it.difficulty for it in cell)
+                    easy += sum(levels[:k])
+                    hard += sum(levels[-k:])
+                    n += k
+        return (easy / n, hard / n) if n else None
+
+    def _difficulty_shortfall(self, reach: tuple[float, float] | None) -> Shortage | None:
+        mix = self.mix
+        if reach is None:
+            return None
+        lowest, highest = reach
+        target, tolerance = mix.difficulty_target, mix.difficulty_tolerance
+        pool = [it.difficulty for row in self.cells for cell in row for it in cell]
+        mean = sum(pool) / len(pool)
+        where = mix.source or mix.name or "the blueprint"
+        if highest < target - tolerance - 1e-9:
+            detail = (
+                f"mean difficulty: {where} sets the target {target:g} ± {tolerance:g}, but the hardest paper "
+                f"these items make has {highest:.2f} (the level's items average {mean:.2f}); "
+                f"write harder items or lower the target"
+            )
+        elif lowest > target + tolerance + 1e-9:
+            detail = (
+                f"mean difficulty: {where} sets the target {target:g} ± {tolerance:g}, but the easiest paper "
+                f"these items make has {lowest:.2f} (the level's items average {mean:.2f}); "
+                f"write easier items or raise the target"
+            )
+        else:
+            return None
+        return Shortage("", "difficulty", 0, 0, detail)
 
     @staticmethod
     def _items_by_code(cell: list[Item]) -> dict[str, list[Item]]:
@@ -390,7 +443,12 @@ class PaperAssembler:
         found = self._solve(usable)
         if found is not None:
             return found
-        raise AssemblyError(self._heading(), self._diagnose(available, usable))
+        shortages = self._diagnose(available, usable)
+        ideal = self._solve(None)
+        if ideal is not None:  # the target out of reach too: say so in the same message
+            note = self._difficulty_shortfall(self._difficulty_range(ideal))
+            shortages += [note] if note is not None else []
+        raise AssemblyError(self._heading(), shortages)
 
     def _usable(self, cell: list[Item]) -> int:
         """How many of the cell's items can share a paper, counting only enemy pairs within the cell."""
@@ -568,6 +626,9 @@ class PaperAssembler:
             why = "no choice of items can avoid every enemy pair"
         if found is not None:
             return found
+        other = self._allocate_around_enemies()
+        if other is not None:
+            return other
         shortages = []
         for i, j, need, bound in self._deficits():
             free = len(self.cells[i][j]) - len(bound)
@@ -578,6 +639,28 @@ class PaperAssembler:
             )
             shortages.append(Shortage(self.areas[i], self.sections[j].type.value, self.allocation[i][j], free, detail))
         raise AssemblyError(self._heading(), shortages)
+
+    def _allocate_around_enemies(self) -> list[list[list[Item]]] | None:
+        """Another allocation, when the closest-to-proportional one needs enemy-bound items that
+        cannot meet: cells that needed them get no more than their items without an enemy, and the
+        other cells make up the points (a few rounds). Sets self.allocation when it succeeds."""
+        first = self.allocation
+        cap = [[self._usable(cell) for cell in row] for row in self.cells]
+        for _round in range(6):
+            for i, j, need, _bound in self._deficits():
+                cap[i][j] = min(cap[i][j], self.allocation[i][j] - need)
+            found = self._solve(cap)
+            if found is None:
+                break
+            self.allocation = found
+            try:
+                reserved = self._search(None, budget=200_000)
+            except _OutOfBudget:
+                reserved = None
+            if reserved is not None:
+                return reserved
+        self.allocation = first
+        return None
 
     # -- per candidate ----------------------------------------------------------------------
 
@@ -819,14 +902,17 @@ class PaperAssembler:
             rng.shuffle(cells)
             for i, j in cells:
                 picked = chosen[i][j]
-                # the item whose replacement moves the mean most toward the target
-                worst = (
-                    max(picked, key=lambda it: it.difficulty) if gap > 0 else min(picked, key=lambda it: it.difficulty)
-                )
-                wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
                 codes = per_code[i]
-                allowed = {worst.code} | {c for c in self._codes[i] if codes[c] < codes[worst.code]}
-                replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
+                replacement = None
+                # the items whose replacement moves the mean most toward the target first
+                for worst in sorted(picked, key=lambda it: it.difficulty, reverse=gap > 0):
+                    wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
+                    if not wanted:
+                        break
+                    allowed = {worst.code} | {c for c in self._codes[i] if codes[c] < codes[worst.code]}
+                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
+                    if replacement is not None:
+                        break
                 if replacement is None:
                     continue
                 codes[worst.code] -= 1
