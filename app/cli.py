@@ -231,6 +231,14 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
         f"{len(bankset.banks)} bank file(s), {len(bankset.items)} items, "
         f"{len(bankset.tasks)} tasks, {checked} standard/blueprint/weights file(s): all valid."
     )
+    if not args.no_lint:
+        from app.banks.bank_lint import lint_banks
+
+        report = lint_banks(bankset)
+        for problem in report.warnings:
+            print(problem)
+        print(f"item-writing lint: {len(report.warnings)} warning(s), "
+              f"{len(report.justified)} more explained in comments (docs/bank-format.md).")  # fmt: skip
     return 0
 
 
@@ -582,8 +590,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_standards_show)
 
     bank = sub.add_parser("bank", help="question banks").add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = bank.add_parser("validate", help="check bank files; list every problem")
+    p = bank.add_parser("validate", help="check bank files; list every problem, then item-writing warnings")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-lint", action="store_true", help="skip the item-writing warnings")
     data_options(p)
     p.set_defaults(func=cmd_bank_validate)
 
