@@ -124,3 +124,10 @@ def test_bank_validate_prints_warnings_and_still_succeeds(tmp_path, capsys):
     assert main([*argv, "--no-lint"]) == 0
     assert "warning" not in capsys.readouterr().out
 
+
+
+def test_the_sample_banks_raise_no_unexplained_warning():
+    standards = read_standards(REPO / "question_banks" / "standards")
+    bankset = read_banks([REPO / "question_banks"], standards)
+    report = lint_banks(bankset)
+    assert [str(p) for p in report.warnings] == []
