@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app import __version__
-from app.domain.paper_assembly import AssemblyError, overlap
+from app.domain.paper_assembly import AssemblyError, PaperAssembler, overlap
 from app.domain.standards import RULE_FIELDS, Area, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
 from app.errors import DataFileError, Problem, UserFacingError
 
@@ -29,10 +29,16 @@ def _catalog(args: argparse.Namespace):
     from app.banks.catalog import Catalog
 
     banks = [Path(p) for p in getattr(args, "banks", None) or []]
-    return Catalog.load(
+    catalog = Catalog.load(
         standards_dir=Path(args.standards) if getattr(args, "standards", None) else None,
         bank_paths=banks or None,
     )
+    owner = [Path(p) for p in getattr(args, "blueprints", None) or []]
+    if owner:  # the exam owner's blueprint files, on top of the bundled ones (the most specific wins)
+        from app.banks.blueprint_file import read_blueprint_paths
+
+        catalog.blueprints = [*catalog.blueprints, *read_blueprint_paths(owner)]
+    return catalog
 
 
 def _level_json(std: Standard, lv: Level) -> dict[str, object]:
@@ -225,6 +231,14 @@ def cmd_bank_validate(args: argparse.Namespace) -> int:
         f"{len(bankset.banks)} bank file(s), {len(bankset.items)} items, "
         f"{len(bankset.tasks)} tasks, {checked} standard/blueprint/weights file(s): all valid."
     )
+    if not args.no_lint:
+        from app.banks.bank_lint import lint_banks
+
+        report = lint_banks(bankset)
+        for problem in report.warnings:
+            print(problem)
+        print(f"item-writing lint: {len(report.warnings)} warning(s), "
+              f"{len(report.justified)} more explained in comments (docs/bank-format.md).")  # fmt: skip
     return 0
 
 
@@ -258,6 +272,7 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
         if part is not Part.THEORY:
             raise UserFacingError("--forms applies to theory papers")
         assembler = catalog.assembler(args.standard, args.level, subtype=args.subtype, weights_file=weights)
+        _warn_difficulty(assembler)
         papers = assembler.build_forms(args.forms, seed)
         pairs = [
             {"forms": [i + 1, j + 1], "overlap": round(overlap(papers[i], papers[j]), 3)}
@@ -271,7 +286,14 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
                 a, b = pair["forms"]
                 print(f"forms {a} and {b}: {pair['overlap']:.0%} items in common")
         return 0
-    paper = catalog.build_paper(args.standard, args.level, part, seed, subtype=args.subtype, weights_file=weights)
+    target = None
+    if part is Part.THEORY:
+        assembler = catalog.assembler(args.standard, args.level, subtype=args.subtype, weights_file=weights)
+        _warn_difficulty(assembler)
+        paper = assembler.build(seed)
+        target = (assembler.mix.difficulty_target, assembler.mix.difficulty_tolerance)
+    else:
+        paper = catalog.build_paper(args.standard, args.level, part, seed, subtype=args.subtype, weights_file=weights)
     if args.json:
         _dump(paper.as_json())
         return 0
@@ -280,11 +302,21 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
           f"{len(paper.items)} items, {data['total_points']} points")  # fmt: skip
     print("  by area: " + "  ".join(f"{a} {p}" for a, p in data["area_points"].items()))
     if paper.difficulty is not None:
-        print(f"  mean difficulty {paper.difficulty:.2f}")
+        aim = ""
+        if target is not None:
+            missed = abs(paper.difficulty - target[0]) > target[1] + 1e-9
+            aim = f" (target {target[0]:g} ± {target[1]:g}{': not reached' if missed else ''})"
+        print(f"  mean difficulty {paper.difficulty:.2f}{aim}")
     for n, it in enumerate(data["items"], 1):
         order = "".join(it["options_order"])
         print(f"  {n:>3}. {it['id']:<16} {it['type']:<10} {it['points']:>4}  {it['area']}  {order}")
     return 0
+
+
+def _warn_difficulty(assembler: PaperAssembler) -> None:
+    warning = assembler.difficulty_warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _passphrase(prompt: str = "Centre passphrase: ", confirm: bool = False) -> str:
@@ -586,8 +618,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_standards_show)
 
     bank = sub.add_parser("bank", help="question banks").add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = bank.add_parser("validate", help="check bank files; list every problem")
+    p = bank.add_parser("validate", help="check bank files; list every problem, then item-writing warnings")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-lint", action="store_true", help="skip the item-writing warnings")
     data_options(p)
     p.set_defaults(func=cmd_bank_validate)
 
@@ -679,6 +712,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", required=True)
     p.add_argument("--weights", metavar="FILE", help="weight file for a standard without official weights")
     p.add_argument("--forms", type=int, metavar="N", help="build N parallel forms sharing few items")
+    p.add_argument("--blueprints", metavar="PATH", action="append",
+                   help="the exam owner's blueprint file or folder, added to the bundled ones; repeatable")  # fmt: skip
     p.add_argument("--json", action="store_true")
     data_options(p, banks=True)
     p.set_defaults(func=cmd_paper_build)

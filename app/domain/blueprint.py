@@ -45,6 +45,7 @@ class TypeMix:
     difficulty_target: float = 3.0
     difficulty_tolerance: float = 0.5
     name: str = ""
+    source: str = ""  # where the mix was defined (a blueprint file, and its level entry), for messages
 
     def check(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []

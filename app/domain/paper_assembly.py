@@ -204,6 +204,129 @@ def _show_pairs(pairs: Sequence[tuple[str, str]], most: int = 8) -> str:
     return shown + (f" and {len(pairs) - most} more" if len(pairs) > most else "")
 
 
+def _code_order(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Content codes in reading order: "2.10" after "2.9"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in code.split("."))
+
+
+def spread_over_codes(
+    counts: Sequence[int], available: Sequence[Sequence[int]], rng: random.Random | None = None
+) -> list[list[int]]:
+    """How many items of each section each content code of an area gets.
+
+    `counts[j]` items of section j in all, at most `available[c][j]` of them from code c; the
+    codes' totals as even as those limits allow. Returns `plan[c][j]`. Ties (which code gets the
+    odd item) are broken by `rng`, so papers differ but the same seed gives the same plan.
+
+    Exact: a greedy start, then single items moved along exchange paths (code a gives up an item
+    of section j to code b, which may give up one of section j' to c, ...) while the first code
+    holds at least two more than the last. When no such path is left, the totals have the least
+    sum of squares; the achievable totals form a polymatroid's bases, on which that optimum also
+    has the smallest largest total and the largest smallest one. Raises ValueError when the
+    codes hold fewer items of a section than it needs.
+    """
+    n_codes, n_sections = len(available), len(counts)
+    if n_codes == 1 and all(k <= a for k, a in zip(counts, available[0], strict=True)):
+        return [list(counts)]  # one code: nothing to spread
+    plan = [[0] * n_sections for _ in range(n_codes)]
+    totals = [0] * n_codes
+    order = list(range(n_codes))
+    if rng is not None:
+        rng.shuffle(order)
+    priority = {c: rank for rank, c in enumerate(order)}
+    units = [j for j, k in enumerate(counts) for _ in range(k)]
+    if rng is not None:
+        rng.shuffle(units)
+    for j in units:
+        open_codes = [c for c in range(n_codes) if plan[c][j] < available[c][j]]
+        if not open_codes:
+            raise ValueError(f"section {j}: {counts[j]} items needed, the codes hold {sum(a[j] for a in available)}")
+        c = min(open_codes, key=lambda c: (totals[c], priority[c]))
+        plan[c][j] += 1
+        totals[c] += 1
+    while True:
+        for start in sorted(range(n_codes), key=lambda c: (-totals[c], priority[c])):
+            path = _exchange_path(start, plan, available, totals, priority)
+            if path:
+                for giver, taker, j in path:
+                    plan[giver][j] -= 1
+                    plan[taker][j] += 1
+                totals[start] -= 1
+                totals[path[-1][1]] += 1
+                break
+        else:
+            return plan
+
+
+def _reuse_less(
+    plan: list[list[int]], available: Sequence[Sequence[int]], costs: Sequence[Sequence[list[int]]]
+) -> None:
+    """Rearrange `plan` in place, just as even, so that its items were used less by earlier forms:
+    `costs[c][j][n]` is the least use n items of code c and section j add up to. Moves: trade a
+    section's item for another section's between two codes, or move one from a code to one
+    holding one fewer (the two swap totals)."""
+
+    def cost(c: int, j: int, extra: int = 0) -> int:
+        return costs[c][j][plan[c][j] + extra]
+
+    codes, sections = range(len(plan)), range(len(plan[0]) if plan else 0)
+    improved = True
+    while improved:
+        improved = False
+        for a, b, j in itertools.product(codes, codes, sections):
+            if a == b or plan[a][j] == 0 or plan[b][j] >= available[b][j]:
+                continue
+            gain = cost(a, j) - cost(a, j, -1) + cost(b, j) - cost(b, j, 1)
+            if sum(plan[a]) == sum(plan[b]) + 1 and gain > 0:  # the two codes swap totals
+                plan[a][j] -= 1
+                plan[b][j] += 1
+                improved = True
+                break
+            for k in sections:  # b gives a section-k item back: totals stay
+                if k == j or plan[b][k] == 0 or plan[a][k] >= available[a][k]:
+                    continue
+                back = cost(b, k) - cost(b, k, -1) + cost(a, k) - cost(a, k, 1)
+                if gain + back > 0:
+                    plan[a][j] -= 1
+                    plan[b][j] += 1
+                    plan[b][k] -= 1
+                    plan[a][k] += 1
+                    improved = True
+                    break
+            if improved:
+                break
+
+
+def _exchange_path(
+    start: int, plan: list[list[int]], available: Sequence[Sequence[int]], totals: list[int], priority: dict[int, int]
+) -> list[tuple[int, int, int]]:
+    """Moves (giver, taker, section) from code `start` to a code holding at least two items fewer,
+    each taker able to take one more item of that section; [] if there is none. Breadth first."""
+    came: dict[int, tuple[int, int]] = {start: (start, -1)}
+    todo = [start]
+    while todo:
+        here = todo.pop(0)
+        for there in sorted(range(len(plan)), key=lambda c: priority[c]):
+            if there in came:
+                continue
+            section = next(
+                (j for j in range(len(plan[here])) if plan[here][j] > 0 and plan[there][j] < available[there][j]), None
+            )
+            if section is None:
+                continue
+            came[there] = (here, section)
+            if totals[there] <= totals[start] - 2:
+                path = []
+                node = there
+                while node != start:
+                    giver, j = came[node]
+                    path.append((giver, node, j))
+                    node = giver
+                return path[::-1]
+            todo.append(there)
+    return []
+
+
 class PaperAssembler:
     """Builds per-candidate theory papers for one blueprint from one pool of items."""
 
@@ -231,12 +354,79 @@ class PaperAssembler:
         self._enemies = enemy_map(it for row in self.cells for cell in row for it in cell)
         self.allocation = self._allocate()
         self._buckets = [[self._by_difficulty(cell) for cell in row] for row in self.cells]
+        # content codes (工作内容) per area, and each cell's items by code, both sorted
+        self._codes = [sorted({it.code for cell in row for it in cell}, key=_code_order) for row in self.cells]
+        self._by_code = [[self._items_by_code(cell) for cell in row] for row in self.cells]
+        self._code_counts = [
+            [[len(self._by_code[i][j].get(code, ())) for j in range(len(self.sections))] for code in codes]
+            for i, codes in enumerate(self._codes)
+        ]
         # enemies only: whether a cell holds an item with an enemy, and items that are sure to fit
         self._touched: list[list[bool]] = []
         self._reserved: list[list[list[Item]]] = []
         if self._enemies:
             self._touched = [[any(it.id in self._enemies for it in cell) for cell in row] for row in self.cells]
             self._reserved = self._reserve_or_refuse()
+        # the easiest and hardest mean difficulty a paper of this allocation can have, and a
+        # Shortage when the blueprint's target (± tolerance) lies outside them
+        self.difficulty_range = self._difficulty_range(self.allocation)
+        self.difficulty_shortfall = self._difficulty_shortfall(self.difficulty_range)
+
+    def difficulty_warning(self) -> str | None:
+        """The words for difficulty_shortfall, headed like an AssemblyError; None when the target is in reach."""
+        if self.difficulty_shortfall is None:
+            return None
+        bp = self.blueprint
+        sub = f" {bp.subtype}" if bp.subtype else ""
+        heading = (
+            f"The bank cannot reach the blueprint's mean difficulty for {bp.standard}{sub} level "
+            f"{bp.level.level} ({bp.level.name}):"
+        )
+        return f"{heading}\n  - {self.difficulty_shortfall}"
+
+    def _difficulty_range(self, counts: Sequence[Sequence[int]]) -> tuple[float, float] | None:
+        easy = hard = n = 0
+        for row, row_counts in zip(self.cells, counts, strict=True):
+            for cell, k in zip(row, row_counts, strict=True):
+                k = min(k, len(cell))
+                if k:
+                    levels = sorted(it.difficulty for it in cell)
+                    easy += sum(levels[:k])
+                    hard += sum(levels[-k:])
+                    n += k
+        return (easy / n, hard / n) if n else None
+
+    def _difficulty_shortfall(self, reach: tuple[float, float] | None) -> Shortage | None:
+        mix = self.mix
+        if reach is None:
+            return None
+        lowest, highest = reach
+        target, tolerance = mix.difficulty_target, mix.difficulty_tolerance
+        pool = [it.difficulty for row in self.cells for cell in row for it in cell]
+        mean = sum(pool) / len(pool)
+        where = mix.source or mix.name or "the blueprint"
+        if highest < target - tolerance - 1e-9:
+            detail = (
+                f"mean difficulty: {where} sets the target {target:g} ± {tolerance:g}, but the hardest paper "
+                f"these items make has {highest:.2f} (the level's items average {mean:.2f}); "
+                f"write harder items or lower the target"
+            )
+        elif lowest > target + tolerance + 1e-9:
+            detail = (
+                f"mean difficulty: {where} sets the target {target:g} ± {tolerance:g}, but the easiest paper "
+                f"these items make has {lowest:.2f} (the level's items average {mean:.2f}); "
+                f"write easier items or raise the target"
+            )
+        else:
+            return None
+        return Shortage("", "difficulty", 0, 0, detail)
+
+    @staticmethod
+    def _items_by_code(cell: list[Item]) -> dict[str, list[Item]]:
+        out: dict[str, list[Item]] = {}
+        for item in cell:
+            out.setdefault(item.code, []).append(item)
+        return out
 
     @staticmethod
     def _by_difficulty(cell: list[Item]) -> dict[int, list[Item]]:
@@ -253,7 +443,12 @@ class PaperAssembler:
         found = self._solve(usable)
         if found is not None:
             return found
-        raise AssemblyError(self._heading(), self._diagnose(available, usable))
+        shortages = self._diagnose(available, usable)
+        ideal = self._solve(None)
+        if ideal is not None:  # the target out of reach too: say so in the same message
+            note = self._difficulty_shortfall(self._difficulty_range(ideal))
+            shortages += [note] if note is not None else []
+        raise AssemblyError(self._heading(), shortages)
 
     def _usable(self, cell: list[Item]) -> int:
         """How many of the cell's items can share a paper, counting only enemy pairs within the cell."""
@@ -431,6 +626,9 @@ class PaperAssembler:
             why = "no choice of items can avoid every enemy pair"
         if found is not None:
             return found
+        other = self._allocate_around_enemies()
+        if other is not None:
+            return other
         shortages = []
         for i, j, need, bound in self._deficits():
             free = len(self.cells[i][j]) - len(bound)
@@ -442,7 +640,47 @@ class PaperAssembler:
             shortages.append(Shortage(self.areas[i], self.sections[j].type.value, self.allocation[i][j], free, detail))
         raise AssemblyError(self._heading(), shortages)
 
+    def _allocate_around_enemies(self) -> list[list[list[Item]]] | None:
+        """Another allocation, when the closest-to-proportional one needs enemy-bound items that
+        cannot meet: cells that needed them get no more than their items without an enemy, and the
+        other cells make up the points (a few rounds). Sets self.allocation when it succeeds."""
+        first = self.allocation
+        cap = [[self._usable(cell) for cell in row] for row in self.cells]
+        for _round in range(6):
+            for i, j, need, _bound in self._deficits():
+                cap[i][j] = min(cap[i][j], self.allocation[i][j] - need)
+            found = self._solve(cap)
+            if found is None:
+                break
+            self.allocation = found
+            try:
+                reserved = self._search(None, budget=200_000)
+            except _OutOfBudget:
+                reserved = None
+            if reserved is not None:
+                return reserved
+        self.allocation = first
+        return None
+
     # -- per candidate ----------------------------------------------------------------------
+
+    def _plan(self, rng: random.Random, usage: dict[str, int] | None = None) -> list[list[dict[str, int]]]:
+        """plan[area][section] -> items per content code: each area's items spread over its codes
+        as evenly as the bank allows (spread_over_codes), odd items placed by `rng`. For parallel
+        forms (`usage`), a plan from items no form has used yet when one is just as even."""
+        out = []
+        sections = range(len(self.sections))
+        for i, codes in enumerate(self._codes):
+            split = spread_over_codes(self.allocation[i], self._code_counts[i], rng)
+            if usage:
+                costs = [
+                    [list(itertools.accumulate(sorted(usage.get(it.id, 0) for it in self._by_code[i][j].get(code, ())),
+                                               initial=0)) for j in sections]
+                    for code in codes
+                ]  # fmt: skip
+                _reuse_less(split, self._code_counts[i], costs)
+            out.append([{c: split[x][j] for x, c in enumerate(codes) if split[x][j]} for j in sections])
+        return out
 
     def build(self, seed: int | str) -> Paper:
         return self._build(seed, rng_for(seed, "paper"), usage=None)
@@ -461,19 +699,20 @@ class PaperAssembler:
 
     def _build(self, seed: int | str, rng: random.Random, usage: dict[str, int] | None) -> Paper:
         blocked: Counter[str] | None = None
+        plan = self._plan(rng, usage)
         if self._enemies:
-            chosen, blocked = self._draw_apart(rng, usage)
+            chosen, blocked = self._draw_apart(rng, usage, plan)
         else:
             chosen = []
-            for i, row in enumerate(self.cells):
+            for i, row in enumerate(self._by_code):
                 chosen_row = []
-                for j, cell in enumerate(row):
-                    k = self.allocation[i][j]
-                    if usage is None:
-                        picked = rng.sample(cell, k) if k else []
-                    else:
-                        keyed = sorted(cell, key=lambda it: (usage.get(it.id, 0), rng.random()))
-                        picked = keyed[:k]
+                for j, by_code in enumerate(row):
+                    picked: list[Item] = []
+                    for code, k in plan[i][j].items():
+                        if usage is None:
+                            picked += rng.sample(by_code[code], k)
+                        else:
+                            picked += sorted(by_code[code], key=lambda it: (usage.get(it.id, 0), rng.random()))[:k]
                     chosen_row.append(picked)
                 chosen.append(chosen_row)
         mean = self._steer_difficulty(chosen, rng, usage, blocked)
@@ -509,25 +748,31 @@ class PaperAssembler:
         )
 
     def _draw_apart(
-        self, rng: random.Random, usage: dict[str, int] | None
+        self, rng: random.Random, usage: dict[str, int] | None, plan: list[list[dict[str, int]]]
     ) -> tuple[list[list[list[Item]]], Counter[str]]:
         """The draw of _build, skipping items whose enemy is already in the paper.
 
         Returns the items per cell and, per item id, how many items in the paper are its enemies.
         """
-        found = self._draw_greedy(rng, usage, None)
+        found = self._draw_greedy(rng, usage, None, plan)
         if found is None:  # stuck: put in enemy-bound items that fit together first, then draw again
             try:
                 reserved = self._search(rng, budget=2_000)
             except _OutOfBudget:
                 reserved = None
-            found = self._draw_greedy(rng, usage, reserved or self._reserved)
+            found = self._draw_greedy(rng, usage, reserved or self._reserved, plan)
         assert found is not None  # the reserved items leave enough items without enemies for the rest
         return found
 
     def _draw_greedy(
-        self, rng: random.Random, usage: dict[str, int] | None, reserved: list[list[list[Item]]] | None
+        self,
+        rng: random.Random,
+        usage: dict[str, int] | None,
+        reserved: list[list[list[Item]]] | None,
+        plan: list[list[dict[str, int]]],
     ) -> tuple[list[list[list[Item]]], Counter[str]] | None:
+        """Each cell's items code by code as `plan` says, skipping items an enemy in the paper
+        blocks; a code that runs short leaves its places to other codes of the cell."""
         blocked: Counter[str] = Counter()
         taken: set[str] = set()
         enemies = self._enemies
@@ -539,6 +784,11 @@ class PaperAssembler:
             if others:
                 blocked.update(others)
 
+        def shuffled(items: list[Item]) -> list[Item]:
+            if usage is None:
+                return rng.sample(items, len(items))
+            return sorted(items, key=lambda it: (usage.get(it.id, 0), rng.random()))
+
         chosen: list[list[list[Item]]] = [[[] for _ in row] for row in self.cells]
         if reserved is not None:
             for i, row in enumerate(reserved):
@@ -549,29 +799,66 @@ class PaperAssembler:
             for j, cell in enumerate(row):
                 k = self.allocation[i][j]
                 picked = chosen[i][j]
-                if usage is None:
-                    drawn = rng.sample(cell, k) if k else []
-                    if not self._touched[i][j] and not picked:
-                        picked.extend(drawn)  # no item here has an enemy: the plain draw
-                        continue
-                else:
-                    drawn = sorted(cell, key=lambda it: (usage.get(it.id, 0), rng.random()))
-                for item in drawn:
-                    if len(picked) == k:
-                        break
-                    if item.id not in taken and not blocked[item.id]:
-                        take(item, picked)
-                if len(picked) < k and usage is None:  # top up from the rest of the cell
-                    rest = [it for it in cell if it.id not in taken and not blocked[it.id]]
-                    rng.shuffle(rest)
-                    for item in rest:
+                by_code = self._by_code[i][j]
+                if not self._touched[i][j] and not picked and usage is None:
+                    for code, n in plan[i][j].items():  # no item here has an enemy: the plain draw
+                        picked += rng.sample(by_code[code], n)
+                    continue
+                quota = Counter(plan[i][j])
+                quota.subtract(it.code for it in picked)
+                for code in plan[i][j]:
+                    for item in shuffled(by_code[code]):
+                        if quota[code] <= 0 or len(picked) == k:
+                            break
+                        if item.id not in taken and not blocked[item.id]:
+                            take(item, picked)
+                            quota[code] -= 1
+                if len(picked) < k:  # top up from the rest of the cell
+                    for item in shuffled(cell):
                         if len(picked) == k:
                             break
-                        if not blocked[item.id]:
+                        if item.id not in taken and not blocked[item.id]:
                             take(item, picked)
                 if len(picked) < k:
                     return None
+        self._even_out(chosen, taken, blocked, rng)
         return chosen, blocked
+
+    def _even_out(
+        self, chosen: list[list[list[Item]]], taken: set[str], blocked: Counter[str], rng: random.Random
+    ) -> None:
+        """Where an enemy kept a code from its share, swap items within cells until no area has
+        a code with two or more items more than another code that has a free item of the same cell."""
+        enemies = self._enemies
+        taken.update(it.id for row in chosen for cell in row for it in cell)  # the plain draws too
+        for i, row in enumerate(chosen):
+            while True:
+                totals = Counter({code: 0 for code in self._codes[i]})
+                totals.update(it.code for cell in row for it in cell)
+                swap = None
+                for a, b in itertools.permutations(self._codes[i], 2):
+                    if totals[a] < totals[b] + 2:
+                        continue
+                    for j, picked in enumerate(row):
+                        for leaving in (it for it in picked if it.code == a):
+                            gone = enemies.get(leaving.id, frozenset())
+                            free = [it for it in self._by_code[i][j].get(b, ())
+                                    if it.id not in taken and blocked[it.id] == (it.id in gone)]  # fmt: skip
+                            if free:
+                                swap = (picked, leaving, free[rng.randrange(len(free))])
+                                break
+                        if swap:
+                            break
+                    if swap:
+                        break
+                if swap is None:
+                    break
+                picked, leaving, coming = swap
+                picked[picked.index(leaving)] = coming
+                taken.discard(leaving.id)
+                taken.add(coming.id)
+                blocked.subtract(enemies.get(leaving.id, ()))
+                blocked.update(enemies.get(coming.id, ()))
 
     @staticmethod
     def _option_order(item: Item, rng: random.Random) -> tuple[str, ...]:
@@ -594,7 +881,10 @@ class PaperAssembler:
         blocked: Counter[str] | None = None,
     ) -> float | None:
         """Swap items within cells until the mean difficulty is near the target. With enemies,
-        `blocked` counts for each id the paper's items that are its enemies, and is kept up to date."""
+        `blocked` counts for each id the paper's items that are its enemies, and is kept up to date.
+
+        A swap keeps the area's spread over content codes: the new item has the old one's code,
+        or a code with fewer of the area's items than it (then the spread stays as even as it was)."""
         picked_all = [it for row in chosen for cell in row for it in cell]
         if not picked_all:
             return None
@@ -603,6 +893,7 @@ class PaperAssembler:
         target, tolerance = self.mix.difficulty_target, self.mix.difficulty_tolerance
         cells = [(i, j) for i in range(len(chosen)) for j in range(len(chosen[i])) if chosen[i][j]]
         in_paper = {it.id for it in picked_all}
+        per_code = [Counter(it.code for cell in row for it in cell) for row in chosen]
         for _ in range(4 * n):
             gap = total / n - target
             if abs(gap) <= tolerance:
@@ -611,14 +902,21 @@ class PaperAssembler:
             rng.shuffle(cells)
             for i, j in cells:
                 picked = chosen[i][j]
-                # the item whose replacement moves the mean most toward the target
-                worst = (
-                    max(picked, key=lambda it: it.difficulty) if gap > 0 else min(picked, key=lambda it: it.difficulty)
-                )
-                wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
-                replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst)
+                codes = per_code[i]
+                replacement = None
+                # the items whose replacement moves the mean most toward the target first
+                for worst in sorted(picked, key=lambda it: it.difficulty, reverse=gap > 0):
+                    wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
+                    if not wanted:
+                        break
+                    allowed = {worst.code} | {c for c in self._codes[i] if codes[c] < codes[worst.code]}
+                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
+                    if replacement is not None:
+                        break
                 if replacement is None:
                     continue
+                codes[worst.code] -= 1
+                codes[replacement.code] += 1
                 picked[picked.index(worst)] = replacement
                 in_paper.discard(worst.id)
                 in_paper.add(replacement.id)
@@ -642,8 +940,10 @@ class PaperAssembler:
         usage: dict[str, int] | None,
         blocked: Counter[str] | None = None,
         leaving: Item | None = None,
+        codes: set[str] | None = None,
     ) -> Item | None:
-        """An item of cell (i, j) at one of `difficulties` to take the place of `leaving`."""
+        """An item of cell (i, j) at one of `difficulties`, and of one of `codes` if given, to take
+        the place of `leaving`."""
         if blocked is not None:  # enemies: leave out items with an enemy that stays in the paper
             gone = self._enemies.get(leaving.id, frozenset()) if leaving is not None else frozenset()
             in_paper = in_paper | {other for other, n in blocked.items() if n > (other in gone)}
@@ -652,6 +952,10 @@ class PaperAssembler:
             bucket = buckets.get(d)
             if not bucket:
                 continue
+            if codes is not None and len(codes) < len(self._codes[i]):
+                bucket = [it for it in bucket if it.code in codes]
+                if not bucket:
+                    continue
             free = [it for it in bucket if it.id not in in_paper] if len(bucket) < 32 else None
             if free is None:  # large bucket: a few random probes beat a scan
                 for _ in range(8):

@@ -1961,6 +1961,11 @@ weight tables and papers</source>
         <translation>应在 1 到 5 之间</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>a file that applies to one level cannot set other levels</source>
+        <translation>只适用于一个等级的文件不能再设置其他等级</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>an item cannot be its own enemy</source>
         <translation>题目不能与自身互斥</translation>
@@ -2011,7 +2016,22 @@ weight tables and papers</source>
         <translation>题库现有的试题无法满足任何一种题量分配</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The bank cannot reach the blueprint&apos;s mean difficulty for {standard} level {level} ({name}):</source>
+        <translation>题库达不到组卷方案为 {standard} 等级 {level}（{name}）规定的平均难度：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mean difficulty: {source} sets the target {target} ± {tolerance}, but the hardest paper these items make has {reach} (the level&apos;s items average {mean}); write harder items or lower the target</source>
+        <translation>平均难度：{source} 规定的目标为 {target} ± {tolerance}，但用这些试题最难只能组出 {reach}（本等级试题平均 {mean}）；请编写更难的试题或降低目标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>mean difficulty: {source} sets the target {target} ± {tolerance}, but the easiest paper these items make has {reach} (the level&apos;s items average {mean}); write easier items or raise the target</source>
+        <translation>平均难度：{source} 规定的目标为 {target} ± {tolerance}，但用这些试题最易也只能组出 {reach}（本等级试题平均 {mean}）；请编写更容易的试题或提高目标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{area}: no skill task for this level</source>
         <translation>{area}：本等级没有技能操作题</translation>
     </message>
@@ -2076,7 +2096,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-191"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

@@ -305,6 +305,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "type {type} listed twice"),
     QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5"),
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 5"),
+    QT_TRANSLATE_NOOP("messages", "a file that applies to one level cannot set other levels"),
     # item enemies (app/banks/bank_file.py, app/domain/items.py)
     QT_TRANSLATE_NOOP("messages", "an item cannot be its own enemy"),
     QT_TRANSLATE_NOOP("messages", "{id} is a skill task; enemies are items"),
@@ -332,6 +333,20 @@ TEMPLATES = (
         "messages", "{area}: {points} points cannot be made from the blueprint's item points; change the type mix"
     ),
     QT_TRANSLATE_NOOP("messages", "no allocation fits the bank's items"),
+    # a blueprint's difficulty target the bank cannot reach (a warning, or a line of the error above)
+    QT_TRANSLATE_NOOP(
+        "messages", "The bank cannot reach the blueprint's mean difficulty for {standard} level {level} ({name}):"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "mean difficulty: {source} sets the target {target} ± {tolerance}, but the hardest paper these items make "
+        "has {reach} (the level's items average {mean}); write harder items or lower the target",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "mean difficulty: {source} sets the target {target} ± {tolerance}, but the easiest paper these items make "
+        "has {reach} (the level's items average {mean}); write easier items or raise the target",
+    ),
     QT_TRANSLATE_NOOP("messages", "{area}: no skill task for this level"),
     QT_TRANSLATE_NOOP(
         "messages",
