@@ -202,7 +202,7 @@
 <context>
     <name>CandidateGridModel</name>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="+51"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="+56"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
@@ -272,12 +272,12 @@
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+44"/>
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+184"/>
         <source>The exam window lost focus {count} time(s)</source>
         <translation>考试窗口已失去焦点 {count} 次</translation>
     </message>
@@ -490,12 +490,12 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+71"/>
+        <location filename="../../app/ui/proctor/console.py" line="+102"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
@@ -510,17 +510,17 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+75"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
         <source>Refreshed.</source>
         <translation>已刷新。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Select a candidate in the grid to act on them.</source>
         <translation>请在列表中选中一名考生后再操作。</translation>
     </message>
