@@ -1496,6 +1496,31 @@ weight tables and papers</source>
         <translation>缺少“,”或“]”（请检查方括号是否配对）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{value} is not a real date; write text that only looks like a date in quotes</source>
+        <translation>{value} 不是有效的日期；只是形似日期的文字请加引号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} cannot be read as {tag}</source>
+        <translation>{value} 无法按 {tag} 读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tag} values are not used in ExamDesk files</source>
+        <translation>ExamDesk 文件不使用 {tag} 类型的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nested more than {depth} levels deep</source>
+        <translation>嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>character U+{code} is not allowed in YAML text (a control or special character)</source>
+        <translation>YAML 文本中不允许出现字符 U+{code}（控制字符或特殊字符）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>missing</source>
         <translation>缺少此项</translation>
@@ -1542,6 +1567,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>must be at most {most}, got {got}</source>
+        <translation>不能超过 {most}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>must be {kinds}, got {got}</source>
         <translation>应为{kinds}，实际为 {got}</translation>
     </message>
@@ -1574,6 +1604,11 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>a list</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1926,6 +1961,11 @@ weight tables and papers</source>
         <translation>应在 1 到 5 之间</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>must be between 0 and 4</source>
+        <translation>应在 0 到 4 之间</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>an item cannot be its own enemy</source>
         <translation>题目不能与自身互斥</translation>
@@ -2041,7 +2081,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-184"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -2156,7 +2196,7 @@ weight tables and papers</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>

@@ -194,6 +194,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "did not find expected key"),
     QT_TRANSLATE_NOOP("messages", "did not find expected '-' indicator"),
     QT_TRANSLATE_NOOP("messages", "did not find expected ',' or ']'"),
+    QT_TRANSLATE_NOOP("messages", "{value} is not a real date; write text that only looks like a date in quotes"),
+    QT_TRANSLATE_NOOP("messages", "{value} cannot be read as {tag}"),
+    QT_TRANSLATE_NOOP("messages", "{tag} values are not used in ExamDesk files"),
+    QT_TRANSLATE_NOOP("messages", "nested more than {depth} levels deep"),
+    QT_TRANSLATE_NOOP("messages", "character U+{code} is not allowed in YAML text (a control or special character)"),
     # data files: fields (app/banks/fields.py); the specific "must be ..., got" shapes come before
     # the general one. {kinds} is "text", "an integer", ... joined by " or "; {got} may be "a list".
     QT_TRANSLATE_NOOP("messages", "missing"),
@@ -205,6 +210,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 100, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be 1..5, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be true or false, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be at most {most}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be {kinds}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "text"),
     QT_TRANSLATE_NOOP("messages", "an integer"),
@@ -212,6 +218,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "true or false"),
     QT_TRANSLATE_NOOP("messages", "a mapping"),
     QT_TRANSLATE_NOOP("messages", "a list"),
+    QT_TRANSLATE_NOOP("messages", "a date"),
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
@@ -292,6 +299,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "type {type} listed twice"),
     QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5"),
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 5"),
+    QT_TRANSLATE_NOOP("messages", "must be between 0 and 4"),
     # item enemies (app/banks/bank_file.py, app/domain/items.py)
     QT_TRANSLATE_NOOP("messages", "an item cannot be its own enemy"),
     QT_TRANSLATE_NOOP("messages", "{id} is a skill task; enemies are items"),
@@ -354,7 +362,7 @@ def _patterns(templates: tuple[str, ...] = TEMPLATES) -> list[tuple[re.Pattern[s
     for template in templates:
         pieces = PLACEHOLDER.split(template)
         # a value never spans lines: a message of several lines is translated line by line
-        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>[^\n]+?)" for n, piece in enumerate(pieces))
+        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>[^\n]*?)" for n, piece in enumerate(pieces))
         out.append((re.compile(regex), template))
     return out
 
