@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import os
+import struct
+import zipfile
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -202,6 +205,36 @@ def mutated_bytes(draw: st.DrawFn, seed: bytes, max_ops: int = 3) -> bytes:
         elif op == "cut":
             del data[at:]
     return bytes(data)
+
+
+# offsets of fields in a zip's local header and central directory entry (APPNOTE 4.3.7, 4.3.12)
+FIELDS = {"version": (4, 6), "flags": (6, 8), "method": (8, 10), "crc": (14, 16), "size": (22, 24),
+          "name_length": (26, 28)}  # fmt: skip
+
+
+@st.composite
+def patched_zip(draw: st.DrawFn, data: bytes) -> bytes:
+    """A zip with one header field of one member changed in its local header, its central entry, or both."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = draw(st.sampled_from(zf.infolist()))
+    field = draw(st.sampled_from(sorted(FIELDS)))
+    local, central = FIELDS[field]
+    width = 4 if field in ("crc", "size") else 2
+    value = draw(st.one_of(st.sampled_from([0, 1, 8, 9, 12, 14, 20, 45, 63, 99, 0xFFFF]),
+                           st.integers(0, 2 ** (8 * width) - 1)))  # fmt: skip
+    packed = struct.pack("<I" if width == 4 else "<H", value)
+    where = draw(st.sampled_from(["local", "central", "both"]))
+    if where in ("local", "both"):
+        out[info.header_offset + local : info.header_offset + local + width] = packed
+    if where in ("central", "both"):
+        entry = data.find(b"PK\x01\x02")
+        while entry >= 0:  # find this member's central directory entry
+            n = struct.unpack("<H", data[entry + 28 : entry + 30])[0]
+            if data[entry + 46 : entry + 46 + n] == info.filename.encode():
+                out[entry + central : entry + central + width] = packed
+            entry = data.find(b"PK\x01\x02", entry + 4)
+    return bytes(out)
 
 
 def assert_clear(exc: DataFileError, sources: Iterable[str] | Callable[[str], bool]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from app.banks.bank_file import read_banks
@@ -97,3 +99,140 @@ def test_blueprint_numbers_no_paper_can_use(tmp_path, change, expected):
     with pytest.raises(DataFileError) as err:
         read_blueprint(path)
     assert [f"{p.location}: {p.message}" for p in err.value.problems] == [expected]
+
+
+# -- rosters --------------------------------------------------------------------------------------
+
+
+def _xlsx(tmp_path) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["准考证号", "姓名", "身份证号"])
+    wb.active.append(["T1", "张三", "11010519491231002X"])
+    path = tmp_path / "good.xlsx"
+    wb.save(path)
+    return path.read_bytes()
+
+
+def _central_patch(data: bytes, member: str, offset: int, packed: bytes) -> bytes:
+    import struct
+    import zipfile
+
+    out = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    local = {6: 4, 8: 6, 10: 8, 16: 14}[offset]  # the same field in the local header
+    out[info.header_offset + local : info.header_offset + local + len(packed)] = packed
+    entry = data.find(b"PK\x01\x02")
+    while entry >= 0:
+        n = struct.unpack("<H", data[entry + 28 : entry + 30])[0]
+        if data[entry + 46 : entry + 46 + n] == member.encode():
+            out[entry + offset : entry + offset + len(packed)] = packed
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    return bytes(out)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("not a zip", "not a readable zip file (File is not a zip file)"),
+        ("bad CRC", f"{SHEET} is corrupt (Bad CRC-32 for file '{SHEET}')"),
+        ("zlib error", f"{SHEET} is corrupt (Error -3 while decompressing data: invalid stored block lengths)"),
+        ("zip version", "not a readable zip file (zip file version 9.9)"),
+        ("method", f"{SHEET} uses compression method 99; ExamDesk reads stored or deflated members"),
+        ("encrypted", f"{SHEET} is encrypted; ExamDesk reads no encrypted zip members"),
+    ],
+)
+def test_a_broken_excel_roster_is_named(tmp_path, damage, expected):
+    import struct
+    import zipfile
+
+    from app.banks.roster_file import read_roster
+
+    data = _xlsx(tmp_path)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(SHEET)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    if damage == "not a zip":
+        data = b"PK this is not a workbook"
+    elif damage == "bad CRC":
+        data = _central_patch(data, SHEET, 16, struct.pack("<I", info.CRC ^ 1))
+    elif damage == "zlib error":
+        data = data[:start] + b"\x00\x01\x00\x00\x00" + data[start + 5 :]  # a stored block whose lengths disagree
+    elif damage == "zip version":
+        data = _central_patch(data, SHEET, 6, struct.pack("<H", 99))
+    elif damage == "method":
+        data = _central_patch(data, SHEET, 10, struct.pack("<H", 99))
+    else:
+        data = _central_patch(data, SHEET, 8, struct.pack("<H", 1))
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(DataFileError) as err:
+        read_roster(path)
+    assert [str(p) for p in err.value.problems] == [f"{path}: {expected}"]
+
+
+def test_a_nul_byte_and_an_over_long_photo_name_are_named_by_row(tmp_path):
+    from app.banks.roster_file import read_roster
+
+    path = tmp_path / "roster.csv"
+    long_name = "照" * 300 + ".png"
+    path.write_text("准考证号,姓名,身份证号,照片\n"
+                    "T1,张\x00三,11010519491231002X,\n"
+                    f"T2,李四,440524198001010013,{long_name}\n"
+                    "T3,王五,370102199001011239,a\x00.png\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataFileError) as err:
+        read_roster(path)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}:2: row 2: 姓名 holds the control character U+0000",
+        f"{path}:3: row 3: 照片 {'照' * 40}…: the name is longer than 255 characters",
+        f"{path}:4: row 4: 照片 holds the control character U+0000",
+    ]
+
+
+def test_a_line_separator_in_a_name_does_not_start_a_row_and_blank_rows_keep_numbers(tmp_path):
+    from app.banks.roster_file import read_roster
+
+    path = tmp_path / "roster.csv"
+    path.write_text("准考证号,姓名,身份证号\n\nT1,张\u2028三,11010519491231002X\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        read_roster(path)
+    assert [str(p) for p in err.value.problems] == [f"{path}:3: row 3: 姓名 holds the control character U+2028"]
+
+
+def test_every_zip_and_roster_message_reads_in_chinese(chinese_messages):
+    from app.ui.widgets.messages import translate_message
+
+    english = [
+        "not a readable zip file (File is not a zip file)",
+        "xl/a.xml is corrupt (Bad CRC-32 for file 'xl/a.xml')",
+        "xl/a.xml uses compression method 99; ExamDesk reads stored or deflated members",
+        "xl/a.xml is encrypted; ExamDesk reads no encrypted zip members",
+        "xl/a.xml needs zip version 9.9 to extract; ExamDesk reads up to 6.3",
+        "manifest.json inflates to more than 16 MiB, the most ExamDesk reads",
+        "姓名 holds the control character U+0000",
+        "照片 a.png: the name is longer than 255 characters",
+        "照片 a.png: cannot read: Permission denied",
+        "not a workbook Excel can read (KeyError: 'x')",
+        "not a CSV table Excel can read (field larger than field limit (131072))",
+        "'2026-13-45' is not a real date; write text that only looks like a date in quotes",
+        "manifest.json: JSON nested too deeply",
+        "bad signature: manifest.json was changed or not signed by this key",
+        "size mismatch: audit.json is 10002 bytes, manifest says 2",
+    ]
+    assert [text for text in english if translate_message(text) == text] == []
+
+
+@pytest.fixture
+def chinese_messages(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from app import i18n
+
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_file("zh_CN")))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
