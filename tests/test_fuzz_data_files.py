@@ -191,3 +191,69 @@ def test_a_mutated_blueprint_is_read_or_refused_with_clear_problems(text):
     path = FOLDER / "blueprint.yaml"
     path.write_text(text, encoding="utf-8")
     read_or_refuse(lambda: read_blueprint(path), {str(path)})
+
+
+# -- imports into the store: all or nothing ---------------------------------------------------------
+
+_WORLD: list = []
+
+
+def _store():
+    """One store for every example (building one per example would dominate the run)."""
+    if not _WORLD:
+        from app.store.database import sqlite_url
+        from tests.store_fixtures import build_world
+
+        _WORLD.append(build_world(sqlite_url(Path(tempfile.mkdtemp(prefix="examdesk-fuzz-store-")) / "examdesk.db")))
+    return _WORLD[0]
+
+
+def _snapshot(world) -> tuple[int, int]:
+    from sqlalchemy import func, select
+
+    from app.store.models import AuditEntry, ImportedVersion
+
+    with world.db.reader() as s:
+        return (s.scalar(select(func.count()).select_from(ImportedVersion)),
+                s.scalar(select(func.count()).select_from(AuditEntry)))  # fmt: skip
+
+
+@fuzz(100)
+@given(mutated_yaml(BANK))
+def test_a_refused_bank_import_changes_nothing_in_the_store(text):
+    from app.banks.catalog import Catalog
+    from app.services.library import LibraryService
+
+    world = _store()
+    path = FOLDER / "import" / "bank.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    library = LibraryService(world.db)
+    # the catalogue as the admin screen has it: with every bank already imported (the first
+    # valid mutation is imported; later ones then find their bank id in use)
+    catalog = Catalog(standards(), [], [], imported=[("other.yaml", OTHER_BANK), *library.imported_sources()])
+    before = _snapshot(world)
+    infos = read_or_refuse(lambda: library.import_banks(world.admin, catalog, [path]),
+                           {"bank.yaml", "other.yaml", str(path)})  # fmt: skip
+    after = _snapshot(world)
+    assert after == before if infos is None else after == (before[0] + 1, before[1] + 1)
+
+
+@fuzz(100)
+@given(mutated_yaml(STANDARD))
+def test_a_refused_standard_import_changes_nothing_in_the_store(text):
+    from app.banks.catalog import Catalog
+    from app.services.library import LibraryService
+
+    world = _store()
+    path = FOLDER / "import" / "T-01.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    library = LibraryService(world.db)
+    # the catalogue as the admin screen has it, with the standards imported so far
+    catalog = Catalog({}, [], []).with_imported([], library.imported_sources("standard"))
+    before = _snapshot(world)
+    read = read_or_refuse(lambda: library.import_standards(world.admin, catalog, [path]),
+                          {"T-01.yaml", str(path)})  # fmt: skip
+    after = _snapshot(world)
+    assert after == before if read is None else after == (before[0] + 1, before[1] + 1)
