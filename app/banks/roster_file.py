@@ -59,7 +59,8 @@ def _workbook_rows(path: Path) -> list[list[str]]:
             raise ValueError("the workbook has no sheet")
         return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
     except Exception as exc:  # openpyxl raises what its XML parsers raise on a malformed part
-        raise ZipMemberError(f"not a workbook Excel can read ({type(exc).__name__}: {exc})") from None
+        reason = f"{type(exc).__name__}: {exc}"
+        raise DataFileError([Problem(str(path), None, "", f"not a workbook Excel can read ({reason})")]) from None
 
 
 def _table(path: Path) -> list[list[str]]:
@@ -79,7 +80,7 @@ def _table(path: Path) -> list[list[str]]:
     try:
         return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     except csv.Error as exc:  # e.g. a cell longer than the csv module's field limit (128 KiB)
-        raise ZipMemberError(f"not a CSV table Excel can read ({exc})") from None
+        raise DataFileError([Problem(str(path), None, "", f"not a CSV table Excel can read ({exc})")]) from None
 
 
 def _photo(path: Path) -> tuple[bytes | None, str]:
@@ -109,7 +110,7 @@ def read_roster(path: Path, progress: Callable[[int, int], None] | None = None) 
     try:
         rows_read = _table(path)
     except ZipMemberError as exc:
-        message = exc.message  # made in _table or app/reports/zip_members.py, each with a template
+        message = exc.message  # made in app/reports/zip_members.py, each with a template
         raise DataFileError([Problem(name, None, "", message)]) from None
     except OSError as exc:
         raise DataFileError([Problem(name, None, "", f"cannot read: {exc.strerror or exc}")]) from None
@@ -127,8 +128,8 @@ def read_roster(path: Path, progress: Callable[[int, int], None] | None = None) 
     missing = [COLUMNS[k][0] for k in ("ticket", "name", "id_number") if k not in index]
     if missing:
         found = "、".join(CONTROL.sub("", h)[:40] for h in header_cells)
-        message = f"missing column(s) {'、'.join(missing)}; found: {found}"
-        raise DataFileError([Problem(name, header_row, "header", message)])
+        raise DataFileError([Problem(name, header_row, "header",
+                                     f"missing column(s) {'、'.join(missing)}; found: {found}")])  # fmt: skip
     problems: list[Problem] = []
     rows: list[RosterRow] = []
     seen_ticket: dict[str, int] = {}
