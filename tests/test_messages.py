@@ -133,6 +133,8 @@ def _message_arg(node: ast.Call) -> ast.expr | None:
         return node.args[1]
     if name == "ConstructorError" and len(node.args) >= 3:
         return node.args[2]
+    if name == "_BadValue" and len(node.args) >= 2:  # a value YAML cannot construct (yaml_source.py)
+        return node.args[1]
     into_problems = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "problems"
     if name == "append" and into_problems and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 2:
         return node.args[0].elts[1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from app.errors import DataFileError, Problem
 SCHEMA = "examdesk-bank/1"
 STANDARD_SCHEMA = "examdesk-standard/1"
 OTHER_SCHEMAS = ("examdesk-weights/1", "examdesk-blueprint/1")
+MAX_POINTS = 100  # an item's points, a rubric point's maximum
 
 
 @dataclass(frozen=True)
@@ -222,18 +224,21 @@ def _read_one(
     for section, read, out in (("items", _read_item, items), ("tasks", _read_task, tasks)):
         for i, raw in enumerate(r.sequence(doc.get(section), (section,))):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
+            duplicate = False
             if raw_id is not None:
                 # ids are unique across items and tasks of every file, valid or not
                 if str(raw_id) in item_origin:
                     r.problem((section, i, "id"),
                               f"duplicate id {str(raw_id)!r} (first in {item_origin[str(raw_id)]})",
                               str(raw_id))  # fmt: skip
-                    continue
-                item_origin[str(raw_id)] = str(path)
-                if section == "tasks":
-                    seen.task_ids.add(str(raw_id))
+                    duplicate = True
+                else:
+                    item_origin[str(raw_id)] = str(path)
+                    if section == "tasks":
+                        seen.task_ids.add(str(raw_id))
+            # a duplicate is read all the same, so that its other problems are listed too
             entry = read(r, raw, (section, i), bank_id, std, groups, path if on_disk else None, seen)
-            if entry is not None:
+            if entry is not None and not duplicate:
                 out.append(entry)
     if not doc.get("items") and not doc.get("tasks"):
         r.problem((), "the bank has neither items nor tasks")
@@ -247,7 +252,8 @@ def _read_one(
             title=r.get(doc, (), "title", str, required=False, default=""),
             standard=std.code,
             subtypes=tuple(sub for sub, _ in groups),
-            version=str(r.get(doc, (), "version", (str, int, float), required=False, default="")),
+            # a date is a version too (`version: 2026-01-15`); a date that is not real is refused when read
+            version=str(r.get(doc, (), "version", (str, int, float, date), required=False, default="")),
             source=str(path),
             item_count=len(items),
             task_count=len(tasks),
@@ -260,10 +266,16 @@ def _decimal(r: FieldReader, doc: Mapping[str, Any], here: tuple[Any, ...], key:
     if value is None:
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():  # `.inf` and `.nan` are numbers to YAML
         r.problem((*here, key), f"must be a number, got {value!r}", label)
         return None
+    if number.copy_abs() > MAX_POINTS:  # a whole paper is 100 points
+        r.problem((*here, key), f"must be at most {MAX_POINTS}, got {value!r}", label)
+        return None
+    return number
 
 
 def _levels(r: FieldReader, doc: Mapping[str, Any], here: tuple[Any, ...], label: str) -> tuple[LevelId, ...]:
@@ -274,7 +286,7 @@ def _levels(r: FieldReader, doc: Mapping[str, Any], here: tuple[Any, ...], label
     values = raw if isinstance(raw, list) else [raw]
     out: list[LevelId] = []
     for v in values:
-        if isinstance(v, bool) or not isinstance(v, int | str):
+        if isinstance(v, bool) or not isinstance(v, int | str) or not str(v).strip():
             r.problem((*here, "levels"), f"a level must be a number or name, got {v!r}", label)
         else:
             out.append(v)

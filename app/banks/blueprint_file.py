@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.banks.bank_file import MAX_POINTS
 from app.banks.fields import FieldReader, parse_path
 from app.banks.yaml_source import YamlFileError, load_yaml
 from app.domain.blueprint import MultipleCredit, Section, TypeMix
@@ -124,7 +125,12 @@ def _read_mix(r: FieldReader, doc: dict, at: tuple, default_name: str, own: dict
         try:
             points = Decimal(str(points_raw)) if points_raw is not None else None
         except InvalidOperation:
+            points = Decimal("NaN")
+        if points is not None and not points.is_finite():  # `.inf` and `.nan` are numbers to YAML
             r.problem((*here, "points"), f"must be a number, got {points_raw!r}")
+            points = None
+        elif points is not None and points.copy_abs() > MAX_POINTS:  # a paper is 100 points
+            r.problem((*here, "points"), f"must be at most {MAX_POINTS}, got {points_raw!r}")
             points = None
         if item_type is not None and count is not None and points is not None:
             sections.append(Section(item_type, count, points))
@@ -137,6 +143,9 @@ def _read_mix(r: FieldReader, doc: dict, at: tuple, default_name: str, own: dict
     difficulty = r.mapping(doc.get("difficulty", {}), where("difficulty")) or {}
     target = r.get(difficulty, where("difficulty"), "target", (int, float), required=False, default=3.0)
     tolerance = r.get(difficulty, where("difficulty"), "tolerance", (int, float), required=False, default=0.5)
+    if not 0 <= tolerance <= 4:  # also refuses .nan; 4 already admits any mean difficulty
+        r.problem((*where("difficulty"), "tolerance"), "must be between 0 and 4")
+        tolerance = 0.5
     mix = TypeMix(
         sections=tuple(sections),
         multiple_credit=credit,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from app.banks.yaml_source import LocatedList, line_at
@@ -22,14 +24,21 @@ def path_text(path: Path_) -> str:
     return out
 
 
+_STEP = re.compile(r"(?P<name>.*?)(?P<indexes>(?:\[\d+\])*)", re.DOTALL)
+
+
 def parse_path(location: str) -> Path_:
-    """'levels[2].theory_weights.学情分析' -> ('levels', 2, 'theory_weights', '学情分析')."""
+    """'levels[2].theory_weights.学情分析' -> ('levels', 2, 'theory_weights', '学情分析').
+
+    A key holding "[" or "." (an area name as a file writes it) stays text; the path then names the
+    deepest step the file has, which is all a line number needs."""
     path: list[Any] = []
     for part in location.split("."):
-        name, *indexes = part.split("[")
-        if name:
-            path.append(name)
-        path += [int(ix.rstrip("]")) for ix in indexes]
+        match = _STEP.fullmatch(part)
+        assert match is not None  # the pattern fits any text
+        if match["name"]:
+            path.append(match["name"])
+        path += [int(ix) for ix in re.findall(r"\d+", match["indexes"])]
     return tuple(path)
 
 
@@ -42,7 +51,8 @@ class FieldReader:
         self.problems: list[Problem] = []
 
     def problem(self, path: Path_, message: str, label: str | None = None) -> None:
-        location = path_text(path)
+        message = visible(message)
+        location = visible(path_text(path))
         if label:
             # Name the item as well as its index: "items[3] (OLS-L5-1-004).key".
             head, _, rest = location.partition("].")
@@ -74,6 +84,9 @@ class FieldReader:
                 self.problem((*path, key), "missing", label)
             return default
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        if required and isinstance(value, str) and not value.strip() and str in kinds:
+            self.problem((*path, key), "empty", label)  # `id: ""` is as good as no id
+            return default
         # bool is an int subclass in Python: accept it only where it is asked for
         if isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool)):
             return value
@@ -104,8 +117,18 @@ class FieldReader:
         return tuple(out)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """`text` on one line, each control character written as an escape: a value quoted in a message
+    (an area name with a line break in it, say) shows what the file holds."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _kind_name(kind: type) -> str:
     return {
+        date: "a date",
         str: "text",
         int: "an integer",
         float: "a number",

@@ -309,7 +309,7 @@ def _parse_own_areas(r: FieldReader, lv_doc: Any, here: tuple[Any, ...], std: St
             r.problem((*where, i, "area"), f"{area.name} is already an area of this level")
         if not area.contents:
             r.problem((*where, i, "contents"), "empty: list the content codes items may cite")
-        codes = [c.code for c in area.contents]
+        codes = [c.code for c in area.contents if c.code]  # a missing code is a problem of its own
         for code in sorted({c for c in codes if codes.count(c) > 1}):
             r.problem((*where, i, "contents"), f"content code {code} twice")
         names.append(area.name)

@@ -1481,6 +1481,126 @@ weight tables and papers</source>
         <translation>照片 {file}：不是 JPEG 或 PNG 图片</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>照片 {file}: the name is longer than {most} characters</source>
+        <translation>照片 {file}：文件名超过 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>照片 {file}: cannot read: {reason}</source>
+        <translation>照片 {file}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{column} holds the control character {code}</source>
+        <translation>{column} 含有控制字符 {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a workbook Excel can read ({reason})</source>
+        <translation>不是 Excel 可读取的工作簿（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a CSV table Excel can read ({reason})</source>
+        <translation>不是 Excel 可读取的 CSV 表格（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a readable zip file ({reason})</source>
+        <translation>不是可读取的 zip 文件（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} is encrypted; ExamDesk reads no encrypted zip members</source>
+        <translation>{member} 已加密；ExamDesk 不读取加密的 zip 成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} uses compression method {method}; ExamDesk reads stored or deflated members</source>
+        <translation>{member} 使用压缩方法 {method}；ExamDesk 只读取未压缩（stored）或 deflate 压缩的成员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{member} needs zip version {version} to extract; ExamDesk reads up to {most}</source>
+        <translation>{member} 需要 zip 版本 {version} 才能解压；ExamDesk 最高支持 {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} inflates to more than {limit}, the most ExamDesk reads</source>
+        <translation>{member} 解压后超过 {limit}（ExamDesk 读取的上限）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} is corrupt ({reason})</source>
+        <translation>{member} 已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate member: {name}</source>
+        <translation>成员重复：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing file: {name}</source>
+        <translation>缺少文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra file: {name}</source>
+        <translation>多出文件：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong key: the bundle names key {named}…, the given public key is {given}…</source>
+        <translation>密钥不符：成绩包指明的密钥为 {named}…，所给公钥为 {given}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bad signature: manifest.json was changed or not signed by this key</source>
+        <translation>签名无效：manifest.json 已被改动，或并非由该密钥签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest.json: JSON nested too deeply</source>
+        <translation>manifest.json：JSON 嵌套过深</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest.json: not JSON ({reason})</source>
+        <translation>manifest.json：不是 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest.json: not a JSON object</source>
+        <translation>manifest.json：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest.json: files[{n}] is not a file entry (path, sha256, size)</source>
+        <translation>manifest.json：files[{n}] 不是文件条目（path、sha256、size）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manifest.json: files[{n}] lists {name} twice</source>
+        <translation>manifest.json：files[{n}] 重复列出 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown bundle format {format}</source>
+        <translation>未知的成绩包格式 {format}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size mismatch: {name} is {size} bytes, manifest says {listed}</source>
+        <translation>大小不符：{name} 为 {size} 字节，清单记载为 {listed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>digest mismatch: {name}</source>
+        <translation>摘要不符：{name}</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>not UTF-8 text ({reason})</source>
         <translation>不是 UTF-8 编码的文本（{reason}）</translation>
@@ -1531,6 +1651,31 @@ weight tables and papers</source>
         <translation>缺少“,”或“]”（请检查方括号是否配对）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{value} is not a real date; write text that only looks like a date in quotes</source>
+        <translation>{value} 不是有效的日期；只是形似日期的文字请加引号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} cannot be read as {tag}</source>
+        <translation>{value} 无法按 {tag} 读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tag} values are not used in ExamDesk files</source>
+        <translation>ExamDesk 文件不使用 {tag} 类型的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nested more than {depth} levels deep</source>
+        <translation>嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>character U+{code} is not allowed in YAML text (a control or special character)</source>
+        <translation>YAML 文本中不允许出现字符 U+{code}（控制字符或特殊字符）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>missing</source>
         <translation>缺少此项</translation>
@@ -1577,6 +1722,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>must be at most {most}, got {got}</source>
+        <translation>不能超过 {most}，实际为 {got}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>must be {kinds}, got {got}</source>
         <translation>应为{kinds}，实际为 {got}</translation>
     </message>
@@ -1609,6 +1759,11 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>a list</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1966,6 +2121,11 @@ weight tables and papers</source>
         <translation>只适用于一个等级的文件不能再设置其他等级</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>must be between 0 and 4</source>
+        <translation>应在 0 到 4 之间</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>an item cannot be its own enemy</source>
         <translation>题目不能与自身互斥</translation>
@@ -2096,7 +2256,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-227"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -2211,7 +2371,7 @@ weight tables and papers</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+80"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>

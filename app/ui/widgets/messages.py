@@ -196,6 +196,34 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "照片 {file}: file not found"),
     QT_TRANSLATE_NOOP("messages", "照片 {file}: larger than 2 MB"),
     QT_TRANSLATE_NOOP("messages", "照片 {file}: not a JPEG or PNG image"),
+    QT_TRANSLATE_NOOP("messages", "照片 {file}: the name is longer than {most} characters"),
+    QT_TRANSLATE_NOOP("messages", "照片 {file}: cannot read: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "{column} holds the control character {code}"),
+    QT_TRANSLATE_NOOP("messages", "not a workbook Excel can read ({reason})"),
+    QT_TRANSLATE_NOOP("messages", "not a CSV table Excel can read ({reason})"),
+    # zip files: Excel rosters and result bundles (app/reports/zip_members.py)
+    QT_TRANSLATE_NOOP("messages", "not a readable zip file ({reason})"),
+    QT_TRANSLATE_NOOP("messages", "{member} is encrypted; ExamDesk reads no encrypted zip members"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{member} uses compression method {method}; ExamDesk reads stored or deflated members"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{member} needs zip version {version} to extract; ExamDesk reads up to {most}"),
+    QT_TRANSLATE_NOOP("messages", "{member} inflates to more than {limit}, the most ExamDesk reads"),
+    QT_TRANSLATE_NOOP("messages", "{member} is corrupt ({reason})"),
+    # result bundles (app/reports/verify.py), after "INVALID:"
+    QT_TRANSLATE_NOOP("messages", "duplicate member: {name}"),
+    QT_TRANSLATE_NOOP("messages", "missing file: {name}"),
+    QT_TRANSLATE_NOOP("messages", "extra file: {name}"),
+    QT_TRANSLATE_NOOP("messages", "wrong key: the bundle names key {named}…, the given public key is {given}…"),
+    QT_TRANSLATE_NOOP("messages", "bad signature: manifest.json was changed or not signed by this key"),
+    QT_TRANSLATE_NOOP("messages", "manifest.json: JSON nested too deeply"),
+    QT_TRANSLATE_NOOP("messages", "manifest.json: not JSON ({reason})"),
+    QT_TRANSLATE_NOOP("messages", "manifest.json: not a JSON object"),
+    QT_TRANSLATE_NOOP("messages", "manifest.json: files[{n}] is not a file entry (path, sha256, size)"),
+    QT_TRANSLATE_NOOP("messages", "manifest.json: files[{n}] lists {name} twice"),
+    QT_TRANSLATE_NOOP("messages", "unknown bundle format {format}"),
+    QT_TRANSLATE_NOOP("messages", "size mismatch: {name} is {size} bytes, manifest says {listed}"),
+    QT_TRANSLATE_NOOP("messages", "digest mismatch: {name}"),
     # data files: YAML text (app/banks/yaml_source.py); {problem} is the parser's own wording
     QT_TRANSLATE_NOOP("messages", "not UTF-8 text ({reason})"),
     QT_TRANSLATE_NOOP("messages", "YAML syntax: {problem}"),
@@ -207,6 +235,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "did not find expected key"),
     QT_TRANSLATE_NOOP("messages", "did not find expected '-' indicator"),
     QT_TRANSLATE_NOOP("messages", "did not find expected ',' or ']'"),
+    QT_TRANSLATE_NOOP("messages", "{value} is not a real date; write text that only looks like a date in quotes"),
+    QT_TRANSLATE_NOOP("messages", "{value} cannot be read as {tag}"),
+    QT_TRANSLATE_NOOP("messages", "{tag} values are not used in ExamDesk files"),
+    QT_TRANSLATE_NOOP("messages", "nested more than {depth} levels deep"),
+    QT_TRANSLATE_NOOP("messages", "character U+{code} is not allowed in YAML text (a control or special character)"),
     # data files: fields (app/banks/fields.py); the specific "must be ..., got" shapes come before
     # the general one. {kinds} is "text", "an integer", ... joined by " or "; {got} may be "a list".
     QT_TRANSLATE_NOOP("messages", "missing"),
@@ -218,6 +251,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 100, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be 1..5, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be true or false, got {got}"),
+    QT_TRANSLATE_NOOP("messages", "must be at most {most}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "must be {kinds}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "text"),
     QT_TRANSLATE_NOOP("messages", "an integer"),
@@ -225,6 +259,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "true or false"),
     QT_TRANSLATE_NOOP("messages", "a mapping"),
     QT_TRANSLATE_NOOP("messages", "a list"),
+    QT_TRANSLATE_NOOP("messages", "a date"),
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
@@ -306,6 +341,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "must be a positive multiple of 0.5"),
     QT_TRANSLATE_NOOP("messages", "must be between 1 and 5"),
     QT_TRANSLATE_NOOP("messages", "a file that applies to one level cannot set other levels"),
+    QT_TRANSLATE_NOOP("messages", "must be between 0 and 4"),
     # item enemies (app/banks/bank_file.py, app/domain/items.py)
     QT_TRANSLATE_NOOP("messages", "an item cannot be its own enemy"),
     QT_TRANSLATE_NOOP("messages", "{id} is a skill task; enemies are items"),
@@ -382,7 +418,7 @@ def _patterns(templates: tuple[str, ...] = TEMPLATES) -> list[tuple[re.Pattern[s
     for template in templates:
         pieces = PLACEHOLDER.split(template)
         # a value never spans lines: a message of several lines is translated line by line
-        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>[^\n]+?)" for n, piece in enumerate(pieces))
+        regex = "".join(re.escape(piece) if n % 2 == 0 else f"(?P<{piece}>[^\n]*?)" for n, piece in enumerate(pieces))
         out.append((re.compile(regex), template))
     return out
 
