@@ -89,7 +89,7 @@ def test_a_standard_whose_area_name_holds_brackets_is_named(tmp_path):
     [
         (("points: 2", "points: 1e300"), "sections[1].points: must be at most 100, got '1e300'"),
         (("points: 2", "points: .nan"), "sections[1].points: must be a number, got nan"),
-        (("tolerance: 0.3", "tolerance: .nan"), "difficulty.tolerance: must be between 0 and 4"),
+        (("tolerance: 0.1", "tolerance: .nan"), "difficulty.tolerance: must be between 0 and 4"),
     ],
 )
 def test_blueprint_numbers_no_paper_can_use(tmp_path, change, expected):
