@@ -144,7 +144,9 @@ def _read_mix(r: FieldReader, doc: dict, at: tuple, default_name: str, own: dict
     target = r.get(difficulty, where("difficulty"), "target", (int, float), required=False, default=3.0)
     tolerance = r.get(difficulty, where("difficulty"), "tolerance", (int, float), required=False, default=0.5)
     if not 0 <= tolerance <= 4:  # also refuses .nan; 4 already admits any mean difficulty
-        r.problem((*where("difficulty"), "tolerance"), "must be between 0 and 4")
+        inherited = own is not None and "tolerance" not in (own.get("difficulty") or {})
+        if not inherited:  # a level's inherited tolerance is reported once, where the file sets it
+            r.problem((*where("difficulty"), "tolerance"), "must be between 0 and 4")
         tolerance = 0.5
     mix = TypeMix(
         sections=tuple(sections),
