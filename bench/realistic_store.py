@@ -268,7 +268,7 @@ class Centre:
         for slot in rng.sample(range(len(paper.items)), min(flags, len(paper.items))):
             steps.append(("flag", slot, None))
         db, label = self.db, login.actor.label
-        with db.engine.begin() as c:
+        with db.write() as c:
             head = c.execute(audit._HEAD_GET).scalar()
             step_rows, audit_rows = [], []
             for kind, slot, data in steps:
@@ -362,15 +362,12 @@ def building(db: Database) -> Iterator[None]:
         dbapi_connection.execute("PRAGMA synchronous=OFF")
 
     event.listen(db.engine, "connect", unsynced)
-    db.engine.dispose()  # pooled connections reconnect through the listener
-    raw = db.sqlite_connection()
-    raw.execute("PRAGMA synchronous=OFF")
+    db.engine.dispose()  # pooled connections (the saves' too) reconnect through the listener
     try:
         yield
     finally:
         event.remove(db.engine, "connect", unsynced)
         db.engine.dispose()
-        raw.execute("PRAGMA synchronous=FULL")
 
 
 def age(centre: Centre, candidates: int, *, per_session: int = 300, log: Any = print) -> list[Plan]:
@@ -436,11 +433,8 @@ def store_summary(db: Database) -> str:
     path = Path(db.engine.url.database or "")
     size = path.stat().st_size / 1e6 if path.exists() else 0.0
     modes = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
-    with db.engine.connect() as c:
+    with db.engine.connect() as c:  # from the pool, which the saves use too
         sync = modes[c.exec_driver_sql("PRAGMA synchronous").scalar()]
-    raw = db.sqlite_connection()
-    if raw is not None:
-        sync += f" (save connection {modes[raw.execute('PRAGMA synchronous').fetchone()[0]]})"
     return ", ".join(f"{v:,} {k}" for k, v in counts.items()) + f"; file {size:.0f} MB; synchronous={sync}"
 
 

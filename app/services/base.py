@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,9 +70,11 @@ class Service:
         self.db = db
 
     @contextmanager
-    def fast_action(self, actor: Actor, name: str, target: str, data: Any) -> Iterator[Connection]:
-        """`action` on a bare Core connection, for the hot paths (answer saves): no ORM unit of work."""
-        with self.db.engine.begin() as connection:
+    def fast_action(self, actor: Actor, name: str, target: str, data: Any) -> Iterator[Connection | sqlite3.Connection]:
+        """`action` without the ORM's unit of work, for the hot path (answer saves): on the embedded
+        store a sqlite3 connection of its own, elsewhere a Core connection (`Database.write_connection`).
+        Under the write lock, like every action."""
+        with self.db.write_connection() as connection:
             yield connection
             audit.append(
                 connection,
@@ -85,7 +88,9 @@ class Service:
 
     @contextmanager
     def action(self, actor: Actor, name: str, target: str, data: Any) -> Iterator[Session]:
-        """One transaction: the caller's writes and the audit entry commit together or not at all."""
+        """One transaction: the caller's writes and the audit entry commit together or not at all.
+        It holds the store's write lock (`Database.transaction`): an action never opens inside
+        another on the same thread (`NestedWrite`)."""
         with self.db.transaction() as session:
             yield session
             audit.append(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -57,7 +57,6 @@ from app.services.base import (
 )
 from app.services.scoring import ABSENT, ClosingGrades, grade_closed_theory_from, write_grades
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
-from app.store import audit
 from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
@@ -272,10 +271,78 @@ class _ClosingPlan:
     grades: ClosingGrades | None  # theory sessions
 
 
-def _ledger_from(duration: float, rows: Iterable[Any], checkpoints: list[TimeEvent], now: Instant | None) -> LedgerView:
+class _CoreStatements:
+    """The attempt's statements on a SQLAlchemy connection: PostgreSQL's saves, and the actions
+    that run in an ORM session (submit, terminate, login, close)."""
+
+    def __init__(self, c: Connection):
+        self.c = c
+
+    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int] | None:
+        """(session, candidate, paper, duration, slots) of an attempt."""
+        row = self.c.execute(_Q_FACTS, {"aid": attempt_id}).first()
+        if row is None:
+            return None
+        content = self.c.execute(_Q_CONTENT, {"pid": row[2]}).scalar()
+        return row[0], row[1], row[2], row[3], len(content["items"])
+
+    def token(self, candidate_id: int) -> str | None:
+        return self.c.execute(_Q_TOKEN, {"cid": candidate_id}).scalar()
+
+    def last_seq(self, attempt_id: int) -> int:
+        return self.c.execute(_Q_LAST_SEQ, {"aid": attempt_id}).scalar() or 0
+
+    def old_epoch_steps(self, attempt_id: int, epoch: int) -> Iterable[tuple[int, float]]:
+        return self.c.execute(_Q_OLD_EPOCH_STEPS, {"aid": attempt_id, "epoch": epoch}).all()
+
+    def events(self, session_id: int, attempt_id: int) -> Iterable[Any]:
+        return self.c.execute(_Q_EVENTS, {"sid": session_id, "aid": attempt_id}).all()
+
+    def add_step(self, row: dict[str, Any]) -> None:
+        self.c.execute(_ADD_STEP, [row])
+
+
+class _SqliteStatements:
+    """The same statements on the embedded store's own sqlite3 connection (a third of the Python
+    cost of a save through SQLAlchemy). Only how they run differs: the step's data is sealed as
+    its column type would seal it."""
+
+    def __init__(self, raw: sqlite3.Connection, db: Database):
+        self.raw, self.db = raw, db
+
+    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int] | None:
+        with self.db.reader() as s:  # once per attempt and process: the paper decrypts through its type
+            return _CoreStatements(s.connection()).facts(attempt_id)
+
+    def token(self, candidate_id: int) -> str | None:
+        row = self.raw.execute(_SQLITE_TOKEN, (candidate_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def last_seq(self, attempt_id: int) -> int:
+        return self.raw.execute(_SQLITE_LAST_SEQ, (attempt_id,)).fetchone()[0] or 0
+
+    def old_epoch_steps(self, attempt_id: int, epoch: int) -> Iterable[tuple[int, float]]:
+        return self.raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, epoch)).fetchall()
+
+    def events(self, session_id: int, attempt_id: int) -> Iterable[Any]:
+        return self.raw.execute(_SQLITE_EVENTS, (session_id, attempt_id)).fetchall()
+
+    def add_step(self, row: dict[str, Any]) -> None:
+        data = row["data"]
+        sealed = None if data is None else self.db.cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
+        self.raw.execute(_SQLITE_ADD_STEP, (row["attempt_id"], row["seq"], row["kind"], row["slot"], sealed,
+                                            row["actor"], row["epoch"], row["mono"], row["wall"]))  # fmt: skip
+
+
+_Statements = _CoreStatements | _SqliteStatements
+_InTx = Session | Connection | sqlite3.Connection | _Statements  # the caller's transaction, however it runs
+
+
+def _ledger_from(duration: float, rows: Iterable[Any], checkpoints: Sequence[TimeEvent],
+                 now: Instant | None) -> LedgerView:  # fmt: skip
     """The ledger of one attempt from its (kind, epoch, mono, seconds) rows and checkpoints."""
     events = [TimeEvent(TimeEventKind(k), Instant(e, m), sec) for k, e, m, sec in rows]
-    events += checkpoints
+    events.extend(checkpoints)
     events.sort(key=lambda ev: (ev.at.epoch, ev.at.mono))
     return view(duration, events, now)
 
@@ -319,7 +386,9 @@ class ExamService(Service):
         self._paper_slots: dict[int, int] = {}  # paper id -> slots (a drawn paper never changes)
         self._overviews = overview.OverviewCaches()
         self._facts_cache: dict[int, _AttemptFacts] = {}
-        self._old_checkpoints: dict[int, list[TimeEvent]] = {}
+        # Caches shared by every thread of the process: a key's value is computed whole, then set
+        # (never changed in place), so a racing thread at worst computes it again.
+        self._old_checkpoints: dict[int, tuple[TimeEvent, ...]] = {}
 
     # -- planning (admin) -----------------------------------------------------------------
 
@@ -512,15 +581,23 @@ class ExamService(Service):
                 )
             )  # fmt: skip
 
-    def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
-        self._check_candidate_id(s.connection(), actor, attempt.candidate_id)
+    def _statements(self, c: _InTx) -> _Statements:
+        """How the attempt's statements run in the caller's transaction."""
+        if isinstance(c, (_CoreStatements, _SqliteStatements)):
+            return c
+        if isinstance(c, sqlite3.Connection):
+            return _SqliteStatements(c, self.db)
+        return _CoreStatements(c.connection() if isinstance(c, Session) else c)
 
-    def _check_candidate_id(self, c: Connection, actor: Actor, candidate_id: int) -> None:
+    def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
+        self._check_candidate_id(s, actor, attempt.candidate_id)
+
+    def _check_candidate_id(self, c: _InTx, actor: Actor, candidate_id: int) -> None:
         if actor.role != "candidate":
             return
         if candidate_id != actor.id:
             raise PermissionDenied("this is not your attempt")
-        token = c.execute(_Q_TOKEN, {"cid": actor.id}).scalar()
+        token = self._statements(c).token(actor.id)
         if token is None or token != _digest(actor.token):
             raise PermissionDenied("this station's login is no longer valid: log in again")
 
@@ -529,40 +606,40 @@ class ExamService(Service):
     def _instant(self) -> Instant:
         return Instant(self.db.epoch, self.db.mono())
 
-    def _facts(self, c: Connection, attempt_id: int) -> _AttemptFacts:
+    def _facts(self, c: _InTx, attempt_id: int) -> _AttemptFacts:
         """The attempt's fixed facts; its row never changes, so they are cached per process."""
         facts = self._facts_cache.get(attempt_id)
         if facts is None:
-            row = c.execute(_Q_FACTS, {"aid": attempt_id}).first()
+            row = self._statements(c).facts(attempt_id)
             if row is None:
                 raise NotFound(f"no attempt {attempt_id}")
-            content = c.execute(_Q_CONTENT, {"pid": row[2]}).scalar()
-            facts = _AttemptFacts(attempt_id, row[0], row[1], row[2], row[3], len(content["items"]))
+            facts = _AttemptFacts(attempt_id, *row)
             self._facts_cache[attempt_id] = facts
         return facts
 
-    def _steps_summary(self, c: Connection, attempt_id: int) -> tuple[int, list[TimeEvent]]:
+    def _steps_summary(self, c: _InTx, attempt_id: int) -> tuple[int, tuple[TimeEvent, ...]]:
         """Last sequence number, and for each earlier clock epoch the last step's instant: saved
         answers prove the attempt was running then, so a crash costs nothing up to them. Steps of
         the current epoch add nothing (its clock runs on), and earlier epochs are over, so their
         checkpoints are looked up once per process."""
-        last_seq = c.execute(_Q_LAST_SEQ, {"aid": attempt_id}).scalar() or 0
+        ex = self._statements(c)
+        last_seq = ex.last_seq(attempt_id)
         checkpoints = self._old_checkpoints.get(attempt_id)
         if checkpoints is None:
-            rows = c.execute(_Q_OLD_EPOCH_STEPS, {"aid": attempt_id, "epoch": self.db.epoch}).all()
-            checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows]
+            rows = ex.old_epoch_steps(attempt_id, self.db.epoch)
+            checkpoints = tuple(TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows)
             self._old_checkpoints[attempt_id] = checkpoints
         return last_seq, checkpoints
 
-    def _ledger_of(self, c: Connection, facts: _AttemptFacts, checkpoints: list[TimeEvent],
-                   now: Instant | None) -> LedgerView:  # fmt: skip
-        rows = c.execute(_Q_EVENTS, {"sid": facts.session_id, "aid": facts.attempt_id}).all()
+    def _ledger_of(self, c: _InTx, facts: _AttemptFacts,
+                   checkpoints: Sequence[TimeEvent], now: Instant | None) -> LedgerView:  # fmt: skip
+        rows = self._statements(c).events(facts.session_id, facts.attempt_id)
         return _ledger_from(facts.duration, rows, checkpoints, now)
 
     def _ledger(self, s: Session, attempt: Attempt, now: Instant | None) -> LedgerView:
-        c = s.connection()
-        facts = self._facts(c, attempt.id)
-        return self._ledger_of(c, facts, self._steps_summary(c, attempt.id)[1], now)
+        ex = self._statements(s)
+        facts = self._facts(ex, attempt.id)
+        return self._ledger_of(ex, facts, self._steps_summary(ex, attempt.id)[1], now)
 
     def _time_event(
         self, s: Session | Connection, session_id: int, attempt_id: int | None, kind: TimeEventKind, actor: Actor,
@@ -688,21 +765,23 @@ class ExamService(Service):
 
     # -- answering ----------------------------------------------------------------------------
 
-    def _open_attempt(self, c: Connection, actor: Actor, attempt_id: int) -> tuple[_AttemptFacts, LedgerView, int]:
-        facts = self._facts(c, attempt_id)
-        self._check_candidate_id(c, actor, facts.candidate_id)
-        last_seq, checkpoints = self._steps_summary(c, attempt_id)
-        ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+    def _open_attempt(self, c: _InTx, actor: Actor,
+                      attempt_id: int) -> tuple[_AttemptFacts, LedgerView, int]:  # fmt: skip
+        """The attempt's facts, ledger and last step, once the actor may act on it and it is open."""
+        ex = self._statements(c)
+        facts = self._facts(ex, attempt_id)
+        self._check_candidate_id(ex, actor, facts.candidate_id)
+        last_seq, checkpoints = self._steps_summary(ex, attempt_id)
+        ledger = self._ledger_of(ex, facts, checkpoints, self._instant())
         if ledger.state is LedgerState.SUBMITTED:  # every submit writes a SUBMIT time event
             raise AttemptClosed("the attempt has been submitted")
         return facts, ledger, last_seq
 
-    def _append_step(self, c: Connection, attempt_id: int, seq: int, kind: StepKind, slot: int | None,
-                     data: Any, actor: Actor) -> None:  # fmt: skip
-        c.execute(
-            _ADD_STEP,
-            [{"attempt_id": attempt_id, "seq": seq, "kind": kind.value, "slot": slot, "data": data,
-              "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": self.db.wall_now()}],
+    def _append_step(self, c: _InTx, attempt_id: int, seq: int, kind: StepKind,
+                     slot: int | None, data: Any, actor: Actor) -> None:  # fmt: skip
+        self._statements(c).add_step(
+            {"attempt_id": attempt_id, "seq": seq, "kind": kind.value, "slot": slot, "data": data,
+             "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": self.db.wall_now()},
         )  # fmt: skip
 
     def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
@@ -715,20 +794,20 @@ class ExamService(Service):
 
     def _step(self, actor: Actor, attempt_id: int, expected_seq: int, kind: StepKind, slot: int | None,
               data: Any) -> SaveAck:  # fmt: skip
+        """One step of the candidate's log: the same rules on every store, in one transaction with
+        its audit entry (`fast_action`: on the embedded store its statements run on a sqlite3
+        connection of their own, which is all that differs)."""
         if actor.role != "candidate":
             raise PermissionDenied("only the candidate answers")
-        action = (actor, f"attempt.{kind.value}", f"attempt:{attempt_id}",
-                  {"seq": expected_seq + 1, "slot": slot, "data": data})  # fmt: skip
+        audit_data = {"seq": expected_seq + 1, "slot": slot, "data": data}
         try:
-            raw = self.db.sqlite_connection()
-            if raw is not None:
-                return self._step_sqlite(raw, action, attempt_id, expected_seq, kind, slot, data)
-            with self.fast_action(*action) as c:
-                facts, ledger, last_seq = self._open_attempt(c, actor, attempt_id)
+            with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}", audit_data) as c:
+                ex = self._statements(c)
+                facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
                 self._check_step(facts, ledger, last_seq, expected_seq, slot)
-                self._append_step(c, attempt_id, last_seq + 1, kind, slot, data, actor)
+                self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor)
                 return SaveAck(last_seq + 1, ledger.remaining)
-        except IntegrityError:
+        except (IntegrityError, sqlite3.IntegrityError):
             raise StaleSave("another save for this attempt landed first") from None
         except AttemptClosed:
             self.auto_submit_if_due(attempt_id)
@@ -747,57 +826,6 @@ class ExamService(Service):
             raise AttemptClosed("time is up")
         if slot is not None and not 0 <= slot < facts.slots:
             raise ServiceError(f"no question {slot + 1} on this paper")
-
-    def _step_sqlite(self, raw: Any, action: tuple, attempt_id: int, expected_seq: int, kind: StepKind,
-                     slot: int | None, data: Any) -> SaveAck:  # fmt: skip
-        """The same save as the Core path, on the embedded store's own sqlite3 connection: the same
-        checks, one transaction, one audit entry; a third of the Python cost per save."""
-        actor, name, target, audit_data = action
-        cipher = self.db.cipher
-        raw.execute("BEGIN IMMEDIATE")
-        try:
-            facts = self._facts_cache.get(attempt_id)
-            if facts is None:
-                with self.db.reader() as s:
-                    facts = self._facts(s.connection(), attempt_id)
-            if facts.candidate_id != actor.id:
-                raise PermissionDenied("this is not your attempt")
-            token = raw.execute(_SQLITE_TOKEN, (actor.id,)).fetchone()
-            if token is None or token[0] != _digest(actor.token):
-                raise PermissionDenied("this station's login is no longer valid: log in again")
-            last_seq = raw.execute(_SQLITE_LAST_SEQ, (attempt_id,)).fetchone()[0] or 0
-            checkpoints = self._old_checkpoints.get(attempt_id)
-            if checkpoints is None:
-                rows = raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, self.db.epoch)).fetchall()
-                checkpoints = [TimeEvent(TimeEventKind.CHECKPOINT, Instant(e, m)) for e, m in rows]
-                self._old_checkpoints[attempt_id] = checkpoints
-            rows = raw.execute(_SQLITE_EVENTS, (facts.session_id, attempt_id))
-            ledger = _ledger_from(facts.duration, rows, checkpoints, self._instant())
-            self._check_step(facts, ledger, last_seq, expected_seq, slot)
-            wall = self.db.wall_now()
-            sealed = None if data is None else cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
-            raw.execute(
-                _SQLITE_ADD_STEP,
-                (attempt_id, last_seq + 1, kind.value, slot, sealed, actor.label, self.db.epoch, self.db.mono(), wall),
-            )
-            head = raw.execute(audit.SQLITE_HEAD_GET).fetchone()
-            row, new_head = audit.next_entry(
-                cipher, head[0] if head else None, wall=wall, actor=actor.label, action=name, target=target,
-                data=audit_data,
-            )  # fmt: skip
-            raw.execute(audit.SQLITE_ENTRY_ADD, row)
-            if head is None:
-                raw.execute("INSERT INTO store_meta (key, value) VALUES ('audit_head', ?)", (new_head,))
-            else:
-                raw.execute(audit.SQLITE_HEAD_SET, (new_head,))
-            raw.execute("COMMIT")
-        except sqlite3.IntegrityError:
-            raw.execute("ROLLBACK")
-            raise StaleSave("another save for this attempt landed first") from None
-        except BaseException:
-            raw.execute("ROLLBACK")
-            raise
-        return SaveAck(last_seq + 1, ledger.remaining)
 
     def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
         """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""

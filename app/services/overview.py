@@ -277,7 +277,7 @@ class OverviewCaches:
 
 def refreshed(
     s: Connection, prev: OverviewCache | None, session_id: int, epoch: Any,
-    checkpoints: dict[int, list[TimeEvent]],
+    checkpoints: dict[int, tuple[TimeEvent, ...]],
 ) -> OverviewCache:  # fmt: skip
     """`prev` brought up to date with what was written since it was read (everything when None).
 
@@ -346,7 +346,7 @@ def refreshed(
     if missing:
         scope, params = ("SESSION", {"sid": session_id}) if cold else ("IDS", {"ids": sorted(missing)})
         for aid, found in old_epoch_checkpoints(s, scope, params, missing, epoch).items():
-            checkpoints.setdefault(aid, found)
+            checkpoints.setdefault(aid, tuple(found))  # set whole: threads share the cache
         retimed |= missing
     retimed |= session_attempts - set(prev.timelines)
     timelines = prev.timelines

@@ -8,6 +8,7 @@ MAC) is also kept, MAC'd, in store_meta, so cutting entries off the end is caugh
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,7 +78,7 @@ def next_entry(
 
 
 def append(
-    target_session: Session | Connection,
+    target_session: Session | Connection | sqlite3.Connection,
     cipher: FieldCipher,
     *,
     wall: str,
@@ -86,7 +87,16 @@ def append(
     target: str,
     data: Any,
 ) -> int:
-    """Append one entry in the caller's transaction; returns its sequence number."""
+    """Append one entry in the caller's transaction; returns its sequence number. The same three
+    statements on an ORM session, a Core connection, or the embedded store's own sqlite3
+    connection (the answer-save path, `Database.write_connection`)."""
+    if isinstance(target_session, sqlite3.Connection):
+        found = target_session.execute(_SQLITE_HEAD_GET).fetchone()
+        head = found[0] if found else None
+        row, new_head = next_entry(cipher, head, wall=wall, actor=actor, action=action, target=target, data=data)
+        target_session.execute(_SQLITE_ENTRY_ADD, row)
+        target_session.execute(_SQLITE_HEAD_ADD if head is None else _SQLITE_HEAD_SET, (new_head,))
+        return row["seq"]
     connection = target_session.connection() if isinstance(target_session, Session) else target_session
     head = connection.execute(_HEAD_GET).scalar()
     row, new_head = next_entry(cipher, head, wall=wall, actor=actor, action=action, target=target, data=data)
@@ -95,10 +105,11 @@ def append(
     return row["seq"]
 
 
-# The same three statements for the embedded store's raw answer-save path (sqlite3 module).
-SQLITE_HEAD_GET = f"SELECT value FROM store_meta WHERE key = '{_HEAD}'"
-SQLITE_HEAD_SET = f"UPDATE store_meta SET value = ? WHERE key = '{_HEAD}'"
-SQLITE_ENTRY_ADD = (
+# The same statements in the sqlite3 module's own form.
+_SQLITE_HEAD_GET = f"SELECT value FROM store_meta WHERE key = '{_HEAD}'"
+_SQLITE_HEAD_SET = f"UPDATE store_meta SET value = ? WHERE key = '{_HEAD}'"
+_SQLITE_HEAD_ADD = f"INSERT INTO store_meta (key, value) VALUES ('{_HEAD}', ?)"
+_SQLITE_ENTRY_ADD = (
     "INSERT INTO audit_entries (seq, wall, actor, action, target, data_digest, prev_mac, mac) "
     "VALUES (:seq, :wall, :actor, :action, :target, :data_digest, :prev_mac, :mac)"
 )

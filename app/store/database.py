@@ -3,29 +3,32 @@
 SQLite (the embedded default) runs in WAL mode with synchronous=FULL, so a commit is on disk
 when it returns; write transactions start with BEGIN IMMEDIATE so two writers never deadlock
 upgrading a read lock. On PostgreSQL, write transactions take one advisory lock, which keeps the
-audit chain strictly sequential.
+audit chain strictly sequential. Every write transaction of the services takes the store's write
+lock first (app/store/write_lock.py): writers are served in turn, and woken as soon as it is
+theirs. No connection is shared between threads: each transaction checks one out of the pool.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.security.envelope import DEFAULT_KDF, FieldCipher, KdfParams, WrappedKey, new_data_key, rewrap, unwrap
-from app.store import migrate
+from app.store import migrate, write_lock
 from app.store.clock import MachineClock, SystemClock, SystemMachineClock, WallClock, stamp
 from app.store.models import ClockEpoch, KeyRecord, StoreMeta
 from app.store.types import CIPHER_ATTR
 
 _PG_WRITE_LOCK = 7_401_001
 READ_ONLY = "examdesk_read_only"
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for its turn before giving up
 
 
 def wall_now() -> str:
@@ -44,7 +47,7 @@ class StoreNotInitialised(Exception):
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +93,9 @@ class Database:
         self.epoch = epoch
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
-        self._raw: Any = None
+        self._lock_key, lock_file = _lock_of(engine)
+        self.write_lock = write_lock.for_store(self._lock_key, lock_file, BUSY_TIMEOUT)
+        self._closed = False
 
     @staticmethod
     def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, clock: WallClock | None = None,
@@ -150,7 +155,7 @@ class Database:
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key; nothing else is re-encrypted. A wrong `old` changes nothing."""
-        with self._sessions() as session, session.begin():
+        with self.transaction() as session:
             row = session.scalar(select(KeyRecord).where(KeyRecord.purpose == "data", KeyRecord.active))
             assert row is not None
             record = rewrap(_record_of(row), old, new)
@@ -166,8 +171,40 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
+        """An ORM session in one write transaction, under the store's write lock."""
+        with self.write_lock.held(), self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction, under the store's write lock."""
+        with self.write_lock.held(), self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection | sqlite3.Connection]:
+        """A write transaction under the store's write lock for the hot path (answer saves), where
+        SQLAlchemy's per-statement cost is most of the work: on SQLite a sqlite3 connection of its
+        own, checked out of the pool (autocommit mode, pragmas set), in BEGIN IMMEDIATE; committed
+        when the block ends, rolled back if it raises, then returned to the pool. On other
+        databases a Core connection, as `write`."""
+        if self.engine.dialect.name != "sqlite":
+            with self.write() as connection:
+                yield connection
+            return
+        with self.write_lock.held():
+            pooled = self.engine.raw_connection()
+            try:
+                raw = pooled.driver_connection
+                raw.execute("BEGIN IMMEDIATE")
+                try:
+                    yield raw
+                except BaseException:
+                    raw.rollback()  # a no-op where SQLite has rolled back already
+                    raise
+                raw.execute("COMMIT")
+            finally:
+                pooled.close()  # back to the pool, which rolls back whatever a failed COMMIT left
 
     def reader(self) -> Session:
         """A session for reading only: it takes no write lock."""
@@ -180,20 +217,23 @@ class Database:
             rows = [r[0] for r in connection.execute(text("PRAGMA integrity_check"))]
         return [] if rows == ["ok"] else rows
 
-    def sqlite_connection(self):  # -> sqlite3.Connection
-        """A dedicated sqlite3 connection (pragmas set, autocommit mode) for the answer-save path,
-        where SQLAlchemy's per-statement cost is most of a save. None on other databases."""
-        if self.engine.dialect.name != "sqlite":
-            return None
-        if self._raw is None:
-            self._raw = self.engine.raw_connection()
-        return self._raw.driver_connection
-
     def close(self) -> None:
-        if self._raw is not None:
-            self._raw.close()
-            self._raw = None
         self.engine.dispose()
+        if not self._closed:
+            self._closed = True
+            write_lock.release(self._lock_key, self.write_lock)
+
+
+def _lock_of(engine: Engine) -> tuple[str, Path | None]:
+    """Which process-wide write lock a store takes, and its lock file: the file beside a SQLite
+    store; none for PostgreSQL (its advisory lock spans processes) or a store in memory."""
+    if engine.dialect.name != "sqlite":
+        return engine.url.render_as_string(hide_password=True), None
+    path = engine.url.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return f"sqlite-memory:{id(engine)}", None
+    real = Path(path).resolve()
+    return f"sqlite:{real}", real.with_name(real.name + write_lock.LOCK_SUFFIX)
 
 
 def default_store_path(data_dir: Path) -> Path:
