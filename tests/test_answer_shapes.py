@@ -58,3 +58,34 @@ def _item(kind: ItemType, key) -> Item:  # type: ignore[no-untyped-def]
                                            (ItemType.TRUEFALSE, True), (ItemType.FILL, (("答",),))])  # fmt: skip
 def test_grading_never_fails_on_a_stored_odd_answer(kind, key, response):
     assert score_objective(_item(kind, key), response) == Decimal(0)
+
+
+ODD_ANSWERS = [[[1], [2]], {"value": "A"}, 5, "E", ["A", "A"], "x" * (MAX_TEXT_BYTES + 1), [None], True]
+
+
+def test_a_session_with_every_odd_answer_refused_still_closes(tmp_path):
+    """Odd answers are refused at save with the question and the rule; the session then closes and grades."""
+    from app.services.base import ServiceError
+    from tests.store_fixtures import CANDIDATES, build_world, fresh_url
+
+    world = build_world(fresh_url("sqlite", tmp_path))
+    world.exam.start_session(world.proctor, world.session_id)
+    _name, number = CANDIDATES["T001"]
+    login = world.exam.candidate_login(ticket="T001", id_number=number, station="PC-01")
+    view = world.exam.attempt_view(login.actor, login.attempt_id)
+    kinds = [item.get("type") for item in view.items]
+    refused = []
+    for slot in range(len(kinds)):
+        for answer in ODD_ANSWERS:
+            try:
+                world.exam.save_answer(login.actor, login.attempt_id, view.last_seq, slot, answer)
+            except ServiceError as exc:
+                refused.append(str(exc))
+            else:
+                view = world.exam.attempt_view(login.actor, login.attempt_id)
+    assert refused and all(message.startswith("question ") for message in refused)
+    seq = world.exam.save_answer(login.actor, login.attempt_id, view.last_seq, 0, "B").seq
+    assert seq == view.last_seq + 1
+    world.exam.submit(login.actor, login.attempt_id)
+    world.exam.close_session(world.proctor, world.session_id)  # grading reads every stored step
+    world.db.close()

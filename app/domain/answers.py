@@ -12,7 +12,9 @@ Written text is limited to MAX_TEXT_BYTES of UTF-8 per answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from app.domain.items import FILL_BLANK, ItemType
 
@@ -23,9 +25,17 @@ def text_too_long(text: str) -> bool:
     return len(text.encode("utf-8")) > MAX_TEXT_BYTES
 
 
+def blanks_in(stem: str) -> int:
+    return max(1, len(FILL_BLANK.findall(stem)))
+
+
 def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: object) -> str | None:
     """Why `answer` cannot be saved for an item of this type and these option labels (None: it can).
     `answer` None clears the answer and is always allowed."""
+    return _problem(item_type, labels, blanks_in(stem), answer)
+
+
+def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object) -> str | None:
     if answer is None:
         return None
     try:
@@ -45,7 +55,6 @@ def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: obj
     if kind is ItemType.TRUEFALSE:
         return None if isinstance(answer, bool) else "a true-or-false answer is true or false"
     if kind is ItemType.FILL:
-        blanks = max(1, len(FILL_BLANK.findall(stem)))
         given = [answer] if isinstance(answer, str) else answer
         if not isinstance(given, list) or not all(isinstance(a, str) for a in given):
             return "a fill-in answer is the text of each blank"
@@ -59,3 +68,21 @@ def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: obj
     if text_too_long(answer):
         return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
     return None
+
+
+@dataclass(frozen=True)
+class AnswerShape:
+    """What an answer to one question of a paper may look like (kept per attempt by the save path)."""
+
+    item_type: str
+    labels: tuple[str, ...]
+    blanks: int
+
+    @staticmethod
+    def of(item: Mapping[str, Any]) -> AnswerShape:
+        """From a question of a stored paper (`paper_content`'s snapshot)."""
+        labels = tuple(str(option[0]) for option in item.get("options") or ())
+        return AnswerShape(str(item.get("type")), labels, blanks_in(str(item.get("stem", ""))))
+
+    def problem(self, answer: object) -> str | None:
+        return _problem(self.item_type, self.labels, self.blanks, answer)

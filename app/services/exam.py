@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.banks.catalog import Catalog
 from app.banks.roster_file import RosterRow
+from app.domain.answers import AnswerShape
 from app.domain.attempt_state import AttemptState, Step, StepKind, derive
 from app.domain.identity import id_number_problem, mask_id_number, normalise_id_number
 from app.domain.items import ItemType
@@ -278,13 +279,14 @@ class _CoreStatements:
     def __init__(self, c: Connection):
         self.c = c
 
-    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int] | None:
-        """(session, candidate, paper, duration, slots) of an attempt."""
+    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int, tuple[AnswerShape, ...]] | None:
+        """(session, candidate, paper, duration, slots, each slot's answer shape) of an attempt."""
         row = self.c.execute(_Q_FACTS, {"aid": attempt_id}).first()
         if row is None:
             return None
         content = self.c.execute(_Q_CONTENT, {"pid": row[2]}).scalar()
-        return row[0], row[1], row[2], row[3], len(content["items"])
+        items = content["items"]
+        return row[0], row[1], row[2], row[3], len(items), tuple(AnswerShape.of(item) for item in items)
 
     def token(self, candidate_id: int) -> str | None:
         return self.c.execute(_Q_TOKEN, {"cid": candidate_id}).scalar()
@@ -310,7 +312,7 @@ class _SqliteStatements:
     def __init__(self, raw: sqlite3.Connection, db: Database):
         self.raw, self.db = raw, db
 
-    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int] | None:
+    def facts(self, attempt_id: int) -> tuple[int, int, int, float, int, tuple[AnswerShape, ...]] | None:
         with self.db.reader() as s:  # once per attempt and process: the paper decrypts through its type
             return _CoreStatements(s.connection()).facts(attempt_id)
 
@@ -355,6 +357,7 @@ class _AttemptFacts:
     paper_id: int
     duration: float
     slots: int
+    shapes: tuple[AnswerShape, ...]  # what an answer to each slot may look like
 
 
 def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, Any]:
@@ -805,6 +808,10 @@ class ExamService(Service):
                 ex = self._statements(c)
                 facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
                 self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                if kind is StepKind.ANSWER and slot is not None:
+                    problem = facts.shapes[slot].problem(data["value"])
+                    if problem:  # steps are kept for ever: an answer the grader cannot read never enters
+                        raise ServiceError(f"question {slot + 1}: {problem}")
                 self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor)
                 return SaveAck(last_seq + 1, ledger.remaining)
         except (IntegrityError, sqlite3.IntegrityError):

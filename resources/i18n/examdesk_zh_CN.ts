@@ -1241,6 +1241,56 @@ weight tables and papers</source>
         <translation>导出完整姓名和身份证号须填写理由</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>question {number}: {problem}</source>
+        <translation>第 {number} 题：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the paper has an item of unknown type {type}</source>
+        <translation>试卷中有未知题型 {type}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a single-choice answer is one of the options {labels}</source>
+        <translation>单项选择题的答案须是选项 {labels} 之一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a multiple-choice answer is a list of the options {labels}</source>
+        <translation>多项选择题的答案须是选项 {labels} 中的若干项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a multiple-choice answer names each option once</source>
+        <translation>多项选择题的答案中每个选项只能出现一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a true-or-false answer is true or false</source>
+        <translation>判断题的答案须是“对”或“错”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fill-in answer is the text of each blank</source>
+        <translation>填空题的答案须是每个空的文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this question has {blanks} blank(s), the answer has {given}</source>
+        <translation>本题有 {blanks} 个空，答案有 {given} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the answer is longer than {limit} KiB of text</source>
+        <translation>答案超过 {limit} KiB 文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a written answer is text</source>
+        <translation>书面作答须是文字</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>session {code} is {state}: only a session not yet started moves</source>
         <translation>场次 {code} 的状态为 {state}：只有尚未开始的场次可以调整时间</translation>
@@ -2261,7 +2311,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-156"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2361,7 +2411,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>
