@@ -18,7 +18,7 @@ LABELS = ("A", "B", "C", "D")
     [
         ("single", "B"), ("multiple", ["A", "C"]), ("multiple", []), ("truefalse", False),
         ("fill", "答案"), ("fill", ["一", "二"]), ("short", "我的回答"), ("case", "x" * MAX_TEXT_BYTES),
-        ("single", None), ("multiple", None),
+        ("task", "操作记录"), ("single", None), ("multiple", None),
     ],
 )  # fmt: skip
 def test_answers_the_screen_sends_are_accepted(kind, answer):
@@ -40,6 +40,7 @@ def test_answers_the_screen_sends_are_accepted(kind, answer):
         ("fill", [1], "the text of each blank"),
         ("short", ["text"], "a written answer is text"),
         ("short", "长" * (MAX_TEXT_BYTES // 3 + 1), "longer than 64 KiB"),
+        ("task", {"steps": []}, "a written answer is text"),
         ("essay", "x", "unknown type"),
     ],
 )

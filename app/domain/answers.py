@@ -6,7 +6,7 @@ the shapes below are the only ones the candidate screen sends, and the grader re
 - multiple choice: a list of distinct option labels of the item (["A", "C"]);
 - true/false: a boolean;
 - fill in the blanks: a list of strings, at most one per blank (a single string for one blank);
-- short answer and case analysis: a string.
+- short answer, case analysis and a skill task's written work: a string.
 Written text is limited to MAX_TEXT_BYTES of UTF-8 per answer.
 """
 
@@ -19,6 +19,7 @@ from typing import Any
 from app.domain.items import FILL_BLANK, ItemType
 
 MAX_TEXT_BYTES = 64 * 1024
+TASK = "task"  # a skill paper's slot (app/domain/paper_assembly.py): answered in writing
 
 
 def text_too_long(text: str) -> bool:
@@ -38,6 +39,8 @@ def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: obj
 def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object) -> str | None:
     if answer is None:
         return None
+    if item_type == TASK:  # a skill task's written work: text, like a short answer
+        return _written_problem(answer)
     try:
         kind = ItemType(item_type)
     except ValueError:
@@ -63,6 +66,10 @@ def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object)
         if text_too_long("".join(given)):
             return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
         return None
+    return _written_problem(answer)
+
+
+def _written_problem(answer: object) -> str | None:
     if not isinstance(answer, str):
         return "a written answer is text"
     if text_too_long(answer):
