@@ -104,12 +104,16 @@ CANDIDATES = {
 }
 
 
-def sample_content(n: int = 5) -> dict:
+def sample_content(n: int = 5, *, written: bool = False) -> dict:
+    """A paper of `n` single-choice questions (key B), or with `written` of short-answer questions."""
     items = []
     for slot in range(n):
-        items.append({"slot": slot, "id": f"Q{slot}", "type": "single", "area": "学情分析", "points": "2",
-                      "stem": f"第{slot + 1}题 独特题干文本{slot}", "options": [["A", "甲"], ["B", "乙"], ["C", "丙"]],
-                      "key": "B"})  # fmt: skip
+        item = {"slot": slot, "id": f"Q{slot}", "type": "single", "area": "学情分析", "points": "2",
+                "stem": f"第{slot + 1}题 独特题干文本{slot}", "options": [["A", "甲"], ["B", "乙"], ["C", "丙"]],
+                "key": "B"}  # fmt: skip
+        if written:
+            item.update(type="short", options=[], key=None, rubric=[["要点", "2"]])
+        items.append(item)
     return {"seed": "s", "standard": "4-13-99-02", "level": "5", "items": items}
 
 
@@ -121,7 +125,7 @@ def fast_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1))
 
 
-def build_world(url: str, duration: float = 5400.0) -> World:
+def build_world(url: str, duration: float = 5400.0, *, written: bool = False) -> World:
     db = Database.create(url, PASSPHRASE, kdf=FAST_KDF, clock=exam_day_clock())
     accounts, exam = AccountService(db), ExamService(db, shared_catalog())
     admin = accounts.set_up_centre(code="C01", name="测试考点", admin_username="admin", admin_password="admin-pass-1")
@@ -138,7 +142,7 @@ def build_world(url: str, duration: float = 5400.0) -> World:
         photo = b"PHOTO-" + ticket.encode()
         cid = exam.add_candidate(admin, session_id, ticket=ticket, name=name, id_number=number, photo=photo)
         candidates[ticket] = cid
-        attempts[ticket] = exam.prepare_attempt(admin, cid, sample_content(), duration)
+        attempts[ticket] = exam.prepare_attempt(admin, cid, sample_content(written=written), duration)
     return World(url, db, accounts, exam, admin, proctor, session_id, candidates, attempts)
 
 

@@ -15,7 +15,7 @@ def raw_bytes(folder: Path) -> bytes:
 
 
 def test_full_exam_leaves_no_plaintext_on_disk(tmp_path: Path):
-    w = build_world(fresh_url("sqlite", tmp_path))
+    w = build_world(fresh_url("sqlite", tmp_path), written=True)  # written answers: any text is an answer
     w.exam.start_session(w.proctor, w.session_id)
     name, number = CANDIDATES["T001"]
     cand = w.exam.candidate_login(ticket="T001", id_number=number, station="PC-01")

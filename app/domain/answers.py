@@ -93,3 +93,15 @@ class AnswerShape:
 
     def problem(self, answer: object) -> str | None:
         return _problem(self.item_type, self.labels, self.blanks, answer)
+
+    def example(self) -> object:
+        """An answer of this shape (for demonstrations and screenshots): the first option, true, or text."""
+        if self.item_type == ItemType.SINGLE:
+            return self.labels[0] if self.labels else None
+        if self.item_type == ItemType.MULTIPLE:
+            return list(self.labels[:1])
+        if self.item_type == ItemType.TRUEFALSE:
+            return True
+        if self.item_type == ItemType.FILL:
+            return ["答"] * self.blanks
+        return "作答"

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from sqlalchemy import select
 
 from app.demo import demo_people, demo_start
+from app.domain.answers import AnswerShape
 from app.services.base import Conflict
 from app.services.exam import INCIDENT_CATEGORIES, CandidateRow
 from app.store.models import Incident
@@ -213,9 +214,10 @@ def test_answers_show_in_the_grid_on_the_timed_refresh(console, qtbot, backend, 
     start(backend, proctor, theory, console)
     ticket = FREE[0][0]
     login = log_in(backend, FREE[0], "PC-06")
-    seq = 0
+    seq, items = 0, backend.exam.attempt_view(login.actor, login.attempt_id).items
     for slot in range(3):
-        seq = backend.exam.save_answer(login.actor, login.attempt_id, seq, slot, "A").seq
+        seq = backend.exam.save_answer(login.actor, login.attempt_id, seq, slot,
+                                       AnswerShape.of(items[slot]).example()).seq  # fmt: skip
     backend.exam.set_flag(login.actor, login.attempt_id, seq, 1, True)
     assert shown(console, ticket, Column.PROGRESS) == "0/60"
 
@@ -446,7 +448,8 @@ def test_sorting_and_selection_survive_refreshes(console, qtbot, backend, procto
     ticket = FREE[0][0]
     pick(console, ticket)
     login = log_in(backend, FREE[0], "PC-06")
-    backend.exam.save_answer(login.actor, login.attempt_id, 0, 0, "B")
+    first = backend.exam.attempt_view(login.actor, login.attempt_id).items[0]
+    backend.exam.save_answer(login.actor, login.attempt_id, 0, 0, AnswerShape.of(first).example())
     console.refresh()
     assert console.selected_row().ticket == ticket
     assert console.selected_row().answered == 1

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from app.demo import demo_people
+from app.domain.answers import AnswerShape
 from app.errors import UserFacingError
 from app.services.base import Actor
 from app.ui.proctor.console import ProctorConsole
@@ -25,9 +26,11 @@ def _try(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def _answer(exam: Any, login: Any, count: int, flags: int = 0, focus: int = 0) -> None:
-    seq = exam.attempt_view(login.actor, login.attempt_id).last_seq
+    view = exam.attempt_view(login.actor, login.attempt_id)
+    seq = view.last_seq
     for slot in range(count):
-        seq = exam.save_answer(login.actor, login.attempt_id, seq, slot, "A").seq
+        answer = AnswerShape.of(view.items[slot]).example()
+        seq = exam.save_answer(login.actor, login.attempt_id, seq, slot, answer).seq
     for slot in range(flags):
         seq = exam.set_flag(login.actor, login.attempt_id, seq, slot * 3 + 1, True).seq
     for _ in range(focus):
