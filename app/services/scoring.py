@@ -602,8 +602,8 @@ class ScoringService(Service):
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
             session = unfrozen_session(s, cand.session_id)
-            if actor.role == "chief":
-                require_duty(s, actor, session.id, "chief")
+            if actor.role == "chief":  # the session's chief examiner, or a chief on its panel
+                require_duty(s, actor, session.id, "chief", "review")
             std, level = self._rules_of(session)
             staffing = std.staffing_for(level)
             panel = self._on_duty(s, session.id, "review")
