@@ -33,6 +33,7 @@ from app.services.papers import PaperService
 from app.services.scoring import ScoringService
 from app.store.clock import WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
+from app.store.models import Attempt, PaperInstance
 
 DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centre chooses its own
 DEMO_PASSWORDS = {"admin": "admin-demo-1", "proctor": "proctor-demo-1", "examiner": "examiner-demo-1"}
@@ -126,8 +127,16 @@ class _DemoCentre:
             self.exam.add_candidate(self.admin, session_id, ticket=ticket, name=name, id_number=number,
                                     photo=demo_photo(n))  # fmt: skip
         self.papers.prepare_papers(self.admin, session_id)
-        rows = self.exam.session_overview(self.admin, session_id)
+        rows = self.exam.roster(self.admin, session_id)
         return session_id, {row.ticket: row.attempt_id for row in rows if row.attempt_id is not None}
+
+
+def simulated_keys(db: Database, attempt_id: int) -> list:
+    """The keys of a running attempt's paper, for the demo's invented candidates to answer with
+    their ability. Read from the store directly: no service gives keys before the session closes."""
+    with db.reader() as s:
+        paper = s.get(PaperInstance, s.get(Attempt, attempt_id).paper_id)
+        return [item["key"] for item in paper.content["items"]]
 
 
 def demo_photo(n: int) -> bytes:
@@ -206,7 +215,7 @@ def run_demo(
         for n, (ticket, _name, number, ability) in enumerate(people):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
             paper = exam.attempt_view(login.actor, login.attempt_id)
-            keys = exam.answer_key(admin, login.attempt_id)
+            keys = simulated_keys(db, login.attempt_id)
             seq = paper.last_seq
             for entry, key in zip(paper.items, keys, strict=True):
                 if ticket == terminated_ticket and entry["slot"] > 20:
@@ -309,7 +318,7 @@ def _other_registration(centre: _DemoCentre, people: Sequence[tuple[str, str, st
     for n, (ticket, _name, number, ability) in enumerate(sitting):
         login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{40 + n}")
         paper = exam.attempt_view(login.actor, login.attempt_id)
-        keys = exam.answer_key(centre.admin, login.attempt_id)
+        keys = simulated_keys(centre.exam.db, login.attempt_id)
         seq = paper.last_seq
         for entry, key in zip(paper.items, keys, strict=True):
             answer = _answer_for({**entry, "key": key}, ability, rng)

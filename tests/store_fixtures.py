@@ -72,7 +72,8 @@ def shared_catalog() -> Catalog:
 @dataclass
 class World:
     """A set-up centre: store (on a fixed clock), services, admin and proctor, one theory session
-    on the clock's day with two candidates and the two proctors a room needs."""
+    on the clock's day with two candidates and the two proctors a room needs; and staff with no
+    duty anywhere: a proctor (`outsider`) and an examiner (`examiner`)."""
 
     url: str
     db: Database
@@ -83,6 +84,8 @@ class World:
     session_id: int
     candidates: dict[str, int]
     attempts: dict[str, int]
+    outsider: Actor  # a proctor of no session
+    examiner: Actor  # an examiner of no session
 
     def reopen(self, passphrase: str = PASSPHRASE, *, machine: MachineClock | None = None) -> World:
         """The store opened again, as another process does: on the same boot of the machine unless
@@ -90,7 +93,7 @@ class World:
         self.db.close()
         db = Database.open(self.url, passphrase, clock=self.db.clock, machine=machine or self.db.machine)
         return World(self.url, db, AccountService(db), ExamService(db, shared_catalog()), self.admin, self.proctor,
-                     self.session_id, self.candidates, self.attempts)  # fmt: skip
+                     self.session_id, self.candidates, self.attempts, self.outsider, self.examiner)  # fmt: skip
 
     @property
     def scoring(self) -> ScoringService:
@@ -132,6 +135,10 @@ def build_world(url: str, duration: float = 5400.0, *, written: bool = False) ->
     accounts.create_user(admin, username="proctor1", role="proctor", display_name="监考一", password="proctor-pass-1")
     proctor = accounts.login("proctor1", "proctor-pass-1")
     accounts.create_user(admin, username="proctor2", role="proctor", display_name="监考二", password="proctor-pass-2")
+    outsider = accounts.create_user(admin, username="lone-proctor", role="proctor", display_name="监考九",
+                                    password="proctor-pass-9")  # fmt: skip
+    examiner = accounts.create_user(admin, username="lone-examiner", role="examiner", display_name="考评九",
+                                    password="examiner-pass-9")  # fmt: skip
     session_id = exam.schedule_session(
         admin, code="S1", room="101", part="theory", standard="4-13-99-02", level="5",
         scheduled_start=SESSION_START, duration_minutes=90,
@@ -143,7 +150,8 @@ def build_world(url: str, duration: float = 5400.0, *, written: bool = False) ->
         cid = exam.add_candidate(admin, session_id, ticket=ticket, name=name, id_number=number, photo=photo)
         candidates[ticket] = cid
         attempts[ticket] = exam.prepare_attempt(admin, cid, sample_content(written=written), duration)
-    return World(url, db, accounts, exam, admin, proctor, session_id, candidates, attempts)
+    return World(url, db, accounts, exam, admin, proctor, session_id, candidates, attempts,
+                 Actor("proctor", outsider.id), Actor("examiner", examiner.id))  # fmt: skip
 
 
 def assign_proctors(db: Database, admin: Actor, session_id: int, usernames: tuple[str, ...] = ("proctor1", "proctor2"),

@@ -90,7 +90,7 @@ def test_who_may_analyse_and_what(backend):
     with pytest.raises(PermissionDenied):
         backend.analysis.session_analysis(proctor, session_id(backend, "DEMO-T5"))
     chief = backend.accounts.login("chief", "examiner-demo-1")
-    with pytest.raises(PermissionDenied, match="chief examiner of this session"):
+    with pytest.raises(PermissionDenied, match="chief examiner of session DEMO-T5"):
         backend.analysis.session_analysis(chief, session_id(backend, "DEMO-T5"))
     backend.scoring.assign_staff(admin, session_id(backend, "DEMO-T5"), chief.id, "chief")
     assert backend.analysis.session_analysis(chief, session_id(backend, "DEMO-T5")).analysis.summary.candidates == 11

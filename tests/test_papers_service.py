@@ -10,7 +10,7 @@ from app.domain.paper_assembly import AssemblyError
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.papers import PaperService
 from app.store.models import Attempt, AuditEntry, Candidate, PaperInstance
-from tests.store_fixtures import SESSION_START
+from tests.store_fixtures import SESSION_START, assign_proctors
 
 TICKETS = {"P001": "11010519491231002X", "P002": "440524198001010013", "P003": "110101199003074514"}
 
@@ -41,6 +41,7 @@ def _count(world, model, **where):
 def test_every_candidate_without_a_paper_gets_one_in_a_single_audited_action(world, catalog):
     sid, _ids = _session(world)
     papers = PaperService(world.db, catalog)
+    assign_proctors(world.db, world.admin, sid, ("proctor1",))  # a proctor prepares papers of their own session
     audit_before = _count(world, AuditEntry)
     seen = []
     assert papers.prepare_papers(world.proctor, sid, lambda done, total: seen.append((done, total))) == 3

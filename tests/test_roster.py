@@ -73,9 +73,9 @@ def test_import_is_all_or_nothing(world, tmp_path):
     lines = ["准考证号,姓名,身份证号", "T100,孙八,370102199001011231", "T001,重复,11010519491231002X"]
     path = write_csv(tmp_path, lines)
     rows = read_roster(path)
-    before = len(world.exam.session_overview(world.admin, world.session_id))
+    before = len(world.exam.roster(world.admin, world.session_id))
     with pytest.raises(Conflict, match="row 3: ticket T001 is already in this session"):
         world.exam.import_roster(world.admin, world.session_id, rows, path.name)
-    assert len(world.exam.session_overview(world.admin, world.session_id)) == before
+    assert len(world.exam.roster(world.admin, world.session_id)) == before
     assert world.exam.import_roster(world.admin, world.session_id, rows[:1], path.name) == 1
-    assert len(world.exam.session_overview(world.admin, world.session_id)) == before + 1
+    assert len(world.exam.roster(world.admin, world.session_id)) == before + 1

@@ -34,6 +34,13 @@ def schedule(world, code="X", *, part="theory", standard="4-13-99-02", level="5"
     )  # fmt: skip
 
 
+def proctor(world, session_id: int) -> Actor:
+    """A proctor of the session (only an assigned proctor starts or closes it): its first one, or a
+    new one for a session with none assigned yet."""
+    assigned = [user for user, duty in world.scoring.session_staff(world.admin, session_id) if duty == "proctor"]
+    return Actor("proctor", assigned[0]) if assigned else staff(world, session_id, "proctor", 1)[0]
+
+
 def people(world, session_id: int, count: int, prefix: str = "P") -> None:
     """`count` candidates; ID numbers repeat across tickets, which the store allows."""
     for n in range(count):
@@ -121,21 +128,21 @@ def test_a_review_session_takes_its_minimum_per_candidate(world):
     rows = [RosterRow(row=n + 2, ticket=f"R{n}", name="考生", id_number=IDS[n], photo=None) for n in range(2)]
     with pytest.raises(StandardRuleRefused, match="4 candidate\\(s\\) need 60"):
         world.exam.import_roster(world.admin, sid, rows, "roster.csv")
-    assert len(world.exam.session_overview(world.admin, sid)) == 2  # all or nothing
+    assert len(world.exam.roster(world.admin, sid)) == 2  # all or nothing
     # and at start (here: a session whose duration no longer fits, e.g. after a new edition)
     staff(world, sid, "review", 3)
     with world.db.transaction() as s:
         s.get(ExamSession, sid).duration_minutes = 29
     with pytest.raises(StandardRuleRefused, match="2 candidate\\(s\\) need 30, this session has 29"):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
 
 
 # -- theory rooms at start ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("candidates", "proctors", "refusal"), [
-    (40, 0, "4-13-99-02 1.9.3: a theory room has at least 2 proctors and 1 per 15 candidates: 40 candidates need 3, "
-            "this session has 0"),
+    (40, 1, "4-13-99-02 1.9.3: a theory room has at least 2 proctors and 1 per 15 candidates: 40 candidates need 3, "
+            "this session has 1"),  # with none, no proctor of it could start it (tests/test_duties.py)
     (23, 1, "23 candidates need 2, this session has 1"),
     (31, 2, "31 candidates need 3, this session has 2"),
     (23, 2, None),
@@ -146,11 +153,11 @@ def test_a_theory_room_starts_only_with_its_proctors(world, candidates, proctors
     people(world, sid, candidates)
     staff(world, sid, "proctor", proctors)
     if refusal is None:
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
         assert {s.id: s.state for s in world.exam.sessions(world.admin)}[sid] == "open"
         return
     with pytest.raises(StandardRuleRefused, match=refusal):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
     assert {s.id: s.state for s in world.exam.sessions(world.admin)}[sid] == "scheduled"
 
 
@@ -159,7 +166,7 @@ def test_full_electronic_surveillance_relaxes_the_ratio_only_where_the_standard_
     people(world, vg, 40)
     staff(world, vg, "proctor", 2)
     with pytest.raises(StandardRuleRefused, match="40 candidates need 3, this session has 2"):
-        world.exam.start_session(world.proctor, vg)
+        world.exam.start_session(proctor(world, vg), vg)
     with pytest.raises(ServiceError, match="a reason is required"):
         world.exam.record_surveillance(world.admin, vg, "  ")
     world.exam.record_surveillance(world.admin, vg, "全方位电子监控：12 路摄像头覆盖全部机位，监控室专人值守")
@@ -167,7 +174,7 @@ def test_full_electronic_surveillance_relaxes_the_ratio_only_where_the_standard_
     with world.db.reader() as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
         assert entry.action == "session.surveillance" and entry.target == f"session:{vg}"
-    world.exam.start_session(world.proctor, vg)
+    world.exam.start_session(proctor(world, vg), vg)
 
     # 4-13-99-02 has no such sentence: recording surveillance there is refused
     olss = schedule(world, "OL")
@@ -185,7 +192,7 @@ def test_surveillance_never_lowers_the_two_proctors_per_room(world):
     world.exam.record_surveillance(world.admin, sid, "全方位电子监控")
     with pytest.raises(StandardRuleRefused, match="at least 2 proctors \\(under full electronic surveillance\\), "
                                                   "this session has 1"):  # fmt: skip
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
 
 
 # -- skill examiners at start ----------------------------------------------------------------
@@ -208,10 +215,10 @@ def test_a_skill_session_starts_only_with_its_examiners(world, standard, level, 
     staff(world, sid, "examiner", examiners)
     staff(world, sid, "chief", chief)
     if refusal is None:
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
         return
     with pytest.raises(StandardRuleRefused, match=refusal):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
 
 
 # -- skill tasks' suggested time ------------------------------------------------------------------
@@ -224,7 +231,7 @@ def test_skill_papers_are_refused_when_the_drawn_tasks_need_longer(world):
     with pytest.raises(StandardRuleRefused, match=r"the skill tasks drawn for 3 of 3 candidate\(s\) suggest up to "
                                                   r"105 minutes \(.*\), this session has 90"):  # fmt: skip
         papers.prepare_papers(world.admin, sid)
-    assert all(row.attempt_id is None for row in world.exam.session_overview(world.admin, sid))
+    assert all(row.attempt_id is None for row in world.exam.roster(world.admin, sid))
     longer = schedule(world, "Y", part="skill", minutes=105)
     people(world, longer, 3)
     assert papers.prepare_papers(world.admin, longer) == 3
@@ -234,12 +241,12 @@ def test_a_skill_session_shorter_than_its_fixed_papers_does_not_start(world):
     sid = schedule(world, part="skill", minutes=90)
     people(world, sid, 1)
     staff(world, sid, "examiner", 3)
-    [row] = world.exam.session_overview(world.admin, sid)
+    [row] = world.exam.roster(world.admin, sid)
     tasks = [{"slot": n, "id": f"K{n}", "type": "task", "area": "学情分析", "points": "50", "stem": "t",
               "minutes": 50, "rubric": [["p", "50"]], "key": None} for n in range(2)]  # fmt: skip
     world.exam.prepare_attempt(world.admin, row.candidate_id, {"seed": "k", "items": tasks}, 5400)
     with pytest.raises(StandardRuleRefused, match="1 of 1 candidate\\(s\\) suggest up to 100 minutes \\(K0, K1\\)"):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
 
 
 def test_task_minutes_rule_counts_each_candidates_paper():
@@ -264,22 +271,22 @@ def test_a_session_starts_on_its_day_and_not_long_before_its_time(world, start, 
     sid = schedule(world, start=start)
     staff(world, sid, "proctor", 2)
     if refusal is None:
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
         return
     with pytest.raises(Conflict, match=refusal):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
     if "not today" in refusal:  # an early start may be confirmed, another day's may not
         with pytest.raises(Conflict, match=refusal):
-            world.exam.start_session(world.proctor, sid, early_ok=True)
+            world.exam.start_session(proctor(world, sid), sid, early_ok=True)
 
 
 def test_an_early_start_needs_the_proctors_confirmation_and_is_audited(world):
     sid = schedule(world, start=f"{EXAM_DAY}T10:00")
     staff(world, sid, "proctor", 2)
-    assert world.exam.minutes_to_start(world.proctor, sid) == 70
+    assert world.exam.minutes_to_start(proctor(world, sid), sid) == 70
     with pytest.raises(EarlyStart):
-        world.exam.start_session(world.proctor, sid)
-    world.exam.start_session(world.proctor, sid, early_ok=True)
+        world.exam.start_session(proctor(world, sid), sid)
+    world.exam.start_session(proctor(world, sid), sid, early_ok=True)
     with world.db.reader() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "session.start")
                           .order_by(AuditEntry.seq.desc())).first()  # fmt: skip
@@ -291,9 +298,9 @@ def test_the_start_follows_the_store_clock_not_the_system_clock(world):
     sid = schedule(world, start="2027-03-01T09:00")
     staff(world, sid, "proctor", 2)
     with pytest.raises(Conflict, match="not today"):
-        world.exam.start_session(world.proctor, sid)
+        world.exam.start_session(proctor(world, sid), sid)
     world.db.clock.advance(days=86, minutes=5)  # 2027-03-01 08:55
-    world.exam.start_session(world.proctor, sid)
+    world.exam.start_session(proctor(world, sid), sid)
 
 
 # -- finalizing: the examiners and the review panel the service counts ------------------------------
@@ -304,12 +311,12 @@ def _skill_attempt(world, examiners: int, chief: int = 1):
     people(world, sid, 1)
     crew = staff(world, sid, "examiner", examiners)
     boss = staff(world, sid, "chief", chief)
-    [row] = world.exam.session_overview(world.admin, sid)
+    [row] = world.exam.roster(world.admin, sid)
     task = {"slot": 0, "id": "K0", "type": "task", "area": "学情分析", "points": "100", "stem": "t\ni",
             "minutes": 60, "rubric": [["p", "10"]], "key": None}  # fmt: skip
     attempt = world.exam.prepare_attempt(world.admin, row.candidate_id, {"seed": "k", "items": [task]}, 6300)
-    world.exam.start_session(world.proctor, sid)
-    world.exam.submit(world.proctor, attempt, reason="ended for the test")
+    world.exam.start_session(proctor(world, sid), sid)
+    world.exam.submit(proctor(world, sid), attempt, reason="ended for the test")
     return sid, attempt, crew, boss
 
 
@@ -357,7 +364,7 @@ def test_finalize_review_counts_the_sessions_panel(world, members, scoring_membe
     people(world, sid, 1)
     panel = staff(world, sid, "review", members)
     boss = staff(world, sid, "chief", 1)[0]
-    [row] = world.exam.session_overview(world.admin, sid)
+    [row] = world.exam.roster(world.admin, sid)
     for member in panel[:scoring_members]:
         world.scoring.score_review(member, row.candidate_id, Decimal(80))
     if refusal is None:
@@ -412,13 +419,13 @@ def test_the_bundle_states_the_recorded_surveillance(world, tmp_path):
     people(world, vg, 20)
     staff(world, vg, "proctor", 2)
     world.exam.record_surveillance(world.admin, vg, "12 路摄像头覆盖全部机位")
-    world.exam.start_session(world.proctor, vg)
-    world.exam.close_session(world.proctor, vg)
+    world.exam.start_session(proctor(world, vg), vg)
+    world.exam.close_session(proctor(world, vg), vg)
     plain = schedule(world, "OL")
     people(world, plain, 1)
     staff(world, plain, "proctor", 2)
-    world.exam.start_session(world.proctor, plain)
-    world.exam.close_session(world.proctor, plain)
+    world.exam.start_session(proctor(world, plain), plain)
+    world.exam.close_session(proctor(world, plain), plain)
     stated = {}
     for code, sid in (("VG", vg), ("OL", plain)):
         out = tmp_path / f"{code}.zip"

@@ -113,6 +113,8 @@ def test_candidates_cannot_read_keys_or_others_or_write_after_submit(world):
     world.exam.submit(one.actor, one.attempt_id)
     with pytest.raises(AttemptClosed):
         world.exam.save_answer(one.actor, one.attempt_id, 1, 0, "A")
+    world.exam.submit(two.actor, two.attempt_id)
+    world.exam.close_session(world.proctor, world.session_id)  # keys are read once the session is closed
     assert world.exam.answer_key(world.admin, one.attempt_id)[0] == "B"
 
 

@@ -29,7 +29,7 @@ from app.domain.item_analysis import (
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, score_objective
 from app.domain.standards import Part
-from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, require_duty, require_role
 from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
@@ -176,11 +176,8 @@ class AnalysisService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
-            if actor.role == "chief" and not s.scalar(
-                select(SessionStaff.id).where(SessionStaff.session_id == session_id,
-                                              SessionStaff.user_id == actor.id, SessionStaff.duty == "chief")
-            ):  # fmt: skip
-                raise PermissionDenied("you are not the chief examiner of this session")
+            if actor.role == "chief":
+                require_duty(s, actor, session_id, "chief")
             if session.part != Part.THEORY:
                 raise Conflict(f"item analysis is for theory sessions; {session.code} is a {session.part} session")
             if session.state not in ("closed", "archived"):

@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserFacingError
 from app.store import audit
 from app.store.database import Database
-from app.store.models import ExamSession
+from app.store.models import ExamSession, SessionStaff
 
 
 class ServiceError(UserFacingError):
@@ -63,6 +63,32 @@ def unfrozen_session(s: Session, session_id: int) -> ExamSession:
     if session.state == "archived":
         raise Conflict(f"session {session.code} is archived: its records can no longer change")
     return session
+
+
+def require_duty(s: Session, actor: Actor, session_id: int, *duties: str) -> ExamSession:
+    """The session, when `actor` holds one of `duties` in it (a row of session_staff, assigned by an
+    admin); PermissionDenied naming the duty and the session otherwise. A role says what someone
+    may do, a duty where: a proctor of one session is nobody in another."""
+    session = s.get(ExamSession, session_id)
+    if session is None:
+        raise NotFound(f"no session {session_id}")
+    held = s.scalar(
+        select(SessionStaff.duty).where(
+            SessionStaff.session_id == session_id, SessionStaff.user_id == actor.id, SessionStaff.duty.in_(duties)
+        ).limit(1)
+    ) if actor.role in STAFF_ROLES else None  # fmt: skip
+    if held is not None:
+        return session
+    code = session.code
+    if set(duties) == {"proctor"}:
+        raise PermissionDenied(f"you are not a proctor of session {code}")
+    if set(duties) == {"examiner", "chief"}:
+        raise PermissionDenied(f"you are not an examiner of session {code}")
+    if set(duties) == {"chief"}:
+        raise PermissionDenied(f"you are not the chief examiner of session {code}")
+    if set(duties) == {"review"}:
+        raise PermissionDenied(f"you are not on the review panel of session {code}")
+    raise PermissionDenied(f"you have no duty in session {code} that allows this (needs {' or '.join(duties)})")
 
 
 class Service:

@@ -53,6 +53,7 @@ from app.services.base import (
     PermissionDenied,
     Service,
     ServiceError,
+    require_duty,
     require_role,
     unfrozen_session,
 )
@@ -111,6 +112,16 @@ class CandidateLogin:
     actor: Actor
     attempt_id: int
     candidate_id: int
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One candidate of a session as the admin sees it: registered, with a paper or not."""
+
+    candidate_id: int
+    ticket: str
+    name: str
+    attempt_id: int | None
 
 
 @dataclass(frozen=True)
@@ -489,9 +500,9 @@ class ExamService(Service):
         """Fix the candidate's paper (the content snapshot, keys included) and open an attempt."""
         require_role(actor, "admin", "proctor")
         with self.action(actor, "attempt.prepare", f"candidate:{candidate_id}", {"seed": content.get("seed")}) as s:
-            candidate = s.get(Candidate, candidate_id)
-            if candidate is None:
-                raise NotFound(f"no candidate {candidate_id}")
+            candidate = self._candidate(s, candidate_id)
+            if actor.role != "admin":
+                require_duty(s, actor, candidate.session_id, "proctor")
             paper = PaperInstance(
                 session_id=candidate.session_id, candidate_id=candidate_id, seed=content.get("seed", ""),
                 content=content,
@@ -564,13 +575,12 @@ class ExamService(Service):
 
     def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> None:
         """Let a candidate continue on another station: closes the current station login."""
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         if not reason.strip():
             raise ServiceError("a reason is required to move a candidate")
         with self.action(actor, "candidate.allow_move", f"candidate:{candidate_id}", {"reason": reason}) as s:
-            candidate = s.get(Candidate, candidate_id)
-            if candidate is None:
-                raise NotFound(f"no candidate {candidate_id}")
+            candidate = self._candidate(s, candidate_id)
+            require_duty(s, actor, candidate.session_id, "proctor")
             self._session_in(s, candidate.session_id, "open")
             for row in s.scalars(
                 select(StationLogin).where(StationLogin.candidate_id == candidate_id, StationLogin.open)
@@ -603,6 +613,19 @@ class ExamService(Service):
         token = self._statements(c).token(actor.id)
         if token is None or token != _digest(actor.token):
             raise PermissionDenied("this station's login is no longer valid: log in again")
+
+    @staticmethod
+    def _candidate(s: Session, candidate_id: int) -> Candidate:
+        candidate = s.get(Candidate, candidate_id)
+        if candidate is None:
+            raise NotFound(f"no candidate {candidate_id}")
+        return candidate
+
+    def _require_proctor_of_attempt(self, s: Session, actor: Actor, attempt_id: int) -> int:
+        """The attempt's session id, when `actor` proctors that session."""
+        session_id = self._facts(s.connection(), attempt_id).session_id
+        require_duty(s, actor, session_id, "proctor")
+        return session_id
 
     # -- time ledger --------------------------------------------------------------------------
 
@@ -710,9 +733,9 @@ class ExamService(Service):
     def minutes_to_start(self, actor: Actor, session_id: int) -> int:
         """How many minutes before its scheduled start the session is now, by the store's clock
         (0 when on time or late): the console asks before starting more than 30 minutes early."""
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         with self.db.reader() as s:
-            session = self._session_in(s, session_id)
+            session = require_duty(s, actor, session_id, "proctor")
             now = self.db.clock.now().astimezone().replace(tzinfo=None)
             return minutes_early(session.scheduled_start, now)
 
@@ -720,9 +743,10 @@ class ExamService(Service):
         """Open the session and start its clock. Refused on another local date than the scheduled
         one, when the standard's staffing or time rules are not met, and more than 30 minutes
         before the scheduled time unless `early_ok` (the proctor confirmed; the audit records it)."""
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         data: dict[str, Any] = {}
         with self.action(actor, "session.start", f"session:{session_id}", data) as s:
+            require_duty(s, actor, session_id, "proctor")
             session = self._session_in(s, session_id, "scheduled")
             now = self.db.clock.now().astimezone().replace(tzinfo=None)  # the centre's local time
             dated = [f for f in check_start(session.code, session.scheduled_start, now) if f.rule == "start_date"]
@@ -755,14 +779,16 @@ class ExamService(Service):
         self, actor: Actor, session_id: int, attempt_id: int | None, kind: TimeEventKind,
         reason: str | None, seconds: float = 0.0,
     ) -> None:  # fmt: skip
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         if kind in (TimeEventKind.PAUSE, TimeEventKind.EXTEND) and not (reason or "").strip():
             raise ServiceError(f"a reason is required to {kind.value} time")
         target = f"session:{session_id}" + (f"/attempt:{attempt_id}" if attempt_id else "")
         data = {"kind": kind.value, "seconds": seconds, "reason": reason}
         with self.action(actor, f"time.{kind.value}", target, data) as s:
-            session = s.get(ExamSession, session_id)
-            if session is None or session.state != "open":
+            session = require_duty(s, actor, session_id, "proctor")
+            if attempt_id is not None and self._facts(s.connection(), attempt_id).session_id != session_id:
+                raise NotFound(f"no attempt {attempt_id} in session {session.code}")
+            if session.state != "open":
                 raise Conflict(f"session {session_id} is not open: its clock cannot change")
             self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
 
@@ -838,12 +864,14 @@ class ExamService(Service):
         """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
         if actor.role == "candidate":
             reason = "candidate"
-        elif actor.role in ("proctor", "admin"):
+        elif actor.role == "proctor":
             if reason in ("", "candidate"):
                 raise ServiceError("a reason is required to force-submit")
         elif actor.role != "system":
             raise PermissionDenied(f"{actor.role} may not submit an attempt")
         with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            if actor.role == "proctor":  # a force-submit
+                self._require_proctor_of_attempt(s, actor, attempt_id)
             facts, _ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
             submit_data = {"reason": reason}
             self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor)
@@ -882,7 +910,9 @@ class ExamService(Service):
                 raise NotFound(f"no attempt {attempt_id}")
             if actor.role == "candidate":
                 self._check_candidate(s, actor, attempt)
-            elif actor.role not in ("proctor", "admin"):
+            elif actor.role == "proctor":
+                require_duty(s, actor, attempt.session_id, "proctor")
+            else:
                 raise PermissionDenied(f"{actor.role} may not read attempts")
             state = self._state(s, attempt_id)
             ledger = self._ledger(s, attempt, self._instant())
@@ -902,21 +932,29 @@ class ExamService(Service):
         )
 
     def answer_key(self, actor: Actor, attempt_id: int) -> list[Any]:
-        """Keys of a paper, for scoring staff only."""
+        """Keys of a paper, for its session's examiners (and the admin, for results and item
+        analysis), and only once the session is closed: never while anyone still answers."""
         if actor.role not in ("admin", "chief", "examiner", "system"):
             raise PermissionDenied(f"{actor.role} may not read answer keys")
         with self.db.reader() as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
+            if actor.role in ("chief", "examiner"):
+                session = require_duty(s, actor, attempt.session_id, "examiner", "chief")
+            else:
+                session = s.get(ExamSession, attempt.session_id)
+            if actor.role != "system" and session.state not in ("closed", "archived"):
+                raise Conflict(f"session {session.code} is {session.state}: answer keys are read only after it closes")
             return [it["key"] for it in s.get(PaperInstance, attempt.paper_id).content["items"]]
 
     def terminate(self, actor: Actor, attempt_id: int, reason: str) -> None:
         """End an attempt for misconduct: a misconduct incident and a submit, in one action."""
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         if not reason.strip():
             raise ServiceError("a reason is required to terminate an attempt")
         with self.action(actor, "attempt.terminate", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            self._require_proctor_of_attempt(s, actor, attempt_id)
             c = s.connection()
             facts, _ledger, last_seq = self._open_attempt(c, actor, attempt_id)
             self._append_step(c, attempt_id, last_seq + 1, StepKind.SUBMIT, None,
@@ -939,7 +977,9 @@ class ExamService(Service):
         transaction only checks that nothing in the session changed since (else it reads again)
         and inserts the steps, results and the audit entry in bulk.
         """
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
+        with self.db.reader() as s:
+            require_duty(s, actor, session_id, "proctor")  # staff are assigned, never unassigned
         for _ in range(_CLOSE_TRIES):
             plan = self._closing_plan(session_id)
             done: dict[str, int] = {"absent": len(plan.absent)}
@@ -1052,17 +1092,32 @@ class ExamService(Service):
                 for x in s.scalars(query).unique()
             ]  # fmt: skip
 
+    def roster(self, actor: Actor, session_id: int) -> list[RosterEntry]:
+        """The session's candidates by ticket, and their paper once prepared: for the admin (who
+        imported them and prepares the papers) and the session's proctors. No live state, no ID."""
+        require_role(actor, "admin", "proctor")
+        with self.db.reader() as s:
+            if actor.role != "admin":
+                require_duty(s, actor, session_id, "proctor")
+            else:
+                self._session_in(s, session_id)
+            rows = s.execute(
+                select(Candidate.id, Candidate.ticket, Candidate.name, Attempt.id)
+                .outerjoin(Attempt, Attempt.candidate_id == Candidate.id)
+                .where(Candidate.session_id == session_id).order_by(Candidate.ticket, Candidate.id)
+            ).all()  # fmt: skip
+        return [RosterEntry(cid, ticket, name, aid) for cid, ticket, name, aid in rows]
+
     # -- check-in, identity, rules, focus -------------------------------------------------
 
     def check_in(self, actor: Actor, candidate_id: int, station: str) -> None:
         """The proctor has compared the candidate with the photo and ID card and seated them."""
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         if not station.strip():
             raise ServiceError("a station is required for check-in")
         with self.action(actor, "candidate.check_in", f"candidate:{candidate_id}", {"station": station}) as s:
-            candidate = s.get(Candidate, candidate_id)
-            if candidate is None:
-                raise NotFound(f"no candidate {candidate_id}")
+            candidate = self._candidate(s, candidate_id)
+            require_duty(s, actor, candidate.session_id, "proctor")
             self._session_in(s, candidate.session_id, "scheduled", "open")
             s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=self.db.wall_now()))
 
@@ -1070,7 +1125,7 @@ class ExamService(Service):
         """What the candidate confirms before the rules: photo, name, masked ID, the session."""
         if actor.role == "candidate":
             candidate_id = actor.id
-        elif actor.role not in ("proctor", "admin"):
+        elif actor.role != "proctor":
             raise PermissionDenied(f"{actor.role} may not see candidate identities")
         with self.db.reader() as s:
             cand = s.get(Candidate, candidate_id)
@@ -1078,7 +1133,9 @@ class ExamService(Service):
                 raise NotFound(f"no candidate {candidate_id}")
             if actor.role == "candidate":
                 self._check_candidate_id(s.connection(), actor, cand.id)
-            session = s.get(ExamSession, cand.session_id)
+                session = s.get(ExamSession, cand.session_id)
+            else:
+                session = require_duty(s, actor, cand.session_id, "proctor")
             return Identity(cand.ticket, cand.name, mask_id_number(cand.id_number), cand.photo, session.code,
                             session.room, session.standard, session.level, session.duration_minutes,
                             session.part, session.subtype)  # fmt: skip
@@ -1101,9 +1158,10 @@ class ExamService(Service):
         A call reads the candidate list and what was written since the previous call (see
         app/services/overview.py); safe to call from several threads at once.
         """
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         now = self._instant()
         with self.db.reader() as s:
+            require_duty(s, actor, session_id, "proctor")
             c = s.connection()  # Core statements: the ORM's per-statement cost is most of a small query's
             cache = overview.refreshed(c, self._overviews.get(session_id), session_id, now.epoch,
                                        self._old_checkpoints)  # fmt: skip
@@ -1156,8 +1214,9 @@ class ExamService(Service):
 
     def incidents(self, actor: Actor, session_id: int) -> list[tuple[str, str | None, str, str, str]]:
         """The session's incident record: (when, ticket or None, category, text, who recorded it)."""
-        require_role(actor, "proctor", "admin", "chief")
+        require_role(actor, "proctor", "chief")
         with self.db.reader() as s:
+            require_duty(s, actor, session_id, "proctor", "chief")
             query = select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)
             tickets = dict(s.execute(query).all())
             return [
@@ -1167,12 +1226,15 @@ class ExamService(Service):
 
     def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
                         candidate_id: int | None = None) -> None:  # fmt: skip
-        require_role(actor, "proctor", "admin")
+        require_role(actor, "proctor")
         if category not in INCIDENT_CATEGORIES:
             raise ServiceError(f"unknown incident category {category!r}")
         with self.action(actor, "incident.record", f"session:{session_id}",
                          {"category": category, "candidate": candidate_id, "text": text}) as s:  # fmt: skip
-            unfrozen_session(s, session_id)
+            require_duty(s, actor, session_id, "proctor")
+            session = unfrozen_session(s, session_id)
+            if candidate_id is not None and self._candidate(s, candidate_id).session_id != session_id:
+                raise NotFound(f"no candidate {candidate_id} in session {session.code}")
             s.add(
                 Incident(
                     session_id=session_id, candidate_id=candidate_id, category=category, text=text,

@@ -20,7 +20,7 @@ from app.reports.bundle import Progress, Spool, pack_bundle, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
 from app.security.signing import SigningKey
-from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
@@ -171,6 +171,8 @@ class ExportService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
+            if actor.role != "admin":  # a proctor or chief examiner of this session
+                require_duty(s, actor, session_id, actor.role)
             candidates, standing = self._standing(s, session, self._rules(session))
             return [ResultRow(c.ticket, c.name, standing[c.id].status, standing[c.id].parts, standing[c.id].result)
                     for c in candidates]  # fmt: skip

@@ -19,7 +19,7 @@ from app.domain.paper_assembly import build_skill_paper
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
-from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.exam import StandardRuleRefused, paper_content, skill_paper_content, task_minutes
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
@@ -64,6 +64,8 @@ class PaperService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound(f"no session {session_id}")
+            if actor.role != "admin":
+                require_duty(s, actor, session_id, "proctor")
             if session.state not in ("scheduled", "open"):
                 raise Conflict(f"session {session.code} is {session.state}")
             standard, level, subtype, part = session.standard, session.level, session.subtype, session.part

@@ -27,9 +27,9 @@ from app.services.base import (
     Actor,
     Conflict,
     NotFound,
-    PermissionDenied,
     Service,
     ServiceError,
+    require_duty,
     require_role,
     unfrozen_session,
 )
@@ -342,18 +342,13 @@ class ScoringService(Service):
         """(user id, duty) of everyone assigned to a session."""
         require_role(actor, "admin", "proctor", "chief")
         with self.db.reader() as s:
+            if actor.role != "admin":  # a proctor or chief examiner of this session
+                require_duty(s, actor, session_id, actor.role)
             rows = s.execute(
                 select(SessionStaff.user_id, SessionStaff.duty)
                 .where(SessionStaff.session_id == session_id).order_by(SessionStaff.id)
             ).all()  # fmt: skip
         return [(user_id, duty) for user_id, duty in rows]
-
-    def _duty(self, s: Any, actor: Actor, session_id: int) -> set[str]:
-        return set(
-            s.scalars(
-                select(SessionStaff.duty).where(SessionStaff.session_id == session_id, SessionStaff.user_id == actor.id)
-            )
-        )
 
     def _ended(self, s: Any, attempt_id: int) -> str | None:
         """How the attempt ended (the submit reason: candidate, time, terminated, absent...), None while open."""
@@ -376,6 +371,8 @@ class ScoringService(Service):
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
             unfrozen_session(s, attempt.session_id)
+            if actor.role in ("proctor", "chief"):  # of this session
+                require_duty(s, actor, attempt.session_id, actor.role)
             score = grade_objective_in(s, self.db, actor, attempt, multiple_credit)
             if score is None:
                 raise Conflict("the candidate was absent: there is nothing to grade")
@@ -387,8 +384,7 @@ class ScoringService(Service):
         """An examiner's tasks by anonymous code, never by name."""
         require_role(actor, "examiner", "chief")
         with self.db.reader() as s:
-            if not self._duty(s, actor, session_id) & {"examiner", "chief"}:
-                raise PermissionDenied("you are not an examiner of this session")
+            require_duty(s, actor, session_id, "examiner", "chief")
             mine = {
                 (row.attempt_id, row.target)
                 for row in s.scalars(select(ExaminerScore).where(ExaminerScore.examiner_id == actor.id))
@@ -418,8 +414,7 @@ class ScoringService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
-            if not self._duty(s, actor, attempt.session_id) & {"examiner", "chief"}:
-                raise PermissionDenied("you are not an examiner of this session")
+            require_duty(s, actor, attempt.session_id, "examiner", "chief")
             if not self._submitted(s, attempt_id):
                 raise Conflict("the attempt is still open")
             last = s.scalars(
@@ -444,11 +439,9 @@ class ScoringService(Service):
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
             unfrozen_session(s, attempt.session_id)
-            duties = self._duty(s, actor, attempt.session_id)
-            if arbitration and "chief" not in duties:
-                raise PermissionDenied("only the chief examiner arbitrates")
-            if not duties & {"examiner", "chief"}:
-                raise PermissionDenied("you are not an examiner of this session")
+            if arbitration:
+                require_duty(s, actor, attempt.session_id, "chief")
+            require_duty(s, actor, attempt.session_id, "examiner", "chief")
             ended = self._ended(s, attempt_id)
             if ended is None:
                 raise Conflict("the attempt is still open")
@@ -506,6 +499,8 @@ class ScoringService(Service):
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
             session = unfrozen_session(s, attempt.session_id)
+            if actor.role == "chief":
+                require_duty(s, actor, session.id, "chief")
             content = s.get(PaperInstance, attempt.paper_id).content
             examiners = self._on_duty(s, session.id, "examiner")
             self._check_examiners(s, session, len(examiners))
@@ -573,8 +568,7 @@ class ScoringService(Service):
         """A review panel member's candidates: (candidate id, anonymous code, scored by me)."""
         require_role(actor, "examiner", "chief")
         with self.db.reader() as s:
-            if "review" not in self._duty(s, actor, session_id):
-                raise PermissionDenied("you are not on this session's review panel")
+            require_duty(s, actor, session_id, "review")
             mine = set(s.scalars(select(ReviewScore.candidate_id).where(ReviewScore.member_id == actor.id)))
             rows = s.execute(
                 select(Candidate.id, Candidate.anonymous_code)
@@ -592,8 +586,7 @@ class ScoringService(Service):
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
             unfrozen_session(s, cand.session_id)
-            if "review" not in self._duty(s, actor, cand.session_id):
-                raise PermissionDenied("you are not on this session's review panel")
+            require_duty(s, actor, cand.session_id, "review")
             if s.scalar(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id,
                                                   ReviewScore.member_id == actor.id)):  # fmt: skip
                 raise Conflict("you have already scored this candidate")
@@ -609,6 +602,8 @@ class ScoringService(Service):
             if cand is None:
                 raise NotFound(f"no candidate {candidate_id}")
             session = unfrozen_session(s, cand.session_id)
+            if actor.role == "chief":  # the session's chief examiner, or a chief on its panel
+                require_duty(s, actor, session.id, "chief", "review")
             std, level = self._rules_of(session)
             staffing = std.staffing_for(level)
             panel = self._on_duty(s, session.id, "review")

@@ -36,7 +36,7 @@ from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_message
 
-ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor", "admin"), "examiner": ("examiner", "chief")}
+ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor",), "examiner": ("examiner", "chief")}
 LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
 
 

@@ -526,11 +526,6 @@
         <translation>试卷</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Candidates of the session</source>
         <translation>本场次考生</translation>

@@ -1356,22 +1356,7 @@ weight tables and papers</source>
         <translation>该试卷尚未交卷</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>you are not an examiner of this session</source>
-        <translation>您不是本场次的考评员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>only the chief examiner arbitrates</source>
-        <translation>只有主考评员可以仲裁</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>you are not the chief examiner of this session</source>
-        <translation>您不是本场次的主考评员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>item analysis is for theory sessions; {code} is a {paper_part} session</source>
         <translation>试卷分析只适用于理论知识考试场次；{code} 是{paper_part}场次</translation>
     </message>
@@ -1407,11 +1392,6 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>you are not on this session&apos;s review panel</source>
-        <translation>您不是本场次综合评审委员会成员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>you have already scored this candidate</source>
         <translation>您已为该考生评分</translation>
     </message>
@@ -2311,7 +2291,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-161"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2411,7 +2391,47 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+71"/>
+        <source>you are not a proctor of session {code}</source>
+        <translation>您不是场次 {code} 的监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not an examiner of session {code}</source>
+        <translation>您不是场次 {code} 的考评员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not the chief examiner of session {code}</source>
+        <translation>您不是场次 {code} 的主考评员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not on the review panel of session {code}</source>
+        <translation>您不是场次 {code} 综合评审组的成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you have no duty in session {code} that allows this (needs {duties})</source>
+        <translation>您在场次 {code} 中没有可执行此操作的职责（需要 {duties}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is {state}: answer keys are read only after it closes</source>
+        <translation>场次 {code} 的状态为 {state}：场次结束后才能查看标准答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no attempt {attempt} in session {code}</source>
+        <translation>场次 {code} 中没有作答记录 {attempt}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no candidate {candidate} in session {code}</source>
+        <translation>场次 {code} 中没有考生 {candidate}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>

@@ -300,7 +300,7 @@ def test_only_the_chief_may_arbitrate(qtbot, backend, staff, answers):
 def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, backend, staff, answers):
     admin = staff("admin")
     sid = skill_session(backend, admin)
-    candidate = backend.exam.session_overview(admin, sid)[0].candidate_id
+    candidate = backend.exam.roster(admin, sid)[0].candidate_id
     for username in EXAMINERS:
         backend.scoring.assign_staff(admin, sid, staff(username).id, "review")
     for username, score in zip(EXAMINERS, (80, 85.5, 90), strict=True):

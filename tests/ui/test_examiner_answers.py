@@ -46,6 +46,7 @@ def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, backend, staff
         scheduled_start="2026-12-02T09:00", duration_minutes=15,
     )  # fmt: skip
     cid = backend.exam.add_candidate(admin, session, ticket="R1", name="评审考生", id_number="11010519491231002X")
+    backend.scoring.assign_staff(admin, session, chief.id, "chief")  # a chief finalizes where assigned
     for name, score in (("examiner1", 70), ("examiner2", 80), ("examiner3", 90)):
         member = staff(name)
         backend.scoring.assign_staff(admin, session, member.id, "review")

@@ -46,7 +46,7 @@ class PapersBox(QGroupBox):
         self.background.done.connect(self._on_done)
         self.background.failed.connect(self._on_failed)
         self.setTitle(self.tr("Candidates and papers"))
-        self.model = RowsModel([self.tr("Ticket number"), self.tr("Name"), self.tr("Paper"), self.tr("State")])
+        self.model = RowsModel([self.tr("Ticket number"), self.tr("Name"), self.tr("Paper")])
         self.table = make_table(self.model, stretch=1)
         self.table.setAccessibleName(self.tr("Candidates of the session"))
         self.status = QLabel()
@@ -75,12 +75,12 @@ class PapersBox(QGroupBox):
         if info is None:
             self.status.clear()
             return
-        rows = attempt(self, self.backend.exam.session_overview, self.actor, info.id)
+        rows = attempt(self, self.backend.exam.roster, self.actor, info.id)  # live states are the proctors'
         if rows is None:
             return
         yes, no = labels.yes_no(True), labels.yes_no(False)
         self.model.set_rows(
-            [[r.ticket, r.name, no if r.attempt_id is None else yes, labels.candidate_state(r.state)] for r in rows],
+            [[r.ticket, r.name, no if r.attempt_id is None else yes] for r in rows],
             [r.candidate_id for r in rows],
         )
         if info.part == "review":
@@ -96,7 +96,7 @@ class PapersBox(QGroupBox):
         info = self.info
         if info is None or self.background.busy:
             return
-        rows = attempt(self, self.backend.exam.session_overview, self.actor, info.id)
+        rows = attempt(self, self.backend.exam.roster, self.actor, info.id)
         waiting = [(r.candidate_id, r.ticket) for r in rows or () if r.attempt_id is None]
         if not waiting:
             return

@@ -1,7 +1,7 @@
 """The comprehensive review (综合评审) panel: one score out of 100 and a comment per candidate.
 
 The services cannot yet list a session's candidates for a review panel member (session_overview
-is for proctors and admins, and shows names), so the panel is given its candidates as
+is for the session's proctors only, and shows names), so the panel is given its candidates as
 (candidate id, label) pairs by whoever builds it.
 """
 

@@ -158,9 +158,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "no such session or user"),
     QT_TRANSLATE_NOOP("messages", "user {user} already has the duty {duty} in this session"),
     QT_TRANSLATE_NOOP("messages", "the attempt is still open"),
-    QT_TRANSLATE_NOOP("messages", "you are not an examiner of this session"),
-    QT_TRANSLATE_NOOP("messages", "only the chief examiner arbitrates"),
-    QT_TRANSLATE_NOOP("messages", "you are not the chief examiner of this session"),
+    # duties (app/services/base.py require_duty): a role says what, a duty where
+    QT_TRANSLATE_NOOP("messages", "you are not a proctor of session {code}"),
+    QT_TRANSLATE_NOOP("messages", "you are not an examiner of session {code}"),
+    QT_TRANSLATE_NOOP("messages", "you are not the chief examiner of session {code}"),
+    QT_TRANSLATE_NOOP("messages", "you are not on the review panel of session {code}"),
+    QT_TRANSLATE_NOOP("messages", "you have no duty in session {code} that allows this (needs {duties})"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is {state}: answer keys are read only after it closes"),
+    QT_TRANSLATE_NOOP("messages", "no attempt {attempt} in session {code}"),
+    QT_TRANSLATE_NOOP("messages", "no candidate {candidate} in session {code}"),
     QT_TRANSLATE_NOOP("messages", "item analysis is for theory sessions; {code} is a {paper_part} session"),
     QT_TRANSLATE_NOOP("messages", "item analysis waits until the session is closed; {code} is {state}"),
     QT_TRANSLATE_NOOP("messages", "question {n} has no rubric"),
@@ -170,7 +176,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "messages", "question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate"
     ),
-    QT_TRANSLATE_NOOP("messages", "you are not on this session's review panel"),
     QT_TRANSLATE_NOOP("messages", "you have already scored this candidate"),
     QT_TRANSLATE_NOOP("messages", "this paper has examiner-scored items; score them before grading"),
     QT_TRANSLATE_NOOP("messages", "rubric point {n} ({point}) has no score"),
