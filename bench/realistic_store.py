@@ -33,7 +33,7 @@ from sqlalchemy import event, insert, select
 
 from app.banks.catalog import Catalog
 from app.banks.roster_file import RosterRow
-from app.demo import _answer_for, demo_people
+from app.demo import _answer_for, demo_people, simulated_keys
 from app.domain.identity import check_digit
 from app.security import passwords
 from app.security.envelope import FAST_KDF
@@ -233,7 +233,7 @@ class Centre:
 
     def prepare(self, plan: Plan) -> None:
         self.papers.prepare_papers(self.admin, plan.session_id)
-        rows = self.exam.session_overview(self.admin, plan.session_id)
+        rows = self.exam.roster(self.admin, plan.session_id)
         plan.attempts = {r.ticket: r.attempt_id for r in rows if r.attempt_id is not None}
 
     def start(self, plan: Plan) -> None:
@@ -256,7 +256,7 @@ class Centre:
         login = plan.logins[person.ticket]
         attempt_id = login.attempt_id
         paper = self.exam.attempt_view(login.actor, attempt_id)
-        keys = self.exam.answer_key(self.admin, attempt_id)
+        keys = simulated_keys(self.db, attempt_id)  # the invented candidate answers with its ability
         seq = paper.last_seq
         steps: list[tuple[str, int, Any]] = []
         answered = paper.items[: max(0, round(len(paper.items) * fraction))]
@@ -316,7 +316,7 @@ class Writer:
     @classmethod
     def of(cls, exam: ExamService, admin: Actor, login: CandidateLogin, ability: float, seed: int) -> Writer:
         view = exam.attempt_view(login.actor, login.attempt_id)
-        return cls(exam, login, view.items, exam.answer_key(admin, login.attempt_id), view.last_seq, ability,
+        return cls(exam, login, view.items, simulated_keys(exam.db, login.attempt_id), view.last_seq, ability,
                    random.Random(seed))  # fmt: skip
 
     def next_answer(self) -> tuple[int, Any]:
