@@ -164,15 +164,8 @@ def _read_mix(r: FieldReader, doc: dict, at: tuple, default_name: str, own: dict
 
 
 def read_blueprints(directory: Path) -> list[BlueprintRule]:
-    rules, problems = [], []
-    for path in sorted(directory.glob("*.yaml")):
-        try:
-            rules += read_blueprint_rules(path)
-        except DataFileError as exc:
-            problems += exc.problems
-    if problems:
-        raise DataFileError(problems)
-    return rules
+    """The rules of a folder's blueprint files (none if there is no such folder)."""
+    return read_blueprint_paths([directory]) if directory.is_dir() else []
 
 
 def read_blueprint_paths(paths: list[Path]) -> list[BlueprintRule]:
