@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 
+from app.api.types import UserView
 from app.domain.lockout import LOCK_SECONDS, MAX_FAILURES, Lock, LockReading, LockState, minutes_left, read_lock
 from app.security.passwords import hash_password, password_problem, verify_password
 from app.security.signing import SigningKey
@@ -23,14 +22,6 @@ class LoginFailed(ServiceError):
 class AccountLocked(ServiceError):
     pass
 
-
-@dataclass(frozen=True)
-class UserView:
-    id: int
-    username: str
-    role: str
-    display_name: str
-    locked: bool
 
 
 class AccountService(Service):

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.api.types import AttemptView, CandidateRow, Identity, RosterEntry, SaveAck, SessionInfo
 from app.banks.catalog import Catalog
 from app.banks.roster_file import RosterRow
 from app.domain.answers import AnswerShape
@@ -101,11 +102,6 @@ class StandardRuleRefused(ServiceError):
         self.findings = findings
 
 
-@dataclass(frozen=True)
-class SaveAck:
-    seq: int
-    remaining: float
-
 
 @dataclass(frozen=True)
 class CandidateLogin:
@@ -114,76 +110,9 @@ class CandidateLogin:
     candidate_id: int
 
 
-@dataclass(frozen=True)
-class RosterEntry:
-    """One candidate of a session as the admin sees it: registered, with a paper or not."""
-
-    candidate_id: int
-    ticket: str
-    name: str
-    attempt_id: int | None
 
 
-@dataclass(frozen=True)
-class CandidateRow:
-    """One line of the proctor's live grid."""
 
-    candidate_id: int
-    ticket: str
-    name: str
-    attempt_id: int | None
-    station: str | None
-    state: str  # absent | checked_in | logged_in | answering | paused | interrupted | submitted | terminated
-    answered: int
-    total: int
-    flagged: int
-    remaining: float | None
-    since_save: float | None  # seconds since the last saved step, on the ledger clock
-    focus_losses: int
-    extra_seconds: float
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    id: int
-    code: str
-    room: str
-    part: str
-    standard: str
-    subtype: str | None
-    level: str
-    scheduled_start: str
-    duration_minutes: int
-    state: str
-    candidates: int
-    surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
-
-
-@dataclass(frozen=True)
-class Identity:
-    ticket: str
-    name: str
-    masked_id: str
-    photo: bytes | None
-    session: str
-    room: str
-    standard: str
-    level: str
-    duration_minutes: int
-    part: str = ""
-    subtype: str | None = None
-
-
-@dataclass(frozen=True)
-class AttemptView:
-    attempt_id: int
-    state: LedgerState
-    remaining: float
-    last_seq: int
-    answers: dict[int, Any]
-    flagged: frozenset[int]
-    submitted: bool
-    items: list[dict[str, Any]]  # what the candidate sees: no keys
 
 
 def _digest(token: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.api.types import ResultRow
 from app.banks.catalog import Catalog
 from app.domain.identity import mask_id_number, mask_name
 from app.domain.registration import Registration, SittingResult, counting_results
@@ -35,15 +36,6 @@ from app.store.models import (
     Incident,
     Result,
 )
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    ticket: str
-    name: str
-    status: str
-    parts: dict[str, dict[str, Any]]  # part -> {"score": "86.00", "passed": True, ...}
-    result: str  # 合格 | 不合格 | 待定
 
 
 @dataclass(frozen=True)

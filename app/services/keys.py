@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.api.types import PublicKeyInfo
 from app.security.signing import SigningKey, load_public_pem, public_pem
 from app.services.base import Actor, NotFound, Service, require_role
 from app.store.models import KeyRecord
 
 PURPOSE = "signing"
 
-
-@dataclass(frozen=True)
-class PublicKeyInfo:
-    fingerprint: str
-    pem: bytes
-    active: bool
-    created: str
 
 
 def add_signing_key(session: Session, key: SigningKey, sealed: bytes, wall: str) -> None:

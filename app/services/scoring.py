@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, LargeBinary, insert, select, type_coerce
 
+from app.api.types import WorkItem
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
@@ -51,16 +52,6 @@ ARBITRATION = "arbitration"
 ABSENT = "absent"  # the submit reason of an attempt whose candidate never came
 DEFAULT_SPREAD_THRESHOLD = Decimal(15)  # points of a task's total, out of the task's maximum
 
-
-@dataclass(frozen=True)
-class WorkItem:
-    attempt_id: int
-    anonymous_code: str
-    slot: int
-    title: str
-    instructions: str
-    rubric: tuple[tuple[str, str], ...]  # (scoring point, maximum)
-    scored_by_me: bool
 
 
 def _item_from_content(entry: dict[str, Any]) -> Item:

@@ -71,6 +71,20 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class StaffToken(Base):
+    """A staff member's sign-in: the service keeps only the token's digest, the station it was
+    issued to and when it stops being accepted (wall-clock POSIX seconds; see docs/store.md)."""
+
+    __tablename__ = "staff_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    station: Mapped[str] = mapped_column(String(64))
+    issued_wall: Mapped[str] = mapped_column(String(40))
+    expires_at: Mapped[float] = mapped_column(Float)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class ImportedVersion(Base):
     """A standard or bank version imported into this store; content kept for the record."""
 
@@ -209,7 +223,10 @@ class StationLogin(Base):
     token_digest: Mapped[str] = mapped_column(String(64))
     open: Mapped[bool] = mapped_column(Boolean, default=True)
     wall: Mapped[str] = mapped_column(String(40))
-    __table_args__ = (Index("ix_station_logins_candidate_open", "candidate_id", "open"),)  # every save
+    __table_args__ = (
+        Index("ix_station_logins_candidate_open", "candidate_id", "open"),  # every save
+        Index("ix_station_logins_token_digest", "token_digest"),  # every call of a candidate's station
+    )
 
 
 class CheckIn(Base):

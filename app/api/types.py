@@ -1,0 +1,213 @@
+"""The values that cross the service boundary: plain data, every one JSON-serialisable.
+
+Screens and the command line receive these and only these from the services (app/api/contract.py
+says which call returns which). Encodings on the wire (app/api/wire.py): Decimal as a string,
+bytes as base64, enums by value, dates and times as ISO 8601 text, frozensets as lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.time_ledger import LedgerState
+
+__all__ = [
+    "AttemptView", "CandidateRow", "CandidateSession", "CentreInfo", "ExportResult", "ExportedFile", "Identity",
+    "IncidentView", "JobStatus", "PublicKeyInfo", "ResultRow", "ReviewEntry", "RosterEntry", "SaveAck", "SessionInfo",
+    "StaffAssignment", "StaffSession", "UserView", "WorkItem",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    """A staff member signed in on one station: `token` goes with every call they make."""
+
+    token: str
+    user_id: int
+    username: str
+    role: str
+    display_name: str
+    expires_at: str  # ISO 8601, the store's wall clock
+
+
+@dataclass(frozen=True)
+class CandidateSession:
+    """A candidate signed in on one station: `token` goes with every call their station makes."""
+
+    token: str
+    candidate_id: int
+    attempt_id: int
+
+
+@dataclass(frozen=True)
+class CentreInfo:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StaffAssignment:
+    user_id: int
+    duty: str  # proctor | examiner | chief | review
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One candidate of a comprehensive review as the panel sees it."""
+
+    candidate_id: int
+    anonymous_code: str
+    scored_by_me: bool
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    wall: str
+    candidate: str | None
+    category: str
+    text: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """A file the service made for the caller to keep (a result bundle, a report)."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: tuple[ExportedFile, ...]
+    candidates: int
+    key_fingerprint: str
+
+
+@dataclass(frozen=True)
+class JobStatus:
+    """Where a long piece of work (an import, paper preparation, an export, a close) stands.
+    `result` is the finished job's value, encoded as its call's result type on the wire."""
+
+    job_id: str
+    state: str  # running | done | failed
+    done: int
+    total: int
+    result: Any = None
+    error: Any = None  # an ApiError as a dict (app/api/errors.py) when the job failed
+
+
+@dataclass(frozen=True)
+class SaveAck:
+    seq: int
+    remaining: float
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One candidate of a session as the admin sees it: registered, with a paper or not."""
+
+    candidate_id: int
+    ticket: str
+    name: str
+    attempt_id: int | None
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One line of the proctor's live grid."""
+
+    candidate_id: int
+    ticket: str
+    name: str
+    attempt_id: int | None
+    station: str | None
+    state: str  # absent | checked_in | logged_in | answering | paused | interrupted | submitted | terminated
+    answered: int
+    total: int
+    flagged: int
+    remaining: float | None
+    since_save: float | None  # seconds since the last saved step, on the ledger clock
+    focus_losses: int
+    extra_seconds: float
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    code: str
+    room: str
+    part: str
+    standard: str
+    subtype: str | None
+    level: str
+    scheduled_start: str
+    duration_minutes: int
+    state: str
+    candidates: int
+    surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
+
+
+@dataclass(frozen=True)
+class Identity:
+    ticket: str
+    name: str
+    masked_id: str
+    photo: bytes | None
+    session: str
+    room: str
+    standard: str
+    level: str
+    duration_minutes: int
+    part: str = ""
+    subtype: str | None = None
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    attempt_id: int
+    state: LedgerState
+    remaining: float
+    last_seq: int
+    answers: dict[int, Any]
+    flagged: frozenset[int]
+    submitted: bool
+    items: list[dict[str, Any]]  # what the candidate sees: no keys
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    attempt_id: int
+    anonymous_code: str
+    slot: int
+    title: str
+    instructions: str
+    rubric: tuple[tuple[str, str], ...]  # (scoring point, maximum)
+    scored_by_me: bool
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    ticket: str
+    name: str
+    status: str
+    parts: dict[str, dict[str, Any]]  # part -> {"score": "86.00", "passed": True, ...}
+    result: str  # 合格 | 不合格 | 待定
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    role: str
+    display_name: str
+    locked: bool
+
+
+@dataclass(frozen=True)
+class PublicKeyInfo:
+    fingerprint: str
+    pem: bytes
+    active: bool
+    created: str
