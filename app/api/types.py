@@ -13,9 +13,9 @@ from typing import Any
 from app.domain.time_ledger import LedgerState
 
 __all__ = [
-    "AttemptView", "CandidateRow", "CandidateSession", "CentreInfo", "ExportResult", "ExportedFile", "Identity",
-    "IncidentView", "JobStatus", "PublicKeyInfo", "ResultRow", "ReviewEntry", "RosterEntry", "SaveAck", "SessionInfo",
-    "StaffAssignment", "StaffSession", "UserView", "WorkItem",
+    "AttemptView", "CandidateRow", "CandidateSession", "CentreInfo", "ExportResult", "FileData", "Identity",
+    "JobStatus", "PublicKeyInfo", "ResultRow", "RosterEntry", "SaveAck", "SessionInfo",
+    "StaffSession", "UserView", "WorkItem",
 ]  # fmt: skip
 
 
@@ -47,32 +47,9 @@ class CentreInfo:
 
 
 @dataclass(frozen=True)
-class StaffAssignment:
-    user_id: int
-    duty: str  # proctor | examiner | chief | review
-
-
-@dataclass(frozen=True)
-class ReviewEntry:
-    """One candidate of a comprehensive review as the panel sees it."""
-
-    candidate_id: int
-    anonymous_code: str
-    scored_by_me: bool
-
-
-@dataclass(frozen=True)
-class IncidentView:
-    wall: str
-    candidate: str | None
-    category: str
-    text: str
-    actor: str
-
-
-@dataclass(frozen=True)
-class ExportedFile:
-    """A file the service made for the caller to keep (a result bundle, a report)."""
+class FileData:
+    """A file by name and content: one the station sends (a bank, a standard) or one the service
+    made for the caller to keep (a result bundle)."""
 
     name: str
     content: bytes
@@ -80,7 +57,7 @@ class ExportedFile:
 
 @dataclass(frozen=True)
 class ExportResult:
-    files: tuple[ExportedFile, ...]
+    files: tuple[FileData, ...]
     candidates: int
     key_fingerprint: str
 
@@ -91,6 +68,7 @@ class JobStatus:
     `result` is the finished job's value, encoded as its call's result type on the wire."""
 
     job_id: str
+    method: str  # the call that started it, e.g. "admin.prepare_papers" (JOB_RESULTS: its result's type)
     state: str  # running | done | failed
     done: int
     total: int

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.api.types import UserView
 from app.domain.lockout import LOCK_SECONDS, MAX_FAILURES, Lock, LockReading, LockState, minutes_left, read_lock
@@ -60,8 +63,13 @@ class AccountService(Service):
             return UserView(user.id, username, role, display_name, False)
 
     def login(self, username: str, password: str) -> Actor:
+        return self.login_with(username, password)[0]
+
+    def login_with(self, username: str, password: str, *, station: str = "",
+                   on_success: Callable[[Session, User], None] | None = None) -> tuple[Actor, UserView]:  # fmt: skip
         """Five wrong passwords in a row lock the account for 15 minutes on the machine clock
-        (app/domain/lockout.py); an admin can unlock."""
+        (app/domain/lockout.py); an admin can unlock. `on_success` runs inside the login's
+        transaction (AuthService issues the station's token there: one action, one audit entry)."""
         with self.db.reader() as s:
             user = s.scalar(select(User).where(User.username == username))
             if user is None or not user.active:
@@ -73,12 +81,15 @@ class AccountService(Service):
                 self._set_lock(s, user.id, self.db.mono() + LOCK_SECONDS)
         if lock.locked:
             raise AccountLocked(f"account {username!r} is locked for {minutes_left(lock)} more minute(s)")
+        data: dict[str, object] = {"ok": ok, "station": station} if station else {"ok": ok}
         with self.action(Actor(user.role, user.id), "user.login" if ok else "user.login_failed",
-                         f"user:{user.id}", {"ok": ok}) as s:  # fmt: skip
+                         f"user:{user.id}", data) as s:  # fmt: skip
             row = s.get(User, user.id)
             assert row is not None
             if ok:
                 row.failed_logins = 0
+                if on_success is not None:
+                    on_success(s, row)
             else:
                 row.failed_logins += 1
                 if row.failed_logins >= MAX_FAILURES:
@@ -86,7 +97,7 @@ class AccountService(Service):
                     row.failed_logins = 0
         if not ok:
             raise LoginFailed("wrong user name or password")
-        return Actor(user.role, user.id)
+        return Actor(user.role, user.id), UserView(user.id, user.username, user.role, user.display_name, False)
 
     def _lock_state(self, user: User) -> LockState:
         lock = Lock(user.locked_epoch, user.locked_until, user.locked_wall)

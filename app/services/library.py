@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.api.types import FileData
 from app.banks.bank_file import BankInfo, bank_files, read_banks
 from app.banks.catalog import Catalog
 from app.banks.standard_file import read_standard_text
@@ -24,15 +25,20 @@ from app.store.models import ImportedVersion
 Progress = Callable[[int, int], None]
 
 
-def _read_texts(paths: Sequence[Path], progress: Progress | None) -> list[tuple[str, str]]:
-    """(file name, text) of each file; every unreadable file is a problem, reported together."""
+def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> list[tuple[str, str]]:
+    """(file name, text) of each file, read here or sent by a station; every unreadable file is a
+    problem, reported together."""
     sources: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for n, path in enumerate(paths, 1):
         try:
-            sources.append((path.name, path.read_text(encoding="utf-8")))
+            if isinstance(path, FileData):
+                sources.append((path.name, path.content.decode("utf-8")))
+            else:
+                sources.append((path.name, path.read_text(encoding="utf-8")))
         except UnicodeDecodeError as exc:
-            problems.append(Problem(str(path), None, "", f"not UTF-8 text ({exc.reason})"))
+            where = path.name if isinstance(path, FileData) else str(path)
+            problems.append(Problem(where, None, "", f"not UTF-8 text ({exc.reason})"))
         except OSError as exc:
             problems.append(Problem(str(path), None, "", f"cannot read: {exc.strerror or exc}"))
         if progress:
@@ -52,7 +58,7 @@ class LibraryService(Service):
             return [(row.content["name"], row.content["text"]) for row in rows]
 
     def import_standards(
-        self, actor: Actor, catalog: Catalog, files: Sequence[Path], progress: Progress | None = None
+        self, actor: Actor, catalog: Catalog, files: Sequence[Path | FileData], progress: Progress | None = None
     ) -> list[Standard]:
         """Check standard files and every bank in use against them; store them all, or none.
 
@@ -97,14 +103,16 @@ class LibraryService(Service):
         return [std for _n, _t, std in read]
 
     def import_banks(
-        self, actor: Actor, catalog: Catalog, files: Sequence[Path], progress: Progress | None = None
+        self, actor: Actor, catalog: Catalog, files: Sequence[Path | FileData], progress: Progress | None = None
     ) -> list[BankInfo]:
         """Check the files together with every bank in use; store them all, or none."""
         require_role(actor, "admin")
-        paths = bank_files(files)
+        sent = [f for f in files if isinstance(f, FileData)]
+        paths: list[Path | FileData] = [*bank_files(f for f in files if isinstance(f, Path)), *sent]
         sources = _read_texts(paths, progress)
         if not sources:
-            raise DataFileError([Problem(", ".join(str(f) for f in files), None, "", "no bank files (*.yaml) found")])
+            named = ", ".join(f.name if isinstance(f, FileData) else str(f) for f in files)
+            raise DataFileError([Problem(named, None, "", "no bank files (*.yaml) found")])
         checked = read_banks(catalog.bank_paths, catalog.standards, sources=[*catalog.imported, *sources])
         new = {name for name, _text in sources}
         infos = [info for info in checked.banks if Path(info.source).name in new and info.source in new]

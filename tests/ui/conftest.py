@@ -6,6 +6,9 @@ import gc
 
 import pytest
 
+from app.api.client import Client
+from app.api.local import local_client
+from app.api.server import Server
 from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
 from app.security.envelope import FAST_KDF
 from app.services.backend import Backend
@@ -28,6 +31,35 @@ def backend(tmp_path):
     b = Backend.open(tmp_path, DEMO_PASSPHRASE)
     yield b
     b.close()
+
+
+@pytest.fixture(params=["in_process", "loopback"])
+def server_transport(request, backend):
+    """The screens' services: in process, and again with every call, result and refusal sent
+    through JSON (app/api/client.py Loopback), as centre mode will send them."""
+    server = Server(backend)
+    return server, request.param == "loopback"
+
+
+@pytest.fixture
+def signed_in(server_transport):
+    """A client signed in as any demo user: signed_in('proctor1') -> Client (at station TEST-PC)."""
+    server, loopback = server_transport
+
+    def sign_in(username: str, station: str = "TEST-PC") -> Client:
+        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
+        client = local_client(server, station, loopback=loopback)
+        client.sign_in(username, DEMO_PASSWORDS[role])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def station(server_transport):
+    """A client at a station, not signed in (a candidate station): station('PC-07') -> Client."""
+    server, loopback = server_transport
+    return lambda name="TEST-PC": local_client(server, name, loopback=loopback)
 
 
 @pytest.fixture
