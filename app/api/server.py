@@ -57,7 +57,7 @@ from app.domain.standards import Standard
 from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
-from app.services.base import Actor, PermissionDenied
+from app.services.base import Actor
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,8 @@ class Server:
                 actor = self.auth.actor_for(token, station)
                 allowed = ROLES[interface]
                 if actor.role not in allowed:
-                    raise PermissionDenied(f"{actor.role} may not do this (needs {' or '.join(sorted(allowed))})")
+                    raise ApiError("permission_denied", "{role} may not do this (needs {roles})",
+                                   {"role": actor.role, "roles": " or ".join(sorted(allowed))})
                 endpoint = ENDPOINTS[interface](self, actor, token or "", station)
             return getattr(endpoint, name)(**arguments)
         except Exception as exc:

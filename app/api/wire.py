@@ -69,6 +69,9 @@ def bind(method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str
 
 def encode_args(method: str, arguments: dict[str, Any]) -> dict[str, Any]:
     _sig, hints = signature(method)
+    unknown = sorted(set(arguments) - set(hints))
+    if unknown:
+        raise BadRequest("{method}: unknown argument {name}", method=method, name=unknown[0])
     return {name: encode(hints[name], value) for name, value in arguments.items()}
 
 
