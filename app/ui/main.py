@@ -105,7 +105,7 @@ def run_entry_dialog(app: QCoreApplication, make: Callable[[], Any], data: Path)
             with contextlib.suppress(OSError):  # it is spoken now; remembering it is a convenience
                 i18n.save_language(dialog.chosen_language, data)
             continue
-        if result != QDialog.DialogCode.Accepted or dialog.backend is None:
+        if result != QDialog.DialogCode.Accepted or dialog.server is None:
             return None
         return dialog
 
@@ -160,12 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         browser.grab().save(args.screenshot)
         return 0
 
+    from app.api import local
     from app.demo import DEMO_PASSPHRASE, seed_desktop_demo
-    from app.services.backend import Backend
     from app.ui.shell import MainWindow, SetupDialog, UnlockDialog
 
     def entry_dialog() -> QDialog:
-        if Backend.exists(data):
+        if local.exists(data):
             hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE) \
                 if args.demo else ""  # fmt: skip
             return UnlockDialog(data, hint)
@@ -180,11 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if dialog is None:
         return 0
-    window = MainWindow(dialog.backend, station=args.station, settings_dir=data)
+    window = MainWindow(dialog.server, station=args.station, settings_dir=data,
+                        loopback=os.environ.get("EXAMDESK_LOOPBACK") == "1")  # fmt: skip
     if args.mode == "candidate":
         from app.ui.candidate.station import CandidateWindow
 
-        kiosk = CandidateWindow(dialog.backend, args.station or window.station)
+        kiosk = CandidateWindow(window.new_client())
         kiosk.showFullScreen()
         kiosk.activateWindow()  # keyboard focus also where no window manager hands it out (kiosk sessions)
         window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window

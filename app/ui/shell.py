@@ -6,6 +6,7 @@ candidate mode runs full screen and cannot be closed by the candidate.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, i18n
-from app.services.backend import Backend, WrongPassphrase
-from app.services.base import Actor
+from app.api import local
+from app.api.client import Client
+from app.api.local import WrongPassphrase
+from app.api.server import Server
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_message
@@ -82,7 +85,7 @@ class UnlockDialog(QDialog):
     def __init__(self, data_dir: Path, hint: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.data_dir = data_dir
-        self.backend: Backend | None = None
+        self.server: Server | None = None
         self.setWindowTitle(self.tr("Unlock ExamDesk"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -101,7 +104,7 @@ class UnlockDialog(QDialog):
 
     def try_unlock(self) -> None:
         try:
-            self.backend = Backend.open(self.data_dir, self.passphrase.text())
+            self.server = local.open_store(self.data_dir, self.passphrase.text())
         except WrongPassphrase:
             self.message.setText(self.tr("Wrong passphrase. Nothing was opened or changed."))
             self.passphrase.selectAll()
@@ -118,7 +121,7 @@ class SetupDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.data_dir = data_dir
-        self.backend: Backend | None = None
+        self.server: Server | None = None
         self.setWindowTitle(self.tr("Set up this test centre"))
         self.code = QLineEdit()
         self.name = QLineEdit()
@@ -166,23 +169,25 @@ class SetupDialog(QDialog):
             self.message.setText(self.tr("Choose a longer passphrase (at least 12 characters, mixed)."))
         else:
             try:
-                backend = Backend.create(self.data_dir, phrase)
-                backend.accounts.set_up_centre(code=self.code.text().strip(), name=self.name.text().strip(),
-                                               admin_username=self.admin.text().strip(),
-                                               admin_password=self.admin_password.text())  # fmt: skip
+                server = local.create(self.data_dir, phrase)
+                local.local_client(server, "").public.set_up_centre(
+                    self.code.text().strip(), self.name.text().strip(), self.admin.text().strip(),
+                    self.admin_password.text(),
+                )  # fmt: skip
             except Exception as exc:
                 show_error(self, exc)
                 return
-            self.backend = backend
+            self.server = server
             self.accept()
 
 
 class StaffLogin(QDialog):
-    def __init__(self, backend: Backend, roles: tuple[str, ...], parent: QWidget | None = None, purpose: str = ""):
-        """purpose: what the sign-in is for, shown above the fields ("Proctor sign-in")."""
+    def __init__(self, client: Client, roles: tuple[str, ...], parent: QWidget | None = None, purpose: str = ""):
+        """`client`: a client at this station, not signed in; accepted, it is signed in as a user of
+        one of `roles`. purpose: what the sign-in is for, shown above the fields ("Proctor sign-in")."""
         super().__init__(parent)
-        self.backend, self.roles = backend, roles
-        self.actor: Actor | None = None
+        self.client, self.roles = client, roles
+        self.signed_in: Client | None = None
         self.setWindowTitle(purpose or self.tr("Sign in"))
         self.username = QLineEdit()
         self.password = QLineEdit()
@@ -204,15 +209,16 @@ class StaffLogin(QDialog):
 
     def sign_in(self) -> None:
         try:
-            actor = self.backend.accounts.login(self.username.text().strip(), self.password.text())
+            session = self.client.sign_in(self.username.text().strip(), self.password.text())
         except Exception as exc:  # wrong password, locked: said in the dialog
             self.message.setText(translate_message(str(exc)))
             self.password.selectAll()
             return
-        if actor.role not in self.roles:
+        if session.role not in self.roles:
+            self.client.sign_out()
             self.message.setText(self.tr("This user cannot open this screen."))
             return
-        self.actor = actor
+        self.signed_in = self.client
         self.accept()
 
 
@@ -277,11 +283,14 @@ class RoleChooser(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, backend: Backend, *, station: str | None = None, settings_dir: Path | None = None):
-        """settings_dir: where the language choice is remembered (default: the data folder)."""
+    def __init__(self, server: Server, *, station: str | None = None, settings_dir: Path | None = None,
+                 loopback: bool = False):  # fmt: skip
+        """settings_dir: where the language choice is remembered (default: the data folder);
+        loopback: every call of the screens goes through JSON, as centre mode will send it."""
         super().__init__()
-        self.backend = backend
+        self.server, self.loopback = server, loopback
         self.station = station or socket.gethostname()
+        self.signed_in: list[Client] = []  # signed out when their screen is left
         self.settings_dir = settings_dir
         self.resize(1366, 768)
         self.stack = QStackedWidget()
@@ -338,8 +347,12 @@ class MainWindow(QMainWindow):
             Ask.error(self, self.tr("ExamDesk"), problem)
 
     def _centre_name(self) -> str:
-        code, name = self.backend.accounts.centre()
-        return centre_title(code, name)
+        centre = self.new_client().public.centre()
+        return centre_title(centre.code, centre.name)
+
+    def new_client(self) -> Client:
+        """A client of the services at this station, not signed in."""
+        return local.local_client(self.server, self.station, loopback=self.loopback)
 
     def _exam_under_way(self) -> bool:
         flow = getattr(self.stack.currentWidget(), "flow", None)
@@ -356,6 +369,7 @@ class MainWindow(QMainWindow):
         if current is not self.chooser and current is not None:
             self.stack.removeWidget(current)
             current.deleteLater()
+        self._sign_out_all()
         self.stack.setCurrentWidget(self.chooser)
         self.home_button.setVisible(False)
         self.where.clear()
@@ -371,9 +385,19 @@ class MainWindow(QMainWindow):
         if not widget.hasFocus():
             widget.focusNextChild()
 
-    def _sign_in(self, roles: tuple[str, ...], purpose: str) -> Actor | None:
-        dialog = StaffLogin(self.backend, roles, self, purpose)
-        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def _sign_in(self, roles: tuple[str, ...], purpose: str) -> Client | None:
+        dialog = StaffLogin(self.new_client(), roles, self, purpose)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+            return None
+        self.signed_in.append(dialog.signed_in)
+        return dialog.signed_in
+
+    def _sign_out_all(self) -> None:
+        """Leaving a role's screen ends its sign-in: the token is revoked at once."""
+        while self.signed_in:
+            client = self.signed_in.pop()
+            with contextlib.suppress(Exception):  # an expired sign-in has nothing left to end
+                client.sign_out()
 
     def open_role(self, key: str) -> None:
         openers: dict[str, Callable[[], None]] = {
@@ -388,38 +412,38 @@ class MainWindow(QMainWindow):
     def _open_candidate(self) -> None:
         from app.ui.candidate.station import CandidateStation
 
-        self._show(CandidateStation(self.backend, self.station), self.tr("Candidate station {station}").format(
+        self._show(CandidateStation(self.new_client()), self.tr("Candidate station {station}").format(
             station=self.station))  # fmt: skip
 
     def _open_proctor(self) -> None:
         from app.ui.proctor import ProctorConsole, SessionPicker
 
-        actor = self._sign_in(ROLE_OF_MODE["proctor"], self.tr("Proctor sign-in"))
-        if actor is None:
+        client = self._sign_in(ROLE_OF_MODE["proctor"], self.tr("Proctor sign-in"))
+        if client is None:
             return
-        picker = SessionPicker(self.backend, actor)
-        picker.chosen.connect(lambda session_id: self._show(ProctorConsole(self.backend, actor, session_id),
+        picker = SessionPicker(client)
+        picker.chosen.connect(lambda session_id: self._show(ProctorConsole(client, session_id),
                                                             self.tr("Proctor console")))  # fmt: skip
         self._show(picker, self.tr("Proctor: choose a session"))
 
     def _open_examiner(self) -> None:
         from app.ui.examiner import ExaminerHome
 
-        actor = self._sign_in(ROLE_OF_MODE["examiner"], self.tr("Examiner sign-in"))
-        if actor is not None:
-            self._show(ExaminerHome(self.backend, actor), self.tr("Examiner"))
+        client = self._sign_in(ROLE_OF_MODE["examiner"], self.tr("Examiner sign-in"))
+        if client is not None:
+            self._show(ExaminerHome(client), self.tr("Examiner"))
 
     def _open_admin(self) -> None:
         from app.ui.admin import AdminHome
 
-        actor = self._sign_in(ROLE_OF_MODE["admin"], self.tr("Administrator sign-in"))
-        if actor is not None:
-            self._show(AdminHome(self.backend, actor), self.tr("Administration"))
+        client = self._sign_in(ROLE_OF_MODE["admin"], self.tr("Administrator sign-in"))
+        if client is not None:
+            self._show(AdminHome(client), self.tr("Administration"))
 
     def _open_standards(self) -> None:
         from app.ui.standards_browser import StandardsBrowser
 
-        self._show(StandardsBrowser(self.backend.catalog), self.tr("Standards and papers"))
+        self._show(StandardsBrowser(self.new_client()), self.tr("Standards and papers"))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._exam_under_way():
@@ -429,5 +453,6 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not None and current is not self.chooser:
             current.close()  # a screen's closeEvent stops its work (the proctor console's reads) before the store
-        self.backend.close()
+        self._sign_out_all()
+        local.close(self.server)
         super().closeEvent(event)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
 
 from app import i18n
+from app.api.local import local_client
+from app.api.server import Server
 from app.ui.main import current_language, install_language
 from app.ui.shell import LANGUAGE_LABEL, MainWindow, StaffLogin
 
@@ -28,7 +30,7 @@ def station(tmp_path, monkeypatch):
 def start(qtbot, backend, requested: str | None = None) -> MainWindow:
     """What `examdesk-gui` does at a start: pick the language, then build the main window."""
     install_language(QApplication.instance(), i18n.startup_language(requested))
-    window = MainWindow(backend, station="PC-01")
+    window = MainWindow(Server(backend), station="PC-01")
     qtbot.addWidget(window)
     window.show()
     return window
@@ -83,12 +85,12 @@ def test_lang_option_and_environment_win_over_the_saved_choice(qtbot, backend, s
 
 def test_qt_own_buttons_follow_the_language(qtbot, backend, station):
     install_language(QApplication.instance(), "zh_CN")
-    dialog = StaffLogin(backend, ("admin",))
+    dialog = StaffLogin(local_client(Server(backend), "PC-01"), ("admin",))
     qtbot.addWidget(dialog)
     buttons = dialog.findChild(QDialogButtonBox)
     assert sorted(b.text() for b in buttons.buttons()) == sorted(["确定", "取消"])
     install_language(QApplication.instance(), "en")
-    dialog = StaffLogin(backend, ("admin",))
+    dialog = StaffLogin(local_client(Server(backend), "PC-01"), ("admin",))
     qtbot.addWidget(dialog)
     assert sorted(b.text() for b in dialog.findChild(QDialogButtonBox).buttons()) == ["Cancel", "OK"]
 
@@ -175,7 +177,7 @@ def test_typing_in_the_entry_dialogs_goes_to_the_first_field_not_the_language_bo
 
 
 def test_the_sign_in_dialog_says_what_it_is_for(qtbot, backend, station):
-    dialog = StaffLogin(backend, ("proctor", "admin"), None, "Proctor sign-in")
+    dialog = StaffLogin(local_client(Server(backend), "PC-01"), ("proctor", "admin"), None, "Proctor sign-in")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Proctor sign-in" and "Proctor sign-in" in dialog.purpose.text()
 

@@ -9,6 +9,8 @@ from collections import defaultdict
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabWidget, QWidget
 
+from app.api.local import local_client
+from app.api.server import Server
 from app.ui.admin import AdminHome
 from app.ui.candidate.station import CandidateStation
 from app.ui.examiner import ExaminerHome
@@ -46,7 +48,8 @@ def clashes(top: QWidget) -> dict[str, list[str]]:
 def every_screen(backend, staff, qtbot, data_dir):
     """(name, widget) for each screen state a user sees, tab by tab and page by page."""
     for name, dialog in (("setup", SetupDialog(data_dir)), ("unlock", UnlockDialog(data_dir)),
-                         ("sign-in", StaffLogin(backend, ("admin",))), ("start", MainWindow(backend))):  # fmt: skip
+                         ("sign-in", StaffLogin(local_client(Server(backend), "PC-01"), ("admin",))),
+                         ("start", MainWindow(Server(backend)))):  # fmt: skip
         qtbot.addWidget(dialog)
         yield name, dialog
     homes = [("admin", AdminHome(backend, staff("admin")))]
