@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,7 @@ class KeyService(Service):
             rows = s.scalars(select(KeyRecord).where(KeyRecord.purpose == PURPOSE).order_by(KeyRecord.id)).all()
         return [PublicKeyInfo(r.key_id, r.salt, r.active, r.created_wall) for r in rows]
 
-    def public_key(self, fingerprint: str | None = None):  # -> Ed25519PublicKey
+    def public_key(self, fingerprint: str | None = None) -> Ed25519PublicKey:
         for info in reversed(self.public_keys()):
             if (fingerprint is None and info.active) or info.fingerprint == fingerprint:
                 return load_public_pem(info.pem)
