@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.security.signing import SigningKey, load_public_pem, public_pem
 from app.services.base import Actor, NotFound, Service, require_role
 from app.store.models import KeyRecord
+
+if TYPE_CHECKING:  # only for the annotation: services reach cryptography through app.security
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 PURPOSE = "signing"
 
