@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (if needed) and run the whole test suite, then the linter. Exit non-zero on any failure.
+# Set up (if needed) and run the whole test suite, then the linter and the type check. Exit non-zero on any failure.
 # The store tests run on SQLite and on a private PostgreSQL server started here on loopback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,3 +13,4 @@ if [ -z "${EXAMDESK_TEST_PG_URL:-}" ]; then
 fi
 .venv/bin/python -m pytest "$@"
 .venv/bin/ruff check .
+bash scripts/typecheck.sh

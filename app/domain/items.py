@@ -154,7 +154,7 @@ def check_item_shape(item: Item) -> list[tuple[str, str]]:
         if not isinstance(key, tuple) or not all(isinstance(k, str) for k in key):
             problems.append(("key", "must be a list of option labels, e.g. [A, C]"))
         else:
-            missing = [k for k in key if k not in labels]
+            missing = [k for k in key if isinstance(k, str) and k not in labels]  # all are (above); for mypy
             if missing:
                 problems.append(("key", f"{', '.join(missing)} not among the options"))
             if len(set(key)) != len(key):

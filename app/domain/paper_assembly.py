@@ -168,7 +168,7 @@ def _independent_in_group(adjacent: dict[str, frozenset[str]], group: frozenset[
     """
     calls = 0
 
-    def solve(nodes: frozenset[str]) -> int:
+    def solve(nodes: frozenset[str] | set[str]) -> int:
         nonlocal calls
         calls += 1
         if calls > budget:
@@ -718,9 +718,9 @@ class PaperAssembler:
         mean = self._steer_difficulty(chosen, rng, usage, blocked)
 
         by_section: list[list[Item]] = [[] for _ in self.sections]
-        for row in chosen:
-            for j, picked in enumerate(row):
-                by_section[j].extend(picked)
+        for area in chosen:
+            for j, drawn in enumerate(area):
+                by_section[j].extend(drawn)
         paper_items: list[PaperItem] = []
         for j, section_items in enumerate(by_section):
             rng.shuffle(section_items)

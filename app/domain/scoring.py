@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import TypeGuard
 
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType, SkillTask
@@ -47,18 +48,18 @@ def score_objective(
     if item.type is ItemType.MULTIPLE:
         if not _strings(response):  # a shape the save refuses today may sit in an older store: no credit
             return Decimal(0)
-        chosen = {response} if isinstance(response, str) else set(response)  # type: ignore[arg-type]
-        key = set(item.key)  # type: ignore[arg-type]
+        chosen = {response} if isinstance(response, str) else set(response)
+        key = set(item.key)  # type: ignore[arg-type]  # a multiple-choice key is labels (check_item_shape)
         if chosen == key:
             return full
         if multiple_credit is MultipleCredit.PROPORTIONAL and chosen and chosen <= key:
             return full * len(chosen) / len(key)
         return Decimal(0)
     if item.type is ItemType.FILL:
-        blanks: tuple[tuple[str, ...], ...] = item.key  # type: ignore[assignment]
+        blanks: tuple[tuple[str, ...], ...] = item.key  # type: ignore[assignment]  # a fill key: answers per blank
         if not _strings(response):
             return Decimal(0)
-        answers = [response] if isinstance(response, str) else list(response)  # type: ignore[arg-type]
+        answers = [response] if isinstance(response, str) else list(response)
         share = full / len(blanks)
         earned = Decimal(0)
         for accepted, given in zip(blanks, answers, strict=False):
@@ -68,7 +69,7 @@ def score_objective(
     raise ValueError(f"{item.type.value} items are scored by examiners, not automatically")
 
 
-def _strings(response: object) -> bool:
+def _strings(response: object) -> TypeGuard[str | list[str] | tuple[str, ...] | set[str] | frozenset[str]]:
     """A string, or a list, tuple or set of strings: the only responses a choice or blank can score."""
     if isinstance(response, str):
         return True

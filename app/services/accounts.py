@@ -103,7 +103,7 @@ class AccountService(Service):
         lock = Lock(user.locked_epoch, user.locked_until, user.locked_wall)
         return read_lock(lock, epoch=self.db.epoch, now=self.db.mono(), wall_seconds=self.db.clock.now().timestamp())
 
-    def _set_lock(self, s, user_id: int, until: float) -> None:  # type: ignore[no-untyped-def]
+    def _set_lock(self, s: Session, user_id: int, until: float) -> None:
         row = s.get(User, user_id)
         assert row is not None
         row.locked_epoch, row.locked_until, row.locked_wall = self.db.epoch, until, self.db.clock.now().timestamp()

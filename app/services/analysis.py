@@ -57,7 +57,7 @@ def _display_texts(entry: dict[str, Any]) -> dict[str, str]:
 def _keyed_texts(entry: dict[str, Any]) -> Any:
     """The key in a form that does not depend on the option order."""
     texts = _display_texts(entry)
-    key = entry.get("key")
+    key: Any = entry.get("key")
     if entry["type"] == ItemType.SINGLE:
         return [texts.get(key, key)]
     if entry["type"] == ItemType.MULTIPLE:
@@ -73,9 +73,9 @@ def _bank_digest(item: Item) -> str:
     if item.type is ItemType.SINGLE:
         key = [texts.get(str(key), key)]
     elif item.type is ItemType.MULTIPLE:
-        key = sorted(texts.get(k, k) for k in key)  # type: ignore[union-attr]
+        key = sorted(texts.get(k, k) for k in key)
     elif item.type is ItemType.FILL:
-        key = [list(blank) for blank in key]  # type: ignore[union-attr]
+        key = [list(blank) for blank in key]
     elif item.type.examiner_scored:
         key = {"key": key, "rubric": [[p.point, str(p.max)] for p in item.rubric]}
     return content_digest(item.type.value, item.stem, list(texts.values()), key)
@@ -141,7 +141,7 @@ class _Columns:
 
     @staticmethod
     def _keys(entry: dict[str, Any]) -> list[str]:
-        key = entry.get("key")
+        key: Any = entry.get("key")
         if entry["type"] == ItemType.SINGLE:
             return [key]
         if entry["type"] == ItemType.MULTIPLE:
@@ -157,7 +157,7 @@ class AnalysisService(Service):
     def _rules(self, session: ExamSession) -> tuple[str, str, int, dict[str, int]]:
         """(standard as printed, level name, pass mark, theory weights); national defaults when the
         standard is no longer in the catalogue."""
-        fallback = (session.standard, session.level, DEFAULT_PASS_MARK, {})
+        fallback: tuple[str, str, int, dict[str, int]] = (session.standard, session.level, DEFAULT_PASS_MARK, {})
         if self.catalog is None:
             return fallback
         try:
@@ -185,6 +185,7 @@ class AnalysisService(Service):
             title, level_name, pass_mark, weights = self._rules(session)
             rows, specs, excluded = self._responses(s, session)
             centre = s.scalars(select(Centre)).first()
+            info: dict[str, Any]  # SessionAnalysis's keyword arguments
             info = dict(session=session.code, room=session.room, standard=session.standard, standard_title=title,
                         subtype=session.subtype, level=session.level, level_name=level_name,
                         scheduled_start=session.scheduled_start, pass_mark=pass_mark,
@@ -206,9 +207,9 @@ class AnalysisService(Service):
             .order_by(Candidate.ticket)
         ).all()  # fmt: skip
         steps: dict[int, list[Step]] = {}
-        for row in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id.in_([a.id for a in attempts]))
-                             .order_by(AttemptStep.attempt_id, AttemptStep.seq)):  # fmt: skip
-            steps.setdefault(row.attempt_id, []).append(Step(row.seq, StepKind(row.kind), row.slot, row.data))
+        for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id.in_([a.id for a in attempts]))
+                              .order_by(AttemptStep.attempt_id, AttemptStep.seq)):  # fmt: skip
+            steps.setdefault(step.attempt_id, []).append(Step(step.seq, StepKind(step.kind), step.slot, step.data))
         with_result = set(s.scalars(
             select(Result.candidate_id).join(Candidate, Candidate.id == Result.candidate_id)
             .where(Candidate.session_id == session.id, Result.part == session.part)

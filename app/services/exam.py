@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -74,6 +74,7 @@ from app.store.models import (
     StationLogin,
     TimeEventRow,
 )
+from app.store.types import EncryptedJSON
 
 RETENTION_YEARS = 5  # seed 003: records are kept at least five years
 INCIDENT_CATEGORIES = (
@@ -192,7 +193,7 @@ _SQLITE_ADD_STEP = (
     "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_STEP_DATA_CONTEXT = AttemptStep.__table__.c.data.type.context  # the column-bound associated data
+_STEP_DATA_CONTEXT = cast(EncryptedJSON, AttemptStep.__table__.c.data.type).context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
 
 
@@ -225,6 +226,7 @@ class _CoreStatements:
         if row is None:
             return None
         content = self.c.execute(_Q_CONTENT, {"pid": row[2]}).scalar()
+        assert content is not None  # attempts.paper_id is a foreign key; a paper's content is not null
         items = content["items"]
         return row[0], row[1], row[2], row[3], len(items), tuple(AnswerShape.of(item) for item in items)
 
@@ -395,6 +397,7 @@ class ExamService(Service):
     def _check_review_time(self, s: Session, session_id: int) -> None:
         """A review session lasts at least the standard's review minutes per candidate (1.9.4)."""
         session = s.get(ExamSession, session_id)
+        assert session is not None  # both callers have found it (_session_in)
         if session.part != Part.REVIEW:
             return
         std, lv = self._rules(session.standard, session.level, session.subtype)
@@ -494,6 +497,7 @@ class ExamService(Service):
             if current is not None:
                 current.open = False  # same station again (e.g. after a restart): new token
             attempt_row = s.get(Attempt, attempt.id)
+            assert attempt_row is not None  # read above; attempts are never deleted
             if self._ledger(s, attempt_row, self._instant()).state is LedgerState.INTERRUPTED:
                 # back after a crash or a move: the clock runs again from here, not from the outage
                 who = Actor("candidate", candidate.id)
@@ -517,7 +521,7 @@ class ExamService(Service):
                 row.open = False
             s.add(
                 Incident(
-                    session_id=s.get(Candidate, candidate_id).session_id, candidate_id=candidate_id,
+                    session_id=candidate.session_id, candidate_id=candidate_id,
                     category="technical.freeze", text=f"moved to another station: {reason}",
                     actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
@@ -846,6 +850,7 @@ class ExamService(Service):
             state = self._state(s, attempt_id)
             ledger = self._ledger(s, attempt, self._instant())
             paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             hidden = ("key", "rubric") if actor.role == "candidate" else ("key",)  # the rubric gives answers away
             items = [{k: v for k, v in it.items() if k not in hidden} for it in paper.content["items"]]
         return AttemptView(
@@ -869,13 +874,17 @@ class ExamService(Service):
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
                 raise NotFound(f"no attempt {attempt_id}")
+            session: ExamSession | None
             if actor.role in ("chief", "examiner"):
                 session = require_duty(s, actor, attempt.session_id, "examiner", "chief")
             else:
                 session = s.get(ExamSession, attempt.session_id)
+            assert session is not None  # attempt.session_id is a foreign key (enforced)
             if actor.role != "system" and session.state not in ("closed", "archived"):
                 raise Conflict(f"session {session.code} is {session.state}: answer keys are read only after it closes")
-            return [it["key"] for it in s.get(PaperInstance, attempt.paper_id).content["items"]]
+            paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
+            return [it["key"] for it in paper.content["items"]]
 
     def terminate(self, actor: Actor, attempt_id: int, reason: str) -> None:
         """End an attempt for misconduct: a misconduct incident and a submit, in one action."""
@@ -1065,6 +1074,7 @@ class ExamService(Service):
                 session = s.get(ExamSession, cand.session_id)
             else:
                 session = require_duty(s, actor, cand.session_id, "proctor")
+            assert session is not None  # cand.session_id is a foreign key (enforced)
             return Identity(cand.ticket, cand.name, mask_id_number(cand.id_number), cand.photo, session.code,
                             session.room, session.standard, session.level, session.duration_minutes,
                             session.part, session.subtype)  # fmt: skip
@@ -1097,8 +1107,8 @@ class ExamService(Service):
             listed = c.execute(overview.Q_LISTED, {"sid": session_id}).all()
             unknown = [row[0] for row in listed if row[0] not in self._names]
             if unknown:  # names never change: decrypt each once per process, not on every refresh
-                names = c.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
-                self._names.update(names)
+                found = c.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
+                self._names.update(found)
             logged = dict(c.execute(overview.Q_LOGGED, {"sid": session_id}).all())
             papers = {facts.paper_id for facts in cache.attempts.values() if facts.paper_id not in self._paper_slots}
             if papers:  # a drawn paper never changes: count its slots once per process
@@ -1147,7 +1157,7 @@ class ExamService(Service):
         with self.db.reader() as s:
             require_duty(s, actor, session_id, "proctor", "chief")
             query = select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)
-            tickets = dict(s.execute(query).all())
+            tickets: dict[int | None, str] = dict(s.execute(query).all())  # looked up by optional candidate ids
             return [
                 (i.wall, tickets.get(i.candidate_id), i.category, i.text, i.actor)
                 for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))

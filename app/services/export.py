@@ -26,6 +26,7 @@ from app.services.keys import KeyService
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store.clock import local_today
+from app.store.database import Database
 from app.store.models import (
     Attempt,
     AttemptStep,
@@ -83,7 +84,7 @@ ABSENT_MARK = "缺考"  # printed on a score report where the candidate did not 
 
 
 class ExportService(Service):
-    def __init__(self, db, catalog: Catalog | None = None):  # type: ignore[no-untyped-def]
+    def __init__(self, db: Database, catalog: Catalog | None = None):
         super().__init__(db)
         self.catalog = catalog
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -9,6 +11,9 @@ from app.api.types import PublicKeyInfo
 from app.security.signing import SigningKey, load_public_pem, public_pem
 from app.services.base import Actor, NotFound, Service, require_role
 from app.store.models import KeyRecord
+
+if TYPE_CHECKING:  # only for the annotation: services reach cryptography through app.security
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 PURPOSE = "signing"
 
@@ -46,7 +51,7 @@ class KeyService(Service):
             rows = s.scalars(select(KeyRecord).where(KeyRecord.purpose == PURPOSE).order_by(KeyRecord.id)).all()
         return [PublicKeyInfo(r.key_id, r.salt, r.active, r.created_wall) for r in rows]
 
-    def public_key(self, fingerprint: str | None = None):  # -> Ed25519PublicKey
+    def public_key(self, fingerprint: str | None = None) -> Ed25519PublicKey:
         for info in reversed(self.public_keys()):
             if (fingerprint is None and info.active) or info.fingerprint == fingerprint:
                 return load_public_pem(info.pem)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, func, select
+from sqlalchemy import BindParameter, Connection, and_, bindparam, case, func, select
 
 from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
 from app.services.scoring import ABSENT
@@ -121,7 +121,7 @@ class Scope:
     """Which attempts an aggregate reads, as a subquery, so that each statement's SQL is the same on
     every call (prepared once: an IN list of another length would be new SQL to prepare)."""
 
-    IDS = bindparam("ids", expanding=True)  # a list: new attempts, new submits (rare)
+    IDS: BindParameter[int] = bindparam("ids", expanding=True)  # a list: new attempts, new submits (rare)
     NEW_STEPS = select(AttemptStep.attempt_id).where(AttemptStep.id > bindparam("upto"))  # with steps since
     SESSION = (
         select(Attempt.id).join(Candidate, Candidate.id == Attempt.candidate_id)
@@ -187,7 +187,7 @@ def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
         yield ordered[n:n + _CHUNK]
 
 
-def _rows(c: Connection, statement: Any, scope: str, params: Mapping[str, Any]) -> list[Any]:
+def _rows(c: Connection, statement: Any, scope: str, params: Mapping[str, Any]) -> Sequence[Any]:
     """Rows of `statement` for the attempts of `scope`; for IDS, `params["ids"]` in chunks."""
     if scope != "IDS":
         return c.execute(statement, dict(params)).all()
@@ -286,6 +286,7 @@ def refreshed(
     cold = prev is None
     prev = prev or OverviewCache(session_id)
 
+    aid: int | None  # an attempt's id in the loops below; None for a time event of the whole session
     attempts = prev.attempts
     new_attempts = s.execute(_Q_NEW_ATTEMPTS, {"sid": session_id, "upto": prev.attempt_upto}).all()
     attempt_upto = prev.attempt_upto

@@ -9,7 +9,7 @@ whole run, and a run that succeeds is one transaction with one audit entry.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import LargeBinary, bindparam, insert, select
 
@@ -24,6 +24,7 @@ from app.services.exam import StandardRuleRefused, paper_content, skill_paper_co
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
+from app.store.types import EncryptedJSON
 
 ContentFor = Callable[[str], dict[str, Any]]
 _CONTENT = PaperInstance.__table__.c.content
@@ -40,6 +41,7 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
     lv = catalog.level(std, level, subtype)
     if part == Part.THEORY:
         assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
+        shared: dict[str, Any]
         items, shared = {it.id: it for it in catalog.banks.items}, {}
         return lambda ticket: paper_content(assembler.build(ticket), items, shared)
     if part == Part.SKILL:
@@ -87,7 +89,7 @@ class PaperService(Service):
                 raise StandardRuleRefused(findings)
         data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
         # Encrypted before the write transaction, which then only inserts (two bulk inserts).
-        cipher, context = self.db.cipher, _CONTENT.type.context
+        cipher, context = self.db.cipher, cast(EncryptedJSON, _CONTENT.type).context  # its type in app/store/models.py
         sealed = {cid: cipher.encrypt(canonical_json(content), context) for cid, content in contents.items()}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, LargeBinary, insert, select, type_coerce
 
@@ -47,6 +47,7 @@ from app.store.models import (
     SessionStaff,
     User,
 )
+from app.store.types import EncryptedJSON
 
 ARBITRATION = "arbitration"
 ABSENT = "absent"  # the submit reason of an attempt whose candidate never came
@@ -105,6 +106,7 @@ def objective_grade(
         raise Conflict("the attempt is still open")
     if ended == ABSENT:
         return None
+    per_area: dict[str, Decimal | bool]
     total, per_area = Decimal(0), {}
     for slot, item in scoring_items(content) if items is None else items:
         if item.type.examiner_scored:
@@ -229,7 +231,7 @@ def grade_closed_theory_from(
     ended: dict[int, str | None] = {}
     last_seq: dict[int, int] = {}
     graded: set[int] = set()
-    context = _STEP_DATA.type.context
+    context = cast(EncryptedJSON, _STEP_DATA.type).context  # the column's type in app/store/models.py
     decrypt, loads = cipher.decrypt, json.loads
     rows = s.execute(
         select(AttemptStep.attempt_id, AttemptStep.seq, AttemptStep.kind, AttemptStep.slot, _raw(_STEP_DATA))
@@ -252,6 +254,8 @@ def grade_closed_theory_from(
     recorded = set(s.scalars(select(Result.candidate_id).where(
         Result.part == part, Result.candidate_id.in_(select(Attempt.candidate_id).where(
             Attempt.session_id == session_id)))))  # fmt: skip
+    grades: list[Grade]
+    cache: dict[Any, Item]
     grades, for_examiners, cache = [], 0, {}
     for attempt_id, candidate_id, paper_id in waiting:
         content = contents[paper_id]
@@ -438,7 +442,9 @@ class ScoringService(Service):
                 raise Conflict("the attempt is still open")
             if ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
-            content = s.get(PaperInstance, attempt.paper_id).content
+            paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
+            content = paper.content
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
             if entry is None or "rubric" not in entry:
                 raise NotFound(f"question {slot + 1} has no rubric")
@@ -492,7 +498,9 @@ class ScoringService(Service):
             session = unfrozen_session(s, attempt.session_id)
             if actor.role == "chief":
                 require_duty(s, actor, session.id, "chief")
-            content = s.get(PaperInstance, attempt.paper_id).content
+            paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
+            content = paper.content
             examiners = self._on_duty(s, session.id, "examiner")
             self._check_examiners(s, session, len(examiners))
             rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
@@ -502,6 +510,7 @@ class ScoringService(Service):
             if ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
             credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
+            per_area: dict[str, Decimal]
             total, per_area, waiting = Decimal(0), {}, []
             for entry in content["items"]:
                 slot, weight = entry["slot"], Decimal(entry["points"])

@@ -9,6 +9,7 @@ proctor and a candidate station in two processes see one time (app.domain.time_l
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Protocol
@@ -102,7 +103,7 @@ class FakeMachineClock:
         self.boot_id, self.at = boot, 0.0
 
 
-def _boot_wide_seconds():  # -> Callable[[], float]
+def _boot_wide_seconds() -> Callable[[], float]:
     import time
 
     if hasattr(time, "CLOCK_BOOTTIME"):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.security.envelope import DEFAULT_KDF, FieldCipher, KdfParams, WrappedKey, new_data_key, rewrap, unwrap
 from app.store import migrate, write_lock
@@ -50,7 +51,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
 
         @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
             # Let SQLAlchemy's "begin" below issue BEGIN itself (pysqlite's own is deferred).
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
@@ -61,7 +62,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        def _begin(connection: Connection) -> None:
             read_only = connection.get_execution_options().get(READ_ONLY)
             connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
@@ -69,7 +70,7 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, pool_pre_ping=True)
 
     @event.listens_for(engine, "begin")
-    def _serialise(connection) -> None:  # type: ignore[no-untyped-def]
+    def _serialise(connection: Connection) -> None:
         if not connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
 
@@ -196,6 +197,7 @@ class Database:
             pooled = self.engine.raw_connection()
             try:
                 raw = pooled.driver_connection
+                assert raw is not None  # None only once a connection is invalidated; this one was just checked out
                 raw.execute("BEGIN IMMEDIATE")
                 try:
                     yield raw

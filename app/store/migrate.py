@@ -6,15 +6,19 @@ Opening a store that is already current skips importing alembic (a third of a se
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:  # alembic itself is imported only when a migration has to run
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0007"  # the newest revision in migrations/versions; a test keeps the two in step
 
 
-def alembic_config(connection: Connection | None = None):  # -> alembic.config.Config
+def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()

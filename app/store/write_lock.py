@@ -167,6 +167,7 @@ class WriteLock:
     def _unlock_ticket(self) -> None:
         ticket, self._ticket = self._ticket, None
         if ticket is not None:
+            assert self._fd is not None  # a ticket is only taken on the open lock file, and dropped with it
             fcntl.lockf(self._fd, fcntl.LOCK_UN, 1, ticket)
 
     def _close(self) -> None:
