@@ -31,7 +31,7 @@ class BadRequest(ApiError):
 def _adapter(annotation: Any) -> TypeAdapter[Any]:
     # wrapped in a tuple: pydantic takes a config only for a type that has none of its own, and
     # the wrapper's config reaches the dataclasses inside it
-    return TypeAdapter(tuple[annotation], config=_CONFIG)  # type: ignore[valid-type]
+    return TypeAdapter(tuple[annotation], config=_CONFIG)
 
 
 def encode(annotation: Any, value: Any) -> Any:
