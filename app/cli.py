@@ -11,14 +11,19 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.domain.paper_assembly import AssemblyError, PaperAssembler, overlap
 from app.domain.standards import RULE_FIELDS, Area, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
 from app.errors import DataFileError, Problem, UserFacingError
+
+if TYPE_CHECKING:
+    from app.api.client import Client
 
 
 def _dump(data: object) -> None:
@@ -359,12 +364,11 @@ def _open_store(args: argparse.Namespace):
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.store import audit
+    from app.services.audit_log import AuditService
 
     db = _open_store(args)
     try:
-        with db.reader() as session:
-            report = audit.verify(session, db.cipher)
+        report = AuditService(db).verify()
     finally:
         db.close()
     if report.intact:
@@ -416,25 +420,42 @@ def cmd_store_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
-def _admin(db, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The admin acting from the command line: signs in like anyone else."""
-    from app.services.accounts import AccountService
+@contextmanager
+def _station(args: argparse.Namespace) -> Iterator[Client]:
+    """This command's station: a client of the services over the store, as every screen has one."""
+    import socket
 
+    from app.api.client import Client, InProcess
+    from app.api.server import Server
+    from app.services.backend import Backend
+
+    backend = Backend.over(_open_store(args))
+    try:
+        yield Client(InProcess(Server(backend)), f"cli@{socket.gethostname()}")
+    finally:
+        backend.close()
+
+
+@contextmanager
+def _admin(args: argparse.Namespace) -> Iterator[Client]:
+    """The admin acting from the command line: signs in like anyone else, and out at the end."""
     password = os.environ.get("EXAMDESK_ADMIN_PASSWORD") or _passphrase("Admin password: ")
-    return AccountService(db).login(args.admin, password)
+    with _station(args) as client:
+        client.sign_in(args.admin, password)
+        try:
+            yield client
+        finally:
+            client.sign_out()
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
-    from app.security.signing import public_pem
-    from app.services.keys import KeyService
-
-    db = _open_store(args)
-    try:
-        keys = KeyService(db)
-        public = keys.public_key(args.fingerprint)
-        info = next(k for k in keys.public_keys() if k.pem == public_pem(public))
-    finally:
-        db.close()
+    with _station(args) as client:
+        keys = client.public.public_keys()
+    chosen = [k for k in keys if k.fingerprint == args.fingerprint] if args.fingerprint else \
+        [k for k in keys if k.active]  # fmt: skip
+    if not chosen:
+        raise UserFacingError(f"no signing key {args.fingerprint}" if args.fingerprint else "no active signing key")
+    info = chosen[-1]
     Path(args.out).write_bytes(info.pem)
     print(f"public key written to {args.out}")
     print(f"fingerprint (SHA-256): {info.fingerprint}")
@@ -442,13 +463,8 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    from app.services.keys import KeyService
-
-    db = _open_store(args)
-    try:
-        fingerprint = KeyService(db).rotate(_admin(db, args))
-    finally:
-        db.close()
+    with _admin(args) as client:
+        fingerprint = client.admin.rotate_signing_key()
     print(f"new signing key {fingerprint}; older keys are kept so their bundles still verify")
     return 0
 
@@ -464,46 +480,32 @@ def _progress(label: str):  # type: ignore[no-untyped-def]
     return report
 
 
-def _session_id(db, code: str) -> int:  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from app.store.models import ExamSession
-
-    with db.reader() as s:
-        number = int(code) if code.isdigit() else -1
-        session_id = s.scalar(select(ExamSession.id).where((ExamSession.code == code) | (ExamSession.id == number)))
-    if session_id is None:
-        raise UserFacingError(f"no session {code!r}")
-    return session_id
+def _session_id(client: Client, code: str) -> int:
+    """The session by its code (or number), as the admin's session list shows it."""
+    for info in client.admin.sessions():
+        if code in (info.code, str(info.id)):
+            return info.id
+    raise UserFacingError(f"no session {code!r}")
 
 
 def cmd_session_archive(args: argparse.Namespace) -> int:
-    from app.services.backend import Backend
-
-    backend = Backend.over(_open_store(args))
-    try:
-        session_id = _session_id(backend.db, args.session)
-        until = backend.exam.archive_session(_admin(backend.db, args), session_id, retain_years=args.years)
-    finally:
-        backend.close()
+    with _admin(args) as client:
+        until = client.admin.archive_session(_session_id(client, args.session), args.years)
     print(f"session {args.session} archived: kept until {until}; it can no longer change")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.banks.catalog import Catalog
-    from app.services.export import ExportService
-
-    db = _open_store(args)
-    try:
-        session_id = _session_id(db, args.session)
-        summary = ExportService(db, Catalog.load()).export_session(
-            _admin(db, args), session_id, Path(args.out), mask=args.unmasked is None, reason=args.unmasked or "",
-            progress=_progress("exporting"),
-        )
-    finally:
-        db.close()
-    print(f"{summary.path}: {summary.candidates} candidates, signed by {summary.key_fingerprint}")
+    with _admin(args) as client:
+        session_id, out = _session_id(client, args.session), Path(args.out)
+        result = client.run(
+            lambda: client.admin.export_session(session_id, args.unmasked is None, args.unmasked or "", out.name),
+            _progress("exporting"),
+        )  # fmt: skip
+    part = out.with_name(out.name + ".part")  # never a half-written bundle under the real name
+    part.write_bytes(result.files[0].content)
+    part.replace(out)
+    print(f"{out}: {result.candidates} candidates, signed by {result.key_fingerprint}")
     return 0
 
 
@@ -513,14 +515,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     # matplotlib's font cache goes into this store's data folder, the only place ExamDesk writes
     os.environ.setdefault("MPLCONFIGDIR", str((Path(args.data) if args.data else paths.data_dir()) / "matplotlib"))
     from app.reports.analysis_report import caveat_texts, items_csv, reliability_text, render_pdf
-    from app.services.backend import Backend
 
-    backend = Backend.over(_open_store(args))
-    try:
-        session_id = _session_id(backend.db, args.session)
-        result = backend.analysis.session_analysis(_admin(backend.db, args), session_id)
-    finally:
-        backend.close()
+    with _admin(args) as client:
+        result = client.admin.session_analysis(_session_id(client, args.session))
     Path(args.out).write_bytes(render_pdf(result))
     if args.csv:
         Path(args.csv).write_bytes(items_csv(result))

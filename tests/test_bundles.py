@@ -180,7 +180,8 @@ def test_a_bundle_is_masked_unless_a_reason_is_given(demo, tmp_path, monkeypatch
     try:
         with db.reader() as s:
             session_id = s.scalar(select(ExamSession.id).where(ExamSession.code == "DEMO-T5"))
-            entry = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+            entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export.bundle")
+                              .order_by(AuditEntry.seq.desc())).first()  # fmt: skip
         assert entry is not None and entry.action == "export.bundle"
         said = {"session": session_id, "mask": False, "file": "full.zip", "reason": "人社局核查原件"}
         assert entry.data_digest == db.cipher.mac(canonical_json(said), audit._PURPOSE + b"/data")

@@ -358,10 +358,12 @@ class AdminEndpoint(_SessionsRead):
                                       lambda progress: self.backend.papers.prepare_papers(self.actor, session_id,
                                                                                           progress))  # fmt: skip
 
-    def export_session(self, session_id: int, mask: bool = True, reason: str = "") -> JobStatus:
+    def export_session(self, session_id: int, mask: bool = True, reason: str = "", file_name: str = "") -> JobStatus:
+        name = Path(file_name).name or f"session-{session_id}-results.zip"  # a name, never a path here
+
         def work(progress: Progress) -> ExportResult:
             with tempfile.TemporaryDirectory(prefix="export-", dir=self._spool()) as folder:
-                out = Path(folder) / f"session-{session_id}-results.zip"
+                out = Path(folder) / name
                 summary = self.backend.export.export_session(self.actor, session_id, out, mask=mask, reason=reason,
                                                              progress=progress)  # fmt: skip
                 files = (FileData(summary.path.name, summary.path.read_bytes()),)
