@@ -17,11 +17,11 @@ ROLES = ("admin", "proctor", "examiner", "chief")
 
 
 class LoginFailed(ServiceError):
-    pass
+    code = "login_failed"
 
 
 class AccountLocked(ServiceError):
-    pass
+    code = "account_locked"
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,23 @@ from app.store.models import ExamSession, SessionStaff
 
 
 class ServiceError(UserFacingError):
-    """A refused action, explained."""
+    """A refused action, explained: `ServiceError(template, **params)` (see app/errors.py)."""
+
+    code = "refused"
 
 
 class PermissionDenied(ServiceError):
-    pass
+    code = "permission_denied"
 
 
 class NotFound(ServiceError):
-    pass
+    code = "not_found"
 
 
 class Conflict(ServiceError):
     """The action does not fit the current state (stale save, closed attempt, busy station...)."""
+
+    code = "conflict"
 
 
 STAFF_ROLES = ("admin", "proctor", "examiner", "chief")

@@ -84,17 +84,24 @@ INCIDENT_CATEGORIES = (
 class StaleSave(Conflict):
     """The save was based on an older state of the attempt (replayed, or another tab saved)."""
 
+    code = "stale_save"
+
 
 class AttemptClosed(Conflict):
-    pass
+    code = "attempt_closed"
 
 
 class EarlyStart(Conflict):
     """The session is scheduled more than half an hour from now: start it only with `early_ok`."""
 
+    code = "early_start"
+
 
 class StandardRuleRefused(ServiceError):
-    """The plan breaks a rule of the standard (section 1.9) or of the drawn tasks' time."""
+    """The plan breaks a rule of the standard (section 1.9) or of the drawn tasks' time: its
+    message is the findings, one per line (template LINES, each finding a part)."""
+
+    code = "standard_rule"
 
     def __init__(self, findings: list[Finding]):
         super().__init__(refusal(findings))
