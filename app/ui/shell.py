@@ -34,7 +34,7 @@ from app.services.backend import Backend, WrongPassphrase
 from app.services.base import Actor
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
-from app.ui.widgets.messages import translate_message
+from app.ui.widgets.messages import translate_error
 
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor",), "examiner": ("examiner", "chief")}
 LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
@@ -206,7 +206,7 @@ class StaffLogin(QDialog):
         try:
             actor = self.backend.accounts.login(self.username.text().strip(), self.password.text())
         except Exception as exc:  # wrong password, locked: said in the dialog
-            self.message.setText(translate_message(str(exc)))
+            self.message.setText(translate_error(exc))
             self.password.selectAll()
             return
         if actor.role not in self.roles:

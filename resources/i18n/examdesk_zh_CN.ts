@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+50"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+51"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -966,7 +966,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+23"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+29"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -1428,7 +1428,7 @@ weight tables and papers</source>
     <message>
         <location line="+1"/>
         <source>a review panel needs {rule} members, got {count}</source>
-        <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
+        <translation>综合评审委员须为{rule}，当前为 {count} 人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2281,12 +2281,22 @@ weight tables and papers</source>
         <translation>技能操作</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>at least {least} and an odd number of</source>
+        <translation>至少 {least} 名、且为奇数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least {least}</source>
+        <translation>至少 {least} 名</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-230"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
