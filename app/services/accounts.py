@@ -56,7 +56,7 @@ class AccountService(Service):
     def create_user(self, actor: Actor, *, username: str, role: str, display_name: str, password: str) -> UserView:
         require_role(actor, "admin")
         if role not in ROLES:
-            raise ServiceError("role must be one of {roles}", roles=', '.join(ROLES))
+            raise ServiceError("role must be one of {roles}", roles=", ".join(ROLES))
         problem = password_problem(password)
         if problem:
             raise ServiceError("password: {problem}", problem=problem)

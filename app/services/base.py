@@ -56,7 +56,7 @@ SYSTEM = Actor("system", 0)
 
 def require_role(actor: Actor, *roles: str) -> None:
     if actor.role not in roles:
-        raise PermissionDenied("{role} may not do this (needs {roles})", role=actor.role, roles=' or '.join(roles))
+        raise PermissionDenied("{role} may not do this (needs {roles})", role=actor.role, roles=" or ".join(roles))
 
 
 def unfrozen_session(s: Session, session_id: int) -> ExamSession:
@@ -93,7 +93,7 @@ def require_duty(s: Session, actor: Actor, session_id: int, *duties: str) -> Exa
     if set(duties) == {"review"}:
         raise PermissionDenied("you are not on the review panel of session {code}", code=code)
     raise PermissionDenied("you have no duty in session {code} that allows this (needs {duties})",
-                           code=code, duties=' or '.join(duties))
+                           code=code, duties=" or ".join(duties))
 
 
 class Service:
