@@ -422,3 +422,145 @@ def test_an_assembly_error_reads_in_chinese_line_by_line(mini_standards, chinese
 def test_multi_line_messages_keep_lines_that_fit_no_template(chinese):
     text = "time is up\n  - something nobody wrote a template for\n\n- no session S1"
     assert translate_message(text) == "考试时间已到\n  - something nobody wrote a template for\n\n- 没有场次 S1"
+
+
+# Refusals as data (app/errors.py): each carries its template, the message id screens translate by.
+# Every template given to an error or a Message is listed in TEMPLATES (or NESTED), and its keyword
+# arguments are exactly its placeholders: a misspelt template or value name would show English.
+REFUSING = [*sorted((REPO / "app" / "services").glob("*.py")), *sorted((REPO / "app" / "domain").glob("*.py")),
+            *sorted((REPO / "app" / "security").glob("*.py")), *sorted((REPO / "app" / "api").glob("*.py")),
+            REPO / "app" / "banks" / "catalog.py"]  # fmt: skip
+ERRORS = {"UserFacingError", "ServiceError", "PermissionDenied", "NotFound", "Conflict", "LoginFailed",
+          "AccountLocked", "StaleSave", "AttemptClosed", "EarlyStart", "Message", "InvalidToken",
+          "BadRequest"}  # fmt: skip
+
+
+def _constants(node: ast.expr, assigned: dict[str, list[ast.expr]]) -> list[str] | None:
+    """The texts a template argument can be (a literal, either branch of `a if c else b`, or a name
+    assigned such texts in the module); None when it is made some other way."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _constants(node.body, assigned), _constants(node.orelse, assigned)
+        return None if body is None or orelse is None else body + orelse
+    if isinstance(node, ast.Name) and node.id in assigned:
+        texts = [_constants(value, assigned) for value in assigned[node.id]]
+        return None if any(t is None for t in texts) else [t for ts in texts if ts for t in ts]
+    return None
+
+
+def refusal_templates(path: Path) -> tuple[list[tuple[int, str, set[str] | None]], list[str]]:
+    """(line, template, keyword names or None with **kwargs) of every error or Message made with a
+    template of its own in the module, including `refusal="..."` templates handed to a helper; and
+    the places an error of the services is made from an f-string (so without its params)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            assigned.setdefault(node.targets[0].id, []).append(node.value)
+    found, unstructured = [], []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        for keyword in node.keywords:  # self._session_in(..., refusal="session {code} is {state}, not open")
+            if keyword.arg == "refusal" and isinstance(keyword.value, ast.Constant):
+                found.append((node.lineno, keyword.value.value, {"code", "state"}))
+        name = getattr(node.func, "id", None)
+        if name not in ERRORS or not node.args:
+            continue
+        if isinstance(node.args[0], ast.JoinedStr):
+            unstructured.append(f"{path.name}:{node.lineno}")
+            continue
+        texts = _constants(node.args[0], assigned)
+        if texts is None:  # a Message made elsewhere (refusal(findings), a domain ValueError's argument)
+            continue
+        names = None if any(k.arg is None for k in node.keywords) else {k.arg for k in node.keywords}
+        found += [(node.lineno, text, names) for text in texts]
+    for node in ast.walk(tree):  # def _session_in(..., refusal: str = "session {code} is {state}")
+        if isinstance(node, ast.FunctionDef):
+            args = node.args.args + node.args.kwonlyargs
+            defaults = dict(zip([a.arg for a in node.args.args][::-1], node.args.defaults[::-1], strict=False))
+            defaults |= {a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d}
+            for arg in args:
+                default = defaults.get(arg.arg)
+                if arg.arg == "refusal" and isinstance(default, ast.Constant):
+                    found.append((node.lineno, default.value, {"code", "state"}))
+    return found, unstructured
+
+
+def test_every_refusal_template_is_listed_and_filled_by_name():
+    from app.errors import LINES
+    from app.ui.widgets.messages import NESTED, PLACEHOLDER, TEMPLATES
+
+    found = [(path.name, *entry) for path in REFUSING for entry in refusal_templates(path)[0]]
+    assert len(found) >= 150
+    known = set(TEMPLATES) | set(NESTED) | {LINES}
+    assert [f"{name}:{line}: {text}" for name, line, text, _ in found if text not in known] == []
+    wrong = [f"{name}:{line}: {text} given {sorted(names)}" for name, line, text, names in found
+             if names is not None and names != set(PLACEHOLDER.findall(text))]  # fmt: skip
+    assert wrong == []
+
+
+def test_the_services_raise_no_message_without_its_template():
+    assert [place for path in REFUSING for place in refusal_templates(path)[1]] == []
+
+
+def test_every_error_users_see_has_a_code_of_its_own():
+    import app.services.accounts
+    import app.services.exam  # noqa: F401  (defines the subclasses)
+    from app.errors import UserFacingError
+
+    def subclasses(cls: type) -> list[type]:
+        return [cls, *(s for sub in cls.__subclasses__() for s in subclasses(sub))]
+
+    classes = [c for c in subclasses(UserFacingError) if c.__module__.startswith("app.")]
+    assert len(classes) >= 11
+    assert [c.__name__ for c in classes if "code" not in vars(c)] == []
+    assert len({c.code for c in classes}) == len(classes)
+
+
+def test_refusals_translate_by_template_without_matching_text(chinese, mini_standards, monkeypatch):
+    import json
+
+    from app.banks.standard_file import read_standard
+    from app.domain.identity import id_number_problem
+    from app.domain.staffing import check_session
+    from app.domain.standards import Part
+    from app.errors import Message, UserFacingError
+    from app.services.base import Conflict, ServiceError
+    from app.services.exam import StandardRuleRefused
+    from app.ui.widgets import messages
+
+    std = read_standard(mini_standards / "T-01.yaml")
+    findings = check_session(std, std.level(4), Part.THEORY, candidates=40, minutes=30, proctors=1)
+    assert [f.rule for f in findings] == ["duration", "proctors"]
+    refusals = {
+        "a nested problem": ServiceError("candidate {ticket}: ID number {problem}", ticket="T9",
+                                         problem=id_number_problem("110105194912310021")),
+        "findings, one per line": StandardRuleRefused(findings),
+        "no values": Conflict("the attempt is still open"),
+    }  # fmt: skip
+    by_matching = {name: messages.translate_message(str(exc)) for name, exc in refusals.items()}
+    assert by_matching["a nested problem"] == "考生 T9：身份证号有误（校验码为 1，应为 X）"
+    not_ready = Conflict("not ready: {waiting}", waiting=[
+        Message("question {n}: {scored} of {needed} examiners have scored", n=2, scored=1, needed=3),
+        Message("question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate",
+                n=4, scores="10, 2, 9", spread=8),
+    ])  # fmt: skip
+    assert str(not_ready) == ("not ready: question 2: 1 of 3 examiners have scored; "
+                              "question 4: scores 10, 2, 9 differ by 8: the chief examiner must arbitrate")  # fmt: skip
+
+    def matching(*_args: object) -> None:
+        raise AssertionError("a refusal was translated by matching its English text")
+
+    monkeypatch.setattr(messages, "match_message", matching)
+    monkeypatch.setattr(messages, "_patterns", matching)
+    for name, exc in refusals.items():
+        assert messages.translate_error(exc) == by_matching[name] != str(exc), name
+        sent = json.loads(json.dumps(exc.as_dict()))  # as the contract will carry it
+        assert sent["code"] == exc.code
+        assert messages.translate_error(UserFacingError(Message.from_dict(sent))) == by_matching[name], name
+    assert len(messages.translate_error(refusals["findings, one per line"]).splitlines()) == 2
+    assert messages.translate_error(not_ready) == (
+        "尚不能合成成绩：第 2 题：3 名考评员中已有 1 名评分；第 4 题：评分 10, 2, 9 相差 8，须由主考评员仲裁"
+    )

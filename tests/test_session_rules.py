@@ -325,10 +325,21 @@ def test_finalize_needs_a_score_from_every_assigned_examiner(world):
     scoring = world.scoring
     scoring.score_task(crew[0], attempt, 0, {0: Decimal(8)})
     scoring.score_task(boss[0], attempt, 0, {0: Decimal(8)})  # the chief's own score is not an examiner's
-    with pytest.raises(Conflict, match="question 1: 1 of 3 examiners have scored"):
+    with pytest.raises(Conflict, match="question 1: 1 of 3 examiners have scored") as refused:
         scoring.finalize(boss[0], attempt)
+    # the arbitration screen reads the refusal's parts, not its English
+    assert refused.value.template == "not ready: {waiting}"
+    [waiting] = refused.value.parts["waiting"]
+    assert (waiting.template, waiting.params) == (
+        "question {n}: {scored} of {needed} examiners have scored", {"n": "1", "scored": "1", "needed": "3"})
     scoring.score_task(crew[1], attempt, 0, {0: Decimal(8)})
-    scoring.score_task(crew[2], attempt, 0, {0: Decimal(8)})
+    scoring.score_task(crew[2], attempt, 0, {0: Decimal(1)})
+    with pytest.raises(Conflict, match="must arbitrate") as refused:
+        scoring.finalize(boss[0], attempt)
+    [disputed] = refused.value.parts["waiting"]
+    assert disputed.template == "question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate"
+    assert disputed.params == {"n": "1", "scores": "8, 8, 1", "spread": "7"}
+    scoring.score_task(boss[0], attempt, 0, {0: Decimal(8)}, arbitration=True)
     assert scoring.finalize(boss[0], attempt) == Decimal("80.00")
 
 

@@ -10,44 +10,45 @@ that could leak data; the server logs it in full.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.errors import DataFileError, Problem, UserFacingError
+from app.domain.paper_assembly import AssemblyError
+from app.domain.standards import MissingWeightsError
+from app.errors import DataFileError, Message, Problem, UserFacingError
 
 INTERNAL_MESSAGE = "the service failed unexpectedly; the fault is logged at the centre"
 
 
 class ApiError(UserFacingError):
-    """A refused call, as the caller receives it."""
+    """A refused call, as the caller receives it: `code`, and the message's `template`, `params`
+    and nested `parts` (app/errors.py Message); `problems` for a refused data file."""
 
-    def __init__(self, code: str, template: str, params: dict[str, str] | None = None,
-                 problems: tuple[Problem, ...] = ()):  # fmt: skip
+    code = "api"  # each instance names its own (from the refusal it carries)
+
+    def __init__(self, code: str, template: str, params: Mapping[str, object] | None = None,
+                 problems: Sequence[Problem] = ()):  # fmt: skip
+        if isinstance(template, Message) and not params:
+            super().__init__(template)
+        else:
+            super().__init__(template, **dict(params or {}))
         self.code = code
-        self.template = template
-        self.params = dict(params or {})
         self.problems = tuple(problems)
-        message = template.format(**self.params) if self.params else template
-        Exception.__init__(self, message)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "template": self.template,
-            "params": self.params,
-            "problems": [[p.source, p.line, p.location, p.message] for p in self.problems],
-        }
+        return {**self.message.as_dict(), "code": self.code,
+                "problems": [[p.source, p.line, p.location, p.message] for p in self.problems]}  # fmt: skip
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ApiError:
+    def from_json(cls, data: Mapping[str, Any]) -> ApiError:
         problems = tuple(Problem(str(s), None if n is None else int(n), str(loc), str(m))
                          for s, n, loc, m in data.get("problems", []))  # fmt: skip
-        params = {str(k): str(v) for k, v in dict(data.get("params") or {}).items()}
-        return cls(str(data["code"]), str(data["template"]), params, problems)
+        return cls(str(data["code"]), Message.from_dict(data), problems=problems)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ApiError) and self.to_json() == other.to_json()
 
-    __hash__ = None  # type: ignore[assignment]  # mutable exception, compared by value in tests
+    __hash__ = None  # type: ignore[assignment]  # compared by value (tests), never hashed
 
 
 def refusal_of(exc: BaseException) -> ApiError:
@@ -55,32 +56,11 @@ def refusal_of(exc: BaseException) -> ApiError:
     if isinstance(exc, ApiError):
         return exc
     if isinstance(exc, UserFacingError):
-        code = str(getattr(exc, "code", "") or _code_by_class(exc))
-        template = getattr(exc, "template", None)
-        params = getattr(exc, "params", None) or {}
+        code = exc.code if exc.code != UserFacingError.code else "refused"
         problems = tuple(exc.problems) if isinstance(exc, DataFileError) else ()
-        if not isinstance(template, str) or _filled(template, params) != str(exc):
-            template, params = str(exc), {}  # a message made without its template
-        return ApiError(code, template, {str(k): str(v) for k, v in params.items()}, problems)
+        return ApiError(code, exc.message, problems=problems)
+    if isinstance(exc, AssemblyError):  # the bank cannot make the paper: each line says why
+        return ApiError("assembly", Message(str(exc)))
+    if isinstance(exc, MissingWeightsError):
+        return ApiError("missing_weights", Message(str(exc)))
     return ApiError("internal", INTERNAL_MESSAGE)
-
-
-def _filled(template: str, params: dict[str, Any]) -> str | None:
-    try:
-        return template.format(**params) if params else template
-    except (KeyError, IndexError, ValueError):
-        return None
-
-
-def _code_by_class(exc: BaseException) -> str:
-    """Until every refusal names its own code: the nearest known class."""
-    names = [cls.__name__ for cls in type(exc).__mro__]
-    for name, code in (
-        ("StaleSave", "stale_save"), ("AttemptClosed", "attempt_closed"), ("EarlyStart", "early_start"),
-        ("LoginFailed", "login_failed"), ("AccountLocked", "account_locked"), ("InvalidToken", "invalid_token"),
-        ("PermissionDenied", "permission_denied"), ("NotFound", "not_found"), ("Conflict", "conflict"),
-        ("DataFileError", "data_file"), ("AssemblyError", "assembly"),
-    ):  # fmt: skip
-        if name in names:
-            return code
-    return "refused"

@@ -23,6 +23,10 @@ _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
 
 class BadRequest(ApiError):
+    """A request that does not fit the contract (a client's bug, not a user's mistake)."""
+
+    code = "bad_request"
+
     def __init__(self, template: str, **params: object):
         super().__init__("bad_request", template, {k: str(v) for k, v in params.items()})
 
@@ -62,7 +66,7 @@ def bind(method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str
     try:
         bound = sig.bind(None, *args, **kwargs)
     except TypeError as exc:
-        raise BadRequest("{method}: {problem}", method=method, problem=str(exc)) from None
+        raise BadRequest("{method}: the call does not fit: {problem}", method=method, problem=str(exc)) from None
     bound.apply_defaults()
     return {name: value for name, value in bound.arguments.items() if name != "self"}
 

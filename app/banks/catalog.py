@@ -76,19 +76,21 @@ class Catalog:
             return self.standards[code]
         except KeyError:
             known = ", ".join(sorted(self.standards))
-            raise UserFacingError(f"unknown standard {code!r}; known: {known}") from None
+            raise UserFacingError("unknown standard {code}; known: {known}", code=repr(code), known=known) from None
 
     def level(self, std: Standard, level: LevelId, subtype: str | None = None) -> Level:
         try:
             levels = std.level_list(subtype)
         except KeyError:
             known = "、".join(st.name for st in std.subtypes) or "none"
-            raise UserFacingError(f"{std.code} has no subtype {subtype!r}; subtypes: {known}") from None
+            raise UserFacingError("{standard} has no subtype {subtype}; subtypes: {known}",
+                                  standard=std.code, subtype=repr(subtype), known=known) from None
         for lv in levels:
             if str(lv.level) == str(level):
                 return lv
         known = ", ".join(str(lv.level) for lv in levels)
-        raise UserFacingError(f"{std.code} has no level {level!r}; levels: {known}")
+        raise UserFacingError("{standard} has no level {level}; levels: {known}",
+                              standard=std.code, level=repr(level), known=known)
 
     def build_paper(
         self,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.items import FILL_BLANK, ItemType
+from app.errors import Message
 
 MAX_TEXT_BYTES = 64 * 1024
 TASK = "task"  # a skill paper's slot (app/domain/paper_assembly.py): answered in writing
@@ -30,13 +31,13 @@ def blanks_in(stem: str) -> int:
     return max(1, len(FILL_BLANK.findall(stem)))
 
 
-def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: object) -> str | None:
+def answer_problem(item_type: str, labels: Sequence[str], stem: str, answer: object) -> Message | None:
     """Why `answer` cannot be saved for an item of this type and these option labels (None: it can).
     `answer` None clears the answer and is always allowed."""
     return _problem(item_type, labels, blanks_in(stem), answer)
 
 
-def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object) -> str | None:
+def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object) -> Message | None:
     if answer is None:
         return None
     if item_type == TASK:  # a skill task's written work: text, like a short answer
@@ -44,36 +45,37 @@ def _problem(item_type: str, labels: Sequence[str], blanks: int, answer: object)
     try:
         kind = ItemType(item_type)
     except ValueError:
-        return f"the paper has an item of unknown type {item_type!r}"
+        return Message("the paper has an item of unknown type {type}", type=repr(item_type))
     if kind is ItemType.SINGLE:
         if not isinstance(answer, str) or answer not in labels:
-            return f"a single-choice answer is one of the options {', '.join(labels)}"
+            return Message("a single-choice answer is one of the options {labels}", labels=", ".join(labels))
         return None
     if kind is ItemType.MULTIPLE:
         if not isinstance(answer, list) or not all(isinstance(a, str) and a in labels for a in answer):
-            return f"a multiple-choice answer is a list of the options {', '.join(labels)}"
+            return Message("a multiple-choice answer is a list of the options {labels}", labels=", ".join(labels))
         if len(set(answer)) != len(answer):
-            return "a multiple-choice answer names each option once"
+            return Message("a multiple-choice answer names each option once")
         return None
     if kind is ItemType.TRUEFALSE:
-        return None if isinstance(answer, bool) else "a true-or-false answer is true or false"
+        return None if isinstance(answer, bool) else Message("a true-or-false answer is true or false")
     if kind is ItemType.FILL:
         given = [answer] if isinstance(answer, str) else answer
         if not isinstance(given, list) or not all(isinstance(a, str) for a in given):
-            return "a fill-in answer is the text of each blank"
+            return Message("a fill-in answer is the text of each blank")
         if len(given) > blanks:
-            return f"this question has {blanks} blank(s), the answer has {len(given)}"
+            return Message("this question has {blanks} blank(s), the answer has {given}",
+                           blanks=blanks, given=len(given))
         if text_too_long("".join(given)):
-            return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
+            return Message("the answer is longer than {limit} KiB of text", limit=MAX_TEXT_BYTES // 1024)
         return None
     return _written_problem(answer)
 
 
-def _written_problem(answer: object) -> str | None:
+def _written_problem(answer: object) -> Message | None:
     if not isinstance(answer, str):
-        return "a written answer is text"
+        return Message("a written answer is text")
     if text_too_long(answer):
-        return f"the answer is longer than {MAX_TEXT_BYTES // 1024} KiB of text"
+        return Message("the answer is longer than {limit} KiB of text", limit=MAX_TEXT_BYTES // 1024)
     return None
 
 
@@ -91,7 +93,7 @@ class AnswerShape:
         labels = tuple(str(option[0]) for option in item.get("options") or ())
         return AnswerShape(str(item.get("type")), labels, blanks_in(str(item.get("stem", ""))))
 
-    def problem(self, answer: object) -> str | None:
+    def problem(self, answer: object) -> Message | None:
         return _problem(self.item_type, self.labels, self.blanks, answer)
 
     def example(self) -> object:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.errors import Message
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
@@ -15,20 +17,20 @@ def check_digit(first17: str) -> str:
     return _CHECK[total % 11]
 
 
-def id_number_problem(value: str) -> str | None:
+def id_number_problem(value: str) -> Message | None:
     """Why `value` is not a valid 18-digit identity number, or None when it is."""
     number = value.strip().upper()
     if not _SHAPE.match(number):
-        return "must be 17 digits followed by a digit or X"
+        return Message("must be 17 digits followed by a digit or X")
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        return f"the birth date {number[6:14]} is not a real date"
+        return Message("the birth date {date} is not a real date", date=number[6:14])
     if born.year < 1900:
-        return f"the birth date {number[6:14]} is too early"
+        return Message("the birth date {date} is too early", date=number[6:14])
     expected = check_digit(number[:17])
     if number[17] != expected:
-        return f"check digit is {number[17]}, expected {expected}"
+        return Message("check digit is {given}, expected {expected}", given=number[17], expected=expected)
     return None
 
 

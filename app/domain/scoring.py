@@ -17,6 +17,7 @@ from typing import TypeGuard
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType, SkillTask
 from app.domain.standards import Level, Part
+from app.errors import Message
 
 HUNDREDTH = Decimal("0.01")
 
@@ -145,11 +146,12 @@ def skill_score(weights: Mapping[str, int], task_scores: Mapping[str, tuple[Deci
 def review_score(panel_scores: Sequence[Decimal], *, min_members: int = 3, odd: bool = True) -> Decimal:
     """A comprehensive-review score: the mean of the panel members' scores (each out of 100)."""
     if len(panel_scores) < min_members or (odd and len(panel_scores) % 2 == 0):
-        rule = f"at least {min_members}" + (" and an odd number of" if odd else "")
-        raise ValueError(f"a review panel needs {rule} members, got {len(panel_scores)}")
+        rule = Message("at least {least} and an odd number of" if odd else "at least {least}", least=min_members)
+        raise ValueError(Message("a review panel needs {rule} members, got {count}",
+                                 rule=rule, count=len(panel_scores)))  # fmt: skip
     for s in panel_scores:
         if not Decimal(0) <= Decimal(s) <= 100:
-            raise ValueError(f"review scores are out of 100, got {s}")
+            raise ValueError(Message("review scores are out of 100, got {score}", score=s))
     return sum((Decimal(s) for s in panel_scores), Decimal(0)) / len(panel_scores)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.domain.staffing import Finding
+from app.errors import Message
 
 EARLY_MINUTES = 30  # starting more than this many minutes before the scheduled time needs a confirmation
 
@@ -25,14 +26,15 @@ def check_start(code: str, scheduled_start: str, now: datetime, *, early_ok: boo
     if at.date() != now.date():
         return [
             Finding("start_date", 0, 0,
-                    f"session {code} is scheduled for {at.date().isoformat()}, not today ({now.date().isoformat()})")
+                    Message("session {code} is scheduled for {date}, not today ({today})",
+                            code=code, date=at.date().isoformat(), today=now.date().isoformat()))
         ]  # fmt: skip
     early = (at - now).total_seconds() / 60
     if early > EARLY_MINUTES and not early_ok:
         return [
             Finding("start_early", EARLY_MINUTES, round(early),
-                    f"session {code} is scheduled to start at {at.strftime('%H:%M')}, {round(early)} minutes "
-                    "from now: confirm to start it early")
+                    Message("session {code} is scheduled to start at {time}, {minutes} minutes from now: confirm "
+                            "to start it early", code=code, time=at.strftime("%H:%M"), minutes=round(early)))
         ]  # fmt: skip
     return []
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.domain.standards import Level, OriginKind, Part, Staffing, Standard
+from app.errors import LINES, Message
 
 PARTS_SECTION = "1.9.2"  # 鉴定方式 / 评价方式: the comprehensive review is for 二级 and 一级
 STAFFING_SECTION = "1.9.3"  # 监考及考评人员与考生的配比
@@ -48,9 +49,10 @@ def cite(std: Standard, section: str, rule: str, level: Level | None = None, par
     return f"{std.code} ({origin.source})"
 
 
-def refusal(findings: Sequence[Finding]) -> str:
-    """The findings as one refusal, one per line."""
-    return "\n".join(f.message for f in findings)
+def refusal(findings: Sequence[Finding]) -> Message:
+    """The findings as one refusal, one per line: template LINES, each finding's message a part."""
+    return Message(LINES, lines=[f.message if isinstance(f.message, Message) else Message(f.message)
+                                 for f in findings])  # fmt: skip
 
 
 def proctors_needed(staffing: Staffing, candidates: int, *, surveilled: bool = False) -> int:
@@ -78,12 +80,14 @@ def check_theory_room(std: Standard, level: Level, candidates: int, proctors: in
         return []
     source = cite(std, STAFFING_SECTION, "staffing", level, Part.THEORY)
     if surveilled and staffing.surveillance_relaxes_ratio:
-        message = (f"{source}: a theory room has at least {staffing.min_proctors_per_room} proctors "
-                   f"(under full electronic surveillance), this session has {proctors}")  # fmt: skip
+        message = Message("{source}: a theory room has at least {least} proctors (under full electronic "
+                          "surveillance), this session has {actual}",
+                          source=source, least=staffing.min_proctors_per_room, actual=proctors)  # fmt: skip
     else:
-        message = (f"{source}: a theory room has at least {staffing.min_proctors_per_room} proctors and 1 per "
-                   f"{staffing.candidates_per_proctor} candidates: {candidates} candidates need {needed}, "
-                   f"this session has {proctors}")  # fmt: skip
+        message = Message("{source}: a theory room has at least {least} proctors and 1 per {per} candidates: "
+                          "{candidates} candidates need {needed}, this session has {actual}",
+                          source=source, least=staffing.min_proctors_per_room, per=staffing.candidates_per_proctor,
+                          candidates=candidates, needed=needed, actual=proctors)  # fmt: skip
     return [Finding("proctors", needed, proctors, message)]
 
 
@@ -91,17 +95,24 @@ def check_skill_examiners(std: Standard, level: Level, candidates: int, examiner
     staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.SKILL)
     needed = examiners_needed(staffing, candidates)
     if examiners < needed:
-        odd = ", an odd number," if staffing.examiners_odd else ""
+        template = (
+            "{source}: skill examiners are at least {least}, an odd number, and 1 per {per} candidates: "
+            "{candidates} candidates need {needed}, this session has {actual}"
+            if staffing.examiners_odd else
+            "{source}: skill examiners are at least {least} and 1 per {per} candidates: {candidates} candidates "
+            "need {needed}, this session has {actual}"
+        )
         return [
             Finding("examiners", needed, examiners,
-                    f"{source}: skill examiners are at least {staffing.min_examiners}{odd} and 1 per "
-                    f"{staffing.candidates_per_examiner} candidates: {candidates} candidates need {needed}, "
-                    f"this session has {examiners}")
+                    Message(template, source=source, least=staffing.min_examiners,
+                            per=staffing.candidates_per_examiner, candidates=candidates, needed=needed,
+                            actual=examiners))
         ]  # fmt: skip
     if staffing.examiners_odd and examiners % 2 == 0:
         return [
             Finding("examiners_odd", examiners + 1, examiners,
-                    f"{source}: the number of skill examiners must be odd, this session has {examiners}")
+                    Message("{source}: the number of skill examiners must be odd, this session has {actual}",
+                            source=source, actual=examiners))
         ]  # fmt: skip
     return []
 
@@ -111,13 +122,14 @@ def check_review_panel(std: Standard, level: Level, members: int) -> list[Findin
     if members < staffing.min_review_members:
         return [
             Finding("review_members", staffing.min_review_members, members,
-                    f"{source}: a review panel has at least {staffing.min_review_members} members, "
-                    f"this session has {members}")
+                    Message("{source}: a review panel has at least {least} members, this session has {actual}",
+                            source=source, least=staffing.min_review_members, actual=members))
         ]  # fmt: skip
     if staffing.review_members_odd and members % 2 == 0:
         return [
             Finding("review_odd", members + 1, members,
-                    f"{source}: the number of review panel members must be odd, this session has {members}")
+                    Message("{source}: the number of review panel members must be odd, this session has {actual}",
+                            source=source, actual=members))
         ]  # fmt: skip
     return []
 
@@ -127,7 +139,8 @@ def check_part(std: Standard, level: Level, part: Part) -> list[Finding]:
     if part is Part.REVIEW and not level.review_required:
         return [
             Finding("review_not_required", 0, 0,
-                    f"{std.code} {PARTS_SECTION}: level {level.level} ({level.name}) has no comprehensive review")
+                    Message("{source}: level {level} ({name}) has no comprehensive review",
+                            source=f"{std.code} {PARTS_SECTION}", level=level.level, name=level.name))
         ]  # fmt: skip
     return []
 
@@ -152,15 +165,17 @@ def check_duration(std: Standard, level: Level, part: Part, minutes: int, candid
         count = max(candidates, 1)
         return [
             Finding("duration", needed, minutes,
-                    f"{source}: the comprehensive review takes at least {per} minutes per candidate: "
-                    f"{count} candidate(s) need {needed}, this session has {minutes}")
+                    Message("{source}: the comprehensive review takes at least {per} minutes per candidate: "
+                            "{count} candidate(s) need {needed}, this session has {minutes}",
+                            source=source, per=per, count=count, needed=needed, minutes=minutes))
         ]  # fmt: skip
     minimum = std.min_minutes_for(level, part)
     if minimum is None or minutes >= minimum:
         return []
     return [
         Finding("duration", minimum, minutes,
-                f"{source}: the {part.value} part lasts at least {minimum} minutes, this session has {minutes}")
+                Message("{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}",
+                        source=source, paper_part=part.value, minimum=minimum, minutes=minutes))
     ]  # fmt: skip
 
 
@@ -184,8 +199,9 @@ def check_task_minutes(minutes: int, papers: Sequence[tuple[int, Sequence[str]]]
     longest, tasks = max(over, key=lambda p: p[0])
     return [
         Finding("task_minutes", longest, minutes,
-                f"the skill tasks drawn for {len(over)} of {len(papers)} candidate(s) suggest up to {longest} "
-                f"minutes ({', '.join(tasks)}), this session has {minutes}")
+                Message("the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes "
+                        "({tasks}), this session has {minutes}",
+                        count=len(over), total=len(papers), needed=longest, tasks=", ".join(tasks), minutes=minutes))
     ]  # fmt: skip
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from app.errors import Message
+
 _hasher = PasswordHasher()
 
 
@@ -19,9 +21,9 @@ def verify_password(stored: str, password: str) -> bool:
         return False
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: str) -> Message | None:
     if len(password) < 8:
-        return "at least 8 characters"
+        return Message("at least 8 characters")
     if password.isdigit() or password.isalpha():
-        return "mix letters with digits or symbols"
+        return Message("mix letters with digits or symbols")
     return None

@@ -19,11 +19,11 @@ ROLES = ("admin", "proctor", "examiner", "chief")
 
 
 class LoginFailed(ServiceError):
-    pass
+    code = "login_failed"
 
 
 class AccountLocked(ServiceError):
-    pass
+    code = "account_locked"
 
 
 
@@ -32,7 +32,7 @@ class AccountService(Service):
         """First run: the centre and its first administrator. Refused once any user exists."""
         problem = password_problem(admin_password)
         if problem:
-            raise ServiceError(f"admin password: {problem}")
+            raise ServiceError("admin password: {problem}", problem=problem)
         with self.action(SYSTEM, "centre.set_up", f"centre:{code}", {"code": code, "name": name}) as s:
             if s.scalar(select(func.count()).select_from(User)):
                 raise Conflict("the centre is already set up")
@@ -50,13 +50,13 @@ class AccountService(Service):
     def create_user(self, actor: Actor, *, username: str, role: str, display_name: str, password: str) -> UserView:
         require_role(actor, "admin")
         if role not in ROLES:
-            raise ServiceError(f"role must be one of {', '.join(ROLES)}")
+            raise ServiceError("role must be one of {roles}", roles=", ".join(ROLES))
         problem = password_problem(password)
         if problem:
-            raise ServiceError(f"password: {problem}")
+            raise ServiceError("password: {problem}", problem=problem)
         with self.action(actor, "user.create", f"user:{username}", {"username": username, "role": role}) as s:
             if s.scalar(select(User).where(User.username == username)):
-                raise Conflict(f"user {username!r} already exists")
+                raise Conflict("user {user} already exists", user=repr(username))
             user = User(username=username, role=role, display_name=display_name, password_hash=hash_password(password))
             s.add(user)
             s.flush()
@@ -80,7 +80,8 @@ class AccountService(Service):
             with self.action(Actor(user.role, user.id), "user.lock_restarted", f"user:{user.id}", {}) as s:
                 self._set_lock(s, user.id, self.db.mono() + LOCK_SECONDS)
         if lock.locked:
-            raise AccountLocked(f"account {username!r} is locked for {minutes_left(lock)} more minute(s)")
+            raise AccountLocked("account {user} is locked for {minutes} more minute(s)",
+                                user=repr(username), minutes=minutes_left(lock))
         data: dict[str, object] = {"ok": ok, "station": station} if station else {"ok": ok}
         with self.action(Actor(user.role, user.id), "user.login" if ok else "user.login_failed",
                          f"user:{user.id}", data) as s:  # fmt: skip
@@ -112,11 +113,11 @@ class AccountService(Service):
         require_role(actor, "admin")
         problem = password_problem(new_password)
         if problem:
-            raise ServiceError(f"password: {problem}")
+            raise ServiceError("password: {problem}", problem=problem)
         with self.action(actor, "user.reset_password", f"user:{user_id}", {}) as s:
             user = s.get(User, user_id)
             if user is None:
-                raise NotFound(f"no user {user_id}")
+                raise NotFound("no user {user}", user=user_id)
             user.password_hash = hash_password(new_password)
             user.failed_logins, user.locked_until, user.locked_epoch = 0, 0.0, None
 
@@ -125,7 +126,7 @@ class AccountService(Service):
         with self.action(actor, "user.unlock", f"user:{user_id}", {}) as s:
             user = s.get(User, user_id)
             if user is None:
-                raise NotFound(f"no user {user_id}")
+                raise NotFound("no user {user}", user=user_id)
             user.failed_logins, user.locked_until, user.locked_epoch = 0, 0.0, None
 
     def centre(self) -> tuple[str, str]:

@@ -175,13 +175,15 @@ class AnalysisService(Service):
         with self.db.reader() as s:
             session = s.get(ExamSession, session_id)
             if session is None:
-                raise NotFound(f"no session {session_id}")
+                raise NotFound("no session {session}", session=session_id)
             if actor.role == "chief":
                 require_duty(s, actor, session_id, "chief")
             if session.part != Part.THEORY:
-                raise Conflict(f"item analysis is for theory sessions; {session.code} is a {session.part} session")
+                raise Conflict("item analysis is for theory sessions; {code} is a {paper_part} session",
+                               code=session.code, paper_part=session.part)
             if session.state not in ("closed", "archived"):
-                raise Conflict(f"item analysis waits until the session is closed; {session.code} is {session.state}")
+                raise Conflict("item analysis waits until the session is closed; {code} is {state}",
+                               code=session.code, state=session.state)
             title, level_name, pass_mark, weights = self._rules(session)
             rows, specs, excluded = self._responses(s, session)
             centre = s.scalars(select(Centre)).first()

@@ -18,19 +18,23 @@ from app.store.models import ExamSession, SessionStaff
 
 
 class ServiceError(UserFacingError):
-    """A refused action, explained."""
+    """A refused action, explained: `ServiceError(template, **params)` (see app/errors.py)."""
+
+    code = "refused"
 
 
 class PermissionDenied(ServiceError):
-    pass
+    code = "permission_denied"
 
 
 class NotFound(ServiceError):
-    pass
+    code = "not_found"
 
 
 class Conflict(ServiceError):
     """The action does not fit the current state (stale save, closed attempt, busy station...)."""
+
+    code = "conflict"
 
 
 STAFF_ROLES = ("admin", "proctor", "examiner", "chief")
@@ -52,16 +56,16 @@ SYSTEM = Actor("system", 0)
 
 def require_role(actor: Actor, *roles: str) -> None:
     if actor.role not in roles:
-        raise PermissionDenied(f"{actor.role} may not do this (needs {' or '.join(roles)})")
+        raise PermissionDenied("{role} may not do this (needs {roles})", role=actor.role, roles=" or ".join(roles))
 
 
 def unfrozen_session(s: Session, session_id: int) -> ExamSession:
     """The session, for an action that changes its records: an archived session is frozen."""
     session = s.get(ExamSession, session_id)
     if session is None:
-        raise NotFound(f"no session {session_id}")
+        raise NotFound("no session {session}", session=session_id)
     if session.state == "archived":
-        raise Conflict(f"session {session.code} is archived: its records can no longer change")
+        raise Conflict("session {code} is archived: its records can no longer change", code=session.code)
     return session
 
 
@@ -71,7 +75,7 @@ def require_duty(s: Session, actor: Actor, session_id: int, *duties: str) -> Exa
     may do, a duty where: a proctor of one session is nobody in another."""
     session = s.get(ExamSession, session_id)
     if session is None:
-        raise NotFound(f"no session {session_id}")
+        raise NotFound("no session {session}", session=session_id)
     held = s.scalar(
         select(SessionStaff.duty).where(
             SessionStaff.session_id == session_id, SessionStaff.user_id == actor.id, SessionStaff.duty.in_(duties)
@@ -81,14 +85,15 @@ def require_duty(s: Session, actor: Actor, session_id: int, *duties: str) -> Exa
         return session
     code = session.code
     if set(duties) == {"proctor"}:
-        raise PermissionDenied(f"you are not a proctor of session {code}")
+        raise PermissionDenied("you are not a proctor of session {code}", code=code)
     if set(duties) == {"examiner", "chief"}:
-        raise PermissionDenied(f"you are not an examiner of session {code}")
+        raise PermissionDenied("you are not an examiner of session {code}", code=code)
     if set(duties) == {"chief"}:
-        raise PermissionDenied(f"you are not the chief examiner of session {code}")
+        raise PermissionDenied("you are not the chief examiner of session {code}", code=code)
     if set(duties) == {"review"}:
-        raise PermissionDenied(f"you are not on the review panel of session {code}")
-    raise PermissionDenied(f"you have no duty in session {code} that allows this (needs {' or '.join(duties)})")
+        raise PermissionDenied("you are not on the review panel of session {code}", code=code)
+    raise PermissionDenied("you have no duty in session {code} that allows this (needs {duties})",
+                           code=code, duties=" or ".join(duties))
 
 
 class Service:

@@ -44,6 +44,7 @@ from app.domain.staffing import (
 )
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
+from app.errors import Message
 from app.security.canonical import canonical_json
 from app.services import overview
 from app.services.base import (
@@ -86,17 +87,24 @@ INCIDENT_CATEGORIES = (
 class StaleSave(Conflict):
     """The save was based on an older state of the attempt (replayed, or another tab saved)."""
 
+    code = "stale_save"
+
 
 class AttemptClosed(Conflict):
-    pass
+    code = "attempt_closed"
 
 
 class EarlyStart(Conflict):
     """The session is scheduled more than half an hour from now: start it only with `early_ok`."""
 
+    code = "early_start"
+
 
 class StandardRuleRefused(ServiceError):
-    """The plan breaks a rule of the standard (section 1.9) or of the drawn tasks' time."""
+    """The plan breaks a rule of the standard (section 1.9) or of the drawn tasks' time: its
+    message is the findings, one per line (template LINES, each finding a part)."""
+
+    code = "standard_rule"
 
     def __init__(self, findings: list[Finding]):
         super().__init__(refusal(findings))
@@ -351,11 +359,12 @@ class ExamService(Service):
         standard's minimum for the part (1.9.4)."""
         require_role(actor, "admin")
         if part not in {p.value for p in Part}:
-            raise ServiceError(f"unknown part {part}; use theory, skill or review")
+            raise ServiceError("unknown part {part}; use theory, skill or review", part=part)
         try:
             datetime.fromisoformat(scheduled_start)
         except ValueError:
-            raise ServiceError(f"the start {scheduled_start} is not a date and time like 2026-12-05T09:00") from None
+            raise ServiceError("the start {start} is not a date and time like 2026-12-05T09:00",
+                               start=scheduled_start) from None
         std, lv = self._rules(standard, str(level), subtype or None)
         findings = check_duration(std, lv, Part(part), duration_minutes)
         if findings:
@@ -363,7 +372,7 @@ class ExamService(Service):
         data = {"code": code, "room": room, "part": part, "standard": standard, "level": level}
         with self.action(actor, "session.schedule", f"session:{code}", data) as s:
             if s.scalar(select(ExamSession).where(ExamSession.code == code)):
-                raise Conflict(f"session {code!r} already exists")
+                raise Conflict("session {code} already exists", code=repr(code))
             row = ExamSession(
                 code=code, room=room, part=part, standard=standard, subtype=subtype or None, level=str(lv.level),
                 scheduled_start=scheduled_start, duration_minutes=duration_minutes, state="scheduled",
@@ -378,12 +387,12 @@ class ExamService(Service):
         require_role(actor, "admin")
         problem = id_number_problem(id_number)
         if problem:
-            raise ServiceError(f"candidate {ticket}: ID number {problem}")
+            raise ServiceError("candidate {ticket}: ID number {problem}", ticket=ticket, problem=problem)
         number = normalise_id_number(id_number)
         with self.action(actor, "candidate.add", f"session:{session_id}/ticket:{ticket}", {"ticket": ticket}) as s:
             self._session_in(s, session_id, "scheduled", "open")  # a closed session's roster is final
             if s.scalar(select(Candidate).where(Candidate.session_id == session_id, Candidate.ticket == ticket)):
-                raise Conflict(f"ticket {ticket} is already in this session")
+                raise Conflict("ticket {ticket} is already in this session", ticket=ticket)
             row = Candidate(
                 session_id=session_id, ticket=ticket, name=name, id_number=number,
                 id_index=self.db.cipher.blind_index(number, b"id_number"), photo=photo,
@@ -412,10 +421,10 @@ class ExamService(Service):
         with self.action(actor, "roster.import", f"session:{session_id}", {"file": source, "rows": len(rows)}) as s:
             self._session_in(s, session_id, "scheduled", "open")
             existing = set(s.scalars(select(Candidate.ticket).where(Candidate.session_id == session_id)))
-            clashes = [f"row {r.row}: ticket {r.ticket} is already in this session"
+            clashes = [Message("row {row}: ticket {ticket} is already in this session", row=r.row, ticket=r.ticket)
                        for r in rows if r.ticket in existing]  # fmt: skip
             if clashes:
-                raise Conflict(f"{source}: nothing imported; " + "; ".join(clashes[:10]))
+                raise Conflict("{file}: nothing imported; {clashes}", file=source, clashes=clashes[:10])
             for r in rows:
                 s.add(
                     Candidate(
@@ -479,20 +488,21 @@ class ExamService(Service):
 
             ranked = sorted(matches, key=rank)
             if rank(ranked[0]) >= 9:
-                raise Conflict(f"ticket {ticket} has no session open now")
+                raise Conflict("ticket {ticket} has no session open now", ticket=ticket)
             if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
-                raise Conflict(f"ticket {ticket} is in more than one session now: ask the proctor")
+                raise Conflict("ticket {ticket} is in more than one session now: ask the proctor", ticket=ticket)
             candidate = ranked[0][0]
             attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
         if attempt is None:
-            raise Conflict(f"ticket {ticket} has no paper yet: ask the proctor")
+            raise Conflict("ticket {ticket} has no paper yet: ask the proctor", ticket=ticket)
         token = secrets.token_urlsafe(32)
         data = {"station": station}
         with self.action(Actor("candidate", candidate.id), "candidate.login", f"candidate:{candidate.id}", data) as s:
             current = s.scalar(select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open))
             if current is not None and current.station != station:
                 raise Conflict(
-                    f"ticket {ticket} is logged in on station {current.station}; a proctor must allow the move first"
+                    "ticket {ticket} is logged in on station {station}; a proctor must allow the move first",
+                    ticket=ticket, station=current.station,
                 )
             if current is not None:
                 current.open = False  # same station again (e.g. after a restart): new token
@@ -551,7 +561,7 @@ class ExamService(Service):
     def _candidate(s: Session, candidate_id: int) -> Candidate:
         candidate = s.get(Candidate, candidate_id)
         if candidate is None:
-            raise NotFound(f"no candidate {candidate_id}")
+            raise NotFound("no candidate {candidate}", candidate=candidate_id)
         return candidate
 
     def _require_proctor_of_attempt(self, s: Session, actor: Actor, attempt_id: int) -> int:
@@ -571,7 +581,7 @@ class ExamService(Service):
         if facts is None:
             row = self._statements(c).facts(attempt_id)
             if row is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             facts = _AttemptFacts(attempt_id, *row)
             self._facts_cache[attempt_id] = facts
         return facts
@@ -617,9 +627,9 @@ class ExamService(Service):
         """The session, which must be in one of `states`; NotFound or Conflict (with `refusal`) otherwise."""
         session = s.get(ExamSession, session_id)
         if session is None:
-            raise NotFound(f"no session {session_id}")
+            raise NotFound("no session {session}", session=session_id)
         if states and session.state not in states:
-            raise Conflict(refusal.format(code=session.code, state=session.state))
+            raise Conflict(refusal, code=session.code, state=session.state)
         return session
 
     def record_surveillance(self, actor: Actor, session_id: int, reason: str) -> None:
@@ -637,8 +647,8 @@ class ExamService(Service):
             std, lv = self._rules(session.standard, session.level, session.subtype)
             if not std.staffing_for(lv).surveillance_relaxes_ratio:
                 source = cite(std, STAFFING_SECTION, "staffing", lv, Part.THEORY)
-                raise ServiceError(f"{source}: the standard does not lower the proctor ratio for electronic "
-                                   "surveillance")  # fmt: skip
+                raise ServiceError("{source}: the standard does not lower the proctor ratio for electronic "
+                                   "surveillance", source=source)  # fmt: skip
             session.surveillance_reason = reason
 
     def start_findings(self, s: Session, session: ExamSession) -> list[Finding]:
@@ -714,15 +724,15 @@ class ExamService(Service):
     ) -> None:  # fmt: skip
         require_role(actor, "proctor")
         if kind in (TimeEventKind.PAUSE, TimeEventKind.EXTEND) and not (reason or "").strip():
-            raise ServiceError(f"a reason is required to {kind.value} time")
+            raise ServiceError("a reason is required to {what} time", what=kind.value)
         target = f"session:{session_id}" + (f"/attempt:{attempt_id}" if attempt_id else "")
         data = {"kind": kind.value, "seconds": seconds, "reason": reason}
         with self.action(actor, f"time.{kind.value}", target, data) as s:
             session = require_duty(s, actor, session_id, "proctor")
             if attempt_id is not None and self._facts(s.connection(), attempt_id).session_id != session_id:
-                raise NotFound(f"no attempt {attempt_id} in session {session.code}")
+                raise NotFound("no attempt {attempt} in session {code}", attempt=attempt_id, code=session.code)
             if session.state != "open":
-                raise Conflict(f"session {session_id} is not open: its clock cannot change")
+                raise Conflict("session {session} is not open: its clock cannot change", session=session_id)
             self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
 
     # -- answering ----------------------------------------------------------------------------
@@ -770,7 +780,7 @@ class ExamService(Service):
                 if kind is StepKind.ANSWER and slot is not None:
                     problem = facts.shapes[slot].problem(data["value"])
                     if problem:  # steps are kept for ever: an answer the grader cannot read never enters
-                        raise ServiceError(f"question {slot + 1}: {problem}")
+                        raise ServiceError("question {number}: {problem}", number=slot + 1, problem=problem)
                 self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor)
                 return SaveAck(last_seq + 1, ledger.remaining)
         except (IntegrityError, sqlite3.IntegrityError):
@@ -783,15 +793,16 @@ class ExamService(Service):
     def _check_step(facts: _AttemptFacts, ledger: LedgerView, last_seq: int, expected_seq: int,
                     slot: int | None) -> None:  # fmt: skip
         if expected_seq != last_seq:
-            raise StaleSave(f"the attempt is at step {last_seq}, this save expected {expected_seq}")
+            raise StaleSave("the attempt is at step {step}, this save expected {expected}",
+                            step=last_seq, expected=expected_seq)
         if ledger.state is LedgerState.SUBMITTED:
             raise AttemptClosed("the attempt has been submitted")
         if ledger.state is not LedgerState.RUNNING:
-            raise AttemptClosed(f"the exam is {ledger.state.value}: answers cannot be saved now")
+            raise AttemptClosed("the exam is {state}: answers cannot be saved now", state=ledger.state.value)
         if ledger.remaining <= 0:
             raise AttemptClosed("time is up")
         if slot is not None and not 0 <= slot < facts.slots:
-            raise ServiceError(f"no question {slot + 1} on this paper")
+            raise ServiceError("no question {n} on this paper", n=slot + 1)
 
     def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
         """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
@@ -801,7 +812,7 @@ class ExamService(Service):
             if reason in ("", "candidate"):
                 raise ServiceError("a reason is required to force-submit")
         elif actor.role != "system":
-            raise PermissionDenied(f"{actor.role} may not submit an attempt")
+            raise PermissionDenied("{role} may not submit an attempt", role=actor.role)
         with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
             if actor.role == "proctor":  # a force-submit
                 self._require_proctor_of_attempt(s, actor, attempt_id)
@@ -840,13 +851,13 @@ class ExamService(Service):
         with self.db.reader() as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             if actor.role == "candidate":
                 self._check_candidate(s, actor, attempt)
             elif actor.role == "proctor":
                 require_duty(s, actor, attempt.session_id, "proctor")
             else:
-                raise PermissionDenied(f"{actor.role} may not read attempts")
+                raise PermissionDenied("{role} may not read attempts", role=actor.role)
             state = self._state(s, attempt_id)
             ledger = self._ledger(s, attempt, self._instant())
             paper = s.get(PaperInstance, attempt.paper_id)
@@ -869,11 +880,11 @@ class ExamService(Service):
         """Keys of a paper, for its session's examiners (and the admin, for results and item
         analysis), and only once the session is closed: never while anyone still answers."""
         if actor.role not in ("admin", "chief", "examiner", "system"):
-            raise PermissionDenied(f"{actor.role} may not read answer keys")
+            raise PermissionDenied("{role} may not read answer keys", role=actor.role)
         with self.db.reader() as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             session: ExamSession | None
             if actor.role in ("chief", "examiner"):
                 session = require_duty(s, actor, attempt.session_id, "examiner", "chief")
@@ -881,7 +892,8 @@ class ExamService(Service):
                 session = s.get(ExamSession, attempt.session_id)
             assert session is not None  # attempt.session_id is a foreign key (enforced)
             if actor.role != "system" and session.state not in ("closed", "archived"):
-                raise Conflict(f"session {session.code} is {session.state}: answer keys are read only after it closes")
+                raise Conflict("session {code} is {state}: answer keys are read only after it closes",
+                               code=session.code, state=session.state)
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             return [it["key"] for it in paper.content["items"]]
@@ -928,7 +940,7 @@ class ExamService(Service):
             except _Moved:
                 continue  # an attempt moved on since the read (a late save, a login): read again
             return done
-        raise Conflict(f"session {plan.code} kept changing while it was being closed: close it again")
+        raise Conflict("session {code} kept changing while it was being closed: close it again", code=plan.code)
 
     def _close_as_planned(self, actor: Actor, session_id: int, plan: _ClosingPlan, done: dict[str, int]) -> None:
         """The write transaction of closing: nothing else happens in it but checks and bulk inserts."""
@@ -973,7 +985,8 @@ class ExamService(Service):
             absent = sorted(a for a in still_open if attempts[a] not in came and a not in with_steps)
             if len(still_open) > len(absent):
                 raise Conflict(
-                    f"{len(still_open) - len(absent)} attempt(s) are still open: submit or terminate them first"
+                    "{count} attempt(s) are still open: submit or terminate them first",
+                    count=len(still_open) - len(absent),
                 )
             grades = None
             if session.part == Part.THEORY:
@@ -988,7 +1001,8 @@ class ExamService(Service):
         try:
             datetime.fromisoformat(scheduled_start)
         except ValueError:
-            raise ServiceError(f"the start {scheduled_start} is not a date and time like 2026-12-05T09:00") from None
+            raise ServiceError("the start {start} is not a date and time like 2026-12-05T09:00",
+                               start=scheduled_start) from None
         data = {"start": scheduled_start, "reason": reason}
         with self.action(actor, "session.reschedule", f"session:{session_id}", data) as s:
             session = self._session_in(
@@ -1001,7 +1015,7 @@ class ExamService(Service):
         """Archive a closed session: it stays in the store, verifiable, kept until the returned date."""
         require_role(actor, "admin")
         if retain_years < RETENTION_YEARS:
-            raise ServiceError(f"records are kept at least {RETENTION_YEARS} years")
+            raise ServiceError("records are kept at least {years} years", years=RETENTION_YEARS)
         with self.action(actor, "session.archive", f"session:{session_id}", {"years": retain_years}) as s:
             session = self._session_in(
                 s, session_id, "closed", refusal="only a closed session can be archived; {code} is {state}"
@@ -1064,11 +1078,11 @@ class ExamService(Service):
         if actor.role == "candidate":
             candidate_id = actor.id
         elif actor.role != "proctor":
-            raise PermissionDenied(f"{actor.role} may not see candidate identities")
+            raise PermissionDenied("{role} may not see candidate identities", role=actor.role)
         with self.db.reader() as s:
             cand = s.get(Candidate, candidate_id)
             if cand is None:
-                raise NotFound(f"no candidate {candidate_id}")
+                raise NotFound("no candidate {candidate}", candidate=candidate_id)
             if actor.role == "candidate":
                 self._check_candidate_id(s.connection(), actor, cand.id)
                 session = s.get(ExamSession, cand.session_id)
@@ -1167,13 +1181,13 @@ class ExamService(Service):
                         candidate_id: int | None = None) -> None:  # fmt: skip
         require_role(actor, "proctor")
         if category not in INCIDENT_CATEGORIES:
-            raise ServiceError(f"unknown incident category {category!r}")
+            raise ServiceError("unknown incident category {category}", category=repr(category))
         with self.action(actor, "incident.record", f"session:{session_id}",
                          {"category": category, "candidate": candidate_id, "text": text}) as s:  # fmt: skip
             require_duty(s, actor, session_id, "proctor")
             session = unfrozen_session(s, session_id)
             if candidate_id is not None and self._candidate(s, candidate_id).session_id != session_id:
-                raise NotFound(f"no candidate {candidate_id} in session {session.code}")
+                raise NotFound("no candidate {candidate} in session {code}", candidate=candidate_id, code=session.code)
             s.add(
                 Incident(
                     session_id=session_id, candidate_id=candidate_id, category=category, text=text,

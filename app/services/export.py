@@ -163,7 +163,7 @@ class ExportService(Service):
         with self.db.reader() as s:
             session = s.get(ExamSession, session_id)
             if session is None:
-                raise NotFound(f"no session {session_id}")
+                raise NotFound("no session {session}", session=session_id)
             if actor.role != "admin":  # a proctor or chief examiner of this session
                 require_duty(s, actor, session_id, actor.role)
             candidates, standing = self._standing(s, session, self._rules(session))
@@ -207,11 +207,13 @@ class ExportService(Service):
                 code = read.header["session"]["code"]
                 changed = changes_since(s, read.head, read.scope)
                 if changed:
-                    raise Conflict(f"session {code} changed while its bundle was being written "
-                                   f"({changed[0].action} on {changed[0].target}): export again")  # fmt: skip
+                    raise Conflict("session {code} changed while its bundle was being written ({action} on "
+                                   "{target}): export again",
+                                   code=code, action=changed[0].action, target=changed[0].target)  # fmt: skip
                 if s.execute(_results_fingerprint(read.registration)).one() != read.results:
-                    raise Conflict(f"session {code}: another session recorded a result of the same registration "
-                                   "while its bundle was being written: export again")  # fmt: skip
+                    raise Conflict("session {code}: another session recorded a result of the same registration while "
+                                   "its bundle was being written: export again",
+                                   code=code)  # fmt: skip
                 os.replace(part_file, out)
         finally:
             part_file.unlink(missing_ok=True)
@@ -223,7 +225,7 @@ class ExportService(Service):
         with snapshot(self.db) as s:
             session = s.get(ExamSession, session_id)
             if session is None:
-                raise NotFound(f"no session {session_id}")
+                raise NotFound("no session {session}", session=session_id)
             head = audit_head(s)
             centre = s.scalars(select(Centre)).first()
             rules = self._rules(session)

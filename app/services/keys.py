@@ -55,4 +55,4 @@ class KeyService(Service):
         for info in reversed(self.public_keys()):
             if (fingerprint is None and info.active) or info.fingerprint == fingerprint:
                 return load_public_pem(info.pem)
-        raise NotFound(f"no signing key {fingerprint or '(active)'}")
+        raise NotFound("no signing key {key}", key=fingerprint or "(active)")

@@ -65,11 +65,11 @@ class PaperService(Service):
         with snapshot(self.db) as s:
             session = s.get(ExamSession, session_id)
             if session is None:
-                raise NotFound(f"no session {session_id}")
+                raise NotFound("no session {session}", session=session_id)
             if actor.role != "admin":
                 require_duty(s, actor, session_id, "proctor")
             if session.state not in ("scheduled", "open"):
-                raise Conflict(f"session {session.code} is {session.state}")
+                raise Conflict("session {code} is {state}", code=session.code, state=session.state)
             standard, level, subtype, part = session.standard, session.level, session.subtype, session.part
             minutes = session.duration_minutes
             waiting = self._waiting(s, session_id)
@@ -95,7 +95,7 @@ class PaperService(Service):
             session = s.get(ExamSession, session_id)
             assert session is not None
             if session.state not in ("scheduled", "open"):
-                raise Conflict(f"session {session.code} is {session.state}")
+                raise Conflict("session {code} is {state}", code=session.code, state=session.state)
             if {cid for cid, _t in self._waiting(s, session_id)} != set(contents):
                 raise Conflict("the session's candidates changed while papers were built: prepare again")
             c = s.connection()

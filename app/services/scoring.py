@@ -23,6 +23,7 @@ from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
+from app.errors import Message
 from app.security.envelope import FieldCipher
 from app.services.base import (
     Actor,
@@ -268,7 +269,7 @@ def grade_closed_theory_from(
         if grade is None:
             continue
         if candidate_id in recorded:
-            raise Conflict(f"the {part} result is already recorded")
+            raise Conflict("the {part} result is already recorded", part=part)
         grades.append(Grade(attempt_id, candidate_id, last_seq.get(attempt_id, 0) + 1, *grade))
     return ClosingGrades(grades, for_examiners)
 
@@ -293,7 +294,7 @@ def write_grades(c: Connection, db: Database, actor: Actor, part: str, grades: l
 
 def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Decimal, detail: dict[str, Any]) -> None:
     if s.scalar(select(Result).where(Result.candidate_id == candidate_id, Result.part == part)):
-        raise Conflict(f"the {part} result is already recorded")
+        raise Conflict("the {part} result is already recorded", part=part)
     s.add(
         Result(
             candidate_id=candidate_id, part=part, wall=db.wall_now(),
@@ -320,17 +321,18 @@ class ScoringService(Service):
     def assign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
         require_role(actor, "admin")
         if duty not in ("proctor", "examiner", "chief", "review"):
-            raise ServiceError(f"unknown duty {duty!r}")
+            raise ServiceError("unknown duty {duty}", duty=repr(duty))
         with self.action(actor, "session.assign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
             unfrozen_session(s, session_id)
             if s.get(User, user_id) is None:
-                raise NotFound(f"no user {user_id}")
+                raise NotFound("no user {user}", user=user_id)
             if s.scalar(
                 select(SessionStaff).where(
                     SessionStaff.session_id == session_id, SessionStaff.user_id == user_id, SessionStaff.duty == duty
                 )
             ):
-                raise Conflict(f"user {user_id} already has the duty {duty} in this session")  # fmt: skip
+                raise Conflict("user {user} already has the duty {duty} in this session",
+                               user=user_id, duty=duty)  # fmt: skip
             s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
 
     def session_staff(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
@@ -364,7 +366,7 @@ class ScoringService(Service):
         with self.action(actor, "result.grade_objective", f"attempt:{attempt_id}", {"credit": multiple_credit}) as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             unfrozen_session(s, attempt.session_id)
             if actor.role in ("proctor", "chief"):  # of this session
                 require_duty(s, actor, attempt.session_id, actor.role)
@@ -408,7 +410,7 @@ class ScoringService(Service):
         with self.db.reader() as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
             if not self._submitted(s, attempt_id):
                 raise Conflict("the attempt is still open")
@@ -432,7 +434,7 @@ class ScoringService(Service):
         with self.action(actor, "score.task", f"attempt:{attempt_id}/{target}", data) as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             unfrozen_session(s, attempt.session_id)
             if arbitration:
                 require_duty(s, actor, attempt.session_id, "chief")
@@ -447,19 +449,20 @@ class ScoringService(Service):
             content = paper.content
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
             if entry is None or "rubric" not in entry:
-                raise NotFound(f"question {slot + 1} has no rubric")
+                raise NotFound("question {n} has no rubric", n=slot + 1)
             rubric = entry["rubric"]
             total = Decimal(0)
             for index in range(len(rubric)):
                 if index not in awarded:
-                    raise ServiceError(f"rubric point {index + 1} ({rubric[index][0]}) has no score")
+                    raise ServiceError("rubric point {n} ({point}) has no score", n=index + 1, point=rubric[index][0])
             for index, value in awarded.items():
                 if not 0 <= index < len(rubric):
-                    raise ServiceError(f"no rubric point {index + 1}")
+                    raise ServiceError("no rubric point {n}", n=index + 1)
                 maximum = Decimal(rubric[index][1])
                 if not Decimal(0) <= Decimal(value) <= maximum:
                     point = rubric[index][0]
-                    raise ServiceError(f"rubric point {index + 1} ({point}) allows 0..{maximum}, got {value}")
+                    raise ServiceError("rubric point {n} ({point}) allows 0..{maximum}, got {value}",
+                                       n=index + 1, point=point, maximum=maximum, value=value)
                 total += Decimal(value)
             already = s.scalar(
                 select(ExaminerScore).where(
@@ -494,7 +497,7 @@ class ScoringService(Service):
         with self.action(actor, "result.finalize", f"attempt:{attempt_id}", {}) as s:
             attempt = s.get(Attempt, attempt_id)
             if attempt is None:
-                raise NotFound(f"no attempt {attempt_id}")
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
             session = unfrozen_session(s, attempt.session_id)
             if actor.role == "chief":
                 require_duty(s, actor, session.id, "chief")
@@ -526,22 +529,24 @@ class ScoringService(Service):
                     for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
                 ]  # fmt: skip
                 if len(totals) < len(examiners):
-                    waiting.append(f"question {slot + 1}: {len(totals)} of {len(examiners)} examiners have scored")
+                    waiting.append(Message("question {n}: {scored} of {needed} examiners have scored",
+                                           n=slot + 1, scored=len(totals), needed=len(examiners)))
                     continue
                 agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
                 task_score = agg.score
                 if agg.needs_arbitration:
                     chief = [r for r in rows if r.target == f"slot:{slot}:{ARBITRATION}"]
                     if not chief:
-                        waiting.append(f"question {slot + 1}: scores {', '.join(str(t) for t in totals)} "
-                                       f"differ by {agg.spread}: the chief examiner must arbitrate")  # fmt: skip
+                        waiting.append(Message("question {n}: scores {scores} differ by {spread}: the chief "
+                                               "examiner must arbitrate", n=slot + 1,
+                                               scores=", ".join(str(t) for t in totals), spread=agg.spread))
                         continue
                     task_score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
                 earned = weight * task_score / maximum
                 total += earned
                 per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
             if waiting:
-                raise Conflict("not ready: " + "; ".join(waiting))
+                raise Conflict("not ready: {waiting}", waiting=waiting)
             detail: dict[str, Any] = {area: str(stated(v)) for area, v in per_area.items()}
             if ended == "terminated":  # misconduct voids the paper
                 total, detail = Decimal(0), {"terminated": True}
@@ -559,8 +564,8 @@ class ScoringService(Service):
             if findings:
                 raise Conflict(refusal(findings))
         elif examiners < std.staffing_for(level).min_examiners:
-            raise Conflict(f"written answers are scored by at least {std.staffing_for(level).min_examiners} "
-                           f"examiners, this session has {examiners}")  # fmt: skip
+            raise Conflict("written answers are scored by at least {least} examiners, this session has {actual}",
+                           least=std.staffing_for(level).min_examiners, actual=examiners)  # fmt: skip
 
     # -- comprehensive review (综合评审) -------------------------------------------------------
 
@@ -580,11 +585,11 @@ class ScoringService(Service):
         """A review panel member's score (out of 100) for one candidate."""
         require_role(actor, "examiner", "chief")
         if not Decimal(0) <= Decimal(score) <= 100:
-            raise ServiceError(f"review scores are out of 100, got {score}")
+            raise ServiceError("review scores are out of 100, got {score}", score=score)
         with self.action(actor, "score.review", f"candidate:{candidate_id}", {"score": str(score)}) as s:
             cand = s.get(Candidate, candidate_id)
             if cand is None:
-                raise NotFound(f"no candidate {candidate_id}")
+                raise NotFound("no candidate {candidate}", candidate=candidate_id)
             unfrozen_session(s, cand.session_id)
             require_duty(s, actor, cand.session_id, "review")
             if s.scalar(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id,
@@ -600,7 +605,7 @@ class ScoringService(Service):
         with self.action(actor, "result.finalize_review", f"candidate:{candidate_id}", {}) as s:
             cand = s.get(Candidate, candidate_id)
             if cand is None:
-                raise NotFound(f"no candidate {candidate_id}")
+                raise NotFound("no candidate {candidate}", candidate=candidate_id)
             session = unfrozen_session(s, cand.session_id)
             if actor.role == "chief":  # the session's chief examiner, or a chief on its panel
                 require_duty(s, actor, session.id, "chief", "review")
@@ -613,11 +618,12 @@ class ScoringService(Service):
             rows = s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id))
             scores = [Decimal(r.score) for r in rows if r.member_id in panel]
             if len(scores) < len(panel):
-                raise Conflict(f"not ready: {len(scores)} of {len(panel)} review panel members have scored")
+                raise Conflict("not ready: {waiting}", waiting=Message(
+                    "{scored} of {needed} review panel members have scored", scored=len(scores), needed=len(panel)))
             try:
                 score = stated(review_score(scores, min_members=staffing.min_review_members,
                                             odd=staffing.review_members_odd))  # fmt: skip
             except ValueError as exc:
-                raise Conflict(str(exc)) from None
+                raise Conflict(exc.args[0]) from None  # the domain's Message
             store_result(s, self.db, candidate_id, "review", score, {"members": len(scores)})
             return score

@@ -176,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed_desktop_demo(data)  # or, made on an earlier day, brought forward to today
         dialog = run_entry_dialog(app, entry_dialog, data)
     except UserFacingError as exc:
-        QMessageBox.critical(None, "ExamDesk", str(exc))
+        from app.ui.widgets.messages import translate_error
+
+        QMessageBox.critical(None, "ExamDesk", translate_error(exc))
         return 1
     if dialog is None:
         return 0

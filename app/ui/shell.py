@@ -37,7 +37,7 @@ from app.api.local import WrongPassphrase
 from app.api.server import Server
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
-from app.ui.widgets.messages import translate_message
+from app.ui.widgets.messages import translate_error
 
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor",), "examiner": ("examiner", "chief")}
 LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
@@ -211,7 +211,7 @@ class StaffLogin(QDialog):
         try:
             session = self.client.sign_in(self.username.text().strip(), self.password.text())
         except Exception as exc:  # wrong password, locked: said in the dialog
-            self.message.setText(translate_message(str(exc)))
+            self.message.setText(translate_error(exc))
             self.password.selectAll()
             return
         if session.role not in self.roles:

@@ -26,7 +26,7 @@ from app.domain.paper_assembly import AssemblyError
 from app.domain.standards import RULE_FIELDS, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
 from app.errors import UserFacingError
 from app.ui.widgets.labels import join_names
-from app.ui.widgets.messages import translate_message
+from app.ui.widgets.messages import translate_error
 
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -245,7 +245,7 @@ class StandardsBrowser(QWidget):
             return
         except (AssemblyError, UserFacingError) as exc:
             self.paper.setRowCount(0)
-            self.paper_summary.setText(translate_message(str(exc)))
+            self.paper_summary.setText(translate_error(exc))
             return
         items = {it.id: it for it in self.catalog.banks.items}
         self.paper.setRowCount(len(paper.items))

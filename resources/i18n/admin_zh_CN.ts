@@ -42,7 +42,7 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="+34"/>
+        <location filename="../../app/ui/admin/labels.py" line="+35"/>
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+50"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+51"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+87"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+89"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -407,19 +407,19 @@ Orange border ⚑: flagged</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+68"/>
+        <location filename="../../app/ui/shell.py" line="+71"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+249"/>
         <location line="+27"/>
-        <location line="+88"/>
+        <location line="+103"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-129"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
@@ -434,12 +434,12 @@ Orange border ⚑: flagged</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>A proctor signs in to leave this candidate&apos;s exam</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
@@ -550,7 +550,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-198"/>
+        <location filename="../../app/ui/shell.py" line="-216"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -633,7 +633,7 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-120"/>
+        <location filename="../../app/ui/shell.py" line="-123"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
@@ -716,7 +716,7 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -731,7 +731,7 @@ weight tables and papers</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This user cannot open this screen.</source>
         <translation>该用户无权打开此界面。</translation>
     </message>
@@ -935,7 +935,7 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-127"/>
+        <location filename="../../app/ui/shell.py" line="-130"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
@@ -966,7 +966,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+23"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+29"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -1428,7 +1428,7 @@ weight tables and papers</source>
     <message>
         <location line="+1"/>
         <source>a review panel needs {rule} members, got {count}</source>
-        <translation>综合评审委员须为 {rule} 人，当前为 {count} 人</translation>
+        <translation>综合评审委员须为{rule}，当前为 {count} 人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2231,7 +2231,82 @@ weight tables and papers</source>
         <translation>{standard} 未发布等级 {level}（{name}）的官方{paper_part}权重表；须由考核评价机构用 --weights FILE 提供（见 docs/bank-format.md 中的“Weight files”一节）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>sign in first</source>
+        <translation>请先登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you have been signed out: sign in again</source>
+        <translation>您已退出登录：请重新登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your sign-in has expired: sign in again</source>
+        <translation>登录已过期：请重新登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this sign-in belongs to another station: sign in here</source>
+        <translation>该登录属于其他考位/工作站：请在本机登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no job {job}</source>
+        <translation>没有任务 {job}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the service failed unexpectedly; the fault is logged at the centre</source>
+        <translation>服务意外出错；故障已记录在考点服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such call: {method}</source>
+        <translation>没有此调用：{method}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: the call does not fit: {problem}</source>
+        <translation>{method}：调用参数不符：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: the arguments must be an object</source>
+        <translation>{method}：参数必须是对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: unknown argument {name}</source>
+        <translation>{method}：未知参数 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: missing argument {name}</source>
+        <translation>{method}：缺少参数 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: argument {name}: {problem}</source>
+        <translation>{method}：参数 {name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a request names its method</source>
+        <translation>请求必须指明调用名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{method}: token and station must be text</source>
+        <translation>{method}：令牌和工作站必须是文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the request is not JSON</source>
+        <translation>请求不是 JSON</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{area} / {label} ({type}, {points} {unit} each)</source>
         <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
     </message>
@@ -2281,12 +2356,22 @@ weight tables and papers</source>
         <translation>技能操作</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>at least {least} and an odd number of</source>
+        <translation>至少 {least} 名、且为奇数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least {least}</source>
+        <translation>至少 {least} 名</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-246"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

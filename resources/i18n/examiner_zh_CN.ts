@@ -4,7 +4,7 @@
 <context>
     <name>ArbitrationPage</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="+86"/>
+        <location filename="../../app/ui/examiner/arbitration.py" line="+64"/>
         <source>&amp;Questions of this candidate</source>
         <translation>该考生的试题(&amp;Q)</translation>
     </message>
@@ -59,7 +59,7 @@
         <translation>第 {number} 题：{title}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Candidate {code}: skill score {score} recorded.</source>
         <translation>考生 {code}：技能考核成绩 {score} 分，已记录。</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="+98"/>
+        <location filename="../../app/ui/examiner/score_form.py" line="+99"/>
         <source>Candidate&apos;s answer:</source>
         <translation>考生作答：</translation>
     </message>
@@ -443,29 +443,6 @@
         <location line="+0"/>
         <source>To score</source>
         <translation>待评</translation>
-    </message>
-</context>
-<context>
-    <name>finalize</name>
-    <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="-227"/>
-        <source>question {number}: {scored} of {needed} examiners have scored</source>
-        <translation>第 {number} 题：已有 {scored} / {needed} 位考评员评分</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
-        <translation>第 {number} 题：考评员评分 {scores} 相差 {spread} 分，须由主考评员仲裁</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>not ready: {questions}</source>
-        <translation>尚不能合成成绩：{questions}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>; </source>
-        <translation>；</translation>
     </message>
 </context>
 <context>

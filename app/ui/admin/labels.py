@@ -19,6 +19,7 @@ from app.ui.widgets.labels import candidate_state_label as candidate_state
 from app.ui.widgets.labels import part_label as part_name
 from app.ui.widgets.labels import result_label as result_name
 from app.ui.widgets.labels import session_state_label as session_state
+from app.ui.widgets.messages import translate_text
 
 __all__ = [
     "DUTIES", "STAFF_ROLES", "attempt_status", "candidate_state", "duty_name", "finding_text",
@@ -128,4 +129,4 @@ def finding_text(finding: Finding, std: Standard, level: Level, *, candidates: i
         return QCoreApplication.translate(
             "AdminText", "{minutes} minutes is too short: {code} requires at least {required} minutes for the {part}"
         ).format(minutes=finding.actual, code=std.code, required=finding.required, part=part_name(part))
-    return finding.message
+    return translate_text(finding.message)  # by its template (a Message)

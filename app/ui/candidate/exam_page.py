@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.messages import translate_error
+
 BLANK = re.compile(r"_{4,}")
 WRITTEN = ("short", "case", "task")
 AUTOSAVE_MS = 1500
@@ -402,7 +404,7 @@ class ExamPage(QWidget):
         try:
             self.flow.answer(slot, value)
         except Exception as exc:  # shown on the bar; the candidate can try again
-            self.set_saved(False, str(exc))
+            self.set_saved(False, translate_error(exc))
             self.on_error(exc)
             return
         self._saved_values[slot] = value

@@ -14,7 +14,7 @@ from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.labels import part_label, with_detail
-from app.ui.widgets.messages import translate_message
+from app.ui.widgets.messages import translate_error
 
 TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
@@ -64,7 +64,7 @@ class CandidateStation(QWidget):
         try:
             self.flow.log_in(ticket, id_number)
         except Exception as exc:  # wrong pair, busy elsewhere: said on the page itself
-            self.login_page.show_error(translate_message(str(exc)))
+            self.login_page.show_error(translate_error(exc))
             return
         assert self.flow.identity is not None
         self.confirm_page.show_identity(self.flow.identity, self._exam_title(self.flow.identity))

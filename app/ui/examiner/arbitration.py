@@ -7,10 +7,9 @@ questions with an arbitration score, then finalizes again. "Finalize all" tries 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -28,43 +27,22 @@ from app.services.base import Actor
 from app.services.scoring import WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
+from app.ui.widgets.messages import translate_error
 
-# finalize's refusal names each question that needs the chief: "question 2: scores ... arbitrate"
-_NEEDS_ARBITRATION = re.compile(r"question (\d+): scores [^;]*must arbitrate")
-_ALREADY_FINAL = "already recorded"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+# finalize's refusals, by template (the message ids of app/ui/widgets/messages.py): "not ready: {waiting}"
+# holds one part per question still waiting, each with its number {n} and either how many examiners
+# have scored ({scored} of {needed}) or, when they disagree, their scores and the spread
+NOT_READY = "not ready: {waiting}"
+NEEDS_ARBITRATION = "question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate"
+ALREADY_RECORDED = "the {part} result is already recorded"
 
 
-_WAITING = re.compile(r"question (\d+): (\d+) of (\d+) examiners have scored")
-_DISPUTED = re.compile(r"question (\d+): scores (.+) differ by (\S+): the chief examiner must arbitrate")
-
-
-def arbitration_slots(message: str) -> set[int]:
-    """The slots (0-based) a finalize refusal says need arbitration."""
-    return {int(n) - 1 for n in _NEEDS_ARBITRATION.findall(message)}
-
-
-def describe_refusal(message: str) -> str:
-    """finalize's refusal in the interface language; a message of another shape is kept as it is."""
-    if not message.startswith("not ready: "):
-        return message
-    parts = []
-    for part in message.removeprefix("not ready: ").split("; "):
-        if m := _WAITING.fullmatch(part):
-            text = QCoreApplication.translate(
-                "finalize", "question {number}: {scored} of {needed} examiners have scored"
-            )
-            parts.append(text.format(number=m[1], scored=m[2], needed=m[3]))
-        elif m := _DISPUTED.fullmatch(part):
-            text = QCoreApplication.translate(
-                "finalize", "question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate"
-            )
-            parts.append(text.format(number=m[1], scores=m[2], spread=m[3]))
-        else:
-            parts.append(part)
-    return QCoreApplication.translate("finalize", "not ready: {questions}").format(
-        questions=QCoreApplication.translate("finalize", "; ").join(parts)
-    )
+def arbitration_slots(refusal: UserFacingError) -> set[int]:
+    """The slots (0-based) a finalize refusal says need arbitration, read from its parts."""
+    if refusal.template != NOT_READY:
+        return set()
+    return {int(p.params["n"]) - 1 for p in refusal.parts.get("waiting", ()) if p.template == NEEDS_ARBITRATION}
 
 
 class ArbitrationPage(QWidget):
@@ -209,26 +187,25 @@ class ArbitrationPage(QWidget):
 
     # -- finalizing ---------------------------------------------------------------------------
 
-    def _finalize(self, attempt_id: int) -> tuple[Decimal | None, str]:
-        """One call to finalize: (score, "") or (None, the service's reason)."""
+    def _finalize(self, attempt_id: int) -> tuple[Decimal | None, UserFacingError | None]:
+        """One call to finalize: (score, None) or (None, the service's refusal)."""
         try:
             score = self.backend.scoring.finalize(self.actor, attempt_id)
         except UserFacingError as exc:
-            text = str(exc)
-            slots = arbitration_slots(text)
+            slots = arbitration_slots(exc)
             if slots:
                 self.disputed[attempt_id] = slots
-            return None, describe_refusal(text)
+            return None, exc
         self.disputed.pop(attempt_id, None)
         self.final[attempt_id] = score
-        return score, ""
+        return score, None
 
     def finalize_current(self) -> None:
         attempt_id = self.current_attempt()
         if attempt_id is None:
             return
         try:
-            score, reason = self._finalize(attempt_id)
+            score, refusal = self._finalize(attempt_id)
         except Exception as exc:  # a bug: shown as such
             show_error(self, exc)
             return
@@ -238,11 +215,11 @@ class ArbitrationPage(QWidget):
                 self.tr("Candidate {code}: skill score {score} recorded.").format(code=code, score=_number(score))
             )
             self.finalized.emit()
-        elif _ALREADY_FINAL in reason:
+        elif refusal.template == ALREADY_RECORDED:
             self.message.setPlainText(self.tr("Candidate {code} already has a skill result.").format(code=code))
         else:
             self.message.setPlainText(self.tr("Candidate {code} is not finalized: {reason}").format(
-                code=code, reason=reason))  # fmt: skip
+                code=code, reason=translate_error(refusal)))  # fmt: skip
         self._relabel()
         self._on_attempt(self.attempts.currentItem())
 
@@ -253,16 +230,16 @@ class ArbitrationPage(QWidget):
             if attempt_id in self.final:
                 continue
             try:
-                score, reason = self._finalize(attempt_id)
+                score, refusal = self._finalize(attempt_id)
             except Exception as exc:  # a bug: shown as such, the rest still reported
                 show_error(self, exc)
                 continue
             if score is not None:
                 done.append(self.tr("{code}: {score}").format(code=code, score=_number(score)))
-            elif _ALREADY_FINAL in reason:
+            elif refusal.template == ALREADY_RECORDED:
                 done.append(self.tr("{code}: already finalized").format(code=code))
             else:
-                waiting.append(self.tr("{code}: {reason}").format(code=code, reason=reason))
+                waiting.append(self.tr("{code}: {reason}").format(code=code, reason=translate_error(refusal)))
         lines = [self.tr("Finalized: {count}").format(count=len(done)), *done]
         lines += [self.tr("Waiting: {count}").format(count=len(waiting)), *waiting]
         self.message.setPlainText("\n".join(lines))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.services.base import Actor
 from app.services.scoring import WorkItem
 from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.messages import translate_error
 
 
 def _number(value: Decimal | float) -> str:
@@ -170,7 +171,7 @@ class ScoreForm(QWidget):
         try:
             given = self.backend.scoring.answer_for(self.actor, item.attempt_id, item.slot)
         except Exception as exc:  # shown in place of the answer; scoring can still be refused later
-            given = str(exc)
+            given = translate_error(exc)
         self.answer.setPlainText(self.tr("(no answer)") if given in (None, "") else str(given))
         for row, (point, maximum) in enumerate(item.rubric):
             text = QLabel(f"{row + 1}. {point}")

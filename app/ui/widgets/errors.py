@@ -1,6 +1,7 @@
 """The one place screens show errors (house style: one error root, one function shows them).
 
-User-facing errors (refused actions, bad input) are shown as they are; anything else is a bug:
+User-facing errors (refused actions, bad input) are shown as they are, in the interface language
+(translated by their template and params: app/ui/widgets/messages.py translate_error); anything else is a bug:
 it is shown as such and logged, and the screen stays usable.
 """
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserFacingError
-from app.ui.widgets.messages import translate_message
+from app.ui.widgets.messages import translate_error
 
 log = logging.getLogger("examdesk.ui")
 T = TypeVar("T")
@@ -47,7 +48,7 @@ class Ask:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):
-        Ask.error(parent, tr("Not done"), translate_message(str(exc)))
+        Ask.error(parent, tr("Not done"), translate_error(exc))
     else:
         log.exception("unexpected error", exc_info=exc)
         Ask.error(parent, tr("Unexpected error"), tr("Something went wrong inside ExamDesk: {error}").format(

@@ -1,21 +1,27 @@
 """Refusal messages from the services, and problems found in data files, in the user's language.
 
 The services and the file readers speak English (they also serve the command line and the logs).
-Each message shape they can produce is listed here once, as a template; the screens match a
-message against the templates and show the translated template with the same values. Tests check
-that every message the services raise and every problem the roster, bank, standard and blueprint
-readers report has a template here, so a new one cannot slip through untranslated.
+Each message shape they can produce is listed here once, as a template. A refusal carries its
+template and values (app/errors.py: `UserFacingError.template`, `.params`, `.parts`), and
+`translate_error` / `translate_refusal` translate it by the template directly. Messages that are
+still only text (the file readers' Problem messages, AssemblyError, the command line's own errors)
+are matched against the templates by `translate_message`, which shows the translated template with
+the values it found. Tests check that every message the services raise and every problem the
+roster, bank, standard and blueprint readers report has a template here, so a new one cannot slip
+through untranslated.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.errors import Problem
+from app.errors import LINES, DataFileError, Message, Problem, UserFacingError
+from app.ui.widgets.labels import join_clauses
 
 CONTEXT = "messages"
 
@@ -405,6 +411,22 @@ TEMPLATES = (
         "{standard} has no official {paper_part} weight table for level {level} ({name}); the exam owner must "
         "supply one with --weights FILE (see docs/bank-format.md, 'Weight files')",
     ),
+    # the service contract (app/api): sign-ins, jobs, requests that do not fit, faults
+    QT_TRANSLATE_NOOP("messages", "sign in first"),
+    QT_TRANSLATE_NOOP("messages", "you have been signed out: sign in again"),
+    QT_TRANSLATE_NOOP("messages", "your sign-in has expired: sign in again"),
+    QT_TRANSLATE_NOOP("messages", "this sign-in belongs to another station: sign in here"),
+    QT_TRANSLATE_NOOP("messages", "no job {job}"),
+    QT_TRANSLATE_NOOP("messages", "the service failed unexpectedly; the fault is logged at the centre"),
+    QT_TRANSLATE_NOOP("messages", "no such call: {method}"),
+    QT_TRANSLATE_NOOP("messages", "{method}: the call does not fit: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "{method}: the arguments must be an object"),
+    QT_TRANSLATE_NOOP("messages", "{method}: unknown argument {name}"),
+    QT_TRANSLATE_NOOP("messages", "{method}: missing argument {name}"),
+    QT_TRANSLATE_NOOP("messages", "{method}: argument {name}: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "a request names its method"),
+    QT_TRANSLATE_NOOP("messages", "{method}: token and station must be text"),
+    QT_TRANSLATE_NOOP("messages", "the request is not JSON"),
 )
 # Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
 # (on their own, "{n} items" would fit far too many messages).
@@ -419,6 +441,9 @@ NESTED = (
     QT_TRANSLATE_NOOP("messages", "{shown} and {more} more"),  # enemy pairs beyond the first few
     QT_TRANSLATE_NOOP("messages", "theory"),  # Part values
     QT_TRANSLATE_NOOP("messages", "skill"),
+    # {rule} of "a review panel needs {rule} members, got {count}" (app/domain/scoring.py); the longer first
+    QT_TRANSLATE_NOOP("messages", "at least {least} and an odd number of"),
+    QT_TRANSLATE_NOOP("messages", "at least {least}"),
 )
 NESTED_KEYS = frozenset({"cell", "unit", "need", "shortfall", "why", "pairs", "paper_part"})
 # joins translated {kinds}: "text or an integer" reads as one phrase
@@ -498,3 +523,55 @@ def translate_problem(problem: Problem) -> str:
     """`str(problem)` with the message in the interface language. The field path stays as it is:
     it names the keys in the file, which are English by design."""
     return str(replace(problem, message=translate_message(problem.message)))
+
+
+_KNOWN = frozenset(TEMPLATES) | frozenset(NESTED)
+
+
+def translate_refusal(
+    template: str, params: Mapping[str, str], parts: Mapping[str, Sequence[Message]] | None = None
+) -> str:
+    """A refusal in the interface language by its template and values: no English text is matched.
+
+    A value that holds other messages (`parts`, see app/errors.py) is each of them translated by its
+    own template, joined the language's way (under LINES: one per line); a Part value ("theory") of
+    a NESTED_KEYS placeholder is translated; every other value is shown as it is. A translation that
+    names other placeholders than the template falls back to the English message."""
+    parts = parts or {}
+    values = {}
+    for key, value in params.items():
+        if key in parts:
+            texts = [translate_refusal(p.template, p.params, p.parts) for p in parts[key]]
+            values[key] = "\n".join(texts) if key == "lines" else join_clauses(texts)
+        elif key in NESTED_KEYS and value in NESTED:
+            values[key] = QCoreApplication.translate(CONTEXT, value)
+        else:
+            values[key] = value
+    if template == LINES:
+        return values.get("lines", "")
+    translated = QCoreApplication.translate(CONTEXT, template)
+    if not params:
+        return translated
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with other placeholders: say it in English
+        return template.format(**params)
+
+
+def translate_text(text: str) -> str:
+    """A message in the interface language: by its template when it is a `Message` that has one (or
+    whose text is itself a template), else by matching the templates (`translate_message`)."""
+    if isinstance(text, Message) and (text.params or text.template in _KNOWN):
+        return translate_refusal(text.template, text.params, text.parts)
+    return translate_message(str(text))
+
+
+def translate_error(exc: BaseException) -> str:
+    """What went wrong, in the interface language. A refusal is translated by its template and
+    params; a data-file error problem by problem (their messages are matched, see translate_problem);
+    any other message by matching the templates."""
+    if isinstance(exc, DataFileError):
+        return "\n".join(translate_problem(p) for p in exc.problems)
+    if isinstance(exc, UserFacingError):
+        return translate_text(exc.message)
+    return translate_message(str(exc))
