@@ -93,7 +93,7 @@ class ClockSweep:
 
     def __init__(self, exam: ExamService, *, interval: float = DEFAULT_INTERVAL):
         if interval <= 0:
-            raise ValueError("the sweep's interval must be positive")
+            raise ValueError(interval)  # a caller's bug: ticks need a positive interval
         self.exam, self.db, self.interval = exam, exam.db, interval
         self._lock = threading.Lock()  # one tick at a time
         self._stop = threading.Event()

@@ -4,7 +4,7 @@
 <context>
     <name>ArbitrationPage</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="+86"/>
+        <location filename="../../app/ui/examiner/arbitration.py" line="+109"/>
         <source>&amp;Questions of this candidate</source>
         <translation>该考生的试题(&amp;Q)</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>考生 {code}：{reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>{code}: {score}</source>
         <translation>{code}：{score} 分</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>{code}：成绩已记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{code}: {reason}</source>
         <translation>{code}：{reason}</translation>
     </message>
@@ -448,22 +448,26 @@
 <context>
     <name>finalize</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="-227"/>
+        <location filename="../../app/ui/examiner/arbitration.py" line="-259"/>
+        <location line="+21"/>
         <source>question {number}: {scored} of {needed} examiners have scored</source>
         <translation>第 {number} 题：已有 {scored} / {needed} 位考评员评分</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-16"/>
+        <location line="+21"/>
         <source>question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate</source>
         <translation>第 {number} 题：考评员评分 {scores} 相差 {spread} 分，须由主考评员仲裁</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-15"/>
+        <location line="+20"/>
         <source>not ready: {questions}</source>
         <translation>尚不能合成成绩：{questions}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <location line="+20"/>
         <source>; </source>
         <translation>；</translation>
     </message>

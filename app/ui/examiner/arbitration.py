@@ -2,7 +2,8 @@
 
 For a chosen attempt (by anonymous code) the chief tries to finalize; when examiners' scores differ
 beyond the threshold the service refuses and names the questions, and the chief scores those
-questions with an arbitration score, then finalizes again. "Finalize all" tries every attempt.
+questions with an arbitration score, then finalizes again. "Finalize all" is one service call
+(`ScoringService.finalize_all`: one audit entry) that reports what waits, and why.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserFacingError
 from app.services.base import Actor
-from app.services.scoring import WorkItem
+from app.services.scoring import ALREADY, FINALIZED, OPEN, QuestionWait, WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
+from app.ui.widgets.messages import translate_message
 
 # finalize's refusal names each question that needs the chief: "question 2: scores ... arbitrate"
 _NEEDS_ARBITRATION = re.compile(r"question (\d+): scores [^;]*must arbitrate")
@@ -67,6 +69,26 @@ def describe_refusal(message: str) -> str:
     )
 
 
+def describe_waits(waits: tuple[QuestionWait, ...]) -> str:
+    """The questions a paper waits for, as `describe_refusal` words finalize's refusal."""
+    parts = []
+    for wait in waits:
+        if wait.needs == "examiners":
+            text = QCoreApplication.translate(
+                "finalize", "question {number}: {scored} of {needed} examiners have scored"
+            )
+            parts.append(text.format(number=wait.slot + 1, scored=wait.scored, needed=wait.needed))
+        else:
+            text = QCoreApplication.translate(
+                "finalize", "question {number}: scores {scores} differ by {spread}: the chief examiner must arbitrate"
+            )
+            parts.append(text.format(number=wait.slot + 1, scores=", ".join(str(t) for t in wait.totals),
+                                     spread=wait.spread))  # fmt: skip
+    return QCoreApplication.translate("finalize", "not ready: {questions}").format(
+        questions=QCoreApplication.translate("finalize", "; ").join(parts)
+    )
+
+
 class ArbitrationPage(QWidget):
     """Attempts of the session by anonymous code; finalize one or all; arbitrate disputed questions."""
 
@@ -77,6 +99,7 @@ class ArbitrationPage(QWidget):
         self.backend = backend
         self.actor = actor
         self.items: list[WorkItem] = []
+        self.session_id: int | None = None
         self.disputed: dict[int, set[int]] = {}  # attempt id -> slots needing arbitration
         self.final: dict[int, Decimal] = {}  # attempt id -> skill score finalized in this window
 
@@ -137,9 +160,9 @@ class ArbitrationPage(QWidget):
 
     # -- the session's attempts -------------------------------------------------------------
 
-    def set_items(self, items: list[WorkItem]) -> None:
+    def set_items(self, items: list[WorkItem], session_id: int | None = None) -> None:
         keep = self.current_attempt()
-        self.items = list(items)
+        self.items, self.session_id = list(items), session_id
         self.attempts.blockSignals(True)
         self.attempts.clear()
         for attempt_id, code in dict((i.attempt_id, i.anonymous_code) for i in items).items():
@@ -247,28 +270,39 @@ class ArbitrationPage(QWidget):
         self._on_attempt(self.attempts.currentItem())
 
     def finalize_all(self) -> None:
+        """One call finalizes every paper of the session that is ready (one audit entry), and
+        reports the others with the questions they wait for."""
+        if self.session_id is None:
+            return
+        try:
+            summary = self.backend.scoring.finalize_all(self.actor, self.session_id)
+        except UserFacingError as exc:  # the session as a whole: its examiners, its state
+            self.message.setPlainText(translate_message(str(exc)))
+            return
+        except Exception as exc:  # a bug: shown as such
+            show_error(self, exc)
+            return
         done, waiting = [], []
-        codes = dict((i.attempt_id, i.anonymous_code) for i in self.items)
-        for attempt_id, code in codes.items():
-            if attempt_id in self.final:
-                continue
-            try:
-                score, reason = self._finalize(attempt_id)
-            except Exception as exc:  # a bug: shown as such, the rest still reported
-                show_error(self, exc)
-                continue
-            if score is not None:
-                done.append(self.tr("{code}: {score}").format(code=code, score=_number(score)))
-            elif _ALREADY_FINAL in reason:
+        for paper in summary.candidates:
+            code = paper.anonymous_code
+            if paper.outcome == FINALIZED:
+                self.disputed.pop(paper.attempt_id, None)
+                self.final[paper.attempt_id] = paper.score
+                done.append(self.tr("{code}: {score}").format(code=code, score=_number(paper.score)))
+            elif paper.outcome == ALREADY:
                 done.append(self.tr("{code}: already finalized").format(code=code))
             else:
+                slots = {w.slot for w in paper.waiting if w.needs == "arbitration"}
+                if slots:
+                    self.disputed[paper.attempt_id] = slots
+                reason = translate_message(paper.reason) if paper.outcome == OPEN else describe_waits(paper.waiting)
                 waiting.append(self.tr("{code}: {reason}").format(code=code, reason=reason))
         lines = [self.tr("Finalized: {count}").format(count=len(done)), *done]
         lines += [self.tr("Waiting: {count}").format(count=len(waiting)), *waiting]
         self.message.setPlainText("\n".join(lines))
         self._relabel()
         self._on_attempt(self.attempts.currentItem())
-        if done:
+        if summary.finalized:
             self.finalized.emit()
 
     def _on_arbitrated(self, attempt_id: int, slot: int, _total: object) -> None:
