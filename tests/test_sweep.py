@@ -190,3 +190,17 @@ def test_backends_sweep_unless_told_not_to(world):
     quiet = Backend.over(world.db, shared_catalog(), sweep=False)
     assert quiet.sweep is None
     quiet.close()
+
+
+def test_a_tick_that_fails_leaves_the_paper_for_the_next(timed, monkeypatch):
+    w, clock = timed
+    one = w.attempts["T001"]
+    sweep = ClockSweep(w.exam)
+    sweep.tick()
+    clock.advance(DURATION + 1)
+    real = w.exam.auto_submit_if_due
+    monkeypatch.setattr(w.exam, "auto_submit_if_due", lambda attempt_id: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        sweep.tick()
+    monkeypatch.setattr(w.exam, "auto_submit_if_due", real)
+    assert sweep.tick().submitted == (one,)

@@ -149,7 +149,13 @@ class ClockSweep:
                 if self._deadlines.get(attempt_id) != deadline:
                     continue  # moved since it was queued
                 del self._deadlines[attempt_id]
-                if self.exam.auto_submit_if_due(attempt_id):
+                try:
+                    done = self.exam.auto_submit_if_due(attempt_id)
+                except Exception:  # the store failed: the next tick tries again
+                    self._deadlines[attempt_id] = deadline
+                    heapq.heappush(self._queue, (deadline, attempt_id))
+                    raise
+                if done:
                     submitted.append(attempt_id)
                 else:  # submitted elsewhere, or extended meanwhile, or the candidate never came
                     recheck.add(attempt_id)
