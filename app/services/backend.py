@@ -20,6 +20,7 @@ from app.services.keys import KeyService
 from app.services.library import LibraryService
 from app.services.papers import PaperService
 from app.services.scoring import ScoringService
+from app.services.sweep import DEFAULT_INTERVAL, ClockSweep
 from app.store.database import Database, default_store_path, sqlite_url
 
 __all__ = ["Backend", "WrongPassphrase"]
@@ -38,14 +39,22 @@ class Backend:
     papers: PaperService
     analysis: AnalysisService
     catalog_problems: list[Problem] = field(default_factory=list)  # imported standards left out, and why
+    sweep: ClockSweep | None = None  # submits papers at zero (app/services/sweep.py); None: not swept here
 
     @classmethod
-    def over(cls, db: Database, catalog: Catalog | None = None) -> Backend:
+    def over(cls, db: Database, catalog: Catalog | None = None, *, sweep: bool = True,
+             sweep_interval: float = DEFAULT_INTERVAL) -> Backend:  # fmt: skip
+        """The services over an open store. `sweep`: run the clock sweep in a thread of its own
+        (every `sweep_interval` seconds) until `close`; tests that drive time themselves pass False
+        and tick a `ClockSweep` when they choose."""
         library = LibraryService(db)
         base = catalog or Catalog.load()
         backend = cls(db, base, AccountService(db), ExamService(db, base), ScoringService(db, base), KeyService(db),
                       ExportService(db, base), library, PaperService(db, base), AnalysisService(db, base))  # fmt: skip
         backend.reload_catalog()
+        if sweep:
+            backend.sweep = ClockSweep(backend.exam, interval=sweep_interval)
+            backend.sweep.start()
         return backend
 
     def reload_catalog(self) -> None:
@@ -63,17 +72,20 @@ class Backend:
         self.analysis.catalog = self.catalog
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str) -> Backend:
+    def open(cls, data_dir: Path, passphrase: str, *, sweep: bool = True) -> Backend:
         """Unlock the store in `data_dir`; WrongPassphrase changes nothing."""
-        return cls.over(Database.open(sqlite_url(data_dir / "examdesk.db"), passphrase))
+        return cls.over(Database.open(sqlite_url(data_dir / "examdesk.db"), passphrase), sweep=sweep)
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
         return (data_dir / "examdesk.db").exists()
 
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str) -> Backend:
-        return cls.over(Database.create(sqlite_url(default_store_path(data_dir)), passphrase))
+    def create(cls, data_dir: Path, passphrase: str, *, sweep: bool = True) -> Backend:
+        return cls.over(Database.create(sqlite_url(default_store_path(data_dir)), passphrase), sweep=sweep)
 
     def close(self) -> None:
+        """Stop the clock sweep (its thread joined), then close the store."""
+        if self.sweep is not None:
+            self.sweep.close()
         self.db.close()

@@ -35,6 +35,7 @@ from app.services.base import (
     require_role,
     unfrozen_session,
 )
+from app.services.snapshot import Scope, audit_head, changes_since, snapshot
 from app.store.database import Database
 from app.store.models import (
     Attempt,
@@ -304,6 +305,146 @@ def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Deci
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class QuestionWait:
+    """A question that keeps a paper from being finalized."""
+
+    slot: int  # 0-based
+    needs: str  # "examiners": not every examiner has scored it; "arbitration": their scores differ too much
+    scored: int = 0  # examiners who have scored it, of `needed`
+    needed: int = 0
+    totals: tuple[Decimal, ...] = ()  # the examiners' totals, when they differ
+    spread: Decimal | None = None
+
+    def message(self) -> Message:
+        if self.needs == "examiners":
+            return Message("question {n}: {scored} of {needed} examiners have scored",
+                           n=self.slot + 1, scored=self.scored, needed=self.needed)  # fmt: skip
+        return Message("question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate",
+                       n=self.slot + 1, scores=", ".join(str(t) for t in self.totals), spread=self.spread)  # fmt: skip
+
+    def __str__(self) -> str:
+        return str(self.message())
+
+
+FINALIZED, ALREADY, NOT_READY, OPEN = "finalized", "already_final", "not_ready", "open"
+
+
+@dataclass(frozen=True)
+class CandidateFinal:
+    """What `finalize_all` did with one paper (candidates by anonymous code only)."""
+
+    attempt_id: int
+    anonymous_code: str
+    outcome: str  # FINALIZED (now) | ALREADY (before) | NOT_READY (see `waiting`) | OPEN (not submitted)
+    score: Decimal | None = None  # FINALIZED: the part's score
+    waiting: tuple[QuestionWait, ...] = ()  # NOT_READY: the questions it waits for
+
+    @property
+    def reason(self) -> str:
+        """Why it was not finalized now, as `finalize` would refuse it ("" when it was)."""
+        if self.outcome == ALREADY:
+            return "the result is already recorded"
+        if self.outcome == OPEN:
+            return "the attempt is still open"
+        if self.outcome == NOT_READY:
+            return "not ready: " + "; ".join(str(w) for w in self.waiting)
+        return ""
+
+
+@dataclass(frozen=True)
+class FinalizeAllSummary:
+    session_id: int
+    candidates: tuple[CandidateFinal, ...]  # by anonymous code
+
+    def _having(self, *outcomes: str) -> tuple[CandidateFinal, ...]:
+        return tuple(c for c in self.candidates if c.outcome in outcomes)
+
+    @property
+    def finalized(self) -> tuple[CandidateFinal, ...]:
+        return self._having(FINALIZED)
+
+    @property
+    def already(self) -> tuple[CandidateFinal, ...]:
+        return self._having(ALREADY)
+
+    @property
+    def not_finalized(self) -> tuple[CandidateFinal, ...]:
+        """Waiting for examiners or arbitration, or still open."""
+        return self._having(NOT_READY, OPEN)
+
+    def audit_data(self) -> dict[str, Any]:
+        """The audit entry's data: what was finalized, and what was not with the reason."""
+        return {
+            "finalized": [{"attempt": c.attempt_id, "score": str(c.score)} for c in self.finalized],
+            "already": [c.attempt_id for c in self.already],
+            "not_finalized": [{"attempt": c.attempt_id, "reason": c.reason} for c in self.not_finalized],
+        }
+
+
+@dataclass(frozen=True)
+class _FinalizePlan:
+    code: str
+    part: str
+    head: int  # the audit head of the snapshot it was read from
+    scope: Scope
+    summary: FinalizeAllSummary
+    results: list[tuple[int, Decimal, dict[str, Any]]]  # (candidate, score, detail) to record
+
+
+class _Moved(Exception):
+    """Something finalizing relied on changed between its read and its write."""
+
+
+_FINALIZE_TRIES = 3
+
+
+def examined_result(
+    content: dict[str, Any], answers: dict[int, Any], ended: str, rows: Iterable[ExaminerScore],
+    examiners: set[int], spread_threshold: Decimal,
+) -> tuple[Decimal, dict[str, Any], list[QuestionWait]]:  # fmt: skip
+    """The part's score and per-area detail of a submitted paper with examiner-scored questions,
+    from its answers and the examiners' scores; or the questions it still waits for (score 0).
+    Each such question counts `points x examiners' score / rubric maximum` (the chief's score
+    where examiners disagree beyond the threshold); objective questions are scored by the key."""
+    rows = list(rows)
+    credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
+    per_area: dict[str, Decimal] = {}
+    waiting: list[QuestionWait] = []
+    total = Decimal(0)
+    for entry in content["items"]:
+        slot, weight = entry["slot"], Decimal(entry["points"])
+        if "rubric" not in entry:  # an objective question of a theory paper
+            item = _item_from_content(entry)
+            earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
+            total += earned
+            per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
+            continue
+        maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
+        totals = [
+            sum((Decimal(v) for v in r.scores.values()), Decimal(0))
+            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
+        ]  # fmt: skip
+        if len(totals) < len(examiners):
+            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(examiners)))
+            continue
+        agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
+        task_score = agg.score
+        if agg.needs_arbitration:
+            chief = [r for r in rows if r.target == f"slot:{slot}:{ARBITRATION}"]
+            if not chief:
+                waiting.append(QuestionWait(slot, "arbitration", totals=tuple(totals), spread=agg.spread))
+                continue
+            task_score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
+        earned = weight * task_score / maximum
+        total += earned
+        per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
+    detail: dict[str, Any] = {area: str(stated(v)) for area, v in per_area.items()}
+    if ended == "terminated":  # misconduct voids the paper
+        total, detail = Decimal(0), {"terminated": True}
+    return stated(total), detail, waiting
+
+
 class ScoringService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
@@ -512,47 +653,86 @@ class ScoringService(Service):
                 raise Conflict("the attempt is still open")
             if ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
-            credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
-            per_area: dict[str, Decimal]
-            total, per_area, waiting = Decimal(0), {}, []
-            for entry in content["items"]:
-                slot, weight = entry["slot"], Decimal(entry["points"])
-                if "rubric" not in entry:  # an objective question of a theory paper
-                    item = _item_from_content(entry)
-                    earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
-                    total += earned
-                    per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
-                    continue
-                maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
-                totals = [
-                    sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-                    for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
-                ]  # fmt: skip
-                if len(totals) < len(examiners):
-                    waiting.append(Message("question {n}: {scored} of {needed} examiners have scored",
-                                           n=slot + 1, scored=len(totals), needed=len(examiners)))
-                    continue
-                agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
-                task_score = agg.score
-                if agg.needs_arbitration:
-                    chief = [r for r in rows if r.target == f"slot:{slot}:{ARBITRATION}"]
-                    if not chief:
-                        waiting.append(Message("question {n}: scores {scores} differ by {spread}: the chief "
-                                               "examiner must arbitrate", n=slot + 1,
-                                               scores=", ".join(str(t) for t in totals), spread=agg.spread))
-                        continue
-                    task_score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
-                earned = weight * task_score / maximum
-                total += earned
-                per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
+            score, detail, waiting = examined_result(content, answers, ended, rows, examiners, spread_threshold)
             if waiting:
-                raise Conflict("not ready: {waiting}", waiting=waiting)
-            detail: dict[str, Any] = {area: str(stated(v)) for area, v in per_area.items()}
-            if ended == "terminated":  # misconduct voids the paper
-                total, detail = Decimal(0), {"terminated": True}
-            score = stated(total)
+                raise Conflict("not ready: {waiting}", waiting=[w.message() for w in waiting])
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
             return score
+
+    def finalize_all(
+        self, actor: Actor, session_id: int, *, spread_threshold: Decimal = DEFAULT_SPREAD_THRESHOLD,
+    ) -> FinalizeAllSummary:  # fmt: skip
+        """Finalize every paper of the session that is ready, as `finalize` would one by one, in one
+        action with one audit entry that lists what was finalized and what was not, and why.
+
+        The papers are those the examiners score (with a rubric question) that were submitted:
+        already finalized ones are listed as such; those still open or waiting for examiners or
+        for the chief's arbitration are listed with the questions they wait for. Candidates who
+        never came have nothing to score and are not listed. Read in one snapshot, computed
+        outside any lock, written in one short transaction that first checks nothing the
+        snapshot relied on changed (else it reads again)."""
+        require_role(actor, "chief", "admin")
+        for _ in range(_FINALIZE_TRIES):
+            plan = self._finalize_plan(actor, session_id, spread_threshold)
+            try:
+                with self.action(actor, "result.finalize_all", f"session:{session_id}", plan.summary.audit_data()) as s:
+                    unfrozen_session(s, session_id)
+                    if changes_since(s, plan.head, plan.scope):
+                        raise _Moved  # rolls back: no audit entry
+                    for candidate_id, score, detail in plan.results:
+                        store_result(s, self.db, candidate_id, plan.part, score, detail)
+            except _Moved:
+                continue
+            return plan.summary
+        raise Conflict("session {code} kept changing while it was being finalized: finalize again", code=plan.code)
+
+    def _finalize_plan(self, actor: Actor, session_id: int, spread_threshold: Decimal) -> _FinalizePlan:
+        with snapshot(self.db) as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound("no session {session}", session=session_id)
+            if actor.role == "chief":
+                require_duty(s, actor, session_id, "chief")
+            unfrozen_session(s, session_id)
+            head = audit_head(s)
+            examiners = self._on_duty(s, session_id, "examiner")
+            self._check_examiners(s, session, len(examiners))
+            papers = s.execute(
+                select(Attempt.id, Attempt.candidate_id, Candidate.anonymous_code, PaperInstance.content)
+                .join(Candidate, Candidate.id == Attempt.candidate_id)
+                .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
+                .where(Attempt.session_id == session_id)
+                .order_by(Candidate.anonymous_code, Attempt.id)
+            ).all()  # fmt: skip
+            in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+            scores: dict[int, list[ExaminerScore]] = {}
+            for row in s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id.in_(in_session))):
+                scores.setdefault(row.attempt_id, []).append(row)
+            sitting = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
+            recorded = set(s.scalars(select(Result.candidate_id).where(Result.part == session.part,
+                                                                       Result.candidate_id.in_(sitting))))  # fmt: skip
+            outcomes, results = [], []
+            for attempt_id, candidate_id, code, content in papers:
+                if not any("rubric" in entry for entry in content["items"]):
+                    continue  # all objective: graded when the session closed
+                answers, ended = _answers_and_end(s, attempt_id)
+                if ended == ABSENT:
+                    continue
+                if ended is None:
+                    outcomes.append(CandidateFinal(attempt_id, code, OPEN))
+                elif candidate_id in recorded:
+                    outcomes.append(CandidateFinal(attempt_id, code, ALREADY))
+                else:
+                    score, detail, waiting = examined_result(content, answers, ended, scores.get(attempt_id, []),
+                                                             examiners, spread_threshold)  # fmt: skip
+                    if waiting:
+                        outcomes.append(CandidateFinal(attempt_id, code, NOT_READY, waiting=tuple(waiting)))
+                    else:
+                        outcomes.append(CandidateFinal(attempt_id, code, FINALIZED, score))
+                        results.append((candidate_id, score, detail))
+            scope = Scope.of(session_id, [p[0] for p in papers], [p[1] for p in papers])
+        return _FinalizePlan(session.code, session.part, head, scope, FinalizeAllSummary(session_id, tuple(outcomes)),
+                             results)  # fmt: skip
 
     def _check_examiners(self, s: Any, session: ExamSession, examiners: int) -> None:
         """Enough examiners for the session's part: the standard's 1.9.3 for a skill session; for a

@@ -219,6 +219,10 @@ class Database:
             rows = [r[0] for r in connection.execute(text("PRAGMA integrity_check"))]
         return [] if rows == ["ok"] else rows
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         self.engine.dispose()
         if not self._closed:

@@ -1447,6 +1447,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>session {code} kept changing while it was being finalized: finalize again</source>
+        <translation>场次 {code} 在确定成绩过程中不断有变动，请重新确定成绩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>session {code} changed while its bundle was being written ({action} on {target}): export again</source>
         <translation>生成成绩包期间场次 {code} 有变动（{target} 上的 {action}），请重新导出</translation>
     </message>
@@ -2376,7 +2381,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2516,7 +2521,7 @@ weight tables and papers</source>
         <translation>场次 {code} 中没有考生 {candidate}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>standard {code} edition {edition} is already in use; a revision needs a new edition</source>
         <translation>标准 {code} 的 {edition} 版已在使用中；修订后的标准须使用新的版本号</translation>
     </message>

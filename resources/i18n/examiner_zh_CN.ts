@@ -4,7 +4,7 @@
 <context>
     <name>ArbitrationPage</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="+64"/>
+        <location filename="../../app/ui/examiner/arbitration.py" line="+71"/>
         <source>&amp;Questions of this candidate</source>
         <translation>该考生的试题(&amp;Q)</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>考生 {code}：{reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>{code}: {score}</source>
         <translation>{code}：{score} 分</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>{code}：成绩已记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{code}: {reason}</source>
         <translation>{code}：{reason}</translation>
     </message>

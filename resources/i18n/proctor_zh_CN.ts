@@ -490,7 +490,7 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+102"/>
+        <location filename="../../app/ui/proctor/console.py" line="+88"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from sqlalchemy import select
 
+from app.store.models import AuditEntry
 from app.ui.examiner import ExaminerHome, ReviewPanel, build_for_screenshot
 from app.ui.examiner.score_form import ScoreForm
 
@@ -223,6 +225,9 @@ def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltest
     report = home.arbitration.message.toPlainText()
     assert "Finalized: 1" in report and "Waiting: 4" in report
     assert report.count("0 of 3 examiners have scored") == 4 * 6
+    with backend.db.reader() as s:  # one service call: one audit entry for the session, none per candidate
+        actions = [a for a in s.scalars(select(AuditEntry.action)) if a.startswith("result.")]
+    assert actions == ["result.finalize_all"]
 
     rows = backend.export.session_results(chief, sid)
     recorded = [r for r in rows if "skill" in r.parts]

@@ -16,6 +16,7 @@ from app.demo import demo_people, demo_start
 from app.domain.answers import AnswerShape
 from app.services.base import Conflict
 from app.services.exam import INCIDENT_CATEGORIES, CandidateRow
+from app.services.sweep import ClockSweep
 from app.store.models import Incident
 from app.ui.proctor import CandidateGridModel, ProctorConsole, SessionPicker, build_for_screenshot
 from app.ui.proctor.buttons import ActionButton
@@ -359,7 +360,7 @@ def test_incident_concerning_a_candidate(console, qtbot, backend, proctor, theor
         assert (incident.category, incident.candidate_id) == ("illness", row.candidate_id)
 
 
-def test_papers_are_submitted_when_time_runs_out(qtbot, backend, staff, proctor):
+def test_papers_are_submitted_at_zero_by_the_services_not_the_console(qtbot, backend, staff, proctor, monkeypatch):
     admin = staff("admin")
     session_id = backend.exam.schedule_session(
         admin, code="T-SHORT", room="第九考场", part="theory", standard="4-13-99-02", level="5",
@@ -372,12 +373,25 @@ def test_papers_are_submitted_when_time_runs_out(qtbot, backend, staff, proctor)
     for ticket, person in (("T-1", PEOPLE[7]), ("T-2", PEOPLE[6])):
         candidate = backend.exam.add_candidate(admin, session_id, ticket=ticket, name="测试考生", id_number=person[2])
         backend.exam.prepare_attempt(admin, candidate, {"seed": ticket, "items": [item]}, 0.2)
+    backend.sweep.close()  # the test ticks a sweep itself, when it chooses
+    sweep = ClockSweep(backend.exam)
+    asked, sweeping = [], threading.Event()
+    real = backend.exam.auto_submit_if_due
+    monkeypatch.setattr(backend.exam, "auto_submit_if_due",
+                        lambda attempt_id: asked.append(sweeping.is_set()) or real(attempt_id))  # fmt: skip
     widget = ProctorConsole(backend, proctor, session_id)
     qtbot.addWidget(widget)
     backend.exam.start_session(proctor, session_id)
+    sweep.tick()
     # T-1's station logs in and then goes silent (nobody else's screen ticks for it); T-2 never comes
     backend.exam.candidate_login(ticket="T-1", id_number=PEOPLE[7][2], station="PC-09")
-    qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).state == "submitted", timeout=3000)
+    qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).remaining == 0, timeout=3000)
+    assert widget.model.row_at(0).state != "submitted" and asked == []  # the console submits nothing
+    sweeping.set()
+    assert len(sweep.tick().submitted) == 1
+    widget.refresh()
+    assert widget.model.row_at(0).state == "submitted"
+    assert asked == [True, True]  # only the sweep asked, once for each; T-2 never came: nothing to submit
     rows = {r.ticket: r for r in backend.exam.session_overview(proctor, session_id)}
     assert rows["T-1"].state == "submitted"
     assert rows["T-2"].state == "absent" and rows["T-2"].remaining == 0  # recorded absent at closing, not failed

@@ -2,7 +2,8 @@
 
 For a chosen attempt (by anonymous code) the chief tries to finalize; when examiners' scores differ
 beyond the threshold the service refuses and names the questions, and the chief scores those
-questions with an arbitration score, then finalizes again. "Finalize all" tries every attempt.
+questions with an arbitration score, then finalizes again. "Finalize all" is one service call
+(`ScoringService.finalize_all`: one audit entry) that reports what waits, and why.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserFacingError
+from app.errors import Message, UserFacingError
 from app.services.base import Actor
-from app.services.scoring import WorkItem
+from app.services.scoring import ALREADY, FINALIZED, OPEN, QuestionWait, WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
-from app.ui.widgets.messages import translate_error
+from app.ui.widgets.messages import translate_error, translate_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 # finalize's refusals, by template (the message ids of app/ui/widgets/messages.py): "not ready: {waiting}"
@@ -45,6 +46,11 @@ def arbitration_slots(refusal: UserFacingError) -> set[int]:
     return {int(p.params["n"]) - 1 for p in refusal.parts.get("waiting", ()) if p.template == NEEDS_ARBITRATION}
 
 
+def describe_waits(waits: tuple[QuestionWait, ...]) -> str:
+    """The questions a paper waits for, worded as finalize's refusal ("not ready: ...")."""
+    return translate_text(Message(NOT_READY, waiting=[wait.message() for wait in waits]))
+
+
 class ArbitrationPage(QWidget):
     """Attempts of the session by anonymous code; finalize one or all; arbitrate disputed questions."""
 
@@ -55,6 +61,7 @@ class ArbitrationPage(QWidget):
         self.backend = backend
         self.actor = actor
         self.items: list[WorkItem] = []
+        self.session_id: int | None = None
         self.disputed: dict[int, set[int]] = {}  # attempt id -> slots needing arbitration
         self.final: dict[int, Decimal] = {}  # attempt id -> skill score finalized in this window
 
@@ -115,9 +122,9 @@ class ArbitrationPage(QWidget):
 
     # -- the session's attempts -------------------------------------------------------------
 
-    def set_items(self, items: list[WorkItem]) -> None:
+    def set_items(self, items: list[WorkItem], session_id: int | None = None) -> None:
         keep = self.current_attempt()
-        self.items = list(items)
+        self.items, self.session_id = list(items), session_id
         self.attempts.blockSignals(True)
         self.attempts.clear()
         for attempt_id, code in dict((i.attempt_id, i.anonymous_code) for i in items).items():
@@ -224,28 +231,39 @@ class ArbitrationPage(QWidget):
         self._on_attempt(self.attempts.currentItem())
 
     def finalize_all(self) -> None:
+        """One call finalizes every paper of the session that is ready (one audit entry), and
+        reports the others with the questions they wait for."""
+        if self.session_id is None:
+            return
+        try:
+            summary = self.backend.scoring.finalize_all(self.actor, self.session_id)
+        except UserFacingError as exc:  # the session as a whole: its examiners, its state
+            self.message.setPlainText(translate_error(exc))
+            return
+        except Exception as exc:  # a bug: shown as such
+            show_error(self, exc)
+            return
         done, waiting = [], []
-        codes = dict((i.attempt_id, i.anonymous_code) for i in self.items)
-        for attempt_id, code in codes.items():
-            if attempt_id in self.final:
-                continue
-            try:
-                score, refusal = self._finalize(attempt_id)
-            except Exception as exc:  # a bug: shown as such, the rest still reported
-                show_error(self, exc)
-                continue
-            if score is not None:
-                done.append(self.tr("{code}: {score}").format(code=code, score=_number(score)))
-            elif refusal.template == ALREADY_RECORDED:
+        for paper in summary.candidates:
+            code = paper.anonymous_code
+            if paper.outcome == FINALIZED:
+                self.disputed.pop(paper.attempt_id, None)
+                self.final[paper.attempt_id] = paper.score
+                done.append(self.tr("{code}: {score}").format(code=code, score=_number(paper.score)))
+            elif paper.outcome == ALREADY:
                 done.append(self.tr("{code}: already finalized").format(code=code))
             else:
-                waiting.append(self.tr("{code}: {reason}").format(code=code, reason=translate_error(refusal)))
+                slots = {w.slot for w in paper.waiting if w.needs == "arbitration"}
+                if slots:
+                    self.disputed[paper.attempt_id] = slots
+                reason = translate_text(paper.reason) if paper.outcome == OPEN else describe_waits(paper.waiting)
+                waiting.append(self.tr("{code}: {reason}").format(code=code, reason=reason))
         lines = [self.tr("Finalized: {count}").format(count=len(done)), *done]
         lines += [self.tr("Waiting: {count}").format(count=len(waiting)), *waiting]
         self.message.setPlainText("\n".join(lines))
         self._relabel()
         self._on_attempt(self.attempts.currentItem())
-        if done:
+        if summary.finalized:
             self.finalized.emit()
 
     def _on_arbitrated(self, attempt_id: int, slot: int, _total: object) -> None:

@@ -140,7 +140,7 @@ class ExaminerHome(QWidget):
             items = []
         self.scoring.set_items(items)
         if self.arbitration:
-            self.arbitration.set_items(items)
+            self.arbitration.set_items(items, info.id)
 
     def _on_tab(self, index: int) -> None:
         if self.results is not None and self.tabs.widget(index) is self.results:

@@ -1,7 +1,8 @@
 """The proctor console (监考端) for one session: header, live grid, actions on the room and on a candidate.
 
 The grid refreshes every two seconds from `backend.exam.session_overview`; times shown are the
-services' remaining seconds, never this PC's clock. The timed refresh reads in a worker thread (one
+services' remaining seconds, never this PC's clock; papers at zero are submitted by the services'
+clock sweep, not by this screen. The timed refresh reads in a worker thread (one
 at a time; the GUI thread only applies the rows), so a large session never freezes the console;
 opening it, F5 and the refresh after an action read at once. Closing the console waits for a read
 under way, so none outlives it or its store. Every button is one service call (see
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QObject, QPoint, Qt, QThreadPool, QTimer, Signal
@@ -35,7 +35,6 @@ from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
 from app.ui.proctor.header import SessionHeader
-from app.ui.proctor.labels import FINISHED
 from app.ui.proctor.results_dialog import ResultsDialog
 from app.ui.proctor.session_actions import SessionActions
 from app.ui.widgets.errors import show_error
@@ -48,23 +47,10 @@ Fetched = tuple[SessionInfo | None, list[CandidateRow]]
 
 
 def fetch(backend: Any, actor: Actor, session_id: int) -> Fetched:
-    """What the console shows: the session and its candidates. Papers whose time has run out are
-    submitted on the clock's behalf first, also for candidates who never logged in (nobody else's
-    screen ticks for them). Any thread may call this."""
+    """What the console shows: the session and its candidates. Any thread may call this. Papers
+    whose time has run out are the services' to submit (their clock sweep), not this screen's."""
     info = next((s for s in backend.exam.sessions(actor) if s.id == session_id), None)
-    rows = backend.exam.session_overview(actor, session_id)
-    if info is not None and info.state == "open" and _submit_due(backend, rows):
-        rows = backend.exam.session_overview(actor, session_id)
-    return info, rows
-
-
-def _submit_due(backend: Any, rows: Sequence[CandidateRow]) -> bool:
-    submitted = False
-    for row in rows:
-        if row.attempt_id is not None and row.state not in FINISHED and row.remaining is not None \
-                and row.remaining <= 0:  # fmt: skip
-            submitted |= backend.exam.auto_submit_if_due(row.attempt_id)
-    return submitted
+    return info, backend.exam.session_overview(actor, session_id)
 
 
 class _Relay(QObject):

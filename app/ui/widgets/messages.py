@@ -193,6 +193,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "the comprehensive review has no paper: a panel scores it"),
     QT_TRANSLATE_NOOP("messages", "the session's candidates changed while papers were built: prepare again"),
     QT_TRANSLATE_NOOP("messages", "session {code} kept changing while it was being closed: close it again"),
+    QT_TRANSLATE_NOOP("messages", "session {code} kept changing while it was being finalized: finalize again"),
     QT_TRANSLATE_NOOP(
         "messages", "session {code} changed while its bundle was being written ({action} on {target}): export again"
     ),
