@@ -23,6 +23,7 @@ from app.api.types import (
     CentreInfo,
     ExportResult,
     FileData,
+    FinalizeAllSummary,
     Identity,
     JobStatus,
     PublicKeyInfo,
@@ -150,6 +151,11 @@ class ExaminerApi(SignedInApi, Protocol):
                    arbitration: bool = False) -> Decimal: ...  # fmt: skip
 
     def finalize(self, attempt_id: int) -> Decimal: ...
+
+    def finalize_all(self, session_id: int) -> FinalizeAllSummary:
+        """The chief finalizes every paper of the session that is ready: one call, one audit entry;
+        the summary says for each other paper what it waits for."""
+        ...
 
     def review_list(self, session_id: int) -> list[tuple[int, str, bool]]: ...
 

@@ -40,6 +40,7 @@ from app.api.types import (
     CentreInfo,
     ExportResult,
     FileData,
+    FinalizeAllSummary,
     Identity,
     JobStatus,
     PublicKeyInfo,
@@ -298,6 +299,9 @@ class ExaminerEndpoint(_SessionsRead):
 
     def finalize(self, attempt_id: int) -> Decimal:
         return self.backend.scoring.finalize(self.actor, attempt_id)
+
+    def finalize_all(self, session_id: int) -> FinalizeAllSummary:
+        return self.backend.scoring.finalize_all(self.actor, session_id)
 
     def review_list(self, session_id: int) -> list[tuple[int, str, bool]]:
         return self.backend.scoring.review_list(self.actor, session_id)

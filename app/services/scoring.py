@@ -15,7 +15,16 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, LargeBinary, insert, select, type_coerce
 
-from app.api.types import WorkItem
+from app.api.types import (
+    ALREADY,
+    FINALIZED,
+    NOT_READY,
+    OPEN,
+    CandidateFinal,
+    FinalizeAllSummary,
+    QuestionWait,
+    WorkItem,
+)
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
@@ -303,83 +312,6 @@ def store_result(s: Any, db: Database, candidate_id: int, part: str, score: Deci
             outcome={"score": str(score), "detail": detail},
         )
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class QuestionWait:
-    """A question that keeps a paper from being finalized."""
-
-    slot: int  # 0-based
-    needs: str  # "examiners": not every examiner has scored it; "arbitration": their scores differ too much
-    scored: int = 0  # examiners who have scored it, of `needed`
-    needed: int = 0
-    totals: tuple[Decimal, ...] = ()  # the examiners' totals, when they differ
-    spread: Decimal | None = None
-
-    def message(self) -> Message:
-        if self.needs == "examiners":
-            return Message("question {n}: {scored} of {needed} examiners have scored",
-                           n=self.slot + 1, scored=self.scored, needed=self.needed)  # fmt: skip
-        return Message("question {n}: scores {scores} differ by {spread}: the chief examiner must arbitrate",
-                       n=self.slot + 1, scores=", ".join(str(t) for t in self.totals), spread=self.spread)  # fmt: skip
-
-    def __str__(self) -> str:
-        return str(self.message())
-
-
-FINALIZED, ALREADY, NOT_READY, OPEN = "finalized", "already_final", "not_ready", "open"
-
-
-@dataclass(frozen=True)
-class CandidateFinal:
-    """What `finalize_all` did with one paper (candidates by anonymous code only)."""
-
-    attempt_id: int
-    anonymous_code: str
-    outcome: str  # FINALIZED (now) | ALREADY (before) | NOT_READY (see `waiting`) | OPEN (not submitted)
-    score: Decimal | None = None  # FINALIZED: the part's score
-    waiting: tuple[QuestionWait, ...] = ()  # NOT_READY: the questions it waits for
-
-    @property
-    def reason(self) -> str:
-        """Why it was not finalized now, as `finalize` would refuse it ("" when it was)."""
-        if self.outcome == ALREADY:
-            return "the result is already recorded"
-        if self.outcome == OPEN:
-            return "the attempt is still open"
-        if self.outcome == NOT_READY:
-            return "not ready: " + "; ".join(str(w) for w in self.waiting)
-        return ""
-
-
-@dataclass(frozen=True)
-class FinalizeAllSummary:
-    session_id: int
-    candidates: tuple[CandidateFinal, ...]  # by anonymous code
-
-    def _having(self, *outcomes: str) -> tuple[CandidateFinal, ...]:
-        return tuple(c for c in self.candidates if c.outcome in outcomes)
-
-    @property
-    def finalized(self) -> tuple[CandidateFinal, ...]:
-        return self._having(FINALIZED)
-
-    @property
-    def already(self) -> tuple[CandidateFinal, ...]:
-        return self._having(ALREADY)
-
-    @property
-    def not_finalized(self) -> tuple[CandidateFinal, ...]:
-        """Waiting for examiners or arbitration, or still open."""
-        return self._having(NOT_READY, OPEN)
-
-    def audit_data(self) -> dict[str, Any]:
-        """The audit entry's data: what was finalized, and what was not with the reason."""
-        return {
-            "finalized": [{"attempt": c.attempt_id, "score": str(c.score)} for c in self.finalized],
-            "already": [c.attempt_id for c in self.already],
-            "not_finalized": [{"attempt": c.attempt_id, "reason": c.reason} for c in self.not_finalized],
-        }
 
 
 @dataclass(frozen=True)

@@ -1356,6 +1356,11 @@ weight tables and papers</source>
         <translation>该试卷尚未交卷</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>the result is already recorded</source>
+        <translation>成绩已记录</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>item analysis is for theory sessions; {code} is a {paper_part} session</source>
         <translation>试卷分析只适用于理论知识考试场次；{code} 是{paper_part}场次</translation>
@@ -2381,7 +2386,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2481,7 +2486,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

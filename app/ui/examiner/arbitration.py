@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.types import ALREADY, FINALIZED, OPEN, QuestionWait, WorkItem
 from app.errors import Message, UserFacingError
 from app.services.base import Actor
-from app.services.scoring import ALREADY, FINALIZED, OPEN, QuestionWait, WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
 from app.ui.widgets.messages import translate_error, translate_text

@@ -164,6 +164,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "no such session or user"),
     QT_TRANSLATE_NOOP("messages", "user {user} already has the duty {duty} in this session"),
     QT_TRANSLATE_NOOP("messages", "the attempt is still open"),
+    QT_TRANSLATE_NOOP("messages", "the result is already recorded"),
     # duties (app/services/base.py require_duty): a role says what, a duty where
     QT_TRANSLATE_NOOP("messages", "you are not a proctor of session {code}"),
     QT_TRANSLATE_NOOP("messages", "you are not an examiner of session {code}"),
