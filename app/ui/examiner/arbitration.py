@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.client import Client
+from app.api.types import WorkItem
 from app.errors import UserFacingError
-from app.services.base import Actor
-from app.services.scoring import WorkItem
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
 
@@ -72,10 +72,9 @@ class ArbitrationPage(QWidget):
 
     finalized = Signal()
 
-    def __init__(self, backend, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.items: list[WorkItem] = []
         self.disputed: dict[int, set[int]] = {}  # attempt id -> slots needing arbitration
         self.final: dict[int, Decimal] = {}  # attempt id -> skill score finalized in this window
@@ -113,7 +112,7 @@ class ArbitrationPage(QWidget):
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(60)
         self.message.setPlaceholderText(self.tr("Finalizing reports here which questions still wait."))
-        self.form = ScoreForm(backend, actor, arbitration=True)
+        self.form = ScoreForm(client, arbitration=True)
         self.form.submitted.connect(self._on_arbitrated)
         form_box = QGroupBox(self.tr("Arbitration score"))
         form_layout = QVBoxLayout(form_box)
@@ -212,7 +211,7 @@ class ArbitrationPage(QWidget):
     def _finalize(self, attempt_id: int) -> tuple[Decimal | None, str]:
         """One call to finalize: (score, "") or (None, the service's reason)."""
         try:
-            score = self.backend.scoring.finalize(self.actor, attempt_id)
+            score = self.client.examiner.finalize(attempt_id)
         except UserFacingError as exc:
             text = str(exc)
             slots = arbitration_slots(text)
