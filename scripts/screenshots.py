@@ -99,7 +99,6 @@ def main() -> int:
     for module, builder, file_name in (
         ("app.ui.proctor", "build_for_screenshot", "20-proctor-console"),
         ("app.ui.admin", "build_for_screenshot", "30-admin"),
-        ("app.ui.examiner", "build_for_screenshot", "40-examiner"),
     ):
         try:
             widget = getattr(__import__(module, fromlist=[builder]), builder)(backend, login)
@@ -107,6 +106,22 @@ def main() -> int:
             print(f"skipped {file_name}: {exc}")
             continue
         shoot(widget, file_name)
+
+    from app.api.client import Client
+    from app.api.local import local_client
+    from app.api.server import Server
+    from app.ui.examiner import build_for_screenshot as examiner_screen
+
+    server = Server(backend)
+
+    def sign_in(username: str) -> Client:
+        """A client signed in as a demo user, as the shell hands it to the role screens."""
+        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
+        client = local_client(server, "SCREENSHOTS")
+        client.sign_in(username, DEMO_PASSWORDS[role])
+        return client
+
+    shoot(examiner_screen(sign_in), "40-examiner")
 
     browser = StandardsBrowser(backend.catalog)
     browser.build_paper()

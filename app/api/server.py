@@ -286,6 +286,9 @@ class ProctorEndpoint(_SessionsRead):
 
 
 class ExaminerEndpoint(_SessionsRead):
+    def session_level(self, session_id: int) -> tuple[str, bool]:
+        return self.backend.scoring.session_level(self.actor, session_id)
+
     def worklist(self, session_id: int) -> list[WorkItem]:
         return self.backend.scoring.worklist(self.actor, session_id)
 

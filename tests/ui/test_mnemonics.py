@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 
 from app.api.local import local_client
 from app.api.server import Server
+from app.demo import DEMO_PASSWORDS
 from app.ui.admin import AdminHome
 from app.ui.candidate.station import CandidateStation
 from app.ui.examiner import ExaminerHome
@@ -53,7 +54,11 @@ def every_screen(backend, staff, qtbot, data_dir):
         qtbot.addWidget(dialog)
         yield name, dialog
     homes = [("admin", AdminHome(backend, staff("admin")))]
-    homes += [(user, ExaminerHome(backend, staff(user))) for user in ("examiner1", "chief")]
+    server = Server(backend)
+    for user in ("examiner1", "chief"):
+        examiner = local_client(server, "TEST-PC")
+        examiner.sign_in(user, DEMO_PASSWORDS["examiner"])
+        homes.append((user, ExaminerHome(examiner)))
     for name, home in homes:
         qtbot.addWidget(home)
         home.resize(1366, 768)
