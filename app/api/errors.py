@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.paper_assembly import AssemblyError
+from app.domain.standards import MissingWeightsError
 from app.errors import DataFileError, Problem, UserFacingError
 
 INTERNAL_MESSAGE = "the service failed unexpectedly; the fault is logged at the centre"
@@ -62,6 +64,10 @@ def refusal_of(exc: BaseException) -> ApiError:
         if not isinstance(template, str) or _filled(template, params) != str(exc):
             template, params = str(exc), {}  # a message made without its template
         return ApiError(code, template, {str(k): str(v) for k, v in params.items()}, problems)
+    if isinstance(exc, MissingWeightsError):  # the banks cannot make this paper: the data, not a fault
+        return ApiError("missing_weights", str(exc))
+    if isinstance(exc, AssemblyError):
+        return ApiError("assembly", str(exc))
     return ApiError("internal", INTERNAL_MESSAGE)
 
 
