@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from app.api.errors import ApiError
 from app.api.files import RosterRow
 from app.demo import demo_people
+from app.domain.staffing import longest_tasks_minutes
 from app.reports.verify import verify_bundle
 from app.security.signing import load_public_pem
 from app.store.models import Attempt, Candidate, PaperInstance
@@ -106,6 +107,17 @@ def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum
     dialog.room.setText("评审室")
     dialog.schedule_button.click()
     assert session_by_code(admin, "R-2").part == "review"
+
+
+def test_a_skill_session_lasts_as_long_as_the_tasks_the_banks_may_draw(home, admin):
+    dialog = home.sessions.open_schedule_dialog()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "5")
+    choose(dialog.part, "skill")
+    longest = longest_tasks_minutes(admin.admin.skill_task_minutes("4-13-99-02", "5"))  # asked of the service
+    assert longest == 105 > 90  # the standard's own minimum for the skill part is 90
+    assert (dialog.duration.minimum(), dialog.duration.value()) == (105, 105)
+    assert "105" in dialog.minimum_hint.text() and "90" in dialog.minimum_hint.text()
 
 
 def test_a_refused_schedule_is_shown_and_records_nothing(home, admin, answers):
@@ -254,6 +266,24 @@ def test_papers_are_prepared_for_every_candidate_without_one(qtbot, home, backen
     assert "task" not in {it["type"] for it in theory_paper["items"]}
     assert seconds == 90 * 60
     assert answers["errors"] == []
+
+
+def test_papers_the_banks_cannot_make_are_refused_with_the_reason(qtbot, home, admin, answers):
+    session_id = admin.admin.schedule_session(code="T-570", room="第一考场", part="theory", standard="570002",
+                                              level="初级", scheduled_start="2026-12-01T09:00",
+                                              duration_minutes=90)  # fmt: skip
+    add_people(admin, session_id, 2)
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.papers
+    answers["confirm"].append(True)
+    with qtbot.waitSignal(box.finished, timeout=30000):
+        box.prepare_button.click()
+    # 570002 publishes no weight table: a refusal ("missing_weights"), not a fault of ExamDesk
+    assert len(answers["errors"]) == 1 and answers["errors"][0].startswith("The banks cannot fill this paper:")
+    assert "has no official theory weight table" in answers["errors"][0]
+    assert all(r.attempt_id is None for r in admin.admin.roster(session_id))
+    assert box.prepare_button.isEnabled()  # the exam owner's weights may come; try again then
 
 
 def fixed_paper(backend, attempt_id: int) -> tuple[dict, float]:
