@@ -213,7 +213,7 @@ class KnownStandards:
         self._by_code: dict[str, Standard] | None = None
 
     def all(self) -> list[Standard]:
-        """Every standard by code; empty when the service refused (the refusal is the caller's to show)."""
+        """Every standard, by code; a refusal is raised for the caller to show (`attempt`)."""
         if self._by_code is None:
             self._by_code = {std.code: std for std in self.client.admin.standards()}
         return sorted(self._by_code.values(), key=lambda s: s.code)
@@ -237,7 +237,7 @@ class KnownStandards:
             return None
         try:
             return std, std.level(level, subtype or None)
-        except (KeyError, LookupError, ValueError):
+        except (LookupError, ValueError):  # KeyError: no such sub-type or level
             return None
 
 
