@@ -31,13 +31,15 @@ def half(maximum: Decimal) -> Decimal:
     return (maximum / 2 * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2  # halves, as the spin boxes
 
 
-def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_path):
-    admin = staff("admin")
+def test_exam_day_end_to_end(qtbot, backend, staff, signed_in, station, answers, monkeypatch, tmp_path):
+    """Every screen on its signed-in client (in process, and again through JSON); `backend` and
+    `staff` only drive the test clock and read what no screen shows (the papers' areas)."""
+    admin = signed_in("admin")
     people = demo_people(2, random.Random(2027))
     tickets = [f"E{t}" for t, *_ in people]
 
     # -- admin: schedule, roster, staff, papers ------------------------------------------------
-    home = AdminHome(backend, admin)
+    home = AdminHome(admin)
     qtbot.addWidget(home)
     dialog = home.sessions.open_schedule_dialog()
     choose(dialog.standard, "4-13-99-02")
@@ -48,7 +50,7 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     dialog.start.setDateTime(QDateTime.fromString(demo_start(backend.db), "yyyy-MM-ddTHH:mm"))  # today, now
     assert dialog.duration.value() == 105  # six tasks of 15-20 minutes: longer than the standard's 90
     qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
-    sid = next(s.id for s in backend.exam.sessions(admin) if s.code == "E2E-S5")
+    sid = next(s.id for s in admin.admin.sessions() if s.code == "E2E-S5")
 
     roster = tmp_path / "roster.csv"
     lines = ["准考证号,姓名,身份证号"] + [
@@ -66,10 +68,11 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     home.sessions.refresh()
     home.sessions.select_session(sid)
     box = home.sessions.staffing
+    user_ids = {u.username: u.id for u in admin.admin.users()}
     for username, duty in (("proctor1", "proctor"), ("proctor2", "proctor"), ("examiner1", "examiner"),
                            ("examiner2", "examiner"), ("examiner3", "examiner"), ("chief", "chief")):  # fmt: skip
         choose(box.duty, duty)
-        choose(box.user, staff(username).id)
+        choose(box.user, user_ids[username])
         qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
     assert box.finding_texts() == []
     answers["confirm"].append(True)
@@ -78,8 +81,8 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     assert answers["errors"] == []
 
     # -- proctor: check in, start -----------------------------------------------------------------
-    proctor = staff("proctor1")
-    console = ProctorConsole(backend, proctor, sid)
+    proctor = signed_in("proctor1")
+    console = ProctorConsole(proctor, sid)
     qtbot.addWidget(console)
     stations = {}
     for n, ticket in enumerate(tickets):
@@ -90,28 +93,28 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
         stations[ticket] = f"PC-{n + 1}"
     answers["confirm"].append(True)
     console.session_actions.start_all.trigger()
-    assert {r.state for r in backend.exam.session_overview(proctor, sid)} == {"checked_in"}
+    assert {r.state for r in proctor.proctor.session_overview(sid)} == {"checked_in"}
 
     # -- candidates ---------------------------------------------------------------------------------
     clock = [backend.db.mono()]
     monkeypatch.setattr(backend.db, "mono", lambda: clock[0])
     screens = []
     for ticket, (_orig, _name, number, _a) in zip(tickets, people, strict=True):
-        station = CandidateStation(backend, stations[ticket], min_rules_seconds=0)
-        station.flow.clock = lambda: clock[0]  # the station's countdown runs on the same test clock
-        qtbot.addWidget(station)
-        station._log_in(ticket, number)
-        station._confirmed()
-        station.rules_page.read.setChecked(True)
-        qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
-        assert station.stack.currentWidget() is station.exam_page
-        page = station.exam_page
-        for slot in range(len(station.flow.items)):
+        desk = CandidateStation(station(stations[ticket]), min_rules_seconds=0)
+        desk.flow.clock = lambda: clock[0]  # the station's countdown runs on the same test clock
+        qtbot.addWidget(desk)
+        desk._log_in(ticket, number)
+        desk._confirmed()
+        desk.rules_page.read.setChecked(True)
+        qtbot.mouseClick(desk.rules_page.button, Qt.MouseButton.LeftButton)
+        assert desk.stack.currentWidget() is desk.exam_page
+        page = desk.exam_page
+        for slot in range(len(desk.flow.items)):
             page.show_question(slot)
             page.question.editor.setPlainText(f"{ticket} 对第 {slot + 1} 题的作答")
             page.question.flush()
             assert "✓" in page.save_state.text()
-        screens.append(station)
+        screens.append(desk)
 
     first, second = tickets
     console.refresh()
@@ -125,20 +128,20 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     assert screens[1].flow.stage.value == "submitted"
     screens[0]._tick()
     assert screens[0].flow.stage.value == "submitted"
-    states = {r.ticket: r.state for r in backend.exam.session_overview(proctor, sid)}
+    states = {r.ticket: r.state for r in proctor.proctor.session_overview(sid)}
     assert states == {first: "submitted", second: "submitted"}
 
     # -- examiners, blind -----------------------------------------------------------------------
     expected_task = {first: {}, second: {}}  # ticket -> slot -> (score, maximum, area weight)
     code_of = {}
     for username in ("examiner1", "examiner2", "examiner3"):
-        examiner = staff(username)
-        ehome = ExaminerHome(backend, examiner)
+        examiner = signed_in(username)
+        ehome = ExaminerHome(examiner)
         qtbot.addWidget(ehome)
         choose(ehome.session_box, sid)  # the examiner also has the demo's skill session
         page = ehome.scoring
         page.only_open.setChecked(False)
-        for item in backend.scoring.worklist(examiner, sid):
+        for item in examiner.examiner.worklist(sid):
             row = page.model.row_of(item.attempt_id, item.slot)
             page.table.setCurrentIndex(page.model.index(row, 0))
             form = page.form
@@ -155,8 +158,8 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     assert answers["errors"] == []
 
     # -- chief: finalize; the results screens --------------------------------------------------------
-    chief = staff("chief")
-    chome = ExaminerHome(backend, chief)
+    chief = signed_in("chief")
+    chome = ExaminerHome(chief)
     qtbot.addWidget(chome)
     choose(chome.session_box, sid)
     chome.tabs.setCurrentWidget(chome.arbitration)
@@ -165,8 +168,9 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     weights = std.level(5).skill_weights
     paper_areas = {}
     for ticket in tickets:
-        attempt = next(r.attempt_id for r in backend.exam.session_overview(proctor, sid) if r.ticket == ticket)
-        paper_areas[ticket] = {it["slot"]: it["area"] for it in backend.exam.attempt_view(proctor, attempt).items}
+        attempt = next(r.attempt_id for r in proctor.proctor.session_overview(sid) if r.ticket == ticket)
+        paper = backend.exam.attempt_view(staff("proctor1"), attempt)  # no screen shows a paper's areas
+        paper_areas[ticket] = {it["slot"]: it["area"] for it in paper.items}
     expected = {
         t: str(stated(skill_score(weights, {paper_areas[t][slot]: v for slot, v in expected_task[t].items()})))
         for t in tickets
@@ -178,5 +182,5 @@ def test_exam_day_end_to_end(qtbot, backend, staff, answers, monkeypatch, tmp_pa
     shown = {model.data(model.index(r, 0)): model.data(model.index(r, 1)) for r in range(model.rowCount())}
     assert shown == expected
     home.tabs.setCurrentWidget(home.results)
-    results = {r.ticket: r.parts["skill"]["score"] for r in backend.export.session_results(admin, sid)}
+    results = {r.ticket: r.parts["skill"]["score"] for r in admin.admin.session_results(sid)}
     assert results == expected

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
 from app import i18n
 from app.api.local import local_client
 from app.api.server import Server
+from app.demo import DEMO_PASSWORDS
 from app.ui.main import current_language, install_language
 from app.ui.shell import LANGUAGE_LABEL, MainWindow, StaffLogin
 
@@ -36,6 +37,18 @@ def start(qtbot, backend, requested: str | None = None) -> MainWindow:
     return window
 
 
+def admin_signs_in(monkeypatch) -> None:
+    """The next sign-in dialog is answered by the demo admin, as typed (the shell's own path)."""
+
+    def exec_(dialog) -> int:
+        dialog.username.setText("admin")
+        dialog.password.setText(DEMO_PASSWORDS["admin"])
+        dialog.sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(StaffLogin, "exec", exec_)
+
+
 def candidate_button(window: MainWindow) -> str:
     return window.chooser.buttons["candidate"].text()
 
@@ -47,7 +60,7 @@ def choose(qtbot, window: MainWindow, key: Qt.Key) -> None:
     assert window.chooser is not old, "the start screen is rebuilt in the new language"
 
 
-def test_the_start_screen_switches_language_and_remembers_it(qtbot, backend, station):
+def test_the_start_screen_switches_language_and_remembers_it(qtbot, backend, station, monkeypatch):
     window = start(qtbot, backend)
     assert current_language() == "zh_CN"  # the default, nothing saved yet
     assert candidate_button(window) == CANDIDATE_ZH
@@ -59,6 +72,7 @@ def test_the_start_screen_switches_language_and_remembers_it(qtbot, backend, sta
     assert window.chooser.language.currentText() == "English"
     assert window.home_button.text() == "◀ &Roles"
     assert i18n.saved_language() == "en" and (station / i18n.SETTINGS_FILE).exists()
+    admin_signs_in(monkeypatch)
     window.open_role("standards")  # a role screen opened afterwards speaks the new language
     tabs = window.stack.currentWidget().tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Weight tables", "Paper"]
@@ -182,9 +196,10 @@ def test_the_sign_in_dialog_says_what_it_is_for(qtbot, backend, station):
     assert dialog.windowTitle() == "Proctor sign-in" and "Proctor sign-in" in dialog.purpose.text()
 
 
-def test_an_opened_role_screen_has_the_keyboard(qtbot, backend, station):
+def test_an_opened_role_screen_has_the_keyboard(qtbot, backend, station, monkeypatch):
     window = start(qtbot, backend, "en")
     qtbot.waitExposed(window)
+    admin_signs_in(monkeypatch)
     window.open_role("standards")
     screen = window.stack.currentWidget()
     focused = window.focusWidget()  # where the keyboard goes whenever the window is active
