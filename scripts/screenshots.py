@@ -80,9 +80,9 @@ def main() -> int:
     shoot(SetupDialog(Path(tempfile.mkdtemp())), "03-setup", (560, 420))
 
     people = demo_people(8, random.Random(7))
-    admin = login("admin")
-    theory = next(s.id for s in backend.exam.sessions(admin) if s.code == "DEMO-T5")
-    station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
+    proctor = signed_in("proctor1")
+    theory = next(s.id for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
+    station = CandidateStation(local_client(server, "PC-01"), min_rules_seconds=0)
     shoot(station, "10-candidate-login")
     ticket, _n, number, _a = people[0]
     station._log_in(ticket, number)
@@ -90,7 +90,7 @@ def main() -> int:
     station._confirmed()
     station.rules_page.read.setChecked(True)
     shoot(station, "12-candidate-rules")
-    backend.exam.start_session(login("proctor1"), theory)
+    proctor.proctor.start_session(theory)
     station._accept_rules()
     page = station.exam_page
     for slot in range(0, 12):
@@ -108,8 +108,11 @@ def main() -> int:
     page.contrast.setChecked(False)
     page.change_font(-2)
 
+    from app.ui.proctor import build_for_screenshot as proctor_screen
+
+    console = proctor_screen(signed_in, people)  # kept until the end: its grid must outlive its shots
+    shoot(console, "20-proctor-console")
     for module, builder, file_name in (
-        ("app.ui.proctor", "build_for_screenshot", "20-proctor-console"),
         ("app.ui.admin", "build_for_screenshot", "30-admin"),
     ):
         try:
@@ -128,6 +131,7 @@ def main() -> int:
     browser = StandardsBrowser(signed_in("admin"))
     browser.build_paper()
     shoot(browser, "50-standards")
+    console.close()  # stops its timed refresh before the store closes
     backend.close()
     return 0
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from app.api.client import Client, InProcess
+from app.api.errors import ApiError
+from app.api.server import Server
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
-from app.services.exam import StaleSave
-from tests.store_fixtures import CANDIDATES
+from app.services.backend import Backend
+from tests.store_fixtures import CANDIDATES, shared_catalog
 
 
-def flow_for(world, clock, station="PC-01") -> CandidateFlow:
-    return CandidateFlow(world.exam, station, min_rules_seconds=60, clock=lambda: clock[0])
+def station(world, name: str) -> Client:
+    """A station's client of the services over the world's store, not signed in."""
+    return Client(InProcess(Server(Backend.over(world.db, shared_catalog()))), name)
+
+
+def flow_for(world, clock, station_name="PC-01") -> CandidateFlow:
+    return CandidateFlow(station(world, station_name), min_rules_seconds=60, clock=lambda: clock[0])
 
 
 def test_login_confirm_rules_wait_answer_submit(world, monkeypatch):
@@ -20,6 +28,7 @@ def test_login_confirm_rules_wait_answer_submit(world, monkeypatch):
     name, number = CANDIDATES["T001"]
     assert flow.log_in("T001", number) is Stage.CONFIRM
     assert flow.identity.name == name and "*" in flow.identity.masked_id
+    assert flow.exam_names == ("在线学习服务师", "五级/初级工")  # named by the services, not the station
     flow.confirm_identity()
     clock[0] = 30.0
     with pytest.raises(RulesNotRead):
@@ -74,13 +83,13 @@ def test_time_up_submits_on_refresh(world, monkeypatch):
 def test_a_move_to_another_station_makes_the_old_one_stale(world):
     world.exam.start_session(world.proctor, world.session_id)
     number = CANDIDATES["T001"][1]
-    old = CandidateFlow(world.exam, "PC-01", min_rules_seconds=0)
+    old = CandidateFlow(station(world, "PC-01"), min_rules_seconds=0)
     old.log_in("T001", number)
     old.confirm_identity()
     old.accept_rules()
     old.answer(0, "B")
     world.exam.allow_move(world.proctor, old.login.candidate_id, "PC-01 键盘故障")
-    new = CandidateFlow(world.exam, "PC-09", min_rules_seconds=0)
+    new = CandidateFlow(station(world, "PC-09"), min_rules_seconds=0)
     new.log_in("T001", number)
     new.confirm_identity()
     new.accept_rules()
@@ -90,6 +99,15 @@ def test_a_move_to_another_station_makes_the_old_one_stale(world):
         old.answer(2, "A")
     old_seq = new.seq
     new.seq = 1  # as if this station missed a save made elsewhere
-    with pytest.raises(StaleSave):
+    with pytest.raises(ApiError) as refused:
         new.answer(2, "A")
+    assert refused.value.code == "stale_save"
     assert new.seq == old_seq  # it re-read the store's state
+
+
+def test_not_me_forgets_the_login(world):
+    flow = CandidateFlow(station(world, "PC-01"), min_rules_seconds=0)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    assert flow.client.token is not None
+    assert flow.reject_identity() is Stage.LOGIN
+    assert (flow.login, flow.identity, flow.client.token) == (None, None, None)

@@ -139,6 +139,11 @@ class ProctorApi(SignedInApi, Protocol):
 
     def session_results(self, session_id: int) -> list[ResultRow]: ...
 
+    def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
+        """(occupation name, level name) as the standard names them, for a session's header; empty
+        where the standard is not known at this centre (the screen shows the codes instead)."""
+        ...
+
 
 class ExaminerApi(SignedInApi, Protocol):
     """Examiners and the chief examiner: scoring blind to identity."""

@@ -206,12 +206,7 @@ class CandidateEndpoint(_Signed):
 
     def exam_names(self) -> tuple[str, str]:
         who = self.backend.exam.identity(self.actor)
-        catalog = self.backend.catalog
-        try:
-            standard = catalog.standard(who.standard)
-            return standard.name, catalog.level(standard, who.level, who.subtype).name
-        except UserFacingError:  # a standard this centre no longer knows: the screen shows codes
-            return "", ""
+        return _exam_names(self.backend, who.standard, who.level, who.subtype)
 
     def accept_rules(self) -> None:
         self.backend.exam.accept_rules(self.actor)
@@ -234,6 +229,16 @@ class CandidateEndpoint(_Signed):
     def submit_if_due(self, attempt_id: int) -> bool:
         self.backend.exam.attempt_view(self.actor, attempt_id)  # only the candidate's own attempt
         return self.backend.exam.auto_submit_if_due(attempt_id)
+
+
+def _exam_names(backend: Backend, standard: str, level: str, subtype: str | None) -> tuple[str, str]:
+    """(occupation name, level name) from the catalogue; empty for a standard this centre does not know."""
+    catalog = backend.catalog
+    try:
+        found = catalog.standard(standard)
+        return found.name, catalog.level(found, level, subtype).name
+    except UserFacingError:  # a standard this centre no longer knows: the screen shows codes
+        return "", ""
 
 
 class _SessionsRead(_Signed):
@@ -286,6 +291,9 @@ class ProctorEndpoint(_SessionsRead):
 
     def close_session(self, session_id: int) -> dict[str, int]:
         return self.backend.exam.close_session(self.actor, session_id)
+
+    def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
+        return _exam_names(self.backend, standard, level, subtype)
 
 
 class ExaminerEndpoint(_SessionsRead):

@@ -2,19 +2,23 @@
 
 login -> confirm identity -> read the rules (a minimum time) -> wait for the start -> answer
 (navigate, flag, save) -> review -> submit. The screens render the current stage and forward
-what the candidate does; everything that changes the record is one service call.
+what the candidate does; everything that changes the record is one call of the contract's
+CandidateApi, through the station's client (signed in as the candidate by `log_in`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.api.types import AttemptView, CandidateSession, Identity, SaveAck
 from app.domain.time_ledger import LedgerState
-from app.services.exam import AttemptView, CandidateLogin, ExamService, Identity, SaveAck, StaleSave
 
 WARN_AT = (15 * 60, 5 * 60)  # countdown warnings, in seconds before the end
 
@@ -37,14 +41,14 @@ class RulesNotRead(Exception):
 
 @dataclass
 class CandidateFlow:
-    exam: ExamService
-    station: str
+    client: Client  # the station's client: not signed in until `log_in`
     min_rules_seconds: float = 60.0
     clock: Callable[[], float] = time.monotonic
 
     stage: Stage = Stage.LOGIN
-    login: CandidateLogin | None = None
+    login: CandidateSession | None = None
     identity: Identity | None = None
+    exam_names: tuple[str, str] = ("", "")  # (occupation, level) as the standard names them; empty if unknown
     view: AttemptView | None = None
     current: int = 0
     seq: int = 0
@@ -56,9 +60,14 @@ class CandidateFlow:
 
     # -- before the exam -------------------------------------------------------------------
 
+    @property
+    def station(self) -> str:
+        return self.client.station
+
     def log_in(self, ticket: str, id_number: str) -> Stage:
-        self.login = self.exam.candidate_login(ticket=ticket.strip(), id_number=id_number.strip(), station=self.station)
-        self.identity = self.exam.identity(self.login.actor)
+        self.login = self.client.candidate_sign_in(ticket.strip(), id_number.strip())
+        self.identity = self.client.candidate.identity()
+        self.exam_names = self.client.candidate.exam_names()
         self.stage = Stage.CONFIRM
         return self.stage
 
@@ -70,7 +79,10 @@ class CandidateFlow:
 
     def reject_identity(self) -> Stage:
         """Not me: back to the login, nothing recorded beyond the login itself."""
-        self.login, self.identity, self.stage = None, None, Stage.LOGIN
+        if self.login is not None:
+            with contextlib.suppress(ApiError):  # the token is dropped all the same
+                self.client.sign_out()  # the station forgets the token (a candidate's sign-out records nothing)
+        self.login, self.identity, self.exam_names, self.stage = None, None, ("", ""), Stage.LOGIN
         return self.stage
 
     def rules_seconds_left(self) -> float:
@@ -84,7 +96,7 @@ class CandidateFlow:
         if left > 0:
             raise RulesNotRead(left)
         assert self.login is not None
-        self.exam.accept_rules(self.login.actor)
+        self.client.candidate.accept_rules()
         return self.refresh()
 
     # -- during the exam ---------------------------------------------------------------------
@@ -92,10 +104,11 @@ class CandidateFlow:
     def refresh(self) -> Stage:
         """Ask the store where the attempt stands (started? paused? extended? submitted?)."""
         assert self.login is not None
-        view = self.exam.attempt_view(self.login.actor, self.login.attempt_id)
+        candidate, attempt_id = self.client.candidate, self.login.attempt_id
+        view = candidate.attempt_view(attempt_id)
         if view.state is LedgerState.RUNNING and view.remaining <= 0:
-            self.exam.auto_submit_if_due(self.login.attempt_id)
-            view = self.exam.attempt_view(self.login.actor, self.login.attempt_id)
+            candidate.submit_if_due(attempt_id)
+            view = candidate.attempt_view(attempt_id)
         self.view, self._viewed_at = view, self.clock()
         self.seq = view.last_seq
         self.answers = dict(view.answers)
@@ -143,9 +156,10 @@ class CandidateFlow:
     def _save(self, call: Callable[[], SaveAck]) -> SaveAck:
         try:
             ack = call()
-        except StaleSave:
-            # another station (after a move) or a restart saved meanwhile: take the store's state
-            self.refresh()
+        except ApiError as exc:
+            if exc.code == "stale_save":
+                # another station (after a move) or a restart saved meanwhile: take the store's state
+                self.refresh()
             raise
         self.seq = ack.seq
         if self.view is not None:
@@ -159,7 +173,8 @@ class CandidateFlow:
     def answer(self, slot: int, value: Any) -> SaveAck:
         """Save an answer (None clears it). Returns only once it is durably stored."""
         assert self.login is not None
-        ack = self._save(lambda: self.exam.save_answer(self.login.actor, self.login.attempt_id, self.seq, slot, value))
+        attempt_id = self.login.attempt_id
+        ack = self._save(lambda: self.client.candidate.save_answer(attempt_id, self.seq, slot, value))
         if value is None:
             self.answers.pop(slot, None)
         else:
@@ -169,13 +184,15 @@ class CandidateFlow:
     def toggle_flag(self, slot: int) -> SaveAck:
         assert self.login is not None
         flagged = slot not in self.flagged
-        ack = self._save(lambda: self.exam.set_flag(self.login.actor, self.login.attempt_id, self.seq, slot, flagged))
+        attempt_id = self.login.attempt_id
+        ack = self._save(lambda: self.client.candidate.set_flag(attempt_id, self.seq, slot, flagged))
         (self.flagged.add if flagged else self.flagged.discard)(slot)
         return ack
 
     def focus_lost(self) -> None:
         if self.stage is Stage.ANSWERING and self.login is not None:
-            self._save(lambda: self.exam.report_focus_loss(self.login.actor, self.login.attempt_id, self.seq))
+            attempt_id = self.login.attempt_id
+            self._save(lambda: self.client.candidate.report_focus_loss(attempt_id, self.seq))
 
     def submit_summary(self) -> tuple[int, int]:
         """(unanswered, flagged), shown before the candidate confirms."""
@@ -184,7 +201,7 @@ class CandidateFlow:
 
     def submit(self) -> Stage:
         assert self.login is not None
-        self.exam.submit(self.login.actor, self.login.attempt_id)
+        self.client.candidate.submit(self.login.attempt_id)
         return self.refresh()
 
     def _require(self, stage: Stage) -> None:

@@ -8,15 +8,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton
 from sqlalchemy import select
 
+from app.api.types import Identity
 from app.demo import demo_people
 from app.domain.attempt_state import StepKind
-from app.ui.candidate.station import CandidateStation
+from app.ui.candidate.station import CandidateStation, exam_title
 
 PEOPLE = demo_people(8, random.Random(7))  # exactly the seeded demo candidates
 
 
-def session_id(backend, code="DEMO-T5"):
-    return next(s.id for s in backend.exam.sessions(backend.accounts.login("admin", "admin-demo-1")) if s.code == code)
+def session_id(proctor, code="DEMO-T5"):
+    return next(s.id for s in proctor.proctor.sessions() if s.code == code)
 
 
 def steps_of(backend, attempt_id):
@@ -33,8 +34,9 @@ def log_in(qtbot, station, ticket, number):
     qtbot.mouseClick(station.login_page.button, Qt.MouseButton.LeftButton)
 
 
-def test_candidate_answers_flags_and_submits(qtbot, backend, staff, answers):
-    station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
+def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station, answers):
+    proctor = signed_in("proctor1")
+    station = CandidateStation(station("PC-01"), min_rules_seconds=0)
     qtbot.addWidget(station)
     station.resize(1366, 768)
     station.show()
@@ -51,7 +53,7 @@ def test_candidate_answers_flags_and_submits(qtbot, backend, staff, answers):
     station.rules_page.read.setChecked(True)
     qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
     assert "wait" in station.message_page.heading.text().lower() or station.message_page.heading.text()
-    backend.exam.start_session(staff("proctor1"), session_id(backend))
+    proctor.proctor.start_session(session_id(proctor))
     qtbot.waitUntil(lambda: station.stack.currentWidget() is station.exam_page or bool(answers["errors"]), timeout=8000)
     assert answers["errors"] == []
 
@@ -77,27 +79,28 @@ def test_candidate_answers_flags_and_submits(qtbot, backend, staff, answers):
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     assert station.stack.currentWidget() is station.message_page
     assert steps_of(backend, attempt)[-1][1] == "submit"
-    rows = {r.ticket: r for r in backend.exam.session_overview(staff("proctor1"), session_id(backend))}
+    rows = {r.ticket: r for r in proctor.proctor.session_overview(session_id(proctor))}
     assert rows[ticket].state == "submitted" and rows[ticket].answered == 1 and rows[ticket].flagged == 1
 
 
-def test_proctor_pause_reaches_the_station(qtbot, backend, staff, answers):
-    station = CandidateStation(backend, "PC-02", min_rules_seconds=0)
+def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
+    proctor = signed_in("proctor1")
+    station = CandidateStation(station("PC-02"), min_rules_seconds=0)
     qtbot.addWidget(station)
-    backend.exam.start_session(staff("proctor1"), session_id(backend))
+    proctor.proctor.start_session(session_id(proctor))
     ticket, _name, number, _ = PEOPLE[1]
     log_in(qtbot, station, ticket, number)
     qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
     station.rules_page.read.setChecked(True)
     qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
     assert station.stack.currentWidget() is station.exam_page
-    backend.exam.pause(staff("proctor1"), session_id(backend), None, "停电")
+    proctor.proctor.pause(session_id(proctor), None, "停电")
     qtbot.waitUntil(lambda: station.stack.currentWidget() is station.message_page, timeout=8000)
     assert station.flow.stage.value == "paused"
 
 
-def test_rules_need_the_minimum_reading_time(qtbot, backend):
-    station = CandidateStation(backend, "PC-03", min_rules_seconds=600)
+def test_rules_need_the_minimum_reading_time(qtbot, station):
+    station = CandidateStation(station("PC-03"), min_rules_seconds=600)
     qtbot.addWidget(station)
     ticket, _name, number, _ = PEOPLE[2]
     log_in(qtbot, station, ticket, number)
@@ -105,3 +108,12 @@ def test_rules_need_the_minimum_reading_time(qtbot, backend):
     station.rules_page.read.setChecked(True)
     assert not station.rules_page.button.isEnabled()
     assert "600" in station.rules_page.wait.text() or "601" in station.rules_page.wait.text()
+
+
+def test_the_title_shows_the_codes_where_the_centre_does_not_know_the_standard():
+    who = Identity("T1", "某考生", "1101**********002X", None, "S1", "101", "9-99-99-99", "3", 90, "theory")
+    assert exam_title(who, ("", "")) == "9-99-99-99 · 3 · Theory exam"
+    sub = Identity("T1", "某考生", "1101**********002X", None, "S1", "101", "4-07-03-01", "4", 90, "skill",
+                   "残疾人就业辅导员")  # fmt: skip
+    assert exam_title(sub, ("职业指导师", "四级残疾人就业辅导员")) == \
+        "4-07-03-01 职业指导师 (残疾人就业辅导员) · 四级残疾人就业辅导员 · Skill assessment"

@@ -22,7 +22,7 @@ from tests.conftest import REPO
 
 def test_admin_and_proctor_screens_name_a_session_alike(qtbot, backend, staff, signed_in):
     admin = AdminHome(signed_in("admin"))
-    picker = SessionPicker(backend, staff("proctor1"))
+    picker = SessionPicker(signed_in("proctor1"))
     qtbot.addWidget(admin)
     qtbot.addWidget(picker)
     rows = {r[0]: r for r in admin.sessions.model.rows}

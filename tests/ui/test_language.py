@@ -110,9 +110,11 @@ def test_qt_own_buttons_follow_the_language(qtbot, backend, station):
 
 
 def test_the_candidate_station_offers_no_language_switch(qtbot, backend, station):
+    from app.api.local import local_client
+    from app.api.server import Server
     from app.ui.candidate.station import CandidateWindow
 
-    kiosk = CandidateWindow(backend, "PC-09", kiosk=False)
+    kiosk = CandidateWindow(local_client(Server(backend), "PC-09"), kiosk=False)
     qtbot.addWidget(kiosk)
     languages = set(i18n.LANGUAGES.values())
     for combo in kiosk.findChildren(QComboBox):

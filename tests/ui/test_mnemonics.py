@@ -64,12 +64,12 @@ def every_screen(backend, staff, qtbot, data_dir, signed_in):
     schedule = homes[0][1].sessions.open_schedule_dialog()
     qtbot.addWidget(schedule)
     yield "schedule a session", schedule
-    proctor = staff("proctor1")
-    session_id = next(s.id for s in backend.exam.sessions(proctor) if s.code == "DEMO-T5")
-    console = ProctorConsole(backend, proctor, session_id)
+    proctor = signed_in("proctor1")
+    session_id = next(s.id for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
+    console = ProctorConsole(proctor, session_id)
     qtbot.addWidget(console)
     yield "proctor console", console
-    station = CandidateStation(backend, "PC-01")
+    station = CandidateStation(proctor.another_station("PC-01"))
     qtbot.addWidget(station)
     for page in (station.login_page, station.confirm_page, station.rules_page, station.exam_page):
         station.stack.setCurrentWidget(page)

@@ -10,14 +10,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
-from sqlalchemy import select
 
+from app.api.errors import ApiError
+from app.api.types import CandidateRow
 from app.demo import demo_people, demo_start
 from app.domain.answers import AnswerShape
-from app.services.base import Conflict
-from app.services.exam import INCIDENT_CATEGORIES, CandidateRow
+from app.services.exam import INCIDENT_CATEGORIES
 from app.services.sweep import ClockSweep
-from app.store.models import Incident
 from app.ui.proctor import CandidateGridModel, ProctorConsole, SessionPicker, build_for_screenshot
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.dialogs import CheckInDialog, ExtraTimeDialog, IncidentDialog, IncidentReport, ProctorAsk
@@ -30,18 +29,19 @@ FREE = PEOPLE[5:]
 
 
 @pytest.fixture
-def proctor(staff):
-    return staff("proctor1")
+def proctor(signed_in):
+    """proctor1's client (the console's, and the test's to check what the services recorded)."""
+    return signed_in("proctor1")
 
 
 @pytest.fixture
-def theory(backend, proctor):
-    return next(s.id for s in backend.exam.sessions(proctor) if s.code == "DEMO-T5")
+def theory(proctor):
+    return next(s.id for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
 
 
 @pytest.fixture
-def console(qtbot, backend, proctor, theory):
-    widget = ProctorConsole(backend, proctor, theory)
+def console(qtbot, proctor, theory):
+    widget = ProctorConsole(proctor, theory)
     qtbot.addWidget(widget)
     return widget
 
@@ -64,8 +64,17 @@ def dialogs(monkeypatch):
     return record
 
 
-def overview(backend, proctor, session_id) -> dict[str, CandidateRow]:
-    return {row.ticket: row for row in backend.exam.session_overview(proctor, session_id)}
+def overview(proctor, session_id) -> dict[str, CandidateRow]:
+    return {row.ticket: row for row in proctor.proctor.session_overview(session_id)}
+
+
+def session_state(proctor, session_id) -> str:
+    return next(s for s in proctor.proctor.sessions() if s.id == session_id).state
+
+
+def incidents(proctor, session_id) -> list[tuple[str | None, str, str]]:
+    """(ticket, category, text) of each incident recorded in the session."""
+    return [(ticket, category, text) for _wall, ticket, category, text, _who in proctor.proctor.incidents(session_id)]
 
 
 def click(qtbot, console: ProctorConsole, action) -> None:
@@ -87,56 +96,60 @@ def pick(console: ProctorConsole, ticket: str) -> CandidateRow:
     return row
 
 
-def log_in(backend, person, station: str):
+def log_in(station, person, name: str):
+    """The candidate `person` logs in at the station `name`: (the station's client, its CandidateSession)."""
     ticket, _name, id_number, _ability = person
-    return backend.exam.candidate_login(ticket=ticket, id_number=id_number, station=station)
+    client = station(name)
+    return client, client.candidate_sign_in(ticket, id_number)
 
 
-def start(backend, proctor, session_id, console) -> None:
-    backend.exam.start_session(proctor, session_id)
+def start(proctor, session_id, console) -> None:
+    proctor.proctor.start_session(session_id)
     console.refresh()
 
 
 # -- the session ----------------------------------------------------------------------------------
 
 
-def test_start_all_opens_the_session_after_confirmation(console, qtbot, backend, proctor, theory, answers):
+def test_start_all_opens_the_session_after_confirmation(console, qtbot, proctor, theory, answers):
     assert "DEMO-T5" in console.header.title.text()
+    # the standard and level as the services name them
+    assert "4-13-99-02 在线学习服务师 · 五级/初级工 · Theory exam" in console.header.details.text()
     assert "8" in console.header.counts.text()
     answers["confirm"].append(False)
     click(qtbot, console, console.session_actions.start_all)
-    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "scheduled"
+    assert session_state(proctor, theory) == "scheduled"
     assert "8 candidate(s) have not checked in" in answers["questions"][-1]  # late comers lose the time
 
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.start_all)
-    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "open"
+    assert session_state(proctor, theory) == "open"
     assert not console.session_actions.start_all.isEnabled()
     assert console.session_actions.close.isEnabled()
     assert answers["errors"] == []
 
 
-def test_pause_all_needs_a_reason_and_resume_all_continues(console, qtbot, backend, proctor, theory, answers):
-    start(backend, proctor, theory, console)
+def test_pause_all_needs_a_reason_and_resume_all_continues(console, qtbot, proctor, theory, answers):
+    start(proctor, theory, console)
     answers["text"].append("   ")
     click(qtbot, console, console.session_actions.pause_all)
     assert answers["errors"] and "reason" in answers["errors"][0]
-    assert all(r.state != "paused" for r in overview(backend, proctor, theory).values())
+    assert all(r.state != "paused" for r in overview(proctor, theory).values())
 
     answers["text"].append("考场停电，等待恢复")
     click(qtbot, console, console.session_actions.pause_all)
-    assert all(r.state == "paused" for r in overview(backend, proctor, theory).values())
+    assert all(r.state == "paused" for r in overview(proctor, theory).values())
     assert shown(console, FREE[0][0], Column.STATE) == "Paused"
 
     answers["text"].append("")  # the note is optional for resuming
     click(qtbot, console, console.session_actions.resume_all)
-    assert all(r.state != "paused" for r in overview(backend, proctor, theory).values())
+    assert all(r.state != "paused" for r in overview(proctor, theory).values())
 
 
-def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, backend, proctor, theory, answers, dialogs):
-    start(backend, proctor, theory, console)
-    backend.exam.pause(proctor, theory, None, "冻结时钟以便比较")
-    before = overview(backend, proctor, theory)
+def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, proctor, theory, answers, dialogs):
+    start(proctor, theory, console)
+    proctor.proctor.pause(theory, None, "冻结时钟以便比较")
+    before = overview(proctor, theory)
 
     def ten_minutes(who, duration):
         dialog = ExtraTimeDialog(who, duration)
@@ -147,24 +160,24 @@ def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, backend, proctor
     dialogs["extra_time"].append(ten_minutes)
     console.refresh()
     click(qtbot, console, console.session_actions.extend_all)
-    after = overview(backend, proctor, theory)
+    after = overview(proctor, theory)
     assert all(after[t].remaining - before[t].remaining == pytest.approx(600) for t in before)
 
 
-def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, backend, proctor, theory, answers):
-    start(backend, proctor, theory, console)
-    login = log_in(backend, FREE[0], "PC-06")
+def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, station, proctor, theory, answers):
+    start(proctor, theory, console)
+    _client, login = log_in(station, FREE[0], "PC-06")
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.close)
     assert answers["errors"] and "still open" in answers["errors"][0]
-    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "open"
+    assert session_state(proctor, theory) == "open"
     assert console.results_dialog is None
 
-    backend.exam.submit(proctor, login.attempt_id, reason="考试结束统一收卷")
+    proctor.proctor.submit(login.attempt_id, "考试结束统一收卷")
     console.refresh()
     answers["confirm"].append(True)
     click(qtbot, console, console.session_actions.close)
-    assert next(s for s in backend.exam.sessions(proctor) if s.id == theory).state == "closed"
+    assert session_state(proctor, theory) == "closed"
     dialog = console.results_dialog
     assert dialog is not None and dialog.table.rowCount() == 8
     assert "7 candidate(s) never logged in: they will be recorded as absent" in answers["questions"][-1]
@@ -173,19 +186,16 @@ def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbo
     dialog.close()
 
 
-def test_incident_for_the_session_is_recorded(console, qtbot, backend, proctor, theory, dialogs):
+def test_incident_for_the_session_is_recorded(console, qtbot, proctor, theory, dialogs):
     dialogs["incident"].append(IncidentReport("environment.noise", "9:40 考场外施工噪音"))
     click(qtbot, console, console.session_actions.incident)
-    with backend.db.reader() as s:
-        incident = s.scalars(select(Incident).where(Incident.session_id == theory)).one()
-        assert (incident.category, incident.text, incident.candidate_id) == (
-            "environment.noise", "9:40 考场外施工噪音", None)  # fmt: skip
+    assert incidents(proctor, theory) == [(None, "environment.noise", "9:40 考场外施工噪音")]
 
 
 # -- one candidate ---------------------------------------------------------------------------------
 
 
-def test_check_in_shows_the_identity_and_the_grid_says_checked_in(console, qtbot, backend, proctor, theory, dialogs):
+def test_check_in_shows_the_identity_and_the_grid_says_checked_in(console, qtbot, proctor, theory, dialogs):
     ticket = PEOPLE[2][0]
     row = pick(console, ticket)
     assert shown(console, ticket, Column.STATE) == "Not arrived"
@@ -196,30 +206,29 @@ def test_check_in_shows_the_identity_and_the_grid_says_checked_in(console, qtbot
     assert kind == "check_in"
     assert (identity.name, identity.ticket, station) == (PEOPLE[2][1], ticket, "")
     assert "*" in identity.masked_id and PEOPLE[2][2] not in identity.masked_id
-    after = overview(backend, proctor, theory)[ticket]
+    after = overview(proctor, theory)[ticket]
     assert (after.state, after.station) == ("checked_in", "PC-03")
     assert shown(console, ticket, Column.STATE) == "Checked in"
     assert shown(console, ticket, Column.STATION) == "PC-03"
     assert console.selected_row().candidate_id == row.candidate_id  # the selection survived the refresh
 
 
-def test_cancelled_check_in_records_nothing(console, qtbot, backend, proctor, theory, dialogs):
+def test_cancelled_check_in_records_nothing(console, qtbot, proctor, theory, dialogs):
     ticket = PEOPLE[2][0]
     pick(console, ticket)
     dialogs["check_in"].append(None)
     click(qtbot, console, console.candidate_actions.check_in)
-    assert overview(backend, proctor, theory)[ticket].state == "absent"
+    assert overview(proctor, theory)[ticket].state == "absent"
 
 
-def test_answers_show_in_the_grid_on_the_timed_refresh(console, qtbot, backend, proctor, theory):
-    start(backend, proctor, theory, console)
+def test_answers_show_in_the_grid_on_the_timed_refresh(console, qtbot, station, proctor, theory):
+    start(proctor, theory, console)
     ticket = FREE[0][0]
-    login = log_in(backend, FREE[0], "PC-06")
-    seq, items = 0, backend.exam.attempt_view(login.actor, login.attempt_id).items
+    pc, login = log_in(station, FREE[0], "PC-06")
+    seq, items = 0, pc.candidate.attempt_view(login.attempt_id).items
     for slot in range(3):
-        seq = backend.exam.save_answer(login.actor, login.attempt_id, seq, slot,
-                                       AnswerShape.of(items[slot]).example()).seq  # fmt: skip
-    backend.exam.set_flag(login.actor, login.attempt_id, seq, 1, True)
+        seq = pc.candidate.save_answer(login.attempt_id, seq, slot, AnswerShape.of(items[slot]).example()).seq
+    pc.candidate.set_flag(login.attempt_id, seq, 1, True)
     assert shown(console, ticket, Column.PROGRESS) == "0/60"
 
     qtbot.waitUntil(lambda: shown(console, ticket, Column.PROGRESS) == "3/60", timeout=ProctorConsole.REFRESH_MS * 3)
@@ -227,16 +236,16 @@ def test_answers_show_in_the_grid_on_the_timed_refresh(console, qtbot, backend, 
     assert shown(console, ticket, Column.FLAGGED) == "1"
     assert shown(console, ticket, Column.STATION) == "PC-06"
     assert shown(console, ticket, Column.SINCE_SAVE).endswith("s ago")
-    remaining = overview(backend, proctor, theory)[ticket].remaining
+    remaining = overview(proctor, theory)[ticket].remaining
     minutes, seconds = map(int, shown(console, ticket, Column.REMAINING).split(":"))
     assert 0 <= minutes * 60 + seconds - remaining <= 3  # the services' time, at most one refresh old
     assert minutes * 60 + seconds <= 90 * 60
 
 
-def test_focus_losses_are_counted_and_highlighted(console, backend, proctor, theory):
-    start(backend, proctor, theory, console)
-    login = log_in(backend, FREE[1], "PC-07")
-    backend.exam.report_focus_loss(login.actor, login.attempt_id, 0)
+def test_focus_losses_are_counted_and_highlighted(console, station, proctor, theory):
+    start(proctor, theory, console)
+    pc, login = log_in(station, FREE[1], "PC-07")
+    pc.candidate.report_focus_loss(login.attempt_id, 0)
     console.refresh()
     model = console.model
     index = model.index(model.row_of(login.candidate_id), Column.FOCUS)
@@ -246,41 +255,41 @@ def test_focus_losses_are_counted_and_highlighted(console, backend, proctor, the
     assert model.data(quiet, Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_pause_needs_a_reason_then_resume(console, qtbot, backend, proctor, theory, answers):
-    start(backend, proctor, theory, console)
+def test_pause_needs_a_reason_then_resume(console, qtbot, station, proctor, theory, answers):
+    start(proctor, theory, console)
     ticket = FREE[0][0]
-    log_in(backend, FREE[0], "PC-06")
+    log_in(station, FREE[0], "PC-06")
     console.refresh()
     pick(console, ticket)
 
     answers["text"].append("")
     click(qtbot, console, console.candidate_actions.pause)
     assert answers["errors"] and "reason" in answers["errors"][0]
-    assert overview(backend, proctor, theory)[ticket].state == "answering"
+    assert overview(proctor, theory)[ticket].state == "answering"
 
     answers["text"].append(None)  # cancelled
     click(qtbot, console, console.candidate_actions.pause)
-    assert overview(backend, proctor, theory)[ticket].state == "answering"
+    assert overview(proctor, theory)[ticket].state == "answering"
 
     answers["text"].append("考生身体不适，暂离考场")
     click(qtbot, console, console.candidate_actions.pause)
-    assert overview(backend, proctor, theory)[ticket].state == "paused"
+    assert overview(proctor, theory)[ticket].state == "paused"
     assert shown(console, ticket, Column.STATE) == "Paused"
     assert console.candidate_actions.resume.isEnabled() and not console.candidate_actions.pause.isEnabled()
-    others = [r.state for t, r in overview(backend, proctor, theory).items() if t != ticket]
+    others = [r.state for t, r in overview(proctor, theory).items() if t != ticket]
     assert "paused" not in others  # only this candidate
 
     answers["text"].append("考生返回座位")
     click(qtbot, console, console.candidate_actions.resume)
-    assert overview(backend, proctor, theory)[ticket].state == "answering"
+    assert overview(proctor, theory)[ticket].state == "answering"
 
 
-def test_extra_time_as_a_percentage_of_the_session(console, qtbot, backend, proctor, theory, answers, dialogs):
-    start(backend, proctor, theory, console)
+def test_extra_time_as_a_percentage_of_the_session(console, qtbot, proctor, theory, answers, dialogs):
+    start(proctor, theory, console)
     ticket, other = FREE[0][0], FREE[1][0]
-    row = overview(backend, proctor, theory)[ticket]
-    backend.exam.pause(proctor, theory, None, "冻结时钟以便比较")  # a paused clock stands still
-    before = overview(backend, proctor, theory)
+    row = overview(proctor, theory)[ticket]
+    proctor.proctor.pause(theory, None, "冻结时钟以便比较")  # a paused clock stands still
+    before = overview(proctor, theory)
     console.refresh()
     pick(console, ticket)
 
@@ -296,17 +305,17 @@ def test_extra_time_as_a_percentage_of_the_session(console, qtbot, backend, proc
 
     dialogs["extra_time"].append(quarter)
     click(qtbot, console, console.candidate_actions.extend)
-    after = overview(backend, proctor, theory)
+    after = overview(proctor, theory)
     assert after[ticket].remaining - before[ticket].remaining == pytest.approx(90 * 60 * 0.25)
     assert after[other].remaining == pytest.approx(before[other].remaining)
     assert row.attempt_id == after[ticket].attempt_id
     assert shown(console, ticket, Column.REMAINING) == "112:30"
 
 
-def test_force_submit_and_terminate_need_reasons(console, qtbot, backend, proctor, theory, answers):
-    start(backend, proctor, theory, console)
+def test_force_submit_and_terminate_need_reasons(console, qtbot, station, proctor, theory, answers):
+    start(proctor, theory, console)
     submitted, terminated = FREE[0][0], FREE[1][0]
-    log_in(backend, FREE[1], "PC-07")
+    log_in(station, FREE[1], "PC-07")
     console.refresh()
 
     pick(console, submitted)
@@ -315,76 +324,76 @@ def test_force_submit_and_terminate_need_reasons(console, qtbot, backend, procto
     answers["text"].append("考生要求提前交卷但程序无响应")
     answers["confirm"].append(False)
     click(qtbot, console, console.candidate_actions.submit)
-    assert overview(backend, proctor, theory)[submitted].state != "submitted"
+    assert overview(proctor, theory)[submitted].state != "submitted"
     answers["text"].append("考生要求提前交卷但程序无响应")
     answers["confirm"].append(True)
     click(qtbot, console, console.candidate_actions.submit)
-    assert overview(backend, proctor, theory)[submitted].state == "submitted"
+    assert overview(proctor, theory)[submitted].state == "submitted"
     assert shown(console, submitted, Column.STATE) == "Submitted"
     assert not console.candidate_actions.submit.isEnabled()
 
     pick(console, terminated)
     answers["text"].append("")
     click(qtbot, console, console.candidate_actions.terminate)
-    assert overview(backend, proctor, theory)[terminated].state == "answering"
+    assert overview(proctor, theory)[terminated].state == "answering"
     answers["text"].append("考试中使用手机查阅资料，经两名监考员确认")
     answers["confirm"].append(True)
     click(qtbot, console, console.candidate_actions.terminate)
-    assert overview(backend, proctor, theory)[terminated].state == "terminated"
+    assert overview(proctor, theory)[terminated].state == "terminated"
     assert shown(console, terminated, Column.STATE) == "Terminated"
     assert len([e for e in answers["errors"] if "reason" in e]) == 2
-    with backend.db.reader() as s:
-        assert [i.category for i in s.scalars(select(Incident).where(Incident.session_id == theory))] == ["misconduct"]
+    assert [category for _ticket, category, _text in incidents(proctor, theory)] == ["misconduct"]
 
 
-def test_allow_move_lets_the_candidate_log_in_elsewhere(console, qtbot, backend, proctor, theory, answers):
-    start(backend, proctor, theory, console)
-    log_in(backend, FREE[2], "PC-08")
-    with pytest.raises(Conflict):
-        log_in(backend, FREE[2], "PC-20")
+def test_allow_move_lets_the_candidate_log_in_elsewhere(console, qtbot, station, proctor, theory, answers):
+    start(proctor, theory, console)
+    log_in(station, FREE[2], "PC-08")
+    with pytest.raises(ApiError) as refused:
+        log_in(station, FREE[2], "PC-20")
+    assert refused.value.code == "conflict"
     console.refresh()
     pick(console, FREE[2][0])
     answers["text"].append("PC-08 死机，换到 PC-20")
     click(qtbot, console, console.candidate_actions.move)
-    log_in(backend, FREE[2], "PC-20")
+    log_in(station, FREE[2], "PC-20")
     console.refresh()
     assert shown(console, FREE[2][0], Column.STATION) == "PC-20"
 
 
-def test_incident_concerning_a_candidate(console, qtbot, backend, proctor, theory, dialogs):
+def test_incident_concerning_a_candidate(console, qtbot, proctor, theory, dialogs):
     row = pick(console, PEOPLE[4][0])
     dialogs["incident"].append(IncidentReport("illness", "考生头晕，校医到场"))
     click(qtbot, console, console.candidate_actions.incident)
-    with backend.db.reader() as s:
-        incident = s.scalars(select(Incident).where(Incident.session_id == theory)).one()
-        assert (incident.category, incident.candidate_id) == ("illness", row.candidate_id)
+    assert incidents(proctor, theory) == [(row.ticket, "illness", "考生头晕，校医到场")]
 
 
-def test_papers_are_submitted_at_zero_by_the_services_not_the_console(qtbot, backend, staff, proctor, monkeypatch):
-    admin = staff("admin")
-    session_id = backend.exam.schedule_session(
-        admin, code="T-SHORT", room="第九考场", part="theory", standard="4-13-99-02", level="5",
-        scheduled_start=demo_start(backend.db), duration_minutes=90,
-    )  # fmt: skip
-    backend.scoring.assign_staff(admin, session_id, proctor.id, "proctor")
-    backend.scoring.assign_staff(admin, session_id, staff("proctor2").id, "proctor")  # 1.9.3: two per room
+def test_papers_are_submitted_at_zero_by_the_services_not_the_console(qtbot, backend, staff, signed_in, station,
+                                                                        proctor, monkeypatch):  # fmt: skip
+    admin = signed_in("admin")
+    session_id = admin.admin.schedule_session("T-SHORT", "第九考场", "theory", "4-13-99-02", "5",
+                                              demo_start(backend.db), 90)  # fmt: skip
+    users = {u.username: u.id for u in admin.admin.users()}
+    for username in ("proctor1", "proctor2"):  # 1.9.3: two per room
+        admin.admin.assign_staff(session_id, users[username], "proctor")
+    # papers of 0.2 seconds: no screen makes one, so the services are asked directly
     item = {"slot": 0, "type": "single", "stem": "?", "options": [["A", "是"], ["B", "否"]], "key": "A",
             "points": "1", "area": "x"}  # fmt: skip
     for ticket, person in (("T-1", PEOPLE[7]), ("T-2", PEOPLE[6])):
-        candidate = backend.exam.add_candidate(admin, session_id, ticket=ticket, name="测试考生", id_number=person[2])
-        backend.exam.prepare_attempt(admin, candidate, {"seed": ticket, "items": [item]}, 0.2)
+        candidate = backend.exam.add_candidate(staff("admin"), session_id, ticket=ticket, name="测试考生",
+                                               id_number=person[2])  # fmt: skip
+        backend.exam.prepare_attempt(staff("admin"), candidate, {"seed": ticket, "items": [item]}, 0.2)
     backend.sweep.close()  # the test ticks a sweep itself, when it chooses
     sweep = ClockSweep(backend.exam)
     asked, sweeping = [], threading.Event()
     real = backend.exam.auto_submit_if_due
     monkeypatch.setattr(backend.exam, "auto_submit_if_due",
                         lambda attempt_id: asked.append(sweeping.is_set()) or real(attempt_id))  # fmt: skip
-    widget = ProctorConsole(backend, proctor, session_id)
+    widget = ProctorConsole(proctor, session_id)
     qtbot.addWidget(widget)
-    backend.exam.start_session(proctor, session_id)
+    proctor.proctor.start_session(session_id)
     sweep.tick()
     # T-1's station logs in and then goes silent (nobody else's screen ticks for it); T-2 never comes
-    backend.exam.candidate_login(ticket="T-1", id_number=PEOPLE[7][2], station="PC-09")
+    station("PC-09").candidate_sign_in("T-1", PEOPLE[7][2])
     qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).remaining == 0, timeout=3000)
     assert widget.model.row_at(0).state != "submitted" and asked == []  # the console submits nothing
     sweeping.set()
@@ -392,7 +401,7 @@ def test_papers_are_submitted_at_zero_by_the_services_not_the_console(qtbot, bac
     widget.refresh()
     assert widget.model.row_at(0).state == "submitted"
     assert asked == [True, True]  # only the sweep asked, once for each; T-2 never came: nothing to submit
-    rows = {r.ticket: r for r in backend.exam.session_overview(proctor, session_id)}
+    rows = overview(proctor, session_id)
     assert rows["T-1"].state == "submitted"
     assert rows["T-2"].state == "absent" and rows["T-2"].remaining == 0  # recorded absent at closing, not failed
 
@@ -408,9 +417,9 @@ def synthetic_rows(n: int) -> list[CandidateRow]:
     ]  # fmt: skip
 
 
-def test_the_model_passes_qtmodeltester(console, qtmodeltester, backend, proctor, theory):
-    start(backend, proctor, theory, console)
-    log_in(backend, FREE[0], "PC-06")
+def test_the_model_passes_qtmodeltester(console, qtmodeltester, station, proctor, theory):
+    start(proctor, theory, console)
+    log_in(station, FREE[0], "PC-06")
     console.refresh()
     qtmodeltester.check(console.model)
     qtmodeltester.check(console.proxy)
@@ -456,14 +465,14 @@ def test_a_refresh_updates_only_changed_rows_in_place(qtbot):
     assert inserted == [1] and reset == []
 
 
-def test_sorting_and_selection_survive_refreshes(console, qtbot, backend, proctor, theory):
-    start(backend, proctor, theory, console)
+def test_sorting_and_selection_survive_refreshes(console, qtbot, station, proctor, theory):
+    start(proctor, theory, console)
     console.grid.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)
     ticket = FREE[0][0]
     pick(console, ticket)
-    login = log_in(backend, FREE[0], "PC-06")
-    first = backend.exam.attempt_view(login.actor, login.attempt_id).items[0]
-    backend.exam.save_answer(login.actor, login.attempt_id, 0, 0, AnswerShape.of(first).example())
+    pc, login = log_in(station, FREE[0], "PC-06")
+    first = pc.candidate.attempt_view(login.attempt_id).items[0]
+    pc.candidate.save_answer(login.attempt_id, 0, 0, AnswerShape.of(first).example())
     console.refresh()
     assert console.selected_row().ticket == ticket
     assert console.selected_row().answered == 1
@@ -568,12 +577,12 @@ def test_closing_the_console_waits_for_its_read(console, qtbot, slow_reads):
     assert all(r.name != "worker" for r in console.model.rows())  # a closed console applies nothing
 
 
-def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, backend, proctor, theory):
+def test_the_filter_box_finds_by_ticket_name_or_state(console, qtbot, proctor, theory):
     console.filter_edit.setText(PEOPLE[3][1])
     assert console.proxy.rowCount() == 1
     console.filter_edit.setText(PEOPLE[6][0])
     assert console.proxy.rowCount() == 1
-    backend.exam.check_in(proctor, next(iter(overview(backend, proctor, theory).values())).candidate_id, "PC-01")
+    proctor.proctor.check_in(next(iter(overview(proctor, theory).values())).candidate_id, "PC-01")
     console.refresh()
     console.filter_edit.setText("checked in")
     assert console.proxy.rowCount() == 1
@@ -596,10 +605,9 @@ def test_extra_time_dialog_computes_both_ways(qtbot):
     assert "60 min" in dialog.preview.text()
 
 
-def test_check_in_dialog_needs_a_station(qtbot, backend, staff, theory):
-    proctor = staff("proctor1")
-    first = backend.exam.session_overview(proctor, theory)[0]
-    dialog = CheckInDialog(backend.exam.identity(proctor, first.candidate_id))
+def test_check_in_dialog_needs_a_station(qtbot, proctor, theory):
+    first = proctor.proctor.session_overview(theory)[0]
+    dialog = CheckInDialog(proctor.proctor.identity(first.candidate_id))
     qtbot.addWidget(dialog)
     assert dialog.masked_id.text().count("*") >= 8 and dialog.photo.has_photo  # the demo roster has photos
     assert not dialog.ok_button.isEnabled()
@@ -618,17 +626,18 @@ def test_incident_dialog_offers_every_category_of_the_service(qtbot):
     assert dialog.ok_button.isEnabled() and dialog.value() == IncidentReport("complaint", "考生对座位安排有异议")
 
 
-def test_session_picker_lists_my_sessions_and_emits_the_choice(qtbot, backend, staff, theory):
-    picker = SessionPicker(backend, staff("proctor2"))
+def test_session_picker_lists_my_sessions_and_emits_the_choice(qtbot, signed_in, theory):
+    picker = SessionPicker(signed_in("proctor2"))
     qtbot.addWidget(picker)
     assert [s.code for s in picker.sessions] == ["DEMO-T5"]  # proctor2 is not on the skill session
+    assert picker.table.item(0, 2).text() == "4-13-99-02 在线学习服务师 · 五级/初级工"
     with qtbot.waitSignal(picker.chosen) as chosen:
         qtbot.mouseClick(picker.open_button, Qt.MouseButton.LeftButton)
     assert chosen.args == [theory]
 
 
-def test_build_for_screenshot_shows_a_session_under_way(qtbot, backend, staff):
-    widget = build_for_screenshot(backend, staff)
+def test_build_for_screenshot_shows_a_session_under_way(qtbot, signed_in):
+    widget = build_for_screenshot(signed_in, PEOPLE)
     qtbot.addWidget(widget)
     states = {r.state for r in widget.model.rows()}
     assert {"answering", "paused", "checked_in", "absent"} <= states
@@ -657,16 +666,15 @@ def beijing_time(monkeypatch):
     time.tzset()
 
 
-def test_the_incident_log_lists_what_was_recorded_in_local_time(console, backend, proctor, theory, monkeypatch,
-                                                                 beijing_time):  # fmt: skip
-    backend.exam.record_incident(proctor, theory, "environment.noise", "9:40 施工噪音")
+def test_the_incident_log_lists_what_was_recorded_in_local_time(console, proctor, theory, monkeypatch, beijing_time):
+    proctor.proctor.record_incident(theory, "environment.noise", "9:40 施工噪音")
     shown = []
     monkeypatch.setattr("app.ui.proctor.session_actions.IncidentLogDialog.exec", lambda self: shown.append(self))
     console.session_actions.log.trigger()
     [dialog] = shown
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 3).text() == "9:40 施工噪音"
-    [(wall, _ticket, category, _text, _who)] = backend.exam.incidents(proctor, theory)
+    [(wall, _ticket, category, _text, _who)] = proctor.proctor.incidents(theory)
     assert category == "environment.noise"
     beijing = datetime.fromisoformat(wall) + timedelta(hours=8)  # the store keeps UTC
     assert dialog.table.item(0, 0).text() == beijing.strftime("%H:%M:%S")  # recorded today: the time alone

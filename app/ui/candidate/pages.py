@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.exam import Identity
+from app.api.types import Identity
 
 
 def _title(text: str) -> QLabel:

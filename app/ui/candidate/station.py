@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from app.errors import UserFacingError
+from app.api.client import Client
+from app.api.types import Identity
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
-from app.services.backend import Backend
-from app.services.exam import Identity
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
@@ -20,14 +19,27 @@ TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
 
 
+def exam_title(who: Identity, names: tuple[str, str]) -> str:
+    """'4-13-99-02 在线学习服务师 · 五级/初级工 · 理论知识考试' from the names the services give
+    (CandidateApi.exam_names); the codes where the standard is not known at the centre."""
+    occupation_name, level_name = names
+    if occupation_name and level_name:
+        occupation = f"{who.standard} {occupation_name}"
+        occupation = with_detail(occupation, who.subtype) if who.subtype else occupation
+        level = level_name
+    else:
+        occupation, level = who.standard, who.level
+    return " · ".join(x for x in (occupation, level, part_label(who.part) if who.part else "") if x)
+
+
 class CandidateStation(QWidget):
-    def __init__(self, backend: Backend, station: str, *, min_rules_seconds: float = 60.0,
-                 parent: QWidget | None = None):  # fmt: skip
+    """`client`: this station's client of the services, not signed in; the candidate signs in on it."""
+
+    def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.flow = CandidateFlow(backend.exam, station, min_rules_seconds=min_rules_seconds)
+        self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds)
         self.stack = QStackedWidget()
-        self.login_page = LoginPage(station)
+        self.login_page = LoginPage(client.station)
         self.confirm_page = ConfirmPage()
         self.rules_page = RulesPage()
         self.message_page = MessagePage()
@@ -67,19 +79,8 @@ class CandidateStation(QWidget):
             self.login_page.show_error(translate_error(exc))
             return
         assert self.flow.identity is not None
-        self.confirm_page.show_identity(self.flow.identity, self._exam_title(self.flow.identity))
+        self.confirm_page.show_identity(self.flow.identity, exam_title(self.flow.identity, self.flow.exam_names))
         self.stack.setCurrentWidget(self.confirm_page)
-
-    def _exam_title(self, who: Identity) -> str:
-        """'4-13-99-02 在线学习服务师 · 五级/初级工 · 理论知识考试' (codes when the standard is unknown here)."""
-        try:
-            catalog = self.backend.catalog
-            std = catalog.standard(who.standard)
-            level = catalog.level(std, who.level, who.subtype).name
-            occupation = with_detail(f"{std.code} {std.name}", who.subtype) if who.subtype else f"{std.code} {std.name}"
-        except UserFacingError:
-            occupation, level = who.standard, who.level
-        return " · ".join(x for x in (occupation, level, part_label(who.part) if who.part else "") if x)
 
     def _rejected(self) -> None:
         self.flow.reject_identity()
@@ -168,9 +169,9 @@ class CandidateStation(QWidget):
 class CandidateWindow(QMainWindow):
     """Full screen, and not closable by the candidate while an exam is under way."""
 
-    def __init__(self, backend: Backend, station: str, *, kiosk: bool = True):
+    def __init__(self, client: Client, *, kiosk: bool = True):
         super().__init__()
-        self.station = CandidateStation(backend, station)
+        self.station = CandidateStation(client)
         self.setCentralWidget(self.station)
         self.setWindowTitle(self.tr("ExamDesk — candidate"))
         if kiosk:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from app.services.exam import CandidateRow, SessionInfo
+from app.api.types import CandidateRow, SessionInfo
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import ProctorAsk
 from app.ui.proctor.labels import FINISHED
@@ -67,14 +67,14 @@ class CandidateActions(ConsoleActions):
         c, row = self.console, self.console.selected_row()
         if row is None:
             return
-        identity = attempt(c, c.backend.exam.identity, c.actor, row.candidate_id)
+        identity = attempt(c, c.client.proctor.identity, row.candidate_id)
         if identity is None:
             return
         station = ProctorAsk.check_in(c, identity, row.station or "")
         if station is None:
             return
         done = self.tr("{who} checked in at {station}.").format(who=self._who(row), station=station)
-        self.call(c.backend.exam.check_in, c.actor, row.candidate_id, station, done=done)
+        self.call(c.client.proctor.check_in, row.candidate_id, station, done=done)
 
     def do_pause(self) -> None:
         c, row = self.console, self.console.selected_row()
@@ -83,7 +83,7 @@ class CandidateActions(ConsoleActions):
         reason = ask_reason(c, self.tr("Pause {who}").format(who=self._who(row)),
                             self.tr("Why is this candidate's exam paused?"))  # fmt: skip
         if reason is not None:
-            self.call(c.backend.exam.pause, c.actor, c.session_id, row.attempt_id, reason,
+            self.call(c.client.proctor.pause, c.session_id, row.attempt_id, reason,
                       done=self.tr("{who} is paused.").format(who=self._who(row)))  # fmt: skip
 
     def do_resume(self) -> None:
@@ -93,7 +93,7 @@ class CandidateActions(ConsoleActions):
         reason = ask_reason(c, self.tr("Resume {who}").format(who=self._who(row)),
                             self.tr("Note for the record (optional):"), required=False)  # fmt: skip
         if reason is not None:
-            self.call(c.backend.exam.resume, c.actor, c.session_id, row.attempt_id, reason,
+            self.call(c.client.proctor.resume, c.session_id, row.attempt_id, reason,
                       done=self.tr("{who} continues.").format(who=self._who(row)))  # fmt: skip
 
     def do_extend(self) -> None:
@@ -106,7 +106,7 @@ class CandidateActions(ConsoleActions):
         if not extra.reason.strip():
             Ask.error(c, self.tr("Extra time"), self.tr("A reason is required for extra time: nothing was done."))
             return
-        self.call(c.backend.exam.extend, c.actor, c.session_id, row.attempt_id, extra.seconds, extra.reason,
+        self.call(c.client.proctor.extend, c.session_id, row.attempt_id, extra.seconds, extra.reason,
                   done=self.tr("Extra time given to {who}.").format(who=self._who(row)))  # fmt: skip
 
     def do_submit(self) -> None:
@@ -118,7 +118,7 @@ class CandidateActions(ConsoleActions):
         question = self.tr("Submit the paper of {who} now? The candidate cannot answer any more.")
         if reason is None or not Ask.confirm(c, title, question.format(who=self._who(row))):
             return
-        self.call(c.backend.exam.submit, c.actor, row.attempt_id, reason=reason,
+        self.call(c.client.proctor.submit, row.attempt_id, reason=reason,
                   done=self.tr("The paper of {who} is submitted.").format(who=self._who(row)))  # fmt: skip
 
     def do_terminate(self) -> None:
@@ -130,7 +130,7 @@ class CandidateActions(ConsoleActions):
         question = self.tr("End the exam of {who} for misconduct? This is recorded and cannot be undone.")
         if reason is None or not Ask.confirm(c, title, question.format(who=self._who(row))):
             return
-        self.call(c.backend.exam.terminate, c.actor, row.attempt_id, reason,
+        self.call(c.client.proctor.terminate, row.attempt_id, reason,
                   done=self.tr("The exam of {who} was terminated.").format(who=self._who(row)))  # fmt: skip
 
     def do_move(self) -> None:
@@ -140,7 +140,7 @@ class CandidateActions(ConsoleActions):
         reason = ask_reason(c, self.tr("Allow move {who}").format(who=self._who(row)),
                             self.tr("Why does the candidate move to another station?"))  # fmt: skip
         if reason is not None:
-            self.call(c.backend.exam.allow_move, c.actor, row.candidate_id, reason,
+            self.call(c.client.proctor.allow_move, row.candidate_id, reason,
                       done=self.tr("{who} may now log in on another station.").format(who=self._who(row)))  # fmt: skip
 
     def do_incident(self) -> None:
@@ -150,5 +150,5 @@ class CandidateActions(ConsoleActions):
         report = ProctorAsk.incident(c, self._who(row))
         if report is None:
             return
-        self.call(c.backend.exam.record_incident, c.actor, c.session_id, report.category, report.text,
+        self.call(c.client.proctor.record_incident, c.session_id, report.category, report.text,
                   candidate_id=row.candidate_id, done=self.tr("Incident recorded."))  # fmt: skip

@@ -1,6 +1,6 @@
 """The proctor console (监考端) for one session: header, live grid, actions on the room and on a candidate.
 
-The grid refreshes every two seconds from `backend.exam.session_overview`; times shown are the
+The grid refreshes every two seconds from `ProctorApi.session_overview`; times shown are the
 services' remaining seconds, never this PC's clock; papers at zero are submitted by the services'
 clock sweep, not by this screen. The timed refresh reads in a worker thread (one
 at a time; the GUI thread only applies the rows), so a large session never freezes the console;
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
-from app.services.exam import CandidateRow, SessionInfo
-from app.services.export import ResultRow
+from app.api.client import Client
+from app.api.types import CandidateRow, ResultRow, SessionInfo
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
@@ -46,11 +45,11 @@ log = logging.getLogger("examdesk.ui.proctor")
 Fetched = tuple[SessionInfo | None, list[CandidateRow]]
 
 
-def fetch(backend: Any, actor: Actor, session_id: int) -> Fetched:
+def fetch(client: Client, session_id: int) -> Fetched:
     """What the console shows: the session and its candidates. Any thread may call this. Papers
     whose time has run out are the services' to submit (their clock sweep), not this screen's."""
-    info = next((s for s in backend.exam.sessions(actor) if s.id == session_id), None)
-    return info, backend.exam.session_overview(actor, session_id)
+    info = next((s for s in client.proctor.sessions() if s.id == session_id), None)
+    return info, client.proctor.session_overview(session_id)
 
 
 class _Relay(QObject):
@@ -80,9 +79,9 @@ class CandidateGrid(QTableView):
 class ProctorConsole(QWidget):
     REFRESH_MS = 2000
 
-    def __init__(self, backend: Any, actor: Actor, session_id: int, parent: QWidget | None = None):
+    def __init__(self, client: Client, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor, self.session_id = backend, actor, session_id
+        self.client, self.session_id = client, session_id
         self.info: SessionInfo | None = None
         self.results_dialog: ResultsDialog | None = None
         self.setWindowTitle(self.tr("Proctor console"))
@@ -90,7 +89,8 @@ class ProctorConsole(QWidget):
         self.model = CandidateGridModel(self)
         self.proxy = CandidateFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.header = SessionHeader(getattr(backend, "catalog", None))
+        self.header = SessionHeader()
+        self._names_known = False
         self.session_actions = SessionActions(self)
         self.candidate_actions = CandidateActions(self)
         self.timer = QTimer(self)
@@ -162,7 +162,7 @@ class ProctorConsole(QWidget):
         """Read the session and its candidates now; False (and the error shown) if that failed."""
         self._generation += 1  # a background read under way is older than this one: its rows are dropped
         try:
-            fetched = fetch(self.backend, self.actor, self.session_id)
+            fetched = fetch(self.client, self.session_id)
         except Exception as exc:  # the proctor sees every failure; the grid keeps its last rows
             self._failed(exc)
             return False
@@ -177,11 +177,11 @@ class ProctorConsole(QWidget):
         self._generation += 1
         self._reading = True
         generation, relay = self._generation, self._relay
-        backend, actor, session_id = self.backend, self.actor, self.session_id
+        client, session_id = self.client, self.session_id
 
         def read() -> None:
             try:
-                outcome: Any = fetch(backend, actor, session_id)
+                outcome: Any = fetch(client, session_id)
             except Exception as exc:  # shown on the GUI thread
                 outcome = exc
             relay.done.emit(generation, outcome)
@@ -200,11 +200,22 @@ class ProctorConsole(QWidget):
 
     def _apply(self, fetched: Fetched) -> None:
         self.info, rows = fetched
+        if self.info is not None and not self._names_known:
+            self._names_known = self._ask_names(self.info)
         self.model.update_rows(rows)
         self.header.show_session(self.info, self.session_id)
         self.header.show_counts(rows)
         self.session_actions.update(self.info, rows)
         self._selection_changed()
+
+    def _ask_names(self, info: SessionInfo) -> bool:
+        """The occupation and level names for the header, asked once; the codes show until then."""
+        try:
+            self.header.names = self.client.proctor.exam_names(info.standard, info.level, info.subtype)
+        except Exception:  # the header shows the codes; the next refresh asks again
+            log.warning("the names of session %s could not be read", self.session_id, exc_info=True)
+            return False
+        return True
 
     def _failed(self, exc: Exception) -> None:
         self.timer.stop()

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.types import Identity
 from app.domain.time_ledger import extra_time_seconds
-from app.services.exam import INCIDENT_CATEGORIES, Identity
-from app.ui.proctor.labels import duration_text, incident_label
+from app.ui.proctor.labels import INCIDENTS, duration_text, incident_label
 from app.ui.proctor.tables import cell, readonly_table
 from app.ui.widgets.local_time import local_date_time, local_time
 
@@ -218,7 +218,7 @@ class IncidentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record incident"))
         self.category = QComboBox()
-        for code in INCIDENT_CATEGORIES:
+        for code in INCIDENTS:  # the services' categories in their order (the tests compare them)
             self.category.addItem(incident_label(code), code)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("What happened, when, and what was done about it"))

@@ -1,6 +1,6 @@
 """The proctor's live grid: one row per candidate of a session, refreshed in place.
 
-`CandidateGridModel.update_rows` takes the rows of `backend.exam.session_overview` and emits
+`CandidateGridModel.update_rows` takes the rows of `ProctorApi.session_overview` and emits
 `dataChanged` only for the rows and columns whose *shown* values changed (remaining time to the
 second, seconds since the last save to the second), so an unchanged refresh emits nothing, and
 sorting, filtering and the selection survive every refresh. Rows appear and disappear with row
@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.services.exam import CandidateRow
+from app.api.types import CandidateRow
 from app.ui.proctor.labels import STATE_ORDER, clock
 from app.ui.widgets.labels import candidate_state_label
 

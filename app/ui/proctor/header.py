@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from app.banks.catalog import Catalog
-from app.services.exam import CandidateRow, SessionInfo
+from app.api.types import CandidateRow, SessionInfo
 from app.ui.widgets.labels import (
     CANDIDATE_STATES,
     candidate_state_label,
@@ -25,26 +24,25 @@ _BADGE = {  # session state -> (background, text)
     "archived": ("#ececec", "#444444"),
 }
 
+Names = tuple[str, str]  # (occupation name, level name) from the services; empty when not known there
 
-def standard_and_level(catalog: Catalog | None, info: SessionInfo) -> str:
-    """'4-13-99-02 在线学习服务师 · 五级/初级工', falling back to the codes for a standard not bundled."""
-    if catalog is None:
+
+def standard_and_level(info: SessionInfo, names: Names = ("", "")) -> str:
+    """'4-13-99-02 在线学习服务师 · 五级/初级工', falling back to the codes for a standard the centre
+    does not know (`names` as ProctorApi.exam_names gives them)."""
+    occupation_name, level_name = names
+    if not occupation_name or not level_name:
         return f"{info.standard} · {info.level}"
-    try:
-        std = catalog.standard(info.standard)
-        level = catalog.level(std, info.level, info.subtype)
-    except Exception:  # the session names a standard this build does not carry: show its codes
-        return f"{info.standard} · {info.level}"
-    occupation = f"{std.code} {std.name}"
+    occupation = f"{info.standard} {occupation_name}"
     if info.subtype:
         occupation = with_detail(occupation, info.subtype)
-    return f"{occupation} · {level.name}"
+    return f"{occupation} · {level_name}"
 
 
 class SessionHeader(QWidget):
-    def __init__(self, catalog: Catalog | None = None, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.catalog = catalog
+        self.names: Names = ("", "")  # the session's occupation and level names, once known
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -79,7 +77,7 @@ class SessionHeader(QWidget):
         self.title.setText(self.tr("{code} · {room}").format(code=info.code, room=info.room))
         self.details.setText(
             self.tr("{standard} · {part} · {minutes} minutes · scheduled {start}").format(
-                standard=standard_and_level(self.catalog, info), part=part_label(info.part),
+                standard=standard_and_level(info, self.names), part=part_label(info.part),
                 minutes=info.duration_minutes, start=info.scheduled_start.replace("T", " "),
             )
         )  # fmt: skip

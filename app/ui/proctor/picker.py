@@ -1,28 +1,31 @@
-"""The proctor's sessions (backend.exam.sessions): pick one to open its console."""
+"""The proctor's sessions (ProctorApi.sessions): pick one to open its console."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.base import Actor
-from app.services.exam import SessionInfo
-from app.ui.proctor.header import standard_and_level
+from app.api.client import Client
+from app.api.types import SessionInfo
+from app.ui.proctor.header import Names, standard_and_level
 from app.ui.proctor.tables import cell, readonly_table
 from app.ui.widgets.errors import attempt
 from app.ui.widgets.labels import part_label, session_state_label
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
+Exam = tuple[str, str, str | None]  # standard, level, sub-type
+
+
+def _exam(info: SessionInfo) -> Exam:
+    return info.standard, info.level, info.subtype
 
 
 class SessionPicker(QWidget):
     chosen = Signal(int)  # the session id
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.sessions: list[SessionInfo] = []
         title = QLabel(self.tr("My sessions"))
         font = title.font()
@@ -54,15 +57,17 @@ class SessionPicker(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        sessions = attempt(self, self.backend.exam.sessions, self.actor)
+        sessions = attempt(self, self.client.proctor.sessions)
         if sessions is None:
             return
+        names = attempt(self, self._names, sessions)
+        if names is None:
+            return
         self.sessions = sessions
-        catalog = getattr(self.backend, "catalog", None)
         self.table.setRowCount(len(sessions))
         for n, info in enumerate(sessions):
             cells = [
-                info.code, info.room, standard_and_level(catalog, info), part_label(info.part),
+                info.code, info.room, standard_and_level(info, names[_exam(info)]), part_label(info.part),
                 info.scheduled_start.replace("T", " "), str(info.candidates), session_state_label(info.state),
             ]  # fmt: skip
             for column, text in enumerate(cells):
@@ -73,6 +78,10 @@ class SessionPicker(QWidget):
         if sessions:
             self.table.selectRow(first_open)
         self._update_buttons()
+
+    def _names(self, sessions: list[SessionInfo]) -> dict[Exam, Names]:
+        """The occupation and level names of each kind of exam listed, asked once each."""
+        return {exam: self.client.proctor.exam_names(*exam) for exam in dict.fromkeys(map(_exam, sessions))}
 
     def selected_session(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

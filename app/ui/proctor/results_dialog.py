@@ -1,4 +1,4 @@
-"""The results summary shown after a session is closed (backend.export.session_results)."""
+"""The results summary shown after a session is closed (ProctorApi.session_results)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from app.services.export import ResultRow
+from app.api.types import ResultRow
 from app.ui.proctor.tables import cell, readonly_table
 from app.ui.widgets.labels import attempt_status_label, part_label, result_label
 

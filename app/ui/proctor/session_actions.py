@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QKeySequence
 
+from app.api.types import CandidateRow, SessionInfo
 from app.domain.session_start import EARLY_MINUTES
-from app.services.exam import CandidateRow, SessionInfo
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
 from app.ui.proctor.labels import FINISHED
@@ -54,7 +54,7 @@ class SessionActions(ConsoleActions):
 
     def do_log(self) -> None:
         c = self.console
-        entries = attempt(c, c.backend.exam.incidents, c.actor, c.session_id)
+        entries = attempt(c, c.client.proctor.incidents, c.session_id)
         if entries is not None:
             IncidentLogDialog(entries, c).exec()
 
@@ -68,7 +68,7 @@ class SessionActions(ConsoleActions):
         if not_here:
             question += " " + self.tr("{count} candidate(s) have not checked in: if they come late, their time "
                                       "still runs from now.").format(count=not_here)  # fmt: skip
-        early = attempt(c, c.backend.exam.minutes_to_start, c.actor, c.session_id)
+        early = attempt(c, c.client.proctor.minutes_to_start, c.session_id)
         if early is None:
             return
         if early > EARLY_MINUTES:
@@ -76,7 +76,7 @@ class SessionActions(ConsoleActions):
                                       "start it early?").format(time=c.info.scheduled_start[11:16], minutes=early)
         if not Ask.confirm(c, self.tr("Start all"), question):
             return
-        self.call(c.backend.exam.start_session, c.actor, c.session_id, early_ok=early > EARLY_MINUTES,
+        self.call(c.client.proctor.start_session, c.session_id, early_ok=early > EARLY_MINUTES,
                   done=self.tr("Session {code} started.").format(code=c.info.code))  # fmt: skip
 
     def do_pause_all(self) -> None:
@@ -84,7 +84,7 @@ class SessionActions(ConsoleActions):
         reason = ask_reason(c, self.tr("Pause all"), self.tr("Why is the whole room paused?"))
         if reason is None:
             return
-        self.call(c.backend.exam.pause, c.actor, c.session_id, None, reason,
+        self.call(c.client.proctor.pause, c.session_id, None, reason,
                   done=self.tr("The whole room is paused."))  # fmt: skip
 
     def do_resume_all(self) -> None:
@@ -92,7 +92,7 @@ class SessionActions(ConsoleActions):
         reason = ask_reason(c, self.tr("Resume all"), self.tr("Note for the record (optional):"), required=False)
         if reason is None:
             return
-        self.call(c.backend.exam.resume, c.actor, c.session_id, None, reason,
+        self.call(c.client.proctor.resume, c.session_id, None, reason,
                   done=self.tr("The whole room continues."))  # fmt: skip
 
     def do_extend_all(self) -> None:
@@ -106,7 +106,7 @@ class SessionActions(ConsoleActions):
         if not extra.reason.strip():
             Ask.error(c, self.tr("Extend all"), self.tr("A reason is required for extra time: nothing was done."))
             return
-        self.call(c.backend.exam.extend, c.actor, c.session_id, None, extra.seconds, extra.reason,
+        self.call(c.client.proctor.extend, c.session_id, None, extra.seconds, extra.reason,
                   done=self.tr("Extra time given to the whole room."))  # fmt: skip
 
     def do_incident(self) -> None:
@@ -116,7 +116,7 @@ class SessionActions(ConsoleActions):
         report = ProctorAsk.incident(c, self.tr("the whole session {code}").format(code=c.info.code))
         if report is None:
             return
-        self.call(c.backend.exam.record_incident, c.actor, c.session_id, report.category, report.text,
+        self.call(c.client.proctor.record_incident, c.session_id, report.category, report.text,
                   done=self.tr("Incident recorded."))  # fmt: skip
 
     def do_close(self) -> None:
@@ -130,9 +130,9 @@ class SessionActions(ConsoleActions):
                 count=never_came)  # fmt: skip
         if not Ask.confirm(c, self.tr("Close session"), question):
             return
-        if not self.call(c.backend.exam.close_session, c.actor, c.session_id,
+        if not self.call(c.client.proctor.close_session, c.session_id,
                          done=self.tr("Session {code} is closed.").format(code=c.info.code)):  # fmt: skip
             return
-        results = attempt(c, c.backend.export.session_results, c.actor, c.session_id)
+        results = attempt(c, c.client.proctor.session_results, c.session_id)
         if results is not None:
             c.show_results(results)
