@@ -135,13 +135,12 @@ def _screenshot(app: QCoreApplication, data: Path, out: Path) -> int:
 
     from app.api import local
     from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
-    from app.security.envelope import FAST_KDF
     from app.ui.standards_browser import StandardsBrowser
 
     data.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="screenshot-", dir=data))
     try:
-        seed_desktop_demo(folder, kdf=FAST_KDF)
+        seed_desktop_demo(folder)
         server = local.open_store(folder, DEMO_PASSPHRASE)
         try:
             client = local.local_client(server, "SCREENSHOT")
