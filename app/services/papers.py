@@ -21,7 +21,7 @@ from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
-from app.services.exam import StandardRuleRefused
+from app.services.sessions import StandardRuleRefused
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
