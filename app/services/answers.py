@@ -23,12 +23,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.api.types import AttemptView, Identity, SaveAck
-from app.domain.attempt_state import AttemptState, Step, StepKind, derive
+from app.domain.attempt_state import StepKind
 from app.domain.identity import normalise_id_number
 from app.domain.time_ledger import LedgerState, LedgerView, TimeEventKind
+from app.services.answer_log import read_log
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, ServiceError, require_duty
 from app.services.exam_day import AttemptClosed, ExamDay, _AttemptFacts, _digest
-from app.store.models import Attempt, AttemptStep, Candidate, ExamSession, PaperInstance, StationLogin
+from app.store.models import Attempt, Candidate, ExamSession, PaperInstance, StationLogin
 
 
 class StaleSave(Conflict):
@@ -65,13 +66,7 @@ class AnswerService(ExamDay):
             def rank(row: tuple[Candidate, str]) -> int:
                 cand, state = row
                 attempt_id = s.scalar(select(Attempt.id).where(Attempt.candidate_id == cand.id))
-                done = (
-                    attempt_id is not None
-                    and s.scalar(
-                        select(AttemptStep.id).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
-                    )
-                    is not None
-                )
+                done = attempt_id is not None and read_log(s, attempt_id, kinds=(StepKind.SUBMIT,)).submitted
                 # a sitting still to be taken first: open before scheduled; finished ones last
                 return {"open": 0, "scheduled": 1}.get(state, 9) + (5 if done else 0)
 
@@ -136,7 +131,7 @@ class AnswerService(ExamDay):
                 require_duty(s, actor, attempt.session_id, "proctor")
             else:
                 raise PermissionDenied("{role} may not read attempts", role=actor.role)
-            state = self._state(s, attempt_id)
+            state = read_log(s, attempt_id)
             ledger = self._ledger(s, attempt, self._instant())
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
@@ -149,13 +144,6 @@ class AnswerService(ExamDay):
 
     def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
         self._check_candidate_id(s, actor, attempt.candidate_id)
-
-    def _state(self, s: Session, attempt_id: int) -> AttemptState:
-        rows = s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq))
-        return derive(
-            Step(r.seq, StepKind(r.kind), r.slot, (r.data or {}).get("value") if r.kind == "answer" else r.data)
-            for r in rows
-        )
 
     def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
         """Durably record an answer (None clears it). Returns after commit, never before."""

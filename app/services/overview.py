@@ -7,7 +7,7 @@ plus what was written since the previous call:
 - Steps: one query for the attempts with steps newer than the highest step id seen (a range of the
   primary key, however old the store); only those attempts are summed again, with aggregate SQL
   (answered and flagged slots, focus losses, the last edit's instant, how it ended); no answer is
-  read or decrypted, only the reason of a submit step, once.
+  read or decrypted, only the reason of a submit step, once (app/services/answer_log.py).
 - Time events, check-ins and attempts: only rows newer than the highest id seen. Events for the whole
   session are kept once and merged into each attempt's time line, never copied per candidate.
 - Paper sizes: cached by paper id (a drawn paper never changes), so a paper is decrypted once per
@@ -32,7 +32,9 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, and_, bindparam, case, func, select
 
+from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
+from app.services.answer_log import read_logs
 from app.services.scoring import ABSENT
 from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
 
@@ -175,9 +177,6 @@ class _Aggregates:
 
 
 _AGGREGATES = {scope: _Aggregates(getattr(Scope, scope)) for scope in ("IDS", "NEW_STEPS", "SESSION")}
-_Q_SUBMITS = select(AttemptStep.attempt_id, AttemptStep.data).where(
-    AttemptStep.attempt_id.in_(Scope.IDS), _kind == "submit"
-)
 _Q_PAPERS = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.id.in_(Scope.IDS))
 
 
@@ -213,9 +212,8 @@ def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: se
     last = {aid: (epoch, mono) for aid, epoch, mono in _rows(c, queries.last_edit, scope, params)}
     ended = {aid: known[aid].ended for aid in wanted if aid in known and known[aid].ended}
     unknown = [aid for aid, (_focus, submitted) in counts.items() if submitted and aid in wanted and aid not in ended]
-    for aid, data in _rows(c, _Q_SUBMITS, "IDS", {"ids": unknown}):  # the reason is in the (encrypted) step data
-        reason = (data or {}).get("reason")
-        ended[aid] = reason if reason in ENDINGS else "submitted"
+    for aid, log in read_logs(c, unknown, kinds=(StepKind.SUBMIT,)).items():  # the reason is in the step's data
+        ended[aid] = log.ended if log.ended in ENDINGS else "submitted"
     out = {}
     for aid in wanted:
         answered, flagged = slots.get(aid, (0, 0))

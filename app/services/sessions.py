@@ -31,6 +31,7 @@ from app.domain.staffing import (
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import TimeEventKind
 from app.errors import Message
+from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, ServiceError, require_duty, require_role
 from app.services.exam_day import _ADD_STEP, _ADD_TIME_EVENT, ExamDay
 from app.services.scoring import ABSENT, ClosingGrades, grade_closed_theory_from, write_grades
@@ -39,7 +40,6 @@ from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
     Attempt,
-    AttemptStep,
     Candidate,
     ExamSession,
     PaperInstance,
@@ -410,22 +410,20 @@ class SessionService(ExamDay):
             head = audit_head(s)
             attempts = dict(s.execute(select(Attempt.id, Attempt.candidate_id)
                                       .where(Attempt.session_id == session_id)).all())  # fmt: skip
-            in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
-            submitted = set(s.scalars(select(AttemptStep.attempt_id).where(
-                AttemptStep.attempt_id.in_(in_session), AttemptStep.kind == StepKind.SUBMIT.value)))  # fmt: skip
+            in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+            theory = session.part == Part.THEORY  # graded here, from the whole logs; else how they ended is all
+            logs = read_logs(s, in_session, kinds=None if theory else (StepKind.SUBMIT,))
             came = set(s.scalars(select(StationLogin.candidate_id).where(StationLogin.candidate_id.in_(
                 select(Attempt.candidate_id).where(Attempt.session_id == session_id)))))  # fmt: skip
-            with_steps = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(in_session))
-                                       .distinct()))  # fmt: skip
-            still_open = [a for a in attempts if a not in submitted]
-            absent = sorted(a for a in still_open if attempts[a] not in came and a not in with_steps)
+            still_open = [a for a in attempts if not logs[a].submitted]
+            absent = sorted(a for a in still_open if attempts[a] not in came and not logs[a].began)
             if len(still_open) > len(absent):
                 raise Conflict(
                     "{count} attempt(s) are still open: submit or terminate them first",
                     count=len(still_open) - len(absent),
                 )
             grades = None
-            if session.part == Part.THEORY:
-                grades = grade_closed_theory_from(s, self.db.cipher, session_id, session.part, absent)
+            if theory:
+                grades = grade_closed_theory_from(s, session_id, session.part, absent, logs)
         return _ClosingPlan(session.code, head, Scope.of(session_id, attempts, attempts.values()), absent, grades)
 
