@@ -1,6 +1,6 @@
 """The proctor's live overview of a session, kept up to date from what changed since the last call.
 
-`ExamService.session_overview` is called every two seconds per open console. A call costs the
+`ProctorService.session_overview` is called every two seconds per open console. A call costs the
 session's candidate list (read every time: names are cached, extra time and logins may change)
 plus what was written since the previous call:
 
@@ -225,7 +225,7 @@ def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: se
 def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], wanted: set[int],
                           epoch: Any) -> dict[int, list[TimeEvent]]:  # fmt: skip
     """For each attempt in `wanted` and each clock epoch before `epoch`, the last step's instant (a
-    checkpoint), as `ExamService._steps_summary` finds them one attempt at a time."""
+    checkpoint), as `ExamDay._steps_summary` (app/services/exam_day.py) finds them one attempt at a time."""
     out: dict[int, list[TimeEvent]] = {aid: [] for aid in wanted}
     for aid, old, mono in _rows(c, _AGGREGATES[scope].old_epochs, scope, {**params, "epoch": epoch}):
         if aid in out:
@@ -241,7 +241,7 @@ def paper_slots(c: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
 def timeline(shared: Sequence[EventRow], own: Sequence[EventRow],
              checkpoints: Sequence[TimeEvent]) -> tuple[TimeEvent, ...]:  # fmt: skip
     """An attempt's ledger events in time order: the session's and its own (in the order they were
-    written), then checkpoints, sorted by instant (stable, as `_ledger_from` sorts)."""
+    written), then checkpoints, sorted by instant (stable, as `exam_day._ledger_from` sorts)."""
     rows = sorted((*shared, *own)) if own and shared else (own or shared)
     events = [TimeEvent(TimeEventKind(kind), Instant(epoch, mono), seconds) for _id, kind, epoch, mono, seconds in rows]
     events += checkpoints
