@@ -61,6 +61,18 @@ def main() -> int:
         role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
         return backend.accounts.login(username, DEMO_PASSWORDS[role])
 
+    from app.api.local import local_client
+    from app.api.server import Server
+
+    server = Server(backend)
+
+    def signed_in(username: str):  # type: ignore[no-untyped-def]
+        """A client signed in as a demo user, as the screens on the contract take it."""
+        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
+        client = local_client(server, "SCREENSHOTS")
+        client.sign_in(username, DEMO_PASSWORDS[role])
+        return client
+
     code, name = backend.accounts.centre()
     shoot(RoleChooser(centre_title(code, name)), "01-roles")
     hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
@@ -99,16 +111,21 @@ def main() -> int:
     for module, builder, file_name in (
         ("app.ui.proctor", "build_for_screenshot", "20-proctor-console"),
         ("app.ui.admin", "build_for_screenshot", "30-admin"),
-        ("app.ui.examiner", "build_for_screenshot", "40-examiner"),
     ):
         try:
-            widget = getattr(__import__(module, fromlist=[builder]), builder)(backend, login)
+            build = getattr(__import__(module, fromlist=[builder]), builder)
+            on_contract = module == "app.ui.admin"  # screens moved to the contract take signed-in clients
+            widget = build(signed_in) if on_contract else build(backend, login)
         except (ImportError, AttributeError) as exc:
             print(f"skipped {file_name}: {exc}")
             continue
         shoot(widget, file_name)
 
-    browser = StandardsBrowser(backend.catalog)
+    from app.ui.examiner import build_for_screenshot as examiner_screen
+
+    shoot(examiner_screen(signed_in), "40-examiner")
+
+    browser = StandardsBrowser(signed_in("admin"))
     browser.build_paper()
     shoot(browser, "50-standards")
     backend.close()

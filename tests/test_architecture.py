@@ -49,3 +49,33 @@ def test_screens_hold_no_sql_and_no_crypto():
 def test_security_knows_nothing_of_the_database():
     for path in (REPO / "app" / "security").glob("*.py"):
         assert not any(n.startswith(("sqlalchemy", "app.store", "app.services")) for n in imports_of(path)), path
+
+
+SCREEN_FORBIDDEN = ("app.services", "app.store", "app.banks", "app.security", "sqlalchemy")
+
+
+def test_screens_reach_the_services_only_through_the_contract():
+    offenders = {}
+    for path in [*(REPO / "app" / "ui").rglob("*.py"), *(REPO / "app" / "flows").rglob("*.py")]:
+        bad = {n for n in imports_of(path) if any(n == f or n.startswith(f + ".") for f in SCREEN_FORBIDDEN)}
+        if bad:
+            offenders[str(path.relative_to(REPO))] = sorted(bad)
+    assert offenders == {}
+
+
+def test_only_the_entry_points_open_a_store():
+    """Single-station mode: the desktop's entry points open the embedded store as a Server
+    (app/api/local.py); every screen gets a Client."""
+    opening = {"app.api.local", "app.api.server"}
+    users = sorted(str(p.relative_to(REPO)) for p in (REPO / "app" / "ui").rglob("*.py")
+                   if imports_of(p) & opening)  # fmt: skip
+    assert set(users) <= {"app/ui/main.py", "app/ui/shell.py"}, users
+
+
+def test_the_contract_speaks_plain_values():
+    """The interfaces and their value types import no services, store, ORM or Qt: a client of
+    centre mode needs nothing else to call them."""
+    for name in ("contract.py", "types.py", "errors.py", "client.py", "wire.py"):
+        bad = [n for n in imports_of(REPO / "app" / "api" / name)
+               if n.startswith(("app.services", "app.store", "sqlalchemy", "PySide6"))]  # fmt: skip
+        assert bad == [], f"app/api/{name} imports {bad}"

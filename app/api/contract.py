@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from app.api.types import (
     AttemptView,
+    BankSummary,
     CandidateRow,
     CandidateSession,
     CentreInfo,
@@ -26,6 +27,7 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    PaperPreview,
     PublicKeyInfo,
     ResultRow,
     RosterEntry,
@@ -143,6 +145,12 @@ class ExaminerApi(SignedInApi, Protocol):
 
     def sessions(self) -> list[SessionInfo]: ...
 
+    def session_level(self, session_id: int) -> tuple[str, bool]:
+        """(the level's name as the session's standard prints it, whether that level requires a
+        comprehensive review) for a session the caller scores or reviews in; ("", False) when the
+        centre no longer knows the standard (the screen shows the level's code)."""
+        ...
+
     def worklist(self, session_id: int) -> list[WorkItem]: ...
 
     def answer_for(self, attempt_id: int, slot: int) -> Any: ...
@@ -224,9 +232,37 @@ class AdminApi(SignedInApi, Protocol):
         """Imported standards left out because they no longer load, and why."""
         ...
 
-    def import_standards(self, files: list[FileData]) -> JobStatus: ...
+    def import_standards(self, files: list[FileData]) -> JobStatus:
+        """Standard files the station read (app/api/files.py): checked with every bank in use and
+        kept, all or none; the service uses them at once. The job's result: the standards read."""
+        ...
 
-    def import_banks(self, files: list[FileData]) -> JobStatus: ...
+    def import_banks(self, files: list[FileData]) -> JobStatus:
+        """Bank files the station read: checked together with every bank in use and kept, all or
+        none; papers use them at once. The job's result: the banks imported."""
+        ...
+
+    def imported_standards(self) -> list[str]:
+        """Codes of the standards in use whose edition was imported into this centre's store."""
+        ...
+
+    def banks(self) -> list[BankSummary]:
+        """Every question bank in use, bundled and imported: names and counts, no items."""
+        ...
+
+    def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:
+        """(area, minutes) of every skill task the banks hold for the level: a skill session must last
+        as long as the longest tasks a paper may draw (app/domain/staffing.py longest_tasks_minutes)."""
+        ...
+
+    def paper_preview(self, standard: str, level: str, part: str, seed: str,
+                      subtype: str | None = None) -> PaperPreview:  # fmt: skip
+        """A sample paper built from the banks in use, as the service would build it for a ticket
+        `seed`; nothing is kept. It shows what a candidate sees (stems and options in the drawn
+        order) and never the keys, explanations or rubrics: keys stay in the service even for the
+        admin, who checks keys in the bank files, not on screen. Refused when the banks cannot fill
+        the paper (code "assembly") or the level has no weight table (code "missing_weights")."""
+        ...
 
 
 INTERFACES: dict[str, type] = {
@@ -247,6 +283,6 @@ ROLES: dict[str, frozenset[str]] = {
 JOB_RESULTS: dict[str, Any] = {
     "admin.prepare_papers": int,
     "admin.export_session": ExportResult,
-    "admin.import_standards": list[str],
-    "admin.import_banks": list[str],
+    "admin.import_standards": list[Standard],
+    "admin.import_banks": list[BankSummary],
 }

@@ -35,6 +35,7 @@ from app.api.contract import (
 from app.api.errors import ApiError, refusal_of
 from app.api.types import (
     AttemptView,
+    BankSummary,
     CandidateRow,
     CandidateSession,
     CentreInfo,
@@ -43,6 +44,7 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    PaperPreview,
     PublicKeyInfo,
     ResultRow,
     RosterEntry,
@@ -59,6 +61,7 @@ from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
 from app.services.base import Actor
+from app.services.library import summary
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +289,9 @@ class ProctorEndpoint(_SessionsRead):
 
 
 class ExaminerEndpoint(_SessionsRead):
+    def session_level(self, session_id: int) -> tuple[str, bool]:
+        return self.backend.scoring.session_level(self.actor, session_id)
+
     def worklist(self, session_id: int) -> list[WorkItem]:
         return self.backend.scoring.worklist(self.actor, session_id)
 
@@ -393,20 +399,33 @@ class AdminEndpoint(_SessionsRead):
         return list(self.backend.catalog_problems)
 
     def import_standards(self, files: list[FileData]) -> JobStatus:
-        def work(progress: Progress) -> list[str]:
+        def work(progress: Progress) -> list[Standard]:
             read = self.backend.library.import_standards(self.actor, self.backend.catalog, files, progress)
             self.backend.reload_catalog()
-            return [f"{std.code} {std.name}" for std in read]
+            return read
 
         return self.server.jobs.start(self.actor, "admin.import_standards", work)
 
     def import_banks(self, files: list[FileData]) -> JobStatus:
-        def work(progress: Progress) -> list[str]:
+        def work(progress: Progress) -> list[BankSummary]:
             infos = self.backend.library.import_banks(self.actor, self.backend.catalog, files, progress)
             self.backend.reload_catalog()
-            return [info.bank for info in infos]
+            return [summary(info) for info in infos]
 
         return self.server.jobs.start(self.actor, "admin.import_banks", work)
+
+    def imported_standards(self) -> list[str]:
+        return self.backend.library.imported_standards(self.actor, self.backend.catalog)
+
+    def banks(self) -> list[BankSummary]:
+        return self.backend.library.banks(self.actor, self.backend.catalog)
+
+    def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:
+        return self.backend.papers.skill_task_minutes(self.actor, standard, level, subtype)
+
+    def paper_preview(self, standard: str, level: str, part: str, seed: str,
+                      subtype: str | None = None) -> PaperPreview:  # fmt: skip
+        return self.backend.papers.preview(self.actor, standard, level, part, seed, subtype)
 
 
 ENDPOINTS: dict[str, type[_Signed]] = {

@@ -289,3 +289,44 @@ class FinalizeAllSummary:
             "already": [c.attempt_id for c in self.already],
             "not_finalized": [{"attempt": c.attempt_id, "reason": c.reason} for c in self.not_finalized],
         }
+
+
+@dataclass(frozen=True)
+class BankSummary:
+    """One question bank in use, bundled or imported: what it is and how much it holds, never its items."""
+
+    bank: str
+    title: str
+    standard: str
+    version: str
+    item_count: int
+    task_count: int
+
+
+@dataclass(frozen=True)
+class PreviewQuestion:
+    """A question of a sample paper as a candidate would see it: no key, no explanation, no rubric."""
+
+    id: str
+    type: str  # an ItemType value, or "task"
+    area: str
+    points: Decimal
+    text: str  # the stem (a skill task: its title and instructions)
+    options: tuple[str, ...] = ()  # the option texts in the order the paper shows them
+
+
+@dataclass(frozen=True)
+class PaperPreview:
+    """A sample paper the service built from the banks in use (app/api/contract.py AdminApi.paper_preview)."""
+
+    standard: str
+    subtype: str | None
+    level: str
+    part: str
+    seed: str
+    questions: tuple[PreviewQuestion, ...]
+    total_points: Decimal
+    difficulty: float | None
+
+
+__all__ += ["BankSummary", "PaperPreview", "PreviewQuestion"]  # the admin's standards and banks

@@ -13,7 +13,7 @@ import hashlib
 import secrets
 from datetime import UTC, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.api.types import StaffSession
@@ -60,37 +60,42 @@ class AuthService(Service):
                 row.revoked = True
 
     def actor_for(self, token: str | None, station: str) -> Actor:
-        """The user acting with `token` from `station`; InvalidToken otherwise."""
+        """The user acting with `token` from `station`; InvalidToken otherwise. On every call of
+        every station: two indexed reads with statements built once, no ORM session."""
         if not token:
             raise InvalidToken("sign in first")
         digest = token_digest(token)
-        now = self.db.clock.now().timestamp()
-        with self.db.reader() as s:
-            staff = s.execute(
-                select(StaffToken.expires_at, StaffToken.revoked, StaffToken.station, User.id, User.role, User.active)
-                .join(User, User.id == StaffToken.user_id)
-                .where(StaffToken.token_digest == digest)
-            ).first()  # fmt: skip
-            if staff is not None:
-                expires_at, revoked, issued_to, user_id, role, active = staff
-                if revoked or not active:
-                    raise InvalidToken("you have been signed out: sign in again")
-                if expires_at <= now:
-                    raise InvalidToken("your sign-in has expired: sign in again")
-                if issued_to != station:
-                    raise InvalidToken("this sign-in belongs to another station: sign in here")
-                return Actor(role, user_id)
-            login = s.execute(
-                select(StationLogin.candidate_id, StationLogin.station, StationLogin.open)
-                .where(StationLogin.token_digest == digest)
-                .order_by(StationLogin.id.desc())
-                .limit(1)
-            ).first()  # fmt: skip
-        if login is None:
+        with self.db.engine.connect() as c:
+            login = c.execute(_CANDIDATE_BY_DIGEST, {"digest": digest}).first()
+            staff = None if login is not None else c.execute(_STAFF_BY_DIGEST, {"digest": digest}).first()
+        if login is not None:
+            candidate_id, issued_to, still_open = login
+            if not still_open:
+                raise InvalidToken("this station's login is no longer valid: log in again")
+            if issued_to != station:
+                raise InvalidToken("this sign-in belongs to another station: sign in here")
+            return Actor("candidate", candidate_id, token)
+        if staff is None:
             raise InvalidToken("sign in first")
-        candidate_id, issued_to, still_open = login
-        if not still_open:
-            raise InvalidToken("this station's login is no longer valid: log in again")
+        expires_at, revoked, issued_to, user_id, role, active = staff
+        if revoked or not active:
+            raise InvalidToken("you have been signed out: sign in again")
+        if expires_at <= self.db.clock.now().timestamp():
+            raise InvalidToken("your sign-in has expired: sign in again")
         if issued_to != station:
             raise InvalidToken("this sign-in belongs to another station: sign in here")
-        return Actor("candidate", candidate_id, token)
+        return Actor(role, user_id)
+
+
+# built once: SQLAlchemy caches their compiled form
+_CANDIDATE_BY_DIGEST = (
+    select(StationLogin.candidate_id, StationLogin.station, StationLogin.open)
+    .where(StationLogin.token_digest == bindparam("digest"))
+    .order_by(StationLogin.id.desc())
+    .limit(1)
+)
+_STAFF_BY_DIGEST = (
+    select(StaffToken.expires_at, StaffToken.revoked, StaffToken.station, User.id, User.role, User.active)
+    .join(User, User.id == StaffToken.user_id)
+    .where(StaffToken.token_digest == bindparam("digest"))
+)

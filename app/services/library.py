@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.api.types import FileData
+from app.api.types import BankSummary, FileData
 from app.banks.bank_file import BankInfo, bank_files, read_banks
 from app.banks.catalog import Catalog
 from app.banks.standard_file import read_standard_text
@@ -48,6 +48,10 @@ def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> 
     return sources
 
 
+def summary(info: BankInfo) -> BankSummary:
+    return BankSummary(info.bank, info.title, info.standard, info.version, info.item_count, info.task_count)
+
+
 class LibraryService(Service):
     def imported_sources(self, kind: str = "bank") -> list[tuple[str, str]]:
         """(name, YAML text) of every bank (or standard) imported into this store, oldest first."""
@@ -56,6 +60,17 @@ class LibraryService(Service):
                 select(ImportedVersion).where(ImportedVersion.kind == kind).order_by(ImportedVersion.id)
             ).all()
             return [(row.content["name"], row.content["text"]) for row in rows]
+
+    def banks(self, actor: Actor, catalog: Catalog) -> list[BankSummary]:
+        """Every bank in use (bundled and imported), by standard and name: counts, no items."""
+        require_role(actor, "admin")
+        return [summary(info) for info in sorted(catalog.banks.banks, key=lambda b: (b.standard, b.bank))]
+
+    def imported_standards(self, actor: Actor, catalog: Catalog) -> list[str]:
+        """Codes of the standards in use whose edition came from an import into this store."""
+        require_role(actor, "admin")
+        names = {name for name, _text in catalog.imported_standards}
+        return sorted(code for code, std in catalog.standards.items() if std.source in names)
 
     def import_standards(
         self, actor: Actor, catalog: Catalog, files: Sequence[Path | FileData], progress: Progress | None = None

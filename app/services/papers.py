@@ -13,9 +13,10 @@ from typing import Any, cast
 
 from sqlalchemy import LargeBinary, bindparam, insert, select
 
+from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
-from app.domain.paper_assembly import build_skill_paper
+from app.domain.paper_assembly import Paper, build_skill_paper
 from app.domain.paper_content import paper_content, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
@@ -115,6 +116,44 @@ class PaperService(Service):
         if progress:
             progress(total, total)
         return len(contents)
+
+    # -- reads for the admin's set-up screens ---------------------------------------------------
+
+    def preview(self, actor: Actor, standard: str, level: str, part: str, seed: str,
+                subtype: str | None = None) -> PaperPreview:  # fmt: skip
+        """A sample paper from the banks in use, as a candidate of ticket `seed` would get it; nothing
+        is kept or audited (a read). Stems and options only: keys, explanations and rubrics stay here."""
+        require_role(actor, "admin")
+        if part not in {p.value for p in Part}:
+            raise ServiceError(f"unknown part {part}; use theory, skill or review")
+        catalog = self.catalog
+        std = catalog.standard(standard)
+        lv = catalog.level(std, level, subtype or None)
+        paper: Paper = catalog.build_paper(std.code, lv.level, Part(part), seed, subtype=subtype or None)
+        items = {it.id: it for it in catalog.banks.items}
+        tasks = {t.id: t for t in catalog.banks.tasks}
+        questions = []
+        for entry in paper.items:
+            if entry.id in tasks:
+                task = tasks[entry.id]
+                questions.append(PreviewQuestion(entry.id, entry.type, entry.area, entry.points,
+                                                 f"{task.title}\n{task.instructions}".strip()))  # fmt: skip
+                continue
+            item = items[entry.id]
+            options = dict(item.options)
+            order = entry.options_order or item.option_labels
+            questions.append(PreviewQuestion(entry.id, entry.type, entry.area, entry.points, item.stem,
+                                             tuple(options[label] for label in order)))  # fmt: skip
+        return PaperPreview(std.code, subtype or None, str(lv.level), part, str(seed), tuple(questions),
+                            paper.total_points, paper.difficulty)  # fmt: skip
+
+    def skill_task_minutes(self, actor: Actor, standard: str, level: str,
+                           subtype: str | None = None) -> list[tuple[str, int]]:  # fmt: skip
+        """(area, minutes) of each skill task the banks hold for the level."""
+        require_role(actor, "admin")
+        std = self.catalog.standard(standard)
+        lv = self.catalog.level(std, level, subtype or None)
+        return [(t.area, t.minutes) for t in self.catalog.banks.tasks_for(std.code, subtype or None, lv.level)]
 
     @staticmethod
     def _waiting(s: Any, session_id: int) -> list[tuple[int, str]]:

@@ -31,7 +31,7 @@ from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
 from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
-from app.errors import Message
+from app.errors import Message, UserFacingError
 from app.services.answer_log import Logs, read_log, read_logs
 from app.services.base import (
     Actor,
@@ -349,6 +349,19 @@ class ScoringService(Service):
                 .where(SessionStaff.session_id == session_id).order_by(SessionStaff.id)
             ).all()  # fmt: skip
         return [(user_id, duty) for user_id, duty in rows]
+
+    def session_level(self, actor: Actor, session_id: int) -> tuple[str, bool]:
+        """For the session's examiners and review panel: (the level's name as its standard prints it,
+        whether the level requires a comprehensive review); ("", False) when this centre no longer
+        knows the session's standard (the screen shows the level's code)."""
+        require_role(actor, "examiner", "chief")
+        with self.db.reader() as s:
+            session = require_duty(s, actor, session_id, "examiner", "chief", "review")
+            try:
+                _std, level = self._rules_of(session)
+            except UserFacingError:
+                return "", False
+        return level.name, level.review_required
 
     # -- theory ----------------------------------------------------------------------------
 

@@ -126,6 +126,41 @@ class ReturnFocusAfterDialogs(QObject):
         return False
 
 
+def _screenshot(app: QCoreApplication, data: Path, out: Path) -> int:
+    """Start offscreen over a demo centre made for the purpose (in the data folder, removed
+    afterwards), sign in as its admin and render the standards browser: the installer's smoke test
+    that the bundled GUI, its store and its fonts work."""
+    import shutil
+    import tempfile
+
+    from app.api import local
+    from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
+    from app.security.envelope import FAST_KDF
+    from app.ui.standards_browser import StandardsBrowser
+
+    data.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="screenshot-", dir=data))
+    try:
+        seed_desktop_demo(folder, kdf=FAST_KDF)
+        server = local.open_store(folder, DEMO_PASSPHRASE)
+        try:
+            client = local.local_client(server, "SCREENSHOT")
+            client.sign_in("admin", DEMO_PASSWORDS["admin"])
+            browser = StandardsBrowser(client)
+            browser.resize(1366, 768)
+            browser.show()
+            browser.build_paper()
+            app.processEvents()
+            browser.grab().save(str(out))
+            browser.close()
+            client.sign_out()
+        finally:
+            local.close(server)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="examdesk-gui")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default=None,
@@ -149,16 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_language(app, i18n.startup_language(args.lang, data))  # --lang, EXAMDESK_LANG, the saved choice
 
     if args.screenshot:
-        from app.banks.catalog import Catalog
-        from app.ui.standards_browser import StandardsBrowser
-
-        browser = StandardsBrowser(Catalog.load())
-        browser.resize(1366, 768)
-        browser.show()
-        browser.build_paper()
-        app.processEvents()
-        browser.grab().save(args.screenshot)
-        return 0
+        return _screenshot(app, data, Path(args.screenshot))
 
     from app.api import local
     from app.demo import DEMO_PASSPHRASE, seed_desktop_demo

@@ -1,4 +1,7 @@
-"""The standards and paper browser: what the app knows about the occupations it examines."""
+"""The standards and paper browser: what the centre knows about the occupations it examines.
+
+It reads the standards from the service and asks the service for sample papers (the banks and their
+keys never reach this screen), so it needs a client signed in as an administrator."""
 
 from __future__ import annotations
 
@@ -20,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.banks.catalog import Catalog
+from app.api.client import Client
+from app.api.errors import ApiError
 from app.domain.items import ItemType
-from app.domain.paper_assembly import AssemblyError
-from app.domain.standards import RULE_FIELDS, Level, MissingWeightsError, Origin, OriginKind, Part, Standard
-from app.errors import UserFacingError
+from app.domain.standards import RULE_FIELDS, Level, Origin, OriginKind, Part, Standard
+from app.ui.widgets.errors import attempt
 from app.ui.widgets.labels import join_names
 from app.ui.widgets.messages import translate_error
 
@@ -32,11 +35,13 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole
 
 
 class StandardsBrowser(QWidget):
-    """Every standard, level and weight table, and theory papers built from the bundled banks."""
+    """Every standard, level and weight table, and sample theory papers the service builds from the
+    banks in use."""
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.catalog = catalog
+        self.client = client
+        self.standards: dict[str, Standard] = {}
         self.selection: tuple[Standard, str | None, Level] | None = None
 
         self.tree = QTreeWidget()
@@ -122,7 +127,9 @@ class StandardsBrowser(QWidget):
 
     def _fill_tree(self) -> None:
         first = None
-        for std in sorted(self.catalog.standards.values(), key=lambda s: s.code):
+        standards = attempt(self, self.client.admin.standards) or []
+        self.standards = {std.code: std for std in standards}
+        for std in standards:
             top = QTreeWidgetItem([f"{std.code} {std.name}"])
             self.tree.addTopLevelItem(top)
             groups: list[tuple[str | None, QTreeWidgetItem]] = [(None, top)]
@@ -145,8 +152,8 @@ class StandardsBrowser(QWidget):
         if not key:
             return
         code, subtype, level_id = key
-        std = self.catalog.standard(code)
-        level = self.catalog.level(std, level_id, subtype)
+        std = self.standards[code]
+        level = std.level(level_id, subtype)
         self.selection = (std, subtype, level)
         self.heading.setText(self.tr("{code} {name} ({edition}) — {level}").format(
             code=std.code, name=std.name, edition=std.edition, level=level.name))  # fmt: skip
@@ -235,34 +242,29 @@ class StandardsBrowser(QWidget):
         std, subtype, level = self.selection
         seed_text = self.seed.text().strip() or "1"
         try:
-            paper = self.catalog.build_paper(std.code, level.level, Part.THEORY, seed_text, subtype=subtype)
-        except MissingWeightsError as exc:
+            paper = self.client.admin.paper_preview(std.code, str(level.level), Part.THEORY.value, seed_text, subtype)
+        except ApiError as exc:
             self.paper.setRowCount(0)
-            self.paper_summary.setText(self.tr(
-                "{standard} {name} has no official theory weight table for {level}, so no paper can be built "
-                "here; the exam owner supplies one (examdesk command line, --weights FILE).").format(
-                    standard=exc.standard.code, name=exc.standard.name, level=exc.level.name))  # fmt: skip
+            if exc.code == "missing_weights":
+                self.paper_summary.setText(self.tr(
+                    "{standard} {name} has no official theory weight table for {level}, so no paper can be built "
+                    "here; the exam owner supplies one (examdesk command line, --weights FILE).").format(
+                        standard=std.code, name=std.name, level=level.name))  # fmt: skip
+            else:
+                self.paper_summary.setText(translate_error(exc))
             return
-        except (AssemblyError, UserFacingError) as exc:
-            self.paper.setRowCount(0)
-            self.paper_summary.setText(translate_error(exc))
-            return
-        items = {it.id: it for it in self.catalog.banks.items}
-        self.paper.setRowCount(len(paper.items))
-        for row, entry in enumerate(paper.items):
-            item = items[entry.id]
-            stem = item.stem
-            if entry.options_order:
-                options = dict(item.options)
-                stem += "\n" + "  ".join(
-                    f"{'ABCDEFGH'[i]}. {options[label]}" for i, label in enumerate(entry.options_order)
-                )
-            values = [str(row + 1), self._type_name(ItemType(entry.type)), entry.area, str(entry.points), stem]
+        self.paper.setRowCount(len(paper.questions))
+        for row, question in enumerate(paper.questions):
+            stem = question.text
+            if question.options:
+                stem += "\n" + "  ".join(f"{'ABCDEFGH'[i]}. {text}" for i, text in enumerate(question.options))
+            kind = self._type_name(ItemType(question.type)) if question.type in set(ItemType) else question.type
+            values = [str(row + 1), kind, question.area, str(question.points), stem]
             for col, value in enumerate(values):
                 self.paper.setItem(row, col, QTableWidgetItem(value))
         self.paper.resizeRowsToContents()
         self.paper_summary.setText(
             self.tr("{count} questions, {points} points, mean difficulty {difficulty:.2f}").format(
-                count=len(paper.items), points=paper.total_points, difficulty=paper.difficulty or 0
+                count=len(paper.questions), points=paper.total_points, difficulty=paper.difficulty or 0
             )
         )

@@ -4,7 +4,7 @@
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="+23"/>
+        <location filename="../../app/ui/admin/home.py" line="+25"/>
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
@@ -458,7 +458,7 @@
 <context>
     <name>KeyBox</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="+32"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="+34"/>
         <source>Centre public key</source>
         <translation>考点公钥</translation>
     </message>
@@ -506,7 +506,7 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+48"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+46"/>
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="+22"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="+23"/>
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>共 {count} 名考生：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Save result bundle</source>
         <translation>保存成绩包</translation>
     </message>
@@ -676,7 +676,7 @@
         <translation>正在生成并签名 {file}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Saved {file}: {count} candidates, signed with key {fingerprint}.</source>
         <translation>已保存 {file}：{count} 名考生，签名密钥 {fingerprint}。</translation>
     </message>
@@ -883,12 +883,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>(main occupation)</source>
         <translation>（本职业，不分工种）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>The standard requires at least {standard} minutes for the {part}; the tasks the bank may draw take up to {minutes}.</source>
         <translation>标准要求{part}不少于 {standard} 分钟；题库可能抽到的任务最长需 {minutes} 分钟。</translation>
     </message>
@@ -921,7 +921,7 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+19"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+20"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
@@ -976,7 +976,7 @@
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+101"/>
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
@@ -989,7 +989,7 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="+78"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="+75"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Under full electronic surveillance: {reason}</source>
         <translation>实行全方位电子监控：{reason}</translation>
     </message>
@@ -1064,7 +1064,7 @@
         <translation>{duty}：{names}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
@@ -1077,7 +1077,7 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="+36"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+45"/>
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
@@ -1087,7 +1087,7 @@
         <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1169,7 +1169,7 @@
         <translation>题库文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
@@ -1199,7 +1199,7 @@
         <translation>{code}：{text}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>official</source>
         <translation>官方发布</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>{minutes}（借用）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.</source>
         <translation>共 {standards} 个职业标准、{banks} 个题库：试题 {items} 道，技能任务 {tasks} 个。</translation>
     </message>
@@ -1239,7 +1239,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -1249,7 +1249,7 @@
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Sub-types</source>
         <translation>工种</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>标准文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>{bank} ({count} questions)</source>
         <translation>{bank}（{count} 题）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Imported: {names}. </source>
         <translation>已导入：{names}。</translation>
     </message>
@@ -1279,12 +1279,12 @@
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{edition} (imported)</source>
         <translation>{edition}（已导入）</translation>
     </message>
@@ -1292,7 +1292,7 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../app/ui/admin/users_tab.py" line="+38"/>
+        <location filename="../../app/ui/admin/users_tab.py" line="+36"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>

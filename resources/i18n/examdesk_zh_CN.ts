@@ -739,7 +739,7 @@ weight tables and papers</source>
 <context>
     <name>StandardsBrowser</name>
     <message>
-        <location filename="../../app/ui/standards_browser.py" line="+43"/>
+        <location filename="../../app/ui/standards_browser.py" line="+48"/>
         <source>Standards and levels</source>
         <translation>职业标准与等级</translation>
     </message>
@@ -805,7 +805,7 @@ weight tables and papers</source>
         <translation>组卷预览</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>{code} {name} ({edition}) — {level}</source>
         <translation>{code} {name}（{edition}）— {level}</translation>
     </message>
@@ -922,12 +922,12 @@ weight tables and papers</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{standard} {name} has no official theory weight table for {level}, so no paper can be built here; the exam owner supplies one (examdesk command line, --weights FILE).</source>
         <translation>{standard} {name} 未发布{level}的官方理论知识权重表，无法在此组卷；须由考核评价机构提供权重表（examdesk 命令行，--weights FILE）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>{count} questions, {points} points, mean difficulty {difficulty:.2f}</source>
         <translation>共 {count} 题，{points} 分，平均难度 {difficulty:.2f}</translation>
     </message>

@@ -1,4 +1,7 @@
-"""The admin screens (管理端): each test clicks through a screen and checks what the services recorded."""
+"""The admin screens (管理端): each test clicks through a screen and checks what the services recorded.
+
+The screens hold a client signed in as the admin; every test runs in process and again through the
+JSON loopback (tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
-from app.banks.roster_file import RosterRow
+from app.api.errors import ApiError
+from app.api.files import RosterRow
 from app.demo import demo_people
+from app.domain.staffing import longest_tasks_minutes
 from app.reports.verify import verify_bundle
-from app.services.accounts import LoginFailed
+from app.security.signing import load_public_pem
 from app.store.models import Attempt, Candidate, PaperInstance
 from app.ui.admin import AdminHome, build_for_screenshot
 from app.ui.admin.common import Files
@@ -23,32 +28,37 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def admin(staff):
-    return staff("admin")
+def admin(signed_in):
+    """The admin's client: the screens' and the test's own calls."""
+    return signed_in("admin")
 
 
 @pytest.fixture
-def home(qtbot, backend, admin):
-    widget = AdminHome(backend, admin)
+def home(qtbot, admin):
+    widget = AdminHome(admin)
     qtbot.addWidget(widget)
     return widget
 
 
-def session_by_code(backend, admin, code):
-    return next(s for s in backend.exam.sessions(admin) if s.code == code)
+def session_by_code(admin, code):
+    return next(s for s in admin.admin.sessions() if s.code == code)
 
 
-def schedule(backend, admin, code, part="theory", level="5"):
+def user_id(admin, username):
+    return next(u.id for u in admin.admin.users() if u.username == username)
+
+
+def schedule(admin, code, part="theory", level="5"):
     """A session on 2026-12-01 (never started here); a skill session as long as its tasks (105 minutes)."""
-    return backend.exam.schedule_session(admin, code=code, room="第三考场", part=part, standard="4-13-99-02",
-                                         level=level, scheduled_start="2026-12-01T09:00",
-                                         duration_minutes=105 if part == "skill" else 90)  # fmt: skip
+    return admin.admin.schedule_session(code=code, room="第三考场", part=part, standard="4-13-99-02", level=level,
+                                        scheduled_start="2026-12-01T09:00",
+                                        duration_minutes=105 if part == "skill" else 90)  # fmt: skip
 
 
-def add_people(backend, admin, session_id, count, seed=11):
+def add_people(admin, session_id, count, seed=11):
     people = demo_people(count, random.Random(seed))
     rows = [RosterRow(n + 2, f"X{ticket}", name, number, None) for n, (ticket, name, number, _a) in enumerate(people)]
-    backend.exam.import_roster(admin, session_id, rows, "test")
+    admin.admin.import_roster(session_id, rows, "test")
     return rows
 
 
@@ -61,8 +71,7 @@ def choose(combo, data):
 # -- sessions ---------------------------------------------------------------------------------
 
 
-def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(qtbot, home, backend, admin,
-                                                                                 answers):  # fmt: skip
+def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(qtbot, home, admin, answers):
     dialog = home.sessions.open_schedule_dialog()
     choose(dialog.standard, "4-13-99-02")
     choose(dialog.level, "5")
@@ -80,7 +89,7 @@ def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(
     dialog.code.setText("2026-12-T5-01")
     dialog.room.setText("第二考场（机房303）")
     qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
-    info = session_by_code(backend, admin, "2026-12-T5-01")
+    info = session_by_code(admin, "2026-12-T5-01")
     assert (info.part, info.standard, info.level, info.duration_minutes, info.room) == (
         "theory", "4-13-99-02", "5", 90, "第二考场（机房303）")  # fmt: skip
     assert not dialog.isVisible()
@@ -88,7 +97,7 @@ def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(
     assert answers["errors"] == []
 
 
-def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum(home, backend, admin, answers):
+def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum(home, admin, answers):
     dialog = home.sessions.open_schedule_dialog()
     choose(dialog.standard, "4-13-99-02")
     choose(dialog.level, "2")
@@ -97,27 +106,38 @@ def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum
     dialog.code.setText("R-2")
     dialog.room.setText("评审室")
     dialog.schedule_button.click()
-    assert session_by_code(backend, admin, "R-2").part == "review"
+    assert session_by_code(admin, "R-2").part == "review"
 
 
-def test_a_refused_schedule_is_shown_and_records_nothing(home, backend, admin, answers):
-    before = len(backend.exam.sessions(admin))
+def test_a_skill_session_lasts_as_long_as_the_tasks_the_banks_may_draw(home, admin):
+    dialog = home.sessions.open_schedule_dialog()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "5")
+    choose(dialog.part, "skill")
+    longest = longest_tasks_minutes(admin.admin.skill_task_minutes("4-13-99-02", "5"))  # asked of the service
+    assert longest == 105 > 90  # the standard's own minimum for the skill part is 90
+    assert (dialog.duration.minimum(), dialog.duration.value()) == (105, 105)
+    assert "105" in dialog.minimum_hint.text() and "90" in dialog.minimum_hint.text()
+
+
+def test_a_refused_schedule_is_shown_and_records_nothing(home, admin, answers):
+    before = len(admin.admin.sessions())
     dialog = home.sessions.open_schedule_dialog()
     dialog.code.setText("DEMO-T5")  # already taken
     dialog.room.setText("第一考场")
     dialog.schedule_button.click()
     assert len(answers["errors"]) == 1 and "already exists" in answers["errors"][0]
-    assert len(backend.exam.sessions(admin)) == before
+    assert len(admin.admin.sessions()) == before
     assert dialog.isVisible()
 
     dialog.code.clear()
     dialog.schedule_button.click()  # an empty code never reaches the service
     assert "session code" in dialog.message.text()
-    assert len(backend.exam.sessions(admin)) == before
+    assert len(admin.admin.sessions()) == before
 
 
-def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home, backend, admin):
-    schedule(backend, admin, "2026-12-T4-01", level="4")
+def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home, admin):
+    schedule(admin, "2026-12-T4-01", level="4")
     home.sessions.refresh()
     home.resize(1366, 768)
     home.show()
@@ -148,9 +168,9 @@ def test_a_level_is_shown_by_its_key_part(name, level, short):
     assert labels.short_level(name, level) == short
 
 
-def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend, admin, staff, answers):
-    session_id = schedule(backend, admin, "T-31")
-    add_people(backend, admin, session_id, 31)
+def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, admin, signed_in, answers):
+    session_id = schedule(admin, "T-31")
+    add_people(admin, session_id, 31)
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     box = home.sessions.staffing
@@ -160,19 +180,18 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend,
 
     proctor_ids = []
     for name in ("proctor1", "proctor2"):
-        actor = staff(name)
-        proctor_ids.append(actor.id)
+        proctor_ids.append(user_id(admin, name))
         choose(box.duty, "proctor")
-        choose(box.user, actor.id)
+        choose(box.user, proctor_ids[-1])
         qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
-        assert any(s.id == session_id for s in backend.exam.sessions(actor))  # recorded by the service
+        assert any(s.id == session_id for s in signed_in(name).proctor.sessions())  # recorded by the service
     assert box.finding_texts() == [
         "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
     ]
     assert box.user.findData(proctor_ids[0]) == -1  # nobody is offered twice for the same duty
 
-    third = backend.accounts.create_user(admin, username="proctor3", role="proctor", display_name="监考员丙",
-                                         password="proctor-demo-3")  # fmt: skip
+    third = admin.admin.create_user(username="proctor3", role="proctor", display_name="监考员丙",
+                                    password="proctor-demo-3")  # fmt: skip
     home.sessions.refresh()
     choose(box.user, third.id)
     box.assign_button.click()
@@ -181,9 +200,9 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, backend,
     assert answers["errors"] == []
 
 
-def test_skill_examiners_must_be_odd(home, backend, admin, staff):
-    session_id = schedule(backend, admin, "S-4", part="skill")
-    add_people(backend, admin, session_id, 4)
+def test_skill_examiners_must_be_odd(home, admin):
+    session_id = schedule(admin, "S-4", part="skill")
+    add_people(admin, session_id, 4)
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     box = home.sessions.staffing
@@ -191,7 +210,7 @@ def test_skill_examiners_must_be_odd(home, backend, admin, staff):
                                    "(1 per 15 candidates, at least 3, an odd number)"]  # fmt: skip
     for name in ("examiner1", "examiner2", "examiner3"):
         choose(box.duty, "examiner")
-        choose(box.user, staff(name).id)
+        choose(box.user, user_id(admin, name))
         box.assign_button.click()
     assert box.finding_texts() == []
 
@@ -210,12 +229,12 @@ def chinese(tmp_path):
     QCoreApplication.removeTranslator(translator)
 
 
-def test_findings_read_as_plain_chinese(qtbot, chinese, backend, admin, staff):
-    session_id = schedule(backend, admin, "T-31")
-    add_people(backend, admin, session_id, 31)
+def test_findings_read_as_plain_chinese(qtbot, chinese, admin):
+    session_id = schedule(admin, "T-31")
+    add_people(admin, session_id, 31)
     for name in ("proctor1", "proctor2"):
-        backend.scoring.assign_staff(admin, session_id, staff(name).id, "proctor")
-    widget = AdminHome(backend, admin)
+        admin.admin.assign_staff(session_id, user_id(admin, name), "proctor")
+    widget = AdminHome(admin)
     qtbot.addWidget(widget)
     widget.sessions.select_session(session_id)
     assert widget.sessions.staffing.finding_texts() == [
@@ -225,10 +244,10 @@ def test_findings_read_as_plain_chinese(qtbot, chinese, backend, admin, staff):
 
 
 def test_papers_are_prepared_for_every_candidate_without_one(qtbot, home, backend, admin, answers):
-    theory = schedule(backend, admin, "T-P")
-    skill = schedule(backend, admin, "S-P", part="skill")
+    theory = schedule(admin, "T-P")
+    skill = schedule(admin, "S-P", part="skill")
     for session_id in (theory, skill):
-        add_people(backend, admin, session_id, 6)
+        add_people(admin, session_id, 6)
     home.sessions.refresh()
     box = home.sessions.papers
     for session_id in (theory, skill):
@@ -237,16 +256,34 @@ def test_papers_are_prepared_for_every_candidate_without_one(qtbot, home, backen
         answers["confirm"].append(True)
         with qtbot.waitSignal(box.finished, timeout=30000):
             qtbot.mouseClick(box.prepare_button, Qt.MouseButton.LeftButton)
-        rows = backend.exam.roster(admin, session_id)
+        rows = admin.admin.roster(session_id)
         assert len(rows) == 6 and all(r.attempt_id is not None for r in rows)
         assert not box.prepare_button.isEnabled()  # nobody is left without a paper
     # the papers as fixed in the store (reading a candidate's attempt is a proctor's duty, not an admin's)
-    skill_paper, _ = fixed_paper(backend, backend.exam.roster(admin, skill)[0].attempt_id)
+    skill_paper, _ = fixed_paper(backend, admin.admin.roster(skill)[0].attempt_id)
     assert {it["type"] for it in skill_paper["items"]} == {"task"}
-    theory_paper, seconds = fixed_paper(backend, backend.exam.roster(admin, theory)[0].attempt_id)
+    theory_paper, seconds = fixed_paper(backend, admin.admin.roster(theory)[0].attempt_id)
     assert "task" not in {it["type"] for it in theory_paper["items"]}
     assert seconds == 90 * 60
     assert answers["errors"] == []
+
+
+def test_papers_the_banks_cannot_make_are_refused_with_the_reason(qtbot, home, admin, answers):
+    session_id = admin.admin.schedule_session(code="T-570", room="第一考场", part="theory", standard="570002",
+                                              level="初级", scheduled_start="2026-12-01T09:00",
+                                              duration_minutes=90)  # fmt: skip
+    add_people(admin, session_id, 2)
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.papers
+    answers["confirm"].append(True)
+    with qtbot.waitSignal(box.finished, timeout=30000):
+        box.prepare_button.click()
+    # 570002 publishes no weight table: a refusal ("missing_weights"), not a fault of ExamDesk
+    assert len(answers["errors"]) == 1 and answers["errors"][0].startswith("The banks cannot fill this paper:")
+    assert "has no official theory weight table" in answers["errors"][0]
+    assert all(r.attempt_id is None for r in admin.admin.roster(session_id))
+    assert box.prepare_button.isEnabled()  # the exam owner's weights may come; try again then
 
 
 def fixed_paper(backend, attempt_id: int) -> tuple[dict, float]:
@@ -256,15 +293,15 @@ def fixed_paper(backend, attempt_id: int) -> tuple[dict, float]:
         return s.get(PaperInstance, attempt.paper_id).content, attempt.duration_seconds
 
 
-def test_declining_the_confirmation_prepares_nothing(home, backend, admin, answers):
-    session_id = schedule(backend, admin, "T-N")
-    add_people(backend, admin, session_id, 2)
+def test_declining_the_confirmation_prepares_nothing(home, admin, answers):
+    session_id = schedule(admin, "T-N")
+    add_people(admin, session_id, 2)
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     answers["confirm"].append(False)
     home.sessions.papers.prepare_button.click()
     assert not home.sessions.papers.background.busy
-    assert all(r.attempt_id is None for r in backend.exam.roster(admin, session_id))
+    assert all(r.attempt_id is None for r in admin.admin.roster(session_id))
 
 
 # -- roster import ----------------------------------------------------------------------------
@@ -286,7 +323,7 @@ def open_roster(qtbot, home, monkeypatch, path, session_id):
 
 def test_a_good_roster_is_previewed_masked_and_imported(qtbot, qtmodeltester, home, backend, admin, monkeypatch,
                                                         tmp_path, answers):  # fmt: skip
-    session_id = schedule(backend, admin, "T-R")
+    session_id = schedule(admin, "T-R")
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "a.png").write_bytes(PNG)
     path = write_roster(tmp_path, ["准考证号,姓名,身份证号,照片", "R1,张三,11010519491231002X,photos/a.png",
@@ -296,22 +333,21 @@ def test_a_good_roster_is_previewed_masked_and_imported(qtbot, qtmodeltester, ho
     qtmodeltester.check(roster.preview_model)
     assert roster.preview_model.rows == [["2", "R1", "张三", "1101**********002X", "Yes"],
                                          ["3", "R2", "李四", "4405**********0013", "No"]]  # fmt: skip
-    assert backend.exam.roster(admin, session_id) == []  # nothing before the click
+    assert admin.admin.roster(session_id) == []  # nothing before the click
     assert roster.import_button.isEnabled()
     qtbot.mouseClick(roster.import_button, Qt.MouseButton.LeftButton)
-    rows = backend.exam.roster(admin, session_id)
+    rows = admin.admin.roster(session_id)
     assert [(r.ticket, r.name) for r in rows] == [("R1", "张三"), ("R2", "李四")]
     with backend.db.reader() as s:  # a candidate's identity is the proctors' to see, not the admin's
         assert s.get(Candidate, rows[0].candidate_id).photo == PNG
     assert not roster.import_button.isEnabled()  # the same rows are not offered twice
-    assert session_by_code(backend, admin, "T-R").candidates == 2
+    assert session_by_code(admin, "T-R").candidates == 2
     assert home.sessions.infos[session_id].candidates == 2  # the sessions list follows
     assert answers["errors"] == []
 
 
-def test_a_bad_roster_lists_every_problem_and_imports_nothing(qtbot, home, backend, admin, monkeypatch, tmp_path,
-                                                              answers):  # fmt: skip
-    session_id = schedule(backend, admin, "T-B")
+def test_a_bad_roster_lists_every_problem_and_imports_nothing(qtbot, home, admin, monkeypatch, tmp_path, answers):
+    session_id = schedule(admin, "T-B")
     path = write_roster(tmp_path, ["ticket,name,id_number", "B1,张三,11010519491231002X", "B2,,440524198001010013",
                                    "B3,王五,110105194912310021", "B1,赵六,12345"])  # fmt: skip
     open_roster(qtbot, home, monkeypatch, path, session_id)
@@ -327,26 +363,29 @@ def test_a_bad_roster_lists_every_problem_and_imports_nothing(qtbot, home, backe
     assert "4" in roster.summary.text()
     assert not roster.import_button.isEnabled()
     roster.import_rows()  # even called directly, there is nothing to import
-    assert backend.exam.roster(admin, session_id) == []
+    assert admin.admin.roster(session_id) == []
     assert answers["errors"] == []
 
 
-def test_a_roster_clashing_with_the_session_is_refused_whole(qtbot, home, backend, admin, monkeypatch, tmp_path,
-                                                             answers):  # fmt: skip
-    demo = session_by_code(backend, admin, "DEMO-T5")
-    taken = backend.exam.roster(admin, demo.id)[0].ticket
+def test_a_roster_clashing_with_the_session_is_refused_whole(qtbot, home, admin, monkeypatch, tmp_path, answers):
+    demo = session_by_code(admin, "DEMO-T5")
+    taken = admin.admin.roster(demo.id)[0].ticket
     path = write_roster(tmp_path, ["准考证号,姓名,身份证号", "N1,张三,11010519491231002X",
                                    f"{taken},李四,440524198001010013"])  # fmt: skip
     open_roster(qtbot, home, monkeypatch, path, demo.id)
     home.roster.import_button.click()
     assert len(answers["errors"]) == 1 and "nothing imported" in answers["errors"][0]
-    assert "N1" not in {r.ticket for r in backend.exam.roster(admin, demo.id)}
+    assert "N1" not in {r.ticket for r in admin.admin.roster(demo.id)}
 
 
 # -- users ------------------------------------------------------------------------------------
 
 
-def test_creating_a_user_and_unlocking_it(qtbot, home, backend, admin, answers):
+def usernames(admin):
+    return {u.username for u in admin.admin.users()}
+
+
+def test_creating_a_user_and_unlocking_it(qtbot, home, admin, station, answers):
     tab = home.users
     tab.username.setText("proctor9")
     tab.display_name.setText("监考员玖")
@@ -355,98 +394,122 @@ def test_creating_a_user_and_unlocking_it(qtbot, home, backend, admin, answers):
     tab.password_again.setText("proctor-pass-8")
     tab.create_button.click()
     assert "differ" in tab.create_message.text()
-    assert "proctor9" not in {u.username for u in backend.accounts.users(admin)}
+    assert "proctor9" not in usernames(admin)
 
     tab.password.setText("short")
     tab.password_again.setText("short")
     tab.create_button.click()
     assert len(answers["errors"]) == 1 and "8 characters" in answers["errors"][0]  # the service's refusal, shown
-    assert "proctor9" not in {u.username for u in backend.accounts.users(admin)}
+    assert "proctor9" not in usernames(admin)
 
     tab.password.setText("proctor-pass-9")
     tab.password_again.setText("proctor-pass-9")
     qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
-    user = next(u for u in backend.accounts.users(admin) if u.username == "proctor9")
+    user = next(u for u in admin.admin.users() if u.username == "proctor9")
     assert (user.role, user.display_name) == ("proctor", "监考员玖")
-    assert backend.accounts.login("proctor9", "proctor-pass-9").id == user.id
+    assert station("PC-P9").sign_in("proctor9", "proctor-pass-9").user_id == user.id
 
     for _ in range(5):
-        with pytest.raises(LoginFailed):
-            backend.accounts.login("proctor9", "wrong-pass-1")
+        with pytest.raises(ApiError) as refused:
+            station("PC-P9").sign_in("proctor9", "wrong-pass-1")
+        assert refused.value.code == "login_failed"
     tab.refresh()
     tab.select_user("proctor9")
     assert tab.unlock_button.isEnabled()
     assert ["proctor9", "监考员玖", "Proctor", "Locked"] in tab.model.rows
     qtbot.mouseClick(tab.unlock_button, Qt.MouseButton.LeftButton)
-    assert not next(u for u in backend.accounts.users(admin) if u.username == "proctor9").locked
-    assert backend.accounts.login("proctor9", "proctor-pass-9").id == user.id
+    assert not next(u for u in admin.admin.users() if u.username == "proctor9").locked
+    assert station("PC-P9").sign_in("proctor9", "proctor-pass-9").user_id == user.id
     assert ["proctor9", "监考员玖", "Proctor", "Active"] in tab.model.rows
     assert len(answers["errors"]) == 1
 
 
-def test_resetting_a_password(home, backend, admin, answers):
+def test_resetting_a_password(home, station, answers):
     tab = home.users
     tab.select_user("proctor2")
     tab.new_password.setText("new-proctor-2")
     tab.new_password_again.setText("new-proctor-2")
     answers["confirm"].append(True)
     tab.reset_button.click()
-    assert backend.accounts.login("proctor2", "new-proctor-2")
-    with pytest.raises(LoginFailed):
-        backend.accounts.login("proctor2", "proctor-demo-1")
+    assert station().sign_in("proctor2", "new-proctor-2").username == "proctor2"
+    with pytest.raises(ApiError) as refused:
+        station().sign_in("proctor2", "proctor-demo-1")
+    assert refused.value.code == "login_failed"
 
 
 # -- standards, results and export ----------------------------------------------------------------
 
 
-def test_standards_and_banks_are_listed(qtmodeltester, home, backend):
+def test_standards_and_banks_are_listed(qtmodeltester, home, admin):
     home.tabs.setCurrentWidget(home.standards)
     codes = [row[0] for row in home.standards.standards_model.rows]
-    assert codes == sorted(backend.catalog.standards)
-    assert len(home.standards.banks_model.rows) == len(backend.catalog.banks.banks)
+    assert codes == sorted(s.code for s in admin.admin.standards()) == ["4-07-03-01", "4-13-99-02", "570002"]
+    banks = admin.admin.banks()
+    assert [row[0] for row in home.standards.banks_model.rows] == [b.bank for b in banks] and len(banks) > 3
     qtmodeltester.check(home.standards.banks_model)
     qtmodeltester.check(home.sessions.model)
 
 
-def test_exporting_a_bundle_that_verifies_and_the_public_key(qtbot, home, backend, admin, monkeypatch, tmp_path,
-                                                             answers):  # fmt: skip
+def public_key(client):
+    """The centre's active public key, as anyone may ask for it."""
+    return load_public_pem(next(k for k in client.public.public_keys() if k.active).pem)
+
+
+def test_exporting_a_bundle_that_verifies_and_the_public_key(qtbot, home, admin, monkeypatch, tmp_path, answers):
     bundle, pem = tmp_path / "out" / "S5.zip", tmp_path / "centre.pub.pem"
     bundle.parent.mkdir()
     tab = home.results
     home.tabs.setCurrentWidget(tab)
-    session_id = session_by_code(backend, admin, "DEMO-S5").id
+    session_id = session_by_code(admin, "DEMO-S5").id
     tab.session.choose(session_id)
-    assert [row[0] for row in tab.model.rows] == [r.ticket for r in backend.export.session_results(admin, session_id)]
+    assert [row[0] for row in tab.model.rows] == [r.ticket for r in admin.admin.session_results(session_id)]
     monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: bundle))
     tab.mask.setChecked(True)
     with qtbot.waitSignal(tab.exported, timeout=30000):
         qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
-    check = verify_bundle(bundle, backend.keys.public_key())
+    check = verify_bundle(bundle, public_key(admin))
     assert check.ok, check.reason
     assert check.manifest["masked"] is True and check.manifest["session"]["code"] == "DEMO-S5"
     assert str(bundle) in tab.export_message.text()
 
     monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: pem))
     qtbot.mouseClick(tab.keys.export_button, Qt.MouseButton.LeftButton)
-    key = backend.keys.public_keys()[-1]
+    key = admin.public.public_keys()[-1]
     assert pem.read_bytes() == key.pem
     assert key.fingerprint in tab.keys.fingerprint.text() and key.fingerprint in tab.keys.message.text()
     assert answers["errors"] == []
 
 
-def test_a_failed_export_is_shown(qtbot, home, backend, admin, monkeypatch, tmp_path, answers):
+def test_a_failed_export_is_shown_and_asks_the_service_for_nothing(qtbot, home, backend, monkeypatch, tmp_path,
+                                                                   answers):  # fmt: skip
     tab = home.results
     tab.refresh()
     missing = tmp_path / "no-such-folder" / "x.zip"
     monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: missing))
+    calls = []
+    monkeypatch.setattr(backend.export, "export_session", lambda *a, **k: calls.append(a))
     with qtbot.waitSignal(tab.export_failed, timeout=30000):
         tab.export_button.click()
     assert len(answers["errors"]) == 1 and "no-such-folder" in answers["errors"][0]
     assert not missing.exists() and tab.export_button.isEnabled()
+    assert calls == []  # a folder that cannot be written is found before a bundle is made and signed
 
 
-def test_build_for_screenshot_shows_the_theory_session(qtbot, backend, staff):
-    widget = build_for_screenshot(backend, staff)
+def test_a_refused_export_leaves_no_file(qtbot, home, admin, monkeypatch, tmp_path, answers):
+    bundle = tmp_path / "S5.zip"
+    tab = home.results
+    tab.refresh()
+    tab.session.choose(session_by_code(admin, "DEMO-S5").id)
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: bundle))
+    admin.sign_out()  # the service refuses a client that is no longer signed in
+    with qtbot.waitSignal(tab.export_failed, timeout=30000):
+        tab.export_button.click()
+    assert len(answers["errors"]) == 1
+    assert not bundle.exists() and tab.export_button.isEnabled()
+
+
+def test_build_for_screenshot_shows_the_theory_session(qtbot, signed_in):
+    widget = build_for_screenshot(signed_in)
     qtbot.addWidget(widget)
     assert isinstance(widget, AdminHome)
     assert widget.sessions.current().code == "DEMO-T5"
@@ -465,18 +528,20 @@ def test_importing_a_bank_from_the_standards_tab(qtbot, home, backend, admin, tm
         tab.import_bank(broken)
     assert tab.problems.isVisible() or tab.problems.count() > 0
     assert any("already used" in tab.problems.item(i).text() for i in range(tab.problems.count()))
-    assert backend.library.imported_sources() == []
+    assert len(admin.admin.banks()) == before
 
     good = tmp_path / "centre.yaml"
     good.write_text(text.replace("bank: ols-", "bank: centre-").replace("id: OLS-", "id: CTR-"), encoding="utf-8")
     with qtbot.waitSignal(tab.imported, timeout=30000):
         tab.import_bank(good)
-    assert [name for name, _ in backend.library.imported_sources()] == ["centre.yaml"]
-    assert tab.banks_model.rowCount() == before + 1
-    assert any(it.id.startswith("CTR-") for it in backend.catalog.banks.items)  # papers can use it now
+    assert tab.banks_model.rowCount() == before + 1 == len(admin.admin.banks())
+    new = next(b for b in admin.admin.banks() if b.bank.startswith("centre-"))
+    assert f"{new.bank} ({new.item_count} questions)" in tab.summary.text()
+    # the service uses it at once, without the station reloading anything: papers can draw its items
+    assert any(it.id.startswith("CTR-") for it in backend.catalog.banks.items)
 
 
-def test_importing_a_standard_from_the_standards_tab(qtbot, home, backend, tmp_path):
+def test_importing_a_standard_from_the_standards_tab(qtbot, home, admin, tmp_path):
     tab = home.standards
     home.tabs.setCurrentWidget(tab)
     tab.refresh()
@@ -487,22 +552,27 @@ def test_importing_a_standard_from_the_standards_tab(qtbot, home, backend, tmp_p
     with qtbot.waitSignal(tab.imported, timeout=30000):
         tab.import_standard(new)
     assert tab.standards_model.rowCount() == before + 1
-    assert "4-13-99-99" in backend.catalog.standards and "4-13-99-99" in tab.summary.text()
+    assert "4-13-99-99" in {s.code for s in admin.admin.standards()} and "4-13-99-99" in tab.summary.text()
     row = next(r for r in range(tab.standards_model.rowCount())
                if tab.standards_model.data(tab.standards_model.index(r, 0)) == "4-13-99-99")  # fmt: skip
     assert "imported" in tab.standards_model.data(tab.standards_model.index(row, 2))
+    national = next(r for r in range(tab.standards_model.rowCount())
+                    if tab.standards_model.data(tab.standards_model.index(r, 0)) == "4-13-99-02")  # fmt: skip
+    assert "imported" not in tab.standards_model.data(tab.standards_model.index(national, 2))
+    assert tab.known.standard("4-13-99-99") is not None  # scheduling offers it now
 
     with qtbot.waitSignal(tab.background.failed, timeout=30000):  # the same edition again
         tab.import_standard(new)
     texts = [tab.problems.item(i).text() for i in range(tab.problems.count())]
     assert len(texts) == 1 and "planner.yaml" in texts[0] and "already in use" in texts[0]
-    assert [name for name, _ in backend.library.imported_sources("standard")] == ["planner.yaml"]
+    assert admin.admin.imported_standards() == ["4-13-99-99"]
     assert tab.import_standard_button.isEnabled() and tab.import_button.isEnabled()
 
 
 def test_the_standards_tab_says_which_imported_standards_were_left_out(qtbot, home, backend):
     from app.errors import Problem
 
+    # a state no screen can make: an imported standard that a newer ExamDesk no longer loads
     backend.catalog_problems = [Problem("old.yaml", 7, "pass_mark", "must be an integer, got a text")]
     tab = home.standards
     home.tabs.setCurrentWidget(tab)
@@ -512,12 +582,12 @@ def test_the_standards_tab_says_which_imported_standards_were_left_out(qtbot, ho
     assert "could not be loaded" in tab.summary.text()
 
 
-def test_a_longer_session_code_scheduled_while_the_tab_is_open_still_fits(qtbot, home, backend, admin):
+def test_a_longer_session_code_scheduled_while_the_tab_is_open_still_fits(qtbot, home, admin):
     home.resize(1366, 768)
     home.show()
     qtbot.waitExposed(home)
     before = home.sessions.splitter.sizes()[0]
-    schedule(backend, admin, "2026-12-05-THEORY-T4-01", level="4")  # longer than any code shown so far
+    schedule(admin, "2026-12-05-THEORY-T4-01", level="4")  # longer than any code shown so far
     home.sessions.refresh()
     QCoreApplication.processEvents()
     table = home.sessions.table
@@ -525,13 +595,13 @@ def test_a_longer_session_code_scheduled_while_the_tab_is_open_still_fits(qtbot,
     assert table.horizontalHeader().length() <= table.viewport().width()  # no sideways scrolling
 
 
-def test_electronic_surveillance_is_recorded_with_a_reason_and_lowers_the_ratio(home, backend, admin, staff, answers):
-    session_id = backend.exam.schedule_session(admin, code="T-EYE", room="第一考场", part="theory",
-                                               standard="4-07-03-01", level="4", scheduled_start="2026-12-01T09:00",
-                                               duration_minutes=90)  # fmt: skip
-    add_people(backend, admin, session_id, 31)
+def test_electronic_surveillance_is_recorded_with_a_reason_and_lowers_the_ratio(home, admin, answers):
+    session_id = admin.admin.schedule_session(code="T-EYE", room="第一考场", part="theory", standard="4-07-03-01",
+                                              level="4", scheduled_start="2026-12-01T09:00",
+                                              duration_minutes=90)  # fmt: skip
+    add_people(admin, session_id, 31)
     for name in ("proctor1", "proctor2"):
-        backend.scoring.assign_staff(admin, session_id, staff(name).id, "proctor")
+        admin.admin.assign_staff(session_id, user_id(admin, name), "proctor")
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     box = home.sessions.staffing
@@ -543,27 +613,27 @@ def test_electronic_surveillance_is_recorded_with_a_reason_and_lowers_the_ratio(
     answers["text"] += ["   ", "考场 8 路摄像，全程录像，监控室专人值守"]
     box.surveillance_button.click()  # refused by the service: a reason is required
     assert answers["errors"] == ["a reason is required to record electronic surveillance"]
-    assert not session_by_code(backend, admin, "T-EYE").surveillance
+    assert not session_by_code(admin, "T-EYE").surveillance
 
     box.surveillance_button.click()
-    assert session_by_code(backend, admin, "T-EYE").surveillance == "考场 8 路摄像，全程录像，监控室专人值守"
+    assert session_by_code(admin, "T-EYE").surveillance == "考场 8 路摄像，全程录像，监控室专人值守"
     assert box.finding_texts() == []
     assert "考场 8 路摄像" in box.surveillance.text()
     assert not box.surveillance_button.isVisibleTo(box)
 
 
-def test_surveillance_is_not_offered_where_the_standard_does_not_relax_the_ratio(home, backend, admin):
-    session_id = schedule(backend, admin, "T-NOEYE")
+def test_surveillance_is_not_offered_where_the_standard_does_not_relax_the_ratio(home, admin):
+    session_id = schedule(admin, "T-NOEYE")
     home.sessions.refresh()
     home.sessions.select_session(session_id)
     assert not home.sessions.staffing.surveillance_button.isVisibleTo(home.sessions.staffing)
 
 
-def test_an_unmasked_export_asks_why(qtbot, home, backend, admin, monkeypatch, tmp_path, answers):
+def test_an_unmasked_export_asks_why(qtbot, home, admin, monkeypatch, tmp_path, answers):
     bundle = tmp_path / "S5-full.zip"
     tab = home.results
     home.tabs.setCurrentWidget(tab)
-    tab.session.choose(session_by_code(backend, admin, "DEMO-S5").id)
+    tab.session.choose(session_by_code(admin, "DEMO-S5").id)
     monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: bundle))
     tab.mask.setChecked(False)
     answers["text"] += [None, "人社局要求核对原始名单"]
@@ -571,6 +641,6 @@ def test_an_unmasked_export_asks_why(qtbot, home, backend, admin, monkeypatch, t
     assert not bundle.exists() and tab.export_button.isEnabled()
     with qtbot.waitSignal(tab.exported, timeout=30000):
         tab.export_button.click()
-    check = verify_bundle(bundle, backend.keys.public_key())
+    check = verify_bundle(bundle, public_key(admin))
     assert check.ok and check.manifest["masked"] is False
     assert answers["errors"] == []

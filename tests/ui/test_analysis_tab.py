@@ -7,7 +7,9 @@ import io
 
 import pytest
 
-from app.demo import run_demo
+from app.api.local import local_client
+from app.api.server import Server
+from app.demo import DEMO_PASSWORDS, run_demo
 from app.security.envelope import FAST_KDF
 from app.services.backend import Backend
 from app.ui.admin import AdminHome
@@ -31,9 +33,17 @@ def closed(demo):
     b.close()
 
 
+@pytest.fixture(params=["in_process", "loopback"])
+def admin(request, closed):
+    """The admin's client of the closed demo: in process, and again through JSON (the analysis crosses as data)."""
+    client = local_client(Server(closed), "TEST-PC", loopback=request.param == "loopback")
+    client.sign_in("admin", DEMO_PASSWORDS["admin"])
+    return client
+
+
 @pytest.fixture
-def tab(qtbot, closed):
-    widget = AnalysisTab(closed, closed.accounts.login("admin", "admin-demo-1"))
+def tab(qtbot, admin):
+    widget = AnalysisTab(admin)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.refresh()
@@ -99,7 +109,7 @@ def test_a_file_that_cannot_be_written_is_reported(qtbot, tab, monkeypatch, tmp_
     assert tab.csv_button.isEnabled()
 
 
-def test_the_admin_home_has_the_tab(qtbot, closed):
-    home = AdminHome(closed, closed.accounts.login("admin", "admin-demo-1"))
+def test_the_admin_home_has_the_tab(qtbot, admin):
+    home = AdminHome(admin)
     qtbot.addWidget(home)
     assert home.tabs.tabText(5) == "&6 Item analysis" and home.tabs.widget(5) is home.analysis

@@ -1,4 +1,6 @@
-"""The examiner's screens: blind work list, rubric scoring, arbitration, finalizing, review, results."""
+"""The examiner's screens: blind work list, rubric scoring, arbitration, finalizing, review, results.
+
+Every test runs twice through the `signed_in` clients: in process, and through JSON loopback."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app.api.client import Client, Loopback
 from app.store.models import AuditEntry
 from app.ui.examiner import ExaminerHome, ReviewPanel, build_for_screenshot
 from app.ui.examiner.score_form import ScoreForm
@@ -57,14 +60,23 @@ def texts_in(root: QWidget) -> list[str]:
     return [t for t in out if t]
 
 
-def skill_session(backend, actor) -> int:
-    return next(s.id for s in backend.exam.sessions(actor) if s.part == "skill")
+def skill_session(client: Client) -> int:
+    return next(s.id for s in client.examiner.sessions() if s.part == "skill")
 
 
-def open_home(qtbot, backend, actor) -> ExaminerHome:
-    home = ExaminerHome(backend, actor)
+def open_home(qtbot, client: Client) -> ExaminerHome:
+    home = ExaminerHome(client)
     qtbot.addWidget(home)
     return home
+
+
+def json_calls(client: Client) -> int | None:
+    """How many calls `client` has sent through JSON so far; None for a client in process."""
+    return client.transport.calls if isinstance(client.transport, Loopback) else None
+
+
+def user_id(admin: Client, username: str) -> int:
+    return next(u.id for u in admin.admin.users() if u.username == username)
 
 
 def choose(home: ExaminerHome, attempt_id: int, slot: int) -> ScoreForm:
@@ -97,14 +109,14 @@ def full_marks(form: ScoreForm, minus: float = 0) -> list[float]:
 # -- blind work list ---------------------------------------------------------------------------
 
 
-def test_worklist_shows_anonymous_codes_and_never_names_or_tickets(qtbot, qtmodeltester, backend, staff):
-    examiner = staff("examiner1")
-    sid = skill_session(backend, examiner)
-    people = backend.export.session_results(staff("admin"), sid)
+def test_worklist_shows_anonymous_codes_and_never_names_or_tickets(qtbot, qtmodeltester, signed_in):
+    examiner = signed_in("examiner1")
+    sid = skill_session(examiner)
+    people = signed_in("admin").admin.session_results(sid)
     assert len(people) == 5
-    home = open_home(qtbot, backend, examiner)
+    home = open_home(qtbot, examiner)
     qtmodeltester.check(home.scoring.model)
-    items = backend.scoring.worklist(examiner, sid)
+    items = examiner.examiner.worklist(sid)
     assert home.scoring.model.rowCount() == len(items) == 30
     shown = [home.scoring.model.data(home.scoring.model.index(r, 0)) for r in range(len(items))]
     assert shown == [i.anonymous_code for i in items]
@@ -126,23 +138,28 @@ def test_worklist_shows_anonymous_codes_and_never_names_or_tickets(qtbot, qtmode
 # -- scoring through the form ----------------------------------------------------------------
 
 
-def test_an_examiner_scores_a_task_and_a_second_score_is_refused(qtbot, backend, staff, answers):
-    examiner = staff("examiner1")
-    sid = skill_session(backend, examiner)
-    item = backend.scoring.worklist(examiner, sid)[0]
-    home = open_home(qtbot, backend, examiner)
-    stale = open_home(qtbot, backend, examiner)  # a second window opened before the score
+def test_an_examiner_scores_a_task_and_a_second_score_is_refused(qtbot, signed_in, answers):
+    examiner = signed_in("examiner1")
+    sid = skill_session(examiner)
+    item = examiner.examiner.worklist(sid)[0]
+    home = open_home(qtbot, examiner)
+    stale = open_home(qtbot, examiner)  # a second window opened before the score
     form = choose(home, item.attempt_id, item.slot)
     assert not item.scored_by_me and form.submit_button.isEnabled()
     values = full_marks(form, minus=2.5)
     fill(form, values)
     form.comment.setPlainText("要点齐全，第1项略有欠缺")
     assert form.total.text() == f"Total: {sum(values):g} of {sum(b.maximum() for b in form.boxes):g} points"
+    totals = []
+    form.submitted.connect(lambda _attempt, _slot, total: totals.append(total))
     submit(qtbot, form, answers)
     assert answers["errors"] == []
+    # the service's total, exact (a Decimal, through JSON as text on the loopback run): x.5 stays x.5
+    assert totals == [Decimal(str(sum(values)))] and isinstance(totals[0], Decimal)
+    assert str(totals[0]).endswith(".5")
     # the store has it: the service now lists the task as scored by me
-    after = next(i for i in backend.scoring.worklist(examiner, sid) if (i.attempt_id, i.slot) == (item.attempt_id,
-                                                                                                   item.slot))
+    after = next(i for i in examiner.examiner.worklist(sid) if (i.attempt_id, i.slot) == (item.attempt_id,
+                                                                                           item.slot))
     assert after.scored_by_me
     row = home.scoring.model.row_of(item.attempt_id, item.slot)
     assert home.scoring.model.data(home.scoring.model.index(row, 3)) == "Scored"
@@ -160,21 +177,21 @@ def test_an_examiner_scores_a_task_and_a_second_score_is_refused(qtbot, backend,
     assert old.status.text() == "Not submitted."
 
 
-def test_cancelling_the_confirmation_records_nothing(qtbot, backend, staff, answers):
-    examiner = staff("examiner2")
-    sid = skill_session(backend, examiner)
-    home = open_home(qtbot, backend, examiner)
+def test_cancelling_the_confirmation_records_nothing(qtbot, signed_in, answers):
+    examiner = signed_in("examiner2")
+    sid = skill_session(examiner)
+    home = open_home(qtbot, examiner)
     form = home.scoring.form
     item = form.item
     answers["confirm"].append(False)
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
-    now = next(i for i in backend.scoring.worklist(examiner, sid) if (i.attempt_id, i.slot) == (item.attempt_id,
-                                                                                                 item.slot))
+    now = next(i for i in examiner.examiner.worklist(sid) if (i.attempt_id, i.slot) == (item.attempt_id,
+                                                                                         item.slot))
     assert not now.scored_by_me
 
 
-def test_spin_boxes_make_out_of_range_scores_impossible(qtbot, backend, staff):
-    home = open_home(qtbot, backend, staff("examiner1"))
+def test_spin_boxes_make_out_of_range_scores_impossible(qtbot, signed_in):
+    home = open_home(qtbot, signed_in("examiner1"))
     form = home.scoring.form
     assert form.boxes and len(form.boxes) == len(form.item.rubric)
     for box, (_point, maximum) in zip(form.boxes, form.item.rubric, strict=True):
@@ -199,10 +216,10 @@ def test_spin_boxes_make_out_of_range_scores_impossible(qtbot, backend, staff):
 # -- finalizing and arbitration ------------------------------------------------------------------
 
 
-def score_attempt(qtbot, backend, staff, answers, attempt_id: int, marks) -> None:
+def score_attempt(qtbot, signed_in, answers, attempt_id: int, marks) -> None:
     """Each examiner scores every task of one attempt through the form; marks(n, form) -> values."""
     for n, username in enumerate(EXAMINERS):
-        home = open_home(qtbot, backend, staff(username))
+        home = open_home(qtbot, signed_in(username))
         slots = [i.slot for i in home.scoring.all_items if i.attempt_id == attempt_id]
         assert len(slots) == 6
         for slot in slots:
@@ -212,16 +229,18 @@ def score_attempt(qtbot, backend, staff, answers, attempt_id: int, marks) -> Non
         assert answers["errors"] == []
 
 
-def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltester, backend, staff, answers):
-    chief = staff("chief")
-    sid = skill_session(backend, chief)
-    target = backend.scoring.worklist(chief, sid)[0].attempt_id
-    score_attempt(qtbot, backend, staff, answers, target, lambda n, form: full_marks(form, minus=n + 1))
+def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltester, signed_in, answers, backend):
+    chief = signed_in("chief")
+    sid = skill_session(chief)
+    target = chief.examiner.worklist(sid)[0].attempt_id
+    score_attempt(qtbot, signed_in, answers, target, lambda n, form: full_marks(form, minus=n + 1))
 
-    home = open_home(qtbot, backend, chief)
+    home = open_home(qtbot, chief)
     assert home.arbitration is not None and home.results is not None
     home.tabs.setCurrentWidget(home.arbitration)
+    sent = json_calls(chief)
     qtbot.mouseClick(home.arbitration.finalize_all_button, Qt.MouseButton.LeftButton)
+    assert sent is None or json_calls(chief) == sent + 1  # on loopback, one call for the session went as JSON
     report = home.arbitration.message.toPlainText()
     assert "Finalized: 1" in report and "Waiting: 4" in report
     assert report.count("0 of 3 examiners have scored") == 4 * 6
@@ -229,7 +248,7 @@ def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltest
         actions = [a for a in s.scalars(select(AuditEntry.action)) if a.startswith("result.")]
     assert actions == ["result.finalize_all"]
 
-    rows = backend.export.session_results(chief, sid)
+    rows = chief.examiner.session_results(sid)
     recorded = [r for r in rows if "skill" in r.parts]
     assert len(recorded) == 1
     score = recorded[0].parts["skill"]["score"]
@@ -246,27 +265,27 @@ def test_three_examiners_score_and_the_chief_finishes_scoring(qtbot, qtmodeltest
     assert all(table[t][1:] == ["—", "—", "Pending"] for t in others)
     # finishing again changes nothing and says the first is already final
     qtbot.mouseClick(home.arbitration.finalize_all_button, Qt.MouseButton.LeftButton)
-    assert len([r for r in backend.export.session_results(chief, sid) if "skill" in r.parts]) == 1
+    assert len([r for r in chief.examiner.session_results(sid) if "skill" in r.parts]) == 1
 
 
-def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, backend, staff, answers):
-    chief = staff("chief")
-    sid = skill_session(backend, chief)
-    target = backend.scoring.worklist(chief, sid)[0].attempt_id
+def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, signed_in, answers):
+    chief = signed_in("chief")
+    sid = skill_session(chief)
+    target = chief.examiner.worklist(sid)[0].attempt_id
     disputed_slot = 1
 
     def marks(n, form):  # the third examiner gives nothing for question 2; otherwise full marks
         return [0.0] * len(form.boxes) if n == 2 and form.item.slot == disputed_slot else full_marks(form)
 
-    score_attempt(qtbot, backend, staff, answers, target, marks)
+    score_attempt(qtbot, signed_in, answers, target, marks)
 
-    home = open_home(qtbot, backend, chief)
+    home = open_home(qtbot, chief)
     page = home.arbitration
     home.tabs.setCurrentWidget(page)
     page.select_attempt(target)
     qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
     assert "must arbitrate" in page.message.toPlainText() and "question 2" in page.message.toPlainText()
-    assert not any("skill" in r.parts for r in backend.export.session_results(chief, sid))
+    assert not any("skill" in r.parts for r in chief.examiner.session_results(sid))
     assert page.disputed == {target: {disputed_slot}}
     assert "needs arbitration" in page.attempts.currentItem().text()
     # only the disputed question can be arbitrated; it is chosen for the chief
@@ -281,17 +300,17 @@ def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, backend, staff, a
     assert "finalize" in page.message.toPlainText()
 
     qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
-    recorded = [r for r in backend.export.session_results(chief, sid) if "skill" in r.parts]
+    recorded = [r for r in chief.examiner.session_results(sid) if "skill" in r.parts]
     assert len(recorded) == 1
     # the arbitration score (full marks) replaced the mean of 100, 100 and 0 for question 2
     assert recorded[0].parts["skill"]["score"] == "100.00"
     assert "100" in page.message.toPlainText() and "finalized" in page.attempts.currentItem().text()
 
 
-def test_only_the_chief_may_arbitrate(qtbot, backend, staff, answers):
-    examiner = staff("examiner1")
-    item = backend.scoring.worklist(examiner, skill_session(backend, examiner))[0]
-    form = ScoreForm(backend, examiner, arbitration=True)
+def test_only_the_chief_may_arbitrate(qtbot, signed_in, answers):
+    examiner = signed_in("examiner1")
+    item = examiner.examiner.worklist(skill_session(examiner))[0]
+    form = ScoreForm(examiner, arbitration=True)
     qtbot.addWidget(form)
     form.show_item(item)
     fill(form, full_marks(form))
@@ -302,14 +321,14 @@ def test_only_the_chief_may_arbitrate(qtbot, backend, staff, answers):
 # -- comprehensive review --------------------------------------------------------------------------
 
 
-def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, backend, staff, answers):
-    admin = staff("admin")
-    sid = skill_session(backend, admin)
-    candidate = backend.exam.roster(admin, sid)[0].candidate_id
+def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, signed_in, answers):
+    admin = signed_in("admin")
+    sid = next(s.id for s in admin.admin.sessions() if s.part == "skill")
+    candidate = admin.admin.roster(sid)[0].candidate_id
     for username in EXAMINERS:
-        backend.scoring.assign_staff(admin, sid, staff(username).id, "review")
+        admin.admin.assign_staff(sid, user_id(admin, username), "review")
     for username, score in zip(EXAMINERS, (80, 85.5, 90), strict=True):
-        panel = ReviewPanel(backend, staff(username), [(candidate, "考生 1")])
+        panel = ReviewPanel(signed_in(username), [(candidate, "考生 1")])
         qtbot.addWidget(panel)
         assert panel.note.isHidden()
         panel.score.setValue(score)
@@ -318,9 +337,11 @@ def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, backend, 
         qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
         assert answers["errors"] == []
         assert not panel.submit_button.isEnabled() and "scored" in panel.list.item(0).text()
-    assert backend.scoring.finalize_review(staff("chief"), candidate) == Decimal("85.17")
+    # the mean of 80, 85.5 and 90 as the service states it: an exact Decimal on either transport
+    final = signed_in("chief").examiner.finalize_review(candidate)
+    assert isinstance(final, Decimal) and str(final) == "85.17"
     # a second score from the same member is refused, with the service's message
-    again = ReviewPanel(backend, staff("examiner1"), [(candidate, "考生 1")])
+    again = ReviewPanel(signed_in("examiner1"), [(candidate, "考生 1")])
     qtbot.addWidget(again)
     again.score.setValue(70)
     answers["confirm"].append(True)
@@ -328,19 +349,19 @@ def test_review_panel_members_score_and_the_panel_mean_is_final(qtbot, backend, 
     assert len(answers["errors"]) == 1 and "already scored" in answers["errors"][0]
 
 
-def test_an_empty_review_panel_explains_itself(qtbot, backend, staff):
-    panel = ReviewPanel(backend, staff("examiner1"))
+def test_an_empty_review_panel_explains_itself(qtbot, signed_in):
+    panel = ReviewPanel(signed_in("examiner1"))
     qtbot.addWidget(panel)
     assert not panel.note.isHidden() and not panel.submit_button.isEnabled()
 
 
-def test_screenshot_builder_gives_a_populated_screen(qtbot, backend, staff):
-    home = build_for_screenshot(backend, staff)
+def test_screenshot_builder_gives_a_populated_screen(qtbot, signed_in):
+    home = build_for_screenshot(signed_in)
     qtbot.addWidget(home)
     assert home.scoring.model.rowCount() == 30 and home.scoring.form.boxes
 
 
-def test_the_chief_gets_arbitration_and_results(qtbot, backend, staff):
-    home = open_home(qtbot, backend, staff("chief"))
+def test_the_chief_gets_arbitration_and_results(qtbot, signed_in):
+    home = open_home(qtbot, signed_in("chief"))
     tabs = [home.tabs.tabText(i) for i in range(home.tabs.count()) if home.tabs.isTabVisible(i)]
     assert tabs == ["Scoring", "Arbitration", "Results"]

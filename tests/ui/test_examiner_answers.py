@@ -1,4 +1,5 @@
-"""Examiners read what the candidate saved, without learning who the candidate is."""
+"""Examiners read what the candidate saved, without learning who the candidate is; review panels
+list their candidates by code. Through the `signed_in` clients: in process and through JSON."""
 
 from __future__ import annotations
 
@@ -7,60 +8,95 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.base import PermissionDenied
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.banks.roster_file import RosterRow
+from app.ui.examiner.home import ExaminerHome
+from app.ui.examiner.review import ReviewPanel
 
 
-def test_examiners_read_answers_and_others_cannot(backend, staff):
-    examiner = staff("examiner1")
-    skill = next(s.id for s in backend.exam.sessions(examiner) if s.code == "DEMO-S5")
-    item = backend.scoring.worklist(examiner, skill)[0]
-    answer = backend.scoring.answer_for(examiner, item.attempt_id, item.slot)
+def user_id(admin: Client, username: str) -> int:
+    return next(u.id for u in admin.admin.users() if u.username == username)
+
+
+def scheduled(admin: Client, code: str, part: str, level: str, minutes: int = 15) -> tuple[int, int]:
+    """A session of 4-13-99-02 at `level` with one candidate: (session id, candidate id)."""
+    session = admin.admin.schedule_session(code=code, room="会议室", part=part, standard="4-13-99-02", level=level,
+                                           scheduled_start="2026-12-02T09:00", duration_minutes=minutes)  # fmt: skip
+    admin.admin.import_roster(session, [RosterRow(2, "R1", "评审考生", "11010519491231002X", None)], "roster.xlsx")
+    [entry] = admin.admin.roster(session)
+    return session, entry.candidate_id
+
+
+def test_examiners_read_answers_and_others_cannot(signed_in):
+    examiner = signed_in("examiner1")
+    skill = next(s.id for s in examiner.examiner.sessions() if s.code == "DEMO-S5")
+    item = examiner.examiner.worklist(skill)[0]
+    answer = examiner.examiner.answer_for(item.attempt_id, item.slot)
     assert answer.startswith("一、情况分析")
-    with pytest.raises(PermissionDenied):
-        backend.scoring.answer_for(staff("proctor1"), item.attempt_id, item.slot)
+    with pytest.raises(ApiError) as refused:
+        signed_in("proctor1").examiner.answer_for(item.attempt_id, item.slot)
+    assert refused.value.code == "permission_denied"
 
 
-def test_review_members_list_their_candidates_by_code(backend, staff):
-    admin = staff("admin")
-    session = backend.exam.schedule_session(
-        admin, code="R-2", room="会议室", part="review", standard="4-13-99-02", level="2",
-        scheduled_start="2026-12-02T09:00", duration_minutes=15,
-    )  # fmt: skip
-    cid = backend.exam.add_candidate(admin, session, ticket="R1", name="评审考生", id_number="11010519491231002X")
-    member = staff("examiner2")
-    with pytest.raises(PermissionDenied):
-        backend.scoring.review_list(member, session)
-    backend.scoring.assign_staff(admin, session, member.id, "review")
-    [(listed, code, scored)] = backend.scoring.review_list(member, session)
+def test_review_members_list_their_candidates_by_code(signed_in):
+    admin = signed_in("admin")
+    session, cid = scheduled(admin, "R-2", "review", "2")
+    member = signed_in("examiner2")
+    with pytest.raises(ApiError) as refused:
+        member.examiner.review_list(session)
+    assert refused.value.code == "permission_denied" and "review panel" in str(refused.value)
+    admin.admin.assign_staff(session, user_id(admin, "examiner2"), "review")
+    [(listed, code, scored)] = member.examiner.review_list(session)
     assert listed == cid and len(code) == 8 and not scored
-    backend.scoring.score_review(member, cid, Decimal(80))
-    assert backend.scoring.review_list(member, session)[0][2] is True
+    member.examiner.score_review(cid, Decimal(80))
+    assert member.examiner.review_list(session)[0][2] is True
 
 
-def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, backend, staff, answers):
-    from app.ui.examiner.review import ReviewPanel
+def test_the_level_and_its_review_come_from_the_service(qtbot, signed_in, answers):
+    """The examiner's screen names the level as the standard does and offers the review panel where
+    the level requires a comprehensive review, without a catalogue of its own."""
+    admin, member = signed_in("admin"), signed_in("examiner2")
+    session, cid = scheduled(admin, "S-2", "skill", "2", minutes=120)  # level 2 (技师) requires a review
+    with pytest.raises(ApiError) as refused:  # only for the session's staff
+        member.examiner.session_level(session)
+    assert refused.value.code == "permission_denied"
+    for duty in ("examiner", "review"):
+        admin.admin.assign_staff(session, user_id(admin, "examiner2"), duty)
+    assert member.examiner.session_level(session) == ("二级/技师", True)
+    demo = next(s.id for s in member.examiner.sessions() if s.code == "DEMO-S5")
+    assert member.examiner.session_level(demo) == ("五级/初级工", False)
 
-    admin, chief = staff("admin"), staff("chief")
-    session = backend.exam.schedule_session(
-        admin, code="R-3", room="会议室", part="review", standard="4-13-99-02", level="2",
-        scheduled_start="2026-12-02T09:00", duration_minutes=15,
-    )  # fmt: skip
-    cid = backend.exam.add_candidate(admin, session, ticket="R1", name="评审考生", id_number="11010519491231002X")
-    backend.scoring.assign_staff(admin, session, chief.id, "chief")  # a chief finalizes where assigned
+    home = ExaminerHome(member)
+    qtbot.addWidget(home)
+    home.session_box.setCurrentIndex(next(n for n, s in enumerate(home.sessions) if s.id == session))
+    assert "二级/技师" in home.facts.text()
+    assert home.tabs.isTabVisible(home.review_tab)
+    assert [home.review.list.item(r).data(Qt.ItemDataRole.UserRole)[0] for r in range(home.review.list.count())] \
+        == [cid]  # fmt: skip
+    home.session_box.setCurrentIndex(next(n for n, s in enumerate(home.sessions) if s.id == demo))
+    assert "五级/初级工" in home.facts.text()
+    assert not home.tabs.isTabVisible(home.review_tab)
+    assert answers["errors"] == []
+
+
+def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, signed_in, answers):
+    admin, chief = signed_in("admin"), signed_in("chief")
+    session, cid = scheduled(admin, "R-3", "review", "2")
+    admin.admin.assign_staff(session, user_id(admin, "chief"), "chief")  # a chief finalizes where assigned
     for name, score in (("examiner1", 70), ("examiner2", 80), ("examiner3", 90)):
-        member = staff(name)
-        backend.scoring.assign_staff(admin, session, member.id, "review")
-        backend.scoring.score_review(member, cid, Decimal(score))
-    panel = ReviewPanel(backend, chief, [(cid, "CODE1")])
+        admin.admin.assign_staff(session, user_id(admin, name), "review")
+        signed_in(name).examiner.score_review(cid, Decimal(score))
+    panel = ReviewPanel(chief, [(cid, "CODE1")])
     qtbot.addWidget(panel)
     assert not panel.finalize_button.isHidden()
-    assert backend.export.session_results(admin, session)[0].status == "awaiting review"  # not "absent": no paper
+    assert admin.admin.session_results(session)[0].status == "awaiting review"  # not "absent": no paper
     qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)
     assert "80" in panel.status.text()
-    [row] = backend.export.session_results(admin, session)
+    [row] = admin.admin.session_results(session)
     assert row.parts["review"]["score"] == "80.00" and row.status == "reviewed"
     qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)  # a second time is refused, and said
     assert answers["errors"] and "already recorded" in answers["errors"][-1]
-    member_panel = ReviewPanel(backend, staff("examiner1"), [(cid, "CODE1")])
+    member_panel = ReviewPanel(signed_in("examiner1"), [(cid, "CODE1")])
     qtbot.addWidget(member_panel)
     assert member_panel.finalize_button.isHidden()

@@ -20,8 +20,8 @@ from app.ui.widgets import labels
 from tests.conftest import REPO
 
 
-def test_admin_and_proctor_screens_name_a_session_alike(qtbot, backend, staff):
-    admin = AdminHome(backend, staff("admin"))
+def test_admin_and_proctor_screens_name_a_session_alike(qtbot, backend, staff, signed_in):
+    admin = AdminHome(signed_in("admin"))
     picker = SessionPicker(backend, staff("proctor1"))
     qtbot.addWidget(admin)
     qtbot.addWidget(picker)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services.exam import SessionInfo
+from app.api.types import SessionInfo
 from app.ui.admin import AdminHome
 from app.ui.main import install_language
 from app.ui.proctor.header import standard_and_level
@@ -40,8 +40,8 @@ def test_lists_and_brackets_follow_the_language(qtbot, speak, language, names, c
     assert with_detail("监考员甲", "proctor1") == detail
 
 
-def skill_session_admin(qtbot, backend, staff) -> AdminHome:
-    home = AdminHome(backend, staff("admin"))
+def skill_session_admin(qtbot, signed_in) -> AdminHome:
+    home = AdminHome(signed_in("admin"))
     qtbot.addWidget(home)
     home.sessions.select_session(next(i.id for i in home.sessions.infos.values() if i.part == "skill"))
     return home
@@ -54,9 +54,9 @@ def standards_row(home: AdminHome, code: str) -> tuple[list[str], str]:
     return model.rows[row], model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole)
 
 
-def test_admin_screens_in_english_show_no_chinese_punctuation(qtbot, backend, staff, speak):
+def test_admin_screens_in_english_show_no_chinese_punctuation(qtbot, signed_in, speak):
     speak(EN)
-    home = skill_session_admin(qtbot, backend, staff)
+    home = skill_session_admin(qtbot, signed_in)
     assert "Examiner: 考评员一, 考评员二, 考评员三" in home.sessions.staffing.assigned.text()
     people = [home.sessions.staffing.user.itemText(i) for i in range(home.sessions.staffing.user.count())]
     assert people and all(p.endswith(")") and " (" in p for p in people)
@@ -69,9 +69,9 @@ def test_admin_screens_in_english_show_no_chinese_punctuation(qtbot, backend, st
     assert home.standards.standards_model.headers[4] == "Sub-types"
 
 
-def test_admin_screens_in_chinese_read_as_before(qtbot, backend, staff, speak):
+def test_admin_screens_in_chinese_read_as_before(qtbot, signed_in, speak):
     speak(ZH)
-    home = skill_session_admin(qtbot, backend, staff)
+    home = skill_session_admin(qtbot, signed_in)
     assert "考评员：考评员一、考评员二、考评员三" in home.sessions.staffing.assigned.text()
     people = [home.sessions.staffing.user.itemText(i) for i in range(home.sessions.staffing.user.count())]
     assert people and all(p.endswith("）") and "（" in p for p in people)
@@ -88,11 +88,11 @@ def test_admin_screens_in_chinese_read_as_before(qtbot, backend, staff, speak):
     [(EN, "4-07-03-01 职业指导师 (残疾人就业辅导员) · 四级残疾人就业辅导员"),
      (ZH, "4-07-03-01 职业指导师（残疾人就业辅导员） · 四级残疾人就业辅导员")],
 )  # fmt: skip
-def test_a_sub_type_is_bracketed_the_languages_way(qtbot, backend, staff, speak, language, expected):
+def test_a_sub_type_is_bracketed_the_languages_way(qtbot, backend, signed_in, speak, language, expected):
     speak(language)
     info = SessionInfo(1, "S-1", "Room 1", "skill", "4-07-03-01", "残疾人就业辅导员", "4", "2026-01-01T09:00", 90,
                        "scheduled", 0)  # fmt: skip
     assert standard_and_level(backend.catalog, info) == expected  # the proctor's header
-    home = AdminHome(backend, staff("admin"))
+    home = AdminHome(signed_in("admin"))
     qtbot.addWidget(home)
     assert home.sessions._standard_and_level(info) == expected  # the admin's session details and tooltip

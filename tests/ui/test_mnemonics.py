@@ -45,15 +45,15 @@ def clashes(top: QWidget) -> dict[str, list[str]]:
     return {letter: texts for letter, texts in used.items() if len(texts) > 1}
 
 
-def every_screen(backend, staff, qtbot, data_dir):
+def every_screen(backend, staff, qtbot, data_dir, signed_in):
     """(name, widget) for each screen state a user sees, tab by tab and page by page."""
     for name, dialog in (("setup", SetupDialog(data_dir)), ("unlock", UnlockDialog(data_dir)),
                          ("sign-in", StaffLogin(local_client(Server(backend), "PC-01"), ("admin",))),
                          ("start", MainWindow(Server(backend)))):  # fmt: skip
         qtbot.addWidget(dialog)
         yield name, dialog
-    homes = [("admin", AdminHome(backend, staff("admin")))]
-    homes += [(user, ExaminerHome(backend, staff(user))) for user in ("examiner1", "chief")]
+    homes = [("admin", AdminHome(signed_in("admin")))]
+    homes += [(user, ExaminerHome(signed_in(user))) for user in ("examiner1", "chief")]
     for name, home in homes:
         qtbot.addWidget(home)
         home.resize(1366, 768)
@@ -77,11 +77,11 @@ def every_screen(backend, staff, qtbot, data_dir):
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_no_two_visible_controls_share_an_alt_key(qtbot, backend, staff, tmp_path, monkeypatch, language):
+def test_no_two_visible_controls_share_an_alt_key(qtbot, backend, staff, signed_in, tmp_path, monkeypatch, language):
     monkeypatch.setenv("EXAMDESK_DATA", str(tmp_path / "station"))  # where the translation is compiled
     assert install_language(QApplication.instance(), language)
     try:
-        found = {name: bad for name, widget in every_screen(backend, staff, qtbot, tmp_path)
+        found = {name: bad for name, widget in every_screen(backend, staff, qtbot, tmp_path, signed_in)
                  if (bad := clashes(widget))}  # fmt: skip
     finally:
         install_language(QApplication.instance(), "en")  # the other screen tests read the English texts

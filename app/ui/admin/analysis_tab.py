@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.api.client import Client
 from app.domain.item_analysis import (
     EASY_ABOVE,
     HARD_BELOW,
@@ -20,7 +21,6 @@ from app.domain.item_analysis import (
     ItemStats,
     SessionAnalysis,
 )
-from app.services.base import Actor
 from app.ui.admin.common import WARNING, Background, Files, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import Ask, show_error
 
@@ -42,9 +42,9 @@ class AnalysisTab(QWidget):
     analysed = Signal(object)
     saved = Signal(object)
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.result: SessionAnalysis | None = None
         self.work = Background(self)
         self.work.done.connect(self._on_analysed)
@@ -53,7 +53,7 @@ class AnalysisTab(QWidget):
         self.saving.done.connect(self._on_saved)
         self.saving.failed.connect(self._on_failed)
 
-        self.session = SessionPicker(backend, actor)
+        self.session = SessionPicker(client)
         self.session.currentIndexChanged.connect(self.analyse)
         session_label = QLabel(self.tr("&Session:"))
         session_label.setBuddy(self.session)
@@ -120,12 +120,12 @@ class AnalysisTab(QWidget):
         if self.work.busy:
             return
         self._show_nothing(self.tr("Analysing {code}…").format(code=info.code))
-        backend, actor, session_id, text = self.backend, self.actor, info.id, self._chart_text()
+        client, session_id, text = self.client, info.id, self._chart_text()
 
         def work(_progress: Any) -> tuple[SessionAnalysis, tuple[bytes, bytes, bytes]]:
             from app.reports import analysis_charts as charts  # matplotlib: loaded when first needed
 
-            result = backend.analysis.session_analysis(actor, session_id)
+            result = client.admin.session_analysis(session_id)
             a, words = result.analysis, charts.ChartText(**text)
             return result, (charts.histogram_png(a, words, size=CHART_SIZE, dpi=CHART_DPI),
                             charts.scatter_png(a, words, size=CHART_SIZE, dpi=CHART_DPI, label_flagged=8),

@@ -1,5 +1,5 @@
 """Small pieces the admin tabs share: a file-dialog seam, a background job, a table model,
-and a session picker."""
+a session picker and the standards the service knows."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QFileDialog, QTableView, QWidget
 
-from app.services.exam import SessionInfo
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.api.types import SessionInfo
+from app.domain.standards import Level, Standard
 from app.ui.admin import labels
 from app.ui.widgets.errors import attempt, show_error
 from app.ui.widgets.tables import configure_readonly
@@ -201,19 +204,56 @@ def session_title(info: SessionInfo) -> str:
     return f"{info.code} · {info.room} · {labels.part_name(info.part)}"
 
 
+class KnownStandards:
+    """The standards the centre examines, as the service has them (read once, again after an import):
+    names and rules for the screens; banks and keys stay in the service."""
+
+    def __init__(self, client: Client):
+        self.client = client
+        self._by_code: dict[str, Standard] | None = None
+
+    def all(self) -> list[Standard]:
+        """Every standard, by code; a refusal is raised for the caller to show (`attempt`)."""
+        if self._by_code is None:
+            self._by_code = {std.code: std for std in self.client.admin.standards()}
+        return sorted(self._by_code.values(), key=lambda s: s.code)
+
+    def reload(self) -> None:
+        self._by_code = None
+
+    def standard(self, code: str) -> Standard | None:
+        """None too when the standards could not be read (the screen that read them said why)."""
+        try:
+            self.all()
+        except ApiError:
+            return None
+        assert self._by_code is not None
+        return self._by_code.get(code)
+
+    def level(self, code: str, level: str, subtype: str | None = None) -> tuple[Standard, Level] | None:
+        """The standard and its level; None for a standard, sub-type or level this centre no longer knows."""
+        std = self.standard(code)
+        if std is None:
+            return None
+        try:
+            return std, std.level(level, subtype or None)
+        except (LookupError, ValueError):  # KeyError: no such sub-type or level
+            return None
+
+
 class SessionPicker(QComboBox):
     """A choice of sessions (from the service), keeping the choice across refreshes."""
 
-    def __init__(self, backend: Any, actor: Any, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.infos: dict[int, SessionInfo] = {}
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
     def refresh(self) -> None:
         current = self.session_id()
-        sessions = attempt(self, self.backend.exam.sessions, self.actor)
+        sessions = attempt(self, self.client.admin.sessions)
         if sessions is None:
             return
         self.blockSignals(True)

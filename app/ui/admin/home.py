@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.services.base import Actor
+from app.api.client import Client
 from app.ui.admin.analysis_tab import AnalysisTab
+from app.ui.admin.common import KnownStandards
 from app.ui.admin.results_tab import ResultsTab
 from app.ui.admin.roster_tab import RosterTab
 from app.ui.admin.sessions_tab import SessionsTab
@@ -17,16 +16,19 @@ from app.ui.admin.users_tab import UsersTab
 
 
 class AdminHome(QWidget):
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    """The admin's tabs over one client signed in as an administrator."""
+
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = KnownStandards(client)  # shared by the tabs; read again after an import
         self.setWindowTitle(self.tr("ExamDesk — centre administration"))
-        self.sessions = SessionsTab(backend, actor)
-        self.roster = RosterTab(backend, actor)
-        self.users = UsersTab(backend, actor)
-        self.standards = StandardsTab(backend, actor)
-        self.results = ResultsTab(backend, actor)
-        self.analysis = AnalysisTab(backend, actor)
+        self.sessions = SessionsTab(client, self.known)
+        self.roster = RosterTab(client)
+        self.users = UsersTab(client)
+        self.standards = StandardsTab(client, self.known)
+        self.results = ResultsTab(client, self.known)
+        self.analysis = AnalysisTab(client)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sessions, self.tr("&1 Sessions"))
@@ -41,6 +43,7 @@ class AdminHome(QWidget):
 
         self.sessions.sessions_changed.connect(self._sessions_changed)
         self.roster.imported.connect(self._after_import)
+        self.standards.imported.connect(self._standards_imported)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.roster.refresh()
@@ -58,5 +61,10 @@ class AdminHome(QWidget):
             self.analysis.refresh()
 
     def _after_import(self, _count: int) -> None:
+        self.sessions.refresh()
+        self.results.session.refresh()
+
+    def _standards_imported(self) -> None:
+        """A new standard or edition: schedule and staffing checks use it at once."""
         self.sessions.refresh()
         self.results.session.refresh()

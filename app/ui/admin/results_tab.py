@@ -1,4 +1,5 @@
-"""结果: a session's results, the signed bundle (written off the GUI thread) and the public key."""
+"""结果: a session's results, the signed bundle (made by the service as a job, written here off the GUI
+thread) and the centre's public key (from the public calls: the signing key never leaves the service)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
+from app.api.client import Client
+from app.api.types import ExportResult, SessionInfo
 from app.ui.admin import labels
-from app.ui.admin.common import GOOD, WARNING, Background, Files, RowsModel, SessionPicker, make_table
+from app.ui.admin.common import GOOD, WARNING, Background, Files, KnownStandards, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import Ask, attempt, show_error
 
 
 class KeyBox(QGroupBox):
     """The centre's public key: its fingerprint, and a PEM file for whoever verifies bundles."""
 
-    def __init__(self, backend: Any, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
+        self.client = client
         self.setTitle(self.tr("Centre public key"))
         self.fingerprint = QLabel()
         self.fingerprint.setWordWrap(True)
@@ -45,7 +47,7 @@ class KeyBox(QGroupBox):
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
-        keys = attempt(self, self.backend.keys.public_keys)
+        keys = attempt(self, self.client.public.public_keys)
         if not keys:
             self.fingerprint.setText(self.tr("This centre has no signing key yet."))
             self.export_button.setEnabled(False)
@@ -54,7 +56,7 @@ class KeyBox(QGroupBox):
         self.fingerprint.setText(self.tr("Fingerprint: {fingerprint}").format(fingerprint=keys[-1].fingerprint))
 
     def export_key(self) -> Path | None:
-        keys = attempt(self, self.backend.keys.public_keys)
+        keys = attempt(self, self.client.public.public_keys)
         if not keys:
             return None
         key = keys[-1]
@@ -80,15 +82,16 @@ class ResultsTab(QWidget):
     exported = Signal(object)
     export_failed = Signal()
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, known: KnownStandards | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = known or KnownStandards(client)
         self.background = Background(self)
         self.background.progress.connect(self._on_progress)
         self.background.done.connect(self._on_done)
         self.background.failed.connect(self._on_failed)
 
-        self.session = SessionPicker(backend, actor)
+        self.session = SessionPicker(client)
         self.session.currentIndexChanged.connect(self.show_results)
         session_label = QLabel(self.tr("&Session:"))
         session_label.setBuddy(self.session)
@@ -118,7 +121,7 @@ class ResultsTab(QWidget):
         export_layout.addLayout(row)
         export_layout.addWidget(self.progress)
         export_layout.addWidget(self.export_message)
-        self.keys = KeyBox(backend)
+        self.keys = KeyBox(client)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -138,7 +141,7 @@ class ResultsTab(QWidget):
             self.model.set_rows([])
             self.summary.clear()
             return
-        rows = attempt(self, self.backend.export.session_results, self.actor, info.id)
+        rows = attempt(self, self.client.admin.session_results, info.id)
         if rows is None:
             return
         self.model.set_rows(
@@ -154,12 +157,9 @@ class ResultsTab(QWidget):
         self.summary.setText(self.tr("{count} candidates: {passed} passed, {failed} failed, {pending} pending.").format(
             count=len(rows), passed=passed, failed=failed, pending=len(rows) - passed - failed))  # fmt: skip
 
-    def _review_required(self, info: Any) -> bool:
-        try:
-            std = self.backend.catalog.standard(info.standard)
-            return bool(self.backend.catalog.level(std, info.level, info.subtype).review_required)
-        except Exception:  # a standard no longer bundled: show the column
-            return True
+    def _review_required(self, info: SessionInfo) -> bool:
+        found = self.known.level(info.standard, info.level, info.subtype)
+        return True if found is None else bool(found[1].review_required)  # a standard no longer known: shown
 
     def export_bundle(self) -> None:
         info = self.session.info()
@@ -169,7 +169,7 @@ class ResultsTab(QWidget):
                                self.tr("Result bundles (*.zip)"))  # fmt: skip
         if path is None:
             return
-        backend, actor, mask, session_id = self.backend, self.actor, self.mask.isChecked(), info.id
+        client, mask, session_id = self.client, self.mask.isChecked(), info.id
         reason = ""
         if not mask:  # names and ID numbers in full leave the centre only for a stated reason
             given = Ask.text(self, self.tr("Export without masking"),
@@ -181,8 +181,21 @@ class ResultsTab(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.export_message.setText(self.tr("Writing and signing {file}…").format(file=path.name))
-        self.background.start(lambda progress: backend.export.export_session(
-            actor, session_id, path, mask=mask, reason=reason, progress=progress))  # fmt: skip
+
+        def work(progress: Any) -> tuple[Path, ExportResult]:
+            # opened first: a folder that cannot be written fails before the service makes and signs a bundle
+            with path.open("wb") as out:
+                try:
+                    result: ExportResult = client.run(lambda: client.admin.export_session(session_id, mask, reason),
+                                                      progress)  # fmt: skip
+                except BaseException:
+                    out.close()
+                    path.unlink(missing_ok=True)
+                    raise
+                out.write(result.files[0].content)  # the one bundle, where the admin chose
+            return path, result
+
+        self.background.start(work)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -190,12 +203,13 @@ class ResultsTab(QWidget):
         self.progress.setValue(done)
 
     @Slot(object)
-    def _on_done(self, summary: Any) -> None:
+    def _on_done(self, done: Any) -> None:
+        path, result = done
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
         self.export_message.setText(self.tr("Saved {file}: {count} candidates, signed with key {fingerprint}.").format(
-            file=str(summary.path), count=summary.candidates, fingerprint=summary.key_fingerprint[:16]))  # fmt: skip
-        self.exported.emit(summary.path)
+            file=str(path), count=result.candidates, fingerprint=result.key_fingerprint[:16]))  # fmt: skip
+        self.exported.emit(path)
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:

@@ -4,7 +4,6 @@ and import all rows or none."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.banks.roster_file import COLUMNS, RosterRow, read_roster
+from app.api.client import Client
+from app.api.files import COLUMNS, RosterRow, read_roster
 from app.domain.identity import mask_id_number
 from app.errors import DataFileError, Problem
-from app.services.base import Actor
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, Background, Files, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import attempt, show_error
@@ -34,14 +33,15 @@ HEADERS = {column: names[0] for column, names in COLUMNS.items()}
 
 class RosterTab(QWidget):
     """`read_finished` fires when a file has been read (rows or problems shown); `imported(count)`
-    after the service has added the candidates."""
+    after the service has added the candidates. The file is read here, on the admin's PC (photos are
+    found beside it); the service receives the checked rows."""
 
     read_finished = Signal()
     imported = Signal(int)
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.rows: list[RosterRow] = []
         self.problems: list[Problem] = []
         self.path: Path | None = None
@@ -50,7 +50,7 @@ class RosterTab(QWidget):
         self.background.done.connect(self._on_read)
         self.background.failed.connect(self._on_failed)
 
-        self.session = SessionPicker(backend, actor)
+        self.session = SessionPicker(client)
         session_label = QLabel(self.tr("&Session:"))
         session_label.setBuddy(self.session)
         self.choose_button = QPushButton(self.tr("&Open roster file…"))
@@ -180,7 +180,7 @@ class RosterTab(QWidget):
         session_id = self.session.session_id()
         if not self.rows or self.path is None or session_id is None:
             return
-        count = attempt(self, self.backend.exam.import_roster, self.actor, session_id, self.rows, self.path.name)
+        count = attempt(self, self.client.admin.import_roster, session_id, self.rows, self.path.name)
         if count is None:
             return
         info = self.session.info()

@@ -3,8 +3,6 @@ standard allows (never below its minimum for the part)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -21,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.client import Client
 from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Level, Part, Standard
-from app.services.base import Actor
 from app.ui.admin import labels
-from app.ui.admin.common import WARNING
+from app.ui.admin.common import WARNING, KnownStandards
 from app.ui.widgets.errors import attempt
 from app.ui.widgets.labels import join_names
 
@@ -37,16 +35,18 @@ class ScheduleDialog(QDialog):
 
     scheduled = Signal(int)
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, known: KnownStandards | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = known or KnownStandards(client)
+        self._task_minutes: dict[tuple[str, str | None, str], int] = {}  # the banks' longest tasks, asked once
         self.setWindowTitle(self.tr("Schedule a session"))
         self._typed: int | None = None
 
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. 2026-11-T5-01"))
         self.standard = QComboBox()
-        for std in sorted(backend.catalog.standards.values(), key=lambda s: s.code):
+        for std in attempt(self, self.known.all) or ():
             self.standard.addItem(f"{std.code} {std.name}", std.code)
         self.subtype = QComboBox()
         self.level = QComboBox()
@@ -109,13 +109,15 @@ class ScheduleDialog(QDialog):
         code, part = self.standard.currentData(), self.part.currentData()
         if code is None or self.level.currentData() is None or part is None:
             return None
-        std = self.backend.catalog.standard(code)
+        std = self.known.standard(code)
+        if std is None:
+            return None
         subtype = self.subtype.currentData() or None
         return std, subtype, std.level(self.level.currentData(), subtype), Part(part)
 
     def _fill_subtypes(self) -> None:
         code = self.standard.currentData()
-        std = self.backend.catalog.standard(code) if code else None
+        std = self.known.standard(code) if code else None
         self.subtype.blockSignals(True)
         self.subtype.clear()
         self.subtype.addItem(self.tr("(main occupation)"), "")
@@ -129,8 +131,8 @@ class ScheduleDialog(QDialog):
         code = self.standard.currentData()
         self.level.blockSignals(True)
         self.level.clear()
-        if code:
-            std = self.backend.catalog.standard(code)
+        std = self.known.standard(code) if code else None
+        if std is not None:
             for lv in std.level_list(self.subtype.currentData() or None):
                 self.level.addItem(lv.name, str(lv.level))
         self.level.blockSignals(False)
@@ -141,8 +143,8 @@ class ScheduleDialog(QDialog):
         self.part.blockSignals(True)
         self.part.clear()
         chosen_level = None
-        if self.standard.currentData() and self.level.currentData() is not None:
-            std = self.backend.catalog.standard(self.standard.currentData())
+        std = self.known.standard(self.standard.currentData()) if self.standard.currentData() else None
+        if std is not None and self.level.currentData() is not None:
             chosen_level = std.level(self.level.currentData(), self.subtype.currentData() or None)
         for part in Part:
             if part is Part.REVIEW and not (chosen_level and chosen_level.review_required):
@@ -162,9 +164,17 @@ class ScheduleDialog(QDialog):
         std, subtype, level, part = chosen
         minimum = std.min_minutes_for(level, part) or 1
         if part is Part.SKILL:
-            tasks = self.backend.catalog.banks.tasks_for(std.code, subtype, level.level)
-            minimum = max(minimum, longest_tasks_minutes([(t.area, t.minutes) for t in tasks]))
+            minimum = max(minimum, self._longest_tasks(std.code, subtype, str(level.level)))
         return minimum
+
+    def _longest_tasks(self, code: str, subtype: str | None, level: str) -> int:
+        key = (code, subtype, level)
+        if key not in self._task_minutes:
+            tasks = attempt(self, self.client.admin.skill_task_minutes, code, level, subtype)
+            if tasks is None:  # refused (shown): the service checks the duration when scheduling anyway
+                return 0
+            self._task_minutes[key] = longest_tasks_minutes(tasks)
+        return self._task_minutes[key]
 
     def _set_minimum(self) -> None:
         minimum = self.minimum_minutes()
@@ -208,7 +218,7 @@ class ScheduleDialog(QDialog):
             return
         std, subtype, level, part = chosen
         session_id = attempt(
-            self, self.backend.exam.schedule_session, self.actor, code=code, room=room, part=part.value,
+            self, self.client.admin.schedule_session, code=code, room=room, part=part.value,
             standard=std.code, level=str(level.level), subtype=subtype,
             scheduled_start=self.start.dateTime().toString("yyyy-MM-ddTHH:mm"),
             duration_minutes=self.duration.value(),

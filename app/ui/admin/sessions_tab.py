@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.paper_assembly import AssemblyError
-from app.domain.standards import MissingWeightsError
-from app.services.base import Actor
-from app.services.exam import SessionInfo
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.api.types import SessionInfo
 from app.ui.admin import labels
-from app.ui.admin.common import Background, RowsModel, make_table, select_key, selected_key
+from app.ui.admin.common import Background, KnownStandards, RowsModel, make_table, select_key, selected_key
 from app.ui.admin.schedule_dialog import ScheduleDialog
 from app.ui.admin.staffing_box import StaffingBox
 from app.ui.widgets.errors import Ask, attempt, show_error
@@ -37,9 +35,9 @@ class PapersBox(QGroupBox):
 
     finished = Signal()
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.info: SessionInfo | None = None
         self.background = Background(self)
         self.background.progress.connect(self._on_progress)
@@ -75,7 +73,7 @@ class PapersBox(QGroupBox):
         if info is None:
             self.status.clear()
             return
-        rows = attempt(self, self.backend.exam.roster, self.actor, info.id)  # live states are the proctors'
+        rows = attempt(self, self.client.admin.roster, info.id)  # live states are the proctors'
         if rows is None:
             return
         yes, no = labels.yes_no(True), labels.yes_no(False)
@@ -96,7 +94,7 @@ class PapersBox(QGroupBox):
         info = self.info
         if info is None or self.background.busy:
             return
-        rows = attempt(self, self.backend.exam.roster, self.actor, info.id)
+        rows = attempt(self, self.client.admin.roster, info.id)
         waiting = [(r.candidate_id, r.ticket) for r in rows or () if r.attempt_id is None]
         if not waiting:
             return
@@ -105,12 +103,12 @@ class PapersBox(QGroupBox):
         question = question.format(count=len(waiting), session=info.code)
         if not Ask.confirm(self, self.tr("Prepare papers"), question):
             return
-        backend, actor = self.backend, self.actor
+        client, session_id = self.client, info.id
         self.prepare_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first paper is fixed
         self.progress.setVisible(True)
         self.status.setText(self.tr("Building papers…"))
-        self.background.start(lambda progress: backend.papers.prepare_papers(actor, info.id, progress))
+        self.background.start(lambda progress: client.run(lambda: client.admin.prepare_papers(session_id), progress))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -129,7 +127,7 @@ class PapersBox(QGroupBox):
     def _on_failed(self, exc: object) -> None:
         self.progress.setVisible(False)
         self._show_count()
-        if isinstance(exc, AssemblyError | MissingWeightsError | ValueError):
+        if isinstance(exc, ApiError) and exc.code in ("assembly", "missing_weights"):
             Ask.error(self, self.tr("No papers"), self.tr("The banks cannot fill this paper:\n{problem}").format(
                 problem=translate_message(str(exc))))  # fmt: skip
         else:
@@ -142,9 +140,10 @@ class SessionsTab(QWidget):
 
     sessions_changed = Signal()
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, known: KnownStandards | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = known or KnownStandards(client)
         self.infos: dict[int, SessionInfo] = {}
         self.dialog: ScheduleDialog | None = None
         self._refreshing = False
@@ -180,9 +179,9 @@ class SessionsTab(QWidget):
         self.heading.setFont(font)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.staffing = StaffingBox(backend, actor)
+        self.staffing = StaffingBox(client, self.known)
         self.staffing.changed.connect(self.sessions_changed)
-        self.papers = PapersBox(backend, actor)
+        self.papers = PapersBox(client)
         self.papers.finished.connect(self.sessions_changed)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -209,8 +208,8 @@ class SessionsTab(QWidget):
 
     def refresh(self) -> None:
         current = selected_key(self.table)
-        sessions = attempt(self, self.backend.exam.sessions, self.actor)
-        if sessions is None:
+        sessions = attempt(self, self.client.admin.sessions)
+        if sessions is None or attempt(self, self.known.all) is None:
             return
         self.infos = {s.id: s for s in sessions}
         self.model.set_rows([[s.code, labels.part_name(s.part), self._level_name(s),
@@ -233,18 +232,16 @@ class SessionsTab(QWidget):
 
     def _level_name(self, info: SessionInfo) -> str:
         """The level's key part ('四级'); its tooltip has the standard and the whole level name."""
-        try:
-            std = self.backend.catalog.standard(info.standard)
-            return labels.short_level(str(self.backend.catalog.level(std, info.level, info.subtype).name), info.level)
-        except Exception:  # a standard no longer bundled: show the code
+        found = self.known.level(info.standard, info.level, info.subtype)
+        if found is None:  # a standard no longer known here: show the code
             return str(info.level)
+        return labels.short_level(str(found[1].name), info.level)
 
     def _standard_and_level(self, info: SessionInfo) -> str:
-        try:
-            std = self.backend.catalog.standard(info.standard)
-            level = self.backend.catalog.level(std, info.level, info.subtype)
-        except Exception:  # a standard no longer bundled: show the codes
+        found = self.known.level(info.standard, info.level, info.subtype)
+        if found is None:  # a standard no longer known here: show the codes
             return f"{info.standard} {info.level}"
+        std, level = found
         occupation = f"{std.code} {std.name}"
         if info.subtype:
             occupation = with_detail(occupation, info.subtype)
@@ -272,12 +269,12 @@ class SessionsTab(QWidget):
                 standard=self._standard_and_level(info), room=info.room, start=info.scheduled_start.replace("T", " "),
                 minutes=info.duration_minutes, count=info.candidates, state=labels.session_state(info.state),
             ))  # fmt: skip
-        users = attempt(self, self.backend.accounts.users, self.actor) or []
+        users = attempt(self, self.client.admin.users) or []
         self.staffing.show_session(info, users)
         self.papers.show_session(info)
 
     def open_schedule_dialog(self) -> ScheduleDialog:
-        self.dialog = ScheduleDialog(self.backend, self.actor, self)
+        self.dialog = ScheduleDialog(self.client, self.known, self)
         self.dialog.scheduled.connect(self._on_scheduled)
         self.dialog.open()
         return self.dialog

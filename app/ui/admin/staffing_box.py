@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.client import Client
+from app.api.types import SessionInfo, UserView
 from app.domain.staffing import Finding, check_session
-from app.domain.standards import Part
-from app.services.accounts import UserView
-from app.services.base import Actor
-from app.services.exam import SessionInfo
+from app.domain.standards import Level, Part, Standard
 from app.ui.admin import labels
-from app.ui.admin.common import GOOD, WARNING, succeeded
+from app.ui.admin.common import GOOD, WARNING, KnownStandards, succeeded
 from app.ui.widgets.errors import Ask, attempt
 from app.ui.widgets.labels import join_names, with_detail
 
@@ -41,19 +39,17 @@ class Assignment:
     duty: str
 
 
-def assigned_staff(backend: Any, actor: Any, users: Sequence[UserView], info: SessionInfo) -> list[Assignment]:
+def assigned_staff(client: Client, users: Sequence[UserView], info: SessionInfo) -> list[Assignment]:
     """The staff assigned to a session, with their duty (one service call)."""
     by_id = {user.id: user for user in users}
-    return [Assignment(by_id[user_id], duty) for user_id, duty in backend.scoring.session_staff(actor, info.id)
+    return [Assignment(by_id[user_id], duty) for user_id, duty in client.admin.session_staff(info.id)
             if user_id in by_id]  # fmt: skip
 
 
-def staffing_findings(catalog: Any, info: SessionInfo, staff: Sequence[Assignment]) -> list[str]:
+def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Sequence[Assignment]) -> list[str]:
     """The standard's staffing and time rules for this session, in plain words (empty: all met):
     the same rules the services refuse by at start and finalize (the chief examiner, who
     arbitrates, does not count among the skill examiners)."""
-    std = catalog.standard(info.standard)
-    level = catalog.level(std, info.level, info.subtype)
     part = Part(info.part)
     count = {duty: sum(1 for a in staff if a.duty == duty) for duty in labels.DUTIES}
     examiners = count["review"] if part is Part.REVIEW else count["examiner"]
@@ -69,9 +65,10 @@ class StaffingBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, known: KnownStandards | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = known or KnownStandards(client)
         self.info: SessionInfo | None = None
         self.users: list[UserView] = []
         self.staff: list[Assignment] = []
@@ -146,7 +143,7 @@ class StaffingBox(QGroupBox):
         info = self.info
         self.staff = []
         if info is not None:
-            staff = attempt(self, assigned_staff, self.backend, self.actor, self.users, info)
+            staff = attempt(self, assigned_staff, self.client, self.users, info)
             self.staff = staff or []
         self._fill_users()
         self._show_assigned()
@@ -157,12 +154,10 @@ class StaffingBox(QGroupBox):
         info = self.info
         if info is None or info.part != Part.THEORY.value:
             return False
-        catalog = self.backend.catalog
-        try:
-            std = catalog.standard(info.standard)
-            level = catalog.level(std, info.level, info.subtype)
-        except Exception:  # a standard no longer bundled: nothing to relax
+        found = self.known.level(info.standard, info.level, info.subtype)
+        if found is None:  # a standard no longer known here: nothing to relax
             return False
+        std, level = found
         return std.staffing_for(level).surveillance_relaxes_ratio
 
     def _show_surveillance(self) -> None:
@@ -186,7 +181,7 @@ class StaffingBox(QGroupBox):
         )  # fmt: skip
         if reason is None:
             return
-        if succeeded(self, self.backend.exam.record_surveillance, self.actor, self.info.id, reason):
+        if succeeded(self, self.client.admin.record_surveillance, self.info.id, reason):
             self.info = replace(self.info, surveillance=reason.strip())
             self._reload()
             self.changed.emit()
@@ -221,7 +216,12 @@ class StaffingBox(QGroupBox):
         if self.info is None:
             self.verdict.clear()
             return
-        texts = attempt(self, staffing_findings, self.backend.catalog, self.info, self.staff)
+        found = self.known.level(self.info.standard, self.info.level, self.info.subtype)
+        if found is None:  # a standard no longer known here: no rules to check against
+            self.verdict.clear()
+            self.findings.setVisible(False)
+            return
+        texts = attempt(self, staffing_findings, *found, self.info, self.staff)
         if texts is None:
             return
         if not texts:
@@ -245,7 +245,7 @@ class StaffingBox(QGroupBox):
     def assign(self) -> None:
         if self.info is None or self.user.currentData() is None:
             return
-        done = succeeded(self, self.backend.scoring.assign_staff, self.actor, self.info.id,
+        done = succeeded(self, self.client.admin.assign_staff, self.info.id,
                          int(self.user.currentData()), str(self.duty.currentData()))  # fmt: skip
         self._reload()  # either way, show what the store holds
         if done:

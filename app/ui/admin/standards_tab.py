@@ -1,7 +1,11 @@
-"""标准与题库: the standards and question banks in use (bundled and imported), and importing more."""
+"""标准与题库: the standards and question banks in use (bundled and imported), and importing more.
+
+The files are read here, on the admin's PC, and sent to the service, which checks them with every bank
+in use, keeps them and uses them at once; this screen only shows what the service reports."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -16,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.api.files import read_files
+from app.api.types import BankSummary
 from app.domain.standards import Part, Standard
 from app.errors import DataFileError
 from app.ui.admin import labels
-from app.ui.admin.common import Background, Files, RowsModel, make_table
+from app.ui.admin.common import Background, Files, KnownStandards, RowsModel, make_table
 from app.ui.widgets.errors import attempt, show_error
 from app.ui.widgets.labels import join_clauses, join_names, with_detail
 from app.ui.widgets.messages import translate_problem
@@ -28,9 +36,10 @@ from app.ui.widgets.messages import translate_problem
 class StandardsTab(QWidget):
     imported = Signal()
 
-    def __init__(self, backend: Any, actor: Any = None, parent: QWidget | None = None):
+    def __init__(self, client: Client, known: KnownStandards | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
+        self.known = known or KnownStandards(client)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.import_button = QPushButton(self.tr("&Import question bank…"))
@@ -42,8 +51,6 @@ class StandardsTab(QWidget):
                                                        "it, and keep it in this centre's store; a new edition of a "
                                                        "standard replaces the one in use"))  # fmt: skip
         self.import_standard_button.clicked.connect(self.choose_standard)
-        for button in (self.import_button, self.import_standard_button):
-            button.setEnabled(actor is not None)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.problems = QListWidget()
@@ -105,13 +112,13 @@ class StandardsTab(QWidget):
         if path is not None:
             self.import_standard(path)
 
-    def import_bank(self, path: Any) -> None:
-        actor, catalog = self.actor, self.backend.catalog
-        self._start(lambda progress: self.backend.library.import_banks(actor, catalog, [path], progress))
+    def import_bank(self, path: Path) -> None:
+        client = self.client
+        self._start(lambda progress: client.run(lambda: client.admin.import_banks(read_files([path])), progress))
 
-    def import_standard(self, path: Any) -> None:
-        actor, catalog = self.actor, self.backend.catalog
-        self._start(lambda progress: self.backend.library.import_standards(actor, catalog, [path], progress))
+    def import_standard(self, path: Path) -> None:
+        client = self.client
+        self._start(lambda progress: client.run(lambda: client.admin.import_standards(read_files([path])), progress))
 
     def _start(self, job: Any) -> None:
         if self.background.busy:
@@ -125,7 +132,7 @@ class StandardsTab(QWidget):
 
     def _set_importing(self, busy: bool) -> None:
         for button in (self.import_button, self.import_standard_button):
-            button.setEnabled(not busy and self.actor is not None)
+            button.setEnabled(not busy)
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -136,14 +143,14 @@ class StandardsTab(QWidget):
     def _imported(self, imported: Any) -> None:
         self.progress.setVisible(False)
         self._set_importing(False)
-        self.backend.reload_catalog()
+        self.known.reload()  # the service uses the new files already; read what it has now
         self._loaded = False
         self.refresh()
-        if imported and isinstance(imported[0], Standard):
-            names = join_names(with_detail(f"{s.code} {s.name}", s.edition) for s in imported)
-        else:
+        if imported and isinstance(imported[0], BankSummary):
             names = join_names(self.tr("{bank} ({count} questions)").format(bank=i.bank, count=i.item_count)
                                for i in imported)  # fmt: skip
+        else:
+            names = join_names(with_detail(f"{s.code} {s.name}", s.edition) for s in imported)
         self.summary.setText(self.tr("Imported: {names}. ").format(names=names) + self.summary.text())
         self.imported.emit()
 
@@ -151,10 +158,12 @@ class StandardsTab(QWidget):
     def _failed(self, exc: Any) -> None:
         self.progress.setVisible(False)
         self._set_importing(False)
-        if isinstance(exc, DataFileError):
-            self.problems.addItems([translate_problem(p) for p in exc.problems])
+        # problems in the files: read here (DataFileError) or checked by the service (a refusal with problems)
+        problems = exc.problems if isinstance(exc, DataFileError | ApiError) else ()
+        if problems:
+            self.problems.addItems([translate_problem(p) for p in problems])
             self.problems.setVisible(True)
-            self.summary.setText(self.tr("{count} problem(s): nothing was imported.").format(count=len(exc.problems)))
+            self.summary.setText(self.tr("{count} problem(s): nothing was imported.").format(count=len(problems)))
         else:
             show_error(self, exc)
 
@@ -178,13 +187,15 @@ class StandardsTab(QWidget):
     def refresh(self) -> None:
         if self._loaded:  # nothing changes until an import
             return
-        catalog = self.backend.catalog
-        standards = sorted(catalog.standards.values(), key=lambda s: s.code)
+        standards = attempt(self, self.known.all)
+        imported_codes = attempt(self, self.client.admin.imported_standards)
+        if standards is None or imported_codes is None:
+            return
         rows, tips = [], []
         official, supplied = self.tr("official"), self.tr("supplied by the exam owner")
         # short part names, so the column fits beside the others at 1366 px in English too
         parts = {Part.THEORY: self.tr("Theory"), Part.SKILL: self.tr("Skill"), Part.REVIEW: self.tr("Review")}
-        imported = {name for name, _text in catalog.imported_standards}
+        imported = set(imported_codes)
         notes = []
         for std in standards:
             minutes = join_clauses(f"{parts[p]} {std.min_minutes[p]}" for p in Part if p in std.min_minutes)
@@ -192,7 +203,7 @@ class StandardsTab(QWidget):
                 minutes = self.tr("{minutes} (borrowed)").format(minutes=minutes)
             if std.borrowed is not None or std.notes:
                 notes.append(self._about(std))
-            edition = self.tr("{edition} (imported)").format(edition=std.edition) if std.source in imported \
+            edition = self.tr("{edition} (imported)").format(edition=std.edition) if std.code in imported \
                 else std.edition  # fmt: skip
             levels = join_names(labels.short_level(lv.name, lv.level) for lv in std.levels)  # '四级、三级…'
             rows.append([std.code, std.name, edition, levels, join_names(st.name for st in std.subtypes) or "—",
@@ -202,17 +213,16 @@ class StandardsTab(QWidget):
         self.standards_model.set_rows(rows, [s.code for s in standards], tips=tips)
         self.standard_notes.setText("\n".join(notes))
         self.standard_notes.setVisible(bool(notes))
-        bank_set = attempt(self, lambda: catalog.banks)  # read on first use; a bad bank is reported
-        if bank_set is None:
+        infos = attempt(self, self.client.admin.banks)  # a bank that no longer reads is reported
+        if infos is None:
             return
-        infos = sorted(bank_set.banks, key=lambda b: (b.standard, b.bank))
         self.banks_model.set_rows([[b.bank, b.title, b.standard, b.version, str(b.item_count), str(b.task_count)]
                                    for b in infos], [b.bank for b in infos])  # fmt: skip
         self.summary.setText(self.tr("{standards} standards, {banks} banks: {items} questions and {tasks} skill tasks.")
                              .format(standards=len(standards), banks=len(infos),
                                      items=sum(b.item_count for b in infos),
                                      tasks=sum(b.task_count for b in infos)))  # fmt: skip
-        left_out = self.backend.catalog_problems
+        left_out = attempt(self, self.client.admin.standards_problems) or []
         if left_out:  # imported standards that no longer load: said, not hidden
             self.problems.clear()
             self.problems.addItems([translate_problem(p) for p in left_out])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.accounts import UserView
-from app.services.base import Actor
+from app.api.client import Client
+from app.api.types import UserView
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, RowsModel, make_table, select_key, selected_key, succeeded
 from app.ui.widgets.errors import Ask, attempt
@@ -30,9 +28,9 @@ def password_field() -> QLineEdit:
 
 
 class UsersTab(QWidget):
-    def __init__(self, backend: Any, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend, self.actor = backend, actor
+        self.client = client
         self.users: dict[int, UserView] = {}
 
         self.model = RowsModel([self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Account")])
@@ -97,7 +95,7 @@ class UsersTab(QWidget):
 
     def refresh(self) -> None:
         current = selected_key(self.table)
-        users = attempt(self, self.backend.accounts.users, self.actor)
+        users = attempt(self, self.client.admin.users)
         if users is None:
             return
         self.users = {u.id: u for u in users}
@@ -144,7 +142,7 @@ class UsersTab(QWidget):
         if self.password.text() != self.password_again.text():
             self._say(self.create_message, self.tr("The two passwords differ: type them again."), False)
             return
-        view = attempt(self, self.backend.accounts.create_user, self.actor, username=username,
+        view = attempt(self, self.client.admin.create_user, username=username,
                        role=str(self.role.currentData()), display_name=display,
                        password=self.password.text())  # fmt: skip
         if view is None:
@@ -169,7 +167,7 @@ class UsersTab(QWidget):
             name=user.display_name, username=user.username)  # fmt: skip
         if not Ask.confirm(self, self.tr("Reset password"), question):
             return
-        if succeeded(self, self.backend.accounts.reset_password, self.actor, user.id, self.new_password.text()):
+        if succeeded(self, self.client.admin.reset_password, user.id, self.new_password.text()):
             self.new_password.clear()
             self.new_password_again.clear()
             self.refresh()
@@ -180,6 +178,6 @@ class UsersTab(QWidget):
         user = self.current()
         if user is None:
             return
-        if succeeded(self, self.backend.accounts.unlock, self.actor, user.id):
+        if succeeded(self, self.client.admin.unlock, user.id):
             self.refresh()
             self._say(self.selected_message, self.tr("{username} is unlocked.").format(username=user.username), True)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api.client import Client
 from app.api.types import ALREADY, FINALIZED, OPEN, QuestionWait, WorkItem
 from app.errors import Message, UserFacingError
-from app.services.base import Actor
 from app.ui.examiner.score_form import ScoreForm, _number
 from app.ui.widgets.errors import show_error
 from app.ui.widgets.messages import translate_error, translate_text
@@ -56,10 +56,9 @@ class ArbitrationPage(QWidget):
 
     finalized = Signal()
 
-    def __init__(self, backend, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.items: list[WorkItem] = []
         self.session_id: int | None = None
         self.disputed: dict[int, set[int]] = {}  # attempt id -> slots needing arbitration
@@ -98,7 +97,7 @@ class ArbitrationPage(QWidget):
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(60)
         self.message.setPlaceholderText(self.tr("Finalizing reports here which questions still wait."))
-        self.form = ScoreForm(backend, actor, arbitration=True)
+        self.form = ScoreForm(client, arbitration=True)
         self.form.submitted.connect(self._on_arbitrated)
         form_box = QGroupBox(self.tr("Arbitration score"))
         form_layout = QVBoxLayout(form_box)
@@ -197,7 +196,7 @@ class ArbitrationPage(QWidget):
     def _finalize(self, attempt_id: int) -> tuple[Decimal | None, UserFacingError | None]:
         """One call to finalize: (score, None) or (None, the service's refusal)."""
         try:
-            score = self.backend.scoring.finalize(self.actor, attempt_id)
+            score = self.client.examiner.finalize(attempt_id)
         except UserFacingError as exc:
             slots = arbitration_slots(exc)
             if slots:
@@ -236,7 +235,7 @@ class ArbitrationPage(QWidget):
         if self.session_id is None:
             return
         try:
-            summary = self.backend.scoring.finalize_all(self.actor, self.session_id)
+            summary = self.client.examiner.finalize_all(self.session_id)
         except UserFacingError as exc:  # the session as a whole: its examiners, its state
             self.message.setPlainText(translate_error(exc))
             return

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.services.base import Actor
-from app.services.exam import SessionInfo
+from app.api.client import Client
+from app.api.errors import ApiError
+from app.api.types import SessionInfo
 from app.ui.examiner.arbitration import ArbitrationPage
 from app.ui.examiner.results import ResultsPage, part_name
 from app.ui.examiner.review import ReviewPanel
@@ -22,11 +23,10 @@ from app.ui.widgets.errors import attempt
 
 
 class ExaminerHome(QWidget):
-    def __init__(self, backend, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
-        self.chief = actor.role == "chief"
+        self.client = client
+        self.chief = client.role == "chief"
         self.sessions: list[SessionInfo] = []
         self.setWindowTitle(self.tr("ExamDesk — examiner"))
 
@@ -55,19 +55,19 @@ class ExaminerHome(QWidget):
         top.addWidget(self.facts, 1)
         top.addWidget(self.reload_button)
 
-        self.scoring = ScoringPage(backend, actor)
+        self.scoring = ScoringPage(client)
         self.scoring.scored.connect(self.load_worklist)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.scoring, self.tr("Scoring"))
         self.arbitration: ArbitrationPage | None = None
         self.results: ResultsPage | None = None
         if self.chief:
-            self.arbitration = ArbitrationPage(backend, actor)
+            self.arbitration = ArbitrationPage(client)
             self.arbitration.finalized.connect(self._on_finalized)
             self.tabs.addTab(self.arbitration, self.tr("Arbitration"))
-            self.results = ResultsPage(backend, actor)
+            self.results = ResultsPage(client)
             self.tabs.addTab(self.results, self.tr("Results"))
-        self.review = ReviewPanel(backend, actor)
+        self.review = ReviewPanel(client)
         self.review_tab = self.tabs.addTab(self.review, self.tr("Comprehensive review"))
         self.tabs.currentChanged.connect(self._on_tab)
 
@@ -80,7 +80,7 @@ class ExaminerHome(QWidget):
 
     def reload(self) -> None:
         """Fetch my sessions (one service call) and refresh the chosen one."""
-        sessions = attempt(self, self.backend.exam.sessions, self.actor)
+        sessions = attempt(self, self.client.examiner.sessions)
         if sessions is None:
             return
         keep = self.current_session()
@@ -99,13 +99,13 @@ class ExaminerHome(QWidget):
         return self.tr("{code} · {part} · {room}").format(code=info.code, part=part_name(info.part), room=info.room)
 
     def _level_name(self, info: SessionInfo) -> tuple[str, bool]:
-        """The level as printed and whether it requires a comprehensive review (from the standards)."""
+        """The level as its standard prints it and whether it requires a comprehensive review (or the
+        session is one), as the service reads the standard."""
         try:
-            std = self.backend.catalog.standard(info.standard)
-            level = self.backend.catalog.level(std, info.level, info.subtype)
-        except Exception:  # a standard no longer bundled: show its code
-            return info.level, info.part == "review"
-        return level.name, level.review_required or info.part == "review"
+            name, review_required = self.client.examiner.session_level(info.id)
+        except ApiError:  # shown as the level's code; the other calls say what went wrong
+            name, review_required = "", False
+        return name or info.level, review_required or info.part == "review"
 
     def current_session(self) -> SessionInfo | None:
         index = self.session_box.currentIndex()
@@ -135,7 +135,7 @@ class ExaminerHome(QWidget):
         info = self.current_session()
         if info is None:
             return
-        items = attempt(self, self.backend.scoring.worklist, self.actor, info.id)
+        items = attempt(self, self.client.examiner.worklist, info.id)
         if items is None:
             items = []
         self.scoring.set_items(items)
@@ -153,8 +153,8 @@ class ExaminerHome(QWidget):
     def _load_review(self, info: SessionInfo) -> None:
         """The panel's candidates by anonymous code, when this user sits on the session's panel."""
         try:
-            listed = self.backend.scoring.review_list(self.actor, info.id)
-        except Exception:  # not on this panel: the tab explains there is nothing to score
+            listed = self.client.examiner.review_list(info.id)
+        except ApiError:  # not on this panel: the tab explains there is nothing to score
             listed = []
         self.review.set_candidates([(cid, code) for cid, code, _scored in listed])
 

@@ -1,4 +1,4 @@
-"""The chief examiner's read-only results table for a session (`export.session_results`)."""
+"""The chief examiner's read-only results table for a session (`examiner.session_results`)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
-from app.services.export import ResultRow
+from app.api.client import Client
+from app.api.types import ResultRow
 from app.ui.widgets.errors import attempt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,10 +100,9 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ResultsPage(QWidget):
-    def __init__(self, backend, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.session_id: int | None = None
         self.own_part: str | None = None
         self.model = ResultsModel(self)
@@ -134,7 +133,7 @@ class ResultsPage(QWidget):
     def refresh(self) -> None:
         if self.session_id is None:
             return
-        rows = attempt(self, self.backend.export.session_results, self.actor, self.session_id)
+        rows = attempt(self, self.client.examiner.session_results, self.session_id)
         if rows is None:
             return
         self.model.set_rows(rows, self.own_part)

@@ -1,8 +1,7 @@
 """The comprehensive review (综合评审) panel: one score out of 100 and a comment per candidate.
 
-The services cannot yet list a session's candidates for a review panel member (session_overview
-is for the session's proctors only, and shows names), so the panel is given its candidates as
-(candidate id, label) pairs by whoever builds it.
+The panel is given its candidates as (candidate id, label) pairs by whoever builds it: the
+examiner's home gives those of `examiner.review_list`, by anonymous code, never by name.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
+from app.api.client import Client
 from app.ui.examiner.score_form import HalfPointSpinBox, _number
 from app.ui.widgets.errors import Ask, show_error
 
@@ -32,15 +31,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ReviewPanel(QWidget):
-    """Scores the comprehensive review of the candidates it is given, through `scoring.score_review`."""
+    """Scores the comprehensive review of the candidates it is given, through `examiner.score_review`."""
 
     scored = Signal(int, object)  # candidate id, score (Decimal)
 
-    def __init__(self, backend, actor: Actor, candidates: Sequence[tuple[int, str]] = (),
+    def __init__(self, client: Client, candidates: Sequence[tuple[int, str]] = (),
                  parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.done: dict[int, Decimal] = {}  # scored in this window (the services cannot say which yet)
 
         self.note = QLabel(
@@ -76,7 +74,7 @@ class ReviewPanel(QWidget):
         self.finalize_button = QPushButton(self.tr("&Finalize the panel's score"))
         self.finalize_button.setToolTip(self.tr("The mean of the panel members' scores becomes the review result"))
         self.finalize_button.clicked.connect(self.finalize)
-        self.finalize_button.setVisible(actor.role == "chief")
+        self.finalize_button.setVisible(client.role == "chief")
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalize_button)
         buttons.addStretch(1)
@@ -134,7 +132,7 @@ class ReviewPanel(QWidget):
             return
         candidate_id, label = current.data(ID_ROLE)
         try:
-            result = self.backend.scoring.finalize_review(self.actor, candidate_id)
+            result = self.client.examiner.finalize_review(candidate_id)
         except Exception as exc:  # too few members, an even panel, already recorded: said as the service says
             show_error(self, exc)
             return
@@ -153,7 +151,7 @@ class ReviewPanel(QWidget):
             return
         comment = self.comment.toPlainText().strip()
         try:
-            self.backend.scoring.score_review(self.actor, candidate_id, score, comment)
+            self.client.examiner.score_review(candidate_id, score, comment)
         except Exception as exc:  # refused (already scored, not on the panel) or a bug: shown either way
             show_error(self, exc)
             self.status.setText(self.tr("Not submitted."))

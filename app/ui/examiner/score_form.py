@@ -1,7 +1,7 @@
 """The scoring form for one task of one anonymous candidate: rubric point by rubric point.
 
 Each rubric point gets a spin box bounded to 0..its maximum in half points; the service checks
-the same bounds again. Submitting is one call to `scoring.score_task` (optionally as the chief
+the same bounds again. Submitting is one call to `examiner.score_task` (optionally as the chief
 examiner's arbitration score).
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
-from app.services.scoring import WorkItem
+from app.api.client import Client
+from app.api.types import WorkItem
 from app.ui.widgets.errors import Ask, attempt
 from app.ui.widgets.messages import translate_error
 
@@ -73,10 +73,9 @@ class ScoreForm(QWidget):
 
     submitted = Signal(int, int, object)  # attempt id, slot, total (Decimal)
 
-    def __init__(self, backend, actor: Actor, *, arbitration: bool = False, parent: QWidget | None = None):
+    def __init__(self, client: Client, *, arbitration: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.arbitration = arbitration
         self.item: WorkItem | None = None
         self.boxes: list[HalfPointSpinBox] = []
@@ -169,7 +168,7 @@ class ScoreForm(QWidget):
         self.who.setText(self.tr("Candidate {code}").format(code=item.anonymous_code))
         self.instructions.setPlainText(item.instructions.strip())
         try:
-            given = self.backend.scoring.answer_for(self.actor, item.attempt_id, item.slot)
+            given = self.client.examiner.answer_for(item.attempt_id, item.slot)
         except Exception as exc:  # shown in place of the answer; scoring can still be refused later
             given = translate_error(exc)
         self.answer.setPlainText(self.tr("(no answer)") if given in (None, "") else str(given))
@@ -246,7 +245,7 @@ class ScoreForm(QWidget):
             return
         awarded = {index: box.awarded() for index, box in enumerate(self.boxes)}
         result = attempt(
-            self, self.backend.scoring.score_task, self.actor, item.attempt_id, item.slot, awarded,
+            self, self.client.examiner.score_task, item.attempt_id, item.slot, awarded,
             self.comment.toPlainText().strip(), arbitration=self.arbitration,
         )  # fmt: skip
         if result is None:

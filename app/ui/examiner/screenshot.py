@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.base import Actor
+from app.api.client import Client
 from app.ui.examiner.home import ExaminerHome
 
 
-def build_for_screenshot(backend, login: Callable[[str], Actor]) -> QWidget:
-    """examiner1's scoring tab on the demo skill session, the first open task in the form."""
-    home = ExaminerHome(backend, login("examiner1"))
+def build_for_screenshot(sign_in: Callable[[str], Client]) -> QWidget:
+    """examiner1's scoring tab on the demo skill session, the first open task in the form;
+    `sign_in(username)` gives a client signed in as that demo user."""
+    home = ExaminerHome(sign_in("examiner1"))
     home.resize(1366, 768)
     return home

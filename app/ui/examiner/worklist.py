@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.base import Actor
-from app.services.scoring import WorkItem
+from app.api.client import Client
+from app.api.types import WorkItem
 from app.ui.examiner.score_form import ScoreForm
 from app.ui.widgets.tables import configure_readonly
 
@@ -24,7 +24,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
 class WorklistModel(QAbstractTableModel):
-    """Rows of `scoring.worklist`: anonymous code, question number, task title, scored by me."""
+    """Rows of `examiner.worklist`: anonymous code, question number, task title, scored by me."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,10 +88,9 @@ class ScoringPage(QWidget):
 
     scored = Signal()
 
-    def __init__(self, backend, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
-        self.backend = backend
-        self.actor = actor
+        self.client = client
         self.all_items: list[WorkItem] = []
         self.model = WorklistModel(self)
         self.table = WorkTable(self.model)
@@ -113,7 +112,7 @@ class ScoringPage(QWidget):
         row.addWidget(self.progress)
         left_layout.addLayout(row)
 
-        self.form = ScoreForm(backend, actor)
+        self.form = ScoreForm(client)
         self.form.submitted.connect(self._on_submitted)
         splitter = QSplitter()
         splitter.addWidget(left)

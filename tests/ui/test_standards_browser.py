@@ -1,18 +1,20 @@
-"""The first window: browse standards, see weight tables, build a paper (pytest-qt, offscreen)."""
+"""The standards browser: standards, weight tables and sample papers, all from the service (pytest-qt,
+offscreen; in process and through the JSON loopback)."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.banks.catalog import Catalog
+from app.api.errors import ApiError
+from app.domain.standards import Part
 from app.ui.standards_browser import LEVEL_ROLE
 from app.ui.standards_browser import StandardsBrowser as StandardsWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    win = StandardsWindow(Catalog.load())
+def window(qtbot, signed_in):
+    win = StandardsWindow(signed_in("admin"))
     qtbot.addWidget(win)
     return win
 
@@ -43,13 +45,34 @@ def test_weight_table_shows_the_levels_areas(window):
     assert "一级/高级技师" in window.heading.text()
 
 
-def test_building_a_paper_lists_its_questions(window, qtbot):
+def test_building_a_paper_lists_its_questions(window, qtbot, backend):
     select(window, "4-13-99-02", "3")
     window.seed.setText("9")
     qtbot.mouseClick(window.build_button, Qt.MouseButton.LeftButton)
     assert window.paper.rowCount() == 60
     assert window.paper.item(0, 4).text().strip()
     assert "100" in window.paper_summary.text()
+    # the paper the service would build for ticket "9", with its options in the drawn order
+    paper = backend.catalog.build_paper("4-13-99-02", 3, Part.THEORY, "9")
+    items = {it.id: it for it in backend.catalog.banks.items}
+    choice = next(n for n, entry in enumerate(paper.items) if entry.options_order)
+    entry = paper.items[choice]
+    options = dict(items[entry.id].options)
+    assert window.paper.item(choice, 4).text() == items[entry.id].stem + "\n" + "  ".join(
+        f"{'ABCDEFGH'[i]}. {options[label]}" for i, label in enumerate(entry.options_order))  # fmt: skip
+
+
+def test_the_preview_holds_no_keys(signed_in):
+    preview = signed_in("admin").admin.paper_preview("4-13-99-02", "3", "theory", "9")
+    fields = {name for q in preview.questions for name in vars(q)}
+    assert fields == {"id", "type", "area", "points", "text", "options"}  # no key, explanation or rubric
+
+
+def test_only_an_admin_previews_a_paper(signed_in):
+    with pytest.raises(ApiError) as refused:
+        signed_in("proctor1").call("admin.paper_preview", {"standard": "4-13-99-02", "level": "3", "part": "theory",
+                                                            "seed": "9", "subtype": None})  # fmt: skip
+    assert refused.value.code == "permission_denied"
 
 
 def test_a_level_without_weights_explains_why_no_paper(window, qtbot):
@@ -71,12 +94,10 @@ def test_570002_shows_its_borrowed_rules_and_notes(window):
     assert window.provenance.isHidden() and window.notes.isHidden()
 
 
-def test_the_admin_standards_tab_marks_borrowed_minutes_and_shows_notes(qtbot):
-    from types import SimpleNamespace
-
+def test_the_admin_standards_tab_marks_borrowed_minutes_and_shows_notes(qtbot, signed_in):
     from app.ui.admin.standards_tab import StandardsTab
 
-    tab = StandardsTab(SimpleNamespace(catalog=Catalog.load(), catalog_problems=[]))
+    tab = StandardsTab(signed_in("admin"))
     qtbot.addWidget(tab)
     tab.refresh()
     model = tab.standards_model
