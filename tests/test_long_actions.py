@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 
 from app.reports import score_report
 from app.security.canonical import canonical_json
+from app.services.answer_log import answer_value
 from app.services.base import Conflict
 from app.services.export import ExportService
-from app.services.scoring import _answer_value
 from app.store.models import AuditEntry
 from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors, sample_content
 
@@ -205,4 +205,4 @@ def test_answers_are_read_as_json_reads_them():
     for value in values:
         for extra in ({}, {"x": 1}, {"a": "z"}, {"z": "q"}):
             data = canonical_json({"value": value, **extra})
-            assert _answer_value(data) == json.loads(data).get("value"), data
+            assert answer_value(data) == json.loads(data).get("value"), data

@@ -1,7 +1,9 @@
 """An attempt's current state, derived from its append-only steps (as Moodle's question engine).
 
 Nothing is updated in place: the answer to a question is the data of the last answer or clear
-step for its slot; flags likewise; a submit step closes the attempt.
+step for its slot; flags likewise; the first submit step closes the attempt and says how it ended.
+`derive` is the one reading of the log: every service that needs an attempt's answers, flags or
+how it ended folds the log's steps here (app/services/answer_log.py reads them from the store).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class StepKind(StrEnum):
@@ -22,10 +24,12 @@ class StepKind(StrEnum):
     FOCUS_LOST = "focus"  # the exam window lost focus (the candidate left it)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    """One step of the log. `kind` is a StepKind or its value as stored; `data` is the step's data,
+    except for an answer, where it is the answer itself (the "value" of the stored data)."""
+
     seq: int
-    kind: StepKind
+    kind: str
     slot: int | None
     data: Any
 
@@ -43,26 +47,56 @@ class AttemptState:
     def answered_count(self) -> int:
         return len(self.answers)
 
+    @property
+    def began(self) -> bool:
+        """Whether the log has any step (an answer, a flag, a focus loss, a submit...)."""
+        return self.last_seq > 0
 
-def derive(steps: Iterable[Step]) -> AttemptState:
+    @property
+    def ended(self) -> str | None:
+        """How the attempt ended: the submit's reason (candidate, time, terminated, absent...),
+        "submitted" when it gives none; None while the attempt is open."""
+        return (self.submit_reason or "submitted") if self.submitted else None
+
+    @property
+    def graded(self) -> bool:
+        return bool(self.grades)
+
+
+# the kinds' values, compared with each step's kind (a StepKind or the stored string) in the fold
+_ANSWER, _CLEAR, _FLAG, _UNFLAG = (k.value for k in (StepKind.ANSWER, StepKind.CLEAR, StepKind.FLAG, StepKind.UNFLAG))
+_SUBMIT, _GRADE, _FOCUS_LOST = (k.value for k in (StepKind.SUBMIT, StepKind.GRADE, StepKind.FOCUS_LOST))
+
+
+def derive(steps: Iterable[Step], *, whole: bool = True) -> AttemptState:
+    """The state after `steps`, in sequence order. `whole`: the steps are the whole log, which has
+    no gap (ValueError otherwise); else some kinds only (a partial read: only what those kinds
+    set is meaningful, and `began` when the first step is among them). A step of any other kind
+    only moves `last_seq`."""
     state = AttemptState()
-    for step in steps:
-        if step.seq != state.last_seq + 1:
-            raise ValueError(f"step {step.seq} follows step {state.last_seq}: the log has a gap")
-        state.last_seq = step.seq
-        if step.kind is StepKind.ANSWER and step.slot is not None:
-            state.answers[step.slot] = step.data
-        elif step.kind is StepKind.CLEAR and step.slot is not None:
-            state.answers.pop(step.slot, None)
-        elif step.kind is StepKind.FLAG and step.slot is not None:
-            state.flagged.add(step.slot)
-        elif step.kind is StepKind.UNFLAG and step.slot is not None:
-            state.flagged.discard(step.slot)
-        elif step.kind is StepKind.SUBMIT:
-            state.submitted = True
-            state.submit_reason = (step.data or {}).get("reason")
-        elif step.kind is StepKind.GRADE:
-            state.grades.append(step.data)
-        elif step.kind is StepKind.FOCUS_LOST:
+    answers, flagged = state.answers, state.flagged
+    for seq, kind, slot, data in steps:
+        if whole and seq != state.last_seq + 1:
+            raise ValueError(f"step {seq} follows step {state.last_seq}: the log has a gap")
+        state.last_seq = seq
+        if kind == _ANSWER:
+            if slot is not None:
+                answers[slot] = data
+        elif kind == _CLEAR:
+            if slot is not None:
+                answers.pop(slot, None)
+        elif kind == _FLAG:
+            if slot is not None:
+                flagged.add(slot)
+        elif kind == _UNFLAG:
+            if slot is not None:
+                flagged.discard(slot)
+        elif kind == _SUBMIT:
+            if not state.submitted:  # the first submit closed the attempt
+                state.submitted = True
+                state.submit_reason = (data or {}).get("reason")
+        elif kind == _GRADE:
+            state.grades.append(data)
+        elif kind == _FOCUS_LOST:
             state.focus_losses += 1
     return state

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import select
 
 from app.banks.catalog import Catalog
-from app.domain.attempt_state import Step, StepKind, derive
 from app.domain.blueprint import MultipleCredit
 from app.domain.item_analysis import (
     ItemSpec,
@@ -29,12 +28,12 @@ from app.domain.item_analysis import (
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, score_objective
 from app.domain.standards import Part
+from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, require_duty, require_role
 from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
     Attempt,
-    AttemptStep,
     Candidate,
     Centre,
     ExaminerScore,
@@ -208,10 +207,7 @@ class AnalysisService(Service):
             .where(Attempt.session_id == session.id)
             .order_by(Candidate.ticket)
         ).all()  # fmt: skip
-        steps: dict[int, list[Step]] = {}
-        for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id.in_([a.id for a in attempts]))
-                              .order_by(AttemptStep.attempt_id, AttemptStep.seq)):  # fmt: skip
-            steps.setdefault(step.attempt_id, []).append(Step(step.seq, StepKind(step.kind), step.slot, step.data))
+        logs = read_logs(s, [a.id for a in attempts])
         with_result = set(s.scalars(
             select(Result.candidate_id).join(Candidate, Candidate.id == Result.candidate_id)
             .where(Candidate.session_id == session.id, Result.part == session.part)
@@ -222,8 +218,8 @@ class AnalysisService(Service):
         rows: list[dict[str, tuple[float, Any]]] = []
         excluded: dict[str, int] = {}
         for attempt_id, candidate_id, content in attempts:
-            state = derive(steps.get(attempt_id, []))
-            reason = state.submit_reason if state.submitted else "open"
+            state = logs[attempt_id]
+            reason = state.ended or "open"
             if reason in ("absent", "terminated", "open"):
                 excluded[reason] = excluded.get(reason, 0) + 1
                 continue
@@ -236,8 +232,7 @@ class AnalysisService(Service):
             row: dict[str, tuple[float, Any]] = {}
             for entry in content["items"]:
                 spec, relabel = columns.spec_for(entry)
-                data = state.answers.get(entry["slot"])
-                value = data.get("value") if isinstance(data, dict) else None
+                value = state.answers.get(entry["slot"])
                 item = _snapshot_item(entry)
                 if item.type.examiner_scored:
                     score = marks.get(entry["slot"], (Decimal(0), Decimal(1)))

@@ -2,7 +2,7 @@
 
 The services never take a caller's word for who it is. A staff member signs in with user name
 and password and gets a random token; the store keeps only its SHA-256 digest, the station it was
-issued to and when it expires. A candidate's token is their station login (ExamService.
+issued to and when it expires. A candidate's token is their station login (AnswerService.
 candidate_login), closed when they sign in elsewhere or a proctor moves them. Every call carries
 the token and the calling station; `actor_for` turns them into the acting user or refuses.
 """

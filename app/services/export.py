@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.api.types import ResultRow
 from app.banks.catalog import Catalog
+from app.domain.attempt_state import AttemptState, StepKind
 from app.domain.identity import mask_id_number, mask_name
 from app.domain.registration import Registration, SittingResult, counting_results
 from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
@@ -21,6 +22,7 @@ from app.reports.bundle import Progress, Spool, pack_bundle, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
 from app.security.signing import SigningKey
+from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.keys import KeyService
 from app.services.scoring import ABSENT
@@ -29,7 +31,6 @@ from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
     Attempt,
-    AttemptStep,
     AuditEntry,
     Candidate,
     Centre,
@@ -65,19 +66,13 @@ VERDICT_TEXT = {Verdict.PASS: "合格", Verdict.FAIL: "不合格", Verdict.PENDI
 DEFAULT_PASS_MARK = 60
 
 
-_NONE = object()  # no submit step
-
-
-def _status(attempt: tuple[bool, Any] | None) -> str:
-    """A candidate's status from their attempt: (whether it has any step, the data of its first
-    submit step or _NONE); None: no attempt."""
-    if attempt is None:
+def _status(log: AttemptState | None) -> str:
+    """A candidate's status from their attempt's log (how it ended, whether it began); None: no attempt."""
+    if log is None:
         return "absent"
-    began, submitted = attempt
-    if submitted is not _NONE:
-        reason = (submitted or {}).get("reason")
-        return reason if reason in ("terminated", ABSENT) else "submitted"
-    return "open" if began else "not started"
+    if log.ended is not None:
+        return log.ended if log.ended in ("terminated", ABSENT) else "submitted"
+    return "open" if log.began else "not started"
 
 
 ABSENT_MARK = "缺考"  # printed on a score report where the candidate did not sit the part
@@ -115,16 +110,8 @@ class ExportService(Service):
         ).all()  # fmt: skip
         attempts = dict(s.execute(select(Attempt.candidate_id, Attempt.id)
                                   .where(Attempt.session_id == session_id)).all())  # fmt: skip
-        in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
-        began = set(s.scalars(select(AttemptStep.attempt_id).where(AttemptStep.attempt_id.in_(in_session))
-                              .distinct()))  # fmt: skip
-        ended: dict[int, Any] = {}  # attempt -> the data of its first submit step
-        for attempt_id, data in s.execute(
-            select(AttemptStep.attempt_id, AttemptStep.data)
-            .where(AttemptStep.attempt_id.in_(in_session), AttemptStep.kind == "submit")
-            .order_by(AttemptStep.attempt_id, AttemptStep.seq)
-        ):  # fmt: skip
-            ended.setdefault(attempt_id, data)
+        in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+        logs = read_logs(s, in_session, kinds=(StepKind.SUBMIT,))  # whether each began, and how it ended
         sittings: dict[str, list[tuple[SittingResult, dict[str, Any]]]] = {}
         for id_index, code, held, part, outcome in s.execute(
             select(Candidate.id_index, ExamSession.code, ExamSession.scheduled_start, Result.part, Result.outcome)
@@ -153,7 +140,7 @@ class ExportService(Service):
             if session.part == "review":  # a panel scores the review: there is no paper to sit
                 status = "reviewed" if "review" in parts else "awaiting review"
             else:
-                status = _status(None if attempt is None else (attempt in began, ended.get(attempt, _NONE)))
+                status = _status(None if attempt is None else logs[attempt])
             standing[cand.id] = _Standing(status, parts, VERDICT_TEXT[outcome.verdict])
         return list(candidates), standing
 

@@ -1,13 +1,13 @@
 """The proctor's live overview of a session, kept up to date from what changed since the last call.
 
-`ExamService.session_overview` is called every two seconds per open console. A call costs the
+`ProctorService.session_overview` is called every two seconds per open console. A call costs the
 session's candidate list (read every time: names are cached, extra time and logins may change)
 plus what was written since the previous call:
 
 - Steps: one query for the attempts with steps newer than the highest step id seen (a range of the
   primary key, however old the store); only those attempts are summed again, with aggregate SQL
   (answered and flagged slots, focus losses, the last edit's instant, how it ended); no answer is
-  read or decrypted, only the reason of a submit step, once.
+  read or decrypted, only the reason of a submit step, once (app/services/answer_log.py).
 - Time events, check-ins and attempts: only rows newer than the highest id seen. Events for the whole
   session are kept once and merged into each attempt's time line, never copied per candidate.
 - Paper sizes: cached by paper id (a drawn paper never changes), so a paper is decrypted once per
@@ -32,7 +32,9 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, and_, bindparam, case, func, select
 
+from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
+from app.services.answer_log import read_logs
 from app.services.scoring import ABSENT
 from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
 
@@ -175,9 +177,6 @@ class _Aggregates:
 
 
 _AGGREGATES = {scope: _Aggregates(getattr(Scope, scope)) for scope in ("IDS", "NEW_STEPS", "SESSION")}
-_Q_SUBMITS = select(AttemptStep.attempt_id, AttemptStep.data).where(
-    AttemptStep.attempt_id.in_(Scope.IDS), _kind == "submit"
-)
 _Q_PAPERS = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.id.in_(Scope.IDS))
 
 
@@ -213,9 +212,8 @@ def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: se
     last = {aid: (epoch, mono) for aid, epoch, mono in _rows(c, queries.last_edit, scope, params)}
     ended = {aid: known[aid].ended for aid in wanted if aid in known and known[aid].ended}
     unknown = [aid for aid, (_focus, submitted) in counts.items() if submitted and aid in wanted and aid not in ended]
-    for aid, data in _rows(c, _Q_SUBMITS, "IDS", {"ids": unknown}):  # the reason is in the (encrypted) step data
-        reason = (data or {}).get("reason")
-        ended[aid] = reason if reason in ENDINGS else "submitted"
+    for aid, log in read_logs(c, unknown, kinds=(StepKind.SUBMIT,)).items():  # the reason is in the step's data
+        ended[aid] = log.ended if log.ended in ENDINGS else "submitted"
     out = {}
     for aid in wanted:
         answered, flagged = slots.get(aid, (0, 0))
@@ -227,7 +225,7 @@ def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: se
 def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], wanted: set[int],
                           epoch: Any) -> dict[int, list[TimeEvent]]:  # fmt: skip
     """For each attempt in `wanted` and each clock epoch before `epoch`, the last step's instant (a
-    checkpoint), as `ExamService._steps_summary` finds them one attempt at a time."""
+    checkpoint), as `ExamDay._steps_summary` (app/services/exam_day.py) finds them one attempt at a time."""
     out: dict[int, list[TimeEvent]] = {aid: [] for aid in wanted}
     for aid, old, mono in _rows(c, _AGGREGATES[scope].old_epochs, scope, {**params, "epoch": epoch}):
         if aid in out:
@@ -243,7 +241,7 @@ def paper_slots(c: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
 def timeline(shared: Sequence[EventRow], own: Sequence[EventRow],
              checkpoints: Sequence[TimeEvent]) -> tuple[TimeEvent, ...]:  # fmt: skip
     """An attempt's ledger events in time order: the session's and its own (in the order they were
-    written), then checkpoints, sorted by instant (stable, as `_ledger_from` sorts)."""
+    written), then checkpoints, sorted by instant (stable, as `exam_day._ledger_from` sorts)."""
     rows = sorted((*shared, *own)) if own and shared else (own or shared)
     events = [TimeEvent(TimeEventKind(kind), Instant(epoch, mono), seconds) for _id, kind, epoch, mono, seconds in rows]
     events += checkpoints

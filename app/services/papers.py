@@ -17,11 +17,12 @@ from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import Paper, build_skill_paper
+from app.domain.paper_content import paper_content, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
-from app.services.exam import StandardRuleRefused, paper_content, skill_paper_content, task_minutes
+from app.services.sessions import StandardRuleRefused
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance

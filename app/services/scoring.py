@@ -7,13 +7,12 @@ spread above the threshold needs the chief examiner's arbitration before the res
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, insert, select, type_coerce
+from sqlalchemy import Connection, insert, select
 
 from app.api.types import (
     ALREADY,
@@ -33,7 +32,7 @@ from app.domain.scoring import aggregate_examiner_scores, review_score, score_ob
 from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
 from app.errors import Message, UserFacingError
-from app.security.envelope import FieldCipher
+from app.services.answer_log import Logs, read_log, read_logs
 from app.services.base import (
     Actor,
     Conflict,
@@ -58,7 +57,6 @@ from app.store.models import (
     SessionStaff,
     User,
 )
-from app.store.types import EncryptedJSON
 
 ARBITRATION = "arbitration"
 ABSENT = "absent"  # the submit reason of an attempt whose candidate never came
@@ -84,24 +82,6 @@ def _response(kind: ItemType, value: Any) -> Any:
     if kind is ItemType.MULTIPLE and isinstance(value, list):
         return set(value)
     return value
-
-
-def _answers_and_end(s: Any, attempt_id: int, *, with_seq: bool = False) -> Any:
-    """The attempt's last saved answer per slot and how it ended (submit reason, None while open);
-    with_seq: also its last step number and whether it has been graded."""
-    answers: dict[int, Any] = {}
-    last_seq, ended, graded = 0, None, False
-    for step in s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id).order_by(AttemptStep.seq)):
-        last_seq = step.seq
-        if step.kind == StepKind.ANSWER.value:
-            answers[step.slot] = (step.data or {}).get("value")
-        elif step.kind == StepKind.CLEAR.value:
-            answers.pop(step.slot, None)
-        elif step.kind == StepKind.GRADE.value:
-            graded = True
-        elif step.kind == StepKind.SUBMIT.value:
-            ended = (step.data or {}).get("reason")
-    return (answers, ended, last_seq, graded) if with_seq else (answers, ended)
 
 
 def objective_grade(
@@ -157,16 +137,16 @@ def grade_objective_in(
     result. None for an attempt closed because the candidate never came (no result is written)."""
     session = s.get(ExamSession, attempt.session_id)
     content = s.get(PaperInstance, attempt.paper_id).content
-    answers, ended, last_seq, graded = _answers_and_end(s, attempt.id, with_seq=True)
-    if graded:
+    log = read_log(s, attempt.id)
+    if log.graded:
         raise Conflict("the attempt is already graded")
-    grade = objective_grade(content, answers, ended, multiple_credit)
+    grade = objective_grade(content, log.answers, log.ended, multiple_credit)
     if grade is None:
         return None
     score, detail = grade
     s.add(
         AttemptStep(
-            attempt_id=attempt.id, seq=last_seq + 1, kind=StepKind.GRADE.value, slot=None,
+            attempt_id=attempt.id, seq=log.last_seq + 1, kind=StepKind.GRADE.value, slot=None,
             data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=db.wall_now(),
         )
     )  # fmt: skip
@@ -194,72 +174,21 @@ class ClosingGrades:
         return {"graded": len(self.grades), "for_examiners": self.for_examiners}
 
 
-_STEP_DATA = AttemptStep.__table__.c.data
 _WRITTEN = frozenset(t for t in ItemType if t.examiner_scored)
+_SUBMITS = (StepKind.SUBMIT,)  # how an attempt ended is all some reads need of its log
 
 
-def _raw(column: Any) -> Any:
-    """A column's stored bytes, decrypted by the caller in a tight loop (no per-row type processing)."""
-    return type_coerce(column, LargeBinary).label(column.name)
-
-
-def _answer_value(plain: bytes) -> Any:
-    """The "value" of an answer step's data (canonical JSON). Most answers are an option letter, a
-    list of them or a true/false, which need no JSON parser: a string without a backslash holds no
-    escape and no quote (canonical JSON escapes nothing else), and literals are spelled one way.
-    Anything else goes to the parser."""
-    if plain.startswith(b'{"value":') and plain.endswith(b"}"):
-        inner = plain[9:-1]
-        if inner.startswith(b'"') and inner.endswith(b'"') and len(inner) >= 2 and b"\\" not in inner \
-                and b'"' not in inner[1:-1]:  # fmt: skip
-            return inner[1:-1].decode("utf-8")
-        if inner in _LITERALS:
-            return _LITERALS[inner]
-        if inner.startswith(b'["') and inner.endswith(b'"]') and b"\\" not in inner:  # ["A","C"]
-            letters = inner[2:-2].split(b'","')
-            if not any(b'"' in letter for letter in letters):
-                return [letter.decode("utf-8") for letter in letters]
-    return (json.loads(plain) or {}).get("value")
-
-
-_LITERALS = {b"true": True, b"false": False, b"null": None}
-
-
-def grade_closed_theory_from(
-    s: Any, cipher: FieldCipher, session_id: int, part: str, absent: Iterable[int]
-) -> ClosingGrades:
+def grade_closed_theory_from(s: Any, session_id: int, part: str, absent: Iterable[int], logs: Logs) -> ClosingGrades:
     """At closing, computed from the caller's (read-only) snapshot, nothing written: the grade of
     every submitted theory attempt of the session whose paper is all objective and not graded yet.
-    `absent`: attempts about to be closed as absent (they get no result). Papers with written
-    answers wait for the examiners. A few set-based reads, one pass over the session's steps."""
+    `absent`: attempts about to be closed as absent (they get no result); `logs`: the session's
+    attempts' whole logs (`read_logs`). Papers with written answers wait for the examiners."""
     absent = set(absent)
     attempts = s.execute(
         select(Attempt.id, Attempt.candidate_id, Attempt.paper_id)
         .where(Attempt.session_id == session_id).order_by(Attempt.id)
     ).all()  # fmt: skip
-    in_session = select(Attempt.id).where(Attempt.session_id == session_id).scalar_subquery()
-    answers: dict[int, dict[int, Any]] = {}
-    ended: dict[int, str | None] = {}
-    last_seq: dict[int, int] = {}
-    graded: set[int] = set()
-    context = cast(EncryptedJSON, _STEP_DATA.type).context  # the column's type in app/store/models.py
-    decrypt, loads = cipher.decrypt, json.loads
-    rows = s.execute(
-        select(AttemptStep.attempt_id, AttemptStep.seq, AttemptStep.kind, AttemptStep.slot, _raw(_STEP_DATA))
-        .where(AttemptStep.attempt_id.in_(in_session))
-        .order_by(AttemptStep.attempt_id, AttemptStep.seq)
-    )  # fmt: skip
-    for attempt_id, seq, kind, slot, data in rows:  # _answers_and_end for every attempt at once
-        last_seq[attempt_id] = seq
-        if kind == "answer":
-            answers.setdefault(attempt_id, {})[slot] = _answer_value(decrypt(data, context)) if data else None
-        elif kind == "clear":
-            answers.get(attempt_id, {}).pop(slot, None)
-        elif kind == "grade":
-            graded.add(attempt_id)
-        elif kind == "submit":
-            ended[attempt_id] = (loads(decrypt(data, context)) if data is not None else {}).get("reason")
-    waiting = [a for a in attempts if a.id not in graded]
+    waiting = [a for a in attempts if not logs[a.id].graded]
     contents = dict(s.execute(select(PaperInstance.id, PaperInstance.content).where(
         PaperInstance.id.in_(select(Attempt.paper_id).where(Attempt.session_id == session_id)))).all())  # fmt: skip
     recorded = set(s.scalars(select(Result.candidate_id).where(
@@ -274,13 +203,14 @@ def grade_closed_theory_from(
         if any(item.type in _WRITTEN for _slot, item in scoring):
             for_examiners += 1
             continue
-        how = ABSENT if attempt_id in absent else ended.get(attempt_id)
-        grade = objective_grade(content, answers.get(attempt_id, {}), how, items=scoring)
+        log = logs[attempt_id]
+        how = ABSENT if attempt_id in absent else log.ended
+        grade = objective_grade(content, log.answers, how, items=scoring)
         if grade is None:
             continue
         if candidate_id in recorded:
             raise Conflict("the {part} result is already recorded", part=part)
-        grades.append(Grade(attempt_id, candidate_id, last_seq.get(attempt_id, 0) + 1, *grade))
+        grades.append(Grade(attempt_id, candidate_id, log.last_seq + 1, *grade))
     return ClosingGrades(grades, for_examiners)
 
 
@@ -433,16 +363,6 @@ class ScoringService(Service):
                 return "", False
         return level.name, level.review_required
 
-    def _ended(self, s: Any, attempt_id: int) -> str | None:
-        """How the attempt ended (the submit reason: candidate, time, terminated, absent...), None while open."""
-        step = s.scalar(
-            select(AttemptStep).where(AttemptStep.attempt_id == attempt_id, AttemptStep.kind == "submit")
-        )  # fmt: skip
-        return None if step is None else (step.data or {}).get("reason") or "submitted"
-
-    def _submitted(self, s: Any, attempt_id: int) -> bool:
-        return self._ended(s, attempt_id) is not None
-
     # -- theory ----------------------------------------------------------------------------
 
     def grade_objective(self, actor: Actor, attempt_id: int, multiple_credit: MultipleCredit | None = None) -> Decimal:
@@ -472,6 +392,8 @@ class ScoringService(Service):
                 (row.attempt_id, row.target)
                 for row in s.scalars(select(ExaminerScore).where(ExaminerScore.examiner_id == actor.id))
             }
+            in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+            logs = read_logs(s, in_session, kinds=_SUBMITS)
             out = []
             for attempt, code, content in s.execute(
                 select(Attempt.id, Candidate.anonymous_code, PaperInstance.content)
@@ -480,7 +402,7 @@ class ScoringService(Service):
                 .where(Attempt.session_id == session_id)
                 .order_by(Candidate.anonymous_code)
             ):
-                if self._ended(s, attempt) in (None, ABSENT):  # nothing to score yet, or ever
+                if logs[attempt].ended in (None, ABSENT):  # nothing to score yet, or ever
                     continue
                 for entry in content["items"]:
                     if entry["type"] in ("task", "short", "case"):
@@ -498,16 +420,10 @@ class ScoringService(Service):
             if attempt is None:
                 raise NotFound("no attempt {attempt}", attempt=attempt_id)
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
-            if not self._submitted(s, attempt_id):
+            log = read_log(s, attempt_id)
+            if not log.submitted:
                 raise Conflict("the attempt is still open")
-            last = s.scalars(
-                select(AttemptStep)
-                .where(AttemptStep.attempt_id == attempt_id, AttemptStep.slot == slot,
-                       AttemptStep.kind.in_((StepKind.ANSWER.value, StepKind.CLEAR.value)))
-                .order_by(AttemptStep.seq.desc())
-                .limit(1)
-            ).first()  # fmt: skip
-            return None if last is None or last.kind == StepKind.CLEAR.value else (last.data or {}).get("value")
+            return log.answers.get(slot)
 
     def score_task(
         self, actor: Actor, attempt_id: int, slot: int, awarded: dict[int, Decimal], comment: str = "",
@@ -525,7 +441,7 @@ class ScoringService(Service):
             if arbitration:
                 require_duty(s, actor, attempt.session_id, "chief")
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
-            ended = self._ended(s, attempt_id)
+            ended = read_log(s, attempt_id, kinds=_SUBMITS).ended
             if ended is None:
                 raise Conflict("the attempt is still open")
             if ended == ABSENT:
@@ -593,12 +509,13 @@ class ScoringService(Service):
             examiners = self._on_duty(s, session.id, "examiner")
             self._check_examiners(s, session, len(examiners))
             rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
-            answers, ended = _answers_and_end(s, attempt_id)
-            if ended is None:
+            log = read_log(s, attempt_id)
+            if log.ended is None:
                 raise Conflict("the attempt is still open")
-            if ended == ABSENT:
+            if log.ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
-            score, detail, waiting = examined_result(content, answers, ended, rows, examiners, spread_threshold)
+            score, detail, waiting = examined_result(content, log.answers, log.ended, rows, examiners,
+                                                     spread_threshold)  # fmt: skip
             if waiting:
                 raise Conflict("not ready: {waiting}", waiting=[w.message() for w in waiting])
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
@@ -656,11 +573,11 @@ class ScoringService(Service):
             sitting = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
             recorded = set(s.scalars(select(Result.candidate_id).where(Result.part == session.part,
                                                                        Result.candidate_id.in_(sitting))))  # fmt: skip
+            examined = [p for p in papers if any("rubric" in entry for entry in p.content["items"])]
+            logs = read_logs(s, [p.id for p in examined])  # the others are all objective: graded at closing
             outcomes, results = [], []
-            for attempt_id, candidate_id, code, content in papers:
-                if not any("rubric" in entry for entry in content["items"]):
-                    continue  # all objective: graded when the session closed
-                answers, ended = _answers_and_end(s, attempt_id)
+            for attempt_id, candidate_id, code, content in examined:
+                answers, ended = logs[attempt_id].answers, logs[attempt_id].ended
                 if ended == ABSENT:
                     continue
                 if ended is None:

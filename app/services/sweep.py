@@ -2,7 +2,7 @@
 
 A `ClockSweep` belongs to the services of one process (the `Backend` starts it and stops it on
 close). Every `interval` seconds it ticks: it finds the attempts whose time has run out and
-submits each through `ExamService.auto_submit_if_due`, the path a candidate's own countdown uses
+submits each through `AnswerService.auto_submit_if_due`, the path a candidate's own countdown uses
 (one transaction and one audit entry per paper, actor system, reason "time"). Only attempts whose
 clock runs on this machine's boot can run out here: a paused or interrupted attempt never does.
 
@@ -32,7 +32,7 @@ from typing import cast
 from sqlalchemy import CompoundSelect, Connection, bindparam, func, literal, or_, select, union_all
 
 from app.domain.time_ledger import Instant, LedgerState, TimeEvent, view
-from app.services.exam import ExamService
+from app.services.answers import AnswerService
 from app.services.overview import EventRow, old_epoch_checkpoints, timeline
 from app.store.models import Attempt, ExamSession, StationLogin, TimeEventRow
 
@@ -92,7 +92,7 @@ class ClockSweep:
     thread; `start()` runs them every `interval` seconds in a thread of their own, which `close()`
     stops and joins."""
 
-    def __init__(self, exam: ExamService, *, interval: float = DEFAULT_INTERVAL):
+    def __init__(self, exam: AnswerService, *, interval: float = DEFAULT_INTERVAL):
         if interval <= 0:
             raise ValueError(interval)  # a caller's bug: ticks need a positive interval
         self.exam, self.db, self.interval = exam, exam.db, interval

@@ -1,0 +1,267 @@
+"""The candidate's answer path: login at a station, identity and rules, the paper, answers, flags,
+focus losses, submission (by the candidate, a proctor's force-submit, or the clock at zero), and
+the keys, which only examiners read, after the session has closed.
+
+Invariants kept here (see ../shared/DESIGN.md):
+- `save_answer` returns only after its step is committed (synchronous=FULL): the screen may then
+  show "saved". A save names the sequence number it expects to follow; a stale or replayed save
+  is refused.
+- At zero the attempt is submitted automatically.
+- Candidates act only on their own attempt, from the one station they are logged in on, and only
+  while it is open; they never receive answer keys.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.api.types import AttemptView, Identity, SaveAck
+from app.domain.attempt_state import StepKind
+from app.domain.identity import normalise_id_number
+from app.domain.time_ledger import LedgerState, LedgerView, TimeEventKind
+from app.services.answer_log import read_log
+from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, ServiceError, require_duty
+from app.services.exam_day import AttemptClosed, ExamDay, _AttemptFacts, _digest
+from app.store.models import Attempt, Candidate, ExamSession, PaperInstance, StationLogin
+
+
+class StaleSave(Conflict):
+    """The save was based on an older state of the attempt (replayed, or another tab saved)."""
+
+    code = "stale_save"
+
+
+@dataclass(frozen=True)
+class CandidateLogin:
+    actor: Actor
+    attempt_id: int
+    candidate_id: int
+
+
+class AnswerService(ExamDay):
+    """What a candidate's station calls, from login to submit; and the keys, for examiners."""
+
+    # -- login, identity, rules -------------------------------------------------------------
+
+    def candidate_login(self, *, ticket: str, id_number: str, station: str) -> CandidateLogin:
+        """Ticket + ID number; refused while the candidate is logged in on another station."""
+        index = self.db.cipher.blind_index(normalise_id_number(id_number), b"id_number")
+        with self.db.reader() as s:
+            # one admission ticket may serve several sittings (theory, skill): the open one counts
+            matches = s.execute(
+                select(Candidate, ExamSession.state)
+                .join(ExamSession, ExamSession.id == Candidate.session_id)
+                .where(Candidate.ticket == ticket, Candidate.id_index == index)
+            ).all()
+            if not matches:
+                raise PermissionDenied("ticket number and ID number do not match")
+
+            def rank(row: tuple[Candidate, str]) -> int:
+                cand, state = row
+                attempt_id = s.scalar(select(Attempt.id).where(Attempt.candidate_id == cand.id))
+                done = attempt_id is not None and read_log(s, attempt_id, kinds=(StepKind.SUBMIT,)).submitted
+                # a sitting still to be taken first: open before scheduled; finished ones last
+                return {"open": 0, "scheduled": 1}.get(state, 9) + (5 if done else 0)
+
+            ranked = sorted(matches, key=rank)
+            if rank(ranked[0]) >= 9:
+                raise Conflict("ticket {ticket} has no session open now", ticket=ticket)
+            if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+                raise Conflict("ticket {ticket} is in more than one session now: ask the proctor", ticket=ticket)
+            candidate = ranked[0][0]
+            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
+        if attempt is None:
+            raise Conflict("ticket {ticket} has no paper yet: ask the proctor", ticket=ticket)
+        token = secrets.token_urlsafe(32)
+        data = {"station": station}
+        with self.action(Actor("candidate", candidate.id), "candidate.login", f"candidate:{candidate.id}", data) as s:
+            current = s.scalar(select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open))
+            if current is not None and current.station != station:
+                raise Conflict(
+                    "ticket {ticket} is logged in on station {station}; a proctor must allow the move first",
+                    ticket=ticket, station=current.station,
+                )
+            if current is not None:
+                current.open = False  # same station again (e.g. after a restart): new token
+            attempt_row = s.get(Attempt, attempt.id)
+            assert attempt_row is not None  # read above; attempts are never deleted
+            if self._ledger(s, attempt_row, self._instant()).state is LedgerState.INTERRUPTED:
+                # back after a crash or a move: the clock runs again from here, not from the outage
+                who = Actor("candidate", candidate.id)
+                self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who)
+            s.add(StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token),
+                               wall=self.db.wall_now()))  # fmt: skip
+        return CandidateLogin(Actor("candidate", candidate.id, token), attempt.id, candidate.id)
+
+    def identity(self, actor: Actor) -> Identity:
+        """The candidate's own identity, to confirm before the rules: photo, name, masked ID, the session."""
+        if actor.role != "candidate":
+            raise PermissionDenied("{role} may not see candidate identities", role=actor.role)
+        with self.db.reader() as s:
+            cand = self._candidate(s, actor.id)
+            self._check_candidate_id(s.connection(), actor, cand.id)
+            session = s.get(ExamSession, cand.session_id)
+            assert session is not None  # cand.session_id is a foreign key (enforced)
+            return self._identity(session, cand)
+
+    def accept_rules(self, actor: Actor) -> None:
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate accepts the exam rules")
+        with self.action(actor, "candidate.accept_rules", f"candidate:{actor.id}", {}) as s:
+            self._check_candidate_id(s.connection(), actor, actor.id)
+
+    # -- the paper and its answers ------------------------------------------------------------
+
+    def attempt_view(self, actor: Actor, attempt_id: int) -> AttemptView:
+        """The candidate's own paper (without keys), answers, flags and time."""
+        with self.db.reader() as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
+            if actor.role == "candidate":
+                self._check_candidate(s, actor, attempt)
+            elif actor.role == "proctor":
+                require_duty(s, actor, attempt.session_id, "proctor")
+            else:
+                raise PermissionDenied("{role} may not read attempts", role=actor.role)
+            state = read_log(s, attempt_id)
+            ledger = self._ledger(s, attempt, self._instant())
+            paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
+            hidden = ("key", "rubric") if actor.role == "candidate" else ("key",)  # the rubric gives answers away
+            items = [{k: v for k, v in it.items() if k not in hidden} for it in paper.content["items"]]
+        return AttemptView(
+            attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,
+            state.last_seq, dict(state.answers), frozenset(state.flagged), state.submitted, items,
+        )  # fmt: skip
+
+    def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
+        self._check_candidate_id(s, actor, attempt.candidate_id)
+
+    def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
+        """Durably record an answer (None clears it). Returns after commit, never before."""
+        return self._step(actor, attempt_id, expected_seq, StepKind.CLEAR if answer is None else StepKind.ANSWER,
+                          slot, None if answer is None else {"value": answer})  # fmt: skip
+
+    def set_flag(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck:
+        return self._step(actor, attempt_id, expected_seq, StepKind.FLAG if flagged else StepKind.UNFLAG, slot, None)
+
+    def report_focus_loss(self, actor: Actor, attempt_id: int, expected_seq: int) -> SaveAck:
+        """The exam window lost focus: recorded in the attempt's log, shown to the proctor."""
+        return self._step(actor, attempt_id, expected_seq, StepKind.FOCUS_LOST, None, None)
+
+    def _step(self, actor: Actor, attempt_id: int, expected_seq: int, kind: StepKind, slot: int | None,
+              data: Any) -> SaveAck:  # fmt: skip
+        """One step of the candidate's log: the same rules on every store, in one transaction with
+        its audit entry (`fast_action`: on the embedded store its statements run on a sqlite3
+        connection of their own, which is all that differs)."""
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate answers")
+        audit_data = {"seq": expected_seq + 1, "slot": slot, "data": data}
+        try:
+            with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}", audit_data) as c:
+                ex = self._statements(c)
+                facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
+                self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                if kind is StepKind.ANSWER and slot is not None:
+                    problem = facts.shapes[slot].problem(data["value"])
+                    if problem:  # steps are kept for ever: an answer the grader cannot read never enters
+                        raise ServiceError("question {number}: {problem}", number=slot + 1, problem=problem)
+                self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor)
+                return SaveAck(last_seq + 1, ledger.remaining)
+        except (IntegrityError, sqlite3.IntegrityError):
+            raise StaleSave("another save for this attempt landed first") from None
+        except AttemptClosed:
+            self.auto_submit_if_due(attempt_id)
+            raise
+
+    @staticmethod
+    def _check_step(facts: _AttemptFacts, ledger: LedgerView, last_seq: int, expected_seq: int,
+                    slot: int | None) -> None:  # fmt: skip
+        if expected_seq != last_seq:
+            raise StaleSave("the attempt is at step {step}, this save expected {expected}",
+                            step=last_seq, expected=expected_seq)
+        if ledger.state is LedgerState.SUBMITTED:
+            raise AttemptClosed("the attempt has been submitted")
+        if ledger.state is not LedgerState.RUNNING:
+            raise AttemptClosed("the exam is {state}: answers cannot be saved now", state=ledger.state.value)
+        if ledger.remaining <= 0:
+            raise AttemptClosed("time is up")
+        if slot is not None and not 0 <= slot < facts.slots:
+            raise ServiceError("no question {n} on this paper", n=slot + 1)
+
+    # -- submission ---------------------------------------------------------------------------
+
+    def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
+        """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
+        if actor.role == "candidate":
+            reason = "candidate"
+        elif actor.role == "proctor":
+            if reason in ("", "candidate"):
+                raise ServiceError("a reason is required to force-submit")
+        elif actor.role != "system":
+            raise PermissionDenied("{role} may not submit an attempt", role=actor.role)
+        with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            if actor.role == "proctor":  # a force-submit
+                self._require_proctor_of_attempt(s, actor, attempt_id)
+            facts, _ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
+            submit_data = {"reason": reason}
+            self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor)
+            self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
+            return last_seq + 1
+
+    def auto_submit_if_due(self, attempt_id: int) -> bool:
+        """Submit on the clock's behalf when no time remains. Called by saves and the tick.
+
+        A candidate who never logged in has no paper to submit: closing the session records
+        them as absent instead, so their result is 缺考, not a fail with no answers.
+        """
+        with self.db.reader() as s:
+            c = s.connection()
+            facts = self._facts(c, attempt_id)
+            last_seq, checkpoints = self._steps_summary(c, attempt_id)
+            ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+            if ledger.state is not LedgerState.RUNNING or ledger.remaining > 0:
+                return False
+            never_came = last_seq == 0 and s.scalar(
+                select(StationLogin.id).where(StationLogin.candidate_id == facts.candidate_id).limit(1)
+            ) is None  # fmt: skip
+        if never_came:
+            return False
+        try:
+            self.submit(SYSTEM, attempt_id, reason="time")
+        except AttemptClosed:
+            return False
+        return True
+
+    # -- the keys -----------------------------------------------------------------------------
+
+    def answer_key(self, actor: Actor, attempt_id: int) -> list[Any]:
+        """Keys of a paper, for its session's examiners (and the admin, for results and item
+        analysis), and only once the session is closed: never while anyone still answers."""
+        if actor.role not in ("admin", "chief", "examiner", "system"):
+            raise PermissionDenied("{role} may not read answer keys", role=actor.role)
+        with self.db.reader() as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
+            session: ExamSession | None
+            if actor.role in ("chief", "examiner"):
+                session = require_duty(s, actor, attempt.session_id, "examiner", "chief")
+            else:
+                session = s.get(ExamSession, attempt.session_id)
+            assert session is not None  # attempt.session_id is a foreign key (enforced)
+            if actor.role != "system" and session.state not in ("closed", "archived"):
+                raise Conflict("session {code} is {state}: answer keys are read only after it closes",
+                               code=session.code, state=session.state)
+            paper = s.get(PaperInstance, attempt.paper_id)
+            assert paper is not None  # attempt.paper_id is a foreign key (enforced)
+            return [it["key"] for it in paper.content["items"]]
+

@@ -1,0 +1,240 @@
+"""The proctor's actions and live read model: check-in, station moves, the clock (pause, resume,
+extend), termination for misconduct, incidents, the candidates' identities, and the session's
+live overview (its engine is app/services/overview.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.api.types import CandidateRow, Identity
+from app.domain.attempt_state import StepKind
+from app.domain.time_ledger import LedgerState, TimeEventKind, view
+from app.services import overview
+from app.services.base import (
+    Actor,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    require_duty,
+    require_role,
+    unfrozen_session,
+)
+from app.services.exam_day import ExamDay
+from app.store.database import Database
+from app.store.models import Candidate, CheckIn, Incident, StationLogin
+
+INCIDENT_CATEGORIES = (
+    "technical.freeze", "technical.power", "technical.network", "environment.noise",
+    "environment.disturbance", "illness", "misconduct", "complaint",
+)  # fmt: skip
+
+
+class ProctorService(ExamDay):
+    """What a proctor's console calls while a session runs."""
+
+    def __init__(self, db: Database):
+        super().__init__(db)
+        self._names: dict[int, str] = {}
+        self._paper_slots: dict[int, int] = {}  # paper id -> slots (a drawn paper never changes)
+        self._overviews = overview.OverviewCaches()
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _on_candidate(self, actor: Actor, name: str, candidate_id: int, data: Any,
+                      *states: str) -> Iterator[tuple[Session, Candidate]]:  # fmt: skip
+        """The action `name` on a candidate, by a proctor of their session while it is in `states`."""
+        with self.action(actor, name, f"candidate:{candidate_id}", data) as s:
+            candidate = self._candidate(s, candidate_id)
+            require_duty(s, actor, candidate.session_id, "proctor")
+            self._session_in(s, candidate.session_id, *states)
+            yield s, candidate
+
+    def check_in(self, actor: Actor, candidate_id: int, station: str) -> None:
+        """The proctor has compared the candidate with the photo and ID card and seated them."""
+        require_role(actor, "proctor")
+        if not station.strip():
+            raise ServiceError("a station is required for check-in")
+        with self._on_candidate(actor, "candidate.check_in", candidate_id, {"station": station},
+                                "scheduled", "open") as (s, _candidate):  # fmt: skip
+            s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=self.db.wall_now()))
+
+    def identity(self, actor: Actor, candidate_id: int) -> Identity:
+        """A candidate's identity as the candidate confirms it, for a proctor of their session."""
+        if actor.role != "proctor":
+            raise PermissionDenied("{role} may not see candidate identities", role=actor.role)
+        with self.db.reader() as s:
+            cand = s.get(Candidate, candidate_id)
+            if cand is None:
+                raise NotFound("no candidate {candidate}", candidate=candidate_id)
+            return self._identity(require_duty(s, actor, cand.session_id, "proctor"), cand)
+
+    def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> None:
+        """Let a candidate continue on another station: closes the current station login."""
+        require_role(actor, "proctor")
+        if not reason.strip():
+            raise ServiceError("a reason is required to move a candidate")
+        with self._on_candidate(actor, "candidate.allow_move", candidate_id, {"reason": reason}, "open") as (
+            s, candidate,
+        ):  # fmt: skip
+            for row in s.scalars(
+                select(StationLogin).where(StationLogin.candidate_id == candidate_id, StationLogin.open)
+            ):
+                row.open = False
+            s.add(
+                Incident(
+                    session_id=candidate.session_id, candidate_id=candidate_id,
+                    category="technical.freeze", text=f"moved to another station: {reason}",
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
+                )
+            )  # fmt: skip
+
+    def terminate(self, actor: Actor, attempt_id: int, reason: str) -> None:
+        """End an attempt for misconduct: a misconduct incident and a submit, in one action."""
+        require_role(actor, "proctor")
+        if not reason.strip():
+            raise ServiceError("a reason is required to terminate an attempt")
+        with self.action(actor, "attempt.terminate", f"attempt:{attempt_id}", {"reason": reason}) as s:
+            self._require_proctor_of_attempt(s, actor, attempt_id)
+            c = s.connection()
+            facts, _ledger, last_seq = self._open_attempt(c, actor, attempt_id)
+            self._append_step(c, attempt_id, last_seq + 1, StepKind.SUBMIT, None,
+                              {"reason": "terminated", "detail": reason}, actor)  # fmt: skip
+            self._time_event(c, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
+            s.add(
+                Incident(
+                    session_id=facts.session_id, candidate_id=facts.candidate_id, category="misconduct",
+                    text=reason, actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
+                )
+            )  # fmt: skip
+
+    # -- the clock ----------------------------------------------------------------------------
+
+    def pause(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str) -> None:
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.PAUSE, reason)
+
+    def resume(self, actor: Actor, session_id: int, attempt_id: int | None, reason: str = "") -> None:
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.RESUME, reason or None)
+
+    def extend(self, actor: Actor, session_id: int, attempt_id: int | None, seconds: float, reason: str) -> None:
+        if seconds <= 0:
+            raise ServiceError("extra time must be positive")
+        self._clock_action(actor, session_id, attempt_id, TimeEventKind.EXTEND, reason, seconds)
+
+    def _clock_action(
+        self, actor: Actor, session_id: int, attempt_id: int | None, kind: TimeEventKind,
+        reason: str | None, seconds: float = 0.0,
+    ) -> None:  # fmt: skip
+        require_role(actor, "proctor")
+        if kind in (TimeEventKind.PAUSE, TimeEventKind.EXTEND) and not (reason or "").strip():
+            raise ServiceError("a reason is required to {what} time", what=kind.value)
+        target = f"session:{session_id}" + (f"/attempt:{attempt_id}" if attempt_id else "")
+        data = {"kind": kind.value, "seconds": seconds, "reason": reason}
+        with self.action(actor, f"time.{kind.value}", target, data) as s:
+            session = require_duty(s, actor, session_id, "proctor")
+            if attempt_id is not None and self._facts(s.connection(), attempt_id).session_id != session_id:
+                raise NotFound("no attempt {attempt} in session {code}", attempt=attempt_id, code=session.code)
+            if session.state != "open":
+                raise Conflict("session {session} is not open: its clock cannot change", session=session_id)
+            self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
+
+    # -- incidents ----------------------------------------------------------------------------
+
+    def incidents(self, actor: Actor, session_id: int) -> list[tuple[str, str | None, str, str, str]]:
+        """The session's incident record: (when, ticket or None, category, text, who recorded it)."""
+        require_role(actor, "proctor", "chief")
+        with self.db.reader() as s:
+            require_duty(s, actor, session_id, "proctor", "chief")
+            query = select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)
+            tickets: dict[int | None, str] = dict(s.execute(query).all())  # looked up by optional candidate ids
+            return [
+                (i.wall, tickets.get(i.candidate_id), i.category, i.text, i.actor)
+                for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
+            ]
+
+    def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
+                        candidate_id: int | None = None) -> None:  # fmt: skip
+        require_role(actor, "proctor")
+        if category not in INCIDENT_CATEGORIES:
+            raise ServiceError("unknown incident category {category}", category=repr(category))
+        with self.action(actor, "incident.record", f"session:{session_id}",
+                         {"category": category, "candidate": candidate_id, "text": text}) as s:  # fmt: skip
+            require_duty(s, actor, session_id, "proctor")
+            session = unfrozen_session(s, session_id)
+            if candidate_id is not None and self._candidate(s, candidate_id).session_id != session_id:
+                raise NotFound("no candidate {candidate} in session {code}", candidate=candidate_id, code=session.code)
+            s.add(
+                Incident(
+                    session_id=session_id, candidate_id=candidate_id, category=category, text=text,
+                    actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
+                )
+            )  # fmt: skip
+
+    # -- the live grid ------------------------------------------------------------------------
+
+    def session_overview(self, actor: Actor, session_id: int) -> list[CandidateRow]:
+        """Every candidate of a session with state, progress, time and focus losses.
+
+        A call reads the candidate list and what was written since the previous call (see
+        app/services/overview.py); safe to call from several threads at once.
+        """
+        require_role(actor, "proctor")
+        now = self._instant()
+        with self.db.reader() as s:
+            require_duty(s, actor, session_id, "proctor")
+            c = s.connection()  # Core statements: the ORM's per-statement cost is most of a small query's
+            cache = overview.refreshed(c, self._overviews.get(session_id), session_id, now.epoch,
+                                       self._old_checkpoints)  # fmt: skip
+            listed = c.execute(overview.Q_LISTED, {"sid": session_id}).all()
+            unknown = [row[0] for row in listed if row[0] not in self._names]
+            if unknown:  # names never change: decrypt each once per process, not on every refresh
+                found = c.execute(select(Candidate.id, Candidate.name).where(Candidate.id.in_(unknown))).all()
+                self._names.update(found)
+            logged = dict(c.execute(overview.Q_LOGGED, {"sid": session_id}).all())
+            papers = {facts.paper_id for facts in cache.attempts.values() if facts.paper_id not in self._paper_slots}
+            if papers:  # a drawn paper never changes: count its slots once per process
+                self._paper_slots.update(overview.paper_slots(c, papers))
+        self._overviews.put(cache)
+        attempts, progresses, timelines, checked = cache.attempts, cache.progress, cache.timelines, cache.checked
+        names, slots, epoch, no_steps = self._names, self._paper_slots, now.epoch, overview.NO_STEPS
+        out = []
+        for cid, ticket, extra in listed:  # every candidate, every call: kept to plain lookups
+            facts = attempts.get(cid)
+            state, remaining, since = "absent", None, None
+            if cid in checked:
+                state = "checked_in"
+            if cid in logged:
+                state = "logged_in"
+            if facts is None:
+                out.append(CandidateRow(cid, ticket, names[cid], None, logged.get(cid) or checked.get(cid), state,
+                                        0, 0, 0, None, None, 0, extra))  # fmt: skip
+                continue
+            progress = progresses.get(facts.attempt_id) or no_steps
+            if progress.ended:
+                state, remaining = progress.ended, 0.0  # an ended attempt's clock says nothing more
+            else:
+                ledger = view(facts.duration, timelines[facts.attempt_id], now)
+                remaining = ledger.remaining
+                if ledger.state is LedgerState.RUNNING and cid in logged:
+                    state = "answering"
+                elif ledger.state is LedgerState.PAUSED:
+                    state = "paused"
+                elif ledger.state is LedgerState.INTERRUPTED:
+                    state = "interrupted"
+            last_at = progress.last_at
+            if last_at and last_at[0] == epoch:
+                since = max(0.0, now.mono - last_at[1])
+            out.append(
+                CandidateRow(
+                    cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
+                    progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
+                )
+            )  # fmt: skip
+        return out
+
