@@ -125,7 +125,7 @@ class PaperService(Service):
         is kept or audited (a read). Stems and options only: keys, explanations and rubrics stay here."""
         require_role(actor, "admin")
         if part not in {p.value for p in Part}:
-            raise ServiceError(f"unknown part {part}; use theory, skill or review")
+            raise ServiceError("unknown part {part}; use theory, skill or review", part=part)
         catalog = self.catalog
         std = catalog.standard(standard)
         lv = catalog.level(std, level, subtype or None)
