@@ -135,7 +135,10 @@ class ProctorApi(SignedInApi, Protocol):
 
     def record_incident(self, session_id: int, category: str, text: str, candidate_id: int | None = None) -> None: ...
 
-    def close_session(self, session_id: int) -> dict[str, int]: ...
+    def close_session(self, session_id: int) -> JobStatus:
+        """Close the session and grade what the keys can grade, as a job (3,000 candidates take seconds);
+        its result counts the papers by how they ended."""
+        ...
 
     def session_results(self, session_id: int) -> list[ResultRow]: ...
 
@@ -286,6 +289,7 @@ ROLES: dict[str, frozenset[str]] = {
 }
 # the result type of each job, as `job_status(...).result` carries it once done
 JOB_RESULTS: dict[str, Any] = {
+    "proctor.close_session": dict[str, int],
     "admin.prepare_papers": int,
     "admin.export_session": ExportResult,
     "admin.import_standards": list[Standard],

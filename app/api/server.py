@@ -289,8 +289,11 @@ class ProctorEndpoint(_SessionsRead):
     def record_incident(self, session_id: int, category: str, text: str, candidate_id: int | None = None) -> None:
         self.backend.exam.record_incident(self.actor, session_id, category, text, candidate_id)
 
-    def close_session(self, session_id: int) -> dict[str, int]:
-        return self.backend.exam.close_session(self.actor, session_id)
+    def close_session(self, session_id: int) -> JobStatus:
+        def work(_progress: Progress) -> dict[str, int]:
+            return self.backend.exam.close_session(self.actor, session_id)
+
+        return self.server.jobs.start(self.actor, "proctor.close_session", work)
 
     def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
         return _exam_names(self.backend, standard, level, subtype)

@@ -130,7 +130,8 @@ class SessionActions(ConsoleActions):
                 count=never_came)  # fmt: skip
         if not Ask.confirm(c, self.tr("Close session"), question):
             return
-        if not self.call(c.client.proctor.close_session, c.session_id,
+        session_id = c.session_id
+        if not self.call(lambda: c.client.run(lambda: c.client.proctor.close_session(session_id)),
                          done=self.tr("Session {code} is closed.").format(code=c.info.code)):  # fmt: skip
             return
         results = attempt(c, c.client.proctor.session_results, c.session_id)
