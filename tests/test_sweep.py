@@ -165,6 +165,11 @@ def test_two_processes_sweeping_at_once_submit_each_paper_once(timed):
         other.close()
 
 
+def pause(seconds: float) -> None:
+    """time.sleep fails under libfaketime (CI's year-ahead run); a condition wait does not."""
+    threading.Event().wait(seconds)
+
+
 def test_the_backends_thread_sweeps_until_it_is_closed(timed):
     w, clock = timed
     one = w.attempts["T001"]
@@ -173,16 +178,16 @@ def test_the_backends_thread_sweeps_until_it_is_closed(timed):
     assert sweep is not None and sweep.running
     deadline = time.monotonic() + 30
     while sweep.ticks < 2 and time.monotonic() < deadline:
-        time.sleep(0.01)
+        pause(0.01)
     assert sweep.ticks >= 2  # the open session's attempts are known now
     clock.advance(DURATION + 1)
     while submit_reason(w, one) is None and time.monotonic() < deadline:
-        time.sleep(0.01)
+        pause(0.01)
     assert submit_reason(w, one) == "time"
     backend.close()  # stops the thread (joined), then closes the store
     assert not sweep.running
     ticks = sweep.ticks
-    time.sleep(0.1)
+    pause(0.1)
     assert sweep.ticks == ticks
 
 
