@@ -57,10 +57,6 @@ def main() -> int:
     seed_desktop_demo(data, kdf=FAST_KDF)
     backend = Backend.open(data, DEMO_PASSPHRASE)
 
-    def login(username: str):  # type: ignore[no-untyped-def]
-        role = "admin" if username == "admin" else "proctor" if username.startswith("proctor") else "examiner"
-        return backend.accounts.login(username, DEMO_PASSWORDS[role])
-
     from app.api.local import local_client
     from app.api.server import Server
 
@@ -112,19 +108,10 @@ def main() -> int:
 
     console = proctor_screen(signed_in, people)  # kept until the end: its grid must outlive its shots
     shoot(console, "20-proctor-console")
-    for module, builder, file_name in (
-        ("app.ui.admin", "build_for_screenshot", "30-admin"),
-    ):
-        try:
-            build = getattr(__import__(module, fromlist=[builder]), builder)
-            on_contract = module == "app.ui.admin"  # screens moved to the contract take signed-in clients
-            widget = build(signed_in) if on_contract else build(backend, login)
-        except (ImportError, AttributeError) as exc:
-            print(f"skipped {file_name}: {exc}")
-            continue
-        shoot(widget, file_name)
-
+    from app.ui.admin import build_for_screenshot as admin_screen
     from app.ui.examiner import build_for_screenshot as examiner_screen
+
+    shoot(admin_screen(signed_in), "30-admin")
 
     shoot(examiner_screen(signed_in), "40-examiner")
 
