@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import types
 import typing
 from datetime import timedelta
 from decimal import Decimal
@@ -64,7 +65,7 @@ def _dummy(annotation: Any) -> Any:
         return []
     if origin is dict:
         return {}
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         return None
     return None
 
