@@ -64,3 +64,13 @@ def refusal_of(exc: BaseException) -> ApiError:
     if isinstance(exc, MissingWeightsError):
         return ApiError("missing_weights", Message(str(exc)))
     return ApiError("internal", INTERNAL_MESSAGE)
+
+
+class Unreachable(ApiError):
+    """The centre did not answer (link down, server restarting): the call may or may not have
+    run there. A station keeps what it must not lose (app/station) and tries again."""
+
+    code = "unreachable"
+
+    def __init__(self, reason: str):
+        super().__init__("unreachable", "the centre cannot be reached: {reason}", {"reason": reason})

@@ -40,12 +40,12 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+62"/>
+        <location filename="../../app/ui/candidate/station.py" line="+74"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
@@ -414,12 +414,12 @@ Orange border ⚑: flagged</source>
     <message>
         <location line="+249"/>
         <location line="+27"/>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-131"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
@@ -470,16 +470,17 @@ Orange border ⚑: flagged</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+7"/>
         <source>Administrator sign-in</source>
         <translation>管理员登录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Administration</source>
         <translation>考务管理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Standards and papers</source>
         <translation>职业标准与组卷</translation>
     </message>
@@ -550,7 +551,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-216"/>
+        <location filename="../../app/ui/shell.py" line="-218"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -958,7 +959,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+169"/>
+        <location filename="../../app/ui/main.py" line="+194"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -2316,6 +2317,11 @@ weight tables and papers</source>
         <translation>请求不是 JSON</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>the centre cannot be reached: {reason}</source>
+        <translation>无法连接考点服务器：{reason}</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>{area} / {label} ({type}, {points} {unit} each)</source>
         <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
@@ -2381,7 +2387,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-247"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

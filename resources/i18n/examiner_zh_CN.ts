@@ -4,7 +4,7 @@
 <context>
     <name>ArbitrationPage</name>
     <message>
-        <location filename="../../app/ui/examiner/arbitration.py" line="+71"/>
+        <location filename="../../app/ui/examiner/arbitration.py" line="+70"/>
         <source>&amp;Questions of this candidate</source>
         <translation>该考生的试题(&amp;Q)</translation>
     </message>
@@ -218,7 +218,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="+47"/>
+        <location filename="../../app/ui/examiner/review.py" line="+45"/>
         <source>No candidates to show: listing a review panel&apos;s candidates is not available yet.</source>
         <translation>暂无考生：评审组成员查看考生名单的功能尚未提供。</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="+99"/>
+        <location filename="../../app/ui/examiner/score_form.py" line="+98"/>
         <source>Candidate&apos;s answer:</source>
         <translation>考生作答：</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>ScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/worklist.py" line="+99"/>
+        <location filename="../../app/ui/examiner/worklist.py" line="+98"/>
         <source>Show only tasks I have &amp;not scored</source>
         <translation>只显示我未评的试题(&amp;N)</translation>
     </message>
@@ -415,7 +415,7 @@
 <context>
     <name>WorklistModel</name>
     <message>
-        <location line="-106"/>
+        <location line="-105"/>
         <source>Code</source>
         <translation>匿名编号</translation>
     </message>
@@ -448,7 +448,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="-115"/>
+        <location filename="../../app/ui/examiner/results.py" line="-114"/>
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>

@@ -490,12 +490,12 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+88"/>
+        <location filename="../../app/ui/proctor/console.py" line="+87"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
@@ -510,7 +510,7 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
@@ -800,12 +800,12 @@ check the ID card carefully</source>
         <translation>关闭场次</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Session {code} is closed.</source>
         <translation>场次 {code} 已关闭。</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>{count} candidate(s) never logged in: they will be recorded as absent.</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
@@ -818,7 +818,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="+75"/>
+        <location filename="../../app/ui/proctor/header.py" line="+73"/>
         <source>Session {id}</source>
         <translation>场次 {id}</translation>
     </message>
@@ -851,7 +851,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionPicker</name>
     <message>
-        <location filename="../../app/ui/proctor/picker.py" line="+27"/>
+        <location filename="../../app/ui/proctor/picker.py" line="+30"/>
         <source>My sessions</source>
         <translation>我的监考场次</translation>
     </message>

@@ -429,6 +429,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "a request names its method"),
     QT_TRANSLATE_NOOP("messages", "{method}: token and station must be text"),
     QT_TRANSLATE_NOOP("messages", "the request is not JSON"),
+    QT_TRANSLATE_NOOP("messages", "the centre cannot be reached: {reason}"),
 )
 # Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
 # (on their own, "{n} items" would fit far too many messages).
