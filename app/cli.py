@@ -684,6 +684,10 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
     p.set_defaults(func=cmd_analyse, action="analyse")
 
+    from app.centre.commands import add_commands
+
+    add_commands(sub, _passphrase, _admin)
+
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")
     p.add_argument("--pubkey", required=True, metavar="PEM")

@@ -429,10 +429,11 @@ def test_multi_line_messages_keep_lines_that_fit_no_template(chinese):
 # arguments are exactly its placeholders: a misspelt template or value name would show English.
 REFUSING = [*sorted((REPO / "app" / "services").glob("*.py")), *sorted((REPO / "app" / "domain").glob("*.py")),
             *sorted((REPO / "app" / "security").glob("*.py")), *sorted((REPO / "app" / "api").glob("*.py")),
+            *sorted((REPO / "app" / "centre").glob("*.py")), *sorted((REPO / "app" / "station").glob("*.py")),
             REPO / "app" / "banks" / "catalog.py"]  # fmt: skip
 ERRORS = {"UserFacingError", "ServiceError", "PermissionDenied", "NotFound", "Conflict", "LoginFailed",
           "AccountLocked", "StaleSave", "AttemptClosed", "EarlyStart", "Message", "InvalidToken",
-          "BadRequest"}  # fmt: skip
+          "BadRequest", "InvalidStation", "TlsError", "EnrolmentRefused"}  # fmt: skip
 
 
 def _constants(node: ast.expr, assigned: dict[str, list[ast.expr]]) -> list[str] | None:

@@ -22,6 +22,8 @@ from app.api.types import (
     CandidateRow,
     CandidateSession,
     CentreInfo,
+    Changes,
+    EnrolmentCode,
     ExportResult,
     FileData,
     FinalizeAllSummary,
@@ -34,6 +36,7 @@ from app.api.types import (
     SaveAck,
     SessionInfo,
     StaffSession,
+    StationInfo,
     UserView,
     WorkItem,
 )
@@ -108,6 +111,11 @@ class ProctorApi(SignedInApi, Protocol):
     def sessions(self) -> list[SessionInfo]: ...
 
     def session_overview(self, session_id: int) -> list[CandidateRow]: ...
+
+    def changes(self, session_id: int, after: int) -> Changes:
+        """What changed in the session after sequence number `after` (0: from the start); a console
+        refreshes only what changed. Centre mode streams the same as events (docs/centre.md)."""
+        ...
 
     def identity(self, candidate_id: int) -> Identity: ...
 
@@ -230,6 +238,17 @@ class AdminApi(SignedInApi, Protocol):
     def session_analysis(self, session_id: int) -> SessionAnalysis: ...
 
     def rotate_signing_key(self) -> str: ...
+
+    # -- centre mode's stations (app/services/stations.py)
+    def enrolment_code(self, station: str) -> EnrolmentCode:
+        """A one-time code that enrols the PC at seat `station` (typed there within minutes)."""
+        ...
+
+    def stations(self) -> list[StationInfo]: ...
+
+    def revoke_station(self, station: str) -> int:
+        """Refuse every further call from `station` (a stolen or replaced PC)."""
+        ...
 
     # -- standards and banks
     def standards(self) -> list[Standard]:

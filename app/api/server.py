@@ -39,6 +39,8 @@ from app.api.types import (
     CandidateRow,
     CandidateSession,
     CentreInfo,
+    Changes,
+    EnrolmentCode,
     ExportResult,
     FileData,
     FinalizeAllSummary,
@@ -51,6 +53,7 @@ from app.api.types import (
     SaveAck,
     SessionInfo,
     StaffSession,
+    StationInfo,
     UserView,
     WorkItem,
 )
@@ -61,7 +64,9 @@ from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
 from app.services.base import Actor
+from app.services.changes import ChangeFeed
 from app.services.library import summary
+from app.services.stations import StationService
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +78,9 @@ class Server:
     def __init__(self, backend: Backend):
         self.backend = backend
         self.auth = AuthService(backend.db)
+        self.stations = StationService(backend.db)
+        self.feed = ChangeFeed(backend.db)
+        self.listeners: list[Callable[[], None]] = []  # told after every call (centre mode's event stream)
         self.jobs = Jobs()
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
@@ -90,7 +98,11 @@ class Server:
                     raise ApiError("permission_denied", "{role} may not do this (needs {roles})",
                                    {"role": actor.role, "roles": " or ".join(sorted(allowed))})
                 endpoint = ENDPOINTS[interface](self, actor, token or "", station)
-            return getattr(endpoint, name)(**arguments)
+            try:
+                return getattr(endpoint, name)(**arguments)
+            finally:
+                for listener in self.listeners:
+                    listener()
         except Exception as exc:
             error = refusal_of(exc)
             if error.code == "internal":
@@ -99,24 +111,30 @@ class Server:
 
     def handle(self, request: str) -> str:
         """One call as JSON text in, its reply as JSON text out."""
-        method = "?"
         try:
             data = json.loads(request)
             if not isinstance(data, dict) or not isinstance(data.get("method"), str):
                 raise wire.BadRequest("a request names its method")
-            method = data["method"]
             token, station = data.get("token"), data.get("station")
             if (token is not None and not isinstance(token, str)) or not isinstance(station, str):
-                raise wire.BadRequest("{method}: token and station must be text", method=method)
-            value = self.call(method, token, station, wire.decode_args(method, data.get("args", {})))
-            return wire.reply_ok(method, value)
+                raise wire.BadRequest("{method}: token and station must be text", method=data["method"])
         except json.JSONDecodeError:
             return wire.reply_error(wire.BadRequest("the request is not JSON"))
         except ApiError as error:
             return wire.reply_error(error)
+        return self.respond(data["method"], token, station, data.get("args", {}))[0]
+
+    def respond(self, method: str, token: str | None, station: str, args: Any) -> tuple[str, ApiError | None]:
+        """One call whose arguments are JSON data: (the reply as JSON text, the refusal if it was one)."""
+        try:
+            value = self.call(method, token, station, wire.decode_args(method, args))
+            return wire.reply_ok(method, value), None
+        except ApiError as error:
+            return wire.reply_error(error), error
         except Exception:  # encoding a result failed: a fault of ours
             log.exception("%s: the reply could not be encoded", method)
-            return wire.reply_error(refusal_of(RuntimeError()))
+            fault = refusal_of(RuntimeError())
+            return wire.reply_error(fault), fault
 
 
 class Jobs:
@@ -252,6 +270,9 @@ class _SessionsRead(_Signed):
 class ProctorEndpoint(_SessionsRead):
     def session_overview(self, session_id: int) -> list[CandidateRow]:
         return self.backend.exam.session_overview(self.actor, session_id)
+
+    def changes(self, session_id: int, after: int) -> Changes:
+        return self.server.feed.changes(self.actor, session_id, after)
 
     def identity(self, candidate_id: int) -> Identity:
         return self.backend.exam.identity(self.actor, candidate_id)
@@ -402,6 +423,15 @@ class AdminEndpoint(_SessionsRead):
 
     def rotate_signing_key(self) -> str:
         return self.backend.keys.rotate(self.actor)
+
+    def enrolment_code(self, station: str) -> EnrolmentCode:
+        return self.server.stations.issue_code(self.actor, station)
+
+    def stations(self) -> list[StationInfo]:
+        return self.server.stations.stations(self.actor)
+
+    def revoke_station(self, station: str) -> int:
+        return self.server.stations.revoke(self.actor, station)
 
     def standards(self) -> list[Standard]:
         return sorted(self.backend.catalog.standards.values(), key=lambda s: s.code)

@@ -24,6 +24,9 @@ __all__ = [
     "CandidateRow",
     "CandidateSession",
     "CentreInfo",
+    "Change",
+    "Changes",
+    "EnrolmentCode",
     "ExportResult",
     "FileData",
     "FinalizeAllSummary",
@@ -36,6 +39,7 @@ __all__ = [
     "SaveAck",
     "SessionInfo",
     "StaffSession",
+    "StationInfo",
     "UserView",
     "WorkItem",
 ]  # fmt: skip
@@ -330,3 +334,38 @@ class PaperPreview:
 
 
 __all__ += ["BankSummary", "PaperPreview", "PreviewQuestion"]  # the admin's standards and banks
+
+
+@dataclass(frozen=True)
+class EnrolmentCode:
+    """A one-time code for enrolling `station` in centre mode, until `expires_at` (ISO 8601). The
+    admin's screen shows it with the centre CA's fingerprint (app/centre/tls.py display_code)."""
+
+    station: str
+    secret: str
+    expires_at: str
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    name: str
+    enrolled_at: str  # ISO 8601, as the centre's wall clock read it
+    revoked: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """One action recorded in a session: its audit sequence number, what was done and to whom."""
+
+    seq: int
+    action: str  # the audit entry's action, e.g. "attempt.answer", "session.pause"
+    candidate_id: int | None  # None for a change to the whole session
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a session after a sequence number; `head` is where the next call starts
+    (it moves past other sessions' entries too, so a quiet session costs nothing to follow)."""
+
+    head: int
+    changes: tuple[Change, ...]

@@ -132,3 +132,8 @@ def read_reply(method: str, text: str) -> Any:
 def job_result(method: str, status_result: Any) -> Any:
     """A finished job's result as its type (the server encodes it as JSON data)."""
     return _from_json(JOB_RESULTS[method], status_result)
+
+
+def decode(annotation: Any, data: Any) -> Any:
+    """JSON data (as json.loads made it) read as `annotation`: a value another channel carried (events)."""
+    return _from_json(annotation, data)

@@ -85,6 +85,30 @@ class StaffToken(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class EnrolmentCode(Base):
+    """A one-time code an admin issued for enrolling one station (digest only; single use, expiring)."""
+
+    __tablename__ = "enrolment_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    station: Mapped[str] = mapped_column(String(64))
+    issued_by: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[float] = mapped_column(Float)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EnrolledStation(Base):
+    """A PC enrolled in centre mode: its calls carry a station token whose digest is kept here. A
+    station enrolled again gets a new row; only the newest unrevoked row of a name is accepted."""
+
+    __tablename__ = "stations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_wall: Mapped[str] = mapped_column(String(40))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class ImportedVersion(Base):
     """A standard or bank version imported into this store; content kept for the record."""
 

@@ -2322,6 +2322,106 @@ weight tables and papers</source>
         <translation>无法连接考点服务器：{reason}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{role} may not follow a session</source>
+        <translation>{role} 无权查看本场次的动态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>station {station}: {problem}</source>
+        <translation>考试机 {station}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this PC is not enrolled with the centre</source>
+        <translation>本机尚未在考点服务器登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this PC is not enrolled with the centre (or its enrolment was revoked)</source>
+        <translation>本机尚未在考点服务器登记（或登记已被撤销）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this enrolment code is not valid for station {station}</source>
+        <translation>此登记码对考试机 {station} 无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this enrolment code has expired: ask the admin for a new one</source>
+        <translation>此登记码已过期：请向管理员索取新的登记码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>station {station} is not enrolled</source>
+        <translation>考试机 {station} 未登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no store at {path}: create one with &apos;examdesk store init&apos;</source>
+        <translation>{path} 处没有数据库：请先用 &apos;examdesk store init&apos; 创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no centre certificates in {folder}: run &apos;examdesk centre init&apos; first</source>
+        <translation>{folder} 中没有考点证书：请先运行 &apos;examdesk centre init&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give the enrolment code the admin&apos;s screen shows (--code)</source>
+        <translation>请输入管理员屏幕上显示的登记码（--code）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443</source>
+        <translation>--listen {listen}：请写成 主机:端口，例如 0.0.0.0:8443</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no centre set up in {folder}: run &apos;examdesk centre init&apos; first</source>
+        <translation>{folder} 中尚未设置考点服务：请先运行 &apos;examdesk centre init&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name at least one host name or address the stations use to reach the centre</source>
+        <translation>请至少给出一个考试机访问考点服务器所用的主机名或地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an enrolment code has {n} characters (groups of 5); this one has {got}</source>
+        <translation>登记码共 {n} 个字符（每 5 个一组）；此码有 {got} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre&apos;s CA certificate cannot be read</source>
+        <translation>无法读取考点的 CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre at {address} is not the one the code belongs to (its certificate&apos;s fingerprint differs): do not enrol; tell the admin</source>
+        <translation>{address} 处的服务器不是该登记码所属的考点（证书指纹不符）：请勿登记，并告知管理员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this PC is not enrolled with a centre ({path} is missing): enrol it first</source>
+        <translation>本机尚未在考点登记（缺少 {path}）：请先登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{address}: a centre address is https://HOST[:PORT]</source>
+        <translation>{address}：考点地址应写成 https://主机[:端口]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not a centre configuration ({problem})</source>
+        <translation>{path}：不是考点配置文件（{problem}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not a station enrolment ({problem}); enrol this PC again</source>
+        <translation>{path}：不是考试机登记文件（{problem}）；请重新登记本机</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>{area} / {label} ({type}, {points} {unit} each)</source>
         <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
@@ -2387,7 +2487,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-272"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

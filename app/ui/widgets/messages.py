@@ -430,6 +430,31 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "{method}: token and station must be text"),
     QT_TRANSLATE_NOOP("messages", "the request is not JSON"),
     QT_TRANSLATE_NOOP("messages", "the centre cannot be reached: {reason}"),
+    # centre mode: enrolment, stations, the centre's set-up (app/centre, app/station, app/services/stations.py)
+    QT_TRANSLATE_NOOP("messages", "{role} may not follow a session"),
+    QT_TRANSLATE_NOOP("messages", "station {station}: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "this PC is not enrolled with the centre"),
+    QT_TRANSLATE_NOOP("messages", "this PC is not enrolled with the centre (or its enrolment was revoked)"),
+    QT_TRANSLATE_NOOP("messages", "this enrolment code is not valid for station {station}"),
+    QT_TRANSLATE_NOOP("messages", "this enrolment code has expired: ask the admin for a new one"),
+    QT_TRANSLATE_NOOP("messages", "station {station} is not enrolled"),
+    QT_TRANSLATE_NOOP("messages", "no store at {path}: create one with 'examdesk store init'"),
+    QT_TRANSLATE_NOOP("messages", "no centre certificates in {folder}: run 'examdesk centre init' first"),
+    QT_TRANSLATE_NOOP("messages", "give the enrolment code the admin's screen shows (--code)"),
+    QT_TRANSLATE_NOOP("messages", "--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443"),
+    QT_TRANSLATE_NOOP("messages", "no centre set up in {folder}: run 'examdesk centre init' first"),
+    QT_TRANSLATE_NOOP("messages", "name at least one host name or address the stations use to reach the centre"),
+    QT_TRANSLATE_NOOP("messages", "an enrolment code has {n} characters (groups of 5); this one has {got}"),
+    QT_TRANSLATE_NOOP("messages", "the centre's CA certificate cannot be read"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the centre at {address} is not the one the code belongs to (its certificate's fingerprint differs): "
+        "do not enrol; tell the admin",
+    ),
+    QT_TRANSLATE_NOOP("messages", "this PC is not enrolled with a centre ({path} is missing): enrol it first"),
+    QT_TRANSLATE_NOOP("messages", "{address}: a centre address is https://HOST[:PORT]"),
+    QT_TRANSLATE_NOOP("messages", "{path}: not a centre configuration ({problem})"),
+    QT_TRANSLATE_NOOP("messages", "{path}: not a station enrolment ({problem}); enrol this PC again"),
 )
 # Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
 # (on their own, "{n} items" would fit far too many messages).

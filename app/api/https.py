@@ -1,0 +1,113 @@
+"""Centre mode's transport: every call of the contract over HTTPS to the centre (app/centre/service.py).
+
+The station trusts only the centre CA it received at enrolment, and proves which station it is
+with its station token. It knows every address of the centre (the server's and its standby's):
+a call that could not even connect is tried at the next address; a call that may have reached the
+centre (the reply was lost) is not repeated here but raised as `Unreachable`, because the caller
+knows whether it is safe to repeat (candidate steps carry their own ids; app/station).
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+from httpx_sse import connect_sse
+
+from app.api import wire
+from app.api.errors import ApiError, Unreachable
+from app.api.types import Change
+
+STATION_HEADER = "X-ExamDesk-Station"
+CONNECT_SECONDS = 3.0  # a LAN answers in milliseconds; a dead server must not freeze a screen for long
+CALL_SECONDS = 30.0  # closing a session or an export runs as a job; no call should take this long
+
+
+def trust_only(ca_pem: bytes) -> ssl.SSLContext:
+    """TLS that accepts the centre's certificates and nothing else (not the system's CAs)."""
+    context = ssl.create_default_context(cadata=ca_pem.decode("ascii"))
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
+class Https:
+    secure = True
+
+    def __init__(self, addresses: list[str], ca_pem: bytes, station_token: str, *,
+                 connect_seconds: float = CONNECT_SECONDS, call_seconds: float = CALL_SECONDS):  # fmt: skip
+        if not addresses:
+            raise ValueError("a centre has at least one address")
+        self.addresses = list(addresses)
+        self.ca_pem, self.station_token = ca_pem, station_token
+        self._preferred = 0
+        self._lock = threading.Lock()
+        self._timeout = httpx.Timeout(call_seconds, connect=connect_seconds)
+        self._http = httpx.Client(verify=trust_only(ca_pem), timeout=self._timeout, http2=False,
+                                  limits=httpx.Limits(max_connections=8, max_keepalive_connections=4))  # fmt: skip
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _headers(self, token: str | None) -> dict[str, str]:
+        headers = {STATION_HEADER: self.station_token}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    def _order(self) -> list[int]:
+        with self._lock:
+            first = self._preferred
+        return [first] + [i for i in range(len(self.addresses)) if i != first]
+
+    def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
+        interface, _, name = method.partition(".")
+        body = json.dumps(wire.encode_args(method, arguments), ensure_ascii=False).encode()
+        reason = ""
+        for index in self._order():
+            url = f"{self.addresses[index].rstrip('/')}/api/{interface}/{name}"
+            try:
+                reply = self._http.post(url, content=body, headers={**self._headers(token),
+                                                                    "Content-Type": "application/json"})  # fmt: skip
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # never reached the centre: try the next
+                reason = f"{self.addresses[index]}: {_plain(exc)}"
+                continue
+            except httpx.TransportError as exc:  # it may have run there: the caller decides
+                raise Unreachable(f"{self.addresses[index]}: {_plain(exc)}") from None
+            with self._lock:
+                self._preferred = index
+            try:
+                return wire.read_reply(method, reply.text)
+            except (ValueError, KeyError) as exc:  # not our service's reply (a proxy's error page)
+                raise Unreachable(f"{self.addresses[index]}: HTTP {reply.status_code}, not a reply ({exc})") from None
+        raise Unreachable(reason)
+
+    def changes(self, token: str, session_id: int, after: int = 0) -> Iterator[Change]:
+        """The session's changes as the centre streams them, from after `after`, until the stream ends
+        (raises Unreachable then; the caller reconnects with the last seq it saw)."""
+        for index in self._order():
+            url = f"{self.addresses[index].rstrip('/')}/api/events"
+            try:
+                with httpx.Client(verify=trust_only(self.ca_pem), timeout=httpx.Timeout(None, connect=3.0)) as http, \
+                        connect_sse(http, "GET", url, params={"session_id": session_id, "after": after},
+                                    headers=self._headers(token)) as source:  # fmt: skip
+                    for event in source.iter_sse():
+                        if event.event == "change":
+                            change = wire.decode(Change, json.loads(event.data))
+                            after = change.seq
+                            yield change
+                        elif event.event == "refused":
+                            raise ApiError.from_json(json.loads(event.data))
+                return
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                continue
+            except httpx.TransportError as exc:
+                raise Unreachable(f"{self.addresses[index]}: {_plain(exc)}") from None
+        raise Unreachable("no address of the centre answers")
+
+
+def _plain(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,121 @@
+"""`examdesk centre ...` (on the centre server) and `examdesk station enrol` (on each PC)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import UserFacingError
+
+DEFAULT_LISTEN = "0.0.0.0:8443"
+
+
+def _data(args: argparse.Namespace) -> Path:
+    from app import paths
+
+    return Path(args.data) if args.data else paths.data_dir()
+
+
+def _store_url(args: argparse.Namespace) -> str:
+    from app.store.database import sqlite_url
+
+    if args.db:
+        return str(args.db)
+    path = _data(args) / "examdesk.db"
+    if not path.exists():
+        raise UserFacingError("no store at {path}: create one with 'examdesk store init'", path=str(path))
+    return sqlite_url(path)
+
+
+def cmd_centre_init(args: argparse.Namespace, passphrase: Callable[[], str]) -> int:
+    from app.centre import run, tls
+
+    data = _data(args)
+    made = run.init(data, args.centre_code, list(args.address), passphrase())
+    print(f"centre CA and server certificate written to {made.folder}")
+    print(f"stations reach the centre at: {', '.join(args.address)}")
+    print(f"CA fingerprint (shown with every enrolment code): {tls.fingerprint(made.ca_pem)}")
+    return 0
+
+
+def cmd_centre_serve(args: argparse.Namespace, passphrase: Callable[[], str]) -> int:
+    from app.centre import run
+
+    url = _store_url(args)
+    print(f"ExamDesk centre serving {url.split('@')[-1]} on https://{args.listen}", file=sys.stderr, flush=True)
+    run.serve(_data(args), url, passphrase(), args.listen)
+    return 0
+
+
+def cmd_centre_enrol_code(args: argparse.Namespace, admin: Callable[[argparse.Namespace], object]) -> int:
+    from app.centre import run, tls
+
+    certs = tls.CentreTls(_data(args) / run.CENTRE_FOLDER)
+    if not certs.exists():
+        raise UserFacingError("no centre certificates in {folder}: run 'examdesk centre init' first",
+                              folder=str(certs.folder))  # fmt: skip
+    args.url = args.db
+    with admin(args) as client:  # type: ignore[attr-defined]
+        code = client.admin.enrolment_code(args.station)
+    shown = tls.display_code(code.secret, certs.ca_pem)
+    if args.json:
+        print(json.dumps({"station": code.station, "code": shown, "expires_at": code.expires_at}))
+    else:
+        print(f"enrolment code for {code.station}: {shown}  (single use, until {code.expires_at})")
+    return 0
+
+
+def cmd_station_enrol(args: argparse.Namespace) -> int:
+    from app import paths
+    from app.station.enrolment import enrol
+
+    folder = Path(args.dir) if args.dir else paths.data_dir() / "station"
+    code = args.code or os.environ.get("EXAMDESK_ENROLMENT_CODE", "")
+    if not code:
+        raise UserFacingError("give the enrolment code the admin's screen shows (--code)")
+    config = enrol(args.centre, code, args.station, folder)
+    print(f"enrolled as {config.station}; centre addresses: {', '.join(config.addresses)}; saved in {folder}")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction, passphrase: Callable[[], str],
+                 admin: Callable[[argparse.Namespace], object]) -> argparse._SubParsersAction:  # fmt: skip
+    """The `centre` commands, and the `station` group (returned: other station commands join it)."""
+    centre = sub.add_parser("centre", help="centre mode: the service every station of the centre uses").add_subparsers(
+        dest="action", metavar="ACTION", required=True)  # fmt: skip
+
+    def data(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", metavar="DIR", help="the centre's data folder (default: the platform's)")
+
+    p = centre.add_parser("init", help="create the centre CA and the server certificate for its addresses")
+    p.add_argument("--centre-code", required=True)
+    p.add_argument("--address", action="append", required=True, metavar="https://HOST:PORT",
+                   help="an address stations use (repeat for every name/IP, and the standby's)")  # fmt: skip
+    data(p)
+    p.set_defaults(func=lambda a: cmd_centre_init(a, passphrase))
+    p = centre.add_parser("serve", help="serve the contract over HTTPS to the centre's stations")
+    p.add_argument("--db", metavar="URL", help="the store's database URL (default: the data folder's SQLite store)")
+    p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="HOST:PORT")
+    data(p)
+    p.set_defaults(func=lambda a: cmd_centre_serve(a, passphrase))
+    p = centre.add_parser("enrol-code", help="a one-time code that enrols one station (the admin signs in)")
+    p.add_argument("--station", required=True, metavar="SEAT")
+    p.add_argument("--admin", default="admin")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--db", metavar="URL")
+    data(p)
+    p.set_defaults(func=lambda a: cmd_centre_enrol_code(a, admin))
+
+    station = sub.add_parser("station", help="this PC as a station of a centre").add_subparsers(
+        dest="action", metavar="ACTION", required=True)  # fmt: skip
+    p = station.add_parser("enrol", help="enrol this PC with the centre, once, with the admin's code")
+    p.add_argument("--centre", required=True, metavar="https://HOST:PORT")
+    p.add_argument("--code", help="the enrolment code (or EXAMDESK_ENROLMENT_CODE)")
+    p.add_argument("--station", required=True, metavar="SEAT")
+    p.add_argument("--dir", metavar="DIR", help="where the enrolment is kept (default: DATA/station)")
+    p.set_defaults(func=cmd_station_enrol)
+    return station
