@@ -68,3 +68,27 @@ def test_an_exam_runs_over_https_from_check_in_to_results(centre, tmp_path):
     results = {r["ticket"]: r for r in proctor.call("proctor.session_results", session_id=session_id)}
     scores = {t: Decimal(r["parts"]["theory"]["score"]) for t, r in results.items()}
     assert scores == {"T001": 6, "T002": 6}  # 3 of 5 right, 2 points each
+
+
+def test_the_centre_killed_mid_exam_comes_back_with_every_acknowledged_answer(centre, tmp_path):
+    proctor = station(centre, tmp_path, "R101-P")
+    seat = station(centre, tmp_path, "R101-01")
+    session_id = centre.session_id  # type: ignore[attr-defined]
+    proctor.ask("sign_in", username="proctor1", password="proctor-pass-1")
+    rows = {row["ticket"]: row for row in proctor.call("proctor.session_overview", session_id=session_id)}
+    proctor.call("proctor.check_in", candidate_id=rows["T001"]["candidate_id"], station="R101-01")
+    seat.ask("candidate_sign_in", ticket="T001", id_number=CANDIDATES["T001"][1])
+    proctor.call("proctor.start_session", session_id=session_id, early_ok=True)
+    seat.call("candidate.accept_rules")
+    for slot in range(3):
+        seat.ask("save", slot=slot, value="B")
+    before = seat.ask("view")
+    centre.kill()  # SIGKILL: nothing flushed on the way out
+    assert seat.refused("view")["code"] == "unreachable"
+    centre.start()
+    after = seat.ask("view")  # the same sign-ins, the same station tokens
+    assert after["answers"] == {"0": "B", "1": "B", "2": "B"} and after["seq"] == before["seq"]
+    assert after["state"] == "running" and after["remaining"] <= before["remaining"]  # the clock kept going
+    seat.ask("save", slot=3, value="C")
+    answered = {row["ticket"]: row["answered"] for row in proctor.call("proctor.session_overview", session_id=session_id)}
+    assert answered["T001"] == 4
