@@ -12,6 +12,7 @@ import uvicorn
 
 from app.api.server import Server
 from app.centre import tls
+from app.centre.addresses import host_of
 from app.centre.service import Centre, make_app
 from app.errors import UserFacingError
 from app.services.backend import Backend
@@ -19,7 +20,6 @@ from app.store.database import Database
 
 log = logging.getLogger(__name__)
 CENTRE_FOLDER = "centre"  # in the data folder: the CA, the server certificate, centre.json
-DEFAULT_PORT = 8443
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,6 @@ class CentreConfig:
 
     def write(self, data_dir: Path) -> None:
         self.path(data_dir).write_text(json.dumps({"addresses": self.addresses}, indent=2), encoding="utf-8")
-
-
-def host_of(address: str) -> tuple[str, int]:
-    """("10.0.0.5", 8443) of "https://10.0.0.5:8443"; the address must be https."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(address)
-    if parts.scheme != "https" or not parts.hostname:
-        raise UserFacingError("{address}: a centre address is https://HOST[:PORT]", address=address)
-    return parts.hostname, parts.port or DEFAULT_PORT
 
 
 def init(data_dir: Path, centre_code: str, addresses: list[str], passphrase: str) -> tls.CentreTls:

@@ -20,6 +20,7 @@ from app.api.client import Client
 from app.api.errors import ApiError, Unreachable
 from app.api.https import Https, trust_only
 from app.centre import tls
+from app.centre.addresses import host_of
 from app.errors import UserFacingError
 
 STATION_FILE = "station.json"
@@ -79,9 +80,7 @@ class StationConfig:
 
 def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
     """Enrol this PC as `station` of the centre at `address` with the admin's `code`; saved in `folder`."""
-    from app.centre.run import host_of  # checks the address is https://HOST[:PORT]
-
-    host_of(address)
+    host_of(address)  # refused unless https://HOST[:PORT]
     secret, expected = tls.split_code(code)
     base = address.rstrip("/")
     try:  # the CA itself is checked by its fingerprint, not by TLS (the PC does not know it yet)

@@ -9,11 +9,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from app.ui.shell import MainWindow
 
 from app import i18n, paths
 from app.errors import UserFacingError
@@ -170,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true",
                         help="create the demo centre in the data folder if it has no store yet")  # fmt: skip
     parser.add_argument("--station", help="this PC's station name (default: its host name)")
+    parser.add_argument("--centre", metavar="https://HOST:PORT",
+                        help="centre mode: the centre's service (this PC is enrolled once, with a code)")  # fmt: skip
     parser.add_argument("--screenshot", metavar="PNG", help="render the standards browser to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -184,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.screenshot:
         return _screenshot(app, data, Path(args.screenshot))
+
+    if args.centre:
+        return _centre_station(app, args, data)
 
     from app.api import local
     from app.demo import DEMO_PASSPHRASE, seed_desktop_demo
@@ -209,7 +217,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     window = MainWindow(dialog.server, station=args.station, settings_dir=data,
                         loopback=os.environ.get("EXAMDESK_LOOPBACK") == "1")  # fmt: skip
-    if args.mode == "candidate":
+    return _run_window(app, window, args.mode)
+
+
+def _centre_station(app: QApplication, args: argparse.Namespace, data: Path) -> int:
+    """Centre mode: the screens on the centre's service, as the station this PC was enrolled as."""
+    import socket
+
+    from app.station.enrolment import StationConfig
+    from app.ui.enrol import EnrolDialog
+    from app.ui.shell import MainWindow
+
+    folder = data / "station"
+    try:
+        if StationConfig.exists(folder):
+            config = StationConfig.read(folder)
+        else:
+            dialog = EnrolDialog(folder, args.centre, args.station or socket.gethostname())
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.config is None:
+                return 0
+            config = dialog.config
+    except UserFacingError as exc:
+        from app.ui.widgets.messages import translate_error
+
+        QMessageBox.critical(None, "ExamDesk", translate_error(exc))
+        return 1
+    window = MainWindow(None, station=config.station, settings_dir=data, transport=config.transport())
+    return _run_window(app, window, args.mode)
+
+
+def _run_window(app: QApplication, window: MainWindow, mode: str | None) -> int:
+    if mode == "candidate":
         from app.ui.candidate.station import CandidateWindow
 
         kiosk = CandidateWindow(window.new_client())
@@ -219,8 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.show()
         window.activateWindow()
-        if args.mode:
-            window.open_role(args.mode)
+        if mode:
+            window.open_role(mode)
     return app.exec()
 
 

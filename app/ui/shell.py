@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from app import __version__, i18n
 from app.api import local
-from app.api.client import Client
+from app.api.client import Client, Transport
+from app.api.errors import ApiError
 from app.api.local import WrongPassphrase
 from app.api.server import Server
 from app.ui.main import current_language, install_language
@@ -283,12 +284,13 @@ class RoleChooser(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, server: Server, *, station: str | None = None, settings_dir: Path | None = None,
-                 loopback: bool = False):  # fmt: skip
-        """settings_dir: where the language choice is remembered (default: the data folder);
-        loopback: every call of the screens goes through JSON, as centre mode will send it."""
+    def __init__(self, server: Server | None, *, station: str | None = None, settings_dir: Path | None = None,
+                 loopback: bool = False, transport: Transport | None = None):  # fmt: skip
+        """server: the embedded store's services (single-station mode), or None with `transport`: the
+        centre's (centre mode, app/api/https.py); settings_dir: where the language choice is remembered
+        (default: the data folder); loopback: every call of the screens goes through JSON."""
         super().__init__()
-        self.server, self.loopback = server, loopback
+        self.server, self.loopback, self.transport = server, loopback, transport
         self.station = station or socket.gethostname()
         self.signed_in: list[Client] = []  # signed out when their screen is left
         self.settings_dir = settings_dir
@@ -347,11 +349,17 @@ class MainWindow(QMainWindow):
             Ask.error(self, self.tr("ExamDesk"), problem)
 
     def _centre_name(self) -> str:
-        centre = self.new_client().public.centre()
+        try:
+            centre = self.new_client().public.centre()
+        except ApiError as exc:  # centre mode with the centre out of reach: the screens say so when used
+            return translate_error(exc)
         return centre_title(centre.code, centre.name)
 
     def new_client(self) -> Client:
         """A client of the services at this station, not signed in."""
+        if self.transport is not None:
+            return Client(self.transport, self.station)
+        assert self.server is not None
         return local.local_client(self.server, self.station, loopback=self.loopback)
 
     def _exam_under_way(self) -> bool:
@@ -456,5 +464,8 @@ class MainWindow(QMainWindow):
         if current is not None and current is not self.chooser:
             current.close()  # a screen's closeEvent stops its work (the proctor console's reads) before the store
         self._sign_out_all()
-        local.close(self.server)
+        if self.server is not None:
+            local.close(self.server)
+        elif self.transport is not None and hasattr(self.transport, "close"):
+            self.transport.close()
         super().closeEvent(event)

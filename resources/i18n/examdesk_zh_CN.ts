@@ -140,6 +140,39 @@ Exam: {exam}; {minutes} minutes</source>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/ui/enrol.py" line="+20"/>
+        <source>Enrol this PC with the centre</source>
+        <translation>在考点服务器登记本机</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This PC is not yet a station of the centre. The admin&apos;s screen shows a one-time code for this seat: type it here (it is valid for 15 minutes).</source>
+        <translation>本机尚未登记为考点的考试机。管理员屏幕上会显示本座位的一次性登记码，请在此输入（15 分钟内有效）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Centre &amp;address:</source>
+        <translation>考点地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Station (seat):</source>
+        <translation>考试机（座位）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment &amp;code:</source>
+        <translation>登记码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fill in the centre&apos;s address, this seat&apos;s station name and the code.</source>
+        <translation>请填写考点地址、本座位的考试机名称和登记码。</translation>
+    </message>
+</context>
+<context>
     <name>ExamPage</name>
     <message>
         <location filename="../../app/ui/candidate/exam_page.py" line="+158"/>
@@ -407,19 +440,19 @@ Orange border ⚑: flagged</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+71"/>
+        <location filename="../../app/ui/shell.py" line="+72"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+250"/>
         <location line="+27"/>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-137"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
@@ -434,7 +467,7 @@ Orange border ⚑: flagged</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>A proctor signs in to leave this candidate&apos;s exam</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
@@ -551,7 +584,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-218"/>
+        <location filename="../../app/ui/shell.py" line="-225"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -959,7 +992,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+194"/>
+        <location filename="../../app/ui/main.py" line="+202"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>

@@ -17,8 +17,8 @@ from tests.store_fixtures import BACKENDS, CANDIDATES, build_world, fresh_url
 pytestmark = pytest.mark.centre
 
 
-@pytest.fixture(params=BACKENDS)
-def centre(request: pytest.FixtureRequest, tmp_path: Path):
+@pytest.fixture(params=BACKENDS)  # a centre of the test's own: these tests run a whole session
+def own_centre(request: pytest.FixtureRequest, tmp_path: Path):
     url = fresh_url(request.param, tmp_path)
     world = build_world(url)
     world.db.close()
@@ -41,10 +41,10 @@ def station(centre: CentreRun, tmp_path: Path, name: str) -> StationRun:
     return started
 
 
-def test_an_exam_runs_over_https_from_check_in_to_results(centre, tmp_path):
-    proctor = station(centre, tmp_path, "R101-P")
-    seats = {"T001": station(centre, tmp_path, "R101-01"), "T002": station(centre, tmp_path, "R101-02")}
-    session_id = centre.session_id  # type: ignore[attr-defined]
+def test_an_exam_runs_over_https_from_check_in_to_results(own_centre, tmp_path):
+    proctor = station(own_centre, tmp_path, "R101-P")
+    seats = {"T001": station(own_centre, tmp_path, "R101-01"), "T002": station(own_centre, tmp_path, "R101-02")}
+    session_id = own_centre.session_id  # type: ignore[attr-defined]
     assert proctor.ask("sign_in", username="proctor1", password="proctor-pass-1") == "proctor"
     rows = {row["ticket"]: row for row in proctor.call("proctor.session_overview", session_id=session_id)}
     for ticket, seat in seats.items():
@@ -70,10 +70,10 @@ def test_an_exam_runs_over_https_from_check_in_to_results(centre, tmp_path):
     assert scores == {"T001": 6, "T002": 6}  # 3 of 5 right, 2 points each
 
 
-def test_the_centre_killed_mid_exam_comes_back_with_every_acknowledged_answer(centre, tmp_path):
-    proctor = station(centre, tmp_path, "R101-P")
-    seat = station(centre, tmp_path, "R101-01")
-    session_id = centre.session_id  # type: ignore[attr-defined]
+def test_the_centre_killed_mid_exam_comes_back_with_every_acknowledged_answer(own_centre, tmp_path):
+    proctor = station(own_centre, tmp_path, "R101-P")
+    seat = station(own_centre, tmp_path, "R101-01")
+    session_id = own_centre.session_id  # type: ignore[attr-defined]
     proctor.ask("sign_in", username="proctor1", password="proctor-pass-1")
     rows = {row["ticket"]: row for row in proctor.call("proctor.session_overview", session_id=session_id)}
     proctor.call("proctor.check_in", candidate_id=rows["T001"]["candidate_id"], station="R101-01")
@@ -83,12 +83,13 @@ def test_the_centre_killed_mid_exam_comes_back_with_every_acknowledged_answer(ce
     for slot in range(3):
         seat.ask("save", slot=slot, value="B")
     before = seat.ask("view")
-    centre.kill()  # SIGKILL: nothing flushed on the way out
+    own_centre.kill()  # SIGKILL: nothing flushed on the way out
     assert seat.refused("view")["code"] == "unreachable"
-    centre.start()
+    own_centre.start()
     after = seat.ask("view")  # the same sign-ins, the same station tokens
     assert after["answers"] == {"0": "B", "1": "B", "2": "B"} and after["seq"] == before["seq"]
     assert after["state"] == "running" and after["remaining"] <= before["remaining"]  # the clock kept going
     seat.ask("save", slot=3, value="C")
-    answered = {row["ticket"]: row["answered"] for row in proctor.call("proctor.session_overview", session_id=session_id)}
+    rows = proctor.call("proctor.session_overview", session_id=session_id)
+    answered = {row["ticket"]: row["answered"] for row in rows}
     assert answered["T001"] == 4

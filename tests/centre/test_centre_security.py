@@ -14,29 +14,11 @@ from app.api.https import STATION_HEADER, trust_only
 from app.centre import tls
 from app.centre.openapi import methods
 from app.station.enrolment import EnrolmentRefused, StationConfig, enrol
+from tests.centre.conftest import pc
 from tests.centre.harness import CentreRun
-from tests.store_fixtures import CANDIDATES, build_world, fresh_url
+from tests.store_fixtures import CANDIDATES
 
 pytestmark = pytest.mark.centre
-
-
-@pytest.fixture(scope="module")
-def centre(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("centre")
-    world = build_world(fresh_url("sqlite", folder))
-    world.db.close()
-    run = CentreRun(world, folder / "centre")
-    run.start()
-    run.folder_root = folder  # type: ignore[attr-defined]
-    run.session_id = world.session_id  # type: ignore[attr-defined]
-    yield run
-    run.stop()
-
-
-def pc(centre: CentreRun, name: str) -> StationConfig:
-    root: Path = centre.folder_root  # type: ignore[attr-defined]
-    folder = root / name
-    return StationConfig.read(folder) if StationConfig.exists(folder) else centre.enrol(name, folder)
 
 
 def post(centre: CentreRun, path: str, headers: dict[str, str] | None = None, body: bytes = b"{}") -> httpx.Response:

@@ -34,6 +34,7 @@ from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
 from app.ui.proctor.header import SessionHeader
+from app.ui.proctor.live import LiveChanges
 from app.ui.proctor.results_dialog import ResultsDialog
 from app.ui.proctor.session_actions import SessionActions
 from app.ui.widgets.errors import show_error
@@ -101,6 +102,7 @@ class ProctorConsole(QWidget):
         self._relay.done.connect(self._read_done, Qt.ConnectionType.QueuedConnection)
         self._generation = 0  # of the last read started; a background read applies only if still the last
         self._reading = False
+        self._dirty = False
         self._closed = False
 
         self.grid = CandidateGrid(self.proxy)
@@ -120,8 +122,21 @@ class ProctorConsole(QWidget):
         self._layout(filter_label)
         self.timer.setInterval(self.REFRESH_MS)
         self.timer.timeout.connect(self._tick)
+        self.live: LiveChanges | None = None
         if self.refresh():
             self.timer.start()
+            self._follow_changes()
+
+    def _follow_changes(self) -> None:
+        """Centre mode: each change the centre records in this session refreshes the grid at once."""
+        if LiveChanges.available(self.client):
+            self.live = LiveChanges(self.client, self.session_id, self)
+            self.live.changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
+            self.live.start()
+
+    def _changed(self, _seq: int) -> None:
+        if not self.refresh_in_background():
+            self._dirty = True  # a read is under way and may predate this change: read once more after it
 
     def _layout(self, filter_label: QLabel) -> None:
         room = QHBoxLayout()
@@ -191,12 +206,14 @@ class ProctorConsole(QWidget):
 
     def _read_done(self, generation: int, outcome: Any) -> None:
         self._reading = False
-        if self._closed or generation != self._generation:
-            return  # the console closed, or read again at once since this read began
-        if isinstance(outcome, Exception):
-            self._failed(outcome)
-        else:
-            self._apply(outcome)
+        if not self._closed and generation == self._generation:  # else: closed, or read again since it began
+            if isinstance(outcome, Exception):
+                self._failed(outcome)
+            else:
+                self._apply(outcome)
+        if self._dirty and not self._closed:
+            self._dirty = False
+            self.refresh_in_background()
 
     def _apply(self, fetched: Fetched) -> None:
         self.info, rows = fetched
@@ -240,6 +257,8 @@ class ProctorConsole(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
         self.timer.stop()  # a closed console reads nothing more
+        if self.live is not None:
+            self.live.stop()
         self._pool.waitForDone()  # and no read of it outlives it (or the store, closed after it)
         super().closeEvent(event)
 
