@@ -101,3 +101,13 @@ def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
     config = StationConfig(station, list(data["addresses"]) or [base], ca_pem, data["station_token"])
     config.write(folder)
     return config
+
+
+def shown_code(secret: str, ca_pem: bytes | None) -> str:
+    """The code as the admin's screen shows it: the secret and the fingerprint of the CA that this
+    admin PC trusts (in single-station mode there is none: the secret alone, in groups)."""
+    if ca_pem is None:
+        from app.security import codes
+
+        return codes.grouped(secret)
+    return tls.display_code(secret, ca_pem)

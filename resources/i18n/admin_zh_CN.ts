@@ -4,12 +4,12 @@
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="+25"/>
+        <location filename="../../app/ui/admin/home.py" line="+26"/>
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;1 Sessions</source>
         <translation>场次(&amp;1)</translation>
     </message>
@@ -37,6 +37,11 @@
         <location line="+1"/>
         <source>&amp;6 Item analysis</source>
         <translation>试卷分析(&amp;6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;7 Stations</source>
+        <translation>&amp;7 考试机</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1292,89 @@
         <location line="+29"/>
         <source>{edition} (imported)</source>
         <translation>{edition}（已导入）</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../app/ui/admin/stations_tab.py" line="+19"/>
+        <source>Station</source>
+        <translation>考试机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrolled stations</source>
+        <translation>已登记的考试机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;One-time code</source>
+        <translation>生成一次性登记码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enrol a PC</source>
+        <translation>登记一台考试机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the seat&apos;s station name, then give the code to whoever sets up that PC: they type it there within 15 minutes (examdesk-gui --centre ...).</source>
+        <translation>输入该座位的考试机名称，再把登记码交给设置该机的人员：须在 15 分钟内在该机上输入（examdesk-gui --centre ...）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Station (seat):</source>
+        <translation>考试机（座位）(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Revoke the selected station</source>
+        <translation>撤销所选考试机(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stolen or replaced PC: every further call from it is refused</source>
+        <translation>被盗或更换的电脑：此后它的所有请求都将被拒绝</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Type the station name of the seat first.</source>
+        <translation>请先输入该座位的考试机名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For {station}, once, until {time}.</source>
+        <translation>用于 {station}，仅可使用一次，有效期至 {time}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refuse every further call from {station}? It must be enrolled again to be used.</source>
+        <translation>拒绝 {station} 此后的所有请求？该机须重新登记后才能使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke station</source>
+        <translation>撤销考试机</translation>
     </message>
 </context>
 <context>

@@ -490,12 +490,12 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+87"/>
+        <location filename="../../app/ui/proctor/console.py" line="+88"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
@@ -505,12 +505,12 @@ check the ID card carefully</source>
         <translation>查找(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Selected candidate</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
@@ -520,7 +520,7 @@ check the ID card carefully</source>
         <translation>已刷新。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Select a candidate in the grid to act on them.</source>
         <translation>请在列表中选中一名考生后再操作。</translation>
     </message>

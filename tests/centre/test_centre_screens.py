@@ -36,3 +36,28 @@ def test_the_proctor_console_over_https_shows_a_save_without_waiting_for_its_tim
     seat.candidate.save_answer(login.attempt_id, view.last_seq, 0, "B")
     qtbot.waitUntil(lambda: answered() == before + 1, timeout=5000)
     console.close()
+
+
+def test_the_admin_gives_a_code_on_screen_that_enrols_a_pc_and_can_revoke_it(centre, qtbot, monkeypatch):
+    from app.centre import tls
+    from app.station.enrolment import enrol
+    from app.ui.admin.stations_tab import StationsTab
+    from app.ui.widgets.errors import Ask
+
+    admin = pc(centre, "ADMIN-2").client()
+    admin.sign_in("admin", "admin-pass-1")
+    tab = StationsTab(admin)
+    qtbot.addWidget(tab)
+    tab.station.setText("R103-05")
+    tab.code_button.click()
+    shown = tab.code.text()
+    assert tls.split_code(shown)[1] == tls.fingerprint(centre.ca_pem)  # the CA this admin PC trusts
+    root = centre.folder_root  # type: ignore[attr-defined]
+    config = enrol(centre.address, shown, "R103-05", root / "R103-05")  # typed at the PC: the CA's fingerprint fits
+    assert config.client().public.centre().code == "C01"
+    tab.refresh()
+    names = [tab.model.rows[n][0] for n in range(len(tab.model.rows))]
+    tab.table.selectRow(names.index("R103-05"))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda *a, **k: True))
+    tab.revoke_button.click()
+    assert [s.revoked for s in admin.admin.stations() if s.name == "R103-05"] == [True]

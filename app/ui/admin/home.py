@@ -12,6 +12,7 @@ from app.ui.admin.results_tab import ResultsTab
 from app.ui.admin.roster_tab import RosterTab
 from app.ui.admin.sessions_tab import SessionsTab
 from app.ui.admin.standards_tab import StandardsTab
+from app.ui.admin.stations_tab import StationsTab
 from app.ui.admin.users_tab import UsersTab
 
 
@@ -29,6 +30,7 @@ class AdminHome(QWidget):
         self.standards = StandardsTab(client, self.known)
         self.results = ResultsTab(client, self.known)
         self.analysis = AnalysisTab(client)
+        self.stations = StationsTab(client)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sessions, self.tr("&1 Sessions"))
@@ -37,8 +39,9 @@ class AdminHome(QWidget):
         self.tabs.addTab(self.standards, self.tr("&4 Standards and banks"))
         self.tabs.addTab(self.results, self.tr("&5 Results and export"))
         self.tabs.addTab(self.analysis, self.tr("&6 Item analysis"))
+        self.tabs.addTab(self.stations, self.tr("&7 Stations"))
         self.tabs.currentChanged.connect(self._on_tab)
-        for n in range(self.tabs.count()):  # Ctrl+1..6 as well as Alt+1..6
+        for n in range(self.tabs.count()):  # Ctrl+1..7 as well as Alt+1..7
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.sessions.sessions_changed.connect(self._sessions_changed)

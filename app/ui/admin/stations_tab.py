@@ -1,0 +1,92 @@
+"""考试机: the PCs enrolled with the centre, a one-time code to enrol one more, and revoking one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.api.client import Client
+from app.station.enrolment import shown_code
+from app.ui.admin.common import WARNING, RowsModel, make_table, selected_key, succeeded
+from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.local_time import local_time
+
+
+class StationsTab(QWidget):
+    def __init__(self, client: Client, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.client = client
+        self.model = RowsModel([self.tr("Station"), self.tr("Enrolled"), self.tr("State")])
+        self.table = make_table(self.model, stretch=0)
+        self.table.setAccessibleName(self.tr("Enrolled stations"))
+        self.table.selectionModel().selectionChanged.connect(self._on_select)
+
+        self.station = QLineEdit()
+        self.station.setPlaceholderText("R101-07")
+        self.code_button = QPushButton(self.tr("&One-time code"))
+        self.code_button.clicked.connect(self.issue_code)
+        self.code = QLabel()
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setStyleSheet("font-size: 20pt; font-family: monospace;")
+        self.code_note = QLabel()
+        self.code_note.setWordWrap(True)
+        enrol_box = QGroupBox(self.tr("Enrol a PC"))
+        form = QFormLayout(enrol_box)
+        explain = QLabel(self.tr("Type the seat's station name, then give the code to whoever sets up that PC: "
+                                 "they type it there within 15 minutes (examdesk-gui --centre ...)."))  # fmt: skip
+        explain.setWordWrap(True)
+        form.addRow(explain)
+        form.addRow(self.tr("&Station (seat):"), self.station)
+        form.addRow("", self.code_button)
+        form.addRow(self.code)
+        form.addRow(self.code_note)
+
+        self.revoke_button = QPushButton(self.tr("&Revoke the selected station"))
+        self.revoke_button.setToolTip(self.tr("A stolen or replaced PC: every further call from it is refused"))
+        self.revoke_button.clicked.connect(self.revoke)
+        side = QVBoxLayout()
+        side.addWidget(enrol_box)
+        row = QHBoxLayout()
+        row.addWidget(self.revoke_button)
+        row.addStretch(1)
+        side.addLayout(row)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(side, 2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        stations = attempt(self, self.client.admin.stations)
+        if stations is None:
+            return
+        revoked, active = self.tr("Revoked"), self.tr("Active")
+        self.model.set_rows([[s.name, local_time(s.enrolled_at), revoked if s.revoked else active] for s in stations],
+                            [s.name if not s.revoked else None for s in stations],
+                            [WARNING if s.revoked else None for s in stations])  # fmt: skip
+        self._on_select()
+
+    def _on_select(self) -> None:
+        self.revoke_button.setEnabled(selected_key(self.table) is not None)
+
+    def issue_code(self) -> None:
+        name = self.station.text().strip()
+        if not name:
+            self.code_note.setText(self.tr("Type the station name of the seat first."))
+            return
+        code = attempt(self, self.client.admin.enrolment_code, name)
+        if code is None:
+            return
+        self.code.setText(shown_code(code.secret, getattr(self.client.transport, "ca_pem", None)))
+        self.code_note.setText(self.tr("For {station}, once, until {time}.").format(
+            station=code.station, time=local_time(code.expires_at)))  # fmt: skip
+
+    def revoke(self) -> None:
+        name = selected_key(self.table)
+        if name is None:
+            return
+        question = self.tr("Refuse every further call from {station}? It must be enrolled again to be used.").format(
+            station=name)  # fmt: skip
+        if Ask.confirm(self, self.tr("Revoke station"), question) and succeeded(
+                self, self.client.admin.revoke_station, name):  # fmt: skip
+            self.refresh()
