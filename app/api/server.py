@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app import __version__
 from app.api import wire
 from app.api.contract import (
     INTERFACES,
@@ -46,9 +47,12 @@ from app.api.types import (
     JobStatus,
     PaperPreview,
     PublicKeyInfo,
+    Readiness,
+    ReadinessReport,
     ResultRow,
     RosterEntry,
     SaveAck,
+    SeatReadiness,
     SessionInfo,
     StaffSession,
     UserView,
@@ -60,8 +64,9 @@ from app.domain.standards import Standard
 from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
-from app.services.base import Actor
+from app.services.base import Actor, PermissionDenied
 from app.services.library import summary
+from app.services.readiness import ReadinessService
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +78,11 @@ class Server:
     def __init__(self, backend: Backend):
         self.backend = backend
         self.auth = AuthService(backend.db)
+        self.readiness = ReadinessService(backend.db)
         self.jobs = Jobs()
+        # which calling stations may report their readiness: single-station mode admits this PC's
+        # every station; the centre service replaces it with its enrolment check
+        self.enrolled: Callable[[str], bool] = lambda station: True
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
         """Run one call of the contract for the holder of `token` at `station`."""
@@ -187,6 +196,17 @@ class PublicEndpoint:
     def public_keys(self) -> list[PublicKeyInfo]:
         return self.backend.keys.public_keys()
 
+    def clock(self) -> float:
+        return self.backend.db.clock.now().timestamp()
+
+    def version(self) -> str:
+        return __version__
+
+    def report_readiness(self, report: ReadinessReport) -> Readiness:
+        if not self.server.enrolled(self.station):
+            raise PermissionDenied("station {station} is not enrolled at this centre", station=self.station)
+        return self.server.readiness.report(self.station, report)
+
 
 class _Signed:
     def __init__(self, server: Server, actor: Actor, token: str, station: str):
@@ -298,6 +318,9 @@ class ProctorEndpoint(_SessionsRead):
     def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
         return _exam_names(self.backend, standard, level, subtype)
 
+    def readiness(self, session_id: int) -> list[SeatReadiness]:
+        return self.server.readiness.session_seats(self.actor, session_id)
+
 
 class ExaminerEndpoint(_SessionsRead):
     def session_level(self, session_id: int) -> tuple[str, bool]:
@@ -403,6 +426,11 @@ class AdminEndpoint(_SessionsRead):
     def rotate_signing_key(self) -> str:
         return self.backend.keys.rotate(self.actor)
 
+    def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
+        if session_id is None:
+            return self.server.readiness.all_stations(self.actor)
+        return self.server.readiness.session_seats(self.actor, session_id)
+
     def standards(self) -> list[Standard]:
         return sorted(self.backend.catalog.standards.values(), key=lambda s: s.code)
 
@@ -446,7 +474,6 @@ ENDPOINTS: dict[str, type[_Signed]] = {
     "admin": AdminEndpoint,
 }
 assert set(ENDPOINTS) | {"public"} == set(INTERFACES)
-
 
 
 def _implements(candidate: CandidateEndpoint, proctor: ProctorEndpoint, examiner: ExaminerEndpoint,

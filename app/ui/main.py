@@ -170,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true",
                         help="create the demo centre in the data folder if it has no store yet")  # fmt: skip
     parser.add_argument("--station", help="this PC's station name (default: its host name)")
+    parser.add_argument("--room", default="", help="the room this station stands in (its readiness report names it)")
     parser.add_argument("--screenshot", metavar="PNG", help="render the standards browser to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -210,9 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(dialog.server, station=args.station, settings_dir=data,
                         loopback=os.environ.get("EXAMDESK_LOOPBACK") == "1")  # fmt: skip
     if args.mode == "candidate":
+        from app.ui.candidate.readiness_bar import ReadinessProbe
         from app.ui.candidate.station import CandidateWindow
 
-        kiosk = CandidateWindow(window.new_client())
+        kiosk = CandidateWindow(window.new_client(), readiness=ReadinessProbe(data, args.room))
         kiosk.showFullScreen()
         kiosk.activateWindow()  # keyboard focus also where no window manager hands it out (kiosk sessions)
         window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window

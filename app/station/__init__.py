@@ -1,0 +1,1 @@
+"""What runs on a station of a centre, beside its screens: the readiness check (readiness.py)."""
