@@ -571,6 +571,53 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_station_check(args: argparse.Namespace) -> int:
+    """This PC's readiness check: printed (or as JSON) and reported to the centre. Exit status 0
+    READY, 1 WARNING, 2 NOT READY (1 also when the store cannot be opened, 2 for a wrong command line)."""
+    import socket
+
+    from app import paths
+    from app.api.client import Client, InProcess
+    from app.api.server import Server
+    from app.api.types import Readiness
+    from app.services.backend import Backend
+    from app.station import readiness
+    from app.ui.widgets.messages import translate_refusal
+    from app.ui.widgets.readiness import command_line_display_facts
+
+    name = args.station or socket.gethostname()
+    folder = Path(args.data) if args.data else paths.data_dir()
+    backend = Backend.over(_open_store(args), sweep=False)
+    try:
+        client = Client(InProcess(Server(backend)), name)
+        report = readiness.run_check(client, folder, command_line_display_facts, room=args.room)
+        sent, error = None, ""
+        if not args.no_report:
+            try:
+                sent = readiness.send(client, report)
+            except UserFacingError as exc:
+                error = str(exc)
+    finally:
+        backend.close()
+    if args.json:
+        _dump({
+            "station": name, "status": report.status.value, "version": report.version, "checked_at": report.checked_at,
+            "room": report.room, "reported": sent is not None, "report_error": error,
+            "checks": [{"check": c.check, "status": c.status.value, "reason": str(c.message), "template": c.reason,
+                        "params": c.params} for c in report.checks],
+        })  # fmt: skip
+    else:
+        print(f"{name}: {report.status.value.upper().replace('_', ' ')}")
+        for c in report.checks:
+            status = c.status.value.upper().replace("_", " ")
+            print(f"  {status:<9}  {c.check:<15}  {translate_refusal(c.reason, c.params)}")
+        if sent is not None:
+            print(f"reported to the centre as {sent.value.upper().replace('_', ' ')}")
+        elif error:
+            print(f"not reported to the centre: {error}")
+    return {Readiness.READY: 0, Readiness.WARNING: 1, Readiness.NOT_READY: 2}[report.status]
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     print(f"examdesk {__version__}")
     return 0
@@ -683,6 +730,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_analyse, action="analyse")
+
+    station = sub.add_parser("station", help="this PC as an exam station").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = station.add_parser("check", help="the readiness check: exit 0 READY, 1 WARNING, 2 NOT READY")
+    p.add_argument("--station", help="this PC's station name (default: its host name)")
+    p.add_argument("--room", default="", help="the room this station stands in")
+    p.add_argument("--no-report", action="store_true", help="print only; do not report to the centre")
+    p.add_argument("--json", action="store_true")
+    store_options(p)
+    p.set_defaults(func=cmd_station_check)
 
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")
