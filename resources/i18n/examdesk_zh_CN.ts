@@ -551,7 +551,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>Readiness</name>
     <message>
-        <location filename="../../app/ui/widgets/readiness.py" line="+17"/>
+        <location filename="../../app/ui/widgets/readiness.py" line="+19"/>
         <source>READY</source>
         <translation>就绪</translation>
     </message>

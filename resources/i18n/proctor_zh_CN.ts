@@ -616,12 +616,23 @@ check the ID card carefully</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>Hide seats</source>
+        <translation>收起机位</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>{ready} ready, {warning} with warnings, {not_ready} not ready, {silent} not reported</source>
         <translation>就绪 {ready} 台，警告 {warning} 台，未就绪 {not_ready} 台，未上报 {silent} 台</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Show seats</source>
+        <translation>展开机位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Seat readiness could not be read: {error}</source>
         <translation>无法读取机位就绪情况：{error}</translation>
     </message>

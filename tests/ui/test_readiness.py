@@ -92,6 +92,19 @@ def test_the_console_shows_each_seat_with_its_verdict_and_reasons(qtbot, proctor
     assert [console.readiness.table.item(n, SEAT).text() for n in range(3)] == ["PC-01", "PC-03", "PC-02"]
 
 
+def test_the_seats_fold_away_for_the_grid(qtbot, proctor, theory):
+    console = ProctorConsole(proctor, theory)
+    qtbot.addWidget(console)
+    console.show()
+    panel = console.readiness
+    assert panel.table.isVisible()
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert not panel.table.isVisible() and panel.summary.isVisible()
+    assert panel.toggle.text() == "Show seats"
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert panel.table.isVisible()
+
+
 def test_a_new_report_shows_on_the_next_refresh(qtbot, proctor, theory, station):
     seat_people(proctor, theory, station)
     console = ProctorConsole(proctor, theory)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.api.types import Readiness, SeatReadiness
 from app.ui.proctor.tables import cell, readonly_table
@@ -29,8 +29,17 @@ class ReadinessPanel(QGroupBox):
             [self.tr("Seat"), self.tr("Candidates"), self.tr("Status"), self.tr("Reason"), self.tr("Reported")]
         )
         self.table.setMaximumHeight(self.fontMetrics().height() * 9)
+        # the grid comes first: the proctor may fold the seats away and keep the summary line
+        self.toggle = QToolButton()
+        self.toggle.setText(self.tr("Hide seats"))
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.toggled.connect(self._fold)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.toggle)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         self.show_seats([])
 
@@ -55,6 +64,10 @@ class ReadinessPanel(QGroupBox):
         text = self.tr("{ready} ready, {warning} with warnings, {not_ready} not ready, {silent} not reported")
         self.summary.setText(text.format(ready=counts[Readiness.READY], warning=counts[Readiness.WARNING],
                                          not_ready=counts[Readiness.NOT_READY], silent=counts[None]))  # fmt: skip
+
+    def _fold(self, shown: bool) -> None:
+        self.table.setVisible(shown)
+        self.toggle.setText(self.tr("Hide seats") if shown else self.tr("Show seats"))
 
     def show_failure(self, exc: BaseException) -> None:
         """The seats could not be read: the table keeps what it showed, the line says why."""
