@@ -210,6 +210,7 @@ def test_cjk_fonts():
     "facts",
     [
         MachineFacts(dmi={"product_name": "VMware Virtual Platform", "sys_vendor": "VMware, Inc."}),
+        MachineFacts(dmi={"product_name": "VMware7,1"}),
         MachineFacts(dmi={"product_name": "VirtualBox", "sys_vendor": "innotek GmbH"}),
         MachineFacts(dmi={"product_name": "Standard PC (Q35 + ICH9, 2009)", "sys_vendor": "QEMU"}),
         MachineFacts(dmi={"SystemProductName": "Virtual Machine", "SystemManufacturer": "Microsoft Corporation"}),
@@ -228,6 +229,8 @@ def test_a_physical_pc_shows_no_virtual_machine():
     assert r.check_virtual_machine(facts).status is READY
     surface = MachineFacts(dmi={"SystemProductName": "Surface Pro 7", "SystemManufacturer": "Microsoft Corporation"})
     assert r.check_virtual_machine(surface).status is READY
+    lookalike = MachineFacts(dmi={"product_name": "Xenon Workstation W-1", "board_vendor": "Bochsler AG"})
+    assert r.check_virtual_machine(lookalike).status is READY  # whole words only
 
 
 @pytest.mark.parametrize(
@@ -240,6 +243,7 @@ def test_a_physical_pc_shows_no_virtual_machine():
         (MachineFacts(ancestors=("bash", "xrdp-sesman", "systemd")), "started by xrdp-sesman"),
         (MachineFacts(processes=("explorer.exe", "ToDesk.exe")), "ToDesk.exe running"),
         (MachineFacts(processes=("SunloginClient.exe",)), "SunloginClient.exe running"),
+        (MachineFacts(processes=("rdpclip.exe",)), "rdpclip.exe running"),
     ],
 )
 def test_signs_of_a_remote_session_are_a_warning(facts, evidence):

@@ -254,8 +254,8 @@ def check_fonts(facts: DisplayFacts) -> ReadinessCheck:
 
 # what hypervisors write into the DMI tables (product, vendors) or the BIOS registry keys
 VM_MARKERS = re.compile(
-    r"vmware|virtualbox|innotek|qemu|kvm|xen|bochs|parallels|virtual machine|hyper-v|bhyve|openstack|"
-    r"google compute engine|amazon ec2|cloud hypervisor|acrn",
+    r"\b(vmware|virtualbox|innotek|qemu|kvm|xen|bochs|parallels|virtual machine|hyper-v|bhyve|openstack|"
+    r"google compute engine|amazon ec2|cloud hypervisor|acrn)(?![a-z])",
     re.IGNORECASE,
 )
 
@@ -281,10 +281,11 @@ REMOTE_ENVIRON = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "XRDP_SESSION", "XR
 # parents that put this program in a remote session
 REMOTE_PARENTS = re.compile(r"^(sshd|xrdp|xrdp-sesman|xrdp-chansrv|x2goagent|xvnc|vncserver|nxagent)(\.exe)?$",
                             re.IGNORECASE)  # fmt: skip
-# remote-control programs common at Chinese centres and elsewhere: running at all is a warning
+# remote-control programs common at Chinese centres and elsewhere (and rdpclip, which runs in every
+# Windows Remote Desktop session): running at all is a warning
 REMOTE_CONTROL = re.compile(
     r"^(teamviewer|teamviewer_service|anydesk|todesk|todesk_service|sunloginclient|sunlogin|oray_rundll|"
-    r"rustdesk|x11vnc|winvnc|tvnserver|vncserver-x11|radmin|rserver3|awesun|gamviewer)(\.exe)?$",
+    r"rustdesk|x11vnc|winvnc|tvnserver|vncserver-x11|radmin|rserver3|awesun|gamviewer|rdpclip)(\.exe)?$",
     re.IGNORECASE,
 )
 
