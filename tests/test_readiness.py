@@ -119,6 +119,25 @@ def test_a_centre_that_does_not_answer_is_a_finding_not_a_crash():
     assert r.check_centre(facts).status is NOT_READY
 
 
+def test_a_centre_that_refuses_the_clock_call_answers_but_is_not_measured():
+    from app.api.errors import ApiError
+
+    class Older:
+        transport = type("T", (), {"secure": True})()
+
+        def __init__(self):
+            self.public = self
+
+        def clock(self):
+            raise ApiError("bad_request", "no such call: {method}", {"method": "public.clock"})
+
+    facts = r.measure_centre(Older())  # type: ignore[arg-type]
+    assert (facts.reachable, facts.offset, facts.version) == (True, None, None)
+    assert r.check_centre(facts).status is READY
+    assert r.check_clock(facts).params == {"error": "no such call: public.clock"}
+    assert r.check_version(facts).status is NOT_READY
+
+
 # -- the version -------------------------------------------------------------------------------------
 
 

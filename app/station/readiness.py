@@ -35,6 +35,7 @@ from pathlib import Path
 
 from app import __version__
 from app.api.client import Client, InProcess, Loopback
+from app.api.errors import ApiError, Unreachable
 from app.api.types import Readiness, ReadinessCheck, ReadinessReport, worst
 
 READY, WARNING, NOT_READY = Readiness.READY, Readiness.WARNING, Readiness.NOT_READY
@@ -342,7 +343,11 @@ def measure_centre(client: Client, now: Callable[[], float] = time.time, samples
             trip = max(0.0, t1 - t0)
             if best is None or trip < best[1]:
                 best = (centre - (t0 + t1) / 2, trip)
-    except Exception as exc:  # the centre did not answer: that is the finding
+    except Unreachable as exc:  # the centre did not answer: that is the finding
+        return CentreFacts(local, secure, reachable=False, error=_why(exc))
+    except ApiError as exc:  # it answered, with a refusal (a centre of another version does not know the call)
+        return CentreFacts(local, secure, reachable=True, error=_why(exc))
+    except Exception as exc:  # a transport's own failure: no answer either
         return CentreFacts(local, secure, reachable=False, error=_why(exc))
     assert best is not None
     try:

@@ -510,7 +510,7 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
@@ -591,7 +591,7 @@ check the ID card carefully</source>
         <translation>机位就绪情况</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Seat</source>
         <translation>机位</translation>
     </message>
@@ -617,7 +617,7 @@ check the ID card carefully</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Hide seats</source>
         <translation>收起机位</translation>
     </message>
@@ -632,7 +632,7 @@ check the ID card carefully</source>
         <translation>展开机位</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Seat readiness could not be read: {error}</source>
         <translation>无法读取机位就绪情况：{error}</translation>
     </message>

@@ -138,6 +138,20 @@ def test_a_failed_readiness_read_leaves_the_grid_working(qtbot, proctor, theory,
     qtbot.addWidget(console)
     assert console.model.rowCount() == 8 and console.timer.isActive()
     assert console.readiness.summary.text() == "Seat readiness could not be read: no such call: proctor.readiness"
+    monkeypatch.delattr(proctor.proctor, "readiness")  # the call works again
+    console.refresh()  # read again, no seats as before: the line no longer says it failed
+    assert console.readiness.summary.text() == "0 ready, 0 with warnings, 0 not ready, 0 not reported"
+
+
+def test_an_unchanged_refresh_leaves_the_seats_as_they_are(qtbot, proctor, theory, station):
+    seat_people(proctor, theory, station)
+    console = ProctorConsole(proctor, theory)
+    qtbot.addWidget(console)
+    console.readiness.table.selectRow(1)
+    first = console.readiness.table.item(0, STATUS)
+    console.refresh()
+    assert console.readiness.table.item(0, STATUS) is first  # not drawn again
+    assert console.readiness.table.currentRow() == 1
 
 
 # -- the candidate station ---------------------------------------------------------------------------

@@ -162,7 +162,8 @@ class ProctorConsole(QWidget):
         layout.addWidget(candidate_box)
         layout.addWidget(self.status)
         # Tab goes as the eye does: the room's buttons, the search box, the grid, the candidate's buttons
-        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, *candidate_buttons]
+        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, self.readiness.toggle,
+                                self.readiness.table, *candidate_buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -23,6 +23,7 @@ class ReadinessPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Seat readiness"))
         self.seats: list[SeatReadiness] = []
+        self._drawn: list[SeatReadiness] | None = None  # what the table shows now
         self.summary = QLabel()
         self.table = readonly_table(5, self, stretch=REASON)
         self.table.setHorizontalHeaderLabels(
@@ -46,7 +47,10 @@ class ReadinessPanel(QGroupBox):
     def show_seats(self, seats: Sequence[SeatReadiness]) -> None:
         """The seats, the worst first, then by station."""
         order = {Readiness.NOT_READY: 0, None: 1, Readiness.WARNING: 2, Readiness.READY: 3}
-        self.seats = sorted(seats, key=lambda s: (order[s.status], s.station))
+        ordered = sorted(seats, key=lambda s: (order[s.status], s.station))
+        if ordered == self._drawn:
+            return  # unchanged since the last refresh: the selection and an open tooltip stay
+        self.seats = self._drawn = ordered
         self.table.setRowCount(len(self.seats))
         for row, seat in enumerate(self.seats):
             detail = detail_text(seat.checks) or status_label(None)
@@ -71,4 +75,5 @@ class ReadinessPanel(QGroupBox):
 
     def show_failure(self, exc: BaseException) -> None:
         """The seats could not be read: the table keeps what it showed, the line says why."""
+        self._drawn = None  # the next good read draws the table and its summary again
         self.summary.setText(self.tr("Seat readiness could not be read: {error}").format(error=translate_error(exc)))
