@@ -237,3 +237,11 @@ def test_without_a_probe_the_station_checks_nothing(qtbot, station):
     desk = CandidateStation(station("PC-10"))
     qtbot.addWidget(desk)
     assert desk.readiness is None
+
+
+def test_the_screenshot_console_shows_every_verdict(qtbot, signed_in):
+    from app.ui.proctor import build_for_screenshot
+
+    console = build_for_screenshot(signed_in, PEOPLE)
+    qtbot.addWidget(console)
+    assert {seat.status for seat in console.readiness.seats} == {*Readiness, None}
