@@ -571,6 +571,61 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_station_check(args: argparse.Namespace) -> int:
+    """This PC's readiness check: printed (or as JSON) and reported to the centre. Exit status 0
+    READY, 1 WARNING, 2 NOT READY (1 also when the store cannot be opened, 2 for a wrong command line)."""
+    import socket
+
+    from app import paths
+    from app.api.client import Client, InProcess
+    from app.api.server import Server
+    from app.api.types import Readiness
+    from app.services.backend import Backend
+    from app.station import readiness
+    from app.station.enrolment import StationConfig
+    from app.ui.widgets.messages import translate_refusal
+    from app.ui.widgets.readiness import command_line_display_facts
+
+    folder = Path(args.data) if args.data else paths.data_dir()
+    enrolled = folder / "station"
+    backend = None
+    if StationConfig.exists(enrolled):  # centre mode: the check runs against the centre, over HTTPS
+        config = StationConfig.read(enrolled)
+        name, client = config.station, config.client()
+    else:
+        name = args.station or socket.gethostname()
+        backend = Backend.over(_open_store(args), sweep=False)
+        client = Client(InProcess(Server(backend)), name)
+    try:
+        report = readiness.run_check(client, folder, command_line_display_facts, room=args.room)
+        sent, error = None, ""
+        if not args.no_report:
+            try:
+                sent = readiness.send(client, report)
+            except UserFacingError as exc:
+                error = str(exc)
+    finally:
+        if backend is not None:
+            backend.close()
+    if args.json:
+        _dump({
+            "station": name, "status": report.status.value, "version": report.version, "checked_at": report.checked_at,
+            "room": report.room, "reported": sent is not None, "report_error": error,
+            "checks": [{"check": c.check, "status": c.status.value, "reason": str(c.message), "template": c.reason,
+                        "params": c.params} for c in report.checks],
+        })  # fmt: skip
+    else:
+        print(f"{name}: {report.status.value.upper().replace('_', ' ')}")
+        for c in report.checks:
+            status = c.status.value.upper().replace("_", " ")
+            print(f"  {status:<9}  {c.check:<15}  {translate_refusal(c.reason, c.params)}")
+        if sent is not None:
+            print(f"reported to the centre as {sent.value.upper().replace('_', ' ')}")
+        elif error:
+            print(f"not reported to the centre: {error}")
+    return {Readiness.READY: 0, Readiness.WARNING: 1, Readiness.NOT_READY: 2}[report.status]
+
+
 def cmd_version(args: argparse.Namespace) -> int:
     print(f"examdesk {__version__}")
     return 0
@@ -686,7 +741,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app.centre.commands import add_commands
 
-    add_commands(sub, _passphrase, _admin)
+    station = add_commands(sub, _passphrase, _admin)
+    p = station.add_parser("check", help="the readiness check: exit 0 READY, 1 WARNING, 2 NOT READY (centre mode: "
+                           "against the centre this PC is enrolled with)")  # fmt: skip
+    p.add_argument("--station", help="this PC's station name (default: its host name; centre mode: its enrolment)")
+    p.add_argument("--room", default="", help="the room this station stands in")
+    p.add_argument("--no-report", action="store_true", help="print only; do not report to the centre")
+    p.add_argument("--json", action="store_true")
+    store_options(p)
+    p.set_defaults(func=cmd_station_check)
 
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")

@@ -78,7 +78,16 @@ def main() -> int:
     people = demo_people(8, random.Random(7))
     proctor = signed_in("proctor1")
     theory = next(s.id for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
-    station = CandidateStation(local_client(server, "PC-01"), min_rules_seconds=0)
+    # the station checks itself at start (on made-up facts here: this machine's screens do not matter)
+    import functools
+
+    from app.station import readiness
+    from app.ui.candidate.readiness_bar import ReadinessProbe
+
+    probe = ReadinessProbe(data / "PC-01", "", lambda: readiness.DisplayFacts(((1366, 768),), ("Noto Sans CJK SC",)),
+                           functools.partial(readiness.run_check, machine=readiness.MachineFacts))  # fmt: skip
+    station = CandidateStation(local_client(server, "PC-01"), min_rules_seconds=0, readiness=probe)
+    assert station.readiness is not None and station.readiness.wait(10_000)
     shoot(station, "10-candidate-login")
     ticket, _n, number, _a = people[0]
     station._log_in(ticket, number)

@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/mypy ] || bash scripts/setup.sh
-.venv/bin/python -m mypy --disallow-untyped-defs app/domain app/security app/store app/services app/api
+.venv/bin/python -m mypy --disallow-untyped-defs app/domain app/security app/store app/services app/api app/centre app/station

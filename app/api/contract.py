@@ -31,9 +31,12 @@ from app.api.types import (
     JobStatus,
     PaperPreview,
     PublicKeyInfo,
+    Readiness,
+    ReadinessReport,
     ResultRow,
     RosterEntry,
     SaveAck,
+    SeatReadiness,
     SessionInfo,
     StaffSession,
     StationInfo,
@@ -69,6 +72,20 @@ class PublicApi(Protocol):
 
     def public_keys(self) -> list[PublicKeyInfo]:
         """The centre's public signing keys: anyone may verify what the centre signed."""
+        ...
+
+    def clock(self) -> float:
+        """The centre's wall clock now, POSIX seconds: a station measures its offset to it (t0, this, t1)."""
+        ...
+
+    def version(self) -> str:
+        """The ExamDesk version the centre runs: a station of another version is not ready."""
+        ...
+
+    def report_readiness(self, report: ReadinessReport) -> Readiness:
+        """The calling station's readiness check (app/station/readiness.py), kept as its latest; only
+        from a station the centre admits (enrolled; single-station mode: this PC). Returns the
+        status as the centre works it out (the worst check)."""
         ...
 
 
@@ -153,6 +170,11 @@ class ProctorApi(SignedInApi, Protocol):
     def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
         """(occupation name, level name) as the standard names them, for a session's header; empty
         where the standard is not known at this centre (the screen shows the codes instead)."""
+        ...
+
+    def readiness(self, session_id: int) -> list[SeatReadiness]:
+        """Each seat of the session (stations its candidates are checked in to or logged in at, and
+        stations that reported from its room) with its last readiness report."""
         ...
 
 
@@ -248,6 +270,8 @@ class AdminApi(SignedInApi, Protocol):
 
     def revoke_station(self, station: str) -> int:
         """Refuse every further call from `station` (a stolen or replaced PC)."""
+    def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
+        """The seats of one session with their last readiness reports, or (None) every station's."""
         ...
 
     # -- standards and banks

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app import __version__
 from app.api import wire
 from app.api.contract import (
     INTERFACES,
@@ -48,9 +49,12 @@ from app.api.types import (
     JobStatus,
     PaperPreview,
     PublicKeyInfo,
+    Readiness,
+    ReadinessReport,
     ResultRow,
     RosterEntry,
     SaveAck,
+    SeatReadiness,
     SessionInfo,
     StaffSession,
     StationInfo,
@@ -63,9 +67,10 @@ from app.domain.standards import Standard
 from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
-from app.services.base import Actor
+from app.services.base import Actor, PermissionDenied
 from app.services.changes import ChangeFeed
 from app.services.library import summary
+from app.services.readiness import ReadinessService
 from app.services.stations import StationService
 
 log = logging.getLogger(__name__)
@@ -81,7 +86,13 @@ class Server:
         self.stations = StationService(backend.db)
         self.feed = ChangeFeed(backend.db)
         self.listeners: list[Callable[[], None]] = []  # told after every call (centre mode's event stream)
+        self.readiness = ReadinessService(backend.db)
         self.jobs = Jobs()
+        # which calling stations may report their readiness: single-station mode admits this PC's
+        # every station; the centre service replaces it with its enrolment check
+        # which stations may report their readiness: every call that reaches here in centre mode came
+        # with a valid station token (app/centre/service.py checks it first); single-station mode has one
+        self.enrolled: Callable[[str], bool] = lambda station: True
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
         """Run one call of the contract for the holder of `token` at `station`."""
@@ -205,6 +216,17 @@ class PublicEndpoint:
     def public_keys(self) -> list[PublicKeyInfo]:
         return self.backend.keys.public_keys()
 
+    def clock(self) -> float:
+        return self.backend.db.clock.now().timestamp()
+
+    def version(self) -> str:
+        return __version__
+
+    def report_readiness(self, report: ReadinessReport) -> Readiness:
+        if not self.server.enrolled(self.station):
+            raise PermissionDenied("station {station} is not enrolled at this centre", station=self.station)
+        return self.server.readiness.report(self.station, report)
+
 
 class _Signed:
     def __init__(self, server: Server, actor: Actor, token: str, station: str):
@@ -319,6 +341,9 @@ class ProctorEndpoint(_SessionsRead):
     def exam_names(self, standard: str, level: str, subtype: str | None = None) -> tuple[str, str]:
         return _exam_names(self.backend, standard, level, subtype)
 
+    def readiness(self, session_id: int) -> list[SeatReadiness]:
+        return self.server.readiness.session_seats(self.actor, session_id)
+
 
 class ExaminerEndpoint(_SessionsRead):
     def session_level(self, session_id: int) -> tuple[str, bool]:
@@ -432,6 +457,10 @@ class AdminEndpoint(_SessionsRead):
 
     def revoke_station(self, station: str) -> int:
         return self.server.stations.revoke(self.actor, station)
+    def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
+        if session_id is None:
+            return self.server.readiness.all_stations(self.actor)
+        return self.server.readiness.session_seats(self.actor, session_id)
 
     def standards(self) -> list[Standard]:
         return sorted(self.backend.catalog.standards.values(), key=lambda s: s.code)
@@ -476,7 +505,6 @@ ENDPOINTS: dict[str, type[_Signed]] = {
     "admin": AdminEndpoint,
 }
 assert set(ENDPOINTS) | {"public"} == set(INTERFACES)
-
 
 
 def _implements(candidate: CandidateEndpoint, proctor: ProctorEndpoint, examiner: ExaminerEndpoint,

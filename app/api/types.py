@@ -7,8 +7,10 @@ bytes as base64, enums by value, dates and times as ISO 8601 text, frozensets as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from app.domain.time_ledger import LedgerState
@@ -369,3 +371,64 @@ class Changes:
 
     head: int
     changes: tuple[Change, ...]
+class Readiness(StrEnum):
+    """A station's readiness for the exam, or one check's: the worse, the later in this list."""
+
+    READY = "ready"
+    WARNING = "warning"
+    NOT_READY = "not_ready"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+
+_RANKS = {Readiness.READY: 0, Readiness.WARNING: 1, Readiness.NOT_READY: 2}
+
+
+def worst(statuses: Iterable[Readiness]) -> Readiness:
+    """The worst of `statuses`; READY when there are none."""
+    return max(statuses, key=lambda status: status.rank, default=Readiness.READY)
+
+
+@dataclass(frozen=True)
+class ReadinessCheck:
+    """One check of a station's readiness (app/station/readiness.py): what was checked, its verdict
+    and why in plain words: `reason` is an English template with {placeholders} (listed in
+    app/ui/widgets/messages.py, so screens translate it) and `params` its values."""
+
+    check: str  # centre | clock | disk | screen | fonts | virtual_machine | remote_session | version
+    status: Readiness
+    reason: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        return Message(self.reason, **self.params)
+
+
+@dataclass(frozen=True)
+class ReadinessReport:
+    """What a station found when it checked itself, as it reports it (PublicApi.report_readiness)."""
+
+    status: Readiness  # the worst of the checks (the centre works it out again)
+    checks: tuple[ReadinessCheck, ...]
+    version: str  # this station's ExamDesk version
+    checked_at: str  # the station's own wall clock, ISO 8601 (for people; the centre stamps its own)
+    room: str = ""  # the room the station is set up in (`--room`), if it was told
+
+
+@dataclass(frozen=True)
+class SeatReadiness:
+    """A seat as the proctor sees it: the station, who is seated there, and its last report."""
+
+    station: str
+    tickets: tuple[str, ...]  # candidates of the session checked in or logged in at this station
+    status: Readiness | None  # None: the station has not reported
+    checks: tuple[ReadinessCheck, ...] = ()
+    reported_at: str = ""  # the centre's wall clock when the report arrived, ISO 8601
+    version: str = ""
+    room: str = ""
+
+
+__all__ += ["Readiness", "ReadinessCheck", "ReadinessReport", "SeatReadiness", "worst"]  # station readiness

@@ -76,7 +76,9 @@ def document(app: FastAPI) -> dict[str, Any]:
     for method, (arguments, reply) in names.items():
         interface, _, name = method.partition(".")
         function = getattr(INTERFACES[interface], name)
-        security = [{"station": []}] if method in PUBLIC_WITHOUT_SIGN_IN else [{"station": [], "caller": []}]
+        security: list[dict[str, list[str]]] = [{"station": []}]
+        if method not in PUBLIC_WITHOUT_SIGN_IN:
+            security = [{"station": [], "caller": []}]
         description = inspect.getdoc(function) or ""
         if method in JOB_RESULTS:
             description += "\n\nA job: poll job_status; its result is JSON of the call's job result type."

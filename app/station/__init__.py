@@ -1,1 +1,2 @@
-"""A station's own side of centre mode: its enrolment, its journal of answers, its readiness."""
+"""What runs on a station of a centre, beside its screens: its enrolment (enrolment.py), the
+readiness check (readiness.py) and its journal of answers (journal.py)."""

@@ -253,6 +253,20 @@ class StationLogin(Base):
     )
 
 
+class StationReadiness(Base):
+    """The last readiness report of each station (app/station/readiness.py): one row per station,
+    replaced by the next report. Authenticated (encrypted under the data key, bound to its column),
+    so an edit of the file cannot turn a seat READY."""
+
+    __tablename__ = "station_readiness"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(16))  # ready | warning | not_ready (the worst check)
+    room: Mapped[str] = mapped_column(String(64), default="")  # the room the station says it is in
+    report: Mapped[dict] = mapped_column(EncryptedJSON("station_readiness.report"))  # checks, version, times
+    reported_wall: Mapped[str] = mapped_column(String(40))  # the centre's wall clock on arrival
+
+
 class CheckIn(Base):
     """A proctor confirmed the candidate's identity (photo, ID) and seated them at a station."""
 

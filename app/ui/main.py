@@ -175,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--station", help="this PC's station name (default: its host name)")
     parser.add_argument("--centre", metavar="https://HOST:PORT",
                         help="centre mode: the centre's service (this PC is enrolled once, with a code)")  # fmt: skip
+    parser.add_argument("--room", default="", help="the room this station stands in (its readiness report names it)")
     parser.add_argument("--screenshot", metavar="PNG", help="render the standards browser to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -217,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     window = MainWindow(dialog.server, station=args.station, settings_dir=data,
                         loopback=os.environ.get("EXAMDESK_LOOPBACK") == "1")  # fmt: skip
-    return _run_window(app, window, args.mode)
+    return _run_window(app, window, args, data)
 
 
 def _centre_station(app: QApplication, args: argparse.Namespace, data: Path) -> int:
@@ -243,14 +244,16 @@ def _centre_station(app: QApplication, args: argparse.Namespace, data: Path) -> 
         QMessageBox.critical(None, "ExamDesk", translate_error(exc))
         return 1
     window = MainWindow(None, station=config.station, settings_dir=data, transport=config.transport())
-    return _run_window(app, window, args.mode)
+    return _run_window(app, window, args, data)
 
 
-def _run_window(app: QApplication, window: MainWindow, mode: str | None) -> int:
+def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace, data: Path) -> int:
+    mode = args.mode
     if mode == "candidate":
+        from app.ui.candidate.readiness_bar import ReadinessProbe
         from app.ui.candidate.station import CandidateWindow
 
-        kiosk = CandidateWindow(window.new_client())
+        kiosk = CandidateWindow(window.new_client(), readiness=ReadinessProbe(data, args.room))
         kiosk.showFullScreen()
         kiosk.activateWindow()  # keyboard focus also where no window manager hands it out (kiosk sessions)
         window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window

@@ -40,7 +40,7 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+74"/>
+        <location filename="../../app/ui/candidate/station.py" line="+89"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
@@ -582,6 +582,112 @@ Orange border ⚑: flagged</source>
     </message>
 </context>
 <context>
+    <name>Readiness</name>
+    <message>
+        <location filename="../../app/ui/widgets/readiness.py" line="+19"/>
+        <source>READY</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT READY</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reported</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Centre</source>
+        <translation>考点服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese fonts</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual machine</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote session</source>
+        <translation>远程会话</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{check}: {reason}</source>
+        <translation>{check}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[{status}] {check}: {reason}</source>
+        <translation>【{status}】{check}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessBar</name>
+    <message>
+        <location filename="../../app/ui/candidate/readiness_bar.py" line="+49"/>
+        <source>Check this PC</source>
+        <translation>检测本机</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking this PC…</source>
+        <translation>正在检测本机…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This PC could not be checked: {error}</source>
+        <translation>本机检测未能完成：{error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This PC: {status}</source>
+        <translation>本机：{status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{verdict} ({reasons})</source>
+        <translation>{verdict}（{reasons}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not reported to the centre: {error}</source>
+        <translation>未能上报考点服务：{error}</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../app/ui/shell.py" line="-225"/>
@@ -992,7 +1098,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+202"/>
+        <location filename="../../app/ui/main.py" line="+203"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -2455,7 +2561,172 @@ weight tables and papers</source>
         <translation>{path}：不是考试机登记文件（{problem}）；请重新登记本机</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>the readiness report is malformed: {problem}</source>
+        <translation>就绪检测报告格式有误：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>station {station} is not enrolled at this centre</source>
+        <translation>考试机 {station} 未在本考点登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single-station mode: the services run in this program, no network is needed</source>
+        <translation>单机模式：服务在本程序内运行，无需网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre answers over a verified secure connection ({ms} ms)</source>
+        <translation>考点服务经已验证的安全连接应答（{ms} 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre answers, but not over a verified secure connection: answers could be read or changed on the network; enrol this station again</source>
+        <translation>考点服务有应答，但未经已验证的安全连接：答案可能在网络上被读取或篡改；请重新登记本考试机</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>no answer from the centre: {error}; check the network cable and the centre&apos;s address</source>
+        <translation>考点服务无应答：{error}；请检查网线和考点服务地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>single-station mode: exam time runs on this PC&apos;s own clock</source>
+        <translation>单机模式：考试计时使用本机时钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this PC&apos;s clock is within {seconds} s of the centre&apos;s</source>
+        <translation>本机时钟与考点服务时钟相差不超过 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this PC&apos;s clock is {seconds} s ahead of the centre&apos;s: exam time follows the centre&apos;s clock, but this PC&apos;s own records will carry a wrong time; set the clock or turn on time sync</source>
+        <translation>本机时钟比考点服务快 {seconds} 秒：考试计时以考点服务时钟为准，但本机记录的时间会有误；请校准时钟或开启时间同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this PC&apos;s clock is {seconds} s behind the centre&apos;s: exam time follows the centre&apos;s clock, but this PC&apos;s own records will carry a wrong time; set the clock or turn on time sync</source>
+        <translation>本机时钟比考点服务慢 {seconds} 秒：考试计时以考点服务时钟为准，但本机记录的时间会有误；请校准时钟或开启时间同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this PC&apos;s clock is {seconds} s ahead of the centre&apos;s: over a minute off means a wrong date, time or time zone, which can break the secure connection (the centre&apos;s certificate looks expired or not yet valid); set the clock</source>
+        <translation>本机时钟比考点服务快 {seconds} 秒：相差超过一分钟说明日期、时间或时区设置有误，可能导致安全连接失败（考点证书显示为已过期或尚未生效）；请校准时钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this PC&apos;s clock is {seconds} s behind the centre&apos;s: over a minute off means a wrong date, time or time zone, which can break the secure connection (the centre&apos;s certificate looks expired or not yet valid); set the clock</source>
+        <translation>本机时钟比考点服务慢 {seconds} 秒：相差超过一分钟说明日期、时间或时区设置有误，可能导致安全连接失败（考点证书显示为已过期或尚未生效）；请校准时钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the clock offset to the centre could not be measured: {error}</source>
+        <translation>无法测量与考点服务的时钟偏差：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ExamDesk {version}, the same as the centre</source>
+        <translation>ExamDesk {version}，与考点服务一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this station runs ExamDesk {ours}, the centre {theirs}: install the centre&apos;s version here</source>
+        <translation>本考试机运行 ExamDesk {ours}，考点服务为 {theirs}：请在本机安装与考点服务相同的版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the centre&apos;s ExamDesk version could not be read: {error}</source>
+        <translation>无法读取考点服务的 ExamDesk 版本：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{free} MB free in {folder}; a test file was written, synced and read back in {ms} ms</source>
+        <translation>{folder} 可用空间 {free} MB；测试文件写入、落盘并读回用时 {ms} 毫秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only {free} MB free in {folder}: at least {advised} MB is advised; free some space</source>
+        <translation>{folder} 仅剩 {free} MB 可用空间：建议至少 {advised} MB；请清理磁盘</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only {free} MB free in {folder}: answers kept on this PC while the link is down need room, at least {needed} MB; free some space</source>
+        <translation>{folder} 仅剩 {free} MB 可用空间：断网期间答案需暂存在本机，至少需要 {needed} MB；请清理磁盘</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>writing and syncing a test file in {folder} took {ms} ms: the disk is very slow or failing</source>
+        <translation>在 {folder} 写入并落盘测试文件用时 {ms} 毫秒：磁盘过慢或可能损坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a test file in {folder} could not be written and read back: {error}</source>
+        <translation>无法在 {folder} 写入并读回测试文件：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one screen of {width}×{height}</source>
+        <translation>一块屏幕，{width}×{height}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the screen shows {width}×{height}: ExamDesk needs at least {min_width}×{min_height} (check the resolution and the display scaling)</source>
+        <translation>屏幕显示区域为 {width}×{height}：ExamDesk 至少需要 {min_width}×{min_height}（请检查分辨率和显示缩放）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} screens are connected: another screen can show the exam to others; disconnect it</source>
+        <translation>连接了 {count} 块屏幕：其他屏幕可能向他人展示考试内容；请断开多余屏幕</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no screen was found</source>
+        <translation>未发现屏幕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the screen was not checked: no display here (run the check on the station&apos;s desktop)</source>
+        <translation>未检测屏幕：此处没有显示器（请在考试机桌面上运行检测）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chinese text shows in {font}</source>
+        <translation>中文使用 {font} 显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no font on this PC can show Chinese: questions would show as empty boxes; install a CJK font such as Noto Sans CJK SC</source>
+        <translation>本机没有可显示中文的字体：试题将显示为方框；请安装中文字体，例如 Noto Sans CJK SC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the fonts were not checked: no display here (run the check on the station&apos;s desktop)</source>
+        <translation>未检测字体：此处没有显示器（请在考试机桌面上运行检测）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no sign of a virtual machine</source>
+        <translation>未发现虚拟机迹象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this PC looks like a virtual machine ({evidence}): other programs could run beside the exam unseen; use a physical PC</source>
+        <translation>本机疑似虚拟机（{evidence}）：其他程序可能在考试之外隐蔽运行；请使用实体机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no sign of a remote session or remote-control program</source>
+        <translation>未发现远程会话或远程控制程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a remote session or remote-control program ({evidence}): someone elsewhere may see or control this PC; run the exam at the PC itself</source>
+        <translation>发现远程会话或远程控制程序（{evidence}）：他人可能远程查看或控制本机；请在本机上直接考试</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{area} / {label} ({type}, {points} {unit} each)</source>
         <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
     </message>
@@ -2520,7 +2791,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-372"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>

@@ -490,12 +490,12 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+88"/>
+        <location filename="../../app/ui/proctor/console.py" line="+96"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
@@ -510,7 +510,7 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>
@@ -581,6 +581,60 @@ check the ID card carefully</source>
         <location line="+1"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessPanel</name>
+    <message>
+        <location filename="../../app/ui/proctor/readiness_panel.py" line="+24"/>
+        <source>Seat readiness</source>
+        <translation>机位就绪情况</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Seat</source>
+        <translation>机位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candidates</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+39"/>
+        <source>Hide seats</source>
+        <translation>收起机位</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>{ready} ready, {warning} with warnings, {not_ready} not ready, {silent} not reported</source>
+        <translation>就绪 {ready} 台，警告 {warning} 台，未就绪 {not_ready} 台，未上报 {silent} 台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show seats</source>
+        <translation>展开机位</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seat readiness could not be read: {error}</source>
+        <translation>无法读取机位就绪情况：{error}</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from app.api.types import Identity
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
+from app.ui.candidate.readiness_bar import ReadinessBar, ReadinessProbe
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.labels import part_label, with_detail
 from app.ui.widgets.messages import translate_error
@@ -33,9 +34,12 @@ def exam_title(who: Identity, names: tuple[str, str]) -> str:
 
 
 class CandidateStation(QWidget):
-    """`client`: this station's client of the services, not signed in; the candidate signs in on it."""
+    """`client`: this station's client of the services, not signed in; the candidate signs in on it.
+    `readiness`: check this PC when the station starts and report it (under the login page; the
+    check runs in a worker, the login page never waits), and again on demand."""
 
-    def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None):
+    def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None,
+                 readiness: ReadinessProbe | None = None):  # fmt: skip
         super().__init__(parent)
         self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds)
         self.stack = QStackedWidget()
@@ -49,6 +53,12 @@ class CandidateStation(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.readiness: ReadinessBar | None = None
+        if readiness is not None:
+            self.readiness = ReadinessBar(client, readiness, self)
+            layout.addWidget(self.readiness)
+            self.stack.currentChanged.connect(self._readiness_shown)
+            self.readiness.check()
 
         self.login_page.submitted.connect(self._log_in)
         self.confirm_page.confirmed.connect(self._confirmed)
@@ -63,6 +73,11 @@ class CandidateStation(QWidget):
         if app is not None:
             app.applicationStateChanged.connect(self._app_state)
         self.stack.setCurrentWidget(self.login_page)
+
+    def _readiness_shown(self) -> None:
+        """The readiness line shows only on the login page, never during the exam."""
+        if self.readiness is not None:
+            self.readiness.setVisible(self.stack.currentWidget() is self.login_page)
 
     # -- stages -------------------------------------------------------------------------------
 
@@ -169,9 +184,9 @@ class CandidateStation(QWidget):
 class CandidateWindow(QMainWindow):
     """Full screen, and not closable by the candidate while an exam is under way."""
 
-    def __init__(self, client: Client, *, kiosk: bool = True):
+    def __init__(self, client: Client, *, kiosk: bool = True, readiness: ReadinessProbe | None = None):
         super().__init__()
-        self.station = CandidateStation(client)
+        self.station = CandidateStation(client, readiness=readiness)
         self.setCentralWidget(self.station)
         self.setWindowTitle(self.tr("ExamDesk — candidate"))
         if kiosk:

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.client import Client
-from app.api.types import CandidateRow, ResultRow, SessionInfo
+from app.api.types import CandidateRow, ResultRow, SeatReadiness, SessionInfo
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
 from app.ui.proctor.header import SessionHeader
 from app.ui.proctor.live import LiveChanges
+from app.ui.proctor.readiness_panel import ReadinessPanel
 from app.ui.proctor.results_dialog import ResultsDialog
 from app.ui.proctor.session_actions import SessionActions
 from app.ui.widgets.errors import show_error
@@ -43,14 +44,21 @@ from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
 
-Fetched = tuple[SessionInfo | None, list[CandidateRow]]
+Fetched = tuple[SessionInfo | None, list[CandidateRow], list[SeatReadiness] | Exception]
 
 
 def fetch(client: Client, session_id: int) -> Fetched:
-    """What the console shows: the session and its candidates. Any thread may call this. Papers
-    whose time has run out are the services' to submit (their clock sweep), not this screen's."""
+    """What the console shows: the session, its candidates and its seats' readiness (or why that
+    could not be read: the grid goes on without it). Any thread may call this. Papers whose time
+    has run out are the services' to submit (their clock sweep), not this screen's."""
     info = next((s for s in client.proctor.sessions() if s.id == session_id), None)
-    return info, client.proctor.session_overview(session_id)
+    rows = client.proctor.session_overview(session_id)
+    seats: list[SeatReadiness] | Exception
+    try:
+        seats = client.proctor.readiness(session_id)
+    except Exception as exc:  # shown in the readiness panel; the grid is what matters most
+        seats = exc
+    return info, rows, seats
 
 
 class _Relay(QObject):
@@ -91,6 +99,7 @@ class ProctorConsole(QWidget):
         self.proxy = CandidateFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.header = SessionHeader()
+        self.readiness = ReadinessPanel()
         self._names_known = False
         self.session_actions = SessionActions(self)
         self.candidate_actions = CandidateActions(self)
@@ -164,10 +173,12 @@ class ProctorConsole(QWidget):
         layout.addLayout(room)
         layout.addLayout(search)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.readiness)
         layout.addWidget(candidate_box)
         layout.addWidget(self.status)
         # Tab goes as the eye does: the room's buttons, the search box, the grid, the candidate's buttons
-        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, *candidate_buttons]
+        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, self.readiness.toggle,
+                                self.readiness.table, *candidate_buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -216,7 +227,11 @@ class ProctorConsole(QWidget):
             self.refresh_in_background()
 
     def _apply(self, fetched: Fetched) -> None:
-        self.info, rows = fetched
+        self.info, rows, seats = fetched
+        if isinstance(seats, Exception):
+            self.readiness.show_failure(seats)
+        else:
+            self.readiness.show_seats(seats)
         if self.info is not None and not self._names_known:
             self._names_known = self._ask_names(self.info)
         self.model.update_rows(rows)

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.api.client import Client
 from app.api.errors import ApiError
+from app.api.types import ReadinessReport
 from app.domain.answers import AnswerShape
+from app.station import readiness
 from app.ui.proctor.console import ProctorConsole
 
 THEORY = "DEMO-T5"
@@ -37,6 +39,20 @@ def _answer(station: Client, attempt_id: int, count: int, flags: int = 0, focus:
         seq = candidate.report_focus_loss(attempt_id, seq).seq
 
 
+def _report_readiness(client: Client, seats: int) -> None:
+    """The seats' readiness reports, as the candidate stations would send them: most READY, one with a
+    remote-control program running (WARNING), one whose display scaling leaves too small a screen."""
+    for n in range(1, seats + 1):
+        screens = ((1280, 720),) if n == 4 else ((1920, 1080),)
+        machine = readiness.MachineFacts(processes=("ToDesk.exe",) if n == 3 else ())
+        centre = readiness.CentreFacts(local=True, secure=False, reachable=True)
+        disk = readiness.DiskFacts("D:\\ExamDesk", 48_000 * 1024 * 1024, "", 0.012)
+        display = readiness.DisplayFacts(screens, ("Microsoft YaHei",))
+        checks = tuple(readiness.decide(centre, disk, display, machine))
+        report = ReadinessReport(readiness.overall(checks), checks, readiness.__version__, "", "")
+        _try(client.another_station(f"PC-{n:02d}").public.report_readiness, report)
+
+
 def build_for_screenshot(sign_in: Callable[[str], Client], people: Sequence[tuple[str, str, str, float]]) -> QWidget:
     """The demo theory session started: most candidates checked in, some answering (one left the exam
     window twice, highlighted in the grid), one paused, one not arrived; an answering candidate selected.
@@ -62,6 +78,7 @@ def build_for_screenshot(sign_in: Callable[[str], Client], people: Sequence[tupl
     paused = rows[people[1][0]]
     if paused.attempt_id is not None:
         _try(proctor.pause, session.id, paused.attempt_id, "考生身体不适，暂离考场")
+    _report_readiness(client, 6)  # PC-07 has not reported
     console = ProctorConsole(client, session.id)
     console.select_candidate(rows[people[5][0]].candidate_id)
     return console

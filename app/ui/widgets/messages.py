@@ -455,6 +455,106 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "{address}: a centre address is https://HOST[:PORT]"),
     QT_TRANSLATE_NOOP("messages", "{path}: not a centre configuration ({problem})"),
     QT_TRANSLATE_NOOP("messages", "{path}: not a station enrolment ({problem}); enrol this PC again"),
+    # station readiness (app/services/readiness.py) and the reasons of its checks (app/station/readiness.py)
+    QT_TRANSLATE_NOOP("messages", "the readiness report is malformed: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "station {station} is not enrolled at this centre"),
+    QT_TRANSLATE_NOOP("messages", "single-station mode: the services run in this program, no network is needed"),
+    QT_TRANSLATE_NOOP("messages", "the centre answers over a verified secure connection ({ms} ms)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the centre answers, but not over a verified secure connection: answers could be read or changed on "
+        "the network; enrol this station again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "no answer from the centre: {error}; check the network cable and the centre's address",
+    ),
+    QT_TRANSLATE_NOOP("messages", "single-station mode: exam time runs on this PC's own clock"),
+    QT_TRANSLATE_NOOP("messages", "this PC's clock is within {seconds} s of the centre's"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this PC's clock is {seconds} s ahead of the centre's: exam time follows the centre's clock, but this "
+        "PC's own records will carry a wrong time; set the clock or turn on time sync",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this PC's clock is {seconds} s behind the centre's: exam time follows the centre's clock, but this "
+        "PC's own records will carry a wrong time; set the clock or turn on time sync",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this PC's clock is {seconds} s ahead of the centre's: over a minute off means a wrong date, time or "
+        "time zone, which can break the secure connection (the centre's certificate looks expired or not yet "
+        "valid); set the clock",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this PC's clock is {seconds} s behind the centre's: over a minute off means a wrong date, time or "
+        "time zone, which can break the secure connection (the centre's certificate looks expired or not yet "
+        "valid); set the clock",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the clock offset to the centre could not be measured: {error}"),
+    QT_TRANSLATE_NOOP("messages", "ExamDesk {version}, the same as the centre"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this station runs ExamDesk {ours}, the centre {theirs}: install the centre's version here",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the centre's ExamDesk version could not be read: {error}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{free} MB free in {folder}; a test file was written, synced and read back in {ms} ms",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "only {free} MB free in {folder}: at least {advised} MB is advised; free some space",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "only {free} MB free in {folder}: answers kept on this PC while the link is down need room, at least "
+        "{needed} MB; free some space",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "writing and syncing a test file in {folder} took {ms} ms: the disk is very slow or failing",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a test file in {folder} could not be written and read back: {error}"),
+    QT_TRANSLATE_NOOP("messages", "one screen of {width}×{height}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the screen shows {width}×{height}: ExamDesk needs at least {min_width}×{min_height} (check the "
+        "resolution and the display scaling)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} screens are connected: another screen can show the exam to others; disconnect it",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no screen was found"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the screen was not checked: no display here (run the check on the station's desktop)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Chinese text shows in {font}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "no font on this PC can show Chinese: questions would show as empty boxes; install a CJK font such as "
+        "Noto Sans CJK SC",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the fonts were not checked: no display here (run the check on the station's desktop)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no sign of a virtual machine"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "this PC looks like a virtual machine ({evidence}): other programs could run beside the exam unseen; "
+        "use a physical PC",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no sign of a remote session or remote-control program"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a remote session or remote-control program ({evidence}): someone elsewhere may see or control this "
+        "PC; run the exam at the PC itself",
+    ),
 )
 # Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
 # (on their own, "{n} items" would fit far too many messages).
