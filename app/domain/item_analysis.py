@@ -23,9 +23,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, SupportsFloat
 
 import numpy as np
+
+from app.domain.items import Item, ItemType
 
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 EASY_ABOVE = 0.95  # p above this: too easy
@@ -85,7 +87,9 @@ class ResponseMatrix:
         return int(self.scores.shape[0])
 
     @classmethod
-    def from_rows(cls, items: Sequence[ItemSpec], rows: Iterable[Mapping[str, tuple[float, Any]]]) -> ResponseMatrix:
+    def from_rows(
+        cls, items: Sequence[ItemSpec], rows: Iterable[Mapping[str, tuple[SupportsFloat, Any]]]
+    ) -> ResponseMatrix:
         """From one mapping per candidate: column key -> (score, response). The column key is the
         item's version key, or its id where it has none. A response is None when the item was left
         unanswered; for a choice item it is the option label chosen or the labels chosen (in the
@@ -411,3 +415,29 @@ def item_version_key(bank: str, bank_version: str, item_id: str, digest: str) ->
     """`bank@version/item#digest12`: statistics belong to this exact version of an item.
     An unknown bank or version is written `?`."""
     return f"{bank or '?'}@{bank_version or '?'}/{item_id}#{digest[:12]}"
+
+
+@dataclass(frozen=True)
+class ItemOrigin:
+    """What an item version key stands for: the bank and bank version the item came from, its id in
+    that bank and the SHA-256 of its content (`content_digest`)."""
+
+    bank: str
+    bank_version: str
+    item_id: str
+    digest: str
+
+
+def bank_item_digest(item: Item) -> str:
+    """`content_digest` of an item as its bank holds it: the same digest its paper snapshots give."""
+    texts = dict(item.options)
+    key: Any = item.key
+    if item.type is ItemType.SINGLE:
+        key = [texts.get(str(key), key)]
+    elif item.type is ItemType.MULTIPLE:
+        key = sorted(texts.get(k, k) for k in key)
+    elif item.type is ItemType.FILL:
+        key = [list(blank) for blank in key]
+    elif item.type.examiner_scored:
+        key = {"key": key, "rubric": [[p.point, str(p.max)] for p in item.rubric]}
+    return content_digest(item.type.value, item.stem, list(texts.values()), key)

@@ -9,6 +9,7 @@ content, so statistics never mix two wordings of one item id.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -17,10 +18,12 @@ from sqlalchemy import select
 from app.banks.catalog import Catalog
 from app.domain.blueprint import MultipleCredit
 from app.domain.item_analysis import (
+    ItemOrigin,
     ItemSpec,
     ResponseMatrix,
     SessionAnalysis,
     analyse,
+    bank_item_digest,
     column_key,
     content_digest,
     item_version_key,
@@ -66,20 +69,6 @@ def _keyed_texts(entry: dict[str, Any]) -> Any:
     return key
 
 
-def _bank_digest(item: Item) -> str:
-    texts = dict(item.options)
-    key: Any = item.key
-    if item.type is ItemType.SINGLE:
-        key = [texts.get(str(key), key)]
-    elif item.type is ItemType.MULTIPLE:
-        key = sorted(texts.get(k, k) for k in key)
-    elif item.type is ItemType.FILL:
-        key = [list(blank) for blank in key]
-    elif item.type.examiner_scored:
-        key = {"key": key, "rubric": [[p.point, str(p.max)] for p in item.rubric]}
-    return content_digest(item.type.value, item.stem, list(texts.values()), key)
-
-
 def _snapshot_item(entry: dict[str, Any]) -> Item:
     kind = ItemType(entry["type"])
     key: Any = entry.get("key")
@@ -107,6 +96,7 @@ class _Columns:
             except Exception:  # the bundled banks do not load: the papers alone still give everything
                 pass
         self.relabel: dict[tuple[str, str], dict[str, str]] = {}  # spec -> option text -> item's own label
+        self.origins: dict[str, ItemOrigin] = {}  # item version key -> its bank, bank version, id, digest
 
     def spec_for(self, entry: dict[str, Any]) -> tuple[ItemSpec, dict[str, str]]:
         """The item's column and, for a choice item, display label -> the item's own label."""
@@ -116,9 +106,12 @@ class _Columns:
         spec = self.specs.get(where)
         if spec is None:
             bank_item = self.bank_items.get(entry["id"])
-            same = bank_item is not None and _bank_digest(bank_item) == digest
-            bank = bank_item.bank if bank_item is not None else ""
-            version = self.bank_versions.get(bank, "") if same else ""
+            same = bank_item is not None and bank_item_digest(bank_item) == digest
+            if "bank" in entry:  # the paper recorded where the item came from
+                bank, version = str(entry["bank"]), str(entry.get("bank_version") or "")
+            else:  # a paper from before that: the bank in use, its version only if the item is unchanged
+                bank = bank_item.bank if bank_item is not None else ""
+                version = self.bank_versions.get(bank, "") if same else ""
             if same and bank_item is not None:  # the bank's own labels and order
                 own = {text: label for label, text in bank_item.options}
             else:  # lettered in the order of the option texts
@@ -134,6 +127,7 @@ class _Columns:
                 if entry["type"] in (ItemType.SINGLE, ItemType.MULTIPLE) else (),
             )  # fmt: skip
             self.specs[where] = spec
+            self.origins[spec.version] = ItemOrigin(bank, version, entry["id"], digest)
             self.relabel[where] = own
         own = self.relabel[where]
         return spec, {label: own[text] for label, text in texts.items()}
@@ -146,6 +140,16 @@ class _Columns:
         if entry["type"] == ItemType.MULTIPLE:
             return list(key or [])
         return []
+
+
+@dataclass
+class Responses:
+    """A session's response matrix as read from its papers and answer logs."""
+
+    rows: list[tuple[int, dict[str, tuple[Decimal, Any]]]]  # (candidate id, column key -> (score, response))
+    specs: list[ItemSpec]  # the columns
+    excluded: dict[str, int]  # why papers were left out -> how many
+    origins: dict[str, ItemOrigin]  # item version key -> where the item came from
 
 
 class AnalysisService(Service):
@@ -184,7 +188,8 @@ class AnalysisService(Service):
                 raise Conflict("item analysis waits until the session is closed; {code} is {state}",
                                code=session.code, state=session.state)
             title, level_name, pass_mark, weights = self._rules(session)
-            rows, specs, excluded = self._responses(s, session)
+            responses = read_responses(s, session, self.catalog)
+            specs, excluded = responses.specs, responses.excluded
             centre = s.scalars(select(Centre)).first()
             info: dict[str, Any]  # SessionAnalysis's keyword arguments
             info = dict(session=session.code, room=session.room, standard=session.standard, standard_title=title,
@@ -195,81 +200,84 @@ class AnalysisService(Service):
         area_order = {area: n for n, area in enumerate(weights)}
         ordered = sorted(specs, key=lambda it: (area_order.get(it.area, len(area_order)), it.area,
                                                 TYPE_ORDER.get(it.type, 99), it.id, it.version))  # fmt: skip
+        rows = [row for _candidate, row in responses.rows]
         result = analyse(ResponseMatrix.from_rows(ordered, rows), pass_mark=pass_mark)
         return SessionAnalysis(**info, area_weights=weights, analysis=result, excluded=excluded)
 
-    def _responses(self, s: Any, session: ExamSession) -> tuple[list[dict[str, tuple[float, Any]]], list[ItemSpec],
-                                                                 dict[str, int]]:  # fmt: skip
-        attempts = s.execute(
-            select(Attempt.id, Attempt.candidate_id, PaperInstance.content)
-            .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
-            .join(Candidate, Candidate.id == Attempt.candidate_id)
-            .where(Attempt.session_id == session.id)
-            .order_by(Candidate.ticket)
-        ).all()  # fmt: skip
-        logs = read_logs(s, [a.id for a in attempts])
-        with_result = set(s.scalars(
-            select(Result.candidate_id).join(Candidate, Candidate.id == Result.candidate_id)
-            .where(Candidate.session_id == session.id, Result.part == session.part)
-        ))  # fmt: skip
-        examiners = set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session.id,
-                                                                     SessionStaff.duty == "examiner")))  # fmt: skip
-        columns = _Columns(self.catalog)
-        rows: list[dict[str, tuple[float, Any]]] = []
-        excluded: dict[str, int] = {}
-        for attempt_id, candidate_id, content in attempts:
-            state = logs[attempt_id]
-            reason = state.ended or "open"
-            if reason in ("absent", "terminated", "open"):
-                excluded[reason] = excluded.get(reason, 0) + 1
-                continue
-            written = any(ItemType(e["type"]).examiner_scored for e in content["items"])
-            if written and candidate_id not in with_result:
-                excluded["not_finalized"] = excluded.get("not_finalized", 0) + 1
-                continue
-            marks = self._examiner_marks(s, attempt_id, examiners) if written else {}
-            credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
-            row: dict[str, tuple[float, Any]] = {}
-            for entry in content["items"]:
-                spec, relabel = columns.spec_for(entry)
-                value = state.answers.get(entry["slot"])
-                item = _snapshot_item(entry)
-                if item.type.examiner_scored:
-                    score = marks.get(entry["slot"], (Decimal(0), Decimal(1)))
-                    earned = item.points * score[0] / score[1] if score[1] else Decimal(0)
-                    response: Any = value
-                else:
-                    answer = set(value) if item.type is ItemType.MULTIPLE and isinstance(value, list) else value
-                    earned = score_objective(item, answer, None, credit)
-                    response = value
-                    if spec.options and value is not None:  # the item's own labels, not this paper's
-                        shown = [value] if isinstance(value, str) else list(value)
-                        response = [relabel.get(v, v) for v in shown]
-                row[column_key(spec)] = (float(earned), response)
-            rows.append(row)
-        return rows, list(columns.specs.values()), excluded
 
-    @staticmethod
-    def _examiner_marks(s: Any, attempt_id: int, examiners: set[int]) -> dict[int, tuple[Decimal, Decimal]]:
-        """slot -> (the examiners' combined score, the rubric maximum), as finalize combines them."""
-        content = s.scalar(select(PaperInstance.content).join(Attempt, Attempt.paper_id == PaperInstance.id)
-                           .where(Attempt.id == attempt_id))  # fmt: skip
-        rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)
-                         .order_by(ExaminerScore.id)).all()  # fmt: skip
-        out = {}
+def read_responses(s: Any, session: ExamSession, catalog: Catalog | None) -> Responses:
+    """The response matrix of a theory session's papers as read in `s`: one row per candidate whose
+    paper can be scored (submitted; with written items, finalized), each item's score and response."""
+    attempts = s.execute(
+        select(Attempt.id, Attempt.candidate_id, PaperInstance.content)
+        .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
+        .join(Candidate, Candidate.id == Attempt.candidate_id)
+        .where(Attempt.session_id == session.id)
+        .order_by(Candidate.ticket)
+    ).all()  # fmt: skip
+    logs = read_logs(s, [a.id for a in attempts])
+    with_result = set(s.scalars(
+        select(Result.candidate_id).join(Candidate, Candidate.id == Result.candidate_id)
+        .where(Candidate.session_id == session.id, Result.part == session.part)
+    ))  # fmt: skip
+    examiners = set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session.id,
+                                                                 SessionStaff.duty == "examiner")))  # fmt: skip
+    columns = _Columns(catalog)
+    rows: list[tuple[int, dict[str, tuple[Decimal, Any]]]] = []
+    excluded: dict[str, int] = {}
+    for attempt_id, candidate_id, content in attempts:
+        state = logs[attempt_id]
+        reason = state.ended or "open"
+        if reason in ("absent", "terminated", "open"):
+            excluded[reason] = excluded.get(reason, 0) + 1
+            continue
+        written = any(ItemType(e["type"]).examiner_scored for e in content["items"])
+        if written and candidate_id not in with_result:
+            excluded["not_finalized"] = excluded.get("not_finalized", 0) + 1
+            continue
+        marks = _examiner_marks(s, attempt_id, examiners) if written else {}
+        credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
+        row: dict[str, tuple[Decimal, Any]] = {}
         for entry in content["items"]:
-            if "rubric" not in entry:
-                continue
-            slot = entry["slot"]
-            maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
-            totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-                      for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners]  # fmt: skip
-            if not totals:
-                continue
-            agg = aggregate_examiner_scores(totals, spread_threshold=SPREAD_THRESHOLD * maximum / 100)
-            score = agg.score
-            chief = [r for r in rows if r.target == f"slot:{slot}:arbitration"]
-            if agg.needs_arbitration and chief:
-                score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
-            out[slot] = (score, maximum)
-        return out
+            spec, relabel = columns.spec_for(entry)
+            value = state.answers.get(entry["slot"])
+            item = _snapshot_item(entry)
+            if item.type.examiner_scored:
+                score = marks.get(entry["slot"], (Decimal(0), Decimal(1)))
+                earned = item.points * score[0] / score[1] if score[1] else Decimal(0)
+                response: Any = value
+            else:
+                answer = set(value) if item.type is ItemType.MULTIPLE and isinstance(value, list) else value
+                earned = score_objective(item, answer, None, credit)
+                response = value
+                if spec.options and value is not None:  # the item's own labels, not this paper's
+                    shown = [value] if isinstance(value, str) else list(value)
+                    response = [relabel.get(v, v) for v in shown]
+            row[column_key(spec)] = (earned, response)
+        rows.append((candidate_id, row))
+    return Responses(rows, list(columns.specs.values()), excluded, columns.origins)
+
+
+def _examiner_marks(s: Any, attempt_id: int, examiners: set[int]) -> dict[int, tuple[Decimal, Decimal]]:
+    """slot -> (the examiners' combined score, the rubric maximum), as finalize combines them."""
+    content = s.scalar(select(PaperInstance.content).join(Attempt, Attempt.paper_id == PaperInstance.id)
+                       .where(Attempt.id == attempt_id))  # fmt: skip
+    rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)
+                     .order_by(ExaminerScore.id)).all()  # fmt: skip
+    out = {}
+    for entry in content["items"]:
+        if "rubric" not in entry:
+            continue
+        slot = entry["slot"]
+        maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
+        totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0))
+                  for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners]  # fmt: skip
+        if not totals:
+            continue
+        agg = aggregate_examiner_scores(totals, spread_threshold=SPREAD_THRESHOLD * maximum / 100)
+        score = agg.score
+        chief = [r for r in rows if r.target == f"slot:{slot}:arbitration"]
+        if agg.needs_arbitration and chief:
+            score = sum((Decimal(v) for v in chief[-1].scores.values()), Decimal(0))
+        out[slot] = (score, maximum)
+    return out

@@ -45,7 +45,8 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
         assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
         shared: dict[str, Any]
         items, shared = {it.id: it for it in catalog.banks.items}, {}
-        return lambda ticket: paper_content(assembler.build(ticket), items, shared)
+        versions = {info.bank: info.version for info in catalog.banks.banks}
+        return lambda ticket: paper_content(assembler.build(ticket), items, shared, versions)
     if part == Part.SKILL:
         blueprint = skill_blueprint(std, lv, subtype)
         tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
