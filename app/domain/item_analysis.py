@@ -17,8 +17,6 @@ Variances are population variances (divided by n) throughout, as in Kuder and Ri
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,8 +24,6 @@ from enum import StrEnum
 from typing import Any, SupportsFloat
 
 import numpy as np
-
-from app.domain.items import Item, ItemType
 
 GROUP_SHARE = 0.27  # Kelley's upper and lower groups
 EASY_ABOVE = 0.95  # p above this: too easy
@@ -65,7 +61,7 @@ class ItemSpec:
     max_score: float
     options: tuple[str, ...] = ()  # a choice item's option labels, in the item's own (bank) order
     keyed: frozenset[str] = frozenset()  # the right options
-    version: str = ""  # the item version key (see item_version_key)
+    version: str = ""  # the item version key (see app.domain.item_versions.item_version_key)
     option_texts: tuple[str, ...] = ()  # the options' texts, as `options`
 
     @property
@@ -393,51 +389,3 @@ def analyse(matrix: ResponseMatrix, *, pass_mark: float) -> Analysis:
         caveats=tuple(caveats),
     )  # fmt: skip
     return Analysis(summary, tuple(stats), tuple(areas), tuple(float(t) for t in totals))
-
-
-# -- item versions ----------------------------------------------------------------------------
-
-
-def content_digest(item_type: str, stem: str, options: Sequence[str], keyed: Any) -> str:
-    """SHA-256 (hex) of what makes an item the same item: its type, stem, option texts and key.
-
-    Independent of option order (papers permute options per candidate) and of the points a paper
-    gives it; `keyed` is the right options' texts (choice items), True/False, the accepted answers
-    per blank (fill), or a model answer or rubric (written items)."""
-    if isinstance(keyed, (set, frozenset, list, tuple)) and all(isinstance(k, str) for k in keyed):
-        keyed = sorted(keyed)
-    data = {"type": item_type, "stem": stem, "options": sorted(options), "key": keyed}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def item_version_key(bank: str, bank_version: str, item_id: str, digest: str) -> str:
-    """`bank@version/item#digest12`: statistics belong to this exact version of an item.
-    An unknown bank or version is written `?`."""
-    return f"{bank or '?'}@{bank_version or '?'}/{item_id}#{digest[:12]}"
-
-
-@dataclass(frozen=True)
-class ItemOrigin:
-    """What an item version key stands for: the bank and bank version the item came from, its id in
-    that bank and the SHA-256 of its content (`content_digest`)."""
-
-    bank: str
-    bank_version: str
-    item_id: str
-    digest: str
-
-
-def bank_item_digest(item: Item) -> str:
-    """`content_digest` of an item as its bank holds it: the same digest its paper snapshots give."""
-    texts = dict(item.options)
-    key: Any = item.key
-    if item.type is ItemType.SINGLE:
-        key = [texts.get(str(key), key)]
-    elif item.type is ItemType.MULTIPLE:
-        key = sorted(texts.get(k, k) for k in key)
-    elif item.type is ItemType.FILL:
-        key = [list(blank) for blank in key]
-    elif item.type.examiner_scored:
-        key = {"key": key, "rubric": [[p.point, str(p.max)] for p in item.rubric]}
-    return content_digest(item.type.value, item.stem, list(texts.values()), key)

@@ -13,21 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select
 
 from app.banks.catalog import Catalog
 from app.domain.blueprint import MultipleCredit
-from app.domain.item_analysis import (
-    ItemOrigin,
-    ItemSpec,
-    ResponseMatrix,
-    SessionAnalysis,
-    analyse,
-    bank_item_digest,
-    column_key,
-    content_digest,
-    item_version_key,
-)
+from app.domain.item_analysis import ItemSpec, ResponseMatrix, SessionAnalysis, analyse, column_key
+from app.domain.item_versions import ItemOrigin, Observed, bank_item_digest, content_digest, item_version_key
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, score_objective
 from app.domain.standards import Part
@@ -41,6 +32,7 @@ from app.store.models import (
     Centre,
     ExaminerScore,
     ExamSession,
+    ItemStatistic,
     PaperInstance,
     Result,
     SessionStaff,
@@ -174,6 +166,31 @@ class AnalysisService(Service):
     def session_analysis(self, actor: Actor, session_id: int) -> SessionAnalysis:
         """The item analysis of a closed (or archived) theory session: for an admin, or for the
         session's chief examiner."""
+        return self._analysis(actor, session_id)[0]
+
+    def record_statistics(self, actor: Actor, session_id: int) -> int:
+        """Keep each item version's figures from the session's item analysis (n, p, D, the
+        point-biserial, the omitted rate), replacing what was kept for the session before (a late
+        finalization changes them); returns how many item versions. One action, one audit entry.
+        Paper assembly pools them into calibrated difficulty (`calibration`)."""
+        require_role(actor, "admin")
+        result, origins = self._analysis(actor, session_id)
+        wall = self.db.wall_now()
+        rows = [
+            {"session_id": session_id, "item_version": stats.item.version, "bank": origins[stats.item.version].bank,
+             "bank_version": origins[stats.item.version].bank_version, "item_id": stats.item.id,
+             "digest": origins[stats.item.version].digest, "max_score": stats.item.max_score, "n": stats.n,
+             "p": stats.p, "d": stats.d, "r": stats.r, "omitted": stats.omitted, "recorded_wall": wall}
+            for stats in result.analysis.items
+        ]  # fmt: skip
+        data = {"items": len(rows), "candidates": result.analysis.summary.candidates}
+        with self.action(actor, "analysis.record", f"session:{session_id}", data) as s:
+            s.execute(delete(ItemStatistic).where(ItemStatistic.session_id == session_id))
+            if rows:
+                s.execute(insert(ItemStatistic), rows)
+        return len(rows)
+
+    def _analysis(self, actor: Actor, session_id: int) -> tuple[SessionAnalysis, dict[str, ItemOrigin]]:
         require_role(actor, "admin", "chief")
         with self.db.reader() as s:
             session = s.get(ExamSession, session_id)
@@ -202,7 +219,19 @@ class AnalysisService(Service):
                                                 TYPE_ORDER.get(it.type, 99), it.id, it.version))  # fmt: skip
         rows = [row for _candidate, row in responses.rows]
         result = analyse(ResponseMatrix.from_rows(ordered, rows), pass_mark=pass_mark)
-        return SessionAnalysis(**info, area_weights=weights, analysis=result, excluded=excluded)
+        return SessionAnalysis(**info, area_weights=weights, analysis=result, excluded=excluded), responses.origins
+
+
+def observed_statistics(s: Any) -> Observed:
+    """The kept item statistics pooled per item content: (bank, item id, digest) -> (n, p over all
+    of its candidates), p weighted by each session's n. Rows without a p (nobody had it) count nothing."""
+    pooled = s.execute(
+        select(ItemStatistic.bank, ItemStatistic.item_id, ItemStatistic.digest, func.sum(ItemStatistic.n),
+               func.sum(ItemStatistic.n * ItemStatistic.p))
+        .where(ItemStatistic.p.is_not(None), ItemStatistic.n > 0)
+        .group_by(ItemStatistic.bank, ItemStatistic.item_id, ItemStatistic.digest)
+    ).all()  # fmt: skip
+    return {(bank, item_id, digest): (int(n), float(earned) / int(n)) for bank, item_id, digest, n, earned in pooled}
 
 
 def read_responses(s: Any, session: ExamSession, catalog: Catalog | None) -> Responses:
