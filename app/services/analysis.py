@@ -89,11 +89,17 @@ class _Columns:
                 pass
         self.relabel: dict[tuple[str, str], dict[str, str]] = {}  # spec -> option text -> item's own label
         self.origins: dict[str, ItemOrigin] = {}  # item version key -> its bank, bank version, id, digest
+        self.digests: dict[tuple[str, str, tuple[str, ...], str], str] = {}  # content -> content_digest
 
     def spec_for(self, entry: dict[str, Any]) -> tuple[ItemSpec, dict[str, str]]:
         """The item's column and, for a choice item, display label -> the item's own label."""
         texts = _display_texts(entry)
-        digest = content_digest(entry["type"], entry["stem"], list(texts.values()), _keyed_texts(entry))
+        keyed = _keyed_texts(entry)
+        # every paper holds the same items in its own option order: digest each content once
+        content = (entry["type"], entry["stem"], tuple(sorted(texts.values())), repr(keyed))
+        digest = self.digests.get(content)
+        if digest is None:
+            digest = self.digests[content] = content_digest(entry["type"], entry["stem"], list(texts.values()), keyed)
         where = (f"{entry['id']}#{digest}", str(entry["points"]))
         spec = self.specs.get(where)
         if spec is None:
