@@ -684,8 +684,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the report (试卷质量分析报告)")
     p.add_argument("--csv", metavar="FILE", help="also one row per item with its figures")
-    p.add_argument("--keep", action="store_true",
-                   help="keep each item version's figures in the store: assembly calibrates difficulty from them")
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each item version's figures in the store: assembly calibrates difficulty from them",
+    )
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_analyse, action="analyse")
