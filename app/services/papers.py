@@ -135,7 +135,12 @@ class PaperService(Service):
         catalog = self.catalog
         std = catalog.standard(standard)
         lv = catalog.level(std, level, subtype or None)
-        paper: Paper = catalog.build_paper(std.code, lv.level, Part(part), seed, subtype=subtype or None)
+        if part == Part.THEORY:  # as prepare_papers builds it: with the calibrated difficulty the store has
+            with self.db.reader() as s:
+                observed = observed_statistics(s)
+            paper: Paper = catalog.assembler(std.code, lv.level, subtype=subtype or None, observed=observed).build(seed)
+        else:
+            paper = catalog.build_paper(std.code, lv.level, Part(part), seed, subtype=subtype or None)
         items = {it.id: it for it in catalog.banks.items}
         tasks = {t.id: t for t in catalog.banks.tasks}
         questions = []
