@@ -517,7 +517,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from app.reports.analysis_report import caveat_texts, items_csv, reliability_text, render_pdf
 
     with _admin(args) as client:
-        result = client.admin.session_analysis(_session_id(client, args.session))
+        session_id = _session_id(client, args.session)
+        result = client.admin.session_analysis(session_id)
+        kept = client.admin.record_item_statistics(session_id) if args.keep else None
     Path(args.out).write_bytes(render_pdf(result))
     if args.csv:
         Path(args.csv).write_bytes(items_csv(result))
@@ -528,6 +530,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     for text in caveat_texts(result):
         print(f"  {text}")
     print(f"report: {args.out}" + (f"; items: {args.csv}" if args.csv else ""))
+    if kept is not None:
+        print(f"kept the statistics of {kept} item versions for paper assembly")
     return 0
 
 
@@ -735,6 +739,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the report (试卷质量分析报告)")
     p.add_argument("--csv", metavar="FILE", help="also one row per item with its figures")
+    p.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each item version's figures in the store: assembly calibrates difficulty from them",
+    )
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_analyse, action="analyse")

@@ -22,14 +22,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from realistic_store import FIRST_DAY, building, create_centre, store_summary, verdict
+from sqlalchemy import select
 
 from app.reports import score_report
 from app.reports.verify import verify_bundle
 from app.security import qr_payload
-from app.services.export import ExportService
+from app.services.analysis import read_responses
+from app.services.export import ExportService, response_matrix
 from app.services.keys import KeyService
+from app.store.models import Candidate, ExamSession
 
 
 def render_alone(key: object, count: int) -> float:
@@ -49,6 +53,22 @@ def render_alone(key: object, count: int) -> float:
             )
         )  # fmt: skip
     return time.perf_counter() - t0
+
+
+def matrix_cost(centre: Any, session_id: int) -> tuple[float, float, int]:
+    """(seconds to read the session's answers for the matrix, seconds to write its CSV, bytes)."""
+    with centre.db.reader() as s:
+        session = s.get(ExamSession, session_id)
+        rows = s.execute(select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)).all()
+        tickets = {cid: ticket for cid, ticket in rows}
+        t0 = time.perf_counter()
+        responses = read_responses(s, session, centre.catalog)
+        read = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    made = response_matrix(responses, tickets, "BENCH", bytes(16), centre.db.cipher)
+    write = time.perf_counter() - t0
+    assert made is not None
+    return read, write, len(made[0])
 
 
 def main() -> int:
@@ -76,6 +96,7 @@ def main() -> int:
             ExportService(centre.db, centre.catalog).export_session(centre.admin, plan.session_id, out)
             export = time.perf_counter() - t0
             render_after = render_alone(key, count)
+            matrix_read, matrix_write, matrix_size = matrix_cost(centre, plan.session_id)
             public = KeyService(centre.db).public_key()
             t0 = time.perf_counter()
             digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -95,6 +116,9 @@ def main() -> int:
           f"(target >= 50: {verdict(rate >= 50)}; {rate / 50:.1f}x the target)")  # fmt: skip
     print(f"   baseline, {count} score reports rendered alone: {render_before:.2f} s before, {render_after:.2f} s "
           f"after -> export is {export / render:.2f}x the rendering")  # fmt: skip
+    print(f"   of which the response matrix (format 3), timed again on its own: reading the answers "
+          f"{matrix_read:.2f} s, writing the CSV {matrix_write:.2f} s = {(matrix_read + matrix_write) / export:.0%} "
+          f"of the export; {matrix_size / 1e6:.1f} MB")  # fmt: skip
     print(f"bundle: {size / 1e6:.1f} MB")
     print(f"verify: {verify:.2f} s (target < 2 s: {verdict(verify < 2)}; {verify / 2:.2f} of the budget)")
     print(f"   baseline, SHA-256 of the bundle file: {hashing * 1e3:.1f} ms -> verify is {verify / hashing:.1f}x that")

@@ -8,7 +8,7 @@ import subprocess
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.cli import main
 from app.demo import run_demo
@@ -146,3 +146,33 @@ def test_the_analyse_command_refuses_a_skill_session(demo, tmp_path, monkeypatch
     assert main(["analyse", "--session", "DEMO-S5", "--data", str(demo.data), "--out", str(tmp_path / "x.pdf")]) == 1
     assert "theory" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_admin_keeps_each_item_versions_figures_and_keeping_again_replaces_them(backend):
+    from app.services.analysis import observed_statistics
+    from app.store.models import AuditEntry, ItemStatistic
+
+    admin = backend.accounts.login("admin", "admin-demo-1")
+    sid = session_id(backend, "DEMO-T5")
+    analysis = backend.analysis.session_analysis(admin, sid).analysis
+    with backend.db.reader() as s:
+        audit_before = s.scalar(select(func.count()).select_from(AuditEntry))
+    assert backend.analysis.record_statistics(admin, sid) == len(analysis.items)
+    assert backend.analysis.record_statistics(admin, sid) == len(analysis.items)  # again: replaced, not added
+    with backend.db.reader() as s:
+        rows = {r.item_version: r for r in s.scalars(select(ItemStatistic).where(ItemStatistic.session_id == sid))}
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_before + 2
+        observed = observed_statistics(s)
+    assert len(rows) == len(analysis.items)
+    for stats in analysis.items:
+        row = rows[stats.item.version]
+        assert (row.item_id, row.n, row.p, row.d, row.r, row.omitted, row.max_score) == (
+            stats.item.id, stats.n, stats.p, stats.d, stats.r, stats.omitted, stats.item.max_score)  # fmt: skip
+        assert stats.item.version == f"{row.bank}@{row.bank_version}/{row.item_id}#{row.digest[:12]}"
+        if stats.p is not None:
+            assert observed[(row.bank, row.item_id, row.digest)] == (stats.n, pytest.approx(stats.p))
+    with pytest.raises(Conflict, match="skill"):
+        backend.analysis.record_statistics(admin, session_id(backend, "DEMO-S5"))
+    chief = backend.accounts.login("chief", "examiner-demo-1")
+    with pytest.raises(PermissionDenied):
+        backend.analysis.record_statistics(chief, sid)

@@ -12,9 +12,8 @@ from app.domain.item_analysis import (
     ItemSpec,
     ResponseMatrix,
     analyse,
-    content_digest,
-    item_version_key,
 )
+from app.domain.item_versions import content_digest, item_version_key
 
 # Wuensch, "The Kuder-Richardson 20" (East Carolina University, StatHelp/KR20.txt): ten students,
 # a ten-item quiz scored 0/1. Published: p = .7 .7 .6 .7 .6 .8 .7 .7 .5 .6, sum of pq = 2.18,

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from app.banks.catalog import Catalog
 from app.domain.paper_assembly import AssemblyError
+from app.domain.standards import Part
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.papers import PaperService
 from app.store.models import Attempt, AuditEntry, Candidate, PaperInstance
@@ -108,3 +109,61 @@ def test_refusals(world, catalog):
     world.exam.close_session(world.proctor, world.session_id)
     with pytest.raises(Conflict):
         papers.prepare_papers(world.admin, world.session_id)
+
+
+def test_papers_steer_by_calibrated_difficulty_where_the_store_has_enough_figures(world, catalog):
+    """Items answered by 100 or more candidates (pooled over sessions) take the difficulty their
+    observed p gives; the papers are those the assembler builds from the same figures, seed by seed."""
+    from app.domain.item_versions import bank_item_digest
+    from app.services.analysis import observed_statistics
+    from app.services.papers import content_builder
+    from app.store.models import ItemStatistic
+
+    sid, _ids = _session(world)
+    items = catalog.banks.items_for("4-13-99-02", None, "5")
+    with world.db.transaction() as s:  # two earlier sessions' figures, as record_statistics keeps them
+        s.add_all(
+            ItemStatistic(session_id=sid, item_version=f"{it.bank}@v{k}/{it.id}#{bank_item_digest(it)[:12]}",
+                          bank=it.bank, bank_version=f"v{k}", item_id=it.id, digest=bank_item_digest(it),
+                          max_score=float(it.points), n=60, p=0.05 if n % 2 else 0.97, d=None, r=None, omitted=0.0,
+                          recorded_wall="2026-12-01T10:00:00")
+            for n, it in enumerate(items) for k in (1, 2)
+        )  # fmt: skip
+    with world.db.reader() as s:
+        observed = observed_statistics(s)
+    assert observed[(items[1].bank, items[1].id, bank_item_digest(items[1]))] == (120, pytest.approx(0.05))
+    assert PaperService(world.db, catalog).prepare_papers(world.admin, sid) == 3
+    calibrated = content_builder(catalog, "4-13-99-02", "5", None, "theory", observed)
+    declared = content_builder(catalog, "4-13-99-02", "5", None, "theory")
+    with world.db.reader() as s:
+        stored = {c.ticket: p.content for c, p in s.execute(
+            select(Candidate, PaperInstance).join(PaperInstance, PaperInstance.candidate_id == Candidate.id)
+            .where(PaperInstance.session_id == sid))}  # fmt: skip
+    assert stored == {t: calibrated(t) for t in TICKETS}
+    assert stored != {t: declared(t) for t in TICKETS}
+
+
+def test_the_sample_paper_is_the_paper_a_candidate_of_that_ticket_gets(world, catalog):
+    """The admin's preview steers by the same calibrated difficulty as prepare_papers."""
+    from app.domain.item_versions import bank_item_digest
+    from app.store.models import ItemStatistic
+
+    sid, _ids = _session(world, code="PV")
+    items = catalog.banks.items_for("4-13-99-02", None, "5")
+    with world.db.transaction() as s:
+        s.add_all(
+            ItemStatistic(session_id=sid, item_version=f"{it.bank}@v/{it.id}#{bank_item_digest(it)[:12]}",
+                          bank=it.bank, bank_version="v", item_id=it.id, digest=bank_item_digest(it),
+                          max_score=float(it.points), n=150, p=0.05 if n % 3 else 0.97, d=None, r=None, omitted=0.0,
+                          recorded_wall="2026-12-01T10:00:00")
+            for n, it in enumerate(items)
+        )  # fmt: skip
+    papers = PaperService(world.db, catalog)
+    preview = papers.preview(world.admin, "4-13-99-02", "5", "theory", "P001")
+    papers.prepare_papers(world.admin, sid)
+    with world.db.reader() as s:
+        content = s.scalar(select(PaperInstance.content).join(Candidate, Candidate.id == PaperInstance.candidate_id)
+                           .where(PaperInstance.session_id == sid, Candidate.ticket == "P001"))  # fmt: skip
+    assert [q.id for q in preview.questions] == [e["id"] for e in content["items"]]
+    assert [q.id for q in preview.questions] != [it.id for it in catalog.build_paper("4-13-99-02", 5, Part.THEORY,
+                                                                                     "P001").items]  # fmt: skip

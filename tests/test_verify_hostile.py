@@ -34,9 +34,13 @@ MEMBERS = {
     "results.csv": "\ufeff准考证号 (ticket)\r\nT1\r\n".encode(),
     "reports/T1.pdf": b"%PDF-1.4 " + bytes(range(256)) * 4,
     "audit.json": b"[]",
+    "response_matrix.csv": "\ufeffcandidate,item_version,item_id,area,type,score,max_score,omitted,response\r\n"
+    "R0123456789abcdef,b@1/Q1#0123456789ab,Q1,基础知识,single,1,1,0,A\r\n".encode(),
 }
 HEADER = {"centre": {"code": "C01", "name": "测试考点"}, "session": {"code": "S1", "standard": "T-01", "level": "4",
-          "part": "theory"}, "candidates": 1, "masked": True, "created": "2026-12-05T10:00"}  # fmt: skip
+          "part": "theory"}, "candidates": 1, "masked": True, "created": "2026-12-05T10:00",
+          "response_matrix": {"member": "response_matrix.csv", "salt": "00" * 16, "candidates": 1, "items": 1,
+                              "rows": 1, "left_out": {}}}  # fmt: skip
 BUNDLE = FOLDER / "good.zip"
 MANIFEST = write_bundle(BUNDLE, header=HEADER, members=MEMBERS, key=KEY)
 GOOD = BUNDLE.read_bytes()

@@ -259,6 +259,12 @@ class AdminApi(SignedInApi, Protocol):
 
     def session_analysis(self, session_id: int) -> SessionAnalysis: ...
 
+    def record_item_statistics(self, session_id: int) -> int:
+        """Keep the session's item statistics per item version (n, p, D, point-biserial, omitted
+        rate), replacing those kept for it before; paper assembly calibrates difficulty from them.
+        Returns how many item versions were kept."""
+        ...
+
     def rotate_signing_key(self) -> str: ...
 
     # -- centre mode's stations (app/services/stations.py)

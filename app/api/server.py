@@ -446,6 +446,9 @@ class AdminEndpoint(_SessionsRead):
     def session_analysis(self, session_id: int) -> SessionAnalysis:
         return self.backend.analysis.session_analysis(self.actor, session_id)
 
+    def record_item_statistics(self, session_id: int) -> int:
+        return self.backend.analysis.record_statistics(self.actor, session_id)
+
     def rotate_signing_key(self) -> str:
         return self.backend.keys.rotate(self.actor)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app import paths
@@ -11,6 +11,7 @@ from app.banks.bank_file import BankSet, read_banks
 from app.banks.blueprint_file import BlueprintRule, choose_mix, read_blueprints
 from app.banks.standard_file import read_standard_text, read_standards, read_weights
 from app.domain.blueprint import skill_blueprint, theory_blueprint
+from app.domain.item_versions import Observed, calibrated_levels
 from app.domain.paper_assembly import Paper, PaperAssembler, build_skill_paper
 from app.domain.standards import Level, LevelId, Part, Standard
 from app.errors import DataFileError, Problem, UserFacingError
@@ -123,12 +124,19 @@ class Catalog:
         return std, lv, banks
 
     def assembler(
-        self, code: str, level: LevelId, *, subtype: str | None = None, weights_file: Path | None = None
-    ) -> PaperAssembler:
-        """A theory-paper assembler; its allocation is computed once for all candidates."""
+        self, code: str, level: LevelId, *, subtype: str | None = None, weights_file: Path | None = None,
+        observed: Observed | None = None,
+    ) -> PaperAssembler:  # fmt: skip
+        """A theory-paper assembler; its allocation is computed once for all candidates. With
+        `observed` (item statistics kept by the store), items answered by enough candidates take
+        their calibrated difficulty instead of the one their bank declares (points stay as they are)."""
         std, lv, banks = self._resolve(code, level, subtype, weights_file)
         mix = choose_mix(self.blueprints, std.code, subtype, lv.level)
-        return PaperAssembler(theory_blueprint(std, lv, mix, subtype), banks.items_for(std.code, subtype, lv.level))
+        items = banks.items_for(std.code, subtype, lv.level)
+        levels = calibrated_levels(items, observed or {})
+        if levels:
+            items = [replace(it, difficulty=levels[it.id]) if it.id in levels else it for it in items]
+        return PaperAssembler(theory_blueprint(std, lv, mix, subtype), items)
 
     def builder(
         self,

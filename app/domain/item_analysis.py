@@ -17,13 +17,11 @@ Variances are population variances (divided by n) throughout, as in Kuder and Ri
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, SupportsFloat
 
 import numpy as np
 
@@ -63,7 +61,7 @@ class ItemSpec:
     max_score: float
     options: tuple[str, ...] = ()  # a choice item's option labels, in the item's own (bank) order
     keyed: frozenset[str] = frozenset()  # the right options
-    version: str = ""  # the item version key (see item_version_key)
+    version: str = ""  # the item version key (see app.domain.item_versions.item_version_key)
     option_texts: tuple[str, ...] = ()  # the options' texts, as `options`
 
     @property
@@ -85,7 +83,9 @@ class ResponseMatrix:
         return int(self.scores.shape[0])
 
     @classmethod
-    def from_rows(cls, items: Sequence[ItemSpec], rows: Iterable[Mapping[str, tuple[float, Any]]]) -> ResponseMatrix:
+    def from_rows(
+        cls, items: Sequence[ItemSpec], rows: Iterable[Mapping[str, tuple[SupportsFloat, Any]]]
+    ) -> ResponseMatrix:
         """From one mapping per candidate: column key -> (score, response). The column key is the
         item's version key, or its id where it has none. A response is None when the item was left
         unanswered; for a choice item it is the option label chosen or the labels chosen (in the
@@ -389,25 +389,3 @@ def analyse(matrix: ResponseMatrix, *, pass_mark: float) -> Analysis:
         caveats=tuple(caveats),
     )  # fmt: skip
     return Analysis(summary, tuple(stats), tuple(areas), tuple(float(t) for t in totals))
-
-
-# -- item versions ----------------------------------------------------------------------------
-
-
-def content_digest(item_type: str, stem: str, options: Sequence[str], keyed: Any) -> str:
-    """SHA-256 (hex) of what makes an item the same item: its type, stem, option texts and key.
-
-    Independent of option order (papers permute options per candidate) and of the points a paper
-    gives it; `keyed` is the right options' texts (choice items), True/False, the accepted answers
-    per blank (fill), or a model answer or rubric (written items)."""
-    if isinstance(keyed, (set, frozenset, list, tuple)) and all(isinstance(k, str) for k in keyed):
-        keyed = sorted(keyed)
-    data = {"type": item_type, "stem": stem, "options": sorted(options), "key": keyed}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def item_version_key(bank: str, bank_version: str, item_id: str, digest: str) -> str:
-    """`bank@version/item#digest12`: statistics belong to this exact version of an item.
-    An unknown bank or version is written `?`."""
-    return f"{bank or '?'}@{bank_version or '?'}/{item_id}#{digest[:12]}"

@@ -7,6 +7,7 @@ and every later reader (the candidate's screen, grading, the examiners) reads it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.domain.items import ItemType
@@ -15,10 +16,17 @@ from app.domain.paper_assembly import Paper
 _DISPLAY = "ABCDEFGH"  # option labels as the candidate sees them, in the paper's order
 
 
-def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, Any] | None = None) -> dict[str, Any]:
+def paper_content(
+    paper: Paper,
+    items_by_id: dict[str, Any],
+    cache: dict[str, Any] | None = None,
+    bank_versions: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels.
     `cache` keeps what every paper shares of an item (its options by label, its rubric) across
-    the papers of one session."""
+    the papers of one session. Each item names the bank it came from and that bank's version
+    (`bank_versions`: bank -> version), so its statistics can be kept per item version later;
+    snapshots written before they were recorded have neither."""
     slots = []
     for slot, entry in enumerate(paper.items):
         shared = cache.get(entry.id) if cache is not None else None
@@ -46,6 +54,8 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, An
             "stem": item.stem,
             "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
             "key": key,
+            "bank": item.bank,
+            "bank_version": (bank_versions or {}).get(item.bank, ""),
         }
         if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
             snapshot["rubric"] = [list(point) for point in rubric]

@@ -16,7 +16,7 @@ import os
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,9 @@ from app.security.canonical import canonical_json
 from app.security.signing import SigningKey
 
 # 2: results name the registration and the sitting each counted part comes from (docs/results.md)
-FORMAT = "examdesk-bundle/2"
-READABLE_FORMATS = ("examdesk-bundle/1", FORMAT)
+# 3: a theory session's bundle carries the anonymised response matrix (response_matrix.csv)
+FORMAT = "examdesk-bundle/3"
+READABLE_FORMATS = ("examdesk-bundle/1", "examdesk-bundle/2", FORMAT)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 CSV_COLUMNS = (
     ("ticket", "准考证号"), ("name", "姓名"), ("id_number", "身份证号"), ("status", "考试状态"),
@@ -35,6 +36,9 @@ CSV_COLUMNS = (
     ("theory_session", "理论知识场次"), ("skill_session", "技能考核场次"), ("review_session", "综合评审场次"),
 )  # fmt: skip
 PARTS = ("theory", "skill", "review")
+# The anonymised response matrix of a theory session: one row per candidate and item (docs/results.md)
+MATRIX = "response_matrix.csv"
+MATRIX_COLUMNS = ("candidate", "item_version", "item_id", "area", "type", "score", "max_score", "omitted", "response")
 
 Progress = Callable[[int, int], None]
 
@@ -64,6 +68,19 @@ def results_csv(rows: list[dict[str, Any]]) -> bytes:
             + [parts.get(p, {}).get("session", "") for p in PARTS]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
+
+
+def response_matrix_csv(rows: Iterable[Sequence[Any]]) -> bytes:
+    """The response matrix as CSV (UTF-8 with BOM, CRLF): a header of MATRIX_COLUMNS, then the rows
+    as given, one cell per column; text a spreadsheet would run as a formula starts with `'`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(MATRIX_COLUMNS)
+    for row in rows:
+        if len(row) != len(MATRIX_COLUMNS):
+            raise ValueError(f"a response matrix row has {len(row)} cells, not {len(MATRIX_COLUMNS)}")
+        writer.writerow(spreadsheet_safe(cell) for cell in row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 class Spool:

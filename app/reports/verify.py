@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 import hashlib
 import json
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.reports.bundle import MANIFEST, READABLE_FORMATS, SIGNATURE
+from app.reports.bundle import FORMAT, MANIFEST, MATRIX, MATRIX_COLUMNS, READABLE_FORMATS, SIGNATURE
 from app.reports.zip_members import ZipMemberError, member_chunks, open_zip, read_member
 from app.security.signing import fingerprint, verify_signature
 
@@ -53,9 +56,17 @@ def verify_bundle(path: Path, public: Ed25519PublicKey) -> BundleCheck:
         return BundleCheck(False, exc.message)
     with zf:
         try:
-            return _verify(zf, public)
+            check = _verify(zf, public)
         except ZipMemberError as exc:
-            return BundleCheck(False, exc.message)
+            check = BundleCheck(False, exc.message)
+    check.reason = _one_line(check.reason)
+    return check
+
+
+def _one_line(reason: str) -> str:
+    """A reason as one line of text: a member name with a line break or another control character
+    (any zip may name a member so) is shown with that character escaped."""
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c for c in reason)
 
 
 def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
@@ -82,6 +93,7 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
         return BundleCheck(False, why)
     if manifest.get("format") not in READABLE_FORMATS:
         return BundleCheck(False, f"unknown bundle format {str(manifest.get('format'))[:40]!r}")
+    carries_matrix = manifest.get("format") == FORMAT and _mapping(manifest.get("session")).get("part") == "theory"
     listed: dict[str, tuple[int, str]] = {}
     for i, entry in enumerate(manifest.get("files") if isinstance(manifest.get("files"), list) else [None]):
         if not _is_entry(entry):
@@ -92,6 +104,9 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
     for name in names:
         if name not in listed and name not in (MANIFEST, SIGNATURE):
             return BundleCheck(False, f"extra file: {name}", manifest)
+    if carries_matrix and MATRIX not in listed:  # format 3: a theory session's bundle carries its answers
+        return BundleCheck(False, f"missing file: {MATRIX} (a theory session's bundle of {FORMAT} carries it)",
+                           manifest)  # fmt: skip
     for name, (size, sha256) in sorted(listed.items()):
         if name not in by_name:
             return BundleCheck(False, f"missing file: {name}", manifest)
@@ -110,7 +125,50 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
             return BundleCheck(False, f"size mismatch: {name} is {read} bytes, manifest says {size}", manifest)
         if digest.hexdigest() != sha256:
             return BundleCheck(False, f"digest mismatch: {name}", manifest)
+    if carries_matrix:
+        why = _matrix_problem(zf, by_name[MATRIX], listed[MATRIX][0], _mapping(manifest.get("response_matrix")))
+        if why:
+            return BundleCheck(False, why, manifest)
     return BundleCheck(True, "", manifest)
+
+
+def _csv_lines(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> Iterator[str]:
+    """A member's UTF-8 text, a line at a time (line ends kept, as csv.reader wants them), read in
+    chunks: a large matrix is never held whole."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    rest = ""
+    for chunk in member_chunks(zf, info, size):
+        lines = (rest + decoder.decode(chunk)).split("\n")  # only at \n: the csv module sees \r\n itself
+        rest = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    rest += decoder.decode(b"", final=True)
+    if rest:
+        yield rest
+
+
+def _matrix_problem(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, described: dict[str, Any]) -> str:
+    """Why the response matrix (already checked against its signed digest) is not one ("" when it is):
+    its header, the number of cells in every row, and the candidates and rows the manifest counts."""
+    try:
+        reader = csv.reader(_csv_lines(zf, info, size))
+        header = next(reader, None)
+        if header is None or tuple(header) != MATRIX_COLUMNS:
+            return f"{MATRIX}: the header is not {','.join(MATRIX_COLUMNS)}"
+        candidates, rows = set(), 0
+        for row in reader:
+            rows += 1
+            if len(row) != len(MATRIX_COLUMNS):
+                return f"{MATRIX}: row {rows} has {len(row)} cells, not {len(MATRIX_COLUMNS)}"
+            candidates.add(row[0])
+    except UnicodeDecodeError:
+        return f"{MATRIX}: not UTF-8 text"
+    except csv.Error as exc:
+        return f"{MATRIX}: not CSV ({exc})"
+    if described.get("rows") != rows or described.get("candidates") != len(candidates):
+        return (f"{MATRIX}: {rows} rows of {len(candidates)} candidates, the manifest says "
+                f"{described.get('rows')} rows of {described.get('candidates')}")  # fmt: skip
+    return ""
 
 
 def _parse_manifest(data: bytes) -> tuple[dict[str, Any], str]:

@@ -135,7 +135,8 @@ class AnswerService(ExamDay):
             ledger = self._ledger(s, attempt, self._instant())
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
-            hidden = ("key", "rubric") if actor.role == "candidate" else ("key",)  # the rubric gives answers away
+            # the rubric gives answers away; where an item came from is none of the candidate's business
+            hidden = ("key", "rubric", "bank", "bank_version") if actor.role == "candidate" else ("key",)
             items = [{k: v for k, v in it.items() if k not in hidden} for it in paper.content["items"]]
         return AttemptView(
             attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -14,14 +15,17 @@ from app.api.types import ResultRow
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import AttemptState, StepKind
 from app.domain.identity import mask_id_number, mask_name
+from app.domain.item_analysis import answered, column_key
 from app.domain.registration import Registration, SittingResult, counting_results
 from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
 from app.domain.standards import Part
 from app.reports import score_report
-from app.reports.bundle import Progress, Spool, pack_bundle, results_csv
+from app.reports.bundle import MATRIX, Progress, Spool, pack_bundle, response_matrix_csv, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
+from app.security.envelope import FieldCipher
 from app.security.signing import SigningKey
+from app.services.analysis import Responses, read_responses
 from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.keys import KeyService
@@ -182,14 +186,15 @@ class ExportService(Service):
             with Spool(out.parent) as spool:
                 with gc_paused():
                     read = self._read_for_export(session_id, spool)
-                self._render_into(read, spool, key, mask, progress, workers)
+                described = self._render_into(read, spool, key, mask, progress, workers)
 
                 def packing(done: int, total: int) -> None:
                     if progress:
                         n = len(read.candidates)
                         progress(n + done * n // max(1, total), n * 2)
 
-                pack_bundle(part_file, header={**read.header, "masked": mask}, spool=spool, key=key, progress=packing)
+                pack_bundle(part_file, header={**read.header, **described, "masked": mask}, spool=spool, key=key,
+                            progress=packing)  # fmt: skip
             with self.action(actor, "export.bundle", f"session:{session_id}", data) as s:
                 code = read.header["session"]["code"]
                 changed = changes_since(s, read.head, read.scope)
@@ -240,6 +245,8 @@ class ExportService(Service):
                         separator = b","
                 write(b"]")
             registration = _registration_of(session)
+            # a theory session's answers, for the anonymised response matrix (docs/results.md)
+            responses = read_responses(s, session, self.catalog) if session.part == Part.THEORY else None
             return _ExportRead(
                 head=head, scope=scope, registration=registration,
                 results=s.execute(_results_fingerprint(registration)).one(),
@@ -256,13 +263,14 @@ class ExportService(Service):
                     "candidates": len(candidates),
                     "created": local_today(self.db.clock).isoformat(),
                 },
-                rules=rules, candidates=candidates, standing=standing, incidents=incidents,
+                rules=rules, candidates=candidates, standing=standing, incidents=incidents, responses=responses,
             )  # fmt: skip
 
     def _render_into(self, read: _ExportRead, spool: Spool, key: SigningKey, mask: bool,
-                     progress: Progress | None, workers: int | None) -> None:  # fmt: skip
-        """Score reports (streamed to the spool as they come), results.json, results.csv and
-        incidents.json: no transaction, no lock."""
+                     progress: Progress | None, workers: int | None) -> dict[str, Any]:  # fmt: skip
+        """Score reports (streamed to the spool as they come), results.json, results.csv,
+        incidents.json and a theory session's response matrix: no transaction, no lock. Returns
+        what the manifest says of the matrix."""
         session, centre, rules = read.header["session"], read.header["centre"], read.rules
         today = read.header["created"]
         rows, reports = [], []
@@ -316,6 +324,15 @@ class ExportService(Service):
         ))  # fmt: skip
         spool.add("results.csv", results_csv(rows))
         spool.add("incidents.json", canonical_json(read.incidents))
+        if read.responses is None:
+            return {"response_matrix": None}
+        tickets = {c.id: c.ticket for c in read.candidates}
+        while True:  # a fresh salt per export: two exports' codes do not match up
+            made = response_matrix(read.responses, tickets, session["code"], secrets.token_bytes(16), self.db.cipher)
+            if made is not None:  # (None: two candidates' 64-bit codes clashed; never in practice)
+                break
+        spool.add(MATRIX, made[0])
+        return {"response_matrix": made[1]}
 
 
 @dataclass(frozen=True)
@@ -331,6 +348,7 @@ class _ExportRead:
     candidates: list[Any]
     standing: dict[int, _Standing]
     incidents: list[dict[str, Any]]
+    responses: Responses | None  # a theory session's response matrix; None for skill and review
 
 
 _AUDIT_ROWS = select(
@@ -359,3 +377,58 @@ def _results_fingerprint(registration: tuple[Any, ...]) -> Any:
         .join(ExamSession, ExamSession.id == Candidate.session_id)
         .where(*registration)
     )
+
+
+def matrix_code(cipher: FieldCipher, salt: bytes, session_code: str, ticket: str) -> str:
+    """A candidate's code in one export's response matrix: a keyed digest (HMAC-SHA256 under the
+    store's data key) of the export's salt, the session and the ticket. Only someone holding the
+    centre's data key can compute it (the salt is in the signed manifest), so the code names no one
+    outside the centre; a fresh salt per export makes it a new code every time. It is never the
+    anonymous code the examiners scored under."""
+    message = salt + b"\x00" + session_code.encode("utf-8") + b"\x00" + ticket.encode("utf-8")
+    return "R" + cipher.mac(message, b"response-matrix")[:16]
+
+
+def _number(value: Any) -> str:
+    """A score or maximum as plain decimal text: at most 4 places, no trailing zeros ("1", "0.5")."""
+    text = format(Decimal(str(value)).quantize(Decimal("0.0001")).normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _response_text(item_type: str, response: Any) -> str:
+    """What a candidate answered, for the matrix: choice items the item's own option labels (several
+    joined by commas), true/false `true` or `false`, fill-in the blanks' texts as a JSON list.
+    Written answers (简答, 案例) are not copied: free text may name the candidate; their scores are."""
+    if response is None or item_type in ("short", "case"):
+        return ""
+    if isinstance(response, bool):
+        return "true" if response else "false"
+    if item_type in ("single", "multiple"):
+        labels = [response] if isinstance(response, str) else [str(r) for r in response]
+        return ",".join(sorted(labels))
+    return canonical_json(response).decode("utf-8")
+
+
+def response_matrix(responses: Responses, tickets: dict[int, str], session_code: str, salt: bytes,
+                    cipher: FieldCipher) -> tuple[bytes, dict[str, Any]] | None:  # fmt: skip
+    """The CSV member and its description in the manifest (None if two candidates' codes clash under
+    this salt). Rows are ordered by candidate code, then item version, so their order says nothing
+    about tickets or seating."""
+    specs = {column_key(spec): spec for spec in responses.specs}
+    rows = []
+    codes = set()
+    for candidate_id, answers in responses.rows:
+        code = matrix_code(cipher, salt, session_code, tickets[candidate_id])
+        codes.add(code)
+        for key, (score, response) in answers.items():
+            spec = specs[key]
+            rows.append((code, spec.version, spec.id, spec.area, spec.type, _number(score), _number(spec.max_score),
+                         "0" if answered(response) else "1", _response_text(spec.type, response)))  # fmt: skip
+    if len(codes) != len(responses.rows):  # a clash would merge two people
+        return None
+    rows.sort(key=lambda r: (r[0], r[1]))
+    described = {
+        "member": MATRIX, "salt": salt.hex(), "candidates": len(codes), "items": len(specs), "rows": len(rows),
+        "left_out": dict(sorted(responses.excluded.items())),
+    }  # fmt: skip
+    return response_matrix_csv(rows), described

@@ -16,11 +16,13 @@ from sqlalchemy import LargeBinary, bindparam, insert, select
 from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
+from app.domain.item_versions import Observed
 from app.domain.paper_assembly import Paper, build_skill_paper
 from app.domain.paper_content import paper_content, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
+from app.services.analysis import observed_statistics
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.sessions import StandardRuleRefused
 from app.services.snapshot import gc_paused, snapshot
@@ -34,18 +36,21 @@ _ADD_PAPER = insert(PaperInstance).values(content=bindparam("sealed", type_=Larg
 Progress = Callable[[int, int], None]
 
 
-def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str) -> ContentFor:
-    """ticket -> the paper content for this standard, level and part.
+def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str,
+                    observed: Observed | None = None) -> ContentFor:  # fmt: skip
+    """ticket -> the paper content for this standard, level and part; a theory paper steers by the
+    calibrated difficulty of items `observed` often enough (the store's item statistics).
 
     Raises AssemblyError or MissingWeightsError when the banks cannot fill the paper.
     """
     std = catalog.standard(standard)
     lv = catalog.level(std, level, subtype)
     if part == Part.THEORY:
-        assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
+        assembler = catalog.assembler(std.code, lv.level, subtype=subtype, observed=observed)
         shared: dict[str, Any]
         items, shared = {it.id: it for it in catalog.banks.items}, {}
-        return lambda ticket: paper_content(assembler.build(ticket), items, shared)
+        versions = {info.bank: info.version for info in catalog.banks.banks}
+        return lambda ticket: paper_content(assembler.build(ticket), items, shared, versions)
     if part == Part.SKILL:
         blueprint = skill_blueprint(std, lv, subtype)
         tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
@@ -75,9 +80,10 @@ class PaperService(Service):
             standard, level, subtype, part = session.standard, session.level, session.subtype, session.part
             minutes = session.duration_minutes
             waiting = self._waiting(s, session_id)
+            observed = observed_statistics(s) if waiting and part == Part.THEORY else None
         if not waiting:
             return 0
-        build = content_builder(self.catalog, standard, level, subtype, part)
+        build = content_builder(self.catalog, standard, level, subtype, part, observed)
         total = len(waiting) + 1  # the last step is the write
         contents: dict[int, dict[str, Any]] = {}
         with gc_paused():
@@ -129,7 +135,12 @@ class PaperService(Service):
         catalog = self.catalog
         std = catalog.standard(standard)
         lv = catalog.level(std, level, subtype or None)
-        paper: Paper = catalog.build_paper(std.code, lv.level, Part(part), seed, subtype=subtype or None)
+        if part == Part.THEORY:  # as prepare_papers builds it: with the calibrated difficulty the store has
+            with self.db.reader() as s:
+                observed = observed_statistics(s)
+            paper: Paper = catalog.assembler(std.code, lv.level, subtype=subtype or None, observed=observed).build(seed)
+        else:
+            paper = catalog.build_paper(std.code, lv.level, Part(part), seed, subtype=subtype or None)
         items = {it.id: it for it in catalog.banks.items}
         tasks = {t.id: t for t in catalog.banks.tasks}
         questions = []

@@ -109,6 +109,33 @@ class EnrolledStation(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ItemStatistic(Base):
+    """One item version's figures from one session's item analysis, kept by the admin
+    (AnalysisService.record_statistics; recording a session again replaces its rows). The item version
+    is its bank, bank version, id and content digest (app/domain/item_analysis.py); assembly pools
+    the rows of the same bank, id and digest into a calibrated difficulty."""
+
+    __tablename__ = "item_statistics"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    item_version: Mapped[str] = mapped_column(String(255))  # bank@version/item#digest12
+    bank: Mapped[str] = mapped_column(String(64))
+    bank_version: Mapped[str] = mapped_column(String(64))
+    item_id: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the item's content, hex
+    max_score: Mapped[float] = mapped_column(Float)  # the points the papers gave it
+    n: Mapped[int] = mapped_column(Integer)  # candidates who had it
+    p: Mapped[float | None] = mapped_column(Float, nullable=True)
+    d: Mapped[float | None] = mapped_column(Float, nullable=True)  # upper minus lower 27%
+    r: Mapped[float | None] = mapped_column(Float, nullable=True)  # corrected item-total (point-biserial)
+    omitted: Mapped[float | None] = mapped_column(Float, nullable=True)
+    recorded_wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        UniqueConstraint("session_id", "item_version", "max_score"),
+        Index("ix_item_statistics_item", "bank", "item_id"),  # assembly looks items up by bank and id
+    )
+
+
 class ImportedVersion(Base):
     """A standard or bank version imported into this store; content kept for the record."""
 

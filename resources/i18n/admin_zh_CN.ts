@@ -143,7 +143,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../app/ui/admin/analysis_tab.py" line="+58"/>
+        <location filename="../../app/ui/admin/analysis_tab.py" line="+64"/>
         <source>&amp;Session:</source>
         <translation>场次(&amp;S)：</translation>
     </message>
@@ -158,7 +158,17 @@
         <translation>保存 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>&amp;Keep for assembly</source>
+        <translation>保留供组卷(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep each item&apos;s figures from this session in the store: papers prepared later use the observed difficulty of items that at least {n} candidates have answered.</source>
+        <translation>将本场次各试题的统计数据保存到考务库：此后组卷时，作答人数累计达到 {n} 人的试题按实测难度使用。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+62"/>
         <source>Score histogram</source>
         <translation>成绩分布</translation>
@@ -280,7 +290,7 @@
         <translation>平均得分率（%）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>not computed</source>
         <translation>未计算</translation>
     </message>
@@ -310,7 +320,7 @@
         <translation>* 作答人数少于 {n}：统计不稳定</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Fewer than {n} candidates ({count}): these figures are unstable; do not revise items on them alone.</source>
         <translation>考生少于 {n} 人（本场 {count} 人）：以下统计量不稳定，不宜据此单独删改试题。</translation>
     </message>
@@ -430,7 +440,17 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Keeping the figures of {code}…</source>
+        <translation>正在保存 {code} 的试题统计数据…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept the figures of {count} items for paper assembly.</source>
+        <translation>已保存 {count} 道试题的统计数据，供组卷使用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
@@ -440,7 +460,7 @@
         <translation>已保存 {file}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>

@@ -1722,6 +1722,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>missing file: {name} (a theory session&apos;s bundle of {format} carries it)</source>
+        <translation>缺少文件：{name}（{format} 格式的理论知识考试结果包必须包含此文件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>missing file: {name}</source>
         <translation>缺少文件：{name}</translation>
     </message>
@@ -1781,7 +1786,32 @@ weight tables and papers</source>
         <translation>摘要不符：{name}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>response_matrix.csv: the header is not {columns}</source>
+        <translation>response_matrix.csv：表头不是 {columns}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>response_matrix.csv: row {n} has {cells} cells, not {columns}</source>
+        <translation>response_matrix.csv：第 {n} 行有 {cells} 列，应为 {columns} 列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>response_matrix.csv: not UTF-8 text</source>
+        <translation>response_matrix.csv：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>response_matrix.csv: not CSV ({reason})</source>
+        <translation>response_matrix.csv：不是 CSV 表格（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>response_matrix.csv: {rows} rows of {candidates} candidates, the manifest says {listed_rows} rows of {listed_candidates}</source>
+        <translation>response_matrix.csv：共 {rows} 行、{candidates} 名考生，清单记载为 {listed_rows} 行、{listed_candidates} 名考生</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>not UTF-8 text ({reason})</source>
         <translation>不是 UTF-8 编码的文本（{reason}）</translation>
     </message>
@@ -2791,7 +2821,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-382"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -2946,7 +2976,7 @@ weight tables and papers</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>

@@ -100,6 +100,24 @@ def test_the_pdf_report_and_the_csv_are_saved(qtbot, tab, monkeypatch, tmp_path)
     assert [r["version"] for r in rows] == [i.item.version for i in result.analysis.items]
 
 
+def test_the_admin_keeps_the_sessions_item_figures_for_assembly(qtbot, tab, closed):
+    from sqlalchemy import func, select
+
+    from app.store.models import ItemStatistic
+
+    result = analysed(qtbot, tab, "DEMO-T5")
+    assert tab.keep_button.isEnabled()
+    with qtbot.waitSignal(tab.kept, timeout=60_000) as blocker:
+        tab.keep_button.click()
+    assert blocker.args[0] == len(result.analysis.items)
+    assert f"Kept the figures of {len(result.analysis.items)} items" in tab.message.text()
+    with closed.db.reader() as s:
+        kept = s.scalar(select(func.count(func.distinct(ItemStatistic.item_version))))
+    assert kept == len(result.analysis.items)
+    choose(tab, "DEMO-S5")
+    assert not tab.keep_button.isEnabled()
+
+
 def test_a_file_that_cannot_be_written_is_reported(qtbot, tab, monkeypatch, tmp_path, answers):
     analysed(qtbot, tab, "DEMO-T5")
     monkeypatch.setattr(Files, "save_path", staticmethod(lambda *a: tmp_path / "missing" / "items.csv"))

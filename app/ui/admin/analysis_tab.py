@@ -21,6 +21,7 @@ from app.domain.item_analysis import (
     ItemStats,
     SessionAnalysis,
 )
+from app.domain.item_versions import CALIBRATION_MINIMUM
 from app.ui.admin.common import WARNING, Background, Files, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import Ask, show_error
 
@@ -37,10 +38,12 @@ def _percent(value: float | None) -> str:
 
 
 class AnalysisTab(QWidget):
-    """`analysed(result)` fires when a session's analysis is shown; `saved(path)` when a file is written."""
+    """`analysed(result)` fires when a session's analysis is shown; `saved(path)` when a file is written;
+    `kept(count)` when the session's item statistics were kept for paper assembly."""
 
     analysed = Signal(object)
     saved = Signal(object)
+    kept = Signal(object)
 
     def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +55,9 @@ class AnalysisTab(QWidget):
         self.saving = Background(self)
         self.saving.done.connect(self._on_saved)
         self.saving.failed.connect(self._on_failed)
+        self.keeping = Background(self)
+        self.keeping.done.connect(self._on_kept)
+        self.keeping.failed.connect(self._on_failed)
 
         self.session = SessionPicker(client)
         self.session.currentIndexChanged.connect(self.analyse)
@@ -61,11 +67,18 @@ class AnalysisTab(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.csv_button = QPushButton(self.tr("Save &CSV…"))
         self.csv_button.clicked.connect(self.save_csv)
+        self.keep_button = QPushButton(self.tr("&Keep for assembly"))
+        self.keep_button.setToolTip(self.tr(
+            "Keep each item's figures from this session in the store: papers prepared later use the observed "
+            "difficulty of items that at least {n} candidates have answered."
+        ).format(n=CALIBRATION_MINIMUM))  # fmt: skip
+        self.keep_button.clicked.connect(self.keep)
         top = QHBoxLayout()
         top.addWidget(session_label)
         top.addWidget(self.session, 1)
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
+        top.addWidget(self.keep_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -155,6 +168,7 @@ class AnalysisTab(QWidget):
         self.model.set_rows([])
         self.pdf_button.setEnabled(False)
         self.csv_button.setEnabled(False)
+        self.keep_button.setEnabled(False)
 
     @Slot(object)
     def _on_analysed(self, payload: object) -> None:
@@ -198,6 +212,7 @@ class AnalysisTab(QWidget):
         )  # fmt: skip
         self.pdf_button.setEnabled(True)
         self.csv_button.setEnabled(True)
+        self.keep_button.setEnabled(True)
         self.analysed.emit(result)
 
     def caveat_texts(self, result: SessionAnalysis) -> list[str]:
@@ -284,6 +299,22 @@ class AnalysisTab(QWidget):
         self._saving(path)
         self.saving.start(work)
 
+    def keep(self) -> None:
+        """Keep the shown session's item statistics (the admin's action; audited by the service)."""
+        info = self.session.info()
+        if self.result is None or info is None or self.keeping.busy:
+            return
+        client, session_id = self.client, info.id
+        self.keep_button.setEnabled(False)
+        self.message.setText(self.tr("Keeping the figures of {code}…").format(code=info.code))
+        self.keeping.start(lambda _progress: client.admin.record_item_statistics(session_id))
+
+    @Slot(object)
+    def _on_kept(self, count: object) -> None:
+        self.keep_button.setEnabled(self.result is not None)
+        self.message.setText(self.tr("Kept the figures of {count} items for paper assembly.").format(count=count))
+        self.kept.emit(count)
+
     def _saving(self, path: Path) -> None:
         self.pdf_button.setEnabled(False)
         self.csv_button.setEnabled(False)
@@ -300,6 +331,7 @@ class AnalysisTab(QWidget):
     def _on_failed(self, exc: object) -> None:
         self.pdf_button.setEnabled(self.result is not None)
         self.csv_button.setEnabled(self.result is not None)
+        self.keep_button.setEnabled(self.result is not None)
         if isinstance(exc, OSError):  # the folder or the disk, not a bug
             self.message.setText(self.tr("Not saved."))
             Ask.error(self, self.tr("Not saved"), self.tr("Cannot write {file}: {error}").format(

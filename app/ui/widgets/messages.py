@@ -236,6 +236,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "{member} is corrupt ({reason})"),
     # result bundles (app/reports/verify.py), after "INVALID:"
     QT_TRANSLATE_NOOP("messages", "duplicate member: {name}"),
+    QT_TRANSLATE_NOOP("messages", "missing file: {name} (a theory session's bundle of {format} carries it)"),
     QT_TRANSLATE_NOOP("messages", "missing file: {name}"),
     QT_TRANSLATE_NOOP("messages", "extra file: {name}"),
     QT_TRANSLATE_NOOP("messages", "wrong key: the bundle names key {named}…, the given public key is {given}…"),
@@ -248,6 +249,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "unknown bundle format {format}"),
     QT_TRANSLATE_NOOP("messages", "size mismatch: {name} is {size} bytes, manifest says {listed}"),
     QT_TRANSLATE_NOOP("messages", "digest mismatch: {name}"),
+    QT_TRANSLATE_NOOP("messages", "response_matrix.csv: the header is not {columns}"),
+    QT_TRANSLATE_NOOP("messages", "response_matrix.csv: row {n} has {cells} cells, not {columns}"),
+    QT_TRANSLATE_NOOP("messages", "response_matrix.csv: not UTF-8 text"),
+    QT_TRANSLATE_NOOP("messages", "response_matrix.csv: not CSV ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "response_matrix.csv: {rows} rows of {candidates} candidates, the manifest says {listed_rows} rows of "
+        "{listed_candidates}",
+    ),
     # data files: YAML text (app/banks/yaml_source.py); {problem} is the parser's own wording
     QT_TRANSLATE_NOOP("messages", "not UTF-8 text ({reason})"),
     QT_TRANSLATE_NOOP("messages", "YAML syntax: {problem}"),
