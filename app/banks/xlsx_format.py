@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -29,6 +28,7 @@ from app.banks.neutral import (
     yes_no,
 )
 from app.errors import Problem
+from app.reports.zip_members import ZipMemberError, member_chunks, open_zip
 
 HEADER_ROWS = 10  # the header row is one of a sheet's first rows (some templates put a note above it)
 MAX_OPTIONS = 8
@@ -71,8 +71,7 @@ _RUBRIC_BAR = re.compile(r"^(.*?)[|｜]\s*(\d+(?:\.\d+)?)\s*$")
 _RUBRIC_POINTS = re.compile(r"^(.*?)[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*[。；;]?$")
 BLANK_SEPARATOR = re.compile(r"\s*[|｜]\s*")
 ANSWER_SEPARATOR = re.compile(r"\s*[;；]\s*")
-# when a file is not a workbook at all
-_NOT_A_WORKBOOK = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError)
+MAX_PART = 256 * 1024 * 1024  # bytes one part of a workbook may inflate to (a 20,000-question sheet is ~10 MB)
 
 INFO_KEYS = {folded(k): v for k, v in {
     "题库编号": "bank", "bank": "bank", "题库名称": "title", "title": "title", "职业标准": "standard",
@@ -120,26 +119,34 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult
     from openpyxl import load_workbook
 
     result = ReadResult()
+    try:  # every part checked first (corrupt, encrypted, inflating past the limit), so openpyxl opens a sound zip
+        with open_zip(io.BytesIO(data)) as archive:  # zipfile takes a file object as well as a path
+            for info in archive.infolist():
+                for _chunk in member_chunks(archive, info, MAX_PART):
+                    pass
+    except ZipMemberError as exc:
+        result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {exc.message}"))
+        return result
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except _NOT_A_WORKBOOK as exc:
-        reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
-        result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {reason}"))
+    except Exception as exc:  # openpyxl raises what its XML parsers raise on a malformed part
+        result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {_reason(exc)}"))
         return result
     try:
         available = set(members)
         headers = 0
         for sheet in book.worksheets:
             title = str(sheet.title)
+            found = ReadResult()
             try:
                 rows = sheet.iter_rows(values_only=True)
                 if title == INFO_SHEET:
                     result.info[name] = _read_info(rows)
                 elif title not in SKIPPED_SHEETS:
-                    headers += _read_sheet(name, title, rows, available, result)
-            except _NOT_A_WORKBOOK as exc:  # a damaged sheet inside a readable package
-                reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
-                result.problems.append(Problem(name, None, title, f"the sheet cannot be read: {reason}"))
+                    headers += _read_sheet(name, title, rows, available, found)
+            except Exception as exc:  # a malformed sheet inside a sound package: the sheet is refused whole
+                found = ReadResult(problems=[Problem(name, None, title, f"the sheet cannot be read: {_reason(exc)}")])
+            result.extend(found)
     finally:
         book.close()
     if not result.items and not result.problems and not result.unsupported:
@@ -147,6 +154,11 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult
             "no questions found: no sheet has a header row with a 题干 column"  # fmt: skip
         result.problems.append(Problem(name, None, "", message))
     return result
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _read_info(rows: Iterator[tuple[Any, ...]]) -> BankInfoRow:
@@ -419,13 +431,15 @@ def write_xlsx(items: Sequence[NeutralItem], info: BankInfoRow | None = None) ->
     sheet = book.create_sheet(ITEM_SHEET)
     n_options = max([4, *(len(it.options) for it in items)])
     ours = any(it.area or it.code or it.levels or it.rubric or it.enemies for it in items)
-    header = ["编号", "题型", "题干", *(f"选项{LETTERS[i]}" for i in range(n_options)), "正确答案", "分值", "难度",
-              "解析", "知识点", "分类", "标签", "选项是否支持乱序", "图片"]  # fmt: skip
+    numbered = not all(it.has_id for it in items)  # the source's row numbers (序号), for items without an id
+    header = [*(["序号"] if numbered else []), "编号", "题型", "题干", *(f"选项{LETTERS[i]}" for i in range(n_options)),
+              "正确答案", "分值", "难度", "解析", "知识点", "分类", "标签", "选项是否支持乱序", "图片"]  # fmt: skip
     if ours:
         header += ["职业功能", "内容代码", "适用等级", "评分要点", "互斥题"]
     sheet.append(header)
     for it in items:
-        row: list[Any] = [it.source_id if it.has_id else None, TYPE_LABELS[it.type], it.stem,
+        row: list[Any] = [*([None if it.has_id else it.source_id] if numbered else []),
+                          it.source_id if it.has_id else None, TYPE_LABELS[it.type], it.stem,
                           *(list(it.options) + [None] * n_options)[:n_options], key_text(it) or None,
                           _cell_number(it.points), it.difficulty, it.explanation or None, it.knowledge or None,
                           it.category or None, "，".join(it.tags) or None,
