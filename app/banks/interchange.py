@@ -456,8 +456,12 @@ def _item_doc(
     return doc
 
 
+# libyaml's emitter is many times faster than the pure-Python one (20,000 questions: seconds, not a minute)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def bank_yaml(doc: Mapping[str, Any]) -> str:
-    return yaml.safe_dump(dict(doc), allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(dict(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 _ITEM_AT = re.compile(r"^items\[(\d+)\](?: \(([^)]*)\))?\.?(.*)$")
