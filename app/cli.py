@@ -254,8 +254,8 @@ def _bank_to_yaml(args: argparse.Namespace, mapping_file) -> int:  # type: ignor
     found = read_package(_package(args.file), catalog.standards)
     _warn(found.warnings)
     converted, notes = convert(found, standard=args.standard, mapping=mapping, skip_unsupported=args.skip_unsupported)
-    try:
-        read_banks([], catalog.standards, sources=[(c.name, c.text) for c in converted])
+    try:  # checked as the import checks them: with every bundled bank (an enemy may be in one of them)
+        read_banks(catalog.bank_paths, catalog.standards, sources=[(c.name, c.text) for c in converted])
     except DataFileError as exc:
         raise DataFileError(relocate(exc.problems, converted)) from None
     out = Path(args.to_yaml)

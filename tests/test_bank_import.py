@@ -540,3 +540,13 @@ def test_unsupported_questions_refuse_the_import_unless_skipped(world, catalog):
     assert library.imported_sources() == []
     infos = library.import_banks(world.admin, catalog, sent, standard="4-13-99-02", skip_unsupported=True)
     assert [(i.bank, i.item_count) for i in infos] == [("odd", 1)]
+
+
+def test_a_package_folder_imports_through_the_service(world, catalog, tmp_path):
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "example-l5.xlsx").write_bytes((IMPORTS / "example-l5.xlsx").read_bytes())
+    mapping = FileData("m.yaml", (IMPORTS / "example-l5-mapping.yaml").read_bytes())
+    infos = LibraryService(world.db).import_banks(world.admin, catalog, [folder], standard="4-13-99-02",
+                                                  mapping=mapping)  # fmt: skip
+    assert [(i.bank, i.item_count) for i in infos] == [("example-l5", 9)]

@@ -58,9 +58,10 @@ def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> 
 
 
 def _native(f: Path | FileData) -> bool:
-    """An ExamDesk bank file (or a folder of them), as opposed to one of another format."""
-    name = f.name if isinstance(f, FileData) else str(f)
-    return (isinstance(f, Path) and f.is_dir()) or name.lower().endswith((".yaml", ".yml"))
+    """An ExamDesk bank file (or a folder of only those), as opposed to one of another format or a package."""
+    if isinstance(f, Path) and f.is_dir():
+        return not any(p.suffix.lower() in (".xlsx", ".zip") for p in f.rglob("*") if p.is_file())
+    return f.name.lower().endswith((".yaml", ".yml"))
 
 
 def _convert(
