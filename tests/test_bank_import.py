@@ -550,3 +550,16 @@ def test_a_package_folder_imports_through_the_service(world, catalog, tmp_path):
     infos = LibraryService(world.db).import_banks(world.admin, catalog, [folder], standard="4-13-99-02",
                                                   mapping=mapping)  # fmt: skip
     assert [(i.bank, i.item_count) for i in infos] == [("example-l5", 9)]
+
+
+def test_a_long_workbook_reports_its_progress_as_it_is_read(world, catalog):
+    header = ["编号", "题型", "题干", "正确答案", "分值", "难度", "职业功能", "内容代码", "适用等级"]
+    rows = [[f"P-{n}", "判断题", f"判断{n}。", "对", 1, 3, "学情分析", "1.1", 5] for n in range(2500)]
+    seen: list[tuple[int, int]] = []
+    sent = [FileData("long.xlsx", workbook({"试题": [header, *rows]}))]
+    library = LibraryService(world.db)
+    infos = library.import_banks(world.admin, catalog, sent, lambda *p: seen.append(p), standard="4-13-99-02")
+    assert infos[0].item_count == 2500
+    fractions = [done / total for done, total in seen]
+    assert len(seen) >= 3 and fractions == sorted(fractions) and fractions[-1] == 1
+    assert 0 < fractions[0] < 0.9  # reported while reading, before the check and the store

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -47,6 +47,7 @@ MAX_UNPACKED = 512 * 1024 * 1024  # bytes a .zip package may unpack to
 FORMATS = ("xlsx", "yaml")  # what `examdesk bank export --format` writes
 
 Member = tuple[str, bytes]  # (name as messages show it, content)
+Progress = Callable[[int, int], None]
 
 
 # -- packages --------------------------------------------------------------------------------------
@@ -98,8 +99,11 @@ def is_bank_file(name: str) -> bool:
 # -- reading any format into neutral items -------------------------------------------------------------
 
 
-def read_package(members: Sequence[Member], standards: Mapping[str, Standard]) -> ReadResult:
-    """Neutral items of every bank file among `members`; media are the other members."""
+def read_package(
+    members: Sequence[Member], standards: Mapping[str, Standard], progress: Progress | None = None
+) -> ReadResult:
+    """Neutral items of every bank file among `members`; media are the other members.
+    `progress(done, total)`: bank files read, in thousandths, as the reading goes (a workbook by its rows)."""
     result = ReadResult()
     relative = [_relative(name) for name, _data in members]
     banks = [(name, data) for name, data in members if is_bank_file(name)]
@@ -107,18 +111,29 @@ def read_package(members: Sequence[Member], standards: Mapping[str, Standard]) -
         if name.lower().endswith(".xls"):
             result.problems.append(Problem(name, None, "", "the old Excel format (.xls) is not read: save the "
                                            "workbook as .xlsx"))  # fmt: skip
-    for name, data in banks:
+    for n, (name, data) in enumerate(banks):
+        share = _share(progress, n, len(banks))
         folder = _relative(name).rpartition("/")[0]
         # media are named relative to the bank file
         near = [r[len(folder) + 1 :] if folder and r.startswith(folder + "/") else r for r in relative]
         if name.lower().endswith(".xlsx"):
-            result.extend(read_xlsx(name, data, near))
+            result.extend(read_xlsx(name, data, near, share))
         else:
             result.extend(_read_yaml(name, data, standards))
+        if progress:
+            progress((n + 1) * 1000 // len(banks), 1000)
     if not banks and not result.problems:
         names = ", ".join(n for n, _d in members[:3]) or "(empty)"
         result.problems.append(Problem(names, None, "", "no bank files (*.yaml, *.xlsx) found"))
     return result
+
+
+def _share(progress: Progress | None, n: int, count: int) -> Progress | None:
+    """The progress of the n-th of `count` files, as part of the whole (in thousandths)."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report((n * 1000 + done * 1000 // max(total, 1)) // count, 1000)
 
 
 def _read_yaml(name: str, data: bytes, standards: Mapping[str, Standard]) -> ReadResult:
@@ -483,9 +498,7 @@ def relocate(problems: Iterable[Problem], converted: Sequence[Converted]) -> lis
         step = match[3].split(".")[0].split("[")[0]
         fld = f"opt:{match[3].split('.')[1]}" if step == "options" and "." in match[3] else _FIELD_CELL.get(step, "")
         where = origin.where(fld) if fld else origin.location
-        out.append(
-            Problem(origin.source, origin.row or None, f"{where} [{match[2]}]" if match[2] else where, reason)
-        )
+        out.append(Problem(origin.source, origin.row or None, f"{where} [{match[2]}]" if match[2] else where, reason))
     return out
 
 

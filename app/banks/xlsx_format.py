@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -112,10 +112,15 @@ def cell_text(value: Any) -> str:
     return clean(str(value))
 
 
-def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult:
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 1000  # rows between progress reports
+
+
+def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Progress | None = None) -> ReadResult:
     """Neutral items of every question sheet of the workbook `data` (named `name` in messages).
 
-    `members`: the other files of the package it came in, so that media it names can be found."""
+    `members`: the other files of the package it came in, so that media it names can be found.
+    `progress(rows read, rows in the workbook)` every thousand rows, for a long workbook's import."""
     from openpyxl import load_workbook
 
     result = ReadResult()
@@ -135,6 +140,8 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult
     try:
         available = set(members)
         headers = 0
+        total = sum(sheet.max_row or 0 for sheet in book.worksheets)  # from each sheet's <dimension>, when given
+        counter = _Counter(progress, total)
         for sheet in book.worksheets:
             title = str(sheet.title)
             found = ReadResult()
@@ -143,7 +150,7 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult
                 if title == INFO_SHEET:
                     result.info[name] = _read_info(rows)
                 elif title not in SKIPPED_SHEETS:
-                    headers += _read_sheet(name, title, rows, available, found)
+                    headers += _read_sheet(name, title, counter.counting(rows), available, found)
             except Exception as exc:  # a malformed sheet inside a sound package: the sheet is refused whole
                 found = ReadResult(problems=[Problem(name, None, title, f"the sheet cannot be read: {_reason(exc)}")])
             result.extend(found)
@@ -154,6 +161,23 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = ()) -> ReadResult
             "no questions found: no sheet has a header row with a 题干 column"  # fmt: skip
         result.problems.append(Problem(name, None, "", message))
     return result
+
+
+class _Counter:
+    """Reports the rows read so far, every PROGRESS_EVERY rows."""
+
+    def __init__(self, progress: Progress | None, total: int):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def counting(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        if self.progress is None:
+            yield from rows
+            return
+        for row in rows:
+            self.done += 1
+            if self.done % PROGRESS_EVERY == 0:
+                self.progress(self.done, max(self.total, self.done))
+            yield row
 
 
 def _reason(exc: BaseException) -> str:

@@ -65,7 +65,12 @@ def _native(f: Path | FileData) -> bool:
 
 
 def _convert(
-    files: Sequence[Path | FileData], catalog: Catalog, standard: str, mapping: FileData | None, skip: bool
+    files: Sequence[Path | FileData],
+    catalog: Catalog,
+    standard: str,
+    mapping: FileData | None,
+    skip: bool,
+    progress: Progress | None,
 ) -> list[Converted]:
     """ExamDesk banks made from bank files of other formats; every problem in them refuses them all."""
     members = []
@@ -80,7 +85,9 @@ def _convert(
             rules = read_mapping(mapping.name, mapping.content.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise DataFileError([Problem(mapping.name, None, "", f"not UTF-8 text ({exc.reason})")]) from None
-    found = read_package(members, catalog.standards)
+    # reading is most of the work: the bar shows it up to 90%, the check and the store take the rest
+    reading = (lambda done, total: progress(done * 9 // 10, total)) if progress else None
+    found = read_package(members, catalog.standards, reading)
     converted, _notes = convert(found, standard=standard, mapping=rules, skip_unsupported=skip)
     return converted
 
@@ -177,7 +184,7 @@ class LibraryService(Service):
         sent = [f for f in native if isinstance(f, FileData)]
         paths: list[Path | FileData] = [*bank_files(f for f in native if isinstance(f, Path)), *sent]
         sources = _read_texts(paths, progress)
-        converted = _convert(other, catalog, standard, mapping, skip_unsupported) if other else []
+        converted = _convert(other, catalog, standard, mapping, skip_unsupported, progress) if other else []
         sources += [(c.name, c.text) for c in converted]
         if not sources:
             named = ", ".join(f.name if isinstance(f, FileData) else str(f) for f in files)
