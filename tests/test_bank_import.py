@@ -91,6 +91,8 @@ def test_marked_headers_in_any_order_options_in_one_cell_and_numbers_as_text():
         ("Q-004", "single", ("甲", "乙", "丙", "以上都对"), ("以上都对",), Decimal(1), False),
     ]
     assert result.items[2].stem == "判断五。"  # the trailing ideographic space is trimmed
+    levels = read({"判断题": [["题干", "答案", "适用等级"], ["判断。", "对", "五级、4级,3"], ["判断。", "对", "初级"]]})
+    assert [it.levels for it in levels.items] == [(5, 4, 3), ("初级",)]
     assert [str(w) for w in result.warnings] == ["bank.xlsx:1: 题库!G1 (备注): unknown column '备注': ignored"]
 
 

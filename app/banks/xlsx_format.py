@@ -319,7 +319,7 @@ def _read_row(
         if item.shuffle is None:
             problem("shuffle", f"must be 是 or 否, got {raw_shuffle!r}")
     item.area, item.code = text("area"), text("code")
-    item.levels = tuple(int(v) if v.isdigit() else v for v in _LIST_SEPARATORS.split(text("levels")) if v)
+    item.levels = tuple(_level(v) for v in _LIST_SEPARATORS.split(text("levels")) if v)
     item.enemies = tuple(e for e in _LIST_SEPARATORS.split(text("enemies")) if e)
     item.rubric = _rubric(text("rubric"), problem)
     item.media = tuple(m for m in re.split(r"[,，;；\n]+", text("media")) if m.strip())
@@ -330,6 +330,19 @@ def _read_row(
         out.problems += problems
     else:
         out.items.append(item)
+
+
+_LEVEL_NAMES = {"一级": 1, "二级": 2, "三级": 3, "四级": 4, "五级": 5}  # the national levels, as certificates name them
+
+
+def _level(text: str) -> int | str:
+    """5, "5", "五级" and "5级" are level 5; other names (初级, 中级) stay as they are."""
+    name = text.strip()
+    if name.isdigit():
+        return int(name)
+    if name.endswith("级") and name[:-1].isdigit():
+        return int(name[:-1])
+    return _LEVEL_NAMES.get(name, name)
 
 
 def _options(sheet: _Sheet, row: tuple[Any, ...], one_cell: str, problem: Any) -> tuple[str, ...]:
