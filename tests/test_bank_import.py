@@ -565,3 +565,13 @@ def test_a_long_workbook_reports_its_progress_as_it_is_read(world, catalog):
     fractions = [done / total for done, total in seen]
     assert len(seen) >= 3 and fractions == sorted(fractions) and fractions[-1] == 1
     assert 0 < fractions[0] < 0.9  # reported while reading, before the check and the store
+
+
+def test_a_zip_of_yaml_banks_imports_them_as_they_are_tasks_included(world, catalog):
+    text = (REPO / "question_banks" / "samples" / "4-13-99-02" / "skill-tasks.yaml").read_text(encoding="utf-8")
+    text = text.replace("bank: ols-", "bank: zip-").replace("id: OLS-", "id: ZIP-")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("banks/tasks.yaml", text)
+    infos = LibraryService(world.db).import_banks(world.admin, catalog, [FileData("banks.zip", buffer.getvalue())])
+    assert len(infos) == 1 and infos[0].task_count > 0 and infos[0].bank.startswith("zip-")

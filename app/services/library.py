@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
 
@@ -19,6 +19,7 @@ from app.banks.catalog import Catalog
 from app.banks.interchange import (
     Converted,
     convert,
+    is_bank_file,
     package_from_bytes,
     package_from_path,
     read_mapping,
@@ -71,8 +72,9 @@ def _convert(
     mapping: FileData | None,
     skip: bool,
     progress: Progress | None,
-) -> list[Converted]:
-    """ExamDesk banks made from bank files of other formats; every problem in them refuses them all."""
+) -> tuple[list[Converted], list[tuple[str, str]]]:
+    """ExamDesk banks made from bank files of other formats, and the ExamDesk bank files a package
+    holds as they are (name, text); every problem in them refuses them all."""
     members = []
     for f in files:
         try:
@@ -85,11 +87,16 @@ def _convert(
             rules = read_mapping(mapping.name, mapping.content.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise DataFileError([Problem(mapping.name, None, "", f"not UTF-8 text ({exc.reason})")]) from None
+    native = [(PurePosixPath(name).name, data) for name, data in members if name.lower().endswith((".yaml", ".yml"))]
+    sources = _read_texts([FileData(name, data) for name, data in native], None)
+    others = [(name, data) for name, data in members if not name.lower().endswith((".yaml", ".yml"))]
+    if not any(is_bank_file(name) for name, _data in others):
+        return [], sources
     # reading is most of the work: the bar shows it up to 90%, the check and the store take the rest
     reading = (lambda done, total: progress(done * 9 // 10, total)) if progress else None
-    found = read_package(members, catalog.standards, reading)
+    found = read_package(others, catalog.standards, reading)
     converted, _notes = convert(found, standard=standard, mapping=rules, skip_unsupported=skip)
-    return converted
+    return converted, sources
 
 
 def summary(info: BankInfo) -> BankSummary:
@@ -184,8 +191,9 @@ class LibraryService(Service):
         sent = [f for f in native if isinstance(f, FileData)]
         paths: list[Path | FileData] = [*bank_files(f for f in native if isinstance(f, Path)), *sent]
         sources = _read_texts(paths, progress)
-        converted = _convert(other, catalog, standard, mapping, skip_unsupported, progress) if other else []
-        sources += [(c.name, c.text) for c in converted]
+        converted, packed = _convert(other, catalog, standard, mapping, skip_unsupported, progress) if other \
+            else ([], [])  # fmt: skip
+        sources += [*packed, *((c.name, c.text) for c in converted)]
         if not sources:
             named = ", ".join(f.name if isinstance(f, FileData) else str(f) for f in files)
             raise DataFileError([Problem(named, None, "", "no bank files (*.yaml, *.xlsx) found")])
