@@ -575,3 +575,11 @@ def test_a_zip_of_yaml_banks_imports_them_as_they_are_tasks_included(world, cata
         archive.writestr("banks/tasks.yaml", text)
     infos = LibraryService(world.db).import_banks(world.admin, catalog, [FileData("banks.zip", buffer.getvalue())])
     assert len(infos) == 1 and infos[0].task_count > 0 and infos[0].bank.startswith("zip-")
+
+
+def test_inspect_reads_a_folder_of_yaml_banks_together(capsys):
+    assert main(["bank", "inspect", str(REPO / "question_banks" / "samples"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["items"]) > 1000 and data["errors"] == []  # enemies in other files are found
+    assert all(u["reason"].endswith("skill task(s): only questions are exchanged with other formats")
+               for u in data["unsupported"])  # fmt: skip

@@ -111,17 +111,18 @@ def read_package(
         if name.lower().endswith(".xls"):
             result.problems.append(Problem(name, None, "", "the old Excel format (.xls) is not read: save the "
                                            "workbook as .xlsx"))  # fmt: skip
-    for n, (name, data) in enumerate(banks):
-        share = _share(progress, n, len(banks))
+    yaml_files = [(name, data) for name, data in banks if not name.lower().endswith(".xlsx")]
+    if yaml_files:  # read together, as the bank reader reads a folder: an item's enemy may be in another file
+        result.extend(_read_yaml(yaml_files, standards))
+    workbooks = [(name, data) for name, data in banks if name.lower().endswith(".xlsx")]
+    for n, (name, data) in enumerate(workbooks):
+        share = _share(progress, n, len(workbooks))
         folder = _relative(name).rpartition("/")[0]
         # media are named relative to the bank file
         near = [r[len(folder) + 1 :] if folder and r.startswith(folder + "/") else r for r in relative]
-        if name.lower().endswith(".xlsx"):
-            result.extend(read_xlsx(name, data, near, share))
-        else:
-            result.extend(_read_yaml(name, data, standards))
+        result.extend(read_xlsx(name, data, near, share))
         if progress:
-            progress((n + 1) * 1000 // len(banks), 1000)
+            progress((n + 1) * 1000 // len(workbooks), 1000)
     if not banks and not result.problems:
         names = ", ".join(n for n, _d in members[:3]) or "(empty)"
         result.problems.append(Problem(names, None, "", "no bank files (*.yaml, *.xlsx) found"))
@@ -136,22 +137,26 @@ def _share(progress: Progress | None, n: int, count: int) -> Progress | None:
     return lambda done, total: report((n * 1000 + done * 1000 // max(total, 1)) // count, 1000)
 
 
-def _read_yaml(name: str, data: bytes, standards: Mapping[str, Standard]) -> ReadResult:
+def _read_yaml(files: Sequence[Member], standards: Mapping[str, Standard]) -> ReadResult:
     result = ReadResult()
+    sources = []
+    for name, data in files:
+        try:
+            sources.append((name, data.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            result.problems.append(Problem(name, None, "", f"not UTF-8 text ({exc.reason})"))
     try:
-        text = data.decode("utf-8")
-        banks = read_banks([], standards, sources=[(name, text)])
-    except UnicodeDecodeError as exc:
-        result.problems.append(Problem(name, None, "", f"not UTF-8 text ({exc.reason})"))
-        return result
+        banks = read_banks([], standards, sources=sources)
     except DataFileError as exc:
         result.problems += exc.problems
         return result
-    result.items = [to_neutral(item, name) for item in banks.items]
+    origin = {info.bank: info.source for info in banks.banks}
+    result.items = [to_neutral(item, origin[item.bank]) for item in banks.items]
     for info in banks.banks:
-        result.info[name] = BankInfoRow(info.bank, info.title, info.standard, "", info.version)
+        result.info[info.source] = BankInfoRow(info.bank, info.title, info.standard, info.subtypes[0] or "",
+                                               info.version)  # fmt: skip
         if info.task_count:
-            result.unsupported.append(Problem(name, None, "tasks", f"{info.task_count} skill task(s): only "
+            result.unsupported.append(Problem(info.source, None, "tasks", f"{info.task_count} skill task(s): only "
                                               "questions are exchanged with other formats"))  # fmt: skip
     return result
 
