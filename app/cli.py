@@ -176,6 +176,140 @@ def cmd_standards_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package(path_text: str):  # type: ignore[no-untyped-def]
+    """The files of a package: a file, a .zip or a folder."""
+    from app.banks.interchange import package_from_path
+
+    path = Path(path_text)
+    if not path.exists():
+        raise UserFacingError(f"{path}: no such file or folder")
+    try:
+        return package_from_path(path)
+    except OSError as exc:
+        raise UserFacingError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _warn(problems: Sequence[Problem]) -> None:
+    for p in problems:
+        print(f"warning: {p}", file=sys.stderr)
+
+
+def cmd_bank_inspect(args: argparse.Namespace) -> int:
+    from app.banks.interchange import inspect_json, read_package
+
+    result = read_package(_package(args.file), _catalog(args).standards)
+    _warn(result.warnings)
+    data = inspect_json(result)
+    if args.json:
+        _dump(data)
+    else:
+        counts: dict[str, int] = {}
+        for item in result.items:
+            counts[item.type] = counts.get(item.type, 0) + 1
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "none"
+        print(f"{args.file}: {len(result.items)} question(s) ({kinds}); {len(result.unsupported)} unsupported; "
+              f"{len(result.problems)} error(s)")  # fmt: skip
+        for entry in data["unsupported"]:
+            print(f"unsupported: {entry['location']}: {entry['reason']}")
+        for entry in data["errors"]:
+            print(f"error: {entry['location']}: {entry['message']}")
+    return 1 if result.problems else 0
+
+
+def _mapping_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.api.types import FileData
+
+    if not args.map:
+        return None
+    try:
+        return FileData(Path(args.map).name, Path(args.map).read_bytes())
+    except OSError as exc:
+        raise UserFacingError(f"{args.map}: cannot read: {exc.strerror or exc}") from None
+
+
+def cmd_bank_import(args: argparse.Namespace) -> int:
+    mapping = _mapping_file(args)
+    if args.to_yaml:
+        return _bank_to_yaml(args, mapping)
+    from app.api.files import read_bank_files
+
+    with _admin(args) as client:
+        files = read_bank_files([Path(args.file)])
+        imported = client.run(
+            lambda: client.admin.import_banks(files, args.standard, mapping, args.skip_unsupported),
+            _progress("importing"),
+        )  # fmt: skip
+    for info in imported:
+        print(f"imported {info.bank} ({info.standard}): {info.item_count} question(s), {info.task_count} task(s)")
+    return 0
+
+
+def _bank_to_yaml(args: argparse.Namespace, mapping_file) -> int:  # type: ignore[no-untyped-def]
+    """`bank import --to-yaml DIR`: the ExamDesk bank files the import would keep, for review."""
+    from app.banks.bank_file import read_banks
+    from app.banks.interchange import convert, read_mapping, read_package, relocate
+
+    catalog = _catalog(args)
+    mapping = read_mapping(mapping_file.name, mapping_file.content.decode("utf-8")) if mapping_file else None
+    found = read_package(_package(args.file), catalog.standards)
+    _warn(found.warnings)
+    converted, notes = convert(found, standard=args.standard, mapping=mapping, skip_unsupported=args.skip_unsupported)
+    try:  # checked as the import checks them: with every bundled bank (an enemy may be in one of them)
+        read_banks(catalog.bank_paths, catalog.standards, sources=[(c.name, c.text) for c in converted])
+    except DataFileError as exc:
+        raise DataFileError(relocate(exc.problems, converted)) from None
+    out = Path(args.to_yaml)
+    out.mkdir(parents=True, exist_ok=True)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    for c in converted:
+        target = out / f"{c.bank}.yaml"
+        target.write_text(c.text, encoding="utf-8")
+        print(f"{target}: {len(c.origins)} question(s) from {c.name}")
+    return 0
+
+
+def cmd_bank_export(args: argparse.Namespace) -> int:
+    from app.banks.interchange import export_items
+    from app.banks.neutral import BankInfoRow
+
+    catalog = _catalog(args)
+    std = catalog.standard(args.standard)
+    banks = {b.bank: b for b in catalog.banks.banks if b.standard == std.code}
+    if args.bank and args.bank not in banks:
+        raise UserFacingError(f"no bank {args.bank!r} of standard {std.code}; banks: {', '.join(sorted(banks))}")
+    items = [it for it in catalog.banks.items if it.bank in banks and (not args.bank or it.bank == args.bank)
+             and (args.level is None or any(str(lv) == str(args.level) for lv in it.levels))]  # fmt: skip
+    if not items:
+        raise UserFacingError(f"no questions of standard {std.code} match (level {args.level or 'any'}, "
+                              f"bank {args.bank or 'any'})")  # fmt: skip
+    used = sorted({it.bank for it in items})
+    subtypes = {sub for b in used for sub in banks[b].subtypes}
+    subtype = next(iter(subtypes)) if len(subtypes) == 1 else None
+    if len(used) == 1:
+        b = banks[used[0]]
+        info = BankInfoRow(b.bank, b.title, std.code, subtype or "", b.version)
+    else:
+        name = f"{std.code}-" + (f"level{args.level}" if args.level else "all")
+        info = BankInfoRow(name, f"{std.code} {std.name}", std.code, subtype or "", "1")
+    data = export_items(items, args.format, info)
+    out = Path(args.out)
+    part = out.with_name(out.name + ".part")
+    part.write_bytes(data)
+    part.replace(out)
+    print(f"{out}: {len(items)} question(s) from {', '.join(used)}")
+    return 0
+
+
+def cmd_bank_template(args: argparse.Namespace) -> int:
+    from app.banks.xlsx_format import write_template
+
+    out = Path(args.out)
+    out.write_bytes(write_template())
+    print(f"{out}: the empty import template (题库导入模板); fill in the 试题 sheet, see 填写说明")
+    return 0
+
+
 def cmd_bank_validate(args: argparse.Namespace) -> int:
     from app import paths
     from app.banks.bank_file import bank_files, read_banks
@@ -673,16 +807,45 @@ def build_parser() -> argparse.ArgumentParser:
     data_options(p)
     p.set_defaults(func=cmd_standards_show)
 
+    def store_options_(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", metavar="DIR", help="data folder (default: the platform's data folder)")
+        p.add_argument("--url", help="a database URL instead, e.g. postgresql+psycopg://user@host/db")
+
     bank = sub.add_parser("bank", help="question banks").add_subparsers(dest="action", metavar="ACTION", required=True)
     p = bank.add_parser("validate", help="check bank files; list every problem, then item-writing warnings")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-lint", action="store_true", help="skip the item-writing warnings")
     data_options(p)
     p.set_defaults(func=cmd_bank_validate)
+    p = bank.add_parser("inspect", help="read a bank file, .zip package or folder of any format; import nothing")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="items, unsupported parts and errors as JSON")
+    data_options(p)
+    p.set_defaults(func=cmd_bank_inspect)
+    p = bank.add_parser("import", help="import a bank file, .zip package or folder into the store (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--standard", required=True, metavar="CODE", help="the standard the questions are for")
+    p.add_argument("--map", metavar="MAP.yaml", help="mapping of categories, 知识点 or tags to areas, codes, levels")
+    p.add_argument("--skip-unsupported", action="store_true",
+                   help="import the rest when some questions cannot be represented (each is listed)")  # fmt: skip
+    p.add_argument("--to-yaml", metavar="DIR", help="write ExamDesk bank files for review instead of importing")
+    p.add_argument("--admin", default="admin")
+    store_options_(p)
+    data_options(p)
+    p.set_defaults(func=cmd_bank_import)
+    p = bank.add_parser("export", help="write the questions of a standard as a workbook or an ExamDesk bank file")
+    p.add_argument("--format", required=True, choices=["xlsx", "yaml"])
+    p.add_argument("--standard", required=True, metavar="CODE")
+    p.add_argument("--level", metavar="N")
+    p.add_argument("--bank", metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE")
+    data_options(p, banks=True)
+    p.set_defaults(func=cmd_bank_export)
+    p = bank.add_parser("template", help="write the empty Excel import template (题库导入模板), in Chinese")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_bank_template)
 
-    def store_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data", metavar="DIR", help="data folder (default: the platform's data folder)")
-        p.add_argument("--url", help="a database URL instead, e.g. postgresql+psycopg://user@host/db")
+    store_options = store_options_
 
     store = sub.add_parser("store", help="the encrypted exam store").add_subparsers(
         dest="action", metavar="ACTION", required=True

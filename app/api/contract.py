@@ -294,9 +294,14 @@ class AdminApi(SignedInApi, Protocol):
         kept, all or none; the service uses them at once. The job's result: the standards read."""
         ...
 
-    def import_banks(self, files: list[FileData]) -> JobStatus:
+    def import_banks(
+        self, files: list[FileData], standard: str = "", mapping: FileData | None = None, skip_unsupported: bool = False
+    ) -> JobStatus:
         """Bank files the station read: checked together with every bank in use and kept, all or
-        none; papers use them at once. The job's result: the banks imported."""
+        none; papers use them at once. The job's result: the banks imported. Files of other formats
+        (an Excel workbook, a .zip package) become ExamDesk banks of `standard` first, through the
+        `mapping` file (docs/bank-format.md); parts they cannot represent refuse the import unless
+        `skip_unsupported`."""
         ...
 
     def imported_standards(self) -> list[str]:

@@ -31,3 +31,29 @@ def read_files(paths: Iterable[Path]) -> list[FileData]:
     if problems:
         raise DataFileError(problems)
     return out
+
+
+def read_bank_files(paths: Iterable[Path]) -> list[FileData]:
+    """Bank files to send for an import: ExamDesk YAML as `read_files` reads it; a workbook or .zip as
+    it is; a folder holding other formats (a package: workbooks and the media they name) as one
+    .zip made here, so that the service finds the media beside the workbook."""
+    import io
+    import zipfile
+
+    out: list[FileData] = []
+    for path in paths:
+        if path.is_dir() and any(p.suffix.lower() in (".xlsx", ".zip") for p in path.rglob("*") if p.is_file()):
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for p in sorted(path.rglob("*")):
+                    if p.is_file():
+                        archive.writestr(p.relative_to(path).as_posix(), p.read_bytes())
+            out.append(FileData(f"{path.name}.zip", buffer.getvalue()))
+        elif path.is_file() and path.suffix.lower() in (".xlsx", ".zip"):
+            try:
+                out.append(FileData(path.name, path.read_bytes()))
+            except OSError as exc:
+                raise DataFileError([Problem(str(path), None, "", f"cannot read: {exc.strerror or exc}")]) from None
+        else:
+            out += read_files([path])
+    return out

@@ -479,9 +479,13 @@ class AdminEndpoint(_SessionsRead):
 
         return self.server.jobs.start(self.actor, "admin.import_standards", work)
 
-    def import_banks(self, files: list[FileData]) -> JobStatus:
+    def import_banks(
+        self, files: list[FileData], standard: str = "", mapping: FileData | None = None, skip_unsupported: bool = False
+    ) -> JobStatus:
         def work(progress: Progress) -> list[BankSummary]:
-            infos = self.backend.library.import_banks(self.actor, self.backend.catalog, files, progress)
+            infos = self.backend.library.import_banks(self.actor, self.backend.catalog, files, progress,
+                                                      standard=standard, mapping=mapping,
+                                                      skip_unsupported=skip_unsupported)  # fmt: skip
             self.backend.reload_catalog()
             return [summary(info) for info in infos]
 

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
 
 from app.api.types import BankSummary, FileData
 from app.banks.bank_file import BankInfo, bank_files, read_banks
 from app.banks.catalog import Catalog
+from app.banks.interchange import (
+    Converted,
+    convert,
+    is_bank_file,
+    package_from_bytes,
+    package_from_path,
+    read_mapping,
+    read_package,
+    relocate,
+)
 from app.banks.standard_file import read_standard_text
 from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
@@ -46,6 +56,47 @@ def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> 
     if problems:
         raise DataFileError(problems)
     return sources
+
+
+def _native(f: Path | FileData) -> bool:
+    """An ExamDesk bank file (or a folder of only those), as opposed to one of another format or a package."""
+    if isinstance(f, Path) and f.is_dir():
+        return not any(p.suffix.lower() in (".xlsx", ".zip") for p in f.rglob("*") if p.is_file())
+    return f.name.lower().endswith((".yaml", ".yml"))
+
+
+def _convert(
+    files: Sequence[Path | FileData],
+    catalog: Catalog,
+    standard: str,
+    mapping: FileData | None,
+    skip: bool,
+    progress: Progress | None,
+) -> tuple[list[Converted], list[tuple[str, str]]]:
+    """ExamDesk banks made from bank files of other formats, and the ExamDesk bank files a package
+    holds as they are (name, text); every problem in them refuses them all."""
+    members = []
+    for f in files:
+        try:
+            members += package_from_bytes(f.name, f.content) if isinstance(f, FileData) else package_from_path(f)
+        except OSError as exc:
+            raise DataFileError([Problem(str(f), None, "", f"cannot read: {exc.strerror or exc}")]) from None
+    rules = None
+    if mapping is not None:
+        try:
+            rules = read_mapping(mapping.name, mapping.content.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise DataFileError([Problem(mapping.name, None, "", f"not UTF-8 text ({exc.reason})")]) from None
+    native = [(PurePosixPath(name).name, data) for name, data in members if name.lower().endswith((".yaml", ".yml"))]
+    sources = _read_texts([FileData(name, data) for name, data in native], None)
+    others = [(name, data) for name, data in members if not name.lower().endswith((".yaml", ".yml"))]
+    if not any(is_bank_file(name) for name, _data in others):
+        return [], sources
+    # reading is most of the work: the bar shows it up to 90%, the check and the store take the rest
+    reading = (lambda done, total: progress(done * 9 // 10, total)) if progress else None
+    found = read_package(others, catalog.standards, reading)
+    converted, _notes = convert(found, standard=standard, mapping=rules, skip_unsupported=skip)
+    return converted, sources
 
 
 def summary(info: BankInfo) -> BankSummary:
@@ -118,17 +169,42 @@ class LibraryService(Service):
         return [std for _n, _t, std in read]
 
     def import_banks(
-        self, actor: Actor, catalog: Catalog, files: Sequence[Path | FileData], progress: Progress | None = None
+        self,
+        actor: Actor,
+        catalog: Catalog,
+        files: Sequence[Path | FileData],
+        progress: Progress | None = None,
+        *,
+        standard: str = "",
+        mapping: FileData | None = None,
+        skip_unsupported: bool = False,
     ) -> list[BankInfo]:
-        """Check the files together with every bank in use; store them all, or none."""
+        """Check the files together with every bank in use; store them all, or none.
+
+        Bank files of other formats (an Excel workbook, a .zip package; app/banks/interchange.py)
+        are converted into ExamDesk banks first, for `standard` and through the `mapping` file; what
+        the store keeps is the converted bank. Parts they hold that ExamDesk cannot represent
+        refuse the import unless `skip_unsupported`."""
         require_role(actor, "admin")
-        sent = [f for f in files if isinstance(f, FileData)]
-        paths: list[Path | FileData] = [*bank_files(f for f in files if isinstance(f, Path)), *sent]
+        native = [f for f in files if _native(f)]
+        other = [f for f in files if not _native(f)]
+        sent = [f for f in native if isinstance(f, FileData)]
+        paths: list[Path | FileData] = [*bank_files(f for f in native if isinstance(f, Path)), *sent]
         sources = _read_texts(paths, progress)
+        converted, packed = _convert(other, catalog, standard, mapping, skip_unsupported, progress) if other \
+            else ([], [])  # fmt: skip
+        sources += [*packed, *((c.name, c.text) for c in converted)]
         if not sources:
             named = ", ".join(f.name if isinstance(f, FileData) else str(f) for f in files)
-            raise DataFileError([Problem(named, None, "", "no bank files (*.yaml) found")])
-        checked = read_banks(catalog.bank_paths, catalog.standards, sources=[*catalog.imported, *sources])
+            raise DataFileError([Problem(named, None, "", "no bank files (*.yaml, *.xlsx) found")])
+        names = [name for name, _text in sources]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise DataFileError([Problem(name, None, "", "two bank files of this name: rename one") for name in twice])
+        try:
+            checked = read_banks(catalog.bank_paths, catalog.standards, sources=[*catalog.imported, *sources])
+        except DataFileError as exc:  # problems in a converted bank are told by the cell they came from
+            raise DataFileError(relocate(exc.problems, converted)) from None
         new = {name for name, _text in sources}
         infos = [info for info in checked.banks if Path(info.source).name in new and info.source in new]
         not_banks = sorted(new - {info.source for info in infos})

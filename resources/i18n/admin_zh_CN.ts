@@ -481,6 +481,49 @@
     </message>
 </context>
 <context>
+    <name>ImportOptions</name>
+    <message>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+50"/>
+        <source>Import a question bank of another format</source>
+        <translation>导入其他格式的题库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Standard</source>
+        <translation>职业标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a &amp;mapping file…</source>
+        <translation>选择映射文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No mapping file: the workbook&apos;s own columns must give area, content code and levels</source>
+        <translation>未选择映射文件：工作簿本身的列须给出职业功能、内容代码和适用等级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Skip questions that cannot be represented (each is listed)</source>
+        <translation>跳过无法导入的试题(&amp;S)（逐一列出）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S&amp;tandard:</source>
+        <translation>职业标准(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mapping file</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mapping files (*.yaml *.yml)</source>
+        <translation>映射文件 (*.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
     <name>KeyBox</name>
     <message>
         <location filename="../../app/ui/admin/results_tab.py" line="+34"/>
@@ -1102,7 +1145,7 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="+45"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+15"/>
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
@@ -1189,12 +1232,7 @@
         <translation>导入题库</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Question banks (*.yaml *.yml)</source>
-        <translation>题库文件 (*.yaml *.yml)</translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+80"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
@@ -1264,7 +1302,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-201"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -1279,7 +1317,12 @@
         <translation>工种</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
+        <source>Question banks (*.yaml *.yml *.xlsx *.zip)</source>
+        <translation>题库文件 (*.yaml *.yml *.xlsx *.zip)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
@@ -1289,7 +1332,7 @@
         <translation>标准文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>{bank} ({count} questions)</source>
         <translation>{bank}（{count} 题）</translation>
     </message>
@@ -1299,12 +1342,12 @@
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-117"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+140"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>

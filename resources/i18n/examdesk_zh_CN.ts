@@ -1106,7 +1106,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+29"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+96"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -1981,11 +1981,6 @@ weight tables and papers</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>no bank files (*.yaml) found</source>
-        <translation>没有找到题库文件（*.yaml）</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
@@ -2821,12 +2816,222 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-381"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-243"/>
+        <source>no bank files (*.yaml, *.xlsx) found</source>
+        <translation>未找到题库文件（*.yaml、*.xlsx）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two bank files of this name: rename one</source>
+        <translation>有两个同名的题库文件：请将其中一个改名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: the question (题干)</source>
+        <translation>为空：请填写题干</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no 题型 column, and the sheet&apos;s name {sheet} is no question type (name it 单选题, 多选题, 判断题, 填空题, 简答题 or 论述题, or add a 题型 column)</source>
+        <translation>没有“题型”列，工作表名称 {sheet} 也不是题型（请将工作表命名为 单选题、多选题、判断题、填空题、简答题 或 论述题，或增加“题型”列）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the column {column} repeats column {first} ({header})</source>
+        <translation>列 {column} 与第 {first} 列（{header}）重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no header row with a 题干 column in the first rows: the sheet is skipped</source>
+        <translation>前几行中没有含“题干”列的表头行：已跳过该工作表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing: the question type (题型)</source>
+        <translation>缺少题型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a positive number (分值), got {value}</source>
+        <translation>分值应为正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be 是 or 否, got {value}</source>
+        <translation>应为 是 或 否，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a choice question needs options (columns 选项A, 选项B, ...)</source>
+        <translation>选择题须填写选项（选项A、选项B……列）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing: the correct answer (正确答案), e.g. B or ABD</source>
+        <translation>缺少正确答案，例如 B 或 ABD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be option letters such as B or ABD, got {value}</source>
+        <translation>应为选项字母，如 B 或 ABD，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no option {label} (the question has {count})</source>
+        <translation>没有选项 {label}（本题共 {count} 个选项）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an option is named twice in {value}</source>
+        <translation>{value} 中有选项重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a single-choice question has one correct option, got {value}</source>
+        <translation>单选题只能有一个正确选项，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing: the correct answer (正确答案), e.g. 对 or 错</source>
+        <translation>缺少正确答案，例如 对 或 错</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be true or false (对/错, √/×, 正确/错误, T/F), got {value}</source>
+        <translation>应为 对/错（或 √/×、正确/错误、T/F），实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing: the accepted answers (正确答案), blanks separated by |</source>
+        <translation>缺少正确答案；多个空之间用 | 分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a blank has no answer in {value} (blanks are separated by |, answers of one blank by ;)</source>
+        <translation>{value} 中有空没有答案（多个空用 | 分隔，同一空的多个答案用 ; 分隔）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a scoring point is written 要点|分数 or 要点（N分）, got {value}</source>
+        <translation>评分要点应写作 要点|分数 或 要点（N分），实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an Excel workbook (.xlsx): {reason}</source>
+        <translation>不是 Excel 工作簿（.xlsx）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, 案例分析题</source>
+        <translation>不支持题型 {value}；支持的题型：单选题、多选题、判断题、填空题、简答题、论述题、案例分析题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>media file not found: {file}</source>
+        <translation>找不到媒体文件：{file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {label} is empty, but a later option is filled</source>
+        <translation>选项 {label} 为空，但其后的选项已填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown column {column}: ignored</source>
+        <translation>未知的列 {column}：已忽略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sheet cannot be read: {reason}</source>
+        <translation>无法读取该工作表：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>options in one cell are written one per line as A. ... B. ...</source>
+        <translation>写在同一单元格中的选项须每行一个，写作 A. …… B. ……</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no questions: no row below the header is filled in</source>
+        <translation>没有试题：表头下没有填写任何一行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no questions found: no sheet has a header row with a 题干 column</source>
+        <translation>未找到试题：没有工作表含有带“题干”列的表头行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field {field}; a mapping has: standard, subtype, defaults, rules, difficulty</source>
+        <translation>未知字段 {field}；映射文件可包含：standard、subtype、defaults、rules、difficulty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a rule names what it matches: knowledge, category or tag</source>
+        <translation>规则须写明匹配条件：knowledge（知识点）、category（分类）或 tag（标签）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field {field}; use {fields}</source>
+        <translation>未知字段 {field}；可用字段：{fields}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lacks what a paper needs: {fields}; give them in the file&apos;s columns or in a mapping file (--map)</source>
+        <translation>缺少组卷所需的信息：{fields}；请在文件的列中填写，或提供映射文件（--map）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the package unpacks to more than {files} files or {mb} MB</source>
+        <translation>该压缩包解压后超过 {files} 个文件或 {mb} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the old Excel format (.xls) is not read: save the workbook as .xlsx</source>
+        <translation>不能读取旧版 Excel 格式（.xls）：请将工作簿另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} skill task(s): only questions are exchanged with other formats</source>
+        <translation>{count} 个技能考核项目：与其他格式只交换试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} part(s) cannot be represented in ExamDesk: skip them explicitly (--skip-unsupported) to import the rest</source>
+        <translation>有 {count} 处内容无法在 ExamDesk 中表示：明确选择跳过（--skip-unsupported）后才能导入其余内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no standard: name the standard the bank is for (--standard)</source>
+        <translation>未指定职业标准：请指定题库所属的职业标准（--standard）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>difficulty {value} is not 1-5 or 易/中/难; a mapping file may name its own words (difficulty:)</source>
+        <translation>难度 {value} 不是 1 至 5 或 易/中/难；可在映射文件中定义自己的难度用语（difficulty:）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a .zip package: {reason}</source>
+        <translation>不是 .zip 压缩包：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be unpacked: {reason}</source>
+        <translation>无法解压：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a positive number, got {value}</source>
+        <translation>应为正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2976,7 +3181,7 @@ weight tables and papers</source>
         <translation>标准 {code} 出现在所选的多个文件中</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>not a question bank (examdesk-bank/1); a standard is imported with Import standard</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>

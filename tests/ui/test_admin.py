@@ -644,3 +644,27 @@ def test_an_unmasked_export_asks_why(qtbot, home, admin, monkeypatch, tmp_path, 
     check = verify_bundle(bundle, public_key(admin))
     assert check.ok and check.manifest["masked"] is False
     assert answers["errors"] == []
+
+
+def test_importing_a_workbook_from_the_standards_tab(qtbot, home, backend, admin):
+    from app.ui.admin.standards_tab import ImportOptions
+
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    before = tab.banks_model.rowCount()
+    workbook = REPO / "question_banks" / "imports" / "example-l5.xlsx"
+    mapping = REPO / "question_banks" / "imports" / "example-l5-mapping.yaml"
+    with qtbot.waitSignal(tab.background.failed, timeout=30000):
+        tab.import_bank(workbook, "4-13-99-02")  # no mapping: each question lacks its area, code and levels
+    problems = [tab.problems.item(i).text() for i in range(tab.problems.count())]
+    assert len(problems) == 9 and all("试题!C" in p for p in problems)
+    assert len(admin.admin.banks()) == before
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.import_bank(workbook, "4-13-99-02", mapping)
+    assert tab.banks_model.rowCount() == before + 1
+    assert "example-l5 (9 questions)" in tab.summary.text()
+    assert sum(1 for it in backend.catalog.banks.items if it.bank == "example-l5") == 9
+    dialog = ImportOptions([("4-13-99-02", "在线学习服务师")], tab)
+    qtbot.addWidget(dialog)
+    assert dialog.standard.currentData() == "4-13-99-02" and dialog.mapping_path is None

@@ -10,6 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.api.client import Client
 from app.api.errors import ApiError
-from app.api.files import read_files
-from app.api.types import BankSummary
+from app.api.files import read_bank_files, read_files
+from app.api.types import BankSummary, FileData
 from app.domain.standards import Part, Standard
 from app.errors import DataFileError
 from app.ui.admin import labels
@@ -31,6 +36,43 @@ from app.ui.admin.common import Background, Files, KnownStandards, RowsModel, ma
 from app.ui.widgets.errors import attempt, show_error
 from app.ui.widgets.labels import join_clauses, join_names, with_detail
 from app.ui.widgets.messages import translate_problem
+
+OTHER_FORMATS = (".xlsx", ".zip")  # bank files of other tools: converted by the service (docs/bank-format.md)
+
+
+class ImportOptions(QDialog):
+    """For a bank of another format (an Excel workbook, a .zip package): the standard its questions
+    are for, the mapping file that gives them areas, codes and levels, and whether to skip questions
+    ExamDesk cannot represent."""
+
+    def __init__(self, codes: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import a question bank of another format"))
+        self.standard = QComboBox()
+        for code, name in codes:
+            self.standard.addItem(f"{code} {name}", code)
+        self.standard.setAccessibleName(self.tr("Standard"))
+        self.mapping_path: Path | None = None
+        self.mapping_button = QPushButton(self.tr("Choose a &mapping file…"))
+        self.mapping_button.clicked.connect(self._choose_mapping)
+        self.mapping_label = QLabel(self.tr("No mapping file: the workbook's own columns must give area, content "
+                                            "code and levels"))  # fmt: skip
+        self.mapping_label.setWordWrap(True)
+        self.skip = QCheckBox(self.tr("&Skip questions that cannot be represented (each is listed)"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("S&tandard:"), self.standard)
+        form.addRow(self.mapping_button, self.mapping_label)
+        form.addRow(self.skip)
+        form.addRow(buttons)
+
+    def _choose_mapping(self) -> None:
+        path = Files.open_path(self, self.tr("Mapping file"), self.tr("Mapping files (*.yaml *.yml)"))
+        if path is not None:
+            self.mapping_path = path
+            self.mapping_label.setText(str(path))
 
 
 class StandardsTab(QWidget):
@@ -103,18 +145,38 @@ class StandardsTab(QWidget):
     # -- importing standards and banks, off the GUI thread ---------------------------------------
 
     def choose_bank(self) -> None:
-        path = Files.open_path(self, self.tr("Import question bank"), self.tr("Question banks (*.yaml *.yml)"))
-        if path is not None:
+        path = Files.open_path(self, self.tr("Import question bank"),
+                               self.tr("Question banks (*.yaml *.yml *.xlsx *.zip)"))  # fmt: skip
+        if path is None:
+            return
+        if path.suffix.lower() not in OTHER_FORMATS:
             self.import_bank(path)
+            return
+        standards = attempt(self, self.known.all)
+        if standards is None:
+            return
+        dialog = ImportOptions([(std.code, std.name) for std in standards], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.import_bank(path, dialog.standard.currentData(), dialog.mapping_path, dialog.skip.isChecked())
 
     def choose_standard(self) -> None:
         path = Files.open_path(self, self.tr("Import standard"), self.tr("Standards (*.yaml *.yml)"))
         if path is not None:
             self.import_standard(path)
 
-    def import_bank(self, path: Path) -> None:
+    def import_bank(
+        self, path: Path, standard: str = "", mapping: Path | None = None, skip_unsupported: bool = False
+    ) -> None:
+        """Import a bank file; one of another format (a workbook, a .zip) for `standard`, through the
+        `mapping` file. The files are read here and sent; the service converts and checks them."""
         client = self.client
-        self._start(lambda progress: client.run(lambda: client.admin.import_banks(read_files([path])), progress))
+
+        def job(progress: Any) -> Any:
+            files = read_bank_files([path])
+            rules = FileData(mapping.name, mapping.read_bytes()) if mapping is not None else None
+            return client.run(lambda: client.admin.import_banks(files, standard, rules, skip_unsupported), progress)
+
+        self._start(job)
 
     def import_standard(self, path: Path) -> None:
         client = self.client

@@ -26,6 +26,73 @@ from app.ui.widgets.labels import join_clauses
 CONTEXT = "messages"
 
 TEMPLATES = (
+    # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
+    QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml, *.xlsx) found"),
+    QT_TRANSLATE_NOOP("messages", "two bank files of this name: rename one"),
+    QT_TRANSLATE_NOOP("messages", "empty: the question (题干)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "no 题型 column, and the sheet's name {sheet} is no question type (name it 单选题, 多选题, 判断题, 填空题, "
+        "简答题 or 论述题, or add a 题型 column)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the column {column} repeats column {first} ({header})"),
+    QT_TRANSLATE_NOOP("messages", "no header row with a 题干 column in the first rows: the sheet is skipped"),
+    QT_TRANSLATE_NOOP("messages", "missing: the question type (题型)"),
+    QT_TRANSLATE_NOOP("messages", "must be a positive number (分值), got {value}"),
+    QT_TRANSLATE_NOOP("messages", "must be 是 or 否, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "a choice question needs options (columns 选项A, 选项B, ...)"),
+    QT_TRANSLATE_NOOP("messages", "missing: the correct answer (正确答案), e.g. B or ABD"),
+    QT_TRANSLATE_NOOP("messages", "must be option letters such as B or ABD, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "there is no option {label} (the question has {count})"),
+    QT_TRANSLATE_NOOP("messages", "an option is named twice in {value}"),
+    QT_TRANSLATE_NOOP("messages", "a single-choice question has one correct option, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "missing: the correct answer (正确答案), e.g. 对 or 错"),
+    QT_TRANSLATE_NOOP("messages", "must be true or false (对/错, √/×, 正确/错误, T/F), got {value}"),
+    QT_TRANSLATE_NOOP("messages", "missing: the accepted answers (正确答案), blanks separated by |"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a blank has no answer in {value} (blanks are separated by |, answers of one blank by ;)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a scoring point is written 要点|分数 or 要点（N分）, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "not an Excel workbook (.xlsx): {reason}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, "
+        "案例分析题",
+    ),
+    QT_TRANSLATE_NOOP("messages", "media file not found: {file}"),
+    QT_TRANSLATE_NOOP("messages", "option {label} is empty, but a later option is filled"),
+    QT_TRANSLATE_NOOP("messages", "unknown column {column}: ignored"),
+    QT_TRANSLATE_NOOP("messages", "the sheet cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "options in one cell are written one per line as A. ... B. ..."),
+    QT_TRANSLATE_NOOP("messages", "no questions: no row below the header is filled in"),
+    QT_TRANSLATE_NOOP("messages", "no questions found: no sheet has a header row with a 题干 column"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "unknown field {field}; a mapping has: standard, subtype, defaults, rules, difficulty",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a rule names what it matches: knowledge, category or tag"),
+    QT_TRANSLATE_NOOP("messages", "unknown field {field}; use {fields}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "lacks what a paper needs: {fields}; give them in the file's columns or in a mapping file (--map)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the package unpacks to more than {files} files or {mb} MB"),
+    QT_TRANSLATE_NOOP("messages", "the old Excel format (.xls) is not read: save the workbook as .xlsx"),
+    QT_TRANSLATE_NOOP("messages", "{count} skill task(s): only questions are exchanged with other formats"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} part(s) cannot be represented in ExamDesk: skip them explicitly (--skip-unsupported) to import "
+        "the rest",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no standard: name the standard the bank is for (--standard)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "difficulty {value} is not 1-5 or 易/中/难; a mapping file may name its own words (difficulty:)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "not a .zip package: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "cannot be unpacked: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "must be a positive number, got {value}"),
     QT_TRANSLATE_NOOP("messages", "admin password: {problem}"),
     QT_TRANSLATE_NOOP("messages", "role must be one of {roles}"),
     QT_TRANSLATE_NOOP("messages", "password: {problem}"),
@@ -296,7 +363,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "a date"),
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
-    QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml) found"),
     QT_TRANSLATE_NOOP("messages", "not a question bank (examdesk-bank/1); a standard is imported with Import standard"),
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
