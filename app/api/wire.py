@@ -9,6 +9,7 @@ its method's signature is refused as `bad_request`, naming the argument.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 from functools import cache
@@ -97,11 +98,30 @@ def decode_args(method: str, data: Any) -> dict[str, Any]:
             continue
         try:
             out[p.name] = _from_json(hints[p.name], data[p.name])
+            if not _in_range(out[p.name]):
+                raise BadRequest("{method}: argument {name}: {problem}", method=method, name=p.name,
+                                 problem="a number out of range")  # fmt: skip
         except ValidationError as exc:
             problem = exc.errors()[0]["msg"] if exc.errors() else str(exc)
             raise BadRequest("{method}: argument {name}: {problem}", method=method, name=p.name,
                              problem=problem) from None  # fmt: skip
     return out
+
+
+_LIMIT = 2**63 - 1  # what every store's integer column holds (ids, sequence numbers)
+
+
+def _in_range(value: Any) -> bool:
+    """No integer anywhere in `value` beyond 64 bits: a store would fail on it, not refuse it."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -_LIMIT <= value <= _LIMIT
+    if isinstance(value, dict):
+        return all(_in_range(k) and _in_range(v) for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return all(_in_range(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(_in_range(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return True
 
 
 def result_type(method: str) -> Any:

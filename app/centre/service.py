@@ -96,7 +96,7 @@ def make_app(centre: Centre) -> FastAPI:
             if not isinstance(body, dict) or not all(isinstance(body.get(k), str) for k in ("code", "station")):
                 raise wire.BadRequest("an enrolment names its code and station")
             token = await run_in_threadpool(server.stations.enrol, body["code"], body["station"])
-        except json.JSONDecodeError:
+        except ValueError:  # not JSON, or not UTF-8
             return _refusal(wire.BadRequest("the request is not JSON"))
         except Exception as exc:
             return _refusal(refusal_of(exc))
@@ -108,7 +108,7 @@ def make_app(centre: Centre) -> FastAPI:
         method = f"{interface}.{name}"
         try:
             args = json.loads(await request.body() or b"{}")
-        except json.JSONDecodeError:
+        except ValueError:  # not JSON, or not UTF-8
             return _refusal(wire.BadRequest("the request is not JSON"))
 
         def run() -> tuple[str, ApiError | None]:
