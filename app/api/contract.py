@@ -91,13 +91,26 @@ class CandidateApi(SignedInApi, Protocol):
 
     def attempt_view(self, attempt_id: int) -> AttemptView: ...
 
-    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck: ...
+    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any,
+                    step_id: str | None = None) -> SaveAck:  # fmt: skip
+        """`step_id` (uuid4().hex, made by the station): a step the centre already holds under it
+        is not recorded again; its original acknowledgement comes back (so for every step call)."""
+        ...
 
-    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck: ...
+    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool,
+                 step_id: str | None = None) -> SaveAck: ...  # fmt: skip
 
-    def report_focus_loss(self, attempt_id: int, expected_seq: int) -> SaveAck: ...
+    def report_focus_loss(self, attempt_id: int, expected_seq: int, step_id: str | None = None) -> SaveAck: ...
 
-    def submit(self, attempt_id: int) -> int: ...
+    def submit(self, attempt_id: int, step_id: str | None = None, expected_seq: int | None = None) -> int:
+        """The submit step's seq. `expected_seq`: refused as stale unless the attempt is at that step."""
+        ...
+
+    def heartbeat(self, attempt_id: int, step_id: str | None = None, station_mono: float | None = None,
+                  offline: bool = False) -> float:  # fmt: skip
+        """Still answering (every ~15 s): a time-ledger checkpoint; `offline` ones come from the
+        station's journal with its monotonic reading. The remaining time."""
+        ...
 
     def submit_if_due(self, attempt_id: int) -> bool:
         """The station's countdown reached zero: submit now if the store agrees the time is up."""

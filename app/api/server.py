@@ -214,17 +214,24 @@ class CandidateEndpoint(_Signed):
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.backend.exam.attempt_view(self.actor, attempt_id)
 
-    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
-        return self.backend.exam.save_answer(self.actor, attempt_id, expected_seq, slot, answer)
+    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any,
+                    step_id: str | None = None) -> SaveAck:  # fmt: skip
+        return self.backend.exam.save_answer(self.actor, attempt_id, expected_seq, slot, answer, step_id)
 
-    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck:
-        return self.backend.exam.set_flag(self.actor, attempt_id, expected_seq, slot, flagged)
+    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool,
+                 step_id: str | None = None) -> SaveAck:  # fmt: skip
+        return self.backend.exam.set_flag(self.actor, attempt_id, expected_seq, slot, flagged, step_id)
 
-    def report_focus_loss(self, attempt_id: int, expected_seq: int) -> SaveAck:
-        return self.backend.exam.report_focus_loss(self.actor, attempt_id, expected_seq)
+    def report_focus_loss(self, attempt_id: int, expected_seq: int, step_id: str | None = None) -> SaveAck:
+        return self.backend.exam.report_focus_loss(self.actor, attempt_id, expected_seq, step_id)
 
-    def submit(self, attempt_id: int) -> int:
-        return self.backend.exam.submit(self.actor, attempt_id)
+    def submit(self, attempt_id: int, step_id: str | None = None, expected_seq: int | None = None) -> int:
+        return self.backend.exam.submit(self.actor, attempt_id, step_id=step_id, expected_seq=expected_seq)
+
+    def heartbeat(self, attempt_id: int, step_id: str | None = None, station_mono: float | None = None,
+                  offline: bool = False) -> float:  # fmt: skip
+        return self.backend.exam.heartbeat(self.actor, attempt_id, step_id=step_id, station_mono=station_mono,
+                                           offline=offline)  # fmt: skip
 
     def submit_if_due(self, attempt_id: int) -> bool:
         self.backend.exam.attempt_view(self.actor, attempt_id)  # only the candidate's own attempt
