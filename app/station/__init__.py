@@ -1,0 +1,1 @@
+"""What a candidate station keeps on its own disk: the journal of steps not yet at the centre."""
