@@ -547,6 +547,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_station_export_journal(args: argparse.Namespace) -> int:
+    from app.station.journal import Journal, JournalDamaged, JournalInUse, export_candidate, station_of
+
+    folder = Path(args.journal)
+    try:
+        raw = Path(args.key_file).read_bytes()
+        key = raw if len(raw) == 32 else bytes.fromhex(raw.decode("ascii", errors="replace").strip())
+        if len(key) != 32:
+            raise ValueError("not 32 bytes")
+    except (OSError, ValueError) as exc:
+        print(f"examdesk: {args.key_file} is not a station key (32 bytes, raw or as 64 hex digits): {exc}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        with Journal(folder, key, station_of(folder)) as journal:
+            attempt, count, sealed = export_candidate(journal, key, args.ticket, args.attempt)
+    except (JournalDamaged, JournalInUse, LookupError) as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return 1
+    Path(args.out).write_bytes(sealed)
+    print(f"{count} unsent steps of ticket {args.ticket} (attempt {attempt}) written to {args.out}")
+    return 0
+
+
 def cmd_verify_qr(args: argparse.Namespace) -> int:
     from app.security import qr_payload
     from app.security.signing import load_public_pem
@@ -693,6 +717,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("payload")
     p.add_argument("--pubkey", required=True, metavar="PEM")
     p.set_defaults(func=cmd_verify_qr)
+
+    station = sub.add_parser("station", help="a candidate station's own files").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = station.add_parser("export-journal", help="a dead PC's unsent answers of one candidate, as a sealed file")
+    p.add_argument("--journal", required=True, metavar="DIR", help="the station's journal folder")
+    p.add_argument("--ticket", required=True, help="the candidate's admission ticket")
+    p.add_argument("--out", required=True, metavar="FILE", help="the sealed file, for the proctor to import")
+    p.add_argument("--key-file", required=True, metavar="FILE",
+                   help="the station's journal key from enrolment (32 bytes, raw or as 64 hex digits)")  # fmt: skip
+    p.add_argument("--attempt", type=int, help="which attempt, when the journal holds several of this ticket")
+    p.set_defaults(func=cmd_station_export_journal)
 
     p = sub.add_parser("demo", help="build a demo centre with sessions, results and bundles")
     p.add_argument("--headless", action="store_true", help="no windows: simulate the exam day")

@@ -61,6 +61,7 @@ from app.errors import Problem, UserFacingError
 from app.services.auth import AuthService
 from app.services.backend import Backend
 from app.services.base import Actor
+from app.services.journal_import import JournalImportService
 from app.services.library import summary
 
 log = logging.getLogger(__name__)
@@ -268,6 +269,9 @@ class ProctorEndpoint(_SessionsRead):
 
     def allow_move(self, candidate_id: int, reason: str) -> None:
         self.backend.exam.allow_move(self.actor, candidate_id, reason)
+
+    def import_journal(self, session_id: int, file: FileData) -> int:
+        return JournalImportService(self.backend.db).import_journal(self.actor, session_id, file)
 
     def minutes_to_start(self, session_id: int) -> int:
         return self.backend.exam.minutes_to_start(self.actor, session_id)

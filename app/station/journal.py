@@ -28,7 +28,6 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -37,7 +36,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.security.canonical import canonical_json
-from app.security.station_journal import KEY_BYTES, journal_key
+from app.security.station_journal import KEY_BYTES, journal_key, seal_export
 
 __all__ = ["Journal", "JournalDamaged", "JournalInUse", "JournalRecord", "journal_key"]
 
@@ -280,6 +279,35 @@ def _unlock(f: IO[bytes]) -> None:
         f.close()  # closing the file releases its lock
 
 
-def records_of(journal: Journal, ticket: str) -> Iterator[JournalRecord]:
-    """The pending records of one candidate (by ticket), in order: what a dead PC exports."""
-    return (r for r in journal.pending() if r.ticket == ticket)
+def station_of(folder: Path) -> str:
+    """The station whose journal is in `folder` (named in the file's clear header)."""
+    path = Path(folder) / FILE
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(MAGIC) + 4 + 256)
+    except OSError as exc:
+        raise JournalDamaged(f"no station journal in {folder}: {exc.strerror or exc}") from None
+    if not head.startswith(MAGIC) or len(head) < len(MAGIC) + 4:
+        raise JournalDamaged(f"{path} is not a station journal")
+    size = int.from_bytes(head[len(MAGIC) : len(MAGIC) + 4], "big")
+    name = head[len(MAGIC) + 4 : len(MAGIC) + 4 + size]
+    if len(name) != size:
+        raise JournalDamaged(f"{path} is not a station journal")
+    return name.decode("utf-8", errors="replace")
+
+
+def export_candidate(journal: Journal, key: bytes, ticket: str,
+                     attempt_id: int | None = None) -> tuple[int, int, bytes]:  # fmt: skip
+    """(attempt, record count, sealed file) of the unsent records of one candidate: what a dead
+    PC's journal hands the proctor. Bound to the station, the ticket and the attempt."""
+    records = [r for r in journal.pending() if r.ticket == ticket]
+    attempts = sorted({r.attempt_id for r in records} if attempt_id is None else {attempt_id})
+    if not records:
+        raise LookupError(f"the journal holds no unsent steps of ticket {ticket}")
+    if len(attempts) > 1:
+        raise LookupError(f"ticket {ticket} has unsent steps of attempts {attempts}: name one with --attempt")
+    chosen = [r.as_dict() for r in records if r.attempt_id == attempts[0]]
+    if not chosen:
+        raise LookupError(f"the journal holds no unsent steps of ticket {ticket} in attempt {attempts[0]}")
+    header = {"station": journal.station, "ticket": ticket, "attempt_id": attempts[0], "records": len(chosen)}
+    return attempts[0], len(chosen), seal_export(key, header, chosen)

@@ -40,7 +40,7 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+74"/>
+        <location filename="../../app/ui/candidate/station.py" line="+82"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
@@ -71,6 +71,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Your paper is handed in on this PC</source>
+        <translation>你的试卷已在本机交卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It goes to the centre as soon as the connection is back ({count} waiting). Do not switch this PC off; tell the proctor.</source>
+        <translation>网络恢复后将立即发送到考点（{count} 条待发送）。请勿关闭本机，并告知监考员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your paper has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
@@ -80,7 +90,17 @@
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>Your paper was not handed in: your answers changed elsewhere meanwhile. Check them and submit again.</source>
+        <translation>试卷未交：你的答案在其他地方已有改动。请核对答案后重新交卷。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre refused some answers made while it was unreachable: please check your answers.</source>
+        <translation>断网期间作答的部分答案被考点拒收，请核对你的答案。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
@@ -211,7 +231,17 @@ Orange border ⚑: flagged</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>Only on this PC ({count} waiting)</source>
+        <translation>仅保存在本机（{count} 条待发送）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Saved at the centre</source>
+        <translation>✓ 已保存到考点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>All answers saved</source>
         <translation>答案均已保存</translation>
     </message>
@@ -493,7 +523,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-259"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-266"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -1095,6 +1125,56 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>the attempt is at step {step}, this save expected {expected}</source>
         <translation>试卷已保存到第 {step} 步，本次保存基于第 {expected} 步，请重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attempt is at step {step}, this submission expected {expected}</source>
+        <translation>作答记录已到第 {step} 步，本次交卷基于第 {expected} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a step id is 32 lowercase hexadecimal digits, not {step_id}</source>
+        <translation>步骤编号应为 32 位小写十六进制数字，而不是 {step_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {step_id} was already used for another step</source>
+        <translation>步骤编号 {step_id} 已用于另一步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate&apos;s station sends heartbeats</source>
+        <translation>只有考生的考试机发送心跳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} may not import a station journal</source>
+        <translation>{role}不能导入考试机日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attempt was submitted: the {count} steps this file still holds cannot be added</source>
+        <translation>该考生已交卷：此文件中尚余的 {count} 个步骤无法补录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a station journal export</source>
+        <translation>{file} 不是考试机日志导出文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} was altered, or was not sealed by station {station} of this centre</source>
+        <translation>{file} 已被改动，或并非本考点考试机 {station} 封存的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} holds the answers of ticket {ticket}, who is not a candidate of this session</source>
+        <translation>{file} 中是准考证号 {ticket} 的答案，该考生不属于本场次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} mixes the records of several candidates</source>
+        <translation>{file} 混有多名考生的记录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2392,7 +2472,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-176"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2492,7 +2572,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+85"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.api.client import Client
+from app.api.errors import Unreachable
 from app.api.types import Identity
-from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
+from app.flows.candidate import HEARTBEAT_SECONDS, CandidateFlow, Notice, RulesNotRead, Stage
+from app.station.journal import Journal
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
@@ -17,6 +21,8 @@ from app.ui.widgets.messages import translate_error
 
 TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
+SYNC_EVERY = 5  # ticks between tries to send what waits in the journal (centre mode)
+HEARTBEAT_EVERY = int(HEARTBEAT_SECONDS * 1000 // TICK_MS)
 
 
 def exam_title(who: Identity, names: tuple[str, str]) -> str:
@@ -33,11 +39,13 @@ def exam_title(who: Identity, names: tuple[str, str]) -> str:
 
 
 class CandidateStation(QWidget):
-    """`client`: this station's client of the services, not signed in; the candidate signs in on it."""
+    """`client`: this station's client of the services, not signed in; the candidate signs in on it.
+    `journal`: centre mode's station journal (every step kept on this PC until the centre has it)."""
 
-    def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None):
+    def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, journal: Journal | None = None,
+                 parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
-        self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds)
+        self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds, journal=journal)
         self.stack = QStackedWidget()
         self.login_page = LoginPage(client.station)
         self.confirm_page = ConfirmPage()
@@ -118,11 +126,44 @@ class CandidateStation(QWidget):
         elif stage is Stage.PAUSED:
             self.message_page.show_message(self.tr("The exam is paused"),
                                            self.tr("Your time is stopped. Please wait for the proctor."))  # fmt: skip
+        elif stage is Stage.SUBMITTED and self._waiting():
+            self.message_page.show_message(
+                self.tr("Your paper is handed in on this PC"),
+                self.tr("It goes to the centre as soon as the connection is back ({count} waiting). "
+                        "Do not switch this PC off; tell the proctor.").format(count=self.flow.save_status().waiting),
+            )  # fmt: skip
         elif stage is Stage.SUBMITTED:
             self.timer.stop()
             self.message_page.show_message(self.tr("Your paper has been submitted"),
                                            self.tr("All your answers are saved. Please leave quietly."))  # fmt: skip
         self.stack.setCurrentWidget(self.message_page)
+
+    def _waiting(self) -> bool:
+        return self.flow.journal is not None and len(self.flow.journal) > 0
+
+    def _sync(self) -> None:
+        """Send what waits in the journal (small: a few steps; each try costs one call when the
+        centre is still away, as the first refused call ends the try)."""
+        before = self.flow.stage
+        try:
+            self.flow.sync()
+        except Exception as exc:
+            self._error(exc)
+            return
+        notice = self.flow.notice
+        if notice is not Notice.NONE:
+            self.flow.notice = Notice.NONE
+            if notice is Notice.SUBMISSION_NOT_DELIVERED:
+                text = self.tr("Your paper was not handed in: your answers changed elsewhere meanwhile. "
+                               "Check them and submit again.")  # fmt: skip
+            else:
+                text = self.tr("The centre refused some answers made while it was unreachable: please check "
+                               "your answers.")  # fmt: skip
+            self.exam_page.notice(text, 60)
+        if self.flow.stage is Stage.ANSWERING:
+            self.exam_page.set_saved(None)
+        if self.flow.stage is not before or self.flow.stage is Stage.SUBMITTED:
+            self._show_stage()
 
     def _tick(self) -> None:
         self._ticks += 1
@@ -130,11 +171,22 @@ class CandidateStation(QWidget):
         if stage is Stage.RULES:
             self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
             return
+        if self._waiting() and self._ticks % SYNC_EVERY == 0:
+            self._sync()
+            stage = self.flow.stage
+        if stage is Stage.ANSWERING and self._ticks % HEARTBEAT_EVERY == 0:
+            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                self.flow.heartbeat()
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
             try:
                 self.flow.refresh()
+            except Unreachable:  # the countdown runs on from the centre's last figure
+                self.flow.reachable = False
+                if self.flow.stage is Stage.ANSWERING:
+                    self.exam_page.tick()
+                return
             except Exception as exc:
                 self._error(exc)
                 return
@@ -169,9 +221,9 @@ class CandidateStation(QWidget):
 class CandidateWindow(QMainWindow):
     """Full screen, and not closable by the candidate while an exam is under way."""
 
-    def __init__(self, client: Client, *, kiosk: bool = True):
+    def __init__(self, client: Client, *, kiosk: bool = True, journal: Journal | None = None):
         super().__init__()
-        self.station = CandidateStation(client)
+        self.station = CandidateStation(client, journal=journal)
         self.setCentralWidget(self.station)
         self.setWindowTitle(self.tr("ExamDesk — candidate"))
         if kiosk:

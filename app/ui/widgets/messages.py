@@ -109,6 +109,19 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "the attempt has been submitted"),
     QT_TRANSLATE_NOOP("messages", "only the candidate answers"),
     QT_TRANSLATE_NOOP("messages", "the attempt is at step {step}, this save expected {expected}"),
+    QT_TRANSLATE_NOOP("messages", "the attempt is at step {step}, this submission expected {expected}"),
+    QT_TRANSLATE_NOOP("messages", "a step id is 32 lowercase hexadecimal digits, not {step_id}"),
+    QT_TRANSLATE_NOOP("messages", "step {step_id} was already used for another step"),
+    QT_TRANSLATE_NOOP("messages", "only the candidate's station sends heartbeats"),
+    # a dead PC's journal, imported by the proctor (app/services/journal_import.py)
+    QT_TRANSLATE_NOOP("messages", "{role} may not import a station journal"),
+    QT_TRANSLATE_NOOP("messages", "the attempt was submitted: the {count} steps this file still holds cannot be added"),
+    QT_TRANSLATE_NOOP("messages", "{file} is not a station journal export"),
+    QT_TRANSLATE_NOOP("messages", "{file} was altered, or was not sealed by station {station} of this centre"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{file} holds the answers of ticket {ticket}, who is not a candidate of this session"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{file} mixes the records of several candidates"),
     QT_TRANSLATE_NOOP("messages", "the exam is {state}: answers cannot be saved now"),
     QT_TRANSLATE_NOOP("messages", "time is up"),
     QT_TRANSLATE_NOOP("messages", "no question {n} on this paper"),
