@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from app.services.answers import StaleSave
 from app.services.base import ServiceError
+from app.services.exam import ExamService
 from app.store.models import AttemptHeartbeat, AttemptStep, AuditEntry
-from tests.store_fixtures import CANDIDATES
+from tests.store_fixtures import CANDIDATES, shared_catalog
 
 
 def _started(world):
@@ -98,3 +99,26 @@ def test_heartbeats_are_checkpoints_not_audit_entries(world):
         rows = s.scalars(select(AttemptHeartbeat).where(AttemptHeartbeat.attempt_id == aid)).all()
     assert len(rows) == 2 and [r.offline for r in rows] == [False, True] and rows[1].station_mono == 123.5
     assert _counts(world, aid)[1] == audit
+
+
+def test_a_lost_station_loses_at_most_one_heartbeat_interval(world):
+    """Its time stops at the last heartbeat, not at the last answer (issue 13: a crash refunded
+    the time a candidate spent reading without saving)."""
+    from app.store.clock import FakeMachineClock
+
+    machine = FakeMachineClock(1000.0, boot="before")
+    w = world.reopen(machine=machine)
+    actor, aid = _started(w)
+    machine.advance(10)
+    w.exam.save_answer(actor, aid, 0, 0, "B", uuid.uuid4().hex)
+    machine.advance(290)  # five minutes reading without saving, heartbeats every 15 s
+    w.exam.heartbeat(actor, aid, step_id=uuid.uuid4().hex)
+    machine.advance(14)  # the PC dies 14 s after its last heartbeat
+    after = w.reopen(machine=FakeMachineClock(5.0, boot="after a restart"))
+    login = after.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="PC-01")
+    view = after.exam.attempt_view(login.actor, aid)
+    assert view.remaining == pytest.approx(5400 - 300)  # not 5400 - 10: the heartbeat counted
+    console = ExamService(after.db, shared_catalog())  # another process: the proctor's, with caches of its own
+    [row] = [r for r in console.session_overview(after.proctor, after.session_id) if r.ticket == "T001"]
+    assert row.remaining == pytest.approx(5400 - 300)  # the proctor sees the same
+    world.db = after.db  # closed by the fixture
