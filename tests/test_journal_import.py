@@ -96,6 +96,21 @@ def test_a_tampered_file_or_another_sessions_file_is_refused(world, clock, tmp_p
     assert centre_view(world, _flow).answers == {0: "B"}  # nothing changed
 
 
+def test_a_station_speaks_only_for_candidates_who_sat_at_it(world, clock, tmp_path):  # noqa: F811
+    """A journal sealed with the key of a station where the candidate never logged in is refused
+    (a station's key could otherwise put answers in anyone's paper)."""
+    from app.security.station_journal import seal_export
+
+    flow, _folder, _key = dead_pc(world, clock, tmp_path)
+    record = {"step_id": "ab" * 16, "attempt_id": flow.login.attempt_id, "ticket": "T001", "kind": "answer",
+              "expected_seq": 1, "slot": 3, "value": "A", "station_mono": 1.0}  # fmt: skip
+    header = {"station": "PC-09", "ticket": "T001", "attempt_id": flow.login.attempt_id, "records": 1}
+    forged = seal_export(world.db.cipher.journal_key("PC-09"), header, [record])
+    with pytest.raises(ApiError) as refused:
+        proctor(world).proctor.import_journal(world.session_id, FileData("pc09.journal", forged))
+    assert "never logged in" in str(refused.value) and 3 not in centre_view(world, flow).answers
+
+
 def test_an_import_into_a_submitted_attempt_is_refused(world, clock, tmp_path):  # noqa: F811
     flow, folder, key_file = dead_pc(world, clock, tmp_path)
     sealed = export(tmp_path, folder, key_file)

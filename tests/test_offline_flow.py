@@ -13,7 +13,7 @@ from app.api.errors import ApiError, Unreachable
 from app.api.server import Server
 from app.flows.candidate import CandidateFlow, Notice, Stage
 from app.services.backend import Backend
-from app.station.journal import Journal, JournalInUse
+from app.station.journal import Journal, JournalInUse, peek
 from app.store.models import AttemptHeartbeat, AttemptStep
 from tests.store_fixtures import CANDIDATES, shared_catalog
 
@@ -95,6 +95,26 @@ def test_a_dropped_link_keeps_answers_on_this_pc_and_sync_delivers_them_in_order
     assert [(k, s) for _q, k, s in centre_steps(world, flow.login.attempt_id)] == [
         ("answer", 0), ("answer", 1), ("answer", 0), ("flag", 4)]  # fmt: skip
     assert centre_view(world, flow).answers == {0: "C", 1: "B"}
+
+
+def test_every_step_is_on_this_pcs_disk_before_it_is_sent(world, clock, tmp_path, transport):
+    """Journal first, send second: a step the centre may have is never only in memory."""
+    flow, link = answering(world, clock, tmp_path, transport)
+    seen = []
+    inner = link.inner
+
+    class Watching:
+        def call(self, method, token, station, arguments):
+            if arguments.get("step_id"):  # read the file as a restarted process would
+                on_disk = peek(flow.journal.folder, world.db.cipher.journal_key("PC-01"), "PC-01")
+                seen.append(any(r.step_id == arguments["step_id"] for r in on_disk))
+            return inner.call(method, token, station, arguments)
+
+    link.inner = Watching()
+    flow.answer(0, "A")
+    flow.toggle_flag(0)
+    flow.submit()
+    assert seen == [True, True, True]
 
 
 def test_a_lost_reply_is_not_recorded_twice(world, clock, tmp_path, transport):

@@ -28,7 +28,7 @@ from app.domain.time_ledger import LedgerState, TimeEventKind
 from app.security.station_journal import SealedFileError, export_header, open_export
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError, require_duty
 from app.services.exam_day import ExamDay
-from app.store.models import Attempt, AttemptHeartbeat, AttemptStep, Candidate
+from app.store.models import Attempt, AttemptHeartbeat, AttemptStep, Candidate, StationLogin
 
 _SLOT_KINDS = {"answer": ("answer", "clear"), "clear": ("answer", "clear"), "flag": ("flag", "unflag"),
                "unflag": ("flag", "unflag")}  # fmt: skip
@@ -59,6 +59,11 @@ class JournalImportService(ExamDay):
             if attempt is None or candidate is None or attempt.session_id != session_id or candidate.ticket != ticket:
                 raise Conflict("{file} holds the answers of ticket {ticket}, who is not a candidate of this session",
                                file=file.name, ticket=ticket)  # fmt: skip
+            logged_here = s.scalar(select(StationLogin.id).where(StationLogin.candidate_id == candidate.id,
+                                                                 StationLogin.station == station).limit(1))  # fmt: skip
+            if logged_here is None:  # a station's key speaks only for candidates who sat at it
+                raise Conflict("{file} comes from station {station}, where ticket {ticket} never logged in",
+                               file=file.name, station=station, ticket=ticket)  # fmt: skip
             for record in records:
                 if record.get("attempt_id") != attempt_id or record.get("ticket") != ticket:
                     raise ServiceError("{file} mixes the records of several candidates", file=file.name)

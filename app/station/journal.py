@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from app.security.canonical import canonical_json
 from app.security.station_journal import KEY_BYTES, journal_key, seal_export
 
-__all__ = ["Journal", "JournalDamaged", "JournalInUse", "JournalRecord", "journal_key"]
+__all__ = ["Journal", "JournalDamaged", "JournalInUse", "JournalRecord", "journal_key", "peek"]
 
 MAGIC = b"EXAMDESK-JOURNAL/1\n"
 FILE = "journal.bin"
@@ -120,27 +120,9 @@ class Journal:
             self._rewrite([])
             return
         blob = self.path.read_bytes()
-        if not blob.startswith(MAGIC):
-            raise JournalDamaged(f"{self.path} is not a station journal")
-        if not blob.startswith(self._header):
-            raise JournalDamaged(f"{self.path} is the journal of another station")
-        at, good_end, last_n = len(self._header), len(self._header), 0
-        while at < len(blob):
-            frame = _frame_at(blob, at)
-            if frame is None:  # cut short: a torn last write
-                break
-            n, nonce, body, end = frame
-            try:
-                plain = self._aead.decrypt(nonce, body, self._header + n.to_bytes(8, "big"))
-                entry = json.loads(plain)
-            except (InvalidTag, ValueError):
-                if end >= len(blob):
-                    break  # the last frame, damaged by a torn write: ignored
-                raise JournalDamaged(f"{self.path}: record {n} fails authentication") from None
-            if n <= last_n:
-                raise JournalDamaged(f"{self.path}: record {n} follows record {last_n}")
+        entries, good_end, last_n = _parse(blob, self._aead, self._header, self.path)
+        for entry in entries:
             self._apply(entry)
-            last_n, at, good_end = n, end, end
         self._next = last_n + 1
         if good_end < len(blob):  # cut the torn tail off, so the next record follows a good one
             with open(self.path, "r+b") as f:
@@ -223,6 +205,47 @@ class Journal:
             os.fsync(f.fileno())
         os.replace(temp, self.path)
         _fsync_folder(self.folder)
+
+
+def peek(folder: Path, key: bytes, station: str) -> list[JournalRecord]:
+    """The records waiting in the journal file in `folder`, read from the disk as a restarted
+    station would read them, without taking the folder's lock or changing the file."""
+    path = Path(folder) / FILE
+    header = MAGIC + _u32(len(station.encode("utf-8"))) + station.encode("utf-8")
+    pending: dict[str, JournalRecord] = {}
+    for entry in _parse(path.read_bytes(), AESGCM(key), header, path)[0]:
+        if "ack" in entry:
+            pending.pop(str(entry["ack"]), None)
+        else:
+            record = JournalRecord.from_dict(entry)
+            pending[record.step_id] = record
+    return list(pending.values())
+
+
+def _parse(blob: bytes, aead: AESGCM, header: bytes, path: Path) -> tuple[list[dict[str, Any]], int, int]:
+    """(entries in order, end of the last good frame, its number) of a journal file's bytes."""
+    if not blob.startswith(MAGIC):
+        raise JournalDamaged(f"{path} is not a station journal")
+    if not blob.startswith(header):
+        raise JournalDamaged(f"{path} is the journal of another station")
+    entries: list[dict[str, Any]] = []
+    at, good_end, last_n = len(header), len(header), 0
+    while at < len(blob):
+        frame = _frame_at(blob, at)
+        if frame is None:  # cut short: a torn last write
+            break
+        n, nonce, body, end = frame
+        try:
+            entry = json.loads(aead.decrypt(nonce, body, header + n.to_bytes(8, "big")))
+        except (InvalidTag, ValueError):
+            if end >= len(blob):
+                break  # the last frame, damaged by a torn write: ignored
+            raise JournalDamaged(f"{path}: record {n} fails authentication") from None
+        if n <= last_n:
+            raise JournalDamaged(f"{path}: record {n} follows record {last_n}")
+        entries.append(entry)
+        last_n, at, good_end = n, end, end
+    return entries, good_end, last_n
 
 
 def _u32(n: int) -> bytes:

@@ -1178,6 +1178,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{file} comes from station {station}, where ticket {ticket} never logged in</source>
+        <translation>{file} 来自考试机 {station}，准考证号 {ticket} 从未在该机登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the exam is {state}: answers cannot be saved now</source>
         <translation>考试当前状态为 {state}，暂时无法保存答案</translation>
     </message>
@@ -2472,7 +2477,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2572,7 +2577,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

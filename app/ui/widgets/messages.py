@@ -122,6 +122,7 @@ TEMPLATES = (
         "messages", "{file} holds the answers of ticket {ticket}, who is not a candidate of this session"
     ),
     QT_TRANSLATE_NOOP("messages", "{file} mixes the records of several candidates"),
+    QT_TRANSLATE_NOOP("messages", "{file} comes from station {station}, where ticket {ticket} never logged in"),
     QT_TRANSLATE_NOOP("messages", "the exam is {state}: answers cannot be saved now"),
     QT_TRANSLATE_NOOP("messages", "time is up"),
     QT_TRANSLATE_NOOP("messages", "no question {n} on this paper"),
