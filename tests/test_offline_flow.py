@@ -24,9 +24,10 @@ class Link:
     instead of its reply."""
 
     def __init__(self, inner: Any):
-        self.inner, self.mode, self.calls = inner, "up", 0
+        self.inner, self.mode, self.calls, self.tries = inner, "up", 0, 0
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
+        self.tries += 1
         if self.mode == "down":
             raise Unreachable("link down")
         self.calls += 1
@@ -81,8 +82,10 @@ def test_a_dropped_link_keeps_answers_on_this_pc_and_sync_delivers_them_in_order
     clock[0] = 100.0
     link.mode = "down"
     assert flow.answer(1, "B") is None  # kept on this PC: no exception, the screen shows it
+    tries = link.tries
     flow.answer(0, "C")
     flow.toggle_flag(4)
+    assert link.tries == tries  # no network wait per answer while the centre is away: the sync tries
     assert flow.answers == {0: "C", 1: "B"} and flow.flagged == {4}
     assert flow.save_status().plain() == "only on this PC (3 waiting)" and not flow.reachable
     assert len(flow.journal) == 3  # the queue is not emptied before anything was sent
@@ -121,8 +124,10 @@ def test_a_lost_reply_is_not_recorded_twice(world, clock, tmp_path, transport):
     flow, link = answering(world, clock, tmp_path, transport)
     link.mode = "lose_reply"
     assert flow.answer(2, "A") is None  # it ran at the centre, but the station does not know
-    flow.answer(3, "B")  # the sync before this step replays the first: ran again, no reply either
+    flow.answer(3, "B")  # unreachable at the last try: kept on this PC, sent by the next sync
     assert flow.save_status().waiting == 2
+    flow.sync()  # the first is replayed (held: acknowledged, reply lost again); the second never left
+    assert flow.save_status().waiting == 2 and len(centre_steps(world, flow.login.attempt_id)) == 1
     link.mode = "up"
     flow.sync()
     steps = centre_steps(world, flow.login.attempt_id)

@@ -20,6 +20,7 @@ in unseen: the flow shows the attempt again and says so (`notice`).
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -102,10 +103,15 @@ class CandidateFlow:
     reachable: bool = True  # whether the last call reached the centre
     notice: Notice = Notice.NONE
     refused: list[tuple[JournalRecord, ApiError]] = field(default_factory=list)  # steps the centre refused
+    needs_refresh: bool = False  # a sync without refreshes (off the GUI thread) left the view to refresh
     _rules_from: float | None = None
     _viewed_at: float = 0.0
     _warned: set[int] = field(default_factory=set)
     _submitted_locally: bool = False
+    # a sync may run on a worker thread while the screen makes steps: the journal and the seq
+    # change under this lock, never while a call waits on the network
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+    _syncing: bool = False
 
     # -- before the exam -------------------------------------------------------------------
 
@@ -159,11 +165,12 @@ class CandidateFlow:
         if view.state is LedgerState.RUNNING and view.remaining <= 0:
             candidate.submit_if_due(attempt_id)
             view = candidate.attempt_view(attempt_id)
-        self.view, self._viewed_at = view, self.clock()
-        self.seq = view.last_seq
-        self.answers = dict(view.answers)
-        self.flagged = set(view.flagged)
-        self._overlay_pending()
+        with self._lock:
+            self.view, self._viewed_at = view, self.clock()
+            self.seq = view.last_seq
+            self.answers = dict(view.answers)
+            self.flagged = set(view.flagged)
+            self._overlay_pending()
         if view.submitted:
             self.stage = Stage.SUBMITTED
         elif view.state is LedgerState.NOT_STARTED:
@@ -243,13 +250,14 @@ class CandidateFlow:
         return ack
 
     def _acked(self, ack: SaveAck) -> None:
-        self.seq = max(self.seq, ack.seq) if self._pending() else ack.seq
-        if self.view is not None:
-            self.view = AttemptView(
-                self.view.attempt_id, self.view.state, ack.remaining, ack.seq, self.view.answers, self.view.flagged,
-                self.view.submitted, self.view.items,
-            )  # fmt: skip
-            self._viewed_at = self.clock()
+        with self._lock:
+            self.seq = max(self.seq, ack.seq) if self._pending() else ack.seq
+            if self.view is not None:
+                self.view = AttemptView(
+                    self.view.attempt_id, self.view.state, ack.remaining, ack.seq, self.view.answers,
+                    self.view.flagged, self.view.submitted, self.view.items,
+                )  # fmt: skip
+                self._viewed_at = self.clock()
 
     # -- the journal (centre mode) -----------------------------------------------------------
 
@@ -266,11 +274,16 @@ class CandidateFlow:
         """Journal the step, then send everything that waits (this step last). The ack of this
         step, or None when it waits on this PC (the centre was unreachable)."""
         assert self.login is not None and self.journal is not None
-        record = JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, kind, self.seq, slot,
-                               value, self.clock())  # fmt: skip
-        self.journal.append(record)  # durable before it is sent
-        self.seq += 1
-        self._apply_locally(kind, slot, value)
+        with self._lock:
+            record = JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, kind, self.seq, slot,
+                                   value, self.clock())  # fmt: skip
+            self.journal.append(record)  # durable before it is sent
+            self.seq += 1
+            self._apply_locally(kind, slot, value)
+            if not self.reachable or self._syncing:
+                # the centre was away at the last try: the station's sync (a timer) sends it, so
+                # the candidate never waits for a network timeout on each answer
+                return None
         refused_before = len(self.refused)
         acks = self.sync()
         for done, exc in self.refused[refused_before:]:
@@ -281,15 +294,30 @@ class CandidateFlow:
                 raise exc
         return acks.get(record.step_id)
 
-    def sync(self) -> dict[str, SaveAck]:
+    def sync(self, *, refresh: bool = True) -> dict[str, SaveAck]:
         """Send the journal's waiting records in order, each with its step id and expected seq;
         forget each only once the centre acknowledged it. Stops at the first Unreachable (the rest
-        waits for the next sync). Returns the acknowledgements by step id."""
-        acks: dict[str, SaveAck] = {}
-        if self.journal is None or self.login is None:
+        waits for the next sync). Returns the acknowledgements by step id. One sync at a time (a
+        second returns at once); `refresh=False` (a worker thread): no view refresh, `needs_refresh`
+        says when the screen's thread should do one."""
+        with self._lock:
+            if self._syncing or self.journal is None or self.login is None:
+                return {}
+            self._syncing = True
+        try:
+            acks: dict[str, SaveAck] = {}
+            while self._pending() and self._send_waiting(acks, refresh):
+                pass  # steps made meanwhile are sent by the next round
             return acks
+        finally:
+            with self._lock:
+                self._syncing = False
+
+    def _send_waiting(self, acks: dict[str, SaveAck], refresh: bool) -> bool:
+        """One round over what waits now; False when the centre could not be reached."""
+        assert self.journal is not None
         candidate = self.client.candidate
-        shift = 0  # how far the centre's log is ahead of the journal's expected seqs (see _rebased)
+        shift = 0  # how far the centre's log is ahead of the journal's expected seqs
         for record in self._pending():
             try:
                 if record.kind == "heartbeat":
@@ -309,23 +337,31 @@ class CandidateFlow:
                     ack = self._send(record, at)
             except Unreachable:
                 self.reachable = False
-                return acks
+                return False
             except ApiError as exc:
                 self.reachable = True
-                self.journal.acknowledge(record.step_id)  # the centre will never take it: not kept for ever
-                self._refused(record, exc)
+                with self._lock:
+                    self.journal.acknowledge(record.step_id)  # the centre will never take it: not kept for ever
+                self._refused(record, exc, refresh)
                 continue
             self.reachable = True
-            self.journal.acknowledge(record.step_id)
+            with self._lock:
+                self.journal.acknowledge(record.step_id)
             acks[record.step_id] = ack
             if record.kind != "submit":
                 self._acked(ack)
         self.reachable = True
         if self._submitted_locally and not self._pending():
             self._submitted_locally = False
-            with contextlib.suppress(Unreachable):
-                self.refresh()
-        return acks
+            self._refresh_after_sync(refresh)
+        return True
+
+    def _refresh_after_sync(self, refresh: bool) -> None:
+        if not refresh:
+            self.needs_refresh = True
+            return
+        with contextlib.suppress(Unreachable):
+            self.refresh()
 
     def _send(self, record: JournalRecord, expected: int) -> SaveAck:
         candidate, aid, sid = self.client.candidate, record.attempt_id, record.step_id
@@ -341,7 +377,7 @@ class CandidateFlow:
             return candidate.set_flag(aid, expected, slot, kind == "flag", sid)
         return candidate.report_focus_loss(aid, expected, sid)
 
-    def _refused(self, record: JournalRecord, exc: ApiError) -> None:
+    def _refused(self, record: JournalRecord, exc: ApiError, refresh: bool = True) -> None:
         """A waiting step the centre refused: the candidate is told; the screen shows the centre's state."""
         self.refused.append((record, exc))
         if record.kind == "submit":
@@ -349,8 +385,7 @@ class CandidateFlow:
             self.notice = Notice.SUBMISSION_NOT_DELIVERED
         elif self.notice is Notice.NONE:
             self.notice = Notice.STEPS_REFUSED
-        with contextlib.suppress(Unreachable):
-            self.refresh()
+        self._refresh_after_sync(refresh)
 
     def heartbeat(self) -> float | None:
         """Tell the centre this station is still answering (every HEARTBEAT_SECONDS); kept in the
@@ -358,9 +393,8 @@ class CandidateFlow:
         if self.stage is not Stage.ANSWERING or self.login is None:
             return None
         attempt_id = self.login.attempt_id
-        if self.journal is not None and self._pending():
-            self._journal_heartbeat()
-            self.sync()
+        if self.journal is not None and (self._pending() or not self.reachable):
+            self._journal_heartbeat()  # delivered, in order, by the next sync
             return None
         try:
             remaining = self.client.candidate.heartbeat(attempt_id, uuid.uuid4().hex, self.clock(), False)
@@ -374,8 +408,9 @@ class CandidateFlow:
 
     def _journal_heartbeat(self) -> None:
         assert self.login is not None and self.journal is not None
-        self.journal.append(JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, "heartbeat",
-                                          station_mono=self.clock()))  # fmt: skip
+        with self._lock:
+            self.journal.append(JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, "heartbeat",
+                                              station_mono=self.clock()))  # fmt: skip
 
     # -- the steps -----------------------------------------------------------------------------
 

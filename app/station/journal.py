@@ -28,6 +28,7 @@ import contextlib
 import json
 import os
 import sys
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -99,6 +100,7 @@ class Journal:
         self._aead = AESGCM(key)
         self._header = MAGIC + _u32(len(station.encode("utf-8"))) + station.encode("utf-8")
         self._lock = _lock(self.folder / LOCK)
+        self._mutex = threading.Lock()  # the screen's thread and a sync's worker thread both write
         self._pending: dict[str, JournalRecord] = {}
         self._next = 1
         self._acked_since_compaction = 0
@@ -139,7 +141,8 @@ class Journal:
 
     def pending(self, attempt_id: int | None = None) -> list[JournalRecord]:
         """The records the centre has not acknowledged, in the order they were made."""
-        return [r for r in self._pending.values() if attempt_id is None or r.attempt_id == attempt_id]
+        with self._mutex:
+            return [r for r in self._pending.values() if attempt_id is None or r.attempt_id == attempt_id]
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -148,23 +151,29 @@ class Journal:
 
     def append(self, record: JournalRecord) -> None:
         """Keep `record`, durably (fsync) before returning: only then may it be sent."""
-        if record.step_id in self._pending:
-            raise ValueError(f"step {record.step_id} is in the journal already")
-        self._write(record.as_dict())
-        self._pending[record.step_id] = record
+        with self._mutex:
+            if record.step_id in self._pending:
+                raise ValueError(f"step {record.step_id} is in the journal already")
+            self._write(record.as_dict())
+            self._pending[record.step_id] = record
 
     def acknowledge(self, step_id: str) -> None:
         """The centre holds the step: forget it (the file is compacted now and then)."""
-        if step_id not in self._pending:
-            return
-        self._write({"ack": step_id})
-        del self._pending[step_id]
-        self._acked_since_compaction += 1
-        if not self._pending or self._acked_since_compaction >= COMPACT_AFTER:
-            self.compact()
+        with self._mutex:
+            if step_id not in self._pending:
+                return
+            self._write({"ack": step_id})
+            del self._pending[step_id]
+            self._acked_since_compaction += 1
+            if not self._pending or self._acked_since_compaction >= COMPACT_AFTER:
+                self._compact()
 
     def compact(self) -> None:
         """Rewrite the file with the pending records only (temp, fsync, replace)."""
+        with self._mutex:
+            self._compact()
+
+    def _compact(self) -> None:
         self._file.close()
         self._rewrite(list(self._pending.values()))
         self._file = open(self.path, "ab")  # noqa: SIM115

@@ -157,7 +157,9 @@ def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qt
     assert "(2 waiting)" in station.message_page.body.text()
     assert [k for _s, k, _slot in steps_of(backend, attempt)] == ["answer"]
     link.mode = "up"
-    station._sync()
+    station._sync()  # on a worker thread: the screen is not blocked while it waits
+    qtbot.waitUntil(lambda: not station.syncing() and len(journal) == 0, timeout=8000)
+    qtbot.waitUntil(lambda: station.message_page.heading.text() == "Your paper has been submitted", timeout=8000)
     assert [k for _s, k, _slot in steps_of(backend, attempt)] == ["answer", "answer", "submit"]
     assert station.message_page.heading.text() == "Your paper has been submitted" and len(journal) == 0
     journal.close()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -40,7 +41,10 @@ def exam_title(who: Identity, names: tuple[str, str]) -> str:
 
 class CandidateStation(QWidget):
     """`client`: this station's client of the services, not signed in; the candidate signs in on it.
-    `journal`: centre mode's station journal (every step kept on this PC until the centre has it)."""
+    `journal`: centre mode's station journal (every step kept on this PC until the centre has it),
+    sent by a sync on a worker thread while anything waits, so no network wait freezes the screen."""
+
+    synced = Signal()  # a worker thread's sync ended (delivered to the GUI thread)
 
     def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, journal: Journal | None = None,
                  parent: QWidget | None = None):  # fmt: skip
@@ -67,6 +71,9 @@ class CandidateStation(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self._ticks = 0
+        self._sync_thread: threading.Thread | None = None
+        self._sync_error: BaseException | None = None
+        self.synced.connect(self._after_sync)
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._app_state)
@@ -141,15 +148,34 @@ class CandidateStation(QWidget):
     def _waiting(self) -> bool:
         return self.flow.journal is not None and len(self.flow.journal) > 0
 
+    def syncing(self) -> bool:
+        return self._sync_thread is not None and self._sync_thread.is_alive()
+
     def _sync(self) -> None:
-        """Send what waits in the journal (small: a few steps; each try costs one call when the
-        centre is still away, as the first refused call ends the try)."""
-        before = self.flow.stage
-        try:
-            self.flow.sync()
-        except Exception as exc:
-            self._error(exc)
+        """Send what waits in the journal, on a worker thread (a try while the centre is away
+        waits for the network's timeout); `_after_sync` shows the outcome."""
+        if self.syncing():
             return
+        self._sync_thread = threading.Thread(target=self._sync_in_background, name="journal-sync", daemon=True)
+        self._sync_thread.start()
+
+    def _sync_in_background(self) -> None:
+        try:
+            self.flow.sync(refresh=False)
+        except Exception as exc:  # shown on the GUI thread
+            self._sync_error = exc
+        self.synced.emit()
+
+    def _after_sync(self) -> None:
+        before = self.flow.stage
+        error, self._sync_error = self._sync_error, None
+        if error is not None:
+            self._error(error)
+            return
+        if self.flow.needs_refresh and self.flow.reachable:
+            self.flow.needs_refresh = False
+            with contextlib.suppress(Unreachable):
+                self.flow.refresh()
         notice = self.flow.notice
         if notice is not Notice.NONE:
             self.flow.notice = Notice.NONE
@@ -173,10 +199,13 @@ class CandidateStation(QWidget):
             return
         if self._waiting() and self._ticks % SYNC_EVERY == 0:
             self._sync()
-            stage = self.flow.stage
         if stage is Stage.ANSWERING and self._ticks % HEARTBEAT_EVERY == 0:
             with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
                 self.flow.heartbeat()
+        if not self.flow.reachable:  # the sync's tries say when the centre is back
+            if stage is Stage.ANSWERING:
+                self.exam_page.tick()
+            return
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
