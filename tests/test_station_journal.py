@@ -105,3 +105,37 @@ def test_the_journal_key_is_hkdf_of_the_data_key_and_the_station():
     prk = hmac.new(b"\0" * 32, data_key, hashlib.sha256).digest()
     okm = hmac.new(prk, b"examdesk/station-journal/1|PC-01" + b"\x01", hashlib.sha256).digest()
     assert key == okm
+
+
+CHILD = """
+import os, signal, sys, uuid
+from pathlib import Path
+from app.station.journal import Journal, JournalRecord
+journal = Journal(Path(sys.argv[1]), bytes(range(32)), "PC-01")
+for n in range(int(sys.argv[2])):
+    record = JournalRecord(uuid.uuid4().hex, 7, "T001", "answer", n, n % 5, "B", float(n))
+    journal.append(record)
+    if n % 3 == 0:
+        journal.acknowledge(record.step_id)
+        print("acked", record.step_id, flush=True)
+    else:
+        print("kept", record.step_id, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # dies holding the journal open and locked
+"""
+
+
+def test_a_killed_station_process_leaves_every_appended_record(tmp_path):
+    """What append() returned for is on disk when the process is killed; a new process opens the
+    journal (the dead one's lock is gone) and finds exactly the unacknowledged records, in order."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    done = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path), "40"], cwd=REPO, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    assert done.returncode == -9, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines()]
+    assert len(lines) == 40
+    with Journal(tmp_path, KEY, "PC-01") as j:
+        assert [r.step_id for r in j.pending()] == [sid for what, sid in lines if what == "kept"]
