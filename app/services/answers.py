@@ -199,10 +199,15 @@ class AnswerService(ExamDay):
         try:
             with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}", audit_data) as c:
                 ex = self._statements(c)
-                if step_id is not None:
-                    self._raise_if_held(ex, actor, attempt_id, step_id, kind, slot)
-                facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
-                self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                try:
+                    facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
+                    self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                except (StaleSave, AttemptClosed):
+                    # a step already recorded under its id can only look stale or late: found
+                    # here, it costs nothing on the path of a step that is new
+                    if step_id is not None:
+                        self._raise_if_held(ex, actor, attempt_id, step_id, kind, slot)
+                    raise
                 if kind is StepKind.ANSWER and slot is not None:
                     problem = facts.shapes[slot].problem(data["value"])
                     if problem:  # steps are kept for ever: an answer the grader cannot read never enters
