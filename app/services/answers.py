@@ -308,22 +308,28 @@ class AnswerService(ExamDay):
         if actor.role != "candidate":
             raise PermissionDenied("only the candidate's station sends heartbeats")
         step_id = checked_step_id(step_id)
-        with self.db.write() as c:
-            facts = self._facts(c, attempt_id)
-            self._check_candidate_id(c, actor, facts.candidate_id)
-            held = step_id is not None and c.execute(
-                select(AttemptHeartbeat.id).where(AttemptHeartbeat.attempt_id == attempt_id,
-                                                  AttemptHeartbeat.step_id == step_id)
-            ).first() is not None  # fmt: skip
-            _last_seq, checkpoints = self._steps_summary(c, attempt_id)
-            ledger = self._ledger_of(c, facts, checkpoints, self._instant())
-            if ledger.state is LedgerState.SUBMITTED:
-                return 0.0
-            if not held and (offline or ledger.state is LedgerState.RUNNING):
-                c.execute(insert(AttemptHeartbeat), [{
-                    "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch, "mono": self.db.mono(),
-                    "station_mono": station_mono, "offline": offline, "wall": self.db.wall_now()}])  # fmt: skip
-            return ledger.remaining
+        try:
+            with self.db.write() as c:
+                facts = self._facts(c, attempt_id)
+                self._check_candidate_id(c, actor, facts.candidate_id)
+                held = step_id is not None and c.execute(
+                    select(AttemptHeartbeat.id).where(AttemptHeartbeat.attempt_id == attempt_id,
+                                                      AttemptHeartbeat.step_id == step_id)
+                ).first() is not None  # fmt: skip
+                _last_seq, checkpoints = self._steps_summary(c, attempt_id)
+                ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+                if ledger.state is LedgerState.SUBMITTED:
+                    return 0.0
+                if not held and (offline or ledger.state is LedgerState.RUNNING):
+                    c.execute(insert(AttemptHeartbeat), [{
+                        "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch,
+                        "mono": self.db.mono(), "station_mono": station_mono, "offline": offline,
+                        "wall": self.db.wall_now()}])  # fmt: skip
+                return ledger.remaining
+        except IntegrityError:  # the same heartbeat landed meanwhile (another process of the centre)
+            if step_id is None:
+                raise
+            return self.heartbeat(actor, attempt_id, step_id=step_id, station_mono=station_mono, offline=offline)
 
     def auto_submit_if_due(self, attempt_id: int) -> bool:
         """Submit on the clock's behalf when no time remains. Called by saves and the tick.
