@@ -12,7 +12,7 @@ from app.api.types import FileData
 from app.cli import main
 from app.services.backend import Backend
 from app.store.models import AuditEntry
-from tests.store_fixtures import shared_catalog
+from tests.store_fixtures import PASSPHRASE, shared_catalog
 from tests.test_offline_flow import answering, centre_view, clock  # noqa: F401  (clock: a fixture)
 
 
@@ -126,3 +126,17 @@ def test_export_needs_unsent_steps_of_that_ticket(world, clock, tmp_path, capsys
     assert main(["station", "export-journal", "--journal", str(folder), "--ticket", "T002", "--out", str(out),
                  "--key-file", str(key_file)]) == 1  # fmt: skip
     assert "no unsent steps of ticket T002" in capsys.readouterr().err and not out.exists()
+
+
+def test_the_command_line_imports_as_the_proctor(world, clock, tmp_path, monkeypatch, capsys):  # noqa: F811
+    flow, folder, key_file = dead_pc(world, clock, tmp_path)
+    sealed = export(tmp_path, folder, key_file)
+    path = tmp_path / "dead.journal"
+    path.write_bytes(sealed.content)
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("EXAMDESK_PROCTOR_PASSWORD", "proctor-pass-1")
+    args = ["station", "import-journal", "--session", "S1", "--file", str(path), "--proctor", "proctor1",
+            "--url", world.url]  # fmt: skip
+    assert main(args) == 0
+    assert "3 steps of dead.journal applied" in capsys.readouterr().out
+    assert centre_view(world, flow).answers == {0: "B", 1: "A", 2: "C"}
