@@ -204,6 +204,24 @@ def test_a_step_the_centre_refuses_is_reported_not_kept_for_ever(world, clock, t
     assert centre_view(world, flow).answers == {1: "A"} and flow.answers == {1: "A"}
 
 
+def test_steps_refused_for_now_wait_in_the_journal(world, clock, tmp_path, transport):
+    """A pause at the centre while this PC was cut off: its answers are kept, not dropped, and
+    delivered once the exam runs again."""
+    flow, link = answering(world, clock, tmp_path, transport)
+    link.mode = "down"
+    flow.answer(0, "A")
+    world.exam.pause(world.proctor, world.session_id, None, "停电")
+    link.mode = "up"
+    flow.sync()
+    assert len(flow.journal) == 1 and flow.held_back.code == "attempt_closed" and flow.refused == []
+    with pytest.raises(ApiError):  # a step made now is kept too, and the candidate told why
+        flow.answer(1, "B")
+    assert flow.save_status().waiting == 2
+    world.exam.resume(world.proctor, world.session_id, None)
+    flow.sync()
+    assert centre_view(world, flow).answers == {0: "A", 1: "B"} and len(flow.journal) == 0
+
+
 def test_heartbeats_offline_are_journaled_with_the_station_clock(world, clock, tmp_path, transport):
     flow, link = answering(world, clock, tmp_path, transport)
     clock[0] = 15.0

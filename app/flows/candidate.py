@@ -74,6 +74,16 @@ class SaveStatus:
 
 
 HEARTBEAT_SECONDS = 15.0
+_PAUSED = "the exam is {state}: answers cannot be saved now"
+
+
+def _not_now(exc: ApiError) -> bool:
+    """A refusal that says "not now" or "not from here", not "never": the step stays in the journal.
+    This station's login was closed (a new login, a move): sent after the next login here, or
+    exported for the proctor; the exam is paused: sent once it runs again."""
+    if exc.code in ("invalid_token", "permission_denied"):
+        return True
+    return exc.code == "attempt_closed" and exc.message.template == _PAUSED
 _SEQ_STEPS = {"answer", "clear", "flag", "unflag", "focus", "submit"}
 
 
@@ -104,6 +114,7 @@ class CandidateFlow:
     notice: Notice = Notice.NONE
     refused: list[tuple[JournalRecord, ApiError]] = field(default_factory=list)  # steps the centre refused
     needs_refresh: bool = False  # a sync without refreshes (off the GUI thread) left the view to refresh
+    held_back: ApiError | None = None  # why the last sync left steps waiting though the centre answered
     _rules_from: float | None = None
     _viewed_at: float = 0.0
     _warned: set[int] = field(default_factory=set)
@@ -286,6 +297,8 @@ class CandidateFlow:
                 return None
         refused_before = len(self.refused)
         acks = self.sync()
+        if self.held_back is not None and record.step_id not in acks:
+            raise self.held_back  # kept on this PC; the candidate is told why it did not reach the centre
         for done, exc in self.refused[refused_before:]:
             if done.step_id == record.step_id and kind != "submit":  # refused now, with the candidate looking
                 self.refused.remove((done, exc))
@@ -306,6 +319,7 @@ class CandidateFlow:
             self._syncing = True
         try:
             acks: dict[str, SaveAck] = {}
+            self.held_back = None
             while self._pending() and self._send_waiting(acks, refresh):
                 pass  # steps made meanwhile are sent by the next round
             return acks
@@ -340,6 +354,9 @@ class CandidateFlow:
                 return False
             except ApiError as exc:
                 self.reachable = True
+                if _not_now(exc):  # kept: a later sync, or the proctor's import of this journal, delivers it
+                    self.held_back = exc
+                    return False
                 with self._lock:
                     self.journal.acknowledge(record.step_id)  # the centre will never take it: not kept for ever
                 self._refused(record, exc, refresh)
