@@ -84,6 +84,8 @@ def _not_now(exc: ApiError) -> bool:
     if exc.code in ("invalid_token", "permission_denied"):
         return True
     return exc.code == "attempt_closed" and exc.message.template == _PAUSED
+
+
 _SEQ_STEPS = {"answer", "clear", "flag", "unflag", "focus", "submit"}
 
 
