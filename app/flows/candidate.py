@@ -299,7 +299,7 @@ class CandidateFlow:
                 return None
         refused_before = len(self.refused)
         acks = self.sync()
-        if self.held_back is not None and record.step_id not in acks:
+        if self.held_back is not None and record.step_id not in acks and kind != "submit":
             raise self.held_back  # kept on this PC; the candidate is told why it did not reach the centre
         for done, exc in self.refused[refused_before:]:
             if done.step_id == record.step_id and kind != "submit":  # refused now, with the candidate looking
