@@ -685,6 +685,61 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_station_export_journal(args: argparse.Namespace) -> int:
+    from app.station.journal import Journal, JournalDamaged, JournalInUse, export_candidate, station_of
+
+    folder = Path(args.journal)
+    try:
+        raw = Path(args.key_file).read_bytes()
+        key = raw if len(raw) == 32 else bytes.fromhex(raw.decode("ascii", errors="replace").strip())
+        if len(key) != 32:
+            raise ValueError("not 32 bytes")
+    except (OSError, ValueError) as exc:
+        print(f"examdesk: {args.key_file} is not a station key (32 bytes, raw or as 64 hex digits): {exc}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        with Journal(folder, key, station_of(folder)) as journal:
+            attempt, count, sealed = export_candidate(journal, key, args.ticket, args.attempt)
+    except (JournalDamaged, JournalInUse, LookupError) as exc:
+        print(f"examdesk: {exc}", file=sys.stderr)
+        return 1
+    Path(args.out).write_bytes(sealed)
+    print(f"{count} unsent steps of ticket {args.ticket} (attempt {attempt}) written to {args.out}")
+    return 0
+
+
+def cmd_station_import_journal(args: argparse.Namespace) -> int:
+    from app.api.types import FileData
+
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        print(f"examdesk: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    password = os.environ.get("EXAMDESK_PROCTOR_PASSWORD")
+    if not password:
+        if not sys.stdin.isatty():
+            print("examdesk: no password: set EXAMDESK_PROCTOR_PASSWORD or run in a terminal", file=sys.stderr)
+            return 1
+        import getpass
+
+        password = getpass.getpass("Proctor password: ")
+    with _station(args) as client:
+        client.sign_in(args.proctor, password)
+        try:
+            session = next((i.id for i in client.proctor.sessions() if args.session in (i.code, str(i.id))), None)
+            if session is None:
+                print(f"examdesk: no session {args.session!r} of proctor {args.proctor}", file=sys.stderr)
+                return 1
+            applied = client.proctor.import_journal(session, FileData(path.name, content))
+        finally:
+            client.sign_out()
+    print(f"{applied} steps of {path.name} applied to session {args.session}")
+    return 0
+
+
 def cmd_verify_qr(args: argparse.Namespace) -> int:
     from app.security import qr_payload
     from app.security.signing import load_public_pem
@@ -932,6 +987,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("payload")
     p.add_argument("--pubkey", required=True, metavar="PEM")
     p.set_defaults(func=cmd_verify_qr)
+
+    p = station.add_parser("export-journal", help="a dead PC's unsent answers of one candidate, as a sealed file")
+    p.add_argument("--journal", required=True, metavar="DIR", help="the station's journal folder")
+    p.add_argument("--ticket", required=True, help="the candidate's admission ticket")
+    p.add_argument("--out", required=True, metavar="FILE", help="the sealed file, for the proctor to import")
+    p.add_argument("--key-file", required=True, metavar="FILE",
+                   help="the station's journal key from enrolment (32 bytes, raw or as 64 hex digits)")  # fmt: skip
+    p.add_argument("--attempt", type=int, help="which attempt, when the journal holds several of this ticket")
+    p.set_defaults(func=cmd_station_export_journal)
+    p = station.add_parser("import-journal", help="replay a dead PC's sealed journal file (as the session's proctor)")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--file", required=True, metavar="FILE", help="what export-journal wrote")
+    p.add_argument("--proctor", required=True, help="the proctor's user name (password: EXAMDESK_PROCTOR_PASSWORD)")
+    store_options(p)
+    p.set_defaults(func=cmd_station_import_journal)
 
     p = sub.add_parser("demo", help="build a demo centre with sessions, results and bundles")
     p.add_argument("--headless", action="store_true", help="no windows: simulate the exam day")

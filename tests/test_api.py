@@ -18,6 +18,7 @@ from app.api.client import Client, InProcess, Loopback
 from app.api.contract import INTERFACES
 from app.api.errors import ApiError
 from app.api.server import Server
+from app.api.types import FileData
 from app.banks.roster_file import RosterRow
 from app.services.backend import Backend
 from app.services.exam import INCIDENT_CATEGORIES
@@ -61,6 +62,8 @@ def _dummy(annotation: Any) -> Any:
         return False
     if annotation is Decimal:
         return Decimal("1")
+    if annotation is FileData:
+        return FileData("x", b"")
     if origin in (list, tuple, set, frozenset):
         return []
     if origin is dict:

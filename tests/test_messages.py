@@ -437,7 +437,7 @@ REFUSING = [*sorted((REPO / "app" / "services").glob("*.py")), *sorted((REPO / "
             REPO / "app" / "banks" / "catalog.py"]  # fmt: skip
 ERRORS = {"UserFacingError", "ServiceError", "PermissionDenied", "NotFound", "Conflict", "LoginFailed",
           "AccountLocked", "StaleSave", "AttemptClosed", "EarlyStart", "Message", "InvalidToken",
-          "BadRequest", "InvalidStation", "TlsError", "EnrolmentRefused"}  # fmt: skip
+          "BadRequest", "InvalidStation", "TlsError", "EnrolmentRefused", "JournalDamaged", "JournalInUse"}  # fmt: skip
 
 
 def _constants(node: ast.expr, assigned: dict[str, list[ast.expr]]) -> list[str] | None:

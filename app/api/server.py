@@ -69,6 +69,7 @@ from app.services.auth import AuthService
 from app.services.backend import Backend
 from app.services.base import Actor, PermissionDenied
 from app.services.changes import ChangeFeed
+from app.services.journal_import import JournalImportService
 from app.services.library import summary
 from app.services.readiness import ReadinessService
 from app.services.stations import StationService
@@ -254,17 +255,24 @@ class CandidateEndpoint(_Signed):
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.backend.exam.attempt_view(self.actor, attempt_id)
 
-    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
-        return self.backend.exam.save_answer(self.actor, attempt_id, expected_seq, slot, answer)
+    def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any,
+                    step_id: str | None = None) -> SaveAck:  # fmt: skip
+        return self.backend.exam.save_answer(self.actor, attempt_id, expected_seq, slot, answer, step_id)
 
-    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck:
-        return self.backend.exam.set_flag(self.actor, attempt_id, expected_seq, slot, flagged)
+    def set_flag(self, attempt_id: int, expected_seq: int, slot: int, flagged: bool,
+                 step_id: str | None = None) -> SaveAck:  # fmt: skip
+        return self.backend.exam.set_flag(self.actor, attempt_id, expected_seq, slot, flagged, step_id)
 
-    def report_focus_loss(self, attempt_id: int, expected_seq: int) -> SaveAck:
-        return self.backend.exam.report_focus_loss(self.actor, attempt_id, expected_seq)
+    def report_focus_loss(self, attempt_id: int, expected_seq: int, step_id: str | None = None) -> SaveAck:
+        return self.backend.exam.report_focus_loss(self.actor, attempt_id, expected_seq, step_id)
 
-    def submit(self, attempt_id: int) -> int:
-        return self.backend.exam.submit(self.actor, attempt_id)
+    def submit(self, attempt_id: int, step_id: str | None = None, expected_seq: int | None = None) -> int:
+        return self.backend.exam.submit(self.actor, attempt_id, step_id=step_id, expected_seq=expected_seq)
+
+    def heartbeat(self, attempt_id: int, step_id: str | None = None, station_mono: float | None = None,
+                  offline: bool = False) -> float:  # fmt: skip
+        return self.backend.exam.heartbeat(self.actor, attempt_id, step_id=step_id, station_mono=station_mono,
+                                           offline=offline)  # fmt: skip
 
     def submit_if_due(self, attempt_id: int) -> bool:
         self.backend.exam.attempt_view(self.actor, attempt_id)  # only the candidate's own attempt
@@ -304,6 +312,9 @@ class ProctorEndpoint(_SessionsRead):
 
     def allow_move(self, candidate_id: int, reason: str) -> None:
         self.backend.exam.allow_move(self.actor, candidate_id, reason)
+
+    def import_journal(self, session_id: int, file: FileData) -> int:
+        return JournalImportService(self.backend.db).import_journal(self.actor, session_id, file)
 
     def minutes_to_start(self, session_id: int) -> int:
         return self.backend.exam.minutes_to_start(self.actor, session_id)

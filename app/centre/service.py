@@ -17,6 +17,7 @@ from the request. Replies are the contract's JSON (app/api/wire.py): {"ok": valu
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -96,12 +97,14 @@ def make_app(centre: Centre) -> FastAPI:
             if not isinstance(body, dict) or not all(isinstance(body.get(k), str) for k in ("code", "station")):
                 raise wire.BadRequest("an enrolment names its code and station")
             token = await run_in_threadpool(server.stations.enrol, body["code"], body["station"])
+            # the station seals its journal under this key; the centre derives it again to open a dead PC's file
+            journal_key = server.backend.db.cipher.journal_key(body["station"])
         except ValueError:  # not JSON, or not UTF-8
             return _refusal(wire.BadRequest("the request is not JSON"))
         except Exception as exc:
             return _refusal(refusal_of(exc))
-        return JSONResponse({"station": body["station"], "station_token": token,
-                             "addresses": centre.addresses})  # fmt: skip
+        return JSONResponse({"station": body["station"], "station_token": token, "addresses": centre.addresses,
+                             "journal_key": base64.b64encode(journal_key).decode("ascii")})  # fmt: skip
 
     @app.post("/api/{interface}/{name}", include_in_schema=False)  # each call is described by openapi.py
     async def call(interface: str, name: str, request: Request) -> Response:

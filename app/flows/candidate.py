@@ -4,21 +4,35 @@ login -> confirm identity -> read the rules (a minimum time) -> wait for the sta
 (navigate, flag, save) -> review -> submit. The screens render the current stage and forward
 what the candidate does; everything that changes the record is one call of the contract's
 CandidateApi, through the station's client (signed in as the candidate by `log_in`).
+
+With a journal (app/station/journal.py; centre mode) every step is written to it first, with a
+fresh step id and the sequence number it expects, and sent second. When the centre cannot be
+reached (`Unreachable`) the step stays in the journal, the screen shows it, the countdown runs on
+from the last remaining time the centre gave, on this PC's monotonic clock, and `save_status`
+says "only on this PC (N waiting)". `sync()` sends what waits, in order, each with its step id
+(a step the centre already holds is acknowledged, not recorded twice) and forgets a record only
+after its acknowledgement; a flow started on the same journal after a crash replays what the
+dead one left. A submission made offline waits in the journal like any step and is delivered by
+`sync()`; it names the step it follows, so a paper changed meanwhile by someone else is not handed
+in unseen: the flow shows the attempt again and says so (`notice`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from app.api.client import Client
-from app.api.errors import ApiError
+from app.api.errors import ApiError, Unreachable
 from app.api.types import AttemptView, CandidateSession, Identity, SaveAck
 from app.domain.time_ledger import LedgerState
+from app.station.journal import Journal, JournalRecord
 
 WARN_AT = (15 * 60, 5 * 60)  # countdown warnings, in seconds before the end
 
@@ -31,6 +45,48 @@ class Stage(StrEnum):
     ANSWERING = "answering"
     PAUSED = "paused"
     SUBMITTED = "submitted"
+
+
+class Notice(StrEnum):
+    """Something the candidate must be told after a sync."""
+
+    NONE = ""
+    SUBMISSION_NOT_DELIVERED = "submission_not_delivered"  # the paper changed elsewhere: check and submit again
+    STEPS_REFUSED = "steps_refused"  # the centre refused waiting steps (e.g. time was up there)
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    """Where the candidate's answers are: all at the centre, or `waiting` of them only on this PC;
+    `reachable`: whether the last call reached the centre."""
+
+    waiting: int
+    reachable: bool
+
+    @property
+    def at_centre(self) -> bool:
+        return self.waiting == 0
+
+    def plain(self) -> str:
+        if self.at_centre:
+            return "saved at the centre"
+        return f"only on this PC ({self.waiting} waiting)"
+
+
+HEARTBEAT_SECONDS = 15.0
+_PAUSED = "the exam is {state}: answers cannot be saved now"
+
+
+def _not_now(exc: ApiError) -> bool:
+    """A refusal that says "not now" or "not from here", not "never": the step stays in the journal.
+    This station's login was closed (a new login, a move): sent after the next login here, or
+    exported for the proctor; the exam is paused: sent once it runs again."""
+    if exc.code in ("invalid_token", "permission_denied"):
+        return True
+    return exc.code == "attempt_closed" and exc.message.template == _PAUSED
+
+
+_SEQ_STEPS = {"answer", "clear", "flag", "unflag", "focus", "submit"}
 
 
 class RulesNotRead(Exception):
@@ -47,6 +103,7 @@ class CandidateFlow:
 
     stage: Stage = Stage.LOGIN
     login: CandidateSession | None = None
+    ticket: str = ""
     identity: Identity | None = None
     exam_names: tuple[str, str] = ("", "")  # (occupation, level) as the standard names them; empty if unknown
     view: AttemptView | None = None
@@ -54,9 +111,20 @@ class CandidateFlow:
     seq: int = 0
     answers: dict[int, Any] = field(default_factory=dict)
     flagged: set[int] = field(default_factory=set)
+    journal: Journal | None = None  # centre mode: every step is kept here until the centre has it
+    reachable: bool = True  # whether the last call reached the centre
+    notice: Notice = Notice.NONE
+    refused: list[tuple[JournalRecord, ApiError]] = field(default_factory=list)  # steps the centre refused
+    needs_refresh: bool = False  # a sync without refreshes (off the GUI thread) left the view to refresh
+    held_back: ApiError | None = None  # why the last sync left steps waiting though the centre answered
     _rules_from: float | None = None
     _viewed_at: float = 0.0
     _warned: set[int] = field(default_factory=set)
+    _submitted_locally: bool = False
+    # a sync may run on a worker thread while the screen makes steps: the journal and the seq
+    # change under this lock, never while a call waits on the network
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+    _syncing: bool = False
 
     # -- before the exam -------------------------------------------------------------------
 
@@ -66,6 +134,7 @@ class CandidateFlow:
 
     def log_in(self, ticket: str, id_number: str) -> Stage:
         self.login = self.client.candidate_sign_in(ticket.strip(), id_number.strip())
+        self.ticket = ticket.strip()
         self.identity = self.client.candidate.identity()
         self.exam_names = self.client.candidate.exam_names()
         self.stage = Stage.CONFIRM
@@ -109,19 +178,48 @@ class CandidateFlow:
         if view.state is LedgerState.RUNNING and view.remaining <= 0:
             candidate.submit_if_due(attempt_id)
             view = candidate.attempt_view(attempt_id)
-        self.view, self._viewed_at = view, self.clock()
-        self.seq = view.last_seq
-        self.answers = dict(view.answers)
-        self.flagged = set(view.flagged)
+        with self._lock:
+            self.view, self._viewed_at = view, self.clock()
+            self.seq = view.last_seq
+            self.answers = dict(view.answers)
+            self.flagged = set(view.flagged)
+            self._overlay_pending()
         if view.submitted:
             self.stage = Stage.SUBMITTED
         elif view.state is LedgerState.NOT_STARTED:
             self.stage = Stage.WAITING
         elif view.state in (LedgerState.PAUSED, LedgerState.INTERRUPTED):
             self.stage = Stage.PAUSED
+        elif self._submitted_locally:
+            self.stage = Stage.SUBMITTED  # handed in on this PC; delivered by sync()
         else:
             self.stage = Stage.ANSWERING
         return self.stage
+
+    def _overlay_pending(self) -> None:
+        """What this PC holds and the centre has not acknowledged yet, on top of the centre's
+        state: restored answers are shown, and counted as waiting, never as sent."""
+        seq = self.seq
+        for record in self._pending():
+            if record.kind not in _SEQ_STEPS:
+                continue
+            if record.kind == "submit":
+                self._submitted_locally = True
+            self._apply_locally(record.kind, record.slot, record.value)
+            seq = max(seq, (record.expected_seq or 0) + 1)
+        self.seq = seq
+
+    def _apply_locally(self, kind: str, slot: int | None, value: Any) -> None:
+        if slot is None:
+            return
+        if kind == "answer":
+            self.answers[slot] = value
+        elif kind == "clear":
+            self.answers.pop(slot, None)
+        elif kind == "flag":
+            self.flagged.add(slot)
+        elif kind == "unflag":
+            self.flagged.discard(slot)
 
     def remaining(self) -> float:
         """Seconds left: the store's figure, counted down locally between refreshes."""
@@ -161,18 +259,186 @@ class CandidateFlow:
                 # another station (after a move) or a restart saved meanwhile: take the store's state
                 self.refresh()
             raise
-        self.seq = ack.seq
-        if self.view is not None:
-            self.view = AttemptView(
-                self.view.attempt_id, self.view.state, ack.remaining, ack.seq, self.view.answers, self.view.flagged,
-                self.view.submitted, self.view.items,
-            )  # fmt: skip
-            self._viewed_at = self.clock()
+        self._acked(ack)
         return ack
 
-    def answer(self, slot: int, value: Any) -> SaveAck:
-        """Save an answer (None clears it). Returns only once it is durably stored."""
+    def _acked(self, ack: SaveAck) -> None:
+        with self._lock:
+            self.seq = max(self.seq, ack.seq) if self._pending() else ack.seq
+            if self.view is not None:
+                self.view = AttemptView(
+                    self.view.attempt_id, self.view.state, ack.remaining, ack.seq, self.view.answers,
+                    self.view.flagged, self.view.submitted, self.view.items,
+                )  # fmt: skip
+                self._viewed_at = self.clock()
+
+    # -- the journal (centre mode) -----------------------------------------------------------
+
+    def _pending(self) -> list[JournalRecord]:
+        if self.journal is None or self.login is None:
+            return []
+        return self.journal.pending(self.login.attempt_id)
+
+    def save_status(self) -> SaveStatus:
+        """Saved at the centre, or only on this PC (how many steps wait)."""
+        return SaveStatus(sum(1 for r in self._pending() if r.kind in _SEQ_STEPS), self.reachable)
+
+    def _journaled_step(self, kind: str, slot: int | None, value: Any) -> SaveAck | None:
+        """Journal the step, then send everything that waits (this step last). The ack of this
+        step, or None when it waits on this PC (the centre was unreachable)."""
+        assert self.login is not None and self.journal is not None
+        with self._lock:
+            record = JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, kind, self.seq, slot,
+                                   value, self.clock())  # fmt: skip
+            self.journal.append(record)  # durable before it is sent
+            self.seq += 1
+            self._apply_locally(kind, slot, value)
+            if not self.reachable or self._syncing:
+                # the centre was away at the last try: the station's sync (a timer) sends it, so
+                # the candidate never waits for a network timeout on each answer
+                return None
+        refused_before = len(self.refused)
+        acks = self.sync()
+        if self.held_back is not None and record.step_id not in acks and kind != "submit":
+            raise self.held_back  # kept on this PC; the candidate is told why it did not reach the centre
+        for done, exc in self.refused[refused_before:]:
+            if done.step_id == record.step_id and kind != "submit":  # refused now, with the candidate looking
+                self.refused.remove((done, exc))
+                if not any(r.kind == "submit" for r, _e in self.refused[refused_before:]):
+                    self.notice = Notice.NONE
+                raise exc
+        return acks.get(record.step_id)
+
+    def sync(self, *, refresh: bool = True) -> dict[str, SaveAck]:
+        """Send the journal's waiting records in order, each with its step id and expected seq;
+        forget each only once the centre acknowledged it. Stops at the first Unreachable (the rest
+        waits for the next sync). Returns the acknowledgements by step id. One sync at a time (a
+        second returns at once); `refresh=False` (a worker thread): no view refresh, `needs_refresh`
+        says when the screen's thread should do one."""
+        with self._lock:
+            if self._syncing or self.journal is None or self.login is None:
+                return {}
+            self._syncing = True
+        try:
+            acks: dict[str, SaveAck] = {}
+            self.held_back = None
+            while self._pending() and self._send_waiting(acks, refresh):
+                pass  # steps made meanwhile are sent by the next round
+            return acks
+        finally:
+            with self._lock:
+                self._syncing = False
+
+    def _send_waiting(self, acks: dict[str, SaveAck], refresh: bool) -> bool:
+        """One round over what waits now; False when the centre could not be reached."""
+        assert self.journal is not None
+        candidate = self.client.candidate
+        shift = 0  # how far the centre's log is ahead of the journal's expected seqs
+        for record in self._pending():
+            try:
+                if record.kind == "heartbeat":
+                    candidate.heartbeat(record.attempt_id, record.step_id, record.station_mono, True)
+                    self.journal.acknowledge(record.step_id)
+                    continue
+                expected = (record.expected_seq or 0) + shift
+                try:
+                    ack = self._send(record, expected)
+                except ApiError as exc:
+                    if exc.code != "stale_save" or record.kind == "submit":
+                        raise
+                    # the centre's log moved on without this PC (a reply lost before an earlier
+                    # step, a refused step): the step applies on top of the centre's state, in order
+                    at = candidate.attempt_view(record.attempt_id).last_seq
+                    shift = at - (record.expected_seq or 0)
+                    ack = self._send(record, at)
+            except Unreachable:
+                self.reachable = False
+                return False
+            except ApiError as exc:
+                self.reachable = True
+                if _not_now(exc):  # kept: a later sync, or the proctor's import of this journal, delivers it
+                    self.held_back = exc
+                    return False
+                with self._lock:
+                    self.journal.acknowledge(record.step_id)  # the centre will never take it: not kept for ever
+                self._refused(record, exc, refresh)
+                continue
+            self.reachable = True
+            with self._lock:
+                self.journal.acknowledge(record.step_id)
+            acks[record.step_id] = ack
+            if record.kind != "submit":
+                self._acked(ack)
+        self.reachable = True
+        if self._submitted_locally and not self._pending():
+            self._submitted_locally = False
+            self._refresh_after_sync(refresh)
+        return True
+
+    def _refresh_after_sync(self, refresh: bool) -> None:
+        if not refresh:
+            self.needs_refresh = True
+            return
+        with contextlib.suppress(Unreachable):
+            self.refresh()
+
+    def _send(self, record: JournalRecord, expected: int) -> SaveAck:
+        candidate, aid, sid = self.client.candidate, record.attempt_id, record.step_id
+        kind, slot = record.kind, record.slot
+        if kind == "submit":
+            seq = candidate.submit(aid, sid, expected)
+            return SaveAck(seq, 0.0)
+        if kind in ("answer", "clear"):
+            assert slot is not None
+            return candidate.save_answer(aid, expected, slot, record.value if kind == "answer" else None, sid)
+        if kind in ("flag", "unflag"):
+            assert slot is not None
+            return candidate.set_flag(aid, expected, slot, kind == "flag", sid)
+        return candidate.report_focus_loss(aid, expected, sid)
+
+    def _refused(self, record: JournalRecord, exc: ApiError, refresh: bool = True) -> None:
+        """A waiting step the centre refused: the candidate is told; the screen shows the centre's state."""
+        self.refused.append((record, exc))
+        if record.kind == "submit":
+            self._submitted_locally = False
+            self.notice = Notice.SUBMISSION_NOT_DELIVERED
+        elif self.notice is Notice.NONE:
+            self.notice = Notice.STEPS_REFUSED
+        self._refresh_after_sync(refresh)
+
+    def heartbeat(self) -> float | None:
+        """Tell the centre this station is still answering (every HEARTBEAT_SECONDS); kept in the
+        journal, with this PC's monotonic reading, when the centre cannot be reached."""
+        if self.stage is not Stage.ANSWERING or self.login is None:
+            return None
+        attempt_id = self.login.attempt_id
+        if self.journal is not None and (self._pending() or not self.reachable):
+            self._journal_heartbeat()  # delivered, in order, by the next sync
+            return None
+        try:
+            remaining = self.client.candidate.heartbeat(attempt_id, uuid.uuid4().hex, self.clock(), False)
+        except Unreachable:
+            self.reachable = False
+            if self.journal is not None:
+                self._journal_heartbeat()
+            return None
+        self.reachable = True
+        return remaining
+
+    def _journal_heartbeat(self) -> None:
+        assert self.login is not None and self.journal is not None
+        with self._lock:
+            self.journal.append(JournalRecord(uuid.uuid4().hex, self.login.attempt_id, self.ticket, "heartbeat",
+                                              station_mono=self.clock()))  # fmt: skip
+
+    # -- the steps -----------------------------------------------------------------------------
+
+    def answer(self, slot: int, value: Any) -> SaveAck | None:
+        """Save an answer (None clears it). Returns once it is durably stored at the centre; with
+        a journal, None when it is durably kept only on this PC (the centre was unreachable)."""
         assert self.login is not None
+        if self.journal is not None:
+            return self._journaled_step("answer" if value is not None else "clear", slot, value)
         attempt_id = self.login.attempt_id
         ack = self._save(lambda: self.client.candidate.save_answer(attempt_id, self.seq, slot, value))
         if value is None:
@@ -181,9 +447,11 @@ class CandidateFlow:
             self.answers[slot] = value
         return ack
 
-    def toggle_flag(self, slot: int) -> SaveAck:
+    def toggle_flag(self, slot: int) -> SaveAck | None:
         assert self.login is not None
         flagged = slot not in self.flagged
+        if self.journal is not None:
+            return self._journaled_step("flag" if flagged else "unflag", slot, None)
         attempt_id = self.login.attempt_id
         ack = self._save(lambda: self.client.candidate.set_flag(attempt_id, self.seq, slot, flagged))
         (self.flagged.add if flagged else self.flagged.discard)(slot)
@@ -191,6 +459,9 @@ class CandidateFlow:
 
     def focus_lost(self) -> None:
         if self.stage is Stage.ANSWERING and self.login is not None:
+            if self.journal is not None:
+                self._journaled_step("focus", None, None)
+                return
             attempt_id = self.login.attempt_id
             self._save(lambda: self.client.candidate.report_focus_loss(attempt_id, self.seq))
 
@@ -200,9 +471,24 @@ class CandidateFlow:
         return unanswered, len(self.flagged)
 
     def submit(self) -> Stage:
+        """Hand the paper in, as the candidate sees it (the step it follows is named: a paper
+        changed elsewhere meanwhile is refused as stale and shown again). With a journal the
+        submission is journaled first; offline it is delivered by `sync()`."""
         assert self.login is not None
-        self.client.candidate.submit(self.login.attempt_id)
-        return self.refresh()
+        if self.journal is None:
+            try:
+                self.client.candidate.submit(self.login.attempt_id, None, self.seq)
+            except ApiError as exc:
+                if exc.code == "stale_save":  # saved elsewhere meanwhile: show the paper as it is now
+                    self.refresh()
+                raise
+            return self.refresh()
+        self._submitted_locally = True
+        self.notice = Notice.NONE
+        self._journaled_step("submit", None, None)
+        if self._submitted_locally:  # still waiting on this PC
+            self.stage = Stage.SUBMITTED
+        return self.stage
 
     def _require(self, stage: Stage) -> None:
         if self.stage is not stage:

@@ -127,6 +127,12 @@ class FieldCipher:
             self._subkeys[purpose] = subkey
         return hmac.new(subkey, message, hashlib.sha256).hexdigest()
 
+    def journal_key(self, station: str) -> bytes:
+        """The journal key of a candidate station, derived from the data key (app.security.station_journal)."""
+        from app.security.station_journal import journal_key
+
+        return journal_key(self._key, station)
+
     def blind_index(self, value: str, purpose: bytes) -> str:
         """A deterministic keyed digest to look up an encrypted value (e.g. an ID number)."""
         return self.mac(value.encode("utf-8"), b"index/" + purpose)

@@ -13,12 +13,13 @@ Invariants kept here (see ../shared/DESIGN.md):
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,13 +30,31 @@ from app.domain.time_ledger import LedgerState, LedgerView, TimeEventKind
 from app.services.answer_log import read_log
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, ServiceError, require_duty
 from app.services.exam_day import AttemptClosed, ExamDay, _AttemptFacts, _digest
-from app.store.models import Attempt, Candidate, ExamSession, PaperInstance, StationLogin
+from app.store.models import Attempt, AttemptHeartbeat, Candidate, ExamSession, PaperInstance, StationLogin
 
 
 class StaleSave(Conflict):
     """The save was based on an older state of the attempt (replayed, or another tab saved)."""
 
     code = "stale_save"
+
+
+STEP_ID = re.compile(r"[0-9a-f]{32}")  # a station's id for one step: uuid4().hex
+
+
+def checked_step_id(step_id: str | None) -> str | None:
+    """The station's id of a step, which must look like uuid4().hex (32 lowercase hex digits)."""
+    if step_id is not None and not STEP_ID.fullmatch(step_id):
+        raise ServiceError("a step id is 32 lowercase hexadecimal digits, not {step_id}", step_id=step_id[:40])
+    return step_id
+
+
+class _Replayed(Exception):
+    """A step the store already holds (by its step id): leave the transaction, writing nothing."""
+
+    def __init__(self, ack: SaveAck):
+        super().__init__(ack)
+        self.ack = ack
 
 
 @dataclass(frozen=True)
@@ -146,42 +165,84 @@ class AnswerService(ExamDay):
     def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
         self._check_candidate_id(s, actor, attempt.candidate_id)
 
-    def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any) -> SaveAck:
+    def save_answer(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, answer: Any,
+                    step_id: str | None = None) -> SaveAck:  # fmt: skip
         """Durably record an answer (None clears it). Returns after commit, never before."""
         return self._step(actor, attempt_id, expected_seq, StepKind.CLEAR if answer is None else StepKind.ANSWER,
-                          slot, None if answer is None else {"value": answer})  # fmt: skip
+                          slot, None if answer is None else {"value": answer}, step_id)  # fmt: skip
 
-    def set_flag(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, flagged: bool) -> SaveAck:
-        return self._step(actor, attempt_id, expected_seq, StepKind.FLAG if flagged else StepKind.UNFLAG, slot, None)
+    def set_flag(self, actor: Actor, attempt_id: int, expected_seq: int, slot: int, flagged: bool,
+                 step_id: str | None = None) -> SaveAck:  # fmt: skip
+        kind = StepKind.FLAG if flagged else StepKind.UNFLAG
+        return self._step(actor, attempt_id, expected_seq, kind, slot, None, step_id)
 
-    def report_focus_loss(self, actor: Actor, attempt_id: int, expected_seq: int) -> SaveAck:
+    def report_focus_loss(self, actor: Actor, attempt_id: int, expected_seq: int,
+                          step_id: str | None = None) -> SaveAck:  # fmt: skip
         """The exam window lost focus: recorded in the attempt's log, shown to the proctor."""
-        return self._step(actor, attempt_id, expected_seq, StepKind.FOCUS_LOST, None, None)
+        return self._step(actor, attempt_id, expected_seq, StepKind.FOCUS_LOST, None, None, step_id)
 
     def _step(self, actor: Actor, attempt_id: int, expected_seq: int, kind: StepKind, slot: int | None,
-              data: Any) -> SaveAck:  # fmt: skip
+              data: Any, step_id: str | None = None) -> SaveAck:  # fmt: skip
         """One step of the candidate's log: the same rules on every store, in one transaction with
         its audit entry (`fast_action`: on the embedded store its statements run on a sqlite3
-        connection of their own, which is all that differs)."""
+        connection of their own, which is all that differs).
+
+        `step_id`: the station's id of this step. A step the store already holds under that id (a
+        reply lost on the way, a journal replayed) is not recorded again: the caller gets the
+        original acknowledgement (its seq, the remaining time now) and nothing is written, not even
+        an audit entry (the original step's entry is the record; a replay changes nothing)."""
         if actor.role != "candidate":
             raise PermissionDenied("only the candidate answers")
-        audit_data = {"seq": expected_seq + 1, "slot": slot, "data": data}
+        step_id = checked_step_id(step_id)
+        audit_data: dict[str, Any] = {"seq": expected_seq + 1, "slot": slot, "data": data}
+        if step_id is not None:
+            audit_data["step_id"] = step_id
         try:
             with self.fast_action(actor, f"attempt.{kind.value}", f"attempt:{attempt_id}", audit_data) as c:
                 ex = self._statements(c)
-                facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
-                self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                try:
+                    facts, ledger, last_seq = self._open_attempt(ex, actor, attempt_id)
+                    self._check_step(facts, ledger, last_seq, expected_seq, slot)
+                except (StaleSave, AttemptClosed):
+                    # a step already recorded under its id can only look stale or late: found
+                    # here, it costs nothing on the path of a step that is new
+                    if step_id is not None:
+                        self._raise_if_held(ex, actor, attempt_id, step_id, kind, slot)
+                    raise
                 if kind is StepKind.ANSWER and slot is not None:
                     problem = facts.shapes[slot].problem(data["value"])
                     if problem:  # steps are kept for ever: an answer the grader cannot read never enters
                         raise ServiceError("question {number}: {problem}", number=slot + 1, problem=problem)
-                self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor)
+                self._append_step(ex, attempt_id, last_seq + 1, kind, slot, data, actor, step_id)
                 return SaveAck(last_seq + 1, ledger.remaining)
+        except _Replayed as replay:
+            return replay.ack
         except (IntegrityError, sqlite3.IntegrityError):
+            if step_id is not None:  # the same step landed meanwhile (another process of the centre)
+                with self.db.reader() as s:
+                    try:
+                        self._raise_if_held(s.connection(), actor, attempt_id, step_id, kind, slot)
+                    except _Replayed as replay:
+                        return replay.ack
             raise StaleSave("another save for this attempt landed first") from None
         except AttemptClosed:
             self.auto_submit_if_due(attempt_id)
             raise
+
+    def _raise_if_held(self, c: Any, actor: Actor, attempt_id: int, step_id: str, kind: StepKind,
+                       slot: int | None) -> None:  # fmt: skip
+        """_Replayed with the original acknowledgement when the store holds the step `step_id`."""
+        ex = self._statements(c)
+        facts = self._facts(ex, attempt_id)
+        self._check_candidate_id(ex, actor, facts.candidate_id)
+        held = ex.step_of(attempt_id, step_id)
+        if held is None:
+            return
+        seq, held_kind, held_slot = held
+        if held_kind != kind.value or held_slot != slot:
+            raise Conflict("step {step_id} was already used for another step", step_id=step_id)
+        _last, checkpoints = self._steps_summary(ex, attempt_id)
+        raise _Replayed(SaveAck(seq, self._ledger_of(ex, facts, checkpoints, self._instant()).remaining))
 
     @staticmethod
     def _check_step(facts: _AttemptFacts, ledger: LedgerView, last_seq: int, expected_seq: int,
@@ -200,8 +261,14 @@ class AnswerService(ExamDay):
 
     # -- submission ---------------------------------------------------------------------------
 
-    def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate") -> int:
-        """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock."""
+    def submit(self, actor: Actor, attempt_id: int, *, reason: str = "candidate", step_id: str | None = None,
+               expected_seq: int | None = None) -> int:  # fmt: skip
+        """Close the attempt: by the candidate, a proctor (force-submit, with reason) or the clock.
+
+        The candidate's station may name the step (`step_id`: a replayed submission returns the
+        original step's seq, writing nothing) and the step it expects to follow (`expected_seq`):
+        a window that has not seen the attempt's latest step cannot hand in a paper it never
+        showed (two windows, two papers), it gets `stale_save` and shows the attempt again."""
         if actor.role == "candidate":
             reason = "candidate"
         elif actor.role == "proctor":
@@ -209,14 +276,61 @@ class AnswerService(ExamDay):
                 raise ServiceError("a reason is required to force-submit")
         elif actor.role != "system":
             raise PermissionDenied("{role} may not submit an attempt", role=actor.role)
-        with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", {"reason": reason}) as s:
-            if actor.role == "proctor":  # a force-submit
-                self._require_proctor_of_attempt(s, actor, attempt_id)
-            facts, _ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
-            submit_data = {"reason": reason}
-            self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor)
-            self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
-            return last_seq + 1
+        step_id = checked_step_id(step_id) if actor.role == "candidate" else None
+        audit_data: dict[str, Any] = {"reason": reason}
+        if step_id is not None:
+            audit_data["step_id"] = step_id
+        try:
+            with self.action(actor, "attempt.submit", f"attempt:{attempt_id}", audit_data) as s:
+                if actor.role == "proctor":  # a force-submit
+                    self._require_proctor_of_attempt(s, actor, attempt_id)
+                if step_id is not None:
+                    self._raise_if_held(s.connection(), actor, attempt_id, step_id, StepKind.SUBMIT, None)
+                facts, _ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
+                if expected_seq is not None and expected_seq != last_seq:
+                    raise StaleSave("the attempt is at step {step}, this submission expected {expected}",
+                                    step=last_seq, expected=expected_seq)  # fmt: skip
+                submit_data = {"reason": reason}
+                self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor,
+                                  step_id)  # fmt: skip
+                self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)
+                return last_seq + 1
+        except _Replayed as replay:
+            return replay.ack.seq
+
+    def heartbeat(self, actor: Actor, attempt_id: int, *, step_id: str | None = None,
+                  station_mono: float | None = None, offline: bool = False) -> float:  # fmt: skip
+        """The candidate's station is still answering (every ~15 s): a checkpoint of the time
+        ledger, so that when the station is lost its time stops here, not at its last answer. Not
+        an audit entry (a heartbeat changes no record anyone acts on). `offline`: made while the
+        centre was unreachable and delivered from the station's journal, with the station's
+        monotonic reading (`station_mono`), for the rule that charges time worked meanwhile.
+        Idempotent by `step_id`. Returns the remaining time (0 once submitted)."""
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate's station sends heartbeats")
+        step_id = checked_step_id(step_id)
+        try:
+            with self.db.write() as c:
+                facts = self._facts(c, attempt_id)
+                self._check_candidate_id(c, actor, facts.candidate_id)
+                held = step_id is not None and c.execute(
+                    select(AttemptHeartbeat.id).where(AttemptHeartbeat.attempt_id == attempt_id,
+                                                      AttemptHeartbeat.step_id == step_id)
+                ).first() is not None  # fmt: skip
+                _last_seq, checkpoints = self._steps_summary(c, attempt_id)
+                ledger = self._ledger_of(c, facts, checkpoints, self._instant())
+                if ledger.state is LedgerState.SUBMITTED:
+                    return 0.0
+                if not held and (offline or ledger.state is LedgerState.RUNNING):
+                    c.execute(insert(AttemptHeartbeat), [{
+                        "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch,
+                        "mono": self.db.mono(), "station_mono": station_mono, "offline": offline,
+                        "wall": self.db.wall_now()}])  # fmt: skip
+                return ledger.remaining
+        except IntegrityError:  # the same heartbeat landed meanwhile (another process of the centre)
+            if step_id is None:
+                raise
+            return self.heartbeat(actor, attempt_id, step_id=step_id, station_mono=station_mono, offline=offline)
 
     def auto_submit_if_due(self, attempt_id: int) -> bool:
         """Submit on the clock's behalf when no time remains. Called by saves and the tick.

@@ -31,6 +31,7 @@ from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Servi
 from app.store.database import Database
 from app.store.models import (
     Attempt,
+    AttemptHeartbeat,
     AttemptStep,
     Candidate,
     ExamSession,
@@ -65,6 +66,14 @@ _Q_EVENTS = select(TimeEventRow.kind, TimeEventRow.epoch, TimeEventRow.mono, Tim
     TimeEventRow.session_id == bindparam("sid"),
     or_(TimeEventRow.attempt_id == bindparam("aid"), TimeEventRow.attempt_id.is_(None)),
 )
+_Q_STEP_OF = select(AttemptStep.seq, AttemptStep.kind, AttemptStep.slot).where(
+    AttemptStep.attempt_id == bindparam("aid"), AttemptStep.step_id == bindparam("sid")
+)
+_Q_OLD_EPOCH_HEARTBEATS = (
+    select(AttemptHeartbeat.epoch, func.max(AttemptHeartbeat.mono))
+    .where(AttemptHeartbeat.attempt_id == bindparam("aid"), AttemptHeartbeat.epoch != bindparam("epoch"))
+    .group_by(AttemptHeartbeat.epoch)
+)
 _ADD_STEP = insert(AttemptStep)
 
 # The answer-save path on the embedded store's own sqlite3 connection (see _step_sqlite).
@@ -76,9 +85,13 @@ _SQLITE_OLD_EPOCH_STEPS = (
 _SQLITE_EVENTS = (
     "SELECT kind, epoch, mono, seconds FROM time_events WHERE session_id = ? AND (attempt_id = ? OR attempt_id IS NULL)"
 )
+_SQLITE_STEP_OF = "SELECT seq, kind, slot FROM attempt_steps WHERE attempt_id = ? AND step_id = ?"
+_SQLITE_OLD_EPOCH_HEARTBEATS = (
+    "SELECT epoch, max(mono) FROM attempt_heartbeats WHERE attempt_id = ? AND epoch != ? GROUP BY epoch"
+)
 _SQLITE_ADD_STEP = (
-    "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall, step_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _STEP_DATA_CONTEXT = cast(EncryptedJSON, AttemptStep.__table__.c.data.type).context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
@@ -107,8 +120,14 @@ class _CoreStatements:
     def last_seq(self, attempt_id: int) -> int:
         return self.c.execute(_Q_LAST_SEQ, {"aid": attempt_id}).scalar() or 0
 
+    def step_of(self, attempt_id: int, step_id: str) -> tuple[int, str, int | None] | None:
+        """(seq, kind, slot) of the attempt's step the station named `step_id`, if the store holds it."""
+        row = self.c.execute(_Q_STEP_OF, {"aid": attempt_id, "sid": step_id}).first()
+        return None if row is None else (row[0], row[1], row[2])
+
     def old_epoch_steps(self, attempt_id: int, epoch: int) -> Iterable[tuple[int, float]]:
-        return self.c.execute(_Q_OLD_EPOCH_STEPS, {"aid": attempt_id, "epoch": epoch}).all()
+        params = {"aid": attempt_id, "epoch": epoch}
+        return [*self.c.execute(_Q_OLD_EPOCH_STEPS, params).all(), *self.c.execute(_Q_OLD_EPOCH_HEARTBEATS, params)]
 
     def events(self, session_id: int, attempt_id: int) -> Iterable[Any]:
         return self.c.execute(_Q_EVENTS, {"sid": session_id, "aid": attempt_id}).all()
@@ -136,8 +155,13 @@ class _SqliteStatements:
     def last_seq(self, attempt_id: int) -> int:
         return self.raw.execute(_SQLITE_LAST_SEQ, (attempt_id,)).fetchone()[0] or 0
 
+    def step_of(self, attempt_id: int, step_id: str) -> tuple[int, str, int | None] | None:
+        row = self.raw.execute(_SQLITE_STEP_OF, (attempt_id, step_id)).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
     def old_epoch_steps(self, attempt_id: int, epoch: int) -> Iterable[tuple[int, float]]:
-        return self.raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, epoch)).fetchall()
+        return [*self.raw.execute(_SQLITE_OLD_EPOCH_STEPS, (attempt_id, epoch)).fetchall(),
+                *self.raw.execute(_SQLITE_OLD_EPOCH_HEARTBEATS, (attempt_id, epoch)).fetchall()]  # fmt: skip
 
     def events(self, session_id: int, attempt_id: int) -> Iterable[Any]:
         return self.raw.execute(_SQLITE_EVENTS, (session_id, attempt_id)).fetchall()
@@ -146,7 +170,8 @@ class _SqliteStatements:
         data = row["data"]
         sealed = None if data is None else self.db.cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
         self.raw.execute(_SQLITE_ADD_STEP, (row["attempt_id"], row["seq"], row["kind"], row["slot"], sealed,
-                                            row["actor"], row["epoch"], row["mono"], row["wall"]))  # fmt: skip
+                                            row["actor"], row["epoch"], row["mono"], row["wall"],
+                                            row.get("step_id")))  # fmt: skip
 
 
 _Statements = _CoreStatements | _SqliteStatements
@@ -247,10 +272,10 @@ class ExamDay(Service):
         return facts
 
     def _steps_summary(self, c: _InTx, attempt_id: int) -> tuple[int, tuple[TimeEvent, ...]]:
-        """Last sequence number, and for each earlier clock epoch the last step's instant: saved
-        answers prove the attempt was running then, so a crash costs nothing up to them. Steps of
-        the current epoch add nothing (its clock runs on), and earlier epochs are over, so their
-        checkpoints are looked up once per process."""
+        """Last sequence number, and for each earlier clock epoch the last step's or heartbeat's
+        instant: saved answers and a station's heartbeats prove the attempt was running then, so a
+        crash costs nothing up to them. Those of the current epoch add nothing (its clock runs on),
+        and earlier epochs are over, so their checkpoints are looked up once per process."""
         ex = self._statements(c)
         last_seq = ex.last_seq(attempt_id)
         checkpoints = self._old_checkpoints.get(attempt_id)
@@ -297,9 +322,10 @@ class ExamDay(Service):
         return facts, ledger, last_seq
 
     def _append_step(self, c: _InTx, attempt_id: int, seq: int, kind: StepKind,
-                     slot: int | None, data: Any, actor: Actor) -> None:  # fmt: skip
+                     slot: int | None, data: Any, actor: Actor, step_id: str | None = None) -> None:  # fmt: skip
         self._statements(c).add_step(
             {"attempt_id": attempt_id, "seq": seq, "kind": kind.value, "slot": slot, "data": data,
-             "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": self.db.wall_now()},
+             "actor": actor.label, "epoch": self.db.epoch, "mono": self.db.mono(), "wall": self.db.wall_now(),
+             "step_id": step_id},
         )  # fmt: skip
 

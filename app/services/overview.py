@@ -36,7 +36,16 @@ from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
 from app.services.answer_log import read_logs
 from app.services.scoring import ABSENT
-from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
+from app.store.models import (
+    Attempt,
+    AttemptHeartbeat,
+    AttemptStep,
+    Candidate,
+    CheckIn,
+    PaperInstance,
+    StationLogin,
+    TimeEventRow,
+)
 
 EDITS = ("answer", "clear", "flag", "unflag")  # the steps a candidate saves; "last save" counts these
 ENDINGS = ("terminated", ABSENT)  # a submit step's reason that is its own state; any other is "submitted"
@@ -174,6 +183,11 @@ class _Aggregates:
             .where(in_scope, AttemptStep.epoch != bindparam("epoch"))
             .group_by(AttemptStep.attempt_id, AttemptStep.epoch)
         )
+        self.old_beats = (  # a station's heartbeats are checkpoints too (migration 0008)
+            select(AttemptHeartbeat.attempt_id, AttemptHeartbeat.epoch, func.max(AttemptHeartbeat.mono))
+            .where(AttemptHeartbeat.attempt_id.in_(scope), AttemptHeartbeat.epoch != bindparam("epoch"))
+            .group_by(AttemptHeartbeat.attempt_id, AttemptHeartbeat.epoch)
+        )
 
 
 _AGGREGATES = {scope: _Aggregates(getattr(Scope, scope)) for scope in ("IDS", "NEW_STEPS", "SESSION")}
@@ -224,12 +238,15 @@ def progress_of(c: Connection, scope: str, params: Mapping[str, Any], wanted: se
 
 def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], wanted: set[int],
                           epoch: Any) -> dict[int, list[TimeEvent]]:  # fmt: skip
-    """For each attempt in `wanted` and each clock epoch before `epoch`, the last step's instant (a
-    checkpoint), as `ExamDay._steps_summary` (app/services/exam_day.py) finds them one attempt at a time."""
+    """For each attempt in `wanted` and each clock epoch before `epoch`, the last step's and
+    heartbeat's instants (checkpoints), as `ExamDay._steps_summary` (app/services/exam_day.py)
+    finds them one attempt at a time."""
     out: dict[int, list[TimeEvent]] = {aid: [] for aid in wanted}
-    for aid, old, mono in _rows(c, _AGGREGATES[scope].old_epochs, scope, {**params, "epoch": epoch}):
-        if aid in out:
-            out[aid].append(TimeEvent(TimeEventKind.CHECKPOINT, Instant(old, mono)))
+    aggregates = _AGGREGATES[scope]
+    for query in (aggregates.old_epochs, aggregates.old_beats):
+        for aid, old, mono in _rows(c, query, scope, {**params, "epoch": epoch}):
+            if aid in out:
+                out[aid].append(TimeEvent(TimeEventKind.CHECKPOINT, Instant(old, mono)))
     return out
 
 

@@ -9,6 +9,7 @@ by this PC's user only; the station trusts that CA and nothing else from then on
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from app.api.https import Https, trust_only
 from app.centre import tls
 from app.centre.addresses import host_of
 from app.errors import UserFacingError
+from app.station.journal import Journal
 
 STATION_FILE = "station.json"
 
@@ -36,6 +38,7 @@ class StationConfig:
     addresses: list[str]
     ca_pem: bytes
     token: str
+    journal_key: bytes  # seals this PC's journal of answers (app/station/journal.py)
 
     @staticmethod
     def path(folder: Path) -> Path:
@@ -51,7 +54,7 @@ class StationConfig:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["station"]), [str(a) for a in data["addresses"]], data["ca_pem"].encode("ascii"),
-                       str(data["token"]))  # fmt: skip
+                       str(data["token"]), base64.b64decode(data["journal_key"], validate=True))  # fmt: skip
         except FileNotFoundError:
             raise EnrolmentRefused("this PC is not enrolled with a centre ({path} is missing): enrol it first",
                                    path=str(path)) from None  # fmt: skip
@@ -63,7 +66,8 @@ class StationConfig:
         folder.mkdir(parents=True, exist_ok=True)
         path = self.path(folder)
         text = json.dumps({"station": self.station, "addresses": self.addresses,
-                           "ca_pem": self.ca_pem.decode("ascii"), "token": self.token}, indent=2)  # fmt: skip
+                           "ca_pem": self.ca_pem.decode("ascii"), "token": self.token,
+                           "journal_key": base64.b64encode(self.journal_key).decode("ascii")}, indent=2)  # fmt: skip
         fd = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # its token is a secret
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
@@ -76,6 +80,10 @@ class StationConfig:
 
     def client(self) -> Client:
         return Client(self.transport(), self.station)
+
+    def journal(self, folder: Path) -> Journal:
+        """This PC's journal of answers in `folder` (one window at a time may hold it)."""
+        return Journal(folder, self.journal_key, self.station)
 
 
 def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
@@ -98,7 +106,8 @@ def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
     data = reply.json()
     if "error" in data:
         raise ApiError.from_json(data["error"])
-    config = StationConfig(station, list(data["addresses"]) or [base], ca_pem, data["station_token"])
+    config = StationConfig(station, list(data["addresses"]) or [base], ca_pem, data["station_token"],
+                           base64.b64decode(data["journal_key"]))  # fmt: skip
     config.write(folder)
     return config
 

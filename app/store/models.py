@@ -243,7 +243,32 @@ class AttemptStep(Base):
     epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
     mono: Mapped[float] = mapped_column(Float)
     wall: Mapped[str] = mapped_column(String(40))  # for people reading the record; never for time
-    __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
+    # the station's id of a candidate step (32 hex digits): a replay finds the original (migration 0008)
+    step_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "seq"),
+        Index("ux_attempt_steps_step_id", "attempt_id", "step_id", unique=True),
+    )
+
+
+class AttemptHeartbeat(Base):
+    """A candidate station's "still answering" (every ~15 s): a checkpoint of the time ledger, not
+    an audit entry. `station_mono`: the station's own monotonic reading; `offline`: journaled while
+    the centre was unreachable and delivered later. Append-only."""
+
+    __tablename__ = "attempt_heartbeats"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    step_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    station_mono: Mapped[float | None] = mapped_column(Float, nullable=True)
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        Index("ux_attempt_heartbeats_step_id", "attempt_id", "step_id", unique=True),
+        Index("ix_attempt_heartbeats_attempt_epoch", "attempt_id", "epoch", "mono"),
+    )
 
 
 class TimeEventRow(Base):

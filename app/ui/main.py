@@ -238,12 +238,14 @@ def _centre_station(app: QApplication, args: argparse.Namespace, data: Path) -> 
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.config is None:
                 return 0
             config = dialog.config
+        journal = config.journal(folder / "journal")  # refused while another ExamDesk window holds it
     except UserFacingError as exc:
         from app.ui.widgets.messages import translate_error
 
         QMessageBox.critical(None, "ExamDesk", translate_error(exc))
         return 1
-    window = MainWindow(None, station=config.station, settings_dir=data, transport=config.transport())
+    window = MainWindow(None, station=config.station, settings_dir=data, transport=config.transport(),
+                        journal=journal)  # fmt: skip
     return _run_window(app, window, args, data)
 
 
@@ -253,7 +255,7 @@ def _run_window(app: QApplication, window: MainWindow, args: argparse.Namespace,
         from app.ui.candidate.readiness_bar import ReadinessProbe
         from app.ui.candidate.station import CandidateWindow
 
-        kiosk = CandidateWindow(window.new_client(), readiness=ReadinessProbe(data, args.room))
+        kiosk = CandidateWindow(window.new_client(), readiness=ReadinessProbe(data, args.room), journal=window.journal)
         kiosk.showFullScreen()
         kiosk.activateWindow()  # keyboard focus also where no window manager hands it out (kiosk sessions)
         window.kiosk = kiosk  # type: ignore[attr-defined]  # kept alive with the window

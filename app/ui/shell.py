@@ -36,6 +36,7 @@ from app.api.client import Client, Transport
 from app.api.errors import ApiError
 from app.api.local import WrongPassphrase
 from app.api.server import Server
+from app.station.journal import Journal
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_error
@@ -285,12 +286,14 @@ class RoleChooser(QWidget):
 
 class MainWindow(QMainWindow):
     def __init__(self, server: Server | None, *, station: str | None = None, settings_dir: Path | None = None,
-                 loopback: bool = False, transport: Transport | None = None):  # fmt: skip
+                 loopback: bool = False, transport: Transport | None = None,
+                 journal: Journal | None = None):  # fmt: skip
         """server: the embedded store's services (single-station mode), or None with `transport`: the
         centre's (centre mode, app/api/https.py); settings_dir: where the language choice is remembered
         (default: the data folder); loopback: every call of the screens goes through JSON."""
         super().__init__()
         self.server, self.loopback, self.transport = server, loopback, transport
+        self.journal = journal  # centre mode: this PC's journal of answers, for the candidate screens
         self.station = station or socket.gethostname()
         self.signed_in: list[Client] = []  # signed out when their screen is left
         self.settings_dir = settings_dir
@@ -420,8 +423,8 @@ class MainWindow(QMainWindow):
     def _open_candidate(self) -> None:
         from app.ui.candidate.station import CandidateStation
 
-        self._show(CandidateStation(self.new_client()), self.tr("Candidate station {station}").format(
-            station=self.station))  # fmt: skip
+        station = CandidateStation(self.new_client(), journal=self.journal)
+        self._show(station, self.tr("Candidate station {station}").format(station=self.station))
 
     def _open_proctor(self) -> None:
         from app.ui.proctor import ProctorConsole, SessionPicker
@@ -464,6 +467,8 @@ class MainWindow(QMainWindow):
         if current is not None and current is not self.chooser:
             current.close()  # a screen's closeEvent stops its work (the proctor console's reads) before the store
         self._sign_out_all()
+        if self.journal is not None:
+            self.journal.close()
         if self.server is not None:
             local.close(self.server)
         elif self.transport is not None and hasattr(self.transport, "close"):

@@ -40,7 +40,7 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+89"/>
+        <location filename="../../app/ui/candidate/station.py" line="+103"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
@@ -71,6 +71,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Your paper is handed in on this PC</source>
+        <translation>你的试卷已在本机交卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It goes to the centre as soon as the connection is back ({count} waiting). Do not switch this PC off; tell the proctor.</source>
+        <translation>网络恢复后将立即发送到考点（{count} 条待发送）。请勿关闭本机，并告知监考员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your paper has been submitted</source>
         <translation>试卷已提交</translation>
     </message>
@@ -80,7 +90,17 @@
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+38"/>
+        <source>Your paper was not handed in: your answers changed elsewhere meanwhile. Check them and submit again.</source>
+        <translation>试卷未交：你的答案在其他地方已有改动。请核对答案后重新交卷。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre refused some answers made while it was unreachable: please check your answers.</source>
+        <translation>断网期间作答的部分答案被考点拒收，请核对你的答案。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
@@ -98,7 +118,7 @@
 <context>
     <name>CandidateWindow</name>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>ExamDesk — candidate</source>
         <translation>ExamDesk — 考生端</translation>
     </message>
@@ -244,7 +264,17 @@ Orange border ⚑: flagged</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>Only on this PC ({count} waiting)</source>
+        <translation>仅保存在本机（{count} 条待发送）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Saved at the centre</source>
+        <translation>✓ 已保存到考点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>All answers saved</source>
         <translation>答案均已保存</translation>
     </message>
@@ -440,12 +470,12 @@ Orange border ⚑: flagged</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+72"/>
+        <location filename="../../app/ui/shell.py" line="+73"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+252"/>
         <location line="+27"/>
         <location line="+111"/>
         <source>ExamDesk</source>
@@ -472,12 +502,12 @@ Orange border ⚑: flagged</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Proctor sign-in</source>
         <translation>监考员登录</translation>
     </message>
@@ -526,7 +556,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-259"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-266"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -690,7 +720,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-225"/>
+        <location filename="../../app/ui/shell.py" line="-227"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -1234,6 +1264,61 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>the attempt is at step {step}, this save expected {expected}</source>
         <translation>试卷已保存到第 {step} 步，本次保存基于第 {expected} 步，请重新加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attempt is at step {step}, this submission expected {expected}</source>
+        <translation>作答记录已到第 {step} 步，本次交卷基于第 {expected} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a step id is 32 lowercase hexadecimal digits, not {step_id}</source>
+        <translation>步骤编号应为 32 位小写十六进制数字，而不是 {step_id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step {step_id} was already used for another step</source>
+        <translation>步骤编号 {step_id} 已用于另一步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate&apos;s station sends heartbeats</source>
+        <translation>只有考生的考试机发送心跳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} may not import a station journal</source>
+        <translation>{role}不能导入考试机日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attempt was submitted: the {count} steps this file still holds cannot be added</source>
+        <translation>该考生已交卷：此文件中尚余的 {count} 个步骤无法补录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not a station journal export</source>
+        <translation>{file} 不是考试机日志导出文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} was altered, or was not sealed by station {station} of this centre</source>
+        <translation>{file} 已被改动，或并非本考点考试机 {station} 封存的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} holds the answers of ticket {ticket}, who is not a candidate of this session</source>
+        <translation>{file} 中是准考证号 {ticket} 的答案，该考生不属于本场次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} mixes the records of several candidates</source>
+        <translation>{file} 混有多名考生的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} comes from station {station}, where ticket {ticket} never logged in</source>
+        <translation>{file} 来自考试机 {station}，准考证号 {ticket} 从未在该机登录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2572,6 +2657,41 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the journal in {folder} is open in another window</source>
+        <translation>{folder} 中的答题日志已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no station journal in {folder}: {problem}</source>
+        <translation>{folder} 中没有考试机答题日志：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a record of {size} bytes at offset {at}</source>
+        <translation>偏移 {at} 处有一条 {size} 字节的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is the journal of another station</source>
+        <translation>{path} 是另一台考试机的答题日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a station journal</source>
+        <translation>{path} 不是考试机答题日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: record {n} follows record {last}</source>
+        <translation>{path}：第 {n} 条记录接在第 {last} 条之后（顺序不对）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: record {n} fails authentication</source>
+        <translation>{path}：第 {n} 条记录未通过完整性校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{address}: a centre address is https://HOST[:PORT]</source>
         <translation>{address}：考点地址应写成 https://主机[:端口]</translation>
     </message>
@@ -2816,12 +2936,12 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-388"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-257"/>
         <source>no bank files (*.yaml, *.xlsx) found</source>
         <translation>未找到题库文件（*.yaml、*.xlsx）</translation>
     </message>
@@ -3131,7 +3251,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+86"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

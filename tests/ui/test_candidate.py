@@ -117,3 +117,49 @@ def test_the_title_shows_the_codes_where_the_centre_does_not_know_the_standard()
                    "残疾人就业辅导员")  # fmt: skip
     assert exam_title(sub, ("职业指导师", "四级残疾人就业辅导员")) == \
         "4-07-03-01 职业指导师 (残疾人就业辅导员) · 四级残疾人就业辅导员 · Skill assessment"
+
+
+def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qtbot, backend, signed_in, station,
+                                                                              answers, tmp_path):  # fmt: skip
+    """Centre mode: with the link down an answer shows as only on this PC, with the count; the
+    station's sync delivers it, and an offline submission, once the link is back."""
+    from app.station.journal import Journal
+    from tests.test_offline_flow import Link
+
+    proctor = signed_in("proctor1")
+    client = station("PC-03")
+    link = Link(client.transport)
+    client.transport = link
+    journal = Journal(tmp_path / "journal", backend.db.cipher.journal_key("PC-03"), "PC-03")
+    station = CandidateStation(client, min_rules_seconds=0, journal=journal)
+    qtbot.addWidget(station)
+    station.resize(1366, 768)
+    station.show()
+    proctor.proctor.start_session(session_id(proctor))
+    ticket, _name, number, _ = PEOPLE[2]
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    assert station.stack.currentWidget() is station.exam_page
+    page, attempt = station.exam_page, station.flow.login.attempt_id
+    radios = page.question.findChildren(QRadioButton)
+    qtbot.mouseClick(radios[0], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[0].height() // 2))
+    assert page.save_state.text() == "✓ Saved at the centre"
+    link.mode = "down"
+    qtbot.mouseClick(radios[-1], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[-1].height() // 2))
+    assert page.save_state.text() == "Only on this PC (1 waiting)" and answers["errors"] == []
+    station._tick()  # a refresh that cannot reach the centre interrupts nothing
+    assert answers["errors"] == [] and station.stack.currentWidget() is station.exam_page
+    answers["confirm"].append(True)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert station.message_page.heading.text() == "Your paper is handed in on this PC"
+    assert "(2 waiting)" in station.message_page.body.text()
+    assert [k for _s, k, _slot in steps_of(backend, attempt)] == ["answer"]
+    link.mode = "up"
+    station._sync()  # on a worker thread: the screen is not blocked while it waits
+    qtbot.waitUntil(lambda: not station.syncing() and len(journal) == 0, timeout=8000)
+    qtbot.waitUntil(lambda: station.message_page.heading.text() == "Your paper has been submitted", timeout=8000)
+    assert [k for _s, k, _slot in steps_of(backend, attempt)] == ["answer", "answer", "submit"]
+    assert station.message_page.heading.text() == "Your paper has been submitted" and len(journal) == 0
+    journal.close()

@@ -376,7 +376,14 @@ class ExamPage(QWidget):
         self._banner_timer.start(seconds * 1000)
 
     def set_saved(self, ok: bool | None, detail: str = "") -> None:
-        if ok is None:
+        waiting = self.flow.save_status().waiting if self.flow.journal is not None else 0
+        if ok is not False and waiting:  # kept on this PC: the centre has not acknowledged it yet
+            self.save_state.setText(self.tr("Only on this PC ({count} waiting)").format(count=waiting))
+            self.save_state.setStyleSheet("color: #e65100; font-weight: bold;")
+        elif ok is not False and self.flow.journal is not None:
+            self.save_state.setText(self.tr("✓ Saved at the centre"))
+            self.save_state.setStyleSheet("color: #2e7d32;")
+        elif ok is None:
             self.save_state.setText(self.tr("All answers saved"))
             self.save_state.setStyleSheet("color: #2e7d32;")
         elif ok:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import contextlib
+import threading
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.api.client import Client
+from app.api.errors import Unreachable
 from app.api.types import Identity
-from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
+from app.flows.candidate import HEARTBEAT_SECONDS, CandidateFlow, Notice, RulesNotRead, Stage
+from app.station.journal import Journal
 from app.ui.candidate.exam_page import ExamPage
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.candidate.readiness_bar import ReadinessBar, ReadinessProbe
@@ -18,6 +23,8 @@ from app.ui.widgets.messages import translate_error
 
 TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
+SYNC_EVERY = 5  # ticks between tries to send what waits in the journal (centre mode)
+HEARTBEAT_EVERY = int(HEARTBEAT_SECONDS * 1000 // TICK_MS)
 
 
 def exam_title(who: Identity, names: tuple[str, str]) -> str:
@@ -36,12 +43,16 @@ def exam_title(who: Identity, names: tuple[str, str]) -> str:
 class CandidateStation(QWidget):
     """`client`: this station's client of the services, not signed in; the candidate signs in on it.
     `readiness`: check this PC when the station starts and report it (under the login page; the
-    check runs in a worker, the login page never waits), and again on demand."""
+    check runs in a worker, the login page never waits), and again on demand.
+    `journal`: centre mode's station journal (every step kept on this PC until the centre has it),
+    sent by a sync on a worker thread while anything waits, so no network wait freezes the screen."""
+
+    synced = Signal()  # a worker thread's sync ended (delivered to the GUI thread)
 
     def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None,
-                 readiness: ReadinessProbe | None = None):  # fmt: skip
+                 readiness: ReadinessProbe | None = None, journal: Journal | None = None):  # fmt: skip
         super().__init__(parent)
-        self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds)
+        self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds, journal=journal)
         self.stack = QStackedWidget()
         self.login_page = LoginPage(client.station)
         self.confirm_page = ConfirmPage()
@@ -69,6 +80,9 @@ class CandidateStation(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self._ticks = 0
+        self._sync_thread: threading.Thread | None = None
+        self._sync_error: BaseException | None = None
+        self.synced.connect(self._after_sync)
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._app_state)
@@ -133,11 +147,63 @@ class CandidateStation(QWidget):
         elif stage is Stage.PAUSED:
             self.message_page.show_message(self.tr("The exam is paused"),
                                            self.tr("Your time is stopped. Please wait for the proctor."))  # fmt: skip
+        elif stage is Stage.SUBMITTED and self._waiting():
+            self.message_page.show_message(
+                self.tr("Your paper is handed in on this PC"),
+                self.tr("It goes to the centre as soon as the connection is back ({count} waiting). "
+                        "Do not switch this PC off; tell the proctor.").format(count=self.flow.save_status().waiting),
+            )  # fmt: skip
         elif stage is Stage.SUBMITTED:
             self.timer.stop()
             self.message_page.show_message(self.tr("Your paper has been submitted"),
                                            self.tr("All your answers are saved. Please leave quietly."))  # fmt: skip
         self.stack.setCurrentWidget(self.message_page)
+
+    def _waiting(self) -> bool:
+        return self.flow.journal is not None and len(self.flow.journal) > 0
+
+    def syncing(self) -> bool:
+        return self._sync_thread is not None and self._sync_thread.is_alive()
+
+    def _sync(self) -> None:
+        """Send what waits in the journal, on a worker thread (a try while the centre is away
+        waits for the network's timeout); `_after_sync` shows the outcome."""
+        if self.syncing():
+            return
+        self._sync_thread = threading.Thread(target=self._sync_in_background, name="journal-sync", daemon=True)
+        self._sync_thread.start()
+
+    def _sync_in_background(self) -> None:
+        try:
+            self.flow.sync(refresh=False)
+        except Exception as exc:  # shown on the GUI thread
+            self._sync_error = exc
+        self.synced.emit()
+
+    def _after_sync(self) -> None:
+        before = self.flow.stage
+        error, self._sync_error = self._sync_error, None
+        if error is not None:
+            self._error(error)
+            return
+        if self.flow.needs_refresh and self.flow.reachable:
+            self.flow.needs_refresh = False
+            with contextlib.suppress(Unreachable):
+                self.flow.refresh()
+        notice = self.flow.notice
+        if notice is not Notice.NONE:
+            self.flow.notice = Notice.NONE
+            if notice is Notice.SUBMISSION_NOT_DELIVERED:
+                text = self.tr("Your paper was not handed in: your answers changed elsewhere meanwhile. "
+                               "Check them and submit again.")  # fmt: skip
+            else:
+                text = self.tr("The centre refused some answers made while it was unreachable: please check "
+                               "your answers.")  # fmt: skip
+            self.exam_page.notice(text, 60)
+        if self.flow.stage is Stage.ANSWERING:
+            self.exam_page.set_saved(None)
+        if self.flow.stage is not before or self.flow.stage is Stage.SUBMITTED:
+            self._show_stage()
 
     def _tick(self) -> None:
         self._ticks += 1
@@ -145,11 +211,25 @@ class CandidateStation(QWidget):
         if stage is Stage.RULES:
             self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
             return
+        if self._waiting() and self._ticks % SYNC_EVERY == 0:
+            self._sync()
+        if stage is Stage.ANSWERING and self._ticks % HEARTBEAT_EVERY == 0:
+            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                self.flow.heartbeat()
+        if not self.flow.reachable:  # the sync's tries say when the centre is back
+            if stage is Stage.ANSWERING:
+                self.exam_page.tick()
+            return
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
             try:
                 self.flow.refresh()
+            except Unreachable:  # the countdown runs on from the centre's last figure
+                self.flow.reachable = False
+                if self.flow.stage is Stage.ANSWERING:
+                    self.exam_page.tick()
+                return
             except Exception as exc:
                 self._error(exc)
                 return
@@ -184,9 +264,10 @@ class CandidateStation(QWidget):
 class CandidateWindow(QMainWindow):
     """Full screen, and not closable by the candidate while an exam is under way."""
 
-    def __init__(self, client: Client, *, kiosk: bool = True, readiness: ReadinessProbe | None = None):
+    def __init__(self, client: Client, *, kiosk: bool = True, readiness: ReadinessProbe | None = None,
+                 journal: Journal | None = None):  # fmt: skip
         super().__init__()
-        self.station = CandidateStation(client, readiness=readiness)
+        self.station = CandidateStation(client, readiness=readiness, journal=journal)
         self.setCentralWidget(self.station)
         self.setWindowTitle(self.tr("ExamDesk — candidate"))
         if kiosk:
