@@ -12,11 +12,13 @@ from typing import Any
 
 from app.api import wire
 from app.api.errors import ApiError
+from app.flows.candidate import CandidateFlow
 from app.station.enrolment import StationConfig
 
 
 def main(folder: str) -> None:
-    client = StationConfig.read(Path(folder)).client()
+    config = StationConfig.read(Path(folder))
+    client = config.client()
     me: dict[str, Any] = {}
 
     def run(command: str, **args: Any) -> Any:
@@ -33,6 +35,25 @@ def main(folder: str) -> None:
         if command == "save":
             view = client.candidate.attempt_view(me["attempt"])
             return client.candidate.save_answer(me["attempt"], view.last_seq, args["slot"], args["value"]).seq
+        if command == "flow_log_in":  # the candidate screen's flow, with this PC's journal
+            flow = CandidateFlow(client, min_rules_seconds=0, journal=config.journal(Path(folder) / "journal"))
+            me["flow"] = flow
+            flow.log_in(args["ticket"], args["id_number"])
+            flow.confirm_identity()
+            return flow.accept_rules().value
+        if command == "flow_answer":
+            ack = me["flow"].answer(args["slot"], args["value"])
+            return None if ack is None else ack.seq
+        if command == "flow_status":
+            status = me["flow"].save_status()
+            return {"at_centre": status.at_centre, "waiting": status.waiting}
+        if command == "flow_view":
+            view = client.candidate.attempt_view(me["flow"].login.attempt_id)
+            return {"answers": view.answers, "seq": view.last_seq, "submitted": view.submitted}
+        if command == "flow_sync":
+            return len(me["flow"].sync())
+        if command == "flow_submit":
+            return me["flow"].submit().value
         if command == "submit":
             return client.candidate.submit(me["attempt"])
         if command == "view":

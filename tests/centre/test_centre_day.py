@@ -93,3 +93,43 @@ def test_the_centre_killed_mid_exam_comes_back_with_every_acknowledged_answer(ow
     rows = proctor.call("proctor.session_overview", session_id=session_id)
     answered = {row["ticket"]: row["answered"] for row in rows}
     assert answered["T001"] == 4
+
+
+def test_answers_made_while_the_link_is_cut_reach_the_centre_once_and_in_order(own_centre, tmp_path):
+    from app.station.enrolment import StationConfig
+    from tests.centre.link import LinkProxy
+
+    proctor = station(own_centre, tmp_path, "R101-P")
+    proxy = LinkProxy(own_centre.port)
+    own_centre.enrol("R101-01", tmp_path / "R101-01")
+    config = StationConfig.read(tmp_path / "R101-01")
+    StationConfig(config.station, [proxy.address], config.ca_pem, config.token, config.journal_key).write(
+        tmp_path / "R101-01")  # this PC reaches the centre through a cable the test can cut
+    seat = StationRun(tmp_path / "R101-01")
+    own_centre.stations.append(seat)  # type: ignore[attr-defined]
+    session_id = own_centre.session_id  # type: ignore[attr-defined]
+    proctor.ask("sign_in", username="proctor1", password="proctor-pass-1")
+    rows = {row["ticket"]: row for row in proctor.call("proctor.session_overview", session_id=session_id)}
+    proctor.call("proctor.check_in", candidate_id=rows["T001"]["candidate_id"], station="R101-01")
+    proctor.call("proctor.start_session", session_id=session_id, early_ok=True)
+    try:
+        assert seat.ask("flow_log_in", ticket="T001", id_number=CANDIDATES["T001"][1]) == "answering"
+        assert seat.ask("flow_answer", slot=0, value="B") == 1
+        proxy.cut()
+        assert seat.ask("flow_answer", slot=1, value="A") is None  # kept on this PC
+        assert seat.ask("flow_answer", slot=2, value="C") is None
+        assert seat.ask("flow_answer", slot=1, value="B") is None  # a second thought, also offline
+        assert seat.ask("flow_status") == {"at_centre": False, "waiting": 3}
+        assert seat.ask("flow_sync") == 0  # still cut: nothing is sent, nothing is forgotten
+        proxy.restore()
+        assert seat.ask("flow_sync") == 3
+        assert seat.ask("flow_status") == {"at_centre": True, "waiting": 0}
+        view = seat.ask("flow_view")
+        assert view["answers"] == {"0": "B", "1": "B", "2": "C"} and view["seq"] == 4  # each step once, in order
+        proxy.cut()
+        seat.ask("flow_submit")  # handed in while cut off: delivered on reconnect
+        proxy.restore()
+        seat.ask("flow_sync")
+        assert seat.ask("flow_view")["submitted"] is True
+    finally:
+        proxy.close()
