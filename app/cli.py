@@ -686,8 +686,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_station_export_journal(args: argparse.Namespace) -> int:
-    from app.station.journal import Journal, JournalDamaged, JournalInUse, export_candidate, station_of
+    if args.station_dir:  # a dead PC's disk: its enrolment holds the key, its journal sits beside it
+        from app.station.enrolment import StationConfig
 
+        config = StationConfig.read(Path(args.station_dir))
+        folder = Path(args.journal) if args.journal else Path(args.station_dir) / "journal"
+        return _export_journal(args, folder, config.journal_key)
+    if not args.journal or not args.key_file:
+        print("examdesk: give --station-dir, or --journal and --key-file", file=sys.stderr)
+        return 2
     folder = Path(args.journal)
     try:
         raw = Path(args.key_file).read_bytes()
@@ -698,6 +705,12 @@ def cmd_station_export_journal(args: argparse.Namespace) -> int:
         print(f"examdesk: {args.key_file} is not a station key (32 bytes, raw or as 64 hex digits): {exc}",
               file=sys.stderr)  # fmt: skip
         return 1
+    return _export_journal(args, folder, key)
+
+
+def _export_journal(args: argparse.Namespace, folder: Path, key: bytes) -> int:
+    from app.station.journal import Journal, JournalDamaged, JournalInUse, export_candidate, station_of
+
     try:
         with Journal(folder, key, station_of(folder)) as journal:
             attempt, count, sealed = export_candidate(journal, key, args.ticket, args.attempt)
@@ -989,10 +1002,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_verify_qr)
 
     p = station.add_parser("export-journal", help="a dead PC's unsent answers of one candidate, as a sealed file")
-    p.add_argument("--journal", required=True, metavar="DIR", help="the station's journal folder")
+    p.add_argument("--station-dir", metavar="DIR",
+                   help="the dead PC's station folder (DATA/station: its enrolment and journal)")  # fmt: skip
+    p.add_argument("--journal", metavar="DIR", help="the station's journal folder")
     p.add_argument("--ticket", required=True, help="the candidate's admission ticket")
     p.add_argument("--out", required=True, metavar="FILE", help="the sealed file, for the proctor to import")
-    p.add_argument("--key-file", required=True, metavar="FILE",
+    p.add_argument("--key-file", metavar="FILE",
                    help="the station's journal key from enrolment (32 bytes, raw or as 64 hex digits)")  # fmt: skip
     p.add_argument("--attempt", type=int, help="which attempt, when the journal holds several of this ticket")
     p.set_defaults(func=cmd_station_export_journal)

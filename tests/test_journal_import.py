@@ -140,3 +140,21 @@ def test_the_command_line_imports_as_the_proctor(world, clock, tmp_path, monkeyp
     assert main(args) == 0
     assert "3 steps of dead.journal applied" in capsys.readouterr().out
     assert centre_view(world, flow).answers == {0: "B", 1: "A", 2: "C"}
+
+
+def test_a_dead_pcs_station_folder_is_enough_to_export_its_journal(world, clock, tmp_path):  # noqa: F811
+    """On the dead PC's disk: station.json (with the journal key from enrolment) and the journal beside it."""
+    import shutil
+
+    from app.station.enrolment import StationConfig
+
+    flow, folder, _key_file = dead_pc(world, clock, tmp_path)
+    station_dir = tmp_path / "disk" / "station"
+    shutil.copytree(folder, station_dir / "journal")
+    StationConfig("PC-01", ["https://10.0.0.2:8443"], b"", "token", world.db.cipher.journal_key("PC-01")).write(
+        station_dir)  # fmt: skip
+    out = tmp_path / "from-disk.journal"
+    assert main(["station", "export-journal", "--station-dir", str(station_dir), "--ticket", "T001",
+                 "--out", str(out)]) == 0  # fmt: skip
+    assert proctor(world).proctor.import_journal(world.session_id, FileData(out.name, out.read_bytes())) == 3
+    assert centre_view(world, flow).answers == {0: "B", 1: "A", 2: "C"}
