@@ -65,7 +65,7 @@ class AuthService(Service):
         if not token:
             raise InvalidToken("sign in first")
         digest = token_digest(token)
-        with self.db.engine.connect() as c:
+        with self.db.read_connection() as c:
             login = c.execute(_CANDIDATE_BY_DIGEST, {"digest": digest}).first()
             staff = None if login is not None else c.execute(_STAFF_BY_DIGEST, {"digest": digest}).first()
         if login is not None:

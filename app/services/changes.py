@@ -19,7 +19,7 @@ FEED_PAGE = 2000  # entries read per call; a console far behind catches up in a 
 
 class ChangeFeed(Service):
     def head(self) -> int:
-        with self.db.engine.connect() as c:
+        with self.db.read_connection() as c:
             return int(c.execute(select(func.coalesce(func.max(AuditEntry.seq), 0))).scalar_one())
 
     def changes(self, actor: Actor, session_id: int, after: int) -> Changes:

@@ -71,7 +71,7 @@ class StationService(Service):
         """The enrolled station holding `token`; InvalidStation otherwise (one indexed read)."""
         if not token:
             raise InvalidStation("this PC is not enrolled with the centre")
-        with self.db.engine.connect() as c:
+        with self.db.read_connection() as c:
             row = c.execute(_BY_DIGEST, {"digest": token_digest(token)}).first()
         if row is None or row.revoked:
             raise InvalidStation("this PC is not enrolled with the centre (or its enrolment was revoked)")

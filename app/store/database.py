@@ -93,7 +93,8 @@ class Database:
         self.cipher = cipher
         self.epoch = epoch
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._read_engine = engine.execution_options(**{READ_ONLY: True})
+        self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         self._lock_key, lock_file = _lock_of(engine)
         self.write_lock = write_lock.for_store(self._lock_key, lock_file, BUSY_TIMEOUT)
         self._closed = False
@@ -211,6 +212,11 @@ class Database:
     def reader(self) -> Session:
         """A session for reading only: it takes no write lock."""
         return self._readers()
+
+    def read_connection(self) -> Connection:
+        """A Core connection for reading only (`with db.read_connection() as c:`): a plain BEGIN on
+        SQLite, never BEGIN IMMEDIATE, so a read on every call (the caller's token) waits for no writer."""
+        return self._read_engine.connect()
 
     def integrity_problems(self) -> list[str]:
         if self.engine.dialect.name != "sqlite":

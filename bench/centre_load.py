@@ -1,0 +1,175 @@
+"""Benchmark: the centre under the load of its stations (issue 17).
+
+N simulated candidate stations (asyncio clients over real HTTPS on loopback, each with its own
+connection, station token and candidate token) each save an answer every 2 seconds (jittered)
+for `--seconds`; a probe interleaved with them asks the centre's trivial endpoint (/health) under
+the same load. Printed per N: saves per second, p50/p99/max of a save, errors by kind, the probe's
+p99, and the ratio of the save p99 to the probe p99. The client and the server share this machine
+(2 cores): both are reported, CPU seconds per side. Target: p99 < 100 ms and no errors at 1,000.
+
+    .venv/bin/python bench/centre_load.py [--sizes 100,300,1000] [--seconds 60] [--db postgresql+psycopg://...]
+
+Not part of CI. The store is built with bench/realistic_store.py (one session of max(N) candidates,
+real papers, all logged in at their own stations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+
+from centre_events import an_answer, serve  # the centre process and well-formed answers
+from realistic_store import FIRST_DAY, PASSPHRASE, building, create_centre, percentile, store_summary
+
+from app.api import wire
+from app.api.https import STATION_HEADER, trust_only
+from app.centre import run, tls
+from app.services.stations import StationService
+
+TARGET_P99 = 0.100
+INTERVAL = 2.0
+
+
+def raise_open_files() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+async def station(http, address: str, station_token: str, login, view: list, until: float, saves: list[float],
+                  errors: Counter) -> None:  # fmt: skip
+    """One station's candidate saving every 2 s; `view` is [items, the attempt's last step] (kept across runs)."""
+    items, seq = view
+    rng = random.Random(login.attempt_id)
+    headers = {STATION_HEADER: station_token, "Authorization": f"Bearer {login.actor.token}",
+               "Content-Type": "application/json"}  # fmt: skip
+    await asyncio.sleep(rng.uniform(0, INTERVAL))
+    while time.perf_counter() < until:
+        item = rng.choice(items)
+        body = wire.encode_args("candidate.save_answer", {"attempt_id": login.attempt_id, "expected_seq": seq,
+                                                          "slot": item["slot"], "answer": an_answer(item, rng)})
+        t0 = time.perf_counter()
+        try:
+            reply = await http.post(f"{address}/api/candidate/save_answer", content=json.dumps(body), headers=headers)
+            data = reply.json()
+        except Exception as exc:  # counted, never fatal: the run goes on
+            errors[type(exc).__name__] += 1
+        else:
+            if "error" in data:
+                errors[data["error"]["code"]] += 1
+                if data["error"]["code"] == "stale_save":
+                    seq = int(data["error"]["params"].get("step", seq))
+            else:
+                seq = data["ok"]["seq"]
+                saves.append(time.perf_counter() - t0)
+            view[1] = seq
+        await asyncio.sleep(max(0.0, INTERVAL * rng.uniform(0.8, 1.2) - (time.perf_counter() - t0)))
+
+
+async def probe(http, address: str, until: float, out: list[float]) -> None:
+    while time.perf_counter() < until:
+        t0 = time.perf_counter()
+        try:
+            await http.get(f"{address}/health")
+            out.append(time.perf_counter() - t0)
+        except Exception:
+            pass
+        await asyncio.sleep(0.1)
+
+
+async def load(address: str, ca_pem: bytes, tokens: dict[str, str], logins, views, n: int, seconds: float):
+    import httpx
+
+    context = trust_only(ca_pem)
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    clients = [httpx.AsyncClient(verify=context, limits=limits, timeout=30) for _ in range(n)]
+    prober = httpx.AsyncClient(verify=context, timeout=30)
+    saves: list[float] = []
+    health: list[float] = []
+    errors: Counter = Counter()
+    until = time.perf_counter() + seconds
+    c0 = time.process_time()
+    await asyncio.gather(probe(prober, address, until, health), *(
+        station(clients[k], address, tokens[f"PC-{k + 1:04d}"], logins[k], views[k], until, saves, errors)
+        for k in range(n)))  # fmt: skip
+    client_cpu = time.process_time() - c0
+    for c in [*clients, prober]:
+        await c.aclose()
+    return saves, health, errors, client_cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="100,300,1000")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--serve", nargs=3, metavar=("URL", "DIR", "PORT"))
+    args = parser.parse_args()
+    if args.serve:
+        serve(*args.serve)
+        return
+    import tempfile
+
+    import psutil
+
+    from tests.centre.harness import free_port
+
+    raise_open_files()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="centre-load-") as tmp:
+        folder = Path(tmp)
+        centre = create_centre(folder / "store")
+        t0 = time.perf_counter()
+        with building(centre.db):
+            plan = centre.schedule(max(sizes), FIRST_DAY, code="LOAD")
+            centre.start(plan)
+            logins = centre.log_in(plan, plan.people)
+            stations = StationService(centre.db)
+            tokens = {}
+            for k in range(max(sizes)):
+                name = f"PC-{k + 1:04d}"
+                tokens[name] = stations.enrol(stations.issue_code(centre.admin, name).secret, name)
+            views = [[centre.exam.attempt_view(login.actor, login.attempt_id).items, 0] for login in logins]
+        print(f"built in {time.perf_counter() - t0:.0f} s: {store_summary(centre.db)}", flush=True)
+        url = str(centre.db.engine.url.render_as_string(hide_password=False))
+        centre.close()
+        port = free_port()
+        address = f"https://127.0.0.1:{port}"
+        made = tls.create(folder / run.CENTRE_FOLDER, "3701001", ["127.0.0.1"], PASSPHRASE)
+        run.CentreConfig([address]).write(folder)
+        server = subprocess.Popen([sys.executable, __file__, "--serve", url, str(folder), str(port)])
+        try:
+            from centre_events import wait_healthy
+
+            wait_healthy(address, made.ca_pem)
+            server_process = psutil.Process(server.pid)
+            for n in sizes:
+                s0 = server_process.cpu_times()
+                saves, health, errors, client_cpu = asyncio.run(
+                    load(address, made.ca_pem, tokens, logins, views, n, args.seconds))
+                s1 = server_process.cpu_times()
+                server_cpu = (s1.user + s1.system) - (s0.user + s0.system)
+                p99, probe99 = percentile(saves, 99), percentile(health, 99)
+                verdict = "met" if p99 < TARGET_P99 and not errors else "NOT met"
+                print(f"N={n:5d}: {len(saves) / args.seconds:6.1f} saves/s  p50 {percentile(saves, 50) * 1e3:6.1f} ms"
+                      f"  p99 {p99 * 1e3:7.1f} ms  max {max(saves, default=0) * 1e3:7.1f} ms"
+                      f"  errors {dict(errors) or 0}  | /health p99 {probe99 * 1e3:6.1f} ms"
+                      f"  ratio {p99 / probe99:5.2f}x  | CPU s: server {server_cpu:.0f}, clients {client_cpu:.0f}"
+                      f"  [p99 < 100 ms, no errors: {verdict}]", flush=True)  # fmt: skip
+                threading.Event().wait(2)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    main()
