@@ -40,6 +40,7 @@ from app.api.types import (
     SessionInfo,
     StaffSession,
     StationInfo,
+    StoreCopy,
     UserView,
     WorkItem,
 )
@@ -294,6 +295,12 @@ class AdminApi(SignedInApi, Protocol):
 
     def revoke_station(self, station: str) -> int:
         """Refuse every further call from `station` (a stolen or replaced PC)."""
+        ...
+
+    def store_copy(self) -> StoreCopy | None:
+        """A SQLite centre's last copy of its store to a second disk; None where none is made."""
+        ...
+
     def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
         """The seats of one session with their last readiness reports, or (None) every station's."""
         ...

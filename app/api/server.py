@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.api import wire
@@ -58,6 +58,7 @@ from app.api.types import (
     SessionInfo,
     StaffSession,
     StationInfo,
+    StoreCopy,
     UserView,
     WorkItem,
 )
@@ -74,6 +75,9 @@ from app.services.library import summary
 from app.services.readiness import ReadinessService
 from app.services.stations import StationService
 
+if TYPE_CHECKING:
+    from app.centre.backup import StoreCopier
+
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
@@ -87,6 +91,7 @@ class Server:
         self.stations = StationService(backend.db)
         self.feed = ChangeFeed(backend.db)
         self.listeners: list[Callable[[], None]] = []  # told after every call (centre mode's event stream)
+        self.copier: StoreCopier | None = None  # a SQLite centre's copies of its store (app/centre/backup.py)
         self.readiness = ReadinessService(backend.db)
         self.jobs = Jobs()
         # which calling stations may report their readiness: single-station mode admits this PC's
@@ -471,6 +476,14 @@ class AdminEndpoint(_SessionsRead):
 
     def revoke_station(self, station: str) -> int:
         return self.server.stations.revoke(self.actor, station)
+
+    def store_copy(self) -> StoreCopy | None:
+        copier = self.server.copier
+        if copier is None:
+            return None
+        last = copier.last
+        return StoreCopy(last.made_at if last else "", last.bytes if last else 0, last.audit_head if last else 0,
+                         str(copier.target_dir), copier.failure)  # fmt: skip
     def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
         if session_id is None:
             return self.server.readiness.all_stations(self.actor)

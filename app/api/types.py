@@ -42,6 +42,7 @@ __all__ = [
     "SessionInfo",
     "StaffSession",
     "StationInfo",
+    "StoreCopy",
     "UserView",
     "WorkItem",
 ]  # fmt: skip
@@ -432,3 +433,14 @@ class SeatReadiness:
 
 
 __all__ += ["Readiness", "ReadinessCheck", "ReadinessReport", "SeatReadiness", "worst"]  # station readiness
+
+
+@dataclass(frozen=True)
+class StoreCopy:
+    """A SQLite centre's last copy of its store to a second disk (app/centre/backup.py)."""
+
+    made_at: str  # ISO 8601; empty when no copy was made yet
+    size_bytes: int
+    audit_head: int  # the last audit entry the copy holds
+    target: str  # where the copies go
+    failure: str  # why the last try failed; empty when it worked

@@ -47,7 +47,8 @@ def cmd_centre_serve(args: argparse.Namespace, passphrase: Callable[[], str]) ->
 
     url = _store_url(args)
     print(f"ExamDesk centre serving {url.split('@')[-1]} on https://{args.listen}", file=sys.stderr, flush=True)
-    run.serve(_data(args), url, passphrase(), args.listen)
+    run.serve(_data(args), url, passphrase(), args.listen, copy_to=Path(args.copy_to) if args.copy_to else None,
+              copy_minutes=args.copy_minutes)  # fmt: skip
     return 0
 
 
@@ -100,6 +101,9 @@ def add_commands(sub: argparse._SubParsersAction, passphrase: Callable[[], str],
     p = centre.add_parser("serve", help="serve the contract over HTTPS to the centre's stations")
     p.add_argument("--db", metavar="URL", help="the store's database URL (default: the data folder's SQLite store)")
     p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="HOST:PORT")
+    p.add_argument("--copy-to", metavar="DIR",
+                   help="a SQLite centre: copy the store here (a second disk, another PC's share)")  # fmt: skip
+    p.add_argument("--copy-minutes", type=float, default=5.0, metavar="MIN", help="how often (default 5)")
     data(p)
     p.set_defaults(func=lambda a: cmd_centre_serve(a, passphrase))
     p = centre.add_parser("enrol-code", help="a one-time code that enrols one station (the admin signs in)")

@@ -13,6 +13,7 @@ import uvicorn
 from app.api.server import Server
 from app.centre import tls
 from app.centre.addresses import host_of
+from app.centre.backup import DEFAULT_MINUTES, StoreCopier
 from app.centre.service import Centre, make_app
 from app.errors import UserFacingError
 from app.services.backend import Backend
@@ -57,12 +58,16 @@ def init(data_dir: Path, centre_code: str, addresses: list[str], passphrase: str
     return made
 
 
-def serve(data_dir: Path, store_url: str, passphrase: str, listen: str) -> None:
-    """Serve until stopped (SIGINT or SIGTERM): the services over `store_url`, TLS from `data_dir`."""
-    serve_backend(lambda: Backend.over(Database.open(store_url, passphrase)), data_dir, passphrase, listen)
+def serve(data_dir: Path, store_url: str, passphrase: str, listen: str, *, copy_to: Path | None = None,
+          copy_minutes: float = DEFAULT_MINUTES) -> None:  # fmt: skip
+    """Serve until stopped (SIGINT or SIGTERM): the services over `store_url`, TLS from `data_dir`;
+    a SQLite store is copied to `copy_to` every `copy_minutes`."""
+    serve_backend(lambda: Backend.over(Database.open(store_url, passphrase)), data_dir, passphrase, listen,
+                  copy_to=copy_to, copy_minutes=copy_minutes)  # fmt: skip
 
 
-def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphrase: str, listen: str) -> None:
+def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphrase: str, listen: str, *,
+                  copy_to: Path | None = None, copy_minutes: float = DEFAULT_MINUTES) -> None:  # fmt: skip
     certs = tls.CentreTls(data_dir / CENTRE_FOLDER)
     if not certs.exists():
         raise UserFacingError("no centre certificates in {folder}: run 'examdesk centre init' first",
@@ -72,8 +77,16 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     if not host or not port.isdigit():
         raise UserFacingError("--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443", listen=listen)
     backend = open_backend()
+    copier = None
     try:
-        centre = Centre(Server(backend), certs.ca_pem, config.addresses)
+        served = Server(backend)
+        if copy_to is not None:
+            url = backend.db.engine.url
+            if url.get_backend_name() != "sqlite" or not url.database:
+                raise UserFacingError("--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead")
+            copier = served.copier = StoreCopier(Path(url.database), copy_to, copy_minutes)
+            copier.start()
+        centre = Centre(served, certs.ca_pem, config.addresses)
         server = uvicorn.Server(uvicorn.Config(
             make_app(centre), host=host.strip("[]"), port=int(port), ssl_certfile=str(certs.certfile),
             ssl_keyfile=str(certs.keyfile), ssl_keyfile_password=passphrase, log_level="warning",
@@ -81,4 +94,6 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
         ))  # fmt: skip
         server.run()
     finally:
+        if copier is not None:
+            copier.close()
         backend.close()

@@ -1360,7 +1360,7 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_tab.py" line="+19"/>
+        <location filename="../../app/ui/admin/stations_tab.py" line="+21"/>
         <source>Station</source>
         <translation>考试机</translation>
     </message>
@@ -1410,7 +1410,7 @@
         <translation>被盗或更换的电脑：此后它的所有请求都将被拒绝</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
@@ -1420,7 +1420,27 @@
         <translation>有效</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>The state of the store&apos;s copy is unknown.</source>
+        <translation>无法获知数据库副本的状态。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No copy of the store has been made yet (to {target}).</source>
+        <translation>尚未生成数据库副本（目标：{target}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last copy of the store: {minutes} min ago, {size:.1f} MB, to audit entry {head}, in {target}.</source>
+        <translation>最近一次数据库副本：{minutes} 分钟前，{size:.1f} MB，包含至第 {head} 条审计记录，位于 {target}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The last copy failed: {reason}</source>
+        <translation>最近一次复制失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Type the station name of the seat first.</source>
         <translation>请先输入该座位的考试机名称。</translation>
     </message>

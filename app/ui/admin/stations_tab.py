@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -44,7 +46,10 @@ class StationsTab(QWidget):
         self.revoke_button = QPushButton(self.tr("&Revoke the selected station"))
         self.revoke_button.setToolTip(self.tr("A stolen or replaced PC: every further call from it is refused"))
         self.revoke_button.clicked.connect(self.revoke)
+        self.copy_status = QLabel()
+        self.copy_status.setWordWrap(True)
         side = QVBoxLayout()
+        side.addWidget(self.copy_status)
         side.addWidget(enrol_box)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
@@ -57,6 +62,7 @@ class StationsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._show_copy()
         stations = attempt(self, self.client.admin.stations)
         if stations is None:
             return
@@ -65,6 +71,30 @@ class StationsTab(QWidget):
                             [s.name if not s.revoked else None for s in stations],
                             [WARNING if s.revoked else None for s in stations])  # fmt: skip
         self._on_select()
+
+    def _show_copy(self) -> None:
+        """A SQLite centre's copy of its store on a second disk, and how old it is."""
+        try:
+            copy = self.client.admin.store_copy()
+        except Exception:  # the tab still serves enrolment; the copy's state is shown as unknown
+            copy, failed = None, True
+        else:
+            failed = False
+        if copy is None:
+            self.copy_status.setText("" if not failed else self.tr("The state of the store's copy is unknown."))
+            return
+        if not copy.made_at:
+            text = self.tr("No copy of the store has been made yet (to {target}).").format(target=copy.target)
+        else:
+            made = datetime.fromisoformat(copy.made_at)
+            minutes = max(0, int((datetime.now(UTC) - made).total_seconds() // 60))
+            text = self.tr("Last copy of the store: {minutes} min ago, {size:.1f} MB, to audit entry {head}, in "
+                           "{target}.").format(minutes=minutes, size=copy.size_bytes / 1e6, head=copy.audit_head,
+                                               target=copy.target)  # fmt: skip
+        if copy.failure:
+            text += " " + self.tr("The last copy failed: {reason}").format(reason=copy.failure)
+        self.copy_status.setStyleSheet(f"color: {WARNING.name()};" if copy.failure or not copy.made_at else "")
+        self.copy_status.setText(text)
 
     def _on_select(self) -> None:
         self.revoke_button.setEnabled(selected_key(self.table) is not None)
