@@ -1106,7 +1106,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+96"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+123"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2821,7 +2821,67 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-270"/>
+        <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
+        <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not an Ed25519 public key in PEM form</source>
+        <translation>{file} 不是 PEM 格式的 Ed25519 公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the owner key {fingerprint} is already trusted</source>
+        <translation>命题单位公钥 {fingerprint} 已被信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is signed by an exam owner this centre does not trust (key {fingerprint}): register the owner&apos;s public key first (owner trust)</source>
+        <translation>{file} 的签名者不是本考点信任的命题单位（公钥 {fingerprint}）：请先登记该命题单位的公钥（owner trust）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>package {package} is already imported</source>
+        <translation>试卷包 {package} 已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {session} already has a sealed package</source>
+        <translation>场次 {session} 已有密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no sealed package {package} in this store: import it first</source>
+        <translation>本考务库中没有密封试卷包 {package}：请先导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>package {package} (session {session}) is already open</source>
+        <translation>试卷包 {package}（场次 {session}）已启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>package {package} (session {session}) opens at {not_before} (UTC) on the centre&apos;s clock; it is {now} now</source>
+        <translation>试卷包 {package}（场次 {session}）按考点时钟于 {not_before}（UTC）启封；现在是 {now}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the release key is mistyped (a release key has 30 letters and digits and its check characters must match): type it again</source>
+        <translation>启封密钥输入有误（启封密钥共 30 位字母和数字，且校验位须一致）：请重新输入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this release key is not the key of package {package} (session {session})</source>
+        <translation>此启封密钥不是试卷包 {package}（场次 {session}）的密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code}&apos;s content is in a sealed package that is not open yet: open it with its release key first</source>
+        <translation>场次 {code} 的考试内容在尚未启封的密封试卷包中：请先用启封密钥启封</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>no bank files (*.yaml, *.xlsx) found</source>
         <translation>未找到题库文件（*.yaml、*.xlsx）</translation>
     </message>

@@ -26,6 +26,33 @@ from app.ui.widgets.labels import join_clauses
 CONTEXT = "messages"
 
 TEMPLATES = (
+    # sealed exam packages (app/services/packages.py, docs/packages.md)
+    QT_TRANSLATE_NOOP("messages", "{file} was changed after it was sealed, or is not a sealed package: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "{file} is not an Ed25519 public key in PEM form"),
+    QT_TRANSLATE_NOOP("messages", "the owner key {fingerprint} is already trusted"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{file} is signed by an exam owner this centre does not trust (key {fingerprint}): register the owner's "
+        "public key first (owner trust)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "package {package} is already imported"),
+    QT_TRANSLATE_NOOP("messages", "session {session} already has a sealed package"),
+    QT_TRANSLATE_NOOP("messages", "no sealed package {package} in this store: import it first"),
+    QT_TRANSLATE_NOOP("messages", "package {package} (session {session}) is already open"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "package {package} (session {session}) opens at {not_before} (UTC) on the centre's clock; it is {now} now",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the release key is mistyped (a release key has 30 letters and digits and its check characters must "
+        "match): type it again",
+    ),
+    QT_TRANSLATE_NOOP("messages", "this release key is not the key of package {package} (session {session})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
+    ),
     # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml, *.xlsx) found"),
     QT_TRANSLATE_NOOP("messages", "two bank files of this name: rename one"),
