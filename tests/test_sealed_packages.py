@@ -4,6 +4,8 @@ readable only with the release key at or after the start time on the centre's cl
 from __future__ import annotations
 
 import hashlib
+import json
+import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from app.errors import DataFileError
 from app.security import sealed_package as sp
 from app.security.signing import fingerprint, public_pem
 from app.services.base import Conflict, NotFound
+from app.services.export import ExportService
 from app.services.packages import PackageRefused, PackageService
 from app.services.papers import PaperService
 from app.store.models import AuditEntry, PaperInstance, SealedPackage
@@ -194,7 +197,7 @@ def test_a_broken_bank_inside_is_refused_at_opening(world, owner):
     assert service.packages(world.admin)[0].opened_wall is None
 
 
-def test_a_sealed_sessions_papers_come_from_its_package_and_name_it(world, owner, sealed):
+def test_a_sealed_sessions_papers_come_from_its_package_and_name_it(world, owner, sealed, tmp_path):
     service, papers = PackageService(world.db), PaperService(world.db, shared_catalog())
     data, key = sealed
     sid = world.exam.schedule_session(world.admin, code="SEALED", room="202", part="theory", standard="4-13-99-02",
@@ -215,6 +218,21 @@ def test_a_sealed_sessions_papers_come_from_its_package_and_name_it(world, owner
     banks = {entry.get("bank") for entry in paper.content["items"]}
     assert banks <= set(BANKS) and len(banks) > 1, banks
     assert audit.target == f"session:{sid}"
+    # the result bundle names the package in its signed manifest (examdesk-bundle/4)
+    ExportService(world.db, shared_catalog()).export_session(world.admin, sid, tmp_path / "sealed.zip")
+    with zipfile.ZipFile(tmp_path / "sealed.zip") as bundle:
+        manifest = json.loads(bundle.read("manifest.json"))
+    assert manifest["format"] == "examdesk-bundle/4"
+    assert manifest["package"]["digest"] == digest == hashlib.sha256(data).hexdigest()
+    assert manifest["package"]["owner"] == fingerprint(owner.public_key()) and manifest["package"]["opened"]
+    # opened content moved into another package's row is not taken for it
+    with world.db.transaction() as s:
+        row = s.scalar(select(SealedPackage).where(SealedPackage.digest == digest))
+        row.content = {**row.content, "package": "0" * 64}
+    world.exam.add_candidate(world.admin, sid, ticket="Z002", name="考生乙", id_number="11010519491231002X")
+    with pytest.raises(PackageRefused) as refused:
+        papers.prepare_papers(world.admin, sid)
+    assert "is not the content of that package" in str(refused.value)
 
 
 # -- the command line ------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ class PackageService(Service):
         checked = read_banks([], catalog.standards, sources=content.files)  # sound, as an imported bank must be
         banks = sorted(info.bank for info in checked.banks)
         stored_content = {"kind": content.kind, "files": [{"name": n, "text": t} for n, t in content.files],
-                          "banks": banks}  # fmt: skip
+                          "banks": banks, "package": package.digest}  # fmt: skip  # the row it belongs to
         data = {"digest": package.digest, "package": pid, "session": session_code, "banks": banks,
                 "sha256": {n: hashlib.sha256(t.encode("utf-8")).hexdigest() for n, t in content.files}}  # fmt: skip
         with self.action(actor, "package.open", f"package:{package.digest}", data) as s:
@@ -172,5 +172,11 @@ class PackageService(Service):
 
 
 def session_package(s: Session, session_code: str) -> SealedPackage | None:
-    """The sealed package that names this session, if any."""
-    return s.scalar(select(SealedPackage).where(SealedPackage.session_code == session_code))
+    """The sealed package that names this session, if any. Its opened content names the package it
+    came from (encrypted and authenticated with it): content moved from another package's row is refused."""
+    row = s.scalar(select(SealedPackage).where(SealedPackage.session_code == session_code))
+    if row is not None and row.content is not None and row.content.get("package") != row.digest:
+        raise PackageRefused("the opened content of package {package} (session {session}) is not the content of "
+                             "that package: the store was changed",
+                             package=row.package_id, session=session_code)  # fmt: skip
+    return row

@@ -1106,7 +1106,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+123"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+128"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2821,7 +2821,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-275"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -2877,6 +2877,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the opened content of package {package} (session {session}) is not the content of that package: the store was changed</source>
+        <translation>试卷包 {package}（场次 {session}）已启封的内容不属于该试卷包：考务库已被改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>session {code}&apos;s content is in a sealed package that is not open yet: open it with its release key first</source>
         <translation>场次 {code} 的考试内容在尚未启封的密封试卷包中：请先用启封密钥启封</translation>
     </message>

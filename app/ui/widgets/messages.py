@@ -51,6 +51,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "this release key is not the key of package {package} (session {session})"),
     QT_TRANSLATE_NOOP(
         "messages",
+        "the opened content of package {package} (session {session}) is not the content of that package: the store "
+        "was changed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
         "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
     ),
     # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
