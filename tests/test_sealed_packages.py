@@ -15,10 +15,12 @@ from sqlalchemy import select, update
 from app.api.types import FileData
 from app.cli import main
 from app.errors import DataFileError
+from app.reports.verify import verify_bundle
 from app.security import sealed_package as sp
 from app.security.signing import fingerprint, public_pem
 from app.services.base import Conflict, NotFound
 from app.services.export import ExportService
+from app.services.keys import KeyService
 from app.services.packages import PackageRefused, PackageService
 from app.services.papers import PaperService
 from app.store.models import AuditEntry, PaperInstance, SealedPackage
@@ -225,6 +227,8 @@ def test_a_sealed_sessions_papers_come_from_its_package_and_name_it(world, owner
     assert manifest["format"] == "examdesk-bundle/4"
     assert manifest["package"]["digest"] == digest == hashlib.sha256(data).hexdigest()
     assert manifest["package"]["owner"] == fingerprint(owner.public_key()) and manifest["package"]["opened"]
+    check = verify_bundle(tmp_path / "sealed.zip", KeyService(world.db).public_key())
+    assert check.ok and check.summary().endswith(f"papers from sealed package SHA-256 {digest}")
     # opened content moved into another package's row is not taken for it
     with world.db.transaction() as s:
         row = s.scalar(select(SealedPackage).where(SealedPackage.digest == digest))

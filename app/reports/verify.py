@@ -29,12 +29,13 @@ class BundleCheck:
     def summary(self) -> str:
         m = self.manifest
         session = _mapping(m.get("session"))
+        package = _mapping(m.get("package"))  # format 4: the sealed package the papers came from (docs/packages.md)
         return (
             f"valid: {_mapping(m.get('centre')).get('name', '?')}, session {session.get('code', '?')} "
             f"({session.get('standard', '?')} level {session.get('level', '?')}, {session.get('part', '?')}), "
             f"{len(m.get('files', []))} files, {m.get('candidates', '?')} candidates, "
             f"signed by {str(m.get('key_fingerprint', '?'))[:16]}…"
-        )
+        ) + (f"; papers from sealed package SHA-256 {str(package.get('digest'))[:64]}" if package else "")
 
 
 def _mapping(value: Any) -> dict[str, Any]:
