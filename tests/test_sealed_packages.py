@@ -17,6 +17,7 @@ from app.cli import main
 from app.errors import DataFileError
 from app.reports.verify import verify_bundle
 from app.security import sealed_package as sp
+from app.security.codes import ALPHABET
 from app.security.signing import fingerprint, public_pem
 from app.services.base import Conflict, NotFound
 from app.services.export import ExportService
@@ -92,9 +93,9 @@ def test_a_mistyped_key_and_another_packages_key_are_told_apart(owner, sealed):
     package = sp.read_package(data)
     code = key.replace("-", "")
     for i in range(len(code)):  # every single mistyped character is caught by the check characters
-        wrong = code[:i] + ("X" if code[i] != "X" else "Y") + code[i + 1 :]
-        with pytest.raises(sp.MistypedKey):
-            sp.open_content(package, wrong)
+        for c in ALPHABET.replace(code[i], ""):
+            with pytest.raises(sp.MistypedKey):
+                sp.parse_release_key(code[:i] + c + code[i + 1 :])
     with pytest.raises(sp.MistypedKey):
         sp.open_content(package, code[:-1])
     _other, other_key = sp.seal(owner, _files(), session_code="SEALED", not_before=START, sealed_at=START)
@@ -276,3 +277,21 @@ def test_owner_init_seal_trust_import_open_from_the_command_line(tmp_path, monke
                  "2026-01-01T09:00+08:00", "--owner-key", str(tmp_path / "owner" / "owner-key.pem"),
                  "--out", str(tmp_path / "t6.pkg")]) == 1  # fmt: skip
     assert "passphrase does not open it" in capsys.readouterr().err
+
+
+def test_why_a_package_is_refused_reads_in_chinese(qapp, world, owner):
+    from PySide6.QtCore import QTranslator
+
+    from app import i18n
+    from app.ui.widgets.messages import translate_error
+
+    data, _key = sp.seal(owner, _files(marked=False), session_code="S", not_before=START, sealed_at=START)
+    with pytest.raises(PackageRefused) as refused:
+        PackageService(world.db).import_package(world.admin, FileData("s.pkg", data[:-1]))
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_file("zh_CN")))
+    qapp.installTranslator(translator)
+    try:
+        assert translate_error(refused.value) == "s.pkg 在密封后被改动，或不是密封试卷包：内容与签名中的摘要不符"
+    finally:
+        qapp.removeTranslator(translator)

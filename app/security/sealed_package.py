@@ -13,7 +13,8 @@ A package is one file:
 
 The release key is 128 random bits; the content key is wrapped under a key derived from it and the
 package id (HKDF-SHA256), so a release key opens only its own package. It is written as 26 Crockford
-base32 characters and 4 check characters, in groups of five, to be read out or typed.
+base32 characters and 4 check characters (Luhn mod 32, then 15 bits of a SHA-256 of the key), in
+groups of five, to be read out or typed.
 
 No Qt, no SQL, no I/O: bytes in, bytes out.
 """
@@ -103,12 +104,25 @@ def release_key_text(secret: bytes) -> str:
     """The secret as it is read out or typed: 26 characters, 4 check characters, groups of five."""
     if len(secret) != SECRET_BYTES:
         raise ValueError("a release key is 16 bytes")
-    body = code_of_digest(secret + b"\x00", _KEY_CHARS)
-    return grouped(body + _check(secret))
+    return grouped(code_of_digest(secret + b"\x00", _KEY_CHARS) + _check(secret))
+
+
+def _luhn(code: str) -> str:
+    """The Luhn mod 32 check character of `code`: catches every single mistyped character and most
+    swaps of two neighbours."""
+    factor, total, n = 2, 0, len(ALPHABET)
+    for c in reversed(code):
+        addend = factor * ALPHABET.index(c)
+        total += addend // n + addend % n
+        factor = 1 if factor == 2 else 2
+    return ALPHABET[(n - total % n) % n]
 
 
 def _check(secret: bytes) -> str:
-    return code_of_digest(hashlib.sha256(b"examdesk/release-key/check/" + secret).digest(), _CHECK_CHARS)
+    """Four check characters: Luhn mod 32 over the key's characters, then 15 bits of a digest of it."""
+    body = code_of_digest(secret + b"\x00", _KEY_CHARS)
+    digest = hashlib.sha256(b"examdesk/release-key/check/" + secret).digest()
+    return _luhn(body) + code_of_digest(digest, _CHECK_CHARS - 1)
 
 
 def parse_release_key(typed: str) -> bytes:
@@ -227,7 +241,7 @@ def read_package(data: bytes) -> Package:
         raise DamagedPackage("its signature does not match its content")
     # signed by the key it names: what follows was written by that key's holder
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or canonical_json(raw) != head:
-        raise DamagedPackage(f"not a package of format {FORMAT}")
+        raise DamagedPackage("not a package of the format this ExamDesk reads (examdesk-package/1)")
     try:
         header = Header(
             package_id=str(raw["package"]),

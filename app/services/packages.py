@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.api.types import FileData, OwnerKeyView, PackageView
 from app.banks.bank_file import read_banks
 from app.banks.catalog import Catalog
+from app.errors import Message
 from app.security import sealed_package as sp
 from app.security.signing import fingerprint, load_public_pem, public_pem
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_role
@@ -40,7 +41,7 @@ def _view(row: SealedPackage, owners: dict[str, str]) -> PackageView:
 
 def _damaged(exc: sp.PackageError, name: str) -> PackageRefused:
     return PackageRefused("{file} was changed after it was sealed, or is not a sealed package: {reason}",
-                          file=name, reason=str(exc))  # fmt: skip
+                          file=name, reason=Message(str(exc)))  # fmt: skip  # each reason has its template
 
 
 def package_catalog(catalog: Catalog, files: list[tuple[str, str]]) -> Catalog:

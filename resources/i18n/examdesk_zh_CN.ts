@@ -1106,7 +1106,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+128"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+138"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2821,9 +2821,54 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-285"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not an ExamDesk sealed package</source>
+        <translation>不是 ExamDesk 密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header is cut short or too long</source>
+        <translation>文件头被截短或过长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header cannot be read</source>
+        <translation>文件头无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its signature does not match its content</source>
+        <translation>签名与内容不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a package of the format this ExamDesk reads (examdesk-package/1)</source>
+        <translation>不是本版 ExamDesk 可读取的试卷包格式（examdesk-package/1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header lacks a field or has one of the wrong kind</source>
+        <translation>文件头缺少字段或字段类型不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its content does not match the signed digest</source>
+        <translation>内容与签名中的摘要不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its content cannot be decrypted</source>
+        <translation>内容无法解密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its digest is not the one recorded at import</source>
+        <translation>摘要与导入时记录的不一致</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -28,6 +28,16 @@ CONTEXT = "messages"
 TEMPLATES = (
     # sealed exam packages (app/services/packages.py, docs/packages.md)
     QT_TRANSLATE_NOOP("messages", "{file} was changed after it was sealed, or is not a sealed package: {reason}"),
+    # why a package is refused (app/security/sealed_package.py), the {reason} above
+    QT_TRANSLATE_NOOP("messages", "not an ExamDesk sealed package"),
+    QT_TRANSLATE_NOOP("messages", "its header is cut short or too long"),
+    QT_TRANSLATE_NOOP("messages", "its header cannot be read"),
+    QT_TRANSLATE_NOOP("messages", "its signature does not match its content"),
+    QT_TRANSLATE_NOOP("messages", "not a package of the format this ExamDesk reads (examdesk-package/1)"),
+    QT_TRANSLATE_NOOP("messages", "its header lacks a field or has one of the wrong kind"),
+    QT_TRANSLATE_NOOP("messages", "its content does not match the signed digest"),
+    QT_TRANSLATE_NOOP("messages", "its content cannot be decrypted"),
+    QT_TRANSLATE_NOOP("messages", "its digest is not the one recorded at import"),
     QT_TRANSLATE_NOOP("messages", "{file} is not an Ed25519 public key in PEM form"),
     QT_TRANSLATE_NOOP("messages", "the owner key {fingerprint} is already trusted"),
     QT_TRANSLATE_NOOP(
