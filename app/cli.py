@@ -946,6 +946,10 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
     p.set_defaults(func=cmd_keys_rotate)
 
+    from app.package_commands import add_parsers as package_parsers
+
+    package_parsers(sub, store_options, data_options)  # owner init/trust/list, package seal/import/open/list
+
     session = sub.add_parser("session", help="exam sessions").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )

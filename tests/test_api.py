@@ -3,6 +3,7 @@ are refused by name, and faults do not leak."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import types
@@ -18,7 +19,6 @@ from app.api.client import Client, InProcess, Loopback
 from app.api.contract import INTERFACES
 from app.api.errors import ApiError
 from app.api.server import Server
-from app.api.types import FileData
 from app.banks.roster_file import RosterRow
 from app.services.backend import Backend
 from app.services.exam import INCIDENT_CATEGORIES
@@ -62,8 +62,10 @@ def _dummy(annotation: Any) -> Any:
         return False
     if annotation is Decimal:
         return Decimal("1")
-    if annotation is FileData:
-        return FileData("x", b"")
+    if annotation is bytes:
+        return b""
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):  # e.g. a FileData argument
+        return annotation(**{name: _dummy(hint) for name, hint in typing.get_type_hints(annotation).items()})
     if origin in (list, tuple, set, frozenset):
         return []
     if origin is dict:

@@ -29,6 +29,8 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    OwnerKeyView,
+    PackageView,
     PaperPreview,
     PublicKeyInfo,
     Readiness,
@@ -335,6 +337,29 @@ class AdminApi(SignedInApi, Protocol):
 
     def banks(self) -> list[BankSummary]:
         """Every question bank in use, bundled and imported: names and counts, no items."""
+        ...
+
+    def owner_keys(self) -> list[OwnerKeyView]:
+        """The exam owners' public keys this centre trusts for sealed packages (docs/packages.md)."""
+        ...
+
+    def trust_owner(self, key: FileData, name: str = "") -> OwnerKeyView:
+        """Trust an exam owner's Ed25519 public key (PEM); the reply's fingerprint is to be compared
+        with the one the owner gave out of band."""
+        ...
+
+    def packages(self) -> list[PackageView]:
+        """The sealed exam packages this centre holds, opened or not: nothing of their content."""
+        ...
+
+    def import_package(self, package: FileData) -> PackageView:
+        """Keep a sealed package before the exam day: refused unless a trusted owner signed it and
+        not a byte of it changed. Its content stays sealed."""
+        ...
+
+    def open_package(self, digest: str, release_key: str) -> PackageView:
+        """Open the package of this digest with its release key, at or after its start time on the
+        centre's clock; its banks are checked and become its session's only source of papers."""
         ...
 
     def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:

@@ -47,6 +47,8 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    OwnerKeyView,
+    PackageView,
     PaperPreview,
     PublicKeyInfo,
     Readiness,
@@ -520,6 +522,21 @@ class AdminEndpoint(_SessionsRead):
 
     def banks(self) -> list[BankSummary]:
         return self.backend.library.banks(self.actor, self.backend.catalog)
+
+    def owner_keys(self) -> list[OwnerKeyView]:
+        return self.backend.packages.owner_keys(self.actor)
+
+    def trust_owner(self, key: FileData, name: str = "") -> OwnerKeyView:
+        return self.backend.packages.trust_owner(self.actor, key, name)
+
+    def packages(self) -> list[PackageView]:
+        return self.backend.packages.packages(self.actor)
+
+    def import_package(self, package: FileData) -> PackageView:
+        return self.backend.packages.import_package(self.actor, package)
+
+    def open_package(self, digest: str, release_key: str) -> PackageView:
+        return self.backend.packages.open_package(self.actor, self.backend.catalog, digest, release_key)
 
     def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:
         return self.backend.papers.skill_task_minutes(self.actor, standard, level, subtype)

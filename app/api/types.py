@@ -444,3 +444,31 @@ class StoreCopy:
     audit_head: int  # the last audit entry the copy holds
     target: str  # where the copies go
     failure: str  # why the last try failed; empty when it worked
+
+
+@dataclass(frozen=True)
+class OwnerKeyView:
+    """An exam owner's public key this centre trusts for sealed packages."""
+
+    fingerprint: str  # SHA-256 of the raw Ed25519 public key, hex
+    name: str
+    trusted_wall: str
+
+
+@dataclass(frozen=True)
+class PackageView:
+    """A sealed exam package held by the centre (docs/packages.md): nothing of its content until opened."""
+
+    digest: str  # SHA-256 of the package file, hex: what the owner compares
+    package_id: str
+    session_code: str
+    kind: str
+    owner_fingerprint: str
+    owner_name: str
+    not_before: str  # UTC, ISO 8601
+    imported_wall: str
+    opened_wall: str | None = None
+    banks: tuple[str, ...] = ()  # once opened: the banks it holds
+
+
+__all__ += ["OwnerKeyView", "PackageView"]  # sealed exam packages

@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.reports.bundle import FORMAT, MANIFEST, MATRIX, MATRIX_COLUMNS, READABLE_FORMATS, SIGNATURE
+from app.reports.bundle import MANIFEST, MATRIX, MATRIX_COLUMNS, MATRIX_FORMATS, READABLE_FORMATS, SIGNATURE
 from app.reports.zip_members import ZipMemberError, member_chunks, open_zip, read_member
 from app.security.signing import fingerprint, verify_signature
 
@@ -29,12 +29,13 @@ class BundleCheck:
     def summary(self) -> str:
         m = self.manifest
         session = _mapping(m.get("session"))
+        package = _mapping(m.get("package"))  # format 4: the sealed package the papers came from (docs/packages.md)
         return (
             f"valid: {_mapping(m.get('centre')).get('name', '?')}, session {session.get('code', '?')} "
             f"({session.get('standard', '?')} level {session.get('level', '?')}, {session.get('part', '?')}), "
             f"{len(m.get('files', []))} files, {m.get('candidates', '?')} candidates, "
             f"signed by {str(m.get('key_fingerprint', '?'))[:16]}…"
-        )
+        ) + (f"; papers from sealed package SHA-256 {str(package.get('digest'))[:64]}" if package else "")
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -93,7 +94,9 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
         return BundleCheck(False, why)
     if manifest.get("format") not in READABLE_FORMATS:
         return BundleCheck(False, f"unknown bundle format {str(manifest.get('format'))[:40]!r}")
-    carries_matrix = manifest.get("format") == FORMAT and _mapping(manifest.get("session")).get("part") == "theory"
+    carries_matrix = (
+        manifest.get("format") in MATRIX_FORMATS and _mapping(manifest.get("session")).get("part") == "theory"
+    )
     listed: dict[str, tuple[int, str]] = {}
     for i, entry in enumerate(manifest.get("files") if isinstance(manifest.get("files"), list) else [None]):
         if not _is_entry(entry):
@@ -105,8 +108,8 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
         if name not in listed and name not in (MANIFEST, SIGNATURE):
             return BundleCheck(False, f"extra file: {name}", manifest)
     if carries_matrix and MATRIX not in listed:  # format 3: a theory session's bundle carries its answers
-        return BundleCheck(False, f"missing file: {MATRIX} (a theory session's bundle of {FORMAT} carries it)",
-                           manifest)  # fmt: skip
+        return BundleCheck(False, f"missing file: {MATRIX} (a theory session's bundle of "
+                                  f"{manifest.get('format')} carries it)", manifest)  # fmt: skip
     for name, (size, sha256) in sorted(listed.items()):
         if name not in by_name:
             return BundleCheck(False, f"missing file: {name}", manifest)

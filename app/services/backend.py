@@ -18,6 +18,7 @@ from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.library import LibraryService
+from app.services.packages import PackageService
 from app.services.papers import PaperService
 from app.services.scoring import ScoringService
 from app.services.sweep import DEFAULT_INTERVAL, ClockSweep
@@ -70,6 +71,11 @@ class Backend:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
         self.analysis.catalog = self.catalog
+
+    @property
+    def packages(self) -> PackageService:
+        """Sealed exam packages (app/services/packages.py); the service keeps no state of its own."""
+        return PackageService(self.db)
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str, *, sweep: bool = True) -> Backend:

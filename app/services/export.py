@@ -29,6 +29,7 @@ from app.services.analysis import Responses, read_responses
 from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.keys import KeyService
+from app.services.packages import session_package
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
 from app.store.clock import local_today
@@ -262,6 +263,8 @@ class ExportService(Service):
                     },
                     "candidates": len(candidates),
                     "created": local_today(self.db.clock).isoformat(),
+                    # the sealed package the session's papers came from (docs/packages.md), or None
+                    "package": _package_of(s, session.code),
                 },
                 rules=rules, candidates=candidates, standing=standing, incidents=incidents, responses=responses,
             )  # fmt: skip
@@ -432,3 +435,12 @@ def response_matrix(responses: Responses, tickets: dict[int, str], session_code:
         "left_out": dict(sorted(responses.excluded.items())),
     }  # fmt: skip
     return response_matrix_csv(rows), described
+
+
+def _package_of(s: Any, session_code: str) -> dict[str, Any] | None:
+    """The exam owner's package the session's papers came from: its digest (the SHA-256 of the file the
+    owner sent), id, owner key fingerprint and when it was opened; None for a session without one."""
+    row = session_package(s, session_code)
+    if row is None:
+        return None
+    return {"digest": row.digest, "id": row.package_id, "owner": row.owner_fingerprint, "opened": row.opened_wall}

@@ -24,6 +24,7 @@ from app.domain.standards import Part
 from app.security.canonical import canonical_json
 from app.services.analysis import observed_statistics
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
+from app.services.packages import package_catalog, session_package
 from app.services.sessions import StandardRuleRefused
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
@@ -81,9 +82,19 @@ class PaperService(Service):
             minutes = session.duration_minutes
             waiting = self._waiting(s, session_id)
             observed = observed_statistics(s) if waiting and part == Part.THEORY else None
+            package = session_package(s, session.code)
+            if package is not None and package.content is None:
+                raise Conflict("session {code}'s content is in a sealed package that is not open yet: open it with "
+                               "its release key first", code=session.code)  # fmt: skip
+            sealed_files = [(f["name"], f["text"]) for f in package.content["files"]] if package and package.content \
+                else None  # fmt: skip
+            package_digest = package.digest if package is not None else None
         if not waiting:
             return 0
-        build = content_builder(self.catalog, standard, level, subtype, part, observed)
+        # a session a sealed package names takes its papers from that package's banks only
+        catalog = package_catalog(self.catalog, sealed_files) if sealed_files is not None else self.catalog
+        made = content_builder(catalog, standard, level, subtype, part, observed)
+        build = made if package_digest is None else (lambda ticket: {**made(ticket), "package": package_digest})
         total = len(waiting) + 1  # the last step is the write
         contents: dict[int, dict[str, Any]] = {}
         with gc_paused():
@@ -95,7 +106,10 @@ class PaperService(Service):
             findings = check_task_minutes(minutes, [task_minutes(c) for c in contents.values()])
             if findings:
                 raise StandardRuleRefused(findings)
-        data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
+        data: dict[str, Any] = {"count": len(contents),
+                                "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}  # fmt: skip
+        if package_digest is not None:
+            data["package"] = package_digest
         # Encrypted before the write transaction, which then only inserts (two bulk inserts).
         cipher, context = self.db.cipher, cast(EncryptedJSON, _CONTENT.type).context  # its type in app/store/models.py
         sealed = {cid: cipher.encrypt(canonical_json(content), context) for cid, content in contents.items()}

@@ -393,3 +393,33 @@ KEPT_TABLES = ("exam_sessions", "candidates", "paper_instances", "attempts", "re
 APPEND_ONLY_TABLES = (
     "attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores", "check_ins",
 )  # fmt: skip
+
+
+class OwnerKey(Base):
+    """An exam owner's Ed25519 public key the admin registered (`examdesk owner trust`): a sealed
+    package is imported only when one of these signed it (docs/packages.md)."""
+
+    __tablename__ = "owner_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the raw public key
+    public_pem: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    trusted_wall: Mapped[str] = mapped_column(String(40))
+
+
+class SealedPackage(Base):
+    """A sealed exam package as it arrived (the owner's encrypted, signed file, kept as it is), and
+    once opened with its release key its content, encrypted under the data key like every bank."""
+
+    __tablename__ = "sealed_packages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the package file
+    package_id: Mapped[str] = mapped_column(String(32), unique=True)
+    session_code: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    owner_fingerprint: Mapped[str] = mapped_column(String(64))
+    not_before: Mapped[str] = mapped_column(String(40))  # UTC, ISO 8601
+    package: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_wall: Mapped[str] = mapped_column(String(40))
+    opened_wall: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    content: Mapped[dict | None] = mapped_column(EncryptedJSON("sealed_packages.content"), nullable=True)

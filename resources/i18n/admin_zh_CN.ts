@@ -572,6 +572,150 @@
     </message>
 </context>
 <context>
+    <name>PackagesDialog</name>
+    <message>
+        <location filename="../../app/ui/admin/packages_dialog.py" line="+18"/>
+        <location line="+8"/>
+        <source>Sealed exam packages</source>
+        <translation>密封试卷包</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exam owner</source>
+        <translation>命题单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opens at (UTC)</source>
+        <translation>启封时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation>SHA-256 摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Trust an exam owner&apos;s key…</source>
+        <translation>信任命题单位公钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the public key (PEM) the exam owner sent; compare the fingerprint shown with the one the owner gave by phone or on paper</source>
+        <translation>登记命题单位发来的公钥（PEM）；请将显示的指纹与命题单位通过电话或书面给出的指纹核对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import package…</source>
+        <translation>导入试卷包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a sealed package for the exam day: its signature is checked; its content stays sealed</source>
+        <translation>考前导入密封试卷包：校验其签名，内容保持密封</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open with release key…</source>
+        <translation>用启封密钥启封(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At or after the start time: type the release key the exam owner gave</source>
+        <translation>开考时间到达后：输入命题单位下发的启封密钥</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Trusted exam owners: {names}</source>
+        <translation>已信任的命题单位：{names}</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No exam owner is trusted yet: a package can be imported only from one.</source>
+        <translation>尚未信任任何命题单位：只能导入已信任命题单位签名的试卷包。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>opened {when}</source>
+        <translation>已于 {when} 启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sealed</source>
+        <translation>密封中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exam owner&apos;s public key</source>
+        <translation>命题单位公钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Public keys (*.pem)</source>
+        <translation>公钥文件 (*.pem)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trust an exam owner</source>
+        <translation>信任命题单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The exam owner&apos;s name:</source>
+        <translation>命题单位名称：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trusted {name}. Fingerprint (SHA-256): {fingerprint}. Compare it with the one the exam owner gave you.</source>
+        <translation>已信任 {name}。公钥指纹（SHA-256）：{fingerprint}。请与命题单位告知的指纹核对。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import sealed package</source>
+        <translation>导入密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sealed packages (*.pkg);;All files (*)</source>
+        <translation>密封试卷包 (*.pkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported the package for session {session}; it opens at {time} (UTC) with its release key.</source>
+        <translation>已导入场次 {session} 的试卷包；{time}（UTC）起可用启封密钥启封。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the package to open in the table.</source>
+        <translation>请在表中选择要启封的试卷包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open sealed package</source>
+        <translation>启封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release key for session {session}:</source>
+        <translation>场次 {session} 的启封密钥：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened the package for session {session}: banks {banks}.</source>
+        <translation>已启封场次 {session} 的试卷包：题库 {banks}。</translation>
+    </message>
+</context>
+<context>
     <name>PapersBox</name>
     <message>
         <location filename="../../app/ui/admin/sessions_tab.py" line="+46"/>
@@ -1155,7 +1299,17 @@
         <translation>将题库文件（YAML）与在用的全部题库一起校验，并加密保存到本考点的数据库</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>Sealed &amp;packages…</source>
+        <translation>密封试卷包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exam content sealed by its owner: trust the owner&apos;s key, import a package before the day, open it with the release key at the start time</source>
+        <translation>命题单位密封的考试内容：信任其公钥，考前导入试卷包，开考时用启封密钥启封</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1227,12 +1381,12 @@
         <translation>题库</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
@@ -1302,7 +1456,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-212"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -1312,17 +1466,17 @@
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Sub-types</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Question banks (*.yaml *.yml *.xlsx *.zip)</source>
         <translation>题库文件 (*.yaml *.yml *.xlsx *.zip)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
@@ -1342,12 +1496,12 @@
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-123"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>

@@ -1136,7 +1136,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+96"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+138"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2657,6 +2657,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead</source>
+        <translation>--copy-to 仅用于 SQLite 数据库；PostgreSQL 考点应使用备用服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the journal in {folder} is open in another window</source>
         <translation>{folder} 中的答题日志已在另一个窗口中打开</translation>
     </message>
@@ -2936,12 +2941,122 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-389"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-299"/>
+        <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
+        <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not an ExamDesk sealed package</source>
+        <translation>不是 ExamDesk 密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header is cut short or too long</source>
+        <translation>文件头被截短或过长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header cannot be read</source>
+        <translation>文件头无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its signature does not match its content</source>
+        <translation>签名与内容不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a package of the format this ExamDesk reads (examdesk-package/1)</source>
+        <translation>不是本版 ExamDesk 可读取的试卷包格式（examdesk-package/1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header lacks a field or has one of the wrong kind</source>
+        <translation>文件头缺少字段或字段类型不对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its content does not match the signed digest</source>
+        <translation>内容与签名中的摘要不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its content cannot be decrypted</source>
+        <translation>内容无法解密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its digest is not the one recorded at import</source>
+        <translation>摘要与导入时记录的不一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is not an Ed25519 public key in PEM form</source>
+        <translation>{file} 不是 PEM 格式的 Ed25519 公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the owner key {fingerprint} is already trusted</source>
+        <translation>命题单位公钥 {fingerprint} 已被信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is signed by an exam owner this centre does not trust (key {fingerprint}): register the owner&apos;s public key first (owner trust)</source>
+        <translation>{file} 的签名者不是本考点信任的命题单位（公钥 {fingerprint}）：请先登记该命题单位的公钥（owner trust）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>package {package} is already imported</source>
+        <translation>试卷包 {package} 已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {session} already has a sealed package</source>
+        <translation>场次 {session} 已有密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no sealed package {package} in this store: import it first</source>
+        <translation>本考务库中没有密封试卷包 {package}：请先导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>package {package} (session {session}) is already open</source>
+        <translation>试卷包 {package}（场次 {session}）已启封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>package {package} (session {session}) opens at {not_before} (UTC) on the centre&apos;s clock; it is {now} now</source>
+        <translation>试卷包 {package}（场次 {session}）按考点时钟于 {not_before}（UTC）启封；现在是 {now}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the release key is mistyped (a release key has 30 letters and digits and its check characters must match): type it again</source>
+        <translation>启封密钥输入有误（启封密钥共 30 位字母和数字，且校验位须一致）：请重新输入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this release key is not the key of package {package} (session {session})</source>
+        <translation>此启封密钥不是试卷包 {package}（场次 {session}）的密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the opened content of package {package} (session {session}) is not the content of that package: the store was changed</source>
+        <translation>试卷包 {package}（场次 {session}）已启封的内容不属于该试卷包：考务库已被改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>session {code}&apos;s content is in a sealed package that is not open yet: open it with its release key first</source>
+        <translation>场次 {code} 的考试内容在尚未启封的密封试卷包中：请先用启封密钥启封</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>no bank files (*.yaml, *.xlsx) found</source>
         <translation>未找到题库文件（*.yaml、*.xlsx）</translation>
     </message>

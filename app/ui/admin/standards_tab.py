@@ -93,6 +93,11 @@ class StandardsTab(QWidget):
                                                        "it, and keep it in this centre's store; a new edition of a "
                                                        "standard replaces the one in use"))  # fmt: skip
         self.import_standard_button.clicked.connect(self.choose_standard)
+        self.packages_button = QPushButton(self.tr("Sealed &packages…"))
+        self.packages_button.setToolTip(self.tr("Exam content sealed by its owner: trust the owner's key, import "
+                                                "a package before the day, open it with the release key at the "
+                                                "start time"))  # fmt: skip
+        self.packages_button.clicked.connect(self.show_packages)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.problems = QListWidget()
@@ -135,6 +140,7 @@ class StandardsTab(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.import_standard_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.packages_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress)
@@ -158,6 +164,11 @@ class StandardsTab(QWidget):
         dialog = ImportOptions([(std.code, std.name) for std in standards], self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.import_bank(path, dialog.standard.currentData(), dialog.mapping_path, dialog.skip.isChecked())
+
+    def show_packages(self) -> None:
+        from app.ui.admin.packages_dialog import PackagesDialog
+
+        PackagesDialog(self.client, self).exec()
 
     def choose_standard(self) -> None:
         path = Files.open_path(self, self.tr("Import standard"), self.tr("Standards (*.yaml *.yml)"))

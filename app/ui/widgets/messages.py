@@ -26,6 +26,48 @@ from app.ui.widgets.labels import join_clauses
 CONTEXT = "messages"
 
 TEMPLATES = (
+    # sealed exam packages (app/services/packages.py, docs/packages.md)
+    QT_TRANSLATE_NOOP("messages", "{file} was changed after it was sealed, or is not a sealed package: {reason}"),
+    # why a package is refused (app/security/sealed_package.py), the {reason} above
+    QT_TRANSLATE_NOOP("messages", "not an ExamDesk sealed package"),
+    QT_TRANSLATE_NOOP("messages", "its header is cut short or too long"),
+    QT_TRANSLATE_NOOP("messages", "its header cannot be read"),
+    QT_TRANSLATE_NOOP("messages", "its signature does not match its content"),
+    QT_TRANSLATE_NOOP("messages", "not a package of the format this ExamDesk reads (examdesk-package/1)"),
+    QT_TRANSLATE_NOOP("messages", "its header lacks a field or has one of the wrong kind"),
+    QT_TRANSLATE_NOOP("messages", "its content does not match the signed digest"),
+    QT_TRANSLATE_NOOP("messages", "its content cannot be decrypted"),
+    QT_TRANSLATE_NOOP("messages", "its digest is not the one recorded at import"),
+    QT_TRANSLATE_NOOP("messages", "{file} is not an Ed25519 public key in PEM form"),
+    QT_TRANSLATE_NOOP("messages", "the owner key {fingerprint} is already trusted"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{file} is signed by an exam owner this centre does not trust (key {fingerprint}): register the owner's "
+        "public key first (owner trust)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "package {package} is already imported"),
+    QT_TRANSLATE_NOOP("messages", "session {session} already has a sealed package"),
+    QT_TRANSLATE_NOOP("messages", "no sealed package {package} in this store: import it first"),
+    QT_TRANSLATE_NOOP("messages", "package {package} (session {session}) is already open"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "package {package} (session {session}) opens at {not_before} (UTC) on the centre's clock; it is {now} now",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the release key is mistyped (a release key has 30 letters and digits and its check characters must "
+        "match): type it again",
+    ),
+    QT_TRANSLATE_NOOP("messages", "this release key is not the key of package {package} (session {session})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the opened content of package {package} (session {session}) is not the content of that package: the store "
+        "was changed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
+    ),
     # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
     QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml, *.xlsx) found"),
     QT_TRANSLATE_NOOP("messages", "two bank files of this name: rename one"),
@@ -542,6 +584,7 @@ TEMPLATES = (
         "do not enrol; tell the admin",
     ),
     QT_TRANSLATE_NOOP("messages", "this PC is not enrolled with a centre ({path} is missing): enrol it first"),
+    QT_TRANSLATE_NOOP("messages", "--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead"),
     QT_TRANSLATE_NOOP("messages", "the journal in {folder} is open in another window"),
     QT_TRANSLATE_NOOP("messages", "no station journal in {folder}: {problem}"),
     QT_TRANSLATE_NOOP("messages", "a record of {size} bytes at offset {at}"),

@@ -1,0 +1,118 @@
+"""密封试卷包: the sealed exam packages this centre holds, the exam owners it trusts, and importing and
+opening packages (docs/packages.md). The service checks everything; this dialog shows what it says."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.api.client import Client
+from app.api.types import FileData, PackageView
+from app.ui.admin.common import Files, RowsModel, make_table
+from app.ui.widgets.errors import Ask, attempt
+
+
+class PackagesDialog(QDialog):
+    def __init__(self, client: Client, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.client = client
+        self.setWindowTitle(self.tr("Sealed exam packages"))
+        self.owners = QLabel()
+        self.owners.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model = RowsModel([self.tr("Session"), self.tr("Exam owner"), self.tr("Opens at (UTC)"),
+                                self.tr("State"), self.tr("SHA-256")])  # fmt: skip
+        self.table = make_table(self.model, stretch=4)
+        self.table.setAccessibleName(self.tr("Sealed exam packages"))
+        self.trust_button = QPushButton(self.tr("&Trust an exam owner's key…"))
+        tip = self.tr("Register the public key (PEM) the exam owner sent; compare the fingerprint shown with "
+                      "the one the owner gave by phone or on paper")  # fmt: skip
+        self.trust_button.setToolTip(tip)
+        self.trust_button.clicked.connect(self.trust_owner)
+        self.import_button = QPushButton(self.tr("&Import package…"))
+        self.import_button.setToolTip(self.tr("Keep a sealed package for the exam day: its signature is checked; "
+                                              "its content stays sealed"))  # fmt: skip
+        self.import_button.clicked.connect(self.import_package)
+        self.open_button = QPushButton(self.tr("&Open with release key…"))
+        self.open_button.setToolTip(self.tr("At or after the start time: type the release key the exam owner gave"))
+        self.open_button.clicked.connect(self.open_package)
+        buttons = QHBoxLayout()
+        for button in (self.trust_button, self.import_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.owners)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.packages: list[PackageView] = []
+        self.resize(900, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        owners = attempt(self, self.client.admin.owner_keys)
+        packages = attempt(self, self.client.admin.packages)
+        if owners is None or packages is None:
+            return
+        names = "; ".join(f"{o.name} ({o.fingerprint[:16]}…)" for o in owners)
+        none = self.tr("No exam owner is trusted yet: a package can be imported only from one.")
+        self.owners.setText(self.tr("Trusted exam owners: {names}").format(names=names) if owners else none)
+        self.packages = packages
+        self.model.set_rows([
+            [p.session_code, p.owner_name, p.not_before[:16].replace("T", " "),
+             self.tr("opened {when}").format(when=p.opened_wall[:16].replace("T", " ")) if p.opened_wall
+             else self.tr("sealed"), p.digest]
+            for p in packages
+        ])  # fmt: skip
+
+    def trust_owner(self) -> None:
+        path = Files.open_path(self, self.tr("Exam owner's public key"), self.tr("Public keys (*.pem)"))
+        if path is None:
+            return
+        name = Ask.text(self, self.tr("Trust an exam owner"), self.tr("The exam owner's name:"))
+        if name is None:
+            return
+        view = attempt(self, self.client.admin.trust_owner, FileData(path.name, path.read_bytes()), name)
+        if view is not None:
+            text = self.tr("Trusted {name}. Fingerprint (SHA-256): {fingerprint}. Compare it with the one the "
+                           "exam owner gave you.")  # fmt: skip
+            self.status.setText(text.format(name=view.name, fingerprint=view.fingerprint))
+            self.refresh()
+
+    def import_package(self) -> None:
+        path = Files.open_path(
+            self, self.tr("Import sealed package"), self.tr("Sealed packages (*.pkg);;All files (*)")
+        )
+        if path is None:
+            return
+        view = attempt(self, self.client.admin.import_package, FileData(path.name, path.read_bytes()))
+        if view is not None:
+            text = self.tr("Imported the package for session {session}; it opens at {time} (UTC) with its "
+                           "release key.")  # fmt: skip
+            self.status.setText(text.format(session=view.session_code, time=view.not_before[:16].replace("T", " ")))
+            self.refresh()
+
+    def selected(self) -> PackageView | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows:
+            return self.packages[rows[0].row()]
+        sealed = [p for p in self.packages if p.opened_wall is None]
+        return sealed[0] if len(sealed) == 1 else None
+
+    def open_package(self) -> None:
+        package = self.selected()
+        if package is None:
+            self.status.setText(self.tr("Choose the package to open in the table."))
+            return
+        key = Ask.text(self, self.tr("Open sealed package"),
+                       self.tr("Release key for session {session}:").format(session=package.session_code))  # fmt: skip
+        if not key:
+            return
+        view = attempt(self, self.client.admin.open_package, package.digest, key)
+        if view is not None:
+            self.status.setText(self.tr("Opened the package for session {session}: banks {banks}.").format(
+                session=view.session_code, banks=", ".join(view.banks)))  # fmt: skip
+            self.refresh()

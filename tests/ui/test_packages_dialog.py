@@ -1,0 +1,62 @@
+"""The admin's sealed-package dialog: trust the owner, import a package, open it with the release key."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from app.security import sealed_package as sp
+from app.security.signing import fingerprint, public_pem
+from app.ui.admin.common import Files
+from app.ui.admin.packages_dialog import PackagesDialog
+from app.ui.admin.standards_tab import StandardsTab
+from tests.conftest import REPO
+
+BANK = REPO / "question_banks" / "samples" / "4-13-99-02" / "level5-theory-a.yaml"
+PAST, FUTURE = datetime(2000, 1, 1, tzinfo=UTC), datetime(2999, 1, 1, tzinfo=UTC)  # either side of any test run
+
+
+def _package(owner, tmp_path, code, not_before):
+    data, key = sp.seal(owner, [(BANK.name, BANK.read_text(encoding="utf-8"))], session_code=code,
+                        not_before=not_before, sealed_at=PAST)  # fmt: skip
+    path = tmp_path / f"{code}.pkg"
+    path.write_bytes(data)
+    return path, key
+
+
+def test_trust_import_and_open_from_the_dialog(qtbot, signed_in, monkeypatch, tmp_path, answers):
+    admin = signed_in("admin")
+    tab = StandardsTab(admin)
+    qtbot.addWidget(tab)
+    assert tab.packages_button.isEnabled()
+    dialog = PackagesDialog(admin)
+    qtbot.addWidget(dialog)
+    assert "No exam owner is trusted yet" in dialog.owners.text()
+    owner = sp.new_owner_key()
+    pem = tmp_path / "owner.pem"
+    pem.write_bytes(public_pem(owner.public_key()))
+    early, _early_key = _package(owner, tmp_path, "SEALED-LATER", FUTURE)
+    due, key = _package(owner, tmp_path, "SEALED-NOW", PAST)
+
+    chosen = [early]  # an untrusted owner's package is refused, and says why
+    monkeypatch.setattr(Files, "open_path", staticmethod(lambda parent, title, filters: chosen.pop(0)))
+    dialog.import_package()
+    assert len(answers["errors"]) == 1 and "does not trust" in answers["errors"][0]
+    chosen.append(pem)
+    answers["text"].append("某评价机构")
+    dialog.trust_owner()
+    assert fingerprint(owner.public_key()) in dialog.status.text() and "某评价机构" in dialog.owners.text()
+    chosen += [early, due]
+    dialog.import_package()
+    dialog.import_package()
+    assert dialog.model.rowCount() == 2
+    dialog.table.selectRow(0)  # too early: the centre's clock has not reached its start time
+    answers["text"].append(_early_key)
+    dialog.open_package()
+    assert len(answers["errors"]) == 2 and "opens at" in answers["errors"][1]
+    dialog.table.selectRow(1)
+    answers["text"].append(key.lower())
+    dialog.open_package()
+    assert len(answers["errors"]) == 2, answers["errors"]
+    assert "ols-l5-theory-a" in dialog.status.text()
+    opened = {p.session_code: p.opened_wall for p in admin.admin.packages()}
+    assert opened["SEALED-LATER"] is None and opened["SEALED-NOW"] is not None
