@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.items import ItemType
-from app.domain.paper_assembly import Paper
+from app.domain.paper_assembly import Paper, PaperItem
+from app.security.canonical import canonical_json
 
 _DISPLAY = "ABCDEFGH"  # option labels as the candidate sees them, in the paper's order
 
@@ -19,39 +20,76 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, An
     """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels.
     `cache` keeps what every paper shares of an item (its options by label, its rubric) across
     the papers of one session."""
-    slots = []
-    for slot, entry in enumerate(paper.items):
-        shared = cache.get(entry.id) if cache is not None else None
-        if shared is None:
-            item = items_by_id[entry.id]
-            rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
-            shared = (item, dict(item.options), rubric)
-            if cache is not None:
-                cache[entry.id] = shared
-        item, options, rubric = shared
-        order = entry.options_order
-        key: Any = item.key
-        if item.type is ItemType.SINGLE:
-            key = _DISPLAY[order.index(item.key)]
-        elif item.type is ItemType.MULTIPLE:
-            key = sorted(_DISPLAY[order.index(k)] for k in item.key)
-        elif item.type is ItemType.FILL:
-            key = [list(blank) for blank in item.key]
-        snapshot = {
-            "slot": slot,
-            "id": item.id,
-            "type": item.type.value,
-            "area": item.area,
-            "points": str(entry.points),
-            "stem": item.stem,
-            "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
-            "key": key,
-        }
-        if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
-            snapshot["rubric"] = [list(point) for point in rubric]
-        slots.append(snapshot)
+    slots = [{**_entry(entry, items_by_id, cache), "slot": slot} for slot, entry in enumerate(paper.items)]
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
+
+
+def paper_content_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> bytes:
+    """`canonical_json(paper_content(paper, items_by_id))`, the bytes a paper is stored as, put
+    together from each entry's JSON, which is made once per (item, option order, points) and kept
+    in `cache` across the papers of one session (they draw the same items in few orders).
+
+    Canonical JSON sorts keys: an entry's keys before "slot" (area .. rubric), the slot, then the
+    keys after it (stem, type); the paper's "items" before the rest (level .. standard)."""
+    parts = [b'{"items":[']
+    for slot, entry in enumerate(paper.items):
+        # by the entry object first: the assembler hands every paper that draws an item in one
+        # option order the same PaperItem (kept in the cache, so its id is not reused)
+        pieces = cache.get(id(entry))
+        if pieces is None or pieces[0] is not entry:
+            key = (entry.id, entry.options_order, entry.points)
+            pieces = cache.get(key)
+            if pieces is None:
+                body = _entry(entry, items_by_id, cache)
+                head = canonical_json({k: v for k, v in body.items() if k < "slot"})
+                tail = canonical_json({k: v for k, v in body.items() if k > "slot"})
+                pieces = cache[key] = (entry, head[:-1] + b',"slot":', b"," + tail[1:])
+            cache[id(entry)] = (entry, *pieces[1:])
+        parts += (b"," if slot else b"", pieces[1], _slot(slot), pieces[2])
+    rest = canonical_json({"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level),
+                           "multiple_credit": paper.multiple_credit.value})  # fmt: skip
+    parts += (b"],", rest[1:])
+    return b"".join(parts)
+
+
+_SLOTS = [str(n).encode() for n in range(200)]
+
+
+def _slot(n: int) -> bytes:
+    return _SLOTS[n] if n < len(_SLOTS) else str(n).encode()
+
+
+def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] | None) -> dict[str, Any]:
+    """One entry of the snapshot, but for its slot."""
+    shared = cache.get(entry.id) if cache is not None else None
+    if shared is None:
+        item = items_by_id[entry.id]
+        rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
+        shared = (item, dict(item.options), rubric)
+        if cache is not None:
+            cache[entry.id] = shared
+    item, options, rubric = shared
+    order = entry.options_order
+    key: Any = item.key
+    if item.type is ItemType.SINGLE:
+        key = _DISPLAY[order.index(item.key)]
+    elif item.type is ItemType.MULTIPLE:
+        key = sorted(_DISPLAY[order.index(k)] for k in item.key)
+    elif item.type is ItemType.FILL:
+        key = [list(blank) for blank in item.key]
+    snapshot = {
+        "id": item.id,
+        "type": item.type.value,
+        "area": item.area,
+        "points": str(entry.points),
+        "stem": item.stem,
+        "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
+        "key": key,
+    }
+    if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
+        snapshot["rubric"] = [list(point) for point in rubric]
+    return snapshot
 
 
 def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, Any]:

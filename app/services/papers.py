@@ -9,6 +9,7 @@ whole run, and a run that succeeds is one transaction with one audit entry.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import LargeBinary, bindparam, insert, select
@@ -17,7 +18,7 @@ from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import Paper, build_skill_paper
-from app.domain.paper_content import paper_content, skill_paper_content, task_minutes
+from app.domain.paper_content import paper_content_json, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
@@ -28,14 +29,30 @@ from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
 from app.store.types import EncryptedJSON
 
-ContentFor = Callable[[str], dict[str, Any]]
+
+@dataclass(frozen=True)
+class DrawnPaper:
+    """A candidate's paper as it will be stored: its seed and its content's canonical JSON."""
+
+    seed: str
+    plain: bytes  # canonical_json(content), encrypted before the write
+    minutes: tuple[int, list[str]] = (0, [])  # a skill paper's tasks' suggested minutes, and their ids
+
+    @staticmethod
+    def of(content: dict[str, Any]) -> DrawnPaper:
+        return DrawnPaper(str(content.get("seed", "")), canonical_json(content), task_minutes(content))
+
+
+ContentFor = Callable[[str], DrawnPaper]
 _CONTENT = PaperInstance.__table__.c.content
 _ADD_PAPER = insert(PaperInstance).values(content=bindparam("sealed", type_=LargeBinary))  # encrypted already
 Progress = Callable[[int, int], None]
 
 
 def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str) -> ContentFor:
-    """ticket -> the paper content for this standard, level and part.
+    """ticket -> the paper for this standard, level and part, as it will be stored. A theory
+    paper's JSON is put together from its entries' (`paper_content_json`), which every paper of
+    the builder shares: the same bytes as encoding its content, without building it.
 
     Raises AssemblyError or MissingWeightsError when the banks cannot fill the paper.
     """
@@ -43,14 +60,20 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
     lv = catalog.level(std, level, subtype)
     if part == Part.THEORY:
         assembler = catalog.assembler(std.code, lv.level, subtype=subtype)
-        shared: dict[str, Any]
+        shared: dict[Any, Any]
         items, shared = {it.id: it for it in catalog.banks.items}, {}
-        return lambda ticket: paper_content(assembler.build(ticket), items, shared)
+
+        def theory(ticket: str) -> DrawnPaper:
+            paper = assembler.build(ticket)
+            return DrawnPaper(str(paper.seed), paper_content_json(paper, items, shared))
+
+        return theory
     if part == Part.SKILL:
         blueprint = skill_blueprint(std, lv, subtype)
         tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
         tasks_by_id = {t.id: t for t in tasks}
-        return lambda ticket: skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+        return lambda ticket: DrawnPaper.of(skill_paper_content(build_skill_paper(blueprint, tasks, ticket),
+                                                                tasks_by_id))  # fmt: skip
     raise ServiceError("the comprehensive review has no paper: a panel scores it")
 
 
@@ -79,20 +102,20 @@ class PaperService(Service):
             return 0
         build = content_builder(self.catalog, standard, level, subtype, part)
         total = len(waiting) + 1  # the last step is the write
-        contents: dict[int, dict[str, Any]] = {}
+        contents: dict[int, DrawnPaper] = {}
         with gc_paused():
             for n, (candidate_id, ticket) in enumerate(waiting, 1):
                 contents[candidate_id] = build(ticket)
                 if progress:
                     progress(n, total)
         if part == Part.SKILL:  # the session must last as long as each candidate's tasks suggest
-            findings = check_task_minutes(minutes, [task_minutes(c) for c in contents.values()])
+            findings = check_task_minutes(minutes, [c.minutes for c in contents.values()])
             if findings:
                 raise StandardRuleRefused(findings)
-        data = {"count": len(contents), "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}
+        data = {"count": len(contents), "seeds": sorted(c.seed for c in contents.values())}
         # Encrypted before the write transaction, which then only inserts (two bulk inserts).
         cipher, context = self.db.cipher, cast(EncryptedJSON, _CONTENT.type).context  # its type in app/store/models.py
-        sealed = {cid: cipher.encrypt(canonical_json(content), context) for cid, content in contents.items()}
+        sealed = {cid: cipher.encrypt(drawn.plain, context) for cid, drawn in contents.items()}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)
             assert session is not None
@@ -102,7 +125,7 @@ class PaperService(Service):
                 raise Conflict("the session's candidates changed while papers were built: prepare again")
             c = s.connection()
             c.execute(_ADD_PAPER, [
-                {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].get("seed", ""),
+                {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].seed,
                  "sealed": sealed[cid]}
                 for cid in contents
             ])  # fmt: skip
