@@ -164,3 +164,33 @@ def test_paper_json_is_the_canonical_json_of_the_content(catalog):
             PaperItem("H-2", "fill", "x", Decimal(2)),
         ), {}, multiple_credit=MultipleCredit.PROPORTIONAL if n else MultipleCredit.ALL_OR_NOTHING)  # fmt: skip
         assert paper_content_json(paper, hostile, shared) == canonical_json(paper_content(paper, hostile))
+
+
+def test_what_grading_reads_of_a_paper_grades_it_as_the_whole_paper(world, catalog):
+    """Closing grades from the scoring view stored with each paper: every answer, right, partly
+    right, wrong or odd, scores the same against it as against the whole content."""
+    import random
+
+    from app.domain.blueprint import MultipleCredit
+    from app.services.scoring import objective_grade, scoring_items
+
+    sid, ids = _session(world)
+    PaperService(world.db, catalog).prepare_papers(world.admin, sid)
+    with world.db.reader() as s:
+        papers = s.execute(select(PaperInstance.content, PaperInstance.scoring, PaperInstance.slots)
+                           .where(PaperInstance.session_id == sid)).all()  # fmt: skip
+    rng = random.Random(5)
+    assert len(papers) == len(ids)
+    for content, scoring, slots in papers:
+        assert slots == len(content["items"]) == len(scoring["items"])
+        assert [(n, it.type, it.area, it.points, it.key) for n, it in scoring_items(scoring, {})] == \
+            [(n, it.type, it.area, it.points, it.key) for n, it in scoring_items(content)]  # fmt: skip
+        for _ in range(20):
+            answers = {}
+            for e in content["items"]:
+                choices = [e["key"], None, "A", ["A", "C"], [o[0] for o in e["options"]][:2], True, False, 7, {}]
+                answers[e["slot"]] = rng.choice(choices)
+            for ended in ("submitted", "time", "terminated"):
+                for credit in (None, *MultipleCredit):
+                    assert objective_grade(scoring, answers, ended, credit) == \
+                        objective_grade(content, answers, ended, credit)  # fmt: skip

@@ -28,28 +28,56 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, An
 def paper_content_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> bytes:
     """`canonical_json(paper_content(paper, items_by_id))`, the bytes a paper is stored as, put
     together from each entry's JSON, which is made once per (item, option order, points) and kept
-    in `cache` across the papers of one session (they draw the same items in few orders).
+    in `cache` across the papers of one session (they draw the same items in few orders)."""
+    return _paper_json(paper, items_by_id, cache, None, {"seed": str(paper.seed), "standard": paper.standard,
+                       "level": str(paper.level), "multiple_credit": paper.multiple_credit.value})  # fmt: skip
 
-    Canonical JSON sorts keys: an entry's keys before "slot" (area .. rubric), the slot, then the
-    keys after it (stem, type); the paper's "items" before the rest (level .. standard)."""
+
+def paper_scoring_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> bytes:
+    """`canonical_json(scoring_view(paper_content(paper, items_by_id)))`, as paper_content_json."""
+    return _paper_json(paper, items_by_id, cache, SCORING_FIELDS, {"multiple_credit": paper.multiple_credit.value})
+
+
+SCORING_FIELDS = frozenset({"slot", "id", "type", "area", "points", "key"})
+
+
+def scoring_view(content: dict[str, Any]) -> dict[str, Any]:
+    """What grading reads of a paper (app/services/scoring.py: objective_grade, scoring_items):
+    each entry's slot, id, type, area, points and key, and how multiple-choice answers are
+    credited if the paper says. Stored with the paper when it is drawn, so that closing a
+    session need not parse every paper's stems and options."""
+    items = content.get("items", [])
+    view: dict[str, Any] = {"items": [{k: v for k, v in e.items() if k in SCORING_FIELDS} for e in items]}
+    if "multiple_credit" in content:
+        view["multiple_credit"] = content["multiple_credit"]
+    return view
+
+
+def _paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any], fields: frozenset[str] | None,
+                rest: dict[str, Any]) -> bytes:  # fmt: skip
+    """Canonical JSON of {"items": [entries], **rest} (each entry only `fields`, if given), from
+    each entry's JSON made once. Canonical JSON sorts keys: an entry's keys before "slot"
+    (area .. rubric), the slot, then those after it (stem, type); "items" before the rest."""
+    made = cache.setdefault(("json", fields), {})
     parts = [b'{"items":[']
     for slot, entry in enumerate(paper.items):
         # by the entry object first: the assembler hands every paper that draws an item in one
         # option order the same PaperItem (kept in the cache, so its id is not reused)
-        pieces = cache.get(id(entry))
+        pieces = made.get(id(entry))
         if pieces is None or pieces[0] is not entry:
             key = (entry.id, entry.options_order, entry.points)
-            pieces = cache.get(key)
+            pieces = made.get(key)
             if pieces is None:
                 body = _entry(entry, items_by_id, cache)
+                if fields is not None:
+                    body = {k: v for k, v in body.items() if k in fields}
                 head = canonical_json({k: v for k, v in body.items() if k < "slot"})
                 tail = canonical_json({k: v for k, v in body.items() if k > "slot"})
-                pieces = cache[key] = (entry, head[:-1] + b',"slot":', b"," + tail[1:])
-            cache[id(entry)] = (entry, *pieces[1:])
+                pieces = made[key] = (entry, b'{"slot":' if head == b"{}" else head[:-1] + b',"slot":',
+                                      b"}" if tail == b"{}" else b"," + tail[1:])  # fmt: skip
+            made[id(entry)] = (entry, *pieces[1:])
         parts += (b"," if slot else b"", pieces[1], _slot(slot), pieces[2])
-    rest = canonical_json({"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level),
-                           "multiple_credit": paper.multiple_credit.value})  # fmt: skip
-    parts += (b"],", rest[1:])
+    parts.append(b"]," + canonical_json(rest)[1:] if rest else b"]}")
     return b"".join(parts)
 
 

@@ -18,7 +18,13 @@ from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import Paper, build_skill_paper
-from app.domain.paper_content import paper_content_json, skill_paper_content, task_minutes
+from app.domain.paper_content import (
+    paper_content_json,
+    paper_scoring_json,
+    scoring_view,
+    skill_paper_content,
+    task_minutes,
+)
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
@@ -36,16 +42,22 @@ class DrawnPaper:
 
     seed: str
     plain: bytes  # canonical_json(content), encrypted before the write
+    scoring: bytes  # canonical_json(scoring_view(content)), likewise
+    slots: int
     minutes: tuple[int, list[str]] = (0, [])  # a skill paper's tasks' suggested minutes, and their ids
 
     @staticmethod
     def of(content: dict[str, Any]) -> DrawnPaper:
-        return DrawnPaper(str(content.get("seed", "")), canonical_json(content), task_minutes(content))
+        return DrawnPaper(str(content.get("seed", "")), canonical_json(content), canonical_json(scoring_view(content)),
+                          len(content["items"]), task_minutes(content))  # fmt: skip
 
 
 ContentFor = Callable[[str], DrawnPaper]
 _CONTENT = PaperInstance.__table__.c.content
-_ADD_PAPER = insert(PaperInstance).values(content=bindparam("sealed", type_=LargeBinary))  # encrypted already
+_SCORING_CONTEXT = cast(EncryptedJSON, PaperInstance.__table__.c.scoring.type).context
+_ADD_PAPER = insert(PaperInstance).values(  # both encrypted already
+    content=bindparam("sealed", type_=LargeBinary), scoring=bindparam("sealed_scoring", type_=LargeBinary)
+)
 Progress = Callable[[int, int], None]
 
 
@@ -65,7 +77,8 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
 
         def theory(ticket: str) -> DrawnPaper:
             paper = assembler.build(ticket)
-            return DrawnPaper(str(paper.seed), paper_content_json(paper, items, shared))
+            return DrawnPaper(str(paper.seed), paper_content_json(paper, items, shared),
+                              paper_scoring_json(paper, items, shared), len(paper.items))  # fmt: skip
 
         return theory
     if part == Part.SKILL:
@@ -116,6 +129,7 @@ class PaperService(Service):
         # Encrypted before the write transaction, which then only inserts (two bulk inserts).
         cipher, context = self.db.cipher, cast(EncryptedJSON, _CONTENT.type).context  # its type in app/store/models.py
         sealed = {cid: cipher.encrypt(drawn.plain, context) for cid, drawn in contents.items()}
+        scoring = {cid: cipher.encrypt(drawn.scoring, _SCORING_CONTEXT) for cid, drawn in contents.items()}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)
             assert session is not None
@@ -126,7 +140,7 @@ class PaperService(Service):
             c = s.connection()
             c.execute(_ADD_PAPER, [
                 {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].seed,
-                 "sealed": sealed[cid]}
+                 "sealed": sealed[cid], "slots": contents[cid].slots, "sealed_scoring": scoring[cid]}
                 for cid in contents
             ])  # fmt: skip
             added = select(PaperInstance.candidate_id, PaperInstance.id, Candidate.extra_seconds).join(
