@@ -100,7 +100,7 @@ def objective_grade(
     per_area: dict[str, Decimal | bool]
     total, per_area = Decimal(0), {}
     for slot, item in scoring_items(content) if items is None else items:
-        if item.type.examiner_scored:
+        if item.type in _WRITTEN:
             raise Conflict("this paper has examiner-scored items; score them before grading")
         earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
         total += earned
@@ -122,7 +122,9 @@ def scoring_items(content: dict[str, Any], cache: dict[Any, Item] | None = None)
         return [(entry["slot"], _item_from_content(entry)) for entry in content["items"]]
     out = []
     for entry in content["items"]:
-        ident = (entry["id"], entry["type"], entry["area"], entry["points"], _hashable(entry["key"]))
+        key = entry["key"]
+        key = _hashable(key) if type(key) is list else key
+        ident = (entry["id"], entry["type"], entry["area"], entry["points"], key)
         item = cache.get(ident)
         if item is None:
             item = cache[ident] = _item_from_content({**entry, "stem": "", "options": []})
