@@ -11,7 +11,7 @@ from app.banks.catalog import Catalog
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType, RubricPoint
 from app.domain.paper_assembly import AssemblyError, Paper, PaperItem
-from app.domain.paper_content import paper_content, paper_content_json
+from app.domain.paper_content import paper_content, paper_json, scoring_view
 from app.domain.standards import MissingWeightsError, Part
 from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
@@ -146,7 +146,9 @@ def test_paper_json_is_the_canonical_json_of_the_content(catalog):
                     continue
                 for seed in ("T-1", "T-2", 3):
                     paper = assembler.build(seed)
-                    assert paper_content_json(paper, items, shared) == canonical_json(paper_content(paper, items))
+                    content = paper_content(paper, items)
+                    assert paper_json(paper, items, shared) == (canonical_json(content),
+                                                                canonical_json(scoring_view(content)))  # fmt: skip
     odd = 'a "quoted" \\ back\\slash, 换行\n, tab\t, \u2028, \x01 and emoji 🙂'
     hostile = {
         "H-1": Item(id="H-1", type=ItemType.SINGLE, area=odd, code="1.1", levels=(5,), difficulty=3,
@@ -163,7 +165,8 @@ def test_paper_json_is_the_canonical_json_of_the_content(catalog):
             PaperItem("H-1", "single", odd, Decimal("1.5"), order),
             PaperItem("H-2", "fill", "x", Decimal(2)),
         ), {}, multiple_credit=MultipleCredit.PROPORTIONAL if n else MultipleCredit.ALL_OR_NOTHING)  # fmt: skip
-        assert paper_content_json(paper, hostile, shared) == canonical_json(paper_content(paper, hostile))
+        content = paper_content(paper, hostile)
+        assert paper_json(paper, hostile, shared) == (canonical_json(content), canonical_json(scoring_view(content)))
 
 
 def test_what_grading_reads_of_a_paper_grades_it_as_the_whole_paper(world, catalog):

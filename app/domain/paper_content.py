@@ -25,19 +25,6 @@ def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, An
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
 
 
-def paper_content_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> bytes:
-    """`canonical_json(paper_content(paper, items_by_id))`, the bytes a paper is stored as, put
-    together from each entry's JSON, which is made once per (item, option order, points) and kept
-    in `cache` across the papers of one session (they draw the same items in few orders)."""
-    return _paper_json(paper, items_by_id, cache, None, {"seed": str(paper.seed), "standard": paper.standard,
-                       "level": str(paper.level), "multiple_credit": paper.multiple_credit.value})  # fmt: skip
-
-
-def paper_scoring_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> bytes:
-    """`canonical_json(scoring_view(paper_content(paper, items_by_id)))`, as paper_content_json."""
-    return _paper_json(paper, items_by_id, cache, SCORING_FIELDS, {"multiple_credit": paper.multiple_credit.value})
-
-
 SCORING_FIELDS = frozenset({"slot", "id", "type", "area", "points", "key"})
 
 
@@ -53,39 +40,63 @@ def scoring_view(content: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def _paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any], fields: frozenset[str] | None,
-                rest: dict[str, Any]) -> bytes:  # fmt: skip
-    """Canonical JSON of {"items": [entries], **rest} (each entry only `fields`, if given), from
-    each entry's JSON made once. Canonical JSON sorts keys: an entry's keys before "slot"
-    (area .. rubric), the slot, then those after it (stem, type); "items" before the rest."""
-    made = cache.setdefault(("json", fields), {})
-    parts = [b'{"items":[']
+def paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> tuple[bytes, bytes]:
+    """The bytes a paper is stored as: `canonical_json` of its content (`paper_content`) and of its
+    scoring view (`scoring_view`), put together from each entry's JSON, which is made once per
+    (item, option order, points) and kept in `cache` across the papers of one session (they draw
+    the same items in few orders).
+
+    Canonical JSON sorts keys: an entry's keys before "slot" (area .. rubric), the slot, then
+    those after it (stem, type); a paper's "items" before the rest (level .. standard)."""
+    made = cache.setdefault("json", {})
+    parts, scoring = [b'{"items":['], [b'{"items":[']
+    slots = _SLOTS
     for slot, entry in enumerate(paper.items):
         # by the entry object first: the assembler hands every paper that draws an item in one
         # option order the same PaperItem (kept in the cache, so its id is not reused)
         pieces = made.get(id(entry))
         if pieces is None or pieces[0] is not entry:
-            key = (entry.id, entry.options_order, entry.points)
-            pieces = made.get(key)
+            pieces = made.get((entry.id, entry.options_order, entry.points))
             if pieces is None:
-                body = _entry(entry, items_by_id, cache)
-                if fields is not None:
-                    body = {k: v for k, v in body.items() if k in fields}
-                head = canonical_json({k: v for k, v in body.items() if k < "slot"})
-                tail = canonical_json({k: v for k, v in body.items() if k > "slot"})
-                pieces = made[key] = (entry, b'{"slot":' if head == b"{}" else head[:-1] + b',"slot":',
-                                      b"}" if tail == b"{}" else b"," + tail[1:])  # fmt: skip
+                pieces = _entry_json(entry, items_by_id, cache)
+                made[(entry.id, entry.options_order, entry.points)] = pieces
             made[id(entry)] = (entry, *pieces[1:])
-        parts += (b"," if slot else b"", pieces[1], _slot(slot), pieces[2])
-    parts.append(b"]," + canonical_json(rest)[1:] if rest else b"]}")
-    return b"".join(parts)
+        number = slots[slot] if slot < len(slots) else str(slot).encode()
+        if slot:
+            parts.append(b",")
+            scoring.append(b",")
+        parts += (pieces[1], number, pieces[2])
+        scoring += (pieces[3], number, pieces[4])
+    seed = str(paper.seed)
+    parts.append(b"]," + canonical_json({"seed": seed, "standard": paper.standard, "level": str(paper.level),
+                                         "multiple_credit": paper.multiple_credit.value})[1:])  # fmt: skip
+    scoring.append(b"]," + canonical_json({"multiple_credit": paper.multiple_credit.value})[1:])
+    return b"".join(parts), b"".join(scoring)
 
 
 _SLOTS = [str(n).encode() for n in range(200)]
 
 
-def _slot(n: int) -> bytes:
-    return _SLOTS[n] if n < len(_SLOTS) else str(n).encode()
+def _entry_json(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> tuple[Any, ...]:
+    """(entry, then the content's and the scoring view's JSON of one entry before and after its
+    slot number). Each field's JSON is kept per item and reused while the value is the same text
+    (stem, area...); what depends on the option order (options, key) is encoded again."""
+    body = _entry(entry, items_by_id, cache)
+    known = cache.setdefault(("fields", entry.id), {})
+    fields = {}
+    for name, value in body.items():
+        held = known.get(name)
+        if held is None or not (type(value) is str and held[0] == value):
+            held = known[name] = (value, canonical_json(name) + b":" + canonical_json(value))
+        fields[name] = held[1]
+
+    def halves(names: list[str]) -> tuple[bytes, bytes]:
+        head = b",".join(fields[n] for n in names if n < "slot")
+        tail = b",".join(fields[n] for n in names if n > "slot")
+        return b"{" + head + (b"," if head else b"") + b'"slot":', (b"," if tail else b"") + tail + b"}"
+
+    names = sorted(fields)
+    return (entry, *halves(names), *halves([n for n in names if n in SCORING_FIELDS]))
 
 
 def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] | None) -> dict[str, Any]:

@@ -19,8 +19,7 @@ from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import Paper, build_skill_paper
 from app.domain.paper_content import (
-    paper_content_json,
-    paper_scoring_json,
+    paper_json,
     scoring_view,
     skill_paper_content,
     task_minutes,
@@ -63,7 +62,7 @@ Progress = Callable[[int, int], None]
 
 def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str) -> ContentFor:
     """ticket -> the paper for this standard, level and part, as it will be stored. A theory
-    paper's JSON is put together from its entries' (`paper_content_json`), which every paper of
+    paper's JSON is put together from its entries' (`paper_json`), which every paper of
     the builder shares: the same bytes as encoding its content, without building it.
 
     Raises AssemblyError or MissingWeightsError when the banks cannot fill the paper.
@@ -77,8 +76,7 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
 
         def theory(ticket: str) -> DrawnPaper:
             paper = assembler.build(ticket)
-            return DrawnPaper(str(paper.seed), paper_content_json(paper, items, shared),
-                              paper_scoring_json(paper, items, shared), len(paper.items))  # fmt: skip
+            return DrawnPaper(str(paper.seed), *paper_json(paper, items, shared), len(paper.items))
 
         return theory
     if part == Part.SKILL:
