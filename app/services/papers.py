@@ -18,12 +18,7 @@ from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.paper_assembly import Paper, build_skill_paper
-from app.domain.paper_content import (
-    paper_json,
-    scoring_view,
-    skill_paper_content,
-    task_minutes,
-)
+from app.domain.paper_content import paper_json, scoring_view, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
@@ -37,7 +32,8 @@ from app.store.types import EncryptedJSON
 
 @dataclass(frozen=True)
 class DrawnPaper:
-    """A candidate's paper as it will be stored: its seed and its content's canonical JSON."""
+    """A candidate's paper as it will be stored: its seed, its content's and its scoring view's
+    canonical JSON, and how many questions it has."""
 
     seed: str
     plain: bytes  # canonical_json(content), encrypted before the write
