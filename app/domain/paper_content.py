@@ -75,6 +75,17 @@ def paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any])
 
 
 _SLOTS = [str(n).encode() for n in range(200)]
+_LABELS = {label: canonical_json(label) for label in _DISPLAY}
+
+
+def _json_of(value: Any) -> bytes:
+    """canonical_json(value), without a call to the encoder for a display label or a list of them
+    (an option's label, a choice question's key)."""
+    if type(value) is str and value in _LABELS:
+        return _LABELS[value]
+    if type(value) is list and all(type(v) is str and v in _LABELS for v in value):
+        return b"[" + b",".join(_LABELS[v] for v in value) + b"]"
+    return canonical_json(value)
 
 
 def _entry_json(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any]) -> tuple[Any, ...]:
@@ -83,11 +94,22 @@ def _entry_json(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, 
     (stem, area...); what depends on the option order (options, key) is encoded again."""
     body = _entry(entry, items_by_id, cache)
     known = cache.setdefault(("fields", entry.id), {})
+    texts = cache.setdefault(("texts", entry.id), {})  # an option's text -> its JSON
     fields = {}
     for name, value in body.items():
         held = known.get(name)
         if held is None or not (type(value) is str and held[0] == value):
-            held = known[name] = (value, canonical_json(name) + b":" + canonical_json(value))
+            if name == "options":  # [[label, text], ...]: each text encoded once per item
+                pairs = []
+                for label, text in value:
+                    encoded = texts.get(text)
+                    if encoded is None:
+                        encoded = texts[text] = canonical_json(text)
+                    pairs.append(b"[" + _json_of(label) + b"," + encoded + b"]")
+                json = b"[" + b",".join(pairs) + b"]"
+            else:
+                json = _json_of(value)
+            held = known[name] = (value, canonical_json(name) + b":" + json)
         fields[name] = held[1]
 
     def halves(names: list[str]) -> tuple[bytes, bytes]:
