@@ -130,3 +130,43 @@ def test_a_closed_sessions_roster_is_final(world):
         world.exam.add_candidate(world.admin, world.session_id, ticket="T009", name=name, id_number=number)
     with pytest.raises(Conflict, match="is closed"):
         world.exam.import_roster(world.admin, world.session_id, [RosterRow(2, "T009", name, number, None)], "r.csv")
+
+
+def test_a_paper_drawn_before_its_scoring_copy_was_stored_grades_the_same(world):
+    """Papers drawn before revision 0011 have no stored slot count and scoring view: the overview
+    counts and closing grades them from their content, with the same figures."""
+    from sqlalchemy import update
+
+    from app.domain.paper_content import scoring_view
+    from app.store.models import Attempt, PaperInstance
+
+    with world.db.reader() as s:
+        papers = dict(s.execute(select_papers(world.session_id)).all())
+        stored = {pid: (p.slots, p.scoring, p.content) for pid, p in papers.items()}
+    assert all(slots == len(content["items"]) and scoring == scoring_view(content)
+               for slots, scoring, content in stored.values())  # fmt: skip
+    old = world.attempts["T001"]
+    with world.db.transaction() as s:
+        paper_id = s.get(Attempt, old).paper_id
+        s.execute(update(PaperInstance).where(PaperInstance.id == paper_id).values(slots=None, scoring=None))
+    world.exam.start_session(world.proctor, world.session_id)
+    one, two = login(world, "T001"), login(world, "T002", station="PC-02")
+    for who in (one, two):  # the same answers on the same paper: questions 1 and 3 right, 2 wrong
+        seq = world.exam.save_answer(who.actor, who.attempt_id, 0, 0, "B").seq
+        seq = world.exam.save_answer(who.actor, who.attempt_id, seq, 1, "C").seq
+        world.exam.save_answer(who.actor, who.attempt_id, seq, 2, "B")
+    rows = {r.ticket: r for r in world.exam.session_overview(world.proctor, world.session_id)}
+    assert (rows["T001"].answered, rows["T001"].total) == (rows["T002"].answered, rows["T002"].total) == (3, 5)
+    for who in (one, two):
+        world.exam.submit(who.actor, who.attempt_id)
+    assert world.exam.close_session(world.proctor, world.session_id) == {"absent": 0, "graded": 2, "for_examiners": 0}
+    results = {r.ticket: r for r in ExportService(world.db).session_results(world.admin, world.session_id)}
+    assert results["T001"].parts == results["T002"].parts and results["T001"].parts["theory"]["score"] == "4.00"
+
+
+def select_papers(session_id):
+    from sqlalchemy import select
+
+    from app.store.models import PaperInstance
+
+    return select(PaperInstance.id, PaperInstance).where(PaperInstance.session_id == session_id)

@@ -4,6 +4,7 @@ difficulty where enough candidates answered an item."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
 from decimal import Decimal
@@ -24,7 +25,7 @@ def test_a_paper_records_the_bank_and_bank_version_of_every_item():
     catalog = Catalog.load()
     versions = {info.bank: info.version for info in catalog.banks.banks}
     banks = {it.id: it.bank for it in catalog.banks.items}
-    content = content_builder(catalog, "4-13-99-02", "5", None, "theory")("202650001")
+    content = json.loads(content_builder(catalog, "4-13-99-02", "5", None, "theory")("202650001").plain)
     assert content["items"]
     for entry in content["items"]:
         assert entry["bank"] == banks[entry["id"]] and entry["bank"]
@@ -33,7 +34,7 @@ def test_a_paper_records_the_bank_and_bank_version_of_every_item():
 
 def test_the_recorded_bank_version_names_the_item_version_and_older_papers_still_read():
     catalog = Catalog.load()
-    entry = content_builder(catalog, "4-13-99-02", "5", None, "theory")("202650001")["items"][0]
+    entry = json.loads(content_builder(catalog, "4-13-99-02", "5", None, "theory")("202650001").plain)["items"][0]
     recorded, _ = _Columns(catalog).spec_for(entry)
     assert recorded.version.startswith(f"{entry['bank']}@{entry['bank_version']}/{entry['id']}#")
     older = {k: v for k, v in entry.items() if k not in ("bank", "bank_version")}  # a paper from before

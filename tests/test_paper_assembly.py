@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -410,3 +411,71 @@ def test_enemies_outside_the_pool_change_nothing(level4):
     plain = PaperAssembler(theory_blueprint(std, lv, MIX), items)
     other = PaperAssembler(theory_blueprint(std, lv, MIX), listed)
     assert [plain.build(n).as_json() for n in range(10)] == [other.build(n).as_json() for n in range(10)]
+
+
+# -- the same papers, drawn faster ------------------------------------------------------------------
+
+
+def test_draws_are_the_standard_librarys_shuffle_sample_and_randrange():
+    """rng_for's generator writes shuffle, sample and randrange out on getrandbits: the same results
+    as random.Random's, and the generator left in the same state (the next draws agree too)."""
+    sizes = [*range(0, 40), 47, 63, 64, 65, 100, 129, 300]
+    for seed in range(12):
+        ours, theirs = rng_for(seed), random.Random()
+        theirs.setstate(ours.getstate())
+        for n in sizes:
+            a, b = list(range(n)), list(range(n))
+            ours.shuffle(a)
+            theirs.shuffle(b)
+            assert a == b, ("shuffle", seed, n)
+            for k in {0, 1, 2, 3, 5, 6, 7, n // 3, n // 2, n}:
+                if 0 <= k <= n:  # both branches: a pool list (k near n) and a set of picks (k << n)
+                    assert ours.sample(a, k) == theirs.sample(b, k), ("sample", seed, n, k)
+                    assert ours.sample(tuple(a), k) == theirs.sample(tuple(b), k), ("sample tuple", seed, n, k)
+            if n:
+                assert ours.randrange(n) == theirs.randrange(n), ("randrange", seed, n)
+        assert ours.randrange(3, 90) == theirs.randrange(3, 90)
+        assert ours.sample(range(50), 4) == theirs.sample(range(50), 4)
+        assert ours.getstate() == theirs.getstate()
+    with pytest.raises(ValueError):
+        rng_for(1).sample([1, 2], 3)
+    with pytest.raises(ValueError):
+        rng_for(1).randrange(0)
+
+
+def pinned_bank(lv) -> list[Item]:
+    """Three content codes per area, 4, 5 and 7 options (7: shuffled, not drawn from a table),
+    options in a fixed order, a spread of difficulties, and (for one of the two pools) enemies."""
+    items = []
+    for area in lv.theory_weights:
+        for type_, points in ((ItemType.TRUEFALSE, 1), (ItemType.SINGLE, 2), (ItemType.MULTIPLE, 2)):
+            for n in range(14):
+                labels = "" if type_ is ItemType.TRUEFALSE else ("ABCDEFG" if n % 4 == 3 else "ABCDE"[: 4 + n % 2])
+                key = True if type_ is ItemType.TRUEFALSE else ("B" if type_ is ItemType.SINGLE else ("A", "C"))
+                items.append(Item(
+                    id=f"{area}-{type_.value}-{n:03d}", type=type_, area=area, code=f"{1 + n % 2}.{1 + n % 3}",
+                    levels=(4,), difficulty=1 + (n * 7 + len(area)) % 5, points=Decimal(points),
+                    stem=f"{area} {n}", options=tuple((c, f"{area}{n}{c}") for c in labels), key=key,
+                    fixed_order=n % 7 == 6,
+                ))  # fmt: skip
+    return items
+
+
+PINNED = {"plain": "64cc819b0c9fe0f9", "enemies": "e95d123107be5368"}
+
+
+def test_papers_are_the_ones_drawn_before(level4):
+    """Papers are fixed by their seed (a paper can be rebuilt and checked later): speeding the
+    assembler up must not change one. These digests are of papers drawn before it was sped up
+    (bank and seeds above); a change here means papers changed: only ever on purpose."""
+    std, lv = level4
+    items = pinned_bank(lv)
+    pools = {"plain": items, "enemies": with_enemies(items, random_pairs(items, 40, seed=5))}
+    digests = {}
+    for name, pool in pools.items():
+        assembler = PaperAssembler(theory_blueprint(std, lv, MIX), pool)
+        papers = [*(assembler.build(seed) for seed in [*range(25), "T-00001", "T-00002"]),
+                  *assembler.build_forms(3, "F")]  # fmt: skip
+        drawn = [{**p.as_json(), "difficulty": repr(p.difficulty)} for p in papers]
+        digests[name] = hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()[:16]
+    assert digests == PINNED

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import func, select
 
 from app.banks.catalog import Catalog
-from app.domain.paper_assembly import AssemblyError
-from app.domain.standards import Part
+from app.domain.blueprint import MultipleCredit
+from app.domain.items import Item, ItemType, RubricPoint
+from app.domain.paper_assembly import AssemblyError, Paper, PaperItem
+from app.domain.paper_content import paper_content, paper_json, scoring_view
+from app.domain.standards import MissingWeightsError, Part
+from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.papers import PaperService
 from app.store.models import Attempt, AuditEntry, Candidate, PaperInstance
@@ -139,8 +146,8 @@ def test_papers_steer_by_calibrated_difficulty_where_the_store_has_enough_figure
         stored = {c.ticket: p.content for c, p in s.execute(
             select(Candidate, PaperInstance).join(PaperInstance, PaperInstance.candidate_id == Candidate.id)
             .where(PaperInstance.session_id == sid))}  # fmt: skip
-    assert stored == {t: calibrated(t) for t in TICKETS}
-    assert stored != {t: declared(t) for t in TICKETS}
+    assert stored == {t: json.loads(calibrated(t).plain) for t in TICKETS}
+    assert stored != {t: json.loads(declared(t).plain) for t in TICKETS}
 
 
 def test_the_sample_paper_is_the_paper_a_candidate_of_that_ticket_gets(world, catalog):
@@ -167,3 +174,86 @@ def test_the_sample_paper_is_the_paper_a_candidate_of_that_ticket_gets(world, ca
     assert [q.id for q in preview.questions] == [e["id"] for e in content["items"]]
     assert [q.id for q in preview.questions] != [it.id for it in catalog.build_paper("4-13-99-02", 5, Part.THEORY,
                                                                                      "P001").items]  # fmt: skip
+
+
+def test_a_paper_is_stored_as_its_content_encoded(world, catalog):
+    """prepare_papers puts each paper's JSON together from its entries' JSON, shared between papers:
+    the stored content is still exactly the paper the assembler draws for the ticket, as
+    paper_content makes it (and the same bytes as canonical_json of that)."""
+    sid, ids = _session(world)
+    PaperService(world.db, catalog).prepare_papers(world.admin, sid)
+    items = {it.id: it for it in catalog.banks.items}
+    versions = {info.bank: info.version for info in catalog.banks.banks}
+    assembler = catalog.assembler("4-13-99-02", 5)
+    with world.db.reader() as s:
+        stored = dict(s.execute(select(PaperInstance.candidate_id, PaperInstance.content)
+                                .where(PaperInstance.session_id == sid)).all())  # fmt: skip
+    assert {cid: stored[cid] for cid in ids.values()} == {
+        cid: paper_content(assembler.build(ticket), items, bank_versions=versions) for ticket, cid in ids.items()
+    }
+
+
+def test_paper_json_is_the_canonical_json_of_the_content(catalog):
+    """Every level's papers, and entries whose text needs escaping, in every option order."""
+    items = {it.id: it for it in catalog.banks.items}
+    shared: dict = {}
+    for code, std in catalog.standards.items():
+        for subtype in [None, *(st.name for st in std.subtypes)]:
+            for lv in std.level_list(subtype):
+                try:
+                    assembler = catalog.assembler(code, lv.level, subtype=subtype)
+                except MissingWeightsError:  # no weight table (570002): the exam owner supplies one
+                    continue
+                for seed in ("T-1", "T-2", 3):
+                    paper = assembler.build(seed)
+                    content = paper_content(paper, items)
+                    assert paper_json(paper, items, shared) == (canonical_json(content),
+                                                                canonical_json(scoring_view(content)))  # fmt: skip
+    odd = 'a "quoted" \\ back\\slash, 换行\n, tab\t, \u2028, \x01 and emoji 🙂'
+    hostile = {
+        "H-1": Item(id="H-1", type=ItemType.SINGLE, area=odd, code="1.1", levels=(5,), difficulty=3,
+                    points=Decimal("1.5"), stem=odd, options=(("A", odd), ("B", "b"), ("C", '"')), key="C"),
+        "H-2": Item(id="H-2", type=ItemType.FILL, area="x", code="1.1", levels=(5,), difficulty=3,
+                    points=Decimal(2), stem="____ and ____", key=(("一", '"1"'), ("二",))),
+        "H-3": Item(id="H-3", type=ItemType.SHORT, area="x", code="1.1", levels=(5,), difficulty=3,
+                    points=Decimal(10), stem=odd, rubric=(RubricPoint(odd, Decimal("4.5")),
+                                                          RubricPoint("b", Decimal("5.5")))),
+    }  # fmt: skip
+    for n, order in enumerate([("A", "B", "C"), ("C", "A", "B"), ("A", "B", "C")]):
+        paper = Paper(f"s{n}", "X", None, 5, Part.THEORY, (
+            PaperItem("H-3", "short", "x", Decimal(10)),
+            PaperItem("H-1", "single", odd, Decimal("1.5"), order),
+            PaperItem("H-2", "fill", "x", Decimal(2)),
+        ), {}, multiple_credit=MultipleCredit.PROPORTIONAL if n else MultipleCredit.ALL_OR_NOTHING)  # fmt: skip
+        content = paper_content(paper, hostile)
+        assert paper_json(paper, hostile, shared) == (canonical_json(content), canonical_json(scoring_view(content)))
+
+
+def test_what_grading_reads_of_a_paper_grades_it_as_the_whole_paper(world, catalog):
+    """Closing grades from the scoring view stored with each paper: every answer, right, partly
+    right, wrong or odd, scores the same against it as against the whole content."""
+    import random
+
+    from app.domain.blueprint import MultipleCredit
+    from app.services.scoring import objective_grade, scoring_items
+
+    sid, ids = _session(world)
+    PaperService(world.db, catalog).prepare_papers(world.admin, sid)
+    with world.db.reader() as s:
+        papers = s.execute(select(PaperInstance.content, PaperInstance.scoring, PaperInstance.slots)
+                           .where(PaperInstance.session_id == sid)).all()  # fmt: skip
+    rng = random.Random(5)
+    assert len(papers) == len(ids)
+    for content, scoring, slots in papers:
+        assert slots == len(content["items"]) == len(scoring["items"])
+        assert [(n, it.type, it.area, it.points, it.key) for n, it in scoring_items(scoring, {})] == \
+            [(n, it.type, it.area, it.points, it.key) for n, it in scoring_items(content)]  # fmt: skip
+        for _ in range(20):
+            answers = {}
+            for e in content["items"]:
+                choices = [e["key"], None, "A", ["A", "C"], [o[0] for o in e["options"]][:2], True, False, 7, {}]
+                answers[e["slot"]] = rng.choice(choices)
+            for ended in ("submitted", "time", "terminated"):
+                for credit in (None, *MultipleCredit):
+                    assert objective_grade(scoring, answers, ended, credit) == \
+                        objective_grade(content, answers, ended, credit)  # fmt: skip

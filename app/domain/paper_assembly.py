@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from app.domain.blueprint import Blueprint, MultipleCredit, TypeMix
 from app.domain.items import Item, ItemType, SkillTask, enemy_map
@@ -114,10 +116,69 @@ class AssemblyError(Exception):
         super().__init__("\n".join(lines))
 
 
+class Draws(random.Random):
+    """random.Random (Mersenne Twister) whose shuffle, sample and one-argument randrange are
+    written out here, on getrandbits, instead of through `_randbelow` once per draw: a paper makes
+    hundreds of them. Same generator, same calls to getrandbits in the same order, same results:
+    these are CPython 3.11's algorithms, and tests/test_paper_assembly.py checks them against the
+    standard library's and pins papers by digest. Owning them also keeps papers the same should
+    a later Python change its own."""
+
+    def shuffle(self, x: list[Any]) -> None:  # type: ignore[override]
+        bits = self.getrandbits
+        for i in range(len(x) - 1, 0, -1):
+            n = i + 1
+            k = n.bit_length()
+            j = bits(k)
+            while j >= n:
+                j = bits(k)
+            x[i], x[j] = x[j], x[i]
+
+    def sample(self, population: Sequence[Any], k: int, *, counts: Iterable[int] | None = None) -> list[Any]:
+        n = len(population) if isinstance(population, list | tuple) else -1
+        if counts is not None or not 0 <= k <= n:
+            return super().sample(population, k, counts=counts)  # other shapes, and the errors
+        bits = self.getrandbits
+        result: list[Any] = [None] * k
+        setsize = 21  # as random.sample: a pool list while it is smaller than a set of k
+        if k > 5:
+            setsize += 4 ** math.ceil(math.log(k * 3, 4))
+        if n <= setsize:
+            pool = list(population)
+            for i in range(k):
+                m = n - i
+                b = m.bit_length()
+                j = bits(b)
+                while j >= m:
+                    j = bits(b)
+                result[i] = pool[j]
+                pool[j] = pool[m - 1]
+        else:
+            selected: set[int] = set()
+            b = n.bit_length()
+            for i in range(k):
+                j = bits(b)
+                while j >= n or j in selected:
+                    j = bits(b)
+                selected.add(j)
+                result[i] = population[j]
+        return result
+
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:
+        if stop is None and step == 1 and type(start) is int and start > 0:
+            bits = self.getrandbits
+            k = start.bit_length()
+            r = bits(k)
+            while r >= start:
+                r = bits(k)
+            return r
+        return super().randrange(start, stop, step)
+
+
 def rng_for(seed: int | str, salt: str = "") -> random.Random:
     """A generator that gives the same draws for the same seed on every machine and Python."""
     digest = hashlib.sha256(f"{salt}\x00{seed}".encode()).digest()
-    return random.Random(int.from_bytes(digest[:16], "big"))
+    return Draws(int.from_bytes(digest[:16], "big"))
 
 
 _MAX_TABLED_OPTIONS = 6
@@ -132,6 +193,12 @@ def _orders(n: int) -> tuple[tuple[int, ...], ...]:
 def _units(points: Decimal) -> int:
     """Points in half-point units, so that all arithmetic is on integers."""
     return int(points * 2)
+
+
+def _count(counts: dict[str, int], ids: Iterable[str], by: int = 1) -> None:
+    """Add `by` to each id's count (a Counter's update/subtract, without its per-call overhead)."""
+    for x in ids:
+        counts[x] = counts.get(x, 0) + by
 
 
 class _OutOfBudget(Exception):
@@ -238,13 +305,15 @@ def spread_over_codes(
     if rng is not None:
         rng.shuffle(units)
     for j in units:
-        open_codes = [c for c in range(n_codes) if plan[c][j] < available[c][j]]
-        if not open_codes:
+        c = -1  # the open code with the fewest items, the first in `order` among equals
+        for x in order:
+            if plan[x][j] < available[x][j] and (c < 0 or totals[x] < totals[c]):
+                c = x
+        if c < 0:
             raise ValueError(f"section {j}: {counts[j]} items needed, the codes hold {sum(a[j] for a in available)}")
-        c = min(open_codes, key=lambda c: (totals[c], priority[c]))
         plan[c][j] += 1
         totals[c] += 1
-    while True:
+    while totals and max(totals) - min(totals) >= 2:  # else no code holds two more than another: no path
         for start in sorted(range(n_codes), key=lambda c: (-totals[c], priority[c])):
             path = _exchange_path(start, plan, available, totals, priority)
             if path:
@@ -256,6 +325,7 @@ def spread_over_codes(
                 break
         else:
             return plan
+    return plan
 
 
 def _reuse_less(
@@ -327,6 +397,45 @@ def _exchange_path(
     return []
 
 
+class _Variants:
+    """The PaperItems one item can become on a paper, one per option order, made when first drawn
+    and shared by every paper that draws the same order (they are immutable)."""
+
+    __slots__ = ("item", "labels", "made", "orders", "points")
+
+    def __init__(self, item: Item, points: Decimal):
+        self.item, self.points, self.labels = item, points, item.option_labels
+        self.made: list[PaperItem | None]
+        if item.fixed_order or item.type not in _CHOICE_TYPES:
+            self.orders: tuple[tuple[int, ...], ...] | None = ()  # no draw: the bank's order
+            self.made = [self._make(self.labels)]
+        elif len(self.labels) > _MAX_TABLED_OPTIONS:
+            self.orders, self.made = None, []  # shuffled each time
+        else:  # one draw from all orders is cheaper than a shuffle and just as uniform
+            self.orders = _orders(len(self.labels))
+            self.made = [None] * len(self.orders)
+
+    def _make(self, order: tuple[str, ...]) -> PaperItem:
+        item = self.item
+        return PaperItem(id=item.id, type=item.type.value, area=item.area, points=self.points, options_order=order)
+
+    def draw(self, rng: random.Random) -> PaperItem:
+        """The item on a paper, its options in an order drawn from `rng` (choice items only)."""
+        orders = self.orders
+        if orders is None:
+            shuffled = list(self.labels)
+            rng.shuffle(shuffled)
+            return self._make(tuple(shuffled))
+        if not orders:
+            return self.made[0]  # type: ignore[return-value]
+        n = rng.randrange(len(orders))
+        made = self.made[n]
+        if made is None:
+            labels = self.labels
+            made = self.made[n] = self._make(tuple(labels[i] for i in orders[n]))
+        return made
+
+
 class PaperAssembler:
     """Builds per-candidate theory papers for one blueprint from one pool of items."""
 
@@ -354,6 +463,7 @@ class PaperAssembler:
         self._enemies = enemy_map(it for row in self.cells for cell in row for it in cell)
         self.allocation = self._allocate()
         self._buckets = [[self._by_difficulty(cell) for cell in row] for row in self.cells]
+        self._variants: dict[str, _Variants] = {}  # item id -> its PaperItems, made as papers draw them
         # content codes (工作内容) per area, and each cell's items by code, both sorted
         self._codes = [sorted({it.code for cell in row for it in cell}, key=_code_order) for row in self.cells]
         self._by_code = [[self._items_by_code(cell) for cell in row] for row in self.cells]
@@ -698,7 +808,7 @@ class PaperAssembler:
         return papers
 
     def _build(self, seed: int | str, rng: random.Random, usage: dict[str, int] | None) -> Paper:
-        blocked: Counter[str] | None = None
+        blocked: dict[str, int] | None = None
         plan = self._plan(rng, usage)
         if self._enemies:
             chosen, blocked = self._draw_apart(rng, usage, plan)
@@ -722,18 +832,14 @@ class PaperAssembler:
             for j, drawn in enumerate(area):
                 by_section[j].extend(drawn)
         paper_items: list[PaperItem] = []
+        variants = self._variants
         for j, section_items in enumerate(by_section):
             rng.shuffle(section_items)
             for item in section_items:
-                paper_items.append(
-                    PaperItem(
-                        id=item.id,
-                        type=item.type.value,
-                        area=item.area,
-                        points=self.sections[j].points,
-                        options_order=self._option_order(item, rng),
-                    )
-                )
+                ways = variants.get(item.id)
+                if ways is None:
+                    ways = variants[item.id] = _Variants(item, self.sections[j].points)
+                paper_items.append(ways.draw(rng))
         bp = self.blueprint
         return Paper(
             seed=seed,
@@ -749,7 +855,7 @@ class PaperAssembler:
 
     def _draw_apart(
         self, rng: random.Random, usage: dict[str, int] | None, plan: list[list[dict[str, int]]]
-    ) -> tuple[list[list[list[Item]]], Counter[str]]:
+    ) -> tuple[list[list[list[Item]]], dict[str, int]]:
         """The draw of _build, skipping items whose enemy is already in the paper.
 
         Returns the items per cell and, per item id, how many items in the paper are its enemies.
@@ -770,10 +876,10 @@ class PaperAssembler:
         usage: dict[str, int] | None,
         reserved: list[list[list[Item]]] | None,
         plan: list[list[dict[str, int]]],
-    ) -> tuple[list[list[list[Item]]], Counter[str]] | None:
+    ) -> tuple[list[list[list[Item]]], dict[str, int]] | None:
         """Each cell's items code by code as `plan` says, skipping items an enemy in the paper
         blocks; a code that runs short leaves its places to other codes of the cell."""
-        blocked: Counter[str] = Counter()
+        blocked: dict[str, int] = {}
         taken: set[str] = set()
         enemies = self._enemies
 
@@ -782,7 +888,7 @@ class PaperAssembler:
             taken.add(item.id)
             others = enemies.get(item.id)
             if others:
-                blocked.update(others)
+                _count(blocked, others)
 
         def shuffled(items: list[Item]) -> list[Item]:
             if usage is None:
@@ -804,20 +910,22 @@ class PaperAssembler:
                     for code, n in plan[i][j].items():  # no item here has an enemy: the plain draw
                         picked += rng.sample(by_code[code], n)
                     continue
-                quota = Counter(plan[i][j])
-                quota.subtract(it.code for it in picked)
+                quota = dict(plan[i][j])
+                for it in picked:
+                    if it.code in quota:
+                        quota[it.code] -= 1
                 for code in plan[i][j]:
                     for item in shuffled(by_code[code]):
                         if quota[code] <= 0 or len(picked) == k:
                             break
-                        if item.id not in taken and not blocked[item.id]:
+                        if item.id not in taken and not blocked.get(item.id):
                             take(item, picked)
                             quota[code] -= 1
                 if len(picked) < k:  # top up from the rest of the cell
                     for item in shuffled(cell):
                         if len(picked) == k:
                             break
-                        if item.id not in taken and not blocked[item.id]:
+                        if item.id not in taken and not blocked.get(item.id):
                             take(item, picked)
                 if len(picked) < k:
                     return None
@@ -825,7 +933,7 @@ class PaperAssembler:
         return chosen, blocked
 
     def _even_out(
-        self, chosen: list[list[list[Item]]], taken: set[str], blocked: Counter[str], rng: random.Random
+        self, chosen: list[list[list[Item]]], taken: set[str], blocked: dict[str, int], rng: random.Random
     ) -> None:
         """Where an enemy kept a code from its share, swap items within cells until no area has
         a code with two or more items more than another code that has a free item of the same cell."""
@@ -833,8 +941,12 @@ class PaperAssembler:
         taken.update(it.id for row in chosen for cell in row for it in cell)  # the plain draws too
         for i, row in enumerate(chosen):
             while True:
-                totals = Counter({code: 0 for code in self._codes[i]})
-                totals.update(it.code for cell in row for it in cell)
+                totals = dict.fromkeys(self._codes[i], 0)
+                for cell in row:
+                    for it in cell:
+                        totals[it.code] += 1
+                if max(totals.values(), default=0) - min(totals.values(), default=0) < 2:
+                    break  # no code holds two items more than another: nothing to even out
                 swap = None
                 for a, b in itertools.permutations(self._codes[i], 2):
                     if totals[a] < totals[b] + 2:
@@ -843,7 +955,7 @@ class PaperAssembler:
                         for leaving in (it for it in picked if it.code == a):
                             gone = enemies.get(leaving.id, frozenset())
                             free = [it for it in self._by_code[i][j].get(b, ())
-                                    if it.id not in taken and blocked[it.id] == (it.id in gone)]  # fmt: skip
+                                    if it.id not in taken and blocked.get(it.id, 0) == (it.id in gone)]  # fmt: skip
                             if free:
                                 swap = (picked, leaving, free[rng.randrange(len(free))])
                                 break
@@ -857,28 +969,15 @@ class PaperAssembler:
                 picked[picked.index(leaving)] = coming
                 taken.discard(leaving.id)
                 taken.add(coming.id)
-                blocked.subtract(enemies.get(leaving.id, ()))
-                blocked.update(enemies.get(coming.id, ()))
-
-    @staticmethod
-    def _option_order(item: Item, rng: random.Random) -> tuple[str, ...]:
-        labels = item.option_labels
-        if item.fixed_order or item.type not in _CHOICE_TYPES:
-            return labels
-        if len(labels) > _MAX_TABLED_OPTIONS:
-            shuffled = list(labels)
-            rng.shuffle(shuffled)
-            return tuple(shuffled)
-        # one draw from all orders is cheaper than a shuffle and just as uniform
-        orders = _orders(len(labels))
-        return tuple(labels[i] for i in orders[rng.randrange(len(orders))])
+                _count(blocked, enemies.get(leaving.id, ()), -1)
+                _count(blocked, enemies.get(coming.id, ()))
 
     def _steer_difficulty(
         self,
         chosen: list[list[list[Item]]],
         rng: random.Random,
         usage: dict[str, int] | None,
-        blocked: Counter[str] | None = None,
+        blocked: dict[str, int] | None = None,
     ) -> float | None:
         """Swap items within cells until the mean difficulty is near the target. With enemies,
         `blocked` counts for each id the paper's items that are its enemies, and is kept up to date.
@@ -893,7 +992,11 @@ class PaperAssembler:
         target, tolerance = self.mix.difficulty_target, self.mix.difficulty_tolerance
         cells = [(i, j) for i in range(len(chosen)) for j in range(len(chosen[i])) if chosen[i][j]]
         in_paper = {it.id for it in picked_all}
-        per_code = [Counter(it.code for cell in row for it in cell) for row in chosen]
+        per_code: list[dict[str, int]] = []
+        for row in chosen:
+            per_code.append({})
+            for cell in row:
+                _count(per_code[-1], (it.code for it in cell))
         for _ in range(4 * n):
             gap = total / n - target
             if abs(gap) <= tolerance:
@@ -909,20 +1012,21 @@ class PaperAssembler:
                     wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
                     if not wanted:
                         break
-                    allowed = {worst.code} | {c for c in self._codes[i] if codes[c] < codes[worst.code]}
+                    here = codes.get(worst.code, 0)
+                    allowed = {worst.code} | {c for c in self._codes[i] if codes.get(c, 0) < here}
                     replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
                     if replacement is not None:
                         break
                 if replacement is None:
                     continue
-                codes[worst.code] -= 1
-                codes[replacement.code] += 1
+                codes[worst.code] = codes.get(worst.code, 0) - 1
+                codes[replacement.code] = codes.get(replacement.code, 0) + 1
                 picked[picked.index(worst)] = replacement
                 in_paper.discard(worst.id)
                 in_paper.add(replacement.id)
                 if blocked is not None:
-                    blocked.subtract(self._enemies.get(worst.id, ()))
-                    blocked.update(self._enemies.get(replacement.id, ()))
+                    _count(blocked, self._enemies.get(worst.id, ()), -1)
+                    _count(blocked, self._enemies.get(replacement.id, ()))
                 total += replacement.difficulty - worst.difficulty
                 improved = True
                 break
@@ -938,7 +1042,7 @@ class PaperAssembler:
         in_paper: set[str],
         rng: random.Random,
         usage: dict[str, int] | None,
-        blocked: Counter[str] | None = None,
+        blocked: dict[str, int] | None = None,
         leaving: Item | None = None,
         codes: set[str] | None = None,
     ) -> Item | None:

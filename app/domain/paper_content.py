@@ -7,61 +7,167 @@ and every later reader (the candidate's screen, grading, the examiners) reads it
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from app.domain.items import ItemType
-from app.domain.paper_assembly import Paper
+from app.domain.paper_assembly import Paper, PaperItem
+from app.security.canonical import canonical_json
 
 _DISPLAY = "ABCDEFGH"  # option labels as the candidate sees them, in the paper's order
 
 
-def paper_content(
-    paper: Paper,
-    items_by_id: dict[str, Any],
-    cache: dict[str, Any] | None = None,
-    bank_versions: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
+def paper_content(paper: Paper, items_by_id: dict[str, Any], cache: dict[str, Any] | None = None,
+                  bank_versions: dict[str, str] | None = None,
+                  package: str | None = None) -> dict[str, Any]:  # fmt: skip
     """The snapshot stored with an attempt: what the candidate sees plus keys, in display labels.
     `cache` keeps what every paper shares of an item (its options by label, its rubric) across
     the papers of one session. Each item names the bank it came from and that bank's version
-    (`bank_versions`: bank -> version), so its statistics can be kept per item version later;
-    snapshots written before they were recorded have neither."""
-    slots = []
+    (`bank_versions`: bank -> version), so its statistics can be kept per item version; snapshots
+    written before they were recorded have neither. `package`: the digest of the sealed package
+    the paper was drawn from (docs/packages.md)."""
+    slots = [{**_entry(entry, items_by_id, cache, bank_versions), "slot": slot}
+             for slot, entry in enumerate(paper.items)]  # fmt: skip
+    content = {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
+               "multiple_credit": paper.multiple_credit.value}  # fmt: skip
+    if package is not None:
+        content["package"] = package
+    return content
+
+
+SCORING_FIELDS = frozenset({"slot", "id", "type", "area", "points", "key"})
+
+
+def scoring_view(content: dict[str, Any]) -> dict[str, Any]:
+    """What grading reads of a paper (app/services/scoring.py: objective_grade, scoring_items):
+    each entry's slot, id, type, area, points and key, and how multiple-choice answers are
+    credited if the paper says. Stored with the paper when it is drawn, so that closing a
+    session need not parse every paper's stems and options."""
+    items = content.get("items", [])
+    view: dict[str, Any] = {"items": [{k: v for k, v in e.items() if k in SCORING_FIELDS} for e in items]}
+    if "multiple_credit" in content:
+        view["multiple_credit"] = content["multiple_credit"]
+    return view
+
+
+def paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any],
+               bank_versions: dict[str, str] | None = None,
+               package: str | None = None) -> tuple[bytes, bytes]:  # fmt: skip
+    """The bytes a paper is stored as: `canonical_json` of its content (`paper_content`) and of its
+    scoring view (`scoring_view`), put together from each entry's JSON, which is made once per
+    (item, option order, points) and kept in `cache` across the papers of one session (they draw
+    the same items in few orders).
+
+    Canonical JSON sorts keys: an entry's keys before "slot" (area .. rubric), the slot, then
+    those after it (stem, type); a paper's "items" before the rest (level .. standard)."""
+    made = cache.setdefault("json", {})
+    parts, scoring = [b'{"items":['], [b'{"items":[']
+    slots = _SLOTS
     for slot, entry in enumerate(paper.items):
-        shared = cache.get(entry.id) if cache is not None else None
-        if shared is None:
-            item = items_by_id[entry.id]
-            rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
-            shared = (item, dict(item.options), rubric)
-            if cache is not None:
-                cache[entry.id] = shared
-        item, options, rubric = shared
-        order = entry.options_order
-        key: Any = item.key
-        if item.type is ItemType.SINGLE:
-            key = _DISPLAY[order.index(item.key)]
-        elif item.type is ItemType.MULTIPLE:
-            key = sorted(_DISPLAY[order.index(k)] for k in item.key)
-        elif item.type is ItemType.FILL:
-            key = [list(blank) for blank in item.key]
-        snapshot = {
-            "slot": slot,
-            "id": item.id,
-            "type": item.type.value,
-            "area": item.area,
-            "points": str(entry.points),
-            "stem": item.stem,
-            "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
-            "key": key,
-            "bank": item.bank,
-            "bank_version": (bank_versions or {}).get(item.bank, ""),
-        }
-        if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
-            snapshot["rubric"] = [list(point) for point in rubric]
-        slots.append(snapshot)
-    return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots,
+        # by the entry object first: the assembler hands every paper that draws an item in one
+        # option order the same PaperItem (kept in the cache, so its id is not reused)
+        pieces = made.get(id(entry))
+        if pieces is None or pieces[0] is not entry:
+            pieces = made.get((entry.id, entry.options_order, entry.points))
+            if pieces is None:
+                pieces = _entry_json(entry, items_by_id, cache, bank_versions)
+                made[(entry.id, entry.options_order, entry.points)] = pieces
+            made[id(entry)] = (entry, *pieces[1:])
+        number = slots[slot] if slot < len(slots) else str(slot).encode()
+        if slot:
+            parts.append(b",")
+            scoring.append(b",")
+        parts += (pieces[1], number, pieces[2])
+        scoring += (pieces[3], number, pieces[4])
+    rest = {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level),
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
+    if package is not None:
+        rest["package"] = package
+    parts.append(b"]," + canonical_json(rest)[1:])
+    scoring.append(b"]," + canonical_json({"multiple_credit": paper.multiple_credit.value})[1:])
+    return b"".join(parts), b"".join(scoring)
+
+
+_SLOTS = [str(n).encode() for n in range(200)]
+_LABELS = {label: canonical_json(label) for label in _DISPLAY}
+
+
+def _json_of(value: Any) -> bytes:
+    """canonical_json(value), without a call to the encoder for a display label or a list of them
+    (an option's label, a choice question's key)."""
+    if type(value) is str and value in _LABELS:
+        return _LABELS[value]
+    if type(value) is list and all(type(v) is str and v in _LABELS for v in value):
+        return b"[" + b",".join(_LABELS[v] for v in value) + b"]"
+    return canonical_json(value)
+
+
+def _entry_json(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any],
+                bank_versions: dict[str, str] | None) -> tuple[Any, ...]:  # fmt: skip
+    """(entry, then the content's and the scoring view's JSON of one entry before and after its
+    slot number). Each field's JSON is kept per item and reused while the value is the same text
+    (stem, area...); what depends on the option order (options, key) is encoded again."""
+    body = _entry(entry, items_by_id, cache, bank_versions)
+    known = cache.setdefault(("fields", entry.id), {})
+    texts = cache.setdefault(("texts", entry.id), {})  # an option's text -> its JSON
+    fields = {}
+    for name, value in body.items():
+        held = known.get(name)
+        if held is None or not (type(value) is str and held[0] == value):
+            if name == "options":  # [[label, text], ...]: each text encoded once per item
+                pairs = []
+                for label, text in value:
+                    encoded = texts.get(text)
+                    if encoded is None:
+                        encoded = texts[text] = canonical_json(text)
+                    pairs.append(b"[" + _json_of(label) + b"," + encoded + b"]")
+                json = b"[" + b",".join(pairs) + b"]"
+            else:
+                json = _json_of(value)
+            held = known[name] = (value, canonical_json(name) + b":" + json)
+        fields[name] = held[1]
+
+    def halves(names: list[str]) -> tuple[bytes, bytes]:
+        head = b",".join(fields[n] for n in names if n < "slot")
+        tail = b",".join(fields[n] for n in names if n > "slot")
+        return b"{" + head + (b"," if head else b"") + b'"slot":', (b"," if tail else b"") + tail + b"}"
+
+    names = sorted(fields)
+    return (entry, *halves(names), *halves([n for n in names if n in SCORING_FIELDS]))
+
+
+def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] | None,
+           bank_versions: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """One entry of the snapshot, but for its slot."""
+    shared = cache.get(entry.id) if cache is not None else None
+    if shared is None:
+        item = items_by_id[entry.id]
+        rubric = [(p.point, str(p.max)) for p in item.rubric] if item.type.examiner_scored else None
+        shared = (item, dict(item.options), rubric)
+        if cache is not None:
+            cache[entry.id] = shared
+    item, options, rubric = shared
+    order = entry.options_order
+    key: Any = item.key
+    if item.type is ItemType.SINGLE:
+        key = _DISPLAY[order.index(item.key)]
+    elif item.type is ItemType.MULTIPLE:
+        key = sorted(_DISPLAY[order.index(k)] for k in item.key)
+    elif item.type is ItemType.FILL:
+        key = [list(blank) for blank in item.key]
+    snapshot = {
+        "id": item.id,
+        "type": item.type.value,
+        "area": item.area,
+        "points": str(entry.points),
+        "stem": item.stem,
+        "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
+        "key": key,
+        "bank": item.bank,
+        "bank_version": (bank_versions or {}).get(item.bank, ""),
+    }
+    if rubric is not None:  # 简答题, 案例分析题: examiners score against the rubric
+        snapshot["rubric"] = [list(point) for point in rubric]
+    return snapshot
 
 
 def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, Any]:

@@ -191,6 +191,7 @@ class _Aggregates:
 
 
 _AGGREGATES = {scope: _Aggregates(getattr(Scope, scope)) for scope in ("IDS", "NEW_STEPS", "SESSION")}
+_Q_SLOTS = select(PaperInstance.id, PaperInstance.slots).where(PaperInstance.id.in_(Scope.IDS))
 _Q_PAPERS = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.id.in_(Scope.IDS))
 
 
@@ -251,8 +252,13 @@ def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], 
 
 
 def paper_slots(c: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
-    """How many slots each paper has (decrypts each paper: cache the answer)."""
-    return {pid: len(content["items"]) for pid, content in _rows(c, _Q_PAPERS, "IDS", {"ids": list(paper_ids)})}
+    """How many slots each paper has: stored with the paper when it was drawn; a paper drawn before
+    that (revision 0011) is decrypted and counted (cache the answer)."""
+    out = {pid: slots for pid, slots in _rows(c, _Q_SLOTS, "IDS", {"ids": list(paper_ids)})}
+    older = [pid for pid, slots in out.items() if slots is None]
+    if older:
+        out.update((pid, len(content["items"])) for pid, content in _rows(c, _Q_PAPERS, "IDS", {"ids": older}))
+    return out
 
 
 def timeline(shared: Sequence[EventRow], own: Sequence[EventRow],

@@ -9,6 +9,7 @@ whole run, and a run that succeeds is one transaction with one audit entry.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import LargeBinary, bindparam, insert, select
@@ -18,7 +19,7 @@ from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
 from app.domain.item_versions import Observed
 from app.domain.paper_assembly import Paper, build_skill_paper
-from app.domain.paper_content import paper_content, skill_paper_content, task_minutes
+from app.domain.paper_content import paper_json, scoring_view, skill_paper_content, task_minutes
 from app.domain.staffing import check_task_minutes
 from app.domain.standards import Part
 from app.security.canonical import canonical_json
@@ -31,16 +32,40 @@ from app.store.database import Database
 from app.store.models import Attempt, Candidate, ExamSession, PaperInstance
 from app.store.types import EncryptedJSON
 
-ContentFor = Callable[[str], dict[str, Any]]
+
+@dataclass(frozen=True)
+class DrawnPaper:
+    """A candidate's paper as it will be stored: its seed, its content's and its scoring view's
+    canonical JSON, and how many questions it has."""
+
+    seed: str
+    plain: bytes  # canonical_json(content), encrypted before the write
+    scoring: bytes  # canonical_json(scoring_view(content)), likewise
+    slots: int
+    minutes: tuple[int, list[str]] = (0, [])  # a skill paper's tasks' suggested minutes, and their ids
+
+    @staticmethod
+    def of(content: dict[str, Any]) -> DrawnPaper:
+        return DrawnPaper(str(content.get("seed", "")), canonical_json(content), canonical_json(scoring_view(content)),
+                          len(content["items"]), task_minutes(content))  # fmt: skip
+
+
+ContentFor = Callable[[str], DrawnPaper]
 _CONTENT = PaperInstance.__table__.c.content
-_ADD_PAPER = insert(PaperInstance).values(content=bindparam("sealed", type_=LargeBinary))  # encrypted already
+_SCORING_CONTEXT = cast(EncryptedJSON, PaperInstance.__table__.c.scoring.type).context
+_ADD_PAPER = insert(PaperInstance).values(  # both encrypted already
+    content=bindparam("sealed", type_=LargeBinary), scoring=bindparam("sealed_scoring", type_=LargeBinary)
+)
 Progress = Callable[[int, int], None]
 
 
 def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | None, part: str,
-                    observed: Observed | None = None) -> ContentFor:  # fmt: skip
-    """ticket -> the paper content for this standard, level and part; a theory paper steers by the
-    calibrated difficulty of items `observed` often enough (the store's item statistics).
+                    observed: Observed | None = None, package: str | None = None) -> ContentFor:  # fmt: skip
+    """ticket -> the paper for this standard, level and part, as it will be stored; a theory paper
+    steers by the calibrated difficulty of items `observed` often enough (the store's item
+    statistics), and its JSON is put together from its entries' (`paper_json`), which every paper of
+    the builder shares: the same bytes as encoding its content, without building it. `package`: the
+    sealed package's digest, recorded in every paper drawn from it.
 
     Raises AssemblyError or MissingWeightsError when the banks cannot fill the paper.
     """
@@ -48,15 +73,26 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
     lv = catalog.level(std, level, subtype)
     if part == Part.THEORY:
         assembler = catalog.assembler(std.code, lv.level, subtype=subtype, observed=observed)
-        shared: dict[str, Any]
+        shared: dict[Any, Any]
         items, shared = {it.id: it for it in catalog.banks.items}, {}
         versions = {info.bank: info.version for info in catalog.banks.banks}
-        return lambda ticket: paper_content(assembler.build(ticket), items, shared, versions)
+
+        def theory(ticket: str) -> DrawnPaper:
+            paper = assembler.build(ticket)
+            return DrawnPaper(str(paper.seed), *paper_json(paper, items, shared, versions, package), len(paper.items))
+
+        return theory
     if part == Part.SKILL:
         blueprint = skill_blueprint(std, lv, subtype)
         tasks = catalog.banks.tasks_for(std.code, subtype, lv.level)
         tasks_by_id = {t.id: t for t in tasks}
-        return lambda ticket: skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+        def skill(ticket: str) -> DrawnPaper:
+            content = skill_paper_content(build_skill_paper(blueprint, tasks, ticket), tasks_by_id)
+            if package is not None:
+                content["package"] = package
+            return DrawnPaper.of(content)
+
+        return skill
     raise ServiceError("the comprehensive review has no paper: a panel scores it")
 
 
@@ -93,26 +129,25 @@ class PaperService(Service):
             return 0
         # a session a sealed package names takes its papers from that package's banks only
         catalog = package_catalog(self.catalog, sealed_files) if sealed_files is not None else self.catalog
-        made = content_builder(catalog, standard, level, subtype, part, observed)
-        build = made if package_digest is None else (lambda ticket: {**made(ticket), "package": package_digest})
+        build = content_builder(catalog, standard, level, subtype, part, observed, package_digest)
         total = len(waiting) + 1  # the last step is the write
-        contents: dict[int, dict[str, Any]] = {}
+        contents: dict[int, DrawnPaper] = {}
         with gc_paused():
             for n, (candidate_id, ticket) in enumerate(waiting, 1):
                 contents[candidate_id] = build(ticket)
                 if progress:
                     progress(n, total)
         if part == Part.SKILL:  # the session must last as long as each candidate's tasks suggest
-            findings = check_task_minutes(minutes, [task_minutes(c) for c in contents.values()])
+            findings = check_task_minutes(minutes, [c.minutes for c in contents.values()])
             if findings:
                 raise StandardRuleRefused(findings)
-        data: dict[str, Any] = {"count": len(contents),
-                                "seeds": sorted(str(c.get("seed", "")) for c in contents.values())}  # fmt: skip
+        data: dict[str, Any] = {"count": len(contents), "seeds": sorted(c.seed for c in contents.values())}
         if package_digest is not None:
             data["package"] = package_digest
         # Encrypted before the write transaction, which then only inserts (two bulk inserts).
         cipher, context = self.db.cipher, cast(EncryptedJSON, _CONTENT.type).context  # its type in app/store/models.py
-        sealed = {cid: cipher.encrypt(canonical_json(content), context) for cid, content in contents.items()}
+        sealed = {cid: cipher.encrypt(drawn.plain, context) for cid, drawn in contents.items()}
+        scoring = {cid: cipher.encrypt(drawn.scoring, _SCORING_CONTEXT) for cid, drawn in contents.items()}
         with self.action(actor, "papers.prepare", f"session:{session_id}", data) as s:
             session = s.get(ExamSession, session_id)
             assert session is not None
@@ -122,8 +157,8 @@ class PaperService(Service):
                 raise Conflict("the session's candidates changed while papers were built: prepare again")
             c = s.connection()
             c.execute(_ADD_PAPER, [
-                {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].get("seed", ""),
-                 "sealed": sealed[cid]}
+                {"session_id": session_id, "candidate_id": cid, "seed": contents[cid].seed,
+                 "sealed": sealed[cid], "slots": contents[cid].slots, "sealed_scoring": scoring[cid]}
                 for cid in contents
             ])  # fmt: skip
             added = select(PaperInstance.candidate_id, PaperInstance.id, Candidate.extra_seconds).join(

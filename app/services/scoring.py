@@ -73,7 +73,7 @@ def _item_from_content(entry: dict[str, Any]) -> Item:
         key = tuple(tuple(blank) for blank in key)
     return Item(
         id=entry["id"], type=kind, area=entry["area"], code="", levels=(), difficulty=3,
-        points=Decimal(entry["points"]), stem=entry["stem"],
+        points=Decimal(entry["points"]), stem=entry.get("stem", ""),
         options=tuple((label, text) for label, text in entry.get("options", [])), key=key,
     )  # fmt: skip
 
@@ -100,7 +100,7 @@ def objective_grade(
     per_area: dict[str, Decimal | bool]
     total, per_area = Decimal(0), {}
     for slot, item in scoring_items(content) if items is None else items:
-        if item.type.examiner_scored:
+        if item.type in _WRITTEN:
             raise Conflict("this paper has examiner-scored items; score them before grading")
         earned = score_objective(item, _response(item.type, answers.get(slot)), None, credit)
         total += earned
@@ -122,7 +122,9 @@ def scoring_items(content: dict[str, Any], cache: dict[Any, Item] | None = None)
         return [(entry["slot"], _item_from_content(entry)) for entry in content["items"]]
     out = []
     for entry in content["items"]:
-        ident = (entry["id"], entry["type"], entry["area"], entry["points"], _hashable(entry["key"]))
+        key = entry["key"]
+        key = _hashable(key) if type(key) is list else key
+        ident = (entry["id"], entry["type"], entry["area"], entry["points"], key)
         item = cache.get(ident)
         if item is None:
             item = cache[ident] = _item_from_content({**entry, "stem": "", "options": []})
@@ -189,8 +191,7 @@ def grade_closed_theory_from(s: Any, session_id: int, part: str, absent: Iterabl
         .where(Attempt.session_id == session_id).order_by(Attempt.id)
     ).all()  # fmt: skip
     waiting = [a for a in attempts if not logs[a.id].graded]
-    contents = dict(s.execute(select(PaperInstance.id, PaperInstance.content).where(
-        PaperInstance.id.in_(select(Attempt.paper_id).where(Attempt.session_id == session_id)))).all())  # fmt: skip
+    contents = papers_for_grading(s, select(Attempt.paper_id).where(Attempt.session_id == session_id))
     recorded = set(s.scalars(select(Result.candidate_id).where(
         Result.part == part, Result.candidate_id.in_(select(Attempt.candidate_id).where(
             Attempt.session_id == session_id)))))  # fmt: skip
@@ -212,6 +213,16 @@ def grade_closed_theory_from(s: Any, session_id: int, part: str, absent: Iterabl
             raise Conflict("the {part} result is already recorded", part=part)
         grades.append(Grade(attempt_id, candidate_id, log.last_seq + 1, *grade))
     return ClosingGrades(grades, for_examiners)
+
+
+def papers_for_grading(s: Any, paper_ids: Any) -> dict[int, dict[str, Any]]:
+    """Paper id -> what grading reads of it (`scoring_view`): stored with the paper when it was
+    drawn; the whole content for a paper drawn before that (revision 0011), which grades the same."""
+    out = dict(s.execute(select(PaperInstance.id, PaperInstance.scoring).where(PaperInstance.id.in_(paper_ids))).all())
+    if any(view is None for view in out.values()):
+        older = select(PaperInstance.id, PaperInstance.content).where(PaperInstance.scoring.is_(None))
+        out.update(s.execute(older.where(PaperInstance.id.in_(paper_ids))).all())
+    return out
 
 
 def write_grades(c: Connection, db: Database, actor: Actor, part: str, grades: list[Grade]) -> None:

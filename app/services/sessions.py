@@ -17,7 +17,7 @@ from app.banks.catalog import Catalog
 from app.banks.roster_file import RosterRow
 from app.domain.attempt_state import StepKind
 from app.domain.identity import id_number_problem, normalise_id_number
-from app.domain.paper_content import task_minutes
+from app.domain.paper_content import scoring_view, task_minutes
 from app.domain.session_start import check_start, minutes_early
 from app.domain.staffing import (
     STAFFING_SECTION,
@@ -262,7 +262,7 @@ class SessionService(ExamDay):
                 require_duty(s, actor, candidate.session_id, "proctor")
             paper = PaperInstance(
                 session_id=candidate.session_id, candidate_id=candidate_id, seed=content.get("seed", ""),
-                content=content,
+                content=content, slots=len(content.get("items", [])), scoring=scoring_view(content),
             )  # fmt: skip
             s.add(paper)
             s.flush()

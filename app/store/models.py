@@ -217,6 +217,10 @@ class PaperInstance(Base):
     seed: Mapped[str] = mapped_column(String(128))
     # the paper as the candidate sees it plus keys and points: stems, options in order, keys
     content: Mapped[dict] = mapped_column(EncryptedJSON("paper_instances.content"))
+    # copies made when the paper is drawn (None for papers drawn before revision 0011): how many
+    # slots it has (the proctor's overview), and what grading reads of it (paper_content.scoring_view)
+    slots: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    scoring: Mapped[dict | None] = mapped_column(EncryptedJSON("paper_instances.scoring"), nullable=True)
 
 
 class Attempt(Base):
