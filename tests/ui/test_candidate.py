@@ -36,7 +36,7 @@ def log_in(qtbot, station, ticket, number):
 
 def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station, answers):
     proctor = signed_in("proctor1")
-    station = CandidateStation(station("PC-01"), min_rules_seconds=0)
+    station = CandidateStation(station("PC-01", seated=PEOPLE[0][0]), min_rules_seconds=0)
     qtbot.addWidget(station)
     station.resize(1366, 768)
     station.show()
@@ -85,7 +85,7 @@ def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station,
 
 def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
     proctor = signed_in("proctor1")
-    station = CandidateStation(station("PC-02"), min_rules_seconds=0)
+    station = CandidateStation(station("PC-02", seated=PEOPLE[1][0]), min_rules_seconds=0)
     qtbot.addWidget(station)
     proctor.proctor.start_session(session_id(proctor))
     ticket, _name, number, _ = PEOPLE[1]
@@ -100,7 +100,7 @@ def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
 
 
 def test_rules_need_the_minimum_reading_time(qtbot, station):
-    station = CandidateStation(station("PC-03"), min_rules_seconds=600)
+    station = CandidateStation(station("PC-03", seated=PEOPLE[2][0]), min_rules_seconds=600)
     qtbot.addWidget(station)
     ticket, _name, number, _ = PEOPLE[2]
     log_in(qtbot, station, ticket, number)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.client import Client
-from app.api.types import CandidateRow, ResultRow, SessionInfo
+from app.api.types import CandidateRow, LoginAlert, ResultRow, SessionInfo
+from app.ui.proctor.alerts import LoginAlerts
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
@@ -42,14 +43,16 @@ from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
 
-Fetched = tuple[SessionInfo | None, list[CandidateRow]]
+Fetched = tuple[SessionInfo | None, list[CandidateRow], list[LoginAlert]]
 
 
 def fetch(client: Client, session_id: int) -> Fetched:
-    """What the console shows: the session and its candidates. Any thread may call this. Papers
-    whose time has run out are the services' to submit (their clock sweep), not this screen's."""
+    """What the console shows: the session, its candidates and its failed logins. Any thread may
+    call this. Papers whose time has run out are the services' to submit (their clock sweep), not
+    this screen's."""
     info = next((s for s in client.proctor.sessions() if s.id == session_id), None)
-    return info, client.proctor.session_overview(session_id)
+    rows = client.proctor.session_overview(session_id)
+    return info, rows, client.proctor.login_alerts(session_id) if info is not None else []
 
 
 class _Relay(QObject):
@@ -93,6 +96,7 @@ class ProctorConsole(QWidget):
         self._names_known = False
         self.session_actions = SessionActions(self)
         self.candidate_actions = CandidateActions(self)
+        self.alerts = LoginAlerts(self.candidate_actions.clear_login_alert)
         self.timer = QTimer(self)
         # the timed refresh's worker: deleting the console waits for it too (QThreadPool's destructor)
         self._pool = QThreadPool(self)
@@ -149,10 +153,12 @@ class ProctorConsole(QWidget):
         layout.addLayout(room)
         layout.addLayout(search)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.alerts)
         layout.addWidget(candidate_box)
         layout.addWidget(self.status)
         # Tab goes as the eye does: the room's buttons, the search box, the grid, the candidate's buttons
-        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, *candidate_buttons]
+        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, self.alerts.list, self.alerts.clear_button,
+                                *candidate_buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -199,7 +205,8 @@ class ProctorConsole(QWidget):
             self._apply(outcome)
 
     def _apply(self, fetched: Fetched) -> None:
-        self.info, rows = fetched
+        self.info, rows, alerts = fetched
+        self.alerts.show_alerts(alerts)
         if self.info is not None and not self._names_known:
             self._names_known = self._ask_names(self.info)
         self.model.update_rows(rows)
