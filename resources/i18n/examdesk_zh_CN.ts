@@ -22,7 +22,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+89"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+93"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -40,17 +40,17 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+74"/>
+        <location filename="../../app/ui/candidate/station.py" line="+75"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="+113"/>
+        <location filename="../../app/ui/candidate/pages.py" line="+134"/>
         <source>&amp;Yes, this is me</source>
         <translation>是本人，确认(&amp;Y)</translation>
     </message>
@@ -142,7 +142,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+158"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+172"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -211,7 +211,7 @@ Orange border ⚑: flagged</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>All answers saved</source>
         <translation>答案均已保存</translation>
     </message>
@@ -226,7 +226,7 @@ Orange border ⚑: flagged</source>
         <translation>✗ 未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -369,7 +369,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="-85"/>
+        <location filename="../../app/ui/candidate/pages.py" line="-106"/>
         <source>Admission ticket number</source>
         <translation>准考证号</translation>
     </message>
@@ -379,12 +379,22 @@ Orange border ⚑: flagged</source>
         <translation>身份证号</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>6 digits, from the proctor</source>
+        <translation>6 位数字，由监考员提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move code:</source>
+        <translation>换机码(&amp;M)：</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ticket number:</source>
         <translation>准考证号：</translation>
     </message>
@@ -394,7 +404,7 @@ Orange border ⚑: flagged</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Vocational skill assessment — candidate login</source>
         <translation>职业技能等级认定 — 考生登录</translation>
     </message>
@@ -493,7 +503,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-259"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-289"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -547,6 +557,11 @@ Orange border ⚑: flagged</source>
         <source>Blank {n}</source>
         <translation>第 {n} 空</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>{count} characters left</source>
+        <translation>还可输入 {count} 字</translation>
+    </message>
 </context>
 <context>
     <name>RoleChooser</name>
@@ -594,7 +609,7 @@ weight tables and papers</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="+84"/>
+        <location filename="../../app/ui/candidate/pages.py" line="+96"/>
         <source>1. Sit at your assigned station and keep your admission ticket and ID card on the desk.
 2. Phones, smart watches, notes and other materials are not allowed; put them where the proctor says.
 3. Answers are saved automatically; &quot;Saved&quot; appears only when an answer is safely stored.
@@ -959,7 +974,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+194"/>
+        <location filename="../../app/ui/main.py" line="+195"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1192,7 +1207,62 @@ weight tables and papers</source>
         <translation>准考证号 {ticket} 已在机位 {station} 登录；须经监考员允许才能换机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>ticket {ticket} is not checked in: ask the proctor</source>
+        <translation>准考证号 {ticket} 尚未签到：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this seat is not yours: ask the proctor</source>
+        <translation>这不是您的座位：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the move code is wrong or has expired: ask the proctor</source>
+        <translation>换机码错误或已过期：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too many failed logins: try again in {seconds} s</source>
+        <translation>登录失败次数过多：请 {seconds} 秒后再试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>station {station} is already the seat of ticket {ticket}</source>
+        <translation>考试机 {station} 已是准考证号 {ticket} 的座位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket {ticket} has logged in at station {station}: move the candidate instead</source>
+        <translation>准考证号 {ticket} 已在考试机 {station} 登录：请改用换机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you have been moved to station {station}: continue there</source>
+        <translation>您已换到考试机 {station}：请在该机继续作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a proctor is moving you to another station: continue there</source>
+        <translation>监考员正在为您换机：请到新考试机继续作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket {ticket} and station {station} are not in session {session}</source>
+        <translation>准考证号 {ticket} 和考试机 {station} 都不属于场次 {session}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate keeps their screen settings</source>
+        <translation>只有考生本人可以保存其屏幕设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>these screen settings are out of range</source>
+        <translation>屏幕设置超出允许范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no attempt {attempt}</source>
         <translation>没有试卷 {attempt}</translation>
     </message>
@@ -2392,7 +2462,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-175"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2492,7 +2562,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+84"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

@@ -117,3 +117,45 @@ def test_the_title_shows_the_codes_where_the_centre_does_not_know_the_standard()
                    "残疾人就业辅导员")  # fmt: skip
     assert exam_title(sub, ("职业指导师", "四级残疾人就业辅导员")) == \
         "4-07-03-01 职业指导师 (残疾人就业辅导员) · 四级残疾人就业辅导员 · Skill assessment"
+
+
+def test_a_moved_candidate_types_the_code_and_goes_on_as_they_left_it(qtbot, signed_in, station):
+    proctor = signed_in("proctor1")
+    ticket, _name, number, _ = PEOPLE[3]
+    old = CandidateStation(station("PC-04", seated=ticket), min_rules_seconds=0)
+    qtbot.addWidget(old)
+    proctor.proctor.start_session(session_id(proctor))
+    log_in(qtbot, old, ticket, number)
+    qtbot.mouseClick(old.confirm_page.yes, Qt.MouseButton.LeftButton)
+    old.rules_page.read.setChecked(True)
+    qtbot.mouseClick(old.rules_page.button, Qt.MouseButton.LeftButton)
+    assert old.stack.currentWidget() is old.exam_page
+    old.exam_page.change_font(+2)
+    old.exam_page.contrast.setChecked(True)
+    old.exam_page.show_question(3)
+    move = proctor.proctor.allow_move(old.flow.login.candidate_id, "PC-04 死机")
+
+    new = CandidateStation(station("PC-30"), min_rules_seconds=600)
+    qtbot.addWidget(new)
+    assert not new.login_page.move_code.isVisibleTo(new.login_page)  # asked for only when needed
+    log_in(qtbot, new, ticket, number)
+    assert new.stack.currentWidget() is new.login_page and new.login_page.move_code.isVisibleTo(new.login_page)
+    assert new.login_page.message.text() == "this seat is not yours: ask the proctor"
+    qtbot.keyClicks(new.login_page.move_code, move.code)
+    qtbot.mouseClick(new.login_page.button, Qt.MouseButton.LeftButton)
+    assert new.stack.currentWidget() is new.confirm_page
+    qtbot.mouseClick(new.confirm_page.yes, Qt.MouseButton.LeftButton)
+    assert new.stack.currentWidget() is new.exam_page  # the rules are not shown again (600 s otherwise)
+    assert (new.flow.current, new.exam_page.font_step, new.exam_page.contrast.isChecked()) == (3, 2, True)
+
+
+def test_a_written_answer_shows_the_characters_left(qtbot):
+    from app.domain.answers import MAX_TEXT_BYTES
+    from app.ui.candidate.exam_page import QuestionView
+
+    view = QuestionView()
+    qtbot.addWidget(view)
+    view.show_item(1, 1, {"slot": 0, "type": "short", "stem": "简述", "points": "5"}, "考生作答")
+    assert view.left.text() == f"{(MAX_TEXT_BYTES - 12) // 3} characters left"
+    view.editor.setPlainText("a" * 3000)
+    assert view.left.text() == f"{(MAX_TEXT_BYTES - 3000) // 3} characters left"

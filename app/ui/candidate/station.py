@@ -7,6 +7,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.api.client import Client
+from app.api.errors import ApiError
 from app.api.types import Identity
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
 from app.ui.candidate.exam_page import ExamPage
@@ -69,13 +70,19 @@ class CandidateStation(QWidget):
     def _error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    def _log_in(self, ticket: str, id_number: str) -> None:
+    def _log_in(self, ticket: str, id_number: str, move_code: str = "") -> None:
         if not ticket.strip() or not id_number.strip():
             self.login_page.show_error(self.tr("Enter your ticket number and ID number."))
             return
         try:
-            self.flow.log_in(ticket, id_number)
-        except Exception as exc:  # wrong pair, busy elsewhere: said on the page itself
+            self.flow.log_in(ticket, id_number, move_code)
+        except ApiError as exc:  # wrong pair, busy elsewhere, not this seat: said on the page itself
+            if exc.code == "wrong_seat":
+                self.login_page.ask_move_code(translate_error(exc))
+            else:
+                self.login_page.show_error(translate_error(exc))
+            return
+        except Exception as exc:
             self.login_page.show_error(translate_error(exc))
             return
         assert self.flow.identity is not None
@@ -89,7 +96,15 @@ class CandidateStation(QWidget):
         self.stack.setCurrentWidget(self.login_page)
 
     def _confirmed(self) -> None:
-        self.flow.confirm_identity()
+        try:
+            stage = self.flow.confirm_identity()
+        except Exception as exc:
+            self._error(exc)
+            return
+        if stage is not Stage.RULES:  # the rules were read once for this attempt (back after a move)
+            self.timer.start()
+            self._show_stage()
+            return
         self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
         self.stack.setCurrentWidget(self.rules_page)
         self.timer.start()
