@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.api.types import CandidateSettings, LoginAlert
@@ -89,21 +89,20 @@ class Seating(ExamDay):
             select(CheckIn.station).where(CheckIn.candidate_id == candidate_id).order_by(CheckIn.id.desc()).limit(1)
         )
 
-    @staticmethod
-    def _occupant(s: Session, station: str, candidate_id: int) -> str | None:
-        """The ticket of another candidate whose seat `station` is, in a session not yet closed and
-        with a paper not yet handed in; None when the seat is free for `candidate_id`."""
-        latest = select(CheckIn.candidate_id, func.max(CheckIn.id).label("last")).group_by(CheckIn.candidate_id)
-        last = latest.subquery()
+    def _occupant(self, s: Session, station: str, candidate_id: int) -> str | None:
+        """The ticket of another candidate whose seat `station` is (their latest check-in), in a
+        session not yet closed and with a paper not yet handed in; None when the seat is free."""
         rows = s.execute(
             select(Candidate.id, Candidate.ticket)
-            .join(last, last.c.candidate_id == Candidate.id)
-            .join(CheckIn, CheckIn.id == last.c.last)
+            .join(CheckIn, CheckIn.candidate_id == Candidate.id)
             .join(ExamSession, ExamSession.id == Candidate.session_id)
             .where(CheckIn.station == station, Candidate.id != candidate_id)
             .where(ExamSession.state.in_(LIVE_SESSION_STATES))
+            .distinct()
         ).all()
         for other_id, ticket in rows:
+            if self._seat_of(s, other_id) != station:
+                continue  # seated there once, moved since
             attempt_id = s.scalar(select(Attempt.id).where(Attempt.candidate_id == other_id))
             if attempt_id is None or not read_log(s, attempt_id, kinds=(StepKind.SUBMIT,)).submitted:
                 return ticket
