@@ -203,3 +203,12 @@ def test_the_rules_are_read_once_per_attempt(world):
     again = world.exam.candidate_login(ticket="T001", id_number=T1, station="PC-01")
     world.exam.accept_rules(again.actor)
     assert world.exam.candidate_login(ticket="T001", id_number=T1, station="PC-01").rules_read
+
+
+def test_a_candidate_logged_in_before_the_start_can_be_moved(world):
+    world.exam.check_in(world.proctor, world.candidates["T001"], "PC-01")
+    world.exam.candidate_login(ticket="T001", id_number=T1, station="PC-01")  # the PC then breaks
+    move = world.exam.allow_move(world.proctor, world.candidates["T001"], "PC-01 开机失败")
+    login = world.exam.candidate_login(ticket="T001", id_number=T1, station="PC-02", move_code=move.code)
+    assert world.exam.attempt_view(login.actor, login.attempt_id).state is LedgerState.NOT_STARTED
+    assert seats(world, "T001") == ["PC-01", "PC-02"]

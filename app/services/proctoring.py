@@ -96,7 +96,8 @@ class ProctorService(Seating):
         if not reason.strip():
             raise ServiceError("a reason is required to move a candidate")
         code = "".join(secrets.choice("0123456789") for _ in range(MOVE_CODE_DIGITS))
-        with self._on_candidate(actor, "candidate.allow_move", candidate_id, {"reason": reason}, "open") as (
+        with self._on_candidate(actor, "candidate.allow_move", candidate_id, {"reason": reason},
+                                "scheduled", "open") as (
             s, candidate,
         ):  # fmt: skip
             attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate_id))

@@ -80,12 +80,17 @@
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The exam continues on another station</source>
+        <translation>考试已转到另一台考试机继续</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>

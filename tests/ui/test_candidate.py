@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.api.types import Identity
 from app.demo import demo_people
 from app.domain.attempt_state import StepKind
-from app.ui.candidate.station import CandidateStation, exam_title
+from app.ui.candidate.station import REFRESH_EVERY, CandidateStation, exam_title
 
 PEOPLE = demo_people(8, random.Random(7))  # exactly the seeded demo candidates
 
@@ -134,6 +134,10 @@ def test_a_moved_candidate_types_the_code_and_goes_on_as_they_left_it(qtbot, sig
     old.exam_page.contrast.setChecked(True)
     old.exam_page.show_question(3)
     move = proctor.proctor.allow_move(old.flow.login.candidate_id, "PC-04 死机")
+    old._ticks = REFRESH_EVERY - 1  # the old station's next look at the store
+    old._tick()
+    assert old.stack.currentWidget() is old.message_page and not old.timer.isActive()  # said once, not a dialog a tick
+    assert old.message_page.body.text() == "a proctor is moving you to another station: continue there"
 
     new = CandidateStation(station("PC-30"), min_rules_seconds=600)
     qtbot.addWidget(new)

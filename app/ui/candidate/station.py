@@ -150,6 +150,12 @@ class CandidateStation(QWidget):
         ):
             try:
                 self.flow.refresh()
+            except ApiError as exc:
+                if exc.code == "invalid_token":  # moved to another station, or logged in again elsewhere
+                    self._closed_here(exc)
+                else:
+                    self._error(exc)
+                return
             except Exception as exc:
                 self._error(exc)
                 return
@@ -158,6 +164,12 @@ class CandidateStation(QWidget):
             self.exam_page.tick()
             for threshold in self.flow.due_warnings():
                 self.exam_page.notice(self.tr("{minutes} minutes left.").format(minutes=threshold // 60))
+
+    def _closed_here(self, exc: ApiError) -> None:
+        """This station's login was closed (a proctor moved the candidate): say so, once, and stop."""
+        self.timer.stop()
+        self.message_page.show_message(self.tr("The exam continues on another station"), translate_error(exc))
+        self.stack.setCurrentWidget(self.message_page)
 
     def _submit(self) -> None:
         unanswered, flagged = self.flow.submit_summary()
