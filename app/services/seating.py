@@ -138,7 +138,7 @@ class Seating(ExamDay):
     def _login_failed(self, ticket: str, station: str, why: str) -> None:
         """Record a failed login (its own action and audit entry); the caller then refuses."""
         data = {"ticket": ticket, "station": station, "why": why}
-        with self.action(Actor("station", 0), "candidate.login_failed", f"ticket:{ticket}", data) as s:
+        with self.action(Actor("station", 0), "candidate.login_failed", f"ticket:{ticket[:64]}", data) as s:
             s.add(LoginFailure(ticket=ticket[:64], station=station[:64], epoch=self.db.epoch, mono=self.db.mono(),
                                wall=self.db.wall_now()))  # fmt: skip
 
@@ -165,7 +165,8 @@ class Seating(ExamDay):
                 select(LoginFailure.ticket, LoginFailure.station, LoginFailure.mono).where(
                     LoginFailure.cleared_by.is_(None), LoginFailure.epoch == self.db.epoch,
                     LoginFailure.mono > now - WINDOW_SECONDS,
-                    or_(LoginFailure.ticket.in_({r[0] for r in rows}), LoginFailure.station.in_({r[1] for r in rows})),
+                    or_(LoginFailure.ticket.in_(sorted({r[0] for r in rows})),
+                        LoginFailure.station.in_(sorted({r[1] for r in rows}))),
                 )
             ).all() if rows else []  # fmt: skip
         groups: dict[tuple[str, str], list[str]] = {}
