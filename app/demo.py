@@ -39,6 +39,7 @@ DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centr
 DEMO_PASSWORDS = {"admin": "admin-demo-1", "proctor": "proctor-demo-1", "examiner": "examiner-demo-1"}
 STANDARD, LEVEL = "4-13-99-02", 5
 CANDIDATES = 31
+README_CANDIDATE = 5  # ticket 202650006 of the desktop demo: the README's candidate login
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
 GIVEN = ("晓明", "丽华", "建国", "秀英", "志强", "婷", "子涵", "浩然", "雨欣", "俊杰", "欣怡", "宇航", "佳怡",
          "博文", "思远", "梓萱", "文静", "海峰", "桂兰", "明轩")  # fmt: skip
@@ -131,6 +132,14 @@ class _DemoCentre:
         return session_id, {row.ticket: row.attempt_id for row in rows if row.attempt_id is not None}
 
 
+def check_in(centre: _DemoCentre, proctor: Actor, session_id: int, seats: dict[str, str]) -> None:
+    """The proctor checks the session's candidates in (ticket -> station), as on the exam day:
+    a candidate logs in only at the seat they were checked in to."""
+    ids = {row.ticket: row.candidate_id for row in centre.exam.roster(centre.admin, session_id)}
+    for ticket, station in seats.items():
+        centre.exam.check_in(proctor, ids[ticket], station)
+
+
 def simulated_keys(db: Database, attempt_id: int) -> list:
     """The keys of a running attempt's paper, for the demo's invented candidates to answer with
     their ability. Read from the store directly: no service gives keys before the session closes."""
@@ -210,6 +219,7 @@ def run_demo(
             {"proctor1": "proctor", "proctor2": "proctor", "proctor3": "proctor"}, people,
         )  # fmt: skip
         proctor = staff["proctor1"]
+        check_in(centre, proctor, theory_id, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(people)})
         exam.start_session(proctor, theory_id)
         log(f"theory session started: {len(people)} candidates")
         for n, (ticket, _name, number, ability) in enumerate(people):
@@ -240,6 +250,7 @@ def run_demo(
             {**SKILL_DUTIES, "proctor2": "proctor"},
             sitting,
         )
+        check_in(centre, proctor, skill_id, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
         exam.start_session(proctor, skill_id)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
@@ -314,6 +325,7 @@ def _other_registration(centre: _DemoCentre, people: Sequence[tuple[str, str, st
     session_id, _attempts = centre.session(OTHER_CODE, "第二考场（机房303）", Part.THEORY, start,
                                            {"proctor1": "proctor", "proctor2": "proctor"}, sitting,
                                            standard=OTHER_STANDARD, level=OTHER_LEVEL)  # fmt: skip
+    check_in(centre, proctor, session_id, {p[0]: f"PC-{40 + n}" for n, p in enumerate(sitting)})
     exam.start_session(proctor, session_id)
     for n, (ticket, _name, number, ability) in enumerate(sitting):
         login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{40 + n}")
@@ -329,10 +341,13 @@ def _other_registration(centre: _DemoCentre, people: Sequence[tuple[str, str, st
 
 
 def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: KdfParams = DEFAULT_KDF,
-                      candidates: int = 8, clock: WallClock | None = None) -> Path:  # fmt: skip
+                      candidates: int = 8, clock: WallClock | None = None,
+                      station: str | None = None) -> Path:  # fmt: skip
     """The centre `scripts/run.sh` opens: a theory session scheduled for today with candidates and
-    papers (not started), and a skill session whose answers wait for the examiners. A demo centre
-    made on an earlier day has its theory session brought forward to today."""
+    papers (not started; the README's candidate, ticket 202650006, checked in at `station`, this
+    PC, the others waiting for the proctor to check them in), and a skill session whose answers
+    wait for the examiners. A demo centre made on an earlier day has its theory session brought
+    forward to today."""
     db_path = default_store_path(data)
     if db_path.exists():
         bring_demo_forward(db_path, passphrase, clock=clock)
@@ -345,11 +360,12 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
         exam, staff = centre.exam, centre.staff
         people = demo_people(candidates, rng)
         start = demo_start(db)
-        centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
-                       {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
+        theory, _attempts = centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
+                                           {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
         sitting = people[:5]
         skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, start,
                                           SKILL_DUTIES, sitting)  # fmt: skip
+        check_in(centre, staff["proctor1"], skill, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
         exam.start_session(staff["proctor1"], skill)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
@@ -362,6 +378,8 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
                 )
                 seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
             exam.submit(login.actor, login.attempt_id)
+        if station and len(people) > README_CANDIDATE:  # the README's candidate logs in on this PC at once
+            check_in(centre, staff["proctor1"], theory, {people[README_CANDIDATE][0]: station})
     finally:
         db.close()
     return db_path

@@ -269,6 +269,7 @@ def main() -> int:
         template = create_centre(folder / "template")
         plan = template.schedule(max(WRITERS), FIRST_DAY, code="LIVE")
         template.start(plan)
+        template.seat(plan, plan.people, lambda n: f"PC-{n + 1:02d}")  # the writer processes' seats
         admin, proctors, clock = template.admin, template.proctors, template.clock
         template.close()
         print(f"store: one open session of {max(WRITERS)} candidates (real papers, photos); each configuration "

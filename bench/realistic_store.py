@@ -22,7 +22,7 @@ import math
 import random
 import statistics
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -240,8 +240,15 @@ class Centre:
         self.on_day(plan.day)
         self.exam.start_session(self.proctors[0], plan.session_id)
 
+    def seat(self, plan: Plan, group: Sequence[Person], station: Callable[[int], str]) -> None:
+        """The proctor checks `group` in, the n-th at `station(n)`: a candidate logs in only at their seat."""
+        ids = {r.ticket: r.candidate_id for r in self.exam.roster(self.admin, plan.session_id)}
+        for n, p in enumerate(group):
+            self.exam.check_in(self.proctors[0], ids[p.ticket], station(n))
+
     def log_in(self, plan: Plan, group: Sequence[Person]) -> list[CandidateLogin]:
         out = []
+        self.seat(plan, group, lambda n: f"PC-{n + 1:04d}")
         for n, p in enumerate(group):
             login = self.exam.candidate_login(ticket=p.ticket, id_number=p.id_number, station=f"PC-{n + 1:04d}")
             plan.logins[p.ticket] = login

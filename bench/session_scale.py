@@ -224,6 +224,7 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
 def export_while_saving(centre: Centre, plan: Plan, folder: Path) -> None:
     live_plan = centre.schedule(20, FIRST_DAY, code="LIVE")
     centre.start(live_plan)
+    centre.seat(live_plan, live_plan.people, lambda k: f"PC-{k + 1:02d}")  # the stations log in at their seats
     live = [(p.ticket, p.id_number, p.ability) for p in live_plan.people]
     url, result = str(centre.db.engine.url), folder / "export.json"
     ctx = mp.get_context("spawn")

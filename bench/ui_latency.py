@@ -54,8 +54,11 @@ def question_switch(app: QApplication) -> list[float]:
     backend = Backend.open(data, DEMO_PASSPHRASE)
     admin = backend.accounts.login("admin", "admin-demo-1")
     theory = next(s.id for s in backend.exam.sessions(admin) if s.code == "DEMO-T5")
-    backend.exam.start_session(backend.accounts.login("proctor1", "proctor-demo-1"), theory)
+    proctor = backend.accounts.login("proctor1", "proctor-demo-1")
+    backend.exam.start_session(proctor, theory)
     ticket, _name, number, _ = demo_people(8, random.Random(7))[0]
+    ids = {row.ticket: row.candidate_id for row in backend.exam.roster(admin, theory)}
+    backend.exam.check_in(proctor, ids[ticket], "PC-01")  # a candidate logs in only at their seat
     station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
     station.resize(1366, 768)
     station.show()

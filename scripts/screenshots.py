@@ -78,6 +78,8 @@ def main() -> int:
     people = demo_people(8, random.Random(7))
     proctor = signed_in("proctor1")
     theory = next(s.id for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
+    seated = {row.ticket: row.candidate_id for row in proctor.proctor.session_overview(theory)}
+    proctor.proctor.check_in(seated[people[0][0]], "PC-01")  # a candidate logs in only at their seat
     # the station checks itself at start (on made-up facts here: this machine's screens do not matter)
     import functools
 

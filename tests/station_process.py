@@ -17,7 +17,7 @@ from typing import Any
 from app.services.accounts import AccountService
 from app.services.exam import ExamService
 from app.store.database import Database
-from tests.store_fixtures import CANDIDATES, PASSPHRASE, exam_day_clock, shared_catalog
+from tests.store_fixtures import CANDIDATES, PASSPHRASE, exam_day_clock, first_proctor, seated_login, shared_catalog
 
 
 class FileMachineClock:
@@ -43,8 +43,8 @@ def main(url: str, clock_file: str) -> None:
             me["actor"] = accounts.login(args["username"], args["password"])
             return db.epoch
         if command == "candidate":
-            login = exam.candidate_login(ticket=args["ticket"], id_number=CANDIDATES[args["ticket"]][1],
-                                         station=args["station"])  # fmt: skip
+            login = seated_login(exam, first_proctor(exam), args["ticket"], CANDIDATES[args["ticket"]][1],
+                                 args["station"])  # fmt: skip
             me["actor"], me["attempt"] = login.actor, login.attempt_id
             return {"epoch": db.epoch, "attempt": login.attempt_id}
         if command == "start":

@@ -169,3 +169,43 @@ def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
     w = build_world(url)
     yield w
     w.db.close()
+
+
+def seat(exam: ExamService, proctor: Actor, ticket: str, station: str) -> None:
+    """Check the candidate with `ticket` (its sitting still to be taken, in a session not yet
+    closed) in at `station`, as a proctor does before the candidate may log in there; nothing when
+    already seated there."""
+    from sqlalchemy import select
+
+    from app.domain.attempt_state import StepKind
+    from app.services.answer_log import read_log
+    from app.store.models import Attempt, Candidate, CheckIn, ExamSession
+
+    with exam.db.reader() as s:
+        sittings = s.scalars(
+            select(Candidate.id)
+            .join(ExamSession, ExamSession.id == Candidate.session_id)
+            .where(Candidate.ticket == ticket, ExamSession.state.in_(("scheduled", "open")))
+            .order_by(Candidate.id.desc())
+        ).all()
+
+        def done(cid: int) -> bool:
+            attempt = s.scalar(select(Attempt.id).where(Attempt.candidate_id == cid))
+            return attempt is not None and read_log(s, attempt, kinds=(StepKind.SUBMIT,)).submitted
+
+        cid = next((c for c in sittings if not done(c)), None)
+        assert cid is not None, f"no sitting of ticket {ticket} to take"
+        seated = s.scalar(select(CheckIn.station).where(CheckIn.candidate_id == cid).order_by(CheckIn.id.desc()))
+    if seated != station:
+        exam.check_in(proctor, cid, station)
+
+
+def seated_login(exam: ExamService, proctor: Actor, ticket: str, id_number: str, station: str):  # type: ignore[no-untyped-def]
+    """The candidate checked in at `station` (`seat`), then logged in there."""
+    seat(exam, proctor, ticket, station)
+    return exam.candidate_login(ticket=ticket, id_number=id_number, station=station)
+
+
+def first_proctor(exam: ExamService) -> Actor:
+    """proctor1 of a test world (a proctor of its session), signed in on `exam`'s store."""
+    return AccountService(exam.db).login("proctor1", "proctor-pass-1")

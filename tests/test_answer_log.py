@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.attempt_state import Step, StepKind, derive
 from app.services.answer_log import read_log, read_logs
-from tests.store_fixtures import CANDIDATES
+from tests.store_fixtures import CANDIDATES, seated_login
 
 
 def test_the_fold_keeps_last_answers_flags_and_the_first_submit():
@@ -33,14 +33,14 @@ def test_a_whole_log_has_no_gap_a_partial_one_may():
 
 def test_the_store_reads_whole_and_partial_logs_alike(world):
     world.exam.start_session(world.proctor, world.session_id)
-    login = world.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="PC-01")
+    login = seated_login(world.exam, world.proctor, "T001", CANDIDATES["T001"][1], "PC-01")
     attempt = world.attempts["T001"]
     seq = world.exam.save_answer(login.actor, attempt, 0, 0, "A").seq
     seq = world.exam.save_answer(login.actor, attempt, seq, 1, "C").seq
     seq = world.exam.save_answer(login.actor, attempt, seq, 1, None).seq
     seq = world.exam.set_flag(login.actor, attempt, seq, 2, True).seq
     world.exam.submit(login.actor, attempt)
-    other = world.exam.candidate_login(ticket="T002", id_number=CANDIDATES["T002"][1], station="PC-02")
+    other = seated_login(world.exam, world.proctor, "T002", CANDIDATES["T002"][1], "PC-02")
     begun = world.attempts["T002"]
     world.exam.save_answer(other.actor, begun, 0, 3, "B")
     never = 10**6  # no step at all

@@ -67,12 +67,12 @@ ODD_ANSWERS = [[[1], [2]], {"value": "A"}, 5, "E", ["A", "A"], "x" * (MAX_TEXT_B
 def test_a_session_with_every_odd_answer_refused_still_closes(tmp_path):
     """Odd answers are refused at save with the question and the rule; the session then closes and grades."""
     from app.services.base import ServiceError
-    from tests.store_fixtures import CANDIDATES, build_world, fresh_url
+    from tests.store_fixtures import CANDIDATES, build_world, fresh_url, seated_login
 
     world = build_world(fresh_url("sqlite", tmp_path))
     world.exam.start_session(world.proctor, world.session_id)
     _name, number = CANDIDATES["T001"]
-    login = world.exam.candidate_login(ticket="T001", id_number=number, station="PC-01")
+    login = seated_login(world.exam, world.proctor, "T001", number, "PC-01")
     view = world.exam.attempt_view(login.actor, login.attempt_id)
     kinds = [item.get("type") for item in view.items]
     refused = []

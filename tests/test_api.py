@@ -72,6 +72,9 @@ def _dummy(annotation: Any) -> Any:
         return {}
     if origin in (typing.Union, types.UnionType):
         return None
+    if dataclasses.is_dataclass(annotation):  # a value type (e.g. CandidateSettings): each field a dummy
+        hints = typing.get_type_hints(annotation)
+        return annotation(**{f.name: _dummy(hints[f.name]) for f in dataclasses.fields(annotation)})
     return None
 
 
@@ -187,14 +190,15 @@ def test_a_candidate_token_is_the_station_login(server, world):
     view = desk.candidate.attempt_view(signed.attempt_id)
     assert view.attempt_id == signed.attempt_id
     # the proctor moves the candidate: the old station's token stops working at once
-    proctor.proctor.allow_move(candidate_id, "PC froze")
+    move = proctor.proctor.allow_move(candidate_id, "PC froze")
     with pytest.raises(ApiError) as refused:
         desk.candidate.identity()
     assert refused.value.code == "invalid_token"
+    assert refused.value.template == "a proctor is moving you to another station: continue there"
     # another candidate's attempt is not this candidate's to read
     other = world.attempts[next(t for t in world.candidates if t != ticket)]
     again = client(server, "loopback", station="R101-08")
-    again.candidate_sign_in(ticket, number)
+    again.candidate_sign_in(ticket, number, move.code)
     with pytest.raises(ApiError) as refused:
         again.candidate.attempt_view(other)
     assert refused.value.code == "permission_denied"

@@ -9,11 +9,14 @@ from app.api.errors import ApiError
 from app.api.server import Server
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
 from app.services.backend import Backend
-from tests.store_fixtures import CANDIDATES, shared_catalog
+from tests.store_fixtures import CANDIDATES, seat, shared_catalog
 
 
-def station(world, name: str) -> Client:
-    """A station's client of the services over the world's store, not signed in."""
+def station(world, name: str, *, seated: str | None = "T001") -> Client:
+    """A station's client of the services over the world's store, not signed in; the proctor has
+    checked candidate `seated` in at it (None: nobody)."""
+    if seated is not None:
+        seat(world.exam, world.proctor, seated, name)
     return Client(InProcess(Server(Backend.over(world.db, shared_catalog()))), name)
 
 
@@ -88,14 +91,16 @@ def test_a_move_to_another_station_makes_the_old_one_stale(world):
     old.confirm_identity()
     old.accept_rules()
     old.answer(0, "B")
-    world.exam.allow_move(world.proctor, old.login.candidate_id, "PC-01 键盘故障")
-    new = CandidateFlow(station(world, "PC-09"), min_rules_seconds=0)
-    new.log_in("T001", number)
-    new.confirm_identity()
-    new.accept_rules()
+    move = world.exam.allow_move(world.proctor, old.login.candidate_id, "PC-01 键盘故障")
+    new = CandidateFlow(station(world, "PC-09", seated=None), min_rules_seconds=0)
+    with pytest.raises(ApiError) as refused:
+        new.log_in("T001", number)
+    assert refused.value.code == "wrong_seat"  # the screen asks for the proctor's move code
+    assert new.log_in("T001", number, move.code) is Stage.CONFIRM
+    assert new.confirm_identity() is Stage.ANSWERING  # the rules were read once, at the first station
     assert new.answers == {0: "B"}  # the same answers carry on
     new.answer(1, "C")
-    with pytest.raises(Exception, match="no longer valid"):
+    with pytest.raises(ApiError, match="moved to station PC-09"):
         old.answer(2, "A")
     old_seq = new.seq
     new.seq = 1  # as if this station missed a save made elsewhere

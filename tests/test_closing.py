@@ -6,12 +6,12 @@ import pytest
 
 from app.services.base import Conflict
 from app.services.export import ExportService
-from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors
+from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors, seated_login
 
 
 def login(w, ticket, station="PC-01"):
     _name, number = CANDIDATES[ticket]
-    return w.exam.candidate_login(ticket=ticket, id_number=number, station=station)
+    return seated_login(w.exam, w.proctor, ticket, number, station)
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_multiple_choice_credit_follows_the_papers_blueprint(world, credit, expe
     cid = world.exam.add_candidate(world.admin, sid, ticket="M001", name=name, id_number=number)
     aid = world.exam.prepare_attempt(world.admin, cid, {"seed": "m", "items": [item], "multiple_credit": credit}, 600)
     world.exam.start_session(world.proctor, sid)
-    login = world.exam.candidate_login(ticket="M001", id_number=number, station="PC-09")
+    login = seated_login(world.exam, world.proctor, "M001", number, "PC-09")
     assert login.attempt_id == aid
     world.exam.save_answer(login.actor, aid, 0, 0, ["A"])  # one of the two right options, no wrong one
     world.exam.submit(login.actor, aid)

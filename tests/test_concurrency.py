@@ -23,7 +23,7 @@ from app.store.database import sqlite_url
 from app.store.models import AttemptStep, AuditEntry
 from app.store.write_lock import NestedWrite, _FairLock
 from tests.concurrent_station import save_answers, station
-from tests.store_fixtures import CANDIDATES, build_world, sample_content
+from tests.store_fixtures import CANDIDATES, build_world, sample_content, seat, seated_login
 
 SAVES = 50
 
@@ -65,7 +65,7 @@ def assert_every_save_kept(db, acks: list[list], entries_before: int) -> None:
 def test_threads_saving_at_once_lose_nothing(world):
     """8 candidates' saves from 8 threads sharing one process's services (as one Backend)."""
     people = with_candidates(world, 8)
-    logins = [world.exam.candidate_login(ticket=t, id_number=n, station=f"PC-{t}") for t, n in people]
+    logins = [seated_login(world.exam, world.proctor, t, n, f"PC-{t}") for t, n in people]
     before = audit_entries(world.db)
     barrier = threading.Barrier(len(logins))
     acks: list[list] = []
@@ -94,6 +94,8 @@ def test_stations_in_processes_saving_at_once_lose_nothing(tmp_path):
     url = sqlite_url(tmp_path / "examdesk.db")
     world = build_world(url)
     people = with_candidates(world, 6)
+    for ticket, _number in people:  # the proctor seats them; the stations log them in
+        seat(world.exam, world.proctor, ticket, f"PC-{ticket}")
     before = audit_entries(world.db)
     ctx = mp.get_context("spawn")
     ready = ctx.Barrier(3)

@@ -73,6 +73,7 @@ def test_acknowledged_answers_survive_sigkill(tmp_path):
     url = fresh_url("sqlite", tmp_path)
     w = build_world(url, duration=10 * 3600)
     w.exam.start_session(w.proctor, w.session_id)
+    w.exam.check_in(w.proctor, w.candidates["T001"], "PC-CRASH")
     attempt_id = w.attempts["T001"]
     w.db.close()
     _name, number = CANDIDATES["T001"]

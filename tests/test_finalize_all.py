@@ -13,7 +13,7 @@ from app.security.canonical import canonical_json
 from app.services.base import Actor, PermissionDenied
 from app.services.scoring import ALREADY, FINALIZED, NOT_READY, OPEN, QuestionWait
 from app.store.models import AuditEntry, Result
-from tests.store_fixtures import SESSION_START, assign_proctors
+from tests.store_fixtures import SESSION_START, assign_proctors, seated_login
 
 SINGLE = {"slot": 0, "id": "S1", "type": "single", "area": "学情分析", "points": "2", "stem": "单选",
           "options": [["A", "甲"], ["B", "乙"]], "key": "B"}  # fmt: skip
@@ -48,7 +48,7 @@ def marked(world):
         attempts[f"W{n}"] = exam.prepare_attempt(world.admin, cid, {"seed": f"w{n}", "items": [SINGLE, SHORT]}, 5400)
     exam.start_session(world.proctor, sid)
     for n, (_ticket, _name, number, _ability) in enumerate(PEOPLE[:4], start=1):
-        login = exam.candidate_login(ticket=f"W{n}", id_number=number, station=f"PC-{n}")
+        login = seated_login(exam, world.proctor, f"W{n}", number, f"PC-{n}")
         seq = exam.save_answer(login.actor, login.attempt_id, 0, 0, "B").seq
         exam.save_answer(login.actor, login.attempt_id, seq, 1, "明确目标，安排时间。")
         exam.submit(login.actor, login.attempt_id)
@@ -142,7 +142,7 @@ def test_papers_still_open_are_listed_as_open(world, marked):
     cid = world.exam.add_candidate(world.admin, sid, ticket="T009", name=name, id_number=number)
     writing = world.exam.prepare_attempt(world.admin, cid, {"seed": "o", "items": [SINGLE, SHORT]}, 5400)
     world.exam.start_session(world.proctor, sid)
-    world.exam.candidate_login(ticket="T009", id_number=number, station="PC-09")
+    seated_login(world.exam, world.proctor, "T009", number, "PC-09")
     summary = world.scoring.finalize_all(staff["boss"], sid)
     # objective papers are graded at closing, not by the examiners: only the written one is listed
     assert [(c.attempt_id, c.outcome, c.reason) for c in summary.candidates] == [

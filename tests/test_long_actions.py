@@ -20,12 +20,12 @@ from app.services.answer_log import answer_value
 from app.services.base import Conflict
 from app.services.export import ExportService
 from app.store.models import AuditEntry
-from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors, sample_content
+from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors, sample_content, seat, seated_login
 
 
 def login(w, ticket, station="PC-01"):
     _name, number = CANDIDATES[ticket]
-    return w.exam.candidate_login(ticket=ticket, id_number=number, station=station)
+    return seated_login(w.exam, w.proctor, ticket, number, station)
 
 
 def another_open_session(w):
@@ -40,7 +40,7 @@ def another_open_session(w):
     cid = w.exam.add_candidate(w.admin, sid, ticket="U001", name=name, id_number=number)
     w.exam.prepare_attempt(w.admin, cid, sample_content(), 5400)
     w.exam.start_session(w.proctor, sid)
-    return w.exam.candidate_login(ticket="U001", id_number=number, station="PC-09")
+    return seated_login(w.exam, w.proctor, "U001", number, "PC-09")
 
 
 def audit_count(db) -> int:
@@ -140,6 +140,7 @@ def test_a_login_between_closings_read_and_write_is_not_made_absent(world, monke
     world.exam.start_session(world.proctor, world.session_id)
     one = login(world, "T001")
     world.exam.submit(one.actor, one.attempt_id)
+    seat(world.exam, world.proctor, "T002", "PC-02")  # checked in before closing reads
     real = world.exam._closing_plan
     reads = []
 

@@ -15,7 +15,7 @@ from app.flows.candidate import CandidateFlow, Notice, Stage
 from app.services.backend import Backend
 from app.station.journal import Journal, JournalInUse, peek
 from app.store.models import AttemptHeartbeat, AttemptStep
-from tests.store_fixtures import CANDIDATES, shared_catalog
+from tests.store_fixtures import CANDIDATES, seat, shared_catalog
 
 
 class Link:
@@ -50,9 +50,11 @@ def answering(world, clock, tmp_path, transport, *, station="PC-01", ticket="T00
     link = Link(transport(Server(Backend.over(world.db, shared_catalog()))))
     journal = Journal(folder or tmp_path / station, world.db.cipher.journal_key(station), station)
     flow = CandidateFlow(Client(link, station), min_rules_seconds=0, clock=lambda: clock[0], journal=journal)
+    seat(world.exam, world.proctor, ticket, station)  # the proctor checks the candidate in at this PC
     flow.log_in(ticket, CANDIDATES[ticket][1])
-    flow.confirm_identity()
-    assert flow.accept_rules() is Stage.ANSWERING
+    if flow.confirm_identity() is Stage.RULES:  # read once per attempt: not again after a restart
+        flow.accept_rules()
+    assert flow.stage is Stage.ANSWERING
     return flow, link
 
 

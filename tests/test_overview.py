@@ -10,7 +10,16 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from store_fixtures import BACKENDS, CANDIDATES, build_world, fresh_url, sample_content, shared_catalog
+from store_fixtures import (
+    BACKENDS,
+    CANDIDATES,
+    build_world,
+    first_proctor,
+    fresh_url,
+    sample_content,
+    seated_login,
+    shared_catalog,
+)
 
 from app.demo import demo_people
 from app.domain.time_ledger import Instant, LedgerState, TimeEvent, TimeEventKind, view
@@ -128,9 +137,11 @@ def world(request, tmp_path):
     w.db.close()
 
 
-def log_in(exam: ExamService, ticket: str, station: str):
+def log_in(exam: ExamService, ticket: str, station: str, move_code: str = ""):
     number = CANDIDATES[ticket][1] if ticket in CANDIDATES else next(p[2] for p in PEOPLE if p[0] == ticket)
-    return exam.candidate_login(ticket=ticket, id_number=number, station=station)
+    if move_code:  # at another station, with a proctor's move code
+        return exam.candidate_login(ticket=ticket, id_number=number, station=station, move_code=move_code)
+    return seated_login(exam, first_proctor(exam), ticket, number, station)
 
 
 def test_the_incremental_overview_equals_a_computation_from_scratch(world, monkeypatch):
@@ -185,9 +196,9 @@ def test_the_incremental_overview_equals_a_computation_from_scratch(world, monke
     rows = {r.ticket: r for r in check()}
     assert [rows[x].state for x in (t[4], t[2], t[3])] == ["submitted", "submitted", "terminated"]
 
-    exam.allow_move(proctor, world.candidates[t[5]], "换机")
+    move = exam.allow_move(proctor, world.candidates[t[5]], "换机")
     check()
-    logins[t[5]] = log_in(exam, t[5], "PC-30")
+    logins[t[5]] = log_in(exam, t[5], "PC-30", move.code)
     save(t[5], 1)
     assert {r.ticket: r for r in check()}[t[5]].station == "PC-30"
     for ticket in (t[0], t[1], t[5]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.store_fixtures import CANDIDATES, build_world, fresh_url
+from tests.store_fixtures import CANDIDATES, build_world, fresh_url, seated_login
 
 SECRET_ANSWER = "这是考生独一无二的作答内容ZQX"
 SECRET_INCIDENT = "考生甲突发不适已送医务室ZQX"
@@ -18,7 +18,7 @@ def test_full_exam_leaves_no_plaintext_on_disk(tmp_path: Path):
     w = build_world(fresh_url("sqlite", tmp_path), written=True)  # written answers: any text is an answer
     w.exam.start_session(w.proctor, w.session_id)
     name, number = CANDIDATES["T001"]
-    cand = w.exam.candidate_login(ticket="T001", id_number=number, station="PC-01")
+    cand = seated_login(w.exam, w.proctor, "T001", number, "PC-01")
     for seq in range(20):
         w.exam.save_answer(cand.actor, cand.attempt_id, seq, seq % 5, f"{SECRET_ANSWER}{seq}")
     w.exam.record_incident(w.proctor, w.session_id, "illness", SECRET_INCIDENT, cand.candidate_id)

@@ -14,7 +14,7 @@ from app.banks.catalog import Catalog
 from app.security import qr_payload
 from app.services.export import ExportService
 from app.services.keys import KeyService
-from tests.store_fixtures import CANDIDATES, assign_proctors, sample_content
+from tests.store_fixtures import CANDIDATES, assign_proctors, sample_content, seated_login
 
 
 def paper_of_100() -> dict:
@@ -40,7 +40,7 @@ def sit(world, code: str, *, standard: str, level: str, subtype: str | None = No
     attempt = exam.prepare_attempt(world.admin, cid, paper_of_100(), 5400)
     world.db.clock.at = datetime.fromisoformat(start).astimezone() - timedelta(minutes=10)  # that day, 10 min early
     exam.start_session(world.proctor, session_id)
-    login = exam.candidate_login(ticket=ticket, id_number=number, station="PC-09")
+    login = seated_login(exam, world.proctor, ticket, number, "PC-09")
     seq = 0
     for slot in range(5):
         seq = exam.save_answer(login.actor, attempt, seq, slot, "B" if slot < right else "A").seq

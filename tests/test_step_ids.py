@@ -11,12 +11,12 @@ from app.services.answers import StaleSave
 from app.services.base import ServiceError
 from app.services.exam import ExamService
 from app.store.models import AttemptHeartbeat, AttemptStep, AuditEntry
-from tests.store_fixtures import CANDIDATES, shared_catalog
+from tests.store_fixtures import CANDIDATES, seated_login, shared_catalog
 
 
 def _started(world):
     world.exam.start_session(world.proctor, world.session_id)
-    login = world.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="PC-01")
+    login = seated_login(world.exam, world.proctor, "T001", CANDIDATES["T001"][1], "PC-01")
     return login.actor, login.attempt_id
 
 
@@ -115,7 +115,7 @@ def test_a_lost_station_loses_at_most_one_heartbeat_interval(world):
     w.exam.heartbeat(actor, aid, step_id=uuid.uuid4().hex)
     machine.advance(14)  # the PC dies 14 s after its last heartbeat
     after = w.reopen(machine=FakeMachineClock(5.0, boot="after a restart"))
-    login = after.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="PC-01")
+    login = seated_login(after.exam, after.proctor, "T001", CANDIDATES["T001"][1], "PC-01")
     view = after.exam.attempt_view(login.actor, aid)
     assert view.remaining == pytest.approx(5400 - 300)  # not 5400 - 10: the heartbeat counted
     console = ExamService(after.db, shared_catalog())  # another process: the proctor's, with caches of its own

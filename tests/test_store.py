@@ -11,6 +11,7 @@ from app.security.envelope import WrongPassphrase
 from app.services.accounts import AccountLocked, LoginFailed
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.exam import AttemptClosed, StaleSave
+from app.services.seating import WrongSeat
 from app.store import audit
 from app.store.clock import FakeMachineClock, local_today
 from app.store.database import Database
@@ -26,12 +27,12 @@ from app.store.models import (
     Result,
     ReviewScore,
 )
-from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url
+from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url, seated_login
 
 
 def login(w, ticket, station="PC-01"):
     _name, number = CANDIDATES[ticket]
-    return w.exam.candidate_login(ticket=ticket, id_number=number, station=station)
+    return seated_login(w.exam, w.proctor, ticket, number, station)
 
 
 def started(w):
@@ -121,20 +122,21 @@ def test_candidates_cannot_read_keys_or_others_or_write_after_submit(world):
 def test_one_station_at_a_time_and_moves_need_a_proctor(world):
     started(world)
     first = login(world, "T001", "PC-01")
-    with pytest.raises(Conflict, match="logged in on station PC-01"):
-        login(world, "T001", "PC-07")
+    _name, number = CANDIDATES["T001"]
+    with pytest.raises(WrongSeat, match="not yours"):
+        world.exam.candidate_login(ticket="T001", id_number=number, station="PC-07")
     with pytest.raises(ServiceError, match="reason"):
         world.exam.allow_move(world.proctor, first.candidate_id, " ")
-    world.exam.allow_move(world.proctor, first.candidate_id, "PC-01 死机")
-    moved = login(world, "T001", "PC-07")
-    with pytest.raises(PermissionDenied, match="no longer valid"):
+    move = world.exam.allow_move(world.proctor, first.candidate_id, "PC-01 死机")
+    moved = world.exam.candidate_login(ticket="T001", id_number=number, station="PC-07", move_code=move.code)
+    with pytest.raises(PermissionDenied, match="moved to station PC-07"):
         world.exam.save_answer(first.actor, first.attempt_id, 0, 0, "A")
     assert world.exam.save_answer(moved.actor, moved.attempt_id, 0, 0, "A").seq == 1
 
 
 def test_wrong_id_number_cannot_log_in(world):
     with pytest.raises(PermissionDenied):
-        world.exam.candidate_login(ticket="T001", id_number="440524198001010013", station="PC-01")
+        seated_login(world.exam, world.proctor, "T001", "440524198001010013", "PC-01")
 
 
 def test_resume_after_a_restart_keeps_answers_paper_and_time(world, monkeypatch):
@@ -227,7 +229,7 @@ def test_every_action_is_audited_and_tampering_is_named(world):
         actions = [e.action for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
     assert report.intact and report.entries == len(actions)
     assert actions[:3] == ["centre.set_up", "user.create", "user.login"]
-    assert actions[-3:] == ["session.start", "candidate.login", "attempt.answer"]
+    assert actions[-4:] == ["session.start", "candidate.check_in", "candidate.login", "attempt.answer"]
 
 
 def test_refused_actions_leave_no_audit_entry(world):

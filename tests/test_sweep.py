@@ -14,14 +14,14 @@ from app.store import audit
 from app.store.clock import FakeMachineClock
 from app.store.database import Database
 from app.store.models import AttemptStep, AuditEntry
-from tests.store_fixtures import CANDIDATES, PASSPHRASE, World, shared_catalog
+from tests.store_fixtures import CANDIDATES, PASSPHRASE, World, seated_login, shared_catalog
 
 DURATION = 5400.0  # the world's papers: 90 minutes
 
 
 def login(w: World, ticket: str, station: str = "PC-01"):
     _name, number = CANDIDATES[ticket]
-    return w.exam.candidate_login(ticket=ticket, id_number=number, station=station)
+    return seated_login(w.exam, w.proctor, ticket, number, station)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from app.services.base import Actor, Conflict
 from app.services.export import ExportService
-from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors
+from tests.store_fixtures import CANDIDATES, SESSION_START, assign_proctors, seated_login
 
 SINGLE = {"slot": 0, "id": "S1", "type": "single", "area": "学情分析", "points": "2", "stem": "单选",
           "options": [["A", "甲"], ["B", "乙"]], "key": "B"}  # fmt: skip
@@ -39,7 +39,7 @@ def panel(world):
     content = {"seed": "w", "items": [SINGLE, SHORT], "multiple_credit": "all_or_nothing"}
     attempt_id = world.exam.prepare_attempt(world.admin, cid, content, 5400)
     world.exam.start_session(world.proctor, sid)
-    login = world.exam.candidate_login(ticket="W001", id_number=number, station="PC-10")
+    login = seated_login(world.exam, world.proctor, "W001", number, "PC-10")
     return scoring, sid, people, login, attempt_id
 
 

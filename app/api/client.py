@@ -98,8 +98,8 @@ class Client:
         self.token, self.role, self.staff = session.token, session.role, session
         return session
 
-    def candidate_sign_in(self, ticket: str, id_number: str) -> CandidateSession:
-        session = self.public.candidate_sign_in(ticket, id_number)
+    def candidate_sign_in(self, ticket: str, id_number: str, move_code: str = "") -> CandidateSession:
+        session = self.public.candidate_sign_in(ticket, id_number, move_code)
         self.token, self.role, self.staff = session.token, "candidate", None
         return session
 

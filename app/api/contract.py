@@ -21,6 +21,7 @@ from app.api.types import (
     BankSummary,
     CandidateRow,
     CandidateSession,
+    CandidateSettings,
     CentreInfo,
     Changes,
     EnrolmentCode,
@@ -29,6 +30,8 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    LoginAlert,
+    MoveCode,
     OwnerKeyView,
     PackageView,
     PaperPreview,
@@ -69,8 +72,10 @@ class PublicApi(Protocol):
         """A staff member signs in on the calling station (lockout after repeated failures)."""
         ...
 
-    def candidate_sign_in(self, ticket: str, id_number: str) -> CandidateSession:
-        """A candidate signs in on the calling station with ticket and ID number."""
+    def candidate_sign_in(self, ticket: str, id_number: str, move_code: str = "") -> CandidateSession:
+        """A candidate signs in on the calling station with ticket and ID number, at the seat a
+        proctor checked them in to; at another station with the one-time code of a proctor's move
+        (refused as `wrong_seat` without it). Failed logins slow the next ones (`login_delayed`)."""
         ...
 
     def public_keys(self) -> list[PublicKeyInfo]:
@@ -110,7 +115,17 @@ class CandidateApi(SignedInApi, Protocol):
         where the standard is not known at this centre (the screen shows the codes instead)."""
         ...
 
-    def accept_rules(self) -> None: ...
+    def accept_rules(self) -> None:
+        """The rules were read: once per attempt (a login after a move skips them)."""
+        ...
+
+    def settings(self) -> CandidateSettings:
+        """The candidate's screen settings kept at the centre (they follow a move)."""
+        ...
+
+    def save_settings(self, settings: CandidateSettings) -> None:
+        """Keep the screen settings (font size, contrast, current question) at the centre."""
+        ...
 
     def attempt_view(self, attempt_id: int) -> AttemptView: ...
 
@@ -154,7 +169,18 @@ class ProctorApi(SignedInApi, Protocol):
 
     def check_in(self, candidate_id: int, station: str) -> None: ...
 
-    def allow_move(self, candidate_id: int, reason: str) -> None: ...
+    def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
+        """Authorise a move to another station: a one-time code for the candidate to type there.
+        The current station's login closes and the attempt's clock stops until they log in again."""
+        ...
+
+    def login_alerts(self, session_id: int) -> list[LoginAlert]:
+        """Failed candidate logins of the session's tickets or at its seats, not yet cleared."""
+        ...
+
+    def clear_login_alert(self, session_id: int, ticket: str, station: str) -> None:
+        """Seen and checked: the failed logins of `ticket` at `station` no longer slow a login."""
+        ...
 
     def import_journal(self, session_id: int, file: FileData) -> int:
         """A dead PC's unsent steps of one candidate of the session, as the sealed file

@@ -39,6 +39,7 @@ from app.api.types import (
     BankSummary,
     CandidateRow,
     CandidateSession,
+    CandidateSettings,
     CentreInfo,
     Changes,
     EnrolmentCode,
@@ -47,6 +48,8 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    LoginAlert,
+    MoveCode,
     OwnerKeyView,
     PackageView,
     PaperPreview,
@@ -104,6 +107,7 @@ class Server:
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
         """Run one call of the contract for the holder of `token` at `station`."""
+        actor: Actor | None = None
         try:
             wire.signature(method)  # only what the contract declares can be called
             interface, _, name = method.partition(".")
@@ -126,7 +130,21 @@ class Server:
             error = refusal_of(exc)
             if error.code == "internal":
                 log.exception("%s failed", method)
+            elif error.code == "permission_denied" and actor is not None:
+                self._audit_refusal(actor, method, station, error)
             raise error from None
+
+    def _audit_refusal(self, actor: Actor, method: str, station: str, error: ApiError) -> None:
+        """A signed-in caller was refused a call (no role or no duty for it): one audit entry of
+        action "refused" naming the call, the station and the refusal's template (not its values,
+        which may be personal). Only permission refusals are recorded: they are rare for honest
+        staff, and an unsigned caller (bad token) has no actor to record and is not written for."""
+        data = {"station": station, "template": error.message.template}
+        try:
+            with self.backend.accounts.action(actor, "refused", method, data):
+                pass
+        except Exception:  # the refusal stands whether or not its record could be written
+            log.exception("%s: the refusal could not be audited", method)
 
     def handle(self, request: str) -> str:
         """One call as JSON text in, its reply as JSON text out."""
@@ -217,9 +235,10 @@ class PublicEndpoint:
     def sign_in(self, username: str, password: str) -> StaffSession:
         return self.server.auth.sign_in(username, password, self.station)
 
-    def candidate_sign_in(self, ticket: str, id_number: str) -> CandidateSession:
-        login = self.backend.exam.candidate_login(ticket=ticket, id_number=id_number, station=self.station)
-        return CandidateSession(login.actor.token, login.candidate_id, login.attempt_id)
+    def candidate_sign_in(self, ticket: str, id_number: str, move_code: str = "") -> CandidateSession:
+        login = self.backend.exam.candidate_login(ticket=ticket, id_number=id_number, station=self.station,
+                                                  move_code=move_code)  # fmt: skip
+        return CandidateSession(login.actor.token, login.candidate_id, login.attempt_id, login.rules_read)
 
     def public_keys(self) -> list[PublicKeyInfo]:
         return self.backend.keys.public_keys()
@@ -258,6 +277,12 @@ class CandidateEndpoint(_Signed):
 
     def accept_rules(self) -> None:
         self.backend.exam.accept_rules(self.actor)
+
+    def settings(self) -> CandidateSettings:
+        return self.backend.exam.candidate_settings(self.actor)
+
+    def save_settings(self, settings: CandidateSettings) -> None:
+        self.backend.exam.save_settings(self.actor, settings)
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.backend.exam.attempt_view(self.actor, attempt_id)
@@ -317,8 +342,14 @@ class ProctorEndpoint(_SessionsRead):
     def check_in(self, candidate_id: int, station: str) -> None:
         self.backend.exam.check_in(self.actor, candidate_id, station)
 
-    def allow_move(self, candidate_id: int, reason: str) -> None:
-        self.backend.exam.allow_move(self.actor, candidate_id, reason)
+    def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
+        return self.backend.exam.allow_move(self.actor, candidate_id, reason)
+
+    def login_alerts(self, session_id: int) -> list[LoginAlert]:
+        return self.backend.exam.login_alerts(self.actor, session_id)
+
+    def clear_login_alert(self, session_id: int, ticket: str, station: str) -> None:
+        self.backend.exam.clear_login_alert(self.actor, session_id, ticket, station)
 
     def import_journal(self, session_id: int, file: FileData) -> int:
         return JournalImportService(self.backend.db).import_journal(self.actor, session_id, file)

@@ -67,6 +67,36 @@ class CandidateSession:
     token: str
     candidate_id: int
     attempt_id: int
+    rules_read: bool = False  # the rules were read once for this attempt: a re-login (after a move) skips them
+
+
+@dataclass(frozen=True)
+class CandidateSettings:
+    """The candidate's screen settings, kept at the centre so they follow the candidate to another
+    station: font size (points; 0 is the screen's default), high contrast, the current question."""
+
+    font_size: int = 0
+    high_contrast: bool = False
+    current: int = 0
+
+
+@dataclass(frozen=True)
+class LoginAlert:
+    """Failed candidate logins of one ticket at one station, not yet cleared by a proctor."""
+
+    ticket: str
+    station: str
+    failures: int
+    last_wall: str  # when the last one failed (UTC, ISO 8601)
+    wait_seconds: int  # how long the next login of this ticket or at this station waits now
+
+
+@dataclass(frozen=True)
+class MoveCode:
+    """A one-time code for a candidate to continue at another station, shown on the proctor's screen."""
+
+    code: str
+    valid_seconds: int
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,12 @@ def text_too_long(text: str) -> bool:
     return len(text.encode("utf-8")) > MAX_TEXT_BYTES
 
 
+def characters_left(text: str) -> int:
+    """How many more characters a written answer takes, counted as Chinese characters (3 bytes of
+    UTF-8 each, the most a CJK character needs), so the figure shown never promises too much."""
+    return max(0, (MAX_TEXT_BYTES - len(text.encode("utf-8"))) // 3)
+
+
 def blanks_in(stem: str) -> int:
     return max(1, len(FILL_BLANK.findall(stem)))
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from app.api.client import Client
 from app.api.errors import ApiError, Unreachable
-from app.api.types import AttemptView, CandidateSession, Identity, SaveAck
+from app.api.types import AttemptView, CandidateSession, CandidateSettings, Identity, SaveAck
 from app.domain.time_ledger import LedgerState
 from app.station.journal import Journal, JournalRecord
 
@@ -117,6 +117,7 @@ class CandidateFlow:
     refused: list[tuple[JournalRecord, ApiError]] = field(default_factory=list)  # steps the centre refused
     needs_refresh: bool = False  # a sync without refreshes (off the GUI thread) left the view to refresh
     held_back: ApiError | None = None  # why the last sync left steps waiting though the centre answered
+    settings: CandidateSettings = field(default_factory=CandidateSettings)
     _rules_from: float | None = None
     _viewed_at: float = 0.0
     _warned: set[int] = field(default_factory=set)
@@ -132,19 +133,37 @@ class CandidateFlow:
     def station(self) -> str:
         return self.client.station
 
-    def log_in(self, ticket: str, id_number: str) -> Stage:
-        self.login = self.client.candidate_sign_in(ticket.strip(), id_number.strip())
+    def log_in(self, ticket: str, id_number: str, move_code: str = "") -> Stage:
+        """Sign in at this station; at a station other than the candidate's seat, with the move
+        code a proctor gave them (without it the service refuses with code `wrong_seat`)."""
+        self.login = self.client.candidate_sign_in(ticket.strip(), id_number.strip(), move_code.strip())
         self.ticket = ticket.strip()
         self.identity = self.client.candidate.identity()
         self.exam_names = self.client.candidate.exam_names()
+        self.settings = self.client.candidate.settings()  # as the candidate left them (at another station)
+        self.current = self.settings.current
         self.stage = Stage.CONFIRM
         return self.stage
 
     def confirm_identity(self) -> Stage:
         self._require(Stage.CONFIRM)
+        assert self.login is not None
+        if self.login.rules_read:  # once per attempt: back after a move or a restart, straight on
+            return self.refresh()
         self._rules_from = self.clock()
         self.stage = Stage.RULES
         return self.stage
+
+    def save_settings(self, *, font_size: int | None = None, high_contrast: bool | None = None) -> None:
+        """Keep the screen settings and the current question at the centre, so that they follow
+        the candidate to another station; nothing is sent when nothing changed."""
+        old = self.settings
+        size = old.font_size if font_size is None else font_size
+        contrast = old.high_contrast if high_contrast is None else high_contrast
+        new = CandidateSettings(size, contrast, self.current)
+        if new != old and self.login is not None:
+            self.client.candidate.save_settings(new)
+            self.settings = new
 
     def reject_identity(self) -> Stage:
         """Not me: back to the login, nothing recorded beyond the login itself."""
@@ -152,6 +171,7 @@ class CandidateFlow:
             with contextlib.suppress(ApiError):  # the token is dropped all the same
                 self.client.sign_out()  # the station forgets the token (a candidate's sign-out records nothing)
         self.login, self.identity, self.exam_names, self.stage = None, None, ("", ""), Stage.LOGIN
+        self.settings, self.current = CandidateSettings(), 0
         return self.stage
 
     def rules_seconds_left(self) -> float:

@@ -29,8 +29,18 @@ from app.domain.identity import normalise_id_number
 from app.domain.time_ledger import LedgerState, LedgerView, TimeEventKind
 from app.services.answer_log import read_log
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, ServiceError, require_duty
-from app.services.exam_day import AttemptClosed, ExamDay, _AttemptFacts, _digest
-from app.store.models import Attempt, AttemptHeartbeat, Candidate, ExamSession, PaperInstance, StationLogin
+from app.services.exam_day import AttemptClosed, _AttemptFacts, _digest
+from app.services.seating import Seating, WrongSeat
+from app.store.models import (
+    Attempt,
+    AttemptHeartbeat,
+    Candidate,
+    CheckIn,
+    ExamSession,
+    PaperInstance,
+    StationLogin,
+    StationMove,
+)
 
 
 class StaleSave(Conflict):
@@ -62,15 +72,24 @@ class CandidateLogin:
     actor: Actor
     attempt_id: int
     candidate_id: int
+    rules_read: bool = False
 
 
-class AnswerService(ExamDay):
+class _WrongMoveCode(Exception):
+    """Inside the login's transaction: the move code did not match (recorded as a failed login)."""
+
+
+class AnswerService(Seating):
     """What a candidate's station calls, from login to submit; and the keys, for examiners."""
 
     # -- login, identity, rules -------------------------------------------------------------
 
-    def candidate_login(self, *, ticket: str, id_number: str, station: str) -> CandidateLogin:
-        """Ticket + ID number; refused while the candidate is logged in on another station."""
+    def candidate_login(self, *, ticket: str, id_number: str, station: str, move_code: str = "") -> CandidateLogin:
+        """Ticket + ID number, at the seat a proctor checked the candidate in to, or at another
+        station with the one-time code of a proctor's move (app/services/seating.py). Failed logins
+        are recorded and slow the next ones of that ticket and at that station; refused while the
+        candidate is logged in on another station."""
+        self._check_login_wait(ticket, station)
         index = self.db.cipher.blind_index(normalise_id_number(id_number), b"id_number")
         with self.db.reader() as s:
             # one admission ticket may serve several sittings (theory, skill): the open one counts
@@ -79,8 +98,6 @@ class AnswerService(ExamDay):
                 .join(ExamSession, ExamSession.id == Candidate.session_id)
                 .where(Candidate.ticket == ticket, Candidate.id_index == index)
             ).all()
-            if not matches:
-                raise PermissionDenied("ticket number and ID number do not match")
 
             def rank(row: tuple[Candidate, str]) -> int:
                 cand, state = row
@@ -90,34 +107,70 @@ class AnswerService(ExamDay):
                 return {"open": 0, "scheduled": 1}.get(state, 9) + (5 if done else 0)
 
             ranked = sorted(matches, key=rank)
-            if rank(ranked[0]) >= 9:
+            if ranked and rank(ranked[0]) >= 9:
                 raise Conflict("ticket {ticket} has no session open now", ticket=ticket)
             if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
                 raise Conflict("ticket {ticket} is in more than one session now: ask the proctor", ticket=ticket)
-            candidate = ranked[0][0]
-            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
+            candidate = ranked[0][0] if ranked else None
+            attempt = None
+            if candidate is not None:
+                attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate.id))
+        if candidate is None:
+            self._login_failed(ticket, station, "id_number")
+            raise PermissionDenied("ticket number and ID number do not match")
         if attempt is None:
             raise Conflict("ticket {ticket} has no paper yet: ask the proctor", ticket=ticket)
         token = secrets.token_urlsafe(32)
-        data = {"station": station}
-        with self.action(Actor("candidate", candidate.id), "candidate.login", f"candidate:{candidate.id}", data) as s:
-            current = s.scalar(select(StationLogin).where(StationLogin.candidate_id == candidate.id, StationLogin.open))
-            if current is not None and current.station != station:
-                raise Conflict(
-                    "ticket {ticket} is logged in on station {station}; a proctor must allow the move first",
-                    ticket=ticket, station=current.station,
-                )
-            if current is not None:
-                current.open = False  # same station again (e.g. after a restart): new token
-            attempt_row = s.get(Attempt, attempt.id)
-            assert attempt_row is not None  # read above; attempts are never deleted
-            if self._ledger(s, attempt_row, self._instant()).state is LedgerState.INTERRUPTED:
-                # back after a crash or a move: the clock runs again from here, not from the outage
-                who = Actor("candidate", candidate.id)
-                self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who)
-            s.add(StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token),
-                               wall=self.db.wall_now()))  # fmt: skip
-        return CandidateLogin(Actor("candidate", candidate.id, token), attempt.id, candidate.id)
+        who = Actor("candidate", candidate.id)
+        data: dict[str, Any] = {"station": station}
+        try:
+            with self.action(who, "candidate.login", f"candidate:{candidate.id}", data) as s:
+                seat = self._seat_of(s, candidate.id)
+                if seat is None:
+                    raise Conflict("ticket {ticket} is not checked in: ask the proctor", ticket=ticket)
+                move = None
+                if station != seat:
+                    if not move_code.strip():
+                        raise WrongSeat("this seat is not yours: ask the proctor")
+                    move = self._usable_move(s, candidate.id, move_code)
+                    if move is None:
+                        raise _WrongMoveCode()
+                    self._require_free_seat(s, station, candidate.id)
+                    s.add(CheckIn(candidate_id=candidate.id, station=station, actor=move.actor,
+                                  wall=self.db.wall_now()))  # fmt: skip
+                    move.state, move.to_station = "used", station
+                    data.update(moved_from=seat, move=move.id)  # the audit entry names the move
+                current = s.scalar(select(StationLogin).where(StationLogin.candidate_id == candidate.id,
+                                                              StationLogin.open))  # fmt: skip
+                if current is not None and current.station != station:
+                    raise Conflict(
+                        "ticket {ticket} is logged in on station {station}; a proctor must allow the move first",
+                        ticket=ticket, station=current.station,
+                    )
+                if current is not None:
+                    current.open = False  # same station again (e.g. after a restart): new token
+                paused_by_move = False
+                for issued in s.scalars(select(StationMove).where(StationMove.candidate_id == candidate.id,
+                                                                  StationMove.state.in_(("issued", "used")),
+                                                                  StationMove.paused)):  # fmt: skip
+                    paused_by_move = True  # the move stopped the clock: it runs again now
+                    issued.paused = False
+                    if issued.state == "issued":
+                        issued.state = "void"  # back at their own seat: the code is no longer needed
+                attempt_row = s.get(Attempt, attempt.id)
+                assert attempt_row is not None  # read above; attempts are never deleted
+                state = self._ledger(s, attempt_row, self._instant()).state
+                if state is LedgerState.INTERRUPTED or (paused_by_move and state is LedgerState.PAUSED):
+                    # back after a crash or a move: the clock runs again from here, not from the outage
+                    self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who,
+                                     reason=None if move is None else f"moved to station {station}")  # fmt: skip
+                s.add(StationLogin(candidate_id=candidate.id, station=station, token_digest=_digest(token),
+                                   wall=self.db.wall_now()))  # fmt: skip
+                rules_read = self._rules_read(s, candidate.id)
+        except _WrongMoveCode:
+            self._login_failed(ticket, station, "move_code")
+            raise WrongSeat("the move code is wrong or has expired: ask the proctor") from None
+        return CandidateLogin(Actor("candidate", candidate.id, token), attempt.id, candidate.id, rules_read)
 
     def identity(self, actor: Actor) -> Identity:
         """The candidate's own identity, to confirm before the rules: photo, name, masked ID, the session."""
@@ -135,6 +188,8 @@ class AnswerService(ExamDay):
             raise PermissionDenied("only the candidate accepts the exam rules")
         with self.action(actor, "candidate.accept_rules", f"candidate:{actor.id}", {}) as s:
             self._check_candidate_id(s.connection(), actor, actor.id)
+            row = self._settings_row(s, actor.id, self.db.wall_now())
+            row.rules_read_wall = row.rules_read_wall or self.db.wall_now()  # once per attempt
 
     # -- the paper and its answers ------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.api.types import StaffSession
 from app.services.accounts import AccountService
 from app.services.base import Actor, PermissionDenied, Service
+from app.services.seating import moved_refusal
 from app.store.models import StaffToken, StationLogin, User
 
 STAFF_TOKEN_HOURS = 12  # one exam day: a proctor signs in once in the morning
@@ -71,7 +72,9 @@ class AuthService(Service):
         if login is not None:
             candidate_id, issued_to, still_open = login
             if not still_open:
-                raise InvalidToken("this station's login is no longer valid: log in again")
+                with self.db.engine.connect() as c:  # only on a closed login: did a proctor move them?
+                    moved = moved_refusal(c, candidate_id)
+                raise InvalidToken(moved or "this station's login is no longer valid: log in again")
             if issued_to != station:
                 raise InvalidToken("this sign-in belongs to another station: sign in here")
             return Actor("candidate", candidate_id, token)

@@ -224,7 +224,12 @@ class ExamDay(Service):
             raise PermissionDenied("this is not your attempt")
         token = self._statements(c).token(actor.id)
         if token is None or token != _digest(actor.token):
-            raise PermissionDenied("this station's login is no longer valid: log in again")
+            raise self._stale_login(actor.id)
+
+    def _stale_login(self, candidate_id: int) -> PermissionDenied:
+        """The refusal for a station whose candidate login was closed (app/services/seating.py says
+        where a proctor moved the candidate)."""
+        return PermissionDenied("this station's login is no longer valid: log in again")
 
     @staticmethod
     def _candidate(s: Session, candidate_id: int) -> Candidate:

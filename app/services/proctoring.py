@@ -4,6 +4,7 @@ live overview (its engine is app/services/overview.py)."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.api.types import CandidateRow, Identity
+from app.api.types import CandidateRow, Identity, MoveCode
 from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import LedgerState, TimeEventKind, view
 from app.services import overview
@@ -25,9 +26,10 @@ from app.services.base import (
     require_role,
     unfrozen_session,
 )
-from app.services.exam_day import ExamDay
+from app.services.exam_day import AttemptClosed
+from app.services.seating import MOVE_CODE_DIGITS, MOVE_CODE_SECONDS, Seating
 from app.store.database import Database
-from app.store.models import Candidate, CheckIn, Incident, StationLogin
+from app.store.models import Attempt, Candidate, CheckIn, Incident, StationLogin, StationMove
 
 INCIDENT_CATEGORIES = (
     "technical.freeze", "technical.power", "technical.network", "environment.noise",
@@ -35,7 +37,7 @@ INCIDENT_CATEGORIES = (
 )  # fmt: skip
 
 
-class ProctorService(ExamDay):
+class ProctorService(Seating):
     """What a proctor's console calls while a session runs."""
 
     def __init__(self, db: Database):
@@ -57,12 +59,22 @@ class ProctorService(ExamDay):
             yield s, candidate
 
     def check_in(self, actor: Actor, candidate_id: int, station: str) -> None:
-        """The proctor has compared the candidate with the photo and ID card and seated them."""
+        """The proctor has compared the candidate with the photo and ID card and seated them: the
+        candidate may log in at that station only. A seat holds one candidate; once the candidate
+        has logged in, another seat needs a move (`allow_move`)."""
         require_role(actor, "proctor")
-        if not station.strip():
+        station = station.strip()
+        if not station:
             raise ServiceError("a station is required for check-in")
         with self._on_candidate(actor, "candidate.check_in", candidate_id, {"station": station},
-                                "scheduled", "open") as (s, _candidate):  # fmt: skip
+                                "scheduled", "open") as (s, candidate):  # fmt: skip
+            seat = self._seat_of(s, candidate_id)
+            if seat is not None and seat != station and s.scalar(
+                select(StationLogin.id).where(StationLogin.candidate_id == candidate_id).limit(1)
+            ) is not None:  # fmt: skip
+                raise Conflict("ticket {ticket} has logged in at station {station}: move the candidate instead",
+                               ticket=candidate.ticket, station=seat)  # fmt: skip
+            self._require_free_seat(s, station, candidate_id)
             s.add(CheckIn(candidate_id=candidate_id, station=station, actor=actor.label, wall=self.db.wall_now()))
 
     def identity(self, actor: Actor, candidate_id: int) -> Identity:
@@ -75,18 +87,40 @@ class ProctorService(ExamDay):
                 raise NotFound("no candidate {candidate}", candidate=candidate_id)
             return self._identity(require_duty(s, actor, cand.session_id, "proctor"), cand)
 
-    def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> None:
-        """Let a candidate continue on another station: closes the current station login."""
+    def allow_move(self, actor: Actor, candidate_id: int, reason: str) -> MoveCode:
+        """Let a candidate continue at another station (换机续考): a one-time code for the
+        candidate to type at the new station's login, valid for a few minutes and once. The current
+        station login closes at once (its writes are refused from now on) and the attempt's clock
+        stops until the candidate logs in again; the move and its reason are on record."""
         require_role(actor, "proctor")
         if not reason.strip():
             raise ServiceError("a reason is required to move a candidate")
-        with self._on_candidate(actor, "candidate.allow_move", candidate_id, {"reason": reason}, "open") as (
+        code = "".join(secrets.choice("0123456789") for _ in range(MOVE_CODE_DIGITS))
+        with self._on_candidate(actor, "candidate.allow_move", candidate_id, {"reason": reason},
+                                "scheduled", "open") as (
             s, candidate,
         ):  # fmt: skip
+            attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == candidate_id))
+            ledger = None if attempt is None else self._ledger(s, attempt, self._instant())
+            if ledger is not None and ledger.state is LedgerState.SUBMITTED:
+                raise AttemptClosed("the attempt has been submitted")
+            from_station = None
             for row in s.scalars(
                 select(StationLogin).where(StationLogin.candidate_id == candidate_id, StationLogin.open)
             ):
-                row.open = False
+                row.open, from_station = False, row.station
+            for earlier in s.scalars(
+                select(StationMove).where(StationMove.candidate_id == candidate_id, StationMove.state == "issued")
+            ):
+                earlier.state = "void"  # one code at a time: the newest
+            paused = attempt is not None and ledger is not None and ledger.state is LedgerState.RUNNING
+            if paused:
+                assert attempt is not None
+                self._time_event(s, candidate.session_id, attempt.id, TimeEventKind.PAUSE, actor,
+                                 reason=f"moving to another station: {reason}")  # fmt: skip
+            s.add(StationMove(candidate_id=candidate_id, code_index=self._move_code_index(code), reason=reason,
+                              from_station=from_station, paused=paused, state="issued", actor=actor.label,
+                              epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now()))  # fmt: skip
             s.add(
                 Incident(
                     session_id=candidate.session_id, candidate_id=candidate_id,
@@ -94,6 +128,7 @@ class ProctorService(ExamDay):
                     actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
             )  # fmt: skip
+        return MoveCode(code, MOVE_CODE_SECONDS)
 
     def terminate(self, actor: Actor, attempt_id: int, reason: str) -> None:
         """End an attempt for misconduct: a misconduct incident and a submit, in one action."""

@@ -334,6 +334,58 @@ class CheckIn(Base):
     wall: Mapped[str] = mapped_column(String(40))
 
 
+class LoginFailure(Base):
+    """A candidate login that failed (ticket and ID number did not match, or a wrong move code), at a
+    station. Uncleared failures slow the next login of that ticket and at that station
+    (app/domain/login_delay.py) and are the proctor's alerts until a proctor clears them. What was
+    typed as the ID number is never kept."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(64))
+    station: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    wall: Mapped[str] = mapped_column(String(40))
+    cleared_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    __table_args__ = (
+        Index("ix_login_failures_ticket", "ticket"),
+        Index("ix_login_failures_station", "station"),
+    )
+
+
+class StationMove(Base):
+    """A proctor's authorisation to continue an attempt at another station (换机续考): a one-time
+    code, kept only as a keyed digest, valid for a few minutes on the machine clock, used once."""
+
+    __tablename__ = "station_moves"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    code_index: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(EncryptedText("station_moves.reason"))
+    from_station: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    to_station: Mapped[str | None] = mapped_column(String(64), nullable=True)  # set when used
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)  # the move stopped the attempt's clock
+    state: Mapped[str] = mapped_column(String(16), default="issued")  # issued | used | void
+    actor: Mapped[str] = mapped_column(String(64))
+    epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
+    mono: Mapped[float] = mapped_column(Float)
+    wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_station_moves_candidate", "candidate_id"),)
+
+
+class CandidateSettings(Base):
+    """What a candidate's screen keeps at the centre so that it follows them to another station:
+    their display settings and position (encrypted), and whether they have read the exam rules."""
+
+    __tablename__ = "candidate_settings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), unique=True)
+    settings: Mapped[dict | None] = mapped_column(EncryptedJSON("candidate_settings.settings"), nullable=True)
+    rules_read_wall: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    wall: Mapped[str] = mapped_column(String(40))
+
+
 class Incident(Base):
     __tablename__ = "incidents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

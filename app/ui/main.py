@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import gc
 import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -207,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.demo:
-            seed_desktop_demo(data)  # or, made on an earlier day, brought forward to today
+            # or, made on an earlier day, brought forward to today; the README's candidate seated at this PC
+            seed_desktop_demo(data, station=args.station or socket.gethostname())
         dialog = run_entry_dialog(app, entry_dialog, data)
     except UserFacingError as exc:
         from app.ui.widgets.messages import translate_error

@@ -22,7 +22,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+89"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+93"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -45,12 +45,12 @@
         <translation>请输入准考证号和身份证号。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Please call the proctor.</source>
         <translation>请举手示意监考员。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
@@ -100,12 +100,17 @@
         <translation>断网期间作答的部分答案被考点拒收，请核对你的答案。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The exam continues on another station</source>
+        <translation>考试已转到另一台考试机继续</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>
@@ -126,7 +131,7 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="+113"/>
+        <location filename="../../app/ui/candidate/pages.py" line="+134"/>
         <source>&amp;Yes, this is me</source>
         <translation>是本人，确认(&amp;Y)</translation>
     </message>
@@ -195,7 +200,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+158"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+172"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -264,7 +269,7 @@ Orange border ⚑: flagged</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>Only on this PC ({count} waiting)</source>
         <translation>仅保存在本机（{count} 条待发送）</translation>
     </message>
@@ -289,7 +294,7 @@ Orange border ⚑: flagged</source>
         <translation>✗ 未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -432,7 +437,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="-85"/>
+        <location filename="../../app/ui/candidate/pages.py" line="-106"/>
         <source>Admission ticket number</source>
         <translation>准考证号</translation>
     </message>
@@ -442,12 +447,22 @@ Orange border ⚑: flagged</source>
         <translation>身份证号</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>6 digits, from the proctor</source>
+        <translation>6 位数字，由监考员提供</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move code:</source>
+        <translation>换机码(&amp;M)：</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Ticket number:</source>
         <translation>准考证号：</translation>
     </message>
@@ -457,7 +472,7 @@ Orange border ⚑: flagged</source>
         <translation>身份证号：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Vocational skill assessment — candidate login</source>
         <translation>职业技能等级认定 — 考生登录</translation>
     </message>
@@ -556,7 +571,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-266"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-296"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -609,6 +624,11 @@ Orange border ⚑: flagged</source>
         <location line="+21"/>
         <source>Blank {n}</source>
         <translation>第 {n} 空</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{count} characters left</source>
+        <translation>还可输入 {count} 字</translation>
     </message>
 </context>
 <context>
@@ -763,7 +783,7 @@ weight tables and papers</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../app/ui/candidate/pages.py" line="+84"/>
+        <location filename="../../app/ui/candidate/pages.py" line="+96"/>
         <source>1. Sit at your assigned station and keep your admission ticket and ID card on the desk.
 2. Phones, smart watches, notes and other materials are not allowed; put them where the proctor says.
 3. Answers are saved automatically; &quot;Saved&quot; appears only when an answer is safely stored.
@@ -1128,7 +1148,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+203"/>
+        <location filename="../../app/ui/main.py" line="+204"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1416,7 +1436,62 @@ weight tables and papers</source>
         <translation>准考证号 {ticket} 已在机位 {station} 登录；须经监考员允许才能换机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>ticket {ticket} is not checked in: ask the proctor</source>
+        <translation>准考证号 {ticket} 尚未签到：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this seat is not yours: ask the proctor</source>
+        <translation>这不是您的座位：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the move code is wrong or has expired: ask the proctor</source>
+        <translation>换机码错误或已过期：请联系监考员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too many failed logins: try again in {seconds} s</source>
+        <translation>登录失败次数过多：请 {seconds} 秒后再试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>station {station} is already the seat of ticket {ticket}</source>
+        <translation>考试机 {station} 已是准考证号 {ticket} 的座位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket {ticket} has logged in at station {station}: move the candidate instead</source>
+        <translation>准考证号 {ticket} 已在考试机 {station} 登录：请改用换机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you have been moved to station {station}: continue there</source>
+        <translation>您已换到考试机 {station}：请在该机继续作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a proctor is moving you to another station: continue there</source>
+        <translation>监考员正在为您换机：请到新考试机继续作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticket {ticket} and station {station} are not in session {session}</source>
+        <translation>准考证号 {ticket} 和考试机 {station} 都不属于场次 {session}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate keeps their screen settings</source>
+        <translation>只有考生本人可以保存其屏幕设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>these screen settings are out of range</source>
+        <translation>屏幕设置超出允许范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no attempt {attempt}</source>
         <translation>没有试卷 {attempt}</translation>
     </message>
@@ -2946,7 +3021,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-311"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3366,7 +3441,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+98"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

@@ -65,13 +65,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Allow mo&amp;ve…</source>
-        <translation>允许换机(&amp;V)…</translation>
+        <source>Mo&amp;ve…</source>
+        <translation>换机(&amp;V)…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Let the candidate continue on another station</source>
-        <translation>允许考生换到另一台考试机继续作答</translation>
+        <source>A one-time code to continue on another station</source>
+        <translation>生成一次性换机码，让考生到另一台考试机继续作答</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -189,12 +189,17 @@
         <translation>考生更换考试机的原因：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{who} may now log in on another station.</source>
-        <translation>{who} 现在可以在另一台考试机上登录。</translation>
+        <location line="+7"/>
+        <source>{who} may now log in on another station with the move code.</source>
+        <translation>{who} 现在可以凭换机码在另一台考试机上登录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Failed logins of ticket {ticket} at {station} cleared.</source>
+        <translation>已清除准考证号 {ticket} 在 {station} 的登录失败记录。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Incident recorded.</source>
         <translation>考场事件已记录。</translation>
     </message>
@@ -285,7 +290,7 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/dialogs.py" line="+109"/>
+        <location filename="../../app/ui/proctor/dialogs.py" line="+140"/>
         <source>Check in {name}</source>
         <translation>签到：{name}</translation>
     </message>
@@ -470,9 +475,55 @@
     </message>
 </context>
 <context>
+    <name>LoginAlerts</name>
+    <message>
+        <location filename="../../app/ui/proctor/alerts.py" line="+18"/>
+        <source>Failed candidate logins</source>
+        <translation>考生登录失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have checked who is at that station: the failures no longer slow the next login</source>
+        <translation>您已核实该考试机前的考生：这些失败不再延缓下次登录</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ticket {ticket} at station {station}: {count} failed login(s), last at {time}</source>
+        <translation>准考证号 {ticket} 在考试机 {station}：登录失败 {count} 次，最近一次 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>next login waits {seconds} s</source>
+        <translation>下次登录需等待 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>MoveCodeDialog</name>
+    <message>
+        <location filename="../../app/ui/proctor/dialogs.py" line="-221"/>
+        <source>Move code for {who}</source>
+        <translation>{who} 的换机码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The candidate types this code at the new station&apos;s login, with ticket and ID number. It is valid for {minutes} minutes and once.</source>
+        <translation>考生在新考试机的登录页输入此码及准考证号、身份证号。此码 {minutes} 分钟内有效，只能使用一次。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFrame</name>
     <message>
-        <location line="-175"/>
+        <location line="+30"/>
         <source>No photo on file:
 check the ID card carefully</source>
         <translation>无报名照片：
@@ -490,12 +541,12 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+96"/>
+        <location filename="../../app/ui/proctor/console.py" line="+97"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Ticket no., name, station or state</source>
         <translation>准考证号、姓名、座位或状态</translation>
     </message>
@@ -510,7 +561,7 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>

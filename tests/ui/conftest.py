@@ -13,6 +13,7 @@ from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, seed_desktop_demo
 from app.security.envelope import FAST_KDF
 from app.services.backend import Backend
 from app.ui.widgets.errors import Ask
+from tests.store_fixtures import seat
 
 
 @pytest.fixture(autouse=True)
@@ -56,10 +57,17 @@ def signed_in(server_transport):
 
 
 @pytest.fixture
-def station(server_transport):
-    """A client at a station, not signed in (a candidate station): station('PC-07') -> Client."""
+def station(server_transport, backend):
+    """A client at a station, not signed in (a candidate station): station('PC-07') -> Client;
+    station('PC-07', seated='202650001'): proctor1 has checked that candidate in at it first."""
     server, loopback = server_transport
-    return lambda name="TEST-PC": local_client(server, name, loopback=loopback)
+
+    def at(name: str = "TEST-PC", seated: str | None = None) -> Client:
+        if seated is not None:
+            seat(backend.exam, backend.accounts.login("proctor1", DEMO_PASSWORDS["proctor"]), seated, name)
+        return local_client(server, name, loopback=loopback)
+
+    return at
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.api.types import Identity
 from app.demo import demo_people
 from app.domain.attempt_state import StepKind
-from app.ui.candidate.station import CandidateStation, exam_title
+from app.ui.candidate.station import REFRESH_EVERY, CandidateStation, exam_title
 
 PEOPLE = demo_people(8, random.Random(7))  # exactly the seeded demo candidates
 
@@ -36,7 +36,7 @@ def log_in(qtbot, station, ticket, number):
 
 def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station, answers):
     proctor = signed_in("proctor1")
-    station = CandidateStation(station("PC-01"), min_rules_seconds=0)
+    station = CandidateStation(station("PC-01", seated=PEOPLE[0][0]), min_rules_seconds=0)
     qtbot.addWidget(station)
     station.resize(1366, 768)
     station.show()
@@ -85,7 +85,7 @@ def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station,
 
 def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
     proctor = signed_in("proctor1")
-    station = CandidateStation(station("PC-02"), min_rules_seconds=0)
+    station = CandidateStation(station("PC-02", seated=PEOPLE[1][0]), min_rules_seconds=0)
     qtbot.addWidget(station)
     proctor.proctor.start_session(session_id(proctor))
     ticket, _name, number, _ = PEOPLE[1]
@@ -100,7 +100,7 @@ def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
 
 
 def test_rules_need_the_minimum_reading_time(qtbot, station):
-    station = CandidateStation(station("PC-03"), min_rules_seconds=600)
+    station = CandidateStation(station("PC-03", seated=PEOPLE[2][0]), min_rules_seconds=600)
     qtbot.addWidget(station)
     ticket, _name, number, _ = PEOPLE[2]
     log_in(qtbot, station, ticket, number)
@@ -127,7 +127,8 @@ def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qt
     from tests.test_offline_flow import Link
 
     proctor = signed_in("proctor1")
-    client = station("PC-03")
+    ticket, _name, number, _ = PEOPLE[2]
+    client = station("PC-03", seated=ticket)
     link = Link(client.transport)
     client.transport = link
     journal = Journal(tmp_path / "journal", backend.db.cipher.journal_key("PC-03"), "PC-03")
@@ -136,7 +137,6 @@ def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qt
     station.resize(1366, 768)
     station.show()
     proctor.proctor.start_session(session_id(proctor))
-    ticket, _name, number, _ = PEOPLE[2]
     log_in(qtbot, station, ticket, number)
     qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
     station.rules_page.read.setChecked(True)
@@ -163,3 +163,49 @@ def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qt
     assert [k for _s, k, _slot in steps_of(backend, attempt)] == ["answer", "answer", "submit"]
     assert station.message_page.heading.text() == "Your paper has been submitted" and len(journal) == 0
     journal.close()
+
+
+def test_a_moved_candidate_types_the_code_and_goes_on_as_they_left_it(qtbot, signed_in, station):
+    proctor = signed_in("proctor1")
+    ticket, _name, number, _ = PEOPLE[3]
+    old = CandidateStation(station("PC-04", seated=ticket), min_rules_seconds=0)
+    qtbot.addWidget(old)
+    proctor.proctor.start_session(session_id(proctor))
+    log_in(qtbot, old, ticket, number)
+    qtbot.mouseClick(old.confirm_page.yes, Qt.MouseButton.LeftButton)
+    old.rules_page.read.setChecked(True)
+    qtbot.mouseClick(old.rules_page.button, Qt.MouseButton.LeftButton)
+    assert old.stack.currentWidget() is old.exam_page
+    old.exam_page.change_font(+2)
+    old.exam_page.contrast.setChecked(True)
+    old.exam_page.show_question(3)
+    move = proctor.proctor.allow_move(old.flow.login.candidate_id, "PC-04 死机")
+    old._ticks = REFRESH_EVERY - 1  # the old station's next look at the store
+    old._tick()
+    assert old.stack.currentWidget() is old.message_page and not old.timer.isActive()  # said once, not a dialog a tick
+    assert old.message_page.body.text() == "a proctor is moving you to another station: continue there"
+
+    new = CandidateStation(station("PC-30"), min_rules_seconds=600)
+    qtbot.addWidget(new)
+    assert not new.login_page.move_code.isVisibleTo(new.login_page)  # asked for only when needed
+    log_in(qtbot, new, ticket, number)
+    assert new.stack.currentWidget() is new.login_page and new.login_page.move_code.isVisibleTo(new.login_page)
+    assert new.login_page.message.text() == "this seat is not yours: ask the proctor"
+    qtbot.keyClicks(new.login_page.move_code, move.code)
+    qtbot.mouseClick(new.login_page.button, Qt.MouseButton.LeftButton)
+    assert new.stack.currentWidget() is new.confirm_page
+    qtbot.mouseClick(new.confirm_page.yes, Qt.MouseButton.LeftButton)
+    assert new.stack.currentWidget() is new.exam_page  # the rules are not shown again (600 s otherwise)
+    assert (new.flow.current, new.exam_page.font_step, new.exam_page.contrast.isChecked()) == (3, 2, True)
+
+
+def test_a_written_answer_shows_the_characters_left(qtbot):
+    from app.domain.answers import MAX_TEXT_BYTES
+    from app.ui.candidate.exam_page import QuestionView
+
+    view = QuestionView()
+    qtbot.addWidget(view)
+    view.show_item(1, 1, {"slot": 0, "type": "short", "stem": "简述", "points": "5"}, "考生作答")
+    assert view.left.text() == f"{(MAX_TEXT_BYTES - 12) // 3} characters left"
+    view.editor.setPlainText("a" * 3000)
+    assert view.left.text() == f"{(MAX_TEXT_BYTES - 3000) // 3} characters left"

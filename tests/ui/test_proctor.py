@@ -49,7 +49,7 @@ def console(qtbot, proctor, theory):
 @pytest.fixture
 def dialogs(monkeypatch):
     """Answers for the console's own dialogs; each entry is a value or a function of the dialog's arguments."""
-    record = {"check_in": [], "extra_time": [], "incident": [], "asked": []}
+    record = {"check_in": [], "extra_time": [], "incident": [], "move_code": [], "asked": []}
 
     def answer(kind):
         def ask(parent, *args):
@@ -59,7 +59,7 @@ def dialogs(monkeypatch):
 
         return staticmethod(ask)
 
-    for kind in ("check_in", "extra_time", "incident"):
+    for kind in ("check_in", "extra_time", "incident", "move_code"):
         monkeypatch.setattr(ProctorAsk, kind, answer(kind))
     return record
 
@@ -99,7 +99,7 @@ def pick(console: ProctorConsole, ticket: str) -> CandidateRow:
 def log_in(station, person, name: str):
     """The candidate `person` logs in at the station `name`: (the station's client, its CandidateSession)."""
     ticket, _name, id_number, _ability = person
-    client = station(name)
+    client = station(name, seated=ticket)
     return client, client.candidate_sign_in(ticket, id_number)
 
 
@@ -345,19 +345,39 @@ def test_force_submit_and_terminate_need_reasons(console, qtbot, station, procto
     assert [category for _ticket, category, _text in incidents(proctor, theory)] == ["misconduct"]
 
 
-def test_allow_move_lets_the_candidate_log_in_elsewhere(console, qtbot, station, proctor, theory, answers):
+def test_move_shows_a_one_time_code_for_the_new_station(console, qtbot, station, proctor, theory, answers, dialogs):
     start(proctor, theory, console)
+    ticket, _name, number, _ability = FREE[2]
     log_in(station, FREE[2], "PC-08")
     with pytest.raises(ApiError) as refused:
-        log_in(station, FREE[2], "PC-20")
-    assert refused.value.code == "conflict"
+        station("PC-20").candidate_sign_in(ticket, number)
+    assert refused.value.code == "wrong_seat"
     console.refresh()
-    pick(console, FREE[2][0])
+    pick(console, ticket)
     answers["text"].append("PC-08 死机，换到 PC-20")
+    dialogs["move_code"].append(None)
     click(qtbot, console, console.candidate_actions.move)
-    log_in(station, FREE[2], "PC-20")
+    kind, (_who, move) = dialogs["asked"][-1]
+    assert kind == "move_code" and len(move.code) == 6
+    station("PC-20").candidate_sign_in(ticket, number, move.code)
     console.refresh()
-    assert shown(console, FREE[2][0], Column.STATION) == "PC-20"
+    assert shown(console, ticket, Column.STATION) == "PC-20"
+
+
+def test_failed_logins_show_as_alerts_the_proctor_clears(console, qtbot, station, proctor, theory):
+    ticket, _name, _number, _ability = PEOPLE[0]
+    assert not console.alerts.isVisibleTo(console)
+    for _ in range(3):
+        with pytest.raises(ApiError) as refused:
+            station("PC-66").candidate_sign_in(ticket, "110105194912310021")
+        assert refused.value.code == "permission_denied"
+    console.refresh()
+    assert console.alerts.isVisibleTo(console)
+    assert [(a.ticket, a.station, a.failures) for a in console.alerts.alerts] == [(ticket, "PC-66", 3)]
+    assert ticket in console.alerts.list.item(0).text()
+    qtbot.mouseClick(console.alerts.clear_button, Qt.MouseButton.LeftButton)
+    assert console.alerts.alerts == [] and not console.alerts.isVisibleTo(console)
+    assert proctor.proctor.login_alerts(theory) == []
 
 
 def test_incident_concerning_a_candidate(console, qtbot, proctor, theory, dialogs):
@@ -393,7 +413,7 @@ def test_papers_are_submitted_at_zero_by_the_services_not_the_console(qtbot, bac
     proctor.proctor.start_session(session_id)
     sweep.tick()
     # T-1's station logs in and then goes silent (nobody else's screen ticks for it); T-2 never comes
-    station("PC-09").candidate_sign_in("T-1", PEOPLE[7][2])
+    station("PC-09", seated="T-1").candidate_sign_in("T-1", PEOPLE[7][2])
     qtbot.waitUntil(lambda: widget.refresh() and widget.model.row_at(0).remaining == 0, timeout=3000)
     assert widget.model.row_at(0).state != "submitted" and asked == []  # the console submits nothing
     sweeping.set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -26,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.answers import characters_left
 from app.ui.widgets.messages import translate_error
 
 BLANK = re.compile(r"_{4,}")
 WRITTEN = ("short", "case", "task")
+log = logging.getLogger("examdesk.ui.candidate")
 AUTOSAVE_MS = 1500
+BASE_FONT_PT = 13  # the exam text's size at font step 0
 
 NORMAL_STYLE = ""
 CONTRAST_STYLE = """
@@ -118,6 +122,7 @@ class QuestionView(QWidget):
         self.checks: list[QCheckBox] = []
         self.blanks: list[QLineEdit] = []
         self.editor: QPlainTextEdit | None = None
+        self.left: QLabel | None = None  # the characters left for a written answer
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -133,7 +138,7 @@ class QuestionView(QWidget):
                 widget.deleteLater()
         if self.group is not None:
             self.group.deleteLater()
-        self.group, self.checks, self.blanks, self.editor = None, [], [], None
+        self.group, self.checks, self.blanks, self.editor, self.left = None, [], [], None, None
 
     def show_item(self, number: int, total: int, item: dict[str, Any], answer: Any) -> None:
         self.flush()
@@ -186,6 +191,19 @@ class QuestionView(QWidget):
             self.editor.setMinimumHeight(240)
             self.editor.textChanged.connect(self.autosave.start)
             self.answer_layout.addWidget(self.editor)
+            self.left = QLabel()
+            self.left.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.editor.textChanged.connect(self._count_left)
+            self.answer_layout.addWidget(self.left)
+            self._count_left()
+
+    def _count_left(self) -> None:
+        """The characters the written answer still takes (the services refuse longer answers)."""
+        if self.editor is None or self.left is None:
+            return
+        left = characters_left(self.editor.toPlainText())
+        self.left.setText(self.tr("{count} characters left").format(count=left))
+        self.left.setStyleSheet("color: #c62828; font-weight: bold;" if left < 500 else "color: #555555;")
 
     def _choice_clicked(self, button: QAbstractButton) -> None:
         assert self.group is not None
@@ -347,6 +365,11 @@ class ExamPage(QWidget):
         self.card.build(len(flow.items))
         self._saved_values = dict(flow.answers)
         self.set_saved(None)
+        settings = flow.settings  # as the candidate left them, on this or another station
+        if settings.font_size:
+            self.font_step = (settings.font_size - BASE_FONT_PT) // 2
+            self.change_font(0)
+        self.contrast.setChecked(settings.high_contrast)
         self.show_question(flow.current)
         self.tick()
 
@@ -362,6 +385,15 @@ class ExamPage(QWidget):
         self.previous_button.setEnabled(flow.current > 0)
         self.next_button.setEnabled(flow.current < len(flow.items) - 1)
         self.card.update_marks(set(flow.answers), flow.flagged, flow.current)
+        self._keep_settings()
+
+    def _keep_settings(self) -> None:
+        """Font size, contrast and the current question go to the centre: they follow a move."""
+        try:
+            self.flow.save_settings(font_size=BASE_FONT_PT + 2 * self.font_step,
+                                    high_contrast=self.contrast.isChecked())  # fmt: skip
+        except Exception:  # the exam goes on; only the settings would not follow a move
+            log.warning("the screen settings could not be kept at the centre", exc_info=True)
 
     def tick(self) -> None:
         left = self.flow.remaining()
@@ -395,11 +427,14 @@ class ExamPage(QWidget):
 
     def change_font(self, step: int) -> None:
         self.font_step = max(-2, min(6, self.font_step + step))
-        size = 13 + 2 * self.font_step
+        size = BASE_FONT_PT + 2 * self.font_step
         self.question.setStyleSheet(f"QWidget {{ font-size: {size}pt; }}")
+        if step:
+            self._keep_settings()
 
     def set_contrast(self, on: bool) -> None:
         self.setStyleSheet(CONTRAST_STYLE if on else NORMAL_STYLE)
+        self._keep_settings()
 
     # -- actions ------------------------------------------------------------------------------
 

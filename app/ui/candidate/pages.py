@@ -46,7 +46,7 @@ class _Centered(QWidget):
 
 
 class LoginPage(_Centered):
-    submitted = Signal(str, str)
+    submitted = Signal(str, str, str)  # ticket, ID number, move code ("" unless asked for)
 
     def __init__(self, station: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +55,11 @@ class LoginPage(_Centered):
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText(self.tr("ID card number"))
         self.id_number.setMaxLength(18)
+        self.move_code = QLineEdit()
+        self.move_code.setPlaceholderText(self.tr("6 digits, from the proctor"))
+        self.move_code.setMaxLength(8)
+        self.move_code_label = QLabel(self.tr("&Move code:"))
+        self.move_code_label.setBuddy(self.move_code)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -62,10 +67,14 @@ class LoginPage(_Centered):
         self.button.setDefault(True)
         self.button.clicked.connect(self._submit)
         self.id_number.returnPressed.connect(self._submit)
+        self.move_code.returnPressed.connect(self._submit)
         self.ticket.returnPressed.connect(self.id_number.setFocus)
         form = QFormLayout()
         form.addRow(self.tr("Ticket number:"), self.ticket)
         form.addRow(self.tr("ID number:"), self.id_number)
+        form.addRow(self.move_code_label, self.move_code)  # only when the seat is not the candidate's
+        self.move_code.hide()
+        self.move_code_label.hide()
         self.column.addStretch(2)
         self.column.addWidget(_title(self.tr("Vocational skill assessment — candidate login")))
         station_label = QLabel(self.tr("Station {station}").format(station=station))
@@ -79,16 +88,28 @@ class LoginPage(_Centered):
 
     def _submit(self) -> None:
         self.message.clear()
-        self.submitted.emit(self.ticket.text(), self.id_number.text())
+        code = self.move_code.text() if self.move_code.isVisibleTo(self) else ""
+        self.submitted.emit(self.ticket.text(), self.id_number.text(), code)
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.id_number.selectAll()
         self.id_number.setFocus()
 
+    def ask_move_code(self, text: str) -> None:
+        """This station is not the candidate's seat: the proctor's move code lets them continue here."""
+        self.message.setText(text)
+        self.move_code_label.show()
+        self.move_code.show()
+        self.move_code.selectAll()
+        self.move_code.setFocus()
+
     def reset(self) -> None:
         self.ticket.clear()
         self.id_number.clear()
+        self.move_code.clear()
+        self.move_code.hide()
+        self.move_code_label.hide()
         self.message.clear()
         self.ticket.setFocus()
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.api.client import Client
-from app.api.errors import Unreachable
+from app.api.errors import ApiError, Unreachable
 from app.api.types import Identity
 from app.flows.candidate import HEARTBEAT_SECONDS, CandidateFlow, Notice, RulesNotRead, Stage
 from app.station.journal import Journal
@@ -98,13 +98,19 @@ class CandidateStation(QWidget):
     def _error(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    def _log_in(self, ticket: str, id_number: str) -> None:
+    def _log_in(self, ticket: str, id_number: str, move_code: str = "") -> None:
         if not ticket.strip() or not id_number.strip():
             self.login_page.show_error(self.tr("Enter your ticket number and ID number."))
             return
         try:
-            self.flow.log_in(ticket, id_number)
-        except Exception as exc:  # wrong pair, busy elsewhere: said on the page itself
+            self.flow.log_in(ticket, id_number, move_code)
+        except ApiError as exc:  # wrong pair, busy elsewhere, not this seat: said on the page itself
+            if exc.code == "wrong_seat":
+                self.login_page.ask_move_code(translate_error(exc))
+            else:
+                self.login_page.show_error(translate_error(exc))
+            return
+        except Exception as exc:
             self.login_page.show_error(translate_error(exc))
             return
         assert self.flow.identity is not None
@@ -118,7 +124,15 @@ class CandidateStation(QWidget):
         self.stack.setCurrentWidget(self.login_page)
 
     def _confirmed(self) -> None:
-        self.flow.confirm_identity()
+        try:
+            stage = self.flow.confirm_identity()
+        except Exception as exc:
+            self._error(exc)
+            return
+        if stage is not Stage.RULES:  # the rules were read once for this attempt (back after a move)
+            self.timer.start()
+            self._show_stage()
+            return
         self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
         self.stack.setCurrentWidget(self.rules_page)
         self.timer.start()
@@ -230,6 +244,12 @@ class CandidateStation(QWidget):
                 if self.flow.stage is Stage.ANSWERING:
                     self.exam_page.tick()
                 return
+            except ApiError as exc:
+                if exc.code == "invalid_token":  # moved to another station, or logged in again elsewhere
+                    self._closed_here(exc)
+                else:
+                    self._error(exc)
+                return
             except Exception as exc:
                 self._error(exc)
                 return
@@ -238,6 +258,12 @@ class CandidateStation(QWidget):
             self.exam_page.tick()
             for threshold in self.flow.due_warnings():
                 self.exam_page.notice(self.tr("{minutes} minutes left.").format(minutes=threshold // 60))
+
+    def _closed_here(self, exc: ApiError) -> None:
+        """This station's login was closed (a proctor moved the candidate): say so, once, and stop."""
+        self.timer.stop()
+        self.message_page.show_message(self.tr("The exam continues on another station"), translate_error(exc))
+        self.stack.setCurrentWidget(self.message_page)
 
     def _submit(self) -> None:
         unanswered, flagged = self.flow.submit_summary()

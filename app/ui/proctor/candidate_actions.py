@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from app.api.types import CandidateRow, SessionInfo
+from app.api.types import CandidateRow, LoginAlert, SessionInfo
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import ProctorAsk
 from app.ui.proctor.labels import FINISHED
@@ -29,8 +29,8 @@ class CandidateActions(ConsoleActions):
                                    self.tr("Submit this candidate's paper now (a reason is required)"))  # fmt: skip
         self.terminate = self._action(self.tr("Ter&minate…"), self.do_terminate,
                                       self.tr("End this candidate's exam for misconduct"))  # fmt: skip
-        self.move = self._action(self.tr("Allow mo&ve…"), self.do_move,
-                                 self.tr("Let the candidate continue on another station"))  # fmt: skip
+        self.move = self._action(self.tr("Mo&ve…"), self.do_move,
+                                 self.tr("A one-time code to continue on another station"))  # fmt: skip
         self.incident = self._action(self.tr("&Note incident…"), self.do_incident,
                                      self.tr("Record an incident concerning this candidate"))  # fmt: skip
         self.menu = self._menu()
@@ -139,9 +139,21 @@ class CandidateActions(ConsoleActions):
             return
         reason = ask_reason(c, self.tr("Allow move {who}").format(who=self._who(row)),
                             self.tr("Why does the candidate move to another station?"))  # fmt: skip
-        if reason is not None:
-            self.call(c.client.proctor.allow_move, row.candidate_id, reason,
-                      done=self.tr("{who} may now log in on another station.").format(who=self._who(row)))  # fmt: skip
+        if reason is None:
+            return
+        move = attempt(c, c.client.proctor.allow_move, row.candidate_id, reason)
+        if move is None:
+            return
+        c.refresh()
+        c.note(self.tr("{who} may now log in on another station with the move code.").format(who=self._who(row)))
+        ProctorAsk.move_code(c, self._who(row), move)
+
+    def clear_login_alert(self, alert: LoginAlert) -> None:
+        """The proctor has checked who is at that station: the failed logins no longer slow a login."""
+        c = self.console
+        self.call(c.client.proctor.clear_login_alert, c.session_id, alert.ticket, alert.station,
+                  done=self.tr("Failed logins of ticket {ticket} at {station} cleared.").format(
+                      ticket=alert.ticket, station=alert.station))  # fmt: skip
 
     def do_incident(self) -> None:
         c, row = self.console, self.console.selected_row()

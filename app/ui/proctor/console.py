@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.client import Client
-from app.api.types import CandidateRow, ResultRow, SeatReadiness, SessionInfo
+from app.api.types import CandidateRow, LoginAlert, ResultRow, SeatReadiness, SessionInfo
+from app.ui.proctor.alerts import LoginAlerts
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
 from app.ui.proctor.grid_model import CandidateFilterProxy, CandidateGridModel, Column
@@ -44,13 +45,13 @@ from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
 
-Fetched = tuple[SessionInfo | None, list[CandidateRow], list[SeatReadiness] | Exception]
+Fetched = tuple[SessionInfo | None, list[CandidateRow], list[SeatReadiness] | Exception, list[LoginAlert]]
 
 
 def fetch(client: Client, session_id: int) -> Fetched:
-    """What the console shows: the session, its candidates and its seats' readiness (or why that
-    could not be read: the grid goes on without it). Any thread may call this. Papers whose time
-    has run out are the services' to submit (their clock sweep), not this screen's."""
+    """What the console shows: the session, its candidates, its seats' readiness (or why that could
+    not be read: the grid goes on without it) and its failed logins. Any thread may call this.
+    Papers whose time has run out are the services' to submit (their clock sweep), not this screen's."""
     info = next((s for s in client.proctor.sessions() if s.id == session_id), None)
     rows = client.proctor.session_overview(session_id)
     seats: list[SeatReadiness] | Exception
@@ -58,7 +59,7 @@ def fetch(client: Client, session_id: int) -> Fetched:
         seats = client.proctor.readiness(session_id)
     except Exception as exc:  # shown in the readiness panel; the grid is what matters most
         seats = exc
-    return info, rows, seats
+    return info, rows, seats, client.proctor.login_alerts(session_id) if info is not None else []
 
 
 class _Relay(QObject):
@@ -103,6 +104,7 @@ class ProctorConsole(QWidget):
         self._names_known = False
         self.session_actions = SessionActions(self)
         self.candidate_actions = CandidateActions(self)
+        self.alerts = LoginAlerts(self.candidate_actions.clear_login_alert)
         self.timer = QTimer(self)
         # the timed refresh's worker: deleting the console waits for it too (QThreadPool's destructor)
         self._pool = QThreadPool(self)
@@ -173,12 +175,13 @@ class ProctorConsole(QWidget):
         layout.addLayout(room)
         layout.addLayout(search)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.readiness)
         layout.addWidget(candidate_box)
         layout.addWidget(self.status)
         # Tab goes as the eye does: the room's buttons, the search box, the grid, the candidate's buttons
-        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, self.readiness.toggle,
-                                self.readiness.table, *candidate_buttons]  # fmt: skip
+        chain: list[QWidget] = [*room_buttons, self.filter_edit, self.grid, self.alerts.list, self.alerts.clear_button,
+                                self.readiness.toggle, self.readiness.table, *candidate_buttons]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -227,7 +230,8 @@ class ProctorConsole(QWidget):
             self.refresh_in_background()
 
     def _apply(self, fetched: Fetched) -> None:
-        self.info, rows, seats = fetched
+        self.info, rows, seats, alerts = fetched
+        self.alerts.show_alerts(alerts)
         if isinstance(seats, Exception):
             self.readiness.show_failure(seats)
         else:

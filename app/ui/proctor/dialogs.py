@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.types import Identity
+from app.api.types import Identity, MoveCode
 from app.domain.time_ledger import extra_time_seconds
 from app.ui.proctor.labels import INCIDENTS, duration_text, incident_label
 from app.ui.proctor.tables import cell, readonly_table
@@ -70,6 +70,37 @@ class ProctorAsk:
     def incident(parent: QWidget | None, who: str) -> IncidentReport | None:
         dialog = IncidentDialog(who, parent)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @staticmethod
+    def move_code(parent: QWidget | None, who: str, move: MoveCode) -> None:
+        """Show the one-time move code, large, for the candidate to type at the new station."""
+        MoveCodeDialog(who, move, parent).exec()
+
+
+class MoveCodeDialog(QDialog):
+    """The one-time code of a move (换机续考), shown on the proctor's screen only."""
+
+    def __init__(self, who: str, move: MoveCode, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move code for {who}").format(who=who))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The candidate types this code at the new station's login, with ticket and ID number. "
+                               "It is valid for {minutes} minutes and once."
+                               ).format(minutes=max(1, move.valid_seconds // 60)))  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.code = QLabel(" ".join([move.code[:3], move.code[3:]]))
+        font = self.code.font()
+        font.setPointSize(font.pointSize() * 3)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.code)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
 
 
 def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> tuple[QDialogButtonBox, QWidget]:

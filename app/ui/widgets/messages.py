@@ -253,6 +253,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "messages", "ticket {ticket} is logged in on station {station}; a proctor must allow the move first"
     ),
+    # candidates at their seat (app/services/seating.py)
+    QT_TRANSLATE_NOOP("messages", "ticket {ticket} is not checked in: ask the proctor"),
+    QT_TRANSLATE_NOOP("messages", "this seat is not yours: ask the proctor"),
+    QT_TRANSLATE_NOOP("messages", "the move code is wrong or has expired: ask the proctor"),
+    QT_TRANSLATE_NOOP("messages", "too many failed logins: try again in {seconds} s"),
+    QT_TRANSLATE_NOOP("messages", "station {station} is already the seat of ticket {ticket}"),
+    QT_TRANSLATE_NOOP("messages", "ticket {ticket} has logged in at station {station}: move the candidate instead"),
+    QT_TRANSLATE_NOOP("messages", "you have been moved to station {station}: continue there"),
+    QT_TRANSLATE_NOOP("messages", "a proctor is moving you to another station: continue there"),
+    QT_TRANSLATE_NOOP("messages", "ticket {ticket} and station {station} are not in session {session}"),
+    QT_TRANSLATE_NOOP("messages", "only the candidate keeps their screen settings"),
+    QT_TRANSLATE_NOOP("messages", "these screen settings are out of range"),
     QT_TRANSLATE_NOOP("messages", "no attempt {attempt}"),
     QT_TRANSLATE_NOOP("messages", "session {code} is {state}"),
     QT_TRANSLATE_NOOP("messages", "session {session} is not open: its clock cannot change"),
