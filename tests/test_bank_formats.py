@@ -230,6 +230,47 @@ def test_a_gift_file_that_is_no_utf8_or_has_an_open_brace_is_an_error_with_its_l
     assert [it.source_id for it in result.items] == ["A"]
 
 
+def test_gift_as_moodle_writes_it_answer_formats_wrong_numbers_and_repeated_names():
+    # hand-made after the shapes of Moodle's own GIFT test fixture (question/format/gift/tests/fixtures)
+    text = (
+        "::Q2:: What's between orange and green?\n{\n    =yellow # right\n    ~red # [html]wrong\n"
+        "    ~[plain]blue # wrong\n}\n\n"
+        "::Q5:: A number from 1 to 5? {#3:2~#Completely wrong}\n\n"
+        "::Q6:: Two and two? {#4~#Completely wrong}\n\n"
+        "::TSL::TSL is blablabla.{T}\n\n::TSL::TSL is blablabla.{TRUE}\n\n"
+        "::Q1:: 42 is the answer.{FALSE#No.#Yes.\n####A reference.} (see the book)\n"
+    )
+    result = read_gift("q.gift", text.encode())
+    assert result.problems == []
+    assert [(it.source_id, it.has_id, it.type, it.stem, it.options, it.key) for it in result.items] == [
+        ("Q2", True, "single", "What's between orange and green?", ("yellow", "red", "blue"), ("yellow",)),
+        ("Q6", True, "fill_in", "Two and two?\n____", (), (("4",),)),
+        ("TSL", False, "true_false", "TSL is blablabla.", (), ("T",)),  # a name twice is no id
+        ("TSL", False, "true_false", "TSL is blablabla.", (), ("TRUE",)),
+        ("Q1", True, "true_false", "42 is the answer. (see the book)", (), ("FALSE",)),
+    ]
+    assert result.items[-1].explanation == "A reference."
+    assert [(p.location, p.message) for p in result.unsupported] == [
+        ("line 8 (Q5)", "a numeric answer with a tolerance (±2): ExamDesk compares answers as written")
+    ]
+
+
+def test_a_moodle_cloze_reads_its_short_answer_blanks_and_refuses_others():
+    quiz = (
+        '<quiz><question type="cloze"><name><text>c1</text></name><questiontext format="html"><text><![CDATA['
+        "<p>The capital of France is {1:SHORTANSWER:=Paris~=paris} and of Italy {1:SA:%100%Rome#ok}.</p>"
+        ']]></text></questiontext></question><question type="cloze"><name><text>c2</text></name>'
+        '<questiontext format="html"><text>Pick {1:MULTICHOICE:=a~b}</text></questiontext></question></quiz>'
+    )
+    result = read("cloze.xml", quiz)
+    assert shapes(result) == [
+        ("c1", "fill_in", "The capital of France is ____ and of Italy ____.", (), (("Paris", "paris"), ("Rome",)), None)
+    ]
+    assert [p.message for p in result.unsupported] == [
+        "a cloze blank of kind MULTICHOICE; ExamDesk reads SHORTANSWER blanks only"
+    ]
+
+
 # -- round trips --------------------------------------------------------------------------------------------
 
 

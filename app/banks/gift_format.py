@@ -29,6 +29,8 @@ SPECIAL = "~=#{}:\\"
 OWN = "// examdesk: "
 _NAME = re.compile(r"^::((?:\\.|[^:\\]|:(?!:))*)::", re.DOTALL)
 _FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+TRUE_FALSE = ("T", "TRUE", "F", "FALSE")
+_MARKER = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)  # an answer's own text format
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 
 
@@ -121,13 +123,16 @@ def read_gift(source: str, data: bytes) -> ReadResult:
         if isinstance(stated, dict):
             keys = ("bank", "title", "standard", "subtype", "version")
             out.info[source] = BankInfoRow(*(str(stated.get(k, "")) for k in keys))
-    for line, body, own, category in _blocks(text):
+    blocks = _blocks(text)
+    names = [m[1] for _l, b, _o, _c in blocks if (m := _NAME.match(b))]
+    for line, body, own, category in blocks:
         name_match = _NAME.match(body)
         name = unescape(name_match[1]).strip() if name_match else ""
         where = f"line {line} ({name})" if name else f"line {line}"
         try:
             item = _question(source, body[name_match.end() :] if name_match else body, name, where, category, out)
             item.row = line
+            item.has_id = bool(name) and names.count(name_match[1] if name_match else "") == 1
             _own(item, own)
             out.items.append(item)
         except _Unsupported as exc:
@@ -158,8 +163,10 @@ def _question(source: str, body: str, name: str, where: str, category: str, out:
     if closed < 0:
         raise _Bad("the answers' opening brace has no closing one")
     before, answers, after = body[:opened], body[opened + 1 : closed].strip(), body[closed + 1 :]
-    blank = bool(after.strip())
-    stem = _plain(before + (" ____ " + after if blank else ""), fmt)
+    word = re.split(r"(?<!\\)#", answers, maxsplit=1)[0].strip().upper()
+    # text after the braces makes them a blank (a missing word), in a choice or short-answer question
+    blank = bool(after.strip()) and bool(answers) and not answers.startswith("#") and word not in TRUE_FALSE
+    stem = _plain(before + (" ____ " + after if blank else " " + after), fmt)
     if not stem:
         raise _Bad("empty: the question has no text")
     item = NeutralItem(source_id=name or where, type="essay", stem=stem, source=source, location=where,
@@ -172,8 +179,7 @@ def _question(source: str, body: str, name: str, where: str, category: str, out:
         return item  # an essay
     if answers.startswith("#"):
         return _numeric(item, answers[1:])
-    word = re.split(r"(?<!\\)#", answers, maxsplit=1)[0].strip().upper()
-    if word in ("T", "TRUE", "F", "FALSE"):
+    if word in TRUE_FALSE:
         item.type = "true_false"
         item.key = (word,)
         return item
@@ -251,12 +257,13 @@ def _answers(text: str) -> list[tuple[str, Decimal | None, str, str]]:
             raw = raw[found.end() :]
         cut = _find(raw, "#")
         answer, feedback = (raw[:cut], raw[cut + 1 :]) if cut >= 0 else (raw, "")
-        out.append((text[at], weight, answer.strip(), feedback.strip()))
+        out.append((text[at], weight, _MARKER.sub("", answer).strip(), _MARKER.sub("", feedback).strip()))
     return out
 
 
 def _numeric(item: NeutralItem, text: str) -> NeutralItem:
-    answers = [a.strip() for a in re.split(r"(?<!\\)=", text) if a.strip()] or [text.strip()]
+    right = re.split(r"(?<!\\)~", text)[0]  # ~ parts are wrong answers (with their feedback): passed over
+    answers = [a.strip() for a in re.split(r"(?<!\\)=", right) if a.strip()] or [right.strip()]
     accepted = []
     for a in answers:
         a = re.split(r"(?<!\\)#", a, maxsplit=1)[0].strip()

@@ -48,7 +48,7 @@ MAPPING_SCHEMA = "examdesk-mapping/1"
 BANK_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xml", ".gift", ".txt")
 # files of other tools (converted into ExamDesk banks), as opposed to ExamDesk's own YAML
 OTHER_SUFFIXES = (".xlsx", ".zip", ".xml", ".gift")
-MAX_MEMBERS = 20_000  # files in one .zip package
+MAX_MEMBERS = 100_000  # files in one .zip package (a QTI package has one per question, and their media)
 MAX_UNPACKED = 512 * 1024 * 1024  # bytes a .zip package may unpack to
 FORMATS = ("xlsx", "yaml", "qti21", "qti30", "moodle", "gift")  # what `examdesk bank export --format` writes
 

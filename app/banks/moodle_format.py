@@ -98,6 +98,7 @@ def read_moodle(source: str, root: ET.Element, media: set[str]) -> ReadResult:
     n = 0
     for q in root.findall("question"):
         kind = q.get("type", "")
+        kind = "multianswer" if kind == "cloze" else kind  # Moodle exports its cloze questions as type="cloze"
         if kind == "category":
             category = _category(_text(q.find("category")))
             _bank_info(source, _text(q.find("info")), out)
