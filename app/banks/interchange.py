@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,8 +75,8 @@ def package_from_bytes(name: str, data: bytes) -> list[Member]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if not i.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DataFileError([Problem(name, None, "", f"not a .zip package: {exc}")]) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DataFileError([Problem(name, None, "", f"not a .zip package: {exc or type(exc).__name__}")]) from None
     if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise DataFileError([Problem(name, None, "", f"the package unpacks to more than {MAX_MEMBERS} files or "
                                      f"{MAX_UNPACKED // 2**20} MB")])  # fmt: skip
@@ -88,8 +89,9 @@ def package_from_bytes(name: str, data: bytes) -> list[Member]:
             continue
         try:
             out.append((f"{name}/{member.as_posix()}", archive.read(info)))
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-            raise DataFileError([Problem(name, None, member.as_posix(), f"cannot be unpacked: {exc}")]) from None
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as exc:
+            reason = str(exc) or type(exc).__name__  # an EOFError says nothing of its own
+            raise DataFileError([Problem(name, None, member.as_posix(), f"cannot be unpacked: {reason}")]) from None
     return out
 
 
