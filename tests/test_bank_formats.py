@@ -190,6 +190,13 @@ def test_html_is_cleaned_to_text_and_nothing_is_loaded():
         "&lt;b&gt;三&lt;/b&gt;<iframe src='x'>内</iframe>"
     )
     assert text == "一\n二\n<b>三</b>" and images == ["http://e/x.png"]
+    # QTI shows an image with <object data=...>: the object is the item's media, its fallback text is not shown
+    item = samples.QTI21_CHOICE.replace(
+        '<img src="images/sign.png" alt="NEVER LEAVE LUGGAGE UNATTENDED"/>',
+        '<object type="image/png" data="./images/sign.png">a sign</object>',
+    )
+    (read_back,) = read("choice.xml", item).items
+    assert read_back.media == ("images/sign.png",) and "a sign" not in read_back.stem
 
 
 # -- GIFT -----------------------------------------------------------------------------------------------------

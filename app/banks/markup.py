@@ -92,6 +92,8 @@ class _Text(HTMLParser):
         self.dropped = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "object" and dict(attrs).get("data"):
+            self.images.append(dict(attrs).get("data") or "")
         if tag in DROPPED:
             self.dropped += 1
         elif tag == "img":
@@ -134,6 +136,8 @@ def element_text(element: ET.Element, skip: frozenset[str] = frozenset(), blank:
         tag = e.tag if isinstance(e.tag, str) else ""
         if tag in blank:
             parts.append("____")
+        elif tag == "object" and e.get("data") and images is not None:
+            images.append(e.get("data") or "")  # QTI's way of showing an image or other media: a media file
         elif tag in skip or tag in DROPPED:
             pass
         else:

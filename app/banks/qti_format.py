@@ -605,7 +605,8 @@ def item_xml(it: NeutralItem, identifier: str) -> ET.Element:
         div = body.find("p") if body.find("p") is not None else body.find("choiceInteraction/prompt")
         if div is not None:
             ET.SubElement(div, "img", src=src, alt=posixpath.basename(src))
-    if it.explanation:
+    if it.explanation:  # shown whatever the response: FEEDBACK never takes the value EXPLANATION
+        ET.SubElement(root, "outcomeDeclaration", identifier="FEEDBACK", cardinality="single", baseType="identifier")
         fb = ET.SubElement(root, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier="EXPLANATION",
                            showHide="hide")  # fmt: skip
         fb.text = it.explanation
