@@ -901,8 +901,9 @@ def build_parser() -> argparse.ArgumentParser:
     store_options_(p)
     data_options(p)
     p.set_defaults(func=cmd_bank_import)
-    p = bank.add_parser("export", help="write the questions of a standard as a workbook or an ExamDesk bank file")
-    p.add_argument("--format", required=True, choices=["xlsx", "yaml"])
+    p = bank.add_parser("export", help="write the questions of a standard in another format")
+    p.add_argument("--format", required=True, choices=["xlsx", "yaml", "qti21", "qti30", "moodle", "gift"],
+                   help="xlsx, yaml, qti21 or qti30 (a .zip content package), moodle (Moodle XML), gift")  # fmt: skip
     p.add_argument("--standard", required=True, metavar="CODE")
     p.add_argument("--level", metavar="N")
     p.add_argument("--bank", metavar="ID")

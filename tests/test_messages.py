@@ -105,6 +105,11 @@ VALIDATORS = [
     REPO / "app" / "services" / "library.py",
     REPO / "app" / "banks" / "xlsx_format.py",
     REPO / "app" / "banks" / "interchange.py",
+    REPO / "app" / "banks" / "markup.py",
+    REPO / "app" / "banks" / "choice_scoring.py",
+    REPO / "app" / "banks" / "qti_format.py",
+    REPO / "app" / "banks" / "moodle_format.py",
+    REPO / "app" / "banks" / "gift_format.py",
     REPO / "app" / "api" / "files.py",
 ]
 # variables that pass on a message made elsewhere (and checked there), not a message of their own
@@ -115,6 +120,9 @@ PASSED_ON = {
     ("blueprint_file.py", "message"),  # from TypeMix.check, and the f-string assigned below it
     ("yaml_source.py", "what"),  # the YAML parser's own wording (its common ones have templates)
     ("interchange.py", "reason"),  # a bank reader's problem, told again by the cell it came from
+    ("qti_format.py", "reason"),  # the message of an _Unsupported or _Bad raised (and checked) in the module
+    ("moodle_format.py", "reason"),
+    ("gift_format.py", "reason"),
 }
 SAMPLE = "甲1"
 
@@ -139,6 +147,8 @@ def _message_arg(node: ast.Call) -> ast.expr | None:
         return node.args[2]
     if name == "_BadValue" and len(node.args) >= 2:  # a value YAML cannot construct (yaml_source.py)
         return node.args[1]
+    if name in ("_Unsupported", "_Bad", "NotHonoured", "XmlError") and node.args:  # the other formats' readers
+        return node.args[0]
     into_problems = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "problems"
     if name == "append" and into_problems and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 2:
         return node.args[0].elts[1]

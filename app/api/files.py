@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.api.types import FileData
 from app.banks.bank_file import bank_files
+from app.banks.interchange import OTHER_SUFFIXES
 from app.banks.roster_file import COLUMNS, RosterRow, read_roster
 from app.errors import DataFileError, Problem
 
@@ -42,14 +43,14 @@ def read_bank_files(paths: Iterable[Path]) -> list[FileData]:
 
     out: list[FileData] = []
     for path in paths:
-        if path.is_dir() and any(p.suffix.lower() in (".xlsx", ".zip") for p in path.rglob("*") if p.is_file()):
+        if path.is_dir() and any(p.suffix.lower() in OTHER_SUFFIXES for p in path.rglob("*") if p.is_file()):
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 for p in sorted(path.rglob("*")):
                     if p.is_file():
                         archive.writestr(p.relative_to(path).as_posix(), p.read_bytes())
             out.append(FileData(f"{path.name}.zip", buffer.getvalue()))
-        elif path.is_file() and path.suffix.lower() in (".xlsx", ".zip"):
+        elif path.is_file() and path.suffix.lower() in (*OTHER_SUFFIXES, ".txt"):
             try:
                 out.append(FileData(path.name, path.read_bytes()))
             except OSError as exc:

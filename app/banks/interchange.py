@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,9 @@ import yaml
 
 from app.banks.bank_file import read_banks
 from app.banks.fields import FieldReader
+from app.banks.gift_format import read_gift, write_gift
+from app.banks.markup import XmlError, parse_xml
+from app.banks.moodle_format import read_moodle, write_moodle
 from app.banks.neutral import (
     EXAMDESK_TYPE,
     NEUTRAL_TYPE,
@@ -34,6 +38,7 @@ from app.banks.neutral import (
     number_json,
     true_false,
 )
+from app.banks.qti_format import kind_of, read_qti, write_qti
 from app.banks.xlsx_format import LETTERS, read_xlsx, write_xlsx
 from app.banks.yaml_source import YamlFileError, parse_yaml
 from app.domain.items import FILL_BLANK, Item, ItemType
@@ -41,10 +46,12 @@ from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
 
 MAPPING_SCHEMA = "examdesk-mapping/1"
-BANK_SUFFIXES = (".yaml", ".yml", ".xlsx")
-MAX_MEMBERS = 20_000  # files in one .zip package
+BANK_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xml", ".gift", ".txt")
+# files of other tools (converted into ExamDesk banks), as opposed to ExamDesk's own YAML
+OTHER_SUFFIXES = (".xlsx", ".zip", ".xml", ".gift")
+MAX_MEMBERS = 100_000  # files in one .zip package (a QTI package has one per question, and their media)
 MAX_UNPACKED = 512 * 1024 * 1024  # bytes a .zip package may unpack to
-FORMATS = ("xlsx", "yaml")  # what `examdesk bank export --format` writes
+FORMATS = ("xlsx", "yaml", "qti21", "qti30", "moodle", "gift")  # what `examdesk bank export --format` writes
 
 Member = tuple[str, bytes]  # (name as messages show it, content)
 Progress = Callable[[int, int], None]
@@ -68,8 +75,8 @@ def package_from_bytes(name: str, data: bytes) -> list[Member]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if not i.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DataFileError([Problem(name, None, "", f"not a .zip package: {exc}")]) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DataFileError([Problem(name, None, "", f"not a .zip package: {exc or type(exc).__name__}")]) from None
     if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise DataFileError([Problem(name, None, "", f"the package unpacks to more than {MAX_MEMBERS} files or "
                                      f"{MAX_UNPACKED // 2**20} MB")])  # fmt: skip
@@ -82,8 +89,9 @@ def package_from_bytes(name: str, data: bytes) -> list[Member]:
             continue
         try:
             out.append((f"{name}/{member.as_posix()}", archive.read(info)))
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-            raise DataFileError([Problem(name, None, member.as_posix(), f"cannot be unpacked: {exc}")]) from None
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as exc:
+            reason = str(exc) or type(exc).__name__  # an EOFError says nothing of its own
+            raise DataFileError([Problem(name, None, member.as_posix(), f"cannot be unpacked: {reason}")]) from None
     return out
 
 
@@ -111,21 +119,67 @@ def read_package(
         if name.lower().endswith(".xls"):
             result.problems.append(Problem(name, None, "", "the old Excel format (.xls) is not read: save the "
                                            "workbook as .xlsx"))  # fmt: skip
-    yaml_files = [(name, data) for name, data in banks if not name.lower().endswith(".xlsx")]
+    yaml_files = [(name, data) for name, data in banks if name.lower().endswith((".yaml", ".yml"))]
     if yaml_files:  # read together, as the bank reader reads a folder: an item's enemy may be in another file
         result.extend(_read_yaml(yaml_files, standards))
-    workbooks = [(name, data) for name, data in banks if name.lower().endswith(".xlsx")]
-    for n, (name, data) in enumerate(workbooks):
-        share = _share(progress, n, len(workbooks))
-        folder = _relative(name).rpartition("/")[0]
-        # media are named relative to the bank file
-        near = [r[len(folder) + 1 :] if folder and r.startswith(folder + "/") else r for r in relative]
-        result.extend(read_xlsx(name, data, near, share))
+    readers: list[tuple[str, Callable[[Progress | None], ReadResult]]] = []
+    for name, data in banks:
+        lower = name.lower()
+        if lower.endswith(".xlsx"):
+            # media are named relative to the bank file
+            folder = _relative(name).rpartition("/")[0]
+            near = [r[len(folder) + 1 :] if folder and r.startswith(folder + "/") else r for r in relative]
+            readers.append((name, lambda share, name=name, data=data, near=near: read_xlsx(name, data, near, share)))
+        elif lower.endswith((".gift", ".txt")) and (lower.endswith(".gift") or _looks_like_gift(data)):
+            readers.append((name, lambda _share, name=name, data=data: read_gift(name, data)))
+    xml = [(name, data) for name, data in banks if name.lower().endswith(".xml")]
+    if xml:
+        readers.append(("", lambda _share: _read_xml(xml, set(relative), len(members) == 1)))
+    for n, (_name, read) in enumerate(readers):
+        result.extend(read(_share(progress, n, len(readers))))
         if progress:
-            progress((n + 1) * 1000 // len(workbooks), 1000)
-    if not banks and not result.problems:
+            progress((n + 1) * 1000 // len(readers), 1000)
+    if not yaml_files and not readers and not result.problems:
         names = ", ".join(n for n, _d in members[:3]) or "(empty)"
-        result.problems.append(Problem(names, None, "", "no bank files (*.yaml, *.xlsx) found"))
+        result.problems.append(Problem(names, None, "", "no bank files (*.yaml, *.xlsx, *.xml, *.gift) found"))
+    return result
+
+
+def _looks_like_gift(data: bytes) -> bool:
+    """A .txt file that reads as GIFT (Moodle exports GIFT as .txt): some line opens an answer brace."""
+    try:
+        text = data[:65536].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return bool(re.search(r"(?m)^(?!\s*//).*(?<!\\)\{", text)) and "}" in text
+
+
+def _package_name(member: str) -> str:
+    return member.split("/", 1)[0]
+
+
+def _read_xml(files: Sequence[Member], media: set[str], alone: bool) -> ReadResult:
+    """The XML files of a package: QTI items, tests and manifests (read together, by package), and
+    Moodle XML quizzes (each by itself). Other XML files are other files of the package."""
+    result = ReadResult()
+    qti: dict[str, list[tuple[str, str, Any]]] = {}
+    for name, data in files:
+        try:
+            root = parse_xml(data)
+        except XmlError as exc:
+            result.problems.append(Problem(name, None, "", f"not XML ExamDesk reads: {exc}"))
+            continue
+        if root.tag == "quiz":
+            folder = _relative(name).rpartition("/")[0]
+            near = {r[len(folder) + 1 :] if folder and r.startswith(folder + "/") else r for r in media}
+            result.extend(read_moodle(name, root, near))
+        elif kind_of(root):
+            qti.setdefault(_package_name(name), []).append((name, _relative(name), root))
+        elif alone:
+            result.problems.append(Problem(name, None, "", f"not a QTI item, QTI package or Moodle XML quiz (its "
+                                           f"root is <{root.tag}>)"))  # fmt: skip
+    for package, found in qti.items():
+        result.extend(read_qti(package, found, media))
     return result
 
 
@@ -515,6 +569,12 @@ def export_items(items: Sequence[Item], fmt: str, info: BankInfoRow) -> bytes:
     neutral = [to_neutral(item) for item in items]
     if fmt == "xlsx":
         return write_xlsx(neutral, info)
+    if fmt in ("qti21", "qti30"):
+        return write_qti(neutral, info, "2.1" if fmt == "qti21" else "3.0")
+    if fmt == "moodle":
+        return write_moodle(neutral, info)
+    if fmt == "gift":
+        return write_gift(neutral, info)
     result = ReadResult(items=neutral)
     result.info[""] = info
     for it in neutral:

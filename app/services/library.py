@@ -17,6 +17,7 @@ from app.api.types import BankSummary, FileData
 from app.banks.bank_file import BankInfo, bank_files, read_banks
 from app.banks.catalog import Catalog
 from app.banks.interchange import (
+    OTHER_SUFFIXES,
     Converted,
     convert,
     is_bank_file,
@@ -61,7 +62,7 @@ def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> 
 def _native(f: Path | FileData) -> bool:
     """An ExamDesk bank file (or a folder of only those), as opposed to one of another format or a package."""
     if isinstance(f, Path) and f.is_dir():
-        return not any(p.suffix.lower() in (".xlsx", ".zip") for p in f.rglob("*") if p.is_file())
+        return not any(p.suffix.lower() in OTHER_SUFFIXES for p in f.rglob("*") if p.is_file())
     return f.name.lower().endswith((".yaml", ".yml"))
 
 
@@ -196,7 +197,7 @@ class LibraryService(Service):
         sources += [*packed, *((c.name, c.text) for c in converted)]
         if not sources:
             named = ", ".join(f.name if isinstance(f, FileData) else str(f) for f in files)
-            raise DataFileError([Problem(named, None, "", "no bank files (*.yaml, *.xlsx) found")])
+            raise DataFileError([Problem(named, None, "", "no bank files (*.yaml, *.xlsx, *.xml, *.gift) found")])
         names = [name for name, _text in sources]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:

@@ -483,7 +483,7 @@
 <context>
     <name>ImportOptions</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="+50"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+51"/>
         <source>Import a question bank of another format</source>
         <translation>导入其他格式的题库</translation>
     </message>
@@ -1386,7 +1386,12 @@
         <translation>导入题库</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+1"/>
+        <source>Question banks (*.yaml *.yml *.xlsx *.zip *.xml *.gift *.txt)</source>
+        <translation>题库文件 (*.yaml *.yml *.xlsx *.zip *.xml *.gift *.txt)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
@@ -1471,12 +1476,7 @@
         <translation>工种</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Question banks (*.yaml *.yml *.xlsx *.zip)</source>
-        <translation>题库文件 (*.yaml *.yml *.xlsx *.zip)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+63"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>

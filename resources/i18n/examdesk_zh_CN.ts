@@ -1156,7 +1156,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+138"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+257"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2951,7 +2951,12 @@ weight tables and papers</source>
         <translation>发现远程会话或远程控制程序（{evidence}）：他人可能远程查看或控制本机；请在本机上直接考试</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>{what} must be a number, got {value}</source>
+        <translation>{what} 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{area} / {label} ({type}, {points} {unit} each)</source>
         <translation>{area} / {label}（{type}，每题 {points} {unit}）</translation>
     </message>
@@ -3011,17 +3016,17 @@ weight tables and papers</source>
         <translation>至少 {least} 名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>{first} or {second}</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-399"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-430"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3132,11 +3137,6 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>no bank files (*.yaml, *.xlsx) found</source>
-        <translation>未找到题库文件（*.yaml、*.xlsx）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>two bank files of this name: rename one</source>
         <translation>有两个同名的题库文件：请将其中一个改名</translation>
     </message>
@@ -3339,6 +3339,369 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>must be a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no bank files (*.yaml, *.xlsx, *.xml, *.gift) found</source>
+        <translation>未找到题库文件（*.yaml、*.xlsx、*.xml、*.gift）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not XML ExamDesk reads: {reason}</source>
+        <translation>不是 ExamDesk 可读取的 XML：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a QTI item, QTI package or Moodle XML quiz (its root is &lt;{root}&gt;)</source>
+        <translation>不是 QTI 试题、QTI 内容包或 Moodle XML 题库（根元素为 &lt;{root}&gt;）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than {mb} MB</source>
+        <translation>大于 {mb} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it declares entities (&lt;!ENTITY ...&gt;), which are refused</source>
+        <translation>文件声明了实体（&lt;!ENTITY ...&gt;），拒绝读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not well-formed XML: {reason}</source>
+        <translation>XML 格式不正确：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not text in its declared encoding {encoding}: {reason}</source>
+        <translation>不是所声明编码 {encoding} 的文本：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+703"/>
+        <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
+        <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
+    </message>
+    <message>
+        <location line="-698"/>
+        <location line="+703"/>
+        <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
+        <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
+    </message>
+    <message>
+        <location line="-702"/>
+        <location line="+703"/>
+        <source>no response scores more than 0</source>
+        <translation>任何作答都得不到 0 分以上</translation>
+    </message>
+    <message>
+        <location line="-702"/>
+        <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
+        <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>template variables (templateDeclaration): ExamDesk cannot make the item&apos;s values up</source>
+        <translation>含模板变量（templateDeclaration）：ExamDesk 无法生成试题中的数值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no itemBody: the item has no question</source>
+        <translation>缺少 itemBody：试题没有题干</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{interactions} is not supported; ExamDesk has choiceInteraction, textEntryInteraction and extendedTextInteraction</source>
+        <translation>不支持 {interactions}；ExamDesk 支持 choiceInteraction、textEntryInteraction 和 extendedTextInteraction</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no interaction: nothing for a candidate to answer</source>
+        <translation>没有交互：考生无从作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} interactions in one item ({kinds}); ExamDesk has one question per item (several blanks are fine)</source>
+        <translation>一道试题中有 {count} 个交互（{kinds}）；ExamDesk 每道试题只有一个问题（多个填空可以）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty: the question has no text</source>
+        <translation>为空：题目没有文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a choice question needs two choices or more</source>
+        <translation>选择题至少需要两个选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two choices have the same identifier</source>
+        <translation>两个选项的标识相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a choice has no text</source>
+        <translation>有选项没有文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two choices read the same</source>
+        <translation>两个选项内容相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a choice response of cardinality {cardinality}</source>
+        <translation>选择题作答的基数为 {cardinality}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an area mapping (areaMapping) belongs to a graphic interaction ExamDesk cannot show</source>
+        <translation>区域映射（areaMapping）属于 ExamDesk 无法显示的图形交互</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a numeric answer with a tolerance ({mode} {tolerance}): ExamDesk compares answers as written</source>
+        <translation>带容差的数值答案（{mode} {tolerance}）：ExamDesk 按原样比对答案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its own response processing uses {element}, which ExamDesk cannot honour</source>
+        <translation>其自定义评分处理使用了 {element}，ExamDesk 无法照办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the interaction&apos;s response {response} has no responseDeclaration</source>
+        <translation>交互的作答 {response} 没有 responseDeclaration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no correctResponse: the key is not stated</source>
+        <translation>缺少 correctResponse：未给出正确答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the correctResponse names {value}, which is no choice</source>
+        <translation>correctResponse 中的 {value} 不是任何选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a text entry of cardinality {cardinality}</source>
+        <translation>填空作答的基数为 {cardinality}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the blank {blank} has no accepted answer</source>
+        <translation>空 {blank} 没有可接受的答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its blanks are worth different points; ExamDesk gives each blank an equal share</source>
+        <translation>各空分值不同；ExamDesk 每空平分分值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the manifest has no resources</source>
+        <translation>清单（imsmanifest.xml）中没有资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its mapping ({mapping}; default {default}, bounds {lower}..{upper}): {why}</source>
+        <translation>其映射（{mapping}；默认 {default}，范围 {lower}..{upper}）：{why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source gives a share of the points per correct option chosen; ExamDesk does so only where the paper&apos;s blueprint sets proportional credit for multiple choice</source>
+        <translation>源文件按所选正确选项比例给分；ExamDesk 仅在试卷蓝图为多选题设置按比例得分时如此</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its mapping gives some answers part of the points, or takes points off; ExamDesk gives a blank its share for an accepted answer, or nothing</source>
+        <translation>其映射给某些答案部分分或扣分；ExamDesk 对可接受的答案给该空全部分值，否则不得分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the source compares {answer} with its letter case; ExamDesk accepts it in any case</source>
+        <translation>源文件比对 {answer} 时区分大小写；ExamDesk 不区分大小写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an image from {src} is not loaded: only files of the package are kept</source>
+        <translation>不加载来自 {src} 的图片：只保留包内的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the manifest&apos;s item resource is no assessmentItem</source>
+        <translation>清单中的试题资源不是 assessmentItem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} is no QTI item</source>
+        <translation>{file} 不是 QTI 试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the manifest names {file}, which is not in the package</source>
+        <translation>清单列出的 {file} 不在包中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an answer&apos;s fraction must be a number, got {value}</source>
+        <translation>答案的得分比例必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no questions in the Moodle XML file</source>
+        <translation>Moodle XML 文件中没有试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>defaultgrade must be a positive number, got {value}</source>
+        <translation>defaultgrade 必须是正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>defaultgrade must be a number, got {value}</source>
+        <translation>defaultgrade 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a choice question needs two answers or more, each with its own text</source>
+        <translation>选择题至少需要两个答案，且各有不同的文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a wrong answer takes points off; ExamDesk gives a wrong answer nothing</source>
+        <translation>答错扣分；ExamDesk 对答错不给分也不扣分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a cloze blank of kind {kind}; ExamDesk reads SHORTANSWER blanks only</source>
+        <translation>完形填空的空类型为 {kind}；ExamDesk 只读取 SHORTANSWER 空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a cloze blank has no accepted answer</source>
+        <translation>完形填空的某空没有可接受的答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the question type {type} is not supported; ExamDesk reads {types}</source>
+        <translation>不支持题型 {type}；ExamDesk 可读取 {types}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its fractions ({fractions}): {why}</source>
+        <translation>其得分比例（{fractions}）：{why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a true/false question needs one answer, true or false, worth 100%</source>
+        <translation>判断题需要一个得分为 100% 的答案（true 或 false）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the embedded file {file} is not base64</source>
+        <translation>内嵌文件 {file} 不是 base64 编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a numeric answer with units: ExamDesk compares answers as written</source>
+        <translation>带单位的数值答案：ExamDesk 按原样比对答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an answer worth {percent}%; ExamDesk accepts an answer for the whole blank or not at all</source>
+        <translation>某答案得分 {percent}%；ExamDesk 对一个空的答案只有全对或不得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a numeric answer with a tolerance (±{tolerance}): ExamDesk compares answers as written</source>
+        <translation>带容差的数值答案（±{tolerance}）：ExamDesk 按原样比对答案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an accepted answer with a wildcard (*) or none</source>
+        <translation>可接受的答案含通配符（*）或为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no accepted answer (one worth 100%)</source>
+        <translation>没有可接受的答案（得分 100% 的答案）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a cloze question without blanks</source>
+        <translation>完形填空题没有空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a cloze answer worth part of the blank; ExamDesk accepts an answer for the whole blank or not at all</source>
+        <translation>完形填空的某答案只得该空部分分；ExamDesk 对一个空的答案只有全对或不得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a description without answers (no braces): not a question</source>
+        <translation>没有答案的说明文字（无花括号）：不是试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the answers&apos; opening brace has no closing one</source>
+        <translation>答案的左花括号没有对应的右花括号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a matching question (a -&gt; b); ExamDesk has no matching questions</source>
+        <translation>匹配题（a -&gt; b）；ExamDesk 没有匹配题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each answer needs its own text</source>
+        <translation>每个答案都需要各自不同的文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>answers start with = (right) or ~ (wrong)</source>
+        <translation>答案以 =（正确）或 ~（错误）开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fill-in question with {count} blanks cannot be written in GIFT (one blank per question)</source>
+        <translation>有 {count} 个空的填空题无法写成 GIFT（每题只能有一个空）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no questions in the GIFT file</source>
+        <translation>GIFT 文件中没有试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an answer worth part of the points; ExamDesk accepts an answer for the whole blank or not at all</source>
+        <translation>某答案只得部分分；ExamDesk 对一个空的答案只有全对或不得分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its weights ({weights}): {why}</source>
+        <translation>其权重（{weights}）：{why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a numeric answer worth part of the points</source>
+        <translation>数值答案只得部分分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a numeric range ({range}): ExamDesk compares answers as written</source>
+        <translation>数值范围（{range}）：ExamDesk 按原样比对答案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a numeric answer must be a number, got {value}</source>
+        <translation>数值答案必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a weight must be a number, got {value}</source>
+        <translation>权重必须是数字，实际为 {value}</translation>
     </message>
     <message>
         <location line="+15"/>

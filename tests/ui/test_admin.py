@@ -668,3 +668,24 @@ def test_importing_a_workbook_from_the_standards_tab(qtbot, home, backend, admin
     dialog = ImportOptions([("4-13-99-02", "在线学习服务师")], tab)
     qtbot.addWidget(dialog)
     assert dialog.standard.currentData() == "4-13-99-02" and dialog.mapping_path is None
+
+
+def test_importing_a_gift_file_from_the_standards_tab(qtbot, home, backend, admin, tmp_path):
+    from tests.bank_formats import GIFT
+
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    before = tab.banks_model.rowCount()
+    gift = tmp_path / "gift-bank.gift"
+    gift.write_text(GIFT, encoding="utf-8")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("schema: examdesk-mapping/1\ndefaults: {area: 学情分析, code: '1.1', levels: [5], "
+                       "difficulty: 3, points: 2}\n", encoding="utf-8")  # fmt: skip
+    with qtbot.waitSignal(tab.background.failed, timeout=30000):  # a matching question and others: not skipped
+        tab.import_bank(gift, "4-13-99-02", mapping)
+    assert any("line 34 (Match)" in tab.problems.item(i).text() for i in range(tab.problems.count()))
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.import_bank(gift, "4-13-99-02", mapping, skip_unsupported=True)
+    assert tab.banks_model.rowCount() == before + 1
+    assert sum(1 for it in backend.catalog.banks.items if it.bank == "gift-bank") == 9

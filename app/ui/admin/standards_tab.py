@@ -37,7 +37,8 @@ from app.ui.widgets.errors import attempt, show_error
 from app.ui.widgets.labels import join_clauses, join_names, with_detail
 from app.ui.widgets.messages import translate_problem
 
-OTHER_FORMATS = (".xlsx", ".zip")  # bank files of other tools: converted by the service (docs/bank-format.md)
+# bank files of other tools: converted by the service (docs/bank-format.md)
+OTHER_FORMATS = (".xlsx", ".zip", ".xml", ".gift", ".txt")
 
 
 class ImportOptions(QDialog):
@@ -152,7 +153,7 @@ class StandardsTab(QWidget):
 
     def choose_bank(self) -> None:
         path = Files.open_path(self, self.tr("Import question bank"),
-                               self.tr("Question banks (*.yaml *.yml *.xlsx *.zip)"))  # fmt: skip
+                               self.tr("Question banks (*.yaml *.yml *.xlsx *.zip *.xml *.gift *.txt)"))  # fmt: skip
         if path is None:
             return
         if path.suffix.lower() not in OTHER_FORMATS:

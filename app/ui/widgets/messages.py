@@ -69,7 +69,6 @@ TEMPLATES = (
         "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
     ),
     # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
-    QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml, *.xlsx) found"),
     QT_TRANSLATE_NOOP("messages", "two bank files of this name: rename one"),
     QT_TRANSLATE_NOOP("messages", "empty: the question (题干)"),
     QT_TRANSLATE_NOOP(
@@ -135,6 +134,126 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "not a .zip package: {reason}"),
     QT_TRANSLATE_NOOP("messages", "cannot be unpacked: {reason}"),
     QT_TRANSLATE_NOOP("messages", "must be a positive number, got {value}"),
+    # QTI, Moodle XML and GIFT (app/banks/qti_format.py, moodle_format.py, gift_format.py, markup.py,
+    # choice_scoring.py): before the generic ones
+    QT_TRANSLATE_NOOP("messages", "no bank files (*.yaml, *.xlsx, *.xml, *.gift) found"),
+    QT_TRANSLATE_NOOP("messages", "not XML ExamDesk reads: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "not a QTI item, QTI package or Moodle XML quiz (its root is <{root}>)"),
+    QT_TRANSLATE_NOOP("messages", "larger than {mb} MB"),
+    QT_TRANSLATE_NOOP("messages", "it declares entities (<!ENTITY ...>), which are refused"),
+    QT_TRANSLATE_NOOP("messages", "not well-formed XML: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "not text in its declared encoding {encoding}: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "it gives partial credit that is neither all or nothing nor a share per correct option (with nothing "
+        "for a wrong one)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a scored choice question with {count} choices (ExamDesk works out at most {most})"),
+    QT_TRANSLATE_NOOP("messages", "no response scores more than 0"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "template variables (templateDeclaration): ExamDesk cannot make the item's values up",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no itemBody: the item has no question"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{interactions} is not supported; ExamDesk has choiceInteraction, textEntryInteraction and "
+        "extendedTextInteraction",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no interaction: nothing for a candidate to answer"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} interactions in one item ({kinds}); ExamDesk has one question per item (several blanks are fine)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "empty: the question has no text"),
+    QT_TRANSLATE_NOOP("messages", "a choice question needs two choices or more"),
+    QT_TRANSLATE_NOOP("messages", "two choices have the same identifier"),
+    QT_TRANSLATE_NOOP("messages", "a choice has no text"),
+    QT_TRANSLATE_NOOP("messages", "two choices read the same"),
+    QT_TRANSLATE_NOOP("messages", "a choice response of cardinality {cardinality}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "an area mapping (areaMapping) belongs to a graphic interaction ExamDesk cannot show",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a numeric answer with a tolerance ({mode} {tolerance}): ExamDesk compares answers as written",
+    ),
+    QT_TRANSLATE_NOOP("messages", "its own response processing uses {element}, which ExamDesk cannot honour"),
+    QT_TRANSLATE_NOOP("messages", "the interaction's response {response} has no responseDeclaration"),
+    QT_TRANSLATE_NOOP("messages", "no correctResponse: the key is not stated"),
+    QT_TRANSLATE_NOOP("messages", "the correctResponse names {value}, which is no choice"),
+    QT_TRANSLATE_NOOP("messages", "a text entry of cardinality {cardinality}"),
+    QT_TRANSLATE_NOOP("messages", "the blank {blank} has no accepted answer"),
+    QT_TRANSLATE_NOOP("messages", "its blanks are worth different points; ExamDesk gives each blank an equal share"),
+    QT_TRANSLATE_NOOP("messages", "the manifest has no resources"),
+    QT_TRANSLATE_NOOP("messages", "its mapping ({mapping}; default {default}, bounds {lower}..{upper}): {why}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the source gives a share of the points per correct option chosen; ExamDesk does so only where the "
+        "paper's blueprint sets proportional credit for multiple choice",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "its mapping gives some answers part of the points, or takes points off; ExamDesk gives a blank its "
+        "share for an accepted answer, or nothing",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the source compares {answer} with its letter case; ExamDesk accepts it in any case"),
+    QT_TRANSLATE_NOOP("messages", "an image from {src} is not loaded: only files of the package are kept"),
+    QT_TRANSLATE_NOOP("messages", "the manifest's item resource is no assessmentItem"),
+    QT_TRANSLATE_NOOP("messages", "{file} is no QTI item"),
+    QT_TRANSLATE_NOOP("messages", "the manifest names {file}, which is not in the package"),
+    QT_TRANSLATE_NOOP("messages", "an answer's fraction must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "no questions in the Moodle XML file"),
+    QT_TRANSLATE_NOOP("messages", "defaultgrade must be a positive number, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "defaultgrade must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "a choice question needs two answers or more, each with its own text"),
+    QT_TRANSLATE_NOOP("messages", "a wrong answer takes points off; ExamDesk gives a wrong answer nothing"),
+    QT_TRANSLATE_NOOP("messages", "a cloze blank of kind {kind}; ExamDesk reads SHORTANSWER blanks only"),
+    QT_TRANSLATE_NOOP("messages", "a cloze blank has no accepted answer"),
+    QT_TRANSLATE_NOOP("messages", "the question type {type} is not supported; ExamDesk reads {types}"),
+    QT_TRANSLATE_NOOP("messages", "its fractions ({fractions}): {why}"),
+    QT_TRANSLATE_NOOP("messages", "a true/false question needs one answer, true or false, worth 100%"),
+    QT_TRANSLATE_NOOP("messages", "the embedded file {file} is not base64"),
+    QT_TRANSLATE_NOOP("messages", "a numeric answer with units: ExamDesk compares answers as written"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "an answer worth {percent}%; ExamDesk accepts an answer for the whole blank or not at all",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a numeric answer with a tolerance (±{tolerance}): ExamDesk compares answers as written",
+    ),
+    QT_TRANSLATE_NOOP("messages", "an accepted answer with a wildcard (*) or none"),
+    QT_TRANSLATE_NOOP("messages", "no accepted answer (one worth 100%)"),
+    QT_TRANSLATE_NOOP("messages", "a cloze question without blanks"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a cloze answer worth part of the blank; ExamDesk accepts an answer for the whole blank or not at all",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a description without answers (no braces): not a question"),
+    QT_TRANSLATE_NOOP("messages", "the answers' opening brace has no closing one"),
+    QT_TRANSLATE_NOOP("messages", "a matching question (a -> b); ExamDesk has no matching questions"),
+    QT_TRANSLATE_NOOP("messages", "each answer needs its own text"),
+    QT_TRANSLATE_NOOP("messages", "answers start with = (right) or ~ (wrong)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a fill-in question with {count} blanks cannot be written in GIFT (one blank per question)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "no questions in the GIFT file"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "an answer worth part of the points; ExamDesk accepts an answer for the whole blank or not at all",
+    ),
+    QT_TRANSLATE_NOOP("messages", "its weights ({weights}): {why}"),
+    QT_TRANSLATE_NOOP("messages", "a numeric answer worth part of the points"),
+    QT_TRANSLATE_NOOP("messages", "a numeric range ({range}): ExamDesk compares answers as written"),
+    QT_TRANSLATE_NOOP("messages", "a numeric answer must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("messages", "a weight must be a number, got {value}"),
     QT_TRANSLATE_NOOP("messages", "admin password: {problem}"),
     QT_TRANSLATE_NOOP("messages", "role must be one of {roles}"),
     QT_TRANSLATE_NOOP("messages", "password: {problem}"),
@@ -707,6 +826,8 @@ TEMPLATES = (
         "a remote session or remote-control program ({evidence}): someone elsewhere may see or control this "
         "PC; run the exam at the PC itself",
     ),
+    # a QTI number attribute (app/banks/qti_format.py): last, as it fits many messages
+    QT_TRANSLATE_NOOP("messages", "{what} must be a number, got {value}"),
 )
 # Pieces of the messages above, matched only as the value of a placeholder named in NESTED_KEYS
 # (on their own, "{n} items" would fit far too many messages).
@@ -724,6 +845,14 @@ NESTED = (
     # {rule} of "a review panel needs {rule} members, got {count}" (app/domain/scoring.py); the longer first
     QT_TRANSLATE_NOOP("messages", "at least {least} and an odd number of"),
     QT_TRANSLATE_NOOP("messages", "at least {least}"),
+    # {why} of a mapping, fractions or weights (app/banks/choice_scoring.py)
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "it gives partial credit that is neither all or nothing nor a share per correct option (with nothing "
+        "for a wrong one)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "a scored choice question with {count} choices (ExamDesk works out at most {most})"),
+    QT_TRANSLATE_NOOP("messages", "no response scores more than 0"),
 )
 NESTED_KEYS = frozenset({"cell", "unit", "need", "shortfall", "why", "pairs", "paper_part"})
 # joins translated {kinds}: "text or an integer" reads as one phrase
