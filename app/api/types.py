@@ -496,5 +496,6 @@ class ReviewRecord:
     scores: tuple[ReviewMemberScore, ...]  # empty until the caller may see them
     flagged: bool  # the scores shown disagree beyond the spread
     chair: bool  # the caller finalizes
+    my_seat: int  # the caller's seat on the panel (1..); 0: not a member (a chair who does not score)
     result: Decimal | None  # the finalized review score
     waiting: tuple[str, ...]  # what still stops finalizing, in English (the chair's list)

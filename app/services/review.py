@@ -69,6 +69,11 @@ MAX_ATTACHMENT = 20 * 1024 * 1024  # bytes per registered file
 MAX_TEXT = 4000  # characters of a title, question or note
 
 
+def _duties(actor: Actor) -> tuple[str, ...]:
+    """The duties that let `actor` work on a session's review: the panel's, and a chief's."""
+    return ("review", "chief") if actor.role == "chief" else ("review",)
+
+
 class ReviewService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
@@ -103,10 +108,8 @@ class ReviewService(Service):
         if cand is None:
             raise NotFound("no candidate {candidate}", candidate=candidate_id)
         session = unfrozen_session(s, cand.session_id) if write else s.get(ExamSession, cand.session_id)
-        if session.part != Part.REVIEW.value:
-            raise Conflict("session {code} is not a comprehensive review", code=session.code)
         if actor.role != "admin":
-            require_duty(s, actor, session.id, "review", "chief")
+            require_duty(s, actor, session.id, *_duties(actor))
         return cand, session
 
     def criteria_for(self, s: Any, session_id: int) -> ReviewCriteria:
@@ -131,7 +134,7 @@ class ReviewService(Service):
         """A review panel member's (or the chair's) candidates: (candidate id, anonymous code, scored by me)."""
         require_role(actor, "examiner", "chief")
         with self.db.reader() as s:
-            require_duty(s, actor, session_id, "review", "chief")
+            require_duty(s, actor, session_id, *_duties(actor))
             mine = set(s.scalars(select(ReviewScore.candidate_id).where(ReviewScore.member_id == actor.id)))
             rows = s.execute(
                 select(Candidate.id, Candidate.anonymous_code)
@@ -185,7 +188,8 @@ class ReviewService(Service):
             defence_started=defence.started is not None,
             defence_running=defence.started is not None and defence.ended is None,
             defence_seconds=defence.seconds(self.db.mono()), notes=notes, panel_size=len(panel),
-            submitted=len(rows), my_score=mine, scores=shown, flagged=flagged, chair=chair, result=result,
+            submitted=len(rows), my_score=mine, scores=shown, flagged=flagged, chair=chair,
+            my_seat=seat.get(actor.id, 0), result=result,
             waiting=tuple(str(w) for w in waiting),
         )  # fmt: skip
 
