@@ -62,7 +62,7 @@ def test_round_trip(demo, public):
         listed = {f["path"] for f in check.manifest["files"]}
         assert listed == names - {"manifest.json", "manifest.sig"}
     standards = [verify_bundle(b, public).manifest["session"]["standard"] for b in demo.bundles]
-    assert standards == ["4-13-99-02", "4-13-99-02", "4-07-03-01"]
+    assert standards == ["4-13-99-02", "4-13-99-02", "4-07-03-01", "4-13-99-02"]
 
 
 def test_the_demo_person_with_two_registrations_has_two_results(demo):
@@ -240,7 +240,7 @@ def test_headless_demo_command_twice(tmp_path):
              "--out", str(tmp_path / f"o{n}")], cwd=REPO, env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
         last = json.loads(result.stdout.strip().splitlines()[-1])
-        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 3
+        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 4
         public = load_public_pem(Path(last["public_key"]).read_bytes())
         checks = [verify_bundle(Path(bundle), public) for bundle in last["bundles"]]
         assert all(check.ok for check in checks)

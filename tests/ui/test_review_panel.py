@@ -41,7 +41,7 @@ def test_a_review_from_the_register_to_the_chairs_result(qtbot, signed_in, backe
     # the register: application materials with a file attached
     attachment = tmp_path / "申报表.pdf"
     attachment.write_bytes(b"%PDF-1.4 application form")
-    monkeypatch.setattr(type(view), "ask_file", staticmethod(lambda parent: str(attachment)))
+    monkeypatch.setattr(type(view), "ask_file", staticmethod(lambda parent, title: str(attachment)))
     click(qtbot, view.attach)
     view.title.setText("申报表")
     view.pages.setValue(4)

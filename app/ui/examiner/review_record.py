@@ -49,9 +49,9 @@ class ReviewRecordView(QTabWidget):
     scored = Signal(int, object)  # candidate id, my score (Decimal)
 
     @staticmethod
-    def ask_file(parent: QWidget) -> str:
+    def ask_file(parent: QWidget, title: str) -> str:
         """The attachment to register: a seam tests answer without a dialog."""
-        name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Attach a file"), "", "*")
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", "*")
         return name
 
     def __init__(self, client: Client, parent: QWidget | None = None):
@@ -78,6 +78,8 @@ class ReviewRecordView(QTabWidget):
         self.materials = QTableWidget(0, 4)
         self.materials.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Title"), self.tr("Pages"),
                                                   self.tr("Attachment")])  # fmt: skip
+        for col in (0, 2, 3):
+            self.materials.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.materials.verticalHeader().setVisible(False)
         self.employer_note = QLabel()
@@ -118,7 +120,7 @@ class ReviewRecordView(QTabWidget):
         self.addTab(page, self.tr("&Materials"))
 
     def _choose_file(self) -> None:
-        name = self.ask_file(self)
+        name = self.ask_file(self, self.tr("Attach a file"))
         self._file = Path(name) if name else None
         self.attached.setText(self._file.name if self._file else self.tr("No file attached"))
 
@@ -241,7 +243,7 @@ class ReviewRecordView(QTabWidget):
         self.waiting.setWordWrap(True)
         self.disagreement = QLineEdit()
         self.disagreement.setPlaceholderText(self.tr("How the panel settled a flagged disagreement"))
-        self.finalize_button = QPushButton(self.tr("&Finalize the review"))
+        self.finalize_button = QPushButton(self.tr("Finali&ze the review"))
         self.finalize_button.clicked.connect(self.finalize)
         chair = QHBoxLayout()
         chair.addWidget(self.disagreement, 1)
@@ -363,7 +365,7 @@ class ReviewRecordView(QTabWidget):
                 name=record.criteria_name)  # fmt: skip
         else:
             note = self.tr("No criteria were supplied by the exam owner: scoring against the example criteria "
-                           "({name}), which are not official.").format(name=record.criteria_name)  # fmt: skip
+                           "«{name}», which are not official.").format(name=record.criteria_name)  # fmt: skip
         self.criteria_note.setText(note)
         while self.criteria_form.rowCount():
             self.criteria_form.removeRow(0)
@@ -374,7 +376,8 @@ class ReviewRecordView(QTabWidget):
             box.setToolTip(c.description)
             if mine is not None and c.name in mine.marks:
                 box.setValue(float(mine.marks[c.name]))
-            box.setEnabled(mine is None and record.result is None)
+            box.setMaximumWidth(160)
+            box.setEnabled(mine is None and record.result is None and record.my_seat > 0)
             box.valueChanged.connect(self._update_total)
             label = QLabel(self.tr("{name} ({weight}%):").format(name=c.name, weight=_number(c.weight)))
             label.setBuddy(box)
@@ -386,7 +389,7 @@ class ReviewRecordView(QTabWidget):
             self.comment.setPlainText(mine.comment)
         else:
             self.comment.clear()
-        self.comment.setEnabled(mine is None and record.result is None)
+        self.comment.setEnabled(mine is None and record.result is None and record.my_seat > 0)
         self.submit_button.setVisible(record.my_seat > 0)
         self.submit_button.setEnabled(mine is None and record.result is None)
         shown = record.scores
