@@ -254,7 +254,7 @@
 <context>
     <name>ReviewRecordView</name>
     <message>
-        <location filename="../../app/ui/examiner/review_record.py" line="+73"/>
+        <location filename="../../app/ui/examiner/review_record.py" line="+79"/>
         <source>Application materials</source>
         <translation>申报材料</translation>
     </message>
@@ -270,12 +270,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+84"/>
+        <location line="+103"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-103"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>e.g. 申报表, 工作业绩材料, 代表作名称</source>
         <translation>如：申报表、工作业绩材料、代表作名称</translation>
     </message>
@@ -306,15 +306,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
-        <location line="+14"/>
+        <location line="+32"/>
+        <location line="+27"/>
         <source>No file attached</source>
         <translation>未附文件</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-58"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve attachment…</source>
+        <translation>保存附件(&amp;V)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -332,7 +337,7 @@
         <translation>页数(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Materials</source>
         <translation>申报材料(&amp;M)</translation>
     </message>
@@ -342,7 +347,12 @@
         <translation>附加文件</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+10"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&amp;Start the defence</source>
         <translation>开始答辩(&amp;S)</translation>
     </message>
@@ -485,12 +495,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Member {n}</source>
         <translation>委员 {n}</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Chair</source>
         <translation>主任委员</translation>
     </message>
@@ -510,7 +520,7 @@
         <translation>考核方尚未提供评审标准：现按示例评审标准《{name}》评分，该标准非官方。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{name} ({weight}%):</source>
         <translation>{name}（{weight}%）：</translation>
     </message>

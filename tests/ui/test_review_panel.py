@@ -106,3 +106,16 @@ def test_review_members_score_through_the_contract_with_marks(signed_in, backend
     assert isinstance(score, Decimal) and score == Decimal("80.50")
     record = signed_in("examiner1").examiner.review_record(cid)
     assert record.my_score is not None and record.my_score.marks == marks and record.my_seat == 1
+
+
+def test_a_member_saves_an_attachment_where_they_choose(qtbot, signed_in, backend, answers, tmp_path, monkeypatch):
+    _session, cid = review_session(signed_in, backend, "R-12")
+    member = signed_in("examiner2")
+    member.examiner.register_review_material(cid, "work", "代表作", 3, "代表作.pdf", b"%PDF-1.4 work")
+    panel = ReviewPanel(member, [(cid, "CODE1")])
+    qtbot.addWidget(panel)
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(type(panel.record), "ask_save", staticmethod(lambda parent, title, name: str(target)))
+    panel.record.materials.setCurrentCell(0, 1)
+    click(qtbot, panel.record.save_button)
+    assert answers["errors"] == [] and target.read_bytes() == b"%PDF-1.4 work"

@@ -54,6 +54,12 @@ class ReviewRecordView(QTabWidget):
         name, _ = QFileDialog.getOpenFileName(parent, title, "", "*")
         return name
 
+    @staticmethod
+    def ask_save(parent: QWidget, title: str, suggested: str) -> str:
+        """Where to save an attachment the panel reads (never a temp file: it is personal data)."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested)
+        return name
+
     def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
         self.client = client
@@ -97,6 +103,8 @@ class ReviewRecordView(QTabWidget):
         self.attached = QLabel(self.tr("No file attached"))
         self.register = QPushButton(self.tr("&Register"))
         self.register.clicked.connect(self.register_material)
+        self.save_button = QPushButton(self.tr("Sa&ve attachment…"))
+        self.save_button.clicked.connect(self.save_attachment)
         self._file: Path | None = None
         form = QFormLayout()
         kind_label = QLabel(self.tr("&Kind:"))
@@ -109,6 +117,8 @@ class ReviewRecordView(QTabWidget):
         pages_label.setBuddy(self.pages)
         form.addRow(pages_label, self.pages)
         row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
         row.addWidget(self.attach)
         row.addWidget(self.attached, 1)
         row.addWidget(self.register)
@@ -123,6 +133,19 @@ class ReviewRecordView(QTabWidget):
         name = self.ask_file(self, self.tr("Attach a file"))
         self._file = Path(name) if name else None
         self.attached.setText(self._file.name if self._file else self.tr("No file attached"))
+
+    def save_attachment(self) -> None:
+        """The chosen row's attached file, written where the member says."""
+        record, row = self.record, self.materials.currentRow()
+        if record is None or not 0 <= row < len(record.materials) or not record.materials[row].filename:
+            return
+        material = record.materials[row]
+        target = self.ask_save(self, self.tr("Save attachment"), material.filename or "")
+        if not target:
+            return
+        content = attempt(self, self.client.examiner.review_material, material.id)
+        if content is not None:
+            Path(target).write_bytes(content)
 
     def register_material(self) -> None:
         if self.candidate_id is None:
