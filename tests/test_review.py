@@ -115,6 +115,9 @@ def test_without_the_owners_file_the_panel_is_told_it_scores_against_the_example
 
 def test_the_owners_file_counts_and_cannot_change_once_scoring_began(world):
     sid, cid, panel, _chair = review_world(world)
+    with pytest.raises(Conflict, match="for standard 4-07-03-01, session X is 4-13-99-02"):
+        other = OWNER.replace("name: 考核方", "standard: 4-07-03-01\nname: 考核方")
+        world.review.set_criteria(world.admin, sid, "other.yaml", other)
     record = world.review.record(panel[0], cid)
     assert record.criteria_supplied and not record.criteria_example and record.criteria_name == "考核方评审标准"
     assert world.review.score(panel[0], cid, {"材料": D(50), "答辩": D(100)}) == D("80.00")

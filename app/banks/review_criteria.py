@@ -51,6 +51,8 @@ def read_review_criteria(text: str, name: str, *, supplied: bool = True) -> Revi
         r.problem(("schema",), f"unsupported schema {schema!r}, expected {SCHEMA!r}")
     title = r.get(doc, (), "name", str) or ""
     example = r.get(doc, (), "example", bool, required=False, default=False)
+    code = r.get(doc, (), "standard", (str, int), required=False, default=None)  # 570002 reads as a number
+    standard = None if code is None else str(code)
     spread = _decimal(r, doc, (), "spread", DEFAULT_REVIEW_SPREAD)
     criteria = []
     for i, entry in enumerate(r.sequence(doc.get("criteria"), ("criteria",))):
@@ -67,4 +69,5 @@ def read_review_criteria(text: str, name: str, *, supplied: bool = True) -> Revi
             r.problem(("criteria",), str(message))
     if r.problems:
         raise DataFileError(r.problems)
-    return ReviewCriteria(title, tuple(criteria), example=example, supplied=supplied, spread=spread)
+    return ReviewCriteria(title, tuple(criteria), example=example, supplied=supplied, spread=spread,
+                          standard=standard)  # fmt: skip

@@ -43,10 +43,12 @@ class ReviewCriteria:
     example: bool
     supplied: bool
     spread: Decimal = DEFAULT_REVIEW_SPREAD
+    standard: str | None = None  # the standard the file is written for; None: any
 
     def as_dict(self) -> dict[str, object]:
         return {
             "name": self.name, "example": self.example, "supplied": self.supplied, "spread": str(self.spread),
+            "standard": self.standard,
             "criteria": [{"name": c.name, "weight": str(c.weight), "description": c.description}
                          for c in self.criteria],
         }  # fmt: skip
@@ -55,8 +57,10 @@ class ReviewCriteria:
     def from_dict(doc: Mapping[str, object], *, supplied: bool) -> ReviewCriteria:
         raw = doc["criteria"]
         assert isinstance(raw, list)
+        standard = doc.get("standard")
         return ReviewCriteria(
             name=str(doc["name"]), example=bool(doc["example"]), supplied=supplied, spread=Decimal(str(doc["spread"])),
+            standard=None if standard is None else str(standard),
             criteria=tuple(Criterion(str(c["name"]), Decimal(str(c["weight"])), str(c.get("description", "")))
                            for c in raw),
         )  # fmt: skip

@@ -232,6 +232,9 @@ class ReviewService(Service):
             session = unfrozen_session(s, session_id)
             if session.part != Part.REVIEW.value:
                 raise Conflict("session {code} is not a comprehensive review", code=session.code)
+            if criteria.standard is not None and criteria.standard != session.standard:
+                raise Conflict("the review criteria are for standard {criteria}, session {code} is {standard}",
+                               criteria=criteria.standard, code=session.code, standard=session.standard)  # fmt: skip
             scored = s.scalar(select(ReviewScore.id).join(Candidate, Candidate.id == ReviewScore.candidate_id)
                               .where(Candidate.session_id == session_id).limit(1))  # fmt: skip
             if scored is not None:

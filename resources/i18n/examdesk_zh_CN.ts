@@ -1106,7 +1106,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+133"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+134"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2821,7 +2821,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-281"/>
         <source>the review criteria list no criterion</source>
         <translation>评审标准未列出任何评审项</translation>
     </message>
@@ -2899,6 +2899,11 @@ weight tables and papers</source>
         <location line="+5"/>
         <source>session {code} is not a comprehensive review</source>
         <translation>场次 {code} 不是综合评审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criteria are for standard {criteria}, session {code} is {standard}</source>
+        <translation>该评审标准适用于标准 {criteria}，场次 {code} 属于 {standard}</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -51,6 +51,7 @@ TEMPLATES = (
         "settled",
     ),
     QT_TRANSLATE_NOOP("messages", "session {code} is not a comprehensive review"),
+    QT_TRANSLATE_NOOP("messages", "the review criteria are for standard {criteria}, session {code} is {standard}"),
     QT_TRANSLATE_NOOP("messages", "no attachment {material}"),
     QT_TRANSLATE_NOOP("messages", "the panel has started scoring: the review criteria can no longer change"),
     QT_TRANSLATE_NOOP("messages", "unknown kind of review material {kind}"),
