@@ -629,6 +629,14 @@ def cmd_session_archive(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_session_review_criteria(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    with _admin(args) as client:
+        client.admin.set_review_criteria(_session_id(client, args.session), path.name, path.read_text(encoding="utf-8"))
+    print(f"session {args.session}: the review panel scores against {path.name} from now on")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with _admin(args) as client:
         session_id, out = _session_id(client, args.session), Path(args.out)
@@ -960,6 +968,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_session_archive)
+    p = session.add_parser("review-criteria", help="the exam owner's review criteria file for a review session")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("file", metavar="FILE", help="the criteria file (YAML)")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_session_review_criteria)
 
     p = sub.add_parser("export", help="export a session's results as a signed bundle")
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")

@@ -3,8 +3,9 @@
 `examdesk demo --headless --data DIR --out OUTDIR` creates a store in DIR, schedules a theory
 session and a skill session for 在线学习服务师 五级 with 31 candidates, lets them answer (some
 pass, some fail, one is terminated for misconduct), lets three examiners score the skill tasks
-(a wide disagreement goes to the chief examiner), and exports a signed bundle per session and the
-centre's public key into OUTDIR.
+(a wide disagreement goes to the chief examiner), holds a 二级 comprehensive review for one candidate
+(register, defence, questions, three members' marks, the chair's result), and exports a signed
+bundle per session and the centre's public key into OUTDIR.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.papers import PaperService
+from app.services.review import ReviewService
 from app.services.scoring import ScoringService
-from app.store.clock import WallClock, local_today
+from app.store.clock import MachineClock, WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
 from app.store.models import Attempt, PaperInstance
 
@@ -289,10 +291,15 @@ def run_demo(
         other_id = _other_registration(centre, people[:3], start, rng)
         log("职业指导师 四级 theory closed: one candidate holds two registrations")
 
+        # -- a comprehensive review: 在线学习服务师 二级 -------------------------------------------
+        review_id = _review(centre, db, start)
+        log("在线学习服务师 二级 comprehensive review finalized by the chair")
+
         # -- export --------------------------------------------------------------------------
         exporter = ExportService(db, catalog)
         bundles = []
-        for session_id, code in ((theory_id, f"DEMO-T{LEVEL}"), (skill_id, f"DEMO-S{LEVEL}"), (other_id, OTHER_CODE)):
+        for session_id, code in ((theory_id, f"DEMO-T{LEVEL}"), (skill_id, f"DEMO-S{LEVEL}"), (other_id, OTHER_CODE),
+                                 (review_id, REVIEW_CODE)):  # fmt: skip
             path = out / f"{code}-results.zip"
             exporter.export_session(admin, session_id, path, mask=False,
                                     reason="demonstration: the candidates are invented")  # fmt: skip
@@ -337,6 +344,59 @@ def _other_registration(centre: _DemoCentre, people: Sequence[tuple[str, str, st
             seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
         exam.submit(login.actor, login.attempt_id)
     exam.close_session(proctor, session_id)
+    return session_id
+
+
+REVIEW_CODE = "DEMO-R2"
+
+
+class _FastForward:
+    """The demo's machine clock moved forward through a 15-minute defence, so that the demo need not
+    wait for it; only after every timed paper is closed, and only forward."""
+
+    def __init__(self, inner: MachineClock):
+        self.inner, self.offset = inner, 0.0
+
+    def boot(self) -> str:
+        return self.inner.boot()
+
+    def now(self) -> float:
+        return self.inner.now() + self.offset
+
+
+def _review(centre: _DemoCentre, db: Database, start: str) -> int:
+    """One 在线学习服务师 二级 candidate's comprehensive review: the register, the 15-minute defence
+    with questions, three members' marks against the example criteria, the chair's result."""
+    std = centre.catalog.standard(STANDARD)
+    minutes = std.min_minutes_for(std.level(2), Part.REVIEW) or 15
+    session_id = centre.exam.schedule_session(centre.admin, code=REVIEW_CODE, room="评审室（会议室 2）",
+                                              part=Part.REVIEW.value, standard=STANDARD, level="2",
+                                              scheduled_start=start, duration_minutes=minutes)  # fmt: skip
+    for username, duty in (("examiner1", "review"), ("examiner2", "review"), ("examiner3", "review"),
+                           ("chief", "chief")):  # fmt: skip
+        centre.scoring.assign_staff(centre.admin, session_id, centre.staff[username].id, duty)
+    centre.exam.add_candidate(centre.admin, session_id, ticket="202620001", name="韩梅梅",
+                              id_number="11010519491231002X", photo=demo_photo(40))  # fmt: skip
+    [row] = centre.exam.roster(centre.admin, session_id)
+    review = ReviewService(db, centre.catalog)
+    member, cid = centre.staff["examiner1"], row.candidate_id
+    for kind, title, pages in (("application", "职业技能等级认定申报表", 4), ("application", "近三年工作业绩材料", 26),
+                               ("work", "在线课程学习支持服务方案（代表作）", 18)):  # fmt: skip
+        review.register_material(member, cid, kind, title, pages, f"{title}.pdf", f"（演示文件）{title}".encode())
+    clock = _FastForward(db.machine)
+    db.machine = clock
+    try:
+        review.start_defence(member, cid)
+        review.add_note(member, cid, "question", "请说明方案中学习数据分析部分由你本人完成的内容")
+        review.add_note(centre.staff["examiner2"], cid, "question", "如何评估该方案对学习者完成率的影响？")
+        clock.offset += minutes * 60 + 30
+        review.end_defence(member, cid)
+    finally:
+        db.machine = clock.inner
+    criteria = [c.name for c in review.record(member, cid).criteria]
+    for username, mark in (("examiner1", 84), ("examiner2", 80), ("examiner3", 88)):
+        review.score(centre.staff[username], cid, {name: Decimal(mark) for name in criteria}, "材料完整，答辩思路清晰")
+    review.finalize(centre.staff["chief"], cid)
     return session_id
 
 

@@ -20,6 +20,7 @@ from app.security.envelope import FAST_KDF
 from app.services.accounts import AccountService
 from app.services.base import Actor
 from app.services.exam import ExamService
+from app.services.review import ReviewService
 from app.services.scoring import ScoringService
 from app.store.clock import FixedClock, MachineClock
 from app.store.database import Database, sqlite_url
@@ -98,6 +99,10 @@ class World:
     @property
     def scoring(self) -> ScoringService:
         return ScoringService(self.db, shared_catalog())
+
+    @property
+    def review(self) -> ReviewService:
+        return ReviewService(self.db, shared_catalog())
 
 
 CANDIDATES = {

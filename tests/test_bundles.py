@@ -62,7 +62,21 @@ def test_round_trip(demo, public):
         listed = {f["path"] for f in check.manifest["files"]}
         assert listed == names - {"manifest.json", "manifest.sig"}
     standards = [verify_bundle(b, public).manifest["session"]["standard"] for b in demo.bundles]
-    assert standards == ["4-13-99-02", "4-13-99-02", "4-07-03-01"]
+    assert standards == ["4-13-99-02", "4-13-99-02", "4-07-03-01", "4-13-99-02"]
+
+
+def test_the_demo_review_bundle_carries_the_review_record(demo, public):
+    """The 二级 review's bundle: its result's detail is the review record (register, defence,
+    questions, marks per criterion by seat), and the score report summarises it."""
+    bundle = demo.bundles[3]
+    assert verify_bundle(bundle, public).ok
+    [candidate] = json.loads(members(bundle)["results.json"])["candidates"]
+    record = candidate["parts"]["review"]["detail"]
+    assert [m["kind"] for m in record["materials"]] == ["application", "application", "work"]
+    assert all(len(m["sha256"]) == 64 for m in record["materials"])
+    assert float(record["defence_minutes"]) >= 15 and len(record["questions"]) == 2
+    assert [s["member"] for s in record["scores"]] == [1, 2, 3] and record["criteria"]["example"] is True
+    assert candidate["parts"]["review"]["score"] == "84.00"
 
 
 def test_the_demo_person_with_two_registrations_has_two_results(demo):
@@ -240,11 +254,11 @@ def test_headless_demo_command_twice(tmp_path):
              "--out", str(tmp_path / f"o{n}")], cwd=REPO, env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
         last = json.loads(result.stdout.strip().splitlines()[-1])
-        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 3
+        assert set(last) == {"bundles", "public_key", "data"} and len(last["bundles"]) == 4
         public = load_public_pem(Path(last["public_key"]).read_bytes())
         checks = [verify_bundle(Path(bundle), public) for bundle in last["bundles"]]
         assert all(check.ok for check in checks)
-        assert [check.manifest["candidates"] for check in checks] == [31, 30, 3]  # one barred from skill
+        assert [check.manifest["candidates"] for check in checks] == [31, 30, 3, 1]  # one barred from skill
 
 
 def test_spooled_members_are_stored_as_writestr_stores_them(tmp_path):

@@ -358,10 +358,11 @@ def test_finalize_refuses_a_panel_that_breaks_the_standard(world):
 def test_finalize_takes_no_examiner_count_from_the_caller(world):
     import inspect
 
+    from app.services.review import ReviewService
     from app.services.scoring import ScoringService
 
     assert "min_examiners" not in inspect.signature(ScoringService.finalize).parameters
-    assert "min_members" not in inspect.signature(ScoringService.finalize_review).parameters
+    assert "min_members" not in inspect.signature(ReviewService.finalize).parameters
 
 
 @pytest.mark.parametrize(("members", "scoring_members", "refusal"), [
@@ -371,18 +372,27 @@ def test_finalize_takes_no_examiner_count_from_the_caller(world):
     (3, 3, None),
 ])  # fmt: skip
 def test_finalize_review_counts_the_sessions_panel(world, members, scoring_members, refusal):
+    from app.banks.review_criteria import example_criteria
+    from app.store.clock import FakeMachineClock
+
+    world.db.machine = FakeMachineClock()
     sid = schedule(world, part="review", level="2", minutes=15)
     people(world, sid, 1)
     panel = staff(world, sid, "review", members)
     boss = staff(world, sid, "chief", 1)[0]
     [row] = world.exam.roster(world.admin, sid)
+    world.review.register_material(panel[0], row.candidate_id, "application", "申报表")
+    world.review.start_defence(panel[0], row.candidate_id)
+    world.db.machine.advance(15 * 60)
+    world.review.end_defence(panel[0], row.candidate_id)
+    marks = {c.name: Decimal(80) for c in example_criteria().criteria}
     for member in panel[:scoring_members]:
-        world.scoring.score_review(member, row.candidate_id, Decimal(80))
+        world.review.score(member, row.candidate_id, marks)
     if refusal is None:
-        assert world.scoring.finalize_review(boss, row.candidate_id) == Decimal("80.00")
+        assert world.review.finalize(boss, row.candidate_id) == Decimal("80.00")
         return
     with pytest.raises(Conflict, match=refusal):
-        world.scoring.finalize_review(boss, row.candidate_id)
+        world.review.finalize(boss, row.candidate_id)
 
 
 # -- one rule set: the admin screen's warnings come from the same checks --------------------------

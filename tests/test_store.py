@@ -25,6 +25,8 @@ from app.store.models import (
     ExamSession,
     KeyRecord,
     Result,
+    ReviewEvent,
+    ReviewMaterial,
     ReviewScore,
 )
 from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world, fresh_url, seated_login
@@ -80,6 +82,10 @@ def test_append_only_tables_refuse_update_and_delete(world, table):
         session.add(ExaminerScore(attempt_id=cand.attempt_id, target="Q0", examiner_id=world.admin.id,
                                   scores={"0": 5}, wall="w"))  # fmt: skip
         session.add(ReviewScore(candidate_id=cand.candidate_id, member_id=world.admin.id, score="80", wall="w"))
+        session.add(ReviewMaterial(candidate_id=cand.candidate_id, kind="application", title="申报表",
+                                   recorded_by=world.admin.id, wall="w"))  # fmt: skip
+        session.add(ReviewEvent(candidate_id=cand.candidate_id, member_id=world.admin.id, kind="note", text="记录",
+                                wall="w"))  # fmt: skip
     for statement in (f"UPDATE {table} SET id = id", f"DELETE FROM {table}"):
         if table == "audit_entries":
             statement = statement.replace("id = id", "seq = seq")

@@ -39,6 +39,7 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewRecord,
     RosterEntry,
     SaveAck,
     SeatReadiness,
@@ -250,11 +251,42 @@ class ExaminerApi(SignedInApi, Protocol):
         the summary says for each other paper what it waits for."""
         ...
 
-    def review_list(self, session_id: int) -> list[tuple[int, str, bool]]: ...
+    # -- the comprehensive review (综合评审): the panel and its chair
+    def review_list(self, session_id: int) -> list[tuple[int, str, bool]]:
+        """(candidate id, anonymous code, scored by me) for a review panel member or the chair."""
+        ...
 
-    def score_review(self, candidate_id: int, score: Decimal, comment: str = "") -> None: ...
+    def review_record(self, candidate_id: int) -> ReviewRecord:
+        """One candidate's review: criteria, materials register, defence time, questions and notes,
+        my score; the others' scores once I have submitted mine (the chair sees them all)."""
+        ...
 
-    def finalize_review(self, candidate_id: int) -> Decimal: ...
+    def review_material(self, material_id: int) -> bytes:
+        """A registered attachment's bytes."""
+        ...
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None) -> int:  # fmt: skip
+        """An entry of the materials register (kind: application, work, employer_assessment); its id."""
+        ...
+
+    def start_defence(self, candidate_id: int) -> None: ...
+
+    def end_defence(self, candidate_id: int) -> float:
+        """The defence ends; how long it lasted, in seconds on the centre's clock."""
+        ...
+
+    def add_review_note(self, candidate_id: int, kind: str, text: str) -> None:
+        """A question asked at the defence (kind "question") or a note (kind "note")."""
+        ...
+
+    def score_review(self, candidate_id: int, marks: dict[str, Decimal], comment: str = "") -> Decimal:
+        """My marks out of 100 per criterion; returns my weighted review score. Once."""
+        ...
+
+    def finalize_review(self, candidate_id: int, disagreement_note: str = "") -> Decimal:
+        """The chair: the panel's mean becomes the review result; a flagged disagreement needs the note."""
+        ...
 
     def session_results(self, session_id: int) -> list[ResultRow]: ...
 
@@ -293,6 +325,10 @@ class AdminApi(SignedInApi, Protocol):
         ...
 
     def record_surveillance(self, session_id: int, reason: str) -> None: ...
+
+    def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
+        """The exam owner's review criteria file (examdesk-review-criteria/1) for a review session."""
+        ...
 
     def prepare_papers(self, session_id: int) -> JobStatus: ...
 

@@ -57,6 +57,7 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewRecord,
     RosterEntry,
     SaveAck,
     SeatReadiness,
@@ -416,13 +417,32 @@ class ExaminerEndpoint(_SessionsRead):
         return self.backend.scoring.finalize_all(self.actor, session_id)
 
     def review_list(self, session_id: int) -> list[tuple[int, str, bool]]:
-        return self.backend.scoring.review_list(self.actor, session_id)
+        return self.backend.review.review_list(self.actor, session_id)
 
-    def score_review(self, candidate_id: int, score: Decimal, comment: str = "") -> None:
-        self.backend.scoring.score_review(self.actor, candidate_id, score, comment)
+    def review_record(self, candidate_id: int) -> ReviewRecord:
+        return self.backend.review.record(self.actor, candidate_id)
 
-    def finalize_review(self, candidate_id: int) -> Decimal:
-        return self.backend.scoring.finalize_review(self.actor, candidate_id)
+    def review_material(self, material_id: int) -> bytes:
+        return self.backend.review.material_file(self.actor, material_id)
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None) -> int:  # fmt: skip
+        return self.backend.review.register_material(self.actor, candidate_id, kind, title, pages, filename, content)
+
+    def start_defence(self, candidate_id: int) -> None:
+        self.backend.review.start_defence(self.actor, candidate_id)
+
+    def end_defence(self, candidate_id: int) -> float:
+        return self.backend.review.end_defence(self.actor, candidate_id)
+
+    def add_review_note(self, candidate_id: int, kind: str, text: str) -> None:
+        self.backend.review.add_note(self.actor, candidate_id, kind, text)
+
+    def score_review(self, candidate_id: int, marks: dict[str, Decimal], comment: str = "") -> Decimal:
+        return self.backend.review.score(self.actor, candidate_id, marks, comment)
+
+    def finalize_review(self, candidate_id: int, disagreement_note: str = "") -> Decimal:
+        return self.backend.review.finalize(self.actor, candidate_id, disagreement_note)
 
 
 class AdminEndpoint(_SessionsRead):
@@ -468,6 +488,9 @@ class AdminEndpoint(_SessionsRead):
 
     def record_surveillance(self, session_id: int, reason: str) -> None:
         self.backend.exam.record_surveillance(self.actor, session_id, reason)
+
+    def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
+        self.backend.review.set_criteria(self.actor, session_id, name, text)
 
     def prepare_papers(self, session_id: int) -> JobStatus:
         return self.server.jobs.start(self.actor, "admin.prepare_papers",

@@ -502,3 +502,70 @@ class PackageView:
 
 
 __all__ += ["OwnerKeyView", "PackageView"]  # sealed exam packages
+
+
+# -- the comprehensive review (综合评审) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewCriterionView:
+    name: str
+    weight: Decimal  # percent of the review score
+    description: str
+
+
+@dataclass(frozen=True)
+class ReviewMaterialView:
+    id: int
+    kind: str  # application | work | employer_assessment
+    title: str
+    pages: int | None
+    filename: str | None  # the attachment's name; None: registered without a file
+    size: int  # the attachment's bytes
+    digest: str | None  # its SHA-256
+
+
+@dataclass(frozen=True)
+class ReviewNoteView:
+    kind: str  # question | note
+    text: str
+    member: int  # the panel seat (1..), never a name; 0: not a panel member (the chair, an admin)
+    wall: str
+
+
+@dataclass(frozen=True)
+class ReviewMemberScore:
+    member: int  # the panel seat (1..), never a name
+    score: Decimal
+    marks: dict[str, Decimal]  # criterion -> mark out of 100
+    comment: str
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One candidate's comprehensive review as a panel member sees it. Other members' scores are
+    listed only once the caller has submitted their own (or to the chair)."""
+
+    candidate_id: int
+    anonymous_code: str
+    criteria_name: str
+    criteria_example: bool  # the criteria file says it is an example
+    criteria_supplied: bool  # the exam owner supplied criteria for this session
+    criteria: tuple[ReviewCriterionView, ...]
+    spread: Decimal  # points between the highest and lowest score that flag a disagreement
+    employer_assessment: bool  # the standard pairs representative works with the employer's assessment
+    materials: tuple[ReviewMaterialView, ...]
+    defence_minimum_minutes: int | None  # the standard's minimum per candidate (1.9.4)
+    defence_started: bool
+    defence_running: bool
+    defence_seconds: float  # so far, on the centre's clock
+    notes: tuple[ReviewNoteView, ...]
+    panel_size: int
+    submitted: int  # members who have scored
+    my_score: ReviewMemberScore | None
+    scores: tuple[ReviewMemberScore, ...]  # empty until the caller may see them
+    flagged: bool  # the scores shown disagree beyond the spread
+    chair: bool  # the caller finalizes
+    my_seat: int  # the caller's seat on the panel (1..); 0: not a member (a chair who does not score)
+    result: Decimal | None  # the finalized review score
+    waiting: tuple[str, ...]  # what still stops finalizing, in English (the chair's list)

@@ -151,6 +151,8 @@ def _parse_staffing(r: FieldReader, raw: Any) -> Staffing:
         notes=r.get(doc, ("staffing",), "notes", str, required=False, default=""),
         surveillance_relaxes_ratio=r.get(theory, ("staffing", "theory"), "surveillance_relaxes_ratio", bool,
                                          required=False, default=False),
+        review_employer_assessment=r.get(review, ("staffing", "review"), "employer_assessment", bool,
+                                         required=False, default=False),
     )  # fmt: skip
 
 

@@ -88,6 +88,9 @@ class Staffing:
     # 4-07-03-01 1.9.3: 实行全方位电子监控的考场可适当降低监考人员比例. Only where the standard says so
     # may a theory room under full electronic surveillance have fewer proctors than the ratio asks.
     surveillance_relaxes_ratio: bool = False
+    # 4-07-03-01 1.9.2: 主要成果代表作的自荐与本单位、专家评价相结合: the review asks for the
+    # employer's assessment of the candidate's representative works.
+    review_employer_assessment: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -104,6 +107,7 @@ class Staffing:
             "review": {
                 "min_members": self.min_review_members,
                 "members_odd": self.review_members_odd,
+                **({"employer_assessment": True} if self.review_employer_assessment else {}),
             },
             **({"notes": self.notes} if self.notes else {}),
         }

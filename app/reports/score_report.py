@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_Q
@@ -43,6 +44,22 @@ class ReportData:
     qr_payload: str
     key_fingerprint: str
     pass_mark: int = 60
+    review_summary: str = ""  # the comprehensive review's record in one line (review_summary below)
+
+
+def review_summary(detail: Any) -> str:
+    """The review record kept with a review result, summarised for the score report: materials,
+    the defence's minutes, questions, panel members and the criteria (said when only the example)."""
+    if not isinstance(detail, dict) or "materials" not in detail:
+        return ""
+    materials = detail.get("materials") or []
+    files = sum(1 for m in materials if m.get("sha256"))
+    criteria = detail.get("criteria") or {}
+    source = "考核方提供" if criteria.get("supplied") and not criteria.get("example") else "示例，非官方"
+    questions = len(detail.get("questions") or [])
+    return (f"综合评审记录：申报材料与代表作 {len(materials)} 项（附件 {files} 个），"
+            f"答辩 {detail.get('defence_minutes')} 分钟，提问 {questions} 个，评审委员 {detail.get('members')} 名\n"
+            f"评审标准：{criteria.get('name', '')}（{source}）")  # fmt: skip
 
 
 def _qr_matrix(payload: str) -> list[list[bool]]:
@@ -119,6 +136,12 @@ def render(report: ReportData) -> bytes:
         pdf.drawString(cols[3] + 2 * mm, y, line.session or "—")
         y -= 3 * mm
         pdf.line(left, y, left + table_w, y)
+    if report.review_summary:
+        pdf.setFont(font, 9)
+        for line in report.review_summary.splitlines():
+            y -= 5.5 * mm
+            pdf.drawString(left, y, line)
+        pdf.setFont(font, 12)
     y -= 10 * mm
     pdf.setFont(font, 13)
     pdf.drawString(left, y, f"认定结果：{report.overall}")

@@ -20,6 +20,7 @@ from app.services.keys import KeyService
 from app.services.library import LibraryService
 from app.services.packages import PackageService
 from app.services.papers import PaperService
+from app.services.review import ReviewService
 from app.services.scoring import ScoringService
 from app.services.sweep import DEFAULT_INTERVAL, ClockSweep
 from app.store.database import Database, default_store_path, sqlite_url
@@ -41,6 +42,10 @@ class Backend:
     analysis: AnalysisService
     catalog_problems: list[Problem] = field(default_factory=list)  # imported standards left out, and why
     sweep: ClockSweep | None = None  # submits papers at zero (app/services/sweep.py); None: not swept here
+    review: ReviewService = field(init=False)  # the comprehensive review (app/services/review.py)
+
+    def __post_init__(self) -> None:
+        self.review = ReviewService(self.db, self.catalog)
 
     @classmethod
     def over(cls, db: Database, catalog: Catalog | None = None, *, sweep: bool = True,
@@ -70,7 +75,7 @@ class Backend:
         except DataFileError as exc:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
-        self.analysis.catalog = self.catalog
+        self.analysis.catalog = self.review.catalog = self.catalog
 
     @property
     def packages(self) -> PackageService:

@@ -308,6 +308,7 @@ class ExportService(Service):
                 standard=rules.title, level=rules.level_name, name=name, ticket=cand.ticket,
                 masked_id=mask_id_number(cand.id_number), parts=report_parts, overall=result, date=today,
                 qr_payload=payload, key_fingerprint=key.fingerprint, pass_mark=rules.pass_mark,
+                review_summary=score_report.review_summary(parts.get("review", {}).get("detail")),
             ))  # fmt: skip
         total = len(reports)
         processes = score_report.render_workers(total) if workers is None else workers

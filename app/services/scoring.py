@@ -28,10 +28,10 @@ from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
-from app.domain.scoring import aggregate_examiner_scores, review_score, score_objective, stated
-from app.domain.staffing import check_review_panel, check_skill_examiners, refusal
+from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
+from app.domain.staffing import check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
-from app.errors import Message, UserFacingError
+from app.errors import UserFacingError
 from app.services.answer_log import Logs, read_log, read_logs
 from app.services.base import (
     Actor,
@@ -53,7 +53,6 @@ from app.store.models import (
     ExamSession,
     PaperInstance,
     Result,
-    ReviewScore,
     SessionStaff,
     User,
 )
@@ -620,63 +619,4 @@ class ScoringService(Service):
             raise Conflict("written answers are scored by at least {least} examiners, this session has {actual}",
                            least=std.staffing_for(level).min_examiners, actual=examiners)  # fmt: skip
 
-    # -- comprehensive review (综合评审) -------------------------------------------------------
-
-    def review_list(self, actor: Actor, session_id: int) -> list[tuple[int, str, bool]]:
-        """A review panel member's candidates: (candidate id, anonymous code, scored by me)."""
-        require_role(actor, "examiner", "chief")
-        with self.db.reader() as s:
-            require_duty(s, actor, session_id, "review")
-            mine = set(s.scalars(select(ReviewScore.candidate_id).where(ReviewScore.member_id == actor.id)))
-            rows = s.execute(
-                select(Candidate.id, Candidate.anonymous_code)
-                .where(Candidate.session_id == session_id).order_by(Candidate.anonymous_code)
-            ).all()  # fmt: skip
-        return [(cid, code, cid in mine) for cid, code in rows]
-
-    def score_review(self, actor: Actor, candidate_id: int, score: Decimal, comment: str = "") -> None:
-        """A review panel member's score (out of 100) for one candidate."""
-        require_role(actor, "examiner", "chief")
-        if not Decimal(0) <= Decimal(score) <= 100:
-            raise ServiceError("review scores are out of 100, got {score}", score=score)
-        with self.action(actor, "score.review", f"candidate:{candidate_id}", {"score": str(score)}) as s:
-            cand = s.get(Candidate, candidate_id)
-            if cand is None:
-                raise NotFound("no candidate {candidate}", candidate=candidate_id)
-            unfrozen_session(s, cand.session_id)
-            require_duty(s, actor, cand.session_id, "review")
-            if s.scalar(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id,
-                                                  ReviewScore.member_id == actor.id)):  # fmt: skip
-                raise Conflict("you have already scored this candidate")
-            s.add(ReviewScore(candidate_id=candidate_id, member_id=actor.id, score=str(score),
-                              comment=comment or None, wall=self.db.wall_now()))  # fmt: skip
-
-    def finalize_review(self, actor: Actor, candidate_id: int) -> Decimal:
-        """The panel's mean becomes the review result. The panel is the session's staff with the
-        duty "review": at least 3 and odd (the standard's 1.9.3), and every member has scored."""
-        require_role(actor, "chief", "admin")
-        with self.action(actor, "result.finalize_review", f"candidate:{candidate_id}", {}) as s:
-            cand = s.get(Candidate, candidate_id)
-            if cand is None:
-                raise NotFound("no candidate {candidate}", candidate=candidate_id)
-            session = unfrozen_session(s, cand.session_id)
-            if actor.role == "chief":  # the session's chief examiner, or a chief on its panel
-                require_duty(s, actor, session.id, "chief", "review")
-            std, level = self._rules_of(session)
-            staffing = std.staffing_for(level)
-            panel = self._on_duty(s, session.id, "review")
-            findings = check_review_panel(std, level, len(panel))
-            if findings:
-                raise Conflict(refusal(findings))
-            rows = s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id))
-            scores = [Decimal(r.score) for r in rows if r.member_id in panel]
-            if len(scores) < len(panel):
-                raise Conflict("not ready: {waiting}", waiting=Message(
-                    "{scored} of {needed} review panel members have scored", scored=len(scores), needed=len(panel)))
-            try:
-                score = stated(review_score(scores, min_members=staffing.min_review_members,
-                                            odd=staffing.review_members_odd))  # fmt: skip
-            except ValueError as exc:
-                raise Conflict(exc.args[0]) from None  # the domain's Message
-            store_result(s, self.db, candidate_id, "review", score, {"members": len(scores)})
-            return score
+    # the comprehensive review (综合评审) is app/services/review.py

@@ -418,6 +418,49 @@ class ReviewScore(Base):
     score: Mapped[str] = mapped_column(EncryptedText("review_scores.score"))
     comment: Mapped[str | None] = mapped_column(EncryptedText("review_scores.comment"), nullable=True)
     wall: Mapped[str] = mapped_column(String(40))
+    # the member's mark out of 100 per criterion, {criterion name: "85"}; None for a bare score of old
+    marks: Mapped[dict | None] = mapped_column(EncryptedJSON("review_scores.marks"), nullable=True)
+
+
+class ReviewCriteriaFile(Base):
+    """The exam owner's review criteria for one session (examdesk-review-criteria/1, as read)."""
+
+    __tablename__ = "review_criteria"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"), unique=True)
+    content: Mapped[dict] = mapped_column(EncryptedJSON("review_criteria.content"))
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class ReviewMaterial(Base):
+    """One entry of a candidate's review register: application materials, a representative work or
+    the employer's assessment, with its attachment encrypted. Append-only."""
+
+    __tablename__ = "review_materials"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    kind: Mapped[str] = mapped_column(String(32))  # application | work | employer_assessment
+    title: Mapped[str] = mapped_column(EncryptedText("review_materials.title"))
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    filename: Mapped[str | None] = mapped_column(EncryptedText("review_materials.filename"), nullable=True)
+    attachment: Mapped[bytes | None] = mapped_column(EncryptedBytes("review_materials.attachment"), nullable=True)
+    digest: Mapped[str | None] = mapped_column(String(64), nullable=True)  # SHA-256 of the attachment
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    wall: Mapped[str] = mapped_column(String(40))
+
+
+class ReviewEvent(Base):
+    """The defence (答辩) timer and the questions and notes of one candidate's review. Append-only.
+    kind: defence_start | defence_end (at: the store's machine clock) | question | note (text)."""
+
+    __tablename__ = "review_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    text: Mapped[str | None] = mapped_column(EncryptedText("review_events.text"), nullable=True)
+    wall: Mapped[str] = mapped_column(String(40))
 
 
 class Result(Base):
@@ -448,6 +491,7 @@ class AuditEntry(Base):
 KEPT_TABLES = ("exam_sessions", "candidates", "paper_instances", "attempts", "results", "users", "centres")
 APPEND_ONLY_TABLES = (
     "attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores", "check_ins",
+    "review_materials", "review_events",
 )  # fmt: skip
 
 

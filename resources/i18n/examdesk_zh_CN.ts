@@ -1156,7 +1156,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+257"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+295"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -3026,7 +3026,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-468"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3137,6 +3137,151 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>the review criteria list no criterion</source>
+        <translation>评审标准未列出任何评审项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review criterion has no name</source>
+        <translation>有评审项未填写名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criterion {name} is listed twice</source>
+        <translation>评审项 {name} 重复列出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criterion {name} has weight {weight}; weights are above 0</source>
+        <translation>评审项 {name} 的权重为 {weight}；权重须大于 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criteria&apos;s weights add up to {total}, not 100</source>
+        <translation>评审项权重合计为 {total}，不是 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review spread threshold is {spread}; use a number above 0 and at most 100</source>
+        <translation>评审分差阈值为 {spread}；请填写大于 0 且不超过 100 的数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criterion {name} has no mark</source>
+        <translation>评审项 {name} 尚未打分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criterion {name} is marked out of 100, got {mark}</source>
+        <translation>评审项 {name} 按百分制打分，收到 {mark}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no review criterion {name}</source>
+        <translation>没有评审项 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence has not been held</source>
+        <translation>尚未进行答辩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence is still running</source>
+        <translation>答辩仍在进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence lasted {minutes} minutes; the standard asks for at least {least} per candidate</source>
+        <translation>答辩用时 {minutes} 分钟；标准要求每名考生不少于 {least} 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no application materials are registered</source>
+        <translation>尚未登记任何申报材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the standard asks for the employer&apos;s assessment of representative works; none is registered</source>
+        <translation>标准要求主要成果代表作须有本单位评价，尚未登记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the panel&apos;s scores are further apart than the spread threshold: the chair notes how the disagreement was settled</source>
+        <translation>评审委员评分差距超过分差阈值：请主任委员记录分歧的处理意见</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>session {code} is not a comprehensive review</source>
+        <translation>场次 {code} 不是综合评审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review criteria are for standard {criteria}, session {code} is {standard}</source>
+        <translation>该评审标准适用于标准 {criteria}，场次 {code} 属于 {standard}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no attachment {material}</source>
+        <translation>没有附件 {material}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the panel has started scoring: the review criteria can no longer change</source>
+        <translation>评审委员已开始评分：评审标准不能再更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown kind of review material {kind}</source>
+        <translation>未知的评审材料类别 {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review material needs a title of at most {most} characters</source>
+        <translation>评审材料须填写名称，最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review material has at least 1 page, got {pages}</source>
+        <translation>评审材料至少 1 页，收到 {pages}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an attachment is at most {most} MB</source>
+        <translation>附件不得超过 {most} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence has already started</source>
+        <translation>答辩已经开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence has not started</source>
+        <translation>答辩尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the defence has already ended</source>
+        <translation>答辩已经结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown kind of review note {kind}</source>
+        <translation>未知的评审记录类别 {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a question or note has 1 to {most} characters</source>
+        <translation>提问或记录须为 1 至 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the review panel&apos;s chair finalizes a review</source>
+        <translation>只有评审组主任委员可以确定综合评审成绩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>two bank files of this name: rename one</source>
         <translation>有两个同名的题库文件：请将其中一个改名</translation>
     </message>

@@ -231,79 +231,328 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../app/ui/examiner/review.py" line="+45"/>
-        <source>No candidates to show: listing a review panel&apos;s candidates is not available yet.</source>
-        <translation>暂无考生：评审组成员查看考生名单的功能尚未提供。</translation>
+        <location filename="../../app/ui/examiner/review.py" line="+42"/>
+        <source>No candidates to show: you are not on the review panel of this session.</source>
+        <translation>没有可显示的考生：您不是本场次的评审委员。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Ca&amp;ndidates</source>
         <translation>考生(&amp;N)</translation>
     </message>
     <message>
+        <location line="+41"/>
+        <source>Candidate: {code}</source>
+        <translation>考生：{code}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{candidate} — scored {score}</source>
+        <translation>{candidate} — 已评 {score} 分</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRecordView</name>
+    <message>
+        <location filename="../../app/ui/examiner/review_record.py" line="+79"/>
+        <source>Application materials</source>
+        <translation>申报材料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Representative work</source>
+        <translation>主要成果代表作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer&apos;s assessment</source>
+        <translation>本单位评价</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+103"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 申报表, 工作业绩材料, 代表作名称</source>
+        <translation>如：申报表、工作业绩材料、代表作名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <location line="+27"/>
+        <source>No file attached</source>
+        <translation>未附文件</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve attachment…</source>
+        <translation>保存附件(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pa&amp;ges:</source>
+        <translation>页数(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Materials</source>
+        <translation>申报材料(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Start the defence</source>
+        <translation>开始答辩(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;End the defence</source>
+        <translation>结束答辩(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question asked</source>
+        <translation>答辩提问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+197"/>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <source>The question asked, or a note for the record</source>
+        <translation>答辩中提出的问题，或存档的评议记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+72"/>
+        <source>Member</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Defence</source>
+        <translation>答辩(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>End the defence</source>
+        <translation>结束答辩</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End the defence now? It cannot be resumed.</source>
+        <translation>现在结束答辩？结束后不能继续。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Comment for the record (optional)</source>
         <translation>评语（选填，将存档）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Submit review score</source>
-        <translation>提交评审成绩(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Candidate:</source>
-        <translation>考生：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sc&amp;ore (0–100):</source>
-        <translation>成绩（0–100）(&amp;O)：</translation>
+        <source>S&amp;ubmit my score</source>
+        <translation>提交我的评分(&amp;U)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Co&amp;mment:</source>
-        <translation>评语(&amp;M)：</translation>
+        <source>Score</source>
+        <translation>成绩</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Finalize the panel&apos;s score</source>
-        <translation>合成评审成绩(&amp;F)</translation>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How the panel settled a flagged disagreement</source>
+        <translation>评分分歧的处理意见（分差超过阈值时必填）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The mean of the panel members&apos; scores becomes the review result</source>
-        <translation>以评审委员评分的平均值作为综合评审成绩</translation>
+        <source>Finali&amp;ze the review</source>
+        <translation>确定评审成绩(&amp;Z)</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Scored: {score} points.</source>
-        <translation>已评分：{score} 分。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Review result for {candidate}: {score}.</source>
-        <translation>{candidate} 的综合评审成绩：{score}。</translation>
+        <location line="+17"/>
+        <source>S&amp;coring</source>
+        <translation>评分(&amp;C)</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>My review score: {score}</source>
+        <translation>我的评审成绩：{score} 分</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
         <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Submit review score</source>
         <translation>提交评审成绩</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not submitted.</source>
-        <translation>未提交。</translation>
+        <location line="+42"/>
+        <source>{name} ({size} bytes)</source>
+        <translation>{name}（{size} 字节）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This standard pairs representative works with the employer&apos;s assessment: register it with the works.</source>
+        <translation>本标准要求主要成果代表作与本单位评价相结合：请与代表作一并登记本单位评价。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The defence: {state}. The standard asks for at least {least} minutes per candidate.</source>
+        <translation>答辩：{state}。标准要求每名考生不少于 {least} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Question</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Member {n}</source>
+        <translation>委员 {n}</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Chair</source>
+        <translation>主任委员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Criteria: {name} (supplied by the exam owner).</source>
+        <translation>评审标准：{name}（由考核方提供）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Criteria: {name}, supplied by the exam owner but marked as an example.</source>
+        <translation>评审标准：{name}，由考核方提供，但标注为示例。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{candidate} — scored {score}</source>
-        <translation>{candidate} — 已评 {score} 分</translation>
+        <source>No criteria were supplied by the exam owner: scoring against the example criteria «{name}», which are not official.</source>
+        <translation>考核方尚未提供评审标准：现按示例评审标准《{name}》评分，该标准非官方。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{name} ({weight}%):</source>
+        <translation>{name}（{weight}%）：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> The scores are further apart than {spread} points: the panel disagrees.</source>
+        <translation>评分差距超过 {spread} 分：评审委员意见有分歧。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{submitted} of {members} members have scored.</source>
+        <translation>{members} 名委员中已有 {submitted} 名评分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{submitted} of {members} members have scored. You see the others&apos; scores once you have submitted yours.</source>
+        <translation>{members} 名委员中已有 {submitted} 名评分。提交您的评分后才能看到其他委员的评分。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Review result: {score}.</source>
+        <translation>综合评审成绩：{score} 分。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before finalizing:</source>
+        <translation>确定成绩前尚需：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready to finalize.</source>
+        <translation>可以确定成绩。</translation>
     </message>
 </context>
 <context>

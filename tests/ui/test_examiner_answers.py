@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from app.api.client import Client
 from app.api.errors import ApiError
+from app.banks.review_criteria import example_criteria
 from app.banks.roster_file import RosterRow
 from app.ui.examiner.home import ExaminerHome
-from app.ui.examiner.review import ReviewPanel
 
 
 def user_id(admin: Client, username: str) -> int:
@@ -49,7 +49,7 @@ def test_review_members_list_their_candidates_by_code(signed_in):
     admin.admin.assign_staff(session, user_id(admin, "examiner2"), "review")
     [(listed, code, scored)] = member.examiner.review_list(session)
     assert listed == cid and len(code) == 8 and not scored
-    member.examiner.score_review(cid, Decimal(80))
+    member.examiner.score_review(cid, {c.name: Decimal(80) for c in example_criteria().criteria})
     assert member.examiner.review_list(session)[0][2] is True
 
 
@@ -78,25 +78,3 @@ def test_the_level_and_its_review_come_from_the_service(qtbot, signed_in, answer
     assert "五级/初级工" in home.facts.text()
     assert not home.tabs.isTabVisible(home.review_tab)
     assert answers["errors"] == []
-
-
-def test_the_chief_finalizes_a_review_panel_from_the_panel(qtbot, signed_in, answers):
-    admin, chief = signed_in("admin"), signed_in("chief")
-    session, cid = scheduled(admin, "R-3", "review", "2")
-    admin.admin.assign_staff(session, user_id(admin, "chief"), "chief")  # a chief finalizes where assigned
-    for name, score in (("examiner1", 70), ("examiner2", 80), ("examiner3", 90)):
-        admin.admin.assign_staff(session, user_id(admin, name), "review")
-        signed_in(name).examiner.score_review(cid, Decimal(score))
-    panel = ReviewPanel(chief, [(cid, "CODE1")])
-    qtbot.addWidget(panel)
-    assert not panel.finalize_button.isHidden()
-    assert admin.admin.session_results(session)[0].status == "awaiting review"  # not "absent": no paper
-    qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)
-    assert "80" in panel.status.text()
-    [row] = admin.admin.session_results(session)
-    assert row.parts["review"]["score"] == "80.00" and row.status == "reviewed"
-    qtbot.mouseClick(panel.finalize_button, Qt.MouseButton.LeftButton)  # a second time is refused, and said
-    assert answers["errors"] and "already recorded" in answers["errors"][-1]
-    member_panel = ReviewPanel(signed_in("examiner1"), [(cid, "CODE1")])
-    qtbot.addWidget(member_panel)
-    assert member_panel.finalize_button.isHidden()

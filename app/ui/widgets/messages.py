@@ -68,6 +68,44 @@ TEMPLATES = (
         "messages",
         "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
     ),
+    # the comprehensive review (app/domain/review.py, app/services/review.py, app/banks/review_criteria.py)
+    QT_TRANSLATE_NOOP("messages", "the review criteria list no criterion"),
+    QT_TRANSLATE_NOOP("messages", "a review criterion has no name"),
+    QT_TRANSLATE_NOOP("messages", "the review criterion {name} is listed twice"),
+    QT_TRANSLATE_NOOP("messages", "the review criterion {name} has weight {weight}; weights are above 0"),
+    QT_TRANSLATE_NOOP("messages", "the review criteria's weights add up to {total}, not 100"),
+    QT_TRANSLATE_NOOP("messages", "the review spread threshold is {spread}; use a number above 0 and at most 100"),
+    QT_TRANSLATE_NOOP("messages", "the review criterion {name} has no mark"),
+    QT_TRANSLATE_NOOP("messages", "the review criterion {name} is marked out of 100, got {mark}"),
+    QT_TRANSLATE_NOOP("messages", "no review criterion {name}"),
+    QT_TRANSLATE_NOOP("messages", "the defence has not been held"),
+    QT_TRANSLATE_NOOP("messages", "the defence is still running"),
+    QT_TRANSLATE_NOOP(
+        "messages", "the defence lasted {minutes} minutes; the standard asks for at least {least} per candidate"
+    ),
+    QT_TRANSLATE_NOOP("messages", "no application materials are registered"),
+    QT_TRANSLATE_NOOP(
+        "messages", "the standard asks for the employer's assessment of representative works; none is registered"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the panel's scores are further apart than the spread threshold: the chair notes how the disagreement was "
+        "settled",
+    ),
+    QT_TRANSLATE_NOOP("messages", "session {code} is not a comprehensive review"),
+    QT_TRANSLATE_NOOP("messages", "the review criteria are for standard {criteria}, session {code} is {standard}"),
+    QT_TRANSLATE_NOOP("messages", "no attachment {material}"),
+    QT_TRANSLATE_NOOP("messages", "the panel has started scoring: the review criteria can no longer change"),
+    QT_TRANSLATE_NOOP("messages", "unknown kind of review material {kind}"),
+    QT_TRANSLATE_NOOP("messages", "a review material needs a title of at most {most} characters"),
+    QT_TRANSLATE_NOOP("messages", "a review material has at least 1 page, got {pages}"),
+    QT_TRANSLATE_NOOP("messages", "an attachment is at most {most} MB"),
+    QT_TRANSLATE_NOOP("messages", "the defence has already started"),
+    QT_TRANSLATE_NOOP("messages", "the defence has not started"),
+    QT_TRANSLATE_NOOP("messages", "the defence has already ended"),
+    QT_TRANSLATE_NOOP("messages", "unknown kind of review note {kind}"),
+    QT_TRANSLATE_NOOP("messages", "a question or note has 1 to {most} characters"),
+    QT_TRANSLATE_NOOP("messages", "only the review panel's chair finalizes a review"),
     # bank files of other formats (app/banks/xlsx_format.py, app/banks/interchange.py): before the generic ones
     QT_TRANSLATE_NOOP("messages", "two bank files of this name: rename one"),
     QT_TRANSLATE_NOOP("messages", "empty: the question (题干)"),
