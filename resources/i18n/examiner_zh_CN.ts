@@ -39,7 +39,7 @@
         <translation>仲裁评分</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>{code} — finalized: {score}</source>
         <translation>{code} — 已定分：{score}</translation>
     </message>
@@ -178,6 +178,24 @@
     </message>
 </context>
 <context>
+    <name>HalfPointSpinBox</name>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="+92"/>
+        <source>&quot;{text}&quot; is not a score</source>
+        <translation>“{text}”不是分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} is outside 0 to {maximum}</source>
+        <translation>{value} 超出 0 至 {maximum} 的范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} is not in half points</source>
+        <translation>{value} 不是 0.5 分的整数倍</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <location filename="../../app/ui/examiner/results.py" line="+57"/>
@@ -286,7 +304,12 @@
         <translation>{candidate} 的综合评审成绩：{score}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Not submitted: {problem}</source>
+        <translation>未提交：{problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
         <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
     </message>
@@ -309,7 +332,7 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="+98"/>
+        <location filename="../../app/ui/examiner/score_form.py" line="+57"/>
         <source>Candidate&apos;s answer:</source>
         <translation>考生作答：</translation>
     </message>
@@ -364,17 +387,42 @@
         <translation>/ {maximum} 分</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>You have already scored this task.</source>
-        <translation>您已为此题评分。</translation>
+        <location line="+6"/>
+        <source>Examiners: {scores}</source>
+        <translation>各考评员：{scores}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
+        <source>Candidate {code} · examiners&apos; totals: {totals}</source>
+        <translation>考生 {code} · 各考评员总分：{totals}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} {total}</source>
+        <translation>{name} {total}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>You have already scored this task: the scores you submitted are shown.</source>
+        <translation>您已评过此题，下面显示的是您提交的分数。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Rubric point {number}: {problem}</source>
+        <translation>评分点 {number}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Total: {total} of {maximum} points</source>
         <translation>合计：{total} 分（满分 {maximum} 分）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Not submitted: rubric point {number}: {problem}</source>
+        <translation>未提交：评分点 {number}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Submit {total} of {maximum} points for question {number} of candidate {code}? A submitted score cannot be changed.</source>
         <translation>确认为考生 {code} 第 {number} 题提交 {total} 分（满分 {maximum} 分）？评分提交后不可更改。</translation>
     </message>

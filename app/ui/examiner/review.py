@@ -144,6 +144,11 @@ class ReviewPanel(QWidget):
         if current is None:
             return
         candidate_id, label = current.data(ID_ROLE)
+        problem = self.score.problem()
+        if problem is not None:  # shown as typed, never cut to something else
+            self.status.setText(self.tr("Not submitted: {problem}").format(problem=problem))
+            self.score.setFocus()
+            return
         score = self.score.awarded()
         question = self.tr("Submit review score {score} for {candidate}? A submitted score cannot be changed.")
         if not Ask.confirm(self, self.tr("Submit review score"), question.format(score=_number(score),
