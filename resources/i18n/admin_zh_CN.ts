@@ -714,7 +714,7 @@
         <translation>CSV 或 Excel 文件，含{ticket}、{name}、{id_number}列，{photo}列可选</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No file chosen. Columns: {ticket} (ticket number), {name} (name), {id_number} (ID number), optional {photo} (photo file, JPEG or PNG).</source>
         <translation>尚未选择文件。所需列：{ticket}、{name}、{id_number}；{photo}列可选（JPEG 或 PNG 文件）。</translation>
     </message>
@@ -755,12 +755,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+104"/>
+        <location line="+85"/>
+        <location line="+48"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-112"/>
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
@@ -780,7 +781,17 @@
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
+        <source>{file}, row {row}: ticket {ticket} is already in session {session}</source>
+        <translation>{file} 第 {row} 行：准考证号 {ticket} 已在场次 {session} 中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{clashes} of {count} candidates are already in session {session}: nothing can be imported. Remove them from the file or choose another session.</source>
+        <translation>{count} 名考生中有 {clashes} 名已在场次 {session} 中，无法导入。请从文件中删除他们，或选择其他场次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
@@ -790,7 +801,7 @@
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
@@ -818,7 +829,7 @@
         <translation>新建场次</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>e.g. 2026-11-T5-01</source>
         <translation>例如 2026-11-T5-01</translation>
     </message>
@@ -833,7 +844,7 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Session &amp;code:</source>
         <translation>场次编号(&amp;C)：</translation>
     </message>
@@ -878,7 +889,7 @@
         <translation>安排场次(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -898,12 +909,12 @@
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{typed} minutes is shorter than the standard allows: the duration is set to the minimum, {minutes} minutes.</source>
         <translation>{typed} 分钟短于标准规定，不予采用：时长已设为最短时长 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>session code</source>
         <translation>场次编号</translation>
     </message>
@@ -913,7 +924,8 @@
         <translation>考场</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+19"/>
         <source>Please fill in: {fields}.</source>
         <translation>请填写：{fields}。</translation>
     </message>

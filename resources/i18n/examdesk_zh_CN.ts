@@ -1163,6 +1163,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>row {row}: ticket {ticket} is already in this session</source>
         <translation>第 {row} 行：准考证号 {ticket} 已在本场次中</translation>
     </message>
@@ -2392,7 +2397,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-164"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2492,7 +2497,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

@@ -392,7 +392,7 @@
         <translation>各考评员：{scores}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Candidate {code} · examiners&apos; totals: {totals}</source>
         <translation>考生 {code} · 各考评员总分：{totals}</translation>
     </message>

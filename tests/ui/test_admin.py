@@ -17,6 +17,7 @@ from app.api.errors import ApiError
 from app.api.files import RosterRow
 from app.demo import demo_people
 from app.domain.staffing import longest_tasks_minutes
+from app.errors import UserFacingError
 from app.reports.verify import verify_bundle
 from app.security.signing import load_public_pem
 from app.store.models import Attempt, Candidate, PaperInstance
@@ -95,6 +96,36 @@ def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(
     assert not dialog.isVisible()
     assert home.sessions.current().code == "2026-12-T5-01"
     assert answers["errors"] == []
+
+
+def test_a_short_duration_typed_then_scheduled_at_once_is_not_scheduled_unseen(qtbot, home, admin, answers):
+    """60 typed and the button clicked at once: no 90-minute session behind the admin's back."""
+    dialog = home.sessions.open_schedule_dialog()
+    dialog.show()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "5")
+    choose(dialog.part, "theory")
+    dialog.code.setText("2026-12-T5-09")
+    dialog.room.setText("第二考场")
+    dialog.activateWindow()
+    dialog.duration.setFocus()
+    dialog.duration.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.duration, "60")
+    qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
+    assert not any(s.code == "2026-12-T5-09" for s in admin.admin.sessions())
+    assert dialog.isVisible() and "60" in dialog.message.text() and "90" in dialog.message.text()
+    qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)  # seen: now it is the admin's choice
+    assert session_by_code(admin, "2026-12-T5-09").duration_minutes == 90
+
+
+def test_the_please_fill_in_message_follows_the_fields(home, answers):
+    dialog = home.sessions.open_schedule_dialog()
+    dialog.schedule_button.click()
+    assert "session code" in dialog.message.text() and "room" in dialog.message.text()
+    dialog.code.setText("X-1")
+    assert "session code" not in dialog.message.text() and "room" in dialog.message.text()
+    dialog.room.setText("第一考场")
+    assert dialog.message.text() == ""
 
 
 def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum(home, admin, answers):
@@ -373,8 +404,24 @@ def test_a_roster_clashing_with_the_session_is_refused_whole(qtbot, home, admin,
     path = write_roster(tmp_path, ["准考证号,姓名,身份证号", "N1,张三,11010519491231002X",
                                    f"{taken},李四,440524198001010013"])  # fmt: skip
     open_roster(qtbot, home, monkeypatch, path, demo.id)
-    home.roster.import_button.click()
-    assert len(answers["errors"]) == 1 and "nothing imported" in answers["errors"][0]
+    # the preview already says so: no "no problems found" followed by a refusal
+    roster = home.roster
+    assert roster.problem_texts() == [f"roster.csv, row 3: ticket {taken} is already in session DEMO-T5"]
+    assert "no problems" not in roster.summary.text() and "already in session DEMO-T5" in roster.summary.text()
+    assert not roster.import_button.isEnabled()
+    other = schedule(admin, "T-CL")  # another session: the same rows are fine there
+    roster.refresh()
+    roster.session.choose(other)
+    assert roster.import_button.isEnabled() and "no problems found" in roster.summary.text()
+    roster.session.choose(demo.id)
+    assert not roster.import_button.isEnabled()
+    # the service refuses all the same, and a long list says how many more it did not name
+    tickets = [e.ticket for e in admin.admin.roster(demo.id)] * 2  # 16 clashes
+    many = [RosterRow(n + 2, ticket, "某某", "11010519491231002X", None) for n, ticket in enumerate(tickets)]
+    with pytest.raises(UserFacingError) as refused:
+        admin.admin.import_roster(demo.id, many, "big.csv")
+    assert refused.value.parts["clashes"][-1].template == "and {count} more"
+    assert refused.value.parts["clashes"][-1].params["count"] == "6"
     assert "N1" not in {r.ticket for r in admin.admin.roster(demo.id)}
 
 

@@ -122,6 +122,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "no session {session}"),
     QT_TRANSLATE_NOOP("messages", "ticket {ticket} is already in this session"),
     QT_TRANSLATE_NOOP("messages", "{file}: nothing imported; {clashes}"),
+    QT_TRANSLATE_NOOP("messages", "and {count} more"),
     QT_TRANSLATE_NOOP("messages", "row {row}: ticket {ticket} is already in this session"),
     QT_TRANSLATE_NOOP("messages", "no candidate {candidate}"),
     QT_TRANSLATE_NOOP("messages", "ticket number and ID number do not match"),
