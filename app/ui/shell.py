@@ -297,7 +297,9 @@ class MainWindow(QMainWindow):
         self.chooser = self._new_chooser()
         self.stack.addWidget(self.chooser)
         self.home_button = QPushButton()
-        self.home_button.clicked.connect(self.go_home)
+        self.home_button.clicked.connect(self.go_back)
+        self.back_to: dict[QWidget, QWidget] = {}  # a screen -> the one its back button returns to
+        self.where_of: dict[QWidget, str] = {}
         self.where = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.home_button)
@@ -358,6 +360,32 @@ class MainWindow(QMainWindow):
         flow = getattr(self.stack.currentWidget(), "flow", None)
         return flow is not None and flow.stage.value in ("answering", "paused", "waiting")
 
+    def go_back(self) -> None:
+        """One screen back: from the proctor console to its session list, still signed in; from a
+        role's first screen to the role chooser, signing out (the button says which)."""
+        current = self.stack.currentWidget()
+        previous = self.back_to.pop(current, None) if current is not None else None
+        if previous is None or self.stack.indexOf(previous) < 0:
+            self.go_home()
+            return
+        self.stack.removeWidget(current)
+        current.close()  # the console stops its reads
+        current.deleteLater()
+        self.stack.setCurrentWidget(previous)
+        self.where.setText(self.where_of.get(previous, ""))
+        self._label_back_button(previous)
+        reload = getattr(previous, "reload", None)
+        if callable(reload):
+            reload()
+
+    def _label_back_button(self, widget: QWidget) -> None:
+        if widget in self.back_to:
+            self.home_button.setText(self.tr("◀ &Back"))
+        elif self.signed_in:
+            self.home_button.setText(self.tr("◀ Sign &out"))
+        else:
+            self.home_button.setText(self.tr("◀ &Roles"))
+
     def go_home(self) -> None:
         """Back to the role chooser. A candidate's exam cannot be left that way: a proctor or the
         admin signs in first (the attempt stays; the candidate logs in again to carry on)."""
@@ -365,19 +393,28 @@ class MainWindow(QMainWindow):
             purpose = self.tr("A proctor signs in to leave this candidate's exam")
             if self._sign_in(("proctor", "admin"), purpose) is None:
                 return
-        current = self.stack.currentWidget()
-        if current is not self.chooser and current is not None:
-            self.stack.removeWidget(current)
-            current.deleteLater()
+        for index in reversed(range(self.stack.count())):  # every role screen, those behind the current one too
+            widget = self.stack.widget(index)
+            if widget is not self.chooser:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+        self.back_to.clear()
+        self.where_of.clear()
         self._sign_out_all()
         self.stack.setCurrentWidget(self.chooser)
         self.home_button.setVisible(False)
+        self._retranslate()
         self.where.clear()
 
-    def _show(self, widget: QWidget, where: str) -> None:
+    def _show(self, widget: QWidget, where: str, back: QWidget | None = None) -> None:
+        """Show a screen; `back`: the screen the back button returns to (else it leaves the role)."""
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        if back is not None:
+            self.back_to[widget] = back
+        self.where_of[widget] = where
         self.home_button.setVisible(True)
+        self._label_back_button(widget)
         self.where.setText(where)
         # after the sign-in dialog, take the keyboard back (no window manager does it in a kiosk session)
         self.activateWindow()
@@ -423,7 +460,7 @@ class MainWindow(QMainWindow):
             return
         picker = SessionPicker(client)
         picker.chosen.connect(lambda session_id: self._show(ProctorConsole(client, session_id),
-                                                            self.tr("Proctor console")))  # fmt: skip
+                                                            self.tr("Proctor console"), back=picker))  # fmt: skip
         self._show(picker, self.tr("Proctor: choose a session"))
 
     def _open_examiner(self) -> None:

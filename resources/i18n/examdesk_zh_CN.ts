@@ -412,19 +412,20 @@ Orange border ⚑: flagged</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+251"/>
         <location line="+27"/>
-        <location line="+105"/>
+        <location line="+140"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-166"/>
+        <location line="+64"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-55"/>
         <source>The {language} translation could not be loaded.</source>
         <translation>无法加载 {language} 界面翻译。</translation>
     </message>
@@ -434,12 +435,22 @@ Orange border ⚑: flagged</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+45"/>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Sign &amp;out</source>
+        <translation>◀ 退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A proctor signs in to leave this candidate&apos;s exam</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
@@ -551,7 +562,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-218"/>
+        <location filename="../../app/ui/shell.py" line="-255"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>

@@ -228,3 +228,33 @@ def test_a_closed_dialog_hands_the_keyboard_back_to_its_window(qtbot, monkeypatc
         assert activated == [True]
     finally:
         QApplication.instance().removeEventFilter(keeper)
+
+
+def test_back_from_the_proctor_console_keeps_the_proctor_signed_in(qtbot, backend, station, monkeypatch):
+    """返回 from the console goes back to the session list, signed in; leaving the role says it signs out."""
+    from app.ui.proctor import ProctorConsole, SessionPicker
+
+    window = start(qtbot, backend, "en")
+
+    def exec_(dialog) -> int:
+        dialog.username.setText("proctor1")
+        dialog.password.setText(DEMO_PASSWORDS["proctor"])
+        dialog.sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(StaffLogin, "exec", exec_)
+    window.open_role("proctor")
+    picker = window.stack.currentWidget()
+    assert isinstance(picker, SessionPicker) and window.home_button.text() == "◀ Sign &out"
+    [client] = window.signed_in
+    picker.open_selected()
+    console = window.stack.currentWidget()
+    assert isinstance(console, ProctorConsole) and window.home_button.text() == "◀ &Back"
+    window.home_button.click()
+    assert window.stack.currentWidget() is picker and window.where.text() == "Proctor: choose a session"
+    assert window.signed_in == [client] and client.proctor.sessions()  # still signed in
+    assert window.home_button.text() == "◀ Sign &out"
+    window.home_button.click()
+    assert window.stack.currentWidget() is window.chooser and window.stack.count() == 1
+    with pytest.raises(Exception, match="sign in first"):  # signed out
+        client.proctor.sessions()
