@@ -182,6 +182,11 @@ def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbo
     assert dialog is not None and dialog.table.rowCount() == 8
     assert "7 candidate(s) never logged in: they will be recorded as absent" in answers["questions"][-1]
     assert "8 candidates: 1 submitted, 0 terminated, 7 absent" in dialog.summary.text()  # who never came: 缺考
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    theory_column = headers.index("Theory exam")
+    statuses = [dialog.table.item(r, 2).text() for r in range(8)]
+    theory = [dialog.table.item(r, theory_column).text() for r in range(8)]
+    assert [t for s, t in zip(statuses, theory, strict=True) if s == "Absent"] == ["Absent"] * 7  # 缺考, not "—"
     assert not console.session_actions.close.isEnabled()
     dialog.close()
 

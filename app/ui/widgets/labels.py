@@ -86,6 +86,12 @@ def result_label(result: str) -> str:
     return label(RESULTS, result)
 
 
+def missing_part_label(status: str, part: str, own_part: str | None) -> str:
+    """A results cell with no score: 缺考 in the session's own part for a candidate who never came,
+    else a dash (a part sat elsewhere, or not yet)."""
+    return attempt_status_label("absent") if status == "absent" and part == own_part else "—"
+
+
 # Punctuation differs by language: Chinese lists names with 、 and clauses with ；, and brackets in
 # full width. The source texts are the English forms; the translations give the Chinese ones.
 
