@@ -458,7 +458,7 @@
 <context>
     <name>KeyBox</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="+34"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="+35"/>
         <source>Centre public key</source>
         <translation>考点公钥</translation>
     </message>
@@ -646,7 +646,7 @@
         <translation>签名成绩包</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>{count} candidates: {passed} passed, {failed} failed, {pending} pending.</source>
         <translation>共 {count} 名考生：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人。</translation>
     </message>

@@ -80,12 +80,22 @@
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>The exam continues: your time is running again.</source>
+        <translation>考试继续：您的计时已恢复。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proctor has given you {minutes} more minutes. Time left: {left}.</source>
+        <translation>监考员为您延长了 {minutes} 分钟考试时间。剩余时间：{left}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>
@@ -351,7 +361,7 @@ Orange border ⚑: flagged</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -198,7 +198,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="+57"/>
+        <location filename="../../app/ui/examiner/results.py" line="+60"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -496,7 +496,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="-114"/>
+        <location filename="../../app/ui/examiner/results.py" line="-117"/>
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>

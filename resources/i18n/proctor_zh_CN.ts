@@ -586,7 +586,7 @@ check the ID card carefully</source>
 <context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="+20"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="+21"/>
         <source>Results of session {code}</source>
         <translation>场次 {code} 成绩汇总</translation>
     </message>
@@ -616,7 +616,7 @@ check the ID card carefully</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from app.api.client import Client
 from app.api.types import Identity
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
-from app.ui.candidate.exam_page import ExamPage
+from app.ui.candidate.exam_page import ExamPage, clock_text
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.labels import part_label, with_detail
@@ -133,16 +133,35 @@ class CandidateStation(QWidget):
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
+            before = (stage, self.flow.remaining() if stage is Stage.ANSWERING else None)
             try:
                 self.flow.refresh()
             except Exception as exc:
                 self._error(exc)
                 return
             self._show_stage()
+            self._tell_time_changes(*before)
         if self.flow.stage is Stage.ANSWERING:
             self.exam_page.tick()
             for threshold in self.flow.due_warnings():
                 self.exam_page.notice(self.tr("{minutes} minutes left.").format(minutes=threshold // 60))
+
+    def _tell_time_changes(self, stage_before: Stage, remaining_before: float | None) -> None:
+        """The proctor's resume and extra time, told on a banner that does not interrupt typing (a
+        pause shows its own page)."""
+        if self.flow.stage is not Stage.ANSWERING:
+            return
+        if stage_before is Stage.PAUSED:
+            self.exam_page.notice(self.tr("The exam continues: your time is running again."), seconds=30)
+        elif remaining_before is not None:
+            gained = self.flow.remaining() - remaining_before
+            if gained >= 30:  # more than the clock's own drift between two reads
+                self.exam_page.notice(
+                    self.tr("The proctor has given you {minutes} more minutes. Time left: {left}.").format(
+                        minutes=round(gained / 60), left=clock_text(self.flow.remaining())
+                    ),
+                    seconds=60,
+                )
 
     def _submit(self) -> None:
         unanswered, flagged = self.flow.submit_summary()
