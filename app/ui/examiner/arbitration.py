@@ -95,7 +95,7 @@ class ArbitrationPage(QWidget):
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(60)
+        self.message.setMinimumHeight(40)
         self.message.setPlaceholderText(self.tr("Finalizing reports here which questions still wait."))
         self.form = ScoreForm(client, arbitration=True)
         self.form.submitted.connect(self._on_arbitrated)

@@ -151,12 +151,12 @@ class ScoreForm(QWidget):
         self.instructions.setReadOnly(True)
         self.instructions.setTabChangesFocus(True)
         self.instructions.setMaximumHeight(140)
-        self.instructions.setMinimumHeight(80)
+        self.instructions.setMinimumHeight(48)  # every screen fits 1366x768: the boxes scroll
         self.answer_label = QLabel(self.tr("Candidate's answer:"))
         self.answer = QPlainTextEdit()
         self.answer.setReadOnly(True)
         self.answer.setTabChangesFocus(True)
-        self.answer.setMinimumHeight(90)
+        self.answer.setMinimumHeight(60)
         self.answer_label.setBuddy(self.answer)
 
         self.points = QWidget()
@@ -167,7 +167,7 @@ class ScoreForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.points)
-        scroll.setMinimumHeight(190)
+        scroll.setMinimumHeight(110)
 
         self.total = QLabel()
         total_font = QFont(self.total.font())
@@ -177,6 +177,7 @@ class ScoreForm(QWidget):
         self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Comment for the record (optional)"))
         self.comment.setMaximumHeight(70)
+        self.comment.setMinimumHeight(44)
         comment_label = QLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
 
