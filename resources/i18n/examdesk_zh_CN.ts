@@ -22,7 +22,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+89"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+128"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -202,21 +202,17 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>下一题(&amp;N) ▶</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Green: answered
-White: not answered
-Orange border ⚑: flagged</source>
-        <translation>绿色：已作答
-白色：未作答
-橙框 ⚑：已标记</translation>
+        <location line="+20"/>
+        <source>Keys: PgUp / PgDn previous / next question · Alt+1…8 choose an option · Ctrl+M flag · Ctrl++ / Ctrl+- text size · Tab next control · Alt+S submit</source>
+        <translation>快捷键：PgUp / PgDn 上一题 / 下一题 · Alt+1…8 选择选项 · Ctrl+M 标记 · Ctrl++ / Ctrl+- 字号 · Tab 下一个控件 · Alt+S 交卷</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Answer card</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>{name} · ticket {ticket}</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
@@ -237,6 +233,28 @@ Orange border ⚑: flagged</source>
     </message>
     <message>
         <location line="+16"/>
+        <source>White: answered
+Black: not answered
+Orange border ⚑: flagged
+Cyan border: this question</source>
+        <translation>白色：已作答
+黑色：未作答
+橙色边框 ⚑：已标记
+青色边框：当前题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green: answered
+White: not answered
+Orange border ⚑: flagged
+Blue border: this question</source>
+        <translation>绿色：已作答
+白色：未作答
+橙色边框 ⚑：已标记
+蓝色边框：当前题</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -514,7 +532,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-259"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-296"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>

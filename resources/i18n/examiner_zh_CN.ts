@@ -342,7 +342,7 @@
         <translation>评语（选填，将存档）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
