@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+51"/>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Something went wrong inside ExamDesk: {error}</source>
-        <translation>ExamDesk 内部出现错误：{error}</translation>
-    </message>
-</context>
-<context>
     <name>AnswerCard</name>
     <message>
         <location filename="../../app/ui/candidate/exam_page.py" line="+128"/>
@@ -993,6 +975,24 @@ weight tables and papers</source>
         <location line="+9"/>
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/ui/widgets/errors.py" line="+47"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside ExamDesk: {error}</source>
+        <translation>ExamDesk 内部出现错误：{error}</translation>
     </message>
 </context>
 <context>

@@ -258,3 +258,16 @@ def test_back_from_the_proctor_console_keeps_the_proctor_signed_in(qtbot, backen
     assert window.stack.currentWidget() is window.chooser and window.stack.count() == 1
     with pytest.raises(Exception, match="sign in first"):  # signed out
         client.proctor.sessions()
+
+
+def test_a_refusal_box_has_a_chinese_title(qtbot, station, monkeypatch):
+    """'Not done' was looked up under a context the translation file did not have: English title."""
+    from app.errors import UserFacingError
+    from app.ui.widgets.errors import Ask, show_error
+
+    install_language(QApplication.instance(), "zh_CN")
+    shown = []
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: shown.append(title)))
+    show_error(None, UserFacingError("the attempt is still open"))
+    show_error(None, RuntimeError("boom"))
+    assert shown == ["未完成", "意外错误"]

@@ -167,9 +167,14 @@ def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, proctor, theory,
 def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, station, proctor, theory, answers):
     start(proctor, theory, console)
     _client, login = log_in(station, FREE[0], "PC-06")
-    answers["confirm"].append(True)
+    console.refresh()
+    answers["confirm"].append(True)  # "go to them?": yes
     click(qtbot, console, console.session_actions.close)
-    assert answers["errors"] and "still open" in answers["errors"][0]
+    ticket, name = FREE[0][0], FREE[0][1]
+    # the open paper is named, with the offer to go to it; nothing is sent to the service
+    assert "1 paper(s) are not finished" in answers["questions"][-1] and name in answers["questions"][-1]
+    assert ticket in answers["questions"][-1]
+    assert answers["errors"] == [] and console.selected_row().ticket == ticket
     assert session_state(proctor, theory) == "open"
     assert console.results_dialog is None
 
@@ -181,6 +186,8 @@ def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbo
     dialog = console.results_dialog
     assert dialog is not None and dialog.table.rowCount() == 8
     assert "7 candidate(s) never logged in: they will be recorded as absent" in answers["questions"][-1]
+    absent_names = [p[1] for p in PEOPLE if p[0] != FREE[0][0]]
+    assert all(n in answers["questions"][-1] for n in absent_names)  # named, not only counted
     assert "8 candidates: 1 submitted, 0 terminated, 7 absent" in dialog.summary.text()  # who never came: 缺考
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
     theory_column = headers.index("Theory exam")

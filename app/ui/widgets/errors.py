@@ -21,10 +21,6 @@ log = logging.getLogger("examdesk.ui")
 T = TypeVar("T")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 class Ask:
     """Dialogs behind a seam, so tests can answer them without a modal loop (pytest-qt style)."""
 
@@ -48,10 +44,11 @@ class Ask:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):
-        Ask.error(parent, tr("Not done"), translate_error(exc))
+        Ask.error(parent, QCoreApplication.translate("errors", "Not done"), translate_error(exc))
     else:
         log.exception("unexpected error", exc_info=exc)
-        Ask.error(parent, tr("Unexpected error"), tr("Something went wrong inside ExamDesk: {error}").format(
+        Ask.error(parent, QCoreApplication.translate("errors", "Unexpected error"),
+                  QCoreApplication.translate("errors", "Something went wrong inside ExamDesk: {error}").format(
             error=f"{type(exc).__name__}: {exc}"))  # fmt: skip
 
 
