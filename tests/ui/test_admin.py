@@ -691,3 +691,30 @@ def test_an_unmasked_export_asks_why(qtbot, home, admin, monkeypatch, tmp_path, 
     check = verify_bundle(bundle, public_key(admin))
     assert check.ok and check.manifest["masked"] is False
     assert answers["errors"] == []
+
+
+def test_file_dialogs_start_in_the_documents_folder_then_the_last_one(qtbot, tmp_path, monkeypatch):
+    """Not the program's working directory (the checkout): the user's documents, then the last choice."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setenv("EXAMDESK_DATA", str(tmp_path / "station"))
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _where: str(documents)))
+    asked = []
+    chosen = tmp_path / "exports" / "bundle.zip"
+    chosen.parent.mkdir()
+
+    def save(parent, title, start, filters):
+        asked.append(start)
+        return str(chosen), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(save))
+    assert Files.save_path(None, "Export", "results.zip", "*.zip") == chosen
+    assert Path(asked[-1]) == documents / "results.zip"
+    Files.save_path(None, "Export", "key.pem", "*.pem")  # remembered, on this station, for the next start
+    assert Path(asked[-1]) == chosen.parent / "key.pem"
+    Files.open_path(None, "Open", "*.csv")
+    assert Path(asked[-1]) == chosen.parent
