@@ -42,7 +42,7 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="+35"/>
+        <location filename="../../app/ui/admin/labels.py" line="+36"/>
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
@@ -70,7 +70,32 @@
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Level 5</source>
+        <translation>五级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 4</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level 1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>
@@ -90,7 +115,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+128"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+129"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -244,7 +244,7 @@ Blue border: this question</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="+20"/>
+        <location filename="../../app/ui/widgets/labels.py" line="+21"/>
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
@@ -980,7 +980,7 @@ weight tables and papers</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+47"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+48"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

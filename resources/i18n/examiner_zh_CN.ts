@@ -180,7 +180,7 @@
 <context>
     <name>HalfPointSpinBox</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="+92"/>
+        <location filename="../../app/ui/examiner/score_form.py" line="+93"/>
         <source>&quot;{text}&quot; is not a score</source>
         <translation>“{text}”不是分数</translation>
     </message>

@@ -208,6 +208,8 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, admin, s
     assert box.finding_texts() == [
         "31 candidates but only 0 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
     ]
+    row = next(r for r in home.sessions.model.rows if r[0] == "T-31")
+    assert "Level 5" in row and "五级" not in row  # the level column in English too
 
     proctor_ids = []
     for name in ("proctor1", "proctor2"):
@@ -216,6 +218,10 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, admin, s
         choose(box.user, proctor_ids[-1])
         qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
         assert any(s.id == session_id for s in signed_in(name).proctor.sessions())  # recorded by the service
+        if name == "proctor1":  # English counts: "1 proctor", not "1 proctors"
+            assert box.finding_texts() == [
+                "31 candidates but only 1 proctor: at least 3 needed (1 per 15 candidates, at least 2 per room)"
+            ]
     assert box.finding_texts() == [
         "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
     ]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
 BLANK = re.compile(r"_{4,}")
@@ -184,10 +185,10 @@ class QuestionView(QWidget):
             "short": self.tr("Short answer"), "case": self.tr("Case analysis"), "task": self.tr("Skill task"),
         }  # fmt: skip
         self.header.setText(
-            self.tr("Question {n} of {total} · {kind} · {points} points").format(
+            counted(self.tr("Question {n} of {total} · {kind} · {points} points").format(
                 n=number, total=total, kind=names.get(self.kind, self.kind), points=item.get("points", "")
-            )
-        )
+            ))
+        )  # fmt: skip
         self.stem.setText(item["stem"])
         if self.kind in ("single", "truefalse"):
             self.group = QButtonGroup(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.api.client import Client
 from app.api.types import WorkItem
 from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
 
@@ -321,10 +322,10 @@ class ScoreForm(QWidget):
             self.total.setText(self.tr("Rubric point {number}: {problem}").format(number=index + 1, problem=why))
             return
         self.total.setText(
-            self.tr("Total: {total} of {maximum} points").format(
+            counted(self.tr("Total: {total} of {maximum} points").format(
                 total=_number(self.current_total()), maximum=_number(self.maximum())
-            )
-        )
+            ))
+        )  # fmt: skip
 
     # -- submitting ------------------------------------------------------------------------
 

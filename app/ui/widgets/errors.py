@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserFacingError
+from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
 log = logging.getLogger("examdesk.ui")
@@ -26,12 +27,12 @@ class Ask:
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        QMessageBox.warning(parent, title, counted(text))
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(parent, title, counted(text), buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod

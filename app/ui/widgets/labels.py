@@ -10,6 +10,7 @@ translated when shown, after the translator is installed. Role-specific words st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -109,3 +110,15 @@ def join_clauses(clauses: Iterable[str]) -> str:
 def with_detail(name: str, detail: str) -> str:
     """A name with a detail in brackets: 'Zhang San (proctor1)' in English, '张三（proctor1）' in Chinese."""
     return QCoreApplication.translate("Labels", "{name} ({detail})").format(name=name, detail=detail)
+
+
+# English counts: "1 proctors" reads wrong. The texts say "{count} proctors" (Chinese needs no plural);
+# for a count of one, the English noun after it goes singular. Chinese texts have no such words.
+_ONE = re.compile(
+    r"(?<![\d.,])\b1 (proctor|examiner|candidate|point|minute|question|item|member|row|paper|second|task|hour)s\b"
+)
+
+
+def counted(text: str) -> str:
+    """`text` with "1 points" made "1 point" (English; other languages are left as they are)."""
+    return _ONE.sub(r"1 \1", text)
