@@ -70,32 +70,32 @@
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Level 5</source>
         <translation>五级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Level 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Level 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Level 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Level 1</source>
         <translation>一级</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>

@@ -54,14 +54,16 @@ def duty_name(duty: str) -> str:
 GRADE = re.compile(r"[一二三四五]级")
 
 
-# the national grades, as a narrow column names them in the interface language
-GRADE_NAMES = {
-    "五级": QT_TRANSLATE_NOOP("AdminText", "Level 5"),
-    "四级": QT_TRANSLATE_NOOP("AdminText", "Level 4"),
-    "三级": QT_TRANSLATE_NOOP("AdminText", "Level 3"),
-    "二级": QT_TRANSLATE_NOOP("AdminText", "Level 2"),
-    "一级": QT_TRANSLATE_NOOP("AdminText", "Level 1"),
-}
+# the national grades, as a narrow column names them in the interface language (the numerals of
+# GRADE in order: 一 is 1, ... 五 is 5)
+GRADE_NAMES = (
+    QT_TRANSLATE_NOOP("AdminText", "Level 1"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 2"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 3"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 4"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 5"),
+)
+NUMERALS = GRADE.pattern[1:6]
 
 
 def short_level(name: str, level: object) -> str:
@@ -69,8 +71,8 @@ def short_level(name: str, level: object) -> str:
     '二级残疾人就业辅导员' -> '二级'), else a named level's id ('中级'), else the whole name."""
     grade = GRADE.match(name)
     if grade:
-        known = GRADE_NAMES.get(grade.group(0))  # "Level 5" in English, 五级 in Chinese
-        return QCoreApplication.translate("AdminText", known) if known else grade.group(0)
+        # "Level 5" in English, the grade as the standard names it in Chinese
+        return QCoreApplication.translate("AdminText", GRADE_NAMES[NUMERALS.index(grade.group(0)[0])])
     code = str(level)
     return code if code and not code.isdigit() else name
 
