@@ -188,8 +188,8 @@ def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home,
 
 
 @pytest.mark.parametrize(("name", "level", "short"), [
-    ("四级/中级工", "4", "四级"),
-    ("二级残疾人就业辅导员", "2", "二级"),
+    ("四级/中级工", "4", "Level 4"),  # the national grade, in the interface language (English here)
+    ("二级残疾人就业辅导员", "2", "Level 2"),
     ("在线学习服务职业技能等级（中级）", "中级", "中级"),
     ("Level seven", "7", "Level seven"),
 ])  # fmt: skip
