@@ -573,6 +573,26 @@ check the ID card carefully</source>
         <translation>申诉/投诉</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Clock: paused</source>
+        <translation>计时：暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock: resumed</source>
+        <translation>计时：恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock: extra time</source>
+        <translation>计时：延长时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper submitted by the proctor</source>
+        <translation>监考员代为交卷</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>

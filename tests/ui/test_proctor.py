@@ -692,3 +692,28 @@ def test_the_incident_log_lists_what_was_recorded_in_local_time(console, proctor
     assert dialog.table.item(0, 0).text() == beijing.strftime("%H:%M:%S")  # recorded today: the time alone
     assert dialog.table.item(0, 0).toolTip() == beijing.strftime("%Y-%m-%d %H:%M:%S") + " (UTC+08:00)"
     assert dialog.table.horizontalHeaderItem(0).text() == "Time"
+
+
+def test_the_incident_log_names_the_staff_and_keeps_the_clock_reasons(console, qtbot, station, proctor, theory,
+                                                                      signed_in, monkeypatch):  # fmt: skip
+    """Not "proctor:2", and the reasons for a pause, extra time and a paper submitted for a candidate."""
+    start(proctor, theory, console)
+    _client, login = log_in(station, FREE[0], "PC-06")
+    proctor.proctor.pause(theory, None, "停电")
+    proctor.proctor.resume(theory, None, "来电")
+    proctor.proctor.extend(theory, login.attempt_id, 600, "停电补时")
+    proctor.proctor.submit(login.attempt_id, "考生身体不适，代为交卷")
+    proctor.proctor.record_incident(theory, "environment.noise", "施工噪音")
+    shown = []
+    monkeypatch.setattr("app.ui.proctor.session_actions.IncidentLogDialog.exec", lambda self: shown.append(self))
+    console.session_actions.log.trigger()
+    [dialog] = shown
+    rows = [[dialog.table.item(r, c).text() for c in range(1, 5)] for r in range(dialog.table.rowCount())]
+    me = next(u.display_name for u in signed_in("admin").admin.users() if u.username == "proctor1")
+    assert rows == [
+        ["—", "Clock: paused", "停电", me],
+        ["—", "Clock: resumed", "来电", me],
+        [FREE[0][0], "Clock: extra time", "停电补时", me],
+        [FREE[0][0], "Paper submitted by the proctor", "考生身体不适，代为交卷", me],
+        ["—", "Environment: noise", "施工噪音", me],
+    ]
