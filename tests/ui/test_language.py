@@ -271,3 +271,17 @@ def test_a_refusal_box_has_a_chinese_title(qtbot, station, monkeypatch):
     show_error(None, UserFacingError("the attempt is still open"))
     show_error(None, RuntimeError("boom"))
     assert shown == ["未完成", "意外错误"]
+
+
+def test_qt_file_dialogs_speak_chinese(qtbot, station):
+    """Qt's catalogue lacks "Look in:" and "Files of type:"; ExamDesk's translation supplies them."""
+    from PySide6.QtWidgets import QFileDialog
+
+    install_language(QApplication.instance(), "zh_CN")
+    dialog = QFileDialog(None, "打开名单", str(station), "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："
