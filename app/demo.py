@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.banks.catalog import Catalog
+from app.demo_login import DEMO_PASSPHRASE, DEMO_PASSWORDS
 from app.domain.identity import check_digit
 from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Part
@@ -35,8 +36,6 @@ from app.store.clock import WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
 from app.store.models import Attempt, PaperInstance
 
-DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centre chooses its own
-DEMO_PASSWORDS = {"admin": "admin-demo-1", "proctor": "proctor-demo-1", "examiner": "examiner-demo-1"}
 STANDARD, LEVEL = "4-13-99-02", 5
 CANDIDATES = 31
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"

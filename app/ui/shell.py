@@ -33,152 +33,23 @@ from PySide6.QtWidgets import (
 from app import __version__, i18n
 from app.api import local
 from app.api.client import Client
-from app.api.local import WrongPassphrase
 from app.api.server import Server
+from app.ui import entry
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_error
 
+# the entry dialogs live in app/ui/entry.py (they show before the services load); known here too
+LANGUAGE_CHANGED, LANGUAGE_LABEL = entry.LANGUAGE_CHANGED, entry.LANGUAGE_LABEL
+UnlockDialog, SetupDialog = entry.UnlockDialog, entry.SetupDialog
+add_language_row, passphrase_strength = entry.add_language_row, entry.passphrase_strength
+
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor",), "examiner": ("examiner", "chief")}
-LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
-
-
-LANGUAGE_CHANGED = 2  # the result of an entry dialog closed to be shown again in another language
-
-
-def add_language_row(dialog: QDialog, form: QFormLayout) -> QComboBox:
-    """The language box at the top of the unlock and set-up dialogs (shown before the start screen):
-    choosing closes the dialog with LANGUAGE_CHANGED and `dialog.chosen_language` set; the caller
-    switches and shows it again."""
-    box = QComboBox()
-    for key, name in i18n.LANGUAGES.items():
-        box.addItem(name, key)
-    box.setCurrentIndex(max(box.findData(current_language()), 0))
-
-    def chosen(index: int) -> None:
-        language = box.itemData(index)
-        if language != current_language():
-            dialog.chosen_language = language  # type: ignore[attr-defined]
-            dialog.done(LANGUAGE_CHANGED)
-
-    box.activated.connect(chosen)
-    form.addRow(LANGUAGE_LABEL, box)
-    return box
 
 
 def centre_title(code: str, name: str) -> str:
     """'济南市…考点（3701001）' under the start screen's title; empty before the centre is set up."""
     return QCoreApplication.translate("MainWindow", "{name} ({code})").format(name=name, code=code) if code else ""
-
-
-def passphrase_strength(text: str) -> tuple[int, str]:
-    """0..4 and a word, for the set-up dialog's feedback (length and variety count)."""
-    kinds = sum(any(test(c) for c in text) for test in (str.islower, str.isupper, str.isdigit,
-                                                          lambda c: not c.isalnum()))  # fmt: skip
-    score = min(4, (len(text) >= 12) + (len(text) >= 16) + (kinds >= 2) + (kinds >= 3))
-    return score, ("very weak", "weak", "fair", "good", "strong")[score]
-
-
-class UnlockDialog(QDialog):
-    """The centre passphrase opens the store; a wrong one opens nothing and changes nothing."""
-
-    def __init__(self, data_dir: Path, hint: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.server: Server | None = None
-        self.setWindowTitle(self.tr("Unlock ExamDesk"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(hint)
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_unlock)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        self.language = add_language_row(self, form)
-        form.addRow(QLabel(self.tr("The exam data of this centre is encrypted. Enter the centre passphrase.")))
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.message)
-        form.addRow(buttons)
-        self.passphrase.setFocus()  # typing goes to the passphrase, not the language box above it
-
-    def try_unlock(self) -> None:
-        try:
-            self.server = local.open_store(self.data_dir, self.passphrase.text())
-        except WrongPassphrase:
-            self.message.setText(self.tr("Wrong passphrase. Nothing was opened or changed."))
-            self.passphrase.selectAll()
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
-
-
-class SetupDialog(QDialog):
-    """First run: the centre, its passphrase (twice, with strength feedback) and the first admin."""
-
-    def __init__(self, data_dir: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.server: Server | None = None
-        self.setWindowTitle(self.tr("Set up this test centre"))
-        self.code = QLineEdit()
-        self.name = QLineEdit()
-        self.passphrase = QLineEdit()
-        self.again = QLineEdit()
-        for edit in (self.passphrase, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.strength = QLabel()
-        self.passphrase.textChanged.connect(self._strength)
-        self.admin = QLineEdit("admin")
-        self.admin_password = QLineEdit()
-        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        self.language = add_language_row(self, form)
-        form.addRow(self.tr("Centre &code:"), self.code)
-        form.addRow(self.tr("Centre &name:"), self.name)
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.tr("Passphrase &again:"), self.again)
-        form.addRow(self.tr("Strength:"), self.strength)
-        form.addRow(self.tr("First admin &user name:"), self.admin)
-        form.addRow(self.tr("Admin pass&word:"), self.admin_password)
-        form.addRow(self.message)
-        form.addRow(buttons)
-        self._strength("")
-        self.code.setFocus()
-
-    def _strength(self, text: str) -> None:
-        score, _word = passphrase_strength(text)
-        words = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("good"), self.tr("strong"))
-        self.strength.setText(words[score])
-
-    def create(self) -> None:
-        phrase = self.passphrase.text()
-        if not self.code.text().strip() or not self.name.text().strip():
-            self.message.setText(self.tr("Enter the centre's code and name."))
-        elif phrase != self.again.text():
-            self.message.setText(self.tr("The two passphrases differ."))
-        elif passphrase_strength(phrase)[0] < 2:
-            self.message.setText(self.tr("Choose a longer passphrase (at least 12 characters, mixed)."))
-        else:
-            try:
-                server = local.create(self.data_dir, phrase)
-                local.local_client(server, "").public.set_up_centre(
-                    self.code.text().strip(), self.name.text().strip(), self.admin.text().strip(),
-                    self.admin_password.text(),
-                )  # fmt: skip
-            except Exception as exc:
-                show_error(self, exc)
-                return
-            self.server = server
-            self.accept()
 
 
 class StaffLogin(QDialog):
