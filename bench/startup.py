@@ -78,9 +78,9 @@ def main() -> int:
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="examdesk-startup-"))
     os.environ["EXAMDESK_DATA"] = str(data)
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from app.demo import seed_desktop_demo;"
-                    " from app.security.envelope import FAST_KDF; seed_desktop_demo(Path(sys.argv[1]), kdf=FAST_KDF)",
-                    str(data)], env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)  # fmt: skip
+    seed = ("import sys; from pathlib import Path; from app.demo import seed_desktop_demo; "
+            "from app.security.envelope import FAST_KDF; seed_desktop_demo(Path(sys.argv[1]), kdf=FAST_KDF)")
+    subprocess.run([sys.executable, "-c", seed, str(data)], env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
     spawn(MINIMAL)  # warm the file cache for both
     spawn(EXAMDESK, str(data))
     minimal, examdesk = [], []
