@@ -48,7 +48,7 @@ def incident_record(s: Session, session_id: int) -> list[dict[str, Any]]:
     for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id)):
         ticket = tickets.get(i.candidate_id)
         recorded.add((ticket, i.text))
-        entry = {"at": i.wall, "ticket": ticket, "category": i.category, "text": i.text,
+        entry: dict[str, Any] = {"at": i.wall, "ticket": ticket, "category": i.category, "text": i.text,
                  "by": names.get(i.actor, i.actor), "actor": i.actor, "seconds": None}  # fmt: skip
         out.append((i.wall, 0, entry))
     events = s.scalars(
