@@ -343,6 +343,28 @@ class ScoringService(Service):
                                user=user_id, duty=duty)  # fmt: skip
             s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
 
+    def unassign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
+        """Take a duty in a session from someone (a plan changed, a name chosen by mistake). Refused
+        once the session is closed, and for an examiner who has already scored in it (their scores
+        count towards the results of the examiners on duty)."""
+        require_role(actor, "admin")
+        with self.action(actor, "session.unassign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
+            unfrozen_session(s, session_id)
+            row = s.scalar(
+                select(SessionStaff).where(
+                    SessionStaff.session_id == session_id, SessionStaff.user_id == user_id, SessionStaff.duty == duty
+                )
+            )
+            if row is None:
+                raise NotFound("user {user} has no duty {duty} in this session", user=user_id, duty=duty)
+            if duty in ("examiner", "chief"):
+                in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+                mine = (ExaminerScore.examiner_id == user_id, ExaminerScore.attempt_id.in_(in_session))
+                scored = s.scalar(select(ExaminerScore.id).where(*mine).limit(1))
+                if scored is not None:
+                    raise Conflict("user {user} has already scored in this session: the duty stays", user=user_id)
+            s.delete(row)
+
     def session_staff(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
         """(user id, duty) of everyone assigned to a session."""
         require_role(actor, "admin", "proctor", "chief")

@@ -1056,7 +1056,27 @@
         <translation>人员(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Assigned staff</source>
+        <translation>已分配的人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody is assigned)</source>
+        <translation>（尚未分配人员）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move from session</source>
+        <translation>移出场次(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take this duty in the session from the chosen person</source>
+        <translation>取消所选人员在本场次中的该项职责</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Record electronic &amp;surveillance…</source>
         <translation>记录全方位电子监控(&amp;S)…</translation>
     </message>
@@ -1071,7 +1091,7 @@
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Under full electronic surveillance: {reason}</source>
         <translation>实行全方位电子监控：{reason}</translation>
     </message>
@@ -1086,7 +1106,22 @@
         <translation>考场如何实行全方位电子监控（摄像头、录像、值守人员）？</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>{name} — {duty}</source>
+        <translation>{name} — {duty}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Remove from session</source>
+        <translation>移出场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {who} from session {code}?</source>
+        <translation>将{who}移出场次 {code}？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>

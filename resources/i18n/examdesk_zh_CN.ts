@@ -417,12 +417,12 @@ Blue border: this question</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+71"/>
+        <location filename="../../app/ui/shell.py" line="+52"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+141"/>
         <location line="+27"/>
         <location line="+140"/>
         <source>ExamDesk</source>
@@ -693,7 +693,7 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-123"/>
+        <location filename="../../app/ui/entry.py" line="+116"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
@@ -776,7 +776,7 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/ui/shell.py" line="-57"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -995,7 +995,7 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-130"/>
+        <location filename="../../app/ui/entry.py" line="-83"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
@@ -1010,7 +1010,7 @@ weight tables and papers</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
@@ -1036,7 +1036,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+194"/>
+        <location filename="../../app/ui/main.py" line="+195"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1242,6 +1242,16 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>and {count} more</source>
         <translation>另有 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {user} has no duty {duty} in this session</source>
+        <translation>用户 {user} 在本场次中没有“{duty}”职责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {user} has already scored in this session: the duty stays</source>
+        <translation>用户 {user} 已在本场次中评分，职责不能取消</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2474,7 +2484,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-166"/>
         <source>{source}: the {paper_part} part lasts at least {minimum} minutes, this session has {minutes}</source>
         <translation>{source}：{paper_part}时间不少于 {minimum} 分钟，本场次为 {minutes} 分钟</translation>
     </message>
@@ -2574,7 +2584,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,7 @@ def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home,
     qtbot.waitExposed(home)
     table, model = home.sessions.table, home.sessions.model
     row = next(n for n, r in enumerate(model.rows) if r[0] == "2026-12-T4-01")
-    assert model.rows[row][2] == "四级"  # the key part of 四级/中级工
+    assert model.rows[row][2] == "Level 4"  # the key part of 四级/中级工, in the interface language
     tip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
     assert "4-13-99-02" in tip and "四级/中级工" in tip  # the whole standard and level on hover
     assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "2026-12-T4-01"
@@ -724,3 +725,28 @@ def test_file_dialogs_start_in_the_documents_folder_then_the_last_one(qtbot, tmp
     assert Path(asked[-1]) == chosen.parent / "key.pem"
     Files.open_path(None, "Open", "*.csv")
     assert Path(asked[-1]) == chosen.parent
+
+
+def test_a_person_is_removed_from_a_session(qtbot, home, admin, signed_in, answers):
+    session_id = schedule(admin, "T-UN")
+    admin.admin.assign_staff(session_id, user_id(admin, "proctor1"), "proctor")
+    admin.admin.assign_staff(session_id, user_id(admin, "proctor2"), "proctor")
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.staffing
+    assert box.remove_choice.count() == 2 and box.remove_button.isEnabled()
+    box.remove_choice.setCurrentIndex(1)
+    assert "proctor2" in box.remove_choice.currentText()
+    answers["confirm"].append(True)
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert answers["errors"] == []
+    assert [duty for _user, duty in admin.admin.session_staff(session_id)] == ["proctor"]
+    assert not any(s.id == session_id for s in signed_in("proctor2").proctor.sessions())
+    assert box.remove_choice.count() == 1 and "proctor1" in box.remove_choice.currentText()
+    # an examiner who has scored keeps the duty: the service says so
+    skill = session_by_code(admin, "DEMO-S5").id
+    examiner = signed_in("examiner1")
+    item = examiner.examiner.worklist(skill)[0]
+    examiner.examiner.score_task(item.attempt_id, item.slot, {n: Decimal(0) for n in range(len(item.rubric))})
+    with pytest.raises(UserFacingError, match="already scored"):
+        admin.admin.unassign_staff(skill, user_id(admin, "examiner1"), "examiner")

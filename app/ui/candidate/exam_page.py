@@ -378,6 +378,7 @@ class ExamPage(QWidget):
             ("Ctrl+-", lambda: self.change_font(-1)),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the page itself black in high contrast
         self.high_contrast = False
         self.set_contrast(False)
         self.change_font(0)  # exam text starts larger than the desktop default

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.api.client import Client
 from app.api.types import WorkItem
 from app.ui.widgets.errors import Ask, attempt
-from app.ui.widgets.labels import counted
+from app.ui.widgets.labels import counted, join_names
 from app.ui.widgets.messages import translate_error
 
 
@@ -261,7 +261,7 @@ class ScoreForm(QWidget):
             self.who.setText(
                 self.tr("Candidate {code} · examiners' totals: {totals}").format(
                     code=item.anonymous_code,
-                    totals=", ".join(
+                    totals=join_names(
                         self.tr("{name} {total}").format(
                             name=name, total=_number(sum((Decimal(v) for v in scores if v), Decimal(0)))
                         )

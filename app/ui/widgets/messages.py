@@ -123,6 +123,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "ticket {ticket} is already in this session"),
     QT_TRANSLATE_NOOP("messages", "{file}: nothing imported; {clashes}"),
     QT_TRANSLATE_NOOP("messages", "and {count} more"),
+    QT_TRANSLATE_NOOP("messages", "user {user} has no duty {duty} in this session"),
+    QT_TRANSLATE_NOOP("messages", "user {user} has already scored in this session: the duty stays"),
     QT_TRANSLATE_NOOP("messages", "row {row}: ticket {ticket} is already in this session"),
     QT_TRANSLATE_NOOP("messages", "no candidate {candidate}"),
     QT_TRANSLATE_NOOP("messages", "ticket number and ID number do not match"),
