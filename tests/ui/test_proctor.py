@@ -354,7 +354,11 @@ def test_force_submit_and_terminate_need_reasons(console, qtbot, station, procto
     assert overview(proctor, theory)[terminated].state == "terminated"
     assert shown(console, terminated, Column.STATE) == "Terminated"
     assert len([e for e in answers["errors"] if "reason" in e]) == 2
-    assert [category for _ticket, category, _text in incidents(proctor, theory)] == ["misconduct"]
+    # the record holds both reasons: the paper submitted for the candidate, and the termination (once)
+    assert incidents(proctor, theory) == [
+        (submitted, "clock.submit", "考生要求提前交卷但程序无响应"),
+        (terminated, "misconduct", "考试中使用手机查阅资料，经两名监考员确认"),
+    ]
 
 
 def test_allow_move_lets_the_candidate_log_in_elsewhere(console, qtbot, station, proctor, theory, answers):
