@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.banks.catalog import Catalog
+from app.demo_login import DEMO_PASSPHRASE, DEMO_PASSWORDS
 from app.domain.identity import check_digit
 from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Part
@@ -37,8 +38,6 @@ from app.store.clock import MachineClock, WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
 from app.store.models import Attempt, PaperInstance
 
-DEMO_PASSPHRASE = "examdesk-demo-2026"  # documented in the README; a real centre chooses its own
-DEMO_PASSWORDS = {"admin": "admin-demo-1", "proctor": "proctor-demo-1", "examiner": "examiner-demo-1"}
 STANDARD, LEVEL = "4-13-99-02", 5
 CANDIDATES = 31
 README_CANDIDATE = 5  # ticket 202650006 of the desktop demo: the README's candidate login

@@ -41,12 +41,22 @@ def saved_language(folder: Path | None = None) -> str | None:
     return language if isinstance(language, str) and language in LANGUAGES else None
 
 
+def saved_setting(key: str, folder: Path | None = None) -> object:
+    """A setting this station remembered (None when there is none)."""
+    return _read_settings(folder).get(key)
+
+
 def save_language(language: str, folder: Path | None = None) -> None:
     """Remember `language` for the next start; other settings in the file are kept."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
+    save_setting("language", language, folder)
+
+
+def save_setting(key: str, value: object, folder: Path | None = None) -> None:
+    """Remember one setting of this station (the language, the last export folder); others are kept."""
     settings = _read_settings(folder)
-    settings["language"] = language
+    settings[key] = value
     target = _settings_path(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")

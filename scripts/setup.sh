@@ -36,6 +36,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing ExamDesk and its dependencies into .venv"
   .venv/bin/python -m pip --version >/dev/null 2>&1 || .venv/bin/python -m ensurepip >/dev/null
   .venv/bin/python -m pip install -q uv
-  .venv/bin/python -m uv pip install -q --python .venv/bin/python -e '.[dev,build]'
+  # --compile-bytecode: the dependencies' .pyc now, not on the first start of the GUI (0.9 s of 1.5 s)
+  .venv/bin/python -m uv pip install -q --compile-bytecode --python .venv/bin/python -e '.[dev,build]'
   echo "$want" > "$stamp"
 fi
+# ExamDesk's own modules (an editable install is not compiled by the installer): quick when nothing
+# changed, so every run does it
+.venv/bin/python -m compileall -q -j 0 app >/dev/null || true

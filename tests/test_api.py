@@ -145,7 +145,7 @@ def test_the_actor_is_the_signed_in_user_not_a_claim(server, world):
     session = proctor.sign_in("proctor1", "proctor-pass-1")
     assert session.role == "proctor" and session.username == "proctor1"
     proctor.proctor.record_incident(world.session_id, INCIDENT_CATEGORIES[0], "projector flickers")
-    assert proctor.proctor.incidents(world.session_id)[-1][4] == f"proctor:{session.user_id}"
+    assert proctor.proctor.incidents(world.session_id)[-1][4] == session.display_name  # the record names them
     with pytest.raises(ApiError) as refused:
         proctor.call("proctor.record_incident", {"session_id": world.session_id, "category": INCIDENT_CATEGORIES[0],
                                                  "text": "x", "actor": "admin:1"})  # fmt: skip

@@ -69,7 +69,7 @@ def test_only_the_entry_points_open_a_store():
     opening = {"app.api.local", "app.api.server"}
     users = sorted(str(p.relative_to(REPO)) for p in (REPO / "app" / "ui").rglob("*.py")
                    if imports_of(p) & opening)  # fmt: skip
-    assert set(users) <= {"app/ui/main.py", "app/ui/shell.py"}, users
+    assert set(users) <= {"app/ui/main.py", "app/ui/shell.py", "app/ui/entry.py"}, users  # entry: unlock, set up
 
 
 def test_the_contract_speaks_plain_values():
@@ -79,3 +79,17 @@ def test_the_contract_speaks_plain_values():
         bad = [n for n in imports_of(REPO / "app" / "api" / name)
                if n.startswith(("app.services", "app.store", "sqlalchemy", "PySide6"))]  # fmt: skip
         assert bad == [], f"app/api/{name} imports {bad}"
+
+
+def test_the_unlock_dialog_needs_no_services_to_show():
+    """Start-up: the entry dialog paints before SQLAlchemy, the services, reportlab or the demo load
+    (bench/startup.py measures the time against a bare PySide6 dialog)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import app.ui.main, app.ui.entry; "
+            "print(sorted(m for m in ('sqlalchemy', 'reportlab', 'qrcode', 'app.demo', 'app.services.backend', "
+            "'app.api.local') if m in sys.modules))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.strip()  # fmt: skip
+    assert out == "[]"

@@ -42,3 +42,15 @@ def test_a_demo_centre_with_another_passphrase_is_left_alone(tmp_path):
     seed_desktop_demo(tmp_path, passphrase="another passphrase 1", kdf=FAST_KDF, candidates=2, clock=made)
     later = FixedClock(made.now() + timedelta(days=2))
     assert bring_demo_forward(tmp_path / "examdesk.db", clock=later) is False
+
+
+def test_the_readme_lists_the_demo_candidates_as_seeded():
+    """A newcomer logs in as any demo candidate from the README's table (ticket and ID number)."""
+    import random
+    from pathlib import Path
+
+    from app.demo import demo_people
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for ticket, name, number, _ability in demo_people(8, random.Random(7)):
+        assert f"| `{ticket}` | {name} | `{number}` |" in readme

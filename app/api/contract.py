@@ -320,6 +320,10 @@ class AdminApi(SignedInApi, Protocol):
 
     def assign_staff(self, session_id: int, user_id: int, duty: str) -> None: ...
 
+    def unassign_staff(self, session_id: int, user_id: int, duty: str) -> None:
+        """Take the duty back (refused once the session is closed, or for an examiner who has scored)."""
+        ...
+
     def session_staff(self, session_id: int) -> list[tuple[int, str]]:
         """(user id, duty) of everyone assigned to the session."""
         ...

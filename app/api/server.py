@@ -483,6 +483,9 @@ class AdminEndpoint(_SessionsRead):
     def assign_staff(self, session_id: int, user_id: int, duty: str) -> None:
         self.backend.scoring.assign_staff(self.actor, session_id, user_id, duty)
 
+    def unassign_staff(self, session_id: int, user_id: int, duty: str) -> None:
+        self.backend.scoring.unassign_staff(self.actor, session_id, user_id, duty)
+
     def session_staff(self, session_id: int) -> list[tuple[int, str]]:
         return self.backend.scoring.session_staff(self.actor, session_id)
 

@@ -222,6 +222,13 @@ class WorkItem:
     instructions: str
     rubric: tuple[tuple[str, str], ...]  # (scoring point, maximum)
     scored_by_me: bool
+    my_scores: tuple[str, ...] = ()  # what the caller submitted, per rubric point (empty: not yet)
+    my_comment: str = ""
+    # for the chief only: each examiner's scores per rubric point, (examiner's name, scores), and
+    # the state of this question and of the paper
+    examiner_scores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    needs_arbitration: bool = False  # the examiners disagree beyond the threshold and the chief has not scored
+    final_score: str | None = None  # the paper's recorded result, once finalized
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from app.security.signing import SigningKey
 from app.services.analysis import Responses, read_responses
 from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
+from app.services.incident_log import incident_record
 from app.services.keys import KeyService
 from app.services.packages import session_package
 from app.services.scoring import ABSENT
@@ -40,7 +41,6 @@ from app.store.models import (
     Candidate,
     Centre,
     ExamSession,
-    Incident,
     Result,
 )
 
@@ -225,12 +225,7 @@ class ExportService(Service):
             candidates, standing = self._standing(s, session, rules)
             attempt_ids = s.scalars(select(Attempt.id).where(Attempt.session_id == session_id)).all()
             scope = Scope.of(session_id, attempt_ids, [c.id for c in candidates])
-            tickets = {c.id: c.ticket for c in candidates}
-            incidents = [
-                {"category": i.category, "ticket": tickets.get(i.candidate_id),
-                 "text": i.text, "by": i.actor, "at": i.wall}
-                for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
-            ]  # fmt: skip
+            incidents = incident_record(s, session_id)  # with staff names and the clock's reasons
             with spool.member("audit.json") as write:  # the canonical JSON of the list, a slice at a time
                 write(b"[")
                 separator, covers = b"", scope.targets.__contains__

@@ -27,6 +27,7 @@ from app.services.base import (
     unfrozen_session,
 )
 from app.services.exam_day import AttemptClosed
+from app.services.incident_log import incident_record
 from app.services.seating import MOVE_CODE_DIGITS, MOVE_CODE_SECONDS, Seating
 from app.store.database import Database
 from app.store.models import Attempt, Candidate, CheckIn, Incident, StationLogin, StationMove
@@ -182,16 +183,13 @@ class ProctorService(Seating):
     # -- incidents ----------------------------------------------------------------------------
 
     def incidents(self, actor: Actor, session_id: int) -> list[tuple[str, str | None, str, str, str]]:
-        """The session's incident record: (when, ticket or None, category, text, who recorded it)."""
+        """The session's incident record: (when, ticket or None, category, text, who recorded it, by
+        name); the proctors' reasons for pauses, resumes, extra time and submitting for a candidate
+        are part of it (app/services/incident_log.py)."""
         require_role(actor, "proctor", "chief")
         with self.db.reader() as s:
             require_duty(s, actor, session_id, "proctor", "chief")
-            query = select(Candidate.id, Candidate.ticket).where(Candidate.session_id == session_id)
-            tickets: dict[int | None, str] = dict(s.execute(query).all())  # looked up by optional candidate ids
-            return [
-                (i.wall, tickets.get(i.candidate_id), i.category, i.text, i.actor)
-                for i in s.scalars(select(Incident).where(Incident.session_id == session_id).order_by(Incident.id))
-            ]
+            return [(e["at"], e["ticket"], e["category"], e["text"], e["by"]) for e in incident_record(s, session_id)]
 
     def record_incident(self, actor: Actor, session_id: int, category: str, text: str,
                         candidate_id: int | None = None) -> None:  # fmt: skip

@@ -317,6 +317,11 @@ def examined_result(
     return stated(total), detail, waiting
 
 
+def _per_point(row: ExaminerScore, points: int) -> tuple[str, ...]:
+    """One examiner's scores in rubric order, as text ("" for a point without one)."""
+    return tuple(str(row.scores.get(str(index), "")) for index in range(points))
+
+
 class ScoringService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
@@ -347,6 +352,28 @@ class ScoringService(Service):
                 raise Conflict("user {user} already has the duty {duty} in this session",
                                user=user_id, duty=duty)  # fmt: skip
             s.add(SessionStaff(session_id=session_id, user_id=user_id, duty=duty))
+
+    def unassign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
+        """Take a duty in a session from someone (a plan changed, a name chosen by mistake). Refused
+        once the session is closed, and for an examiner who has already scored in it (their scores
+        count towards the results of the examiners on duty)."""
+        require_role(actor, "admin")
+        with self.action(actor, "session.unassign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
+            unfrozen_session(s, session_id)
+            row = s.scalar(
+                select(SessionStaff).where(
+                    SessionStaff.session_id == session_id, SessionStaff.user_id == user_id, SessionStaff.duty == duty
+                )
+            )
+            if row is None:
+                raise NotFound("user {user} has no duty {duty} in this session", user=user_id, duty=duty)
+            if duty in ("examiner", "chief"):
+                in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+                mine = (ExaminerScore.examiner_id == user_id, ExaminerScore.attempt_id.in_(in_session))
+                scored = s.scalar(select(ExaminerScore.id).where(*mine).limit(1))
+                if scored is not None:
+                    raise Conflict("user {user} has already scored in this session: the duty stays", user=user_id)
+            s.delete(row)
 
     def session_staff(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
         """(user id, duty) of everyone assigned to a session."""
@@ -394,19 +421,30 @@ class ScoringService(Service):
     # -- skill tasks -----------------------------------------------------------------------
 
     def worklist(self, actor: Actor, session_id: int) -> list[WorkItem]:
-        """An examiner's tasks by anonymous code, never by name."""
+        """An examiner's tasks by anonymous code, never by name, with what the caller submitted for
+        each; for the chief also every examiner's scores per rubric point, which questions need
+        arbitration and which papers are finalized."""
         require_role(actor, "examiner", "chief")
         with self.db.reader() as s:
             require_duty(s, actor, session_id, "examiner", "chief")
-            mine = {
-                (row.attempt_id, row.target)
-                for row in s.scalars(select(ExaminerScore).where(ExaminerScore.examiner_id == actor.id))
-            }
+            session = s.get(ExamSession, session_id)
+            assert session is not None  # require_duty found its staff
             in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+            rows = list(s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id.in_(in_session))
+                                  .order_by(ExaminerScore.id)))  # fmt: skip
+            chief = actor.role == "chief"
+            examiners = self._on_duty(s, session_id, "examiner")
+            names = {u.id: u.display_name for u in s.scalars(select(User).where(User.id.in_(examiners)))}
+            recorded: dict[int, str] = {}
+            if chief:
+                sitting = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
+                for result in s.scalars(select(Result).where(Result.part == session.part,
+                                                             Result.candidate_id.in_(sitting))):  # fmt: skip
+                    recorded[result.candidate_id] = str(result.outcome["score"])
             logs = read_logs(s, in_session, kinds=_SUBMITS)
             out = []
-            for attempt, code, content in s.execute(
-                select(Attempt.id, Candidate.anonymous_code, PaperInstance.content)
+            for attempt, candidate, code, content in s.execute(
+                select(Attempt.id, Attempt.candidate_id, Candidate.anonymous_code, PaperInstance.content)
                 .join(Candidate, Candidate.id == Attempt.candidate_id)
                 .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
                 .where(Attempt.session_id == session_id)
@@ -415,11 +453,39 @@ class ScoringService(Service):
                 if logs[attempt].ended in (None, ABSENT):  # nothing to score yet, or ever
                     continue
                 for entry in content["items"]:
-                    if entry["type"] in ("task", "short", "case"):
-                        title, _, instructions = entry["stem"].partition("\n")
-                        rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
-                        scored = (attempt, f"slot:{entry['slot']}") in mine
-                        out.append(WorkItem(attempt, code, entry["slot"], title, instructions, rubric, scored))
+                    if entry["type"] not in ("task", "short", "case"):
+                        continue
+                    title, _, instructions = entry["stem"].partition("\n")
+                    rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
+                    target = f"slot:{entry['slot']}"
+                    on_slot = [r for r in rows if r.attempt_id == attempt and r.target == target]
+                    mine = next((r for r in on_slot if r.examiner_id == actor.id), None)
+                    if chief and rubric:
+                        mine = next((r for r in reversed(rows) if r.attempt_id == attempt and r.examiner_id == actor.id
+                                     and r.target == f"{target}:{ARBITRATION}"), mine)  # fmt: skip
+                    extra: dict[str, Any] = {}
+                    if chief:
+                        scored = [r for r in on_slot if r.examiner_id in examiners]
+                        extra["examiner_scores"] = tuple(
+                            (names.get(r.examiner_id, str(r.examiner_id)), _per_point(r, len(rubric))) for r in scored
+                        )
+                        extra["final_score"] = recorded.get(candidate)
+                        if rubric and len(scored) >= len(examiners) and candidate not in recorded:
+                            maximum = sum((Decimal(m) for _, m in rubric), Decimal(0))
+                            totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0)) for r in scored]
+                            agg = aggregate_examiner_scores(
+                                totals, spread_threshold=DEFAULT_SPREAD_THRESHOLD * maximum / 100
+                            )
+                            arbitrated = any(r.attempt_id == attempt and r.target == f"{target}:{ARBITRATION}"
+                                             for r in rows)  # fmt: skip
+                            extra["needs_arbitration"] = agg.needs_arbitration and not arbitrated
+                    out.append(
+                        WorkItem(
+                            attempt, code, entry["slot"], title, instructions, rubric, mine is not None,
+                            my_scores=_per_point(mine, len(rubric)) if mine is not None else (),
+                            my_comment=(mine.comment or "") if mine is not None else "", **extra,
+                        )
+                    )  # fmt: skip
             return out
 
     def answer_for(self, actor: Actor, attempt_id: int, slot: int) -> Any:

@@ -224,7 +224,10 @@ class SessionService(ExamDay):
             clashes = [Message("row {row}: ticket {ticket} is already in this session", row=r.row, ticket=r.ticket)
                        for r in rows if r.ticket in existing]  # fmt: skip
             if clashes:
-                raise Conflict("{file}: nothing imported; {clashes}", file=source, clashes=clashes[:10])
+                shown = clashes[:10]
+                if len(clashes) > 10:  # a long list says how many it does not name
+                    shown.append(Message("and {count} more", count=len(clashes) - 10))
+                raise Conflict("{file}: nothing imported; {clashes}", file=source, clashes=shown)
             for r in rows:
                 s.add(
                     Candidate(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.ui.shell import MainWindow
 
 from app import i18n, paths
+from app.demo_login import DEMO_PASSPHRASE
 from app.errors import UserFacingError
 
 _installed: list[QTranslator] = []  # this process's translators, removed when the language changes
@@ -99,7 +100,7 @@ class GuiThreadCollector(QObject):
 def run_entry_dialog(app: QCoreApplication, make: Callable[[], Any], data: Path) -> Any | None:
     """Show the unlock or set-up dialog until it is accepted (returned) or cancelled (None). Choosing
     another language there switches to it, remembers it, and shows the dialog again in it."""
-    from app.ui.shell import LANGUAGE_CHANGED
+    from app.ui.entry import LANGUAGE_CHANGED
 
     while True:
         dialog = make()
@@ -195,12 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.centre:
         return _centre_station(app, args, data)
 
-    from app.api import local
-    from app.demo import DEMO_PASSPHRASE, seed_desktop_demo
-    from app.ui.shell import MainWindow, SetupDialog, UnlockDialog
+    # Only what the entry dialog needs before it paints: the services, SQLAlchemy and the demo load
+    # once a passphrase is typed (bench/startup.py: within 2x of a bare PySide6 dialog).
+    from app.ui.entry import SetupDialog, UnlockDialog, store_exists
 
     def entry_dialog() -> QDialog:
-        if local.exists(data):
+        if store_exists(data):
             hint = app.translate("main", "Demo centre passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE) \
                 if args.demo else ""  # fmt: skip
             return UnlockDialog(data, hint)
@@ -208,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.demo:
+            from app.demo import seed_desktop_demo
+
             # or, made on an earlier day, brought forward to today; the README's candidate seated at this PC
             seed_desktop_demo(data, station=args.station or socket.gethostname())
         dialog = run_entry_dialog(app, entry_dialog, data)
@@ -218,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if dialog is None:
         return 0
+    from app.ui.shell import MainWindow
+
     window = MainWindow(dialog.server, station=args.station, settings_dir=data,
                         loopback=os.environ.get("EXAMDESK_LOOPBACK") == "1")  # fmt: skip
     return _run_window(app, window, args, data)
@@ -225,8 +230,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _centre_station(app: QApplication, args: argparse.Namespace, data: Path) -> int:
     """Centre mode: the screens on the centre's service, as the station this PC was enrolled as."""
-    import socket
-
     from app.station.enrolment import StationConfig
     from app.ui.enrol import EnrolDialog
     from app.ui.shell import MainWindow

@@ -34,153 +34,24 @@ from app import __version__, i18n
 from app.api import local
 from app.api.client import Client, Transport
 from app.api.errors import ApiError
-from app.api.local import WrongPassphrase
 from app.api.server import Server
 from app.station.journal import Journal
+from app.ui import entry
 from app.ui.main import current_language, install_language
 from app.ui.widgets.errors import Ask, show_error
 from app.ui.widgets.messages import translate_error
 
+# the entry dialogs live in app/ui/entry.py (they show before the services load); known here too
+LANGUAGE_CHANGED, LANGUAGE_LABEL = entry.LANGUAGE_CHANGED, entry.LANGUAGE_LABEL
+UnlockDialog, SetupDialog = entry.UnlockDialog, entry.SetupDialog
+add_language_row, passphrase_strength = entry.add_language_row, entry.passphrase_strength
+
 ROLE_OF_MODE = {"admin": ("admin",), "proctor": ("proctor",), "examiner": ("examiner", "chief")}
-LANGUAGE_LABEL = "语言 / Language:"  # in both languages, never translated: found whatever the screen speaks
-
-
-LANGUAGE_CHANGED = 2  # the result of an entry dialog closed to be shown again in another language
-
-
-def add_language_row(dialog: QDialog, form: QFormLayout) -> QComboBox:
-    """The language box at the top of the unlock and set-up dialogs (shown before the start screen):
-    choosing closes the dialog with LANGUAGE_CHANGED and `dialog.chosen_language` set; the caller
-    switches and shows it again."""
-    box = QComboBox()
-    for key, name in i18n.LANGUAGES.items():
-        box.addItem(name, key)
-    box.setCurrentIndex(max(box.findData(current_language()), 0))
-
-    def chosen(index: int) -> None:
-        language = box.itemData(index)
-        if language != current_language():
-            dialog.chosen_language = language  # type: ignore[attr-defined]
-            dialog.done(LANGUAGE_CHANGED)
-
-    box.activated.connect(chosen)
-    form.addRow(LANGUAGE_LABEL, box)
-    return box
 
 
 def centre_title(code: str, name: str) -> str:
     """'济南市…考点（3701001）' under the start screen's title; empty before the centre is set up."""
     return QCoreApplication.translate("MainWindow", "{name} ({code})").format(name=name, code=code) if code else ""
-
-
-def passphrase_strength(text: str) -> tuple[int, str]:
-    """0..4 and a word, for the set-up dialog's feedback (length and variety count)."""
-    kinds = sum(any(test(c) for c in text) for test in (str.islower, str.isupper, str.isdigit,
-                                                          lambda c: not c.isalnum()))  # fmt: skip
-    score = min(4, (len(text) >= 12) + (len(text) >= 16) + (kinds >= 2) + (kinds >= 3))
-    return score, ("very weak", "weak", "fair", "good", "strong")[score]
-
-
-class UnlockDialog(QDialog):
-    """The centre passphrase opens the store; a wrong one opens nothing and changes nothing."""
-
-    def __init__(self, data_dir: Path, hint: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.server: Server | None = None
-        self.setWindowTitle(self.tr("Unlock ExamDesk"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(hint)
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_unlock)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        self.language = add_language_row(self, form)
-        form.addRow(QLabel(self.tr("The exam data of this centre is encrypted. Enter the centre passphrase.")))
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.message)
-        form.addRow(buttons)
-        self.passphrase.setFocus()  # typing goes to the passphrase, not the language box above it
-
-    def try_unlock(self) -> None:
-        try:
-            self.server = local.open_store(self.data_dir, self.passphrase.text())
-        except WrongPassphrase:
-            self.message.setText(self.tr("Wrong passphrase. Nothing was opened or changed."))
-            self.passphrase.selectAll()
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
-
-
-class SetupDialog(QDialog):
-    """First run: the centre, its passphrase (twice, with strength feedback) and the first admin."""
-
-    def __init__(self, data_dir: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.server: Server | None = None
-        self.setWindowTitle(self.tr("Set up this test centre"))
-        self.code = QLineEdit()
-        self.name = QLineEdit()
-        self.passphrase = QLineEdit()
-        self.again = QLineEdit()
-        for edit in (self.passphrase, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.strength = QLabel()
-        self.passphrase.textChanged.connect(self._strength)
-        self.admin = QLineEdit("admin")
-        self.admin_password = QLineEdit()
-        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        self.language = add_language_row(self, form)
-        form.addRow(self.tr("Centre &code:"), self.code)
-        form.addRow(self.tr("Centre &name:"), self.name)
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        form.addRow(self.tr("Passphrase &again:"), self.again)
-        form.addRow(self.tr("Strength:"), self.strength)
-        form.addRow(self.tr("First admin &user name:"), self.admin)
-        form.addRow(self.tr("Admin pass&word:"), self.admin_password)
-        form.addRow(self.message)
-        form.addRow(buttons)
-        self._strength("")
-        self.code.setFocus()
-
-    def _strength(self, text: str) -> None:
-        score, _word = passphrase_strength(text)
-        words = (self.tr("very weak"), self.tr("weak"), self.tr("fair"), self.tr("good"), self.tr("strong"))
-        self.strength.setText(words[score])
-
-    def create(self) -> None:
-        phrase = self.passphrase.text()
-        if not self.code.text().strip() or not self.name.text().strip():
-            self.message.setText(self.tr("Enter the centre's code and name."))
-        elif phrase != self.again.text():
-            self.message.setText(self.tr("The two passphrases differ."))
-        elif passphrase_strength(phrase)[0] < 2:
-            self.message.setText(self.tr("Choose a longer passphrase (at least 12 characters, mixed)."))
-        else:
-            try:
-                server = local.create(self.data_dir, phrase)
-                local.local_client(server, "").public.set_up_centre(
-                    self.code.text().strip(), self.name.text().strip(), self.admin.text().strip(),
-                    self.admin_password.text(),
-                )  # fmt: skip
-            except Exception as exc:
-                show_error(self, exc)
-                return
-            self.server = server
-            self.accept()
 
 
 class StaffLogin(QDialog):
@@ -302,7 +173,9 @@ class MainWindow(QMainWindow):
         self.chooser = self._new_chooser()
         self.stack.addWidget(self.chooser)
         self.home_button = QPushButton()
-        self.home_button.clicked.connect(self.go_home)
+        self.home_button.clicked.connect(self.go_back)
+        self.back_to: dict[QWidget, QWidget] = {}  # a screen -> the one its back button returns to
+        self.where_of: dict[QWidget, str] = {}
         self.where = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.home_button)
@@ -369,6 +242,32 @@ class MainWindow(QMainWindow):
         flow = getattr(self.stack.currentWidget(), "flow", None)
         return flow is not None and flow.stage.value in ("answering", "paused", "waiting")
 
+    def go_back(self) -> None:
+        """One screen back: from the proctor console to its session list, still signed in; from a
+        role's first screen to the role chooser, signing out (the button says which)."""
+        current = self.stack.currentWidget()
+        previous = self.back_to.pop(current, None) if current is not None else None
+        if previous is None or self.stack.indexOf(previous) < 0:
+            self.go_home()
+            return
+        self.stack.removeWidget(current)
+        current.close()  # the console stops its reads
+        current.deleteLater()
+        self.stack.setCurrentWidget(previous)
+        self.where.setText(self.where_of.get(previous, ""))
+        self._label_back_button(previous)
+        reload = getattr(previous, "reload", None)
+        if callable(reload):
+            reload()
+
+    def _label_back_button(self, widget: QWidget) -> None:
+        if widget in self.back_to:
+            self.home_button.setText(self.tr("◀ &Back"))
+        elif self.signed_in:
+            self.home_button.setText(self.tr("◀ Sign &out"))
+        else:
+            self.home_button.setText(self.tr("◀ &Roles"))
+
     def go_home(self) -> None:
         """Back to the role chooser. A candidate's exam cannot be left that way: a proctor or the
         admin signs in first (the attempt stays; the candidate logs in again to carry on)."""
@@ -376,19 +275,28 @@ class MainWindow(QMainWindow):
             purpose = self.tr("A proctor signs in to leave this candidate's exam")
             if self._sign_in(("proctor", "admin"), purpose) is None:
                 return
-        current = self.stack.currentWidget()
-        if current is not self.chooser and current is not None:
-            self.stack.removeWidget(current)
-            current.deleteLater()
+        for index in reversed(range(self.stack.count())):  # every role screen, those behind the current one too
+            widget = self.stack.widget(index)
+            if widget is not self.chooser:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+        self.back_to.clear()
+        self.where_of.clear()
         self._sign_out_all()
         self.stack.setCurrentWidget(self.chooser)
         self.home_button.setVisible(False)
+        self._retranslate()
         self.where.clear()
 
-    def _show(self, widget: QWidget, where: str) -> None:
+    def _show(self, widget: QWidget, where: str, back: QWidget | None = None) -> None:
+        """Show a screen; `back`: the screen the back button returns to (else it leaves the role)."""
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        if back is not None:
+            self.back_to[widget] = back
+        self.where_of[widget] = where
         self.home_button.setVisible(True)
+        self._label_back_button(widget)
         self.where.setText(where)
         # after the sign-in dialog, take the keyboard back (no window manager does it in a kiosk session)
         self.activateWindow()
@@ -434,7 +342,7 @@ class MainWindow(QMainWindow):
             return
         picker = SessionPicker(client)
         picker.chosen.connect(lambda session_id: self._show(ProctorConsole(client, session_id),
-                                                            self.tr("Proctor console")))  # fmt: skip
+                                                            self.tr("Proctor console"), back=picker))  # fmt: skip
         self._show(picker, self.tr("Proctor: choose a session"))
 
     def _open_examiner(self) -> None:

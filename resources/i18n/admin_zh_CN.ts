@@ -47,7 +47,7 @@
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="+35"/>
+        <location filename="../../app/ui/admin/labels.py" line="+36"/>
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
@@ -75,7 +75,32 @@
         <translation>评审组成员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>Level 5</source>
+        <translation>五级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Level 4</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Level 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Level 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Level 1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>{score} (pass)</source>
         <translation>{score}（合格）</translation>
     </message>
@@ -95,7 +120,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>{candidates} candidates but only {actual} proctors: at least {required} needed (1 per {per} candidates, at least {least} per room)</source>
         <translation>{candidates} 名考生只有 {actual} 名监考员：至少需要 {required} 名（每 {per} 名考生 1 名，每考场至少 {least} 名）</translation>
     </message>
@@ -526,7 +551,7 @@
 <context>
     <name>KeyBox</name>
     <message>
-        <location filename="../../app/ui/admin/results_tab.py" line="+34"/>
+        <location filename="../../app/ui/admin/results_tab.py" line="+35"/>
         <source>Centre public key</source>
         <translation>考点公钥</translation>
     </message>
@@ -858,7 +883,7 @@
         <translation>签名成绩包</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>{count} candidates: {passed} passed, {failed} failed, {pending} pending.</source>
         <translation>共 {count} 名考生：合格 {passed} 人，不合格 {failed} 人，待定 {pending} 人。</translation>
     </message>
@@ -926,7 +951,7 @@
         <translation>CSV 或 Excel 文件，含{ticket}、{name}、{id_number}列，{photo}列可选</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No file chosen. Columns: {ticket} (ticket number), {name} (name), {id_number} (ID number), optional {photo} (photo file, JPEG or PNG).</source>
         <translation>尚未选择文件。所需列：{ticket}、{name}、{id_number}；{photo}列可选（JPEG 或 PNG 文件）。</translation>
     </message>
@@ -967,12 +992,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+104"/>
+        <location line="+85"/>
+        <location line="+48"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-112"/>
         <source>Open roster</source>
         <translation>打开考生名单</translation>
     </message>
@@ -992,7 +1018,17 @@
         <translation>文件：{file}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
+        <source>{file}, row {row}: ticket {ticket} is already in session {session}</source>
+        <translation>{file} 第 {row} 行：准考证号 {ticket} 已在场次 {session} 中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{clashes} of {count} candidates are already in session {session}: nothing can be imported. Remove them from the file or choose another session.</source>
+        <translation>{count} 名考生中有 {clashes} 名已在场次 {session} 中，无法导入。请从文件中删除他们，或选择其他场次。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{count} candidates read, no problems found. Check them, then import.</source>
         <translation>已读取 {count} 名考生，未发现问题。请核对后导入。</translation>
     </message>
@@ -1002,7 +1038,7 @@
         <translation>导入 {count} 名考生(&amp;I)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{count} problems found. Nothing was imported: correct the file and open it again.</source>
         <translation>发现 {count} 个问题，未导入任何考生：请修改文件后重新打开。</translation>
     </message>
@@ -1030,7 +1066,7 @@
         <translation>新建场次</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>e.g. 2026-11-T5-01</source>
         <translation>例如 2026-11-T5-01</translation>
     </message>
@@ -1045,7 +1081,7 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Session &amp;code:</source>
         <translation>场次编号(&amp;C)：</translation>
     </message>
@@ -1090,7 +1126,7 @@
         <translation>安排场次(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1110,12 +1146,12 @@
         <translation>标准规定{part}不少于 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{typed} minutes is shorter than the standard allows: the duration is set to the minimum, {minutes} minutes.</source>
         <translation>{typed} 分钟短于标准规定，不予采用：时长已设为最短时长 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>session code</source>
         <translation>场次编号</translation>
     </message>
@@ -1125,7 +1161,8 @@
         <translation>考场</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <location line="+19"/>
         <source>Please fill in: {fields}.</source>
         <translation>请填写：{fields}。</translation>
     </message>
@@ -1231,7 +1268,27 @@
         <translation>人员(&amp;E)：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Assigned staff</source>
+        <translation>已分配的人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody is assigned)</source>
+        <translation>（尚未分配人员）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move from session</source>
+        <translation>移出场次(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take this duty in the session from the chosen person</source>
+        <translation>取消所选人员在本场次中的该项职责</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Record electronic &amp;surveillance…</source>
         <translation>记录全方位电子监控(&amp;S)…</translation>
     </message>
@@ -1246,7 +1303,7 @@
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Under full electronic surveillance: {reason}</source>
         <translation>实行全方位电子监控：{reason}</translation>
     </message>
@@ -1261,7 +1318,22 @@
         <translation>考场如何实行全方位电子监控（摄像头、录像、值守人员）？</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>{name} — {duty}</source>
+        <translation>{name} — {duty}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Remove from session</source>
+        <translation>移出场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {who} from session {code}?</source>
+        <translation>将{who}移出场次 {code}？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose a session on the left.</source>
         <translation>请在左侧选择场次。</translation>
     </message>

@@ -2,27 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+51"/>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Something went wrong inside ExamDesk: {error}</source>
-        <translation>ExamDesk 内部出现错误：{error}</translation>
-    </message>
-</context>
-<context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+93"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+133"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -100,7 +82,7 @@
         <translation>断网期间作答的部分答案被考点拒收，请核对你的答案。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
@@ -110,7 +92,17 @@
         <translation>考试已转到另一台考试机继续</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>The exam continues: your time is running again.</source>
+        <translation>考试继续：您的计时已恢复。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>The proctor has given you {minutes} more minutes. Time left: {left}.</source>
+        <translation>监考员为您延长了 {minutes} 分钟考试时间。剩余时间：{left}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Submit your paper now? {unanswered} question(s) unanswered, {flagged} flagged. You cannot change answers after submitting.</source>
         <translation>确定现在交卷吗？还有 {unanswered} 题未作答，{flagged} 题已标记。交卷后不能再修改答案。</translation>
     </message>
@@ -250,21 +242,17 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>下一题(&amp;N) ▶</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Green: answered
-White: not answered
-Orange border ⚑: flagged</source>
-        <translation>绿色：已作答
-白色：未作答
-橙框 ⚑：已标记</translation>
+        <location line="+20"/>
+        <source>Keys: PgUp / PgDn previous / next question · Alt+1…8 choose an option · Ctrl+M flag · Ctrl++ / Ctrl+- text size · Tab next control · Alt+S submit</source>
+        <translation>快捷键：PgUp / PgDn 上一题 / 下一题 · Alt+1…8 选择选项 · Ctrl+M 标记 · Ctrl++ / Ctrl+- 字号 · Tab 下一个控件 · Alt+S 交卷</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Answer card</source>
         <translation>答题卡</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>{name} · ticket {ticket}</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
@@ -294,7 +282,29 @@ Orange border ⚑: flagged</source>
         <translation>✗ 未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>White: answered
+Black: not answered
+Orange border ⚑: flagged
+Cyan border: this question</source>
+        <translation>白色：已作答
+黑色：未作答
+橙色边框 ⚑：已标记
+青色边框：当前题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green: answered
+White: not answered
+Orange border ⚑: flagged
+Blue border: this question</source>
+        <translation>绿色：已作答
+白色：未作答
+橙色边框 ⚑：已标记
+蓝色边框：当前题</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -302,7 +312,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/widgets/labels.py" line="+20"/>
+        <location filename="../../app/ui/widgets/labels.py" line="+21"/>
         <source>Theory exam</source>
         <translation>理论知识考试</translation>
     </message>
@@ -419,7 +429,7 @@ Orange border ⚑: flagged</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -485,24 +495,25 @@ Orange border ⚑: flagged</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="+73"/>
+        <location filename="../../app/ui/shell.py" line="+54"/>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+144"/>
         <location line="+27"/>
-        <location line="+111"/>
+        <location line="+146"/>
         <source>ExamDesk</source>
         <translation>ExamDesk</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-172"/>
+        <location line="+70"/>
         <source>◀ &amp;Roles</source>
         <translation>◀ 返回(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-61"/>
         <source>The {language} translation could not be loaded.</source>
         <translation>无法加载 {language} 界面翻译。</translation>
     </message>
@@ -512,12 +523,22 @@ Orange border ⚑: flagged</source>
         <translation>界面语言已切换，但未能保存，下次启动时不会沿用：{error}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Sign &amp;out</source>
+        <translation>◀ 退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A proctor signs in to leave this candidate&apos;s exam</source>
         <translation>请监考员登录后再离开本考生的考试界面</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Candidate station {station}</source>
         <translation>考生端 · 机位 {station}</translation>
     </message>
@@ -569,9 +590,47 @@ Orange border ⚑: flagged</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/widgets/qt_dialog_text.py" line="+11"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List of places and bookmarks</source>
+        <translation>位置和书签列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-296"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-334"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -740,7 +799,7 @@ Orange border ⚑: flagged</source>
 <context>
     <name>RoleChooser</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-227"/>
+        <location filename="../../app/ui/shell.py" line="-264"/>
         <source>ExamDesk — vocational skill assessment</source>
         <translation>ExamDesk 职业技能等级认定考试系统</translation>
     </message>
@@ -823,7 +882,7 @@ weight tables and papers</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-123"/>
+        <location filename="../../app/ui/entry.py" line="+116"/>
         <source>Set up this test centre</source>
         <translation>设置本考点</translation>
     </message>
@@ -906,7 +965,7 @@ weight tables and papers</source>
 <context>
     <name>StaffLogin</name>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/ui/shell.py" line="-57"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -1125,7 +1184,7 @@ weight tables and papers</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="-130"/>
+        <location filename="../../app/ui/entry.py" line="-83"/>
         <source>Unlock ExamDesk</source>
         <translation>解锁 ExamDesk</translation>
     </message>
@@ -1140,15 +1199,33 @@ weight tables and papers</source>
         <translation>考点口令(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Wrong passphrase. Nothing was opened or changed.</source>
         <translation>口令错误。未打开或更改任何数据。</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/ui/widgets/errors.py" line="+48"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong inside ExamDesk: {error}</source>
+        <translation>ExamDesk 内部出现错误：{error}</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+204"/>
+        <location filename="../../app/ui/main.py" line="+205"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>
@@ -1404,6 +1481,21 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>{file}: nothing imported; {clashes}</source>
         <translation>{file}：未导入任何考生；{clashes}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {user} has no duty {duty} in this session</source>
+        <translation>用户 {user} 在本场次中没有“{duty}”职责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {user} has already scored in this session: the duty stays</source>
+        <translation>用户 {user} 已在本场次中评分，职责不能取消</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3026,7 +3118,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-471"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3522,24 +3614,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+703"/>
+        <location line="+706"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-698"/>
-        <location line="+703"/>
+        <location line="-701"/>
+        <location line="+706"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-702"/>
-        <location line="+703"/>
+        <location line="-705"/>
+        <location line="+706"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-702"/>
+        <location line="-705"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>
@@ -3949,7 +4041,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

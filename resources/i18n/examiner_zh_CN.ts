@@ -39,7 +39,7 @@
         <translation>仲裁评分</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>{code} — finalized: {score}</source>
         <translation>{code} — 已定分：{score}</translation>
     </message>
@@ -178,9 +178,27 @@
     </message>
 </context>
 <context>
+    <name>HalfPointSpinBox</name>
+    <message>
+        <location filename="../../app/ui/examiner/score_form.py" line="+93"/>
+        <source>&quot;{text}&quot; is not a score</source>
+        <translation>“{text}”不是分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} is outside 0 to {maximum}</source>
+        <translation>{value} 超出 0 至 {maximum} 的范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} is not in half points</source>
+        <translation>{value} 不是 0.5 分的整数倍</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="+57"/>
+        <location filename="../../app/ui/examiner/results.py" line="+60"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
@@ -218,7 +236,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -368,12 +386,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+197"/>
+        <location line="+204"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-202"/>
         <source>The question asked, or a note for the record</source>
         <translation>答辩中提出的问题，或存档的评议记录</translation>
     </message>
@@ -449,12 +467,18 @@
         <translation>我的评审成绩：{score} 分</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Not submitted: {name}: {problem}</source>
+        <translation>未提交：{name}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Submit review score {score} for {candidate}? A submitted score cannot be changed.</source>
         <translation>确认为{candidate}提交综合评审成绩 {score} 分？成绩提交后不可更改。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>Submit review score</source>
         <translation>提交评审成绩</translation>
     </message>
@@ -558,7 +582,7 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/examiner/score_form.py" line="+98"/>
+        <location filename="../../app/ui/examiner/score_form.py" line="+57"/>
         <source>Candidate&apos;s answer:</source>
         <translation>考生作答：</translation>
     </message>
@@ -568,7 +592,7 @@
         <translation>评语（选填，将存档）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Co&amp;mment:</source>
         <translation>评语(&amp;M)：</translation>
     </message>
@@ -613,17 +637,42 @@
         <translation>/ {maximum} 分</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>You have already scored this task.</source>
-        <translation>您已为此题评分。</translation>
+        <location line="+6"/>
+        <source>Examiners: {scores}</source>
+        <translation>各考评员：{scores}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+14"/>
+        <source>Candidate {code} · examiners&apos; totals: {totals}</source>
+        <translation>考生 {code} · 各考评员总分：{totals}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} {total}</source>
+        <translation>{name} {total}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>You have already scored this task: the scores you submitted are shown.</source>
+        <translation>您已评过此题，下面显示的是您提交的分数。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Rubric point {number}: {problem}</source>
+        <translation>评分点 {number}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Total: {total} of {maximum} points</source>
         <translation>合计：{total} 分（满分 {maximum} 分）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Not submitted: rubric point {number}: {problem}</source>
+        <translation>未提交：评分点 {number}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Submit {total} of {maximum} points for question {number} of candidate {code}? A submitted score cannot be changed.</source>
         <translation>确认为考生 {code} 第 {number} 题提交 {total} 分（满分 {maximum} 分）？评分提交后不可更改。</translation>
     </message>
@@ -697,7 +746,7 @@
 <context>
     <name>results</name>
     <message>
-        <location filename="../../app/ui/examiner/results.py" line="-114"/>
+        <location filename="../../app/ui/examiner/results.py" line="-117"/>
         <source>Theory</source>
         <translation>理论知识</translation>
     </message>

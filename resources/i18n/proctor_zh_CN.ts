@@ -624,6 +624,26 @@ check the ID card carefully</source>
         <translation>申诉/投诉</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Clock: paused</source>
+        <translation>计时：暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock: resumed</source>
+        <translation>计时：恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock: extra time</source>
+        <translation>计时：延长时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper submitted by the proctor</source>
+        <translation>监考员代为交卷</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
@@ -691,7 +711,7 @@ check the ID card carefully</source>
 <context>
     <name>ResultsDialog</name>
     <message>
-        <location filename="../../app/ui/proctor/results_dialog.py" line="+20"/>
+        <location filename="../../app/ui/proctor/results_dialog.py" line="+21"/>
         <source>Results of session {code}</source>
         <translation>场次 {code} 成绩汇总</translation>
     </message>
@@ -721,7 +741,7 @@ check the ID card carefully</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -729,7 +749,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="+20"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="+21"/>
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
@@ -825,7 +845,12 @@ check the ID card carefully</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+82"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 人</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
@@ -895,27 +920,38 @@ check the ID card carefully</source>
         <translation>考场事件已记录。</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>{count} paper(s) are not finished: {names}. Submit or terminate them before closing. Go to {first} now?</source>
+        <translation>还有 {count} 份试卷未结束：{names}。请先为其交卷或终止考试，再结束场次。现在转到{first}吗？</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Close session {code}? No candidate can answer in it afterwards.</source>
         <translation>确定关闭场次 {code} 吗？关闭后任何考生都不能再作答。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
+        <location line="+8"/>
         <source>Close session</source>
         <translation>关闭场次</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
+        <source>Absent: {names}.</source>
+        <translation>缺考：{names}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Session {code} is closed.</source>
         <translation>场次 {code} 已关闭。</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>{count} candidate(s) never logged in: they will be recorded as absent.</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-73"/>
         <source>{count} candidate(s) have not checked in: if they come late, their time still runs from now.</source>
         <translation>{count} 名考生尚未签到：迟到考生的考试时间同样从现在起计算。</translation>
     </message>

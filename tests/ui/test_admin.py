@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from app.api.errors import ApiError
 from app.api.files import RosterRow
 from app.demo import demo_people
 from app.domain.staffing import longest_tasks_minutes
+from app.errors import UserFacingError
 from app.reports.verify import verify_bundle
 from app.security.signing import load_public_pem
 from app.store.models import Attempt, Candidate, PaperInstance
@@ -97,6 +99,36 @@ def test_scheduling_a_session_refuses_a_too_short_duration_and_records_the_plan(
     assert answers["errors"] == []
 
 
+def test_a_short_duration_typed_then_scheduled_at_once_is_not_scheduled_unseen(qtbot, home, admin, answers):
+    """60 typed and the button clicked at once: no 90-minute session behind the admin's back."""
+    dialog = home.sessions.open_schedule_dialog()
+    dialog.show()
+    choose(dialog.standard, "4-13-99-02")
+    choose(dialog.level, "5")
+    choose(dialog.part, "theory")
+    dialog.code.setText("2026-12-T5-09")
+    dialog.room.setText("第二考场")
+    dialog.activateWindow()
+    dialog.duration.setFocus()
+    dialog.duration.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.duration, "60")
+    qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
+    assert not any(s.code == "2026-12-T5-09" for s in admin.admin.sessions())
+    assert dialog.isVisible() and "60" in dialog.message.text() and "90" in dialog.message.text()
+    qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)  # seen: now it is the admin's choice
+    assert session_by_code(admin, "2026-12-T5-09").duration_minutes == 90
+
+
+def test_the_please_fill_in_message_follows_the_fields(home, answers):
+    dialog = home.sessions.open_schedule_dialog()
+    dialog.schedule_button.click()
+    assert "session code" in dialog.message.text() and "room" in dialog.message.text()
+    dialog.code.setText("X-1")
+    assert "session code" not in dialog.message.text() and "room" in dialog.message.text()
+    dialog.room.setText("第一考场")
+    assert dialog.message.text() == ""
+
+
 def test_review_is_offered_only_where_the_level_requires_it_with_its_own_minimum(home, admin, answers):
     dialog = home.sessions.open_schedule_dialog()
     choose(dialog.standard, "4-13-99-02")
@@ -144,7 +176,7 @@ def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home,
     qtbot.waitExposed(home)
     table, model = home.sessions.table, home.sessions.model
     row = next(n for n, r in enumerate(model.rows) if r[0] == "2026-12-T4-01")
-    assert model.rows[row][2] == "四级"  # the key part of 四级/中级工
+    assert model.rows[row][2] == "Level 4"  # the key part of 四级/中级工, in the interface language
     tip = model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole)
     assert "4-13-99-02" in tip and "四级/中级工" in tip  # the whole standard and level on hover
     assert model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "2026-12-T4-01"
@@ -157,8 +189,8 @@ def test_the_sessions_table_shows_every_column_whole_at_1366_by_768(qtbot, home,
 
 
 @pytest.mark.parametrize(("name", "level", "short"), [
-    ("四级/中级工", "4", "四级"),
-    ("二级残疾人就业辅导员", "2", "二级"),
+    ("四级/中级工", "4", "Level 4"),  # the national grade, in the interface language (English here)
+    ("二级残疾人就业辅导员", "2", "Level 2"),
     ("在线学习服务职业技能等级（中级）", "中级", "中级"),
     ("Level seven", "7", "Level seven"),
 ])  # fmt: skip
@@ -177,6 +209,8 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, admin, s
     assert box.finding_texts() == [
         "31 candidates but only 0 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
     ]
+    row = next(r for r in home.sessions.model.rows if r[0] == "T-31")
+    assert "Level 5" in row and "五级" not in row  # the level column in English too
 
     proctor_ids = []
     for name in ("proctor1", "proctor2"):
@@ -185,6 +219,10 @@ def test_staffing_findings_update_as_proctors_are_assigned(qtbot, home, admin, s
         choose(box.user, proctor_ids[-1])
         qtbot.mouseClick(box.assign_button, Qt.MouseButton.LeftButton)
         assert any(s.id == session_id for s in signed_in(name).proctor.sessions())  # recorded by the service
+        if name == "proctor1":  # English counts: "1 proctor", not "1 proctors"
+            assert box.finding_texts() == [
+                "31 candidates but only 1 proctor: at least 3 needed (1 per 15 candidates, at least 2 per room)"
+            ]
     assert box.finding_texts() == [
         "31 candidates but only 2 proctors: at least 3 needed (1 per 15 candidates, at least 2 per room)"
     ]
@@ -373,8 +411,24 @@ def test_a_roster_clashing_with_the_session_is_refused_whole(qtbot, home, admin,
     path = write_roster(tmp_path, ["准考证号,姓名,身份证号", "N1,张三,11010519491231002X",
                                    f"{taken},李四,440524198001010013"])  # fmt: skip
     open_roster(qtbot, home, monkeypatch, path, demo.id)
-    home.roster.import_button.click()
-    assert len(answers["errors"]) == 1 and "nothing imported" in answers["errors"][0]
+    # the preview already says so: no "no problems found" followed by a refusal
+    roster = home.roster
+    assert roster.problem_texts() == [f"roster.csv, row 3: ticket {taken} is already in session DEMO-T5"]
+    assert "no problems" not in roster.summary.text() and "already in session DEMO-T5" in roster.summary.text()
+    assert not roster.import_button.isEnabled()
+    other = schedule(admin, "T-CL")  # another session: the same rows are fine there
+    roster.refresh()
+    roster.session.choose(other)
+    assert roster.import_button.isEnabled() and "no problems found" in roster.summary.text()
+    roster.session.choose(demo.id)
+    assert not roster.import_button.isEnabled()
+    # the service refuses all the same, and a long list says how many more it did not name
+    tickets = [e.ticket for e in admin.admin.roster(demo.id)] * 2  # 16 clashes
+    many = [RosterRow(n + 2, ticket, "某某", "11010519491231002X", None) for n, ticket in enumerate(tickets)]
+    with pytest.raises(UserFacingError) as refused:
+        admin.admin.import_roster(demo.id, many, "big.csv")
+    assert refused.value.parts["clashes"][-1].template == "and {count} more"
+    assert refused.value.parts["clashes"][-1].params["count"] == "6"
     assert "N1" not in {r.ticket for r in admin.admin.roster(demo.id)}
 
 
@@ -689,3 +743,55 @@ def test_importing_a_gift_file_from_the_standards_tab(qtbot, home, backend, admi
         tab.import_bank(gift, "4-13-99-02", mapping, skip_unsupported=True)
     assert tab.banks_model.rowCount() == before + 1
     assert sum(1 for it in backend.catalog.banks.items if it.bank == "gift-bank") == 9
+
+
+def test_file_dialogs_start_in_the_documents_folder_then_the_last_one(qtbot, tmp_path, monkeypatch):
+    """Not the program's working directory (the checkout): the user's documents, then the last choice."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setenv("EXAMDESK_DATA", str(tmp_path / "station"))
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _where: str(documents)))
+    asked = []
+    chosen = tmp_path / "exports" / "bundle.zip"
+    chosen.parent.mkdir()
+
+    def save(parent, title, start, filters):
+        asked.append(start)
+        return str(chosen), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(save))
+    assert Files.save_path(None, "Export", "results.zip", "*.zip") == chosen
+    assert Path(asked[-1]) == documents / "results.zip"
+    Files.save_path(None, "Export", "key.pem", "*.pem")  # remembered, on this station, for the next start
+    assert Path(asked[-1]) == chosen.parent / "key.pem"
+    Files.open_path(None, "Open", "*.csv")
+    assert Path(asked[-1]) == chosen.parent
+
+
+def test_a_person_is_removed_from_a_session(qtbot, home, admin, signed_in, answers):
+    session_id = schedule(admin, "T-UN")
+    admin.admin.assign_staff(session_id, user_id(admin, "proctor1"), "proctor")
+    admin.admin.assign_staff(session_id, user_id(admin, "proctor2"), "proctor")
+    home.sessions.refresh()
+    home.sessions.select_session(session_id)
+    box = home.sessions.staffing
+    assert box.remove_choice.count() == 2 and box.remove_button.isEnabled()
+    box.remove_choice.setCurrentIndex(1)
+    assert "proctor2" in box.remove_choice.currentText()
+    answers["confirm"].append(True)
+    qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
+    assert answers["errors"] == []
+    assert [duty for _user, duty in admin.admin.session_staff(session_id)] == ["proctor"]
+    assert not any(s.id == session_id for s in signed_in("proctor2").proctor.sessions())
+    assert box.remove_choice.count() == 1 and "proctor1" in box.remove_choice.currentText()
+    # an examiner who has scored keeps the duty: the service says so
+    skill = session_by_code(admin, "DEMO-S5").id
+    examiner = signed_in("examiner1")
+    item = examiner.examiner.worklist(skill)[0]
+    examiner.examiner.score_task(item.attempt_id, item.slot, {n: Decimal(0) for n in range(len(item.rubric))})
+    with pytest.raises(UserFacingError, match="already scored"):
+        admin.admin.unassign_staff(skill, user_id(admin, "examiner1"), "examiner")

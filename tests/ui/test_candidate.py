@@ -99,6 +99,41 @@ def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
     assert station.flow.stage.value == "paused"
 
 
+def refresh_now(station) -> None:
+    """The station's next tick asks the store (as every fifth tick does)."""
+    from app.ui.candidate.station import REFRESH_EVERY
+
+    station._ticks = REFRESH_EVERY - 1
+    station._tick()
+
+
+def test_the_candidate_is_told_of_a_resume_and_of_extra_time(qtbot, signed_in, station, answers):
+    proctor = signed_in("proctor1")
+    ticket, _name, number, _ = PEOPLE[2]
+    station = CandidateStation(station("PC-03", seated=ticket), min_rules_seconds=0)
+    qtbot.addWidget(station)
+    station.show()
+    sid = session_id(proctor)
+    proctor.proctor.start_session(sid)
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    page = station.exam_page
+    assert station.stack.currentWidget() is page and page.banner.isHidden()
+    proctor.proctor.pause(sid, None, "停电")
+    refresh_now(station)
+    assert station.stack.currentWidget() is station.message_page
+    proctor.proctor.resume(sid, None, "来电")
+    refresh_now(station)
+    assert station.stack.currentWidget() is page
+    assert page.banner.isVisible() and "time is running again" in page.banner.text()
+    proctor.proctor.extend(sid, None, 600, "开考延迟")
+    refresh_now(station)
+    assert page.banner.isVisible() and "given you 10 more minutes" in page.banner.text()
+    assert answers["errors"] == []
+
+
 def test_rules_need_the_minimum_reading_time(qtbot, station):
     station = CandidateStation(station("PC-03", seated=PEOPLE[2][0]), min_rules_seconds=600)
     qtbot.addWidget(station)

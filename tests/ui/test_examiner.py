@@ -190,27 +190,56 @@ def test_cancelling_the_confirmation_records_nothing(qtbot, signed_in, answers):
     assert not now.scored_by_me
 
 
-def test_spin_boxes_make_out_of_range_scores_impossible(qtbot, signed_in):
-    home = open_home(qtbot, signed_in("examiner1"))
+def test_out_of_range_scores_are_shown_as_wrong_never_cut(qtbot, signed_in, answers):
+    """Typing "30" into a "/ 28" box keeps 30 and says it is wrong; it is never turned into 3 or 28."""
+    examiner = signed_in("examiner1")
+    sid = skill_session(examiner)
+    home = open_home(qtbot, examiner)
     form = home.scoring.form
-    assert form.boxes and len(form.boxes) == len(form.item.rubric)
-    for box, (_point, maximum) in zip(form.boxes, form.item.rubric, strict=True):
+    item = form.item
+    assert form.boxes and len(form.boxes) == len(item.rubric)
+    for box, (_point, maximum) in zip(form.boxes, item.rubric, strict=True):
         assert box.minimum() == 0 and box.maximum() == float(maximum) and box.singleStep() == 0.5
-        box.setValue(float(maximum) + 10)
-        assert box.value() == float(maximum)
-        box.setValue(-3)
-        assert box.value() == 0
     box = form.boxes[0]
-    box.setValue(1)
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box, "999")  # more than the maximum: the keystrokes are refused
-    box.interpretText()
-    assert 0 <= box.value() <= box.maximum()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box, "3.3")  # not a half point: rounded to one
-    qtbot.keyClick(box, Qt.Key.Key_Return)
-    box.interpretText()
-    assert box.value() == 3.5 and box.awarded() == Decimal("3.5")
+    too_much = str(int(box.maximum()) + 2)  # two keystrokes, the second one taking it past the maximum
+    box.selectAll()
+    qtbot.keyClicks(box, too_much)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert box.text() == too_much  # kept as typed
+    assert box.problem() is not None and too_much in box.problem() and box.styleSheet()
+    assert f"Rubric point 1: {too_much} is outside 0 to" in form.total.text()
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)  # refused on screen, nothing asked or sent
+    assert answers["questions"] == [] and answers["errors"] == []
+    assert form.status.text().startswith("Not submitted: rubric point 1")
+    assert not next(i for i in examiner.examiner.worklist(sid) if i == item).scored_by_me
+    box.selectAll()
+    qtbot.keyClicks(box, "3.3")  # not a half point: shown as wrong, not rounded
+    assert box.text() == "3.3" and "half points" in box.problem()
+    box.selectAll()
+    qtbot.keyClicks(box, "3.5")
+    assert box.problem() is None and box.awarded() == Decimal("3.5") and not box.styleSheet()
+    qtbot.keyClick(box, Qt.Key.Key_Up)  # the arrow keys still step by half a point
+    assert box.awarded() == Decimal(4)
+    assert answers["questions"] == []
+
+
+def test_an_already_scored_task_shows_what_was_submitted(qtbot, signed_in, answers):
+    examiner = signed_in("examiner1")
+    sid = skill_session(examiner)
+    item = examiner.examiner.worklist(sid)[0]
+    home = open_home(qtbot, examiner)
+    form = choose(home, item.attempt_id, item.slot)
+    values = full_marks(form, minus=2.5)
+    fill(form, values)
+    form.comment.setPlainText("第1项略有欠缺")
+    submit(qtbot, form, answers)
+    assert answers["errors"] == []
+    later = open_home(qtbot, examiner)  # another day, another window: read from the service
+    form = choose(later, item.attempt_id, item.slot)
+    assert [box.value() for box in form.boxes] == values
+    assert form.comment.toPlainText() == "第1项略有欠缺"
+    assert form.total.text() == f"Total: {sum(values):g} of {sum(b.maximum() for b in form.boxes):g} points"
+    assert all(box.isReadOnly() for box in form.boxes) and not form.submit_button.isEnabled()
 
 
 # -- finalizing and arbitration ------------------------------------------------------------------
@@ -288,6 +317,18 @@ def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, signed_in, answer
     assert not any("skill" in r.parts for r in chief.examiner.session_results(sid))
     assert page.disputed == {target: {disputed_slot}}
     assert "needs arbitration" in page.attempts.currentItem().text()
+    # a reload (a new window) keeps the mark: the service says which questions need arbitration
+    again = open_home(qtbot, chief)
+    again.arbitration.select_attempt(target)
+    assert again.arbitration.disputed == {target: {disputed_slot}}
+    assert "needs arbitration" in again.arbitration.attempts.currentItem().text()
+    # the form shows each examiner's score per scoring point, not only their totals
+    shown = again.arbitration.form
+    assert shown.item.slot == disputed_slot
+    per_point = [label.text() for label in shown.points.findChildren(QLabel) if label.text().startswith("Examiners:")]
+    assert len(per_point) == len(shown.boxes)
+    for text, box in zip(per_point, shown.boxes, strict=False):
+        assert text == f"Examiners: {box.maximum():g} · {box.maximum():g} · 0"
     # only the disputed question can be arbitrated; it is chosen for the chief
     enabled = [page.questions.item(r) for r in range(page.questions.count())
                if page.questions.item(r).flags() & Qt.ItemFlag.ItemIsEnabled]  # fmt: skip
@@ -305,6 +346,10 @@ def test_a_wide_disagreement_is_arbitrated_by_the_chief(qtbot, signed_in, answer
     # the arbitration score (full marks) replaced the mean of 100, 100 and 0 for question 2
     assert recorded[0].parts["skill"]["score"] == "100.00"
     assert "100" in page.message.toPlainText() and "finalized" in page.attempts.currentItem().text()
+    again = open_home(qtbot, chief)  # after a reload too
+    again.arbitration.select_attempt(target)
+    assert again.arbitration.final == {target: Decimal(100)} and not again.arbitration.disputed
+    assert "finalized: 100" in again.arbitration.attempts.currentItem().text()
 
 
 def test_only_the_chief_may_arbitrate(qtbot, signed_in, answers):

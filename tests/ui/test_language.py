@@ -228,3 +228,60 @@ def test_a_closed_dialog_hands_the_keyboard_back_to_its_window(qtbot, monkeypatc
         assert activated == [True]
     finally:
         QApplication.instance().removeEventFilter(keeper)
+
+
+def test_back_from_the_proctor_console_keeps_the_proctor_signed_in(qtbot, backend, station, monkeypatch):
+    """返回 from the console goes back to the session list, signed in; leaving the role says it signs out."""
+    from app.ui.proctor import ProctorConsole, SessionPicker
+
+    window = start(qtbot, backend, "en")
+
+    def exec_(dialog) -> int:
+        dialog.username.setText("proctor1")
+        dialog.password.setText(DEMO_PASSWORDS["proctor"])
+        dialog.sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(StaffLogin, "exec", exec_)
+    window.open_role("proctor")
+    picker = window.stack.currentWidget()
+    assert isinstance(picker, SessionPicker) and window.home_button.text() == "◀ Sign &out"
+    [client] = window.signed_in
+    picker.open_selected()
+    console = window.stack.currentWidget()
+    assert isinstance(console, ProctorConsole) and window.home_button.text() == "◀ &Back"
+    window.home_button.click()
+    assert window.stack.currentWidget() is picker and window.where.text() == "Proctor: choose a session"
+    assert window.signed_in == [client] and client.proctor.sessions()  # still signed in
+    assert window.home_button.text() == "◀ Sign &out"
+    window.home_button.click()
+    assert window.stack.currentWidget() is window.chooser and window.stack.count() == 1
+    with pytest.raises(Exception, match="sign in first"):  # signed out
+        client.proctor.sessions()
+
+
+def test_a_refusal_box_has_a_chinese_title(qtbot, station, monkeypatch):
+    """'Not done' was looked up under a context the translation file did not have: English title."""
+    from app.errors import UserFacingError
+    from app.ui.widgets.errors import Ask, show_error
+
+    install_language(QApplication.instance(), "zh_CN")
+    shown = []
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: shown.append(title)))
+    show_error(None, UserFacingError("the attempt is still open"))
+    show_error(None, RuntimeError("boom"))
+    assert shown == ["未完成", "意外错误"]
+
+
+def test_qt_file_dialogs_speak_chinese(qtbot, station):
+    """Qt's catalogue lacks "Look in:" and "Files of type:"; ExamDesk's translation supplies them."""
+    from PySide6.QtWidgets import QFileDialog
+
+    install_language(QApplication.instance(), "zh_CN")
+    dialog = QFileDialog(None, "打开名单", str(station), "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)："
+    assert labels["fileTypeLabel"] == "文件类型(&T)："
+    assert labels["fileNameLabel"] == "文件名称(&N)："

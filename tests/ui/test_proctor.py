@@ -167,9 +167,14 @@ def test_extend_all_by_minutes_adds_to_everyone(console, qtbot, proctor, theory,
 def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbot, station, proctor, theory, answers):
     start(proctor, theory, console)
     _client, login = log_in(station, FREE[0], "PC-06")
-    answers["confirm"].append(True)
+    console.refresh()
+    answers["confirm"].append(True)  # "go to them?": yes
     click(qtbot, console, console.session_actions.close)
-    assert answers["errors"] and "still open" in answers["errors"][0]
+    ticket, name = FREE[0][0], FREE[0][1]
+    # the open paper is named, with the offer to go to it; nothing is sent to the service
+    assert "1 paper(s) are not finished" in answers["questions"][-1] and name in answers["questions"][-1]
+    assert ticket in answers["questions"][-1]
+    assert answers["errors"] == [] and console.selected_row().ticket == ticket
     assert session_state(proctor, theory) == "open"
     assert console.results_dialog is None
 
@@ -181,7 +186,14 @@ def test_close_is_refused_while_papers_are_open_then_shows_results(console, qtbo
     dialog = console.results_dialog
     assert dialog is not None and dialog.table.rowCount() == 8
     assert "7 candidate(s) never logged in: they will be recorded as absent" in answers["questions"][-1]
+    absent_names = [p[1] for p in PEOPLE if p[0] != FREE[0][0]]
+    assert all(n in answers["questions"][-1] for n in absent_names)  # named, not only counted
     assert "8 candidates: 1 submitted, 0 terminated, 7 absent" in dialog.summary.text()  # who never came: 缺考
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    theory_column = headers.index("Theory exam")
+    statuses = [dialog.table.item(r, 2).text() for r in range(8)]
+    theory = [dialog.table.item(r, theory_column).text() for r in range(8)]
+    assert [t for s, t in zip(statuses, theory, strict=True) if s == "Absent"] == ["Absent"] * 7  # 缺考, not "—"
     assert not console.session_actions.close.isEnabled()
     dialog.close()
 
@@ -342,7 +354,11 @@ def test_force_submit_and_terminate_need_reasons(console, qtbot, station, procto
     assert overview(proctor, theory)[terminated].state == "terminated"
     assert shown(console, terminated, Column.STATE) == "Terminated"
     assert len([e for e in answers["errors"] if "reason" in e]) == 2
-    assert [category for _ticket, category, _text in incidents(proctor, theory)] == ["misconduct"]
+    # the record holds both reasons: the paper submitted for the candidate, and the termination (once)
+    assert incidents(proctor, theory) == [
+        (submitted, "clock.submit", "考生要求提前交卷但程序无响应"),
+        (terminated, "misconduct", "考试中使用手机查阅资料，经两名监考员确认"),
+    ]
 
 
 def test_move_shows_a_one_time_code_for_the_new_station(console, qtbot, station, proctor, theory, answers, dialogs):
@@ -700,3 +716,28 @@ def test_the_incident_log_lists_what_was_recorded_in_local_time(console, proctor
     assert dialog.table.item(0, 0).text() == beijing.strftime("%H:%M:%S")  # recorded today: the time alone
     assert dialog.table.item(0, 0).toolTip() == beijing.strftime("%Y-%m-%d %H:%M:%S") + " (UTC+08:00)"
     assert dialog.table.horizontalHeaderItem(0).text() == "Time"
+
+
+def test_the_incident_log_names_the_staff_and_keeps_the_clock_reasons(console, qtbot, station, proctor, theory,
+                                                                      signed_in, monkeypatch):  # fmt: skip
+    """Not "proctor:2", and the reasons for a pause, extra time and a paper submitted for a candidate."""
+    start(proctor, theory, console)
+    _client, login = log_in(station, FREE[0], "PC-06")
+    proctor.proctor.pause(theory, None, "停电")
+    proctor.proctor.resume(theory, None, "来电")
+    proctor.proctor.extend(theory, login.attempt_id, 600, "停电补时")
+    proctor.proctor.submit(login.attempt_id, "考生身体不适，代为交卷")
+    proctor.proctor.record_incident(theory, "environment.noise", "施工噪音")
+    shown = []
+    monkeypatch.setattr("app.ui.proctor.session_actions.IncidentLogDialog.exec", lambda self: shown.append(self))
+    console.session_actions.log.trigger()
+    [dialog] = shown
+    rows = [[dialog.table.item(r, c).text() for c in range(1, 5)] for r in range(dialog.table.rowCount())]
+    me = next(u.display_name for u in signed_in("admin").admin.users() if u.username == "proctor1")
+    assert rows == [
+        ["—", "Clock: paused", "停电", me],
+        ["—", "Clock: resumed", "来电", me],
+        [FREE[0][0], "Clock: extra time", "停电补时", me],
+        [FREE[0][0], "Paper submitted by the proctor", "考生身体不适，代为交卷", me],
+        ["—", "Environment: noise", "施工噪音", me],
+    ]

@@ -205,7 +205,8 @@ def test_the_check_runs_again_on_demand_and_the_latest_wins(qtbot, station, sign
 
 def test_the_login_page_does_not_wait_for_the_check(qtbot, station, tmp_path):
     gate = threading.Event()
-    desk = CandidateStation(station("PC-08"), min_rules_seconds=0, readiness=probe(tmp_path, gate=gate))
+    seat = station("PC-08", seated=FREE[0][0])
+    desk = CandidateStation(seat, min_rules_seconds=0, readiness=probe(tmp_path, gate=gate))
     qtbot.addWidget(desk)
     desk.show()
     bar = desk.readiness

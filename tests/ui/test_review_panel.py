@@ -119,3 +119,17 @@ def test_a_member_saves_an_attachment_where_they_choose(qtbot, signed_in, backen
     panel.record.materials.setCurrentCell(0, 1)
     click(qtbot, panel.record.save_button)
     assert answers["errors"] == [] and target.read_bytes() == b"%PDF-1.4 work"
+
+
+def test_a_mark_out_of_range_is_refused_as_typed_never_submitted_as_zero(qtbot, signed_in, backend, answers):
+    _session, cid = review_session(signed_in, backend, code="R-OR")
+    panel = ReviewPanel(signed_in("examiner1"), [(cid, "CODE1")])
+    qtbot.addWidget(panel)
+    view = panel.record
+    first = next(iter(view.marks.values()))
+    first.selectAll()
+    qtbot.keyClicks(first, "150")
+    click(qtbot, view.submit_button)
+    assert first.text() == "150" and answers["confirm"] == [] and answers["questions"] == []
+    assert len(answers["errors"]) == 1 and "outside 0 to 100" in answers["errors"][0]
+    assert view.record is not None and view.record.my_score is None  # nothing was submitted

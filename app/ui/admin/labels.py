@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.staffing import Finding
 from app.domain.standards import Level, Standard
 from app.ui.widgets.labels import attempt_status_label as attempt_status
 from app.ui.widgets.labels import candidate_state_label as candidate_state
+from app.ui.widgets.labels import counted
 from app.ui.widgets.labels import part_label as part_name
 from app.ui.widgets.labels import result_label as result_name
 from app.ui.widgets.labels import session_state_label as session_state
@@ -53,12 +54,25 @@ def duty_name(duty: str) -> str:
 GRADE = re.compile(r"[一二三四五]级")
 
 
+# the national grades, as a narrow column names them in the interface language (the numerals of
+# GRADE in order: 一 is 1, ... 五 is 5)
+GRADE_NAMES = (
+    QT_TRANSLATE_NOOP("AdminText", "Level 1"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 2"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 3"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 4"),
+    QT_TRANSLATE_NOOP("AdminText", "Level 5"),
+)
+NUMERALS = GRADE.pattern[1:6]
+
+
 def short_level(name: str, level: object) -> str:
     """The key part of a level's name, for narrow columns: the national grade ('四级/中级工' -> '四级',
     '二级残疾人就业辅导员' -> '二级'), else a named level's id ('中级'), else the whole name."""
     grade = GRADE.match(name)
     if grade:
-        return grade.group(0)
+        # "Level 5" in English, the grade as the standard names it in Chinese
+        return QCoreApplication.translate("AdminText", GRADE_NAMES[NUMERALS.index(grade.group(0)[0])])
     code = str(level)
     return code if code and not code.isdigit() else name
 
@@ -79,6 +93,11 @@ def yes_no(value: bool) -> str:
 
 
 def finding_text(finding: Finding, std: Standard, level: Level, *, candidates: int, part: str) -> str:
+    """A staffing or time finding in plain words ("1 proctor", not "1 proctors")."""
+    return counted(_finding_text(finding, std, level, candidates=candidates, part=part))
+
+
+def _finding_text(finding: Finding, std: Standard, level: Level, *, candidates: int, part: str) -> str:
     """A staffing or time finding in plain words, with the numbers that hold for this level
     (a weight file may set its own staffing)."""
     staffing = std.staffing_for(level)

@@ -23,6 +23,7 @@ from app.api.types import ExportResult, SessionInfo
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, Background, Files, KnownStandards, RowsModel, SessionPicker, make_table
 from app.ui.widgets.errors import Ask, attempt, show_error
+from app.ui.widgets.labels import missing_part_label
 
 
 class KeyBox(QGroupBox):
@@ -145,8 +146,9 @@ class ResultsTab(QWidget):
         if rows is None:
             return
         self.model.set_rows(
-            [[r.ticket, r.name, labels.attempt_status(r.status), labels.part_score(r.parts.get("theory")),
-              labels.part_score(r.parts.get("skill")), labels.part_score(r.parts.get("review")),
+            [[r.ticket, r.name, labels.attempt_status(r.status),
+              *(labels.part_score(r.parts[p]) if p in r.parts else missing_part_label(r.status, p, info.part)
+                for p in ("theory", "skill", "review")),
               labels.result_name(r.result)] for r in rows],
             [r.ticket for r in rows],
             [WARNING if r.result == "不合格" else GOOD if r.result == "合格" else None for r in rows],

@@ -58,6 +58,7 @@ class RosterTab(QWidget):
                                               "(name), {id_number} (ID number) and optionally {photo} (photo file)")
                                       .format(**HEADERS))  # fmt: skip
         self.choose_button.clicked.connect(self.choose_file)
+        self.session.currentIndexChanged.connect(lambda _index: self._check_against_session())
         top = QHBoxLayout()
         top.addWidget(session_label)
         top.addWidget(self.session, 1)
@@ -141,12 +142,41 @@ class RosterTab(QWidget):
              for r in rows]
         )  # fmt: skip
         self.stack.setCurrentWidget(self.preview)
+        self._check_against_session()
+        self.read_finished.emit()
+
+    def _check_against_session(self) -> None:
+        """The rows read, against the chosen session's roster: tickets already in it are problems
+        now, in the preview, not refusals after the click."""
+        rows = self.rows
+        if not rows or self.path is None:
+            return
+        info = self.session.info()
+        roster = attempt(self, self.client.admin.roster, info.id) if info is not None else None
+        taken = {entry.ticket for entry in roster or ()}
+        clashes = [r for r in rows if r.ticket in taken]
+        self.problem_list.clear()
+        if clashes and info is not None:
+            name = self.path.name
+            for r in clashes:
+                text = self.tr("{file}, row {row}: ticket {ticket} is already in session {session}")
+                self.problem_list.addItem(text.format(file=name, row=r.row, ticket=r.ticket, session=info.code))
+            self.stack.setCurrentWidget(self.problem_list)
+            self.summary.setStyleSheet(f"color: {WARNING.name()}; font-weight: bold;")
+            self.summary.setText(
+                self.tr("{clashes} of {count} candidates are already in session {session}: nothing can be imported. "
+                        "Remove them from the file or choose another session.").format(
+                    clashes=len(clashes), count=len(rows), session=info.code)
+            )  # fmt: skip
+            self.import_button.setText(self.tr("&Import"))
+            self.import_button.setEnabled(False)
+            return
+        self.stack.setCurrentWidget(self.preview)
         self.summary.setStyleSheet(f"color: {GOOD.name()};")
         self.summary.setText(self.tr("{count} candidates read, no problems found. Check them, then import.").format(
             count=len(rows)))  # fmt: skip
         self.import_button.setText(self.tr("&Import {count} candidates").format(count=len(rows)))
-        self.import_button.setEnabled(bool(rows) and self.session.session_id() is not None)
-        self.read_finished.emit()
+        self.import_button.setEnabled(info is not None)
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:

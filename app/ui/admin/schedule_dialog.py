@@ -3,7 +3,7 @@ standard allows (never below its minimum for the part)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -42,6 +42,7 @@ class ScheduleDialog(QDialog):
         self._task_minutes: dict[tuple[str, str | None, str], int] = {}  # the banks' longest tasks, asked once
         self.setWindowTitle(self.tr("Schedule a session"))
         self._typed: int | None = None
+        self._asked_to_fill = False
 
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. 2026-11-T5-01"))
@@ -64,6 +65,8 @@ class ScheduleDialog(QDialog):
         self.duration.lineEdit().textEdited.connect(self._remember_typed)
         self.duration.editingFinished.connect(self._check_typed)
         self.minimum_hint = QLabel()
+        self.code.textChanged.connect(self._refresh_missing)
+        self.room.textChanged.connect(self._refresh_missing)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {WARNING.name()};")
@@ -82,6 +85,7 @@ class ScheduleDialog(QDialog):
         # No default button: Enter in the duration box must not schedule a corrected value unseen.
         self.schedule_button = QPushButton(self.tr("&Schedule"))
         self.schedule_button.setAutoDefault(False)
+        self.schedule_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the typed duration as typed
         self.schedule_button.clicked.connect(self.schedule)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
@@ -198,7 +202,8 @@ class ScheduleDialog(QDialog):
         digits = "".join(ch for ch in text if ch.isdigit())
         self._typed = int(digits) if digits else None
 
-    def _check_typed(self) -> None:
+    def _check_typed(self) -> bool:
+        """Whether a typed duration was below the minimum (then raised to it, and said so)."""
         typed, self._typed = self._typed, None
         minimum = self.duration.minimum()
         if typed is not None and typed < minimum:
@@ -206,14 +211,38 @@ class ScheduleDialog(QDialog):
             self.message.setText(self.tr("{typed} minutes is shorter than the standard allows: "
                                          "the duration is set to the minimum, {minutes} minutes.").format(
                 typed=typed, minutes=minimum))  # fmt: skip
+            return True
+        return False
+
+    def _missing(self) -> list[str]:
+        code, room = self.code.text().strip(), self.room.text().strip()
+        return [name for name, value in ((self.tr("session code"), code), (self.tr("room"), room)) if not value]
+
+    def _refresh_missing(self) -> None:
+        """A "please fill in" message follows the fields: it shrinks as they are filled, then goes."""
+        if not self._asked_to_fill:
+            return
+        missing = self._missing()
+        if missing:
+            self.message.setText(self.tr("Please fill in: {fields}.").format(fields=join_names(missing)))
+        else:
+            self._asked_to_fill = False
+            self.message.clear()
 
     # -- the one service call ----------------------------------------------------------------
 
     def schedule(self) -> None:
+        # A duration typed below the minimum and then the button clicked (or Alt+S): raised to the
+        # minimum and said so, but not scheduled unseen (the button takes no focus on a click, so
+        # the box has not corrected it behind the click's back).
+        if self._check_typed():
+            self.duration.setFocus()
+            return
         chosen = self.chosen()
         code, room = self.code.text().strip(), self.room.text().strip()
-        missing = [name for name, value in ((self.tr("session code"), code), (self.tr("room"), room)) if not value]
+        missing = self._missing()
         if chosen is None or missing:
+            self._asked_to_fill = True
             self.message.setText(self.tr("Please fill in: {fields}.").format(fields=join_names(missing)))
             return
         std, subtype, level, part = chosen

@@ -96,6 +96,16 @@ class StaffingBox(QGroupBox):
         row.addWidget(self.user, 1)
         row.addWidget(self.assign_button)
 
+        self.remove_choice = QComboBox()
+        self.remove_choice.setAccessibleName(self.tr("Assigned staff"))
+        self.remove_choice.setPlaceholderText(self.tr("(nobody is assigned)"))
+        self.remove_button = QPushButton(self.tr("Re&move from session"))
+        self.remove_button.setToolTip(self.tr("Take this duty in the session from the chosen person"))
+        self.remove_button.clicked.connect(self.unassign)
+        remove_row = QHBoxLayout()
+        remove_row.addWidget(self.remove_choice, 1)
+        remove_row.addWidget(self.remove_button)
+
         # 4-07-03-01 1.9.3 lowers a theory room's proctor ratio under full electronic surveillance
         self.surveillance = QLabel()
         self.surveillance.setWordWrap(True)
@@ -122,6 +132,7 @@ class StaffingBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.assigned)
         layout.addLayout(row)
+        layout.addLayout(remove_row)
         layout.addLayout(surveillance_row)
         layout.addWidget(self.verdict)
         layout.addWidget(self.findings)
@@ -197,7 +208,34 @@ class StaffingBox(QGroupBox):
             self.user.setCurrentIndex(0)  # with a placeholder, Qt leaves the choice empty
         self.assign_button.setEnabled(self.user.isEnabled() and self.user.count() > 0)
 
+    def _fill_removable(self) -> None:
+        self.remove_choice.clear()
+        for a in self.staff:
+            self.remove_choice.addItem(self.tr("{name} — {duty}").format(
+                name=with_detail(a.user.display_name, a.user.username), duty=labels.duty_name(a.duty)),
+                (a.user.id, a.duty))  # fmt: skip
+        if self.remove_choice.count():
+            self.remove_choice.setCurrentIndex(0)
+        enabled = self.info is not None and self.info.state in ("scheduled", "open") and bool(self.staff)
+        self.remove_choice.setEnabled(enabled)
+        self.remove_button.setEnabled(enabled)
+
+    def unassign(self) -> None:
+        chosen = self.remove_choice.currentData()
+        if self.info is None or chosen is None:
+            return
+        user_id, duty = chosen
+        name = self.remove_choice.currentText()
+        if not Ask.confirm(self, self.tr("Remove from session"),
+                           self.tr("Remove {who} from session {code}?").format(who=name, code=self.info.code)):
+            return  # fmt: skip
+        done = succeeded(self, self.client.admin.unassign_staff, self.info.id, int(user_id), str(duty))
+        self._reload()
+        if done:
+            self.changed.emit()
+
     def _show_assigned(self) -> None:
+        self._fill_removable()
         if self.info is None:
             self.assigned.setText(self.tr("Choose a session on the left."))
             return

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.answers import characters_left
+from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
 BLANK = re.compile(r"_{4,}")
@@ -36,13 +37,42 @@ log = logging.getLogger("examdesk.ui.candidate")
 AUTOSAVE_MS = 1500
 BASE_FONT_PT = 13  # the exam text's size at font step 0
 
-NORMAL_STYLE = ""
-CONTRAST_STYLE = """
-QWidget { background: #000000; color: #ffffff; }
-QPushButton, QToolButton { background: #000000; color: #ffff00; border: 2px solid #ffff00; padding: 4px 10px; }
-QLineEdit, QPlainTextEdit { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
-QRadioButton, QCheckBox { color: #ffffff; }
+# Both looks draw a focus ring a candidate can see from the keyboard. High contrast: white on black,
+# controls in yellow, every indicator (radio, check box) drawn with a white ring and filled when chosen;
+# every text and control at least 4.5:1 against its background (tests/ui/test_contrast.py measures it).
+FOCUS = "#1565c0"
+CONTRAST_FOCUS = "#00ffff"
+NORMAL_STYLE = f"""
+QPushButton:focus {{ border: 3px solid {FOCUS}; border-radius: 4px; padding: 4px 10px; background: #f5f9ff; }}
+QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {FOCUS}; border-radius: 4px; background: #e8f1fc; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid {FOCUS}; }}
 """
+CONTRAST_STYLE = f"""
+QWidget {{ background: #000000; color: #ffffff; }}
+QPushButton {{ background: #000000; color: #ffff00; border: 2px solid #ffff00; padding: 4px 10px; }}
+QPushButton:checked {{ background: #ffff00; color: #000000; }}
+QPushButton:focus {{ border: 3px solid {CONTRAST_FOCUS}; }}
+QLineEdit, QPlainTextEdit {{ background: #000000; color: #ffffff; border: 2px solid #ffffff; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border: 3px solid {CONTRAST_FOCUS}; }}
+QRadioButton, QCheckBox {{ color: #ffffff; spacing: 10px; padding: 2px; border: 2px solid #000000; }}
+QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {CONTRAST_FOCUS}; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 18px; height: 18px; border: 3px solid #ffffff;
+                                                 background: #000000; }}
+QRadioButton::indicator {{ border-radius: 12px; }}
+QRadioButton::indicator:checked, QCheckBox::indicator:checked {{ background: #ffff00; border-color: #ffff00; }}
+QScrollBar {{ background: #000000; border: 1px solid #ffffff; }}
+QScrollBar::handle {{ background: #ffffff; }}
+"""
+# the answer card, per look: (answered background, its text, unanswered background, its text, border)
+CARD_COLOURS = {False: ("#2e7d32", "#ffffff", "#ffffff", "#222222", "#6b6b6b"),
+                True: ("#ffffff", "#000000", "#000000", "#ffffff", "#ffffff")}  # fmt: skip
+FLAG_BORDER = {False: "#c2410c", True: "#ff9900"}
+CURRENT_BORDER = {False: FOCUS, True: CONTRAST_FOCUS}
+# the other coloured texts, per look: good (saved), bad (not saved, time short), neutral (saving)
+TONES = {False: {"good": "#1b5e20", "bad": "#b71c1c", "neutral": "#424242", "banner": "#7a2e00",
+                 "banner_bg": "#fff3e0"},
+         True: {"good": "#7CFC00", "bad": "#ff8080", "neutral": "#ffffff", "banner": "#ffff00",
+                "banner_bg": "#000000"}}  # fmt: skip
 
 
 def clock_text(seconds: float) -> str:
@@ -62,6 +92,11 @@ class AnswerCard(QWidget):
         self.grid.setSpacing(4)
         self.buttons: list[QToolButton] = []
         self._state: list[tuple[bool, bool, bool] | None] = []
+        self.contrast = False
+
+    def set_contrast(self, on: bool) -> None:
+        self.contrast = on
+        self._state = [None] * len(self._state)  # every button restyled at the next update
 
     def build(self, count: int) -> None:
         for button in self.buttons:
@@ -70,7 +105,7 @@ class AnswerCard(QWidget):
         for n in range(count):
             button = QToolButton()
             button.setText(str(n + 1))
-            button.setFixedSize(40, 32)
+            button.setFixedSize(48, 34)  # room for "57⚑" in the larger fonts of a candidate PC
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _checked=False, i=n: self.chosen.emit(i))
             self.grid.addWidget(button, n // self.COLUMNS, n % self.COLUMNS)
@@ -84,10 +119,15 @@ class AnswerCard(QWidget):
                 continue  # only restyle what changed: switching questions stays cheap
             self._state[n] = state
             done, flag, here = state
-            background = "#2e7d32" if done else "#ffffff"
-            color = "#ffffff" if done else "#222222"
-            border = "3px solid #1565c0" if here else ("2px solid #ef6c00" if flag else "1px solid #888888")
-            button.setStyleSheet(f"QToolButton {{ background: {background}; color: {color}; border: {border}; }}")
+            done_bg, done_fg, open_bg, open_fg, plain = CARD_COLOURS[self.contrast]
+            background, color = (done_bg, done_fg) if done else (open_bg, open_fg)
+            border = (f"3px solid {CURRENT_BORDER[self.contrast]}" if here
+                      else f"3px solid {FLAG_BORDER[self.contrast]}" if flag else f"1px solid {plain}")  # fmt: skip
+            # no padding: "12⚑" fits the fixed 40 px (the page's button padding once cut it to "…")
+            button.setStyleSheet(
+                f"QToolButton {{ background: {background}; color: {color}; border: {border}; padding: 0px; }}"
+                f"QToolButton:focus {{ border: 3px dashed {CURRENT_BORDER[self.contrast]}; }}"
+            )
             button.setText(f"{n + 1}{'⚑' if flag else ''}")
             button.setAccessibleName(
                 self.tr("Question {n}: {state}").format(
@@ -150,10 +190,10 @@ class QuestionView(QWidget):
             "short": self.tr("Short answer"), "case": self.tr("Case analysis"), "task": self.tr("Skill task"),
         }  # fmt: skip
         self.header.setText(
-            self.tr("Question {n} of {total} · {kind} · {points} points").format(
+            counted(self.tr("Question {n} of {total} · {kind} · {points} points").format(
                 n=number, total=total, kind=names.get(self.kind, self.kind), points=item.get("points", "")
-            )
-        )
+            ))
+        )  # fmt: skip
         self.stem.setText(item["stem"])
         if self.kind in ("single", "truefalse"):
             self.group = QButtonGroup(self)
@@ -310,24 +350,29 @@ class ExamPage(QWidget):
         self.card = AnswerCard()
         self.card.chosen.connect(self.show_question)
         # one entry per line, so a narrow card never wraps in the middle of one
-        legend = QLabel(self.tr("Green: answered\nWhite: not answered\nOrange border ⚑: flagged"))
+        self.legend = legend = QLabel()
         legend.setWordWrap(True)
+        self.keys = QLabel(
+            self.tr("Keys: PgUp / PgDn previous / next question · Alt+1…8 choose an option · Ctrl+M flag · "
+                    "Ctrl++ / Ctrl+- text size · Tab next control · Alt+S submit")
+        )  # fmt: skip
+        self.keys.setWordWrap(True)
         card_box = QVBoxLayout()
         card_box.addWidget(QLabel(self.tr("Answer card")))
         card_scroll = QScrollArea()
         card_scroll.setWidgetResizable(True)
         card_scroll.setWidget(self.card)
-        card_scroll.setMinimumWidth(250)
+        card_scroll.setMinimumWidth(294)
         card_box.addWidget(card_scroll, 1)
         card_box.addWidget(legend)
+        card_box.addWidget(self.keys)
         right = QWidget()
         right.setLayout(card_box)
         right.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        right.setFixedWidth(270)
+        right.setFixedWidth(312)
 
         self.banner = QLabel()
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setStyleSheet("background: #fff3e0; color: #e65100; font-weight: bold; padding: 6px;")
         self.banner.hide()
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
@@ -351,6 +396,9 @@ class ExamPage(QWidget):
             ("Ctrl+-", lambda: self.change_font(-1)),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the page itself black in high contrast
+        self.high_contrast = False
+        self.set_contrast(False)
         self.change_font(0)  # exam text starts larger than the desktop default
         for n in range(8):  # Alt+1..8 choose an option without leaving the keyboard
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda i=n: self.question.choose_option(i))
@@ -399,7 +447,7 @@ class ExamPage(QWidget):
         left = self.flow.remaining()
         self.countdown.setText(clock_text(left))
         urgent = left <= 5 * 60
-        self.countdown.setStyleSheet("color: #c62828;" if urgent else "")
+        self.countdown.setStyleSheet(f"color: {self.tone('bad')};" if urgent else "")
 
     def notice(self, text: str, seconds: int = 15) -> None:
         """A banner that does not interrupt typing (time warnings)."""
@@ -411,19 +459,19 @@ class ExamPage(QWidget):
         waiting = self.flow.save_status().waiting if self.flow.journal is not None else 0
         if ok is not False and waiting:  # kept on this PC: the centre has not acknowledged it yet
             self.save_state.setText(self.tr("Only on this PC ({count} waiting)").format(count=waiting))
-            self.save_state.setStyleSheet("color: #e65100; font-weight: bold;")
+            self._set_save_tone("bad")  # bold, in both looks: it is not at the centre yet
         elif ok is not False and self.flow.journal is not None:
             self.save_state.setText(self.tr("✓ Saved at the centre"))
-            self.save_state.setStyleSheet("color: #2e7d32;")
+            self._set_save_tone("good")
         elif ok is None:
             self.save_state.setText(self.tr("All answers saved"))
-            self.save_state.setStyleSheet("color: #2e7d32;")
+            self._set_save_tone("good")
         elif ok:
             self.save_state.setText(self.tr("✓ Saved"))
-            self.save_state.setStyleSheet("color: #2e7d32;")
+            self._set_save_tone("good")
         else:
             self.save_state.setText(self.tr("✗ Not saved: {reason}").format(reason=detail))
-            self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
+            self._set_save_tone("bad")
 
     def change_font(self, step: int) -> None:
         self.font_step = max(-2, min(6, self.font_step + step))
@@ -433,8 +481,38 @@ class ExamPage(QWidget):
             self._keep_settings()
 
     def set_contrast(self, on: bool) -> None:
+        self.high_contrast = on
         self.setStyleSheet(CONTRAST_STYLE if on else NORMAL_STYLE)
+        self.card.set_contrast(on)
+        started = bool(self.card.buttons)  # the page is built before the paper is there
+        if started:
+            self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
+        self.legend.setText(
+            self.tr("White: answered\nBlack: not answered\nOrange border ⚑: flagged\nCyan border: this question")
+            if on else
+            self.tr("Green: answered\nWhite: not answered\nOrange border ⚑: flagged\nBlue border: this question")
+        )  # fmt: skip
+        tones = TONES[on]
+        self.banner.setStyleSheet(f"background: {tones['banner_bg']}; color: {tones['banner']}; font-weight: bold; "
+                                  f"padding: 6px; border: 2px solid {tones['banner']};")  # fmt: skip
+        if started:
+            self.tick()
+        self._restyle_save_state()
         self._keep_settings()
+
+    def tone(self, kind: str) -> str:
+        """A coloured text's colour in the current look (good, bad, neutral)."""
+        return TONES[self.high_contrast][kind]
+
+    def _restyle_save_state(self) -> None:
+        kind = self.save_state.property("tone")
+        if kind:
+            bold = " font-weight: bold;" if kind == "bad" else ""
+            self.save_state.setStyleSheet(f"color: {self.tone(kind)};{bold}")
+
+    def _set_save_tone(self, kind: str) -> None:
+        self.save_state.setProperty("tone", kind)
+        self._restyle_save_state()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -442,7 +520,7 @@ class ExamPage(QWidget):
         if self._saved_values.get(slot) == value and (value is not None or slot not in self.flow.answers):
             return  # nothing new to store
         self.save_state.setText(self.tr("Saving…"))
-        self.save_state.setStyleSheet("color: #555555;")
+        self._set_save_tone("neutral")
         try:
             self.flow.answer(slot, value)
         except Exception as exc:  # shown on the bar; the candidate can try again

@@ -14,7 +14,7 @@ from app.api.errors import ApiError, Unreachable
 from app.api.types import Identity
 from app.flows.candidate import HEARTBEAT_SECONDS, CandidateFlow, Notice, RulesNotRead, Stage
 from app.station.journal import Journal
-from app.ui.candidate.exam_page import ExamPage
+from app.ui.candidate.exam_page import ExamPage, clock_text
 from app.ui.candidate.pages import ConfirmPage, LoginPage, MessagePage, RulesPage
 from app.ui.candidate.readiness_bar import ReadinessBar, ReadinessProbe
 from app.ui.widgets.errors import Ask, show_error
@@ -237,6 +237,7 @@ class CandidateStation(QWidget):
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
+            before = (stage, self.flow.remaining() if stage is Stage.ANSWERING else None)
             try:
                 self.flow.refresh()
             except Unreachable:  # the countdown runs on from the centre's last figure
@@ -254,6 +255,7 @@ class CandidateStation(QWidget):
                 self._error(exc)
                 return
             self._show_stage()
+            self._tell_time_changes(*before)
         if self.flow.stage is Stage.ANSWERING:
             self.exam_page.tick()
             for threshold in self.flow.due_warnings():
@@ -264,6 +266,23 @@ class CandidateStation(QWidget):
         self.timer.stop()
         self.message_page.show_message(self.tr("The exam continues on another station"), translate_error(exc))
         self.stack.setCurrentWidget(self.message_page)
+
+    def _tell_time_changes(self, stage_before: Stage, remaining_before: float | None) -> None:
+        """The proctor's resume and extra time, told on a banner that does not interrupt typing (a
+        pause shows its own page)."""
+        if self.flow.stage is not Stage.ANSWERING:
+            return
+        if stage_before is Stage.PAUSED:
+            self.exam_page.notice(self.tr("The exam continues: your time is running again."), seconds=30)
+        elif remaining_before is not None:
+            gained = self.flow.remaining() - remaining_before
+            if gained >= 30:  # more than the clock's own drift between two reads
+                self.exam_page.notice(
+                    self.tr("The proctor has given you {minutes} more minutes. Time left: {left}.").format(
+                        minutes=round(gained / 60), left=clock_text(self.flow.remaining())
+                    ),
+                    seconds=60,
+                )
 
     def _submit(self) -> None:
         unanswered, flagged = self.flow.submit_summary()

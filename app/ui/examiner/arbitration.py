@@ -95,7 +95,7 @@ class ArbitrationPage(QWidget):
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(60)
+        self.message.setMinimumHeight(40)
         self.message.setPlaceholderText(self.tr("Finalizing reports here which questions still wait."))
         self.form = ScoreForm(client, arbitration=True)
         self.form.submitted.connect(self._on_arbitrated)
@@ -124,6 +124,13 @@ class ArbitrationPage(QWidget):
     def set_items(self, items: list[WorkItem], session_id: int | None = None) -> None:
         keep = self.current_attempt()
         self.items, self.session_id = list(items), session_id
+        # what the service says now: which papers are finalized and which questions need arbitration,
+        # so the marks survive a reload (the chief's work list carries them)
+        self.final = {i.attempt_id: Decimal(i.final_score) for i in items if i.final_score is not None}
+        self.disputed = {}
+        for i in items:
+            if i.needs_arbitration:
+                self.disputed.setdefault(i.attempt_id, set()).add(i.slot)
         self.attempts.blockSignals(True)
         self.attempts.clear()
         for attempt_id, code in dict((i.attempt_id, i.anonymous_code) for i in items).items():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.api.client import Client
 from app.api.types import ResultRow
 from app.ui.widgets.errors import attempt
+from app.ui.widgets.labels import missing_part_label
 
 Index = QModelIndex | QPersistentModelIndex
 PART_ORDER = ("theory", "skill", "review")
@@ -45,12 +46,14 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ResultRow] = []
         self.parts: list[str] = []
+        self.own_part: str | None = None
 
     def set_rows(self, rows: list[ResultRow], own_part: str | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         sat = {p for r in rows for p in r.parts} | ({own_part} if own_part else set())
         self.parts = [p for p in PART_ORDER if p in sat] + sorted(sat - set(PART_ORDER))
+        self.own_part = own_part
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -80,9 +83,10 @@ class ResultsModel(QAbstractTableModel):
             return {"合格": self.tr("Pass"), "不合格": self.tr("Fail"), "待定": self.tr("Pending")}.get(
                 row.result, row.result
             )
-        part = row.parts.get(self.parts[(column - 1) // 2])
+        name = self.parts[(column - 1) // 2]
+        part = row.parts.get(name)
         if part is None:
-            return "—"
+            return missing_part_label(row.status, name, self.own_part) if column % 2 == 1 else "—"
         return str(part.get("score", "")) if column % 2 == 1 else verdict(part.get("passed"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -298,7 +298,14 @@ class ReviewRecordView(QTabWidget):
         record = self.record
         if record is None:
             return
-        marks = {name: Decimal(str(box.value())) for name, box in self.marks.items()}
+        wrong = [(name, box.problem()) for name, box in self.marks.items() if box.problem() is not None]
+        if wrong:  # shown as typed, never cut to something else (a mark of 150 is not a 0)
+            name, problem = wrong[0]
+            Ask.error(self, self.tr("Submit review score"), self.tr("Not submitted: {name}: {problem}").format(
+                name=name, problem=problem))  # fmt: skip
+            self.marks[name].setFocus()
+            return
+        marks = {name: box.awarded() for name, box in self.marks.items()}
         question = self.tr("Submit review score {score} for {candidate}? A submitted score cannot be changed.")
         question = question.format(score=_number(self.my_total()), candidate=record.anonymous_code)
         if not Ask.confirm(self, self.tr("Submit review score"), question):

@@ -11,13 +11,13 @@ from decimal import Decimal
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QValidator
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.api.client import Client
 from app.api.types import WorkItem
 from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.labels import counted, join_names
 from app.ui.widgets.messages import translate_error
 
 
@@ -37,35 +38,92 @@ def _number(value: Decimal | float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-class HalfPointSpinBox(QDoubleSpinBox):
-    """A score box for one rubric point: 0..maximum in steps of 0.5; nothing else can be entered."""
+INVALID_STYLE = "QLineEdit { border: 2px solid #b91c1c; background: #fde8e8; color: #111111; }"
+
+
+class HalfPointSpinBox(QLineEdit):
+    """A score box for one rubric point: 0..maximum in steps of 0.5 (Up and Down step by 0.5).
+
+    Whatever is typed stays as typed: a score out of range, not in half points or not a number is
+    shown as wrong (red, with the reason) and cannot be submitted; it is never cut or rounded to
+    something the examiner did not type."""
+
+    valueChanged = Signal(float)
 
     def __init__(self, maximum: Decimal, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setDecimals(1)
-        self.setSingleStep(0.5)
-        self.setRange(0.0, float(maximum))
+        self._maximum = Decimal(maximum)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(90)
+        self.setText("0")
+        self.textChanged.connect(self._on_text)
 
-    def validate(self, text: str, pos: int) -> object:
-        result = super().validate(text, pos)
-        state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.State.Acceptable:
-            value = self.valueFromText(text)
-            if round(value * 2) != value * 2:
-                return (QValidator.State.Intermediate, text, pos)
-        return result
+    # the spin box's interface, as the form and its tests use it
+    def minimum(self) -> float:
+        return 0.0
 
-    def fixup(self, text: str) -> str:
+    def maximum(self) -> float:
+        return float(self._maximum)
+
+    def singleStep(self) -> float:
+        return 0.5
+
+    def lineEdit(self) -> QLineEdit:
+        return self
+
+    def interpretText(self) -> None:
+        """Nothing to interpret: the text is the score (kept for callers of the old spin box)."""
+
+    def setValue(self, value: float | Decimal) -> None:
+        self.setText(_number(value))
+
+    def _parsed(self) -> Decimal | None:
+        text = self.text().strip().replace("\uff0e", ".").replace("\u3002", ".")
+        text = text.translate({ord("\uff10") + d: ord("0") + d for d in range(10)})  # full-width digits
         try:
-            value = self.valueFromText(text)
-        except ValueError:
-            return text
-        return self.textFromValue(min(self.maximum(), max(0.0, round(value * 2) / 2)))
+            value = Decimal(text)
+        except ArithmeticError:
+            return None
+        return value if value.is_finite() else None
+
+    def problem(self) -> str | None:
+        """Why the typed score cannot be submitted, or None when it can."""
+        value = self._parsed()
+        if value is None:
+            return self.tr('"{text}" is not a score').format(text=self.text().strip())
+        if value < 0 or value > self._maximum:
+            return self.tr("{value} is outside 0 to {maximum}").format(
+                value=self.text().strip(), maximum=_number(self._maximum)
+            )
+        if value * 2 != (value * 2).to_integral_value():
+            return self.tr("{value} is not in half points").format(value=self.text().strip())
+        return None
+
+    def value(self) -> float:
+        value = self._parsed()
+        return float(value) if value is not None and self.problem() is None else 0.0
 
     def awarded(self) -> Decimal:
-        return Decimal(str(round(self.value() * 2) / 2))
+        value = self._parsed()
+        if value is None or self.problem() is not None:
+            raise ValueError(self.problem())
+        return value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1))
+
+    def _on_text(self, _text: str) -> None:
+        problem = self.problem()
+        self.setStyleSheet("" if problem is None else INVALID_STYLE)
+        self.setToolTip(problem or "")
+        self.setAccessibleDescription(problem or "")
+        self.valueChanged.emit(self.value())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: Decimal("0.5"), Qt.Key.Key_Down: Decimal("-0.5"),
+                Qt.Key.Key_PageUp: Decimal(5), Qt.Key.Key_PageDown: Decimal(-5)}.get(Qt.Key(event.key()))  # fmt: skip
+        if step is None or self.isReadOnly():
+            super().keyPressEvent(event)
+            return
+        current = self._parsed() or Decimal(0)
+        self.setValue(min(self._maximum, max(Decimal(0), (current * 2).to_integral_value() / 2 + step)))
 
 
 class ScoreForm(QWidget):
@@ -94,12 +152,12 @@ class ScoreForm(QWidget):
         self.instructions.setReadOnly(True)
         self.instructions.setTabChangesFocus(True)
         self.instructions.setMaximumHeight(140)
-        self.instructions.setMinimumHeight(80)
+        self.instructions.setMinimumHeight(48)  # every screen fits 1366x768: the boxes scroll
         self.answer_label = QLabel(self.tr("Candidate's answer:"))
         self.answer = QPlainTextEdit()
         self.answer.setReadOnly(True)
         self.answer.setTabChangesFocus(True)
-        self.answer.setMinimumHeight(90)
+        self.answer.setMinimumHeight(60)
         self.answer_label.setBuddy(self.answer)
 
         self.points = QWidget()
@@ -110,7 +168,7 @@ class ScoreForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.points)
-        scroll.setMinimumHeight(190)
+        scroll.setMinimumHeight(110)
 
         self.total = QLabel()
         total_font = QFont(self.total.font())
@@ -120,6 +178,7 @@ class ScoreForm(QWidget):
         self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Comment for the record (optional)"))
         self.comment.setMaximumHeight(70)
+        self.comment.setMinimumHeight(44)
         comment_label = QLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
 
@@ -184,13 +243,41 @@ class ScoreForm(QWidget):
             self.points_layout.addWidget(text, row, 0)
             self.points_layout.addWidget(box, row, 1, Qt.AlignmentFlag.AlignTop)
             self.points_layout.addWidget(bound, row, 2, Qt.AlignmentFlag.AlignTop)
+            if self.arbitration and item.examiner_scores:
+                given = QLabel(
+                    self.tr("Examiners: {scores}").format(
+                        scores=" · ".join(
+                            _number(Decimal(scores[row])) if row < len(scores) and scores[row] else "—"
+                            for _name, scores in item.examiner_scores
+                        )
+                    )
+                )
+                given.setToolTip("\n".join(f"{name}: {' / '.join(scores)}" for name, scores in item.examiner_scores))
+                self.points_layout.addWidget(given, row, 3, Qt.AlignmentFlag.AlignTop)
             self.boxes.append(box)
         self.points_layout.setRowStretch(len(item.rubric), 1)
         self._chain_tab_order()
-        done = item.scored_by_me and not self.arbitration
+        if self.arbitration and item.examiner_scores:
+            self.who.setText(
+                self.tr("Candidate {code} · examiners' totals: {totals}").format(
+                    code=item.anonymous_code,
+                    totals=join_names(
+                        self.tr("{name} {total}").format(
+                            name=name, total=_number(sum((Decimal(v) for v in scores if v), Decimal(0)))
+                        )
+                        for name, scores in item.examiner_scores
+                    ),
+                )
+            )
+        done = item.scored_by_me and (not self.arbitration or bool(item.my_scores))
+        if item.my_scores:  # what was submitted, as submitted
+            for box, value in zip(self.boxes, item.my_scores, strict=False):
+                if value:
+                    box.setValue(Decimal(value))
+            self.comment.setPlainText(item.my_comment)
         self._set_enabled(not done)
         if done:
-            self.status.setText(self.tr("You have already scored this task."))
+            self.status.setText(self.tr("You have already scored this task: the scores you submitted are shown."))
         self._update_total()
 
     def _clear_points(self) -> None:
@@ -210,31 +297,50 @@ class ScoreForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for box in self.boxes:
-            box.setEnabled(enabled)
-        self.comment.setEnabled(enabled)
+        for box in self.boxes:  # read-only, not disabled: what was submitted stays legible
+            box.setReadOnly(not enabled)
+        self.comment.setReadOnly(not enabled)
         self.submit_button.setEnabled(enabled)
+
+    def problems(self) -> list[tuple[int, str]]:
+        """The rubric points whose typed score cannot be submitted: (0-based index, why)."""
+        return [(index, problem) for index, box in enumerate(self.boxes) if (problem := box.problem()) is not None]
 
     def maximum(self) -> Decimal:
         return sum((Decimal(m) for _, m in self.item.rubric), Decimal(0)) if self.item else Decimal(0)
 
     def current_total(self) -> Decimal:
-        return sum((box.awarded() for box in self.boxes), Decimal(0))
+        return sum((Decimal(str(box.value())) for box in self.boxes), Decimal(0))
 
     def _update_total(self) -> None:
         if self.item is None:
             return
+        problems = self.problems()
+        self.total.setStyleSheet("color: #b91c1c;" if problems else "")
+        if problems:
+            index, why = problems[0]
+            self.total.setText(self.tr("Rubric point {number}: {problem}").format(number=index + 1, problem=why))
+            return
         self.total.setText(
-            self.tr("Total: {total} of {maximum} points").format(
+            counted(self.tr("Total: {total} of {maximum} points").format(
                 total=_number(self.current_total()), maximum=_number(self.maximum())
-            )
-        )
+            ))
+        )  # fmt: skip
 
     # -- submitting ------------------------------------------------------------------------
 
     def submit(self) -> None:
         item = self.item
         if item is None:
+            return
+        problems = self.problems()
+        if problems:
+            index, why = problems[0]
+            self.status.setText(
+                self.tr("Not submitted: rubric point {number}: {problem}").format(number=index + 1, problem=why)
+            )
+            self.boxes[index].setFocus()
+            self.boxes[index].selectAll()
             return
         total = self.current_total()
         question = self.tr("Submit {total} of {maximum} points for question {number} of candidate {code}? "

@@ -319,5 +319,5 @@ class ProctorConsole(QWidget):
 
     def show_results(self, rows: list[ResultRow]) -> None:
         code = self.info.code if self.info else str(self.session_id)
-        self.results_dialog = ResultsDialog(code, rows, self)
+        self.results_dialog = ResultsDialog(code, rows, self, own_part=self.info.part if self.info else None)
         self.results_dialog.open()

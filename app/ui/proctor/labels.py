@@ -30,8 +30,17 @@ INCIDENTS = {
 }
 
 
+# the clock's entries of the record (app/services/incident_log.py), never chosen in the incident dialog
+CLOCK_ENTRIES = {
+    "clock.pause": QT_TRANSLATE_NOOP("ProctorLabels", "Clock: paused"),
+    "clock.resume": QT_TRANSLATE_NOOP("ProctorLabels", "Clock: resumed"),
+    "clock.extend": QT_TRANSLATE_NOOP("ProctorLabels", "Clock: extra time"),
+    "clock.submit": QT_TRANSLATE_NOOP("ProctorLabels", "Paper submitted by the proctor"),
+}
+
+
 def incident_label(category: str) -> str:
-    return label(INCIDENTS, category, CONTEXT)
+    return label(CLOCK_ENTRIES if category in CLOCK_ENTRIES else INCIDENTS, category, CONTEXT)
 
 
 def clock(seconds: float | None) -> str:

@@ -9,16 +9,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from app.api.types import ResultRow
 from app.ui.proctor.tables import cell, readonly_table
-from app.ui.widgets.labels import attempt_status_label, part_label, result_label
+from app.ui.widgets.labels import attempt_status_label, missing_part_label, part_label, result_label
 
 PART_ORDER = ("theory", "skill", "review")
 
 
 class ResultsDialog(QDialog):
-    def __init__(self, session_code: str, rows: list[ResultRow], parent: QWidget | None = None):
+    def __init__(self, session_code: str, rows: list[ResultRow], parent: QWidget | None = None,
+                 own_part: str | None = None):  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Results of session {code}").format(code=session_code))
-        parts = [p for p in PART_ORDER if any(p in row.parts for row in rows)]
+        parts = [p for p in PART_ORDER if p == own_part or any(p in row.parts for row in rows)]
         outcome = Counter(row.result for row in rows)
         status = Counter(row.status for row in rows)
         self.summary = QLabel(
@@ -37,7 +38,9 @@ class ResultsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         for n, row in enumerate(rows):
             cells = [row.ticket, row.name, attempt_status_label(row.status)]
-            cells += [str(row.parts[p].get("score", "")) if p in row.parts else "—" for p in parts]
+            for p in parts:
+                cells.append(str(row.parts[p].get("score", "")) if p in row.parts
+                             else missing_part_label(row.status, p, own_part))  # fmt: skip
             cells.append(result_label(row.result))
             for column, text in enumerate(cells):
                 item = cell(text)

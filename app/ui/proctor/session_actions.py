@@ -12,6 +12,7 @@ from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
 from app.ui.proctor.labels import FINISHED
 from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.labels import join_names, with_detail
 
 
 class SessionActions(ConsoleActions):
@@ -123,11 +124,25 @@ class SessionActions(ConsoleActions):
         c = self.console
         if c.info is None:
             return
+        rows = c.model.rows()
+        # who never came: not logged in and nothing answered (a candidate moved to another PC with
+        # answers came, whatever the grid's state says); open papers block closing
+        never_came = [r for r in rows if r.state in ("absent", "checked_in") and not r.answered]
+        unfinished = [r for r in rows if r.state not in ("absent", "checked_in", "submitted", "terminated")
+                      or (r.state in ("absent", "checked_in") and r.answered)]  # fmt: skip
+        if unfinished:
+            first = unfinished[0]
+            text = self.tr("{count} paper(s) are not finished: {names}. Submit or terminate them before closing. "
+                           "Go to {first} now?").format(
+                count=len(unfinished), names=self._names(unfinished), first=with_detail(first.name, first.ticket))
+            if Ask.confirm(c, self.tr("Close session"), text):
+                c.select_candidate(first.candidate_id)
+            return
         question = self.tr("Close session {code}? No candidate can answer in it afterwards.").format(code=c.info.code)
-        never_came = sum(1 for row in c.model.rows() if row.state in ("absent", "checked_in"))
         if never_came:
             question += " " + self.tr("{count} candidate(s) never logged in: they will be recorded as absent.").format(
-                count=never_came)  # fmt: skip
+                count=len(never_came))  # fmt: skip
+            question += " " + self.tr("Absent: {names}.").format(names=self._names(never_came))
         if not Ask.confirm(c, self.tr("Close session"), question):
             return
         session_id = c.session_id
@@ -137,3 +152,10 @@ class SessionActions(ConsoleActions):
         results = attempt(c, c.client.proctor.session_results, c.session_id)
         if results is not None:
             c.show_results(results)
+
+    def _names(self, rows: list[CandidateRow], most: int = 10) -> str:
+        """Names with tickets, the first `most` of them, and how many more."""
+        names = [with_detail(r.name, r.ticket) for r in rows[:most]]
+        if len(rows) > most:
+            names.append(self.tr("and {count} more").format(count=len(rows) - most))
+        return join_names(names)

@@ -15,14 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserFacingError
+from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
 log = logging.getLogger("examdesk.ui")
 T = TypeVar("T")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 class Ask:
@@ -30,12 +27,12 @@ class Ask:
 
     @staticmethod
     def error(parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        QMessageBox.warning(parent, title, counted(text))
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(parent, title, counted(text), buttons, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
@@ -48,10 +45,11 @@ class Ask:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):
-        Ask.error(parent, tr("Not done"), translate_error(exc))
+        Ask.error(parent, QCoreApplication.translate("errors", "Not done"), translate_error(exc))
     else:
         log.exception("unexpected error", exc_info=exc)
-        Ask.error(parent, tr("Unexpected error"), tr("Something went wrong inside ExamDesk: {error}").format(
+        Ask.error(parent, QCoreApplication.translate("errors", "Unexpected error"),
+                  QCoreApplication.translate("errors", "Something went wrong inside ExamDesk: {error}").format(
             error=f"{type(exc).__name__}: {exc}"))  # fmt: skip
 
 

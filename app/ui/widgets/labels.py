@@ -10,6 +10,7 @@ translated when shown, after the translator is installed. Role-specific words st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -86,6 +87,12 @@ def result_label(result: str) -> str:
     return label(RESULTS, result)
 
 
+def missing_part_label(status: str, part: str, own_part: str | None) -> str:
+    """A results cell with no score: 缺考 in the session's own part for a candidate who never came,
+    else a dash (a part sat elsewhere, or not yet)."""
+    return attempt_status_label("absent") if status == "absent" and part == own_part else "—"
+
+
 # Punctuation differs by language: Chinese lists names with 、 and clauses with ；, and brackets in
 # full width. The source texts are the English forms; the translations give the Chinese ones.
 
@@ -103,3 +110,15 @@ def join_clauses(clauses: Iterable[str]) -> str:
 def with_detail(name: str, detail: str) -> str:
     """A name with a detail in brackets: 'Zhang San (proctor1)' in English, '张三（proctor1）' in Chinese."""
     return QCoreApplication.translate("Labels", "{name} ({detail})").format(name=name, detail=detail)
+
+
+# English counts: "1 proctors" reads wrong. The texts say "{count} proctors" (Chinese needs no plural);
+# for a count of one, the English noun after it goes singular. Chinese texts have no such words.
+_ONE = re.compile(
+    r"(?<![\d.,])\b1 (proctor|examiner|candidate|point|minute|question|item|member|row|paper|second|task|hour)s\b"
+)
+
+
+def counted(text: str) -> str:
+    """`text` with "1 points" made "1 point" (English; other languages are left as they are)."""
+    return _ONE.sub(r"1 \1", text)
