@@ -12,7 +12,7 @@ from typing import Any
 
 from app.api import wire
 from app.api.errors import ApiError
-from app.flows.candidate import CandidateFlow
+from app.flows.candidate import CandidateFlow, Stage
 from app.station.enrolment import StationConfig
 
 
@@ -36,11 +36,14 @@ def main(folder: str) -> None:
             view = client.candidate.attempt_view(me["attempt"])
             return client.candidate.save_answer(me["attempt"], view.last_seq, args["slot"], args["value"]).seq
         if command == "flow_log_in":  # the candidate screen's flow, with this PC's journal
-            flow = CandidateFlow(client, min_rules_seconds=0, journal=config.journal(Path(folder) / "journal"))
-            me["flow"] = flow
-            flow.log_in(args["ticket"], args["id_number"])
-            flow.confirm_identity()
-            return flow.accept_rules().value
+            if "flow" not in me:  # one flow and journal per station, however many tries at logging in
+                journal = config.journal(Path(folder) / "journal")
+                me["flow"] = CandidateFlow(client, min_rules_seconds=0, journal=journal)
+            flow = me["flow"]
+            flow.log_in(args["ticket"], args["id_number"], args.get("move_code", ""))
+            if flow.confirm_identity() is Stage.RULES:  # read once per attempt: not again after a move
+                flow.accept_rules()
+            return flow.stage.value
         if command == "flow_answer":
             ack = me["flow"].answer(args["slot"], args["value"])
             return None if ack is None else ack.seq

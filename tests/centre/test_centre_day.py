@@ -133,3 +133,29 @@ def test_answers_made_while_the_link_is_cut_reach_the_centre_once_and_in_order(o
         assert seat.ask("flow_view")["submitted"] is True
     finally:
         proxy.close()
+
+
+def test_a_candidate_whose_pc_died_goes_on_at_another_with_every_answer_and_their_time(own_centre, tmp_path):
+    proctor = station(own_centre, tmp_path, "R101-P")
+    dead, spare = station(own_centre, tmp_path, "R101-01"), station(own_centre, tmp_path, "R101-02")
+    session_id = own_centre.session_id  # type: ignore[attr-defined]
+    proctor.ask("sign_in", username="proctor1", password="proctor-pass-1")
+    rows = {row["ticket"]: row for row in proctor.call("proctor.session_overview", session_id=session_id)}
+    candidate = rows["T001"]["candidate_id"]
+    proctor.call("proctor.check_in", candidate_id=candidate, station="R101-01")
+    proctor.call("proctor.start_session", session_id=session_id, early_ok=True)
+    assert dead.ask("flow_log_in", ticket="T001", id_number=CANDIDATES["T001"][1]) == "answering"
+    dead.ask("flow_answer", slot=0, value="B")
+    dead.ask("flow_answer", slot=1, value="C")
+    before = dead.ask("flow_view")
+    dead.kill()  # the PC dies
+    refused = spare.refused("flow_log_in", ticket="T001", id_number=CANDIDATES["T001"][1])
+    assert refused["code"] == "wrong_seat"  # not without the proctor
+    move = proctor.call("proctor.allow_move", candidate_id=candidate, reason="R101-01 死机")
+    assert spare.ask("flow_log_in", ticket="T001", id_number=CANDIDATES["T001"][1],
+                     move_code=move["code"]) == "answering"  # fmt: skip
+    after = spare.ask("flow_view")
+    assert after["answers"] == before["answers"] == {"0": "B", "1": "C"} and after["seq"] == before["seq"]
+    assert spare.ask("flow_answer", slot=2, value="A") == before["seq"] + 1
+    row = {r["ticket"]: r for r in proctor.call("proctor.session_overview", session_id=session_id)}["T001"]
+    assert row["station"] == "R101-02" and row["answered"] == 3 and 0 < row["remaining"] <= 5400
