@@ -159,3 +159,83 @@ def test_a_candidate_whose_pc_died_goes_on_at_another_with_every_answer_and_thei
     assert spare.ask("flow_answer", slot=2, value="A") == before["seq"] + 1
     row = {r["ticket"]: r for r in proctor.call("proctor.session_overview", session_id=session_id)}["T001"]
     assert row["station"] == "R101-02" and row["answered"] == 3 and 0 < row["remaining"] <= 5400
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_whole_day_through_a_cut_cable_a_dead_pc_and_a_killed_server_loses_nothing(backend, tmp_path):
+    """A server, a proctor station and three candidate stations: one candidate answers through a cable
+    that is cut, one PC dies and its candidate moves, the server is killed mid-exam and restarted;
+    every answer each station was shown as given is in the results, once."""
+    from app.station.enrolment import StationConfig
+    from tests.centre.link import LinkProxy
+    from tests.store_fixtures import sample_content
+
+    world = build_world(fresh_url(backend, tmp_path))
+    third = ("T003", "张三", "110101199003074514")
+    cid = world.exam.add_candidate(world.admin, world.session_id, ticket=third[0], name=third[1], id_number=third[2],
+                                   photo=b"PHOTO-T003")  # fmt: skip
+    world.exam.prepare_attempt(world.admin, cid, sample_content(), 5400.0)
+    world.db.close()
+    centre = CentreRun(world, tmp_path / "centre")
+    centre.start()
+    proxy = LinkProxy(centre.port)
+    stations: list[StationRun] = []
+    try:
+        def pc(name: str, through_proxy: bool = False) -> StationRun:
+            centre.enrol(name, tmp_path / name)
+            if through_proxy:
+                c = StationConfig.read(tmp_path / name)
+                StationConfig(c.station, [proxy.address], c.ca_pem, c.token, c.journal_key).write(tmp_path / name)
+            stations.append(StationRun(tmp_path / name))
+            return stations[-1]
+
+        proctor, cut_off, dying, steady = pc("R101-P"), pc("R101-01", True), pc("R101-02"), pc("R101-03")
+        ids = {"T001": CANDIDATES["T001"][1], "T002": CANDIDATES["T002"][1], "T003": third[2]}
+        proctor.ask("sign_in", username="proctor1", password="proctor-pass-1")
+        rows = {r["ticket"]: r for r in proctor.call("proctor.session_overview", session_id=world.session_id)}
+        for ticket, seat in (("T001", "R101-01"), ("T002", "R101-02"), ("T003", "R101-03")):
+            proctor.call("proctor.check_in", candidate_id=rows[ticket]["candidate_id"], station=seat)
+        proctor.call("proctor.start_session", session_id=world.session_id, early_ok=True)
+        for ticket, seat in (("T001", cut_off), ("T002", dying), ("T003", steady)):
+            assert seat.ask("flow_log_in", ticket=ticket, id_number=ids[ticket]) == "answering"
+        given = {"T001": {}, "T002": {}, "T003": {}}
+
+        def answer(seat: StationRun, ticket: str, slot: int, value: str) -> None:
+            seat.ask("flow_answer", slot=slot, value=value)
+            given[ticket][str(slot)] = value
+
+        answer(cut_off, "T001", 0, "B")
+        answer(dying, "T002", 0, "A")
+        answer(steady, "T003", 0, "C")
+        proxy.cut()  # the cable of R101-01
+        answer(cut_off, "T001", 1, "B")
+        answer(dying, "T002", 1, "B")
+        dying.kill()  # R101-02 dies
+        move = proctor.call("proctor.allow_move", candidate_id=rows["T002"]["candidate_id"], reason="R101-02 死机")
+        spare = pc("R101-04")
+        assert spare.ask("flow_log_in", ticket="T002", id_number=ids["T002"], move_code=move["code"]) == "answering"
+        answer(spare, "T002", 2, "C")
+        centre.kill()  # the server dies mid-exam ...
+        answer(cut_off, "T001", 2, "A")  # ... while R101-01 is still cut off, and answers on
+        centre.start()
+        answer(steady, "T003", 1, "A")
+        proxy.restore()
+        assert cut_off.ask("flow_sync") == 2
+        for seat, ticket in ((cut_off, "T001"), (spare, "T002"), (steady, "T003")):
+            view = seat.ask("flow_view")
+            assert view["answers"] == given[ticket], ticket
+            seat.ask("flow_submit")
+            assert seat.ask("flow_view")["submitted"] is True
+        job = proctor.call("proctor.close_session", session_id=world.session_id)
+        while job["state"] == "running":
+            job = proctor.call("proctor.job_status", job_id=job["job_id"])
+        assert job["state"] == "done", job
+        scores = {r["ticket"]: Decimal(r["parts"]["theory"]["score"])
+                  for r in proctor.call("proctor.session_results", session_id=world.session_id)}  # fmt: skip
+        right = {t: sum(2 for v in answers.values() if v == "B") for t, answers in given.items()}  # key B, 2 points
+        assert scores == right
+    finally:
+        proxy.close()
+        for s in stations:
+            s.close()
+        centre.stop()
