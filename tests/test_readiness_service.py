@@ -125,7 +125,9 @@ def test_a_proctor_sees_the_seats_of_their_session(world, server, transport):
 def test_the_station_a_candidate_is_logged_in_at_is_their_seat(world, server):
     t001 = world.candidates["T001"]
     world.exam.check_in(world.proctor, t001, "R101-01")
-    world.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="R101-07")
+    world.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="R101-01")
+    move = world.exam.allow_move(world.proctor, t001, "换机")  # then moved: the seat is where they log in now
+    world.exam.candidate_login(ticket="T001", id_number=CANDIDATES["T001"][1], station="R101-07", move_code=move.code)
     proctor = staff(server, "in_process", "proctor1", "proctor-pass-1")
     assert [(s.station, s.tickets) for s in proctor.proctor.readiness(world.session_id)] == [("R101-07", ("T001",))]
 

@@ -29,7 +29,7 @@ from app.errors import DataFileError, Problem
 
 SCHEMA = "examdesk-bank/1"
 STANDARD_SCHEMA = "examdesk-standard/1"
-OTHER_SCHEMAS = ("examdesk-weights/1", "examdesk-blueprint/1", "examdesk-mapping/1")
+OTHER_SCHEMAS = ("examdesk-weights/1", "examdesk-blueprint/1", "examdesk-mapping/1", "examdesk-review-criteria/1")
 MAX_POINTS = 100  # an item's points, a rubric point's maximum
 
 

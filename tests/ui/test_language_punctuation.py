@@ -64,7 +64,7 @@ def test_admin_screens_in_english_show_no_chinese_punctuation(qtbot, signed_in, 
     assert "照片 (photo file)" in home.roster.choose_button.toolTip()
     assert home.results.mask.text() == "&Mask names and ID numbers in the bundle"
     cells, levels_tip = standards_row(home, "4-13-99-02")
-    assert cells[3:6] == ["五级, 四级, 三级, 二级, 一级", "—", "Theory 90; Skill 90; Review 15"]
+    assert cells[3:6] == ["Level 5, Level 4, Level 3, Level 2, Level 1", "—", "Theory 90; Skill 90; Review 15"]
     assert levels_tip.splitlines() == ["五级/初级工", "四级/中级工", "三级/高级工", "二级/技师", "一级/高级技师"]
     assert home.standards.standards_model.headers[4] == "Sub-types"
 
