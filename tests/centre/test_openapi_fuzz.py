@@ -12,7 +12,7 @@ import pytest
 
 from tests.centre.conftest import pc
 
-pytestmark = pytest.mark.centre
+pytestmark = [pytest.mark.centre, pytest.mark.slow]  # slow: a few minutes; the year-ahead run leaves it out
 
 
 def test_no_request_makes_a_server_error(centre, tmp_path):
