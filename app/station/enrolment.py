@@ -110,13 +110,3 @@ def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
                            base64.b64decode(data["journal_key"]))  # fmt: skip
     config.write(folder)
     return config
-
-
-def shown_code(secret: str, ca_pem: bytes | None) -> str:
-    """The code as the admin's screen shows it: the secret and the fingerprint of the CA that this
-    admin PC trusts (in single-station mode there is none: the secret alone, in groups)."""
-    if ca_pem is None:
-        from app.security import codes
-
-        return codes.grouped(secret)
-    return tls.display_code(secret, ca_pem)

@@ -1626,7 +1626,12 @@
         <translation>考试机（座位）(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>This PC works on its own store (single-station mode): codes are given on an admin PC in centre mode (examdesk-gui --centre ...) or on the centre server (examdesk centre enrol-code).</source>
+        <translation>本机使用自己的数据库（单机模式）：登记码须在中心模式的管理端电脑上生成（examdesk-gui --centre ...），或在考点服务器上生成（examdesk centre enrol-code）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Revoke the selected station</source>
         <translation>撤销所选考试机(&amp;R)</translation>
     </message>
@@ -1671,7 +1676,7 @@
         <translation>请先输入该座位的考试机名称。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>For {station}, once, until {time}.</source>
         <translation>用于 {station}，仅可使用一次，有效期至 {time}。</translation>
     </message>

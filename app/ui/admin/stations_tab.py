@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.api.client import Client
-from app.station.enrolment import shown_code
+from app.centre.tls import display_code
 from app.ui.admin.common import WARNING, RowsModel, make_table, selected_key, succeeded
 from app.ui.widgets.errors import Ask, attempt
 from app.ui.widgets.local_time import local_time
@@ -42,6 +42,13 @@ class StationsTab(QWidget):
         form.addRow("", self.code_button)
         form.addRow(self.code)
         form.addRow(self.code_note)
+        # a code carries the fingerprint of the centre's CA, which only a PC of centre mode knows
+        self.ca_pem: bytes | None = getattr(client.transport, "ca_pem", None)
+        if self.ca_pem is None:
+            self.code_button.setEnabled(False)
+            self.code_note.setText(self.tr("This PC works on its own store (single-station mode): codes are given "
+                                           "on an admin PC in centre mode (examdesk-gui --centre ...) or on the "
+                                           "centre server (examdesk centre enrol-code)."))  # fmt: skip
 
         self.revoke_button = QPushButton(self.tr("&Revoke the selected station"))
         self.revoke_button.setToolTip(self.tr("A stolen or replaced PC: every further call from it is refused"))
@@ -104,10 +111,12 @@ class StationsTab(QWidget):
         if not name:
             self.code_note.setText(self.tr("Type the station name of the seat first."))
             return
+        if self.ca_pem is None:
+            return
         code = attempt(self, self.client.admin.enrolment_code, name)
         if code is None:
             return
-        self.code.setText(shown_code(code.secret, getattr(self.client.transport, "ca_pem", None)))
+        self.code.setText(display_code(code.secret, self.ca_pem))
         self.code_note.setText(self.tr("For {station}, once, until {time}.").format(
             station=code.station, time=local_time(code.expires_at)))  # fmt: skip
 
