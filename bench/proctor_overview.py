@@ -123,11 +123,15 @@ def console_refresh(centre: Centre, plan: Plan, live: list[Any], ticks: int) -> 
     """Wall times of each figure, and the GUI thread's CPU time for them."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from app.api.client import Client, InProcess
+    from app.api.server import Server
     from app.services.backend import Backend
     from app.ui.proctor.console import ProctorConsole
 
     backend = Backend.over(centre.db, centre.catalog)
-    console = ProctorConsole(backend, centre.proctors[0], plan.session_id)
+    client = Client(InProcess(Server(backend)), "PROCTOR-LOCAL")  # the console's calls go through the contract
+    client.sign_in("proctor1", "proctor-pass-1")
+    console = ProctorConsole(client, plan.session_id)
     console.timer.stop()  # the bench drives the refreshes
     console.resize(1366, 768)
     console.show()

@@ -59,7 +59,10 @@ def question_switch(app: QApplication) -> list[float]:
     ticket, _name, number, _ = demo_people(8, random.Random(7))[0]
     ids = {row.ticket: row.candidate_id for row in backend.exam.roster(admin, theory)}
     backend.exam.check_in(proctor, ids[ticket], "PC-01")  # a candidate logs in only at their seat
-    station = CandidateStation(backend, "PC-01", min_rules_seconds=0)
+    from app.api.client import Client, InProcess
+    from app.api.server import Server
+
+    station = CandidateStation(Client(InProcess(Server(backend)), "PC-01"), min_rules_seconds=0)
     station.resize(1366, 768)
     station.show()
     station._log_in(ticket, number)
