@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import replace
 from decimal import Decimal
@@ -128,6 +129,53 @@ def test_every_problem_names_the_file_sheet_row_and_column_and_keeps_reading():
     assert [str(p) for p in result.unsupported] == [
         "中心题库.xlsx:11: 试题!A11 (题型): question type '组合题' is not supported; supported: 单选题, 多选题, "
         "判断题, 填空题, 简答题, 论述题, 案例分析题"
+    ]
+
+
+def _with_saved_results(data: bytes, results: dict[str, str]) -> bytes:
+    """The workbook with the result Excel would save kept for each named formula cell (openpyxl keeps none)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            part = old.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                text = part.decode("utf-8")
+                for cell, value in results.items():
+                    saved = rf'<c r="{cell}" t="str"><f>\1</f><v>{value}</v>'
+                    text = re.sub(rf'<c r="{cell}"><f>(.*?)</f><v ?/>', saved, text)
+                part = text.encode("utf-8")
+            new.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_formula_without_a_saved_value_is_named_by_sheet_row_and_column_not_read_as_empty():
+    rows = [
+        ["题型", "题干", "选项A", "选项B", "选项C", "正确答案", "分值"],
+        ["单选题", "好题（　）。", "甲", "乙", "丙", "A", 1],
+        ["单选题", '=CONCAT("公式","题干（　）。")', "甲", "乙", "丙", "=CHAR(66)", 1],
+        [None, None, None, None, None, '=UPPER("c")', None],  # nothing else in the row: not skipped as empty
+        ["判断题", "判断。", None, None, None, "对", "=1+1"],
+    ]
+    data = workbook({"试题": rows})
+    result = read_xlsx("题库.xlsx", data)
+    assert [it.stem for it in result.items] == ["好题（　）。"]
+    unsaved = "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again"
+    assert [str(p) for p in result.problems] == [
+        f"题库.xlsx:3: 试题!B3 (题干): {unsaved}",
+        f"题库.xlsx:3: 试题!F3 (正确答案): {unsaved}",
+        f"题库.xlsx:4: 试题!F4 (正确答案): {unsaved}",
+        f"题库.xlsx:5: 试题!G5 (分值): {unsaved}",
+    ]
+    # once saved by a spreadsheet program, each formula reads as its result
+    results = {"B3": "公式题干（　）。", "F3": "B", "F4": "C", "G5": "2"}
+    saved = read_xlsx("题库.xlsx", _with_saved_results(data, results))
+    assert [(it.stem, it.key, it.points) for it in saved.items][1:] == [
+        ("公式题干（　）。", ("乙",), 1),
+        ("判断。", ("对",), 2),
+    ]
+    assert [str(p) for p in saved.problems] == [
+        "题库.xlsx:4: 试题!A4 (题型): missing: the question type (题型)",
+        "题库.xlsx:4: 试题!B4 (题干): empty: the question (题干)",
     ]
 
 

@@ -1233,7 +1233,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+295"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+299"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -3118,7 +3118,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-475"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3474,6 +3474,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>formula without a saved value: open the workbook in Excel or WPS and save it, then import it again</source>
+        <translation>公式没有保存计算结果：请用 Excel 或 WPS 打开该工作簿并保存，然后重新导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, 案例分析题</source>
         <translation>不支持题型 {value}；支持的题型：单选题、多选题、判断题、填空题、简答题、论述题、案例分析题</translation>
     </message>

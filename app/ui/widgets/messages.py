@@ -136,6 +136,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "not an Excel workbook (.xlsx): {reason}"),
     QT_TRANSLATE_NOOP(
         "messages",
+        "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
         "question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, "
         "案例分析题",
     ),
