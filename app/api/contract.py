@@ -401,6 +401,12 @@ class AdminApi(SignedInApi, Protocol):
         """Codes of the standards in use whose edition was imported into this centre's store."""
         ...
 
+    def export_bank(self, bank: str, fmt: str, version: str = "", level: str | None = None) -> JobStatus:
+        """One bank in use (imported or bundled) in another format (xlsx, yaml, qti21, qti30,
+        moodle, gift; docs/bank-format.md): all its questions or those of one `level`. `version`,
+        when given, must be the one in use. The job's result: the file (FileData)."""
+        ...
+
     def banks(self) -> list[BankSummary]:
         """Every question bank in use, bundled and imported: names and counts, no items."""
         ...
@@ -464,4 +470,5 @@ JOB_RESULTS: dict[str, Any] = {
     "admin.export_session": ExportResult,
     "admin.import_standards": list[Standard],
     "admin.import_banks": list[BankSummary],
+    "admin.export_bank": FileData,
 }

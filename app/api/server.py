@@ -577,6 +577,13 @@ class AdminEndpoint(_SessionsRead):
     def imported_standards(self) -> list[str]:
         return self.backend.library.imported_standards(self.actor, self.backend.catalog)
 
+    def export_bank(self, bank: str, fmt: str, version: str = "", level: str | None = None) -> JobStatus:
+        def work(progress: Progress) -> FileData:
+            return self.backend.library.export_bank(self.actor, self.backend.catalog, bank, fmt, version, level,
+                                                    progress)  # fmt: skip
+
+        return self.server.jobs.start(self.actor, "admin.export_bank", work)
+
     def banks(self) -> list[BankSummary]:
         return self.backend.library.banks(self.actor, self.backend.catalog)
 

@@ -93,7 +93,7 @@ def lint_item(item: Item) -> list[Finding]:
                 f"distractor {label} ('{text.strip()}') is one no candidate would choose: write a "
                 f"mistake a candidate could make",
             ))  # fmt: skip
-    found += _negated_absolute(item, keys)
+    found += _negated_absolute(item, {str(k) for k in keys})
     return found
 
 
@@ -109,7 +109,8 @@ def _negated_absolute(item: Item, keys: set[str]) -> list[Finding]:
     if not absolute or not set(absolute) <= keys or not negated_stem(item.stem):
         return []
     labels = "、".join(absolute)
-    words = "、".join(sorted({ABSOLUTE_OPTION.search(text)[0] for label, text in item.options if label in absolute}))
+    words = "、".join(sorted({m[0] for label, text in item.options if label in absolute
+                             and (m := ABSOLUTE_OPTION.search(text)) is not None}))  # fmt: skip
     return [Finding(
         "negated-absolute", item.id, f"options.{absolute[0]}",
         f"the stem asks for the wrong option and only the key ({labels}) has absolute wording ({words}): "

@@ -20,6 +20,7 @@ from app.banks.interchange import (
     OTHER_SUFFIXES,
     Converted,
     convert,
+    export_items,
     is_bank_file,
     package_from_bytes,
     package_from_path,
@@ -27,13 +28,17 @@ from app.banks.interchange import (
     read_package,
     relocate,
 )
+from app.banks.neutral import BankInfoRow
 from app.banks.standard_file import read_standard_text
 from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
-from app.services.base import Actor, Service, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, require_role
 from app.store.models import ImportedVersion
 
 Progress = Callable[[int, int], None]
+
+# the formats a bank is exported in (`examdesk bank export --format`) and the file each one makes
+EXPORT_SUFFIXES = {"xlsx": "xlsx", "yaml": "yaml", "qti21": "zip", "qti30": "zip", "moodle": "xml", "gift": "gift"}
 
 
 def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> list[tuple[str, str]]:
@@ -117,6 +122,45 @@ class LibraryService(Service):
         """Every bank in use (bundled and imported), by standard and name: counts, no items."""
         require_role(actor, "admin")
         return [summary(info) for info in sorted(catalog.banks.banks, key=lambda b: (b.standard, b.bank))]
+
+    def export_bank(
+        self,
+        actor: Actor,
+        catalog: Catalog,
+        bank: str,
+        fmt: str,
+        version: str = "",
+        level: str | None = None,
+        progress: Progress | None = None,
+    ) -> FileData:
+        """One bank in use (imported into this store, or bundled) written in another format: the
+        questions it has, or those of one level; a file that imports back to the same items.
+        `version`, when given, must be the version in use (a bank id is in use in one version only)."""
+        require_role(actor, "admin")
+        if fmt not in EXPORT_SUFFIXES:
+            raise Conflict("unknown export format {format}; formats: {known}", format=repr(fmt),
+                           known=", ".join(EXPORT_SUFFIXES))  # fmt: skip
+        info = next((b for b in catalog.banks.banks if b.bank == bank), None)
+        if info is None:
+            known = ", ".join(sorted(b.bank for b in catalog.banks.banks))
+            raise NotFound("no bank {bank} in use; banks: {known}", bank=repr(bank), known=known)
+        if version and version != info.version:
+            raise Conflict("bank {bank} is in use in version {in_use}, not {version}",
+                           bank=bank, in_use=repr(info.version), version=repr(version))  # fmt: skip
+        items = [it for it in catalog.banks.items if it.bank == bank
+                 and (level is None or any(str(lv) == str(level) for lv in it.levels))]  # fmt: skip
+        if not items:
+            raise NotFound("bank {bank} has no questions of level {level}", bank=bank, level=level or "any")
+        subtype = info.subtypes[0] if len(info.subtypes) == 1 else None
+        row = BankInfoRow(info.bank, info.title, info.standard, subtype or "", info.version)
+        data = export_items(items, fmt, row)
+        name = f"{bank}" + (f"-level{level}" if level else "") + f".{EXPORT_SUFFIXES[fmt]}"
+        with self.action(actor, "bank.export", "library", {"bank": bank, "version": info.version, "format": fmt,
+                                                           "level": level, "items": len(items)}):  # fmt: skip
+            pass
+        if progress:
+            progress(1, 1)
+        return FileData(name, data)
 
     def imported_standards(self, actor: Actor, catalog: Catalog) -> list[str]:
         """Codes of the standards in use whose edition came from an import into this store."""

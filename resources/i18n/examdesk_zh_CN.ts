@@ -2248,6 +2248,26 @@ weight tables and papers</source>
         <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>unknown export format {format}; formats: {known}</source>
+        <translation>未知的导出格式 {format}；可用格式：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no bank {bank} in use; banks: {known}</source>
+        <translation>没有在用的题库 {bank}；现有题库：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank {bank} is in use in version {in_use}, not {version}</source>
+        <translation>题库 {bank} 在用的是版本 {in_use}，不是 {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank {bank} has no questions of level {level}</source>
+        <translation>题库 {bank} 没有等级 {level} 的试题</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>bank id {bank} already used by {source}</source>
         <translation>题库编号 {bank} 已被 {source} 使用</translation>
@@ -3113,7 +3133,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-404"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -3619,24 +3639,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+706"/>
+        <location line="+711"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-701"/>
-        <location line="+706"/>
+        <location line="-706"/>
+        <location line="+711"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-705"/>
-        <location line="+706"/>
+        <location line="-710"/>
+        <location line="+711"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-705"/>
+        <location line="-710"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>
@@ -4101,7 +4121,7 @@ weight tables and papers</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>{standard} has no subtype {subtype}; subtypes: {known}</source>
         <translation>{standard} 没有工种 {subtype}；可选工种：{known}</translation>
     </message>

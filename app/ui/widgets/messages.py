@@ -599,6 +599,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
+    # exporting a bank in use (app/services/library.py, LibraryService.export_bank)
+    QT_TRANSLATE_NOOP("messages", "unknown export format {format}; formats: {known}"),
+    QT_TRANSLATE_NOOP("messages", "no bank {bank} in use; banks: {known}"),
+    QT_TRANSLATE_NOOP("messages", "bank {bank} is in use in version {in_use}, not {version}"),
+    QT_TRANSLATE_NOOP("messages", "bank {bank} has no questions of level {level}"),
     QT_TRANSLATE_NOOP("messages", "{standard} has no subtype {subtype}; subtypes: {known}"),
     QT_TRANSLATE_NOOP("messages", "{standard} has no level {level}; levels: {known}"),
     QT_TRANSLATE_NOOP("messages", "bank id {bank} already used by {source}"),
