@@ -699,6 +699,40 @@ def test_an_export_names_what_is_wrong_and_is_audited(world, catalog):
     assert exports == ["library"]
 
 
+def test_the_import_check_keeps_nothing_and_tells_the_giveaways_by_their_cell(world, catalog):
+    library = LibraryService(world.db)
+    data, mapping_text = example_files()
+    mapping = FileData("example-l5-mapping.yaml", mapping_text.encode())
+    sent = [FileData("example-l5.xlsx", data)]
+    check = library.check_banks(world.admin, catalog, sent, standard="4-13-99-02", mapping=mapping)
+    assert [(b.bank, b.item_count) for b in check.banks] == [("example-l5", 9)] and check.explained == 0
+    assert [str(w).split(": option")[0] for w in check.warnings] == [
+        "example-l5.xlsx:4: 试题!E4 (选项B) [example-l5-0002]: warning [long-option]",
+        "example-l5.xlsx:9: 试题!E9 (选项B) [example-l5-0007]: warning [long-option]",
+        "example-l5.xlsx:10: 试题!G10 (选项D) [example-l5-0008]: warning [long-option]",
+    ]
+    assert library.imported_sources() == []
+    with pytest.raises(DataFileError, match="lacks what a paper needs"):  # a problem refuses as the import would
+        library.check_banks(world.admin, catalog, sent, standard="4-13-99-02")
+    # a YAML bank's comment explains a warning away, as in bank validate
+    item = """  - id: {id}
+    type: single
+    area: 学情分析
+    code: "1.1"
+    levels: [5]
+    difficulty: 2
+    points: 1
+    stem: 最能直接反映学习者学习过程参与情况的数据是（　）。
+    options: {{A: 入学学历, B: 课程视频的观看时长与讨论区的发帖次数, C: 报名渠道, D: 课程定价}}
+    key: B
+"""
+    text = "schema: examdesk-bank/1\nbank: ctr\nstandard: 4-13-99-02\nversion: 1\nitems:\n" + item.format(id="CTR-1")
+    text += "    # lint: ok long-option: 过程性数据须写全两类，缩短会改变含义\n" + item.format(id="CTR-2")
+    yaml_check = library.check_banks(world.admin, catalog, [FileData("ctr.yaml", text.encode())])
+    assert [(w.line, w.location) for w in yaml_check.warnings] == [(17, "items[1] (CTR-2).options.B")]
+    assert yaml_check.explained == 1
+
+
 @pytest.mark.slow  # three commands over a store, each loading every bundled bank
 def test_the_export_command_takes_a_bank_from_the_store(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EXAMDESK_PASSPHRASE", "centre passphrase 1")

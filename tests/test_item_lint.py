@@ -10,7 +10,7 @@ from app.banks.bank_file import read_banks
 from app.banks.bank_lint import lint_banks
 from app.banks.standard_file import read_standards
 from app.cli import main
-from app.domain.item_lint import lint_file, lint_item
+from app.domain.item_lint import RULES, lint_file, lint_item
 from app.domain.items import Item, ItemType
 from tests.conftest import REPO, bank_text, choice_item, write
 
@@ -170,3 +170,24 @@ def test_the_sample_banks_raise_no_unexplained_warning():
     bankset = read_banks([REPO / "question_banks"], standards)
     report = lint_banks(bankset)
     assert [str(p) for p in report.warnings] == []
+
+
+def test_every_warning_has_a_template_so_the_admin_screen_shows_it_translated():
+    from app.ui.widgets.messages import match_message
+
+    long = {"A": "课程介绍", "B": LONG, "C": "作业批改", "D": "考试安排"}
+    findings = [
+        *lint_item(choice(options=long)),
+        *lint_item(choice(options=long, key="A")),
+        *lint_item(choice(options={"A": "课程介绍", "B": "学习计划", "C": "随便应付", "D": "以上都对"})),
+        *lint_item(negated(WRONG, {**PLAIN, "B": "讨论区总是由教师一人发言"})),
+        *lint_file([truefalse(f"T-{n}", "只要努力就一定能通过考核。", False) for n in range(10)]),
+        *lint_file([truefalse(f"T-{n}", "只要努力就一定能通过考核。", True) for n in range(3)]),
+        *lint_file([choice(f"S-{n}", key="A") for n in range(8)]),
+    ]
+    assert {f.rule for f in findings} == set(RULES)
+    for finding in findings:
+        found = match_message(f"warning [{finding.rule}]: {finding.message}")
+        assert found is not None and found[0] == "warning [{rule}]: {problem}"
+        inner = match_message(finding.message)
+        assert inner is not None and "{" in inner[0], finding.message  # its own template, not a generic one

@@ -36,6 +36,7 @@ from app.api.contract import (
 from app.api.errors import ApiError, refusal_of
 from app.api.types import (
     AttemptView,
+    BankCheck,
     BankSummary,
     CandidateRow,
     CandidateSession,
@@ -573,6 +574,16 @@ class AdminEndpoint(_SessionsRead):
             return [summary(info) for info in infos]
 
         return self.server.jobs.start(self.actor, "admin.import_banks", work)
+
+    def check_banks(
+        self, files: list[FileData], standard: str = "", mapping: FileData | None = None, skip_unsupported: bool = False
+    ) -> JobStatus:
+        def work(progress: Progress) -> BankCheck:
+            return self.backend.library.check_banks(self.actor, self.backend.catalog, files, progress,
+                                                    standard=standard, mapping=mapping,
+                                                    skip_unsupported=skip_unsupported)  # fmt: skip
+
+        return self.server.jobs.start(self.actor, "admin.check_banks", work)
 
     def imported_standards(self) -> list[str]:
         return self.backend.library.imported_standards(self.actor, self.backend.catalog)

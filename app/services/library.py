@@ -13,8 +13,9 @@ from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
 
-from app.api.types import BankSummary, FileData
-from app.banks.bank_file import BankInfo, bank_files, read_banks
+from app.api.types import BankCheck, BankSummary, FileData
+from app.banks.bank_file import BankInfo, BankSet, bank_files, read_banks
+from app.banks.bank_lint import items_by_bank, lint_source
 from app.banks.catalog import Catalog
 from app.banks.interchange import (
     OTHER_SUFFIXES,
@@ -213,7 +214,7 @@ class LibraryService(Service):
             progress(len(sources) + 1, len(sources) + 1)
         return [std for _n, _t, std in read]
 
-    def import_banks(
+    def check_banks(
         self,
         actor: Actor,
         catalog: Catalog,
@@ -223,14 +224,39 @@ class LibraryService(Service):
         standard: str = "",
         mapping: FileData | None = None,
         skip_unsupported: bool = False,
-    ) -> list[BankInfo]:
-        """Check the files together with every bank in use; store them all, or none.
-
-        Bank files of other formats (an Excel workbook, a .zip package; app/banks/interchange.py)
-        are converted into ExamDesk banks first, for `standard` and through the `mapping` file; what
-        the store keeps is the converted bank. Parts they hold that ExamDesk cannot represent
-        refuse the import unless `skip_unsupported`."""
+    ) -> BankCheck:
+        """What `import_banks` would import, checked the same way but kept nowhere, with the
+        item-writing lint's warnings (giveaways, docs/bank-format.md) for the admin to see before
+        confirming: a problem refuses as the import would; a warning does not. Warnings about a
+        converted bank are told by the cell they came from."""
         require_role(actor, "admin")
+        sources, infos, checked, converted = self._checked_banks(catalog, files, progress, standard, mapping,
+                                                                 skip_unsupported)  # fmt: skip
+        by_bank = items_by_bank(checked)
+        warnings: list[Problem] = []
+        explained = 0
+        for name, text in sources:
+            info = next((i for i in infos if i.source == name), None)
+            if info is not None:
+                report = lint_source(name, text, by_bank.get(info.bank, []))
+                warnings += report.warnings
+                explained += len(report.justified)
+        if progress:
+            progress(len(sources) + 1, len(sources) + 1)
+        return BankCheck(tuple(summary(i) for i in infos), tuple(relocate(warnings, converted)), explained)
+
+    def _checked_banks(
+        self,
+        catalog: Catalog,
+        files: Sequence[Path | FileData],
+        progress: Progress | None,
+        standard: str,
+        mapping: FileData | None,
+        skip_unsupported: bool,
+    ) -> tuple[list[tuple[str, str]], list[BankInfo], BankSet, list[Converted]]:
+        """The bank files (name, YAML text) an import of `files` would keep, each bank's information,
+        every bank in use read with them, and the banks converted from other formats; DataFileError
+        with every problem, each told by the file (and cell) it is in."""
         native = [f for f in files if _native(f)]
         other = [f for f in files if not _native(f)]
         sent = [f for f in native if isinstance(f, FileData)]
@@ -256,6 +282,29 @@ class LibraryService(Service):
         if not_banks:  # e.g. a standard chosen by mistake: read_banks passes over other ExamDesk files
             raise DataFileError([Problem(name, None, "schema", "not a question bank (examdesk-bank/1); a standard "
                                          "is imported with Import standard") for name in not_banks])  # fmt: skip
+        return sources, infos, checked, converted
+
+    def import_banks(
+        self,
+        actor: Actor,
+        catalog: Catalog,
+        files: Sequence[Path | FileData],
+        progress: Progress | None = None,
+        *,
+        standard: str = "",
+        mapping: FileData | None = None,
+        skip_unsupported: bool = False,
+    ) -> list[BankInfo]:
+        """Check the files together with every bank in use; store them all, or none.
+
+        Bank files of other formats (an Excel workbook, a .zip package; app/banks/interchange.py)
+        are converted into ExamDesk banks first, for `standard` and through the `mapping` file; what
+        the store keeps is the converted bank. Parts they hold that ExamDesk cannot represent
+        refuse the import unless `skip_unsupported`."""
+        require_role(actor, "admin")
+        sources, infos, _checked, _converted = self._checked_banks(catalog, files, progress, standard, mapping,
+                                                                   skip_unsupported)  # fmt: skip
+        new = {name for name, _text in sources}
         data = {"files": sorted(new), "banks": [i.bank for i in infos]}
         with self.action(actor, "bank.import", "library", data) as s:
             for name, text in sources:
@@ -268,5 +317,5 @@ class LibraryService(Service):
                     )
                 )  # fmt: skip
         if progress:
-            progress(len(paths) + 1, len(paths) + 1)
+            progress(len(sources) + 1, len(sources) + 1)
         return infos

@@ -138,6 +138,49 @@ TEMPLATES = (
         "messages",
         "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again",
     ),
+    # item-writing lint (app/domain/item_lint.py): warnings of bank validate and of the import check
+    QT_TRANSLATE_NOOP("messages", "warning [{rule}]: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} (the key) has {length} characters, the others {others} on average: candidates pick the "
+        "longest option; make the options about as long",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} (a distractor) has {length} characters, the others {others} on average: candidates pick "
+        "the longest option; make the options about as long",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} is '{text}': it rewards partial knowledge and needs a fixed order; write a fourth "
+        "plausible option instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "distractor {label} ('{text}') is one no candidate would choose: write a mistake a candidate could make",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the stem asks for the wrong option and only the key ({labels}) has absolute wording ({words}): candidates "
+        "know that absolute statements are usually false and pick it without knowing the content; word the key "
+        "without it, or a distractor with it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} of the file's {total} 判断题 with absolute wording (只要, 一定, ...) are keyed false: candidates "
+        "learn that such wording means false; reword some so that they are true ({ids})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} of the file's {total} 判断题 with absolute wording (只要, 一定, ...) are keyed true: candidates "
+        "learn that such wording means true; reword some so that they are false ({ids})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the file's {total} 单项选择题 are keyed {spread}: far from even (chi-square {chi2}, p < 0.05); move keys "
+        "to the rarer letters by reordering options",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{count} of the file's {total} 判断题 are keyed true: keep it between 30% and 70%"),
     QT_TRANSLATE_NOOP(
         "messages",
         "question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, "
