@@ -132,7 +132,7 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Pro
                 tail = b""
                 for chunk in member_chunks(archive, info, MAX_PART):
                     if sheet_part and not has_formulas:
-                        has_formulas = _FORMULA_TAG.search(tail + chunk) is not None
+                        has_formulas = _has_formula_tag(tail + chunk)
                         tail = chunk[-16:]
     except ZipMemberError as exc:
         result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {exc.message}"))
@@ -176,6 +176,11 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Pro
 
 # a formula element in a sheet's XML, with or without a namespace prefix: <f>, <f t="shared" .../>, <x:f>
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _has_formula_tag(xml: bytes) -> bool:
+    # substring searches first (memchr-fast): the regex runs only on a sheet that may have formulas
+    return (b"<f" in xml or b":f" in xml) and _FORMULA_TAG.search(xml) is not None
 
 
 def _formula_cells(data: bytes) -> dict[str, frozenset[tuple[int, int]]]:
