@@ -273,6 +273,13 @@ def cmd_bank_export(args: argparse.Namespace) -> int:
     from app.banks.interchange import export_items
     from app.banks.neutral import BankInfoRow
 
+    if args.from_store:
+        return _bank_export_from_store(args)
+    if args.version:
+        raise UserFacingError("--version picks a bank imported into the store: give --from-store")
+    if not args.standard:
+        raise UserFacingError("name the standard (--standard CODE), or export a bank in the store "
+                              "(--from-store --bank ID)")  # fmt: skip
     catalog = _catalog(args)
     std = catalog.standard(args.standard)
     banks = {b.bank: b for b in catalog.banks.banks if b.standard == std.code}
@@ -298,6 +305,42 @@ def cmd_bank_export(args: argparse.Namespace) -> int:
     part.write_bytes(data)
     part.replace(out)
     print(f"{out}: {len(items)} question(s) from {', '.join(used)}")
+    return 0
+
+
+def _bank_export_from_store(args: argparse.Namespace) -> int:
+    """`bank export --from-store --bank ID`: a bank in use in the store (imported, or bundled) as the
+    admin's export service writes it, audited."""
+    if not args.bank:
+        raise UserFacingError("--from-store exports one bank: name it (--bank ID; `examdesk bank list` shows them)")
+    if args.banks:
+        raise UserFacingError("--banks names bank files on disk; --from-store exports from the store")
+    with _admin(args) as client:
+        if args.standard:
+            known = {b.bank: b for b in client.admin.banks()}
+            if args.bank in known and known[args.bank].standard != args.standard:
+                theirs = known[args.bank].standard
+                raise UserFacingError(f"bank {args.bank} is of standard {theirs}, not {args.standard}")
+        file = client.run(lambda: client.admin.export_bank(args.bank, args.format, args.version or "", args.level),
+                          _progress("exporting"))  # fmt: skip
+    out = Path(args.out)
+    part = out.with_name(out.name + ".part")
+    part.write_bytes(file.content)
+    part.replace(out)
+    print(f"{out}: bank {args.bank} from the store ({file.name})")
+    return 0
+
+
+def cmd_bank_list(args: argparse.Namespace) -> int:
+    with _admin(args) as client:
+        banks = client.admin.banks()
+    if args.json:
+        _dump([{"bank": b.bank, "title": b.title, "standard": b.standard, "version": b.version,
+                "items": b.item_count, "tasks": b.task_count} for b in banks])  # fmt: skip
+        return 0
+    for b in banks:
+        counts = f"{b.item_count} items, {b.task_count} tasks"
+        print(f"{b.bank}\t{b.standard}\tversion {b.version or '-'}\t{counts}\t{b.title}")
     return 0
 
 
@@ -912,12 +955,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = bank.add_parser("export", help="write the questions of a standard in another format")
     p.add_argument("--format", required=True, choices=["xlsx", "yaml", "qti21", "qti30", "moodle", "gift"],
                    help="xlsx, yaml, qti21 or qti30 (a .zip content package), moodle (Moodle XML), gift")  # fmt: skip
-    p.add_argument("--standard", required=True, metavar="CODE")
+    p.add_argument("--standard", metavar="CODE", help="the standard whose banks are exported (bank files on disk)")
     p.add_argument("--level", metavar="N")
     p.add_argument("--bank", metavar="ID")
+    p.add_argument("--from-store", action="store_true",
+                   help="export the bank --bank ID in use in the store (imported or bundled), as admin")  # fmt: skip
+    p.add_argument("--version", metavar="V", help="with --from-store: the bank version expected in use")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--admin", default="admin")
+    store_options_(p)
     data_options(p, banks=True)
     p.set_defaults(func=cmd_bank_export)
+    p = bank.add_parser("list", help="the banks in use in the store (imported and bundled): ids, versions, counts")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--admin", default="admin")
+    store_options_(p)
+    p.set_defaults(func=cmd_bank_list)
     p = bank.add_parser("template", help="write the empty Excel import template (题库导入模板), in Chinese")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_bank_template)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import replace
 from decimal import Decimal
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.api.types import FileData
 from app.banks.bank_file import read_banks
@@ -28,9 +30,15 @@ from app.banks.neutral import BankInfoRow, NeutralItem
 from app.banks.xlsx_format import read_xlsx, write_template, write_xlsx
 from app.cli import main
 from app.errors import DataFileError
+from app.security.envelope import FAST_KDF
+from app.services.accounts import AccountService
+from app.services.base import Conflict, NotFound, PermissionDenied
 from app.services.library import LibraryService
+from app.store.database import Database, sqlite_url
+from app.store.models import AuditEntry
 from tests.bank_workbooks import PER_TYPE, REPORT, SINGLE_SHEET, workbook
 from tests.conftest import REPO
+from tests.store_fixtures import PASSPHRASE, exam_day_clock
 
 IMPORTS = REPO / "question_banks" / "imports"
 
@@ -128,6 +136,53 @@ def test_every_problem_names_the_file_sheet_row_and_column_and_keeps_reading():
     assert [str(p) for p in result.unsupported] == [
         "中心题库.xlsx:11: 试题!A11 (题型): question type '组合题' is not supported; supported: 单选题, 多选题, "
         "判断题, 填空题, 简答题, 论述题, 案例分析题"
+    ]
+
+
+def _with_saved_results(data: bytes, results: dict[str, str]) -> bytes:
+    """The workbook with the result Excel would save kept for each named formula cell (openpyxl keeps none)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            part = old.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                text = part.decode("utf-8")
+                for cell, value in results.items():
+                    saved = rf'<c r="{cell}" t="str"><f>\1</f><v>{value}</v>'
+                    text = re.sub(rf'<c r="{cell}"><f>(.*?)</f><v ?/>', saved, text)
+                part = text.encode("utf-8")
+            new.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_formula_without_a_saved_value_is_named_by_sheet_row_and_column_not_read_as_empty():
+    rows = [
+        ["题型", "题干", "选项A", "选项B", "选项C", "正确答案", "分值"],
+        ["单选题", "好题（　）。", "甲", "乙", "丙", "A", 1],
+        ["单选题", '=CONCAT("公式","题干（　）。")', "甲", "乙", "丙", "=CHAR(66)", 1],
+        [None, None, None, None, None, '=UPPER("c")', None],  # nothing else in the row: not skipped as empty
+        ["判断题", "判断。", None, None, None, "对", "=1+1"],
+    ]
+    data = workbook({"试题": rows})
+    result = read_xlsx("题库.xlsx", data)
+    assert [it.stem for it in result.items] == ["好题（　）。"]
+    unsaved = "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again"
+    assert [str(p) for p in result.problems] == [
+        f"题库.xlsx:3: 试题!B3 (题干): {unsaved}",
+        f"题库.xlsx:3: 试题!F3 (正确答案): {unsaved}",
+        f"题库.xlsx:4: 试题!F4 (正确答案): {unsaved}",
+        f"题库.xlsx:5: 试题!G5 (分值): {unsaved}",
+    ]
+    # once saved by a spreadsheet program, each formula reads as its result
+    results = {"B3": "公式题干（　）。", "F3": "B", "F4": "C", "G5": "2"}
+    saved = read_xlsx("题库.xlsx", _with_saved_results(data, results))
+    assert [(it.stem, it.key, it.points) for it in saved.items][1:] == [
+        ("公式题干（　）。", ("乙",), 1),
+        ("判断。", ("对",), 2),
+    ]
+    assert [str(p) for p in saved.problems] == [
+        "题库.xlsx:4: 试题!A4 (题型): missing: the question type (题型)",
+        "题库.xlsx:4: 试题!B4 (题干): empty: the question (题干)",
     ]
 
 
@@ -575,6 +630,130 @@ def test_a_zip_of_yaml_banks_imports_them_as_they_are_tasks_included(world, cata
         archive.writestr("banks/tasks.yaml", text)
     infos = LibraryService(world.db).import_banks(world.admin, catalog, [FileData("banks.zip", buffer.getvalue())])
     assert len(infos) == 1 and infos[0].task_count > 0 and infos[0].bank.startswith("zip-")
+
+
+# -- export of a bank in use in the store: back in, the same items --------------------------------------
+
+EXPORT_FORMATS = ("xlsx", "yaml", "qti21", "qti30", "moodle", "gift")
+
+
+def _written_bank() -> FileData:
+    """The sample written items (fill-ins with several blanks, short answers, cases with rubrics) as a
+    bank of its own, so that it can sit in a store beside the bundled one."""
+    text = (REPO / "question_banks" / "samples" / "4-13-99-02" / "written-items.yaml").read_text(encoding="utf-8")
+    return FileData("rt-written.yaml", text.replace("bank: ols-", "bank: rt-").replace("id: OLS-", "id: RT-").encode())
+
+
+def test_a_bank_imported_into_the_store_exports_and_imports_again_to_the_same_items(world, catalog, tmp_path):
+    # the bundled banks stay out (an empty bank folder): checking against them would only cost time here
+    (tmp_path / "none").mkdir()
+    bare = replace(catalog, bank_paths=[tmp_path / "none"], imported=(), _banks=None)
+    library = LibraryService(world.db)
+    data, mapping_text = example_files()
+    mapping = FileData("example-l5-mapping.yaml", mapping_text.encode())
+    library.import_banks(world.admin, bare, [FileData("example-l5.xlsx", data), _written_bank()],
+                         standard="4-13-99-02", mapping=mapping)  # fmt: skip
+    in_store = bare.with_imported(library.imported_sources())
+    kept = {bank: [it for it in in_store.banks.items if it.bank == bank] for bank in ("example-l5", "rt-written")}
+    assert (len(kept["example-l5"]), len(kept["rt-written"])) == (9, 18)
+    # every format for the bank that came from a workbook; one for the written items (every format
+    # round-trips every sample bank in test_bank_formats.py); a cell's trailing line break is trimmed
+    cases = [("example-l5", fmt) for fmt in EXPORT_FORMATS] + [("rt-written", "xlsx")]
+    for n, (bank, fmt) in enumerate(cases):
+        sent = library.export_bank(world.admin, in_store, bank, fmt, version="1")
+        suffix = {"qti21": "zip", "qti30": "zip", "moodle": "xml"}.get(fmt, fmt)
+        assert sent.name == f"{bank}.{suffix}"
+        # into another store, as another centre would import it: no mapping needed any more
+        other_db = Database.create(sqlite_url(tmp_path / f"other-{n}.db"), PASSPHRASE, kdf=FAST_KDF,
+                                   clock=exam_day_clock())  # fmt: skip
+        try:
+            admin = AccountService(other_db).set_up_centre(code="C02", name="另一考点", admin_username="admin",
+                                                           admin_password="admin-pass-2")  # fmt: skip
+            other = LibraryService(other_db)
+            [info] = other.import_banks(admin, bare, [sent], standard="4-13-99-02")
+            assert (info.bank, info.version) == (bank, "1"), fmt
+            again = [it for it in bare.with_imported(other.imported_sources()).banks.items if it.bank == bank]
+            assert again == [trimmed(it) for it in kept[bank]], (bank, fmt)
+        finally:
+            other_db.close()
+    # one level's questions, of a bundled bank
+    level = library.export_bank(world.admin, catalog, "ols-l5-theory-a", "xlsx", level="5")
+    assert level.name == "ols-l5-theory-a-level5.xlsx" and len(read_xlsx(level.name, level.content).items) == 83
+
+
+def test_an_export_names_what_is_wrong_and_is_audited(world, catalog):
+    library = LibraryService(world.db)
+    with pytest.raises(NotFound, match=r"no bank 'nope' in use; banks: .*ols-l5-theory-a"):
+        library.export_bank(world.admin, catalog, "nope", "xlsx")
+    with pytest.raises(Conflict, match="bank ols-l5-theory-a is in use in version '1', not '2'"):
+        library.export_bank(world.admin, catalog, "ols-l5-theory-a", "xlsx", version="2")
+    with pytest.raises(Conflict, match="unknown export format 'pdf'"):
+        library.export_bank(world.admin, catalog, "ols-l5-theory-a", "pdf")
+    with pytest.raises(NotFound, match="bank ols-l5-theory-a has no questions of level 1"):
+        library.export_bank(world.admin, catalog, "ols-l5-theory-a", "xlsx", level="1")
+    with pytest.raises(PermissionDenied):
+        library.export_bank(world.proctor, catalog, "ols-l5-theory-a", "xlsx")
+    library.export_bank(world.admin, catalog, "ols-l5-theory-a", "gift", level="5")
+    with world.db.reader() as s:  # only the export made is recorded, once
+        exports = s.scalars(select(AuditEntry.target).where(AuditEntry.action == "bank.export")).all()
+    assert exports == ["library"]
+
+
+def test_the_import_check_keeps_nothing_and_tells_the_giveaways_by_their_cell(world, catalog):
+    library = LibraryService(world.db)
+    data, mapping_text = example_files()
+    mapping = FileData("example-l5-mapping.yaml", mapping_text.encode())
+    sent = [FileData("example-l5.xlsx", data)]
+    check = library.check_banks(world.admin, catalog, sent, standard="4-13-99-02", mapping=mapping)
+    assert [(b.bank, b.item_count) for b in check.banks] == [("example-l5", 9)] and check.explained == 0
+    assert [str(w).split(": option")[0] for w in check.warnings] == [
+        "example-l5.xlsx:4: 试题!E4 (选项B) [example-l5-0002]: warning [long-option]",
+        "example-l5.xlsx:9: 试题!E9 (选项B) [example-l5-0007]: warning [long-option]",
+        "example-l5.xlsx:10: 试题!G10 (选项D) [example-l5-0008]: warning [long-option]",
+    ]
+    assert library.imported_sources() == []
+    with pytest.raises(DataFileError, match="lacks what a paper needs"):  # a problem refuses as the import would
+        library.check_banks(world.admin, catalog, sent, standard="4-13-99-02")
+    # a YAML bank's comment explains a warning away, as in bank validate
+    item = """  - id: {id}
+    type: single
+    area: 学情分析
+    code: "1.1"
+    levels: [5]
+    difficulty: 2
+    points: 1
+    stem: 最能直接反映学习者学习过程参与情况的数据是（　）。
+    options: {{A: 入学学历, B: 课程视频的观看时长与讨论区的发帖次数, C: 报名渠道, D: 课程定价}}
+    key: B
+"""
+    text = "schema: examdesk-bank/1\nbank: ctr\nstandard: 4-13-99-02\nversion: 1\nitems:\n" + item.format(id="CTR-1")
+    text += "    # lint: ok long-option: 过程性数据须写全两类，缩短会改变含义\n" + item.format(id="CTR-2")
+    yaml_check = library.check_banks(world.admin, catalog, [FileData("ctr.yaml", text.encode())])
+    assert [(w.line, w.location) for w in yaml_check.warnings] == [(17, "items[1] (CTR-2).options.B")]
+    assert yaml_check.explained == 1
+
+
+@pytest.mark.slow  # three commands over a store, each loading every bundled bank
+def test_the_export_command_takes_a_bank_from_the_store(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", "centre passphrase 1")
+    monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-pass-1234")
+    store = ["--data", str(tmp_path / "data")]
+    assert main(["store", "init", "--centre-code", "3701001", "--centre-name", "测试考点", *store]) == 0
+    assert main(["bank", "import", str(IMPORTS / "example-l5.xlsx"), "--standard", "4-13-99-02",
+                 "--map", str(IMPORTS / "example-l5-mapping.yaml"), *store]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["bank", "list", "--json", *store]) == 0
+    listed = {b["bank"]: b for b in json.loads(capsys.readouterr().out)}
+    assert listed["example-l5"] | {"title": None} == {"bank": "example-l5", "title": None, "standard": "4-13-99-02",
+                                                      "version": "1", "items": 9, "tasks": 0}  # fmt: skip
+    out = tmp_path / "back.xlsx"
+    export = ["bank", "export", "--from-store", "--bank", "example-l5", "--format", "xlsx", "--out", str(out)]
+    assert main([*export, "--version", "1", *store]) == 0
+    assert "bank example-l5 from the store" in capsys.readouterr().out
+    back = read_xlsx("back.xlsx", out.read_bytes())
+    assert len(back.items) == 9 and back.problems == [] and back.info["back.xlsx"].bank == "example-l5"
+    assert main(["bank", "export", "--from-store", "--format", "xlsx", "--out", str(out), *store]) == 1
+    assert "--bank ID" in capsys.readouterr().err
 
 
 def test_inspect_reads_a_folder_of_yaml_banks_together(capsys):

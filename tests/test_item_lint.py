@@ -3,13 +3,14 @@ pattern it names, stays quiet without it, and a comment with a reason explains a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from app.banks.bank_file import read_banks
 from app.banks.bank_lint import lint_banks
 from app.banks.standard_file import read_standards
 from app.cli import main
-from app.domain.item_lint import lint_file, lint_item
+from app.domain.item_lint import RULES, lint_file, lint_item
 from app.domain.items import Item, ItemType
 from tests.conftest import REPO, bank_text, choice_item, write
 
@@ -60,6 +61,44 @@ def test_a_distractor_no_candidate_would_choose():
     assert (finding.rule, finding.field) == ("absurd-distractor", "options.C")
     keyed = choice(options={"A": "课程介绍", "B": "置之不理", "C": "作业批改", "D": "考试安排"})  # it is the key
     assert lint_item(keyed) == []
+
+
+def negated(stem: str, options: dict[str, str], key="B", type_=ItemType.SINGLE) -> Item:
+    return replace(choice(options=options, key=key, type_=type_), stem=stem)
+
+
+WRONG = "组织在线学习活动时，下列做法不恰当的是（　）。"
+PLAIN = {"A": "课前发布学习任务单", "C": "按学习进度分组讨论", "D": "课后收集学习反馈"}
+
+
+def test_a_negated_stem_whose_only_absolute_option_is_the_key():
+    for word in ("总是", "从不", "一定", "绝对", "永远", "任何情况下都"):
+        item = negated(WRONG, {**PLAIN, "B": f"讨论区{word}由教师一人发言"})
+        [finding] = lint_item(item)
+        assert (finding.rule, finding.field) == ("negated-absolute", "options.B"), word
+        assert "only the key (B) has absolute wording" in finding.message
+    # several keys of a 多选题, every absolute option among them, in a stem negated in its last clause
+    stem = "根据《就业促进法》，用人单位招用人员时，下列做法违反“公平就业，反对歧视”规定的有（　）。"
+    options = {"A": "一律不招用女性", "B": "按岗位要求设定学历条件", "C": "从不录用外地户籍人员", "D": "公开招聘信息"}
+    [finding] = lint_item(negated(stem, options, key=("A", "C"), type_=ItemType.MULTIPLE))
+    assert (finding.rule, finding.field) == ("negated-absolute", "options.A")
+    assert "only the key (A、C) has absolute wording (一律、从不)" in finding.message
+
+
+def test_absolute_options_raise_no_negated_absolute_warning_where_they_are_no_cue():
+    absolute_key = {**PLAIN, "B": "讨论区总是由教师一人发言"}
+    # the stem asks for the right option
+    assert lint_item(negated("组织在线学习活动时，下列做法恰当的是（　）。", absolute_key)) == []
+    # a negation outside the question's clause: 错误 describes the data, the question is positive
+    stem = "超过六成学习者答错同一道题，且错误答案集中在同一个选项，最恰当的判断是（　）。"
+    assert lint_item(negated(stem, absolute_key)) == []
+    assert lint_item(negated("下列属于一般职业能力、而不是专业能力的是（　）。", absolute_key)) == []
+    # a distractor is as absolute as the key: the wording no longer points at the key
+    assert lint_item(negated(WRONG, {**absolute_key, "C": "分组讨论一律由组长决定"})) == []
+    # the absolute option is a distractor: a candidate who follows the cue is wrong
+    assert lint_item(negated(WRONG, {**PLAIN, "B": "讨论区由教师一人发言", "C": "分组讨论从不限时"})) == []
+    # no absolute wording at all
+    assert lint_item(negated(WRONG, {**PLAIN, "B": "讨论区由教师一人发言"})) == []
 
 
 def test_absolute_wording_keyed_almost_always_false():
@@ -131,3 +170,24 @@ def test_the_sample_banks_raise_no_unexplained_warning():
     bankset = read_banks([REPO / "question_banks"], standards)
     report = lint_banks(bankset)
     assert [str(p) for p in report.warnings] == []
+
+
+def test_every_warning_has_a_template_so_the_admin_screen_shows_it_translated():
+    from app.ui.widgets.messages import match_message
+
+    long = {"A": "课程介绍", "B": LONG, "C": "作业批改", "D": "考试安排"}
+    findings = [
+        *lint_item(choice(options=long)),
+        *lint_item(choice(options=long, key="A")),
+        *lint_item(choice(options={"A": "课程介绍", "B": "学习计划", "C": "随便应付", "D": "以上都对"})),
+        *lint_item(negated(WRONG, {**PLAIN, "B": "讨论区总是由教师一人发言"})),
+        *lint_file([truefalse(f"T-{n}", "只要努力就一定能通过考核。", False) for n in range(10)]),
+        *lint_file([truefalse(f"T-{n}", "只要努力就一定能通过考核。", True) for n in range(3)]),
+        *lint_file([choice(f"S-{n}", key="A") for n in range(8)]),
+    ]
+    assert {f.rule for f in findings} == set(RULES)
+    for finding in findings:
+        found = match_message(f"warning [{finding.rule}]: {finding.message}")
+        assert found is not None and found[0] == "warning [{rule}]: {problem}"
+        inner = match_message(finding.message)
+        assert inner is not None and "{" in inner[0], finding.message  # its own template, not a generic one

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from app.api.types import (
     AttemptView,
+    BankCheck,
     BankSummary,
     CandidateRow,
     CandidateSession,
@@ -397,8 +398,22 @@ class AdminApi(SignedInApi, Protocol):
         `skip_unsupported`."""
         ...
 
+    def check_banks(
+        self, files: list[FileData], standard: str = "", mapping: FileData | None = None, skip_unsupported: bool = False
+    ) -> JobStatus:
+        """`import_banks` as a dry run: the same files checked the same way, kept nowhere. The job's
+        result (BankCheck): the banks the import would bring and the item-writing lint's warnings,
+        for the admin to see before confirming; a problem fails the job as it would the import."""
+        ...
+
     def imported_standards(self) -> list[str]:
         """Codes of the standards in use whose edition was imported into this centre's store."""
+        ...
+
+    def export_bank(self, bank: str, fmt: str, version: str = "", level: str | None = None) -> JobStatus:
+        """One bank in use (imported or bundled) in another format (xlsx, yaml, qti21, qti30,
+        moodle, gift; docs/bank-format.md): all its questions or those of one `level`. `version`,
+        when given, must be the one in use. The job's result: the file (FileData)."""
         ...
 
     def banks(self) -> list[BankSummary]:
@@ -464,4 +479,6 @@ JOB_RESULTS: dict[str, Any] = {
     "admin.export_session": ExportResult,
     "admin.import_standards": list[Standard],
     "admin.import_banks": list[BankSummary],
+    "admin.export_bank": FileData,
+    "admin.check_banks": BankCheck,
 }

@@ -36,6 +36,7 @@ from app.api.contract import (
 from app.api.errors import ApiError, refusal_of
 from app.api.types import (
     AttemptView,
+    BankCheck,
     BankSummary,
     CandidateRow,
     CandidateSession,
@@ -574,8 +575,25 @@ class AdminEndpoint(_SessionsRead):
 
         return self.server.jobs.start(self.actor, "admin.import_banks", work)
 
+    def check_banks(
+        self, files: list[FileData], standard: str = "", mapping: FileData | None = None, skip_unsupported: bool = False
+    ) -> JobStatus:
+        def work(progress: Progress) -> BankCheck:
+            return self.backend.library.check_banks(self.actor, self.backend.catalog, files, progress,
+                                                    standard=standard, mapping=mapping,
+                                                    skip_unsupported=skip_unsupported)  # fmt: skip
+
+        return self.server.jobs.start(self.actor, "admin.check_banks", work)
+
     def imported_standards(self) -> list[str]:
         return self.backend.library.imported_standards(self.actor, self.backend.catalog)
+
+    def export_bank(self, bank: str, fmt: str, version: str = "", level: str | None = None) -> JobStatus:
+        def work(progress: Progress) -> FileData:
+            return self.backend.library.export_bank(self.actor, self.backend.catalog, bank, fmt, version, level,
+                                                    progress)  # fmt: skip
+
+        return self.server.jobs.start(self.actor, "admin.export_bank", work)
 
     def banks(self) -> list[BankSummary]:
         return self.backend.library.banks(self.actor, self.backend.catalog)

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.time_ledger import LedgerState
-from app.errors import Message
+from app.errors import Message, Problem
 
 __all__ = [
     "ALREADY",
@@ -345,6 +345,18 @@ class BankSummary:
     version: str
     item_count: int
     task_count: int
+
+
+@dataclass(frozen=True)
+class BankCheck:
+    """What an import of bank files would bring, checked and kept nowhere (`AdminApi.check_banks`):
+    the banks, and the item-writing lint's warnings (giveaways such as absolute wording keyed one way,
+    one long option), each with its file and line or cell; `explained`: warnings a comment in the
+    bank explains (docs/bank-format.md, "Item-writing lint")."""
+
+    banks: tuple[BankSummary, ...]
+    warnings: tuple[Problem, ...]
+    explained: int
 
 
 @dataclass(frozen=True)

@@ -124,17 +124,27 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Pro
     from openpyxl import load_workbook
 
     result = ReadResult()
+    has_formulas = False
     try:  # every part checked first (corrupt, encrypted, inflating past the limit), so openpyxl opens a sound zip
         with open_zip(io.BytesIO(data)) as archive:  # zipfile takes a file object as well as a path
             for info in archive.infolist():
-                for _chunk in member_chunks(archive, info, MAX_PART):
-                    pass
+                sheet_part = info.filename.startswith("xl/worksheets/")
+                tail = b""
+                for chunk in member_chunks(archive, info, MAX_PART):
+                    if sheet_part and not has_formulas:
+                        has_formulas = _has_formula_tag(tail + chunk)
+                        tail = chunk[-16:]
     except ZipMemberError as exc:
         result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {exc.message}"))
         return result
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises what its XML parsers raise on a malformed part
+        result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {_reason(exc)}"))
+        return result
+    try:  # only a workbook with formulas is read twice: their text shows which empty cells are unsaved results
+        formulas = _formula_cells(data) if has_formulas else {}
+    except Exception as exc:
         result.problems.append(Problem(name, None, "", f"not an Excel workbook (.xlsx): {_reason(exc)}"))
         return result
     try:
@@ -150,7 +160,8 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Pro
                 if title == INFO_SHEET:
                     result.info[name] = _read_info(rows)
                 elif title not in SKIPPED_SHEETS:
-                    headers += _read_sheet(name, title, counter.counting(rows), available, found)
+                    headers += _read_sheet(name, title, counter.counting(rows), available, found,
+                                           formulas.get(title, frozenset()))  # fmt: skip
             except Exception as exc:  # a malformed sheet inside a sound package: the sheet is refused whole
                 found = ReadResult(problems=[Problem(name, None, title, f"the sheet cannot be read: {_reason(exc)}")])
             result.extend(found)
@@ -161,6 +172,41 @@ def read_xlsx(name: str, data: bytes, members: Iterable[str] = (), progress: Pro
             "no questions found: no sheet has a header row with a 题干 column"  # fmt: skip
         result.problems.append(Problem(name, None, "", message))
     return result
+
+
+# a formula element in a sheet's XML, with or without a namespace prefix: <f>, <f t="shared" .../>, <x:f>
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _has_formula_tag(xml: bytes) -> bool:
+    # substring searches first (memchr-fast): the regex runs only on a sheet that may have formulas
+    return (b"<f" in xml or b":f" in xml) and _FORMULA_TAG.search(xml) is not None
+
+
+def _formula_cells(data: bytes) -> dict[str, frozenset[tuple[int, int]]]:
+    """Sheet title -> (row, column index) of every formula cell. Read with data_only, a formula whose
+    result the file does not keep (a workbook written by a program, never opened and saved in
+    Excel or WPS) is an empty cell; these positions tell such a cell from one left empty."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        out: dict[str, frozenset[tuple[int, int]]] = {}
+        for sheet in book.worksheets:
+            cells = set()
+            for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+                for index, value in enumerate(row):
+                    if (isinstance(value, str) and value.startswith("=")) or type(value).__name__ in _FORMULA_TYPES:
+                        cells.add((number, index))
+            if cells:
+                out[str(sheet.title)] = frozenset(cells)
+        return out
+    finally:
+        book.close()
+
+
+_FORMULA_TYPES = ("ArrayFormula", "DataTableFormula")
+UNSAVED_FORMULA = "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again"
 
 
 class _Counter:
@@ -222,6 +268,14 @@ class _Sheet:
                 self.fields[fld] = index
                 self.columns[fld] = (letter, text)
         self.options = sorted((fld[4:], ix) for fld, ix in self.fields.items() if fld.startswith("opt:"))
+        self.formulas: frozenset[tuple[int, int]] = frozenset()
+
+    def unsaved(self, number: int, row: tuple[Any, ...]) -> list[int]:
+        """The column indexes of the row's read columns that hold a formula without a saved value."""
+        if not self.formulas:
+            return []
+        return [ix for ix in self.fields.values()
+                if (ix >= len(row) or row[ix] is None) and (number, ix) in self.formulas]  # fmt: skip
 
 
 def _find_header(rows: Iterator[tuple[Any, ...]]) -> tuple[int, tuple[Any, ...]] | None:
@@ -233,8 +287,16 @@ def _find_header(rows: Iterator[tuple[Any, ...]]) -> tuple[int, tuple[Any, ...]]
     return None
 
 
-def _read_sheet(source: str, title: str, rows: Iterator[tuple[Any, ...]], members: set[str], out: ReadResult) -> bool:
-    """Read one sheet's questions into `out`; whether it has a header row."""
+def _read_sheet(
+    source: str,
+    title: str,
+    rows: Iterator[tuple[Any, ...]],
+    members: set[str],
+    out: ReadResult,
+    formulas: frozenset[tuple[int, int]] = frozenset(),
+) -> bool:
+    """Read one sheet's questions into `out`; whether it has a header row. `formulas`: (row, column
+    index) of its formula cells."""
     found = _find_header(rows)
     if found is None:
         out.warnings.append(Problem(source, None, title, "no header row with a 题干 column in the first rows: "
@@ -242,6 +304,7 @@ def _read_sheet(source: str, title: str, rows: Iterator[tuple[Any, ...]], member
         return False
     header_row, header = found
     sheet = _Sheet(source, title, header, header_row, out)
+    sheet.formulas = formulas
     sheet_type = _TYPES.get(folded(_BRACKETED.sub("", title)))
     if "type" not in sheet.fields and sheet_type is None:
         message = (f"no 题型 column, and the sheet's name {title!r} is no question type (name it 单选题, 多选题, "
@@ -249,7 +312,8 @@ def _read_sheet(source: str, title: str, rows: Iterator[tuple[Any, ...]], member
         out.problems.append(Problem(source, header_row, f"{title}!{header_row}", message))
         return True
     for number, row in enumerate(rows, header_row + 1):
-        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row):
+        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in row) and \
+                not sheet.unsaved(number, row):  # fmt: skip
             continue  # an empty row
         _read_row(sheet, number, row, sheet_type, members, out)
     return True
@@ -272,6 +336,11 @@ def _read_row(
     def problem(fld: str, message: str) -> None:
         problems.append(Problem(sheet.source, number, item.where(fld), message))
 
+    unsaved = sheet.unsaved(number, row)
+    if unsaved:  # the row's other problems would only follow from the missing values
+        by_index = {i: f for f, i in fields.items()}
+        out.problems += [Problem(sheet.source, number, item.where(by_index[ix]), UNSAVED_FORMULA) for ix in unsaved]
+        return
     raw_id = text("id")
     item.source_id, item.has_id = (raw_id, True) if raw_id else (text("seq") or f"{sheet.title}!{number}", False)
     raw_type = text("type")

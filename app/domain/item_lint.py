@@ -12,7 +12,11 @@ Per item:
   key, and candidates know it);
 - `above-option`: an option such as 以上都对, 以上都不对, 以上都是 (it rewards partial knowledge, and
   option order shuffling breaks it);
-- `absurd-distractor`: a distractor no candidate would choose (随便, 无所谓, 置之不理, ...).
+- `absurd-distractor`: a distractor no candidate would choose (随便, 无所谓, 置之不理, ...);
+- `negated-absolute`: a choice item whose stem asks for the wrong or unsuitable option (不正确的是,
+  错误的是, 不属于, 违反…的有) and whose only absolutely worded options (总是, 从不, 一定, 绝对, ...)
+  are keys: absolute statements are usually false, so the candidate who knows it picks the key
+  without knowing the content (the choice-item twin of `absolute-wording`).
 
 Per bank file (the file is what a writer revises; the warning names the items):
 - `absolute-wording`: 判断题 with absolute wording (只要, 只需, 无须, 一定, 越…越好, ...) keyed
@@ -33,11 +37,21 @@ from dataclasses import dataclass
 
 from app.domain.items import Item, ItemType
 
-RULES = ("absolute-wording", "long-option", "above-option", "absurd-distractor", "key-balance")
+RULES = ("absolute-wording", "long-option", "above-option", "absurd-distractor", "negated-absolute", "key-balance")
 
 ABSOLUTE = re.compile(
     r"只要|只需|无须|无需|一定|越[^。；]{0,12}越好|绝对|从不|总是|一律|完全不|所有[^，。；]{0,8}都"
 )
+# an option's absolute wording: the 判断题 words and a few that only read as absolute in a statement
+ABSOLUTE_OPTION = re.compile(ABSOLUTE.pattern + r"|永远|必然|必定|凡是|任何[^，。；]{0,8}都")
+# a stem that asks for the wrong one: looked for in its last clause, the question itself, so that
+# "错误答案集中在…，最恰当的判断是（　）" is no negated stem; "而不是"/"并不" only contrast
+NEGATED_STEM = re.compile(
+    r"错误|不正确|不恰当|不妥|不合理|不准确|不符合|不属于|不包括|不应|不宜|不得|不能|不可以|有误|违反|违背"
+)
+_CONTRAST = re.compile(r"而不是|并不|是否")
+_CLAUSES = re.compile(r"[，,。；;：:！？!?]")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》")  # a quotation's commas do not end the question's clause
 ABOVE = re.compile(r"以上(?:都|均|皆|全)(?:对|是|正确|不对|不是|错误|不正确)|以上(?:选项|说法)(?:都|均)")
 ABSURD = re.compile(r"随便|无所谓|置之不理|不予理睬|不理睬|辱骂|嘲笑|挖苦")
 
@@ -79,7 +93,30 @@ def lint_item(item: Item) -> list[Finding]:
                 f"distractor {label} ('{text.strip()}') is one no candidate would choose: write a "
                 f"mistake a candidate could make",
             ))  # fmt: skip
+    found += _negated_absolute(item, {str(k) for k in keys})
     return found
+
+
+def negated_stem(stem: str) -> bool:
+    """Whether the stem asks for the wrong or unsuitable option(s): a negation in its last clause."""
+    clauses = [c for c in _CLAUSES.split(_QUOTED.sub("“”", stem)) if c.strip(" \u3000（）()")]
+    question = _CONTRAST.sub("", clauses[-1]) if clauses else ""
+    return NEGATED_STEM.search(question) is not None
+
+
+def _negated_absolute(item: Item, keys: set[str]) -> list[Finding]:
+    absolute = [label for label, text in item.options if ABSOLUTE_OPTION.search(text)]
+    if not absolute or not set(absolute) <= keys or not negated_stem(item.stem):
+        return []
+    labels = "、".join(absolute)
+    words = "、".join(sorted({m[0] for label, text in item.options if label in absolute
+                             and (m := ABSOLUTE_OPTION.search(text)) is not None}))  # fmt: skip
+    return [Finding(
+        "negated-absolute", item.id, f"options.{absolute[0]}",
+        f"the stem asks for the wrong option and only the key ({labels}) has absolute wording ({words}): "
+        f"candidates know that absolute statements are usually false and pick it without knowing the content; "
+        f"word the key without it, or a distractor with it",
+    )]  # fmt: skip
 
 
 def lint_file(items: Sequence[Item]) -> list[Finding]:

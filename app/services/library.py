@@ -13,13 +13,15 @@ from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
 
-from app.api.types import BankSummary, FileData
-from app.banks.bank_file import BankInfo, bank_files, read_banks
+from app.api.types import BankCheck, BankSummary, FileData
+from app.banks.bank_file import BankInfo, BankSet, bank_files, read_banks
+from app.banks.bank_lint import items_by_bank, lint_source
 from app.banks.catalog import Catalog
 from app.banks.interchange import (
     OTHER_SUFFIXES,
     Converted,
     convert,
+    export_items,
     is_bank_file,
     package_from_bytes,
     package_from_path,
@@ -27,13 +29,17 @@ from app.banks.interchange import (
     read_package,
     relocate,
 )
+from app.banks.neutral import BankInfoRow
 from app.banks.standard_file import read_standard_text
 from app.domain.standards import Standard
 from app.errors import DataFileError, Problem
-from app.services.base import Actor, Service, require_role
+from app.services.base import Actor, Conflict, NotFound, Service, require_role
 from app.store.models import ImportedVersion
 
 Progress = Callable[[int, int], None]
+
+# the formats a bank is exported in (`examdesk bank export --format`) and the file each one makes
+EXPORT_SUFFIXES = {"xlsx": "xlsx", "yaml": "yaml", "qti21": "zip", "qti30": "zip", "moodle": "xml", "gift": "gift"}
 
 
 def _read_texts(paths: Sequence[Path | FileData], progress: Progress | None) -> list[tuple[str, str]]:
@@ -118,6 +124,45 @@ class LibraryService(Service):
         require_role(actor, "admin")
         return [summary(info) for info in sorted(catalog.banks.banks, key=lambda b: (b.standard, b.bank))]
 
+    def export_bank(
+        self,
+        actor: Actor,
+        catalog: Catalog,
+        bank: str,
+        fmt: str,
+        version: str = "",
+        level: str | None = None,
+        progress: Progress | None = None,
+    ) -> FileData:
+        """One bank in use (imported into this store, or bundled) written in another format: the
+        questions it has, or those of one level; a file that imports back to the same items.
+        `version`, when given, must be the version in use (a bank id is in use in one version only)."""
+        require_role(actor, "admin")
+        if fmt not in EXPORT_SUFFIXES:
+            raise Conflict("unknown export format {format}; formats: {known}", format=repr(fmt),
+                           known=", ".join(EXPORT_SUFFIXES))  # fmt: skip
+        info = next((b for b in catalog.banks.banks if b.bank == bank), None)
+        if info is None:
+            known = ", ".join(sorted(b.bank for b in catalog.banks.banks))
+            raise NotFound("no bank {bank} in use; banks: {known}", bank=repr(bank), known=known)
+        if version and version != info.version:
+            raise Conflict("bank {bank} is in use in version {in_use}, not {version}",
+                           bank=bank, in_use=repr(info.version), version=repr(version))  # fmt: skip
+        items = [it for it in catalog.banks.items if it.bank == bank
+                 and (level is None or any(str(lv) == str(level) for lv in it.levels))]  # fmt: skip
+        if not items:
+            raise NotFound("bank {bank} has no questions of level {level}", bank=bank, level=level or "any")
+        subtype = info.subtypes[0] if len(info.subtypes) == 1 else None
+        row = BankInfoRow(info.bank, info.title, info.standard, subtype or "", info.version)
+        data = export_items(items, fmt, row)
+        name = f"{bank}" + (f"-level{level}" if level else "") + f".{EXPORT_SUFFIXES[fmt]}"
+        with self.action(actor, "bank.export", "library", {"bank": bank, "version": info.version, "format": fmt,
+                                                           "level": level, "items": len(items)}):  # fmt: skip
+            pass
+        if progress:
+            progress(1, 1)
+        return FileData(name, data)
+
     def imported_standards(self, actor: Actor, catalog: Catalog) -> list[str]:
         """Codes of the standards in use whose edition came from an import into this store."""
         require_role(actor, "admin")
@@ -169,7 +214,7 @@ class LibraryService(Service):
             progress(len(sources) + 1, len(sources) + 1)
         return [std for _n, _t, std in read]
 
-    def import_banks(
+    def check_banks(
         self,
         actor: Actor,
         catalog: Catalog,
@@ -179,14 +224,39 @@ class LibraryService(Service):
         standard: str = "",
         mapping: FileData | None = None,
         skip_unsupported: bool = False,
-    ) -> list[BankInfo]:
-        """Check the files together with every bank in use; store them all, or none.
-
-        Bank files of other formats (an Excel workbook, a .zip package; app/banks/interchange.py)
-        are converted into ExamDesk banks first, for `standard` and through the `mapping` file; what
-        the store keeps is the converted bank. Parts they hold that ExamDesk cannot represent
-        refuse the import unless `skip_unsupported`."""
+    ) -> BankCheck:
+        """What `import_banks` would import, checked the same way but kept nowhere, with the
+        item-writing lint's warnings (giveaways, docs/bank-format.md) for the admin to see before
+        confirming: a problem refuses as the import would; a warning does not. Warnings about a
+        converted bank are told by the cell they came from."""
         require_role(actor, "admin")
+        sources, infos, checked, converted = self._checked_banks(catalog, files, progress, standard, mapping,
+                                                                 skip_unsupported)  # fmt: skip
+        by_bank = items_by_bank(checked)
+        warnings: list[Problem] = []
+        explained = 0
+        for name, text in sources:
+            info = next((i for i in infos if i.source == name), None)
+            if info is not None:
+                report = lint_source(name, text, by_bank.get(info.bank, []))
+                warnings += report.warnings
+                explained += len(report.justified)
+        if progress:
+            progress(len(sources) + 1, len(sources) + 1)
+        return BankCheck(tuple(summary(i) for i in infos), tuple(relocate(warnings, converted)), explained)
+
+    def _checked_banks(
+        self,
+        catalog: Catalog,
+        files: Sequence[Path | FileData],
+        progress: Progress | None,
+        standard: str,
+        mapping: FileData | None,
+        skip_unsupported: bool,
+    ) -> tuple[list[tuple[str, str]], list[BankInfo], BankSet, list[Converted]]:
+        """The bank files (name, YAML text) an import of `files` would keep, each bank's information,
+        every bank in use read with them, and the banks converted from other formats; DataFileError
+        with every problem, each told by the file (and cell) it is in."""
         native = [f for f in files if _native(f)]
         other = [f for f in files if not _native(f)]
         sent = [f for f in native if isinstance(f, FileData)]
@@ -212,6 +282,29 @@ class LibraryService(Service):
         if not_banks:  # e.g. a standard chosen by mistake: read_banks passes over other ExamDesk files
             raise DataFileError([Problem(name, None, "schema", "not a question bank (examdesk-bank/1); a standard "
                                          "is imported with Import standard") for name in not_banks])  # fmt: skip
+        return sources, infos, checked, converted
+
+    def import_banks(
+        self,
+        actor: Actor,
+        catalog: Catalog,
+        files: Sequence[Path | FileData],
+        progress: Progress | None = None,
+        *,
+        standard: str = "",
+        mapping: FileData | None = None,
+        skip_unsupported: bool = False,
+    ) -> list[BankInfo]:
+        """Check the files together with every bank in use; store them all, or none.
+
+        Bank files of other formats (an Excel workbook, a .zip package; app/banks/interchange.py)
+        are converted into ExamDesk banks first, for `standard` and through the `mapping` file; what
+        the store keeps is the converted bank. Parts they hold that ExamDesk cannot represent
+        refuse the import unless `skip_unsupported`."""
+        require_role(actor, "admin")
+        sources, infos, _checked, _converted = self._checked_banks(catalog, files, progress, standard, mapping,
+                                                                   skip_unsupported)  # fmt: skip
+        new = {name for name, _text in sources}
         data = {"files": sorted(new), "banks": [i.bank for i in infos]}
         with self.action(actor, "bank.import", "library", data) as s:
             for name, text in sources:
@@ -224,5 +317,5 @@ class LibraryService(Service):
                     )
                 )  # fmt: skip
         if progress:
-            progress(len(paths) + 1, len(paths) + 1)
+            progress(len(sources) + 1, len(sources) + 1)
         return infos

@@ -508,7 +508,7 @@
 <context>
     <name>ImportOptions</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="+51"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+53"/>
         <source>Import a question bank of another format</source>
         <translation>导入其他格式的题库</translation>
     </message>
@@ -1361,7 +1361,7 @@
 <context>
     <name>StandardsTab</name>
     <message>
-        <location filename="../../app/ui/admin/standards_tab.py" line="+15"/>
+        <location filename="../../app/ui/admin/standards_tab.py" line="+21"/>
         <source>&amp;Import question bank…</source>
         <translation>导入题库(&amp;I)…</translation>
     </message>
@@ -1381,7 +1381,27 @@
         <translation>命题单位密封的考试内容：信任其公钥，考前导入试卷包，开考时用启封密钥启封</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Item-writing warnings in the bank to import</source>
+        <translation>待导入题库的命题质量警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;anyway</source>
+        <translation>仍然导入(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The warnings do not make the bank invalid: papers can use it</source>
+        <translation>这些警告不会使题库无效：组卷仍可使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel, to revise the bank</source>
+        <translation>取消，先修改题库(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1453,7 +1473,7 @@
         <translation>题库</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Import question bank</source>
         <translation>导入题库</translation>
     </message>
@@ -1463,7 +1483,22 @@
         <translation>题库文件 (*.yaml *.yml *.xlsx *.zip *.xml *.gift *.txt)</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+55"/>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>已取消导入：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{banks}: the item-writing check found {count} warning(s), patterns that let candidates answer without knowing the content. They do not stop the import; revise the questions, or explain each in a comment (# lint: ok RULE: why) where the bank is kept as YAML.</source>
+        <translation>{banks}：命题质量检查发现 {count} 条警告，即考生不掌握内容也能猜中答案的命题模式。警告不妨碍导入；请修改试题，或在 YAML 题库中用注释逐条说明理由（# lint: ok 规则: 理由）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} more are explained in comments.</source>
+        <translation>另有 {count} 条已在注释中说明理由。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>{count} problem(s): nothing was imported.</source>
         <translation>发现 {count} 个问题，未导入任何内容。</translation>
     </message>
@@ -1533,7 +1568,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-287"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -1543,12 +1578,12 @@
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>Sub-types</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Import standard</source>
         <translation>导入标准</translation>
     </message>
@@ -1558,7 +1593,8 @@
         <translation>标准文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
+        <location line="+52"/>
         <source>{bank} ({count} questions)</source>
         <translation>{bank}（{count} 题）</translation>
     </message>
@@ -1568,12 +1604,12 @@
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-197"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+221"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>

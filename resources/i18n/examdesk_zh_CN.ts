@@ -1233,7 +1233,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+295"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+342"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2248,6 +2248,26 @@ weight tables and papers</source>
         <translation>未知的职业标准 {code}；已有的标准：{known}</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>unknown export format {format}; formats: {known}</source>
+        <translation>未知的导出格式 {format}；可用格式：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no bank {bank} in use; banks: {known}</source>
+        <translation>没有在用的题库 {bank}；现有题库：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank {bank} is in use in version {in_use}, not {version}</source>
+        <translation>题库 {bank} 在用的是版本 {in_use}，不是 {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank {bank} has no questions of level {level}</source>
+        <translation>题库 {bank} 没有等级 {level} 的试题</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>bank id {bank} already used by {source}</source>
         <translation>题库编号 {bank} 已被 {source} 使用</translation>
@@ -3113,12 +3133,12 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-404"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-518"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3474,6 +3494,61 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>formula without a saved value: open the workbook in Excel or WPS and save it, then import it again</source>
+        <translation>公式没有保存计算结果：请用 Excel 或 WPS 打开该工作簿并保存，然后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>warning [{rule}]: {problem}</source>
+        <translation>警告 [{rule}]：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>option {label} (the key) has {length} characters, the others {others} on average: candidates pick the longest option; make the options about as long</source>
+        <translation>选项 {label}（正确答案）有 {length} 个字，其余选项平均 {others} 个字：考生会挑最长的选项；请使各选项长短相近</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>option {label} (a distractor) has {length} characters, the others {others} on average: candidates pick the longest option; make the options about as long</source>
+        <translation>选项 {label}（干扰项）有 {length} 个字，其余选项平均 {others} 个字：考生会挑最长的选项；请使各选项长短相近</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>option {label} is &apos;{text}&apos;: it rewards partial knowledge and needs a fixed order; write a fourth plausible option instead</source>
+        <translation>选项 {label} 为“{text}”：它让只掌握部分内容的考生得分，且要求固定选项顺序；请改写为另一个似是而非的选项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>distractor {label} (&apos;{text}&apos;) is one no candidate would choose: write a mistake a candidate could make</source>
+        <translation>干扰项 {label}（“{text}”）没有考生会选：请写一个考生可能犯的错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the stem asks for the wrong option and only the key ({labels}) has absolute wording ({words}): candidates know that absolute statements are usually false and pick it without knowing the content; word the key without it, or a distractor with it</source>
+        <translation>题干问的是错误（不恰当）的选项，而只有正确答案（{labels}）用了绝对化措辞（{words}）：考生知道绝对化的说法通常是错的，不掌握内容也能选中；请去掉答案中的绝对化措辞，或让某个干扰项也使用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} of the file&apos;s {total} 判断题 with absolute wording (只要, 一定, ...) are keyed false: candidates learn that such wording means false; reword some so that they are true ({ids})</source>
+        <translation>本文件 {total} 道含绝对化措辞（只要、一定……）的判断题中有 {count} 道答案为“错”：考生会学到这类措辞即意味着“错”；请改写其中一些，使其表述正确（{ids}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} of the file&apos;s {total} 判断题 with absolute wording (只要, 一定, ...) are keyed true: candidates learn that such wording means true; reword some so that they are false ({ids})</source>
+        <translation>本文件 {total} 道含绝对化措辞（只要、一定……）的判断题中有 {count} 道答案为“对”：考生会学到这类措辞即意味着“对”；请改写其中一些，使其表述错误（{ids}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file&apos;s {total} 单项选择题 are keyed {spread}: far from even (chi-square {chi2}, p &lt; 0.05); move keys to the rarer letters by reordering options</source>
+        <translation>本文件 {total} 道单项选择题的答案分布为 {spread}：明显不均（卡方 {chi2}，p &lt; 0.05）；请调整选项顺序，把答案移到较少出现的字母上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} of the file&apos;s {total} 判断题 are keyed true: keep it between 30% and 70%</source>
+        <translation>本文件 {total} 道判断题中有 {count} 道答案为“对”：请保持在 30% 到 70% 之间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, 案例分析题</source>
         <translation>不支持题型 {value}；支持的题型：单选题、多选题、判断题、填空题、简答题、论述题、案例分析题</translation>
     </message>
@@ -3614,24 +3689,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+706"/>
+        <location line="+711"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-701"/>
-        <location line="+706"/>
+        <location line="-706"/>
+        <location line="+711"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-705"/>
-        <location line="+706"/>
+        <location line="-710"/>
+        <location line="+711"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-705"/>
+        <location line="-710"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>
@@ -4096,7 +4171,7 @@ weight tables and papers</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>{standard} has no subtype {subtype}; subtypes: {known}</source>
         <translation>{standard} 没有工种 {subtype}；可选工种：{known}</translation>
     </message>

@@ -595,6 +595,71 @@ def test_importing_a_bank_from_the_standards_tab(qtbot, home, backend, admin, tm
     assert any(it.id.startswith("CTR-") for it in backend.catalog.banks.items)
 
 
+GIVEAWAYS = """schema: examdesk-bank/1
+bank: centre-giveaways
+title: 中心自编题（待修改）
+standard: 4-13-99-02
+version: 1
+items:
+  - id: GV-1
+    type: single
+    area: 学情分析
+    code: "1.1"
+    levels: [5]
+    difficulty: 2
+    points: 1
+    stem: 在线学习平台中，最能直接反映学习者学习过程参与情况的数据是（　）。
+    options: {A: 入学学历, B: 课程视频的观看时长与讨论区的发帖次数, C: 报名渠道, D: 课程定价}
+    key: B
+  - id: GV-2
+    type: single
+    area: 学情分析
+    code: "1.1"
+    levels: [5]
+    difficulty: 2
+    points: 1
+    stem: 采集学情数据时，下列做法不正确的是（　）。
+    options:
+      A: 事先向学习者说明采集目的
+      B: 按照最小必要原则采集信息
+      C: 总是采集学习者的全部信息
+      D: 对采集的数据加密妥善保存
+    key: C
+"""
+
+
+def test_an_import_shows_the_item_writing_warnings_before_the_admin_confirms(qtbot, home, admin, tmp_path):
+    tab = home.standards
+    home.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    before = len(admin.admin.banks())
+    bank = tmp_path / "giveaways.yaml"
+    bank.write_text(GIVEAWAYS, encoding="utf-8")
+    with qtbot.waitSignal(tab.background.done, timeout=30000):
+        tab.import_bank(bank)  # checked, kept nowhere: the warnings wait for the admin
+    assert not tab.review.isHidden() and tab.problems.isHidden()
+    warnings = [tab.warnings.item(i).text() for i in range(tab.warnings.count())]
+    assert warnings == [
+        "giveaways.yaml:7: items[0] (GV-1).options.B: warning [long-option]: option B (the key) has 18 characters, "
+        "the others 4.0 on average: candidates pick the longest option; make the options about as long",
+        "giveaways.yaml:17: items[1] (GV-2).options.C: warning [negated-absolute]: the stem asks for the wrong "
+        "option and only the key (C) has absolute wording (总是): candidates know that absolute statements are "
+        "usually false and pick it without knowing the content; word the key without it, or a distractor with it",
+    ]
+    assert "centre-giveaways (2 questions)" in tab.review_text.text()
+    assert len(admin.admin.banks()) == before and not tab.import_button.isEnabled()
+    tab.cancel_button.click()  # to revise the bank: nothing is kept
+    assert tab.review.isHidden() and tab.import_button.isEnabled()
+    assert len(admin.admin.banks()) == before and "nothing was imported" in tab.summary.text()
+
+    with qtbot.waitSignal(tab.background.done, timeout=30000):
+        tab.import_bank(bank)
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.confirm_button.click()  # imported anyway: warnings do not make a bank invalid
+    assert tab.review.isHidden() and len(admin.admin.banks()) == before + 1
+    assert "centre-giveaways (2 questions)" in tab.summary.text()
+
+
 def test_importing_a_standard_from_the_standards_tab(qtbot, home, admin, tmp_path):
     tab = home.standards
     home.tabs.setCurrentWidget(tab)
@@ -714,8 +779,18 @@ def test_importing_a_workbook_from_the_standards_tab(qtbot, home, backend, admin
     problems = [tab.problems.item(i).text() for i in range(tab.problems.count())]
     assert len(problems) == 9 and all("试题!C" in p for p in problems)
     assert len(admin.admin.banks()) == before
-    with qtbot.waitSignal(tab.imported, timeout=30000):
+    with qtbot.waitSignal(tab.background.done, timeout=30000):
         tab.import_bank(workbook, "4-13-99-02", mapping)
+    # the workbook's giveaways, told by the cell they came from, before the admin confirms
+    warnings = [tab.warnings.item(i).text() for i in range(tab.warnings.count())]
+    assert [w.split(": warning ")[0] for w in warnings] == [
+        "example-l5.xlsx:4: 试题!E4 (选项B) [example-l5-0002]",
+        "example-l5.xlsx:9: 试题!E9 (选项B) [example-l5-0007]",
+        "example-l5.xlsx:10: 试题!G10 (选项D) [example-l5-0008]",
+    ]
+    assert all("[long-option]" in w for w in warnings) and len(admin.admin.banks()) == before
+    with qtbot.waitSignal(tab.imported, timeout=30000):
+        tab.confirm_button.click()
     assert tab.banks_model.rowCount() == before + 1
     assert "example-l5 (9 questions)" in tab.summary.text()
     assert sum(1 for it in backend.catalog.banks.items if it.bank == "example-l5") == 9

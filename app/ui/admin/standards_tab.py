@@ -1,7 +1,9 @@
 """标准与题库: the standards and question banks in use (bundled and imported), and importing more.
 
 The files are read here, on the admin's PC, and sent to the service, which checks them with every bank
-in use, keeps them and uses them at once; this screen only shows what the service reports."""
+in use, keeps them and uses them at once; this screen only shows what the service reports. A bank is
+checked first, keeping nothing: when the item-writing lint finds giveaways in it (docs/bank-format.md),
+the admin sees them and imports anyway or cancels to revise the bank."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.api.client import Client
 from app.api.errors import ApiError
 from app.api.files import read_bank_files, read_files
-from app.api.types import BankSummary, FileData
+from app.api.types import BankCheck, BankSummary, FileData
 from app.domain.standards import Part, Standard
 from app.errors import DataFileError
 from app.ui.admin import labels
@@ -76,6 +78,12 @@ class ImportOptions(QDialog):
             self.mapping_label.setText(str(path))
 
 
+def _bank_files(path: Path, mapping: Path | None) -> tuple[list[FileData], FileData | None]:
+    """The bank file (or package) and the mapping file as this PC reads them, to be sent."""
+    rules = FileData(mapping.name, mapping.read_bytes()) if mapping is not None else None
+    return read_bank_files([path]), rules
+
+
 class StandardsTab(QWidget):
     imported = Signal()
 
@@ -104,6 +112,30 @@ class StandardsTab(QWidget):
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Problems in the imported file"))
         self.problems.setVisible(False)
+        # the check's item-writing warnings, shown before the admin confirms the import
+        self._pending: tuple[Path, str, Path | None, bool] | None = None
+        self.review = QWidget()
+        self.review_text = QLabel()
+        self.review_text.setWordWrap(True)
+        self.warnings = QListWidget()
+        self.warnings.setAccessibleName(self.tr("Item-writing warnings in the bank to import"))
+        self.warnings.setWordWrap(True)
+        self.warnings.setMaximumHeight(self.fontMetrics().height() * 12)  # the tables below stay in sight
+        self.confirm_button = QPushButton(self.tr("Import &anyway"))
+        self.confirm_button.setToolTip(self.tr("The warnings do not make the bank invalid: papers can use it"))
+        self.confirm_button.clicked.connect(self.confirm_import)
+        self.cancel_button = QPushButton(self.tr("&Cancel, to revise the bank"))
+        self.cancel_button.clicked.connect(self.cancel_import)
+        review_buttons = QHBoxLayout()
+        review_buttons.addStretch(1)
+        review_buttons.addWidget(self.cancel_button)
+        review_buttons.addWidget(self.confirm_button)
+        review_layout = QVBoxLayout(self.review)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.review_text)
+        review_layout.addWidget(self.warnings, 1)
+        review_layout.addLayout(review_buttons)
+        self.review.setVisible(False)
         self.background = Background(self)
         self.background.progress.connect(self._progress)
         self.background.done.connect(self._imported)
@@ -146,6 +178,7 @@ class StandardsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.problems)
+        layout.addWidget(self.review)
         layout.addWidget(splitter, 1)
         self._loaded = False
 
@@ -179,16 +212,61 @@ class StandardsTab(QWidget):
     def import_bank(
         self, path: Path, standard: str = "", mapping: Path | None = None, skip_unsupported: bool = False
     ) -> None:
-        """Import a bank file; one of another format (a workbook, a .zip) for `standard`, through the
-        `mapping` file. The files are read here and sent; the service converts and checks them."""
+        """Check a bank file, keeping nothing; one of another format (a workbook, a .zip) for
+        `standard`, through the `mapping` file. Without item-writing warnings it is imported at once;
+        with them, they are shown and the admin confirms (`confirm_import`) or cancels."""
+        client = self.client
+        self._pending = (path, standard, mapping, skip_unsupported)
+
+        def job(progress: Any) -> Any:
+            files, rules = _bank_files(path, mapping)
+            return client.run(lambda: client.admin.check_banks(files, standard, rules, skip_unsupported), progress)
+
+        self._start(job)
+
+    def confirm_import(self) -> None:
+        """Import the bank whose check is shown: the files are read and checked again, and kept."""
+        if self._pending is None:
+            return
+        path, standard, mapping, skip_unsupported = self._pending
+        self._pending = None
         client = self.client
 
         def job(progress: Any) -> Any:
-            files = read_bank_files([path])
-            rules = FileData(mapping.name, mapping.read_bytes()) if mapping is not None else None
+            files, rules = _bank_files(path, mapping)
             return client.run(lambda: client.admin.import_banks(files, standard, rules, skip_unsupported), progress)
 
         self._start(job)
+
+    def cancel_import(self) -> None:
+        self._pending = None
+        self._close_review()
+        self.summary.setText(self.tr("Import cancelled: nothing was imported."))
+
+    def _close_review(self) -> None:
+        self.review.setVisible(False)
+        self.warnings.clear()
+        self._set_importing(False)
+
+    def _checked(self, check: BankCheck) -> None:
+        if not check.warnings:
+            self.confirm_import()
+            return
+        banks = join_names(self.tr("{bank} ({count} questions)").format(bank=b.bank, count=b.item_count)
+                           for b in check.banks)  # fmt: skip
+        text = self.tr("{banks}: the item-writing check found {count} warning(s), patterns that let candidates "
+                       "answer without knowing the content. They do not stop the import; revise the questions, "
+                       "or explain each in a comment (# lint: ok RULE: why) where the bank is kept as YAML.")
+        text = text.format(banks=banks, count=len(check.warnings))
+        if check.explained:
+            text += " " + self.tr("{count} more are explained in comments.").format(count=check.explained)
+        self.review_text.setText(text)
+        self.warnings.clear()
+        self.warnings.addItems([translate_problem(p) for p in check.warnings])
+        self.review.setVisible(True)
+        for button in (self.import_button, self.import_standard_button):
+            button.setEnabled(False)  # one import at a time: this one waits for the admin's answer
+        self.confirm_button.setFocus()
 
     def import_standard(self, path: Path) -> None:
         client = self.client
@@ -197,6 +275,8 @@ class StandardsTab(QWidget):
     def _start(self, job: Any) -> None:
         if self.background.busy:
             return
+        self.review.setVisible(False)
+        self.warnings.clear()
         self.problems.clear()
         self.problems.setVisible(False)
         self._set_importing(True)
@@ -217,6 +297,9 @@ class StandardsTab(QWidget):
     def _imported(self, imported: Any) -> None:
         self.progress.setVisible(False)
         self._set_importing(False)
+        if isinstance(imported, BankCheck):
+            self._checked(imported)
+            return
         self.known.reload()  # the service uses the new files already; read what it has now
         self._loaded = False
         self.refresh()
@@ -232,6 +315,7 @@ class StandardsTab(QWidget):
     def _failed(self, exc: Any) -> None:
         self.progress.setVisible(False)
         self._set_importing(False)
+        self._pending = None
         # problems in the files: read here (DataFileError) or checked by the service (a refusal with problems)
         problems = exc.problems if isinstance(exc, DataFileError | ApiError) else ()
         if problems:

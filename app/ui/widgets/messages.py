@@ -136,6 +136,53 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "not an Excel workbook (.xlsx): {reason}"),
     QT_TRANSLATE_NOOP(
         "messages",
+        "formula without a saved value: open the workbook in Excel or WPS and save it, then import it again",
+    ),
+    # item-writing lint (app/domain/item_lint.py): warnings of bank validate and of the import check
+    QT_TRANSLATE_NOOP("messages", "warning [{rule}]: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} (the key) has {length} characters, the others {others} on average: candidates pick the "
+        "longest option; make the options about as long",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} (a distractor) has {length} characters, the others {others} on average: candidates pick "
+        "the longest option; make the options about as long",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "option {label} is '{text}': it rewards partial knowledge and needs a fixed order; write a fourth "
+        "plausible option instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "distractor {label} ('{text}') is one no candidate would choose: write a mistake a candidate could make",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the stem asks for the wrong option and only the key ({labels}) has absolute wording ({words}): candidates "
+        "know that absolute statements are usually false and pick it without knowing the content; word the key "
+        "without it, or a distractor with it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} of the file's {total} 判断题 with absolute wording (只要, 一定, ...) are keyed false: candidates "
+        "learn that such wording means false; reword some so that they are true ({ids})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{count} of the file's {total} 判断题 with absolute wording (只要, 一定, ...) are keyed true: candidates "
+        "learn that such wording means true; reword some so that they are false ({ids})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the file's {total} 单项选择题 are keyed {spread}: far from even (chi-square {chi2}, p < 0.05); move keys "
+        "to the rarer letters by reordering options",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{count} of the file's {total} 判断题 are keyed true: keep it between 30% and 70%"),
+    QT_TRANSLATE_NOOP(
+        "messages",
         "question type {value} is not supported; supported: 单选题, 多选题, 判断题, 填空题, 简答题, 论述题, "
         "案例分析题",
     ),
@@ -595,6 +642,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
+    # exporting a bank in use (app/services/library.py, LibraryService.export_bank)
+    QT_TRANSLATE_NOOP("messages", "unknown export format {format}; formats: {known}"),
+    QT_TRANSLATE_NOOP("messages", "no bank {bank} in use; banks: {known}"),
+    QT_TRANSLATE_NOOP("messages", "bank {bank} is in use in version {in_use}, not {version}"),
+    QT_TRANSLATE_NOOP("messages", "bank {bank} has no questions of level {level}"),
     QT_TRANSLATE_NOOP("messages", "{standard} has no subtype {subtype}; subtypes: {known}"),
     QT_TRANSLATE_NOOP("messages", "{standard} has no level {level}; levels: {known}"),
     QT_TRANSLATE_NOOP("messages", "bank id {bank} already used by {source}"),
