@@ -163,7 +163,8 @@ def test_a_newer_version_replaces_the_package_and_the_older_is_refused_after(wor
     service.open_package(world.admin, shared_catalog(), second.digest, key2)
     assert papers.prepare_papers(world.admin, sid) == 1
     with world.db.reader() as s:
-        assert s.scalar(select(PaperInstance.content).where(PaperInstance.session_id == sid))["package"] == second.digest
+        drawn = s.scalar(select(PaperInstance.content).where(PaperInstance.session_id == sid))
+    assert drawn["package"] == second.digest
     v3, _key3 = _papers_package(owner, forms, version=3, replaces=second.package_id)
     with pytest.raises(Conflict) as refused:  # papers were drawn from version 2: too late to replace it
         service.import_package(world.admin, FileData("v3.pkg", v3))
@@ -181,7 +182,8 @@ def test_a_revoked_package_is_refused_at_import_opening_and_paper_preparation(wo
     assert not view.imported and view.reason == "试题泄露" and view.owner_name == "某评价机构"
     with pytest.raises(PackageRefused) as refused:
         service.import_package(world.admin, FileData("early.pkg", early))
-    assert str(refused.value).startswith("early.pkg was revoked by its exam owner on") and "试题泄露" in str(refused.value)
+    assert str(refused.value).startswith("early.pkg was revoked by its exam owner on")
+    assert "试题泄露" in str(refused.value)
     # revoked after import: it cannot be opened, and the list says so
     data, key = _papers_package(owner, forms, session_code="LATER")
     digest = service.import_package(world.admin, FileData("later.pkg", data)).digest
