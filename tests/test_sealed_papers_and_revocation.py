@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.api.types import FileData
 from app.cli import main
-from app.domain.fixed_papers import form_for
+from app.domain.fixed_papers import form_for, paper_file_json
 from app.errors import DataFileError
 from app.reports import release_key_qr
 from app.security import sealed_package as sp
@@ -48,7 +48,7 @@ def owner():
 def forms() -> dict:
     """Two parallel forms as the owner's `paper build --forms 2 --json` writes them, from the banks sealed."""
     assembler = package_catalog(shared_catalog(), _banks()).assembler("4-13-99-02", "5")
-    return {"forms": [paper.as_json() for paper in assembler.build_forms(2, "OWNER")]}
+    return {"forms": [paper_file_json(paper) for paper in assembler.build_forms(2, "OWNER")]}
 
 
 def _papers_package(owner, forms: dict, **kw) -> tuple[bytes, str]:
@@ -97,7 +97,7 @@ def test_fixed_papers_are_used_as_the_owner_assembled_them(world, owner, forms):
         assert [e["id"] for e in content["items"]] == [i["id"] for i in form["items"]]
         for entry, item in zip(content["items"], form["items"], strict=True):
             assert Decimal(entry["points"]) == Decimal(str(item["points"]))
-        assert content["package"] == digest
+        assert content["package"] == digest and content["multiple_credit"] == form["multiple_credit"]
     # the ticket chooses the form, the same one each time
     parsed = [type("P", (), {"seed": f["seed"]})() for f in forms["forms"]]
     assert sorted(seed for seed, _c in contents) == sorted(form_for(t, parsed).seed

@@ -23,6 +23,12 @@ from app.domain.standards import Part
 from app.errors import Problem
 
 
+def paper_file_json(paper: Paper) -> dict[str, object]:
+    """A paper as `paper build --json` writes it for a sealed package: `Paper.as_json` and how its
+    多项选择题 are scored (the centre scores them so)."""
+    return {**paper.as_json(), "multiple_credit": paper.multiple_credit.value}
+
+
 def read_papers(name: str, text: str) -> tuple[list[tuple[str, Paper]], list[Problem]]:
     """The papers of one file as `paper build --json` writes it: a paper, or {"forms": [paper, ...]},
     each with where it is in the file ("" or "forms[i]"). Problems name the file and the field; no

@@ -82,7 +82,6 @@ class Paper:
             "total_points": _num(self.total_points),
             "area_points": {a: _num(p) for a, p in self.area_points.items()},
             "difficulty": None if self.difficulty is None else round(self.difficulty, 3),
-            "multiple_credit": self.multiple_credit.value,  # how the paper's 多项选择题 are scored
         }
 
 
