@@ -9,6 +9,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import zipfile
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -23,6 +24,7 @@ from app.reports import release_key_qr
 from app.security import sealed_package as sp
 from app.security.signing import public_pem
 from app.services.base import Conflict, NotFound
+from app.services.export import ExportService
 from app.services.packages import PackageRefused, PackageService, package_catalog
 from app.services.papers import PaperService
 from app.store.models import AuditEntry, PaperInstance
@@ -171,7 +173,7 @@ def test_a_newer_version_replaces_the_package_and_the_older_is_refused_after(wor
     assert "papers were already drawn from version 2" in str(refused.value)
 
 
-def test_a_revoked_package_is_refused_at_import_opening_and_paper_preparation(world, owner, forms):
+def test_a_revoked_package_is_refused_at_import_opening_and_paper_preparation(world, owner, forms, tmp_path):
     service, papers = PackageService(world.db), PaperService(world.db, shared_catalog())
     _trust(service, world, owner)
     world.db.clock.at = START
@@ -197,16 +199,21 @@ def test_a_revoked_package_is_refused_at_import_opening_and_paper_preparation(wo
     with pytest.raises(Conflict):
         service.revoke_package(world.admin, FileData("later.rev", sp.revoke(owner, sp.read_package(data), reason="x",
                                                                             revoked_at=START)))  # fmt: skip
-    # revoked after opening: no more papers from it
+    # revoked after papers were drawn: no more papers from it, and the bundle still names it
     sid = _schedule(world, "OPENED", ("F001",))
     opened, opened_key = _papers_package(owner, forms, session_code="OPENED")
     digest = service.import_package(world.admin, FileData("opened.pkg", opened)).digest
     service.open_package(world.admin, shared_catalog(), digest, opened_key)
+    assert papers.prepare_papers(world.admin, sid) == 1
     service.revoke_package(world.admin, FileData("o.rev", sp.revoke(owner, sp.read_package(opened), reason="作废",
                                                                     revoked_at=START)))  # fmt: skip
+    world.exam.add_candidate(world.admin, sid, ticket="F009", name="考生乙", id_number="11010519491231002X")
     with pytest.raises(PackageRefused) as refused:
         papers.prepare_papers(world.admin, sid)
     assert "was revoked by its exam owner" in str(refused.value)
+    ExportService(world.db, shared_catalog()).export_session(world.admin, sid, tmp_path / "opened.zip")
+    with zipfile.ZipFile(tmp_path / "opened.zip") as bundle:
+        assert json.loads(bundle.read("manifest.json"))["package"]["digest"] == digest
     assert _actions(world).count("package.revoke") == 3
     # a revocation that is changed, or signed by a key the centre does not trust, is refused
     changed = bytearray(revocation)

@@ -287,15 +287,16 @@ class PackageService(Service):
             return _view(fresh, owners, self._revocations(s))
 
 
-def session_package(s: Session, session_code: str) -> SealedPackage | None:
+def session_package(s: Session, session_code: str, *, revoked_too: bool = False) -> SealedPackage | None:
     """The sealed package that names this session, if any. Its opened content names the package it
-    came from (encrypted and authenticated with it): content moved from another package's row is refused."""
+    came from (encrypted and authenticated with it): content moved from another package's row is refused.
+    A revoked package is refused too, unless `revoked_too` (to name it where papers already came from it)."""
     row = s.scalar(select(SealedPackage).where(SealedPackage.session_code == session_code))
     if row is not None and row.content is not None and row.content.get("package") != row.digest:
         raise PackageRefused("the opened content of package {package} (session {session}) is not the content of "
                              "that package: the store was changed",
                              package=row.package_id, session=session_code)  # fmt: skip
-    if row is not None:
+    if row is not None and not revoked_too:
         PackageService._refused_notice(s, row.package_id, f"package {row.package_id} (session {session_code})")
     return row
 
