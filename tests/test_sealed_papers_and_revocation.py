@@ -135,6 +135,13 @@ def test_fixed_papers_that_do_not_meet_the_weight_table_or_the_banks_are_refused
     with pytest.raises(DataFileError) as refused:
         service.open_package(world.admin, shared_catalog(), digest, key)
     assert "forms[1].items[3] (NO-SUCH-ITEM): is not an item of the banks sealed with the paper" in str(refused.value)
+    other_level = json.loads(json.dumps(forms))
+    other_level["forms"][0]["level"] = 4  # level 5 items: not for a level 4 paper
+    data, key = _papers_package(owner, other_level, session_code="LEVEL")
+    digest = service.import_package(world.admin, FileData("l.pkg", data)).digest
+    with pytest.raises(DataFileError) as refused:
+        service.open_package(world.admin, shared_catalog(), digest, key)
+    assert "forms.json: forms[0].items[" in str(refused.value) and ", not level 4" in str(refused.value)
     assert all(p.opened_wall is None for p in service.packages(world.admin))
 
 

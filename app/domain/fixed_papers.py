@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -127,13 +127,16 @@ def check_paper(name: str, where: str, paper: Paper, area_points: Mapping[str, D
             task = tasks.get(entry.id)
             if task is None:
                 problem(field, "is not a skill task of the banks sealed with the paper")
-            elif task.area != entry.area:
+                continue
+            if task.area != entry.area:
                 problem(f"{field}.area", f"is {entry.area}, the task's area is {task.area}")
+            _level(problem, field, paper, task.levels)
             continue
         item = items.get(entry.id)
         if item is None:
             problem(field, "is not an item of the banks sealed with the paper")
             continue
+        _level(problem, field, paper, item.levels)
         if item.type.value != entry.type:
             problem(f"{field}.type", f"is {entry.type}, the item's type is {item.type.value}")
         if item.area != entry.area:
@@ -145,6 +148,11 @@ def check_paper(name: str, where: str, paper: Paper, area_points: Mapping[str, D
         if want != got:
             problem("items", f"area {area} has {_num(got)} points; the weight table gives it {_num(want)}")
     return problems
+
+
+def _level(problem: Callable[[str, str], None], field: str, paper: Paper, levels: Sequence[object]) -> None:
+    if str(paper.level) not in {str(lv) for lv in levels}:
+        problem(field, f"is written for level {', '.join(str(lv) for lv in levels)}, not level {paper.level}")
 
 
 def _num(value: Decimal) -> str:

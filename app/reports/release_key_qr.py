@@ -30,13 +30,19 @@ PREFIX = "EXDKEY1:"
 class NoScanner(UserFacingError):
     """This computer has no QR reader (libzbar)."""
 
+    code = "no_qr_reader"
+
 
 class NotAnImage(UserFacingError):
     """The file is not an image that can be read."""
 
+    code = "not_an_image"
+
 
 class NoKeyFound(UserFacingError):
     """No QR code of a release key in the image."""
+
+    code = "no_release_key_qr"
 
 
 def payload(package_id: str, release_key: str) -> str:

@@ -1304,6 +1304,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>is written for level {levels}, not level {level}</source>
+        <translation>适用于 {levels} 级，不适用于 {level} 级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>area {area} has {got} points; the weight table gives it {want}</source>
         <translation>{area} 部分共 {got} 分；鉴定比重表规定为 {want} 分</translation>
     </message>
@@ -3218,7 +3223,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-508"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3288,7 +3293,7 @@ weight tables and papers</source>
         <translation>试卷包 {package} 已导入</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>no sealed package {package} in this store: import it first</source>
         <translation>本考务库中没有密封试卷包 {package}：请先导入</translation>
     </message>

@@ -77,6 +77,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "is not an item of the banks sealed with the paper"),
     QT_TRANSLATE_NOOP("messages", "is not a skill task of the banks sealed with the paper"),
     QT_TRANSLATE_NOOP("messages", "is in the paper twice"),
+    QT_TRANSLATE_NOOP("messages", "is written for level {levels}, not level {level}"),
     QT_TRANSLATE_NOOP("messages", "area {area} has {got} points; the weight table gives it {want}"),
     QT_TRANSLATE_NOOP("messages", "is {given}, the item's type is {type}"),
     QT_TRANSLATE_NOOP("messages", "is {given}, the item's area is {area}"),
