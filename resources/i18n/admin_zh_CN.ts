@@ -790,7 +790,12 @@
         <translation>该二维码是试卷包 {package} 的启封密钥，本考点没有此试卷包：请先导入试卷包。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Opened the package for session {session}: {papers} fixed papers, used as assembled; banks {banks}.</source>
+        <translation>已启封场次 {session} 的试卷包：固定试卷 {papers} 套，按原样使用；题库 {banks}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Opened the package for session {session}: banks {banks}.</source>
         <translation>已启封场次 {session} 的试卷包：题库 {banks}。</translation>
     </message>

@@ -161,7 +161,12 @@ class PackagesDialog(QDialog):
 
     def _open(self, package: PackageView, key: str) -> None:
         view = attempt(self, self.client.admin.open_package, package.digest, key)
-        if view is not None:
-            self.status.setText(self.tr("Opened the package for session {session}: banks {banks}.").format(
-                session=view.session_code, banks=", ".join(view.banks)))  # fmt: skip
-            self.refresh()
+        if view is None:
+            return
+        if view.papers:
+            text = self.tr("Opened the package for session {session}: {papers} fixed papers, used as assembled; "
+                           "banks {banks}.")  # fmt: skip
+        else:
+            text = self.tr("Opened the package for session {session}: banks {banks}.")
+        self.status.setText(text.format(session=view.session_code, papers=view.papers, banks=", ".join(view.banks)))
+        self.refresh()
