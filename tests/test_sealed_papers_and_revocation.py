@@ -14,11 +14,13 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.api.types import FileData
 from app.cli import main
-from app.domain.fixed_papers import form_for, paper_file_json
+from app.domain.fixed_papers import check_paper, form_for, paper_file_json, read_papers
 from app.errors import DataFileError
 from app.reports import release_key_qr
 from app.security import sealed_package as sp
@@ -325,3 +327,56 @@ def test_seal_papers_with_a_qr_sheet_then_open_from_its_image_and_revoke_from_th
     assert main(["package", "list", *store]) == 0
     listed = capsys.readouterr().out
     assert "REVOKED" in listed and hashlib.sha256(v2.read_bytes()).hexdigest() in listed
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+_ITEM = st.fixed_dictionaries(
+    {"id": _JSON, "type": _JSON, "area": st.sampled_from(["学情分析", "x"]) | _JSON,
+     "points": st.sampled_from(["NaN", "Infinity", "-1", "0", "1.5", "1e999"]) | _JSON},
+    optional={"options_order": _JSON},
+)  # fmt: skip
+_PAPER = st.fixed_dictionaries(
+    {"seed": _JSON, "standard": _JSON, "level": _JSON, "part": st.sampled_from(["theory", "skill", "review"]) | _JSON,
+     "items": st.lists(_ITEM, max_size=4) | _JSON},
+    optional={"multiple_credit": _JSON, "subtype": _JSON},
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(_PAPER, st.fixed_dictionaries({"forms": st.lists(_PAPER, max_size=3) | _JSON}), _JSON))
+def test_any_papers_file_gets_problems_by_field_never_a_crash(raw):
+    papers, problems = read_papers("forms.json", json.dumps(raw))
+    for where, paper in papers:  # what reads as a paper is checked without a crash too
+        problems += check_paper("forms.json", where, paper, {"学情分析": Decimal(100)}, {}, {})
+    assert problems and all(p.source == "forms.json" for p in problems)
+
+
+def test_why_fixed_papers_or_a_revoked_package_are_refused_reads_in_chinese(qapp, world, owner, forms):
+    from PySide6.QtCore import QTranslator
+
+    from app import i18n
+    from app.ui.widgets.messages import translate_error
+
+    service = PackageService(world.db)
+    _trust(service, world, owner)
+    world.db.clock.at = START
+    data, key = _papers_package(owner, _moved_point(forms), session_code="WEIGHTS")
+    digest = service.import_package(world.admin, FileData("w.pkg", data)).digest
+    with pytest.raises(DataFileError) as weights:
+        service.open_package(world.admin, shared_catalog(), digest, key)
+    service.revoke_package(world.admin, FileData("w.rev", sp.revoke(owner, sp.read_package(data), reason="试题有误",
+                                                                    revoked_at=START)))  # fmt: skip
+    with pytest.raises(PackageRefused) as revoked:
+        service.open_package(world.admin, shared_catalog(), digest, key)
+    translator = QTranslator()
+    assert translator.load(str(i18n.qm_file("zh_CN")))
+    qapp.installTranslator(translator)
+    try:
+        assert "鉴定比重表规定为" in translate_error(weights.value), translate_error(weights.value)
+        assert "已被命题单位于" in translate_error(revoked.value) and "试题有误" in translate_error(revoked.value)
+    finally:
+        qapp.removeTranslator(translator)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -36,7 +36,7 @@ def read_papers(name: str, text: str) -> tuple[list[tuple[str, Paper]], list[Pro
     try:
         raw: Any = json.loads(text)
     except ValueError as exc:
-        return [], [Problem(name, None, "", f"not JSON: {exc}")]
+        return [], [Problem(name, None, "", f"not JSON: {exc}")]  # the reason as the JSON reader gives it
     if isinstance(raw, dict) and "forms" in raw:
         entries, prefix = raw["forms"], "forms"
         if not isinstance(entries, list) or not entries:
@@ -62,7 +62,7 @@ def _paper(name: str, where: str, raw: Any, problems: list[Problem]) -> Paper | 
         return None
     missing = [f for f in ("seed", "standard", "level", "part", "items") if f not in raw]
     if missing:
-        problems.append(Problem(name, None, where, f"lacks {', '.join(missing)}"))
+        problems.append(Problem(name, None, where, f"a paper lacks {', '.join(missing)}"))
         return None
     try:
         part = Part(str(raw["part"]))
@@ -84,7 +84,9 @@ def _paper(name: str, where: str, raw: Any, problems: list[Problem]) -> Paper | 
         try:
             points = Decimal(str(entry["points"]))
         except InvalidOperation:
-            problems.append(Problem(name, None, f"{field}.points", f"{entry['points']!r} is not a number"))
+            points = Decimal("NaN")
+        if not points.is_finite() or points <= 0:
+            problems.append(Problem(name, None, f"{field}.points", f"{entry['points']!r} is not a positive number"))
             continue
         order = entry.get("options_order") or []
         if not isinstance(order, list):
@@ -95,7 +97,8 @@ def _paper(name: str, where: str, raw: Any, problems: list[Problem]) -> Paper | 
     try:
         credit = MultipleCredit(str(raw.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value)))
     except ValueError:
-        problems.append(Problem(name, None, at("multiple_credit"), f"{raw['multiple_credit']!r} is not known"))
+        problems.append(Problem(name, None, at("multiple_credit"), f"{raw['multiple_credit']!r} is not a way to "
+                                "score multiple choice (all_or_nothing or proportional)"))  # fmt: skip
         return None
     subtype = raw.get("subtype")
     return Paper(seed=str(raw["seed"]), standard=str(raw["standard"]),
@@ -108,51 +111,47 @@ def check_paper(name: str, where: str, paper: Paper, area_points: Mapping[str, D
                 items: Mapping[str, Item], tasks: Mapping[str, SkillTask]) -> list[Problem]:  # fmt: skip
     """Whether a fixed paper can be used as it is: against the banks sealed with it and the level's
     weight table (`area_points`: area -> points, adding up to 100)."""
-    problems = []
+    problems: list[Problem] = []
 
-    def problem(field: str, message: str) -> None:
-        problems.append(Problem(name, None, f"{where}.{field}" if where else field, message))
+    def at(field: str) -> str:
+        return f"{where}.{field}" if where else field
 
     seen: set[str] = set()
     by_area: dict[str, Decimal] = {}
+    level = str(paper.level)
     for j, entry in enumerate(paper.items):
         field = f"items[{j}] ({entry.id})"
         if entry.id in seen:
-            problem(field, "is in the paper twice")
+            problems.append(Problem(name, None, at(field), "is in the paper twice"))
         seen.add(entry.id)
         by_area[entry.area] = by_area.get(entry.area, Decimal(0)) + entry.points
-        if entry.points <= 0:
-            problem(f"{field}.points", "must be positive")
-        if paper.part == Part.SKILL:
-            task = tasks.get(entry.id)
-            if task is None:
-                problem(field, "is not a skill task of the banks sealed with the paper")
-                continue
-            if task.area != entry.area:
-                problem(f"{field}.area", f"is {entry.area}, the task's area is {task.area}")
-            _level(problem, field, paper, task.levels)
+        found: Item | SkillTask | None = tasks.get(entry.id) if paper.part == Part.SKILL else items.get(entry.id)
+        if found is None and paper.part == Part.SKILL:
+            problems.append(Problem(name, None, at(field), "is not a skill task of the banks sealed with the paper"))
+        elif found is None:
+            problems.append(Problem(name, None, at(field), "is not an item of the banks sealed with the paper"))
+        if found is None:
             continue
-        item = items.get(entry.id)
-        if item is None:
-            problem(field, "is not an item of the banks sealed with the paper")
-            continue
-        _level(problem, field, paper, item.levels)
-        if item.type.value != entry.type:
-            problem(f"{field}.type", f"is {entry.type}, the item's type is {item.type.value}")
-        if item.area != entry.area:
-            problem(f"{field}.area", f"is {entry.area}, the item's area is {item.area}")
-        if sorted(entry.options_order) != sorted(item.option_labels):
-            problem(f"{field}.options_order", f"must order the item's options {', '.join(item.option_labels)}")
+        levels = [str(lv) for lv in found.levels]
+        if level not in levels:
+            problems.append(Problem(name, None, at(field),
+                                    f"is written for level {', '.join(levels)}, not level {level}"))  # fmt: skip
+        if found.area != entry.area:
+            problems.append(Problem(name, None, at(f"{field}.area"),
+                                    f"is {entry.area}, the bank gives it area {found.area}"))  # fmt: skip
+        if isinstance(found, Item):
+            if found.type.value != entry.type:
+                problems.append(Problem(name, None, at(f"{field}.type"),
+                                        f"is {entry.type}, the item's type is {found.type.value}"))  # fmt: skip
+            if sorted(entry.options_order) != sorted(found.option_labels):
+                problems.append(Problem(name, None, at(f"{field}.options_order"),
+                                        f"must order the item's options {', '.join(found.option_labels)}"))  # fmt: skip
     for area in sorted(set(area_points) | set(by_area)):
         want, got = area_points.get(area, Decimal(0)), by_area.get(area, Decimal(0))
         if want != got:
-            problem("items", f"area {area} has {_num(got)} points; the weight table gives it {_num(want)}")
+            problems.append(Problem(name, None, at("items"), f"area {area} has {_num(got)} points; the weight table "
+                                    f"gives it {_num(want)}"))  # fmt: skip
     return problems
-
-
-def _level(problem: Callable[[str, str], None], field: str, paper: Paper, levels: Sequence[object]) -> None:
-    if str(paper.level) not in {str(lv) for lv in levels}:
-        problem(field, f"is written for level {', '.join(str(lv) for lv in levels)}, not level {paper.level}")
 
 
 def _num(value: Decimal) -> str:

@@ -1304,6 +1304,51 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>not JSON: {reason}</source>
+        <translation>不是 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of papers</source>
+        <translation>须为试卷列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a paper (an object with standard, level, part, items)</source>
+        <translation>须为一套试卷（含 standard、level、part、items 的对象）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} is not theory or skill</source>
+        <translation>{value} 既不是理论知识（theory）也不是技能考核（skill）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review has no paper</source>
+        <translation>综合评审没有试卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of items</source>
+        <translation>须为试题列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must have id, type, area and points</source>
+        <translation>须有 id、type、area 和 points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of option labels</source>
+        <translation>须为选项标号列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} is not a positive number</source>
+        <translation>{value} 不是正数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>is written for level {levels}, not level {level}</source>
         <translation>适用于 {levels} 级，不适用于 {level} 级</translation>
     </message>
@@ -1318,17 +1363,7 @@ weight tables and papers</source>
         <translation>为 {given}，而该试题的题型是 {type}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>is {given}, the item&apos;s area is {area}</source>
-        <translation>为 {given}，而该试题所属内容是 {area}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>is {given}, the task&apos;s area is {area}</source>
-        <translation>为 {given}，而该任务所属内容是 {area}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>must order the item&apos;s options {labels}</source>
         <translation>须为该试题选项 {labels} 的一种排列</translation>
     </message>
@@ -3223,7 +3258,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-518"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3293,7 +3328,22 @@ weight tables and papers</source>
         <translation>试卷包 {package} 已导入</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
+        <source>a paper lacks {fields}</source>
+        <translation>试卷缺少 {fields}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value} is not a way to score multiple choice (all_or_nothing or proportional)</source>
+        <translation>{value} 不是多项选择题的计分方式（all_or_nothing 或 proportional）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is {given}, the bank gives it area {area}</source>
+        <translation>为 {given}，而题库中其所属内容是 {area}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no sealed package {package} in this store: import it first</source>
         <translation>本考务库中没有密封试卷包 {package}：请先导入</translation>
     </message>
