@@ -5,6 +5,7 @@ a QR code, printed at the owner and read back from an image at the centre."""
 from __future__ import annotations
 
 import ctypes.util
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -236,6 +237,14 @@ def test_a_revoked_package_is_refused_at_import_opening_and_paper_preparation(wo
         service.revoke_package(world.admin, FileData("s.rev", sp.revoke(stranger, sp.read_package(theirs), reason="x",
                                                                         revoked_at=START)))  # fmt: skip
     assert "does not trust" in str(refused.value)
+    # another trusted owner's revocation naming this owner's package id does not revoke that package
+    service.trust_owner(world.admin, FileData("s.pem", public_pem(stranger.public_key())), "另一机构")
+    mine, _mine_key = _papers_package(owner, forms, session_code="MINE")
+    theirs_read = sp.read_package(theirs)
+    posing = sp.Package(dataclasses.replace(theirs_read.header, package_id=sp.read_package(mine).header.package_id),
+                        theirs_read.data)  # fmt: skip
+    service.revoke_package(world.admin, FileData("p.rev", sp.revoke(stranger, posing, reason="x", revoked_at=START)))
+    assert service.import_package(world.admin, FileData("mine.pkg", mine)).revoked_wall is None
 
 
 def test_every_single_byte_change_to_a_revocation_is_caught(owner):

@@ -39,7 +39,7 @@ class PackageRefused(ServiceError):
 
 def _view(row: SealedPackage, owners: dict[str, str], revoked: dict[str, tuple[str, str]]) -> PackageView:
     banks = tuple(str(b) for b in (row.content or {}).get("banks", ()))
-    revoked_wall, reason = revoked.get(row.package_id, (None, ""))
+    revoked_wall, reason = revoked.get(row.digest, (None, ""))
     return PackageView(row.digest, row.package_id, row.session_code, row.kind, row.owner_fingerprint,
                        owners.get(row.owner_fingerprint, ""), row.not_before, row.imported_wall, row.opened_wall,
                        banks, row.version, int((row.content or {}).get("forms", 0)), revoked_wall,
@@ -109,10 +109,11 @@ class PackageService(Service):
         return owner.name
 
     @staticmethod
-    def _refused_notice(s: Session, package_id: str, name: str) -> None:
-        """PackageRefused if the package was revoked by its owner or superseded by a newer version."""
+    def _refused_notice(s: Session, package_id: str, digest: str, owner: str, name: str) -> None:
+        """PackageRefused if the package was revoked by its owner or superseded by a newer version. A
+        notice counts only for the very package it names (digest and owner key, not just the id)."""
         notice = s.scalar(select(PackageNotice).where(PackageNotice.package_id == package_id))
-        if notice is None:
+        if notice is None or notice.digest != digest or notice.owner_fingerprint != owner:
             return
         if notice.revoked_wall is not None:
             raise PackageRefused("{file} was revoked by its exam owner on {when} (UTC): {reason}", file=name,
@@ -142,7 +143,7 @@ class PackageService(Service):
         action = "package.replace" if replacing else "package.import"
         with self.action(actor, action, f"package:{package.digest}", data) as s:
             owner = self._trusted(s, package, file.name)
-            self._refused_notice(s, h.package_id, file.name)
+            self._refused_notice(s, h.package_id, package.digest, h.owner_fingerprint, file.name)
             if s.scalar(select(SealedPackage.id).where(SealedPackage.package_id == h.package_id)) is not None:
                 raise Conflict("package {package} is already imported", package=h.package_id)
             row = s.scalar(select(SealedPackage).where(SealedPackage.session_code == h.session_code))
@@ -187,10 +188,10 @@ class PackageService(Service):
 
     @staticmethod
     def _revocations(s: Session) -> dict[str, tuple[str, str]]:
-        """package id -> (when the revocation arrived, its reason), of the revoked packages."""
-        rows = s.execute(select(PackageNotice.package_id, PackageNotice.revoked_wall, PackageNotice.reason)
+        """package digest -> (when the revocation arrived, its reason), of the revoked packages."""
+        rows = s.execute(select(PackageNotice.digest, PackageNotice.revoked_wall, PackageNotice.reason)
                          .where(PackageNotice.revoked_wall.is_not(None)))  # fmt: skip
-        return {pid: (str(wall), reason or "") for pid, wall, reason in rows}
+        return {digest: (str(wall), reason or "") for digest, wall, reason in rows}
 
     def revoke_package(self, actor: Actor, file: FileData) -> RevocationView:
         """Record an exam owner's signed revocation of one of its packages, before or after the
@@ -248,7 +249,7 @@ class PackageService(Service):
             if package.digest != row.digest:
                 raise _damaged(sp.DamagedPackage("its digest is not the one recorded at import"), f"package {pid}")
             self._trusted(s, package, f"package {pid}")
-            self._refused_notice(s, pid, f"package {pid}")
+            self._refused_notice(s, pid, package.digest, package.header.owner_fingerprint, f"package {pid}")
         now = self.db.clock.now()
         if now < package.header.not_before:
             raise PackageRefused("package {package} (session {session}) opens at {not_before} (UTC) on the centre's "
@@ -297,7 +298,8 @@ def session_package(s: Session, session_code: str, *, revoked_too: bool = False)
                              "that package: the store was changed",
                              package=row.package_id, session=session_code)  # fmt: skip
     if row is not None and not revoked_too:
-        PackageService._refused_notice(s, row.package_id, f"package {row.package_id} (session {session_code})")
+        PackageService._refused_notice(s, row.package_id, row.digest, row.owner_fingerprint,
+                                       f"package {row.package_id} (session {session_code})")
     return row
 
 
