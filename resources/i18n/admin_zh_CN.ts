@@ -730,9 +730,9 @@
         <translation>导入密封试卷包</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Sealed packages (*.pkg);;All files (*)</source>
-        <translation>密封试卷包 (*.pkg);;所有文件 (*)</translation>
+        <location line="-1"/>
+        <source>Sealed packages and revocations (*.pkg *.rev);;All files (*)</source>
+        <translation>密封试卷包与撤销文件 (*.pkg *.rev);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+8"/>

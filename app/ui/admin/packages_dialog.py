@@ -96,9 +96,8 @@ class PackagesDialog(QDialog):
             self.refresh()
 
     def import_package(self) -> None:
-        path = Files.open_path(
-            self, self.tr("Import sealed package"), self.tr("Sealed packages (*.pkg);;All files (*)")
-        )
+        filters = self.tr("Sealed packages and revocations (*.pkg *.rev);;All files (*)")
+        path = Files.open_path(self, self.tr("Import sealed package"), filters)
         if path is None:
             return
         content = path.read_bytes()
