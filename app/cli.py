@@ -446,6 +446,8 @@ def _seed(text: str) -> int | str:
 
 
 def cmd_paper_build(args: argparse.Namespace) -> int:
+    from app.domain.fixed_papers import paper_file_json
+
     catalog = _catalog(args)
     part = Part(args.part)
     weights = Path(args.weights) if args.weights else None
@@ -462,7 +464,7 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
             for j in range(i + 1, len(papers))
         ]
         if args.json:
-            _dump({"forms": [p.as_json() for p in papers], "overlap": pairs})
+            _dump({"forms": [paper_file_json(p) for p in papers], "overlap": pairs})
         else:
             for pair in pairs:
                 a, b = pair["forms"]
@@ -477,7 +479,7 @@ def cmd_paper_build(args: argparse.Namespace) -> int:
     else:
         paper = catalog.build_paper(args.standard, args.level, part, seed, subtype=args.subtype, weights_file=weights)
     if args.json:
-        _dump(paper.as_json())
+        _dump(paper_file_json(paper))
         return 0
     data = paper.as_json()
     print(f"{paper.standard} level {paper.level} {part.value} paper, seed {paper.seed}: "

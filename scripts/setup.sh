@@ -9,6 +9,7 @@ QT_RUNTIME="libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libglib2.0-
 QT_DESKTOP="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
 FONTS="fonts-noto-cjk fonts-wqy-zenhei"  # Noto for the screens; WenQuanYi (TrueType) is embedded in PDFs
 TOOLS="poppler-utils zbar-tools openssl"  # the tests read PDFs, decode QR codes and verify with openssl
+# (zbar-tools brings libzbar0, which the admin's screen also uses to read a release key's QR code from an image)
 EXTRA="${EXAMDESK_EXTRA_DEBS:-}"
 
 missing=()

@@ -102,6 +102,7 @@ VALIDATORS = [
     REPO / "app" / "domain" / "standards.py",
     REPO / "app" / "domain" / "items.py",
     REPO / "app" / "domain" / "blueprint.py",
+    REPO / "app" / "domain" / "fixed_papers.py",
     REPO / "app" / "services" / "library.py",
     REPO / "app" / "banks" / "xlsx_format.py",
     REPO / "app" / "banks" / "interchange.py",

@@ -41,6 +41,7 @@ from app.api.types import (
     ReadinessReport,
     ResultRow,
     ReviewRecord,
+    RevocationView,
     RosterEntry,
     SaveAck,
     SeatReadiness,
@@ -440,7 +441,13 @@ class AdminApi(SignedInApi, Protocol):
 
     def open_package(self, digest: str, release_key: str) -> PackageView:
         """Open the package of this digest with its release key, at or after its start time on the
-        centre's clock; its banks are checked and become its session's only source of papers."""
+        centre's clock; its banks (and fixed papers) are checked and become its session's only source
+        of papers. Refused for a package its owner revoked."""
+        ...
+
+    def revoke_package(self, revocation: FileData) -> RevocationView:
+        """Record the exam owner's signed revocation of a package (it may come before the package):
+        the package is refused at import, opening and paper preparation from then on."""
         ...
 
     def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:

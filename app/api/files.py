@@ -58,3 +58,11 @@ def read_bank_files(paths: Iterable[Path]) -> list[FileData]:
         else:
             out += read_files([path])
     return out
+
+
+def is_package_revocation(content: bytes) -> bool:
+    """Whether a file is an exam owner's revocation of a sealed package rather than a package
+    (docs/packages.md): the admin's screen sends it to `revoke_package`, not `import_package`."""
+    from app.security.sealed_package import is_revocation
+
+    return is_revocation(content)

@@ -59,6 +59,7 @@ from app.api.types import (
     ReadinessReport,
     ResultRow,
     ReviewRecord,
+    RevocationView,
     RosterEntry,
     SaveAck,
     SeatReadiness,
@@ -612,6 +613,9 @@ class AdminEndpoint(_SessionsRead):
 
     def open_package(self, digest: str, release_key: str) -> PackageView:
         return self.backend.packages.open_package(self.actor, self.backend.catalog, digest, release_key)
+
+    def revoke_package(self, revocation: FileData) -> RevocationView:
+        return self.backend.packages.revoke_package(self.actor, revocation)
 
     def skill_task_minutes(self, standard: str, level: str, subtype: str | None = None) -> list[tuple[str, int]]:
         return self.backend.papers.skill_task_minutes(self.actor, standard, level, subtype)

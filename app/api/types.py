@@ -518,9 +518,26 @@ class PackageView:
     imported_wall: str
     opened_wall: str | None = None
     banks: tuple[str, ...] = ()  # once opened: the banks it holds
+    version: int = 1  # a replacement for the same session carries a higher one
+    papers: int = 0  # once opened, a package of fixed papers: how many papers (forms) it holds
+    revoked_wall: str | None = None  # when its owner's signed revocation arrived: it cannot be opened or used
+    revoked_reason: str = ""
 
 
-__all__ += ["OwnerKeyView", "PackageView"]  # sealed exam packages
+@dataclass(frozen=True)
+class RevocationView:
+    """The exam owner's signed revocation of a sealed package, as the centre recorded it."""
+
+    package_id: str
+    session_code: str
+    owner_name: str
+    reason: str
+    revoked_at: str  # UTC, when the owner signed it
+    received_wall: str
+    imported: bool  # whether the centre holds the package (a revocation may arrive first)
+
+
+__all__ += ["OwnerKeyView", "PackageView", "RevocationView"]  # sealed exam packages
 
 
 # -- the comprehensive review (综合评审) ------------------------------------------------------------

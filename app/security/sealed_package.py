@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,7 +42,9 @@ from app.security.signing import fingerprint, verify_signature
 
 MAGIC = b"EXDPKG1\n"
 FORMAT = "examdesk-package/1"
-KINDS = ("bank",)
+KINDS = ("bank", "papers")  # papers: fixed papers (app/domain/fixed_papers.py) with the banks they draw on
+REVOCATION_MAGIC = b"EXDREV1\n"
+REVOCATION_FORMAT = "examdesk-revocation/1"
 MAX_HEADER = 64 * 1024
 SECRET_BYTES = 16
 _KEY_CHARS = 26  # 130 bits: the 128-bit secret and two zero bits
@@ -78,6 +80,8 @@ class Header:
     content_size: int
     wrapped_key: bytes  # nonce + AES-GCM(content key)
     sealed_at: str
+    version: int = 1  # a replacement for the same session carries a higher one
+    replaces: str | None = None  # the package id of the package it replaces
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,21 @@ class Package:
 @dataclass(frozen=True)
 class Content:
     kind: str
-    files: list[tuple[str, str]]  # (name, text)
+    files: list[tuple[str, str]]  # (name, text): bank files
+    papers: list[tuple[str, str]] = field(default_factory=list)  # (name, text): fixed papers, kind "papers"
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """The exam owner's signed word that a package must not be opened (docs/packages.md)."""
+
+    package_id: str
+    digest: str  # the package file's SHA-256
+    session_code: str
+    reason: str
+    revoked_at: str  # UTC, as the owner's machine had it
+    owner_fingerprint: str
+    data: bytes
 
 
 # -- the release key -------------------------------------------------------------------------
@@ -189,14 +207,24 @@ def seal(
     not_before: datetime,
     sealed_at: datetime,
     kind: str = "bank",
+    papers: list[tuple[str, str]] | None = None,
+    version: int = 1,
+    replaces: str | None = None,
 ) -> tuple[bytes, str]:
-    """(the package file, its release key as text). A fresh content key and release key each time."""
+    """(the package file, its release key as text). A fresh content key and release key each time.
+    `papers`: fixed papers (kind "papers"), sealed with the bank `files` they draw on; `version` and
+    `replaces`: a replacement for the same session, superseding the package of id `replaces`."""
     if kind not in KINDS:
         raise ValueError(f"unknown package kind {kind!r}")
+    if (kind == "papers") != bool(papers) or version < 1:
+        raise ValueError("a papers package and only it holds papers; versions start at 1")
     package_id = os.urandom(16)
     content_key = AESGCM.generate_key(bit_length=256)
     secret = os.urandom(SECRET_BYTES)
-    plain = canonical_json({"kind": kind, "files": [{"name": n, "text": t} for n, t in files]})
+    content: dict[str, Any] = {"kind": kind, "files": [{"name": n, "text": t} for n, t in files]}
+    if papers:
+        content["papers"] = [{"name": n, "text": t} for n, t in papers]
+    plain = canonical_json(content)
     nonce = os.urandom(12)
     body = nonce + AESGCM(content_key).encrypt(nonce, plain, FORMAT.encode() + package_id)
     wrap_nonce = os.urandom(12)
@@ -213,7 +241,10 @@ def seal(
         "owner": {"ed25519": base64.b64encode(_raw(owner.public_key())).decode()},
         "content": {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)},
         "key": base64.b64encode(wrapped).decode(),
+        "version": version,
     }
+    if replaces is not None:
+        header["replaces"] = replaces
     head = canonical_json(header)
     signed = MAGIC + struct.pack(">I", len(head)) + head
     return signed + owner.sign(signed) + body, release_key_text(secret)
@@ -254,6 +285,8 @@ def read_package(data: bytes) -> Package:
             content_size=int(raw["content"]["size"]),
             wrapped_key=base64.b64decode(raw["key"], validate=True),
             sealed_at=str(raw["sealed_at"]),
+            version=int(raw.get("version", 1)),
+            replaces=None if raw.get("replaces") is None else str(raw["replaces"]),
         )
     except (ValueError, KeyError, TypeError):
         raise DamagedPackage("its header lacks a field or has one of the wrong kind") from None
@@ -277,6 +310,62 @@ def open_content(package: Package, release_key: str) -> Content:
         plain = AESGCM(content_key).decrypt(body[:12], body[12:], FORMAT.encode() + pid)
         raw = json.loads(plain.decode("utf-8"))
         files = [(str(f["name"]), str(f["text"])) for f in raw["files"]]
-        return Content(str(raw["kind"]), files)
+        papers = [(str(f["name"]), str(f["text"])) for f in raw.get("papers", [])]
+        return Content(str(raw["kind"]), files, papers)
     except (InvalidTag, ValueError, KeyError, TypeError):
         raise DamagedPackage("its content cannot be decrypted") from None
+
+
+# -- revocation ---------------------------------------------------------------------------------
+
+
+def revoke(owner: Ed25519PrivateKey, package: Package, *, reason: str, revoked_at: datetime) -> bytes:
+    """A revocation of `package`, signed by the owner who sealed it:
+
+        b"EXDREV1\\n" | header length (4 bytes, big-endian) | header | signature (64 bytes)
+
+    The header (canonical JSON) names the package by id and digest, its session, the reason and when."""
+    if _raw(owner.public_key()) != _raw(package.header.owner_key):
+        raise ValueError("only the owner who sealed a package can revoke it")
+    header = {
+        "format": REVOCATION_FORMAT,
+        "package": package.header.package_id,
+        "digest": package.digest,
+        "session": package.header.session_code,
+        "reason": reason,
+        "revoked_at": _utc(revoked_at),
+        "owner": {"ed25519": base64.b64encode(_raw(owner.public_key())).decode()},
+    }
+    head = canonical_json(header)
+    signed = REVOCATION_MAGIC + struct.pack(">I", len(head)) + head
+    return signed + owner.sign(signed)
+
+
+def is_revocation(data: bytes) -> bool:
+    return data.startswith(REVOCATION_MAGIC)
+
+
+def read_revocation(data: bytes) -> Revocation:
+    """The revocation, after checking its signature against the key it names; DamagedPackage
+    otherwise. Whether that owner is trusted, and sealed the package, is the caller's question."""
+    start = len(REVOCATION_MAGIC) + 4
+    if not data.startswith(REVOCATION_MAGIC) or len(data) < start:
+        raise DamagedPackage("not an ExamDesk package revocation")
+    (length,) = struct.unpack(">I", data[len(REVOCATION_MAGIC) : start])
+    if length > MAX_HEADER or len(data) != start + length + 64:
+        raise DamagedPackage("its header is cut short or too long")
+    head, signature = data[start : start + length], data[start + length :]
+    try:
+        raw: Any = json.loads(head.decode("utf-8"))
+        owner = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw["owner"]["ed25519"], validate=True))
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise DamagedPackage("its header cannot be read") from None
+    if not verify_signature(owner, signature, data[: start + length]):
+        raise DamagedPackage("its signature does not match its content")
+    if not isinstance(raw, dict) or raw.get("format") != REVOCATION_FORMAT or canonical_json(raw) != head:
+        raise DamagedPackage("not a revocation of the format this ExamDesk reads (examdesk-revocation/1)")
+    try:
+        return Revocation(str(raw["package"]), str(raw["digest"]), str(raw["session"]), str(raw["reason"]),
+                          str(raw["revoked_at"]), fingerprint(owner), data)  # fmt: skip
+    except KeyError:
+        raise DamagedPackage("its header lacks a field or has one of the wrong kind") from None

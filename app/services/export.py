@@ -436,7 +436,7 @@ def response_matrix(responses: Responses, tickets: dict[int, str], session_code:
 def _package_of(s: Any, session_code: str) -> dict[str, Any] | None:
     """The exam owner's package the session's papers came from: its digest (the SHA-256 of the file the
     owner sent), id, owner key fingerprint and when it was opened; None for a session without one."""
-    row = session_package(s, session_code)
+    row = session_package(s, session_code, revoked_too=True)  # papers drawn before a revocation stay named
     if row is None:
         return None
     return {"digest": row.digest, "id": row.package_id, "owner": row.owner_fingerprint, "opened": row.opened_wall}

@@ -17,6 +17,7 @@ from sqlalchemy import LargeBinary, bindparam, insert, select
 from app.api.types import PaperPreview, PreviewQuestion
 from app.banks.catalog import Catalog
 from app.domain.blueprint import skill_blueprint
+from app.domain.fixed_papers import form_for
 from app.domain.item_versions import Observed
 from app.domain.paper_assembly import Paper, build_skill_paper
 from app.domain.paper_content import paper_json, scoring_view, skill_paper_content, task_minutes
@@ -25,7 +26,7 @@ from app.domain.standards import Part
 from app.security.canonical import canonical_json
 from app.services.analysis import observed_statistics
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
-from app.services.packages import package_catalog, session_package
+from app.services.packages import checked_papers, package_catalog, session_package
 from app.services.sessions import StandardRuleRefused
 from app.services.snapshot import gc_paused, snapshot
 from app.store.database import Database
@@ -96,6 +97,29 @@ def content_builder(catalog: Catalog, standard: str, level: str, subtype: str | 
     raise ServiceError("the comprehensive review has no paper: a panel scores it")
 
 
+def fixed_builder(catalog: Catalog, papers: list[tuple[str, str]], standard: str, level: str, subtype: str | None,
+                  part: str, session_code: str, package: str) -> ContentFor:  # fmt: skip
+    """ticket -> the paper for this candidate from a sealed package's fixed papers, used as the exam
+    owner assembled them (checked again against the package's banks and the weight table): the form
+    is chosen by the ticket (app/domain/fixed_papers.py form_for)."""
+    forms = [p for p in checked_papers(catalog, catalog.banks, papers)
+             if p.standard == standard and str(p.level) == str(level) and p.subtype == subtype and p.part == part]
+    if not forms:
+        raise Conflict("session {code}'s sealed package holds no fixed paper for {standard} level {level} {part}",
+                       code=session_code, standard=standard, level=level, part=part)  # fmt: skip
+    items, tasks = {it.id: it for it in catalog.banks.items}, {t.id: t for t in catalog.banks.tasks}
+    versions = {info.bank: info.version for info in catalog.banks.banks}
+    shared: dict[Any, Any] = {}
+
+    def fixed(ticket: str) -> DrawnPaper:
+        paper = form_for(ticket, forms)
+        if paper.part == Part.SKILL:
+            return DrawnPaper.of({**skill_paper_content(paper, tasks), "package": package})
+        return DrawnPaper(str(paper.seed), *paper_json(paper, items, shared, versions, package), len(paper.items))
+
+    return fixed
+
+
 class PaperService(Service):
     def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
@@ -115,6 +139,7 @@ class PaperService(Service):
             if session.state not in ("scheduled", "open"):
                 raise Conflict("session {code} is {state}", code=session.code, state=session.state)
             standard, level, subtype, part = session.standard, session.level, session.subtype, session.part
+            session_code = session.code
             minutes = session.duration_minutes
             waiting = self._waiting(s, session_id)
             observed = observed_statistics(s) if waiting and part == Part.THEORY else None
@@ -124,12 +149,17 @@ class PaperService(Service):
                                "its release key first", code=session.code)  # fmt: skip
             sealed_files = [(f["name"], f["text"]) for f in package.content["files"]] if package and package.content \
                 else None  # fmt: skip
+            fixed_papers = [(f["name"], f["text"]) for f in package.content.get("papers", [])] \
+                if package and package.content else []  # fmt: skip
             package_digest = package.digest if package is not None else None
         if not waiting:
             return 0
         # a session a sealed package names takes its papers from that package's banks only
         catalog = package_catalog(self.catalog, sealed_files) if sealed_files is not None else self.catalog
-        build = content_builder(catalog, standard, level, subtype, part, observed, package_digest)
+        if fixed_papers and package_digest is not None:  # the exam owner's papers, as assembled
+            build = fixed_builder(catalog, fixed_papers, standard, level, subtype, part, session_code, package_digest)
+        else:
+            build = content_builder(catalog, standard, level, subtype, part, observed, package_digest)
         total = len(waiting) + 1  # the last step is the write
         contents: dict[int, DrawnPaper] = {}
         with gc_paused():

@@ -523,3 +523,24 @@ class SealedPackage(Base):
     imported_wall: Mapped[str] = mapped_column(String(40))
     opened_wall: Mapped[str | None] = mapped_column(String(40), nullable=True)
     content: Mapped[dict | None] = mapped_column(EncryptedJSON("sealed_packages.content"), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # a replacement's is higher
+
+
+class PackageNotice(Base):
+    """A sealed package this centre must refuse: superseded by a newer version for its session (its
+    row in sealed_packages became the newer one), or revoked by its owner (the signed revocation
+    kept as it arrived, which may come before the package)."""
+
+    __tablename__ = "package_notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(32), unique=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    session_code: Mapped[str] = mapped_column(String(64))
+    owner_fingerprint: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    superseded_by: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the newer package's id
+    superseded_wall: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    revoked_wall: Mapped[str | None] = mapped_column(String(40), nullable=True)  # when the revocation arrived
+    revoked_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # when the owner signed it (UTC)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    revocation: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)

@@ -599,7 +599,7 @@
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../app/ui/admin/packages_dialog.py" line="+18"/>
+        <location filename="../../app/ui/admin/packages_dialog.py" line="+20"/>
         <location line="+8"/>
         <source>Sealed exam packages</source>
         <translation>密封试卷包</translation>
@@ -645,12 +645,7 @@
         <translation>导入试卷包(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Keep a sealed package for the exam day: its signature is checked; its content stays sealed</source>
-        <translation>考前导入密封试卷包：校验其签名，内容保持密封</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Open with release key…</source>
         <translation>用启封密钥启封(&amp;O)…</translation>
     </message>
@@ -660,7 +655,7 @@
         <translation>开考时间到达后：输入命题单位下发的启封密钥</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Trusted exam owners: {names}</source>
         <translation>已信任的命题单位：{names}</translation>
     </message>
@@ -670,7 +665,27 @@
         <translation>尚未信任任何命题单位：只能导入已信任命题单位签名的试卷包。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
+        <source>Keep a sealed package for the exam day: its signature is checked; its content stays sealed. A revocation from its owner is recorded the same way</source>
+        <translation>保存密封试卷包以备考试当天使用：核验其签名，内容保持密封。命题单位的撤销文件也在此导入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open with &amp;QR code image…</source>
+        <translation>用二维码图片启封(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At or after the start time: choose a photo or scan of the release key&apos;s QR code</source>
+        <translation>开考时间到达后：选择启封密钥二维码的照片或扫描件</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>revoked: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>opened {when}</source>
         <translation>已于 {when} 启封</translation>
     </message>
@@ -680,7 +695,12 @@
         <translation>密封中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>{state} (version {version})</source>
+        <translation>{state}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Exam owner&apos;s public key</source>
         <translation>命题单位公钥</translation>
     </message>
@@ -710,12 +730,17 @@
         <translation>导入密封试卷包</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Sealed packages (*.pkg);;All files (*)</source>
-        <translation>密封试卷包 (*.pkg);;所有文件 (*)</translation>
+        <location line="-1"/>
+        <source>Sealed packages and revocations (*.pkg *.rev);;All files (*)</source>
+        <translation>密封试卷包与撤销文件 (*.pkg *.rev);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Recorded the revocation of the package for session {session}: {reason}. It is refused from now on.</source>
+        <translation>已登记场次 {session} 试卷包的撤销：{reason}。此后该试卷包一律拒收。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Imported the package for session {session}; it opens at {time} (UTC) with its release key.</source>
         <translation>已导入场次 {session} 的试卷包；{time}（UTC）起可用启封密钥启封。</translation>
     </message>
@@ -735,7 +760,42 @@
         <translation>场次 {session} 的启封密钥：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Release key&apos;s QR code</source>
+        <translation>启封密钥二维码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This computer cannot read QR codes from images (the ZBar library is not installed): type the release key instead.</source>
+        <translation>本机无法识别图片中的二维码（未安装 ZBar 库）：请改为手工输入启封密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is not an image this computer can read.</source>
+        <translation>{file} 不是本机能读取的图片。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No release key&apos;s QR code found in {file}.</source>
+        <translation>{file} 中没有找到启封密钥二维码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The QR code is the release key of package {package}, which this centre does not hold: import the package first.</source>
+        <translation>该二维码是试卷包 {package} 的启封密钥，本考点没有此试卷包：请先导入试卷包。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened the package for session {session}: {papers} fixed papers, used as assembled; banks {banks}.</source>
+        <translation>已启封场次 {session} 的试卷包：固定试卷 {papers} 套，按原样使用；题库 {banks}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Opened the package for session {session}: banks {banks}.</source>
         <translation>已启封场次 {session} 的试卷包：题库 {banks}。</translation>
     </message>
@@ -1386,7 +1446,7 @@
         <translation>待导入题库的命题质量警告</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Import &amp;anyway</source>
         <translation>仍然导入(&amp;A)</translation>
     </message>
@@ -1568,7 +1628,7 @@
         <translation>有已导入的职业标准无法载入，未投入使用，详见下方问题列表。</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-288"/>
         <source>Import &amp;standard…</source>
         <translation>导入标准(&amp;S)…</translation>
     </message>
@@ -1578,7 +1638,7 @@
         <translation>检查标准文件（YAML）并用它核对所有在用题库，然后保存在本考点的数据库中；同一标准的新版本将替换在用版本</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Sub-types</source>
         <translation>工种</translation>
     </message>
@@ -1604,12 +1664,12 @@
         <translation>已导入：{names}。</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-198"/>
         <source>Problems in the imported file</source>
         <translation>导入文件中的问题</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>{code} does not set {rules} itself: they are borrowed from {source}.</source>
         <translation>{code} 未规定{rules}，现借用 {source} 的规定。</translation>
     </message>

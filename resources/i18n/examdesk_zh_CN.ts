@@ -1233,7 +1233,162 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+342"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+49"/>
+        <source>session {session} already has a sealed package from another exam owner</source>
+        <translation>场次 {session} 已有另一命题单位的密封试卷包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {session} already has version {held} of its package: version {version} is not newer and is refused</source>
+        <translation>场次 {session} 已有第 {held} 版试卷包：第 {version} 版不是更新的版本，拒收</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>session {session}&apos;s papers were already drawn from version {held} of its package: it cannot be replaced now</source>
+        <translation>场次 {session} 的试卷已按第 {held} 版试卷包生成：现在不能再替换</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the session&apos;s packages changed meanwhile: import it again</source>
+        <translation>该场次的试卷包刚刚有变动：请重新导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} (session {session}, version {version}) was replaced by a newer version of the package: the older one is refused</source>
+        <translation>{file}（场次 {session}，第 {version} 版）已被更新版本的试卷包替换：旧版本拒收</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} was revoked by its exam owner on {when} (UTC): {reason}</source>
+        <translation>{file} 已被命题单位于 {when}（UTC）撤销：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} names package {package}, but not the package of that id this centre holds (another digest or owner): it is not applied</source>
+        <translation>{file} 指向试卷包 {package}，但与本考点所持该编号的试卷包不符（摘要或命题单位不同）：不予执行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>package {package} is already revoked</source>
+        <translation>试卷包 {package} 已被撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an ExamDesk package revocation</source>
+        <translation>不是 ExamDesk 试卷包撤销文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a revocation of the format this ExamDesk reads (examdesk-revocation/1)</source>
+        <translation>不是本版 ExamDesk 可读取格式的撤销文件（examdesk-revocation/1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code}&apos;s sealed package holds no fixed paper for {standard} level {level} {part}</source>
+        <translation>场次 {code} 的密封试卷包中没有 {standard} {level} 级 {part} 的固定试卷</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not an item of the banks sealed with the paper</source>
+        <translation>不是与试卷一同密封的题库中的试题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a skill task of the banks sealed with the paper</source>
+        <translation>不是与试卷一同密封的题库中的技能考核任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is in the paper twice</source>
+        <translation>在试卷中出现了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not JSON: {reason}</source>
+        <translation>不是 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of papers</source>
+        <translation>须为试卷列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a paper (an object with standard, level, part, items)</source>
+        <translation>须为一套试卷（含 standard、level、part、items 的对象）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a paper lacks {fields}</source>
+        <translation>试卷缺少 {fields}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not theory or skill</source>
+        <translation>{value} 既不是理论知识（theory）也不是技能考核（skill）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review has no paper</source>
+        <translation>综合评审没有试卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of items</source>
+        <translation>须为试题列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must have id, type, area and points</source>
+        <translation>须有 id、type、area 和 points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of option labels</source>
+        <translation>须为选项标号列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a way to score multiple choice (all_or_nothing or proportional)</source>
+        <translation>{value} 不是多项选择题的计分方式（all_or_nothing 或 proportional）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a positive number</source>
+        <translation>{value} 不是正数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is written for level {levels}, not level {level}</source>
+        <translation>适用于 {levels} 级，不适用于 {level} 级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>area {area} has {got} points; the weight table gives it {want}</source>
+        <translation>{area} 部分共 {got} 分；鉴定比重表规定为 {want} 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is {given}, the item&apos;s type is {type}</source>
+        <translation>为 {given}，而该试题的题型是 {type}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is {given}, the bank gives it area {area}</source>
+        <translation>为 {given}，而题库中其所属内容是 {area}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must order the item&apos;s options {labels}</source>
+        <translation>须为该试题选项 {labels} 的一种排列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the package holds no paper</source>
+        <translation>试卷包中没有试卷</translation>
+    </message>
+    <message>
+        <location line="+293"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -3138,7 +3293,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-565"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>
@@ -3208,12 +3363,7 @@ weight tables and papers</source>
         <translation>试卷包 {package} 已导入</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>session {session} already has a sealed package</source>
-        <translation>场次 {session} 已有密封试卷包</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+49"/>
         <source>no sealed package {package} in this store: import it first</source>
         <translation>本考务库中没有密封试卷包 {package}：请先导入</translation>
     </message>

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes.util
 from datetime import UTC, datetime
 
+import pytest
+
+from app.reports import release_key_qr
 from app.security import sealed_package as sp
 from app.security.signing import fingerprint, public_pem
 from app.ui.admin.common import Files
@@ -60,3 +64,37 @@ def test_trust_import_and_open_from_the_dialog(qtbot, signed_in, monkeypatch, tm
     assert "ols-l5-theory-a" in dialog.status.text()
     opened = {p.session_code: p.opened_wall for p in admin.admin.packages()}
     assert opened["SEALED-LATER"] is None and opened["SEALED-NOW"] is not None
+
+
+@pytest.mark.skipif(ctypes.util.find_library("zbar") is None, reason="no libzbar to read QR codes")
+def test_open_from_the_qr_code_image_and_record_a_revocation_from_the_dialog(qtbot, signed_in, monkeypatch, tmp_path,
+                                                                              answers):  # fmt: skip
+    admin = signed_in("admin")
+    owner = sp.new_owner_key()
+    pem = tmp_path / "owner.pem"
+    pem.write_bytes(public_pem(owner.public_key()))
+    due, key = _package(owner, tmp_path, "QR-NOW", PAST)
+    other, _other_key = _package(owner, tmp_path, "QR-OTHER", PAST)
+    package = sp.read_package(due.read_bytes())
+    image = tmp_path / "key.png"
+    release_key_qr.write(image, package.header, package.digest, key)
+    revocation = tmp_path / "other.rev"
+    revocation.write_bytes(sp.revoke(owner, sp.read_package(other.read_bytes()), reason="试题有误", revoked_at=PAST))
+    dialog = PackagesDialog(admin)
+    qtbot.addWidget(dialog)
+    chosen = [pem, due, other, revocation, tmp_path / "owner.pem", image]
+    monkeypatch.setattr(Files, "open_path", staticmethod(lambda parent, title, filters: chosen.pop(0)))
+    answers["text"].append("某评价机构")
+    dialog.trust_owner()
+    dialog.import_package()
+    dialog.import_package()
+    dialog.import_package()  # the revocation: recorded, and the package shows revoked
+    assert "试题有误" in dialog.status.text() and answers["errors"] == []
+    states = {dialog.model.index(r, 0).data(): dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())}
+    assert states["QR-OTHER"] == "revoked: 试题有误" and states["QR-NOW"] == "sealed"
+    dialog.open_from_image()  # not an image: said so, nothing opened
+    assert "not an image" in dialog.status.text()
+    dialog.open_from_image()  # the QR code names its package: no need to choose it in the table
+    assert answers["errors"] == [] and "ols-l5-theory-a" in dialog.status.text()
+    opened = {p.session_code: p.opened_wall for p in admin.admin.packages()}
+    assert opened["QR-NOW"] is not None and opened["QR-OTHER"] is None

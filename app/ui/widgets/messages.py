@@ -46,7 +46,54 @@ TEMPLATES = (
         "public key first (owner trust)",
     ),
     QT_TRANSLATE_NOOP("messages", "package {package} is already imported"),
-    QT_TRANSLATE_NOOP("messages", "session {session} already has a sealed package"),
+    QT_TRANSLATE_NOOP("messages", "session {session} already has a sealed package from another exam owner"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {session} already has version {held} of its package: version {version} is not newer and is refused",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {session}'s papers were already drawn from version {held} of its package: it cannot be replaced now",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the session's packages changed meanwhile: import it again"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{file} (session {session}, version {version}) was replaced by a newer version of the package: the older "
+        "one is refused",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{file} was revoked by its exam owner on {when} (UTC): {reason}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{file} names package {package}, but not the package of that id this centre holds (another digest or "
+        "owner): it is not applied",
+    ),
+    QT_TRANSLATE_NOOP("messages", "package {package} is already revoked"),
+    QT_TRANSLATE_NOOP("messages", "not an ExamDesk package revocation"),
+    QT_TRANSLATE_NOOP("messages", "not a revocation of the format this ExamDesk reads (examdesk-revocation/1)"),
+    QT_TRANSLATE_NOOP(
+        "messages", "session {code}'s sealed package holds no fixed paper for {standard} level {level} {part}"
+    ),
+    # a fixed paper that does not check (app/domain/fixed_papers.py)
+    QT_TRANSLATE_NOOP("messages", "is not an item of the banks sealed with the paper"),
+    QT_TRANSLATE_NOOP("messages", "is not a skill task of the banks sealed with the paper"),
+    QT_TRANSLATE_NOOP("messages", "is in the paper twice"),
+    QT_TRANSLATE_NOOP("messages", "not JSON: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "must be a list of papers"),
+    QT_TRANSLATE_NOOP("messages", "must be a paper (an object with standard, level, part, items)"),
+    QT_TRANSLATE_NOOP("messages", "a paper lacks {fields}"),
+    QT_TRANSLATE_NOOP("messages", "{value} is not theory or skill"),
+    QT_TRANSLATE_NOOP("messages", "a review has no paper"),
+    QT_TRANSLATE_NOOP("messages", "must be a list of items"),
+    QT_TRANSLATE_NOOP("messages", "must have id, type, area and points"),
+    QT_TRANSLATE_NOOP("messages", "must be a list of option labels"),
+    QT_TRANSLATE_NOOP("messages", "{value} is not a way to score multiple choice (all_or_nothing or proportional)"),
+    QT_TRANSLATE_NOOP("messages", "{value} is not a positive number"),
+    QT_TRANSLATE_NOOP("messages", "is written for level {levels}, not level {level}"),
+    QT_TRANSLATE_NOOP("messages", "area {area} has {got} points; the weight table gives it {want}"),
+    QT_TRANSLATE_NOOP("messages", "is {given}, the item's type is {type}"),
+    QT_TRANSLATE_NOOP("messages", "is {given}, the bank gives it area {area}"),
+    QT_TRANSLATE_NOOP("messages", "must order the item's options {labels}"),
+    QT_TRANSLATE_NOOP("messages", "the package holds no paper"),
     QT_TRANSLATE_NOOP("messages", "no sealed package {package} in this store: import it first"),
     QT_TRANSLATE_NOOP("messages", "package {package} (session {session}) is already open"),
     QT_TRANSLATE_NOOP(
