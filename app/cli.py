@@ -486,30 +486,50 @@ def _store_url(args: argparse.Namespace) -> str:
     return sqlite_url(path)
 
 
-def _open_store(args: argparse.Namespace):
+def _open_store(args: argparse.Namespace, *, check: bool = True):
     from app.security.envelope import WrongPassphrase
     from app.store.database import Database
+    from app.store.migrate import SchemaMismatch
+    from app.store.seals import StoreTampered
 
     url = _store_url(args)
     try:
-        return Database.open(url, _passphrase())
+        return Database.open(url, _passphrase(), check=check)
     except WrongPassphrase:
         raise UserFacingError("wrong passphrase: the store was not opened and nothing changed") from None
+    except SchemaMismatch as exc:
+        raise UserFacingError(str(exc)) from None
+    except StoreTampered as exc:
+        raise UserFacingError(tampered_message(exc.report.message)) from None
+
+
+def tampered_message(problem: str) -> str:
+    return (
+        f"the store was changed outside ExamDesk: {problem}. Do not run an exam on it. Run "
+        "'examdesk store verify' for the full check, keep this data folder as evidence, and restore the last "
+        "good copy (the second disk's copy, or a backup) under the same passphrase"
+    )
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.services.audit_log import AuditService
+    from app.services.audit_log import AuditHead, AuditService, BadHead
 
-    db = _open_store(args)
     try:
-        report = AuditService(db).verify()
+        later = AuditHead.parse(args.head) if getattr(args, "head", None) else None
+    except BadHead as exc:
+        raise UserFacingError(str(exc)) from None
+    db = _open_store(args, check=False)
+    try:
+        service = AuditService(db)
+        report = service.verify_store(full=True, later_head=later)
+        head = service.head()
     finally:
         db.close()
+    for line in report.lines():
+        print(line)
     if report.intact:
-        print(f"audit log intact: {report.entries} entries")
-        return 0
-    print(f"audit log broken at entry {report.first_broken}: {report.reason}")
-    return 1
+        print(f"audit head: {head}")
+    return 0 if report.intact else 1
 
 
 def cmd_store_init(args: argparse.Namespace) -> int:
@@ -938,9 +958,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_store_passphrase)
 
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = audit.add_parser("verify", help="check the audit chain; names the first broken entry")
-    store_options(p)
-    p.set_defaults(func=cmd_audit_verify)
+    for parent, name in ((audit, "verify"), (store, "verify")):
+        p = parent.add_parser(name, help="check the audit chain and every row's seal; names the first bad row")
+        p.add_argument("--head", help="a later audit head SEQ:HASH (from a bundle or a closing record): "
+                                      "reports a store put back to an earlier copy")  # fmt: skip
+        store_options(p)
+        p.set_defaults(func=cmd_audit_verify)
 
     keys = sub.add_parser("keys", help="the centre's signing keys").add_subparsers(
         dest="action", metavar="ACTION", required=True

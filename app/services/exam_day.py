@@ -26,7 +26,6 @@ from app.domain.answers import AnswerShape
 from app.domain.attempt_state import StepKind
 from app.domain.identity import mask_id_number
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
-from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_duty
 from app.store.database import Database
 from app.store.models import (
@@ -93,7 +92,8 @@ _SQLITE_ADD_STEP = (
     "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall, step_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_STEP_DATA_CONTEXT = cast(EncryptedJSON, AttemptStep.__table__.c.data.type).context  # the column-bound associated data
+_STEP_DATA_TYPE = cast(EncryptedJSON, AttemptStep.__table__.c.data.type)
+_STEP_DATA_CONTEXT = _STEP_DATA_TYPE.context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
 
 
@@ -168,7 +168,7 @@ class _SqliteStatements:
 
     def add_step(self, row: dict[str, Any]) -> None:
         data = row["data"]
-        sealed = None if data is None else self.db.cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
+        sealed = None if data is None else self.db.cipher.encrypt(_STEP_DATA_TYPE.plaintext(data), _STEP_DATA_CONTEXT)
         self.raw.execute(_SQLITE_ADD_STEP, (row["attempt_id"], row["seq"], row["kind"], row["slot"], sealed,
                                             row["actor"], row["epoch"], row["mono"], row["wall"],
                                             row.get("step_id")))  # fmt: skip

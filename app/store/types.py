@@ -76,11 +76,32 @@ class EncryptedBytes(_Encrypted):
         return raw
 
 
+def padded(plain: bytes) -> bytes:
+    """`plain` with spaces up to its bucket: 64, 128, 256 ... 4096 bytes, then whole multiples of 4096.
+    JSON ignores trailing spaces, so a padded value reads back as it was (values stored unpadded
+    before too), and a true/false answer, or how many options a choice picked, no longer shows in
+    the ciphertext's length."""
+    size = 64
+    while size < len(plain) and size < 4096:
+        size *= 2
+    if len(plain) > size:
+        size = -(-len(plain) // 4096) * 4096
+    return plain + b" " * (size - len(plain))
+
+
 class EncryptedJSON(_Encrypted):
     cache_ok = True
 
+    def __init__(self, context: str, *, pad: bool = False):
+        super().__init__(context)
+        self.pad = pad
+
     def _encode(self, value: Any) -> bytes:
-        return canonical_json(value)
+        return padded(canonical_json(value)) if self.pad else canonical_json(value)
+
+    def plaintext(self, value: Any) -> bytes:
+        """What this column encrypts for `value` (the answer save encrypts on its own connection)."""
+        return self._encode(value)
 
     def _decode(self, raw: bytes) -> Any:
         return json.loads(raw)
