@@ -549,9 +549,16 @@ def cmd_store_init(args: argparse.Namespace) -> int:
         AccountService(db).set_up_centre(
             code=args.centre_code, name=args.centre_name, admin_username=args.admin, admin_password=admin_password
         )
+        from app.services.keys import KeyService
+
+        active = [k for k in KeyService(db).public_keys() if k.active]
     finally:
         db.close()
     print(f"store created: {url}")
+    if active:
+        print(f"signing key fingerprint (SHA-256): {active[-1].fingerprint}")
+        print("register this fingerprint with the exam owner (on paper, outside this PC): it is what "
+              "'examdesk verify --fingerprint' checks result bundles and score reports against")
     return 0
 
 
@@ -697,6 +704,21 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_the_registered_key(public: object, registered: str | None) -> str | None:
+    """Why `public` is not the key registered with the exam owner (its fingerprint given from
+    outside the store, `--fingerprint`); None when it is, or when none was given."""
+    if not registered:
+        return None
+    from app.security.signing import fingerprint
+
+    wanted = "".join(c for c in registered.lower() if c in "0123456789abcdef")
+    actual = fingerprint(public)  # type: ignore[arg-type]
+    if len(wanted) < 16 or not actual.startswith(wanted):
+        return (f"the public key's fingerprint is {actual}, not the registered {registered.strip()}: this is not the "
+                "centre's registered key (was the key in the store or the PEM file swapped?)")  # fmt: skip
+    return None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.reports.verify import verify_bundle
     from app.security.signing import load_public_pem
@@ -705,6 +727,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         public = load_public_pem(Path(args.pubkey).read_bytes())
     except (OSError, ValueError) as exc:
         raise UserFacingError(f"{args.pubkey}: not an Ed25519 public key in PEM ({exc})") from None
+    swapped = _not_the_registered_key(public, args.fingerprint)
+    if swapped:
+        print(f"INVALID: {swapped}")
+        return 1
     check = verify_bundle(Path(args.bundle), public)
     if check.ok:
         print(check.summary())
@@ -785,7 +811,14 @@ def cmd_verify_qr(args: argparse.Namespace) -> int:
     from app.security import qr_payload
     from app.security.signing import load_public_pem
 
-    public = load_public_pem(Path(args.pubkey).read_bytes())
+    try:
+        public = load_public_pem(Path(args.pubkey).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise UserFacingError(f"{args.pubkey}: not an Ed25519 public key in PEM ({exc})") from None
+    swapped = _not_the_registered_key(public, args.fingerprint)
+    if swapped:
+        print(f"INVALID: {swapped}")
+        return 1
     try:
         verified = qr_payload.verify(args.payload, public)
     except qr_payload.PayloadError as exc:
@@ -1036,11 +1069,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")
     p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.add_argument("--fingerprint", metavar="SHA256", help="the key's fingerprint as registered with the exam owner "
+                                                           "(from outside the store): any other key is refused")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("verify-qr", help="check the QR record of a score report offline")
     p.add_argument("payload")
     p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.add_argument("--fingerprint", metavar="SHA256", help="the key's fingerprint as registered with the exam owner "
+                                                           "(from outside the store): any other key is refused")
     p.set_defaults(func=cmd_verify_qr)
 
     p = station.add_parser("export-journal", help="a dead PC's unsent answers of one candidate, as a sealed file")

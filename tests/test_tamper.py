@@ -500,3 +500,198 @@ def test_answers_of_every_kind_encrypt_to_the_same_length(tmp_path: Path) -> Non
               {"answer": "对"}, {"answer": "不对"}]  # fmt: skip
     assert len({len(column.plaintext(v)) for v in values}) == 1
     assert len(canonical_json(values[0])) != len(canonical_json(values[1]))  # without padding they differ
+
+
+# --- the same row edits on PostgreSQL, made by another session (psql's, here SQLAlchemy's) ---------
+
+PG_EDITS = {
+    # edit: (statements, what the verdict names)
+    "results swapped": ([
+        "UPDATE results SET outcome = o.outcome FROM (SELECT id, outcome, "
+        "  first_value(id) OVER (ORDER BY id DESC) AS other FROM results) o WHERE o.id <> results.id "
+        "  AND results.id IN (SELECT min(id) FROM results UNION SELECT max(id) FROM results) "
+        "  AND o.id IN (SELECT min(id) FROM results UNION SELECT max(id) FROM results)",
+    ], "results row"),
+    "answers swapped between attempts": ([
+        "ALTER TABLE attempt_steps DISABLE TRIGGER USER",
+        "UPDATE attempt_steps s SET data = o.data FROM attempt_steps o WHERE s.kind = 'answer' AND o.kind = 'answer' "
+        "  AND s.slot = 0 AND o.slot = 0 AND s.attempt_id <> o.attempt_id",
+    ], "attempt_steps row"),
+    "a time event inserted": ([
+        "INSERT INTO time_events (session_id, attempt_id, kind, epoch, mono, seconds, actor, wall) "
+        "SELECT session_id, attempt_id, 'extend', epoch, mono, 7200, actor, wall FROM time_events LIMIT 1",
+    ], "time_events row"),
+    "a duration raised": (["UPDATE attempts SET duration_seconds = duration_seconds + 36000"],
+                          "column duration_seconds"),
+    "the admin's password hash replaced": (
+        ["UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'proctor1') "
+         "WHERE username = 'admin'"], "column password_hash"),
+    "a proctor promoted to admin": (["UPDATE users SET role = 'admin' WHERE username = 'proctor1'"], "column role"),
+    "a lockout cleared": (["UPDATE users SET failed_logins = 0, locked_until = 0"], "users row"),
+    "a closed session reopened": (["UPDATE exam_sessions SET state = 'open'"], "column state"),
+    "names swapped": ([
+        "UPDATE candidates c SET name = o.name FROM candidates o WHERE c.id <> o.id",
+    ], "column name"),
+    "the public key replaced": (["UPDATE key_records SET key_id = 'f' || substr(key_id, 2) WHERE purpose = 'signing'"],
+                                "key_records row"),
+    "a seal record deleted": (["DELETE FROM store_meta WHERE key = 'row_seals'"], "record of all row seals is missing"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def pg_pristine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from tests.store_fixtures import fresh_url
+
+    url = fresh_url("postgresql", tmp_path_factory.mktemp("pg"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1))
+        world = build_world(url)
+        exam, proctor = world.exam, world.proctor
+        exam.start_session(proctor, world.session_id)
+        for n, ticket in enumerate(CANDIDATES, 1):
+            one = seated_login(exam, proctor, ticket, CANDIDATES[ticket][1], f"PC-0{n}")
+            exam.save_answer(one.actor, one.attempt_id, 0, 0, "AB"[n - 1])
+            exam.submit(one.actor, one.attempt_id)
+        exam.close_session(proctor, world.session_id)
+        for _ in range(5):  # the lone examiner is locked out
+            with pytest.raises(Exception):  # noqa: B017 - whichever refusal: the lock is what counts
+                world.accounts.login("lone-examiner", "wrong-password-1")
+        world.db.close()
+    yield url
+
+
+def pg_copy(url: str) -> str:
+    """A copy of the PostgreSQL store (CREATE DATABASE ... TEMPLATE), for one edit."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    base, name = url.rsplit("/", 1)
+    copy = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"'))
+    admin.dispose()
+    return f"{base}/{copy}"
+
+
+@pytest.mark.postgres
+def test_the_pristine_postgres_store_verifies(pg_pristine: str) -> None:
+    db = Database.open(pg_pristine, PASSPHRASE, check=False)
+    try:
+        assert AuditService(db).verify_store().intact
+    finally:
+        db.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("name", list(PG_EDITS))
+def test_a_row_edit_on_postgres_is_detected(pg_pristine: str, name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    statements, named = PG_EDITS[name]
+    url = pg_copy(pg_pristine)
+    outsider = create_engine(url)  # not ExamDesk's engine: no tracking table in its sessions
+    with outsider.begin() as c:
+        for statement in statements:
+            c.execute(text(statement))
+    outsider.dispose()
+    db = Database.open(url, PASSPHRASE, check=False)
+    try:
+        report = AuditService(db).verify_store()
+    finally:
+        db.close()
+    said = " / ".join(report.lines())
+    assert not report.intact and named in said, said
+
+
+# --- what lives outside the store: the bundle's audit head, the registered key fingerprint --------
+
+
+def _export(path: Path, out: Path) -> tuple[Path, bytes]:
+    """The pristine session exported from the store at `path`; the bundle and the active public key (PEM)."""
+    from app.services.accounts import AccountService
+    from app.services.export import ExportService
+    from app.services.keys import KeyService
+    from tests.store_fixtures import shared_catalog
+
+    db = Database.open(sqlite_url(path), PASSPHRASE)
+    try:
+        admin = AccountService(db).login("admin", "admin-pass-1")
+        session_id = int(db.engine.connect().exec_driver_sql("SELECT min(id) FROM exam_sessions").scalar_one())
+        ExportService(db, shared_catalog()).export_session(admin, session_id, out)
+        pem = [k for k in KeyService(db).public_keys() if k.active][-1].pem
+    finally:
+        db.close()
+    return out, pem
+
+
+def test_a_bundle_carries_the_audit_head_and_a_store_put_back_is_caught_by_it(
+    pristine: Pristine, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import zipfile
+
+    store = Path(shutil.copyfile(pristine.path, tmp_path / "examdesk.db"))
+    bundle, pem = _export(store, tmp_path / "S1.zip")
+    with zipfile.ZipFile(bundle) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["format"] == "examdesk-bundle/5"
+    head = AuditHead.parse(manifest["audit_head"])
+    assert head.seq > pristine.head.seq  # the admin's login came after the pristine head
+    (tmp_path / "centre.pem").write_bytes(pem)
+    assert main(["verify", str(bundle), "--pubkey", str(tmp_path / "centre.pem")]) == 0
+    assert f"audit head {head}" in capsys.readouterr().out
+    assert verdict(store, later_head=head) == ""
+    put_back = tmp_path / "put-back"
+    put_back.mkdir()
+    shutil.copyfile(pristine.path, put_back / "examdesk.db")  # the folder as it was before the export
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
+    assert main(["store", "verify", "--data", str(put_back), "--head", manifest["audit_head"]]) == 1
+    assert "rolled back: the store's audit log ends at entry" in capsys.readouterr().out
+
+
+def test_a_bundle_is_never_in_place_without_its_audit_entry(pristine: Pristine, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from app.store import seals
+
+    store = Path(shutil.copyfile(pristine.path, tmp_path / "examdesk.db"))
+
+    def commit_fails(*_args: object) -> int:
+        raise OSError("the disk went away at the commit")
+
+    real = seals.seal_pending
+    from app.services.export import ExportService
+
+    original_export = ExportService.export_session
+
+    def export_with_a_failing_commit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(seals, "seal_pending", commit_fails)
+        try:
+            return original_export(self, *args, **kwargs)
+        finally:
+            monkeypatch.setattr(seals, "seal_pending", real)
+
+    monkeypatch.setattr(ExportService, "export_session", export_with_a_failing_commit)
+    with pytest.raises(OSError, match="disk went away"):
+        _export(store, tmp_path / "S1.zip")
+    assert not (tmp_path / "S1.zip").exists()  # no bundle under its name: its audit entry was never committed
+
+
+def test_verify_checks_the_key_against_the_registered_fingerprint(
+    pristine: Pristine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.security.signing import fingerprint, load_public_pem
+
+    store = Path(shutil.copyfile(pristine.path, tmp_path / "examdesk.db"))
+    bundle, pem = _export(store, tmp_path / "S1.zip")
+    (tmp_path / "centre.pem").write_bytes(pem)
+    registered = fingerprint(load_public_pem(pem))
+    assert main(["verify", str(bundle), "--pubkey", str(tmp_path / "centre.pem"), "--fingerprint", registered]) == 0
+    capsys.readouterr()
+    attacker = SigningKey.generate()  # the key in the store (or the PEM handed out) swapped for another
+    (tmp_path / "swapped.pem").write_bytes(public_pem(attacker.public))
+    assert main(["verify", str(bundle), "--pubkey", str(tmp_path / "swapped.pem"), "--fingerprint", registered]) == 1
+    assert f"not the registered {registered}" in capsys.readouterr().out
+    assert main(["verify-qr", "AAAA", "--pubkey", str(tmp_path / "swapped.pem"), "--fingerprint", registered]) == 1
+    assert "not the registered" in capsys.readouterr().out
