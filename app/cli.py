@@ -497,18 +497,8 @@ def _open_store(args: argparse.Namespace, *, check: bool = True):
         return Database.open(url, _passphrase(), check=check)
     except WrongPassphrase:
         raise UserFacingError("wrong passphrase: the store was not opened and nothing changed") from None
-    except SchemaMismatch as exc:
-        raise UserFacingError(str(exc)) from None
-    except StoreTampered as exc:
-        raise UserFacingError(tampered_message(exc.report.message)) from None
-
-
-def tampered_message(problem: str) -> str:
-    return (
-        f"the store was changed outside ExamDesk: {problem}. Do not run an exam on it. Run "
-        "'examdesk store verify' for the full check, keep this data folder as evidence, and restore the last "
-        "good copy (the second disk's copy, or a backup) under the same passphrase"
-    )
+    except (SchemaMismatch, StoreTampered) as exc:
+        raise UserFacingError(exc.message) from None
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:

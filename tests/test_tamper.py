@@ -695,3 +695,21 @@ def test_verify_checks_the_key_against_the_registered_fingerprint(
     assert f"not the registered {registered}" in capsys.readouterr().out
     assert main(["verify-qr", "AAAA", "--pubkey", str(tmp_path / "swapped.pem"), "--fingerprint", registered]) == 1
     assert "not the registered" in capsys.readouterr().out
+
+
+def test_an_export_of_a_tampered_store_is_refused(pristine: Pristine, tmp_path: Path) -> None:
+    """The swapped scores never reach a signed bundle, even on a store opened without the check."""
+    from app.services.accounts import AccountService
+    from app.services.base import Conflict
+    from app.services.export import ExportService
+    from tests.store_fixtures import shared_catalog
+
+    path = edited(pristine, tmp_path, results_swapped)
+    db = Database.open(sqlite_url(path), PASSPHRASE, check=False)
+    try:
+        admin = AccountService(db).login("admin", "admin-pass-1")
+        with pytest.raises(Conflict, match=r"changed outside ExamDesk \(results row"):
+            ExportService(db, shared_catalog()).export_session(admin, 1, tmp_path / "S1.zip")
+    finally:
+        db.close()
+    assert not (tmp_path / "S1.zip").exists()

@@ -34,6 +34,7 @@ from app.services.keys import KeyService
 from app.services.packages import session_package
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
+from app.store import seals
 from app.store.audit import GENESIS
 from app.store.clock import local_today
 from app.store.database import Database
@@ -226,6 +227,11 @@ class ExportService(Service):
             if session is None:
                 raise NotFound("no session {session}", session=session_id)
             head = audit_head(s)
+            # a bundle signs what the store says: never a store changed outside ExamDesk (docs/store.md)
+            sealed = seals.verify_seals(s.connection(), self.db.cipher, full=False)
+            if not sealed.intact:
+                raise Conflict("the store was changed outside ExamDesk ({problem}): nothing was exported. Run "
+                               "'examdesk store verify'", problem=sealed.message)  # fmt: skip
             centre = s.scalars(select(Centre)).first()
             rules = self._rules(session)
             candidates, standing = self._standing(s, session, rules)

@@ -194,6 +194,9 @@ class Database:
     def _seal_if_never_sealed(self) -> None:
         """A store made before revision 0018 has its rows sealed once, at its first unlock after
         the upgrade, under the passphrase, with one audit entry (`store.sealed`)."""
+        with self.read_connection() as connection, connection.begin():  # the usual case takes no write lock
+            if seals.has_seals(connection):
+                return
         with self.write() as connection:
             if seals.has_seals(connection) or connection.execute(_SEALED_BEFORE).first() is not None:
                 return  # sealed once already: a record of all seals gone missing is tampering, never resealed

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
+from app.errors import UserFacingError
+
 if TYPE_CHECKING:  # alembic itself is imported only when a migration has to run
     from alembic.config import Config
 
@@ -33,8 +35,10 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-class SchemaMismatch(Exception):
+class SchemaMismatch(UserFacingError):
     """The store's schema version is one this ExamDesk cannot open (unknown, or set back)."""
+
+    code = "schema_mismatch"
 
 
 def known_revisions() -> list[str]:
@@ -51,9 +55,10 @@ def upgrade(connection: Connection) -> bool:
         return False
     if revision is not None and revision not in known_revisions():
         raise SchemaMismatch(
-            f"the store's schema version is {revision!r}, which this ExamDesk does not know: it was written by a "
+            "the store's schema version is {version}, which this ExamDesk does not know: it was written by a "
             "newer ExamDesk, or its version record was edited. Open it with the ExamDesk that wrote it, or "
-            "restore the data folder from a backup; nothing was changed"
+            "restore the data folder from a backup; nothing was changed",
+            version=revision,
         )
     from alembic import command
 
@@ -61,8 +66,9 @@ def upgrade(connection: Connection) -> bool:
         command.upgrade(alembic_config(connection), "head")
     except Exception as exc:
         raise SchemaMismatch(
-            f"the store could not be upgraded from schema version {revision!r} ({type(exc).__name__}): its "
-            "version record does not match its tables (set back outside ExamDesk?). Restore the data folder "
-            "from a backup, or ask for support with `examdesk store verify`; nothing was changed"
+            "the store could not be upgraded from schema version {version} ({error}): its version record does not "
+            "match its tables (set back outside ExamDesk?). Restore the data folder from a backup, or ask for "
+            "support with 'examdesk store verify'; nothing was changed",
+            version=revision or "(none)", error=type(exc).__name__,
         ) from exc
     return True

@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.errors import UserFacingError
 from app.security.canonical import canonical_json
 from app.security.envelope import FieldCipher
 
@@ -62,12 +63,21 @@ def sealed_tables() -> tuple[str, ...]:
     )
 
 
-class StoreTampered(Exception):
-    """The store's data does not match its seals: it was changed outside ExamDesk."""
+class StoreTampered(UserFacingError):
+    """The store's data does not match its seals: it was changed outside ExamDesk. Says what to do."""
+
+    code = "store_tampered"
 
     def __init__(self, report: SealReport):
-        super().__init__(report.message)
+        super().__init__(TAMPERED, problem=report.message)
         self.report = report
+
+
+TAMPERED = (
+    "the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run 'examdesk store "
+    "verify' for the full check, keep this data folder as evidence, and restore the last good copy (the "
+    "second disk's copy or a backup) under the same passphrase"
+)
 
 
 # --- the database's own bookkeeping ---------------------------------------------------------------
