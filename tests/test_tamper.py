@@ -713,3 +713,23 @@ def test_an_export_of_a_tampered_store_is_refused(pristine: Pristine, tmp_path: 
     finally:
         db.close()
     assert not (tmp_path / "S1.zip").exists()
+
+
+@pytest.mark.parametrize("edit", [answers_swapped_between_attempts, answer_copied_into_another_attempt])
+def test_an_answer_moved_between_rows_is_never_read_as_the_candidates(pristine: Pristine, tmp_path: Path,
+                                                                      edit: Callable[..., None]) -> None:  # fmt: skip
+    """Step data is bound to its attempt and place in the log: whoever reads the log (closing, grading,
+    the examiners' screen, the response matrix) gets an integrity error, never the other's answer."""
+    from app.security.envelope import CorruptCiphertext
+    from app.services.answer_log import read_log
+
+    path = edited(pristine, tmp_path, edit)
+    db = Database.open(sqlite_url(path), PASSPHRASE, check=False)  # even past the unlock check
+    try:
+        with sqlite3.connect(path) as c:
+            attempt = attempt_of(c, "T001")
+        c.close()
+        with db.reader() as s, pytest.raises(CorruptCiphertext, match=r"belongs to attempt:\d+/seq:\d+"):
+            read_log(s, attempt)
+    finally:
+        db.close()

@@ -38,7 +38,7 @@ from app.store.models import (
     StationLogin,
     TimeEventRow,
 )
-from app.store.types import EncryptedJSON
+from app.store.types import EncryptedJSON, RowBound, step_row
 
 
 class AttemptClosed(Conflict):
@@ -133,7 +133,9 @@ class _CoreStatements:
         return self.c.execute(_Q_EVENTS, {"sid": session_id, "aid": attempt_id}).all()
 
     def add_step(self, row: dict[str, Any]) -> None:
-        self.c.execute(_ADD_STEP, [row])
+        data = row["data"]
+        bound = None if data is None else RowBound(data, step_row(row["attempt_id"], row["seq"]))
+        self.c.execute(_ADD_STEP, [{**row, "data": bound}])
 
 
 class _SqliteStatements:
@@ -168,7 +170,8 @@ class _SqliteStatements:
 
     def add_step(self, row: dict[str, Any]) -> None:
         data = row["data"]
-        sealed = None if data is None else self.db.cipher.encrypt(_STEP_DATA_TYPE.plaintext(data), _STEP_DATA_CONTEXT)
+        sealed = None if data is None else self.db.cipher.encrypt(
+            _STEP_DATA_TYPE.plaintext(data), _STEP_DATA_CONTEXT, step_row(row["attempt_id"], row["seq"]))
         self.raw.execute(_SQLITE_ADD_STEP, (row["attempt_id"], row["seq"], row["kind"], row["slot"], sealed,
                                             row["actor"], row["epoch"], row["mono"], row["wall"],
                                             row.get("step_id")))  # fmt: skip

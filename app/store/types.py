@@ -8,6 +8,7 @@ name, so a ciphertext copied into another column does not decrypt.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import LargeBinary
@@ -31,6 +32,20 @@ def cipher_of(dialect: Dialect) -> FieldCipher:
     return cipher
 
 
+@dataclass(frozen=True)
+class RowBound:
+    """A value to store bound to its row as well as its column (`FieldCipher.encrypt(row=...)`):
+    pass it as the column's value. Its readers give the row they read (`step_row`)."""
+
+    value: Any
+    row: bytes
+
+
+def step_row(attempt_id: int, seq: int) -> bytes:
+    """The identity an attempt step's data is bound to: its attempt and its place in the log."""
+    return f"attempt:{attempt_id}/seq:{seq}".encode()
+
+
 class _Encrypted(TypeDecorator):
     impl = LargeBinary
     cache_ok = True
@@ -48,6 +63,8 @@ class _Encrypted(TypeDecorator):
     def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
         if value is None:
             return None
+        if isinstance(value, RowBound):
+            return cipher_of(dialect).encrypt(self._encode(value.value), self.context, row=value.row)
         return cipher_of(dialect).encrypt(self._encode(value), self.context)
 
     def process_result_value(self, value: bytes | None, dialect: Dialect) -> Any:
