@@ -4,42 +4,17 @@ app/store/seals.py the row seals.)"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from app.services.base import Service
 from app.store import audit
-from app.store.audit import AuditReport
+from app.store.audit import AuditHead, AuditReport, BadHead
 from app.store.models import AuditEntry
 from app.store.seals import SealReport
 
-_HEAD = re.compile(r"^(\d+):([0-9a-f]{16,64})$")
-
-
-class BadHead(ValueError):
-    """A head given from outside that is not of the form SEQ:HASH."""
-
-
-@dataclass(frozen=True)
-class AuditHead:
-    """Where the audit chain stood: its last entry's sequence number and MAC (hex). Printed on
-    closing records, sealed into every exported bundle, held by centre-mode stations."""
-
-    seq: int
-    mac: str
-
-    def __str__(self) -> str:
-        return f"{self.seq}:{self.mac}"
-
-    @staticmethod
-    def parse(text: str) -> AuditHead:
-        found = _HEAD.match(text.strip().lower())
-        if not found:
-            raise BadHead(f"{text!r} is not an audit head: expected SEQ:HASH (the hash at least 16 hex digits)")
-        return AuditHead(int(found.group(1)), found.group(2))
-
+__all__ = ["AuditHead", "AuditService", "BadHead", "StoreReport"]
 
 @dataclass(frozen=True)
 class StoreReport:

@@ -440,9 +440,17 @@ END $$ LANGUAGE plpgsql
 
 def install_postgres_triggers(connection: Connection) -> None:
     """The marking triggers on every sealed table that lacks one (tables added by later revisions
-    get theirs when the store is next opened). Idempotent."""
-    connection.exec_driver_sql(_PG_MARK_ROW)
-    connection.exec_driver_sql(_PG_MARK_HEAD)
+    get theirs when the store is next opened). Idempotent; when nothing is missing it changes nothing
+    (no DDL, so processes opening the store together do not contend for the catalogue)."""
+    functions = {
+        r[0] for r in connection.exec_driver_sql(
+            "SELECT proname FROM pg_proc WHERE proname IN ('examdesk_mark_row', 'examdesk_mark_head')"
+        )
+    }  # fmt: skip
+    if "examdesk_mark_row" not in functions:
+        connection.exec_driver_sql(_PG_MARK_ROW)
+    if "examdesk_mark_head" not in functions:
+        connection.exec_driver_sql(_PG_MARK_HEAD)
     have = {
         r[0] for r in connection.exec_driver_sql(
             "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
