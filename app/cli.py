@@ -531,30 +531,40 @@ def _store_url(args: argparse.Namespace) -> str:
     return sqlite_url(path)
 
 
-def _open_store(args: argparse.Namespace):
+def _open_store(args: argparse.Namespace, *, check: bool = True):
     from app.security.envelope import WrongPassphrase
     from app.store.database import Database
+    from app.store.migrate import SchemaMismatch
+    from app.store.seals import StoreTampered
 
     url = _store_url(args)
     try:
-        return Database.open(url, _passphrase())
+        return Database.open(url, _passphrase(), check=check)
     except WrongPassphrase:
         raise UserFacingError("wrong passphrase: the store was not opened and nothing changed") from None
+    except (SchemaMismatch, StoreTampered) as exc:
+        raise UserFacingError(exc.message) from None
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from app.services.audit_log import AuditService
+    from app.services.audit_log import AuditHead, AuditService, BadHead
 
-    db = _open_store(args)
     try:
-        report = AuditService(db).verify()
+        later = AuditHead.parse(args.head) if getattr(args, "head", None) else None
+    except BadHead as exc:
+        raise UserFacingError(str(exc)) from None
+    db = _open_store(args, check=False)
+    try:
+        service = AuditService(db)
+        report = service.verify_store(full=True, later_head=later)
+        head = service.head()
     finally:
         db.close()
+    for line in report.lines():
+        print(line)
     if report.intact:
-        print(f"audit log intact: {report.entries} entries")
-        return 0
-    print(f"audit log broken at entry {report.first_broken}: {report.reason}")
-    return 1
+        print(f"audit head: {head}")
+    return 0 if report.intact else 1
 
 
 def cmd_store_init(args: argparse.Namespace) -> int:
@@ -574,9 +584,16 @@ def cmd_store_init(args: argparse.Namespace) -> int:
         AccountService(db).set_up_centre(
             code=args.centre_code, name=args.centre_name, admin_username=args.admin, admin_password=admin_password
         )
+        from app.services.keys import KeyService
+
+        active = [k for k in KeyService(db).public_keys() if k.active]
     finally:
         db.close()
     print(f"store created: {url}")
+    if active:
+        print(f"signing key fingerprint (SHA-256): {active[-1].fingerprint}")
+        print("register this fingerprint with the exam owner (on paper, outside this PC): it is what "
+              "'examdesk verify --fingerprint' checks result bundles and score reports against")
     return 0
 
 
@@ -722,6 +739,21 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_the_registered_key(public: object, registered: str | None) -> str | None:
+    """Why `public` is not the key registered with the exam owner (its fingerprint given from
+    outside the store, `--fingerprint`); None when it is, or when none was given."""
+    if not registered:
+        return None
+    from app.security.signing import fingerprint
+
+    wanted = "".join(c for c in registered.lower() if c in "0123456789abcdef")
+    actual = fingerprint(public)  # type: ignore[arg-type]
+    if len(wanted) < 16 or not actual.startswith(wanted):
+        return (f"the public key's fingerprint is {actual}, not the registered {registered.strip()}: this is not the "
+                "centre's registered key (was the key in the store or the PEM file swapped?)")  # fmt: skip
+    return None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.reports.verify import verify_bundle
     from app.security.signing import load_public_pem
@@ -730,6 +762,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         public = load_public_pem(Path(args.pubkey).read_bytes())
     except (OSError, ValueError) as exc:
         raise UserFacingError(f"{args.pubkey}: not an Ed25519 public key in PEM ({exc})") from None
+    swapped = _not_the_registered_key(public, args.fingerprint)
+    if swapped:
+        print(f"INVALID: {swapped}")
+        return 1
     check = verify_bundle(Path(args.bundle), public)
     if check.ok:
         print(check.summary())
@@ -810,7 +846,14 @@ def cmd_verify_qr(args: argparse.Namespace) -> int:
     from app.security import qr_payload
     from app.security.signing import load_public_pem
 
-    public = load_public_pem(Path(args.pubkey).read_bytes())
+    try:
+        public = load_public_pem(Path(args.pubkey).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise UserFacingError(f"{args.pubkey}: not an Ed25519 public key in PEM ({exc})") from None
+    swapped = _not_the_registered_key(public, args.fingerprint)
+    if swapped:
+        print(f"INVALID: {swapped}")
+        return 1
     try:
         verified = qr_payload.verify(args.payload, public)
     except qr_payload.PayloadError as exc:
@@ -993,9 +1036,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_store_passphrase)
 
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = audit.add_parser("verify", help="check the audit chain; names the first broken entry")
-    store_options(p)
-    p.set_defaults(func=cmd_audit_verify)
+    for parent, name in ((audit, "verify"), (store, "verify")):
+        p = parent.add_parser(name, help="check the audit chain and every row's seal; names the first bad row")
+        p.add_argument("--head", help="a later audit head SEQ:HASH (from a bundle or a closing record): "
+                                      "reports a store put back to an earlier copy")  # fmt: skip
+        store_options(p)
+        p.set_defaults(func=cmd_audit_verify)
 
     keys = sub.add_parser("keys", help="the centre's signing keys").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -1068,11 +1114,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")
     p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.add_argument("--fingerprint", metavar="SHA256", help="the key's fingerprint as registered with the exam owner "
+                                                           "(from outside the store): any other key is refused")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("verify-qr", help="check the QR record of a score report offline")
     p.add_argument("payload")
     p.add_argument("--pubkey", required=True, metavar="PEM")
+    p.add_argument("--fingerprint", metavar="SHA256", help="the key's fingerprint as registered with the exam owner "
+                                                           "(from outside the store): any other key is refused")
     p.set_defaults(func=cmd_verify_qr)
 
     p = station.add_parser("export-journal", help="a dead PC's unsent answers of one candidate, as a sealed file")

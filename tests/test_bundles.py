@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import shutil
@@ -197,7 +198,8 @@ def test_a_bundle_is_masked_unless_a_reason_is_given(demo, tmp_path, monkeypatch
             entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export.bundle")
                               .order_by(AuditEntry.seq.desc())).first()  # fmt: skip
         assert entry is not None and entry.action == "export.bundle"
-        said = {"session": session_id, "mask": False, "file": "full.zip", "reason": "人社局核查原件"}
+        said = {"session": session_id, "mask": False, "file": "full.zip", "reason": "人社局核查原件",
+                "manifest_sha256": hashlib.sha256(members(full)["manifest.json"]).hexdigest()}  # this very bundle
         assert entry.data_digest == db.cipher.mac(canonical_json(said), audit._PURPOSE + b"/data")
     finally:
         db.close()

@@ -234,7 +234,7 @@ def test_every_action_is_audited_and_tampering_is_named(world):
         report = audit.verify(s, world.db.cipher)
         actions = [e.action for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
     assert report.intact and report.entries == len(actions)
-    assert actions[:3] == ["centre.set_up", "user.create", "user.login"]
+    assert actions[:4] == ["store.created", "centre.set_up", "user.create", "user.login"]
     assert actions[-4:] == ["session.start", "candidate.check_in", "candidate.login", "attempt.answer"]
 
 

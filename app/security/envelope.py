@@ -19,6 +19,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 FORMAT = 1  # first byte of every ciphertext: lets the format change without guessing
+# First byte of a ciphertext bound to its row as well as its column: 2, the row's identity (2-byte
+# length, then the text, e.g. "attempt:7/seq:3"), nonce, AES-GCM under (column context, 0, row).
+ROW_BOUND = 2
 _WRAP_AAD = b"examdesk/data-key/v1"
 
 
@@ -107,11 +110,26 @@ class FieldCipher:
         self.key_id = hashlib.sha256(key).hexdigest()[:16]
         self._subkeys: dict[bytes, bytes] = {}
 
-    def encrypt(self, plaintext: bytes, context: bytes) -> bytes:
+    def encrypt(self, plaintext: bytes, context: bytes, row: bytes | None = None) -> bytes:
+        """`row`: the identity of the row the value belongs to (ROW_BOUND); without it, the column only."""
         nonce = os.urandom(12)
-        return bytes([FORMAT]) + nonce + self._aead.encrypt(nonce, plaintext, context)
+        if row is None:
+            return bytes([FORMAT]) + nonce + self._aead.encrypt(nonce, plaintext, context)
+        head = bytes([ROW_BOUND]) + len(row).to_bytes(2, "big") + row
+        return head + nonce + self._aead.encrypt(nonce, plaintext, context + b"\x00" + row)
 
-    def decrypt(self, blob: bytes, context: bytes) -> bytes:
+    def decrypt(self, blob: bytes, context: bytes, row: bytes | None = None) -> bytes:
+        """`row`: the identity of the row the caller read the value from; a value bound to another row
+        (copied or swapped between rows outside ExamDesk) is refused, naming both."""
+        if blob and blob[0] == ROW_BOUND and len(blob) >= 3:
+            size = int.from_bytes(blob[1:3], "big")
+            bound, rest = blob[3 : 3 + size], blob[3 + size :]
+            if row is not None and bound != row:
+                raise CorruptCiphertext(
+                    f"the value stored at {row.decode(errors='replace')} belongs to "
+                    f"{bound.decode(errors='replace')}: it was moved there outside ExamDesk"
+                )  # fmt: skip
+            blob, context = bytes([FORMAT]) + rest, context + b"\x00" + bound
         if not blob or blob[0] != FORMAT or len(blob) < 1 + 12 + 16:
             raise CorruptCiphertext("not an ExamDesk ciphertext")
         try:

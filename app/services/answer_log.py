@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.attempt_state import AttemptState, Step, StepKind, derive
 from app.store.models import AttemptStep
-from app.store.types import EncryptedJSON, cipher_of
+from app.store.types import EncryptedJSON, cipher_of, step_row
 
 _DATA = AttemptStep.__table__.c.data
 _CONTEXT = cast(EncryptedJSON, _DATA.type).context  # the column's type in app/store/models.py
@@ -95,7 +95,7 @@ def read_logs(c: Session | Connection, attempts: Any, *, kinds: Collection[StepK
                 yield Step(seq, _UNREAD, None, None)  # the first step, read only for `began`
                 continue
             if data is not None:
-                plain = decrypt(data, _CONTEXT)
+                plain = decrypt(data, _CONTEXT, step_row(_attempt_id, seq))  # moved between rows: refused
                 data = answer_value(plain) if kind == _ANSWER else json.loads(plain)
             yield Step(seq, kind, slot, data)
 

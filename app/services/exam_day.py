@@ -26,7 +26,6 @@ from app.domain.answers import AnswerShape
 from app.domain.attempt_state import StepKind
 from app.domain.identity import mask_id_number
 from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
-from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_duty
 from app.store.database import Database
 from app.store.models import (
@@ -39,7 +38,7 @@ from app.store.models import (
     StationLogin,
     TimeEventRow,
 )
-from app.store.types import EncryptedJSON
+from app.store.types import EncryptedJSON, RowBound, step_row
 
 
 class AttemptClosed(Conflict):
@@ -93,7 +92,8 @@ _SQLITE_ADD_STEP = (
     "INSERT INTO attempt_steps (attempt_id, seq, kind, slot, data, actor, epoch, mono, wall, step_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_STEP_DATA_CONTEXT = cast(EncryptedJSON, AttemptStep.__table__.c.data.type).context  # the column-bound associated data
+_STEP_DATA_TYPE = cast(EncryptedJSON, AttemptStep.__table__.c.data.type)
+_STEP_DATA_CONTEXT = _STEP_DATA_TYPE.context  # the column-bound associated data
 _ADD_TIME_EVENT = insert(TimeEventRow)
 
 
@@ -133,7 +133,9 @@ class _CoreStatements:
         return self.c.execute(_Q_EVENTS, {"sid": session_id, "aid": attempt_id}).all()
 
     def add_step(self, row: dict[str, Any]) -> None:
-        self.c.execute(_ADD_STEP, [row])
+        data = row["data"]
+        bound = None if data is None else RowBound(data, step_row(row["attempt_id"], row["seq"]))
+        self.c.execute(_ADD_STEP, [{**row, "data": bound}])
 
 
 class _SqliteStatements:
@@ -168,7 +170,8 @@ class _SqliteStatements:
 
     def add_step(self, row: dict[str, Any]) -> None:
         data = row["data"]
-        sealed = None if data is None else self.db.cipher.encrypt(canonical_json(data), _STEP_DATA_CONTEXT)
+        sealed = None if data is None else self.db.cipher.encrypt(
+            _STEP_DATA_TYPE.plaintext(data), _STEP_DATA_CONTEXT, step_row(row["attempt_id"], row["seq"]))
         self.raw.execute(_SQLITE_ADD_STEP, (row["attempt_id"], row["seq"], row["kind"], row["slot"], sealed,
                                             row["actor"], row["epoch"], row["mono"], row["wall"],
                                             row.get("step_id")))  # fmt: skip

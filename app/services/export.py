@@ -23,6 +23,7 @@ from app.reports import score_report
 from app.reports.bundle import MATRIX, Progress, Spool, pack_bundle, response_matrix_csv, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
+from app.security.canonical import digest as canonical_digest
 from app.security.envelope import FieldCipher
 from app.security.signing import SigningKey
 from app.services.analysis import Responses, read_responses
@@ -33,6 +34,8 @@ from app.services.keys import KeyService
 from app.services.packages import session_package
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
+from app.store import seals
+from app.store.audit import GENESIS
 from app.store.clock import local_today
 from app.store.database import Database
 from app.store.models import (
@@ -194,8 +197,9 @@ class ExportService(Service):
                         n = len(read.candidates)
                         progress(n + done * n // max(1, total), n * 2)
 
-                pack_bundle(part_file, header={**read.header, **described, "masked": mask}, spool=spool, key=key,
-                            progress=packing)  # fmt: skip
+                manifest = pack_bundle(part_file, header={**read.header, **described, "masked": mask}, spool=spool,
+                                       key=key, progress=packing)  # fmt: skip
+            data["manifest_sha256"] = canonical_digest(manifest)  # the entry names the very bundle it put in place
             with self.action(actor, "export.bundle", f"session:{session_id}", data) as s:
                 code = read.header["session"]["code"]
                 changed = changes_since(s, read.head, read.scope)
@@ -207,7 +211,10 @@ class ExportService(Service):
                     raise Conflict("session {code}: another session recorded a result of the same registration while "
                                    "its bundle was being written: export again",
                                    code=code)  # fmt: skip
-                os.replace(part_file, out)
+            # Only once the audit entry is committed does the bundle get its final name: a crash in
+            # between leaves the .part file and an entry naming a bundle that never appeared (export
+            # again), never a bundle under its name that the audit log does not record.
+            os.replace(part_file, out)
         finally:
             part_file.unlink(missing_ok=True)
         return ExportSummary(out, len(read.candidates), key.fingerprint)
@@ -220,6 +227,11 @@ class ExportService(Service):
             if session is None:
                 raise NotFound("no session {session}", session=session_id)
             head = audit_head(s)
+            # a bundle signs what the store says: never a store changed outside ExamDesk (docs/store.md)
+            sealed = seals.verify_seals(s.connection(), self.db.cipher, full=False)
+            if not sealed.intact:
+                raise Conflict("the store was changed outside ExamDesk ({problem}): nothing was exported. Run "
+                               "'examdesk store verify'", problem=sealed.message)  # fmt: skip
             centre = s.scalars(select(Centre)).first()
             rules = self._rules(session)
             candidates, standing = self._standing(s, session, rules)
@@ -258,6 +270,9 @@ class ExportService(Service):
                     },
                     "candidates": len(candidates),
                     "created": local_today(self.db.clock).isoformat(),
+                    # where the store's audit chain stood: a store put back to an earlier copy no longer
+                    # holds it (`examdesk store verify --head SEQ:HASH`; docs/store.md)
+                    "audit_head": f"{head}:{s.scalar(select(AuditEntry.mac).where(AuditEntry.seq == head)) or GENESIS}",
                     # the sealed package the session's papers came from (docs/packages.md), or None
                     "package": _package_of(s, session.code),
                 },

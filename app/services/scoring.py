@@ -56,6 +56,7 @@ from app.store.models import (
     SessionStaff,
     User,
 )
+from app.store.types import RowBound, step_row
 
 ARBITRATION = "arbitration"
 ABSENT = "absent"  # the submit reason of an attempt whose candidate never came
@@ -148,7 +149,8 @@ def grade_objective_in(
     s.add(
         AttemptStep(
             attempt_id=attempt.id, seq=log.last_seq + 1, kind=StepKind.GRADE.value, slot=None,
-            data={"score": str(score)}, actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=db.wall_now(),
+            data=RowBound({"score": str(score)}, step_row(attempt.id, log.last_seq + 1)), actor=actor.label,
+            epoch=db.epoch, mono=db.mono(), wall=db.wall_now(),
         )
     )  # fmt: skip
     store_result(s, db, attempt.candidate_id, session.part, score, detail)
@@ -231,7 +233,8 @@ def write_grades(c: Connection, db: Database, actor: Actor, part: str, grades: l
     wall, mono = db.wall_now(), db.mono()
     c.execute(insert(AttemptStep), [
         {"attempt_id": g.attempt_id, "seq": g.seq, "kind": StepKind.GRADE.value, "slot": None,
-         "data": {"score": str(g.score)}, "actor": actor.label, "epoch": db.epoch, "mono": mono, "wall": wall}
+         "data": RowBound({"score": str(g.score)}, step_row(g.attempt_id, g.seq)), "actor": actor.label,
+         "epoch": db.epoch, "mono": mono, "wall": wall}
         for g in grades
     ])  # fmt: skip
     # whether it passes is the standard's pass mark's to decide, when results are read

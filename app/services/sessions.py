@@ -46,6 +46,7 @@ from app.store.models import (
     SessionStaff,
     StationLogin,
 )
+from app.store.types import RowBound, step_row
 
 RETENTION_YEARS = 5  # seed 003: records are kept at least five years
 
@@ -392,8 +393,8 @@ class SessionService(ExamDay):
                 wall, mono = self.db.wall_now(), self.db.mono()
                 c.execute(_ADD_STEP, [
                     {"attempt_id": a, "seq": 1, "kind": StepKind.SUBMIT.value, "slot": None,
-                     "data": {"reason": ABSENT}, "actor": actor.label, "epoch": self.db.epoch, "mono": mono,
-                     "wall": wall}
+                     "data": RowBound({"reason": ABSENT}, step_row(a, 1)), "actor": actor.label,
+                     "epoch": self.db.epoch, "mono": mono, "wall": wall}
                     for a in plan.absent
                 ])  # fmt: skip
                 c.execute(_ADD_TIME_EVENT, [

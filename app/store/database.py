@@ -17,14 +17,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.security.envelope import DEFAULT_KDF, FieldCipher, KdfParams, WrappedKey, new_data_key, rewrap, unwrap
-from app.store import migrate, write_lock
+from app.store import audit, migrate, seals, write_lock
 from app.store.clock import MachineClock, SystemClock, SystemMachineClock, WallClock, stamp
-from app.store.models import ClockEpoch, KeyRecord, StoreMeta
+from app.store.models import AuditEntry, ClockEpoch, KeyRecord, StoreMeta
 from app.store.types import CIPHER_ATTR
 
 _PG_WRITE_LOCK = 7_401_001
@@ -60,6 +60,11 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA temp_store=MEMORY")  # no temp files that could hold data
             cursor.close()
+            seals.install_sqlite_tracking(dbapi_connection)
+
+        @event.listens_for(engine, "commit")
+        def _seal(connection: Connection) -> None:
+            _seal_before_commit(connection)
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Connection) -> None:
@@ -69,12 +74,31 @@ def make_engine(url: str) -> Engine:
         return engine
     engine = create_engine(url, pool_pre_ping=True)
 
+    @event.listens_for(engine, "connect")
+    def _track(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
+        seals.install_postgres_tracking(dbapi_connection)
+
+    @event.listens_for(engine, "commit")
+    def _seal_pg(connection: Connection) -> None:
+        _seal_before_commit(connection)
+
     @event.listens_for(engine, "begin")
     def _serialise(connection: Connection) -> None:
         if not connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
 
     return engine
+
+
+_SEALED_BEFORE = select(AuditEntry.seq).where(AuditEntry.action.in_(("store.sealed", "store.created"))).limit(1)
+
+
+def _seal_before_commit(connection: Connection) -> None:
+    """Every commit of an unlocked store seals the rows its transaction changed (app/store/seals.py).
+    Before the unlock (migrations) nothing is sealed: the first unlock after revision 0018 seals all."""
+    cipher = getattr(connection.dialect, CIPHER_ATTR, None)
+    if cipher is not None and not connection.get_execution_options().get(READ_ONLY):
+        seals.seal_pending(connection, cipher)
 
 
 def _record_of(row: KeyRecord) -> WrappedKey:
@@ -102,9 +126,11 @@ class Database:
     @staticmethod
     def create(url: str, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, clock: WallClock | None = None,
                machine: MachineClock | None = None) -> Database:  # fmt: skip
+        _create_private(url)
         engine = make_engine(url)
         with engine.begin() as connection:
             migrate.upgrade(connection)
+        engine.dispose()  # connections made from now on track changes to the tables just created
         record, cipher = new_data_key(passphrase, kdf)
         setattr(engine.dialect, CIPHER_ATTR, cipher)
         with Session(engine) as session, session.begin():
@@ -117,14 +143,28 @@ class Database:
                 )
             )  # fmt: skip
             session.add(StoreMeta(key="created", value=stamp(clock or SystemClock())))
+            # on the chain from the start: a store with this entry is never sealed afresh (see open)
+            if inspect(session.connection()).has_table(seals.SEALS):
+                audit.append(session, cipher, wall=stamp(clock or SystemClock()), actor="system:0",
+                             action="store.created", target="store", data={"key_id": record.key_id})  # fmt: skip
         return Database._with_epoch(engine, cipher, clock, machine)
 
     @staticmethod
     def open(url: str, passphrase: str, *, clock: WallClock | None = None,
-             machine: MachineClock | None = None) -> Database:  # fmt: skip
+             machine: MachineClock | None = None, check: bool = True) -> Database:  # fmt: skip
+        """Unlock a store. An existing store is brought to the newest revision first; one sealed
+        before revision 0018 has every row sealed now (audited). `check`: verify the seals (every
+        table but the bulky ones, which are counted) and refuse a store that fails with
+        `StoreTampered`; `store verify` passes False and checks everything itself."""
         engine = make_engine(url)
-        with engine.begin() as connection:
-            migrate.upgrade(connection)
+        try:
+            with engine.begin() as connection:
+                upgraded = migrate.upgrade(connection)
+        except Exception:
+            engine.dispose()
+            raise
+        if upgraded:
+            engine.dispose()  # connections made from now on track changes to the tables of the new revision
         with Session(engine) as session:
             row = session.scalar(select(KeyRecord).where(KeyRecord.purpose == "data", KeyRecord.active))
         if row is None:
@@ -136,7 +176,36 @@ class Database:
             engine.dispose()
             raise
         setattr(engine.dialect, CIPHER_ATTR, cipher)
-        return Database._with_epoch(engine, cipher, clock, machine)
+        if engine.dialect.name != "sqlite":
+            with engine.begin() as connection:  # triggers for tables that later revisions added
+                seals.install_postgres_triggers(connection)
+        db = Database._with_epoch(engine, cipher, clock, machine)
+        try:
+            db._seal_if_never_sealed()
+            if check:
+                report = db.verify_seals(full=False)
+                if not report.intact:
+                    raise seals.StoreTampered(report)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _seal_if_never_sealed(self) -> None:
+        """A store made before revision 0018 has its rows sealed once, at its first unlock after
+        the upgrade, under the passphrase, with one audit entry (`store.sealed`)."""
+        with self.read_connection() as connection, connection.begin():  # the usual case takes no write lock
+            if seals.has_seals(connection):
+                return
+        with self.write() as connection:
+            if seals.has_seals(connection) or connection.execute(_SEALED_BEFORE).first() is not None:
+                return  # sealed once already: a record of all seals gone missing is tampering, never resealed
+            with Session(bind=connection) as session:
+                if not audit.verify(session, self.cipher).intact:
+                    return  # nothing is sealed over a broken chain: `store verify` reports it
+            count = seals.seal_everything(connection, self.cipher)
+            audit.append(connection, self.cipher, wall=self.wall_now(), actor="system:0", action="store.sealed",
+                         target="store", data={"rows": count})  # fmt: skip
 
     @staticmethod
     def _with_epoch(engine: Engine, cipher: FieldCipher, clock: WallClock | None,
@@ -155,13 +224,21 @@ class Database:
                 epoch = row.id
         return Database(engine, cipher, epoch, clock, machine)
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the data key; nothing else is re-encrypted. A wrong `old` changes nothing."""
+    def change_passphrase(self, old: str, new: str, *, actor: str = "system:0") -> None:
+        """Re-wrap the data key; nothing else is re-encrypted. A wrong `old` changes nothing. One
+        audit entry (`store.passphrase_changed`, naming who), in the same transaction."""
         with self.transaction() as session:
             row = session.scalar(select(KeyRecord).where(KeyRecord.purpose == "data", KeyRecord.active))
             assert row is not None
             record = rewrap(_record_of(row), old, new)
             row.salt, row.wrapped, row.kdf = record.salt, record.wrapped, record.kdf.as_dict()
+            audit.append(session, self.cipher, wall=self.wall_now(), actor=actor, action="store.passphrase_changed",
+                         target="store", data={"key_id": record.key_id})  # fmt: skip
+
+    def verify_seals(self, *, full: bool = True) -> seals.SealReport:
+        """Every row against its seal (app/store/seals.py); names the first bad row."""
+        with self.read_connection() as connection, connection.begin():  # one snapshot
+            return seals.verify_seals(connection, self.cipher, full=full)
 
     def wall_now(self) -> str:
         """Wall-clock time for people reading records; never used to measure exam time."""
@@ -205,6 +282,7 @@ class Database:
                 except BaseException:
                     raw.rollback()  # a no-op where SQLite has rolled back already
                     raise
+                seals.seal_pending(raw, self.cipher)
                 raw.execute("COMMIT")
             finally:
                 pooled.close()  # back to the pool, which rolls back whatever a failed COMMIT left
@@ -246,6 +324,17 @@ def _lock_of(engine: Engine) -> tuple[str, Path | None]:
         return f"sqlite-memory:{id(engine)}", None
     real = Path(path).resolve()
     return f"sqlite:{real}", real.with_name(real.name + write_lock.LOCK_SUFFIX)
+
+
+def _create_private(url: str) -> None:
+    """A new SQLite store's file is made readable by its owner only (0600), before SQLite creates
+    it with the process's umask; SQLite gives its -wal and -shm files the same permissions."""
+    if not url.startswith("sqlite:///") or os.name != "posix":
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.name or path.name == ":memory:" or path.exists():
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
 def default_store_path(data_dir: Path) -> Path:

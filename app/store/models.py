@@ -242,7 +242,7 @@ class AttemptStep(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))  # answer|clear|flag|unflag|submit|grade
     slot: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    data: Mapped[dict | None] = mapped_column(EncryptedJSON("attempt_steps.data"), nullable=True)
+    data: Mapped[dict | None] = mapped_column(EncryptedJSON("attempt_steps.data", pad=True), nullable=True)
     actor: Mapped[str] = mapped_column(String(64))
     epoch: Mapped[int] = mapped_column(ForeignKey("clock_epochs.id"))
     mono: Mapped[float] = mapped_column(Float)
@@ -405,7 +405,7 @@ class ExaminerScore(Base):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
     target: Mapped[str] = mapped_column(String(64))  # task or item id
     examiner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    scores: Mapped[dict] = mapped_column(EncryptedJSON("examiner_scores.scores"))  # per rubric point
+    scores: Mapped[dict] = mapped_column(EncryptedJSON("examiner_scores.scores", pad=True))  # per rubric point
     comment: Mapped[str | None] = mapped_column(EncryptedText("examiner_scores.comment"), nullable=True)
     wall: Mapped[str] = mapped_column(String(40))
 
@@ -468,9 +468,19 @@ class Result(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"))
     part: Mapped[str] = mapped_column(String(16))
-    outcome: Mapped[dict] = mapped_column(EncryptedJSON("results.outcome"))  # score, passed, detail
+    outcome: Mapped[dict] = mapped_column(EncryptedJSON("results.outcome", pad=True))  # score, passed, detail
     wall: Mapped[str] = mapped_column(String(40))
     __table_args__ = (UniqueConstraint("candidate_id", "part"),)
+
+
+class RowSeal(Base):
+    """The seal of one row of a sealed table (app/store/seals.py): its MAC under the data key and a
+    short tag per column that names what changed. Written only by `seals.seal_pending`."""
+
+    __tablename__ = "row_seals"
+    tbl: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seal: Mapped[str] = mapped_column(Text)
 
 
 class AuditEntry(Base):

@@ -1233,7 +1233,7 @@ weight tables and papers</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/widgets/messages.py" line="+49"/>
+        <location filename="../../app/ui/widgets/messages.py" line="+64"/>
         <source>session {session} already has a sealed package from another exam owner</source>
         <translation>场次 {session} 已有另一命题单位的密封试卷包</translation>
     </message>
@@ -3293,7 +3293,27 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-580"/>
+        <source>the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run &apos;examdesk store verify&apos; for the full check, keep this data folder as evidence, and restore the last good copy (the second disk&apos;s copy or a backup) under the same passphrase</source>
+        <translation>数据库在 ExamDesk 之外被改动：{problem}。不要用它进行考试：运行 &apos;examdesk store verify&apos; 做完整检查，保留此数据文件夹作为证据，并用同一口令恢复最近一份完好的副本（第二块硬盘上的副本或备份）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the store&apos;s schema version is {version}, which this ExamDesk does not know: it was written by a newer ExamDesk, or its version record was edited. Open it with the ExamDesk that wrote it, or restore the data folder from a backup; nothing was changed</source>
+        <translation>数据库的结构版本为 {version}，本版 ExamDesk 不认识：它由更新版本的 ExamDesk 写入，或其版本记录被改动。请用写入它的 ExamDesk 打开，或从备份恢复数据文件夹；未做任何改动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the store could not be upgraded from schema version {version} ({error}): its version record does not match its tables (set back outside ExamDesk?). Restore the data folder from a backup, or ask for support with &apos;examdesk store verify&apos;; nothing was changed</source>
+        <translation>无法从结构版本 {version} 升级数据库（{error}）：其版本记录与数据表不符（在 ExamDesk 之外被回退？）。请从备份恢复数据文件夹，或运行 &apos;examdesk store verify&apos; 后寻求技术支持；未做任何改动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the store was changed outside ExamDesk ({problem}): nothing was exported. Run &apos;examdesk store verify&apos;</source>
+        <translation>数据库在 ExamDesk 之外被改动（{problem}）：未导出任何内容。请运行 &apos;examdesk store verify&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{file} was changed after it was sealed, or is not a sealed package: {reason}</source>
         <translation>{file} 在密封后被改动，或不是密封试卷包：{reason}</translation>
     </message>

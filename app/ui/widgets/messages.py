@@ -26,6 +26,21 @@ from app.ui.widgets.labels import join_clauses
 CONTEXT = "messages"
 
 TEMPLATES = (
+    # the store checked at unlock and by export (app/store/seals.py, app/store/migrate.py; docs/store.md)
+    QT_TRANSLATE_NOOP("messages", "the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run "
+                                  "'examdesk store verify' for the full check, keep this data folder as evidence, "
+                                  "and restore the last good copy (the second disk's copy or a backup) under the "
+                                  "same passphrase"),
+    QT_TRANSLATE_NOOP("messages", "the store's schema version is {version}, which this ExamDesk does not know: it "
+                                  "was written by a newer ExamDesk, or its version record was edited. Open it with "
+                                  "the ExamDesk that wrote it, or restore the data folder from a backup; nothing "
+                                  "was changed"),
+    QT_TRANSLATE_NOOP("messages", "the store could not be upgraded from schema version {version} ({error}): its "
+                                  "version record does not match its tables (set back outside ExamDesk?). Restore "
+                                  "the data folder from a backup, or ask for support with 'examdesk store verify'; "
+                                  "nothing was changed"),
+    QT_TRANSLATE_NOOP("messages", "the store was changed outside ExamDesk ({problem}): nothing was exported. Run "
+                                  "'examdesk store verify'"),
     # sealed exam packages (app/services/packages.py, docs/packages.md)
     QT_TRANSLATE_NOOP("messages", "{file} was changed after it was sealed, or is not a sealed package: {reason}"),
     # why a package is refused (app/security/sealed_package.py), the {reason} above
