@@ -45,6 +45,7 @@ from app.api.types import (
     SeatReadiness,
     SessionInfo,
     StaffSession,
+    StandbyStatus,
     StationInfo,
     StoreCopy,
     UserView,
@@ -173,6 +174,11 @@ class ProctorApi(SignedInApi, Protocol):
     def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
         """Authorise a move to another station: a one-time code for the candidate to type there.
         The current station's login closes and the attempt's clock stops until they log in again."""
+        ...
+
+    def standby(self) -> StandbyStatus | None:
+        """The centre's standby, when its store has one: "lost" means saves are held until the admin
+        acts (docs/centre.md, "The standby"); None in single-station mode and on SQLite."""
         ...
 
     def login_alerts(self, session_id: int) -> list[LoginAlert]:
@@ -367,6 +373,18 @@ class AdminApi(SignedInApi, Protocol):
 
     def store_copy(self) -> StoreCopy | None:
         """A SQLite centre's last copy of its store to a second disk; None where none is made."""
+        ...
+
+    def standby(self) -> StandbyStatus | None:
+        """The centre's PostgreSQL standby as the centre service watches it; None when it is not watched."""
+        ...
+
+    def detach_standby(self) -> StandbyStatus:
+        """Commits stop waiting for the standby (it died): saves go on on the primary alone. Audited."""
+        ...
+
+    def attach_standby(self, name: str) -> StandbyStatus:
+        """Commits wait for the standby `name` again (it streams from the primary now). Audited."""
         ...
 
     def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
