@@ -41,6 +41,7 @@ POLL_SECONDS = 2.0  # a dead standby is seen within two polls
 HELD_SECONDS = 3  # a commit waiting this long for the standby means the standby is not answering
 SENDER_TIMEOUT = "10s"  # the primary drops a standby that went silent (a dead PC sends no FIN)
 CONNECT_SECONDS = 3
+PG_LIB = Path("/usr/lib/postgresql")  # Debian's and Ubuntu's PostgreSQL programs, one folder per version
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -267,7 +268,7 @@ def pg_tool(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: _version_key(p.parent.name))
+    versions = sorted(PG_LIB.glob("*/bin"), key=lambda p: _version_key(p.parent.name))
     for folder in reversed(versions):
         if (folder / name).is_file():
             return str(folder / name)
@@ -305,9 +306,9 @@ def init_standby(primary: str, data_dir: Path, *, port: int = DEFAULT_PORT, name
     host, _, primary_port = primary.rpartition(":")
     if not host or not primary_port.isdigit():
         raise StandbyError("--primary {primary}: give HOST:PORT of the primary's PostgreSQL", primary=primary)
-    basebackup, pg_ctl = pg_tool("pg_basebackup"), pg_tool("pg_ctl")
     if data_dir.exists() and any(data_dir.iterdir()):
         raise StandbyError("{folder} is not empty: give a new folder for the standby's data", folder=str(data_dir))
+    basebackup, pg_ctl = pg_tool("pg_basebackup"), pg_tool("pg_ctl")
     data_dir.mkdir(parents=True, exist_ok=True)
     data_dir.chmod(0o700)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
