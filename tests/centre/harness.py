@@ -49,6 +49,7 @@ class CentreRun:
         self.ca_pem = made.ca_pem
         self.process: subprocess.Popen[str] | None = None
         self.log = folder / "centre.log"
+        self.env: dict[str, str] = {}
 
     def on_standby(self, url: str, port: int) -> CentreRun:
         """The centre service of the promoted standby: the same CA and certificates (copied to the
@@ -57,12 +58,13 @@ class CentreRun:
         twin.url, twin.admin, twin.folder, twin.ca_pem = url, self.admin, self.folder, self.ca_pem
         twin.port, twin.address, twin.process = port, f"https://127.0.0.1:{port}", None
         twin.log = self.folder / "centre-standby.log"
+        twin.env = {"EXAMDESK_TEST_BOOT": "the-standby-pc"}  # another PC: its machine clock is a new epoch
         return twin
 
     def start(self) -> None:
         with self.log.open("a") as log:
             self.process = subprocess.Popen([sys.executable, "-m", "tests.centre.centre_process", self.url,
-                                             str(self.folder), str(self.port)], cwd=REPO, env=_env(),
+                                             str(self.folder), str(self.port)], cwd=REPO, env={**_env(), **self.env},
                                             stdout=log, stderr=subprocess.STDOUT, text=True)  # fmt: skip
         for _ in range(600):
             if self.process.poll() is not None:
