@@ -11,10 +11,15 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+
+import psutil
 
 from app.centre.standby import _run_tool, pg_tool
 from tests.centre.harness import free_port
+
+_WAIT = threading.Event()  # never set: a timed wait that works under libfaketime
 
 
 def as_postgres_owner(path: Path) -> None:
@@ -58,14 +63,32 @@ class PgCluster:
         return [postmaster, *map(int, children)]
 
     def kill(self) -> None:
-        """SIGKILL to the postmaster and all its processes at once: the PC died."""
+        """SIGKILL to the postmaster and all its processes at once: the PC died. Returns once they are
+        gone (a server started again in the folder must not find one of them still holding it)."""
+        processes = []
         for pid in self.pids():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(psutil.NoSuchProcess):
+                processes.append(psutil.Process(pid))
+        for process in processes:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.send_signal(signal.SIGKILL)
+        for _ in range(300):  # a zombie holds nothing (init may be slow to reap it in a container)
+            alive = [p for p in processes if _running(p)]
+            if not alive:
+                return
+            _WAIT.wait(0.1)
+        raise AssertionError(f"still running after SIGKILL: {alive}")
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):  # already dead (killed by the test)
             _run_tool([pg_tool("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"], timeout=60)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def cluster_root() -> Path:
