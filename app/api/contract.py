@@ -475,6 +475,10 @@ ROLES: dict[str, frozenset[str]] = {
     "examiner": frozenset({"examiner", "chief"}),
     "admin": frozenset({"admin"}),
 }
+# a candidate's steps: each commits at once, carries its own id (repeating it is safe) and is kept in
+# the station's journal when the centre cannot take it now (app/api/https.py, app/centre/service.py)
+STEP_CALLS = frozenset({"candidate.save_answer", "candidate.set_flag", "candidate.report_focus_loss",
+                        "candidate.submit", "candidate.heartbeat"})  # fmt: skip
 # the result type of each job, as `job_status(...).result` carries it once done
 JOB_RESULTS: dict[str, Any] = {
     "proctor.close_session": dict[str, int],

@@ -19,6 +19,7 @@ import httpx
 from httpx_sse import connect_sse
 
 from app.api import wire
+from app.api.contract import STEP_CALLS
 from app.api.errors import ApiError, Unreachable
 from app.api.types import Change
 
@@ -28,8 +29,7 @@ CALL_SECONDS = 30.0  # closing a session or an export runs as a job; no call sho
 # a candidate's step commits in milliseconds; one held longer (a centre whose standby died holds every
 # commit until the admin acts) goes to the station's journal instead of freezing the screen for long
 STEP_SECONDS = 8.0
-STEP_CALLS = frozenset({"candidate.save_answer", "candidate.set_flag", "candidate.report_focus_loss",
-                        "candidate.submit", "candidate.heartbeat"})  # fmt: skip
+HELD = 503  # the centre takes no step now (its standby does not answer): kept in the journal, sent later
 
 
 def trust_only(ca_pem: bytes) -> ssl.SSLContext:
@@ -87,6 +87,8 @@ class Https:
                 raise Unreachable(f"{self.addresses[index]}: {_plain(exc)}") from None
             with self._lock:
                 self._preferred = index
+            if reply.status_code == HELD and method in STEP_CALLS:
+                raise Unreachable(f"{self.addresses[index]}: the centre holds its saves until its standby answers")
             try:
                 return wire.read_reply(method, reply.text)
             except (ValueError, KeyError) as exc:  # not our service's reply (a proxy's error page)

@@ -1673,7 +1673,7 @@
     <message>
         <location line="+3"/>
         <source>Standby server: none attached since {since}. Saves are on this server only; attach a standby again with &apos;examdesk centre standby attach&apos;.</source>
-        <translation>备用服务器：自 {since} 起未连接。保存只在本服务器上；请用 'examdesk centre standby attach' 重新连接备用服务器。</translation>
+        <translation>备用服务器：自 {since} 起未连接。保存只在本服务器上；请用 &apos;examdesk centre standby attach&apos; 重新连接备用服务器。</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -3049,8 +3049,13 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the centre holds its saves until its standby answers or the admin goes on without it</source>
+        <translation>考点暂缓保存，直到其备用服务器恢复响应，或管理员选择不用备用服务器继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>standby name {name}: use 1 to 63 lower-case letters, digits and &apos;_&apos;</source>
-        <translation>备用服务器名称 {name}：只能用 1 到 63 个小写字母、数字和 '_'</translation>
+        <translation>备用服务器名称 {name}：只能用 1 到 63 个小写字母、数字和 &apos;_&apos;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3070,7 +3075,7 @@ weight tables and papers</source>
     <message>
         <location line="+1"/>
         <source>no standby named {name} is streaming from {server} (streaming: {streaming}): start it first (&apos;examdesk centre standby init&apos;)</source>
-        <translation>没有名为 {name} 的备用服务器正在从 {server} 接收数据（正在接收的：{streaming}）：请先启动它（'examdesk centre standby init'）</translation>
+        <translation>没有名为 {name} 的备用服务器正在从 {server} 接收数据（正在接收的：{streaming}）：请先启动它（&apos;examdesk centre standby init&apos;）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3188,7 +3193,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-430"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -3689,24 +3694,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+733"/>
+        <location line="+737"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-728"/>
-        <location line="+733"/>
+        <location line="-732"/>
+        <location line="+737"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-732"/>
-        <location line="+733"/>
+        <location line="-736"/>
+        <location line="+737"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-732"/>
+        <location line="-736"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>

@@ -563,7 +563,7 @@ check the ID card carefully</source>
     <message>
         <location line="+12"/>
         <source>The centre&apos;s standby server does not answer: the centre holds every save until the admin lets it go on without the standby (Stations tab, or &apos;examdesk centre standby detach&apos;). Candidates answer on; each PC keeps its answers meanwhile.</source>
-        <translation>考点的备用服务器无响应：考点暂缓所有保存，直到管理员选择不用备用服务器继续（“考试机”页，或 'examdesk centre standby detach'）。考生可继续作答，期间答案保存在各考试机上。</translation>
+        <translation>考点的备用服务器无响应：考点暂缓所有保存，直到管理员选择不用备用服务器继续（“考试机”页，或 &apos;examdesk centre standby detach&apos;）。考生可继续作答，期间答案保存在各考试机上。</translation>
     </message>
     <message>
         <location line="+95"/>

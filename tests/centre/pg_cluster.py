@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psutil
 
-from app.centre.standby import _run_tool, pg_tool
+from app.centre.standby import StandbyError, _run_tool, pg_tool
 from tests.centre.harness import free_port
 
 _WAIT = threading.Event()  # never set: a timed wait that works under libfaketime
@@ -52,9 +52,17 @@ class PgCluster:
         cluster.start()
         return cluster
 
+    @property
+    def log(self) -> Path:
+        return self.data.parent / f"{self.data.name}.log"
+
     def start(self) -> None:
-        _run_tool([pg_tool("pg_ctl"), "-D", str(self.data), "-l", str(self.data.parent / f"{self.data.name}.log"),
-                   "-w", "-t", "60", "start"], timeout=90)  # fmt: skip
+        try:
+            _run_tool([pg_tool("pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start"],
+                      timeout=90)  # fmt: skip
+        except StandbyError as exc:
+            tail = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else "(no log)"
+            raise AssertionError(f"{exc}\n{self.log}:\n{tail}") from None
 
     def pids(self) -> list[int]:
         """The postmaster and every server process under it."""
@@ -75,6 +83,11 @@ class PgCluster:
         for _ in range(300):  # a zombie holds nothing (init may be slow to reap it in a container)
             alive = [p for p in processes if _running(p)]
             if not alive:
+                # as after a power cut, but without the reboot that would free its PID: a later
+                # process holding that PID must not look like this server to the next start
+                (self.data / "postmaster.pid").unlink(missing_ok=True)
+                for name in (f".s.PGSQL.{self.port}.lock", f".s.PGSQL.{self.port}"):  # its socket's, likewise
+                    (self.data.parent / name).unlink(missing_ok=True)
                 return
             _WAIT.wait(0.1)
         raise AssertionError(f"still running after SIGKILL: {alive}")

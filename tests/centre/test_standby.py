@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from app.centre import standby
@@ -240,7 +241,11 @@ def _carried_on(seat: StationRun, held: Saver, before: int) -> None:
     """After the carry-on action: the held save completes (acknowledged, or kept on the PC if it
     timed out first), the journal goes to the centre, every step is there once, and saves go on."""
     held.stop()
-    seat.ask("flow_sync")
+    for _ in range(100):  # the station's timer; the centre service sees the change within its 2 s poll
+        seat.ask("flow_sync")
+        if seat.ask("flow_status") == {"at_centre": True, "waiting": 0}:
+            break
+        _WAIT.wait(0.2)
     assert seat.ask("flow_status") == {"at_centre": True, "waiting": 0}
     assert seat.ask("flow_view")["seq"] == before + len(held.steps)
     assert seat.ask("flow_answer", slot=3, value="C") == before + len(held.steps) + 1
@@ -281,6 +286,12 @@ def test_a_dead_standby_is_seen_within_seconds_and_the_admin_lets_saves_go_on_th
     assert seen is not None and seen < 10, "the dead standby was not noticed within 10 s"
     assert _state(proctor, "proctor") == "lost"  # the proctors are told too
     assert held.acked == []  # the save is held: it is not acknowledged while the standby is away
+    health = httpx.get(f"{pair.centre.address}/health", verify=False, timeout=5).json()
+    assert health["standby"] == "lost"  # for the technician's monitoring: answered without the store
+    # further steps are turned away at once (503), before they take a worker thread and a connection to
+    # wait for the standby too; the station keeps them in its journal
+    turned_away = httpx.post(f"{pair.centre.address}/api/candidate/save_answer", json={}, verify=False, timeout=5)
+    assert turned_away.status_code == 503 and turned_away.json()["error"]["code"] == "saves_held"
 
     status = admin.call("admin.detach_standby")  # the carry-on action
     assert status["state"] == "off"

@@ -869,6 +869,10 @@ TEMPLATES = (
     ),
     # a PostgreSQL centre's standby (app/centre/standby.py, app/services/standby.py, app/centre/commands.py)
     QT_TRANSLATE_NOOP("messages", "a SQLite centre has no standby: it copies its store to a second disk instead"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the centre holds its saves until its standby answers or the admin goes on without it",
+    ),
     QT_TRANSLATE_NOOP("messages", "standby name {name}: use 1 to 63 lower-case letters, digits and '_'"),
     QT_TRANSLATE_NOOP(
         "messages",
