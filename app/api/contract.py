@@ -47,6 +47,7 @@ from app.api.types import (
     SeatReadiness,
     SessionInfo,
     StaffSession,
+    StandbyStatus,
     StationInfo,
     StoreCopy,
     UserView,
@@ -175,6 +176,11 @@ class ProctorApi(SignedInApi, Protocol):
     def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
         """Authorise a move to another station: a one-time code for the candidate to type there.
         The current station's login closes and the attempt's clock stops until they log in again."""
+        ...
+
+    def standby(self) -> StandbyStatus | None:
+        """The centre's standby, when its store has one: "lost" means saves are held until the admin
+        acts (docs/centre.md, "The standby"); None in single-station mode and on SQLite."""
         ...
 
     def login_alerts(self, session_id: int) -> list[LoginAlert]:
@@ -371,6 +377,18 @@ class AdminApi(SignedInApi, Protocol):
         """A SQLite centre's last copy of its store to a second disk; None where none is made."""
         ...
 
+    def standby(self) -> StandbyStatus | None:
+        """The centre's PostgreSQL standby as the centre service watches it; None when it is not watched."""
+        ...
+
+    def detach_standby(self) -> StandbyStatus:
+        """Commits stop waiting for the standby (it died): saves go on on the primary alone. Audited."""
+        ...
+
+    def attach_standby(self, name: str) -> StandbyStatus:
+        """Commits wait for the standby `name` again (it streams from the primary now). Audited."""
+        ...
+
     def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
         """The seats of one session with their last readiness reports, or (None) every station's."""
         ...
@@ -479,6 +497,10 @@ ROLES: dict[str, frozenset[str]] = {
     "examiner": frozenset({"examiner", "chief"}),
     "admin": frozenset({"admin"}),
 }
+# a candidate's steps: each commits at once, carries its own id (repeating it is safe) and is kept in
+# the station's journal when the centre cannot take it now (app/api/https.py, app/centre/service.py)
+STEP_CALLS = frozenset({"candidate.save_answer", "candidate.set_flag", "candidate.report_focus_loss",
+                        "candidate.submit", "candidate.heartbeat"})  # fmt: skip
 # the result type of each job, as `job_status(...).result` carries it once done
 JOB_RESULTS: dict[str, Any] = {
     "proctor.close_session": dict[str, int],

@@ -19,12 +19,17 @@ import httpx
 from httpx_sse import connect_sse
 
 from app.api import wire
+from app.api.contract import STEP_CALLS
 from app.api.errors import ApiError, Unreachable
 from app.api.types import Change
 
 STATION_HEADER = "X-ExamDesk-Station"
 CONNECT_SECONDS = 3.0  # a LAN answers in milliseconds; a dead server must not freeze a screen for long
 CALL_SECONDS = 30.0  # closing a session or an export runs as a job; no call should take this long
+# a candidate's step commits in milliseconds; one held longer (a centre whose standby died holds every
+# commit until the admin acts) goes to the station's journal instead of freezing the screen for long
+STEP_SECONDS = 8.0
+HELD = 503  # the centre takes no step now (its standby does not answer): kept in the journal, sent later
 
 
 def trust_only(ca_pem: bytes) -> ssl.SSLContext:
@@ -38,7 +43,8 @@ class Https:
     secure = True
 
     def __init__(self, addresses: list[str], ca_pem: bytes, station_token: str, *,
-                 connect_seconds: float = CONNECT_SECONDS, call_seconds: float = CALL_SECONDS):  # fmt: skip
+                 connect_seconds: float = CONNECT_SECONDS, call_seconds: float = CALL_SECONDS,
+                 step_seconds: float = STEP_SECONDS):  # fmt: skip
         if not addresses:
             raise ValueError("a centre has at least one address")
         self.addresses = list(addresses)
@@ -46,6 +52,7 @@ class Https:
         self._preferred = 0
         self._lock = threading.Lock()
         self._timeout = httpx.Timeout(call_seconds, connect=connect_seconds)
+        self._step_timeout = httpx.Timeout(step_seconds, connect=connect_seconds)
         self._http = httpx.Client(verify=trust_only(ca_pem), timeout=self._timeout, http2=False,
                                   limits=httpx.Limits(max_connections=8, max_keepalive_connections=4))  # fmt: skip
 
@@ -67,11 +74,12 @@ class Https:
         interface, _, name = method.partition(".")
         body = json.dumps(wire.encode_args(method, arguments), ensure_ascii=False).encode()
         reason = ""
+        timeout = self._step_timeout if method in STEP_CALLS else self._timeout
+        headers = {**self._headers(token), "Content-Type": "application/json"}
         for index in self._order():
             url = f"{self.addresses[index].rstrip('/')}/api/{interface}/{name}"
             try:
-                reply = self._http.post(url, content=body, headers={**self._headers(token),
-                                                                    "Content-Type": "application/json"})  # fmt: skip
+                reply = self._http.post(url, content=body, headers=headers, timeout=timeout)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # never reached the centre: try the next
                 reason = f"{self.addresses[index]}: {_plain(exc)}"
                 continue
@@ -79,6 +87,8 @@ class Https:
                 raise Unreachable(f"{self.addresses[index]}: {_plain(exc)}") from None
             with self._lock:
                 self._preferred = index
+            if reply.status_code == HELD and method in STEP_CALLS:
+                raise Unreachable(f"{self.addresses[index]}: the centre holds its saves until its standby answers")
             try:
                 return wire.read_reply(method, reply.text)
             except (ValueError, KeyError) as exc:  # not our service's reply (a proxy's error page)

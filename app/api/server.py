@@ -65,6 +65,7 @@ from app.api.types import (
     SeatReadiness,
     SessionInfo,
     StaffSession,
+    StandbyStatus,
     StationInfo,
     StoreCopy,
     UserView,
@@ -81,10 +82,12 @@ from app.services.changes import ChangeFeed
 from app.services.journal_import import JournalImportService
 from app.services.library import summary
 from app.services.readiness import ReadinessService
+from app.services.standby import StandbyService
 from app.services.stations import StationService
 
 if TYPE_CHECKING:
     from app.centre.backup import StoreCopier
+    from app.centre.standby import StandbyWatch
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +104,22 @@ class Server:
         self.listeners: list[Callable[[], None]] = []  # told after every call (centre mode's event stream)
         self.copier: StoreCopier | None = None  # a SQLite centre's copies of its store (app/centre/backup.py)
         self.readiness = ReadinessService(backend.db)
+        self.standby = StandbyService(backend.db)
+        self.standby_watch: StandbyWatch | None = None  # a PostgreSQL centre's standby (app/centre/standby.py)
         self.jobs = Jobs()
         # which calling stations may report their readiness: single-station mode admits this PC's
         # every station; the centre service replaces it with its enrolment check
         # which stations may report their readiness: every call that reaches here in centre mode came
         # with a valid station token (app/centre/service.py checks it first); single-station mode has one
         self.enrolled: Callable[[str], bool] = lambda station: True
+
+    def standby_report(self, fresh: bool = False) -> StandbyStatus | None:
+        """The standby as the centre service watches it (`fresh`: read now, not at the last poll)."""
+        watch = self.standby_watch
+        if watch is None:
+            return None
+        report = watch.poll_now() if fresh else watch.report
+        return StandbyStatus(report.state, report.since, report.synchronous_names, report.detail)
 
     def call(self, method: str, token: str | None, station: str, arguments: dict[str, Any]) -> Any:
         """Run one call of the contract for the holder of `token` at `station`."""
@@ -348,6 +361,9 @@ class ProctorEndpoint(_SessionsRead):
     def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
         return self.backend.exam.allow_move(self.actor, candidate_id, reason)
 
+    def standby(self) -> StandbyStatus | None:
+        return self.server.standby.status(self.actor, self.server.standby_report)
+
     def login_alerts(self, session_id: int) -> list[LoginAlert]:
         return self.backend.exam.login_alerts(self.actor, session_id)
 
@@ -545,6 +561,18 @@ class AdminEndpoint(_SessionsRead):
         last = copier.last
         return StoreCopy(last.made_at if last else "", last.bytes if last else 0, last.audit_head if last else 0,
                          str(copier.target_dir), copier.failure)  # fmt: skip
+    def standby(self) -> StandbyStatus | None:
+        return self.server.standby.status(self.actor, self.server.standby_report)
+
+    def detach_standby(self) -> StandbyStatus:
+        return self.server.standby.detach(self.actor, self._fresh_standby)
+
+    def attach_standby(self, name: str) -> StandbyStatus:
+        return self.server.standby.attach(self.actor, name, self._fresh_standby)
+
+    def _fresh_standby(self) -> StandbyStatus | None:
+        return self.server.standby_report(fresh=True)
+
     def readiness(self, session_id: int | None = None) -> list[SeatReadiness]:
         if session_id is None:
             return self.server.readiness.all_stations(self.actor)

@@ -41,6 +41,7 @@ __all__ = [
     "SaveAck",
     "SessionInfo",
     "StaffSession",
+    "StandbyStatus",
     "StationInfo",
     "StoreCopy",
     "UserView",
@@ -493,6 +494,17 @@ class StoreCopy:
     audit_head: int  # the last audit entry the copy holds
     target: str  # where the copies go
     failure: str  # why the last try failed; empty when it worked
+
+
+@dataclass(frozen=True)
+class StandbyStatus:
+    """A PostgreSQL centre's synchronous standby as the centre service sees it (app/centre/standby.py)."""
+
+    state: str  # "ok"; "lost": commits wait for a standby that does not answer; "off": they wait for none;
+    # "unknown": the replication state cannot be read
+    since: str  # ISO 8601 UTC: since when it is in this state
+    synchronous_names: str  # the primary's synchronous_standby_names ('' when off)
+    detail: str  # the standbys connected, or why the state cannot be read
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,86 @@ def cmd_centre_enrol_code(args: argparse.Namespace, admin: Callable[[argparse.Na
     return 0
 
 
+def _pg_url(args: argparse.Namespace) -> str:
+    if not args.db:
+        raise UserFacingError("give the PostgreSQL store's URL (--db postgresql+psycopg://USER@HOST:PORT/DB)")
+    return str(args.db)
+
+
+def _print_state(found: object) -> None:
+    from app.centre.standby import ReplicationState
+
+    assert isinstance(found, ReplicationState)
+    role = "standby (in recovery)" if found.in_recovery else "primary"
+    waits = f"commits wait for {found.synchronous_names}" if found.synchronous else "commits wait for no standby"
+    print(f"this server: {role}; {waits}")
+    for replica in found.replicas:
+        print(f"  standby {replica.name}: {replica.state}, {replica.sync_state}")
+    if found.held:
+        print("  HELD: commits are waiting for a standby that does not answer: "
+              "'examdesk centre standby detach' lets them go on")  # fmt: skip
+
+
+def cmd_standby_prepare(args: argparse.Namespace) -> int:
+    from app.centre import standby
+
+    for line in standby.prepare_primary(_pg_url(args), args.standby_host):
+        print(line)
+    return 0
+
+
+def cmd_standby_init(args: argparse.Namespace) -> int:
+    from app.centre import standby
+
+    for line in standby.init_standby(args.primary, Path(args.data), port=args.port, name=args.name,
+                                     user=args.user, start=not args.no_start):  # fmt: skip
+        print(line)
+    print(f"next, on the primary's server: examdesk centre standby attach --db URL --name {args.name}")
+    return 0
+
+
+def cmd_standby_status(args: argparse.Namespace) -> int:
+    from app.centre import standby
+
+    found = standby.state(_pg_url(args))
+    _print_state(found)
+    return 1 if found.held else 0
+
+
+def cmd_standby_attach(args: argparse.Namespace, admin: Callable[[argparse.Namespace], object]) -> int:
+    url = _pg_url(args)
+    args.url = url
+    with admin(args) as client:  # type: ignore[attr-defined]
+        status = client.admin.attach_standby(args.name)
+    print(f"commits wait for the standby again: {status.synchronous_names} ({status.detail})")
+    return 0
+
+
+def cmd_standby_detach(args: argparse.Namespace, admin: Callable[[argparse.Namespace], object]) -> int:
+    from app.centre import standby
+
+    url = _pg_url(args)
+    # first, without signing in: while commits are held, a sign-in (a commit) would wait too
+    standby.detach(url)
+    print("commits no longer wait for a standby: saves go on on this server alone")
+    args.url = url
+    with admin(args) as client:  # type: ignore[attr-defined]
+        client.admin.detach_standby()  # the audit entry
+    print("recorded in the audit log (centre.standby_detach)")
+    return 0
+
+
+def cmd_centre_promote(args: argparse.Namespace) -> int:
+    from app.centre import standby
+
+    url = _pg_url(args)
+    found = standby.promote(url)
+    print("the standby is now the primary; its commits wait for no standby")
+    _print_state(found)
+    print("now start the centre service here: examdesk centre serve --db URL --data DIR --listen HOST:PORT")
+    return 0
+
+
 def cmd_station_enrol(args: argparse.Namespace) -> int:
     from app import paths
     from app.station.enrolment import enrol
@@ -113,6 +193,39 @@ def add_commands(sub: argparse._SubParsersAction, passphrase: Callable[[], str],
     p.add_argument("--db", metavar="URL")
     data(p)
     p.set_defaults(func=lambda a: cmd_centre_enrol_code(a, admin))
+
+    p = centre.add_parser("promote", help="the primary's PC died: make this PC's standby the primary")
+    p.add_argument("--db", required=True, metavar="URL", help="the standby's PostgreSQL (the store's URL there)")
+    p.set_defaults(func=cmd_centre_promote)
+
+    standby = centre.add_parser("standby", help="a PostgreSQL centre's synchronous standby on a second PC"
+                                ).add_subparsers(dest="standby_action", metavar="ACTION", required=True)  # fmt: skip
+    p = standby.add_parser("prepare-primary", help="on the primary: WAL, senders and pg_hba.conf for a standby")
+    p.add_argument("--db", required=True, metavar="URL", help="the store's PostgreSQL URL (as a superuser)")
+    p.add_argument("--standby-host", required=True, metavar="HOST", help="the standby PC's address")
+    p.set_defaults(func=cmd_standby_prepare)
+    p = standby.add_parser("init", help="on the second PC: copy the primary (pg_basebackup) and start streaming")
+    p.add_argument("--primary", required=True, metavar="HOST:PORT", help="the primary's PostgreSQL")
+    p.add_argument("--data", required=True, metavar="DIR", help="a new, empty folder for the standby's data")
+    p.add_argument("--port", type=int, default=5432, help="the standby's own PostgreSQL port (default 5432)")
+    p.add_argument("--name", default="examdesk_standby", help="the name the standby streams under")
+    p.add_argument("--user", default="postgres", help="the role it replicates as (password: ~/.pgpass)")
+    p.add_argument("--no-start", action="store_true", help="copy and configure only; start it yourself")
+    p.set_defaults(func=cmd_standby_init)
+    p = standby.add_parser("attach", help="on the primary: commits wait for the standby (it must stream)")
+    p.add_argument("--db", required=True, metavar="URL")
+    p.add_argument("--name", default="examdesk_standby")
+    p.add_argument("--admin", default="admin")
+    data(p)
+    p.set_defaults(func=lambda a: cmd_standby_attach(a, admin))
+    p = standby.add_parser("detach", help="the standby died: commits stop waiting for it (audited)")
+    p.add_argument("--db", required=True, metavar="URL")
+    p.add_argument("--admin", default="admin")
+    data(p)
+    p.set_defaults(func=lambda a: cmd_standby_detach(a, admin))
+    p = standby.add_parser("status", help="primary or standby, what commits wait for (exit 1: held)")
+    p.add_argument("--db", required=True, metavar="URL")
+    p.set_defaults(func=cmd_standby_status)
 
     station = sub.add_parser("station", help="this PC as a station of a centre").add_subparsers(
         dest="action", metavar="ACTION", required=True)  # fmt: skip

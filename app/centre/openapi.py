@@ -15,7 +15,7 @@ from pydantic import ConfigDict, TypeAdapter, create_model
 from pydantic.json_schema import models_json_schema
 
 from app.api import wire
-from app.api.contract import INTERFACES, JOB_RESULTS
+from app.api.contract import INTERFACES, JOB_RESULTS, STEP_CALLS
 
 log = logging.getLogger(__name__)
 _CONFIG = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64", arbitrary_types_allowed=True)
@@ -95,5 +95,9 @@ def document(app: FastAPI) -> dict[str, Any]:
                               ("409", "the state moved on (e.g. a stale save)"), ("422", "refused, with the reason"),
                               ("500", "a fault, logged at the centre"))}},
         }}  # fmt: skip
+        if method in STEP_CALLS:
+            doc["paths"][f"/api/{interface}/{name}"]["post"]["responses"]["503"] = {
+                "description": "the centre cannot take the step now (its standby does not answer): keep it, send it "
+                               "again later with the same step id"} | refusal  # fmt: skip
     app.openapi_schema = doc
     return doc

@@ -15,6 +15,7 @@ from app.centre import tls
 from app.centre.addresses import host_of
 from app.centre.backup import DEFAULT_MINUTES, StoreCopier
 from app.centre.service import Centre, make_app
+from app.centre.standby import StandbyWatch
 from app.errors import UserFacingError
 from app.services.backend import Backend
 from app.store.database import Database
@@ -77,11 +78,14 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     if not host or not port.isdigit():
         raise UserFacingError("--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443", listen=listen)
     backend = open_backend()
-    copier = None
+    copier = watch = None
     try:
         served = Server(backend)
+        url = backend.db.engine.url
+        if url.get_backend_name() == "postgresql":  # commits may wait for a standby: watch that it answers
+            watch = served.standby_watch = StandbyWatch(url.render_as_string(hide_password=False))
+            watch.start()
         if copy_to is not None:
-            url = backend.db.engine.url
             if url.get_backend_name() != "sqlite" or not url.database:
                 raise UserFacingError("--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead")
             copier = served.copier = StoreCopier(Path(url.database), copy_to, copy_minutes)
@@ -96,4 +100,6 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     finally:
         if copier is not None:
             copier.close()
+        if watch is not None:
+            watch.close()
         backend.close()

@@ -2,7 +2,7 @@
 
     POST /api/{interface}/{call}   one call of the contract; the body is its arguments as JSON
     GET  /api/events?session_id=N  the session's changes as server-sent events (id = audit sequence)
-    GET  /health                   liveness and version, no token
+    GET  /health                   liveness and version (and the standby's state), no token
     GET  /ca.pem                   the centre CA, checked by a station at enrolment against the code
     POST /enrol                    a PC presents its one-time code and receives its station token
     GET  /openapi.json             the whole contract, each call's arguments and result as JSON Schema
@@ -11,7 +11,8 @@ Every other request carries the station token (header X-ExamDesk-Station) and, b
 the caller's token (Authorization: Bearer ...): the station's name comes from its token, never
 from the request. Replies are the contract's JSON (app/api/wire.py): {"ok": value} or
 {"error": {...}} with an HTTP status that says the same (401 sign in / enrol again, 403, 404,
-409 the state moved on, 422 refused, 500 a fault logged here).
+409 the state moved on, 422 refused, 500 a fault logged here, 503 a candidate's step the centre cannot
+take now: its standby does not answer; the station keeps it in its journal).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.api import wire
+from app.api.contract import STEP_CALLS
 from app.api.errors import ApiError, refusal_of
 from app.api.server import Server
 from app.centre import openapi
@@ -40,8 +42,10 @@ log = logging.getLogger(__name__)
 STATION_HEADER = "X-ExamDesk-Station"
 EVENT_POLL_SECONDS = 1.0  # a change is also pushed at once; this only bounds a missed wake-up
 KEEPALIVE_SECONDS = 15.0
+SAVES_HELD = ApiError("saves_held", "the centre holds its saves until its standby answers or the admin goes on "
+                      "without it")  # fmt: skip
 STATUS_OF_CODE = {"bad_request": 400, "invalid_token": 401, "invalid_station": 401, "permission_denied": 403,
-                  "not_found": 404, "conflict": 409, "stale_save": 409, "internal": 500}  # fmt: skip
+                  "not_found": 404, "conflict": 409, "stale_save": 409, "internal": 500, "saves_held": 503}  # fmt: skip
 
 
 @dataclass
@@ -50,6 +54,11 @@ class Centre:
     ca_pem: bytes
     addresses: list[str]  # every address a station may reach the centre at (its standby's too)
     _wakers: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(default_factory=set)
+
+    def saves_held(self) -> bool:
+        """Commits wait for a standby that does not answer (app/centre/standby.py)."""
+        watch = self.server.standby_watch
+        return watch is not None and watch.report.state == "lost"
 
     def wake(self) -> None:
         """After every call: event streams look for new changes at once."""
@@ -84,7 +93,9 @@ def make_app(centre: Centre) -> FastAPI:
 
     @app.get("/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__}
+        watch = server.standby_watch  # read without the store: it answers even while commits are held
+        standby = {} if watch is None else {"standby": watch.report.state}
+        return {"status": "ok", "version": __version__, **standby}
 
     @app.get("/ca.pem", response_class=PlainTextResponse)
     def ca() -> Response:
@@ -109,6 +120,10 @@ def make_app(centre: Centre) -> FastAPI:
     @app.post("/api/{interface}/{name}", include_in_schema=False)  # each call is described by openapi.py
     async def call(interface: str, name: str, request: Request) -> Response:
         method = f"{interface}.{name}"
+        if method in STEP_CALLS and centre.saves_held():
+            # the standby does not answer: a commit would wait until the admin acts, holding a worker
+            # thread and a database connection; the station keeps the step in its journal instead
+            return _refusal(SAVES_HELD)
         try:
             args = json.loads(await request.body() or b"{}")
         except ValueError:  # not JSON, or not UTF-8

@@ -1682,7 +1682,7 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_tab.py" line="+21"/>
+        <location filename="../../app/ui/admin/stations_tab.py" line="+22"/>
         <source>Station</source>
         <translation>考试机</translation>
     </message>
@@ -1737,7 +1737,17 @@
         <translation>被盗或更换的电脑：此后它的所有请求都将被拒绝</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+6"/>
+        <source>&amp;Go on without the standby</source>
+        <translation>不用备用服务器继续(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The standby server died: saves stop waiting for it and go on on the centre server alone (recorded in the audit log)</source>
+        <translation>备用服务器已失效：保存不再等待它，只在考点服务器上继续（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
@@ -1745,6 +1755,36 @@
         <location line="+0"/>
         <source>Active</source>
         <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Standby server: in step. Every save is on both servers.</source>
+        <translation>备用服务器：同步正常。每次保存都同时在两台服务器上。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standby server: NOT ANSWERING since {since}. Every save waits at the centre until you go on without it (or it comes back). Candidates answer on; each PC keeps its answers meanwhile.</source>
+        <translation>备用服务器：自 {since} 起无响应。每次保存都在考点等待，直到您选择不用备用服务器继续（或它恢复）。考生可继续作答，期间答案保存在各考试机上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standby server: none attached since {since}. Saves are on this server only; attach a standby again with &apos;examdesk centre standby attach&apos;.</source>
+        <translation>备用服务器：自 {since} 起未连接。保存只在本服务器上；请用 &apos;examdesk centre standby attach&apos; 重新连接备用服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standby server: its state cannot be read ({detail}).</source>
+        <translation>备用服务器：无法读取其状态（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Let saves go on without the standby server? Until a standby is attached again, an answer is on this server only.</source>
+        <translation>不用备用服务器继续保存吗？在重新连接备用服务器之前，答案只保存在本服务器上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go on without the standby</source>
+        <translation>不用备用服务器继续</translation>
     </message>
     <message>
         <location line="+15"/>

@@ -3219,6 +3219,86 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>a SQLite centre has no standby: it copies its store to a second disk instead</source>
+        <translation>SQLite 考点没有备用服务器：它改为把数据库复制到第二块磁盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the centre holds its saves until its standby answers or the admin goes on without it</source>
+        <translation>考点暂缓保存，直到其备用服务器恢复响应，或管理员选择不用备用服务器继续</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>standby name {name}: use 1 to 63 lower-case letters, digits and &apos;_&apos;</source>
+        <translation>备用服务器名称 {name}：只能用 1 到 63 个小写字母、数字和 &apos;_&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url}: a standby is for a PostgreSQL store; a SQLite centre copies its store instead (--copy-to)</source>
+        <translation>{url}：备用服务器仅用于 PostgreSQL 数据库；SQLite 考点改为复制数据库（--copy-to）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the PostgreSQL server at {server} cannot be reached: {reason}</source>
+        <translation>无法连接 {server} 上的 PostgreSQL 服务器：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server at {server} is a standby itself: attach on the primary</source>
+        <translation>{server} 上的服务器本身是备用服务器：请在主服务器上连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no standby named {name} is streaming from {server} (streaming: {streaming}): start it first (&apos;examdesk centre standby init&apos;)</source>
+        <translation>没有名为 {name} 的备用服务器正在从 {server} 接收数据（正在接收的：{streaming}）：请先启动它（&apos;examdesk centre standby init&apos;）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server at {server} is not a standby (it is a primary already)</source>
+        <translation>{server} 上的服务器不是备用服务器（它已经是主服务器）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the standby at {server} did not finish promotion within 60 s</source>
+        <translation>{server} 上的备用服务器未能在 60 秒内完成提升</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server at {server} is a standby: prepare the primary</source>
+        <translation>{server} 上的服务器是备用服务器：请准备主服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the PostgreSQL program {tool} is not installed on this PC: install PostgreSQL (the same major version as the primary&apos;s) first</source>
+        <translation>本机未安装 PostgreSQL 程序 {tool}：请先安装 PostgreSQL（与主服务器相同的主版本）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--primary {primary}: give HOST:PORT of the primary&apos;s PostgreSQL</source>
+        <translation>--primary {primary}：请给出主服务器 PostgreSQL 的 主机:端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is not empty: give a new folder for the standby&apos;s data</source>
+        <translation>{folder} 不是空的：请为备用服务器的数据指定一个新文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give the PostgreSQL store&apos;s URL (--db postgresql+psycopg://USER@HOST:PORT/DB)</source>
+        <translation>请给出 PostgreSQL 数据库的 URL（--db postgresql+psycopg://用户@主机:端口/数据库）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tool} did not finish within {seconds} s</source>
+        <translation>{tool} 未能在 {seconds} 秒内完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{what} must be a number, got {value}</source>
         <translation>{what} 必须是数字，实际为 {value}</translation>
     </message>
@@ -3288,7 +3368,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-435"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -3859,24 +3939,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+711"/>
+        <location line="+742"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-706"/>
-        <location line="+711"/>
+        <location line="-737"/>
+        <location line="+742"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-710"/>
-        <location line="+711"/>
+        <location line="-741"/>
+        <location line="+742"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-710"/>
+        <location line="-741"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>

@@ -541,7 +541,7 @@ check the ID card carefully</source>
 <context>
     <name>ProctorConsole</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="+97"/>
+        <location filename="../../app/ui/proctor/console.py" line="+103"/>
         <source>Proctor console</source>
         <translation>监考端</translation>
     </message>
@@ -561,7 +561,12 @@ check the ID card carefully</source>
         <translation>选中的考生</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+12"/>
+        <source>The centre&apos;s standby server does not answer: the centre holds every save until the admin lets it go on without the standby (Stations tab, or &apos;examdesk centre standby detach&apos;). Candidates answer on; each PC keeps its answers meanwhile.</source>
+        <translation>考点的备用服务器无响应：考点暂缓所有保存，直到管理员选择不用备用服务器继续（“考试机”页，或 &apos;examdesk centre standby detach&apos;）。考生可继续作答，期间答案保存在各考试机上。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Live refresh stopped. Press F5 to try again.</source>
         <translation>实时刷新已停止，按 F5 重试。</translation>
     </message>

@@ -1,21 +1,36 @@
 """A centre service in a process of its own, on a test world's store: `python -m tests.centre.centre_process
 URL DATA_DIR PORT`. Its wall clock is the test world's exam day (no test depends on today's date); its
-exam time runs on the machine's real monotonic clock, as in production."""
+exam time runs on the machine's real monotonic clock, as in production. With EXAMDESK_TEST_BOOT set it
+takes that as its boot's name: the service runs as if on another PC (a promoted standby's)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from app.centre import run
 from app.services.backend import Backend
+from app.store.clock import SystemMachineClock
 from app.store.database import Database
 from tests.store_fixtures import PASSPHRASE, exam_day_clock, shared_catalog
 
 
+class OtherPcClock(SystemMachineClock):
+    """This machine's boot-wide clock under another boot's name: a new clock epoch, as on another PC."""
+
+    def __init__(self, boot: str):
+        super().__init__()
+        self._boot = boot
+
+
 def main(url: str, data_dir: str, port: str) -> None:
-    run.serve_backend(lambda: Backend.over(Database.open(url, PASSPHRASE, clock=exam_day_clock()), shared_catalog()),
-                      Path(data_dir), PASSPHRASE, f"127.0.0.1:{port}")  # fmt: skip
+    boot = os.environ.get("EXAMDESK_TEST_BOOT")
+    machine = OtherPcClock(boot) if boot else None
+    def backend() -> Backend:
+        return Backend.over(Database.open(url, PASSPHRASE, clock=exam_day_clock(), machine=machine), shared_catalog())
+
+    run.serve_backend(backend, Path(data_dir), PASSPHRASE, f"127.0.0.1:{port}")
 
 
 if __name__ == "__main__":

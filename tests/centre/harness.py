@@ -37,20 +37,34 @@ def _env() -> dict[str, str]:
 class CentreRun:
     """The centre service of `world`'s store in a process of its own, with TLS from a fresh CA."""
 
-    def __init__(self, world: World, folder: Path):
+    def __init__(self, world: World, folder: Path, *, standby_port: int | None = None):
+        """`standby_port`: the centre has a standby whose service will listen there (stations are
+        given both addresses at enrolment, as `examdesk centre init --address ... --address ...`)."""
         self.url, self.admin, self.folder = world.url, world.admin, folder
         self.port = free_port()
         self.address = f"https://127.0.0.1:{self.port}"
         made = tls.create(folder / run.CENTRE_FOLDER, "C01", ["127.0.0.1", "localhost"], PASSPHRASE)
-        run.CentreConfig([self.address]).write(folder)
+        standby = [f"https://127.0.0.1:{standby_port}"] if standby_port else []
+        run.CentreConfig([self.address, *standby]).write(folder)
         self.ca_pem = made.ca_pem
         self.process: subprocess.Popen[str] | None = None
         self.log = folder / "centre.log"
+        self.env: dict[str, str] = {}
+
+    def on_standby(self, url: str, port: int) -> CentreRun:
+        """The centre service of the promoted standby: the same CA and certificates (copied to the
+        standby PC with the data folder), its store at `url`, listening at the standby's address."""
+        twin = object.__new__(CentreRun)
+        twin.url, twin.admin, twin.folder, twin.ca_pem = url, self.admin, self.folder, self.ca_pem
+        twin.port, twin.address, twin.process = port, f"https://127.0.0.1:{port}", None
+        twin.log = self.folder / "centre-standby.log"
+        twin.env = {"EXAMDESK_TEST_BOOT": "the-standby-pc"}  # another PC: its machine clock is a new epoch
+        return twin
 
     def start(self) -> None:
         with self.log.open("a") as log:
             self.process = subprocess.Popen([sys.executable, "-m", "tests.centre.centre_process", self.url,
-                                             str(self.folder), str(self.port)], cwd=REPO, env=_env(),
+                                             str(self.folder), str(self.port)], cwd=REPO, env={**_env(), **self.env},
                                             stdout=log, stderr=subprocess.STDOUT, text=True)  # fmt: skip
         for _ in range(600):
             if self.process.poll() is not None:

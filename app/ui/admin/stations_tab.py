@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.api.client import Client
+from app.api.types import StandbyStatus
 from app.centre.tls import display_code
 from app.ui.admin.common import WARNING, RowsModel, make_table, selected_key, succeeded
 from app.ui.widgets.errors import Ask, attempt
@@ -55,7 +56,19 @@ class StationsTab(QWidget):
         self.revoke_button.clicked.connect(self.revoke)
         self.copy_status = QLabel()
         self.copy_status.setWordWrap(True)
+        self.standby_status = QLabel()
+        self.standby_status.setWordWrap(True)
+        self.detach_button = QPushButton(self.tr("&Go on without the standby"))
+        self.detach_button.setToolTip(self.tr("The standby server died: saves stop waiting for it and go on on "
+                                              "the centre server alone (recorded in the audit log)"))  # fmt: skip
+        self.detach_button.clicked.connect(self.detach_standby)
+        self.detach_button.setVisible(False)
+        self.standby_timer = QTimer(self)  # a dead standby holds every save: the admin must see it within seconds
+        self.standby_timer.setInterval(3000)
+        self.standby_timer.timeout.connect(self._show_standby)
         side = QVBoxLayout()
+        side.addWidget(self.standby_status)
+        side.addWidget(self.detach_button)
         side.addWidget(self.copy_status)
         side.addWidget(enrol_box)
         row = QHBoxLayout()
@@ -69,6 +82,7 @@ class StationsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._show_standby()
         self._show_copy()
         stations = attempt(self, self.client.admin.stations)
         if stations is None:
@@ -78,6 +92,48 @@ class StationsTab(QWidget):
                             [s.name if not s.revoked else None for s in stations],
                             [WARNING if s.revoked else None for s in stations])  # fmt: skip
         self._on_select()
+
+    def _show_standby(self) -> None:
+        """A PostgreSQL centre's standby as the centre service watches it; nothing where there is none."""
+        try:
+            status = self.client.admin.standby()
+        except Exception:  # the centre cannot be asked now: the next tick asks again
+            return
+        self.show_standby(status)
+
+    def show_standby(self, status: StandbyStatus | None) -> None:
+        if status is None:
+            self.standby_timer.stop()
+            self.standby_status.setText("")
+            self.detach_button.setVisible(False)
+            return
+        if not self.standby_timer.isActive():
+            self.standby_timer.start()
+        since = local_time(status.since) if status.since else ""
+        texts = {
+            "ok": self.tr("Standby server: in step. Every save is on both servers."),
+            "lost": self.tr("Standby server: NOT ANSWERING since {since}. Every save waits at the centre until "
+                            "you go on without it (or it comes back). Candidates answer on; each PC keeps its "
+                            "answers meanwhile.").format(since=since),
+            "off": self.tr("Standby server: none attached since {since}. Saves are on this server only; attach a "
+                           "standby again with 'examdesk centre standby attach'.").format(since=since),
+        }
+        text = texts.get(status.state, self.tr("Standby server: its state cannot be read ({detail}).").format(
+            detail=status.detail))  # fmt: skip
+        self.standby_status.setToolTip(status.detail)
+        alarm = f"color: {WARNING.name()}; font-weight: bold;"
+        self.standby_status.setStyleSheet("" if status.state == "ok" else alarm)
+        self.standby_status.setText(text)
+        self.detach_button.setVisible(status.state == "lost")
+
+    def detach_standby(self) -> None:
+        question = self.tr("Let saves go on without the standby server? Until a standby is attached again, an "
+                           "answer is on this server only.")  # fmt: skip
+        if not Ask.confirm(self, self.tr("Go on without the standby"), question):
+            return
+        status = attempt(self, self.client.admin.detach_standby)
+        if status is not None:
+            self.show_standby(status)
 
     def _show_copy(self) -> None:
         """A SQLite centre's copy of its store on a second disk, and how old it is."""

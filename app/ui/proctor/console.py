@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.client import Client
-from app.api.types import CandidateRow, LoginAlert, ResultRow, SeatReadiness, SessionInfo
+from app.api.types import CandidateRow, LoginAlert, ResultRow, SeatReadiness, SessionInfo, StandbyStatus
 from app.ui.proctor.alerts import LoginAlerts
 from app.ui.proctor.buttons import ActionButton
 from app.ui.proctor.candidate_actions import CandidateActions
@@ -45,7 +45,8 @@ from app.ui.widgets.tables import configure_readonly
 
 log = logging.getLogger("examdesk.ui.proctor")
 
-Fetched = tuple[SessionInfo | None, list[CandidateRow], list[SeatReadiness] | Exception, list[LoginAlert]]
+Fetched = tuple[SessionInfo | None, list[CandidateRow], list[SeatReadiness] | Exception, list[LoginAlert],
+                StandbyStatus | None]  # fmt: skip
 
 
 def fetch(client: Client, session_id: int) -> Fetched:
@@ -59,7 +60,12 @@ def fetch(client: Client, session_id: int) -> Fetched:
         seats = client.proctor.readiness(session_id)
     except Exception as exc:  # shown in the readiness panel; the grid is what matters most
         seats = exc
-    return info, rows, seats, client.proctor.login_alerts(session_id) if info is not None else []
+    alerts = client.proctor.login_alerts(session_id) if info is not None else []
+    try:
+        standby = client.proctor.standby()
+    except Exception:  # a centre of an older version, or one that cannot read it: no banner
+        standby = None
+    return info, rows, seats, alerts, standby
 
 
 class _Relay(QObject):
@@ -170,8 +176,18 @@ class ProctorConsole(QWidget):
         per_candidate.addWidget(self.selected_label)
         per_candidate.addLayout(buttons)
 
+        # a PostgreSQL centre whose standby died: saves wait at the centre until the admin acts
+        self.standby_banner = QLabel(self.tr(
+            "The centre's standby server does not answer: the centre holds every save until the admin lets it "
+            "go on without the standby (Stations tab, or 'examdesk centre standby detach'). Candidates answer "
+            "on; each PC keeps its answers meanwhile."))  # fmt: skip
+        self.standby_banner.setWordWrap(True)
+        self.standby_banner.setStyleSheet("background: #b00020; color: white; padding: 6px; font-weight: bold;")
+        self.standby_banner.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.standby_banner)
         layout.addLayout(room)
         layout.addLayout(search)
         layout.addWidget(self.grid, 1)
@@ -230,7 +246,8 @@ class ProctorConsole(QWidget):
             self.refresh_in_background()
 
     def _apply(self, fetched: Fetched) -> None:
-        self.info, rows, seats, alerts = fetched
+        self.info, rows, seats, alerts, standby = fetched
+        self.standby_banner.setVisible(standby is not None and standby.state == "lost")
         self.alerts.show_alerts(alerts)
         if isinstance(seats, Exception):
             self.readiness.show_failure(seats)

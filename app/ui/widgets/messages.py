@@ -981,6 +981,37 @@ TEMPLATES = (
         "a remote session or remote-control program ({evidence}): someone elsewhere may see or control this "
         "PC; run the exam at the PC itself",
     ),
+    # a PostgreSQL centre's standby (app/centre/standby.py, app/services/standby.py, app/centre/commands.py)
+    QT_TRANSLATE_NOOP("messages", "a SQLite centre has no standby: it copies its store to a second disk instead"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the centre holds its saves until its standby answers or the admin goes on without it",
+    ),
+    QT_TRANSLATE_NOOP("messages", "standby name {name}: use 1 to 63 lower-case letters, digits and '_'"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{url}: a standby is for a PostgreSQL store; a SQLite centre copies its store instead (--copy-to)",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the PostgreSQL server at {server} cannot be reached: {reason}"),
+    QT_TRANSLATE_NOOP("messages", "the server at {server} is a standby itself: attach on the primary"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "no standby named {name} is streaming from {server} (streaming: {streaming}): start it first "
+        "('examdesk centre standby init')",
+    ),
+    QT_TRANSLATE_NOOP("messages", "the server at {server} is not a standby (it is a primary already)"),
+    QT_TRANSLATE_NOOP("messages", "the standby at {server} did not finish promotion within 60 s"),
+    QT_TRANSLATE_NOOP("messages", "the server at {server} is a standby: prepare the primary"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "the PostgreSQL program {tool} is not installed on this PC: install PostgreSQL (the same major version "
+        "as the primary's) first",
+    ),
+    QT_TRANSLATE_NOOP("messages", "--primary {primary}: give HOST:PORT of the primary's PostgreSQL"),
+    QT_TRANSLATE_NOOP("messages", "{folder} is not empty: give a new folder for the standby's data"),
+    QT_TRANSLATE_NOOP("messages", "give the PostgreSQL store's URL (--db postgresql+psycopg://USER@HOST:PORT/DB)"),
+    QT_TRANSLATE_NOOP("messages", "{tool} did not finish within {seconds} s"),
+    QT_TRANSLATE_NOOP("messages", "{tool} failed: {reason}"),
     # a QTI number attribute (app/banks/qti_format.py): last, as it fits many messages
     QT_TRANSLATE_NOOP("messages", "{what} must be a number, got {value}"),
 )
