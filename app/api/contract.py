@@ -301,6 +301,13 @@ class AdminApi(SignedInApi, Protocol):
 
     def unlock(self, user_id: int) -> None: ...
 
+    def deactivate_user(self, user_id: int) -> None:
+        """The account can no longer sign in and its sign-ins stop at their next call; its history and
+        duties stay (flagged on the staffing screen). Refused for the last active admin and oneself."""
+        ...
+
+    def reactivate_user(self, user_id: int) -> None: ...
+
     # -- sessions
     def sessions(self) -> list[SessionInfo]: ...
 
@@ -308,6 +315,18 @@ class AdminApi(SignedInApi, Protocol):
                          duration_minutes: int, subtype: str | None = None) -> int: ...  # fmt: skip
 
     def reschedule_session(self, session_id: int, scheduled_start: str, reason: str) -> None: ...
+
+    def edit_session(self, session_id: int, reason: str, room: str | None = None, scheduled_start: str | None = None,
+                     duration_minutes: int | None = None) -> list[str]:  # fmt: skip
+        """Change room, start or duration (None or the current value: no change), with a reason;
+        returns the fields changed. Before papers all three; with papers room and start; once started
+        the room only; never after the close. Code, standard, level and part never change."""
+        ...
+
+    def cancel_session(self, session_id: int, reason: str) -> None:
+        """Cancel a session not yet started: everything it holds is kept, it shows as cancelled, and
+        it can no longer be started, logged in to or exported."""
+        ...
 
     def archive_session(self, session_id: int, retain_years: int | None = None) -> str: ...
 

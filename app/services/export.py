@@ -219,6 +219,8 @@ class ExportService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound("no session {session}", session=session_id)
+            if session.state == "cancelled":
+                raise Conflict("session {code} is cancelled: it has no results to export", code=session.code)
             head = audit_head(s)
             centre = s.scalars(select(Centre)).first()
             rules = self._rules(session)
