@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from app.services.auth import AuthService, InvalidToken
 from app.services.base import Conflict, PermissionDenied, ServiceError
-from app.services.export import ExportService
 from app.services.exam import StandardRuleRefused
+from app.services.export import ExportService
 from app.store.models import AuditEntry
 from tests.store_fixtures import CANDIDATES, SESSION_START, first_proctor, seat
 

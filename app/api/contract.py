@@ -220,6 +220,15 @@ class ProctorApi(SignedInApi, Protocol):
         where the standard is not known at this centre (the screen shows the codes instead)."""
         ...
 
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        """签到表 (PDF): candidates with photos, seats once checked in, a column to sign. Audited."""
+        ...
+
+    def room_record(self, session_id: int) -> bytes:
+        """考场记录 (PDF) of a closed session: times, incidents, papers submitted by a proctor,
+        moves, absentees, proctors, and the audit head of its own printing. Audited."""
+        ...
+
     def readiness(self, session_id: int) -> list[SeatReadiness]:
         """Each seat of the session (stations its candidates are checked in to or logged in at, and
         stations that reported from its room) with its last readiness report."""
@@ -354,6 +363,14 @@ class AdminApi(SignedInApi, Protocol):
         ...
 
     def prepare_papers(self, session_id: int) -> JobStatus: ...
+
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        """The session's 签到表 (PDF), as the proctors print it."""
+        ...
+
+    def room_record(self, session_id: int) -> bytes:
+        """The closed session's 考场记录 (PDF), as the proctors print it."""
+        ...
 
     # -- results
     def session_results(self, session_id: int) -> list[ResultRow]: ...

@@ -343,6 +343,12 @@ class ProctorEndpoint(_SessionsRead):
     def check_in(self, candidate_id: int, station: str) -> None:
         self.backend.exam.check_in(self.actor, candidate_id, station)
 
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        return self.backend.room_papers.sign_in_sheet(self.actor, session_id)
+
+    def room_record(self, session_id: int) -> bytes:
+        return self.backend.room_papers.room_record(self.actor, session_id)
+
     def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
         return self.backend.exam.allow_move(self.actor, candidate_id, reason)
 
@@ -482,6 +488,12 @@ class AdminEndpoint(_SessionsRead):
 
     def cancel_session(self, session_id: int, reason: str) -> None:
         self.backend.exam.cancel_session(self.actor, session_id, reason)
+
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        return self.backend.room_papers.sign_in_sheet(self.actor, session_id)
+
+    def room_record(self, session_id: int) -> bytes:
+        return self.backend.room_papers.room_record(self.actor, session_id)
 
     def archive_session(self, session_id: int, retain_years: int | None = None) -> str:
         if retain_years is None:

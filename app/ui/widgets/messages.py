@@ -449,6 +449,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "you cannot deactivate your own account: another admin can"),
     QT_TRANSLATE_NOOP("messages", "account {user} is the last active admin: it stays active"),
     QT_TRANSLATE_NOOP("messages", "account {user} is deactivated: reactivate it before giving it a duty"),
+    # the room's papers (app/services/room_papers.py)
+    QT_TRANSLATE_NOOP("messages", "session {code} is cancelled: it has no sign-in sheet"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is {state}: its room record is printed once it is closed"),
+    QT_TRANSLATE_NOOP("messages", "session {code} changed while its room record was being read: print it again"),
     QT_TRANSLATE_NOOP("messages", "session {code} is {state}"),
     QT_TRANSLATE_NOOP("messages", "session {session} is not open: its clock cannot change"),
     QT_TRANSLATE_NOOP("messages", "another save for this attempt landed first"),
