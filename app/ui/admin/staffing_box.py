@@ -51,7 +51,8 @@ def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Seq
     the same rules the services refuse by at start and finalize (the chief examiner, who
     arbitrates, does not count among the skill examiners)."""
     part = Part(info.part)
-    count = {duty: sum(1 for a in staff if a.duty == duty) for duty in labels.DUTIES}
+    # a deactivated account does not count: it cannot sign in to do the duty (the start refuses alike)
+    count = {duty: sum(1 for a in staff if a.duty == duty and a.user.active) for duty in labels.DUTIES}
     examiners = count["review"] if part is Part.REVIEW else count["examiner"]
     findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
                                             minutes=info.duration_minutes, proctors=count["proctor"],
@@ -123,6 +124,12 @@ class StaffingBox(QGroupBox):
         surveillance_row.addStretch(0)  # the button keeps its size when no record is shown beside it
         surveillance_row.addWidget(self.surveillance_button)
 
+        self.inactive_warning = QLabel()
+        self.inactive_warning.setWordWrap(True)
+        self.inactive_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.inactive_warning.setStyleSheet(f"color: {WARNING.name()}; font-weight: bold;")
+        self.inactive_warning.setVisible(False)
+
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.findings = QListWidget()
@@ -131,6 +138,7 @@ class StaffingBox(QGroupBox):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.assigned)
+        layout.addWidget(self.inactive_warning)
         layout.addLayout(row)
         layout.addLayout(remove_row)
         layout.addLayout(surveillance_row)
@@ -202,7 +210,7 @@ class StaffingBox(QGroupBox):
         taken = {(a.user.id, a.duty) for a in self.staff}
         self.user.clear()
         for u in self.users:
-            if duty and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
+            if duty and u.active and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
                 self.user.addItem(with_detail(u.display_name, u.username), u.id)
         if self.user.count():
             self.user.setCurrentIndex(0)  # with a placeholder, Qt leaves the choice empty
@@ -243,10 +251,18 @@ class StaffingBox(QGroupBox):
             self.assigned.setText(self.tr("Nobody is assigned to this session yet."))
             return
         lines = []
+        deactivated = self.tr("deactivated")
         for duty in labels.DUTIES:
-            names = [a.user.display_name for a in self.staff if a.duty == duty]
+            names = [a.user.display_name if a.user.active else with_detail(a.user.display_name, deactivated)
+                     for a in self.staff if a.duty == duty]  # fmt: skip
             if names:
                 lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names=join_names(names)))
+        inactive = sorted({a.user.display_name for a in self.staff if not a.user.active})
+        self.inactive_warning.setVisible(bool(inactive))
+        if inactive:
+            self.inactive_warning.setText(self.tr(
+                "Deactivated accounts still hold duties here and cannot sign in: {names}. Remove them or "
+                "reactivate their accounts on the Users tab.").format(names=join_names(inactive)))  # fmt: skip
         self.assigned.setText("\n".join(lines))
 
     def _show_findings(self) -> None:
