@@ -152,3 +152,22 @@ def test_a_cancelled_session_shows_cancelled_on_the_console_with_nothing_to_do(q
     actions = console.session_actions
     for action in (actions.start_all, actions.close, actions.incident, actions.sheet, actions.record):
         assert not action.isEnabled(), action.text()
+
+
+def test_a_long_staffing_finding_is_shown_whole_on_a_narrow_box(qtbot, home, admin, answers):
+    """English findings wrap to two or three lines: the list is as tall as they wrap, not one row."""
+    info = session_by_code(admin, "DEMO-T5")
+    proctor2 = next(u.id for u in admin.admin.users() if u.username == "proctor2")
+    admin.admin.unassign_staff(info.id, proctor2, "proctor")
+    home.resize(1366, 768)
+    home.show()
+    home.sessions.refresh()
+    home.sessions.select_session(info.id)
+    box = home.sessions.staffing
+    box.resize(420, box.height())
+    qtbot.waitUntil(lambda: box.findings.count() == 1)
+    text = box.findings.item(0).text()
+    metrics = box.findings.fontMetrics()
+    wrapped = metrics.boundingRect(0, 0, box.findings.viewport().width() - 8, 10_000, Qt.TextFlag.TextWordWrap, text)
+    assert wrapped.height() >= 2 * metrics.lineSpacing()  # it does wrap at this width
+    assert box.findings.viewport().height() >= wrapped.height()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -290,8 +291,24 @@ class StaffingBox(QGroupBox):
             item = QListWidgetItem(text)
             item.setForeground(WARNING)
             self.findings.addItem(item)
-        rows = min(len(texts), 4)  # as tall as its findings, up to four
-        self.findings.setFixedHeight(self.findings.sizeHintForRow(0) * rows + 2 * self.findings.frameWidth() + 6)
+        self._fit_findings()
+
+    def _fit_findings(self) -> None:
+        """As tall as its first four findings, each as many lines as it wraps to at the list's width
+        (a long English finding takes two: one row's height would cut its second line off)."""
+        width = max(self.findings.viewport().width(), 200) - 8
+        metrics = self.findings.fontMetrics()
+        height = 0
+        for row in range(min(self.findings.count(), 4)):
+            text = self.findings.item(row).text()
+            lines = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+            height += max(self.findings.sizeHintForRow(row), lines + 4)
+        self.findings.setFixedHeight(height + 2 * self.findings.frameWidth() + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.findings.count():
+            self._fit_findings()  # a narrower box wraps the findings to more lines
 
     def finding_texts(self) -> list[str]:
         return [self.findings.item(i).text() for i in range(self.findings.count())]
