@@ -73,7 +73,8 @@ def test_room_record_holds_times_incidents_submits_moves_absentees_proctors_and_
     text = text_of(pdf, tmp_path)
     for expected in ("考场记录", "已结束", "应考2人", "缺考1人", "监考一", "监考二", "开考", "暂停", "考场停电",
                      "恢复", "延长时间10分钟", "停电补时", "技术故障：考试机死机", "考试机蓝屏", "PC-01→", "已发换机码",
-                     "换机续考", "监考员交卷", "代为交卷", "结束场次", "李华", "T002"):  # fmt: skip
+                     "换机续考", "监考员交卷", "代为交卷", "结束场次", "李华", "T002", "考生签到与交卷",
+                     "监考员交卷或终止", "缺考"):  # fmt: skip
         assert expected in text, expected
     assert "movedto" not in text and "movingto" not in text  # the move is said in Chinese, in the proctor's words
     with world.db.reader() as s:

@@ -94,6 +94,7 @@ class RoomRecord:
     absentees: Sequence[tuple[str, str]]  # (ticket, name)
     audit_seq: int
     audit_mac: str
+    seats: Sequence[tuple[str, str, str, str, str]] = field(default_factory=tuple)  # ticket, name, seat, in, end
     notes: Sequence[str] = field(default_factory=tuple)
 
 
@@ -222,13 +223,21 @@ def render_room_record(r: RoomRecord) -> bytes:
         story.append(Paragraph(_text(note), body))
     story.append(Paragraph("一、考试时间（开考、暂停、恢复、延时、结束）", heading))
     story.append(_lines_table(r.times, small, "无记录。"))
-    story.append(Paragraph("二、考场情况记录", heading))
+    story.append(Paragraph("二、考生签到与交卷", heading))
+    if r.seats:
+        seat_rows: list[list[object]] = [["准考证号", "姓名", "座位（考试机）", "签到时间", "结束方式"]]
+        seat_rows += [[t, Paragraph(_text(n), small), Paragraph(_text(s), small), at, end]
+                      for t, n, s, at, end in r.seats]  # fmt: skip
+        story.append(_grid(seat_rows, [30 * mm, 36 * mm, 44 * mm, 24 * mm, 40 * mm]))
+    else:
+        story.append(Paragraph("无考生。", small))
+    story.append(Paragraph("三、考场情况记录", heading))
     story.append(_lines_table(r.incidents, small, "无。"))
-    story.append(Paragraph("三、监考员代为交卷或终止考试", heading))
+    story.append(Paragraph("四、监考员代为交卷或终止考试", heading))
     story.append(_lines_table(r.force_submits, small, "无。"))
-    story.append(Paragraph("四、换机记录", heading))
+    story.append(Paragraph("五、换机记录", heading))
     story.append(_lines_table(r.moves, small, "无。"))
-    story.append(Paragraph("五、缺考考生", heading))
+    story.append(Paragraph("六、缺考考生", heading))
     if r.absentees:
         rows: list[list[object]] = [["准考证号", "姓名"]] + [[t, Paragraph(_text(n), small)] for t, n in r.absentees]
         story.append(_grid(rows, [40 * mm, 60 * mm]))
@@ -236,7 +245,7 @@ def render_room_record(r: RoomRecord) -> bytes:
         story.append(Paragraph("无。", small))
     mac = r.audit_mac
     story.append(KeepTogether([
-        Paragraph("六、审计记录（防回滚核对）", heading),
+        Paragraph("七、审计记录（防回滚核对）", heading),
         Paragraph(f"本记录打印时，考务数据的审计链止于第 {r.audit_seq} 条（即记录本次打印的一条），其校验码为：", body),
         Paragraph(f"<font face='Courier'>{mac[:32]}<br/>{mac[32:]}</font>", body),
         Paragraph(f"日后核对：在考点运行 examdesk audit head {r.audit_seq} &lt;校验码&gt;，显示的校验码应与上面一致；"

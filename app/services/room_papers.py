@@ -171,12 +171,36 @@ class RoomPapersService(Service):
             logs = read_logs(s, select(Attempt.id).where(Attempt.session_id == session_id), kinds=(StepKind.SUBMIT,))
             submitted = sum(1 for a, log in logs.items() if log.submitted and a not in absent)
             absentees = sorted((candidates[attempts[a]].ticket, candidates[attempts[a]].name) for a in absent)
+            checked = self._seats(s, session_id)
+            moved_to = {m.candidate_id: m.to_station for m in s.scalars(
+                select(StationMove).where(StationMove.candidate_id.in_(candidates), StationMove.state == "used")
+                .order_by(StationMove.id))}  # fmt: skip
+            by_proctor = {line.ticket for line in force_submits}
+            attempt_of = {c: a for a, c in attempts.items()}
+
+            def ended(cid: int) -> str:
+                aid = attempt_of.get(cid)
+                if aid is None:
+                    return "无试卷"
+                if aid in absent:
+                    return "缺考"
+                if candidates[cid].ticket in by_proctor:
+                    return "监考员交卷或终止"
+                return "已交卷" if aid in logs and logs[aid].submitted else "未交卷"
+
+            seats = []
+            for cid, c in sorted(candidates.items(), key=lambda kv: kv[1].ticket):
+                seat, at = checked.get(cid, ("", ""))
+                if moved_to.get(cid):
+                    seat = f"{seat or '—'} → {moved_to[cid]}"
+                seats.append((c.ticket, c.name, seat, at, ended(cid)))
             data = {
                 "heading": self._heading(s, session, actor),
                 "state": session.state,
                 "proctors": self._proctors(s, session_id),
                 "candidates": len(candidates),
-                "checked_in": len(self._seats(s, session_id)),
+                "checked_in": len(checked),
+                "seats": seats,
                 "submitted": submitted,
                 "times": times,
                 "incidents": incidents,
