@@ -821,7 +821,7 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+55"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+57"/>
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
@@ -856,7 +856,27 @@
         <translation>为尚无试卷的每位考生组卷（Alt+P）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Sign-in s&amp;heet…</source>
+        <translation>签到表(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the session&apos;s sign-in sheet to print (PDF)</source>
+        <translation>保存本场次的签到表以便打印（PDF）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room rec&amp;ord…</source>
+        <translation>考场记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the closed session&apos;s room record to print and sign (PDF)</source>
+        <translation>保存已结束场次的考场记录以便打印签字（PDF）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The comprehensive review has no paper: the review panel scores it.</source>
         <translation>综合评审不使用试卷，由评审组评分。</translation>
     </message>
@@ -866,7 +886,37 @@
         <translation>{count} 名考生中 {ready} 人已有试卷。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Save sign-in sheet</source>
+        <translation>保存签到表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-sign-in-sheet.pdf</source>
+        <translation>{code}-签到表.pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save room record</source>
+        <translation>保存考场记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-room-record.pdf</source>
+        <translation>{code}-考场记录.pdf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Build and fix a paper for each of the {count} candidates of {session} who have none yet? A fixed paper cannot be changed.</source>
         <translation>为场次 {session} 中尚无试卷的 {count} 名考生组卷并固定试卷吗？试卷固定后不能更改。</translation>
     </message>
@@ -1357,7 +1407,7 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="+76"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="+77"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>

@@ -171,3 +171,16 @@ def test_a_long_staffing_finding_is_shown_whole_on_a_narrow_box(qtbot, home, adm
     wrapped = metrics.boundingRect(0, 0, box.findings.viewport().width() - 8, 10_000, Qt.TextFlag.TextWordWrap, text)
     assert wrapped.height() >= 2 * metrics.lineSpacing()  # it does wrap at this width
     assert box.findings.viewport().height() >= wrapped.height()
+
+
+def test_the_admin_saves_a_sessions_sign_in_sheet_and_a_closed_sessions_room_record(qtbot, home, admin, answers,
+                                                                                   monkeypatch, tmp_path):  # fmt: skip
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(Files, "save_path", staticmethod(lambda parent, title, suggested, filters: target))
+    info = session_by_code(admin, "DEMO-T5")
+    home.sessions.select_session(info.id)
+    papers = home.sessions.papers
+    assert papers.sheet_button.isEnabled() and not papers.record_button.isEnabled()  # not closed yet
+    papers.sheet_button.click()
+    assert target.read_bytes().startswith(b"%PDF") and "sheet.pdf" in papers.status.text()
+    assert answers["errors"] == []

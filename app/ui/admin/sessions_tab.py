@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import Signal, Slot
@@ -24,6 +25,7 @@ from app.api.types import SessionInfo
 from app.ui.admin import labels
 from app.ui.admin.common import (
     Background,
+    Files,
     KnownStandards,
     RowsModel,
     make_table,
@@ -63,8 +65,16 @@ class PapersBox(QGroupBox):
         self.prepare_button = QPushButton(self.tr("&Prepare papers"))
         self.prepare_button.setToolTip(self.tr("Build a paper for every candidate who has none yet (Alt+P)"))
         self.prepare_button.clicked.connect(self.prepare)
+        self.sheet_button = QPushButton(self.tr("Sign-in s&heet…"))
+        self.sheet_button.setToolTip(self.tr("Save the session's sign-in sheet to print (PDF)"))
+        self.sheet_button.clicked.connect(self.save_sheet)
+        self.record_button = QPushButton(self.tr("Room rec&ord…"))
+        self.record_button.setToolTip(self.tr("Save the closed session's room record to print and sign (PDF)"))
+        self.record_button.clicked.connect(self.save_record)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.sheet_button)
+        row.addWidget(self.record_button)
         row.addWidget(self.prepare_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -78,6 +88,8 @@ class PapersBox(QGroupBox):
     def _show_count(self) -> None:
         info = self.info
         self.prepare_button.setEnabled(False)
+        self.sheet_button.setEnabled(info is not None and info.state != "cancelled")
+        self.record_button.setEnabled(info is not None and info.state in ("closed", "archived"))
         self.model.set_rows([])
         if info is None:
             self.status.clear()
@@ -98,6 +110,32 @@ class PapersBox(QGroupBox):
             ready=ready, count=len(rows)))  # fmt: skip
         busy = self.background.busy
         self.prepare_button.setEnabled(not busy and ready < len(rows) and info.state in ("scheduled", "open"))
+
+    def save_sheet(self) -> None:
+        if self.info is not None:
+            self._save_pdf(self.client.admin.sign_in_sheet, self.tr("Save sign-in sheet"),
+                           self.tr("{code}-sign-in-sheet.pdf").format(code=self.info.code))  # fmt: skip
+
+    def save_record(self) -> None:
+        if self.info is not None:
+            self._save_pdf(self.client.admin.room_record, self.tr("Save room record"),
+                           self.tr("{code}-room-record.pdf").format(code=self.info.code))  # fmt: skip
+
+    def _save_pdf(self, paper: Callable[[int], bytes], title: str, suggested: str) -> None:
+        """Ask where, then one service call (audited) and the PDF written there."""
+        info = self.info
+        path = Files.save_path(self, title, suggested, self.tr("PDF files (*.pdf)")) if info else None
+        if info is None or path is None:
+            return
+        pdf = attempt(self, paper, info.id)
+        if pdf is None:
+            return
+        try:
+            path.write_bytes(pdf)
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(self.tr("Saved {file}.").format(file=path.name))
 
     def prepare(self) -> None:
         info = self.info
@@ -218,8 +256,8 @@ class SessionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         order = [self.new_button, self.edit_button, self.cancel_button, refresh, self.table, self.staffing.duty,
-                 self.staffing.user, self.staffing.assign_button, self.staffing.findings,
-                 self.papers.prepare_button, self.papers.table]  # fmt: skip
+                 self.staffing.user, self.staffing.assign_button, self.staffing.findings, self.papers.sheet_button,
+                 self.papers.record_button, self.papers.prepare_button, self.papers.table]  # fmt: skip
         for first, second in pairwise(order):  # top to bottom, left to right
             QWidget.setTabOrder(first, second)
         self.refresh()
