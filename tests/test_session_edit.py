@@ -171,12 +171,9 @@ def test_last_admin_check_counts_only_active_admins(world):
                                         password="admin-pass-22")  # fmt: skip
     third = world.accounts.create_user(world.admin, username="admin3", role="admin", display_name="管理三",
                                        password="admin-pass-33")  # fmt: skip
-    world.accounts.set_active(world.admin, third.id, False)
-    # admin (1) deactivates admin2 while admin3 is inactive: admin1 stays the only active one, allowed
     world.accounts.set_active(world.admin, second.id, False)
-    # admin3 reactivated, then deactivates admin1: fine; then admin1 cannot be the one who ... (no token)
-    world.accounts.set_active(world.admin, third.id, True)
     world.accounts.set_active(Actor("admin", third.id), world.admin.id, False)
+    # admin3 is the only active admin now (admin2 and admin are deactivated): nobody deactivates it
     with pytest.raises(Conflict, match="last active admin"):
         world.accounts.set_active(Actor("admin", second.id), third.id, False)
 

@@ -35,6 +35,7 @@ from app.services.proctoring import MOVE_CATEGORY
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, snapshot
 from app.store import audit
+from app.store.database import Database
 from app.store.models import (
     Attempt,
     AuditEntry,
@@ -77,7 +78,7 @@ class _Read:
 
 
 class RoomPapersService(Service):
-    def __init__(self, db: Any, catalog: Catalog):
+    def __init__(self, db: Database, catalog: Catalog):
         super().__init__(db)
         self.catalog = catalog
 
