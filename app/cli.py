@@ -567,6 +567,30 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if report.intact else 1
 
 
+def cmd_audit_head(args: argparse.Namespace) -> int:
+    """Compare a printed room record's audit entry with the store's."""
+    from app.services.audit_log import AuditService
+
+    db = _open_store(args)
+    try:
+        service = AuditService(db)
+        found, report = service.entry(args.seq), service.verify()
+    finally:
+        db.close()
+    if found is None:
+        print(f"no audit entry {args.seq}: the store ends before it (rolled back to an earlier copy?)")
+        return 1
+    mac, wall, action, target = found
+    print(f"audit entry {args.seq}: {mac}\n  {wall} {action} {target}")
+    if args.mac and args.mac.strip().lower() != mac:
+        print("the printed code differs: this store is not the one the paper was signed against")
+        return 1
+    if not report.intact:
+        print(f"audit log broken at entry {report.first_broken}: {report.reason}")
+        return 1
+    return 0
+
+
 def cmd_store_init(args: argparse.Namespace) -> int:
     from app.services.accounts import AccountService
     from app.store.database import Database
@@ -1042,6 +1066,11 @@ def build_parser() -> argparse.ArgumentParser:
                                       "reports a store put back to an earlier copy")  # fmt: skip
         store_options(p)
         p.set_defaults(func=cmd_audit_verify)
+    p = audit.add_parser("head", help="show audit entry SEQ (as printed on a room record) to compare its code")
+    p.add_argument("seq", type=int, help="the entry's sequence number on the paper")
+    p.add_argument("mac", nargs="?", default="", help="the code printed on the paper, to compare")
+    store_options(p)
+    p.set_defaults(func=cmd_audit_head)
 
     keys = sub.add_parser("keys", help="the centre's signing keys").add_subparsers(
         dest="action", metavar="ACTION", required=True

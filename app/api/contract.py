@@ -228,6 +228,15 @@ class ProctorApi(SignedInApi, Protocol):
         where the standard is not known at this centre (the screen shows the codes instead)."""
         ...
 
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        """签到表 (PDF): candidates with photos, seats once checked in, a column to sign. Audited."""
+        ...
+
+    def room_record(self, session_id: int) -> bytes:
+        """考场记录 (PDF) of a closed session: times, incidents, papers submitted by a proctor,
+        moves, absentees, proctors, and the audit head of its own printing. Audited."""
+        ...
+
     def readiness(self, session_id: int) -> list[SeatReadiness]:
         """Each seat of the session (stations its candidates are checked in to or logged in at, and
         stations that reported from its room) with its last readiness report."""
@@ -309,6 +318,13 @@ class AdminApi(SignedInApi, Protocol):
 
     def unlock(self, user_id: int) -> None: ...
 
+    def deactivate_user(self, user_id: int) -> None:
+        """The account can no longer sign in and its sign-ins stop at their next call; its history and
+        duties stay (flagged on the staffing screen). Refused for the last active admin and oneself."""
+        ...
+
+    def reactivate_user(self, user_id: int) -> None: ...
+
     # -- sessions
     def sessions(self) -> list[SessionInfo]: ...
 
@@ -316,6 +332,18 @@ class AdminApi(SignedInApi, Protocol):
                          duration_minutes: int, subtype: str | None = None) -> int: ...  # fmt: skip
 
     def reschedule_session(self, session_id: int, scheduled_start: str, reason: str) -> None: ...
+
+    def edit_session(self, session_id: int, reason: str, room: str | None = None, scheduled_start: str | None = None,
+                     duration_minutes: int | None = None) -> list[str]:  # fmt: skip
+        """Change room, start or duration (None or the current value: no change), with a reason;
+        returns the fields changed. Before papers all three; with papers room and start; once started
+        the room only; never after the close. Code, standard, level and part never change."""
+        ...
+
+    def cancel_session(self, session_id: int, reason: str) -> None:
+        """Cancel a session not yet started: everything it holds is kept, it shows as cancelled, and
+        it can no longer be started, logged in to or exported."""
+        ...
 
     def archive_session(self, session_id: int, retain_years: int | None = None) -> str: ...
 
@@ -343,6 +371,14 @@ class AdminApi(SignedInApi, Protocol):
         ...
 
     def prepare_papers(self, session_id: int) -> JobStatus: ...
+
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        """The session's 签到表 (PDF), as the proctors print it."""
+        ...
+
+    def room_record(self, session_id: int) -> bytes:
+        """The closed session's 考场记录 (PDF), as the proctors print it."""
+        ...
 
     # -- results
     def session_results(self, session_id: int) -> list[ResultRow]: ...

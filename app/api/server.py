@@ -358,6 +358,12 @@ class ProctorEndpoint(_SessionsRead):
     def check_in(self, candidate_id: int, station: str) -> None:
         self.backend.exam.check_in(self.actor, candidate_id, station)
 
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        return self.backend.room_papers.sign_in_sheet(self.actor, session_id)
+
+    def room_record(self, session_id: int) -> bytes:
+        return self.backend.room_papers.room_record(self.actor, session_id)
+
     def allow_move(self, candidate_id: int, reason: str) -> MoveCode:
         return self.backend.exam.allow_move(self.actor, candidate_id, reason)
 
@@ -477,6 +483,12 @@ class AdminEndpoint(_SessionsRead):
     def unlock(self, user_id: int) -> None:
         self.backend.accounts.unlock(self.actor, user_id)
 
+    def deactivate_user(self, user_id: int) -> None:
+        self.backend.accounts.set_active(self.actor, user_id, False)
+
+    def reactivate_user(self, user_id: int) -> None:
+        self.backend.accounts.set_active(self.actor, user_id, True)
+
     def schedule_session(self, code: str, room: str, part: str, standard: str, level: str, scheduled_start: str,
                          duration_minutes: int, subtype: str | None = None) -> int:  # fmt: skip
         return self.backend.exam.schedule_session(
@@ -486,6 +498,20 @@ class AdminEndpoint(_SessionsRead):
 
     def reschedule_session(self, session_id: int, scheduled_start: str, reason: str) -> None:
         self.backend.exam.reschedule_session(self.actor, session_id, scheduled_start, reason)
+
+    def edit_session(self, session_id: int, reason: str, room: str | None = None, scheduled_start: str | None = None,
+                     duration_minutes: int | None = None) -> list[str]:  # fmt: skip
+        return self.backend.exam.edit_session(self.actor, session_id, reason=reason, room=room,
+                                              scheduled_start=scheduled_start, duration_minutes=duration_minutes)
+
+    def cancel_session(self, session_id: int, reason: str) -> None:
+        self.backend.exam.cancel_session(self.actor, session_id, reason)
+
+    def sign_in_sheet(self, session_id: int) -> bytes:
+        return self.backend.room_papers.sign_in_sheet(self.actor, session_id)
+
+    def room_record(self, session_id: int) -> bytes:
+        return self.backend.room_papers.room_record(self.actor, session_id)
 
     def archive_session(self, session_id: int, retain_years: int | None = None) -> str:
         if retain_years is None:

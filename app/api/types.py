@@ -185,6 +185,7 @@ class SessionInfo:
     state: str
     candidates: int
     surveillance: str | None = None  # why the room is under full electronic surveillance, if it is
+    cancel_reason: str | None = None  # why the admin cancelled it (state "cancelled")
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class UserView:
     role: str
     display_name: str
     locked: bool
+    active: bool = True  # False: deactivated, cannot sign in; history and duties kept
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from app.security.passwords import hash_password, password_problem, verify_passw
 from app.security.signing import SigningKey
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, Service, ServiceError, require_role
 from app.services.keys import add_signing_key
-from app.store.models import Centre, User
+from app.store.models import Centre, StaffToken, User
 
 ROLES = ("admin", "proctor", "examiner", "chief")
 
@@ -60,7 +60,7 @@ class AccountService(Service):
             user = User(username=username, role=role, display_name=display_name, password_hash=hash_password(password))
             s.add(user)
             s.flush()
-            return UserView(user.id, username, role, display_name, False)
+            return UserView(user.id, username, role, display_name, False, True)
 
     def login(self, username: str, password: str) -> Actor:
         return self.login_with(username, password)[0]
@@ -98,7 +98,7 @@ class AccountService(Service):
                     row.failed_logins = 0
         if not ok:
             raise LoginFailed("wrong user name or password")
-        return Actor(user.role, user.id), UserView(user.id, user.username, user.role, user.display_name, False)
+        return Actor(user.role, user.id), UserView(user.id, user.username, user.role, user.display_name, False, True)
 
     def _lock_state(self, user: User) -> LockState:
         lock = Lock(user.locked_epoch, user.locked_until, user.locked_wall)
@@ -129,6 +129,33 @@ class AccountService(Service):
                 raise NotFound("no user {user}", user=user_id)
             user.failed_logins, user.locked_until, user.locked_epoch = 0, 0.0, None
 
+    def set_active(self, actor: Actor, user_id: int, active: bool) -> None:
+        """Deactivate an account (it can no longer sign in; its sign-ins stop working at their next
+        call; its history, duties and scores stay) or reactivate it. The last active admin stays, and
+        nobody deactivates their own account."""
+        require_role(actor, "admin")
+        with self.action(actor, "user.activate" if active else "user.deactivate", f"user:{user_id}", {}) as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("no user {user}", user=user_id)
+            if user.active and active:
+                raise Conflict("account {user} is already active", user=repr(user.username))
+            if not user.active and not active:
+                raise Conflict("account {user} is already deactivated", user=repr(user.username))
+            if not active:
+                if user.id == actor.id:
+                    raise Conflict("you cannot deactivate your own account: another admin can")
+                if user.role == "admin":
+                    others = s.scalar(select(func.count()).select_from(User).where(
+                        User.role == "admin", User.active.is_(True), User.id != user.id))  # fmt: skip
+                    if not others:
+                        raise Conflict("account {user} is the last active admin: it stays active",
+                                       user=repr(user.username))  # fmt: skip
+                for token in s.scalars(select(StaffToken).where(StaffToken.user_id == user.id,
+                                                                StaffToken.revoked.is_(False))):  # fmt: skip
+                    token.revoked = True  # reactivating the account does not bring old sign-ins back
+            user.active = active
+
     def centre(self) -> tuple[str, str]:
         """(code, name) of this centre; empty before set-up. Public: it is printed on every report."""
         with self.db.reader() as s:
@@ -140,6 +167,6 @@ class AccountService(Service):
             raise PermissionDenied("only an admin lists users")
         with self.db.reader() as s:
             return [
-                UserView(u.id, u.username, u.role, u.display_name, self._lock_state(u).locked)
+                UserView(u.id, u.username, u.role, u.display_name, self._lock_state(u).locked, u.active)
                 for u in s.scalars(select(User).order_by(User.id))
             ]

@@ -71,3 +71,12 @@ class AuditService(Service):
             return (f"the store's audit entry {later.seq} is not the one presented: the store was put back to an "
                     "earlier copy and written again since, or the head is from another store")  # fmt: skip
         return None
+
+    def entry(self, seq: int) -> tuple[str, str, str, str] | None:
+        """(MAC, wall time, action, target) of audit entry `seq`, or None when the store has no such
+        entry: a printed room record names its entry, and a store rolled back to an earlier copy
+        lacks it or holds another MAC there."""
+        with self.db.reader() as session:
+            row = session.execute(select(AuditEntry.mac, AuditEntry.wall, AuditEntry.action, AuditEntry.target)
+                                  .where(AuditEntry.seq == seq)).first()  # fmt: skip
+        return None if row is None else (row[0], row[1], row[2], row[3])

@@ -21,6 +21,7 @@ from app.services.library import LibraryService
 from app.services.packages import PackageService
 from app.services.papers import PaperService
 from app.services.review import ReviewService
+from app.services.room_papers import RoomPapersService
 from app.services.scoring import ScoringService
 from app.services.sweep import DEFAULT_INTERVAL, ClockSweep
 from app.store.database import Database, default_store_path, sqlite_url
@@ -76,6 +77,11 @@ class Backend:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
         self.analysis.catalog = self.review.catalog = self.catalog
+
+    @property
+    def room_papers(self) -> RoomPapersService:
+        """The sign-in sheet and the room record (app/services/room_papers.py); no state of its own."""
+        return RoomPapersService(self.db, self.catalog)
 
     @property
     def packages(self) -> PackageService:

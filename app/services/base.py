@@ -60,12 +60,14 @@ def require_role(actor: Actor, *roles: str) -> None:
 
 
 def unfrozen_session(s: Session, session_id: int) -> ExamSession:
-    """The session, for an action that changes its records: an archived session is frozen."""
+    """The session, for an action that changes its records: an archived or cancelled session is frozen."""
     session = s.get(ExamSession, session_id)
     if session is None:
         raise NotFound("no session {session}", session=session_id)
     if session.state == "archived":
         raise Conflict("session {code} is archived: its records can no longer change", code=session.code)
+    if session.state == "cancelled":
+        raise Conflict("session {code} is cancelled: its records can no longer change", code=session.code)
     return session
 
 

@@ -226,6 +226,8 @@ class ExportService(Service):
             session = s.get(ExamSession, session_id)
             if session is None:
                 raise NotFound("no session {session}", session=session_id)
+            if session.state == "cancelled":
+                raise Conflict("session {code} is cancelled: it has no results to export", code=session.code)
             head = audit_head(s)
             # a bundle signs what the store says: never a store changed outside ExamDesk (docs/store.md)
             sealed = seals.verify_seals(s.connection(), self.db.cipher, full=False)

@@ -183,6 +183,8 @@ class PaperService(Service):
             assert session is not None
             if session.state not in ("scheduled", "open"):
                 raise Conflict("session {code} is {state}", code=session.code, state=session.state)
+            if session.duration_minutes != minutes:  # the admin changed it (edit_session) while they were built
+                raise Conflict("session {code} changed while papers were built: prepare again", code=session.code)
             if {cid for cid, _t in self._waiting(s, session_id)} != set(contents):
                 raise Conflict("the session's candidates changed while papers were built: prepare again")
             c = s.connection()

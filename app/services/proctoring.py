@@ -38,6 +38,9 @@ INCIDENT_CATEGORIES = (
 )  # fmt: skip
 
 
+MOVE_CATEGORY = "station.move"  # the record's entry of a move (换机续考), never chosen in the incident dialog
+
+
 class ProctorService(Seating):
     """What a proctor's console calls while a session runs."""
 
@@ -117,15 +120,14 @@ class ProctorService(Seating):
             paused = attempt is not None and ledger is not None and ledger.state is LedgerState.RUNNING
             if paused:
                 assert attempt is not None
-                self._time_event(s, candidate.session_id, attempt.id, TimeEventKind.PAUSE, actor,
-                                 reason=f"moving to another station: {reason}")  # fmt: skip
+                self._time_event(s, candidate.session_id, attempt.id, TimeEventKind.PAUSE, actor, reason=reason)
             s.add(StationMove(candidate_id=candidate_id, code_index=self._move_code_index(code), reason=reason,
                               from_station=from_station, paused=paused, state="issued", actor=actor.label,
                               epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now()))  # fmt: skip
             s.add(
                 Incident(
                     session_id=candidate.session_id, candidate_id=candidate_id,
-                    category="technical.freeze", text=f"moved to another station: {reason}",
+                    category=MOVE_CATEGORY, text=reason,  # the proctor's words; the category says it is a move
                     actor=actor.label, epoch=self.db.epoch, mono=self.db.mono(), wall=self.db.wall_now(),
                 )
             )  # fmt: skip

@@ -345,8 +345,12 @@ class ScoringService(Service):
             raise ServiceError("unknown duty {duty}", duty=repr(duty))
         with self.action(actor, "session.assign", f"session:{session_id}", {"user": user_id, "duty": duty}) as s:
             unfrozen_session(s, session_id)
-            if s.get(User, user_id) is None:
+            user = s.get(User, user_id)
+            if user is None:
                 raise NotFound("no user {user}", user=user_id)
+            if not user.active:
+                raise Conflict("account {user} is deactivated: reactivate it before giving it a duty",
+                               user=repr(user.username))  # fmt: skip
             if s.scalar(
                 select(SessionStaff).where(
                     SessionStaff.session_id == session_id, SessionStaff.user_id == user_id, SessionStaff.duty == duty

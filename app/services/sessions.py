@@ -45,6 +45,7 @@ from app.store.models import (
     PaperInstance,
     SessionStaff,
     StationLogin,
+    User,
 )
 from app.store.types import RowBound, step_row
 
@@ -147,6 +148,72 @@ class SessionService(ExamDay):
             data["was"] = session.scheduled_start
             session.scheduled_start = scheduled_start
 
+    def edit_session(self, actor: Actor, session_id: int, *, reason: str, room: str | None = None,
+                     scheduled_start: str | None = None, duration_minutes: int | None = None) -> list[str]:  # fmt: skip
+        """Change a session's room, start or duration, with a reason; returns the fields changed. A
+        value equal to the current one is no change. What may change depends on how far the session is
+        (docs/store.md, "Editing and cancelling a session"):
+        - scheduled, no papers yet: room, start and duration (at least the standard's minimum);
+        - papers prepared: room and start (each paper fixed the candidate's time);
+        - started: the room only (time changes are the proctors' pauses and extensions);
+        - closed, archived or cancelled: nothing.
+        The code, standard, sub-type, level and part never change: they name what the papers, packages
+        and results are of. Cancel the session and schedule another instead."""
+        require_role(actor, "admin")
+        if not reason.strip():
+            raise ServiceError("a reason is required to change a session")
+        if room is not None and not room.strip():
+            raise ServiceError("the room cannot be empty")
+        if scheduled_start is not None:
+            try:
+                datetime.fromisoformat(scheduled_start)
+            except ValueError:
+                raise ServiceError("the start {start} is not a date and time like 2026-12-05T09:00",
+                                   start=scheduled_start) from None
+        data: dict[str, Any] = {"reason": reason.strip()}
+        with self.action(actor, "session.edit", f"session:{session_id}", data) as s:
+            session = self._session_in(
+                s, session_id, "scheduled", "open", refusal="session {code} is {state}: it can no longer change"
+            )
+            wanted = {"room": room.strip() if room is not None else None, "scheduled_start": scheduled_start,
+                      "duration_minutes": duration_minutes}  # fmt: skip
+            changes = {k: v for k, v in wanted.items() if v is not None and v != getattr(session, k)}
+            if not changes:
+                raise ServiceError("nothing to change: the values are the session's own")
+            papers = s.scalar(select(func.count()).select_from(PaperInstance)
+                              .where(PaperInstance.session_id == session_id))  # fmt: skip
+            if session.state == "open" and set(changes) - {"room"}:
+                raise Conflict("session {code} has started: only its room can change; time is changed by the "
+                               "proctors' pauses and extensions", code=session.code)  # fmt: skip
+            if papers and "duration_minutes" in changes:
+                raise Conflict("session {code} has papers: each fixed its candidate's time, so the duration no "
+                               "longer changes", code=session.code)  # fmt: skip
+            if "duration_minutes" in changes:
+                std, lv = self._rules(session.standard, session.level, session.subtype)
+                count = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.session_id == session_id))
+                findings = check_duration(std, lv, Part(session.part), int(changes["duration_minutes"]), count or 0)
+                if findings:
+                    raise StandardRuleRefused(findings)
+            data["was"] = {k: getattr(session, k) for k in changes}
+            data["now"] = changes
+            for key, value in changes.items():
+                setattr(session, key, value)
+            return sorted(changes)
+
+    def cancel_session(self, actor: Actor, session_id: int, reason: str) -> None:
+        """Cancel a session that has not started, with a reason. Nothing is deleted: its roster,
+        staff and papers stay, and it shows as cancelled; nobody can start it, log in to it or
+        export it."""
+        require_role(actor, "admin")
+        if not reason.strip():
+            raise ServiceError("a reason is required to cancel a session")
+        with self.action(actor, "session.cancel", f"session:{session_id}", {"reason": reason.strip()}) as s:
+            session = self._session_in(
+                s, session_id, "scheduled",
+                refusal="session {code} is {state}: only a session not yet started can be cancelled",
+            )  # fmt: skip
+            session.state, session.cancel_reason = "cancelled", reason.strip()
+
     def archive_session(self, actor: Actor, session_id: int, *, retain_years: int = RETENTION_YEARS) -> str:
         """Archive a closed session: it stays in the store, verifiable, kept until the returned date."""
         require_role(actor, "admin")
@@ -176,7 +243,8 @@ class SessionService(ExamDay):
             counts = dict(s.execute(select(Candidate.session_id, func.count()).group_by(Candidate.session_id)).all())
             return [
                 SessionInfo(x.id, x.code, x.room, x.part, x.standard, x.subtype, x.level, x.scheduled_start,
-                            x.duration_minutes, x.state, counts.get(x.id, 0), x.surveillance_reason)
+                            x.duration_minutes, x.state, counts.get(x.id, 0), x.surveillance_reason,
+                            x.cancel_reason)
                 for x in s.scalars(query).unique()
             ]  # fmt: skip
 
@@ -306,7 +374,8 @@ class SessionService(ExamDay):
         candidates = s.scalar(select(func.count()).select_from(Candidate).where(Candidate.session_id == session.id))
         duties = dict(
             s.execute(
-                select(SessionStaff.duty, func.count()).where(SessionStaff.session_id == session.id)
+                select(SessionStaff.duty, func.count()).join(User, User.id == SessionStaff.user_id)
+                .where(SessionStaff.session_id == session.id, User.active.is_(True))  # a deactivated one is nobody
                 .group_by(SessionStaff.duty)
             ).all()
         )  # fmt: skip

@@ -161,10 +161,12 @@ class ExamSession(Base):
     level: Mapped[str] = mapped_column(String(16))
     scheduled_start: Mapped[str] = mapped_column(String(40))
     duration_minutes: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|open|closed|archived
+    state: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled|open|closed|archived|cancelled
     retain_until: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date, set on archiving
     # why the room counts as under full electronic surveillance (全方位电子监控); None: it does not
     surveillance_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # why the admin cancelled it (state "cancelled"); the session and all it holds are kept
+    cancel_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class SessionStaff(Base):

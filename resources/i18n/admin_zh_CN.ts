@@ -506,6 +506,84 @@
     </message>
 </context>
 <context>
+    <name>EditSessionDialog</name>
+    <message>
+        <location filename="../../app/ui/admin/edit_session_dialog.py" line="+39"/>
+        <source>Change session {code}</source>
+        <translation>修改场次 {code}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. the computer lab is being repaired</source>
+        <translation>例如：机房维修</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The session has started: only the room can change. Time changes are the proctors&apos; pauses and extensions.</source>
+        <translation>场次已开考：只能修改考场。考试时间由监考员通过暂停和延时调整。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Papers are prepared: each fixed its candidate&apos;s time, so the duration is locked. The room and the start can change.</source>
+        <translation>试卷已生成：每份试卷已确定考生的考试时长，时长不能再改；考场和开考时间仍可修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Room, start and duration can change until papers are prepared.</source>
+        <translation>生成试卷之前，考场、开考时间和时长均可修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code, standard, level and part never change: to change them, cancel the session and schedule another.</source>
+        <translation>场次编号、标准、等级和考核项目不能修改：如需更改，请取消本场次并另行安排。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Session:</source>
+        <translation>场次：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Room:</source>
+        <translation>考场(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tart:</source>
+        <translation>开考时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duration:</source>
+        <translation>时长(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eason:</source>
+        <translation>理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close without changes</source>
+        <translation>不修改，关闭</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Say why the session changes: the reason is kept with the change.</source>
+        <translation>请填写修改理由：理由将与修改一并记录。</translation>
+    </message>
+</context>
+<context>
     <name>ImportOptions</name>
     <message>
         <location filename="../../app/ui/admin/standards_tab.py" line="+53"/>
@@ -803,7 +881,7 @@
 <context>
     <name>PapersBox</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+46"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+57"/>
         <source>Candidates and papers</source>
         <translation>考生与试卷</translation>
     </message>
@@ -838,7 +916,27 @@
         <translation>为尚无试卷的每位考生组卷（Alt+P）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Sign-in s&amp;heet…</source>
+        <translation>签到表(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the session&apos;s sign-in sheet to print (PDF)</source>
+        <translation>保存本场次的签到表以便打印（PDF）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room rec&amp;ord…</source>
+        <translation>考场记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the closed session&apos;s room record to print and sign (PDF)</source>
+        <translation>保存已结束场次的考场记录以便打印签字（PDF）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The comprehensive review has no paper: the review panel scores it.</source>
         <translation>综合评审不使用试卷，由评审组评分。</translation>
     </message>
@@ -848,7 +946,37 @@
         <translation>{count} 名考生中 {ready} 人已有试卷。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Save sign-in sheet</source>
+        <translation>保存签到表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-sign-in-sheet.pdf</source>
+        <translation>{code}-签到表.pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save room record</source>
+        <translation>保存考场记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-room-record.pdf</source>
+        <translation>{code}-考场记录.pdf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Build and fix a paper for each of the {count} candidates of {session} who have none yet? A fixed paper cannot be changed.</source>
         <translation>为场次 {session} 中尚无试卷的 {count} 名考生组卷并固定试卷吗？试卷固定后不能更改。</translation>
     </message>
@@ -1230,7 +1358,7 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../app/ui/admin/sessions_tab.py" line="+20"/>
+        <location filename="../../app/ui/admin/sessions_tab.py" line="+21"/>
         <source>Session</source>
         <translation>场次</translation>
     </message>
@@ -1281,11 +1409,31 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>E&amp;dit…</source>
+        <translation>修改(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the room, start or duration of the chosen session, with a reason</source>
+        <translation>修改所选场次的考场、开考时间或时长（须填写理由）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cance&amp;l session…</source>
+        <translation>取消场次(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel a session not yet started: everything it holds is kept</source>
+        <translation>取消尚未开考的场次：场次的全部记录均保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>No session chosen</source>
         <translation>未选择场次</translation>
     </message>
@@ -1294,11 +1442,32 @@
         <source>{standard}. {room}, starts {start}, {minutes} minutes; {count} candidates; {state}.</source>
         <translation>{standard}。{room}，{start} 开考，时长 {minutes} 分钟；考生 {count} 名；{state}。</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+6"/>
+        <source>Cancel session</source>
+        <translation>取消场次</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Why is session {code} cancelled? Its candidates, staff and papers are kept; it can no longer be started or exported.</source>
+        <translation>为什么取消场次 {code}？其考生、考务人员和试卷均保留；取消后不能再开考或导出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A reason is required to cancel: nothing was done.</source>
+        <translation>取消场次须填写理由：未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="+75"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="+77"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
@@ -1358,12 +1527,12 @@
         <translation>考场实行全方位电子监控时，标准允许适当降低监考人员比例。须填写理由，记入审计日志并在成绩数据中注明。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Staffing findings</source>
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Under full electronic surveillance: {reason}</source>
         <translation>实行全方位电子监控：{reason}</translation>
     </message>
@@ -1403,12 +1572,22 @@
         <translation>本场次尚未指派任何考务人员。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{duty}: {names}</source>
         <translation>{duty}：{names}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Deactivated accounts still hold duties here and cannot sign in: {names}. Remove them or reactivate their accounts on the Users tab.</source>
+        <translation>以下已停用的账号仍在本场次担任职责，且无法登录：{names}。请将其移出本场次，或在“用户”页重新启用其账号。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
@@ -1905,6 +2084,17 @@
         <translation>解除因连续五次密码错误而锁定的账户（Alt+U）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <location line="+62"/>
+        <source>De&amp;activate</source>
+        <translation>停用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>A deactivated account cannot sign in; its history and duties stay</source>
+        <translation>停用的账号不能登录；其历史记录和职责保留</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Selected account</source>
         <translation>所选账户</translation>
@@ -1920,7 +2110,12 @@
         <translation>确认新密码(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1930,7 +2125,12 @@
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Re&amp;activate</source>
+        <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose an account in the list.</source>
         <translation>请在列表中选择账户。</translation>
     </message>
@@ -1943,6 +2143,11 @@
         <location line="+0"/>
         <source>active</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1989,6 +2194,26 @@
         <location line="+9"/>
         <source>{username} is unlocked.</source>
         <translation>{username} 已解除锁定。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deactivate {name} ({username})? The account can no longer sign in and is signed out everywhere; its history and duties stay.</source>
+        <translation>停用 {name}（{username}）？该账号将不能登录，并在所有考试机上退出；其历史记录和职责保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{username} is deactivated.</source>
+        <translation>{username} 已停用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{username} is active again.</source>
+        <translation>{username} 已重新启用。</translation>
     </message>
 </context>
 </TS>

@@ -347,6 +347,11 @@ Blue border: this question</source>
         <translation>已归档</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Not arrived</source>
         <translation>未到场</translation>
@@ -1741,6 +1746,101 @@ weight tables and papers</source>
         <location line="+1"/>
         <source>no attempt {attempt}</source>
         <translation>没有试卷 {attempt}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>session {code} is {state}: it can no longer change</source>
+        <translation>场次 {code} 的状态为 {state}，不能再修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is {state}: only a session not yet started can be cancelled</source>
+        <translation>场次 {code} 的状态为 {state}：只有尚未开考的场次可以取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is cancelled: its records can no longer change</source>
+        <translation>场次 {code} 已取消，其记录不能再修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is cancelled: it has no results to export</source>
+        <translation>场次 {code} 已取消，没有可导出的成绩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} has started: only its room can change; time is changed by the proctors&apos; pauses and extensions</source>
+        <translation>场次 {code} 已开考：只能修改考场；考试时间由监考员暂停或延时调整</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>session {code} has papers: each fixed its candidate&apos;s time, so the duration no longer changes</source>
+        <translation>场次 {code} 已生成试卷，每份试卷已确定考生的考试时长，时长不能再修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>session {code} changed while papers were built: prepare again</source>
+        <translation>生成试卷期间场次 {code} 已被修改，请重新生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reason is required to change a session</source>
+        <translation>修改场次须填写理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a reason is required to cancel a session</source>
+        <translation>取消场次须填写理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the room cannot be empty</source>
+        <translation>考场不能为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to change: the values are the session&apos;s own</source>
+        <translation>没有需要修改的内容：所填值与场次现有值相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account {user} is already active</source>
+        <translation>账号 {user} 已是启用状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account {user} is already deactivated</source>
+        <translation>账号 {user} 已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you cannot deactivate your own account: another admin can</source>
+        <translation>不能停用自己的账号，请由其他管理员操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account {user} is the last active admin: it stays active</source>
+        <translation>账号 {user} 是最后一个启用的管理员账号，不能停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account {user} is deactivated: reactivate it before giving it a duty</source>
+        <translation>账号 {user} 已停用，须先启用才能分配职责</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>session {code} is cancelled: it has no sign-in sheet</source>
+        <translation>场次 {code} 已取消，没有签到表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is {state}: its room record is printed once it is closed</source>
+        <translation>场次 {code} 的状态为 {state}：结束场次后才能打印考场记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} changed while its room record was being read: print it again</source>
+        <translation>读取考场记录期间场次 {code} 有变动，请重新打印</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3373,7 +3473,7 @@ weight tables and papers</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-580"/>
+        <location line="-607"/>
         <source>the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run &apos;examdesk store verify&apos; for the full check, keep this data folder as evidence, and restore the last good copy (the second disk&apos;s copy or a backup) under the same passphrase</source>
         <translation>数据库在 ExamDesk 之外被改动：{problem}。不要用它进行考试：运行 &apos;examdesk store verify&apos; 做完整检查，保留此数据文件夹作为证据，并用同一口令恢复最近一份完好的副本（第二块硬盘上的副本或备份）</translation>
     </message>
@@ -3939,24 +4039,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+742"/>
+        <location line="+769"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-737"/>
-        <location line="+742"/>
+        <location line="-764"/>
+        <location line="+769"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-741"/>
-        <location line="+742"/>
+        <location line="-768"/>
+        <location line="+769"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-741"/>
+        <location line="-768"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>
@@ -4366,7 +4466,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+128"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>

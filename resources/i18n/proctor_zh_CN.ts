@@ -649,6 +649,11 @@ check the ID card carefully</source>
         <translation>监考员代为交卷</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Moved to another station</source>
+        <translation>换机续考</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
@@ -754,7 +759,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="+21"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="+22"/>
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
@@ -820,12 +825,32 @@ check the ID card carefully</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Close the session once every paper is submitted or terminated</source>
         <translation>全部考生交卷或终止后关闭本场次</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-23"/>
+        <source>Sign-in sh&amp;eet…</source>
+        <translation>签到表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the sign-in sheet to print: candidates with photos, seats and a column to sign</source>
+        <translation>保存签到表以便打印：考生照片、座位及签名栏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room recor&amp;d…</source>
+        <translation>考场记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the room record to print and sign, once the session is closed</source>
+        <translation>场次结束后，保存考场记录以便打印签字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -835,7 +860,7 @@ check the ID card carefully</source>
         <translation>立即刷新考生列表（F5）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{count} paper(s) still open: submit or terminate them first</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
@@ -850,12 +875,42 @@ check the ID card carefully</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
+        <source>Save sign-in sheet</source>
+        <translation>保存签到表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-sign-in-sheet.pdf</source>
+        <translation>{code}-签到表.pdf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save room record</source>
+        <translation>保存考场记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}-room-record.pdf</source>
+        <translation>{code}-考场记录.pdf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {file}: print it for the proctors to sign.</source>
+        <translation>已保存 {file}：请打印后由监考员签字。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>and {count} more</source>
         <translation>另有 {count} 人</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-122"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
@@ -964,7 +1019,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../../app/ui/proctor/header.py" line="+73"/>
+        <location filename="../../app/ui/proctor/header.py" line="+74"/>
         <source>Session {id}</source>
         <translation>场次 {id}</translation>
     </message>
@@ -984,7 +1039,12 @@ check the ID card carefully</source>
         <translation>{standard} · {part} · {minutes} 分钟 · 开考时间 {start}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Cancelled by the admin: {reason}</source>
+        <translation>管理员已取消本场次：{reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{state} {count}</source>
         <translation>{state} {count}</translation>
     </message>

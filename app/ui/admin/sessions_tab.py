@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import Signal, Slot
@@ -22,7 +23,17 @@ from app.api.client import Client
 from app.api.errors import ApiError
 from app.api.types import SessionInfo
 from app.ui.admin import labels
-from app.ui.admin.common import Background, KnownStandards, RowsModel, make_table, select_key, selected_key
+from app.ui.admin.common import (
+    Background,
+    Files,
+    KnownStandards,
+    RowsModel,
+    make_table,
+    select_key,
+    selected_key,
+    succeeded,
+)
+from app.ui.admin.edit_session_dialog import EditSessionDialog
 from app.ui.admin.schedule_dialog import ScheduleDialog
 from app.ui.admin.staffing_box import StaffingBox
 from app.ui.widgets.errors import Ask, attempt, show_error
@@ -54,8 +65,16 @@ class PapersBox(QGroupBox):
         self.prepare_button = QPushButton(self.tr("&Prepare papers"))
         self.prepare_button.setToolTip(self.tr("Build a paper for every candidate who has none yet (Alt+P)"))
         self.prepare_button.clicked.connect(self.prepare)
+        self.sheet_button = QPushButton(self.tr("Sign-in s&heet…"))
+        self.sheet_button.setToolTip(self.tr("Save the session's sign-in sheet to print (PDF)"))
+        self.sheet_button.clicked.connect(self.save_sheet)
+        self.record_button = QPushButton(self.tr("Room rec&ord…"))
+        self.record_button.setToolTip(self.tr("Save the closed session's room record to print and sign (PDF)"))
+        self.record_button.clicked.connect(self.save_record)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
+        row.addWidget(self.sheet_button)
+        row.addWidget(self.record_button)
         row.addWidget(self.prepare_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -69,6 +88,8 @@ class PapersBox(QGroupBox):
     def _show_count(self) -> None:
         info = self.info
         self.prepare_button.setEnabled(False)
+        self.sheet_button.setEnabled(info is not None and info.state != "cancelled")
+        self.record_button.setEnabled(info is not None and info.state in ("closed", "archived"))
         self.model.set_rows([])
         if info is None:
             self.status.clear()
@@ -89,6 +110,32 @@ class PapersBox(QGroupBox):
             ready=ready, count=len(rows)))  # fmt: skip
         busy = self.background.busy
         self.prepare_button.setEnabled(not busy and ready < len(rows) and info.state in ("scheduled", "open"))
+
+    def save_sheet(self) -> None:
+        if self.info is not None:
+            self._save_pdf(self.client.admin.sign_in_sheet, self.tr("Save sign-in sheet"),
+                           self.tr("{code}-sign-in-sheet.pdf").format(code=self.info.code))  # fmt: skip
+
+    def save_record(self) -> None:
+        if self.info is not None:
+            self._save_pdf(self.client.admin.room_record, self.tr("Save room record"),
+                           self.tr("{code}-room-record.pdf").format(code=self.info.code))  # fmt: skip
+
+    def _save_pdf(self, paper: Callable[[int], bytes], title: str, suggested: str) -> None:
+        """Ask where, then one service call (audited) and the PDF written there."""
+        info = self.info
+        path = Files.save_path(self, title, suggested, self.tr("PDF files (*.pdf)")) if info else None
+        if info is None or path is None:
+            return
+        pdf = attempt(self, paper, info.id)
+        if pdf is None:
+            return
+        try:
+            path.write_bytes(pdf)
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(self.tr("Saved {file}.").format(file=path.name))
 
     def prepare(self) -> None:
         info = self.info
@@ -146,6 +193,7 @@ class SessionsTab(QWidget):
         self.known = known or KnownStandards(client)
         self.infos: dict[int, SessionInfo] = {}
         self.dialog: ScheduleDialog | None = None
+        self.edit_dialog: EditSessionDialog | None = None
         self._refreshing = False
 
         self.model = RowsModel([self.tr("Session"), self.tr("Part"), self.tr("Level"), self.tr("Start"),
@@ -159,11 +207,19 @@ class SessionsTab(QWidget):
         self.new_button.setToolTip(self.tr("Schedule a session (Ctrl+N)"))
         self.new_button.clicked.connect(self.open_schedule_dialog)
         QShortcut(QKeySequence.StandardKey.New, self, self.open_schedule_dialog)
+        self.edit_button = QPushButton(self.tr("E&dit…"))
+        self.edit_button.setToolTip(self.tr("Change the room, start or duration of the chosen session, with a reason"))
+        self.edit_button.clicked.connect(self.open_edit_dialog)
+        self.cancel_button = QPushButton(self.tr("Cance&l session…"))
+        self.cancel_button.setToolTip(self.tr("Cancel a session not yet started: everything it holds is kept"))
+        self.cancel_button.clicked.connect(self.cancel_session)
         refresh = QPushButton(self.tr("Re&fresh"))
         refresh.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(refresh)
         buttons.addStretch(1)
         left = QWidget()
@@ -199,9 +255,9 @@ class SessionsTab(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        order = [self.new_button, refresh, self.table, self.staffing.duty, self.staffing.user,
-                 self.staffing.assign_button, self.staffing.findings,
-                 self.papers.prepare_button, self.papers.table]  # fmt: skip
+        order = [self.new_button, self.edit_button, self.cancel_button, refresh, self.table, self.staffing.duty,
+                 self.staffing.user, self.staffing.assign_button, self.staffing.findings, self.papers.sheet_button,
+                 self.papers.record_button, self.papers.prepare_button, self.papers.table]  # fmt: skip
         for first, second in pairwise(order):  # top to bottom, left to right
             QWidget.setTabOrder(first, second)
         self.refresh()
@@ -259,6 +315,8 @@ class SessionsTab(QWidget):
             self._show(self.current())
 
     def _show(self, info: SessionInfo | None) -> None:
+        self.edit_button.setEnabled(info is not None and info.state in ("scheduled", "open"))
+        self.cancel_button.setEnabled(info is not None and info.state == "scheduled")
         if info is None:
             self.heading.setText(self.tr("No session chosen"))
             self.facts.clear()
@@ -269,6 +327,9 @@ class SessionsTab(QWidget):
                 standard=self._standard_and_level(info), room=info.room, start=info.scheduled_start.replace("T", " "),
                 minutes=info.duration_minutes, count=info.candidates, state=labels.session_state(info.state),
             ))  # fmt: skip
+            if info.state == "cancelled":
+                self.facts.setText(self.facts.text() + " " + self.tr("Cancelled: {reason}").format(
+                    reason=info.cancel_reason or "—"))  # fmt: skip
         users = attempt(self, self.client.admin.users) or []
         self.staffing.show_session(info, users)
         self.papers.show_session(info)
@@ -278,6 +339,35 @@ class SessionsTab(QWidget):
         self.dialog.scheduled.connect(self._on_scheduled)
         self.dialog.open()
         return self.dialog
+
+    def open_edit_dialog(self) -> EditSessionDialog | None:
+        info = self.current()
+        if info is None:
+            return None
+        rows = attempt(self, self.client.admin.roster, info.id)
+        if rows is None:
+            return None
+        dialog = self.edit_dialog = EditSessionDialog(self.client, info, any(r.attempt_id is not None for r in rows),
+                                                      self)  # fmt: skip
+        dialog.edited.connect(lambda: self._on_scheduled(info.id))
+        dialog.open()
+        return dialog
+
+    def cancel_session(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        reason = Ask.text(self, self.tr("Cancel session"), self.tr(
+            "Why is session {code} cancelled? Its candidates, staff and papers are kept; it can no longer be "
+            "started or exported.").format(code=info.code))  # fmt: skip
+        if reason is None:
+            return
+        if not reason.strip():
+            Ask.error(self, self.tr("Cancel session"), self.tr("A reason is required to cancel: nothing was done."))
+            return
+        if not succeeded(self, self.client.admin.cancel_session, info.id, reason.strip()):
+            return
+        self._on_scheduled(info.id)
 
     def _on_scheduled(self, session_id: int) -> None:
         self.refresh()

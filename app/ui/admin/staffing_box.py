@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -51,7 +52,8 @@ def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Seq
     the same rules the services refuse by at start and finalize (the chief examiner, who
     arbitrates, does not count among the skill examiners)."""
     part = Part(info.part)
-    count = {duty: sum(1 for a in staff if a.duty == duty) for duty in labels.DUTIES}
+    # a deactivated account does not count: it cannot sign in to do the duty (the start refuses alike)
+    count = {duty: sum(1 for a in staff if a.duty == duty and a.user.active) for duty in labels.DUTIES}
     examiners = count["review"] if part is Part.REVIEW else count["examiner"]
     findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
                                             minutes=info.duration_minutes, proctors=count["proctor"],
@@ -123,6 +125,12 @@ class StaffingBox(QGroupBox):
         surveillance_row.addStretch(0)  # the button keeps its size when no record is shown beside it
         surveillance_row.addWidget(self.surveillance_button)
 
+        self.inactive_warning = QLabel()
+        self.inactive_warning.setWordWrap(True)
+        self.inactive_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.inactive_warning.setStyleSheet(f"color: {WARNING.name()}; font-weight: bold;")
+        self.inactive_warning.setVisible(False)
+
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.findings = QListWidget()
@@ -131,6 +139,7 @@ class StaffingBox(QGroupBox):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.assigned)
+        layout.addWidget(self.inactive_warning)
         layout.addLayout(row)
         layout.addLayout(remove_row)
         layout.addLayout(surveillance_row)
@@ -202,7 +211,7 @@ class StaffingBox(QGroupBox):
         taken = {(a.user.id, a.duty) for a in self.staff}
         self.user.clear()
         for u in self.users:
-            if duty and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
+            if duty and u.active and u.role in ELIGIBLE.get(duty, ()) and (u.id, duty) not in taken:
                 self.user.addItem(with_detail(u.display_name, u.username), u.id)
         if self.user.count():
             self.user.setCurrentIndex(0)  # with a placeholder, Qt leaves the choice empty
@@ -243,10 +252,18 @@ class StaffingBox(QGroupBox):
             self.assigned.setText(self.tr("Nobody is assigned to this session yet."))
             return
         lines = []
+        deactivated = self.tr("deactivated")
         for duty in labels.DUTIES:
-            names = [a.user.display_name for a in self.staff if a.duty == duty]
+            names = [a.user.display_name if a.user.active else with_detail(a.user.display_name, deactivated)
+                     for a in self.staff if a.duty == duty]  # fmt: skip
             if names:
                 lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names=join_names(names)))
+        inactive = sorted({a.user.display_name for a in self.staff if not a.user.active})
+        self.inactive_warning.setVisible(bool(inactive))
+        if inactive:
+            self.inactive_warning.setText(self.tr(
+                "Deactivated accounts still hold duties here and cannot sign in: {names}. Remove them or "
+                "reactivate their accounts on the Users tab.").format(names=join_names(inactive)))  # fmt: skip
         self.assigned.setText("\n".join(lines))
 
     def _show_findings(self) -> None:
@@ -274,8 +291,24 @@ class StaffingBox(QGroupBox):
             item = QListWidgetItem(text)
             item.setForeground(WARNING)
             self.findings.addItem(item)
-        rows = min(len(texts), 4)  # as tall as its findings, up to four
-        self.findings.setFixedHeight(self.findings.sizeHintForRow(0) * rows + 2 * self.findings.frameWidth() + 6)
+        self._fit_findings()
+
+    def _fit_findings(self) -> None:
+        """As tall as its first four findings, each as many lines as it wraps to at the list's width
+        (a long English finding takes two: one row's height would cut its second line off)."""
+        width = max(self.findings.viewport().width(), 200) - 8
+        metrics = self.findings.fontMetrics()
+        height = 0
+        for row in range(min(self.findings.count(), 4)):
+            text = self.findings.item(row).text()
+            lines = metrics.boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+            height += max(self.findings.sizeHintForRow(row), lines + 4)
+        self.findings.setFixedHeight(height + 2 * self.findings.frameWidth() + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.findings.count():
+            self._fit_findings()  # a narrower box wraps the findings to more lines
 
     def finding_texts(self) -> list[str]:
         return [self.findings.item(i).text() for i in range(self.findings.count())]

@@ -70,6 +70,9 @@ class UsersTab(QWidget):
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setToolTip(self.tr("Unlock an account locked after five wrong passwords (Alt+U)"))
         self.unlock_button.clicked.connect(self.unlock)
+        self.active_button = QPushButton(self.tr("De&activate"))
+        self.active_button.setToolTip(self.tr("A deactivated account cannot sign in; its history and duties stay"))
+        self.active_button.clicked.connect(self.toggle_active)
         self.selected_message = QLabel()
         self.selected_message.setWordWrap(True)
         selected_box = QGroupBox(self.tr("Selected account"))
@@ -80,6 +83,7 @@ class UsersTab(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.reset_button)
         actions.addWidget(self.unlock_button)
+        actions.addWidget(self.active_button)
         actions.addStretch(1)
         sel.addRow(actions)
         sel.addRow(self.selected_message)
@@ -99,13 +103,17 @@ class UsersTab(QWidget):
         if users is None:
             return
         self.users = {u.id: u for u in users}
-        locked, active = self.tr("Locked"), self.tr("Active")
         self.model.set_rows(
-            [[u.username, u.display_name, labels.role_name(u.role), locked if u.locked else active] for u in users],
-            [u.id for u in users], [WARNING if u.locked else None for u in users],
+            [[u.username, u.display_name, labels.role_name(u.role), self._account_state(u)] for u in users],
+            [u.id for u in users], [WARNING if u.locked or not u.active else None for u in users],
         )  # fmt: skip
         if current is None or not select_key(self.table, current):
             self._on_select()
+
+    def _account_state(self, user: UserView) -> str:
+        if not user.active:
+            return self.tr("Deactivated")
+        return self.tr("Locked") if user.locked else self.tr("Active")
 
     def current(self) -> UserView | None:
         key = selected_key(self.table)
@@ -121,11 +129,14 @@ class UsersTab(QWidget):
         self.selected_message.clear()
         for w in (self.new_password, self.new_password_again, self.reset_button):
             w.setEnabled(user is not None)
-        self.unlock_button.setEnabled(user is not None and user.locked)
+        self.unlock_button.setEnabled(user is not None and user.locked and user.active)
+        self.active_button.setEnabled(user is not None)
+        self.active_button.setText(self.tr("Re&activate") if user is not None and not user.active
+                                   else self.tr("De&activate"))  # fmt: skip
         if user is None:
             self.selected_label.setText(self.tr("Choose an account in the list."))
             return
-        state = self.tr("locked") if user.locked else self.tr("active")
+        state = self.tr("deactivated") if not user.active else self.tr("locked") if user.locked else self.tr("active")
         self.selected_label.setText(self.tr("{name} ({username}), {role}, {state}").format(
             name=user.display_name, username=user.username, role=labels.role_name(user.role), state=state))  # fmt: skip
 
@@ -181,3 +192,23 @@ class UsersTab(QWidget):
         if succeeded(self, self.client.admin.unlock, user.id):
             self.refresh()
             self._say(self.selected_message, self.tr("{username} is unlocked.").format(username=user.username), True)
+
+    def toggle_active(self) -> None:
+        """Deactivate the chosen account (asked first: its sign-ins end) or reactivate it."""
+        user = self.current()
+        if user is None:
+            return
+        if user.active:
+            question = self.tr("Deactivate {name} ({username})? The account can no longer sign in and is signed out "
+                               "everywhere; its history and duties stay.").format(
+                name=user.display_name, username=user.username)  # fmt: skip
+            if not Ask.confirm(self, self.tr("Deactivate account"), question):
+                return
+            if succeeded(self, self.client.admin.deactivate_user, user.id):
+                self.refresh()
+                self._say(self.selected_message, self.tr("{username} is deactivated.").format(
+                    username=user.username), True)  # fmt: skip
+        elif succeeded(self, self.client.admin.reactivate_user, user.id):
+            self.refresh()
+            self._say(self.selected_message, self.tr("{username} is active again.").format(username=user.username),
+                      True)  # fmt: skip

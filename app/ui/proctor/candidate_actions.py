@@ -47,7 +47,7 @@ class CandidateActions(ConsoleActions):
         self.submit.setEnabled(live)
         self.terminate.setEnabled(live)
         self.move.setEnabled(has_row and state in ("scheduled", "open") and row.state in ON_A_STATION)
-        self.incident.setEnabled(has_row and info is not None)
+        self.incident.setEnabled(has_row and info is not None and state not in ("archived", "cancelled"))
 
     def _menu(self) -> QMenu:
         menu = QMenu(self.console)

@@ -22,6 +22,7 @@ _BADGE = {  # session state -> (background, text)
     "open": ("#dff3e4", "#1d5e2c"),
     "closed": ("#ececec", "#444444"),
     "archived": ("#ececec", "#444444"),
+    "cancelled": ("#f6e0e0", "#7a1c1c"),
 }
 
 Names = tuple[str, str]  # (occupation name, level name) from the services; empty when not known there
@@ -81,6 +82,9 @@ class SessionHeader(QWidget):
                 minutes=info.duration_minutes, start=info.scheduled_start.replace("T", " "),
             )
         )  # fmt: skip
+        if info.state == "cancelled":
+            self.details.setText(self.details.text() + "\n" + self.tr("Cancelled by the admin: {reason}").format(
+                reason=info.cancel_reason or "—"))  # fmt: skip
         background, text = _BADGE.get(info.state, ("#ececec", "#444444"))
         self.badge.setStyleSheet(f"background: {background}; color: {text}; border-radius: 4px; font-weight: bold;")
         self.badge.setText(session_state_label(info.state))

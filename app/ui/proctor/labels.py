@@ -36,6 +36,7 @@ CLOCK_ENTRIES = {
     "clock.resume": QT_TRANSLATE_NOOP("ProctorLabels", "Clock: resumed"),
     "clock.extend": QT_TRANSLATE_NOOP("ProctorLabels", "Clock: extra time"),
     "clock.submit": QT_TRANSLATE_NOOP("ProctorLabels", "Paper submitted by the proctor"),
+    "station.move": QT_TRANSLATE_NOOP("ProctorLabels", "Moved to another station"),
 }
 
 

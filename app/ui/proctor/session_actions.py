@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QKeySequence
 
@@ -11,7 +11,8 @@ from app.domain.session_start import EARLY_MINUTES
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
 from app.ui.proctor.labels import FINISHED
-from app.ui.widgets.errors import Ask, attempt
+from app.ui.widgets.errors import Ask, attempt, show_error
+from app.ui.widgets.files import Files
 from app.ui.widgets.labels import join_names, with_detail
 
 
@@ -32,6 +33,11 @@ class SessionActions(ConsoleActions):
                                 self.tr("Every incident recorded in this session"))  # fmt: skip
         self.close = self._action(self.tr("Cl&ose session"), self.do_close,
                                   self.tr("Close the session once every paper is submitted or terminated"))  # fmt: skip
+        self.sheet = self._action(self.tr("Sign-in sh&eet…"), self.do_sheet,
+                                  self.tr("Save the sign-in sheet to print: candidates with photos, seats and a "
+                                          "column to sign"))  # fmt: skip
+        self.record = self._action(self.tr("Room recor&d…"), self.do_record,
+                                   self.tr("Save the room record to print and sign, once the session is closed"))
         self.refresh = self._action(self.tr("Refresh"), self.console.refresh_now,
                                     self.tr("Refresh the grid now (F5)"), QKeySequence.StandardKey.Refresh)  # fmt: skip
 
@@ -43,9 +49,11 @@ class SessionActions(ConsoleActions):
         self.pause_all.setEnabled(running and unfinished > 0)
         self.resume_all.setEnabled(running and any(r.state in ("paused", "interrupted") for r in rows))
         self.extend_all.setEnabled(running and unfinished > 0)
-        self.incident.setEnabled(info is not None)
+        self.incident.setEnabled(info is not None and state not in ("archived", "cancelled"))
         self.log.setEnabled(info is not None)
         self.close.setEnabled(running)
+        self.sheet.setEnabled(info is not None and state != "cancelled")
+        self.record.setEnabled(state in ("closed", "archived"))
         self.close.setToolTip(
             self.tr("{count} paper(s) still open: submit or terminate them first").format(count=unfinished)
             if running and unfinished else self.tr("Close the session once every paper is submitted or terminated")
@@ -152,6 +160,34 @@ class SessionActions(ConsoleActions):
         results = attempt(c, c.client.proctor.session_results, c.session_id)
         if results is not None:
             c.show_results(results)
+
+    def do_sheet(self) -> None:
+        c = self.console
+        if c.info is not None:
+            self._save_pdf(c.client.proctor.sign_in_sheet, self.tr("Save sign-in sheet"),
+                           self.tr("{code}-sign-in-sheet.pdf").format(code=c.info.code))  # fmt: skip
+
+    def do_record(self) -> None:
+        c = self.console
+        if c.info is not None:
+            self._save_pdf(c.client.proctor.room_record, self.tr("Save room record"),
+                           self.tr("{code}-room-record.pdf").format(code=c.info.code))
+
+    def _save_pdf(self, paper: Callable[[int], bytes], title: str, suggested: str) -> None:
+        """Ask where, then one service call (audited) and the PDF written there."""
+        c = self.console
+        path = Files.save_path(c, title, suggested, self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        pdf = attempt(c, paper, c.session_id)
+        if pdf is None:
+            return
+        try:
+            path.write_bytes(pdf)
+        except OSError as exc:
+            show_error(c, exc)
+            return
+        c.note(self.tr("Saved {file}: print it for the proctors to sign.").format(file=path.name))
 
     def _names(self, rows: list[CandidateRow], most: int = 10) -> str:
         """Names with tickets, the first `most` of them, and how many more."""

@@ -28,6 +28,7 @@ SESSION_STATES = {
     "open": QT_TRANSLATE_NOOP("Labels", "In progress"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "archived": QT_TRANSLATE_NOOP("Labels", "Archived"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
 }
 
 # A candidate's state in a session (services' CandidateRow.state), in the order of an exam day.

@@ -535,6 +535,33 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "only the candidate keeps their screen settings"),
     QT_TRANSLATE_NOOP("messages", "these screen settings are out of range"),
     QT_TRANSLATE_NOOP("messages", "no attempt {attempt}"),
+    # editing and cancelling a session, deactivating an account (app/services/sessions.py, accounts.py)
+    QT_TRANSLATE_NOOP("messages", "session {code} is {state}: it can no longer change"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is {state}: only a session not yet started can be cancelled"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is cancelled: its records can no longer change"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is cancelled: it has no results to export"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "session {code} has started: only its room can change; time is changed by the proctors' pauses and "
+        "extensions",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "session {code} has papers: each fixed its candidate's time, so the duration no longer changes"
+    ),
+    QT_TRANSLATE_NOOP("messages", "session {code} changed while papers were built: prepare again"),
+    QT_TRANSLATE_NOOP("messages", "a reason is required to change a session"),
+    QT_TRANSLATE_NOOP("messages", "a reason is required to cancel a session"),
+    QT_TRANSLATE_NOOP("messages", "the room cannot be empty"),
+    QT_TRANSLATE_NOOP("messages", "nothing to change: the values are the session's own"),
+    QT_TRANSLATE_NOOP("messages", "account {user} is already active"),
+    QT_TRANSLATE_NOOP("messages", "account {user} is already deactivated"),
+    QT_TRANSLATE_NOOP("messages", "you cannot deactivate your own account: another admin can"),
+    QT_TRANSLATE_NOOP("messages", "account {user} is the last active admin: it stays active"),
+    QT_TRANSLATE_NOOP("messages", "account {user} is deactivated: reactivate it before giving it a duty"),
+    # the room's papers (app/services/room_papers.py)
+    QT_TRANSLATE_NOOP("messages", "session {code} is cancelled: it has no sign-in sheet"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is {state}: its room record is printed once it is closed"),
+    QT_TRANSLATE_NOOP("messages", "session {code} changed while its room record was being read: print it again"),
     QT_TRANSLATE_NOOP("messages", "session {code} is {state}"),
     QT_TRANSLATE_NOOP("messages", "session {session} is not open: its clock cannot change"),
     QT_TRANSLATE_NOOP("messages", "another save for this attempt landed first"),
