@@ -441,14 +441,19 @@ def test_a_store_from_before_the_seals_is_sealed_at_its_first_unlock(
 
     from app.store import migrate
 
-    def to_0017(connection):  # type: ignore[no-untyped-def]
-        command.upgrade(migrate.alembic_config(connection), "0017")
+    from alembic.script import ScriptDirectory
+
+    # the revision before the seals (0018 comes last, so today's models fit the schema it leaves)
+    before_seals = ScriptDirectory.from_config(migrate.alembic_config()).get_revision("0018").down_revision
+
+    def to_before_seals(connection):  # type: ignore[no-untyped-def]
+        command.upgrade(migrate.alembic_config(connection), before_seals)
         return True
 
     url = sqlite_url(tmp_path / "examdesk.db")
     with monkeypatch.context() as old_code:
-        old_code.setattr(migrate, "upgrade", to_0017)
-        old = build_world(url)  # a store as revision 0017 made it: no seals
+        old_code.setattr(migrate, "upgrade", to_before_seals)
+        old = build_world(url)  # a store as the revision before 0018 made it: no seals
         old.db.close()
     db = Database.open(url, PASSPHRASE)
     try:
