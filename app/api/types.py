@@ -168,6 +168,9 @@ class CandidateRow:
     since_save: float | None  # seconds since the last saved step, on the ledger clock
     focus_losses: int
     extra_seconds: float
+    # seconds since the candidate's station was last heard from (a heartbeat or a saved answer) on
+    # the centre's clock this boot; None before it was heard from at all
+    heard: float | None = None
 
 
 @dataclass(frozen=True)

@@ -283,10 +283,16 @@ class ProctorService(Seating):
             last_at = progress.last_at
             if last_at and last_at[0] == epoch:
                 since = max(0.0, now.mono - last_at[1])
+            heard = since
+            beat = cache.heard.get(facts.attempt_id)
+            if beat is not None and beat[0] == epoch:
+                beat_age = max(0.0, now.mono - beat[1])
+                heard = beat_age if heard is None else min(heard, beat_age)
             out.append(
                 CandidateRow(
                     cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
                     progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
+                    heard,
                 )
             )  # fmt: skip
         return out
