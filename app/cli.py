@@ -754,10 +754,11 @@ def cmd_station_import_journal(args: argparse.Namespace) -> int:
             if session is None:
                 print(f"examdesk: no session {args.session!r} of proctor {args.proctor}", file=sys.stderr)
                 return 1
-            applied = client.proctor.import_journal(session, FileData(path.name, content))
+            done = client.proctor.import_journal(session, FileData(path.name, content))
         finally:
             client.sign_out()
-    print(f"{applied} steps of {path.name} applied to session {args.session}")
+    print(f"{done.applied} steps of {path.name} applied to session {args.session}; {done.duplicates} held "
+          f"already, {done.refused} refused (newer steps from another PC, unreadable, or after a submission)")
     return 0
 
 

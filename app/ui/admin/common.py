@@ -1,11 +1,10 @@
-"""Small pieces the admin tabs share: a file-dialog seam, a background job, a table model,
-a session picker and the standards the service knows."""
+"""Small pieces the admin tabs share: a background job, a table model, a session picker and the
+standards the service knows (and the file-dialog seam, app/ui/widgets/files.py, re-exported)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,22 +13,21 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRunnable,
-    QStandardPaths,
     Qt,
     QThreadPool,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QFileDialog, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QTableView, QWidget
 
-from app import i18n
 from app.api.client import Client
 from app.api.errors import ApiError
 from app.api.types import SessionInfo
 from app.domain.standards import Level, Standard
 from app.ui.admin import labels
 from app.ui.widgets.errors import attempt, show_error
+from app.ui.widgets.files import Files as Files  # the admin tabs import it from here
 from app.ui.widgets.tables import configure_readonly
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -45,44 +43,6 @@ def succeeded(parent: QWidget | None, action: Callable[..., Any], *args: Any, **
         show_error(parent, exc)
         return False
     return True
-
-
-class Files:
-    """File dialogs behind a seam, so tests can hand in a path (like `Ask` for message boxes)."""
-
-    SETTING = "last_folder"
-
-    @staticmethod
-    def folder() -> Path:
-        """Where a file dialog starts: the folder last chosen on this station, else the user's
-        documents folder (never the program's working directory, which may be its checkout)."""
-        last = i18n.saved_setting(Files.SETTING)
-        if isinstance(last, str) and Path(last).is_dir():
-            return Path(last)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-    @staticmethod
-    def remember(path: Path) -> None:
-        with suppress(OSError):  # not remembered; the next dialog starts in the documents folder
-            i18n.save_setting(Files.SETTING, str(path.parent))
-
-    @staticmethod
-    def open_path(parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Files.folder()), filters)
-        if not name:
-            return None
-        Files.remember(Path(name))
-        return Path(name)
-
-    @staticmethod
-    def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
-        start = Path(suggested) if Path(suggested).is_absolute() else Files.folder() / suggested
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
-        if not name:
-            return None
-        Files.remember(Path(name))
-        return Path(name)
 
 
 class Background(QObject):
