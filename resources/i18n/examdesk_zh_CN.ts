@@ -1207,7 +1207,7 @@ weight tables and papers</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+48"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+52"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
