@@ -56,9 +56,9 @@ def test_the_grid_marks_a_silent_station_with_how_long(qtbot):
     changed = []
     model.dataChanged.connect(lambda first, last, *_: changed.append((first.column(), last.column())))
     model.update_rows([_grid_row(125.4)])
-    assert model.data(at) == "PC-07 · silent 02:05"
+    assert model.data(at) == "PC-07 · silent 2:05"
     assert model.data(at, Qt.ItemDataRole.BackgroundRole) is not None
-    assert "02:05" in model.data(at, Qt.ItemDataRole.ToolTipRole)
+    assert "2:05" in model.data(at, Qt.ItemDataRole.ToolTipRole)
     assert changed and changed[-1][0] <= Column.STATION <= changed[-1][1]
     model.update_rows([_grid_row(125.4, state="paused")])  # paused: the proctor has acted
     assert model.data(at) == "PC-07"

@@ -284,7 +284,7 @@
     <message>
         <location line="+1"/>
         <source>{station} · silent {age}</source>
-        <translation>{station} · 已失联 {age}</translation>
+        <translation>{station} 失联 {age}</translation>
     </message>
     <message>
         <location line="+189"/>

@@ -89,6 +89,11 @@ def silent_for(row: CandidateRow) -> int | None:
     return int(row.heard)
 
 
+def _age(seconds: int) -> str:
+    """m:ss, short enough to sit beside the station's name in its column."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _shown(row: CandidateRow) -> tuple[Any, ...]:
     """Everything the grid shows of a row, at the resolution it is shown (whole seconds)."""
     remaining = None if row.remaining is None else max(0, math.ceil(row.remaining - 1e-6))
@@ -247,7 +252,7 @@ class CandidateGridModel(QAbstractTableModel):
         station = row.station or "—"
         silent = silent_for(row)
         if silent is not None:
-            station = texts.silent.format(station=station, age=clock(silent))
+            station = texts.silent.format(station=station, age=_age(silent))
         return (row.ticket, row.name, station, texts.state(row.state), progress, str(row.flagged),
                 clock(row.remaining), since, str(row.focus_losses))  # fmt: skip
 
@@ -324,7 +329,7 @@ class CandidateGridModel(QAbstractTableModel):
                     "Nothing heard from this station for {age} (it reports every 15 s while the candidate answers). "
                     "The candidate's time keeps running: look at the PC; pause their time or move them to another PC.",
                 )
-                return tip.format(age=clock(silent))
+                return tip.format(age=_age(silent))
         if column == _FOCUS and row.focus_losses > 0:
             if role == _FONT:
                 return self._bold
