@@ -153,8 +153,9 @@ def test_a_silence_in_the_journal_ends_what_is_charged_and_the_attempt_waits(wor
 
 
 @pytest.mark.parametrize("transport_name", sorted(TRANSPORTS))
-def test_a_station_that_went_on_through_the_reboot_keeps_answering_with_the_right_time(world, tmp_path,
-                                                                                       transport_name):  # fmt: skip
+@pytest.mark.parametrize("pc_was_off", [False, True])
+def test_a_station_that_went_on_through_the_reboot_keeps_answering_with_the_right_time(
+        world, tmp_path, transport_name, pc_was_off):  # fmt: skip
     transport = TRANSPORTS[transport_name]
     t = _Timeline()
     w = world.reopen(machine=t.machine)
@@ -177,11 +178,24 @@ def test_a_station_that_went_on_through_the_reboot_keeps_answering_with_the_righ
         flow.heartbeat()
     flow.answer(1, "C")
     assert flow.stage is Stage.ANSWERING and flow.remaining() == pytest.approx(5400 - 411)
+    if pc_was_off:  # then the PC was off for ten minutes: nothing proves the candidate worked then
+        t.station += 600
     link.mode = "up"
     t.station += 5
     after.db.machine.advance(5)
     flow.sync()
     flow.refresh()
+    if pc_was_off:
+        assert flow.stage is Stage.PAUSED and len(flow.journal) == 1  # the answer waits for the proctor's resume
+        centre = after.exam.attempt_view(after.proctor, flow.login.attempt_id)
+        assert centre.state is LedgerState.INTERRUPTED and centre.remaining == pytest.approx(5400 - 101)
+        after.exam.resume(after.proctor, after.session_id, None, "the server is back")
+        flow.refresh()
+        flow.sync()
+        assert flow.stage is Stage.ANSWERING and len(flow.journal) == 0
+        # charged: the 310 s the journal proves after the live heartbeat at 101 s, not the ten minutes off
+        assert after.exam.attempt_view(after.proctor, flow.login.attempt_id).remaining == pytest.approx(5400 - 411)
+        return
     assert flow.stage is Stage.ANSWERING  # no pause on screen: the centre ran the clock on
     assert flow.remaining() == pytest.approx(5400 - 416)
     centre = after.exam.attempt_view(after.proctor, flow.login.attempt_id)

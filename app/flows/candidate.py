@@ -203,7 +203,8 @@ class CandidateFlow:
         assert self.login is not None
         candidate, attempt_id = self.client.candidate, self.login.attempt_id
         view = candidate.attempt_view(attempt_id)
-        went_on = view.state is LedgerState.INTERRUPTED and self.stage is Stage.ANSWERING and self.journal is not None
+        went_on = (view.state is LedgerState.INTERRUPTED and self.stage is Stage.ANSWERING and self.journal is not None
+                   and not (self.held_back is not None and _interrupted(self.held_back)))  # fmt: skip
         if went_on and not self._pending():
             # the centre's machine restarted while this PC went on: a live heartbeat with this PC's
             # clock reading, after the journaled ones, lets the centre charge that time and run on
