@@ -277,7 +277,7 @@
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
