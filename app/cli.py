@@ -859,10 +859,11 @@ def cmd_station_import_journal(args: argparse.Namespace) -> int:
             if session is None:
                 print(f"examdesk: no session {args.session!r} of proctor {args.proctor}", file=sys.stderr)
                 return 1
-            applied = client.proctor.import_journal(session, FileData(path.name, content))
+            done = client.proctor.import_journal(session, FileData(path.name, content))
         finally:
             client.sign_out()
-    print(f"{applied} steps of {path.name} applied to session {args.session}")
+    print(f"{done.applied} steps of {path.name} applied to session {args.session}; {done.duplicates} held "
+          f"already, {done.refused} refused (newer steps from another PC, unreadable, or after a submission)")
     return 0
 
 
@@ -894,6 +895,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UserFacingError("only the headless demo exists so far: add --headless")
     result = run_demo(Path(args.data), Path(args.out), log=lambda m: print(f"demo: {m}", file=sys.stderr))
     print(result.as_json())
+    return 0
+
+
+def cmd_station_shortcuts(args: argparse.Namespace) -> int:
+    """Launchers for this PC's screens in centre mode (Linux desktop entries)."""
+    from app.station.shortcuts import ROLES, StationLaunch, write_shortcuts
+
+    program = args.program
+    if program is None:  # the bundle's own examdesk-gui beside this program, else the one on PATH
+        beside = Path(sys.executable).with_name("examdesk-gui")
+        program = str(beside) if getattr(sys, "frozen", False) and beside.exists() else "examdesk-gui"
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    unknown = [r for r in roles if r not in ROLES]
+    if not roles or unknown:
+        raise UserFacingError("--roles: {roles} (one or more of {known}, separated by commas)",
+                              roles=args.roles, known=", ".join(ROLES))  # fmt: skip
+    launch = StationLaunch(program, args.centre, args.station or "", args.room or "")
+    folders = [Path(args.out)] + ([Path(args.desktop)] if args.desktop else [])
+    for path in write_shortcuts(launch, roles, folders[:1]):
+        print(f"wrote {path}")
+    if args.desktop:  # the desktop gets the first role's launcher only: a candidate's PC shows one icon
+        for path in write_shortcuts(launch, roles[:1], folders[1:]):
+            print(f"wrote {path}")
     return 0
 
 
@@ -1139,6 +1163,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     store_options(p)
     p.set_defaults(func=cmd_station_check)
+
+    p = station.add_parser("shortcuts", help="desktop launchers for this PC's screens in centre mode (Linux)")
+    p.add_argument("--centre", required=True, metavar="https://HOST:PORT", help="the centre's address")
+    p.add_argument("--station", help="this PC's seat name (default: its host name, when it starts)")
+    p.add_argument("--room", default="", help="the room this station stands in")
+    p.add_argument("--roles", default="candidate",
+                   help="which screens, separated by commas: candidate, proctor, examiner, admin "
+                        "(default: candidate)")  # fmt: skip
+    p.add_argument("--out", default="/usr/share/applications", metavar="DIR",
+                   help="where the launchers go (default: /usr/share/applications; ~/.local/share/applications "
+                        "for one user)")  # fmt: skip
+    p.add_argument("--desktop", metavar="DIR", help="also put the first role's launcher here (e.g. ~/Desktop)")
+    p.add_argument("--program", metavar="PATH", help="the examdesk-gui to start (default: the one beside this "
+                   "program, else examdesk-gui on PATH)")  # fmt: skip
+    p.set_defaults(func=cmd_station_shortcuts)
 
     p = sub.add_parser("verify", help="check a result bundle offline")
     p.add_argument("bundle", metavar="FILE.zip")

@@ -35,6 +35,11 @@ EXAMDESK_PASSPHRASE="examdesk-demo-2026" EXAMDESK_ADMIN_PASSWORD="admin-demo-1" 
   --session DEMO-T5 --data "$scratch/demo" --out "$scratch/analysis.pdf" --csv "$scratch/items.csv" >/dev/null \
   || fail "the item analysis failed"
 head -c 5 "$scratch/analysis.pdf" | grep -q '%PDF' || fail "the item analysis wrote no PDF"
+mkdir "$scratch/launchers"
+"$bundle/examdesk" station shortcuts --centre https://10.0.0.2:8443 --station SMOKE-01 --roles candidate,proctor \
+  --out "$scratch/launchers" >/dev/null || fail "station shortcuts failed"
+grep -q -- "examdesk-gui\"\? --centre https://10.0.0.2:8443 --mode candidate --station SMOKE-01$" \
+  "$scratch/launchers/examdesk-centre-candidate.desktop" || fail "the candidate's centre-mode launcher is wrong"
 "$bundle/examdesk-gui" --screenshot "$scratch/window.png" || fail "the GUI did not start offscreen"
 [ -s "$scratch/window.png" ] || fail "the GUI rendered nothing"
 changed=$(find "$bundle" -newer "$scratch/stamp" -type f | head -5)

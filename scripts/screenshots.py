@@ -5,6 +5,11 @@ Run under a real X server so fonts and styles are those of a desktop:
 
 The README's screenshots are the default: Chinese, in docs/screenshots/. `--lang en --out /tmp/en`
 renders the English UI elsewhere, to check that no screen is left untranslated.
+
+The centre-mode screens (docs/centre.md) come from a real centre: `examdesk centre serve` on
+loopback over the demo store, with the proctor's, the admin's and the candidates' PCs enrolled and
+talking HTTPS to it. A station falls silent on purpose, so that part waits about a minute
+(`--centre-only` renders just those).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNGs (default: docs/screenshots)")
+    parser.add_argument("--centre-only", action="store_true", help="only the centre-mode screens")
     args = parser.parse_args()
     OUT = args.out.resolve()
     app = QApplication(sys.argv[:1])
@@ -45,6 +51,8 @@ def main() -> int:
     _use_cjk_font(app)
     install_language(app, args.lang)
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.centre_only:
+        return centre_screens()
 
     from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, demo_people, seed_desktop_demo
     from app.security.envelope import FAST_KDF
@@ -140,6 +148,115 @@ def main() -> int:
     shoot(browser, "50-standards")
     console.close()  # stops its timed refresh before the store closes
     backend.close()
+    return centre_screens()
+
+
+def centre_screens() -> int:
+    """The proctor console and the admin's Stations tab in centre mode, on a real centre service."""
+    import os
+    import socket
+    import subprocess
+    import threading
+
+    import httpx
+
+    from app.api.types import ReadinessReport
+    from app.centre import run, tls
+    from app.demo import DEMO_PASSPHRASE, DEMO_PASSWORDS, demo_people, seed_desktop_demo
+    from app.domain.answers import AnswerShape
+    from app.security.envelope import FAST_KDF
+    from app.services.stations import StationService
+    from app.station import readiness
+    from app.station.enrolment import enrol
+    from app.store.database import Database, default_store_path
+    from app.ui.admin.stations_tab import StationsTab
+    from app.ui.proctor import ProctorConsole
+
+    wait = threading.Event()  # never set: its timed wait is a sleep
+    data = Path(tempfile.mkdtemp())
+    seed_desktop_demo(data, kdf=FAST_KDF, station="PC-06")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"https://127.0.0.1:{port}"
+    made = tls.create(data / run.CENTRE_FOLDER, "3701001", ["127.0.0.1", "localhost"], DEMO_PASSPHRASE)
+    run.CentreConfig([address]).write(data)
+    copies = data / "second-disk"
+    copies.mkdir()
+    env = {**os.environ, "EXAMDESK_PASSPHRASE": DEMO_PASSPHRASE, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "app.cli", "centre", "serve", "--data", str(data),
+                               "--listen", f"127.0.0.1:{port}", "--copy-to", str(copies)], cwd=ROOT, env=env)
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{address}/health", verify=False, timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                wait.wait(0.1)
+        url = f"sqlite:///{default_store_path(data)}"
+
+        def pc(name: str):  # type: ignore[no-untyped-def]
+            """A PC enrolled as `name`, as the admin's one-time code and the enrolment dialog do it."""
+            db = Database.open(url, DEMO_PASSPHRASE)
+            try:
+                from app.services.accounts import AccountService
+
+                admin = AccountService(db).login("admin", DEMO_PASSWORDS["admin"])
+                code = StationService(db).issue_code(admin, name)
+            finally:
+                db.close()
+            return enrol(address, tls.display_code(code.secret, made.ca_pem), name, data / "pcs" / name).client()
+
+        people = demo_people(8, random.Random(7))
+        proctor = pc("R301-P")
+        proctor.sign_in("proctor1", DEMO_PASSWORDS["proctor"])
+        session = next(s for s in proctor.proctor.sessions() if s.code == "DEMO-T5")
+        rows = {r.ticket: r for r in proctor.proctor.session_overview(session.id)}
+        for n, (ticket, *_rest) in enumerate(people[:7]):
+            if rows[ticket].state == "absent":
+                proctor.proctor.check_in(rows[ticket].candidate_id, f"PC-{n + 1:02d}")
+        proctor.proctor.start_session(session.id, early_ok=True)
+        seats = {n: pc(f"PC-{n:02d}") for n in range(1, 8)}
+        for n, seat in seats.items():  # each seat's readiness check, on made-up facts (not this machine's)
+            screens = ((1280, 720),) if n == 4 else ((1920, 1080),)
+            machine = readiness.MachineFacts(processes=("ToDesk.exe",) if n == 3 else ())
+            centre = readiness.CentreFacts(local=False, secure=True, reachable=True, version=readiness.__version__,
+                                           offset=0.004 * n)
+            disk = readiness.DiskFacts("D:\\ExamDesk", 48_000 * 1024 * 1024, "", 0.012)
+            checks = tuple(readiness.decide(centre, disk, readiness.DisplayFacts(screens, ("Microsoft YaHei",)),
+                                            machine))
+            seat.public.report_readiness(ReadinessReport(readiness.overall(checks), checks, readiness.__version__,
+                                                         "R301", ""))
+        logins = {}
+        for n, count in ((6, 23), (7, 12)):  # the first five also sit the demo's skill session: not here
+            ticket, _name, id_number, _ability = people[n - 1]
+            login = seats[n].candidate_sign_in(ticket, id_number)
+            seats[n].candidate.accept_rules()
+            view = seats[n].candidate.attempt_view(login.attempt_id)
+            seq = view.last_seq
+            for slot in range(count):
+                seq = seats[n].candidate.save_answer(login.attempt_id, seq, slot,
+                                                     AnswerShape.of(view.items[slot]).example()).seq
+            seats[n].candidate.heartbeat(login.attempt_id, None, 0.0, False)
+            logins[n] = login
+        proctor.proctor.pause(session.id, rows[people[1][0]].attempt_id, "考生身体不适，暂离考场")
+        wait.wait(50)  # PC-07 falls silent (its cable is pulled); PC-06 goes on
+        seats[6].candidate.heartbeat(logins[6].attempt_id, None, 60.0, False)
+        console = ProctorConsole(proctor, session.id)
+        console.refresh()
+        console.readiness.toggle.click()  # the seats are in 20-proctor-console: here the whole room's grid
+        shoot(console, "61-centre-proctor-console")
+
+        admin = pc("ADMIN-1")
+        admin.sign_in("admin", DEMO_PASSWORDS["admin"])
+        tab = StationsTab(admin)
+        tab.station.setText("R301-08")
+        tab.code_button.click()
+        shoot(tab, "62-centre-stations", (1100, 520))
+        console.close()
+    finally:
+        server.terminate()
+        server.wait()
     return 0
 
 

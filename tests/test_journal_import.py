@@ -55,11 +55,13 @@ def test_a_dead_pcs_journal_is_imported_once(world, clock, tmp_path):  # noqa: F
     assert b"T001" in sealed.content[:200] and b'"A"' not in sealed.content
     p = proctor(world)
     before = audit_count(world)
-    assert p.proctor.import_journal(world.session_id, sealed) == 3
+    done = p.proctor.import_journal(world.session_id, sealed)
+    assert (done.applied, done.duplicates, done.refused) == (3, 0, 0)
     assert audit_count(world) == before + 1  # one action, one entry
     view = centre_view(world, flow)
     assert view.answers == {0: "B", 1: "A", 2: "C"} and view.flagged == {2}
-    assert p.proctor.import_journal(world.session_id, sealed) == 0  # idempotent
+    again = p.proctor.import_journal(world.session_id, sealed)  # idempotent
+    assert (again.applied, again.duplicates, again.refused, again.heartbeats) == (0, 3, 0, 0)
     assert centre_view(world, flow).last_seq == 4
 
 
@@ -69,7 +71,8 @@ def test_newer_steps_made_at_another_pc_win(world, clock, tmp_path):  # noqa: F8
     # the candidate went on at another PC (same station name here: the journal is what matters)
     again, _link = answering(world, clock, tmp_path, InProcess, folder=tmp_path / "new-pc")
     again.answer(1, "C")
-    assert proctor(world).proctor.import_journal(world.session_id, sealed) == 2  # question 2's old answer is skipped
+    done = proctor(world).proctor.import_journal(world.session_id, sealed)
+    assert (done.applied, done.refused) == (2, 1)  # question 2's old answer is skipped
     assert centre_view(world, flow).answers == {0: "B", 1: "C", 2: "C"}
 
 
@@ -156,5 +159,5 @@ def test_a_dead_pcs_station_folder_is_enough_to_export_its_journal(world, clock,
     out = tmp_path / "from-disk.journal"
     assert main(["station", "export-journal", "--station-dir", str(station_dir), "--ticket", "T001",
                  "--out", str(out)]) == 0  # fmt: skip
-    assert proctor(world).proctor.import_journal(world.session_id, FileData(out.name, out.read_bytes())) == 3
+    assert proctor(world).proctor.import_journal(world.session_id, FileData(out.name, out.read_bytes())).applied == 3
     assert centre_view(world, flow).answers == {0: "B", 1: "A", 2: "C"}

@@ -26,7 +26,16 @@ from app.domain.time_ledger import Instant, LedgerState, TimeEvent, TimeEventKin
 from app.services.exam import CandidateRow, ExamService
 from app.services.overview import OverviewCache, OverviewCaches
 from app.store.clock import FakeMachineClock
-from app.store.models import Attempt, AttemptStep, Candidate, CheckIn, PaperInstance, StationLogin, TimeEventRow
+from app.store.models import (
+    Attempt,
+    AttemptHeartbeat,
+    AttemptStep,
+    Candidate,
+    CheckIn,
+    PaperInstance,
+    StationLogin,
+    TimeEventRow,
+)
 
 PEOPLE = demo_people(6, random.Random(3))  # valid ID numbers for the candidates added here
 
@@ -45,7 +54,7 @@ def reference(exam: ExamService, session_id: int, now: Instant) -> list[Candidat
             attempt = s.scalar(select(Attempt).where(Attempt.candidate_id == cand.id))
             state = "logged_in" if logged else "checked_in" if checked else "absent"
             answered = flagged = focus = total = 0
-            remaining = since = None
+            remaining = since = heard = None
             if attempt is not None:
                 total = len(s.get(PaperInstance, attempt.paper_id).content["items"])
                 answers: set[int] = set()
@@ -92,12 +101,18 @@ def reference(exam: ExamService, session_id: int, now: Instant) -> list[Candidat
                     state = "interrupted"
                 if last_at and last_at[0] == now.epoch:
                     since = max(0.0, now.mono - last_at[1])
+                heard = since
+                beats = s.scalars(select(AttemptHeartbeat.mono).where(AttemptHeartbeat.attempt_id == attempt.id,
+                                                                      AttemptHeartbeat.epoch == now.epoch)).all()
+                if beats:
+                    beat_age = max(0.0, now.mono - max(beats))
+                    heard = beat_age if heard is None else min(heard, beat_age)
                 if ended:
                     state, remaining = ended, 0.0
             rows.append(CandidateRow(
                 cand.id, cand.ticket, cand.name, attempt.id if attempt else None,
                 (logged[-1] if logged else None) or (checked[-1] if checked else None), state, answered, total,
-                flagged, remaining, since, focus, cand.extra_seconds,
+                flagged, remaining, since, focus, cand.extra_seconds, heard if attempt is not None else None,
             ))  # fmt: skip
         return rows
 
@@ -175,6 +190,8 @@ def test_the_incremental_overview_equals_a_computation_from_scratch(world, monke
     flag(t[1], 0, True)
     flag(t[1], 0, False)
     flag(t[1], 1, True)
+    for ticket in (t[1], t[2]):  # their stations' heartbeats: the grid's "heard from" (a warm cache reads them by id)
+        exam.heartbeat(logins[ticket].actor, logins[ticket].attempt_id, station_mono=5.0)
     save(t[2], 2)
     seq[t[3]] = exam.report_focus_loss(logins[t[3]].actor, logins[t[3]].attempt_id, seq[t[3]]).seq
     rows = {r.ticket: r for r in check()}

@@ -31,6 +31,7 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    JournalImported,
     LoginAlert,
     MoveCode,
     OwnerKeyView,
@@ -191,9 +192,10 @@ class ProctorApi(SignedInApi, Protocol):
         """Seen and checked: the failed logins of `ticket` at `station` no longer slow a login."""
         ...
 
-    def import_journal(self, session_id: int, file: FileData) -> int:
+    def import_journal(self, session_id: int, file: FileData) -> JournalImported:
         """A dead PC's unsent steps of one candidate of the session, as the sealed file
-        `examdesk station export-journal` wrote: replayed idempotently; the steps applied."""
+        `examdesk station export-journal` wrote: replayed idempotently; how many steps were
+        applied, held already, or refused."""
         ...
 
     def minutes_to_start(self, session_id: int) -> int: ...

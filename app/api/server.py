@@ -49,6 +49,7 @@ from app.api.types import (
     FinalizeAllSummary,
     Identity,
     JobStatus,
+    JournalImported,
     LoginAlert,
     MoveCode,
     OwnerKeyView,
@@ -376,7 +377,7 @@ class ProctorEndpoint(_SessionsRead):
     def clear_login_alert(self, session_id: int, ticket: str, station: str) -> None:
         self.backend.exam.clear_login_alert(self.actor, session_id, ticket, station)
 
-    def import_journal(self, session_id: int, file: FileData) -> int:
+    def import_journal(self, session_id: int, file: FileData) -> JournalImported:
         return JournalImportService(self.backend.db).import_journal(self.actor, session_id, file)
 
     def minutes_to_start(self, session_id: int) -> int:

@@ -93,6 +93,16 @@ class LoginAlert:
 
 
 @dataclass(frozen=True)
+class JournalImported:
+    """What importing a dead PC's journal file did (`ProctorApi.import_journal`)."""
+
+    applied: int  # steps added to the attempt, in the order they were made
+    duplicates: int  # steps the centre held already (sent before the PC died, or imported before)
+    refused: int  # steps not added: a newer one came from another PC, an unreadable answer, after a submission
+    heartbeats: int  # the PC's offline heartbeats recorded (they show how long it went on)
+
+
+@dataclass(frozen=True)
 class MoveCode:
     """A one-time code for a candidate to continue at another station, shown on the proctor's screen."""
 
@@ -169,6 +179,9 @@ class CandidateRow:
     since_save: float | None  # seconds since the last saved step, on the ledger clock
     focus_losses: int
     extra_seconds: float
+    # seconds since the candidate's station was last heard from (a heartbeat or a saved answer) on
+    # the centre's clock this boot; None before it was heard from at all
+    heard: float | None = None
 
 
 @dataclass(frozen=True)

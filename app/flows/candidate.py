@@ -86,6 +86,13 @@ def _not_now(exc: ApiError) -> bool:
     return exc.code == "attempt_closed" and exc.message.template == _PAUSED
 
 
+def _interrupted(exc: ApiError) -> bool:
+    """The centre refused a step because the attempt's clock stopped at a restart of its machine."""
+    return exc.code == "attempt_closed" and exc.message.template == _PAUSED and exc.message.params.get("state") == (
+        LedgerState.INTERRUPTED.value
+    )
+
+
 _SEQ_STEPS = {"answer", "clear", "flag", "unflag", "focus", "submit"}
 
 
@@ -126,6 +133,7 @@ class CandidateFlow:
     # change under this lock, never while a call waits on the network
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _syncing: bool = False
+    _bridge_tried: bool = False  # this sync sent a live heartbeat for a restarted centre already
 
     # -- before the exam -------------------------------------------------------------------
 
@@ -195,10 +203,21 @@ class CandidateFlow:
         assert self.login is not None
         candidate, attempt_id = self.client.candidate, self.login.attempt_id
         view = candidate.attempt_view(attempt_id)
+        went_on = (view.state is LedgerState.INTERRUPTED and self.stage is Stage.ANSWERING and self.journal is not None
+                   and not (self.held_back is not None and _interrupted(self.held_back)))  # fmt: skip
+        if went_on and not self._pending():
+            # the centre's machine restarted while this PC went on: a live heartbeat with this PC's
+            # clock reading, after the journaled ones, lets the centre charge that time and run on
+            candidate.heartbeat(attempt_id, uuid.uuid4().hex, self.clock(), False)
+            view = candidate.attempt_view(attempt_id)
+            went_on = False
         if view.state is LedgerState.RUNNING and view.remaining <= 0:
             candidate.submit_if_due(attempt_id)
             view = candidate.attempt_view(attempt_id)
         with self._lock:
+            if went_on and self.view is not None:  # the journal goes first (sync): the countdown runs on meanwhile
+                view = AttemptView(view.attempt_id, self.view.state, self.remaining(), view.last_seq, view.answers,
+                                   view.flagged, view.submitted, view.items)  # fmt: skip
             self.view, self._viewed_at = view, self.clock()
             self.seq = view.last_seq
             self.answers = dict(view.answers)
@@ -342,6 +361,7 @@ class CandidateFlow:
         try:
             acks: dict[str, SaveAck] = {}
             self.held_back = None
+            self._bridge_tried = False
             while self._pending() and self._send_waiting(acks, refresh):
                 pass  # steps made meanwhile are sent by the next round
             return acks
@@ -376,6 +396,17 @@ class CandidateFlow:
                 return False
             except ApiError as exc:
                 self.reachable = True
+                if _interrupted(exc) and not self._bridge_tried and self.stage is Stage.ANSWERING:
+                    # the centre's machine restarted while this PC went on (its journaled heartbeats
+                    # were sent first, in order): a live heartbeat with this PC's clock reading lets
+                    # the centre charge that time and run the clock on; then this round again
+                    self._bridge_tried = True
+                    try:
+                        candidate.heartbeat(record.attempt_id, uuid.uuid4().hex, self.clock(), False)
+                    except Unreachable:
+                        self.reachable = False
+                        return False
+                    return True
                 if _not_now(exc):  # kept: a later sync, or the proctor's import of this journal, delivers it
                     self.held_back = exc
                     return False

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -73,6 +73,12 @@ class CandidateLogin:
     attempt_id: int
     candidate_id: int
     rules_read: bool = False
+
+
+class _NotBridged(Exception):
+    def __init__(self, remaining: float):
+        super().__init__(remaining)
+        self.remaining = remaining
 
 
 class _WrongMoveCode(Exception):
@@ -159,7 +165,10 @@ class AnswerService(Seating):
                         issued.state = "void"  # back at their own seat: the code is no longer needed
                 attempt_row = s.get(Attempt, attempt.id)
                 assert attempt_row is not None  # read above; attempts are never deleted
-                state = self._ledger(s, attempt_row, self._instant()).state
+                ledger = self._ledger(s, attempt_row, self._instant())
+                state = ledger.state
+                if state is LedgerState.INTERRUPTED:  # what the station proves it went on for is charged
+                    self._charge_outage(s, self._facts(s.connection(), attempt.id), ledger, who)
                 if state is LedgerState.INTERRUPTED or (paused_by_move and state is LedgerState.PAUSED):
                     # back after a crash or a move: the clock runs again from here, not from the outage
                     self._time_event(s, attempt.session_id, attempt.id, TimeEventKind.RESUME, who,
@@ -376,16 +385,44 @@ class AnswerService(Seating):
                 ledger = self._ledger_of(c, facts, checkpoints, self._instant())
                 if ledger.state is LedgerState.SUBMITTED:
                     return 0.0
-                if not held and (offline or ledger.state is LedgerState.RUNNING):
-                    c.execute(insert(AttemptHeartbeat), [{
-                        "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch,
-                        "mono": self.db.mono(), "station_mono": station_mono, "offline": offline,
-                        "wall": self.db.wall_now()}])  # fmt: skip
-                return ledger.remaining
+                restarted = (ledger.state is LedgerState.INTERRUPTED and not offline and not held
+                             and station_mono is not None)  # fmt: skip
+                if not restarted and not held and (offline or ledger.state is LedgerState.RUNNING):
+                    self._add_heartbeat(c, attempt_id, step_id, station_mono, offline)
+                if not restarted:
+                    return ledger.remaining
+            assert station_mono is not None
+            return self._bridge_outage(actor, facts, step_id, station_mono)
         except IntegrityError:  # the same heartbeat landed meanwhile (another process of the centre)
             if step_id is None:
                 raise
             return self.heartbeat(actor, attempt_id, step_id=step_id, station_mono=station_mono, offline=offline)
+
+    def _add_heartbeat(self, c: Connection, attempt_id: int, step_id: str | None, station_mono: float | None,
+                       offline: bool) -> None:  # fmt: skip
+        c.execute(insert(AttemptHeartbeat), [{
+            "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch, "mono": self.db.mono(),
+            "station_mono": station_mono, "offline": offline, "wall": self.db.wall_now()}])  # fmt: skip
+
+    def _bridge_outage(self, actor: Actor, facts: _AttemptFacts, step_id: str | None, station_mono: float) -> float:
+        """A live heartbeat of an attempt the centre's restart interrupted (a new boot): when the
+        station's heartbeats prove it went on all along, the outage is charged and the clock runs on
+        (one audited action, `time.bridge`); otherwise the attempt waits for a resume, as after a
+        crash. Returns the remaining time."""
+        attempt_id = facts.attempt_id
+        data: dict[str, Any] = {"station_mono": station_mono}
+        try:
+            with self.action(actor, "time.bridge", f"attempt:{attempt_id}", data) as s:
+                c = s.connection()
+                ledger = self._ledger_of(c, facts, self._steps_summary(c, attempt_id)[1], self._instant())
+                charge = self._charge_outage(c, facts, ledger, actor, station_mono)
+                if charge is None:
+                    raise _NotBridged(ledger.remaining)  # nothing written, no audit entry
+                data["seconds"] = round(charge.seconds, 3)
+                self._add_heartbeat(c, attempt_id, step_id, station_mono, False)
+                return self._ledger_of(c, facts, self._steps_summary(c, attempt_id)[1], self._instant()).remaining
+        except _NotBridged as unproven:
+            return unproven.remaining
 
     def auto_submit_if_due(self, attempt_id: int) -> bool:
         """Submit on the clock's behalf when no time remains. Called by saves and the tick.

@@ -25,7 +25,18 @@ from app.api.types import Identity
 from app.domain.answers import AnswerShape
 from app.domain.attempt_state import StepKind
 from app.domain.identity import mask_id_number
-from app.domain.time_ledger import Instant, LedgerState, LedgerView, TimeEvent, TimeEventKind, view
+from app.domain.time_ledger import (
+    Instant,
+    LedgerState,
+    LedgerView,
+    OutageCharge,
+    StationBeat,
+    TimeEvent,
+    TimeEventKind,
+    outage_charge,
+    view,
+)
+from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_duty
 from app.store.database import Database
 from app.store.models import (
@@ -73,6 +84,9 @@ _Q_OLD_EPOCH_HEARTBEATS = (
     .where(AttemptHeartbeat.attempt_id == bindparam("aid"), AttemptHeartbeat.epoch != bindparam("epoch"))
     .group_by(AttemptHeartbeat.epoch)
 )
+_Q_STATION_BEATS = select(AttemptHeartbeat.epoch, AttemptHeartbeat.mono, AttemptHeartbeat.station_mono,
+                          AttemptHeartbeat.offline).where(AttemptHeartbeat.attempt_id == bindparam("aid"),
+                                                          AttemptHeartbeat.station_mono.is_not(None))  # fmt: skip
 _ADD_STEP = insert(AttemptStep)
 
 # The answer-save path on the embedded store's own sqlite3 connection (see _step_sqlite).
@@ -314,6 +328,27 @@ class ExamDay(Service):
               "mono": self.db.mono(), "seconds": seconds, "reason": reason, "actor": actor.label,
               "wall": self.db.wall_now()}],
         )  # fmt: skip
+
+    def _charge_outage(self, s: Session | Connection, facts: _AttemptFacts, ledger: LedgerView, actor: Actor,
+                       now_station: float | None = None) -> OutageCharge | None:  # fmt: skip
+        """After a restart of the centre's machine: charge the time the attempt's station proves it
+        went on (app.domain.time_ledger.outage_charge) as a BRIDGE event, which also runs the clock
+        on from now. None when the attempt is not interrupted or nothing was charged. With
+        `now_station` (a live heartbeat) the event is written only when the proof reaches it, so
+        the clock never runs on across a silence; without (a resume), whatever is proven is charged."""
+        if ledger.state is not LedgerState.INTERRUPTED or ledger.stopped_at is None:
+            return None
+        c = s.connection() if isinstance(s, Session) else s
+        rows = c.execute(_Q_STATION_BEATS, {"aid": facts.attempt_id})
+        beats = [StationBeat(Instant(e, m), station, bool(offline))
+                 for e, m, station, offline in rows if station is not None]  # fmt: skip
+        charge = outage_charge(ledger.stopped_at, beats, now_station)
+        if now_station is not None and not charge.reaches_now:
+            return None
+        if now_station is None and charge.seconds <= 0:
+            return None
+        self._time_event(c, facts.session_id, facts.attempt_id, TimeEventKind.BRIDGE, actor, charge.seconds)
+        return charge
 
     # -- the attempt's log ----------------------------------------------------------------------
 

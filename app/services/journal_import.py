@@ -3,7 +3,8 @@
 `examdesk station export-journal` writes the unsent records of one candidate, sealed under the
 station's journal key and bound to the station, the ticket and the attempt
 (app/security/station_journal.py). The proctor of that candidate's session imports the file
-(`ProctorApi.import_journal`): one action, one audit entry, the number of steps applied.
+(`ProctorApi.import_journal`): one action, one audit entry; it says how many steps were applied,
+were held already, or were refused.
 
 Replaying is idempotent and keeps the order: a record whose step id the store holds is skipped;
 the others are appended in the order they were made. A record made on top of step `e` (its
@@ -22,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from app.api.types import FileData
+from app.api.types import FileData, JournalImported
 from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import LedgerState, TimeEventKind
 from app.security.station_journal import SealedFileError, export_header, open_export
@@ -37,8 +38,8 @@ _STEP_KINDS = {"answer": StepKind.ANSWER, "clear": StepKind.CLEAR, "flag": StepK
 
 
 class JournalImportService(ExamDay):
-    def import_journal(self, actor: Actor, session_id: int, file: FileData) -> int:
-        """Replay a dead PC's sealed journal file for a candidate of `session_id`; the steps applied."""
+    def import_journal(self, actor: Actor, session_id: int, file: FileData) -> JournalImported:
+        """Replay a dead PC's sealed journal file for a candidate of `session_id`."""
         if actor.role != "proctor":
             raise PermissionDenied("{role} may not import a station journal", role=actor.role)
         try:
@@ -67,10 +68,12 @@ class JournalImportService(ExamDay):
             for record in records:
                 if record.get("attempt_id") != attempt_id or record.get("ticket") != ticket:
                     raise ServiceError("{file} mixes the records of several candidates", file=file.name)
-            return self._replay(s, actor, Actor("candidate", candidate.id), attempt_id, records)
+            done = self._replay(s, actor, Actor("candidate", candidate.id), attempt_id, records)
+            data.update(applied=done.applied, duplicates=done.duplicates, refused=done.refused)
+            return done
 
     def _replay(self, s: Any, proctor: Actor, candidate: Actor, attempt_id: int,
-                records: list[dict[str, Any]]) -> int:  # fmt: skip
+                records: list[dict[str, Any]]) -> JournalImported:  # fmt: skip
         c = s.connection()
         facts = self._facts(c, attempt_id)
         held = s.execute(select(AttemptStep.seq, AttemptStep.kind, AttemptStep.slot, AttemptStep.step_id)
@@ -81,26 +84,35 @@ class JournalImportService(ExamDay):
         # steps the store holds that this file did not bring: (seq, kind, slot)
         foreign = [(row.seq, row.kind, row.slot) for row in held if row.step_id not in ours]
         todo: list[dict[str, Any]] = []
+        duplicates = refused = 0
         for record in records:
             kind, step_id = record.get("kind"), str(record.get("step_id"))
             if kind == "heartbeat":
                 if step_id not in beats:
                     todo.append(record)
                 continue
-            if kind not in _STEP_KINDS or step_id in held_ids:
+            if kind not in _STEP_KINDS:
+                refused += 1
+                continue
+            if step_id in held_ids:
+                duplicates += 1
                 continue
             after = int(record.get("expected_seq") or 0)
             slot = record.get("slot")
             if kind == "submit":
                 if any(seq > after for seq, _k, _s in foreign):
+                    refused += 1
                     continue  # the candidate went on elsewhere: this PC's submission is not theirs now
             elif kind in _SLOT_KINDS and any(seq > after and k in _SLOT_KINDS[kind] and sl == slot
                                              for seq, k, sl in foreign):  # fmt: skip
+                refused += 1
                 continue  # a newer step for this question
             if kind in ("answer", "clear", "flag", "unflag") and not (isinstance(slot, int) and
                                                                        0 <= slot < facts.slots):  # fmt: skip
+                refused += 1
                 continue
             if kind == "answer" and isinstance(slot, int) and facts.shapes[slot].problem(record.get("value")):
+                refused += 1
                 continue
             todo.append(record)
         steps = [r for r in todo if r.get("kind") != "heartbeat"]
@@ -109,10 +121,11 @@ class JournalImportService(ExamDay):
         if steps and ledger.state is LedgerState.SUBMITTED:
             raise Conflict("the attempt was submitted: the {count} steps this file still holds cannot be added",
                            count=len(steps))  # fmt: skip
-        applied = 0
-        for record in todo:
+        applied = heartbeats = 0
+        for n, record in enumerate(todo):
             kind, step_id = record["kind"], str(record["step_id"])
             if kind == "heartbeat":
+                heartbeats += 1
                 mono = record.get("station_mono")
                 c.execute(insert(AttemptHeartbeat), [{
                     "attempt_id": attempt_id, "step_id": step_id, "epoch": self.db.epoch, "mono": self.db.mono(),
@@ -131,6 +144,7 @@ class JournalImportService(ExamDay):
                 self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, proctor,
                                  reason="candidate (from the journal of a dead PC)")  # fmt: skip
             applied += 1
-            if kind == "submit":
-                break  # nothing after a submission counts
-        return applied
+            if kind == "submit":  # nothing after a submission counts
+                refused += sum(1 for later in todo[n + 1:] if later.get("kind") != "heartbeat")
+                break
+        return JournalImported(applied, duplicates, refused, heartbeats)

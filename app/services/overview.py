@@ -91,6 +91,8 @@ class OverviewCache:
     step_upto: int = 0
     progress: Mapping[int, Progress] = field(default_factory=dict)  # attempt id -> progress
     timelines: Mapping[int, tuple[TimeEvent, ...]] = field(default_factory=dict)  # attempt id -> sorted events
+    beat_upto: int = 0
+    heard: Mapping[int, tuple[Any, float]] = field(default_factory=dict)  # attempt id -> last heartbeat's instant
 
     @property
     def mark(self) -> tuple[int, int, int, int]:
@@ -126,6 +128,15 @@ _Q_MAX_STEP = select(func.max(AttemptStep.id))
 # no GROUP BY: grouped, SQLite would walk the whole (attempt_id, seq) index rather than the new ids
 _Q_CHANGED = select(AttemptStep.id, AttemptStep.attempt_id).where(AttemptStep.id > bindparam("upto"))
 _kind, _seq = AttemptStep.kind, AttemptStep.seq
+_Q_MAX_BEAT = select(func.max(AttemptHeartbeat.id))
+_Q_NEW_BEATS = select(AttemptHeartbeat.id, AttemptHeartbeat.attempt_id, AttemptHeartbeat.epoch,
+                      AttemptHeartbeat.mono).where(AttemptHeartbeat.id > bindparam("upto"))  # fmt: skip
+_Q_HEARD = (
+    select(AttemptHeartbeat.attempt_id, func.max(AttemptHeartbeat.mono))
+    .where(AttemptHeartbeat.attempt_id.in_(select(Attempt.id).where(Attempt.session_id == bindparam("sid"))),
+           AttemptHeartbeat.epoch == bindparam("epoch"))
+    .group_by(AttemptHeartbeat.attempt_id)
+)  # fmt: skip
 
 
 class Scope:
@@ -364,6 +375,19 @@ def refreshed(
             progress.update(progress_of(s, "NEW_STEPS", {"upto": prev.step_upto}, changed, prev.progress))
             progress.update(progress_of(s, "IDS", {"ids": sorted(new)}, new, prev.progress))
 
+    heard, beat_upto = prev.heard, prev.beat_upto  # heartbeats: like steps, by a range of the primary key
+    if cold:
+        beat_upto = s.execute(_Q_MAX_BEAT).scalar() or 0
+        heard = {aid: (epoch, mono) for aid, mono in s.execute(_Q_HEARD, {"sid": session_id, "epoch": epoch})}
+    else:
+        beats = s.execute(_Q_NEW_BEATS, {"upto": beat_upto}).all()
+        if beats:
+            heard = dict(heard)
+            for beat_id, aid, beat_epoch, mono in beats:
+                beat_upto = max(beat_upto, beat_id)
+                if aid in session_attempts and beat_epoch == epoch and mono > heard.get(aid, (epoch, -1.0))[1]:
+                    heard[aid] = (beat_epoch, mono)
+
     missing = {aid for aid in session_attempts if aid not in checkpoints}
     if missing:
         scope, params = ("SESSION", {"sid": session_id}) if cold else ("IDS", {"ids": sorted(missing)})
@@ -378,4 +402,4 @@ def refreshed(
             timelines[aid] = timeline(shared, own.get(aid, ()), checkpoints[aid])
 
     return OverviewCache(session_id, attempt_upto, attempts, checkin_upto, checked, event_upto, shared, own,
-                         step_upto, progress, timelines)  # fmt: skip
+                         step_upto, progress, timelines, beat_upto, heard)  # fmt: skip

@@ -30,7 +30,7 @@ from app.services.exam_day import AttemptClosed
 from app.services.incident_log import incident_record
 from app.services.seating import MOVE_CODE_DIGITS, MOVE_CODE_SECONDS, Seating
 from app.store.database import Database
-from app.store.models import Attempt, Candidate, CheckIn, Incident, StationLogin, StationMove
+from app.store.models import Attempt, AttemptHeartbeat, Candidate, CheckIn, Incident, StationLogin, StationMove
 
 INCIDENT_CATEGORIES = (
     "technical.freeze", "technical.power", "technical.network", "environment.noise",
@@ -180,7 +180,27 @@ class ProctorService(Seating):
                 raise NotFound("no attempt {attempt} in session {code}", attempt=attempt_id, code=session.code)
             if session.state != "open":
                 raise Conflict("session {session} is not open: its clock cannot change", session=session_id)
+            if kind is TimeEventKind.RESUME:
+                self._charge_proven_outages(s, session_id, attempt_id, actor)
             self._time_event(s, session_id, attempt_id, kind, actor, seconds, reason)
+
+    def _charge_proven_outages(self, s: Session, session_id: int, attempt_id: int | None, actor: Actor) -> None:
+        """Before a resume: each attempt a restart of the centre's machine interrupted is charged
+        what its station proves it went on for meanwhile (app.domain.time_ledger.outage_charge)."""
+        if attempt_id is not None:
+            ids = [attempt_id]
+        else:  # only attempts a station heartbeated in an earlier epoch can have anything to charge
+            ids = list(s.scalars(
+                select(AttemptHeartbeat.attempt_id).distinct()
+                .join(Attempt, Attempt.id == AttemptHeartbeat.attempt_id)
+                .where(Attempt.session_id == session_id, AttemptHeartbeat.epoch != self.db.epoch)
+            ))  # fmt: skip
+        for aid in ids:
+            attempt = s.get(Attempt, aid)
+            assert attempt is not None
+            ledger = self._ledger(s, attempt, self._instant())
+            if ledger.state is LedgerState.INTERRUPTED:
+                self._charge_outage(s, self._facts(s.connection(), aid), ledger, actor)
 
     # -- incidents ----------------------------------------------------------------------------
 
@@ -265,10 +285,16 @@ class ProctorService(Seating):
             last_at = progress.last_at
             if last_at and last_at[0] == epoch:
                 since = max(0.0, now.mono - last_at[1])
+            heard = since
+            beat = cache.heard.get(facts.attempt_id)
+            if beat is not None and beat[0] == epoch:
+                beat_age = max(0.0, now.mono - beat[1])
+                heard = beat_age if heard is None else min(heard, beat_age)
             out.append(
                 CandidateRow(
                     cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
                     progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
+                    heard,
                 )
             )  # fmt: skip
         return out

@@ -1212,7 +1212,7 @@ weight tables and papers</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+48"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+52"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3154,6 +3154,26 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the {name} {value} has spaces around it or a line break</source>
+        <translation>{name} {value} 首尾有空格或含有换行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown role {role}: one of {roles}</source>
+        <translation>未知的角色 {role}：应为 {roles} 之一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the readiness report is malformed: {problem}</source>
         <translation>就绪检测报告格式有误：{problem}</translation>
     </message>
@@ -3468,7 +3488,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-440"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -4039,24 +4059,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+769"/>
+        <location line="+774"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-764"/>
-        <location line="+769"/>
+        <location line="-769"/>
+        <location line="+774"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-768"/>
-        <location line="+769"/>
+        <location line="-773"/>
+        <location line="+774"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-768"/>
+        <location line="-773"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>

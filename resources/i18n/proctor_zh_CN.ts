@@ -207,7 +207,7 @@
 <context>
     <name>CandidateGridModel</name>
     <message>
-        <location filename="../../app/ui/proctor/grid_model.py" line="+56"/>
+        <location filename="../../app/ui/proctor/grid_model.py" line="+57"/>
         <source>Ticket no.</source>
         <translation>准考证号</translation>
     </message>
@@ -277,12 +277,22 @@
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+63"/>
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+1"/>
+        <source>{station} · silent {age}</source>
+        <translation>{station} 失联 {age}</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>Nothing heard from this station for {age} (it reports every 15 s while the candidate answers). The candidate&apos;s time keeps running: look at the PC; pause their time or move them to another PC.</source>
+        <translation>已有 {age} 未收到这台考试机的消息（考生作答时它每 15 秒报告一次）。考生的时间仍在计算：请到机位查看；暂停该考生的计时，或让其换机续考。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The exam window lost focus {count} time(s)</source>
         <translation>考试窗口已失去焦点 {count} 次</translation>
     </message>
@@ -759,7 +769,7 @@ check the ID card carefully</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../app/ui/proctor/session_actions.py" line="+22"/>
+        <location filename="../../app/ui/proctor/session_actions.py" line="+23"/>
         <source>&amp;Start all</source>
         <translation>全部开始(&amp;S)</translation>
     </message>
@@ -820,17 +830,27 @@ check the ID card carefully</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Import &amp;journal…</source>
+        <translation>导入本机记录(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring in the answers a dead PC kept: the sealed file &apos;examdesk station export-journal&apos; wrote from its disk</source>
+        <translation>导入故障考试机保存的作答：即用“examdesk station export-journal”从其硬盘导出的加密文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cl&amp;ose session</source>
         <translation>关闭场次(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Close the session once every paper is submitted or terminated</source>
         <translation>全部考生交卷或终止后关闭本场次</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Sign-in sh&amp;eet…</source>
         <translation>签到表(&amp;E)…</translation>
     </message>
@@ -860,7 +880,7 @@ check the ID card carefully</source>
         <translation>立即刷新考生列表（F5）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{count} paper(s) still open: submit or terminate them first</source>
         <translation>仍有 {count} 份试卷未交，请先交卷或终止</translation>
     </message>
@@ -875,7 +895,27 @@ check the ID card carefully</source>
         <translation>全部开始</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+47"/>
+        <source>Import a dead PC&apos;s journal</source>
+        <translation>导入故障考试机的本机记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station journal (*.journal);;All files (*)</source>
+        <translation>考试机本机记录 (*.journal);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file} cannot be read: {error}. Nothing was imported.</source>
+        <translation>无法读取 {file}：{error}。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {applied} step(s) applied, {duplicates} the centre held already, {refused} refused (a newer answer from another PC, an unreadable answer, or after the paper was handed in).</source>
+        <translation>{file}：已导入 {applied} 步，{duplicates} 步考点服务器已有，{refused} 步未采用（另一台考试机上有更新的作答、作答无法读取，或在交卷之后）。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Save sign-in sheet</source>
         <translation>保存签到表</translation>
     </message>
@@ -910,7 +950,7 @@ check the ID card carefully</source>
         <translation>另有 {count} 人</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-145"/>
         <source>Start the exam clock of session {code} for all {count} candidates now?</source>
         <translation>现在为场次 {code} 的全部 {count} 名考生开始考试计时吗？</translation>
     </message>
@@ -980,7 +1020,7 @@ check the ID card carefully</source>
         <translation>考场事件已记录。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>{count} paper(s) are not finished: {names}. Submit or terminate them before closing. Go to {first} now?</source>
         <translation>还有 {count} 份试卷未结束：{names}。请先为其交卷或终止考试，再结束场次。现在转到{first}吗？</translation>
     </message>
@@ -1011,7 +1051,7 @@ check the ID card carefully</source>
         <translation>{count} 名考生未登录，将记为缺考。</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-96"/>
         <source>{count} candidate(s) have not checked in: if they come late, their time still runs from now.</source>
         <translation>{count} 名考生尚未签到：迟到考生的考试时间同样从现在起计算。</translation>
     </message>

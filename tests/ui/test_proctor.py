@@ -684,7 +684,7 @@ def test_build_for_screenshot_shows_a_session_under_way(qtbot, signed_in):
 def test_every_action_has_its_own_mnemonic_and_the_grid_menu_offers_the_candidate_actions(console):
     texts = [b.text() for b in console.findChildren(ActionButton) if b.action is not console.session_actions.refresh]
     keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
-    assert len(keys) == len(texts) == 17 and len(set(keys)) == len(keys)  # with the sign-in sheet and room record
+    assert len(keys) == len(texts) == 18 and len(set(keys)) == len(keys)  # with the sign-in sheet, room record, journal import
     assert console.session_actions.refresh.shortcut().toString() == "F5"
     assert console.candidate_actions.menu.actions()[0] is console.candidate_actions.check_in
     assert {a for a in console.candidate_actions.menu.actions() if not a.isSeparator()} == set(
@@ -741,3 +741,50 @@ def test_the_incident_log_names_the_staff_and_keeps_the_clock_reasons(console, q
         [FREE[0][0], "Paper submitted by the proctor", "考生身体不适，代为交卷", me],
         ["—", "Environment: noise", "施工噪音", me],
     ]
+
+
+# -- a dead PC's journal ------------------------------------------------------------------------
+
+
+def test_the_console_imports_a_dead_pcs_journal_and_says_what_it_did(console, qtbot, proctor, theory, station,
+                                                                     backend, tmp_path, monkeypatch):  # fmt: skip
+    import uuid
+
+    from app.security.station_journal import seal_export
+    from app.ui.widgets.errors import Ask
+    from app.ui.widgets.files import Files
+
+    assert not console.session_actions.journal.isEnabled()  # nothing to import into before the exam
+    start(proctor, theory, console)
+    assert console.session_actions.journal.isEnabled()
+    ticket = FREE[0][0]
+    client, login = log_in(station, FREE[0], "PC-06")
+    items = client.candidate.attempt_view(login.attempt_id).items
+    single = [n for n, item in enumerate(items) if item["type"] == "single"][:2]
+    held = uuid.uuid4().hex
+    client.candidate.save_answer(login.attempt_id, 0, single[0], "A", held)  # reached the centre before the PC died
+
+    def record(step_id, expected, slot):
+        return {"step_id": step_id, "attempt_id": login.attempt_id, "ticket": ticket, "kind": "answer",
+                "expected_seq": expected, "slot": slot, "value": "B", "station_mono": 1.0}  # fmt: skip
+
+    records = [record(held, 0, single[0]), record(uuid.uuid4().hex, 1, single[1]),
+               record(uuid.uuid4().hex, 2, len(items) + 5)]  # fmt: skip
+    header = {"station": "PC-06", "ticket": ticket, "attempt_id": login.attempt_id, "records": len(records)}
+    path = tmp_path / "pc06.journal"
+    path.write_bytes(seal_export(backend.db.cipher.journal_key("PC-06"), header, records))
+    monkeypatch.setattr(Files, "open_path", staticmethod(lambda parent, title, filters: path))
+    shown = []
+    monkeypatch.setattr(Ask, "info", staticmethod(lambda parent, title, text: shown.append(text)))
+    console.session_actions.journal.trigger()
+    assert shown == ["pc06.journal: 1 step(s) applied, 1 the centre held already, 1 refused (a newer answer from "
+                     "another PC, an unreadable answer, or after the paper was handed in)."]  # fmt: skip
+    assert console.status.text() == shown[0]
+    assert overview(proctor, theory)[ticket].answered == 2
+    console.grab().save(str(tmp_path / "console-after-import.png"))
+
+    path.write_bytes(b"not a journal")  # a wrong file: the refusal names it, nothing changes
+    errors = []
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: errors.append(text)))
+    console.session_actions.journal.trigger()
+    assert len(errors) == 1 and "pc06.journal" in errors[0] and len(shown) == 1

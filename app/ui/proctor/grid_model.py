@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.api.types import CandidateRow
+from app.flows.candidate import HEARTBEAT_SECONDS
 from app.ui.proctor.labels import STATE_ORDER, clock
 from app.ui.widgets.labels import candidate_state_label
 
@@ -74,12 +75,31 @@ HEADER_TIPS = {
 }
 
 
+# A candidate's station heartbeats every 15 s while they answer: three missed in a row is a station
+# the proctor should look at (a pulled cable, a dead PC). Its time keeps running meanwhile
+# (docs/centre.md, "A station that falls silent"): pause the candidate or move them.
+SILENT_AFTER = 3 * HEARTBEAT_SECONDS
+
+
+def silent_for(row: CandidateRow) -> int | None:
+    """Whole seconds an answering candidate's station has been silent, once that is long enough to
+    show; None otherwise."""
+    if row.state != "answering" or row.heard is None or row.heard < SILENT_AFTER:
+        return None
+    return int(row.heard)
+
+
+def _age(seconds: int) -> str:
+    """m:ss, short enough to sit beside the station's name in its column."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _shown(row: CandidateRow) -> tuple[Any, ...]:
     """Everything the grid shows of a row, at the resolution it is shown (whole seconds)."""
     remaining = None if row.remaining is None else max(0, math.ceil(row.remaining - 1e-6))
     since = None if row.since_save is None else int(row.since_save)
-    return (row.ticket, row.name, row.station, row.state, row.answered, row.total, row.flagged, remaining, since,
-            row.focus_losses, row.attempt_id)  # fmt: skip
+    return (row.ticket, row.name, (row.station, silent_for(row)), row.state, row.answered, row.total, row.flagged,
+            remaining, since, row.focus_losses, row.attempt_id)  # fmt: skip
 
 
 _STATE_AT, _REMAINING_AT, _SINCE_AT = 3, 7, 8  # positions in _shown()
@@ -98,7 +118,7 @@ _DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.Tex
 _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 _FONT, _TOOLTIP = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ToolTipRole)
 _SORT, _CANDIDATE = int(SORT_ROLE), int(CANDIDATE_ROLE)
-_FOCUS = int(Column.FOCUS)
+_FOCUS, _STATION = int(Column.FOCUS), int(Column.STATION)
 _COLUMNS = len(Column)
 
 
@@ -115,6 +135,7 @@ class _Texts:
 
     def __init__(self) -> None:
         self.ago = QCoreApplication.translate("CandidateGridModel", "{seconds} s ago")
+        self.silent = QCoreApplication.translate("CandidateGridModel", "{station} · silent {age}")
         self.states: dict[str, str] = {}
 
     def state(self, code: str) -> str:
@@ -228,7 +249,11 @@ class CandidateGridModel(QAbstractTableModel):
         texts = texts or _Texts()
         since = "—" if row.since_save is None else texts.ago.format(seconds=int(row.since_save))
         progress = f"{row.answered}/{row.total}" if row.attempt_id is not None else "—"
-        return (row.ticket, row.name, row.station or "—", texts.state(row.state), progress, str(row.flagged),
+        station = row.station or "—"
+        silent = silent_for(row)
+        if silent is not None:
+            station = texts.silent.format(station=station, age=_age(silent))
+        return (row.ticket, row.name, station, texts.state(row.state), progress, str(row.flagged),
                 clock(row.remaining), since, str(row.focus_losses))  # fmt: skip
 
     # -- reading ----------------------------------------------------------------------------
@@ -287,6 +312,8 @@ class CandidateGridModel(QAbstractTableModel):
                 return _WARN if row.focus_losses > 0 else None
             if column == Column.STATE and row.state in ("paused", "interrupted"):
                 return _WARN
+            if column == _STATION and silent_for(row) is not None:
+                return _WARN
             return None
         if role == _FOREGROUND:
             if row.state == "terminated" or (column == _FOCUS and row.focus_losses > 0):
@@ -294,6 +321,15 @@ class CandidateGridModel(QAbstractTableModel):
             if row.state == "submitted":
                 return _DONE_TEXT
             return None
+        if column == _STATION and role == _TOOLTIP:
+            silent = silent_for(row)
+            if silent is not None:
+                tip = QCoreApplication.translate(
+                    "CandidateGridModel",
+                    "Nothing heard from this station for {age} (it reports every 15 s while the candidate answers). "
+                    "The candidate's time keeps running: look at the PC; pause their time or move them to another PC.",
+                )
+                return tip.format(age=_age(silent))
         if column == _FOCUS and row.focus_losses > 0:
             if role == _FONT:
                 return self._bold

@@ -1,4 +1,5 @@
-"""Actions on the whole room: start, pause and resume everyone, extra time for all, incidents, close."""
+"""Actions on the whole room: start, pause and resume everyone, extra time for all, incidents, a dead
+PC's journal, close."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QKeySequence
 
-from app.api.types import CandidateRow, SessionInfo
+from app.api.types import CandidateRow, FileData, SessionInfo
 from app.domain.session_start import EARLY_MINUTES
 from app.ui.proctor.actions_base import ConsoleActions, ask_reason
 from app.ui.proctor.dialogs import IncidentLogDialog, ProctorAsk
@@ -31,6 +32,9 @@ class SessionActions(ConsoleActions):
                                      self.tr("Add an entry to the session's incident record"))  # fmt: skip
         self.log = self._action(self.tr("Incident lo&g"), self.do_log,
                                 self.tr("Every incident recorded in this session"))  # fmt: skip
+        self.journal = self._action(self.tr("Import &journal…"), self.do_import_journal,
+                                    self.tr("Bring in the answers a dead PC kept: the sealed file "
+                                            "'examdesk station export-journal' wrote from its disk"))  # fmt: skip
         self.close = self._action(self.tr("Cl&ose session"), self.do_close,
                                   self.tr("Close the session once every paper is submitted or terminated"))  # fmt: skip
         self.sheet = self._action(self.tr("Sign-in sh&eet…"), self.do_sheet,
@@ -51,6 +55,7 @@ class SessionActions(ConsoleActions):
         self.extend_all.setEnabled(running and unfinished > 0)
         self.incident.setEnabled(info is not None and state not in ("archived", "cancelled"))
         self.log.setEnabled(info is not None)
+        self.journal.setEnabled(running)
         self.close.setEnabled(running)
         self.sheet.setEnabled(info is not None and state != "cancelled")
         self.record.setEnabled(state in ("closed", "archived"))
@@ -127,6 +132,29 @@ class SessionActions(ConsoleActions):
             return
         self.call(c.client.proctor.record_incident, c.session_id, report.category, report.text,
                   done=self.tr("Incident recorded."))  # fmt: skip
+
+    def do_import_journal(self) -> None:
+        c = self.console
+        title = self.tr("Import a dead PC's journal")
+        path = Files.open_path(c, title, self.tr("Station journal (*.journal);;All files (*)"))
+        if path is None:
+            return
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            Ask.error(c, title, self.tr("{file} cannot be read: {error}. Nothing was imported.").format(
+                file=path.name, error=exc.strerror or exc))  # fmt: skip
+            return
+        done = attempt(c, c.client.proctor.import_journal, c.session_id, FileData(path.name, content))
+        if done is None:
+            return
+        c.refresh()
+        text = self.tr("{file}: {applied} step(s) applied, {duplicates} the centre held already, {refused} refused "
+                       "(a newer answer from another PC, an unreadable answer, or after the paper was handed "
+                       "in).").format(file=path.name, applied=done.applied, duplicates=done.duplicates,
+                                     refused=done.refused)  # fmt: skip
+        c.note(text)
+        Ask.info(c, title, text)
 
     def do_close(self) -> None:
         c = self.console

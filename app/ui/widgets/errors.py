@@ -30,6 +30,10 @@ class Ask:
         QMessageBox.warning(parent, title, counted(text))
 
     @staticmethod
+    def info(parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, counted(text))
+
+    @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(parent, title, counted(text), buttons, QMessageBox.StandardButton.No)

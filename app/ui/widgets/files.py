@@ -1,4 +1,4 @@
-"""The file-dialog seam every role's screens share (the admin's exports, the proctor's room papers)."""
+"""The file-dialog seam every screen uses: tests hand in a path (like `Ask` for message boxes)."""
 
 from __future__ import annotations
 

@@ -908,6 +908,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "{address}: a centre address is https://HOST[:PORT]"),
     QT_TRANSLATE_NOOP("messages", "{path}: not a centre configuration ({problem})"),
     QT_TRANSLATE_NOOP("messages", "{path}: not a station enrolment ({problem}); enrol this PC again"),
+    # a station's centre-mode launchers (app/station/shortcuts.py)
+    QT_TRANSLATE_NOOP("messages", "the {name} {value} has spaces around it or a line break"),
+    QT_TRANSLATE_NOOP("messages", "unknown role {role}: one of {roles}"),
+    QT_TRANSLATE_NOOP("messages", "{folder} is not a folder"),
+    QT_TRANSLATE_NOOP("messages", "cannot write {path}: {error}"),
     # station readiness (app/services/readiness.py) and the reasons of its checks (app/station/readiness.py)
     QT_TRANSLATE_NOOP("messages", "the readiness report is malformed: {problem}"),
     QT_TRANSLATE_NOOP("messages", "station {station} is not enrolled at this centre"),
