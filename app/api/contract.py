@@ -328,6 +328,20 @@ class AdminApi(SignedInApi, Protocol):
         """(user id, duty) of everyone assigned to the session."""
         ...
 
+    def session_skill_tasks(self, session_id: int) -> list[tuple[str, str, str]]:
+        """(task id, area, title) of every skill task the banks hold for a skill session's level:
+        what its examiners may be assigned to score."""
+        ...
+
+    def assign_examiner_tasks(self, session_id: int, user_id: int, tasks: list[str]) -> None:
+        """Per-task duties: the skill tasks this examiner of the session scores (empty: every task).
+        Refused for an examiner who has scored in the session."""
+        ...
+
+    def examiner_tasks(self, session_id: int) -> list[tuple[int, str]]:
+        """(examiner's user id, task id) of the session's per-task duties."""
+        ...
+
     def record_surveillance(self, session_id: int, reason: str) -> None: ...
 
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:

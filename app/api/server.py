@@ -489,6 +489,15 @@ class AdminEndpoint(_SessionsRead):
     def session_staff(self, session_id: int) -> list[tuple[int, str]]:
         return self.backend.scoring.session_staff(self.actor, session_id)
 
+    def session_skill_tasks(self, session_id: int) -> list[tuple[str, str, str]]:
+        return self.backend.scoring.session_skill_tasks(self.actor, session_id)
+
+    def assign_examiner_tasks(self, session_id: int, user_id: int, tasks: list[str]) -> None:
+        self.backend.scoring.assign_examiner_tasks(self.actor, session_id, user_id, tasks)
+
+    def examiner_tasks(self, session_id: int) -> list[tuple[int, str]]:
+        return self.backend.scoring.examiner_tasks(self.actor, session_id)
+
     def record_surveillance(self, session_id: int, reason: str) -> None:
         self.backend.exam.record_surveillance(self.actor, session_id, reason)
 

@@ -176,6 +176,18 @@ class SessionStaff(Base):
     __table_args__ = (UniqueConstraint("session_id", "user_id", "duty"),)
 
 
+class ExaminerTask(Base):
+    """A skill task an examiner of the session scores. An examiner of a session with no row here
+    scores every task of it; with rows, only those (revision 0022)."""
+
+    __tablename__ = "examiner_tasks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    task: Mapped[str] = mapped_column(String(64))  # the skill task's id in its bank
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "task"),)
+
+
 class Candidate(Base):
     __tablename__ = "candidates"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -459,6 +471,8 @@ class ReviewEvent(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(16))
     at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the clock epoch `at` was read in (None: written before revision 0022, in the store's epoch then)
+    epoch: Mapped[int | None] = mapped_column(Integer, nullable=True)
     text: Mapped[str | None] = mapped_column(EncryptedText("review_events.text"), nullable=True)
     wall: Mapped[str] = mapped_column(String(40))
 

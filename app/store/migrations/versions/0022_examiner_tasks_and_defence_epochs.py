@@ -1,0 +1,40 @@
+"""Per-task examiner duties and the defence timer's clock epoch.
+
+examiner_tasks: the skill tasks an examiner of a session scores (an examiner with no row scores
+every task of the session). review_events.epoch: the clock epoch (one per boot of the machine)
+a defence instant was read in, so a defence that spans a reboot is measured within each boot,
+never across two machine clocks (docs/papers-and-scoring.md).
+
+Revision ID: 0022
+Revises: 0017
+Create Date: 2026-12-06
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0022"
+down_revision = "0017"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "examiner_tasks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("task", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(["session_id"], ["exam_sessions.id"]),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("session_id", "user_id", "task"),
+    )
+    # review_events is append-only: its triggers refuse row changes, not ADD COLUMN
+    op.add_column("review_events", sa.Column("epoch", sa.Integer(), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("review_events", "epoch")
+    op.drop_table("examiner_tasks")
