@@ -259,11 +259,35 @@ def test_a_spread_above_the_threshold_needs_the_chairs_note(world):
 ])  # fmt: skip
 def test_the_panel_is_three_or_more_and_odd(world, members, refusal):
     _sid, cid, panel, chair = review_world(world, members=members)
-    ready(world, panel[0], cid)
+    with pytest.raises(Conflict, match=refusal):  # the defence does not begin
+        ready(world, panel[0], cid)
     for member in panel:
         world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
     with pytest.raises(Conflict, match=refusal):
         world.review.finalize(chair, cid)
+
+
+def test_the_chair_is_the_one_given_the_duty_and_a_panel_has_exactly_one(world):
+    sid, cid, panel, chair = review_world(world)
+    [other] = staff(world, sid, "review", 1, role="chief")  # a chief examiner sitting as a member
+    [extra] = staff(world, sid, "review", 1)
+    assert not world.review.record(other, cid).chair  # the assigned chair is the chair, not any chief
+    assert world.review.record(chair, cid).chair
+    world.scoring.unassign_staff(world.admin, sid, chair.id, "chief")
+    assert world.review.record(other, cid).chair  # nobody has the duty: a chief on the panel chairs
+    [second] = staff(world, sid, "chief", 1)
+    world.scoring.assign_staff(world.admin, sid, other.id, "chief")
+    with pytest.raises(Conflict, match="a review panel has one chair, this session has 2"):
+        world.review.start_defence(panel[0], cid)
+    world.scoring.unassign_staff(world.admin, sid, second.id, "chief")
+    world.scoring.unassign_staff(world.admin, sid, other.id, "chief")
+    world.scoring.unassign_staff(world.admin, sid, other.id, "review")
+    world.scoring.unassign_staff(world.admin, sid, extra.id, "review")  # three members, no chair
+    with pytest.raises(Conflict, match="the review panel has no chair: assign one chief examiner as its chair") as no:
+        world.review.start_defence(panel[0], cid)
+    assert "members" not in str(no.value)  # the panel itself is as the standard asks
+    world.scoring.assign_staff(world.admin, sid, chair.id, "chief")
+    world.review.start_defence(panel[0], cid)
 
 
 def test_an_outsider_cannot_score(world):

@@ -184,6 +184,27 @@ def with_task_panels(findings: Sequence[Finding], std: Standard, level: Level, e
     return kept + check_task_examiners(std, level, examiners, assigned, tasks)
 
 
+def review_chairs(chief_duties: int, chief_members: int) -> int:
+    """How many chairs (评审组长) a review panel has: those given the duty "chief" in the session;
+    while nobody has it, the panel members whose role is chief examiner (how a chair was chosen
+    before the duty could be assigned)."""
+    return chief_duties or chief_members
+
+
+def check_review_chair(std: Standard, level: Level, chairs: int) -> list[Finding]:
+    """The chair finalizes each candidate's review (and sees every member's scores): a panel has
+    exactly one."""
+    source = cite(std, STAFFING_SECTION, "staffing", level, Part.REVIEW)
+    if chairs == 0:
+        return [Finding("review_chair", 1, 0, Message("{source}: the review panel has no chair: assign one chief "
+                                                      "examiner as its chair", source=source))]  # fmt: skip
+    if chairs > 1:
+        return [Finding("review_chairs", 1, chairs,
+                        Message("{source}: a review panel has one chair, this session has {actual}",
+                                source=source, actual=chairs))]  # fmt: skip
+    return []
+
+
 def check_part(std: Standard, level: Level, part: Part) -> list[Finding]:
     """A comprehensive review only where the level requires one."""
     if part is Part.REVIEW and not level.review_required:

@@ -3,9 +3,10 @@ timer, questions and notes, the panel's scores per criterion, and the chair's fi
 
 Who does what. The panel is the session's staff with the duty "review" (1.9.3: at least 3, odd);
 members register materials, run the defence timer, record questions and notes, and each scores
-once, against the session's criteria, blind to the others until they have submitted. The chair is
-the session's chief examiner (duty "chief") or a panel member whose role is chief; the chair sees
-every score and finalizes. An admin may register materials received by the centre.
+once, against the session's criteria, blind to the others until they have submitted. The chair (评审组长)
+is the one the admin gives the duty "chief" in the review session (the staffing screen); while
+nobody has it, a panel member whose role is chief examiner. The chair sees every score and
+finalizes; a review session starts only with exactly one chair. An admin may register materials received by the centre.
 The rules themselves are in app/domain/review.py.
 """
 
@@ -38,7 +39,7 @@ from app.domain.review import (
     weighted_score,
 )
 from app.domain.scoring import review_score, stated
-from app.domain.staffing import check_review_panel, refusal
+from app.domain.staffing import check_review_chair, check_review_panel, refusal
 from app.domain.standards import Level, Part, Standard
 from app.errors import LINES, Message
 from app.services.base import (
@@ -63,6 +64,7 @@ from app.store.models import (
     ReviewMaterial,
     ReviewScore,
     SessionStaff,
+    User,
 )
 
 MAX_ATTACHMENT = 20 * 1024 * 1024  # bytes per registered file
@@ -92,14 +94,17 @@ class ReviewService(Service):
                                                                    SessionStaff.duty == "review")))  # fmt: skip
 
     @staticmethod
-    def _is_chair(s: Any, actor: Actor, session_id: int, panel: list[int]) -> bool:
-        if actor.role != "chief":
-            return False
-        if actor.id in panel:
-            return True
-        return s.scalar(select(SessionStaff.id).where(SessionStaff.session_id == session_id,
-                                                      SessionStaff.user_id == actor.id,
-                                                      SessionStaff.duty == "chief")) is not None  # fmt: skip
+    def _chairs(s: Any, session_id: int, panel: list[int]) -> set[int]:
+        """The panel's chair(s): whoever has the duty "chief" in the session; while nobody has it,
+        the panel members whose role is chief examiner (app/domain/staffing.py review_chairs)."""
+        assigned = set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session_id,
+                                                                    SessionStaff.duty == "chief")))  # fmt: skip
+        if assigned:
+            return assigned
+        return set(s.scalars(select(User.id).where(User.id.in_(panel), User.role == "chief"))) if panel else set()
+
+    def _is_chair(self, s: Any, actor: Actor, session_id: int, panel: list[int]) -> bool:
+        return actor.role == "chief" and actor.id in self._chairs(s, session_id, panel)
 
     def _candidate(self, s: Any, actor: Actor, candidate_id: int, *, write: bool) -> tuple[Candidate, ExamSession]:
         """The candidate of a review session the caller may work on: its panel, its chair, or an
@@ -111,6 +116,16 @@ class ReviewService(Service):
         if actor.role != "admin":
             require_duty(s, actor, session.id, *_duties(actor))
         return cand, session
+
+    def _panel_holds(self, s: Any, session: ExamSession) -> None:
+        """The standard's panel (1.9.3: at least 3, odd) with exactly one chair, or a refusal that
+        says what is missing: checked when a defence begins and when the chair finalizes."""
+        std, level = self._rules_of(session)
+        panel = self._panel(s, session.id)
+        findings = check_review_panel(std, level, len(panel)) + \
+            check_review_chair(std, level, len(self._chairs(s, session.id, panel)))  # fmt: skip
+        if findings:
+            raise Conflict(refusal(findings))
 
     def criteria_for(self, s: Any, session_id: int) -> ReviewCriteria:
         """The exam owner's criteria for the session, or the example (marked as such) when none
@@ -288,6 +303,8 @@ class ReviewService(Service):
             defence = self._defence(s, candidate_id)
             if kind == "defence_start" and defence.started is not None:
                 raise Conflict("the defence has already started")
+            if kind == "defence_start":  # the review begins: with a panel as the standard asks and its chair
+                self._panel_holds(s, session)
             if kind == "defence_end":
                 if defence.started is None:
                     raise Conflict("the defence has not started")
@@ -354,9 +371,7 @@ class ReviewService(Service):
             if not self._is_chair(s, actor, session.id, panel):
                 raise PermissionDenied("only the review panel's chair finalizes a review")
             std, level = self._rules_of(session)
-            findings = check_review_panel(std, level, len(panel))
-            if findings:
-                raise Conflict(refusal(findings))
+            self._panel_holds(s, session)
             criteria = self.criteria_for(s, session.id)
             rows = [r for r in s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id)
                                          .order_by(ReviewScore.id)) if r.member_id in panel]  # fmt: skip

@@ -23,10 +23,12 @@ from app.domain.staffing import (
     STAFFING_SECTION,
     Finding,
     check_duration,
+    check_review_chair,
     check_session,
     check_task_minutes,
     cite,
     refusal,
+    review_chairs,
     with_task_panels,
 )
 from app.domain.standards import Level, Part, Standard
@@ -47,6 +49,7 @@ from app.store.models import (
     PaperInstance,
     SessionStaff,
     StationLogin,
+    User,
 )
 
 RETENTION_YEARS = 5  # seed 003: records are kept at least five years
@@ -317,6 +320,12 @@ class SessionService(ExamDay):
             examiners=duties.get("review" if part is Part.REVIEW else "examiner", 0),
             surveilled=bool(session.surveillance_reason),
         )  # fmt: skip
+        if part is Part.REVIEW and not any(f.rule == "review_not_required" for f in findings):
+            panel = select(SessionStaff.user_id).where(SessionStaff.session_id == session.id,
+                                                       SessionStaff.duty == "review")  # fmt: skip
+            chief_members = s.scalar(select(func.count()).select_from(User).where(User.id.in_(panel),
+                                                                                   User.role == "chief"))  # fmt: skip
+            findings += check_review_chair(std, lv, review_chairs(duties.get("chief", 0), chief_members or 0))
         if part is Part.SKILL:
             contents = list(s.scalars(select(PaperInstance.content).where(PaperInstance.session_id == session.id)))
             findings += check_task_minutes(session.duration_minutes, [task_minutes(c) for c in contents])

@@ -340,6 +340,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "messages", "{source}: the number of review panel members must be odd, this session has {actual}"
     ),
+    QT_TRANSLATE_NOOP("messages", "{source}: the review panel has no chair: assign one chief examiner as its chair"),
+    QT_TRANSLATE_NOOP("messages", "{source}: a review panel has one chair, this session has {actual}"),
     QT_TRANSLATE_NOOP(
         "messages",
         "the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes ({tasks}), this "
