@@ -80,7 +80,7 @@ def test_a_members_score_is_the_weighted_sum_of_every_criterion():
 
 
 def test_the_defence_lasts_the_minimum_and_works_need_the_employers_assessment():
-    held = Defence(100.0, 100.0 + 14 * 60)
+    held = Defence(began=True, ended=True, counted=14 * 60)
     common = {"employer_required": False, "kinds_registered": ["application"], "flagged": False,
               "disagreement_note": ""}  # fmt: skip
     assert [str(m) for m in finalize_problems(minimum_minutes=15, defence=held, **common)] == [
@@ -294,3 +294,53 @@ def test_an_outsider_cannot_score(world):
     _sid, cid, _panel, _chair = review_world(world)
     with pytest.raises(PermissionDenied):
         world.review.score(Actor("examiner", world.examiner.id), cid, {"材料": D(80), "答辩": D(80)})
+
+
+# -- the defence timer across a restart -------------------------------------------------------------------
+
+
+def test_the_defence_timer_survives_a_restart_of_the_service(world):
+    """The defence runs on the store's machine clock, which every process of one boot reads alike:
+    a service that stops and starts again mid-defence finds it still running, the time it was down
+    included (the panel kept talking)."""
+    _sid, cid, panel, chair = review_world(world)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0, boot="boot-a"))
+    world.review.register_material(panel[0], cid, "application", "申报表", pages=4)
+    world.review.start_defence(panel[0], cid)
+    world.db.machine.advance(300)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0 + 600, boot="boot-a"))  # a new process, same boot
+    record = world.review.record(panel[1], cid)
+    assert record.defence_running and record.defence_seconds == 600
+    world.db.machine.advance(360)
+    assert world.review.end_defence(panel[1], cid) == 960
+    for member in panel:
+        world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
+    assert world.review.finalize(chair, cid) == D(80)  # 16 minutes: the 15-minute minimum is met
+
+
+def test_a_reboot_mid_defence_stops_it_at_its_last_instant_until_the_panel_resumes_it(world):
+    """Two boots' clocks are never compared: the part before the reboot ends at the last instant
+    recorded then (the start, a question, a note); the panel resumes it after the restart."""
+    _sid, cid, panel, chair = review_world(world)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0, boot="boot-a"))
+    world.review.register_material(panel[0], cid, "application", "申报表", pages=4)
+    world.review.start_defence(panel[0], cid)
+    world.db.machine.advance(420)
+    world.review.add_note(panel[0], cid, "question", "请介绍学习支持方案的设计思路。")
+    world.db.machine.advance(100)  # then the power goes: these 100 s were never recorded
+    world = world.reopen(machine=FakeMachineClock(at=30.0, boot="boot-b"))  # the machine restarted
+    record = world.review.record(panel[0], cid)
+    assert record.defence_interrupted and not record.defence_running and record.defence_seconds == 420
+    world.db.machine.advance(60)
+    assert world.review.record(panel[0], cid).defence_seconds == 420  # stopped while nobody resumes it
+    with pytest.raises(Conflict, match="the defence is still running"):
+        for member in panel:
+            world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
+        world.review.finalize(chair, cid)
+    world.review.start_defence(panel[1], cid)  # resumes it
+    world.db.machine.advance(480)
+    assert world.review.end_defence(panel[1], cid) == 900
+    assert world.review.finalize(chair, cid) == D(80)
+    with world.db.reader() as s:
+        kinds = [k for (k,) in s.execute(text("SELECT kind FROM review_events ORDER BY id"))]
+    assert kinds == ["defence_start", "question", "defence_resume", "defence_end"]

@@ -576,3 +576,6 @@ class ReviewRecord:
     my_seat: int  # the caller's seat on the panel (1..); 0: not a member (a chair who does not score)
     result: Decimal | None  # the finalized review score
     waiting: tuple[str, ...]  # what still stops finalizing, in English (the chair's list)
+    # the centre's computer restarted while the defence ran: it stopped at its last recorded instant
+    # before the restart and goes on when a member resumes it (start_defence)
+    defence_interrupted: bool = False

@@ -32,7 +32,9 @@ from app.domain.review import (
     MATERIAL_KINDS,
     NOTE_KINDS,
     Defence,
+    DefenceEvent,
     ReviewCriteria,
+    defence_of,
     finalize_problems,
     may_see_others,
     spread_flagged,
@@ -133,17 +135,15 @@ class ReviewService(Service):
         row = s.scalar(select(ReviewCriteriaFile).where(ReviewCriteriaFile.session_id == session_id))
         return example_criteria() if row is None else ReviewCriteria.from_dict(row.content, supplied=True)
 
-    @staticmethod
-    def _defence(s: Any, candidate_id: int) -> Defence:
-        started = ended = None
-        for kind, at in s.execute(select(ReviewEvent.kind, ReviewEvent.at).where(
-                ReviewEvent.candidate_id == candidate_id,
-                ReviewEvent.kind.in_(("defence_start", "defence_end"))).order_by(ReviewEvent.id)):  # fmt: skip
-            if kind == "defence_start" and started is None:
-                started = at
-            elif kind == "defence_end" and started is not None and ended is None:
-                ended = at
-        return Defence(started, ended)
+    def _defence(self, s: Any, candidate_id: int) -> Defence:
+        """The defence from its instants on the store's clock, as read in this boot. Rows written
+        before revision 0022 carry no boot: they were read on this one's clock then."""
+        events = [DefenceEvent(kind, self.db.epoch if epoch is None else epoch, at)
+                  for kind, epoch, at in s.execute(
+                      select(ReviewEvent.kind, ReviewEvent.epoch, ReviewEvent.at)
+                      .where(ReviewEvent.candidate_id == candidate_id, ReviewEvent.at.is_not(None))
+                      .order_by(ReviewEvent.id))]  # fmt: skip
+        return defence_of(events, self.db.epoch)
 
     def review_list(self, actor: Actor, session_id: int) -> list[tuple[int, str, bool]]:
         """A review panel member's (or the chair's) candidates: (candidate id, anonymous code, scored by me)."""
@@ -200,8 +200,8 @@ class ReviewService(Service):
             criteria=tuple(ReviewCriterionView(c.name, c.weight, c.description) for c in criteria.criteria),
             spread=criteria.spread, employer_assessment=std.staffing_for(level).review_employer_assessment,
             materials=materials, defence_minimum_minutes=std.min_minutes_for(level, Part.REVIEW),
-            defence_started=defence.started is not None,
-            defence_running=defence.started is not None and defence.ended is None,
+            defence_started=defence.began, defence_running=defence.running,
+            defence_interrupted=defence.interrupted,
             defence_seconds=defence.seconds(self.db.mono()), notes=notes, panel_size=len(panel),
             submitted=len(rows), my_score=mine, scores=shown, flagged=flagged, chair=chair,
             my_seat=seat.get(actor.id, 0), result=result,
@@ -295,26 +295,31 @@ class ReviewService(Service):
 
     def _event(self, actor: Actor, candidate_id: int, kind: str, text: str | None = None) -> float:
         name = {"defence_start": "review.defence_start", "defence_end": "review.defence_end"}.get(kind, "review.note")
-        with self.action(actor, name, f"candidate:{candidate_id}", {"kind": kind}) as s:
+        data = {"kind": kind}  # the audit entry is written as the action ends: it says what was recorded
+        with self.action(actor, name, f"candidate:{candidate_id}", data) as s:
             _cand, session = self._candidate(s, actor, candidate_id, write=True)
             if actor.role == "admin":
                 raise PermissionDenied("you are not on the review panel of session {code}", code=session.code)
             self._not_final(s, candidate_id)
             defence = self._defence(s, candidate_id)
-            if kind == "defence_start" and defence.started is not None:
+            if kind == "defence_start" and defence.interrupted:
+                kind = data["kind"] = "defence_resume"  # the machine restarted while it ran: it goes on from now
+            elif kind == "defence_start" and defence.began:
                 raise Conflict("the defence has already started")
             if kind == "defence_start":  # the review begins: with a panel as the standard asks and its chair
                 self._panel_holds(s, session)
             if kind == "defence_end":
-                if defence.started is None:
+                if not defence.began:
                     raise Conflict("the defence has not started")
-                if defence.ended is not None:
+                if defence.ended:
                     raise Conflict("the defence has already ended")
+            # every event is an instant on the store's clock: a question asked while the defence
+            # runs is also where a restart of the machine would find it last running
             now = self.db.mono()
-            s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind=kind,
-                              at=now if kind.startswith("defence") else None, text=text,
-                              wall=self.db.wall_now()))  # fmt: skip
-            return Defence(defence.started if defence.started is not None else now, now).seconds(now)
+            s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind=kind, at=now, epoch=self.db.epoch,
+                              text=text, wall=self.db.wall_now()))  # fmt: skip
+            s.flush()
+            return self._defence(s, candidate_id).seconds(now)
 
     def start_defence(self, actor: Actor, candidate_id: int) -> None:
         """The defence (答辩) begins: its time is counted on the centre's clock."""
@@ -405,12 +410,11 @@ class ReviewService(Service):
                 .order_by(ReviewEvent.id)
             )
         )
-        assert defence.ended is not None
         return {
             "members": len(rows),
             "criteria": criteria.as_dict(),
             "materials": materials,
-            "defence_minutes": str(stated(Decimal(str(defence.seconds(defence.ended))) / 60)),
+            "defence_minutes": str(stated(Decimal(str(defence.counted)) / 60)),
             "questions": [e.text for e in events if e.kind == "question"],
             "notes": len([e for e in events if e.kind == "note"]),
             "scores": [{"member": seat[r.member_id], "score": r.score, "marks": r.marks or {}} for r in rows],
