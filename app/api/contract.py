@@ -39,6 +39,8 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewCriteriaView,
+    ReviewMaterialView,
     ReviewRecord,
     RosterEntry,
     SaveAck,
@@ -346,6 +348,24 @@ class AdminApi(SignedInApi, Protocol):
 
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
         """The exam owner's review criteria file (examdesk-review-criteria/1) for a review session."""
+        ...
+
+    def review_criteria(self, session_id: int) -> ReviewCriteriaView:
+        """The criteria a review session's panel scores against: the exam owner's file, or the example."""
+        ...
+
+    def review_materials(self, candidate_id: int) -> list[ReviewMaterialView]:
+        """A review candidate's materials register, with each entry's state."""
+        ...
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None,
+                                 received: bool = True) -> int:  # fmt: skip
+        """An entry of the register the centre received (or, `received` False, awaits); its id."""
+        ...
+
+    def mark_review_material(self, material_id: int, state: str) -> None:
+        """An entry of the register marked expected, received or missing."""
         ...
 
     def prepare_papers(self, session_id: int) -> JobStatus: ...

@@ -57,6 +57,8 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewCriteriaView,
+    ReviewMaterialView,
     ReviewRecord,
     RosterEntry,
     SaveAck,
@@ -503,6 +505,21 @@ class AdminEndpoint(_SessionsRead):
 
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
         self.backend.review.set_criteria(self.actor, session_id, name, text)
+
+    def review_criteria(self, session_id: int) -> ReviewCriteriaView:
+        return self.backend.review.criteria_view(self.actor, session_id)
+
+    def review_materials(self, candidate_id: int) -> list[ReviewMaterialView]:
+        return list(self.backend.review.materials(self.actor, candidate_id))
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None,
+                                 received: bool = True) -> int:  # fmt: skip
+        return self.backend.review.register_material(self.actor, candidate_id, kind, title, pages, filename, content,
+                                                     received)  # fmt: skip
+
+    def mark_review_material(self, material_id: int, state: str) -> None:
+        self.backend.review.mark_material(self.actor, material_id, state)
 
     def prepare_papers(self, session_id: int) -> JobStatus:
         return self.server.jobs.start(self.actor, "admin.prepare_papers",

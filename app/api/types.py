@@ -522,6 +522,17 @@ class ReviewCriterionView:
 
 
 @dataclass(frozen=True)
+class ReviewCriteriaView:
+    """The criteria a review session's panel scores against, as the admin's screen shows them."""
+
+    name: str
+    example: bool  # the file says it is an example (not the exam owner's)
+    supplied: bool  # the exam owner's file was loaded for this session; False: the example is used
+    spread: Decimal
+    criteria: tuple[ReviewCriterionView, ...]
+
+
+@dataclass(frozen=True)
 class ReviewMaterialView:
     id: int
     kind: str  # application | work | employer_assessment
@@ -530,6 +541,7 @@ class ReviewMaterialView:
     filename: str | None  # the attachment's name; None: registered without a file
     size: int  # the attachment's bytes
     digest: str | None  # its SHA-256
+    status: str = "received"  # expected (listed, not yet in) | received | missing
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ DEFAULT_REVIEW_SPREAD = Decimal(15)  # points out of 100 between the highest and
 # what a review's register holds, per candidate
 MATERIAL_KINDS = ("application", "work", "employer_assessment")  # 申报材料, 主要成果代表作, 单位评价
 NOTE_KINDS = ("question", "note")  # 答辩提问, 评议记录
+# the state of an entry of the register: listed and awaited, in hand, or known not to come
+MATERIAL_STATES = ("expected", "received", "missing")
 
 
 @dataclass(frozen=True)
@@ -195,10 +197,12 @@ def finalize_problems(
     kinds_registered: Sequence[str],
     flagged: bool,
     disagreement_note: str,
+    awaited: Sequence[str] = (),
 ) -> list[Message]:
     """What still stops the chair from finalizing one candidate's review (the panel's own rules,
     1.9.3, are checked separately): a defence not held, still running or shorter than the minimum
-    per candidate (1.9.4); no materials registered; representative works without the employer's
+    per candidate (1.9.4); no materials received; entries of the register still `awaited` (neither
+    received nor marked missing); representative works without the employer's
     assessment where the standard pairs them (4-07-03-01 1.9.2: 主要成果代表作的自荐与本单位、
     专家评价相结合; the seed says 亦可, "may", so it applies only when representative works are
     registered); a flagged disagreement without the chair's note on how it was settled."""
@@ -212,6 +216,8 @@ def finalize_problems(
                            minutes=int(defence.counted // 60), least=minimum_minutes))  # fmt: skip
     if not kinds_registered:
         out.append(Message("no application materials are registered"))
+    for title in awaited:
+        out.append(Message("the material {title} is still expected: mark it received or missing", title=title))
     if employer_required and "work" in kinds_registered and "employer_assessment" not in kinds_registered:
         out.append(Message("the standard asks for the employer's assessment of representative works; "
                            "none is registered"))  # fmt: skip

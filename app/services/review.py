@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.api.types import (
+    ReviewCriteriaView,
     ReviewCriterionView,
     ReviewMaterialView,
     ReviewMemberScore,
@@ -30,6 +31,7 @@ from app.banks.catalog import Catalog
 from app.banks.review_criteria import example_criteria, read_review_criteria
 from app.domain.review import (
     MATERIAL_KINDS,
+    MATERIAL_STATES,
     NOTE_KINDS,
     Defence,
     DefenceEvent,
@@ -170,12 +172,7 @@ class ReviewService(Service):
         panel = self._panel(s, session.id)
         seat = {user: n + 1 for n, user in enumerate(panel)}
         chair = self._is_chair(s, actor, session.id, panel)
-        materials = tuple(
-            ReviewMaterialView(m.id, m.kind, m.title, m.pages, m.filename,
-                               len(m.attachment) if m.attachment is not None else 0, m.digest)
-            for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == cand.id)
-                               .order_by(ReviewMaterial.id))
-        )  # fmt: skip
+        materials = self._materials(s, cand.id)
         notes = tuple(
             ReviewNoteView(e.kind, e.text or "", seat.get(e.member_id, 0), e.wall)
             for e in s.scalars(select(ReviewEvent).where(ReviewEvent.candidate_id == cand.id,
@@ -208,6 +205,27 @@ class ReviewService(Service):
             waiting=tuple(str(w) for w in waiting),
         )  # fmt: skip
 
+    @staticmethod
+    def _states(s: Any, candidate_id: int) -> dict[int, str]:
+        """Each register entry's state: its latest expected/received/missing event; an entry with
+        none was registered as received (every entry before revision 0022)."""
+        out: dict[int, str] = {}
+        for material, kind in s.execute(select(ReviewEvent.material_id, ReviewEvent.kind).where(
+                ReviewEvent.candidate_id == candidate_id, ReviewEvent.kind.in_(MATERIAL_STATES))
+                .order_by(ReviewEvent.id)):  # fmt: skip
+            out[material] = kind
+        return out
+
+    def _materials(self, s: Any, candidate_id: int) -> tuple[ReviewMaterialView, ...]:
+        states = self._states(s, candidate_id)
+        return tuple(
+            ReviewMaterialView(m.id, m.kind, m.title, m.pages, m.filename,
+                               len(m.attachment) if m.attachment is not None else 0, m.digest,
+                               states.get(m.id, "received"))
+            for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == candidate_id)
+                               .order_by(ReviewMaterial.id))
+        )  # fmt: skip
+
     def _waiting(self, s: Any, std: Standard, level: Level, session: ExamSession, candidate_id: int,
                  criteria: ReviewCriteria, panel: list[int], rows: list[ReviewScore], defence: Defence,
                  note: str) -> list[Message]:  # fmt: skip
@@ -217,11 +235,13 @@ class ReviewService(Service):
         if len(rows) < len(panel):
             out.append(Message("{scored} of {needed} review panel members have scored", scored=len(rows),
                                needed=len(panel)))  # fmt: skip
-        kinds = list(s.scalars(select(ReviewMaterial.kind).where(ReviewMaterial.candidate_id == candidate_id)))
+        materials = self._materials(s, candidate_id)
         out += finalize_problems(
             minimum_minutes=std.min_minutes_for(level, Part.REVIEW), defence=defence,
-            employer_required=std.staffing_for(level).review_employer_assessment, kinds_registered=kinds,
+            employer_required=std.staffing_for(level).review_employer_assessment,
+            kinds_registered=[m.kind for m in materials if m.status == "received"],
             flagged=spread_flagged([Decimal(r.score) for r in rows], criteria.spread), disagreement_note=note,
+            awaited=[m.title for m in materials if m.status == "expected"],
         )  # fmt: skip
         return out
 
@@ -236,6 +256,19 @@ class ReviewService(Service):
             return bytes(row.attachment)
 
     # -- the exam owner's criteria ------------------------------------------------------------
+
+    def criteria_view(self, actor: Actor, session_id: int) -> ReviewCriteriaView:
+        """The criteria of a review session, for the admin's screen."""
+        require_role(actor, "admin")
+        with self.db.reader() as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound("no session {session}", session=session_id)
+            if session.part != Part.REVIEW.value:
+                raise Conflict("session {code} is not a comprehensive review", code=session.code)
+            c = self.criteria_for(s, session_id)
+        return ReviewCriteriaView(c.name, c.example, c.supplied, c.spread,
+                                  tuple(ReviewCriterionView(x.name, x.weight, x.description) for x in c.criteria))
 
     def set_criteria(self, actor: Actor, session_id: int, name: str, text: str) -> ReviewCriteria:
         """The exam owner's criteria file for a review session; the one that counts from now on.
@@ -264,9 +297,11 @@ class ReviewService(Service):
     # -- the register, the defence, questions and notes -----------------------------------------
 
     def register_material(self, actor: Actor, candidate_id: int, kind: str, title: str, pages: int | None = None,
-                          filename: str | None = None, content: bytes | None = None) -> int:  # fmt: skip
+                          filename: str | None = None, content: bytes | None = None,
+                          received: bool = True) -> int:  # fmt: skip
         """One entry of the candidate's register: application materials, a representative work or
-        the employer's assessment; `content` is kept encrypted."""
+        the employer's assessment; `content` is kept encrypted. `received`: False lists an entry
+        the centre awaits (marked received or missing later, `mark_material`)."""
         require_role(actor, "examiner", "chief", "admin")
         if kind not in MATERIAL_KINDS:
             raise ServiceError("unknown kind of review material {kind}", kind=repr(kind))
@@ -286,7 +321,33 @@ class ReviewService(Service):
                                  digest=digest, recorded_by=actor.id, wall=self.db.wall_now())  # fmt: skip
             s.add(row)
             s.flush()
+            if not received:
+                s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind="expected", material_id=row.id,
+                                  wall=self.db.wall_now()))  # fmt: skip
             return row.id
+
+    def mark_material(self, actor: Actor, material_id: int, state: str) -> None:
+        """An entry of the register received, or known to be missing (or awaited again)."""
+        require_role(actor, "examiner", "chief", "admin")
+        if state not in MATERIAL_STATES:
+            raise ServiceError("unknown state of a review material {state}", state=repr(state))
+        with self.action(actor, "review.material_state", f"material:{material_id}", {"state": state}) as s:
+            row = s.get(ReviewMaterial, material_id)
+            if row is None:
+                raise NotFound("no review material {material}", material=material_id)
+            self._candidate(s, actor, row.candidate_id, write=True)
+            self._not_final(s, row.candidate_id)
+            if self._states(s, row.candidate_id).get(material_id, "received") == state:
+                return  # already so: nothing to record
+            s.add(ReviewEvent(candidate_id=row.candidate_id, member_id=actor.id, kind=state, material_id=material_id,
+                              wall=self.db.wall_now()))  # fmt: skip
+
+    def materials(self, actor: Actor, candidate_id: int) -> tuple[ReviewMaterialView, ...]:
+        """A candidate's register, for the admin's screen (and the panel's)."""
+        require_role(actor, "examiner", "chief", "admin")
+        with self.db.reader() as s:
+            cand, _session = self._candidate(s, actor, candidate_id, write=False)
+            return self._materials(s, cand.id)
 
     @staticmethod
     def _not_final(s: Any, candidate_id: int) -> None:
@@ -400,7 +461,9 @@ class ReviewService(Service):
                 defence: Defence, note: str) -> dict[str, Any]:  # fmt: skip
         """The review record kept with the result and carried in the result bundle: no names."""
         seat = {user: n + 1 for n, user in enumerate(panel)}
-        materials = [{"kind": m.kind, "title": m.title, "pages": m.pages, "file": m.filename, "sha256": m.digest}
+        states = ReviewService._states(s, candidate_id)
+        materials = [{"kind": m.kind, "title": m.title, "pages": m.pages, "file": m.filename, "sha256": m.digest,
+                      "status": states.get(m.id, "received")}
                      for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == candidate_id)
                                         .order_by(ReviewMaterial.id))]  # fmt: skip
         events = list(

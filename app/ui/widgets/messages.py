@@ -407,6 +407,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "and {count} more"),
     QT_TRANSLATE_NOOP("messages", "user {user} has no duty {duty} in this session"),
     QT_TRANSLATE_NOOP("messages", "user {user} has already scored in this session: the duty stays"),
+    # the materials register's states (app/services/review.py)
+    QT_TRANSLATE_NOOP("messages", "unknown state of a review material {state}"),
+    QT_TRANSLATE_NOOP("messages", "no review material {material}"),
+    QT_TRANSLATE_NOOP("messages", "the material {title} is still expected: mark it received or missing"),
     # per-task examiner duties (app/services/scoring.py)
     QT_TRANSLATE_NOOP("messages", "user {user} has already scored in this session: the tasks stay"),
     QT_TRANSLATE_NOOP("messages", "skill task {task} is not among the tasks assigned to you"),
