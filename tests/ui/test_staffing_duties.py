@@ -86,3 +86,20 @@ def test_the_review_panels_chair_is_assigned_and_removed_on_the_staffing_screen(
     qtbot.mouseClick(box.remove_button, Qt.MouseButton.LeftButton)
     assert (chief, "chief") not in admin.admin.session_staff(session_id)
     assert any("has no chair" in text for text in box.finding_texts()), box.finding_texts()
+
+
+def test_the_examiner_screen_lists_only_the_examiners_own_tasks(qtbot, admin, signed_in):  # noqa: F811
+    from app.ui.examiner.home import ExaminerHome
+    from tests.ui.test_admin import session_by_code
+
+    skill = session_by_code(admin, "DEMO-S5").id
+    examiner = signed_in("examiner1")
+    screen = ExaminerHome(examiner)
+    qtbot.addWidget(screen)
+    before = {item.title for item in screen.scoring.all_items}
+    assert len(before) > 1  # every task of the session, while no tasks are assigned
+    task_id, _area, title = next(t for t in admin.admin.session_skill_tasks(skill) if t[2] in before)
+    admin.admin.assign_examiner_tasks(skill, user_id(admin, "examiner1"), [task_id])
+    screen.reload()
+    assert screen.scoring.all_items and {item.title for item in screen.scoring.all_items} == {title}
+    assert {item.title for item in signed_in("examiner2").examiner.worklist(skill)} == before  # the others keep all
