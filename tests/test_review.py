@@ -344,3 +344,16 @@ def test_a_reboot_mid_defence_stops_it_at_its_last_instant_until_the_panel_resum
     with world.db.reader() as s:
         kinds = [k for (k,) in s.execute(text("SELECT kind FROM review_events ORDER BY id"))]
     assert kinds == ["defence_start", "question", "defence_resume", "defence_end"]
+
+
+def test_the_score_report_summary_counts_missing_entries_apart():
+    from app.reports.score_report import review_summary
+
+    detail = {"materials": [{"kind": "application", "sha256": "ab", "status": "received"},
+                            {"kind": "work", "sha256": None, "status": "missing"}],
+              "criteria": {"name": "考核方评审标准", "supplied": True, "example": False},
+              "defence_minutes": "16.00", "questions": ["问"], "members": 3}  # fmt: skip
+    assert review_summary(detail).startswith("综合评审记录：申报材料与代表作 1 项（附件 1 个，缺 1 项），"
+                                             "答辩 16.00 分钟")
+    del detail["materials"][1]["status"]  # a record of examdesk-bundle/4: every entry was received
+    assert "2 项（附件 1 个）" in review_summary(detail)
