@@ -231,7 +231,8 @@ class ReviewService(Service):
                  note: str) -> list[Message]:  # fmt: skip
         """Everything that stops the chair finalizing this candidate's review."""
         out: list[Message] = [Message(f.message) if not isinstance(f.message, Message) else f.message
-                              for f in check_review_panel(std, level, len(panel))]  # fmt: skip
+                              for f in check_review_panel(std, level, len(panel)) +
+                              check_review_chair(std, level, len(self._chairs(s, session.id, panel)))]  # fmt: skip
         if len(rows) < len(panel):
             out.append(Message("{scored} of {needed} review panel members have scored", scored=len(rows),
                                needed=len(panel)))  # fmt: skip
