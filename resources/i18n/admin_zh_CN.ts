@@ -1043,7 +1043,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>e.g. 职业技能等级认定申报表</source>
+        <source>e.g. the application form</source>
         <translation>例如：职业技能等级认定申报表</translation>
     </message>
     <message>

@@ -80,7 +80,7 @@ class ReviewTab(QWidget):
         for kind in ("application", "work", "employer_assessment"):
             self.kind.addItem(material_kind(kind), kind)
         self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("e.g. 职业技能等级认定申报表"))
+        self.title.setPlaceholderText(self.tr("e.g. the application form"))
         self.title.textChanged.connect(self._enable)
         self.pages = QSpinBox()
         self.pages.setRange(0, 9999)
