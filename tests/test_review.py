@@ -80,7 +80,7 @@ def test_a_members_score_is_the_weighted_sum_of_every_criterion():
 
 
 def test_the_defence_lasts_the_minimum_and_works_need_the_employers_assessment():
-    held = Defence(100.0, 100.0 + 14 * 60)
+    held = Defence(began=True, ended=True, counted=14 * 60)
     common = {"employer_required": False, "kinds_registered": ["application"], "flagged": False,
               "disagreement_note": ""}  # fmt: skip
     assert [str(m) for m in finalize_problems(minimum_minutes=15, defence=held, **common)] == [
@@ -259,14 +259,101 @@ def test_a_spread_above_the_threshold_needs_the_chairs_note(world):
 ])  # fmt: skip
 def test_the_panel_is_three_or_more_and_odd(world, members, refusal):
     _sid, cid, panel, chair = review_world(world, members=members)
-    ready(world, panel[0], cid)
+    with pytest.raises(Conflict, match=refusal):  # the defence does not begin
+        ready(world, panel[0], cid)
     for member in panel:
         world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
     with pytest.raises(Conflict, match=refusal):
         world.review.finalize(chair, cid)
 
 
+def test_the_chair_is_the_one_given_the_duty_and_a_panel_has_exactly_one(world):
+    sid, cid, panel, chair = review_world(world)
+    [other] = staff(world, sid, "review", 1, role="chief")  # a chief examiner sitting as a member
+    [extra] = staff(world, sid, "review", 1)
+    assert not world.review.record(other, cid).chair  # the assigned chair is the chair, not any chief
+    assert world.review.record(chair, cid).chair
+    world.scoring.unassign_staff(world.admin, sid, chair.id, "chief")
+    assert world.review.record(other, cid).chair  # nobody has the duty: a chief on the panel chairs
+    [second] = staff(world, sid, "chief", 1)
+    world.scoring.assign_staff(world.admin, sid, other.id, "chief")
+    with pytest.raises(Conflict, match="a review panel has one chair, this session has 2"):
+        world.review.start_defence(panel[0], cid)
+    world.scoring.unassign_staff(world.admin, sid, second.id, "chief")
+    world.scoring.unassign_staff(world.admin, sid, other.id, "chief")
+    world.scoring.unassign_staff(world.admin, sid, other.id, "review")
+    world.scoring.unassign_staff(world.admin, sid, extra.id, "review")  # three members, no chair
+    with pytest.raises(Conflict, match="the review panel has no chair: assign one chief examiner as its chair") as no:
+        world.review.start_defence(panel[0], cid)
+    assert "members" not in str(no.value)  # the panel itself is as the standard asks
+    world.scoring.assign_staff(world.admin, sid, chair.id, "chief")
+    world.review.start_defence(panel[0], cid)
+
+
 def test_an_outsider_cannot_score(world):
     _sid, cid, _panel, _chair = review_world(world)
     with pytest.raises(PermissionDenied):
         world.review.score(Actor("examiner", world.examiner.id), cid, {"材料": D(80), "答辩": D(80)})
+
+
+# -- the defence timer across a restart -------------------------------------------------------------------
+
+
+def test_the_defence_timer_survives_a_restart_of_the_service(world):
+    """The defence runs on the store's machine clock, which every process of one boot reads alike:
+    a service that stops and starts again mid-defence finds it still running, the time it was down
+    included (the panel kept talking)."""
+    _sid, cid, panel, chair = review_world(world)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0, boot="boot-a"))
+    world.review.register_material(panel[0], cid, "application", "申报表", pages=4)
+    world.review.start_defence(panel[0], cid)
+    world.db.machine.advance(300)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0 + 600, boot="boot-a"))  # a new process, same boot
+    record = world.review.record(panel[1], cid)
+    assert record.defence_running and record.defence_seconds == 600
+    world.db.machine.advance(360)
+    assert world.review.end_defence(panel[1], cid) == 960
+    for member in panel:
+        world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
+    assert world.review.finalize(chair, cid) == D(80)  # 16 minutes: the 15-minute minimum is met
+
+
+def test_a_reboot_mid_defence_stops_it_at_its_last_instant_until_the_panel_resumes_it(world):
+    """Two boots' clocks are never compared: the part before the reboot ends at the last instant
+    recorded then (the start, a question, a note); the panel resumes it after the restart."""
+    _sid, cid, panel, chair = review_world(world)
+    world = world.reopen(machine=FakeMachineClock(at=5000.0, boot="boot-a"))
+    world.review.register_material(panel[0], cid, "application", "申报表", pages=4)
+    world.review.start_defence(panel[0], cid)
+    world.db.machine.advance(420)
+    world.review.add_note(panel[0], cid, "question", "请介绍学习支持方案的设计思路。")
+    world.db.machine.advance(100)  # then the power goes: these 100 s were never recorded
+    world = world.reopen(machine=FakeMachineClock(at=30.0, boot="boot-b"))  # the machine restarted
+    record = world.review.record(panel[0], cid)
+    assert record.defence_interrupted and not record.defence_running and record.defence_seconds == 420
+    world.db.machine.advance(60)
+    assert world.review.record(panel[0], cid).defence_seconds == 420  # stopped while nobody resumes it
+    with pytest.raises(Conflict, match="the defence is still running"):
+        for member in panel:
+            world.review.score(member, cid, {"材料": D(80), "答辩": D(80)})
+        world.review.finalize(chair, cid)
+    world.review.start_defence(panel[1], cid)  # resumes it
+    world.db.machine.advance(480)
+    assert world.review.end_defence(panel[1], cid) == 900
+    assert world.review.finalize(chair, cid) == D(80)
+    with world.db.reader() as s:
+        kinds = [k for (k,) in s.execute(text("SELECT kind FROM review_events ORDER BY id"))]
+    assert kinds == ["defence_start", "question", "defence_resume", "defence_end"]
+
+
+def test_the_score_report_summary_counts_missing_entries_apart():
+    from app.reports.score_report import review_summary
+
+    detail = {"materials": [{"kind": "application", "sha256": "ab", "status": "received"},
+                            {"kind": "work", "sha256": None, "status": "missing"}],
+              "criteria": {"name": "考核方评审标准", "supplied": True, "example": False},
+              "defence_minutes": "16.00", "questions": ["问"], "members": 3}  # fmt: skip
+    assert review_summary(detail).startswith("综合评审记录：申报材料与代表作 1 项（附件 1 个，缺 1 项），"
+                                             "答辩 16.00 分钟")
+    del detail["materials"][1]["status"]  # a record of examdesk-bundle/4: every entry was received
+    assert "2 项（附件 1 个）" in review_summary(detail)

@@ -438,10 +438,9 @@ def test_a_store_from_before_the_seals_is_sealed_at_its_first_unlock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     from app.store import migrate
-
-    from alembic.script import ScriptDirectory
 
     # the revision before the seals (0018 comes last, so today's models fit the schema it leaves)
     before_seals = ScriptDirectory.from_config(migrate.alembic_config()).get_revision("0018").down_revision
@@ -641,7 +640,7 @@ def test_a_bundle_carries_the_audit_head_and_a_store_put_back_is_caught_by_it(
     bundle, pem = _export(store, tmp_path / "S1.zip")
     with zipfile.ZipFile(bundle) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format"] == "examdesk-bundle/5"
+    assert manifest["format"] == "examdesk-bundle/6"
     head = AuditHead.parse(manifest["audit_head"])
     assert head.seq > pristine.head.seq  # the admin's login came after the pristine head
     (tmp_path / "centre.pem").write_bytes(pem)

@@ -41,6 +41,8 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewCriteriaView,
+    ReviewMaterialView,
     ReviewRecord,
     RevocationView,
     RosterEntry,
@@ -366,10 +368,42 @@ class AdminApi(SignedInApi, Protocol):
         """(user id, duty) of everyone assigned to the session."""
         ...
 
+    def session_skill_tasks(self, session_id: int) -> list[tuple[str, str, str]]:
+        """(task id, area, title) of every skill task the banks hold for a skill session's level:
+        what its examiners may be assigned to score."""
+        ...
+
+    def assign_examiner_tasks(self, session_id: int, user_id: int, tasks: list[str]) -> None:
+        """Per-task duties: the skill tasks this examiner of the session scores (empty: every task).
+        Refused for an examiner who has scored in the session."""
+        ...
+
+    def examiner_tasks(self, session_id: int) -> list[tuple[int, str]]:
+        """(examiner's user id, task id) of the session's per-task duties."""
+        ...
+
     def record_surveillance(self, session_id: int, reason: str) -> None: ...
 
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
         """The exam owner's review criteria file (examdesk-review-criteria/1) for a review session."""
+        ...
+
+    def review_criteria(self, session_id: int) -> ReviewCriteriaView:
+        """The criteria a review session's panel scores against: the exam owner's file, or the example."""
+        ...
+
+    def review_materials(self, candidate_id: int) -> list[ReviewMaterialView]:
+        """A review candidate's materials register, with each entry's state."""
+        ...
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None,
+                                 received: bool = True) -> int:  # fmt: skip
+        """An entry of the register the centre received (or, `received` False, awaits); its id."""
+        ...
+
+    def mark_review_material(self, material_id: int, state: str) -> None:
+        """An entry of the register marked expected, received or missing."""
         ...
 
     def prepare_papers(self, session_id: int) -> JobStatus: ...

@@ -59,6 +59,8 @@ from app.api.types import (
     Readiness,
     ReadinessReport,
     ResultRow,
+    ReviewCriteriaView,
+    ReviewMaterialView,
     ReviewRecord,
     RevocationView,
     RosterEntry,
@@ -534,11 +536,35 @@ class AdminEndpoint(_SessionsRead):
     def session_staff(self, session_id: int) -> list[tuple[int, str]]:
         return self.backend.scoring.session_staff(self.actor, session_id)
 
+    def session_skill_tasks(self, session_id: int) -> list[tuple[str, str, str]]:
+        return self.backend.scoring.session_skill_tasks(self.actor, session_id)
+
+    def assign_examiner_tasks(self, session_id: int, user_id: int, tasks: list[str]) -> None:
+        self.backend.scoring.assign_examiner_tasks(self.actor, session_id, user_id, tasks)
+
+    def examiner_tasks(self, session_id: int) -> list[tuple[int, str]]:
+        return self.backend.scoring.examiner_tasks(self.actor, session_id)
+
     def record_surveillance(self, session_id: int, reason: str) -> None:
         self.backend.exam.record_surveillance(self.actor, session_id, reason)
 
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
         self.backend.review.set_criteria(self.actor, session_id, name, text)
+
+    def review_criteria(self, session_id: int) -> ReviewCriteriaView:
+        return self.backend.review.criteria_view(self.actor, session_id)
+
+    def review_materials(self, candidate_id: int) -> list[ReviewMaterialView]:
+        return list(self.backend.review.materials(self.actor, candidate_id))
+
+    def register_review_material(self, candidate_id: int, kind: str, title: str, pages: int | None = None,
+                                 filename: str | None = None, content: bytes | None = None,
+                                 received: bool = True) -> int:  # fmt: skip
+        return self.backend.review.register_material(self.actor, candidate_id, kind, title, pages, filename, content,
+                                                     received)  # fmt: skip
+
+    def mark_review_material(self, material_id: int, state: str) -> None:
+        self.backend.review.mark_material(self.actor, material_id, state)
 
     def prepare_papers(self, session_id: int) -> JobStatus:
         return self.server.jobs.start(self.actor, "admin.prepare_papers",

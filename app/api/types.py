@@ -578,6 +578,17 @@ class ReviewCriterionView:
 
 
 @dataclass(frozen=True)
+class ReviewCriteriaView:
+    """The criteria a review session's panel scores against, as the admin's screen shows them."""
+
+    name: str
+    example: bool  # the file says it is an example (not the exam owner's)
+    supplied: bool  # the exam owner's file was loaded for this session; False: the example is used
+    spread: Decimal
+    criteria: tuple[ReviewCriterionView, ...]
+
+
+@dataclass(frozen=True)
 class ReviewMaterialView:
     id: int
     kind: str  # application | work | employer_assessment
@@ -586,6 +597,7 @@ class ReviewMaterialView:
     filename: str | None  # the attachment's name; None: registered without a file
     size: int  # the attachment's bytes
     digest: str | None  # its SHA-256
+    status: str = "received"  # expected (listed, not yet in) | received | missing
 
 
 @dataclass(frozen=True)
@@ -632,3 +644,6 @@ class ReviewRecord:
     my_seat: int  # the caller's seat on the panel (1..); 0: not a member (a chair who does not score)
     result: Decimal | None  # the finalized review score
     waiting: tuple[str, ...]  # what still stops finalizing, in English (the chair's list)
+    # the centre's computer restarted while the defence ran: it stopped at its last recorded instant
+    # before the restart and goes on when a member resumes it (start_defence)
+    defence_interrupted: bool = False

@@ -24,6 +24,8 @@ DEFAULT_REVIEW_SPREAD = Decimal(15)  # points out of 100 between the highest and
 # what a review's register holds, per candidate
 MATERIAL_KINDS = ("application", "work", "employer_assessment")  # 申报材料, 主要成果代表作, 单位评价
 NOTE_KINDS = ("question", "note")  # 答辩提问, 评议记录
+# the state of an entry of the register: listed and awaited, in hand, or known not to come
+MATERIAL_STATES = ("expected", "received", "missing")
 
 
 @dataclass(frozen=True)
@@ -123,16 +125,68 @@ def may_see_others(submitted_by_me: bool, chair: bool) -> bool:
 
 
 @dataclass(frozen=True)
-class Defence:
-    """The defence (答辩) of one candidate on the store's machine clock, in seconds."""
+class DefenceEvent:
+    """One instant of a candidate's review on the store's clock: the defence's start, resume and
+    end, and the questions and notes recorded while it runs (each is a reading of the clock)."""
 
-    started: float | None
-    ended: float | None
+    kind: str  # defence_start | defence_resume | defence_end | question | note
+    epoch: int  # the boot of the machine whose clock `at` was read on (app/store/clock.py)
+    at: float
+
+
+@dataclass(frozen=True)
+class Defence:
+    """The defence (答辩) of one candidate on the store's machine clock, in seconds.
+
+    `counted`: seconds of its finished parts; `running_since`: where the open part began, on the
+    clock of the store's current boot (None when no part is open). A part ends at the defence's
+    end or, when the machine restarted while it ran, at its last recorded instant in that boot
+    (two boots' clocks are never compared): the defence is then `interrupted` until the panel
+    resumes it."""
+
+    began: bool = False
+    ended: bool = False
+    counted: float = 0.0
+    running_since: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.running_since is not None
+
+    @property
+    def interrupted(self) -> bool:
+        return self.began and not self.ended and self.running_since is None
 
     def seconds(self, now: float) -> float:
-        if self.started is None:
-            return 0.0
-        return max(0.0, (self.ended if self.ended is not None else now) - self.started)
+        return self.counted + (max(0.0, now - self.running_since) if self.running_since is not None else 0.0)
+
+
+def defence_of(events: Sequence[DefenceEvent], epoch_now: int) -> Defence:
+    """The defence from its events in the order recorded, read in boot `epoch_now`: each part is
+    measured within one boot; a restart closes the open part at its last instant before it."""
+    began = ended = False
+    counted = 0.0
+    since: DefenceEvent | None = None  # the open part's start
+    last = 0.0  # the open part's latest instant
+    for event in events:
+        if since is not None and event.epoch != since.epoch:  # the machine restarted while it ran
+            counted += max(0.0, last - since.at)
+            since = None
+        if event.kind == "defence_start" and not began:
+            began, since, last = True, event, event.at
+        elif event.kind == "defence_resume" and began and not ended and since is None:
+            since, last = event, event.at
+        elif event.kind == "defence_end" and began and not ended:
+            ended = True
+            if since is not None:
+                counted += max(0.0, event.at - since.at)
+                since = None
+        elif since is not None:
+            last = max(last, event.at)
+    if since is not None and since.epoch != epoch_now:
+        counted += max(0.0, last - since.at)
+        since = None
+    return Defence(began, ended, counted, since.at if since is not None else None)
 
 
 def finalize_problems(
@@ -143,23 +197,27 @@ def finalize_problems(
     kinds_registered: Sequence[str],
     flagged: bool,
     disagreement_note: str,
+    awaited: Sequence[str] = (),
 ) -> list[Message]:
     """What still stops the chair from finalizing one candidate's review (the panel's own rules,
     1.9.3, are checked separately): a defence not held, still running or shorter than the minimum
-    per candidate (1.9.4); no materials registered; representative works without the employer's
+    per candidate (1.9.4); no materials received; entries of the register still `awaited` (neither
+    received nor marked missing); representative works without the employer's
     assessment where the standard pairs them (4-07-03-01 1.9.2: 主要成果代表作的自荐与本单位、
     专家评价相结合; the seed says 亦可, "may", so it applies only when representative works are
     registered); a flagged disagreement without the chair's note on how it was settled."""
     out: list[Message] = []
-    if defence.started is None:
+    if not defence.began:
         out.append(Message("the defence has not been held"))
-    elif defence.ended is None:
+    elif not defence.ended:
         out.append(Message("the defence is still running"))
-    elif minimum_minutes is not None and defence.seconds(defence.ended) < minimum_minutes * 60:
+    elif minimum_minutes is not None and defence.counted < minimum_minutes * 60:
         out.append(Message("the defence lasted {minutes} minutes; the standard asks for at least {least} per candidate",
-                           minutes=int(defence.seconds(defence.ended) // 60), least=minimum_minutes))  # fmt: skip
+                           minutes=int(defence.counted // 60), least=minimum_minutes))  # fmt: skip
     if not kinds_registered:
         out.append(Message("no application materials are registered"))
+    for title in awaited:
+        out.append(Message("the material {title} is still expected: mark it received or missing", title=title))
     if employer_required and "work" in kinds_registered and "employer_assessment" not in kinds_registered:
         out.append(Message("the standard asks for the employer's assessment of representative works; "
                            "none is registered"))  # fmt: skip

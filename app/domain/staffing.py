@@ -18,7 +18,7 @@ Where the sections are: 1.9.2 鉴定方式 (which levels have a comprehensive re
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.domain.standards import Level, OriginKind, Part, Staffing, Standard
@@ -131,6 +131,77 @@ def check_review_panel(std: Standard, level: Level, members: int) -> list[Findin
                     Message("{source}: the number of review panel members must be odd, this session has {actual}",
                             source=source, actual=members))
         ]  # fmt: skip
+    return []
+
+
+def scores_task(examiner: int, task: str, assigned: Mapping[int, frozenset[str]]) -> bool:
+    """Per-task duties: an examiner with tasks assigned scores only those; one without, every task."""
+    tasks = assigned.get(examiner)
+    return tasks is None or task in tasks
+
+
+def task_examiners(examiners: Iterable[int], assigned: Mapping[int, frozenset[str]], task: str) -> set[int]:
+    """The examiners who score `task`."""
+    return {e for e in examiners if scores_task(e, task, assigned)}
+
+
+def check_task_examiners(std: Standard, level: Level, examiners: Iterable[int],
+                         assigned: Mapping[int, frozenset[str]], tasks: Iterable[str]) -> list[Finding]:  # fmt: skip
+    """With per-task duties, each task is scored by a panel of its own that keeps the standard's
+    1.9.3 rule for examiners (at least N, an odd number): the mean and the spread rule are taken
+    over that task's examiners. Nothing to say while nobody has tasks assigned."""
+    if not assigned:
+        return []
+    staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.SKILL)
+    examiners = list(examiners)
+    out = []
+    for task in sorted(set(tasks)):
+        count = len(task_examiners(examiners, assigned, task))
+        short = count < staffing.min_examiners
+        even = staffing.examiners_odd and count % 2 == 0
+        if short or even:
+            needed = max(staffing.min_examiners, count + 1 if even else count)
+            per_task = (
+                "{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}, "
+                "an odd number"
+                if staffing.examiners_odd else
+                "{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}"
+            )  # fmt: skip
+            out.append(Finding("task_examiners", needed, count,
+                               Message(per_task, source=source, task=task, actual=count,
+                                       least=staffing.min_examiners)))  # fmt: skip
+    return out
+
+
+def with_task_panels(findings: Sequence[Finding], std: Standard, level: Level, examiners: Iterable[int],
+                     assigned: Mapping[int, frozenset[str]], tasks: Iterable[str]) -> list[Finding]:  # fmt: skip
+    """A skill session's findings once its examiners' tasks are divided: the odd number then
+    holds per task (each task's panel takes its own mean), not for the session's examiners
+    together; the count and the ratio still hold for the session."""
+    if not assigned:
+        return list(findings)
+    kept = [f for f in findings if f.rule != "examiners_odd"]
+    return kept + check_task_examiners(std, level, examiners, assigned, tasks)
+
+
+def review_chairs(chief_duties: int, chief_members: int) -> int:
+    """How many chairs (评审组长) a review panel has: those given the duty "chief" in the session;
+    while nobody has it, the panel members whose role is chief examiner (how a chair was chosen
+    before the duty could be assigned)."""
+    return chief_duties or chief_members
+
+
+def check_review_chair(std: Standard, level: Level, chairs: int) -> list[Finding]:
+    """The chair finalizes each candidate's review (and sees every member's scores): a panel has
+    exactly one."""
+    source = cite(std, STAFFING_SECTION, "staffing", level, Part.REVIEW)
+    if chairs == 0:
+        return [Finding("review_chair", 1, 0, Message("{source}: the review panel has no chair: assign one chief "
+                                                      "examiner as its chair", source=source))]  # fmt: skip
+    if chairs > 1:
+        return [Finding("review_chairs", 1, chairs,
+                        Message("{source}: a review panel has one chair, this session has {actual}",
+                                source=source, actual=chairs))]  # fmt: skip
     return []
 
 

@@ -28,10 +28,13 @@ from app.security.signing import SigningKey
 # 2: results name the registration and the sitting each counted part comes from (docs/results.md)
 # 3: a theory session's bundle carries the anonymised response matrix (response_matrix.csv)
 # 4: the manifest names the sealed package the session's papers came from (`package`; docs/packages.md)
-FORMAT = "examdesk-bundle/5"
-READABLE_FORMATS = ("examdesk-bundle/1", "examdesk-bundle/2", "examdesk-bundle/3", "examdesk-bundle/4", FORMAT)
+# 5: the manifest carries the audit head (`audit_head`, SEQ:HASH), so a later rollback of the store shows
+# 6: a review record's materials register gives each entry a `status` (received or missing)
+FORMAT = "examdesk-bundle/6"
+READABLE_FORMATS = ("examdesk-bundle/1", "examdesk-bundle/2", "examdesk-bundle/3", "examdesk-bundle/4",
+                    "examdesk-bundle/5", FORMAT)
 # a theory session's bundle of these carries the response matrix
-MATRIX_FORMATS = ("examdesk-bundle/3", "examdesk-bundle/4", FORMAT)
+MATRIX_FORMATS = ("examdesk-bundle/3", "examdesk-bundle/4", "examdesk-bundle/5", FORMAT)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 CSV_COLUMNS = (
     ("ticket", "准考证号"), ("name", "姓名"), ("id_number", "身份证号"), ("status", "考试状态"),

@@ -53,11 +53,13 @@ def review_summary(detail: Any) -> str:
     if not isinstance(detail, dict) or "materials" not in detail:
         return ""
     materials = detail.get("materials") or []
+    missing = sum(1 for m in materials if m.get("status") == "missing")  # examdesk-bundle/6 on
     files = sum(1 for m in materials if m.get("sha256"))
     criteria = detail.get("criteria") or {}
     source = "考核方提供" if criteria.get("supplied") and not criteria.get("example") else "示例，非官方"
     questions = len(detail.get("questions") or [])
-    return (f"综合评审记录：申报材料与代表作 {len(materials)} 项（附件 {files} 个），"
+    lacking = f"，缺 {missing} 项" if missing else ""
+    return (f"综合评审记录：申报材料与代表作 {len(materials) - missing} 项（附件 {files} 个{lacking}），"
             f"答辩 {detail.get('defence_minutes')} 分钟，提问 {questions} 个，评审委员 {detail.get('members')} 名\n"
             f"评审标准：{criteria.get('name', '')}（{source}）")  # fmt: skip
 

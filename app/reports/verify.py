@@ -36,7 +36,7 @@ class BundleCheck:
             f"{len(m.get('files', []))} files, {m.get('candidates', '?')} candidates, "
             f"signed by {str(m.get('key_fingerprint', '?'))[:16]}…"
         ) + (
-            # format 5: where the centre's audit chain stood (`examdesk store verify --head` shows a rollback)
+            # format 5 on: where the centre's audit chain stood (`examdesk store verify --head` shows a rollback)
             f"; audit head {str(m['audit_head'])[:90]}" if isinstance(m.get("audit_head"), str) else ""
         ) + (f"; papers from sealed package SHA-256 {str(package.get('digest'))[:64]}" if package else "")
 

@@ -36,7 +36,6 @@ from app.domain.time_ledger import (
     outage_charge,
     view,
 )
-from app.security.canonical import canonical_json
 from app.services.base import Actor, Conflict, NotFound, PermissionDenied, Service, require_duty
 from app.store.database import Database
 from app.store.models import (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from sqlalchemy import select
 
@@ -106,6 +107,11 @@ def _convert(
     return converted, sources
 
 
+def _imported_in(s: Any, kind: str) -> list[tuple[str, str]]:
+    rows = s.scalars(select(ImportedVersion).where(ImportedVersion.kind == kind).order_by(ImportedVersion.id))
+    return [(row.content["name"], row.content["text"]) for row in rows]
+
+
 def summary(info: BankInfo) -> BankSummary:
     return BankSummary(info.bank, info.title, info.standard, info.version, info.item_count, info.task_count)
 
@@ -114,10 +120,26 @@ class LibraryService(Service):
     def imported_sources(self, kind: str = "bank") -> list[tuple[str, str]]:
         """(name, YAML text) of every bank (or standard) imported into this store, oldest first."""
         with self.db.reader() as s:
-            rows = s.scalars(
-                select(ImportedVersion).where(ImportedVersion.kind == kind).order_by(ImportedVersion.id)
-            ).all()
-            return [(row.content["name"], row.content["text"]) for row in rows]
+            return _imported_in(s, kind)
+
+    @staticmethod
+    def _still_fits(s: Any, catalog: Catalog, sources: list[tuple[str, str]]) -> None:
+        """Inside the import's write transaction (the store's write lock held): when another
+        process or station imported banks after `catalog` was read, check the new files again
+        against what the store now holds. Without this, two imports at once both passed against
+        the same stale catalogue: the second then failed on the store's unique index
+        (IntegrityError) or, with different files, stored banks whose ids collide. The check is
+        repeated only when the store moved, which is rare, so the lock is not held for it otherwise."""
+        stored = _imported_in(s, "bank")
+        if stored == list(catalog.imported):
+            return
+        names = {name for name, _text in stored}
+        again = [Problem(name, None, "", "a bank file of this name was imported meanwhile (by another "
+                         "station or window); see the banks in use, then import again only what is missing")
+                 for name, _text in sources if name in names]  # fmt: skip
+        if again:
+            raise DataFileError(again)
+        read_banks(catalog.bank_paths, catalog.standards, sources=[*stored, *sources])
 
     def banks(self, actor: Actor, catalog: Catalog) -> list[BankSummary]:
         """Every bank in use (bundled and imported), by standard and name: counts, no items."""
@@ -203,6 +225,10 @@ class LibraryService(Service):
         read_banks(merged.bank_paths, merged.standards, sources=merged.imported)  # every bank in use still fits
         data = {"files": [n for n, _t in sources], "standards": [f"{s.code}/{s.edition}" for _n, _t, s in read]}
         with self.action(actor, "standard.import", "library", data) as s:
+            if _imported_in(s, "standard") != list(catalog.imported_standards):
+                raise DataFileError([Problem(", ".join(n for n, _t in sources), None, "", "standards were imported "
+                                             "meanwhile (by another station or window): see the standards in use, "
+                                             "then import again")])  # fmt: skip
             for name, text, std in read:
                 s.add(
                     ImportedVersion(
@@ -307,6 +333,7 @@ class LibraryService(Service):
         new = {name for name, _text in sources}
         data = {"files": sorted(new), "banks": [i.bank for i in infos]}
         with self.action(actor, "bank.import", "library", data) as s:
+            self._still_fits(s, catalog, sources)
             for name, text in sources:
                 info = next((i for i in infos if i.source == name), None)
                 s.add(

@@ -3,9 +3,10 @@ timer, questions and notes, the panel's scores per criterion, and the chair's fi
 
 Who does what. The panel is the session's staff with the duty "review" (1.9.3: at least 3, odd);
 members register materials, run the defence timer, record questions and notes, and each scores
-once, against the session's criteria, blind to the others until they have submitted. The chair is
-the session's chief examiner (duty "chief") or a panel member whose role is chief; the chair sees
-every score and finalizes. An admin may register materials received by the centre.
+once, against the session's criteria, blind to the others until they have submitted. The chair (评审组长)
+is the one the admin gives the duty "chief" in the review session (the staffing screen); while
+nobody has it, a panel member whose role is chief examiner. The chair sees every score and
+finalizes; a review session starts only with exactly one chair. An admin may register materials received by the centre.
 The rules themselves are in app/domain/review.py.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.api.types import (
+    ReviewCriteriaView,
     ReviewCriterionView,
     ReviewMaterialView,
     ReviewMemberScore,
@@ -29,16 +31,19 @@ from app.banks.catalog import Catalog
 from app.banks.review_criteria import example_criteria, read_review_criteria
 from app.domain.review import (
     MATERIAL_KINDS,
+    MATERIAL_STATES,
     NOTE_KINDS,
     Defence,
+    DefenceEvent,
     ReviewCriteria,
+    defence_of,
     finalize_problems,
     may_see_others,
     spread_flagged,
     weighted_score,
 )
 from app.domain.scoring import review_score, stated
-from app.domain.staffing import check_review_panel, refusal
+from app.domain.staffing import check_review_chair, check_review_panel, refusal
 from app.domain.standards import Level, Part, Standard
 from app.errors import LINES, Message
 from app.services.base import (
@@ -63,6 +68,7 @@ from app.store.models import (
     ReviewMaterial,
     ReviewScore,
     SessionStaff,
+    User,
 )
 
 MAX_ATTACHMENT = 20 * 1024 * 1024  # bytes per registered file
@@ -92,14 +98,17 @@ class ReviewService(Service):
                                                                    SessionStaff.duty == "review")))  # fmt: skip
 
     @staticmethod
-    def _is_chair(s: Any, actor: Actor, session_id: int, panel: list[int]) -> bool:
-        if actor.role != "chief":
-            return False
-        if actor.id in panel:
-            return True
-        return s.scalar(select(SessionStaff.id).where(SessionStaff.session_id == session_id,
-                                                      SessionStaff.user_id == actor.id,
-                                                      SessionStaff.duty == "chief")) is not None  # fmt: skip
+    def _chairs(s: Any, session_id: int, panel: list[int]) -> set[int]:
+        """The panel's chair(s): whoever has the duty "chief" in the session; while nobody has it,
+        the panel members whose role is chief examiner (app/domain/staffing.py review_chairs)."""
+        assigned = set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session_id,
+                                                                    SessionStaff.duty == "chief")))  # fmt: skip
+        if assigned:
+            return assigned
+        return set(s.scalars(select(User.id).where(User.id.in_(panel), User.role == "chief"))) if panel else set()
+
+    def _is_chair(self, s: Any, actor: Actor, session_id: int, panel: list[int]) -> bool:
+        return actor.role == "chief" and actor.id in self._chairs(s, session_id, panel)
 
     def _candidate(self, s: Any, actor: Actor, candidate_id: int, *, write: bool) -> tuple[Candidate, ExamSession]:
         """The candidate of a review session the caller may work on: its panel, its chair, or an
@@ -112,23 +121,31 @@ class ReviewService(Service):
             require_duty(s, actor, session.id, *_duties(actor))
         return cand, session
 
+    def _panel_holds(self, s: Any, session: ExamSession) -> None:
+        """The standard's panel (1.9.3: at least 3, odd) with exactly one chair, or a refusal that
+        says what is missing: checked when a defence begins and when the chair finalizes."""
+        std, level = self._rules_of(session)
+        panel = self._panel(s, session.id)
+        findings = check_review_panel(std, level, len(panel)) + \
+            check_review_chair(std, level, len(self._chairs(s, session.id, panel)))  # fmt: skip
+        if findings:
+            raise Conflict(refusal(findings))
+
     def criteria_for(self, s: Any, session_id: int) -> ReviewCriteria:
         """The exam owner's criteria for the session, or the example (marked as such) when none
         was supplied."""
         row = s.scalar(select(ReviewCriteriaFile).where(ReviewCriteriaFile.session_id == session_id))
         return example_criteria() if row is None else ReviewCriteria.from_dict(row.content, supplied=True)
 
-    @staticmethod
-    def _defence(s: Any, candidate_id: int) -> Defence:
-        started = ended = None
-        for kind, at in s.execute(select(ReviewEvent.kind, ReviewEvent.at).where(
-                ReviewEvent.candidate_id == candidate_id,
-                ReviewEvent.kind.in_(("defence_start", "defence_end"))).order_by(ReviewEvent.id)):  # fmt: skip
-            if kind == "defence_start" and started is None:
-                started = at
-            elif kind == "defence_end" and started is not None and ended is None:
-                ended = at
-        return Defence(started, ended)
+    def _defence(self, s: Any, candidate_id: int) -> Defence:
+        """The defence from its instants on the store's clock, as read in this boot. Rows written
+        before revision 0022 carry no boot: they were read on this one's clock then."""
+        events = [DefenceEvent(kind, self.db.epoch if epoch is None else epoch, at)
+                  for kind, epoch, at in s.execute(
+                      select(ReviewEvent.kind, ReviewEvent.epoch, ReviewEvent.at)
+                      .where(ReviewEvent.candidate_id == candidate_id, ReviewEvent.at.is_not(None))
+                      .order_by(ReviewEvent.id))]  # fmt: skip
+        return defence_of(events, self.db.epoch)
 
     def review_list(self, actor: Actor, session_id: int) -> list[tuple[int, str, bool]]:
         """A review panel member's (or the chair's) candidates: (candidate id, anonymous code, scored by me)."""
@@ -155,12 +172,7 @@ class ReviewService(Service):
         panel = self._panel(s, session.id)
         seat = {user: n + 1 for n, user in enumerate(panel)}
         chair = self._is_chair(s, actor, session.id, panel)
-        materials = tuple(
-            ReviewMaterialView(m.id, m.kind, m.title, m.pages, m.filename,
-                               len(m.attachment) if m.attachment is not None else 0, m.digest)
-            for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == cand.id)
-                               .order_by(ReviewMaterial.id))
-        )  # fmt: skip
+        materials = self._materials(s, cand.id)
         notes = tuple(
             ReviewNoteView(e.kind, e.text or "", seat.get(e.member_id, 0), e.wall)
             for e in s.scalars(select(ReviewEvent).where(ReviewEvent.candidate_id == cand.id,
@@ -185,12 +197,33 @@ class ReviewService(Service):
             criteria=tuple(ReviewCriterionView(c.name, c.weight, c.description) for c in criteria.criteria),
             spread=criteria.spread, employer_assessment=std.staffing_for(level).review_employer_assessment,
             materials=materials, defence_minimum_minutes=std.min_minutes_for(level, Part.REVIEW),
-            defence_started=defence.started is not None,
-            defence_running=defence.started is not None and defence.ended is None,
+            defence_started=defence.began, defence_running=defence.running,
+            defence_interrupted=defence.interrupted,
             defence_seconds=defence.seconds(self.db.mono()), notes=notes, panel_size=len(panel),
             submitted=len(rows), my_score=mine, scores=shown, flagged=flagged, chair=chair,
             my_seat=seat.get(actor.id, 0), result=result,
             waiting=tuple(str(w) for w in waiting),
+        )  # fmt: skip
+
+    @staticmethod
+    def _states(s: Any, candidate_id: int) -> dict[int, str]:
+        """Each register entry's state: its latest expected/received/missing event; an entry with
+        none was registered as received (every entry before revision 0022)."""
+        out: dict[int, str] = {}
+        for material, kind in s.execute(select(ReviewEvent.material_id, ReviewEvent.kind).where(
+                ReviewEvent.candidate_id == candidate_id, ReviewEvent.kind.in_(MATERIAL_STATES))
+                .order_by(ReviewEvent.id)):  # fmt: skip
+            out[material] = kind
+        return out
+
+    def _materials(self, s: Any, candidate_id: int) -> tuple[ReviewMaterialView, ...]:
+        states = self._states(s, candidate_id)
+        return tuple(
+            ReviewMaterialView(m.id, m.kind, m.title, m.pages, m.filename,
+                               len(m.attachment) if m.attachment is not None else 0, m.digest,
+                               states.get(m.id, "received"))
+            for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == candidate_id)
+                               .order_by(ReviewMaterial.id))
         )  # fmt: skip
 
     def _waiting(self, s: Any, std: Standard, level: Level, session: ExamSession, candidate_id: int,
@@ -198,15 +231,18 @@ class ReviewService(Service):
                  note: str) -> list[Message]:  # fmt: skip
         """Everything that stops the chair finalizing this candidate's review."""
         out: list[Message] = [Message(f.message) if not isinstance(f.message, Message) else f.message
-                              for f in check_review_panel(std, level, len(panel))]  # fmt: skip
+                              for f in check_review_panel(std, level, len(panel)) +
+                              check_review_chair(std, level, len(self._chairs(s, session.id, panel)))]  # fmt: skip
         if len(rows) < len(panel):
             out.append(Message("{scored} of {needed} review panel members have scored", scored=len(rows),
                                needed=len(panel)))  # fmt: skip
-        kinds = list(s.scalars(select(ReviewMaterial.kind).where(ReviewMaterial.candidate_id == candidate_id)))
+        materials = self._materials(s, candidate_id)
         out += finalize_problems(
             minimum_minutes=std.min_minutes_for(level, Part.REVIEW), defence=defence,
-            employer_required=std.staffing_for(level).review_employer_assessment, kinds_registered=kinds,
+            employer_required=std.staffing_for(level).review_employer_assessment,
+            kinds_registered=[m.kind for m in materials if m.status == "received"],
             flagged=spread_flagged([Decimal(r.score) for r in rows], criteria.spread), disagreement_note=note,
+            awaited=[m.title for m in materials if m.status == "expected"],
         )  # fmt: skip
         return out
 
@@ -221,6 +257,19 @@ class ReviewService(Service):
             return bytes(row.attachment)
 
     # -- the exam owner's criteria ------------------------------------------------------------
+
+    def criteria_view(self, actor: Actor, session_id: int) -> ReviewCriteriaView:
+        """The criteria of a review session, for the admin's screen."""
+        require_role(actor, "admin")
+        with self.db.reader() as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound("no session {session}", session=session_id)
+            if session.part != Part.REVIEW.value:
+                raise Conflict("session {code} is not a comprehensive review", code=session.code)
+            c = self.criteria_for(s, session_id)
+        return ReviewCriteriaView(c.name, c.example, c.supplied, c.spread,
+                                  tuple(ReviewCriterionView(x.name, x.weight, x.description) for x in c.criteria))
 
     def set_criteria(self, actor: Actor, session_id: int, name: str, text: str) -> ReviewCriteria:
         """The exam owner's criteria file for a review session; the one that counts from now on.
@@ -249,9 +298,11 @@ class ReviewService(Service):
     # -- the register, the defence, questions and notes -----------------------------------------
 
     def register_material(self, actor: Actor, candidate_id: int, kind: str, title: str, pages: int | None = None,
-                          filename: str | None = None, content: bytes | None = None) -> int:  # fmt: skip
+                          filename: str | None = None, content: bytes | None = None,
+                          received: bool = True) -> int:  # fmt: skip
         """One entry of the candidate's register: application materials, a representative work or
-        the employer's assessment; `content` is kept encrypted."""
+        the employer's assessment; `content` is kept encrypted. `received`: False lists an entry
+        the centre awaits (marked received or missing later, `mark_material`)."""
         require_role(actor, "examiner", "chief", "admin")
         if kind not in MATERIAL_KINDS:
             raise ServiceError("unknown kind of review material {kind}", kind=repr(kind))
@@ -271,7 +322,33 @@ class ReviewService(Service):
                                  digest=digest, recorded_by=actor.id, wall=self.db.wall_now())  # fmt: skip
             s.add(row)
             s.flush()
+            if not received:
+                s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind="expected", material_id=row.id,
+                                  wall=self.db.wall_now()))  # fmt: skip
             return row.id
+
+    def mark_material(self, actor: Actor, material_id: int, state: str) -> None:
+        """An entry of the register received, or known to be missing (or awaited again)."""
+        require_role(actor, "examiner", "chief", "admin")
+        if state not in MATERIAL_STATES:
+            raise ServiceError("unknown state of a review material {state}", state=repr(state))
+        with self.action(actor, "review.material_state", f"material:{material_id}", {"state": state}) as s:
+            row = s.get(ReviewMaterial, material_id)
+            if row is None:
+                raise NotFound("no review material {material}", material=material_id)
+            self._candidate(s, actor, row.candidate_id, write=True)
+            self._not_final(s, row.candidate_id)
+            if self._states(s, row.candidate_id).get(material_id, "received") == state:
+                return  # already so: nothing to record
+            s.add(ReviewEvent(candidate_id=row.candidate_id, member_id=actor.id, kind=state, material_id=material_id,
+                              wall=self.db.wall_now()))  # fmt: skip
+
+    def materials(self, actor: Actor, candidate_id: int) -> tuple[ReviewMaterialView, ...]:
+        """A candidate's register, for the admin's screen (and the panel's)."""
+        require_role(actor, "examiner", "chief", "admin")
+        with self.db.reader() as s:
+            cand, _session = self._candidate(s, actor, candidate_id, write=False)
+            return self._materials(s, cand.id)
 
     @staticmethod
     def _not_final(s: Any, candidate_id: int) -> None:
@@ -280,24 +357,31 @@ class ReviewService(Service):
 
     def _event(self, actor: Actor, candidate_id: int, kind: str, text: str | None = None) -> float:
         name = {"defence_start": "review.defence_start", "defence_end": "review.defence_end"}.get(kind, "review.note")
-        with self.action(actor, name, f"candidate:{candidate_id}", {"kind": kind}) as s:
+        data = {"kind": kind}  # the audit entry is written as the action ends: it says what was recorded
+        with self.action(actor, name, f"candidate:{candidate_id}", data) as s:
             _cand, session = self._candidate(s, actor, candidate_id, write=True)
             if actor.role == "admin":
                 raise PermissionDenied("you are not on the review panel of session {code}", code=session.code)
             self._not_final(s, candidate_id)
             defence = self._defence(s, candidate_id)
-            if kind == "defence_start" and defence.started is not None:
+            if kind == "defence_start" and defence.interrupted:
+                kind = data["kind"] = "defence_resume"  # the machine restarted while it ran: it goes on from now
+            elif kind == "defence_start" and defence.began:
                 raise Conflict("the defence has already started")
+            if kind == "defence_start":  # the review begins: with a panel as the standard asks and its chair
+                self._panel_holds(s, session)
             if kind == "defence_end":
-                if defence.started is None:
+                if not defence.began:
                     raise Conflict("the defence has not started")
-                if defence.ended is not None:
+                if defence.ended:
                     raise Conflict("the defence has already ended")
+            # every event is an instant on the store's clock: a question asked while the defence
+            # runs is also where a restart of the machine would find it last running
             now = self.db.mono()
-            s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind=kind,
-                              at=now if kind.startswith("defence") else None, text=text,
-                              wall=self.db.wall_now()))  # fmt: skip
-            return Defence(defence.started if defence.started is not None else now, now).seconds(now)
+            s.add(ReviewEvent(candidate_id=candidate_id, member_id=actor.id, kind=kind, at=now, epoch=self.db.epoch,
+                              text=text, wall=self.db.wall_now()))  # fmt: skip
+            s.flush()
+            return self._defence(s, candidate_id).seconds(now)
 
     def start_defence(self, actor: Actor, candidate_id: int) -> None:
         """The defence (答辩) begins: its time is counted on the centre's clock."""
@@ -354,9 +438,7 @@ class ReviewService(Service):
             if not self._is_chair(s, actor, session.id, panel):
                 raise PermissionDenied("only the review panel's chair finalizes a review")
             std, level = self._rules_of(session)
-            findings = check_review_panel(std, level, len(panel))
-            if findings:
-                raise Conflict(refusal(findings))
+            self._panel_holds(s, session)
             criteria = self.criteria_for(s, session.id)
             rows = [r for r in s.scalars(select(ReviewScore).where(ReviewScore.candidate_id == candidate_id)
                                          .order_by(ReviewScore.id)) if r.member_id in panel]  # fmt: skip
@@ -380,7 +462,9 @@ class ReviewService(Service):
                 defence: Defence, note: str) -> dict[str, Any]:  # fmt: skip
         """The review record kept with the result and carried in the result bundle: no names."""
         seat = {user: n + 1 for n, user in enumerate(panel)}
-        materials = [{"kind": m.kind, "title": m.title, "pages": m.pages, "file": m.filename, "sha256": m.digest}
+        states = ReviewService._states(s, candidate_id)
+        materials = [{"kind": m.kind, "title": m.title, "pages": m.pages, "file": m.filename, "sha256": m.digest,
+                      "status": states.get(m.id, "received")}
                      for m in s.scalars(select(ReviewMaterial).where(ReviewMaterial.candidate_id == candidate_id)
                                         .order_by(ReviewMaterial.id))]  # fmt: skip
         events = list(
@@ -390,12 +474,11 @@ class ReviewService(Service):
                 .order_by(ReviewEvent.id)
             )
         )
-        assert defence.ended is not None
         return {
             "members": len(rows),
             "criteria": criteria.as_dict(),
             "materials": materials,
-            "defence_minutes": str(stated(Decimal(str(defence.seconds(defence.ended))) / 60)),
+            "defence_minutes": str(stated(Decimal(str(defence.counted)) / 60)),
             "questions": [e.text for e in events if e.kind == "question"],
             "notes": len([e for e in events if e.kind == "note"]),
             "scores": [{"member": seat[r.member_id], "score": r.score, "marks": r.marks or {}} for r in rows],

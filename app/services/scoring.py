@@ -29,7 +29,7 @@ from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
 from app.domain.items import Item, ItemType
 from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
-from app.domain.staffing import check_skill_examiners, refusal
+from app.domain.staffing import check_skill_examiners, refusal, scores_task, task_examiners, with_task_panels
 from app.domain.standards import Level, Part, Standard
 from app.errors import UserFacingError
 from app.services.answer_log import Logs, read_log, read_logs
@@ -37,6 +37,7 @@ from app.services.base import (
     Actor,
     Conflict,
     NotFound,
+    PermissionDenied,
     Service,
     ServiceError,
     require_duty,
@@ -50,6 +51,7 @@ from app.store.models import (
     AttemptStep,
     Candidate,
     ExaminerScore,
+    ExaminerTask,
     ExamSession,
     PaperInstance,
     Result,
@@ -276,12 +278,14 @@ _FINALIZE_TRIES = 3
 
 def examined_result(
     content: dict[str, Any], answers: dict[int, Any], ended: str, rows: Iterable[ExaminerScore],
-    examiners: set[int], spread_threshold: Decimal,
+    examiners: set[int], spread_threshold: Decimal, assigned: dict[int, frozenset[str]] | None = None,
 ) -> tuple[Decimal, dict[str, Any], list[QuestionWait]]:  # fmt: skip
     """The part's score and per-area detail of a submitted paper with examiner-scored questions,
     from its answers and the examiners' scores; or the questions it still waits for (score 0).
     Each such question counts `points x examiners' score / rubric maximum` (the chief's score
-    where examiners disagree beyond the threshold); objective questions are scored by the key."""
+    where examiners disagree beyond the threshold); objective questions are scored by the key.
+    `assigned`: per-task duties (examiner -> the tasks they score); a question is scored by the
+    examiners of its task."""
     rows = list(rows)
     credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
     per_area: dict[str, Decimal] = {}
@@ -296,12 +300,13 @@ def examined_result(
             per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
             continue
         maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
+        on_task = task_examiners(examiners, assigned or {}, entry["id"])
         totals = [
             sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
+            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in on_task
         ]  # fmt: skip
-        if len(totals) < len(examiners):
-            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(examiners)))
+        if len(totals) < len(on_task):
+            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(on_task)))
             continue
         agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
         task_score = agg.score
@@ -338,6 +343,80 @@ class ScoringService(Service):
         """The users assigned to a session with one duty."""
         return set(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session_id,
                                                                 SessionStaff.duty == duty)))  # fmt: skip
+
+    @staticmethod
+    def _assigned_tasks(s: Any, session_id: int) -> dict[int, frozenset[str]]:
+        """Per-task duties of the session: examiner -> the skill tasks they score (examiners not
+        listed score every task)."""
+        out: dict[int, set[str]] = {}
+        for user_id, task in s.execute(select(ExaminerTask.user_id, ExaminerTask.task)
+                                       .where(ExaminerTask.session_id == session_id)):  # fmt: skip
+            out.setdefault(user_id, set()).add(task)
+        return {user: frozenset(tasks) for user, tasks in out.items()}
+
+    def _require_task(self, s: Any, actor: Actor, session_id: int, entry: dict[str, Any]) -> None:
+        """An examiner with per-task duties reads and scores only their tasks; the chief, every task."""
+        if actor.role == "chief" and s.scalar(select(SessionStaff.id).where(
+                SessionStaff.session_id == session_id, SessionStaff.user_id == actor.id,
+                SessionStaff.duty == "chief")) is not None:  # fmt: skip
+            return
+        if not scores_task(actor.id, entry["id"], self._assigned_tasks(s, session_id)):
+            raise PermissionDenied("skill task {task} is not among the tasks assigned to you", task=entry["id"])
+
+    def assign_examiner_tasks(self, actor: Actor, session_id: int, user_id: int, tasks: list[str]) -> None:
+        """The skill tasks an examiner of a skill session scores; an empty list: every task. The
+        tasks are those the banks hold for the session's level. Refused once the examiner has
+        scored in the session (the panels the scores were given in would change)."""
+        require_role(actor, "admin")
+        wanted = sorted(set(tasks))
+        with self.action(actor, "session.examiner_tasks", f"session:{session_id}",
+                         {"user": user_id, "tasks": wanted}) as s:  # fmt: skip
+            session = unfrozen_session(s, session_id)
+            if session.part != Part.SKILL.value:
+                raise Conflict("session {code} is not a skill assessment: its examiners have no tasks to divide",
+                               code=session.code)  # fmt: skip
+            if s.scalar(select(SessionStaff.id).where(SessionStaff.session_id == session_id,
+                                                      SessionStaff.user_id == user_id,
+                                                      SessionStaff.duty == "examiner")) is None:  # fmt: skip
+                raise Conflict("user {user} is not an examiner of session {code}", user=user_id, code=session.code)
+            std, level = self._rules_of(session)
+            known = {task.id for task in self.catalog.banks.tasks_for(std.code, session.subtype, level.level)}
+            unknown = [task for task in wanted if task not in known]
+            if unknown:
+                raise ServiceError("no skill task {task} for session {code}", task=unknown[0], code=session.code)
+            in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+            if s.scalar(select(ExaminerScore.id).where(ExaminerScore.examiner_id == user_id,
+                                                       ExaminerScore.attempt_id.in_(in_session)).limit(1)):  # fmt: skip
+                raise Conflict("user {user} has already scored in this session: the tasks stay", user=user_id)
+            for row in s.scalars(select(ExaminerTask).where(ExaminerTask.session_id == session_id,
+                                                            ExaminerTask.user_id == user_id)):  # fmt: skip
+                s.delete(row)
+            s.flush()
+            s.add_all(ExaminerTask(session_id=session_id, user_id=user_id, task=task) for task in wanted)
+
+    def session_skill_tasks(self, actor: Actor, session_id: int) -> list[tuple[str, str, str]]:
+        """(task id, area, title) of the skill tasks the banks hold for a skill session's level."""
+        require_role(actor, "admin")
+        with self.db.reader() as s:
+            session = s.get(ExamSession, session_id)
+            if session is None:
+                raise NotFound("no session {session}", session=session_id)
+        if session.part != Part.SKILL.value:
+            return []
+        std, level = self._rules_of(session)
+        return [(task.id, task.area, task.title) for task in self.catalog.banks.tasks_for(std.code, session.subtype,
+                                                                                         level.level)]  # fmt: skip
+
+    def examiner_tasks(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
+        """(examiner's user id, task id) of the session's per-task duties."""
+        require_role(actor, "admin", "chief")
+        with self.db.reader() as s:
+            if actor.role != "admin":
+                require_duty(s, actor, session_id, "chief")
+            rows = s.execute(select(ExaminerTask.user_id, ExaminerTask.task)
+                             .where(ExaminerTask.session_id == session_id)
+                             .order_by(ExaminerTask.user_id, ExaminerTask.task)).all()  # fmt: skip
+        return [(user_id, task) for user_id, task in rows]
 
     def assign_staff(self, actor: Actor, session_id: int, user_id: int, duty: str) -> None:
         require_role(actor, "admin")
@@ -380,6 +459,10 @@ class ScoringService(Service):
                 scored = s.scalar(select(ExaminerScore.id).where(*mine).limit(1))
                 if scored is not None:
                     raise Conflict("user {user} has already scored in this session: the duty stays", user=user_id)
+            if duty == "examiner":
+                for task in s.scalars(select(ExaminerTask).where(ExaminerTask.session_id == session_id,
+                                                                 ExaminerTask.user_id == user_id)):  # fmt: skip
+                    s.delete(task)
             s.delete(row)
 
     def session_staff(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
@@ -441,6 +524,8 @@ class ScoringService(Service):
                                   .order_by(ExaminerScore.id)))  # fmt: skip
             chief = actor.role == "chief"
             examiners = self._on_duty(s, session_id, "examiner")
+            assigned = self._assigned_tasks(s, session_id)
+            arbiter = actor.id in self._on_duty(s, session_id, "chief")  # sees every task
             names = {u.id: u.display_name for u in s.scalars(select(User).where(User.id.in_(examiners)))}
             recorded: dict[int, str] = {}
             if chief:
@@ -462,6 +547,8 @@ class ScoringService(Service):
                 for entry in content["items"]:
                     if entry["type"] not in ("task", "short", "case"):
                         continue
+                    if not arbiter and not scores_task(actor.id, entry["id"], assigned):
+                        continue  # per-task duties: another examiner's task
                     title, _, instructions = entry["stem"].partition("\n")
                     rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
                     target = f"slot:{entry['slot']}"
@@ -472,12 +559,13 @@ class ScoringService(Service):
                                      and r.target == f"{target}:{ARBITRATION}"), mine)  # fmt: skip
                     extra: dict[str, Any] = {}
                     if chief:
-                        scored = [r for r in on_slot if r.examiner_id in examiners]
+                        on_task = task_examiners(examiners, assigned, entry["id"])
+                        scored = [r for r in on_slot if r.examiner_id in on_task]
                         extra["examiner_scores"] = tuple(
                             (names.get(r.examiner_id, str(r.examiner_id)), _per_point(r, len(rubric))) for r in scored
                         )
                         extra["final_score"] = recorded.get(candidate)
-                        if rubric and len(scored) >= len(examiners) and candidate not in recorded:
+                        if rubric and len(scored) >= len(on_task) and candidate not in recorded:
                             maximum = sum((Decimal(m) for _, m in rubric), Decimal(0))
                             totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0)) for r in scored]
                             agg = aggregate_examiner_scores(
@@ -503,6 +591,10 @@ class ScoringService(Service):
             if attempt is None:
                 raise NotFound("no attempt {attempt}", attempt=attempt_id)
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
+            paper = s.get(PaperInstance, attempt.paper_id)
+            entry = next((e for e in paper.content["items"] if e["slot"] == slot), None) if paper else None
+            if entry is not None:
+                self._require_task(s, actor, attempt.session_id, entry)
             log = read_log(s, attempt_id)
             if not log.submitted:
                 raise Conflict("the attempt is still open")
@@ -535,6 +627,8 @@ class ScoringService(Service):
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
             if entry is None or "rubric" not in entry:
                 raise NotFound("question {n} has no rubric", n=slot + 1)
+            if not arbitration:
+                self._require_task(s, actor, attempt.session_id, entry)
             rubric = entry["rubric"]
             total = Decimal(0)
             for index in range(len(rubric)):
@@ -590,7 +684,8 @@ class ScoringService(Service):
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             content = paper.content
             examiners = self._on_duty(s, session.id, "examiner")
-            self._check_examiners(s, session, len(examiners))
+            assigned = self._assigned_tasks(s, session.id)
+            self._check_examiners(s, session, examiners, assigned, [content])
             rows = s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id == attempt_id)).all()
             log = read_log(s, attempt_id)
             if log.ended is None:
@@ -598,7 +693,7 @@ class ScoringService(Service):
             if log.ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
             score, detail, waiting = examined_result(content, log.answers, log.ended, rows, examiners,
-                                                     spread_threshold)  # fmt: skip
+                                                     spread_threshold, assigned)  # fmt: skip
             if waiting:
                 raise Conflict("not ready: {waiting}", waiting=[w.message() for w in waiting])
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
@@ -641,7 +736,7 @@ class ScoringService(Service):
             unfrozen_session(s, session_id)
             head = audit_head(s)
             examiners = self._on_duty(s, session_id, "examiner")
-            self._check_examiners(s, session, len(examiners))
+            assigned = self._assigned_tasks(s, session_id)
             papers = s.execute(
                 select(Attempt.id, Attempt.candidate_id, Candidate.anonymous_code, PaperInstance.content)
                 .join(Candidate, Candidate.id == Attempt.candidate_id)
@@ -649,6 +744,7 @@ class ScoringService(Service):
                 .where(Attempt.session_id == session_id)
                 .order_by(Candidate.anonymous_code, Attempt.id)
             ).all()  # fmt: skip
+            self._check_examiners(s, session, examiners, assigned, [p.content for p in papers])
             in_session = select(Attempt.id).where(Attempt.session_id == session_id)
             scores: dict[int, list[ExaminerScore]] = {}
             for row in s.scalars(select(ExaminerScore).where(ExaminerScore.attempt_id.in_(in_session))):
@@ -669,7 +765,7 @@ class ScoringService(Service):
                     outcomes.append(CandidateFinal(attempt_id, code, ALREADY))
                 else:
                     score, detail, waiting = examined_result(content, answers, ended, scores.get(attempt_id, []),
-                                                             examiners, spread_threshold)  # fmt: skip
+                                                             examiners, spread_threshold, assigned)  # fmt: skip
                     if waiting:
                         outcomes.append(CandidateFinal(attempt_id, code, NOT_READY, waiting=tuple(waiting)))
                     else:
@@ -679,13 +775,18 @@ class ScoringService(Service):
         return _FinalizePlan(session.code, session.part, head, scope, FinalizeAllSummary(session_id, tuple(outcomes)),
                              results)  # fmt: skip
 
-    def _check_examiners(self, s: Any, session: ExamSession, examiners: int) -> None:
-        """Enough examiners for the session's part: the standard's 1.9.3 for a skill session; for a
-        theory paper's written answers, the standard's minimum number of examiners."""
+    def _check_examiners(self, s: Any, session: ExamSession, on_duty: set[int], assigned: dict[int, frozenset[str]],
+                         contents: Iterable[dict[str, Any]]) -> None:  # fmt: skip
+        """Enough examiners for the session's part: the standard's 1.9.3 for a skill session, and
+        with per-task duties for each task of these papers; for a theory paper's written answers,
+        the standard's minimum number of examiners."""
         std, level = self._rules_of(session)
+        examiners = len(on_duty)
         if session.part == Part.SKILL:
             candidates = len(set(s.scalars(select(Candidate.id).where(Candidate.session_id == session.id))))
-            findings = check_skill_examiners(std, level, candidates, examiners)
+            tasks = [e["id"] for c in contents for e in c["items"] if "rubric" in e]
+            findings = with_task_panels(check_skill_examiners(std, level, candidates, examiners), std, level, on_duty,
+                                        assigned, tasks)  # fmt: skip
             if findings:
                 raise Conflict(refusal(findings))
         elif examiners < std.staffing_for(level).min_examiners:

@@ -23,10 +23,13 @@ from app.domain.staffing import (
     STAFFING_SECTION,
     Finding,
     check_duration,
+    check_review_chair,
     check_session,
     check_task_minutes,
     cite,
     refusal,
+    review_chairs,
+    with_task_panels,
 )
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import TimeEventKind
@@ -41,6 +44,7 @@ from app.store.database import Database
 from app.store.models import (
     Attempt,
     Candidate,
+    ExaminerTask,
     ExamSession,
     PaperInstance,
     SessionStaff,
@@ -385,9 +389,23 @@ class SessionService(ExamDay):
             examiners=duties.get("review" if part is Part.REVIEW else "examiner", 0),
             surveilled=bool(session.surveillance_reason),
         )  # fmt: skip
+        if part is Part.REVIEW and not any(f.rule == "review_not_required" for f in findings):
+            panel = select(SessionStaff.user_id).where(SessionStaff.session_id == session.id,
+                                                       SessionStaff.duty == "review")  # fmt: skip
+            chief_members = s.scalar(select(func.count()).select_from(User).where(User.id.in_(panel),
+                                                                                   User.role == "chief"))  # fmt: skip
+            findings += check_review_chair(std, lv, review_chairs(duties.get("chief", 0), chief_members or 0))
         if part is Part.SKILL:
-            contents = s.scalars(select(PaperInstance.content).where(PaperInstance.session_id == session.id))
+            contents = list(s.scalars(select(PaperInstance.content).where(PaperInstance.session_id == session.id)))
             findings += check_task_minutes(session.duration_minutes, [task_minutes(c) for c in contents])
+            assigned: dict[int, set[str]] = {}
+            for user_id, task in s.execute(select(ExaminerTask.user_id, ExaminerTask.task)
+                                           .where(ExaminerTask.session_id == session.id)):  # fmt: skip
+                assigned.setdefault(user_id, set()).add(task)
+            examiners = s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session.id,
+                                                                     SessionStaff.duty == "examiner"))  # fmt: skip
+            findings = with_task_panels(findings, std, lv, examiners, {u: frozenset(t) for u, t in assigned.items()},
+                                        [e["id"] for c in contents for e in c["items"] if e["type"] == "task"])
         return findings
 
     def minutes_to_start(self, actor: Actor, session_id: int) -> int:

@@ -178,6 +178,18 @@ class SessionStaff(Base):
     __table_args__ = (UniqueConstraint("session_id", "user_id", "duty"),)
 
 
+class ExaminerTask(Base):
+    """A skill task an examiner of the session scores. An examiner of a session with no row here
+    scores every task of it; with rows, only those (revision 0022)."""
+
+    __tablename__ = "examiner_tasks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    task: Mapped[str] = mapped_column(String(64))  # the skill task's id in its bank
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "task"),)
+
+
 class Candidate(Base):
     __tablename__ = "candidates"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -452,8 +464,10 @@ class ReviewMaterial(Base):
 
 
 class ReviewEvent(Base):
-    """The defence (答辩) timer and the questions and notes of one candidate's review. Append-only.
-    kind: defence_start | defence_end (at: the store's machine clock) | question | note (text)."""
+    """The defence (答辩) timer, the questions and notes of one candidate's review, and the state of
+    its register's entries. Append-only. kind: defence_start | defence_resume | defence_end |
+    question | note (text), each at an instant of the store's machine clock (`at`, `epoch`); or
+    expected | received | missing (`material_id`)."""
 
     __tablename__ = "review_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -461,6 +475,10 @@ class ReviewEvent(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(16))
     at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the clock epoch `at` was read in (None: written before revision 0022, in the store's epoch then)
+    epoch: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # kinds expected | received | missing: the entry of the materials register they mark (revision 0022)
+    material_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     text: Mapped[str | None] = mapped_column(EncryptedText("review_events.text"), nullable=True)
     wall: Mapped[str] = mapped_column(String(40))
 

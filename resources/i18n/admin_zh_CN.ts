@@ -4,12 +4,12 @@
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../app/ui/admin/home.py" line="+26"/>
+        <location filename="../../app/ui/admin/home.py" line="+28"/>
         <source>ExamDesk — centre administration</source>
         <translation>ExamDesk 考务管理</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;1 Sessions</source>
         <translation>场次(&amp;1)</translation>
     </message>
@@ -43,11 +43,16 @@
         <source>&amp;7 Stations</source>
         <translation>&amp;7 考试机</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;8 Comprehensive review</source>
+        <translation>&amp;8 综合评审</translation>
+    </message>
 </context>
 <context>
     <name>AdminText</name>
     <message>
-        <location filename="../../app/ui/admin/labels.py" line="+36"/>
+        <location filename="../../app/ui/admin/labels.py" line="+37"/>
         <source>Administrator</source>
         <translation>考务管理员</translation>
     </message>
@@ -150,7 +155,27 @@
         <translation>评审组现有 {actual} 名成员：人数须为奇数（例如 {required} 名）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Skill task {task}: {actual} examiners score it; each task needs at least {least}, an odd number</source>
+        <translation>技能任务 {task}：{actual} 名考评员评分；每项任务至少需要 {least} 名，且为奇数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skill task {task}: {actual} examiners score it; each task needs at least {least}</source>
+        <translation>技能任务 {task}：{actual} 名考评员评分；每项任务至少需要 {least} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The review panel has no chair: assign a chief examiner as Review panel chair</source>
+        <translation>评审组尚无组长：请指派一名主考评员担任评审组长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{actual} review panel chairs: a panel has one</source>
+        <translation>评审组长 {actual} 名：每个评审组只设一名组长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{level} has no comprehensive review</source>
         <translation>{level}不设综合评审</translation>
     </message>
@@ -1122,6 +1147,220 @@
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <location filename="../../app/ui/admin/review_tab.py" line="+35"/>
+        <source>Review session</source>
+        <translation>评审场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no comprehensive review is scheduled)</source>
+        <translation>（尚未安排综合评审）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;view session:</source>
+        <translation>评审场次(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Load the exam owner&apos;s criteria file…</source>
+        <translation>载入考核方评审标准文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A YAML file of the format examdesk-review-criteria/1; it counts from now on, until the panel starts scoring</source>
+        <translation>格式为 examdesk-review-criteria/1 的 YAML 文件；载入后即生效，评审组开始评分后不可再更换</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review criteria</source>
+        <translation>评审标准</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Candidate</source>
+        <translation>考生</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Candidate:</source>
+        <translation>考生(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>Materials register</source>
+        <translation>材料登记</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Mark &amp;received</source>
+        <translation>标记为已收到(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;missing</source>
+        <translation>标记为缺交(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. the application form</source>
+        <translation>例如：职业技能等级认定申报表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not counted</source>
+        <translation>未计页数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach a &amp;file (kept encrypted)</source>
+        <translation>附加文件(&amp;F)（加密保存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not here &amp;yet: list it as expected</source>
+        <translation>尚未收到(&amp;Y)：登记为待收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;gister</source>
+        <translation>登记(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register an entry</source>
+        <translation>登记一项材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pages:</source>
+        <translation>页数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{code} · {room}</source>
+        <translation>{code} · {room}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{ticket} {name}</source>
+        <translation>{ticket} {name}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name}: {weight}%</source>
+        <translation>{name}：{weight}%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spread that flags a disagreement: {spread} points</source>
+        <translation>评分分歧阈值：{spread} 分</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The exam owner&apos;s review criteria</source>
+        <translation>考核方评审标准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Criteria (*.yaml *.yml)</source>
+        <translation>评审标准 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The file to attach</source>
+        <translation>要附加的文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any file (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Application materials</source>
+        <translation>申报材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representative work</source>
+        <translation>主要成果代表作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer&apos;s assessment</source>
+        <translation>单位评价</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expected</source>
+        <translation>待收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺交</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The exam owner&apos;s criteria: {name}</source>
+        <translation>考核方评审标准：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A file that calls itself an example was loaded: {name}. Load the exam owner&apos;s own criteria.</source>
+        <translation>已载入的文件自称为示例：{name}。请载入考核方自己的评审标准。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No criteria were supplied: the panel scores against the example ({name}), which is not official. Load the exam owner&apos;s file.</source>
+        <translation>尚未提供评审标准：评审组按示例（{name}）评分，示例并非官方标准。请载入考核方的文件。</translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <location filename="../../app/ui/admin/roster_tab.py" line="+54"/>
@@ -1467,12 +1706,12 @@
 <context>
     <name>StaffingBox</name>
     <message>
-        <location filename="../../app/ui/admin/staffing_box.py" line="+77"/>
+        <location filename="../../app/ui/admin/staffing_box.py" line="+133"/>
         <source>Staff and staffing check</source>
         <translation>考务人员与配备检查</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>(nobody else can take this duty)</source>
         <translation>（没有其他可担任此职责的人员）</translation>
     </message>
@@ -1517,7 +1756,17 @@
         <translation>取消所选人员在本场次中的该项职责</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>&amp;Tasks…</source>
+        <translation>任务(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the skill tasks the chosen examiner scores (per-task duties)</source>
+        <translation>选择该考评员负责评分的技能任务（按任务分工）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Record electronic &amp;surveillance…</source>
         <translation>记录全方位电子监控(&amp;S)…</translation>
     </message>
@@ -1532,7 +1781,12 @@
         <translation>人员配备检查结果</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+30"/>
+        <source>Review panel chair</source>
+        <translation>评审组长</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Under full electronic surveillance: {reason}</source>
         <translation>实行全方位电子监控：{reason}</translation>
     </message>
@@ -1552,7 +1806,7 @@
         <translation>{name} — {duty}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+36"/>
         <source>Remove from session</source>
         <translation>移出场次</translation>
     </message>
@@ -1587,7 +1841,12 @@
         <translation>以下已停用的账号仍在本场次担任职责，且无法登录：{names}。请将其移出本场次，或在“用户”页重新启用其账号。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>{name} (tasks {tasks})</source>
+        <translation>{name}（任务 {tasks}）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Staffing and time meet the standard.</source>
         <translation>人员配备和考试时长符合标准要求。</translation>
     </message>
@@ -2004,6 +2263,29 @@
         <location line="+2"/>
         <source>Revoke station</source>
         <translation>撤销考试机</translation>
+    </message>
+</context>
+<context>
+    <name>TaskChoice</name>
+    <message>
+        <location filename="../../app/ui/admin/staffing_box.py" line="-302"/>
+        <source>Tasks {who} scores</source>
+        <translation>{who} 负责评分的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick the skill tasks this examiner scores. None ticked: every task of the session. Each task needs its own panel of examiners as the standard asks.</source>
+        <translation>勾选该考评员负责评分的技能任务。不勾选：评本场次的全部任务。每项任务都需要符合标准要求的考评员人数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skill tasks</source>
+        <translation>技能任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{task} — {title} ({area})</source>
+        <translation>{task} — {title}（{area}）</translation>
     </message>
 </context>
 <context>

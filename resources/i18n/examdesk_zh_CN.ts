@@ -1453,7 +1453,17 @@ weight tables and papers</source>
         <translation>{role} 无权执行此操作（需要 {roles}）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+37"/>
+        <source>{source}: the review panel has no chair: assign one chief examiner as its chair</source>
+        <translation>{source}：评审组没有组长：请指派一名主考评员担任组长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: a review panel has one chair, this session has {actual}</source>
+        <translation>{source}：每个评审组设一名组长，本场次有 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>candidate {ticket}: ID number {problem}</source>
         <translation>考生 {ticket}：身份证号有误（{problem}）</translation>
     </message>
@@ -1658,7 +1668,57 @@ weight tables and papers</source>
         <translation>用户 {user} 已在本场次中评分，职责不能取消</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>unknown state of a review material {state}</source>
+        <translation>未知的评审材料状态 {state}</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>no review material {material}</source>
+        <translation>没有评审材料 {material}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the material {title} is still expected: mark it received or missing</source>
+        <translation>材料“{title}”仍为待收：请标记为已收到或缺交</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user {user} has already scored in this session: the tasks stay</source>
+        <translation>用户 {user} 已在本场次评分：其任务不能再更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skill task {task} is not among the tasks assigned to you</source>
+        <translation>技能任务 {task} 不在分配给您的任务之中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session {code} is not a skill assessment: its examiners have no tasks to divide</source>
+        <translation>场次 {code} 不是技能考核：没有可分配给考评员的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {user} is not an examiner of session {code}</source>
+        <translation>用户 {user} 不是场次 {code} 的考评员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no skill task {task} for session {code}</source>
+        <translation>场次 {code} 没有技能任务 {task}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}, an odd number</source>
+        <translation>{source}：技能任务 {task} 由 {actual} 名考评员评分；每项任务至少需要 {least} 名，且为奇数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}</source>
+        <translation>{source}：技能任务 {task} 由 {actual} 名考评员评分；每项任务至少需要 {least} 名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>row {row}: ticket {ticket} is already in this session</source>
         <translation>第 {row} 行：准考证号 {ticket} 已在本场次中</translation>
     </message>
@@ -2488,7 +2548,17 @@ weight tables and papers</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>a bank file of this name was imported meanwhile (by another station or window); see the banks in use, then import again only what is missing</source>
+        <translation>同名题库文件已在此期间由其他考试机或窗口导入；请查看在用题库，再只导入尚缺的文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>standards were imported meanwhile (by another station or window): see the standards in use, then import again</source>
+        <translation>标准已在此期间由其他考试机或窗口导入：请查看在用标准，然后重新导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>expected {expected}, got {got}</source>
         <translation>应为 {expected}，实际为 {got}</translation>
     </message>
@@ -3488,12 +3558,12 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-451"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-627"/>
         <source>the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run &apos;examdesk store verify&apos; for the full check, keep this data folder as evidence, and restore the last good copy (the second disk&apos;s copy or a backup) under the same passphrase</source>
         <translation>数据库在 ExamDesk 之外被改动：{problem}。不要用它进行考试：运行 &apos;examdesk store verify&apos; 做完整检查，保留此数据文件夹作为证据，并用同一口令恢复最近一份完好的副本（第二块硬盘上的副本或备份）</translation>
     </message>
@@ -4059,24 +4129,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+774"/>
+        <location line="+805"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-769"/>
-        <location line="+774"/>
+        <location line="-800"/>
+        <location line="+805"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-773"/>
-        <location line="+774"/>
+        <location line="-804"/>
+        <location line="+805"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-804"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>
@@ -4436,7 +4506,7 @@ weight tables and papers</source>
         <translation>{source}：综合评审委员须为单数，本场次为 {actual} 人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes ({tasks}), this session has {minutes}</source>
         <translation>{total} 名考生中有 {count} 名抽到的技能考核任务建议用时最多 {needed} 分钟（{tasks}），本场次为 {minutes} 分钟</translation>
     </message>
@@ -4486,7 +4556,7 @@ weight tables and papers</source>
         <translation>{needed} 名综合评审委员中已有 {scored} 名评分</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+146"/>
         <source>you are not a proctor of session {code}</source>
         <translation>您不是场次 {code} 的监考员</translation>
     </message>
@@ -4541,7 +4611,7 @@ weight tables and papers</source>
         <translation>不是题库文件（examdesk-bank/1）；职业标准请用“导入标准”导入</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>{standard} has no subtype {subtype}; subtypes: {known}</source>
         <translation>{standard} 没有工种 {subtype}；可选工种：{known}</translation>
     </message>

@@ -371,11 +371,12 @@
     </message>
     <message>
         <location line="+32"/>
+        <location line="+201"/>
         <source>&amp;Start the defence</source>
         <translation>开始答辩(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-199"/>
         <source>&amp;End the defence</source>
         <translation>结束答辩(&amp;E)</translation>
     </message>
@@ -386,12 +387,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>The question asked, or a note for the record</source>
         <translation>答辩中提出的问题，或存档的评议记录</translation>
     </message>
@@ -498,12 +499,17 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>stopped by a restart of the centre&apos;s computer, resume it</source>
+        <translation>因考点计算机重启而中止，请继续答辩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
@@ -513,7 +519,12 @@
         <translation>答辩：{state}。标准要求每名考生不少于 {least} 分钟。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>Re&amp;sume the defence</source>
+        <translation>继续答辩(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Question</source>
         <translation>提问</translation>
     </message>

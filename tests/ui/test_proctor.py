@@ -684,7 +684,7 @@ def test_build_for_screenshot_shows_a_session_under_way(qtbot, signed_in):
 def test_every_action_has_its_own_mnemonic_and_the_grid_menu_offers_the_candidate_actions(console):
     texts = [b.text() for b in console.findChildren(ActionButton) if b.action is not console.session_actions.refresh]
     keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
-    assert len(keys) == len(texts) == 18 and len(set(keys)) == len(keys)  # with the sign-in sheet, room record, journal import
+    assert len(keys) == len(texts) == 18 and len(set(keys)) == len(keys)
     assert console.session_actions.refresh.shortcut().toString() == "F5"
     assert console.candidate_actions.menu.actions()[0] is console.candidate_actions.check_in
     assert {a for a in console.candidate_actions.menu.actions() if not a.isSeparator()} == set(

@@ -133,3 +133,26 @@ def test_a_mark_out_of_range_is_refused_as_typed_never_submitted_as_zero(qtbot, 
     assert first.text() == "150" and answers["confirm"] == [] and answers["questions"] == []
     assert len(answers["errors"]) == 1 and "outside 0 to 100" in answers["errors"][0]
     assert view.record is not None and view.record.my_score is None  # nothing was submitted
+
+
+def test_a_defence_stopped_by_a_reboot_is_resumed_from_the_screen(qtbot, signed_in, backend, answers):
+    _session, cid = review_session(signed_in, backend, "R-BOOT")
+    panel = ReviewPanel(signed_in("examiner1"), [(cid, "CODE1")])
+    qtbot.addWidget(panel)
+    view = panel.record
+    click(qtbot, view.start_button)
+    backend.db.machine.advance(5 * 60)
+    view.note_text.setText("请介绍代表作中的本人贡献")
+    click(qtbot, view.add_note_button)
+    # the centre's PC restarts: a new boot, its clock from zero (what Database.open records as an epoch)
+    backend.db.machine = FakeMachineClock(at=20.0, boot="after-the-reboot")
+    backend.db.epoch += 1000
+    view.refresh()
+    assert "restart" in view.minimum.text() and view.clock.text() == "05:00"
+    assert view.start_button.isEnabled() and view.start_button.text() == "Re&sume the defence"
+    click(qtbot, view.start_button)
+    backend.db.machine.advance(10 * 60)
+    answers["confirm"].append(True)
+    click(qtbot, view.end_button)
+    assert view.clock.text() == "15:00" and not view.start_button.isEnabled()
+    assert answers["errors"] == []

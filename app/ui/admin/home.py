@@ -1,4 +1,5 @@
-"""The admin's home (管理端): sessions, rosters, users, standards, results and item analysis, one tab each."""
+"""The admin's home (管理端): sessions, rosters, users, standards, results, item analysis, stations and the
+comprehensive review's criteria and materials, one tab each."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app.api.client import Client
 from app.ui.admin.analysis_tab import AnalysisTab
 from app.ui.admin.common import KnownStandards
 from app.ui.admin.results_tab import ResultsTab
+from app.ui.admin.review_tab import ReviewTab
 from app.ui.admin.roster_tab import RosterTab
 from app.ui.admin.sessions_tab import SessionsTab
 from app.ui.admin.standards_tab import StandardsTab
@@ -31,6 +33,7 @@ class AdminHome(QWidget):
         self.results = ResultsTab(client, self.known)
         self.analysis = AnalysisTab(client)
         self.stations = StationsTab(client)
+        self.review = ReviewTab(client)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sessions, self.tr("&1 Sessions"))
@@ -40,8 +43,9 @@ class AdminHome(QWidget):
         self.tabs.addTab(self.results, self.tr("&5 Results and export"))
         self.tabs.addTab(self.analysis, self.tr("&6 Item analysis"))
         self.tabs.addTab(self.stations, self.tr("&7 Stations"))
+        self.tabs.addTab(self.review, self.tr("&8 Comprehensive review"))
         self.tabs.currentChanged.connect(self._on_tab)
-        for n in range(self.tabs.count()):  # Ctrl+1..7 as well as Alt+1..7
+        for n in range(self.tabs.count()):  # Ctrl+1..8 as well as Alt+1..8
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, lambda n=n: self.tabs.setCurrentIndex(n))
 
         self.sessions.sessions_changed.connect(self._sessions_changed)

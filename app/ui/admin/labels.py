@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.staffing import Finding
 from app.domain.standards import Level, Standard
+from app.errors import Message
 from app.ui.widgets.labels import attempt_status_label as attempt_status
 from app.ui.widgets.labels import candidate_state_label as candidate_state
 from app.ui.widgets.labels import counted
@@ -136,6 +137,23 @@ def _finding_text(finding: Finding, std: Standard, level: Level, *, candidates: 
         return QCoreApplication.translate(
             "AdminText", "{actual} review panel members: the number must be odd (for example {required})"
         ).format(actual=finding.actual, required=finding.required)
+    if finding.rule == "task_examiners" and isinstance(finding.message, Message):
+        if staffing.examiners_odd:
+            text = QCoreApplication.translate(
+                "AdminText", "Skill task {task}: {actual} examiners score it; each task needs at least {least}, "
+                "an odd number"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "AdminText", "Skill task {task}: {actual} examiners score it; each task needs at least {least}"
+            )
+        return text.format(task=finding.message.params["task"], actual=finding.actual, least=staffing.min_examiners)
+    if finding.rule == "review_chair":
+        return QCoreApplication.translate("AdminText", "The review panel has no chair: assign a chief examiner as "
+                                          "Review panel chair")  # fmt: skip
+    if finding.rule == "review_chairs":
+        return QCoreApplication.translate("AdminText", "{actual} review panel chairs: a panel has one").format(
+            actual=finding.actual)
     if finding.rule == "review_not_required":
         return QCoreApplication.translate("AdminText", "{level} has no comprehensive review").format(level=level_name)
     if finding.rule == "duration" and part == "review" and candidates > 1:

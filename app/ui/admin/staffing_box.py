@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.api.client import Client
 from app.api.types import SessionInfo, UserView
-from app.domain.staffing import Finding, check_session
+from app.domain.staffing import Finding, check_review_chair, check_session, review_chairs, with_task_panels
 from app.domain.standards import Level, Part, Standard
 from app.ui.admin import labels
 from app.ui.admin.common import GOOD, WARNING, KnownStandards, succeeded
@@ -31,7 +33,9 @@ from app.ui.widgets.labels import join_names, with_detail
 # Which user roles may take which duty.
 ELIGIBLE = {"proctor": ("proctor",), "examiner": ("examiner", "chief"), "chief": ("chief",),
             "review": ("examiner", "chief")}  # fmt: skip
-DUTIES_FOR_PART = {"theory": ("proctor",), "skill": ("proctor", "examiner", "chief"), "review": ("review", "proctor")}
+# in a review session the duty "chief" is the panel's chair (评审组长)
+DUTIES_FOR_PART = {"theory": ("proctor",), "skill": ("proctor", "examiner", "chief"),
+                   "review": ("review", "chief", "proctor")}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,12 @@ def assigned_staff(client: Client, users: Sequence[UserView], info: SessionInfo)
             if user_id in by_id]  # fmt: skip
 
 
-def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Sequence[Assignment]) -> list[str]:
+def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Sequence[Assignment],
+                      tasks: Sequence[tuple[int, str]] = (), skill_tasks: Sequence[str] = ()) -> list[str]:  # fmt: skip
     """The standard's staffing and time rules for this session, in plain words (empty: all met):
     the same rules the services refuse by at start and finalize (the chief examiner, who
-    arbitrates, does not count among the skill examiners)."""
+    arbitrates, does not count among the skill examiners). `tasks`: the per-task duties (examiner,
+    task); `skill_tasks`: the level's tasks, each of which then needs its own panel."""
     part = Part(info.part)
     # a deactivated account does not count: it cannot sign in to do the duty (the start refuses alike)
     count = {duty: sum(1 for a in staff if a.duty == duty and a.user.active) for duty in labels.DUTIES}
@@ -58,8 +64,56 @@ def staffing_findings(std: Standard, level: Level, info: SessionInfo, staff: Seq
     findings: list[Finding] = check_session(std, level, part, candidates=info.candidates,
                                             minutes=info.duration_minutes, proctors=count["proctor"],
                                             examiners=examiners, surveilled=bool(info.surveillance))  # fmt: skip
+    if part is Part.REVIEW and not any(f.rule == "review_not_required" for f in findings):
+        chief_members = sum(1 for a in staff if a.duty == "review" and a.user.role == "chief")
+        findings += check_review_chair(std, level, review_chairs(count["chief"], chief_members))
+    if part is Part.SKILL and tasks:
+        assigned: dict[int, frozenset[str]] = {}
+        for user_id, task in tasks:
+            assigned[user_id] = assigned.get(user_id, frozenset()) | {task}
+        on_duty = [a.user.id for a in staff if a.duty == "examiner"]
+        findings = with_task_panels(findings, std, level, on_duty, assigned, skill_tasks)
     return [labels.finding_text(f, std, level, candidates=info.candidates, part=info.part)
             for f in findings]  # fmt: skip
+
+
+class TaskChoice(QDialog):
+    """The skill tasks one examiner scores: a checkable list of the level's tasks."""
+
+    def __init__(self, who: str, tasks: Sequence[tuple[str, str, str]], chosen: set[str],
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tasks {who} scores").format(who=who))
+        note = QLabel(self.tr("Tick the skill tasks this examiner scores. None ticked: every task of the session. "
+                              "Each task needs its own panel of examiners as the standard asks."))  # fmt: skip
+        note.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Skill tasks"))
+        for task_id, area, title in tasks:
+            item = QListWidgetItem(self.tr("{task} — {title} ({area})").format(task=task_id, title=title, area=area))
+            item.setData(Qt.ItemDataRole.UserRole, task_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if task_id in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 380)
+
+    def chosen(self) -> list[str]:
+        return [str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, who: str, tasks: Sequence[tuple[str, str, str]],
+            chosen: set[str]) -> list[str] | None:  # fmt: skip
+        """The tasks ticked, or None when cancelled (tests replace this seam)."""
+        dialog = cls(who, tasks, chosen, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class StaffingBox(QGroupBox):
@@ -74,12 +128,15 @@ class StaffingBox(QGroupBox):
         self.info: SessionInfo | None = None
         self.users: list[UserView] = []
         self.staff: list[Assignment] = []
+        self.tasks: list[tuple[int, str]] = []  # per-task duties of a skill session: (examiner, task)
+        self.skill_tasks: list[tuple[str, str, str]] = []  # the level's tasks: (id, area, title)
         self.setTitle(self.tr("Staff and staffing check"))
 
         self.assigned = QLabel()
         self.assigned.setWordWrap(True)
         self.assigned.setTextFormat(Qt.TextFormat.PlainText)
         self.duty = QComboBox()
+        self.duty.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Review panel chair" in full
         self.user = QComboBox()
         self.user.setMinimumContentsLength(12)
         self.user.setPlaceholderText(self.tr("(nobody else can take this duty)"))
@@ -104,8 +161,13 @@ class StaffingBox(QGroupBox):
         self.remove_button = QPushButton(self.tr("Re&move from session"))
         self.remove_button.setToolTip(self.tr("Take this duty in the session from the chosen person"))
         self.remove_button.clicked.connect(self.unassign)
+        self.tasks_button = QPushButton(self.tr("&Tasks…"))
+        self.tasks_button.setToolTip(self.tr("Choose the skill tasks the chosen examiner scores (per-task duties)"))
+        self.tasks_button.clicked.connect(self.choose_tasks)
+        self.remove_choice.currentIndexChanged.connect(self._enable_tasks)
         remove_row = QHBoxLayout()
         remove_row.addWidget(self.remove_choice, 1)
+        remove_row.addWidget(self.tasks_button)
         remove_row.addWidget(self.remove_button)
 
         # 4-07-03-01 1.9.3 lowers a theory room's proctor ratio under full electronic surveillance
@@ -155,16 +217,27 @@ class StaffingBox(QGroupBox):
         self.duty.clear()
         if info is not None:
             for duty in DUTIES_FOR_PART.get(info.part, ()):
-                self.duty.addItem(labels.duty_name(duty), duty)
+                self.duty.addItem(self._duty_name(duty), duty)
         self.duty.blockSignals(False)
+        self.skill_tasks = []
+        if info is not None and info.part == Part.SKILL.value:
+            self.skill_tasks = attempt(self, self.client.admin.session_skill_tasks, info.id) or []
+        self.tasks_button.setVisible(bool(self.skill_tasks))
         self._reload()
+
+    def _duty_name(self, duty: str) -> str:
+        if duty == "chief" and self.info is not None and self.info.part == Part.REVIEW.value:
+            return self.tr("Review panel chair")
+        return labels.duty_name(duty)
 
     def _reload(self) -> None:
         info = self.info
-        self.staff = []
+        self.staff, self.tasks = [], []
         if info is not None:
             staff = attempt(self, assigned_staff, self.client, self.users, info)
             self.staff = staff or []
+            if self.skill_tasks:
+                self.tasks = attempt(self, self.client.admin.examiner_tasks, info.id) or []
         self._fill_users()
         self._show_assigned()
         self._show_surveillance()
@@ -221,14 +294,35 @@ class StaffingBox(QGroupBox):
         self.remove_choice.clear()
         for a in self.staff:
             self.remove_choice.addItem(self.tr("{name} — {duty}").format(
-                name=with_detail(a.user.display_name, a.user.username), duty=labels.duty_name(a.duty)),
+                name=with_detail(a.user.display_name, a.user.username), duty=self._duty_name(a.duty)),
                 (a.user.id, a.duty))  # fmt: skip
         if self.remove_choice.count():
             self.remove_choice.setCurrentIndex(0)
         enabled = self.info is not None and self.info.state in ("scheduled", "open") and bool(self.staff)
         self.remove_choice.setEnabled(enabled)
         self.remove_button.setEnabled(enabled)
+        self._enable_tasks()
 
+    def _enable_tasks(self) -> None:
+        chosen = self.remove_choice.currentData()
+        self.tasks_button.setEnabled(self.remove_button.isEnabled() and chosen is not None and chosen[1] == "examiner")
+
+    def tasks_of(self, user_id: int) -> list[str]:
+        return [task for user, task in self.tasks if user == user_id]
+
+    def choose_tasks(self) -> None:
+        chosen = self.remove_choice.currentData()
+        if self.info is None or chosen is None or chosen[1] != "examiner":
+            return
+        user_id = int(chosen[0])
+        who = next((a.user.display_name for a in self.staff if a.user.id == user_id), str(user_id))
+        picked = TaskChoice.ask(self, who, self.skill_tasks, set(self.tasks_of(user_id)))
+        if picked is None:
+            return
+        done = succeeded(self, self.client.admin.assign_examiner_tasks, self.info.id, user_id, picked)
+        self._reload()
+        if done:
+            self.changed.emit()
     def unassign(self) -> None:
         chosen = self.remove_choice.currentData()
         if self.info is None or chosen is None:
@@ -254,10 +348,10 @@ class StaffingBox(QGroupBox):
         lines = []
         deactivated = self.tr("deactivated")
         for duty in labels.DUTIES:
-            names = [a.user.display_name if a.user.active else with_detail(a.user.display_name, deactivated)
+            names = [self._with_tasks(a) if a.user.active else with_detail(self._with_tasks(a), deactivated)
                      for a in self.staff if a.duty == duty]  # fmt: skip
             if names:
-                lines.append(self.tr("{duty}: {names}").format(duty=labels.duty_name(duty), names=join_names(names)))
+                lines.append(self.tr("{duty}: {names}").format(duty=self._duty_name(duty), names=join_names(names)))
         inactive = sorted({a.user.display_name for a in self.staff if not a.user.active})
         self.inactive_warning.setVisible(bool(inactive))
         if inactive:
@@ -265,6 +359,12 @@ class StaffingBox(QGroupBox):
                 "Deactivated accounts still hold duties here and cannot sign in: {names}. Remove them or "
                 "reactivate their accounts on the Users tab.").format(names=join_names(inactive)))  # fmt: skip
         self.assigned.setText("\n".join(lines))
+
+    def _with_tasks(self, a: Assignment) -> str:
+        tasks = self.tasks_of(a.user.id) if a.duty == "examiner" else []
+        if not tasks:
+            return a.user.display_name
+        return self.tr("{name} (tasks {tasks})").format(name=a.user.display_name, tasks=", ".join(tasks))
 
     def _show_findings(self) -> None:
         self.findings.clear()
@@ -276,7 +376,8 @@ class StaffingBox(QGroupBox):
             self.verdict.clear()
             self.findings.setVisible(False)
             return
-        texts = attempt(self, staffing_findings, *found, self.info, self.staff)
+        texts = attempt(self, staffing_findings, *found, self.info, self.staff, self.tasks,
+                        [task for task, _area, _title in self.skill_tasks])  # fmt: skip
         if texts is None:
             return
         if not texts:

@@ -363,16 +363,19 @@ class ReviewRecordView(QTabWidget):
 
     def _show_defence(self, record: ReviewRecord) -> None:
         least = record.defence_minimum_minutes
-        state = (self.tr("running") if record.defence_running else self.tr("ended") if record.defence_started
-                 else self.tr("not started"))  # fmt: skip
+        state = (self.tr("running") if record.defence_running
+                 else self.tr("stopped by a restart of the centre's computer, resume it") if record.defence_interrupted
+                 else self.tr("ended") if record.defence_started else self.tr("not started"))  # fmt: skip
         self.minimum.setText(
             self.tr("The defence: {state}. The standard asks for at least {least} minutes per candidate.").format(
                 state=state, least=least if least is not None else "—"
             )
         )
         final = record.result is not None
-        self.start_button.setEnabled(not record.defence_started and not final)
-        self.end_button.setEnabled(record.defence_running and not final)
+        self.start_button.setText(self.tr("Re&sume the defence") if record.defence_interrupted
+                                  else self.tr("&Start the defence"))  # fmt: skip
+        self.start_button.setEnabled((not record.defence_started or record.defence_interrupted) and not final)
+        self.end_button.setEnabled((record.defence_running or record.defence_interrupted) and not final)
         for widget in (self.note_kind, self.note_text, self.add_note_button):
             widget.setEnabled(not final)
         self._tick()

@@ -449,6 +449,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "messages", "{source}: the number of review panel members must be odd, this session has {actual}"
     ),
+    QT_TRANSLATE_NOOP("messages", "{source}: the review panel has no chair: assign one chief examiner as its chair"),
+    QT_TRANSLATE_NOOP("messages", "{source}: a review panel has one chair, this session has {actual}"),
     QT_TRANSLATE_NOOP(
         "messages",
         "the skill tasks drawn for {count} of {total} candidate(s) suggest up to {needed} minutes ({tasks}), this "
@@ -514,6 +516,24 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "and {count} more"),
     QT_TRANSLATE_NOOP("messages", "user {user} has no duty {duty} in this session"),
     QT_TRANSLATE_NOOP("messages", "user {user} has already scored in this session: the duty stays"),
+    # the materials register's states (app/services/review.py)
+    QT_TRANSLATE_NOOP("messages", "unknown state of a review material {state}"),
+    QT_TRANSLATE_NOOP("messages", "no review material {material}"),
+    QT_TRANSLATE_NOOP("messages", "the material {title} is still expected: mark it received or missing"),
+    # per-task examiner duties (app/services/scoring.py)
+    QT_TRANSLATE_NOOP("messages", "user {user} has already scored in this session: the tasks stay"),
+    QT_TRANSLATE_NOOP("messages", "skill task {task} is not among the tasks assigned to you"),
+    QT_TRANSLATE_NOOP("messages", "session {code} is not a skill assessment: its examiners have no tasks to divide"),
+    QT_TRANSLATE_NOOP("messages", "user {user} is not an examiner of session {code}"),
+    QT_TRANSLATE_NOOP("messages", "no skill task {task} for session {code}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}, an odd "
+        "number",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: skill task {task} is scored by {actual} examiner(s); each task needs at least {least}"
+    ),
     QT_TRANSLATE_NOOP("messages", "row {row}: ticket {ticket} is already in this session"),
     QT_TRANSLATE_NOOP("messages", "no candidate {candidate}"),
     QT_TRANSLATE_NOOP("messages", "ticket number and ID number do not match"),
@@ -728,6 +748,17 @@ TEMPLATES = (
     # bank files (app/banks/bank_file.py, app/services/library.py)
     QT_TRANSLATE_NOOP("messages", "no such file or directory"),
     QT_TRANSLATE_NOOP("messages", "not a question bank (examdesk-bank/1); a standard is imported with Import standard"),
+    # two imports at once (app/services/library.py)
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "a bank file of this name was imported meanwhile (by another station or window); see the banks in use, then "
+        "import again only what is missing",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "standards were imported meanwhile (by another station or window): see the standards in use, then import "
+        "again",
+    ),
     QT_TRANSLATE_NOOP("messages", "expected {expected}, got {got}"),
     QT_TRANSLATE_NOOP("messages", "unknown subtype {subtype}; {standard} has: {choices}"),
     QT_TRANSLATE_NOOP("messages", "unknown standard {code}; known: {known}"),
