@@ -25,11 +25,12 @@ from app.api.types import (
     WorkItem,
 )
 from app.banks.catalog import Catalog
+from app.domain.answers import LIVE_MODES
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
-from app.domain.items import Item, ItemType
+from app.domain.items import Item, ItemType, TaskMode
 from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
-from app.domain.staffing import check_skill_examiners, refusal
+from app.domain.staffing import check_observed_group, check_skill_examiners, refusal
 from app.domain.standards import Level, Part, Standard
 from app.errors import UserFacingError
 from app.services.answer_log import Logs, read_log, read_logs
@@ -43,6 +44,7 @@ from app.services.base import (
     require_role,
     unfrozen_session,
 )
+from app.services.live_scoring import group_of, groups_in, require_observer
 from app.services.snapshot import Scope, audit_head, changes_since, snapshot
 from app.store.database import Database
 from app.store.models import (
@@ -273,12 +275,13 @@ _FINALIZE_TRIES = 3
 
 def examined_result(
     content: dict[str, Any], answers: dict[int, Any], ended: str, rows: Iterable[ExaminerScore],
-    examiners: set[int], spread_threshold: Decimal,
+    examiners: set[int], spread_threshold: Decimal, observers: set[int] | None = None,
 ) -> tuple[Decimal, dict[str, Any], list[QuestionWait]]:  # fmt: skip
     """The part's score and per-area detail of a submitted paper with examiner-scored questions,
     from its answers and the examiners' scores; or the questions it still waits for (score 0).
     Each such question counts `points x examiners' score / rubric maximum` (the chief's score
-    where examiners disagree beyond the threshold); objective questions are scored by the key."""
+    where examiners disagree beyond the threshold); objective questions are scored by the key.
+    `observers`: the examiners of the candidate's observation group, who score its observed tasks."""
     rows = list(rows)
     credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
     per_area: dict[str, Decimal] = {}
@@ -293,12 +296,14 @@ def examined_result(
             per_area[entry["area"]] = per_area.get(entry["area"], Decimal(0)) + earned
             continue
         maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
+        # an observed task is scored by the examiners of the candidate's observation group
+        scorers = observers if observers is not None and entry.get("mode") == TaskMode.OBSERVED.value else examiners
         totals = [
             sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in examiners
+            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in scorers
         ]  # fmt: skip
-        if len(totals) < len(examiners):
-            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(examiners)))
+        if len(totals) < len(scorers):
+            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(scorers)))
             continue
         agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
         task_score = agg.score
@@ -450,10 +455,13 @@ class ScoringService(Service):
                 .where(Attempt.session_id == session_id)
                 .order_by(Candidate.anonymous_code)
             ):
-                if logs[attempt].ended in (None, ABSENT):  # nothing to score yet, or ever
+                ended = logs[attempt].ended
+                if ended == ABSENT:  # nothing to score, ever
                     continue
                 for entry in content["items"]:
                     if entry["type"] not in ("task", "short", "case"):
+                        continue
+                    if ended is None and entry.get("mode") not in LIVE_MODES:  # written: once handed in
                         continue
                     title, _, instructions = entry["stem"].partition("\n")
                     rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
@@ -484,6 +492,7 @@ class ScoringService(Service):
                             attempt, code, entry["slot"], title, instructions, rubric, mine is not None,
                             my_scores=_per_point(mine, len(rubric)) if mine is not None else (),
                             my_comment=(mine.comment or "") if mine is not None else "", **extra,
+                            mode=entry.get("mode", TaskMode.WRITTEN.value), attempt_open=ended is None,
                         )
                     )  # fmt: skip
             return out
@@ -518,16 +527,19 @@ class ScoringService(Service):
                 require_duty(s, actor, attempt.session_id, "chief")
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
             ended = read_log(s, attempt_id, kinds=_SUBMITS).ended
-            if ended is None:
-                raise Conflict("the attempt is still open")
-            if ended == ABSENT:
-                raise Conflict("the candidate was absent: there is nothing to grade")
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             content = paper.content
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
+            live = entry is not None and entry.get("mode") in LIVE_MODES
+            if ended is None and not live:  # observed and oral tasks are scored while the candidate performs
+                raise Conflict("the attempt is still open")
+            if ended == ABSENT:
+                raise Conflict("the candidate was absent: there is nothing to grade")
             if entry is None or "rubric" not in entry:
                 raise NotFound("question {n} has no rubric", n=slot + 1)
+            if live and not arbitration:
+                require_observer(s, actor, attempt, entry)
             rubric = entry["rubric"]
             total = Decimal(0)
             for index in range(len(rubric)):
@@ -590,8 +602,10 @@ class ScoringService(Service):
                 raise Conflict("the attempt is still open")
             if log.ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
+            group = group_of(s, session.id, attempt.candidate_id)
+            observers = set(group.members.get("examiners", [])) if group is not None else None
             score, detail, waiting = examined_result(content, log.answers, log.ended, rows, examiners,
-                                                     spread_threshold)  # fmt: skip
+                                                     spread_threshold, observers)  # fmt: skip
             if waiting:
                 raise Conflict("not ready: {waiting}", waiting=[w.message() for w in waiting])
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
@@ -649,6 +663,8 @@ class ScoringService(Service):
             sitting = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
             recorded = set(s.scalars(select(Result.candidate_id).where(Result.part == session.part,
                                                                        Result.candidate_id.in_(sitting))))  # fmt: skip
+            observers_of = {candidate: set(group.members.get("examiners", []))
+                            for group in groups_in(s, session_id) for candidate in group.members.get("candidates", [])}
             examined = [p for p in papers if any("rubric" in entry for entry in p.content["items"])]
             logs = read_logs(s, [p.id for p in examined])  # the others are all objective: graded at closing
             outcomes, results = [], []
@@ -662,7 +678,8 @@ class ScoringService(Service):
                     outcomes.append(CandidateFinal(attempt_id, code, ALREADY))
                 else:
                     score, detail, waiting = examined_result(content, answers, ended, scores.get(attempt_id, []),
-                                                             examiners, spread_threshold)  # fmt: skip
+                                                             examiners, spread_threshold,
+                                                             observers_of.get(candidate_id))  # fmt: skip
                     if waiting:
                         outcomes.append(CandidateFinal(attempt_id, code, NOT_READY, waiting=tuple(waiting)))
                     else:
@@ -679,6 +696,9 @@ class ScoringService(Service):
         if session.part == Part.SKILL:
             candidates = len(set(s.scalars(select(Candidate.id).where(Candidate.session_id == session.id))))
             findings = check_skill_examiners(std, level, candidates, examiners)
+            for group in groups_in(s, session.id):  # the ratio holds in each observation group too
+                findings += check_observed_group(std, level, group.name, len(group.members.get("candidates", [])),
+                                                 len(group.members.get("examiners", [])))  # fmt: skip
             if findings:
                 raise Conflict(refusal(findings))
         elif examiners < std.staffing_for(level).min_examiners:
