@@ -83,7 +83,8 @@ def test_bank_reads_observed_and_oral_tasks(tmp_path):
     ("    mode: live\n", "mode", "unknown mode 'live'"),
     ("    mode: observed\n", "form", "an observed task says its form"),
     ("    mode: oral\n    cards:\n      - {question: 问题一, expected: [甲]}\n", "cards", "at least 2 question cards"),
-    ("    mode: oral\n    cards:\n      - {question: 问题一, expected: [甲]}\n      - {question: 问题一, expected: [乙]}\n",
+    ("    mode: oral\n    cards:\n      - {question: 问题一, expected: [甲]}\n"
+     "      - {question: 问题一, expected: [乙]}\n",
      "cards[1].question", "in the pool twice"),
     ("    mode: oral\n    cards:\n      - {question: 问题一}\n      - {question: 问题二, expected: [乙]}\n",
      "cards[0].expected", "list the points"),

@@ -74,7 +74,9 @@ TEMPLATES = (
         "{source}: the examiners who observe a group are at least {least}, an odd number, and 1 per {per} "
         "candidates: group {group} has {candidates} candidates and needs {needed} examiners, it has {actual}",
     ),
-    QT_TRANSLATE_NOOP("messages", "{source}: the examiners who observe a group are an odd number, group {group} has {actual}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: the examiners who observe a group are an odd number, group {group} has {actual}"
+    ),
     QT_TRANSLATE_NOOP("messages", "this task is performed in front of the examiners: nothing is typed for it"),
     QT_TRANSLATE_NOOP("messages", "only the candidate draws a question card"),
     QT_TRANSLATE_NOOP("messages", "only the candidate's station attaches files here"),
@@ -86,7 +88,9 @@ TEMPLATES = (
         "candidate {code} is in no observation group: the chief examiner forms the groups before observed tasks "
         "are scored",
     ),
-    QT_TRANSLATE_NOOP("messages", "candidate {code} is observed by group {group}, and you are not one of its examiners"),
+    QT_TRANSLATE_NOOP(
+        "messages", "candidate {code} is observed by group {group}, and you are not one of its examiners"
+    ),
     QT_TRANSLATE_NOOP("messages", "candidate {codes} is already in group {group}"),
     QT_TRANSLATE_NOOP("messages", "no candidate {codes} in this session"),
     QT_TRANSLATE_NOOP("messages", "user {users} is not an examiner of this session"),
