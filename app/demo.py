@@ -63,7 +63,10 @@ class DemoResult:
         )
 
 
-LIVE_CANDIDATE = "202650001"  # desktop demo: still performing an observed and an oral task (scored live)
+# desktop demo: a skill candidate (no theory sitting) still performing: the paper this ticket draws
+# holds an observed and an oral task (scored live)
+LIVE_INDEX = 13
+LIVE_CANDIDATE = f"2026{LEVEL}{LIVE_INDEX + 1:04d}"
 
 SKILL_DUTIES = {
     "proctor1": "proctor", "examiner1": "examiner", "examiner2": "examiner",
@@ -456,7 +459,8 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
         start = demo_start(db)
         theory, _attempts = centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
                                            {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
-        sitting = people[:5]
+        live_person = demo_people(LIVE_INDEX + 1, random.Random(LIVE_INDEX))[LIVE_INDEX]  # skill only
+        sitting = [*people[:5], live_person]
         skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, start,
                                           SKILL_DUTIES, sitting)  # fmt: skip
         check_in(centre, staff["proctor1"], skill, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
