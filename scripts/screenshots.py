@@ -134,6 +134,16 @@ def main() -> int:
     chair = build_review_for_screenshot(signed_in, viewer="chief", code="DEMO-R3")
     chair.record.setCurrentIndex(2)
     shoot(chair, "43-review-chair")
+    from app.demo import LIVE_CANDIDATE, LIVE_INDEX
+    from app.ui.examiner.live_screenshot import build_live_for_screenshot
+
+    live_person = demo_people(LIVE_INDEX + 1, random.Random(LIVE_INDEX))[LIVE_INDEX]
+    live_station = local_client(server, "PC-06")  # where the demo's live candidate is performing
+    live_station.candidate_sign_in(LIVE_CANDIDATE, live_person[2])
+    oral = build_live_for_screenshot(signed_in, "oral",
+                                     lambda attempt, slot: live_station.candidate.draw_card(attempt, slot))
+    shoot(oral, "44-live-oral")
+    shoot(build_live_for_screenshot(signed_in, "observed"), "45-live-observed")
 
     browser = StandardsBrowser(signed_in("admin"))
     browser.build_paper()

@@ -199,27 +199,39 @@ class LiveTaskPanel(QWidget):
         self.files.clear()
         for f in task.files:
             entry = QListWidgetItem(self.tr("{name} · {size} bytes · from {by} · SHA-256 {digest}").format(
-                name=f.filename, size=f.size, by=f.added_by, digest=f.sha256[:12]))  # fmt: skip
+                name=f.filename, size=f.size, by=self._who(f.added_by), digest=f.sha256[:12]))  # fmt: skip
             entry.setData(ITEM_ROLE, f.id)
             self.files.addItem(entry)
         self.attach_button.setVisible(task.mode == "observed")
         self.submit_button.setEnabled(not task.scored_by_me)
         if task.scored_by_me:
-            seen = "; ".join(self.tr("seat {seat}: {scores}").format(seat=seat or self.tr("chief"),
-                                                                      scores=" / ".join(s or "–" for s in scores))
-                             for seat, scores in task.others)  # fmt: skip
+            seen = "; ".join(
+                (self.tr("seat {seat}: {scores}") if seat else self.tr("chief examiner: {scores}")).format(
+                    seat=seat, scores=" / ".join(s or "–" for s in scores))
+                for seat, scores in task.others
+            )  # fmt: skip
             self.others.setText(self.tr("Submitted. Other examiners' scores: {scores}").format(
                 scores=seen or self.tr("none yet")))  # fmt: skip
         else:
             self.others.setText(self.tr("The other examiners' scores are shown once you have submitted yours."))
         self._update_total()
 
+    def _who(self, added_by: str) -> str:
+        """Who attached a file, as the service records it ("candidate", "examiner seat 2", "chief examiner")."""
+        if added_by == "candidate":
+            return self.tr("the candidate's station")
+        if added_by.startswith("examiner seat "):
+            return self.tr("examiner seat {seat}").format(seat=added_by.removeprefix("examiner seat "))
+        if added_by == "chief examiner":
+            return self.tr("the chief examiner")
+        return added_by
+
     def _fill_points(self, task: LiveTask) -> None:
         while self.points_grid.count():
             item = self.points_grid.takeAt(0)
             widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)
+            if widget is not None:  # kept parented until deleted: a note's Return may be what is running now
+                widget.hide()
                 widget.deleteLater()
         self.spins, self.note_edits = [], []
         for row, (point, maximum) in enumerate(task.rubric):
