@@ -125,15 +125,7 @@ def main() -> int:
     shoot(admin_screen(signed_in), "30-admin")
 
     shoot(examiner_screen(signed_in), "40-examiner")
-    from app.ui.examiner.review_screenshot import build_review_for_screenshot
-
-    review = build_review_for_screenshot(signed_in)  # examiner1: the register, then the running defence
-    shoot(review, "41-review-materials")
-    review.record.setCurrentIndex(1)
-    shoot(review, "42-review-defence")
-    chair = build_review_for_screenshot(signed_in, viewer="chief", code="DEMO-R3")
-    chair.record.setCurrentIndex(2)
-    shoot(chair, "43-review-chair")
+    # before the review shots: their sessions would come first in examiner1's session list
     from app.demo import LIVE_CANDIDATE, LIVE_INDEX
     from app.ui.examiner.live_screenshot import build_live_for_screenshot
 
@@ -144,6 +136,15 @@ def main() -> int:
                                      lambda attempt, slot: live_station.candidate.draw_card(attempt, slot))
     shoot(oral, "44-live-oral")
     shoot(build_live_for_screenshot(signed_in, "observed"), "45-live-observed")
+    from app.ui.examiner.review_screenshot import build_review_for_screenshot
+
+    review = build_review_for_screenshot(signed_in)  # examiner1: the register, then the running defence
+    shoot(review, "41-review-materials")
+    review.record.setCurrentIndex(1)
+    shoot(review, "42-review-defence")
+    chair = build_review_for_screenshot(signed_in, viewer="chief", code="DEMO-R3")
+    chair.record.setCurrentIndex(2)
+    shoot(chair, "43-review-chair")
 
     browser = StandardsBrowser(signed_in("admin"))
     browser.build_paper()

@@ -203,7 +203,7 @@
 <context>
     <name>LiveScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/live.py" line="+341"/>
+        <location filename="../../app/ui/examiner/live.py" line="+355"/>
         <source>No observed or oral task in this session.</source>
         <translation>本场次没有现场操作题或现场问答题。</translation>
     </message>
@@ -233,6 +233,11 @@
         <translation>待评分</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{state}, performing now</source>
+        <translation>{state}，正在作答</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{code} · Q{n} · {mode} · {state}</source>
         <translation>{code} · 第{n}题 · {mode} · {state}</translation>
@@ -241,7 +246,7 @@
 <context>
     <name>LiveTaskPanel</name>
     <message>
-        <location line="-293"/>
+        <location line="-304"/>
         <source>Question card</source>
         <translation>题卡</translation>
     </message>
@@ -281,17 +286,17 @@
         <translation>本题产生的文件：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Su&amp;bmit my scores</source>
         <translation>提交我的评分(&amp;B)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>My notes:</source>
         <translation>我的观察记录：</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>Choose a task on the left.</source>
         <translation>请在左侧选择题目。</translation>
     </message>
@@ -362,7 +367,7 @@ Expected points:
         <translation>{name} · {size} 字节 · 来自{by} · SHA-256 {digest}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>seat {seat}: {scores}</source>
         <translation>{seat} 号考评员：{scores}</translation>
     </message>

@@ -37,6 +37,11 @@ from app.ui.widgets.errors import Ask, attempt
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
+def points(value: Decimal) -> str:
+    """A score as people write it: 90, 87.5 (never 9E+1)."""
+    return format(value.normalize(), "f")
+
+
 def clock(seconds: float) -> str:
     whole = int(seconds)
     return f"{whole // 3600:d}:{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else \
@@ -97,13 +102,14 @@ class LiveTaskPanel(QWidget):
         self.note_edits: list[QLineEdit] = []
 
         self.notes = QListWidget()
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(80)
         self.files = QListWidget()
-        self.files.setMaximumHeight(70)
+        self.files.setMaximumHeight(80)
         self.attach_button = QPushButton(self.tr("Attach a &file…"))
         self.attach_button.clicked.connect(self._attach)
         files_row = QHBoxLayout()
-        files_row.addWidget(QLabel(self.tr("Files the task produced:")))
+        self.files_label = QLabel(self.tr("Files the task produced:"))
+        files_row.addWidget(self.files_label)
         files_row.addStretch(1)
         files_row.addWidget(self.attach_button)
         self.total = QLabel()
@@ -116,18 +122,25 @@ class LiveTaskPanel(QWidget):
         bottom.addWidget(self.total, 1)
         bottom.addWidget(self.submit_button)
 
+        notes_column = QVBoxLayout()
+        notes_column.addWidget(QLabel(self.tr("My notes:")))
+        notes_column.addWidget(self.notes)
+        files_column = QVBoxLayout()
+        files_column.addLayout(files_row)
+        files_column.addWidget(self.files)
+        records = QHBoxLayout()  # side by side: the score, the others' scores and submit stay in sight
+        records.addLayout(notes_column, 1)
+        records.addLayout(files_column, 1)
+
         body = QWidget()
         layout = QVBoxLayout(body)
         for widget in (self.title, self.identity, self.instructions, self.card_box):
             layout.addWidget(widget)
         layout.addLayout(timer_row)
         layout.addWidget(self.points_box)
-        layout.addWidget(QLabel(self.tr("My notes:")))
-        layout.addWidget(self.notes)
-        layout.addLayout(files_row)
-        layout.addWidget(self.files)
-        layout.addWidget(self.others)
         layout.addLayout(bottom)
+        layout.addWidget(self.others)
+        layout.addLayout(records)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -202,7 +215,8 @@ class LiveTaskPanel(QWidget):
                 name=f.filename, size=f.size, by=self._who(f.added_by), digest=f.sha256[:12]))  # fmt: skip
             entry.setData(ITEM_ROLE, f.id)
             self.files.addItem(entry)
-        self.attach_button.setVisible(task.mode == "observed")
+        for widget in (self.attach_button, self.files_label, self.files):  # files belong to observed tasks
+            widget.setVisible(task.mode == "observed")
         self.submit_button.setEnabled(not task.scored_by_me)
         if task.scored_by_me:
             seen = "; ".join(
@@ -264,7 +278,7 @@ class LiveTaskPanel(QWidget):
             return
         total = sum((Decimal(str(spin.value())) for spin in self.spins), Decimal(0))
         maximum = sum((Decimal(m) for _p, m in self.task.rubric), Decimal(0))
-        self.total.setText(self.tr("My total: {total} of {max}").format(total=total.normalize(), max=maximum))
+        self.total.setText(self.tr("My total: {total} of {max}").format(total=points(total), max=points(maximum)))
 
     def _tick(self) -> None:
         self.running_for += 1
@@ -315,7 +329,7 @@ class LiveTaskPanel(QWidget):
         awarded = {i: Decimal(str(spin.value())) for i, spin in enumerate(self.spins)}
         total = sum(awarded.values(), Decimal(0))
         question = self.tr("Submit {total} points for candidate {code}? A score is submitted once; you then see "
-                           "the other examiners' scores.").format(total=total.normalize(),
+                           "the other examiners' scores.").format(total=points(total),
                                                                   code=self.task.anonymous_code)  # fmt: skip
         if not Ask.confirm(self, self.tr("Submit my scores"), question):
             return
@@ -348,7 +362,7 @@ class LiveScoringPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
-        splitter.setSizes([300, 1000])
+        splitter.setSizes([400, 966])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -360,6 +374,8 @@ class LiveScoringPage(QWidget):
         for work in self.items:
             mode = self.tr("oral") if work.mode == "oral" else self.tr("observed")
             state = self.tr("scored") if work.scored_by_me else self.tr("to score")
+            if work.attempt_open:
+                state = self.tr("{state}, performing now").format(state=state)
             entry = QListWidgetItem(self.tr("{code} · Q{n} · {mode} · {state}").format(
                 code=work.anonymous_code, n=work.slot + 1, mode=mode, state=state))  # fmt: skip
             entry.setData(ITEM_ROLE, (work.attempt_id, work.slot))
