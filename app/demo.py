@@ -67,6 +67,7 @@ class DemoResult:
 # holds an observed and an oral task (scored live)
 LIVE_INDEX = 13
 LIVE_CANDIDATE = f"2026{LEVEL}{LIVE_INDEX + 1:04d}"
+LIVE_STATION = "PC-46"  # a seat of the skill room no theory candidate of the demo takes
 
 SKILL_DUTIES = {
     "proctor1": "proctor", "examiner1": "examiner", "examiner2": "examiner",
@@ -463,11 +464,12 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
         sitting = [*people[:5], live_person]
         skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, start,
                                           SKILL_DUTIES, sitting)  # fmt: skip
-        check_in(centre, staff["proctor1"], skill, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
+        seats = {p[0]: LIVE_STATION if p[0] == LIVE_CANDIDATE else f"PC-{n + 1:02d}" for n, p in enumerate(sitting)}
+        check_in(centre, staff["proctor1"], skill, seats)
         exam.start_session(staff["proctor1"], skill)
         observation_group(centre, skill, "A")  # the examiners who watch the observed tasks (1.9.3 per group)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
-            login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
+            login = exam.candidate_login(ticket=ticket, id_number=number, station=seats[ticket])
             view = exam.attempt_view(login.actor, login.attempt_id)
             seq = view.last_seq
             if ticket == LIVE_CANDIDATE:  # still performing: an observed and an oral task, scored live

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import select
 
-from app.demo import LIVE_CANDIDATE, LIVE_INDEX, demo_people
+from app.demo import LIVE_CANDIDATE, LIVE_INDEX, LIVE_STATION, demo_people
 from app.domain.attempt_state import StepKind
 from app.store.models import AttemptStep
 from app.ui.candidate.station import CandidateStation
@@ -33,7 +33,7 @@ def kinds_of(backend, attempt_id: int) -> list[str]:
 def candidate_at_task(qtbot, station, answers, mode: str) -> CandidateStation:
     """The live candidate logs in at their seat and opens the task of `mode`."""
     assert LIVE_PERSON[0] == LIVE_CANDIDATE
-    screen = CandidateStation(station("PC-06", seated=LIVE_CANDIDATE), min_rules_seconds=0)
+    screen = CandidateStation(station(LIVE_STATION, seated=LIVE_CANDIDATE), min_rules_seconds=0)
     qtbot.addWidget(screen)
     screen.resize(1366, 768)
     screen.show()
@@ -149,7 +149,7 @@ def test_live_scoring_screenshot_at_1366x768(qtbot, signed_in, station, mode, tm
     were looked at: docs/screenshots/44-live-oral.png, 45-live-observed.png)."""
 
     def draw(attempt_id: int, slot: int) -> None:
-        client = station("PC-06", seated=LIVE_CANDIDATE)
+        client = station(LIVE_STATION, seated=LIVE_CANDIDATE)
         client.candidate_sign_in(LIVE_CANDIDATE, LIVE_PERSON[2])
         client.candidate.draw_card(attempt_id, slot)
 
