@@ -287,6 +287,10 @@ class ExaminerApi(SignedInApi, Protocol):
 
     def observation_groups(self, session_id: int) -> list[ObservationGroupView]: ...
 
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        """The chief: (user id, name) of the session's examiners, to form observation groups."""
+        ...
+
     def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
         """The chief forms a group (candidates by anonymous code, examiners by user id); refused when it
         breaks the standard's examiner ratio (1.9.3)."""

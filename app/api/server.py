@@ -452,6 +452,9 @@ class ExaminerEndpoint(_SessionsRead):
     def observation_groups(self, session_id: int) -> list[ObservationGroupView]:
         return self.backend.live.observation_groups(self.actor, session_id)
 
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        return self.backend.live.session_examiners(self.actor, session_id)
+
     def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
         self.backend.live.set_observation_group(self.actor, session_id, name, candidates, examiners)
 

@@ -197,6 +197,18 @@ class LiveScoringService(Service):
                     tuple((e, names.get(e, str(e))) for e in ids)))  # fmt: skip
             return out
 
+    def session_examiners(self, actor: Actor, session_id: int) -> list[tuple[int, str]]:
+        """(user id, display name) of the session's examiners, for the chief forming groups."""
+        require_role(actor, "chief", "admin")
+        with self.db.reader() as s:
+            if actor.role == "chief":
+                require_duty(s, actor, session_id, "chief")
+            ids = list(s.scalars(select(SessionStaff.user_id).where(SessionStaff.session_id == session_id,
+                                                                    SessionStaff.duty == "examiner")
+                                 .order_by(SessionStaff.id)))  # fmt: skip
+            names = {u.id: u.display_name for u in s.scalars(select(User).where(User.id.in_(ids)))}
+            return [(i, names.get(i, str(i))) for i in ids]
+
     # -- the examiner's live record -------------------------------------------------------------
 
     def _live(self, s: Session, actor: Actor, attempt_id: int, slot: int,

@@ -203,17 +203,32 @@
 <context>
     <name>LiveScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/live.py" line="+355"/>
+        <location filename="../../app/ui/examiner/live.py" line="+415"/>
         <source>No observed or oral task in this session.</source>
         <translation>本场次没有现场操作题或现场问答题。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Form an observation &amp;group…</source>
+        <translation>编排观察组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Live tasks (observed and oral):</source>
         <translation>现场评分题目（现场操作、现场问答）：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
+        <source>Group {name}: {count} candidate(s); examiners {examiners}</source>
+        <translation>{name} 组：考生 {count} 人；考评员 {examiners}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No observation group yet: the chief examiner forms them before observed tasks are scored.</source>
+        <translation>尚未编排观察组：现场操作题评分前，由主考评员编组。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>oral</source>
         <translation>现场问答</translation>
     </message>
@@ -246,7 +261,7 @@
 <context>
     <name>LiveTaskPanel</name>
     <message>
-        <location line="-304"/>
+        <location line="-400"/>
         <source>Question card</source>
         <translation>题卡</translation>
     </message>
@@ -450,6 +465,34 @@ Expected points:
         <location line="+3"/>
         <source>Submit my scores</source>
         <translation>提交我的评分</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationGroupDialog</name>
+    <message>
+        <location line="+14"/>
+        <source>Form an observation group</source>
+        <translation>编排观察组</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Candidates (anonymous code):</source>
+        <translation>考生（匿名编号）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examiners who observe them:</source>
+        <translation>观察评分的考评员：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Group &amp;name:</source>
+        <translation>组名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The standard&apos;s examiner ratio (1.9.3) holds in each group: at least 3 examiners, an odd number, and enough for the group&apos;s candidates.</source>
+        <translation>标准 1.9.3 的考评员配比在每个组内执行：考评员不少于 3 名且为奇数，并足以覆盖本组考生。</translation>
     </message>
 </context>
 <context>

@@ -166,3 +166,37 @@ def test_live_scoring_screenshot_at_1366x768(qtbot, signed_in, station, mode, tm
         assert len(panel.task.others) == 2 and len(panel.task.files) == 1 and len(panel.task.notes) == 2
     assert image.save(str(tmp_path / f"live-{mode}.png"))
     assert Path(tmp_path / f"live-{mode}.png").stat().st_size > 10_000
+
+
+def test_the_chief_forms_an_observation_group_and_the_ratio_is_refused_on_screen(qtbot, signed_in, answers,
+                                                                                 monkeypatch):  # fmt: skip
+    from app.ui.examiner.live import ObservationGroupDialog
+
+    chief = signed_in("chief")
+    home = ExaminerHome(chief)
+    qtbot.addWidget(home)
+    page = home.live
+    assert not page.group_button.isHidden()
+    assert "Group A" in page.groups.text()
+    sid = next(s.id for s in chief.examiner.sessions() if s.part == "skill")
+    examiners = chief.examiner.session_examiners(sid)
+    assert len(examiners) == 3
+    codes = sorted({w.anonymous_code for w in page.items if w.mode == "observed"})
+    asked = []
+
+    def two_examiners(parent, offered_codes, offered_examiners):
+        asked.append((offered_codes, offered_examiners))
+        return "A", offered_codes, [user_id for user_id, _name in offered_examiners[:2]]
+
+    monkeypatch.setattr(ObservationGroupDialog, "ask", classmethod(lambda cls, *a: two_examiners(*a)))
+    qtbot.mouseClick(page.group_button, Qt.MouseButton.LeftButton)
+    assert asked == [(codes, examiners)]
+    assert len(answers["errors"]) == 1 and "1.9.3" in answers["errors"][0]  # refused, said on screen
+    monkeypatch.setattr(ObservationGroupDialog, "ask",
+                        classmethod(lambda cls, parent, c, e: ("B", c[:1], [i for i, _n in e])))
+    qtbot.mouseClick(page.group_button, Qt.MouseButton.LeftButton)
+    assert len(answers["errors"]) == 2 and "already in group A" in answers["errors"][1]
+    assert [g.name for g in chief.examiner.observation_groups(sid)] == ["A"]  # nothing changed
+    examiner_home = ExaminerHome(signed_in("examiner1"))
+    qtbot.addWidget(examiner_home)
+    assert examiner_home.live.group_button.isHidden()  # only the chief forms groups

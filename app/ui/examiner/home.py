@@ -147,6 +147,7 @@ class ExaminerHome(QWidget):
             items = []
         self.scoring.set_items([w for w in items if w.mode == "written"])
         self.live.set_items(items)
+        self.live.set_session(info.id if self.live.items else None)
         self.tabs.setTabVisible(self.live_tab, bool(self.live.items))
         if self.arbitration:
             self.arbitration.set_items(items, info.id)

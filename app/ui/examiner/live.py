@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
@@ -339,6 +341,64 @@ class LiveTaskPanel(QWidget):
         self.scored.emit()
 
 
+class ObservationGroupDialog(QDialog):
+    """The chief forms an observation group: its name, the candidates (by anonymous code) who perform
+    observed tasks together and the examiners who watch them. The service checks 1.9.3's ratio."""
+
+    def __init__(self, codes: list[str], examiners: list[tuple[int, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Form an observation group"))
+        self.name = QLineEdit("A")
+        self.candidates = QListWidget()
+        for code in codes:
+            entry = QListWidgetItem(code)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.candidates.addItem(entry)
+        self.examiners = QListWidget()
+        for user_id, name in examiners:
+            entry = QListWidgetItem(name)
+            entry.setData(ITEM_ROLE, user_id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.examiners.addItem(entry)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lists = QHBoxLayout()
+        for title, widget in ((self.tr("Candidates (anonymous code):"), self.candidates),
+                              (self.tr("Examiners who observe them:"), self.examiners)):  # fmt: skip
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(widget)
+            lists.addLayout(column)
+        name_row = QHBoxLayout()
+        name_row.addWidget(QLabel(self.tr("Group &name:")))
+        name_row.addWidget(self.name)
+        hint = QLabel(self.tr("The standard's examiner ratio (1.9.3) holds in each group: at least 3 examiners, an "
+                              "odd number, and enough for the group's candidates."))  # fmt: skip
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(name_row)
+        layout.addLayout(lists)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[str, list[str], list[int]]:
+        codes = [self.candidates.item(i).text() for i in range(self.candidates.count())
+                 if self.candidates.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        ids = [int(self.examiners.item(i).data(ITEM_ROLE)) for i in range(self.examiners.count())
+               if self.examiners.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return self.name.text().strip(), codes, ids
+
+    @classmethod
+    def ask(cls, parent: QWidget, codes: list[str],
+            examiners: list[tuple[int, str]]) -> tuple[str, list[str], list[int]] | None:  # fmt: skip
+        """The group the chief formed, or None when cancelled (tests replace this)."""
+        dialog = cls(codes, examiners, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
 class LiveScoringPage(QWidget):
     """The live tasks of the session (list) beside the task being scored (panel)."""
 
@@ -353,18 +413,56 @@ class LiveScoringPage(QWidget):
         self.panel = LiveTaskPanel(client)
         self.panel.scored.connect(self.scored)
         self.empty = QLabel(self.tr("No observed or oral task in this session."))
+        self.session_id: int | None = None
+        self.groups = QLabel()
+        self.groups.setObjectName("groups")
+        self.groups.setWordWrap(True)
+        self.group_button = QPushButton(self.tr("Form an observation &group…"))
+        self.group_button.clicked.connect(self._form_group)
+        self.group_button.setVisible(client.role == "chief")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Live tasks (observed and oral):")))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.groups)
+        left_layout.addWidget(self.group_button)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setSizes([400, 966])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def set_session(self, session_id: int | None) -> None:
+        self.session_id = session_id
+        self._show_groups()
+
+    def _show_groups(self) -> None:
+        if self.session_id is None:
+            self.groups.clear()
+            return
+        groups = attempt(self, self.client.examiner.observation_groups, self.session_id) or []
+        lines = [self.tr("Group {name}: {count} candidate(s); examiners {examiners}").format(
+            name=g.name, count=len(g.candidates), examiners=", ".join(name for _id, name in g.examiners))
+            for g in groups]  # fmt: skip
+        self.groups.setText("\n".join(lines) or self.tr("No observation group yet: the chief examiner forms them "
+                                                         "before observed tasks are scored."))  # fmt: skip
+
+    def _form_group(self) -> None:
+        if self.session_id is None:
+            return
+        examiners = attempt(self, self.client.examiner.session_examiners, self.session_id)
+        if examiners is None:
+            return
+        codes = sorted({w.anonymous_code for w in self.items if w.mode == "observed"})
+        chosen = ObservationGroupDialog.ask(self, codes, examiners)
+        if chosen is None:
+            return
+        name, candidates, ids = chosen
+        attempt(self, self.client.examiner.set_observation_group, self.session_id, name, candidates, ids)
+        self._show_groups()
 
     def set_items(self, items: list[WorkItem]) -> None:
         keep = self.current()
