@@ -323,6 +323,9 @@ def test_observed_and_oral_tasks_finalize_with_the_spread_rule_and_arbitration(w
     world.scoring.score_task(staff["e5"], attempt, 1, {0: Decimal(24), 1: Decimal(8)})
     with pytest.raises(Conflict, match="not ready"):
         world.scoring.finalize(staff["boss"], attempt)
+    work = world.scoring.worklist(staff["boss"], sid)
+    flagged = {w.slot: w.needs_arbitration for w in work if w.attempt_id == attempt}
+    assert flagged == {0: True, 1: False}  # the group's three examiners are all the observed task needs
     world.scoring.score_task(staff["boss"], attempt, 0, {0: Decimal(36), 1: Decimal(18)}, "复核", arbitration=True)
     score = world.scoring.finalize(staff["boss"], attempt)
     assert score == Decimal("86.00")  # 60 x 54/60 + 40 x 32/40

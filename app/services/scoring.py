@@ -447,6 +447,8 @@ class ScoringService(Service):
                                                              Result.candidate_id.in_(sitting))):  # fmt: skip
                     recorded[result.candidate_id] = str(result.outcome["score"])
             logs = read_logs(s, in_session, kinds=_SUBMITS)
+            observers_of = {c: set(g.members.get("examiners", [])) for g in groups_in(s, session_id)
+                            for c in g.members.get("candidates", [])} if chief else {}  # fmt: skip
             out = []
             for attempt, candidate, code, content in s.execute(
                 select(Attempt.id, Attempt.candidate_id, Candidate.anonymous_code, PaperInstance.content)
@@ -473,12 +475,15 @@ class ScoringService(Service):
                                      and r.target == f"{target}:{ARBITRATION}"), mine)  # fmt: skip
                     extra: dict[str, Any] = {}
                     if chief:
-                        scored = [r for r in on_slot if r.examiner_id in examiners]
+                        scorers = examiners  # an observed task: the examiners of the candidate's group
+                        if entry.get("mode") == TaskMode.OBSERVED.value and candidate in observers_of:
+                            scorers = observers_of[candidate]
+                        scored = [r for r in on_slot if r.examiner_id in scorers]
                         extra["examiner_scores"] = tuple(
                             (names.get(r.examiner_id, str(r.examiner_id)), _per_point(r, len(rubric))) for r in scored
                         )
                         extra["final_score"] = recorded.get(candidate)
-                        if rubric and len(scored) >= len(examiners) and candidate not in recorded:
+                        if rubric and len(scored) >= len(scorers) and candidate not in recorded:
                             maximum = sum((Decimal(m) for _, m in rubric), Decimal(0))
                             totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0)) for r in scored]
                             agg = aggregate_examiner_scores(
