@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.banks.catalog import Catalog
 from app.demo_login import DEMO_PASSPHRASE, DEMO_PASSWORDS
+from app.domain.answers import LIVE_MODES
 from app.domain.identity import check_digit
 from app.domain.staffing import longest_tasks_minutes
 from app.domain.standards import Part
@@ -31,12 +34,13 @@ from app.services.base import Actor
 from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
+from app.services.live_scoring import LiveScoringService
 from app.services.papers import PaperService
 from app.services.review import ReviewService
 from app.services.scoring import ScoringService
 from app.store.clock import MachineClock, WallClock, local_today
 from app.store.database import Database, default_store_path, sqlite_url
-from app.store.models import Attempt, PaperInstance
+from app.store.models import Attempt, Candidate, PaperInstance
 
 STANDARD, LEVEL = "4-13-99-02", 5
 CANDIDATES = 31
@@ -58,6 +62,12 @@ class DemoResult:
             ensure_ascii=False,
         )
 
+
+# desktop demo: a skill candidate (no theory sitting) still performing: the paper this ticket draws
+# holds an observed and an oral task (scored live)
+LIVE_INDEX = 13
+LIVE_CANDIDATE = f"2026{LEVEL}{LIVE_INDEX + 1:04d}"
+LIVE_STATION = "PC-46"  # a seat of the skill room no theory candidate of the demo takes
 
 SKILL_DUTIES = {
     "proctor1": "proctor", "examiner1": "examiner", "examiner2": "examiner",
@@ -131,6 +141,19 @@ class _DemoCentre:
         self.papers.prepare_papers(self.admin, session_id)
         rows = self.exam.roster(self.admin, session_id)
         return session_id, {row.ticket: row.attempt_id for row in rows if row.attempt_id is not None}
+
+
+def observation_group(centre: _DemoCentre, session_id: int, name: str, tickets: Sequence[str] | None = None) -> None:
+    """The chief forms an observation group of the session's candidates (`tickets`, or all) with
+    its three examiners: they watch and score the observed tasks of these candidates live."""
+    with centre.exam.db.reader() as s:
+        codes = [code for ticket, code in s.execute(select(Candidate.ticket, Candidate.anonymous_code)
+                                                    .where(Candidate.session_id == session_id))
+                 if tickets is None or ticket in tickets]  # fmt: skip
+    examiners = [centre.staff[f"examiner{n}"].id for n in (1, 2, 3)]
+    LiveScoringService(centre.exam.db, centre.catalog).set_observation_group(
+        centre.staff["chief"], session_id, name, codes, examiners
+    )
 
 
 def check_in(centre: _DemoCentre, proctor: Actor, session_id: int, seats: dict[str, str]) -> None:
@@ -253,11 +276,27 @@ def run_demo(
         )
         check_in(centre, proctor, skill_id, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
         exam.start_session(proctor, skill_id)
+        half = (len(sitting) + 1) // 2  # two observation groups: 1.9.3's ratio holds in each
+        observation_group(centre, skill_id, "A", [p[0] for p in sitting[:half]])
+        observation_group(centre, skill_id, "B", [p[0] for p in sitting[half:]])
+        live = LiveScoringService(db, catalog)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
             login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
             view = exam.attempt_view(login.actor, login.attempt_id)
             seq = view.last_seq
             for entry in view.items:
+                if entry.get("mode") == "oral":  # the candidate draws a card and answers aloud
+                    exam.draw_card(login.actor, login.attempt_id, entry["slot"])
+                    seq += 1  # the draw is a step of the attempt
+                    continue
+                if entry.get("mode") == "observed":  # watched and timed by the examiners, its product attached
+                    live.start_timer(staff["examiner1"], login.attempt_id, entry["slot"])
+                    live.add_observation_note(staff["examiner1"], login.attempt_id, entry["slot"], 0, "操作完整")
+                    live.stop_timer(staff["examiner1"], login.attempt_id, entry["slot"])
+                    exam.attach_task_file(login.actor, login.attempt_id, entry["slot"], "档案卡.pdf",
+                                          f"%PDF-1.4 demo {ticket}".encode())  # fmt: skip
+                    seq += 1  # so is the attached file
+                    continue
                 answer = "（操作记录与作答文本）"
                 seq = exam.save_answer(login.actor, login.attempt_id, seq, entry["slot"], answer).seq
             exam.submit(login.actor, login.attempt_id)
@@ -421,16 +460,26 @@ def seed_desktop_demo(data: Path, *, passphrase: str = DEMO_PASSPHRASE, kdf: Kdf
         start = demo_start(db)
         theory, _attempts = centre.session(f"DEMO-T{LEVEL}", "第一考场（机房301）", Part.THEORY, start,
                                            {"proctor1": "proctor", "proctor2": "proctor"}, people)  # fmt: skip
-        sitting = people[:5]
+        live_person = demo_people(LIVE_INDEX + 1, random.Random(LIVE_INDEX))[LIVE_INDEX]  # skill only
+        sitting = [*people[:5], live_person]
         skill, _attempts = centre.session(f"DEMO-S{LEVEL}", "技能考核室（机房302）", Part.SKILL, start,
                                           SKILL_DUTIES, sitting)  # fmt: skip
-        check_in(centre, staff["proctor1"], skill, {p[0]: f"PC-{n + 1:02d}" for n, p in enumerate(sitting)})
+        seats = {p[0]: LIVE_STATION if p[0] == LIVE_CANDIDATE else f"PC-{n + 1:02d}" for n, p in enumerate(sitting)}
+        check_in(centre, staff["proctor1"], skill, seats)
         exam.start_session(staff["proctor1"], skill)
+        observation_group(centre, skill, "A")  # the examiners who watch the observed tasks (1.9.3 per group)
         for n, (ticket, _name, number, _ability) in enumerate(sitting):
-            login = exam.candidate_login(ticket=ticket, id_number=number, station=f"PC-{n + 1:02d}")
+            login = exam.candidate_login(ticket=ticket, id_number=number, station=seats[ticket])
             view = exam.attempt_view(login.actor, login.attempt_id)
             seq = view.last_seq
+            if ticket == LIVE_CANDIDATE:  # still performing: an observed and an oral task, scored live
+                continue
             for entry in view.items:
+                if entry.get("mode") in LIVE_MODES:  # performed in front of the examiners, nothing typed
+                    if entry["mode"] == "oral":
+                        exam.draw_card(login.actor, login.attempt_id, entry["slot"])
+                        seq += 1  # the draw is a step of the attempt
+                    continue
                 answer = (
                     f"一、情况分析：{entry['stem'].splitlines()[0]}。\n二、处理步骤：1. 核实信息；2. 制定方案；"
                     f"3. 跟进反馈。\n三、记录与总结：按规范填写记录表（第{n + 1}份作答）。"

@@ -133,6 +133,17 @@ def main() -> int:
     shoot(admin_screen(signed_in), "30-admin")
 
     shoot(examiner_screen(signed_in), "40-examiner")
+    # before the review shots: their sessions would come first in examiner1's session list
+    from app.demo import LIVE_CANDIDATE, LIVE_INDEX, LIVE_STATION
+    from app.ui.examiner.live_screenshot import build_live_for_screenshot
+
+    live_person = demo_people(LIVE_INDEX + 1, random.Random(LIVE_INDEX))[LIVE_INDEX]
+    live_station = local_client(server, LIVE_STATION)  # where the demo's live candidate performs
+    live_station.candidate_sign_in(LIVE_CANDIDATE, live_person[2])
+    oral = build_live_for_screenshot(signed_in, "oral",
+                                     lambda attempt, slot: live_station.candidate.draw_card(attempt, slot))
+    shoot(oral, "44-live-oral")
+    shoot(build_live_for_screenshot(signed_in, "observed"), "45-live-observed")
     from app.ui.examiner.review_screenshot import build_review_for_screenshot
 
     review = build_review_for_screenshot(signed_in)  # examiner1: the register, then the running defence

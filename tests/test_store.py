@@ -19,11 +19,13 @@ from app.store.models import (
     APPEND_ONLY_TABLES,
     KEPT_TABLES,
     Attempt,
+    AttemptFile,
     AuditEntry,
     Candidate,
     ExaminerScore,
     ExamSession,
     KeyRecord,
+    LiveObservation,
     Result,
     ReviewEvent,
     ReviewMaterial,
@@ -86,6 +88,10 @@ def test_append_only_tables_refuse_update_and_delete(world, table):
                                    recorded_by=world.admin.id, wall="w"))  # fmt: skip
         session.add(ReviewEvent(candidate_id=cand.candidate_id, member_id=world.admin.id, kind="note", text="记录",
                                 wall="w"))  # fmt: skip
+        session.add(LiveObservation(attempt_id=cand.attempt_id, slot=0, examiner_id=world.admin.id, kind="note",
+                                    point=0, text="记录", wall="w"))  # fmt: skip
+        session.add(AttemptFile(attempt_id=cand.attempt_id, slot=0, filename="a.pdf", content=b"%PDF", digest="0" * 64,
+                                size=4, added_by="candidate", wall="w"))  # fmt: skip
     for statement in (f"UPDATE {table} SET id = id", f"DELETE FROM {table}"):
         if table == "audit_entries":
             statement = statement.replace("id = id", "seq = seq")

@@ -32,8 +32,11 @@ from app.api.types import (
     Identity,
     JobStatus,
     JournalImported,
+    LiveTask,
     LoginAlert,
     MoveCode,
+    ObservationGroupView,
+    OralCardView,
     OwnerKeyView,
     PackageView,
     PaperPreview,
@@ -161,6 +164,15 @@ class CandidateApi(SignedInApi, Protocol):
         """The station's countdown reached zero: submit now if the store agrees the time is up."""
         ...
 
+    def draw_card(self, attempt_id: int, slot: int) -> OralCardView:
+        """An oral task (现场问答): draw the question card, chosen by the paper's seed; drawing again
+        shows the same card."""
+        ...
+
+    def attach_task_file(self, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
+        """A file an observed task produced, attached from this station (kept encrypted); its id."""
+        ...
+
 
 class ProctorApi(SignedInApi, Protocol):
     def sessions(self) -> list[SessionInfo]: ...
@@ -270,6 +282,39 @@ class ExaminerApi(SignedInApi, Protocol):
     def finalize_all(self, session_id: int) -> FinalizeAllSummary:
         """The chief finalizes every paper of the session that is ready: one call, one audit entry;
         the summary says for each other paper what it waits for."""
+        ...
+
+    # -- observed and oral tasks, scored live (app/services/live_scoring.py)
+    def live_task(self, attempt_id: int, slot: int) -> LiveTask:
+        """An observed or oral task as I score it live: rubric, the oral card drawn with its expected
+        points, my timer and notes, the attached files; the others' scores once I have submitted."""
+        ...
+
+    def start_timer(self, attempt_id: int, slot: int) -> None: ...
+
+    def stop_timer(self, attempt_id: int, slot: int) -> float:
+        """My timer for the task stops; the seconds timed so far on the centre's clock."""
+        ...
+
+    def add_observation_note(self, attempt_id: int, slot: int, point: int, text: str) -> None:
+        """A note on one scoring point (index from 0)."""
+        ...
+
+    def attach_task_file(self, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
+        """A file an observed task produced, attached by an examiner (kept encrypted); its id."""
+        ...
+
+    def task_file(self, file_id: int) -> bytes: ...
+
+    def observation_groups(self, session_id: int) -> list[ObservationGroupView]: ...
+
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        """The chief: (user id, name) of the session's examiners, to form observation groups."""
+        ...
+
+    def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
+        """The chief forms a group (candidates by anonymous code, examiners by user id); refused when it
+        breaks the standard's examiner ratio (1.9.3)."""
         ...
 
     # -- the comprehensive review (综合评审): the panel and its chair

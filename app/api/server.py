@@ -50,8 +50,11 @@ from app.api.types import (
     Identity,
     JobStatus,
     JournalImported,
+    LiveTask,
     LoginAlert,
     MoveCode,
+    ObservationGroupView,
+    OralCardView,
     OwnerKeyView,
     PackageView,
     PaperPreview,
@@ -329,6 +332,12 @@ class CandidateEndpoint(_Signed):
         self.backend.exam.attempt_view(self.actor, attempt_id)  # only the candidate's own attempt
         return self.backend.exam.auto_submit_if_due(attempt_id)
 
+    def draw_card(self, attempt_id: int, slot: int) -> OralCardView:
+        return self.backend.exam.draw_card(self.actor, attempt_id, slot)
+
+    def attach_task_file(self, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
+        return self.backend.exam.attach_task_file(self.actor, attempt_id, slot, filename, content)
+
 
 def _exam_names(backend: Backend, standard: str, level: str, subtype: str | None) -> tuple[str, str]:
     """(occupation name, level name) from the catalogue; empty for a standard this centre does not know."""
@@ -448,6 +457,33 @@ class ExaminerEndpoint(_SessionsRead):
 
     def review_record(self, candidate_id: int) -> ReviewRecord:
         return self.backend.review.record(self.actor, candidate_id)
+
+    def live_task(self, attempt_id: int, slot: int) -> LiveTask:
+        return self.backend.live.live_task(self.actor, attempt_id, slot)
+
+    def start_timer(self, attempt_id: int, slot: int) -> None:
+        self.backend.live.start_timer(self.actor, attempt_id, slot)
+
+    def stop_timer(self, attempt_id: int, slot: int) -> float:
+        return self.backend.live.stop_timer(self.actor, attempt_id, slot)
+
+    def add_observation_note(self, attempt_id: int, slot: int, point: int, text: str) -> None:
+        self.backend.live.add_observation_note(self.actor, attempt_id, slot, point, text)
+
+    def attach_task_file(self, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
+        return self.backend.live.attach_task_file(self.actor, attempt_id, slot, filename, content)
+
+    def task_file(self, file_id: int) -> bytes:
+        return self.backend.live.task_file(self.actor, file_id)
+
+    def observation_groups(self, session_id: int) -> list[ObservationGroupView]:
+        return self.backend.live.observation_groups(self.actor, session_id)
+
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        return self.backend.live.session_examiners(self.actor, session_id)
+
+    def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
+        self.backend.live.set_observation_group(self.actor, session_id, name, candidates, examiners)
 
     def review_material(self, material_id: int) -> bytes:
         return self.backend.review.material_file(self.actor, material_id)

@@ -244,6 +244,8 @@ class WorkItem:
     examiner_scores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     needs_arbitration: bool = False  # the examiners disagree beyond the threshold and the chief has not scored
     final_score: str | None = None  # the paper's recorded result, once finalized
+    mode: str = "written"  # written | observed | oral (TaskMode): observed and oral tasks are scored live
+    attempt_open: bool = False  # the candidate is still performing (only live tasks are listed while open)
 
 
 @dataclass(frozen=True)
@@ -647,3 +649,63 @@ class ReviewRecord:
     # the centre's computer restarted while the defence ran: it stopped at its last recorded instant
     # before the restart and goes on when a member resumes it (start_defence)
     defence_interrupted: bool = False
+
+
+@dataclass(frozen=True)
+class OralCardView:
+    """The question card a candidate drew for an oral task (现场问答): what the candidate sees."""
+
+    slot: int
+    number: int  # the card's place in the task's pool, from 1
+    pool: int  # how many cards the pool holds
+    question: str
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    """A file an observed task produced, kept encrypted; its attach step holds the SHA-256."""
+
+    id: int
+    filename: str
+    sha256: str
+    size: int
+    added_by: str  # "candidate" or "examiner seat N"
+    wall: str
+
+
+@dataclass(frozen=True)
+class LiveTask:
+    """An observed or oral task as one examiner scores it live. Other examiners' scores (by seat,
+    never by name) are listed only once this examiner has submitted their own, or to the chief."""
+
+    attempt_id: int
+    slot: int
+    anonymous_code: str
+    mode: str  # observed | oral
+    form: str  # an observed task's form (现场操作, 模拟操作)
+    title: str
+    instructions: str
+    rubric: tuple[tuple[str, str], ...]
+    identity_visible: bool  # an observed candidate performs in front of the examiners
+    group: str  # the observation group of an observed candidate ("" for none)
+    attempt_open: bool
+    card_number: int = 0  # an oral task: the card the candidate drew (0: not drawn yet)
+    card_pool: int = 0
+    card_question: str = ""
+    card_expected: tuple[str, ...] = ()  # the points the examiners expect (never shown to the candidate)
+    timer_seconds: float = 0.0  # this examiner's timer, on the centre's clock
+    timer_running: bool = False
+    notes: tuple[tuple[int, str], ...] = ()  # this examiner's notes: (rubric point index, text), in order
+    files: tuple[AttachedFile, ...] = ()
+    scored_by_me: bool = False
+    my_scores: tuple[str, ...] = ()
+    others: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (examiner seat, scores per point), once scored
+
+
+@dataclass(frozen=True)
+class ObservationGroupView:
+    """Candidates (by anonymous code) who perform observed tasks together, and their examiners."""
+
+    name: str
+    candidates: tuple[str, ...]
+    examiners: tuple[tuple[int, str], ...]  # (user id, display name)

@@ -18,8 +18,10 @@ from app.banks.yaml_source import YamlFileError, load_yaml, parse_yaml
 from app.domain.items import (
     Item,
     ItemType,
+    OralCard,
     RubricPoint,
     SkillTask,
+    TaskMode,
     check_item_shape,
     check_placement,
     check_task_shape,
@@ -306,6 +308,29 @@ def _rubric(r: FieldReader, raw: Any, here: tuple[Any, ...], label: str) -> tupl
     return tuple(points)
 
 
+def _task_mode(r: FieldReader, doc: Mapping[str, Any], here: tuple[Any, ...], label: str) -> TaskMode | None:
+    raw = r.get(doc, here, "mode", str, required=False, default=TaskMode.WRITTEN.value, label=label)
+    try:
+        return TaskMode(raw)
+    except ValueError:
+        known = ", ".join(m.value for m in TaskMode)
+        r.problem((*here, "mode"), f"unknown mode {raw!r}; use one of {known}", label)
+        return None
+
+
+def _cards(r: FieldReader, raw: Any, here: tuple[Any, ...], label: str) -> tuple[OralCard, ...]:
+    cards = []
+    for j, entry in enumerate(r.sequence(raw, (*here, "cards"), label)):
+        card = r.mapping(entry, (*here, "cards", j), label)
+        if card is None:
+            continue
+        question = r.get(card, (*here, "cards", j), "question", str, label=label)
+        expected = r.strings(card.get("expected"), (*here, "cards", j, "expected"), label)
+        if question is not None:
+            cards.append(OralCard(question.strip(), expected))
+    return tuple(cards)
+
+
 def _report(r: FieldReader, here: tuple[Any, ...], found: list[tuple[str, str]], label: str) -> None:
     for fld, message in found:
         r.problem((*here, *parse_path(fld)), message, label)
@@ -429,7 +454,10 @@ def _read_task(
     instructions = r.get(doc, here, "instructions", str, label=label)
     minutes = r.get(doc, here, "minutes", int, label=label)
     rubric = _rubric(r, doc.get("rubric"), here, label)
-    if len(r.problems) > before or None in (task_id, area, code, title, instructions, minutes):
+    mode = _task_mode(r, doc, here, label)
+    form = r.get(doc, here, "form", str, required=False, default="", label=label)
+    cards = _cards(r, doc.get("cards"), here, label)
+    if len(r.problems) > before or None in (task_id, area, code, title, instructions, minutes, mode):
         return None
     task = SkillTask(
         id=str(task_id),
@@ -441,6 +469,9 @@ def _read_task(
         minutes=minutes,
         rubric=rubric,
         bank=bank_id,
+        mode=mode,
+        form=form.strip(),
+        cards=cards,
     )
     found = check_task_shape(task)
     if levels:

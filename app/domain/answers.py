@@ -21,6 +21,7 @@ from app.errors import Message
 
 MAX_TEXT_BYTES = 64 * 1024
 TASK = "task"  # a skill paper's slot (app/domain/paper_assembly.py): answered in writing
+LIVE_MODES = ("observed", "oral")  # a task's `mode` in the paper (TaskMode) when examiners score it live
 
 
 def text_too_long(text: str) -> bool:
@@ -92,14 +93,18 @@ class AnswerShape:
     item_type: str
     labels: tuple[str, ...]
     blanks: int
+    live: bool = False  # an observed or oral skill task: performed before the examiners, nothing typed
 
     @staticmethod
     def of(item: Mapping[str, Any]) -> AnswerShape:
         """From a question of a stored paper (`paper_content`'s snapshot)."""
         labels = tuple(str(option[0]) for option in item.get("options") or ())
-        return AnswerShape(str(item.get("type")), labels, blanks_in(str(item.get("stem", ""))))
+        live = item.get("mode") in LIVE_MODES
+        return AnswerShape(str(item.get("type")), labels, blanks_in(str(item.get("stem", ""))), live)
 
     def problem(self, answer: object) -> Message | None:
+        if self.live and answer is not None:
+            return Message("this task is performed in front of the examiners: nothing is typed for it")
         return _problem(self.item_type, self.labels, self.blanks, answer)
 
     def example(self) -> object:

@@ -22,6 +22,8 @@ class StepKind(StrEnum):
     SUBMIT = "submit"
     GRADE = "grade"
     FOCUS_LOST = "focus"  # the exam window lost focus (the candidate left it)
+    DRAW = "draw"  # the candidate drew an oral task's question card: {"card": index}
+    ATTACH = "attach"  # a file an observed task produced: {"file", "filename", "sha256", "size", "by"}
 
 
 class Step(NamedTuple):
@@ -43,6 +45,8 @@ class AttemptState:
     submit_reason: str | None = None
     grades: list[Any] = field(default_factory=list)
     focus_losses: int = 0
+    cards: dict[int, int] = field(default_factory=dict)  # slot -> the oral card drawn (the first draw)
+    attached: dict[int, list[Any]] = field(default_factory=dict)  # slot -> the attach steps' data
 
     def answered_count(self) -> int:
         return len(self.answers)
@@ -66,6 +70,7 @@ class AttemptState:
 # the kinds' values, compared with each step's kind (a StepKind or the stored string) in the fold
 _ANSWER, _CLEAR, _FLAG, _UNFLAG = (k.value for k in (StepKind.ANSWER, StepKind.CLEAR, StepKind.FLAG, StepKind.UNFLAG))
 _SUBMIT, _GRADE, _FOCUS_LOST = (k.value for k in (StepKind.SUBMIT, StepKind.GRADE, StepKind.FOCUS_LOST))
+_DRAW, _ATTACH = StepKind.DRAW.value, StepKind.ATTACH.value
 
 
 def derive(steps: Iterable[Step], *, whole: bool = True) -> AttemptState:
@@ -99,4 +104,9 @@ def derive(steps: Iterable[Step], *, whole: bool = True) -> AttemptState:
             state.grades.append(data)
         elif kind == _FOCUS_LOST:
             state.focus_losses += 1
+        elif kind == _DRAW:
+            if slot is not None and slot not in state.cards:
+                state.cards[slot] = int((data or {}).get("card", 0))
+        elif kind == _ATTACH and slot is not None:
+            state.attached.setdefault(slot, []).append(data)
     return state

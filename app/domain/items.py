@@ -102,6 +102,37 @@ def enemy_map(items: Iterable[Item]) -> dict[str, frozenset[str]]:
     return {item_id: frozenset(others) for item_id, others in found.items()}
 
 
+class TaskMode(StrEnum):
+    """How a skill task is assessed (the standards' 1.9: 机考, 现场操作, 模拟操作, 现场问答)."""
+
+    WRITTEN = "written"  # the candidate types; examiners score afterwards, blind
+    OBSERVED = "observed"  # 现场操作 / 模拟操作: examiners watch and score live; nothing is typed
+    ORAL = "oral"  # 现场问答: the candidate draws a question card; examiners score the answer live
+
+    @property
+    def live(self) -> bool:
+        """Scored by the examiners while the candidate performs, not from a typed answer."""
+        return self is not TaskMode.WRITTEN
+
+    @property
+    def identity_hidden(self) -> bool:
+        """An observed candidate stands in front of the examiners: their identity cannot be hidden."""
+        return self is not TaskMode.OBSERVED
+
+
+# the forms an observed task takes, as the standards name them
+OBSERVED_FORMS = ("现场操作", "模拟操作")
+
+
+@dataclass(frozen=True)
+class OralCard:
+    """A question card of an oral task's pool: what the candidate is asked, and the points the
+    examiners expect in the answer (shown to them only)."""
+
+    question: str
+    expected: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class SkillTask:
     id: str
@@ -113,6 +144,9 @@ class SkillTask:
     minutes: int
     rubric: tuple[RubricPoint, ...]
     bank: str = ""
+    mode: TaskMode = TaskMode.WRITTEN
+    form: str = ""  # an observed task's form: 现场操作 or 模拟操作
+    cards: tuple[OralCard, ...] = ()  # an oral task's pool of question cards
 
     @property
     def max_score(self) -> Decimal:
@@ -218,6 +252,34 @@ def check_task_shape(task: SkillTask) -> list[tuple[str, str]]:
     for i, rp in enumerate(task.rubric):
         if rp.max <= 0:
             problems.append((f"rubric[{i}].max", "must be positive"))
+    problems += _check_mode(task)
+    return problems
+
+
+MIN_ORAL_CARDS = 2  # a pool of one card is a fixed question: every candidate would know it in advance
+
+
+def _check_mode(task: SkillTask) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if task.mode is TaskMode.OBSERVED:
+        if task.form not in OBSERVED_FORMS:
+            problems.append(("form", f"an observed task says its form: {' or '.join(OBSERVED_FORMS)}"))
+    elif task.form:
+        problems.append(("form", f"only an observed task has a form; this task is {task.mode.value}"))
+    if task.mode is TaskMode.ORAL:
+        if len(task.cards) < MIN_ORAL_CARDS:
+            problems.append(("cards", f"an oral task needs a pool of at least {MIN_ORAL_CARDS} question cards, "
+                                      f"has {len(task.cards)}"))  # fmt: skip
+        questions = [c.question.strip() for c in task.cards]
+        for i, card in enumerate(task.cards):
+            if not card.question.strip():
+                problems.append((f"cards[{i}].question", "empty"))
+            elif questions.count(card.question.strip()) > 1:
+                problems.append((f"cards[{i}].question", "the same question is in the pool twice"))
+            if not card.expected:
+                problems.append((f"cards[{i}].expected", "list the points the examiners expect in the answer"))
+    elif task.cards:
+        problems.append(("cards", f"only an oral task has question cards; this task is {task.mode.value}"))
     return problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.items import ItemType
+from app.domain.items import ItemType, TaskMode
 from app.domain.paper_assembly import Paper, PaperItem
 from app.security.canonical import canonical_json
 
@@ -180,9 +180,23 @@ def skill_paper_content(paper: Paper, tasks_by_id: dict[str, Any]) -> dict[str, 
                 "slot": slot, "id": task.id, "type": "task", "area": task.area, "points": str(entry.points),
                 "stem": f"{task.title}\n{task.instructions}", "minutes": task.minutes,
                 "rubric": [[p.point, str(p.max)] for p in task.rubric], "key": None,
+                **_live_fields(task),
             }
         )  # fmt: skip
     return {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level), "items": slots}
+
+
+def _live_fields(task: Any) -> dict[str, Any]:
+    """How an observed or oral task is assessed; a written task's snapshot stays as it always was."""
+    mode = getattr(task, "mode", TaskMode.WRITTEN)
+    if mode is TaskMode.WRITTEN:
+        return {}
+    fields: dict[str, Any] = {"mode": mode.value}
+    if task.form:
+        fields["form"] = task.form
+    if task.cards:
+        fields["cards"] = [[card.question, list(card.expected)] for card in task.cards]
+    return fields
 
 
 def task_minutes(content: dict[str, Any]) -> tuple[int, list[str]]:

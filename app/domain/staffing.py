@@ -117,6 +117,31 @@ def check_skill_examiners(std: Standard, level: Level, candidates: int, examiner
     return []
 
 
+def check_observed_group(std: Standard, level: Level, group: str, candidates: int, examiners: int) -> list[Finding]:
+    """1.9.3's examiner ratio (1:15 in 4-13-99-02, 1:2 in 4-07-03-01), at least 3 and an odd number,
+    for the examiners who watch one group of candidates perform observed tasks together: the
+    examiners in the room score these candidates live, so the ratio holds per group, not only per
+    session."""
+    staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.SKILL)
+    needed = examiners_needed(staffing, candidates)
+    if examiners < needed:
+        return [
+            Finding("group_examiners", needed, examiners,
+                    Message("{source}: the examiners who observe a group are at least {least}, an odd number, and "
+                            "1 per {per} candidates: group {group} has {candidates} candidates and needs {needed} "
+                            "examiners, it has {actual}",
+                            source=source, least=staffing.min_examiners, per=staffing.candidates_per_examiner,
+                            group=group, candidates=candidates, needed=needed, actual=examiners))
+        ]  # fmt: skip
+    if staffing.examiners_odd and examiners % 2 == 0:
+        return [
+            Finding("group_examiners_odd", examiners + 1, examiners,
+                    Message("{source}: the examiners who observe a group are an odd number, group {group} has "
+                            "{actual}", source=source, group=group, actual=examiners))
+        ]  # fmt: skip
+    return []
+
+
 def check_review_panel(std: Standard, level: Level, members: int) -> list[Finding]:
     staffing, source = std.staffing_for(level), cite(std, STAFFING_SECTION, "staffing", level, Part.REVIEW)
     if members < staffing.min_review_members:

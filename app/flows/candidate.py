@@ -30,7 +30,8 @@ from typing import Any
 
 from app.api.client import Client
 from app.api.errors import ApiError, Unreachable
-from app.api.types import AttemptView, CandidateSession, CandidateSettings, Identity, SaveAck
+from app.api.types import AttemptView, CandidateSession, CandidateSettings, Identity, OralCardView, SaveAck
+from app.domain.answers import LIVE_MODES
 from app.domain.time_ledger import LedgerState
 from app.station.journal import Journal, JournalRecord
 
@@ -516,9 +517,24 @@ class CandidateFlow:
             attempt_id = self.login.attempt_id
             self._save(lambda: self.client.candidate.report_focus_loss(attempt_id, self.seq))
 
+    def draw_card(self, slot: int) -> OralCardView:
+        """An oral task's question card, drawn at the centre (by the paper's seed; again: the same)."""
+        assert self.login is not None
+        card = self.client.candidate.draw_card(self.login.attempt_id, slot)
+        self.refresh()  # the draw is a step of the attempt: the next save follows it
+        return card
+
+    def attach_file(self, slot: int, filename: str, content: bytes) -> int:
+        """A file an observed task produced, kept encrypted at the centre; its id."""
+        assert self.login is not None
+        file_id = self.client.candidate.attach_task_file(self.login.attempt_id, slot, filename, content)
+        self.refresh()
+        return file_id
+
     def submit_summary(self) -> tuple[int, int]:
-        """(unanswered, flagged), shown before the candidate confirms."""
-        unanswered = sum(1 for it in self.items if it["slot"] not in self.answers)
+        """(unanswered, flagged), shown before the candidate confirms; an observed or oral task is
+        performed, not typed, and is never counted as unanswered."""
+        unanswered = sum(1 for it in self.items if it["slot"] not in self.answers and it.get("mode") not in LIVE_MODES)
         return unanswered, len(self.flagged)
 
     def submit(self) -> Stage:

@@ -13,6 +13,7 @@ Invariants kept here (see ../shared/DESIGN.md):
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import sqlite3
@@ -23,13 +24,16 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.api.types import AttemptView, Identity, SaveAck
+from app.api.types import AttemptView, Identity, OralCardView, SaveAck
 from app.domain.attempt_state import StepKind
 from app.domain.identity import normalise_id_number
+from app.domain.items import TaskMode
+from app.domain.live_tasks import card_index
 from app.domain.time_ledger import LedgerState, LedgerView, TimeEventKind
 from app.services.answer_log import read_log
 from app.services.base import SYSTEM, Actor, Conflict, NotFound, PermissionDenied, ServiceError, require_duty
 from app.services.exam_day import AttemptClosed, _AttemptFacts, _digest
+from app.services.live_scoring import live_entry, store_task_file
 from app.services.seating import Seating, WrongSeat
 from app.store.models import (
     Attempt,
@@ -219,8 +223,13 @@ class AnswerService(Seating):
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             # the rubric gives answers away; where an item came from is none of the candidate's business
-            hidden = ("key", "rubric", "bank", "bank_version") if actor.role == "candidate" else ("key",)
+            # an oral task's pool too: the candidate sees only the card drawn, never the expected points
+            hidden = ("key", "rubric", "bank", "bank_version", "cards") if actor.role == "candidate" else ("key",)
             items = [{k: v for k, v in it.items() if k not in hidden} for it in paper.content["items"]]
+            for shown, entry in zip(items, paper.content["items"], strict=True):
+                drawn = state.cards.get(entry["slot"])
+                if drawn is not None and entry.get("cards"):
+                    shown["card"] = [drawn + 1, len(entry["cards"]), entry["cards"][drawn][0]]
         return AttemptView(
             attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,
             state.last_seq, dict(state.answers), frozenset(state.flagged), state.submitted, items,
@@ -322,6 +331,48 @@ class AnswerService(Seating):
             raise AttemptClosed("time is up")
         if slot is not None and not 0 <= slot < facts.slots:
             raise ServiceError("no question {n} on this paper", n=slot + 1)
+
+    # -- observed and oral tasks (app/services/live_scoring.py) ----------------------------------
+
+    def draw_card(self, actor: Actor, attempt_id: int, slot: int) -> OralCardView:
+        """The candidate draws the question card of an oral task: chosen by the paper's seed (the same
+        card every time: a second draw, or one after a move, shows the first), recorded as a step."""
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate draws a question card")
+        with self.action(actor, "attempt.draw_card", f"attempt:{attempt_id}/slot:{slot}", {"slot": slot}) as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
+            _facts, ledger, last_seq = self._open_attempt(s.connection(), actor, attempt_id)
+            if ledger.state is not LedgerState.RUNNING:
+                raise AttemptClosed("the exam is {state}: answers cannot be saved now", state=ledger.state.value)
+            entry = live_entry(s, attempt, slot)
+            cards = entry.get("cards") or []
+            if entry["mode"] != TaskMode.ORAL.value or not cards:
+                raise Conflict("question {n} is not an oral task", n=slot + 1)
+            drawn = read_log(s, attempt_id).cards.get(slot)
+            if drawn is None:
+                seed = s.get(PaperInstance, attempt.paper_id).content["seed"]  # type: ignore[union-attr]
+                drawn = card_index(str(seed), slot, str(entry["id"]), len(cards))
+                self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.DRAW, slot, {"card": drawn},
+                                  actor)  # fmt: skip
+            return OralCardView(slot, drawn + 1, len(cards), cards[drawn][0])
+
+    def attach_task_file(self, actor: Actor, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
+        """The candidate's station attaches a file an observed task produced (kept encrypted, recorded
+        as a step of the attempt) while the attempt is open. Its id."""
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate's station attaches files here")
+        data = {"slot": slot, "filename": filename, "sha256": hashlib.sha256(content).hexdigest()}
+        with self.action(actor, "attempt.attach", f"attempt:{attempt_id}/slot:{slot}", data) as s:
+            attempt = s.get(Attempt, attempt_id)
+            if attempt is None:
+                raise NotFound("no attempt {attempt}", attempt=attempt_id)
+            self._open_attempt(s.connection(), actor, attempt_id)
+            entry = live_entry(s, attempt, slot)
+            if entry["mode"] != TaskMode.OBSERVED.value:
+                raise Conflict("files are attached to observed tasks only")
+            return store_task_file(s, self.db, attempt_id, slot, filename, content, "candidate", actor)
 
     # -- submission ---------------------------------------------------------------------------
 

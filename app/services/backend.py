@@ -18,6 +18,7 @@ from app.services.exam import ExamService
 from app.services.export import ExportService
 from app.services.keys import KeyService
 from app.services.library import LibraryService
+from app.services.live_scoring import LiveScoringService
 from app.services.packages import PackageService
 from app.services.papers import PaperService
 from app.services.review import ReviewService
@@ -44,9 +45,11 @@ class Backend:
     catalog_problems: list[Problem] = field(default_factory=list)  # imported standards left out, and why
     sweep: ClockSweep | None = None  # submits papers at zero (app/services/sweep.py); None: not swept here
     review: ReviewService = field(init=False)  # the comprehensive review (app/services/review.py)
+    live: LiveScoringService = field(init=False)  # observed and oral tasks (app/services/live_scoring.py)
 
     def __post_init__(self) -> None:
         self.review = ReviewService(self.db, self.catalog)
+        self.live = LiveScoringService(self.db, self.catalog)
 
     @classmethod
     def over(cls, db: Database, catalog: Catalog | None = None, *, sweep: bool = True,
@@ -76,7 +79,7 @@ class Backend:
         except DataFileError as exc:
             self.catalog, self.catalog_problems = self.catalog.with_imported(banks), list(exc.problems)
         self.export.catalog = self.papers.catalog = self.exam.catalog = self.scoring.catalog = self.catalog
-        self.analysis.catalog = self.review.catalog = self.catalog
+        self.analysis.catalog = self.review.catalog = self.live.catalog = self.catalog
 
     @property
     def room_papers(self) -> RoomPapersService:

@@ -25,11 +25,19 @@ from app.api.types import (
     WorkItem,
 )
 from app.banks.catalog import Catalog
+from app.domain.answers import LIVE_MODES
 from app.domain.attempt_state import StepKind
 from app.domain.blueprint import MultipleCredit
-from app.domain.items import Item, ItemType
+from app.domain.items import Item, ItemType, TaskMode
 from app.domain.scoring import aggregate_examiner_scores, score_objective, stated
-from app.domain.staffing import check_skill_examiners, refusal, scores_task, task_examiners, with_task_panels
+from app.domain.staffing import (
+    check_observed_group,
+    check_skill_examiners,
+    refusal,
+    scores_task,
+    task_examiners,
+    with_task_panels,
+)
 from app.domain.standards import Level, Part, Standard
 from app.errors import UserFacingError
 from app.services.answer_log import Logs, read_log, read_logs
@@ -44,6 +52,7 @@ from app.services.base import (
     require_role,
     unfrozen_session,
 )
+from app.services.live_scoring import group_of, groups_in, require_observer
 from app.services.snapshot import Scope, audit_head, changes_since, snapshot
 from app.store.database import Database
 from app.store.models import (
@@ -279,13 +288,15 @@ _FINALIZE_TRIES = 3
 def examined_result(
     content: dict[str, Any], answers: dict[int, Any], ended: str, rows: Iterable[ExaminerScore],
     examiners: set[int], spread_threshold: Decimal, assigned: dict[int, frozenset[str]] | None = None,
+    observers: set[int] | None = None,
 ) -> tuple[Decimal, dict[str, Any], list[QuestionWait]]:  # fmt: skip
     """The part's score and per-area detail of a submitted paper with examiner-scored questions,
     from its answers and the examiners' scores; or the questions it still waits for (score 0).
     Each such question counts `points x examiners' score / rubric maximum` (the chief's score
     where examiners disagree beyond the threshold); objective questions are scored by the key.
     `assigned`: per-task duties (examiner -> the tasks they score); a question is scored by the
-    examiners of its task."""
+    examiners of its task. `observers`: the examiners of the candidate's observation group, who
+    score its observed tasks."""
     rows = list(rows)
     credit = MultipleCredit(content.get("multiple_credit", MultipleCredit.ALL_OR_NOTHING.value))
     per_area: dict[str, Decimal] = {}
@@ -301,12 +312,14 @@ def examined_result(
             continue
         maximum = sum((Decimal(m) for _, m in entry["rubric"]), Decimal(0))
         on_task = task_examiners(examiners, assigned or {}, entry["id"])
+        # an observed task is scored by the examiners of the candidate's observation group
+        scorers = observers if observers is not None and entry.get("mode") == TaskMode.OBSERVED.value else on_task
         totals = [
             sum((Decimal(v) for v in r.scores.values()), Decimal(0))
-            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in on_task
+            for r in rows if r.target == f"slot:{slot}" and r.examiner_id in scorers
         ]  # fmt: skip
-        if len(totals) < len(on_task):
-            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(on_task)))
+        if len(totals) < len(scorers):
+            waiting.append(QuestionWait(slot, "examiners", scored=len(totals), needed=len(scorers)))
             continue
         agg = aggregate_examiner_scores(totals, spread_threshold=spread_threshold * maximum / 100)
         task_score = agg.score
@@ -534,6 +547,8 @@ class ScoringService(Service):
                                                              Result.candidate_id.in_(sitting))):  # fmt: skip
                     recorded[result.candidate_id] = str(result.outcome["score"])
             logs = read_logs(s, in_session, kinds=_SUBMITS)
+            observers_of = {c: set(g.members.get("examiners", [])) for g in groups_in(s, session_id)
+                            for c in g.members.get("candidates", [])} if chief else {}  # fmt: skip
             out = []
             for attempt, candidate, code, content in s.execute(
                 select(Attempt.id, Attempt.candidate_id, Candidate.anonymous_code, PaperInstance.content)
@@ -542,13 +557,16 @@ class ScoringService(Service):
                 .where(Attempt.session_id == session_id)
                 .order_by(Candidate.anonymous_code)
             ):
-                if logs[attempt].ended in (None, ABSENT):  # nothing to score yet, or ever
+                ended = logs[attempt].ended
+                if ended == ABSENT:  # nothing to score, ever
                     continue
                 for entry in content["items"]:
                     if entry["type"] not in ("task", "short", "case"):
                         continue
                     if not arbiter and not scores_task(actor.id, entry["id"], assigned):
                         continue  # per-task duties: another examiner's task
+                    if ended is None and entry.get("mode") not in LIVE_MODES:  # written: once handed in
+                        continue
                     title, _, instructions = entry["stem"].partition("\n")
                     rubric = tuple((point, maximum) for point, maximum in entry.get("rubric", []))
                     target = f"slot:{entry['slot']}"
@@ -559,13 +577,15 @@ class ScoringService(Service):
                                      and r.target == f"{target}:{ARBITRATION}"), mine)  # fmt: skip
                     extra: dict[str, Any] = {}
                     if chief:
-                        on_task = task_examiners(examiners, assigned, entry["id"])
-                        scored = [r for r in on_slot if r.examiner_id in on_task]
+                        scorers = task_examiners(examiners, assigned, entry["id"])
+                        if entry.get("mode") == TaskMode.OBSERVED.value and candidate in observers_of:
+                            scorers = observers_of[candidate]  # an observed task: the candidate's group
+                        scored = [r for r in on_slot if r.examiner_id in scorers]
                         extra["examiner_scores"] = tuple(
                             (names.get(r.examiner_id, str(r.examiner_id)), _per_point(r, len(rubric))) for r in scored
                         )
                         extra["final_score"] = recorded.get(candidate)
-                        if rubric and len(scored) >= len(on_task) and candidate not in recorded:
+                        if rubric and len(scored) >= len(scorers) and candidate not in recorded:
                             maximum = sum((Decimal(m) for _, m in rubric), Decimal(0))
                             totals = [sum((Decimal(v) for v in r.scores.values()), Decimal(0)) for r in scored]
                             agg = aggregate_examiner_scores(
@@ -579,6 +599,7 @@ class ScoringService(Service):
                             attempt, code, entry["slot"], title, instructions, rubric, mine is not None,
                             my_scores=_per_point(mine, len(rubric)) if mine is not None else (),
                             my_comment=(mine.comment or "") if mine is not None else "", **extra,
+                            mode=entry.get("mode", TaskMode.WRITTEN.value), attempt_open=ended is None,
                         )
                     )  # fmt: skip
             return out
@@ -617,18 +638,21 @@ class ScoringService(Service):
                 require_duty(s, actor, attempt.session_id, "chief")
             require_duty(s, actor, attempt.session_id, "examiner", "chief")
             ended = read_log(s, attempt_id, kinds=_SUBMITS).ended
-            if ended is None:
-                raise Conflict("the attempt is still open")
-            if ended == ABSENT:
-                raise Conflict("the candidate was absent: there is nothing to grade")
             paper = s.get(PaperInstance, attempt.paper_id)
             assert paper is not None  # attempt.paper_id is a foreign key (enforced)
             content = paper.content
             entry = next((e for e in content["items"] if e["slot"] == slot), None)
+            live = entry is not None and entry.get("mode") in LIVE_MODES
+            if ended is None and not live:  # observed and oral tasks are scored while the candidate performs
+                raise Conflict("the attempt is still open")
+            if ended == ABSENT:
+                raise Conflict("the candidate was absent: there is nothing to grade")
             if entry is None or "rubric" not in entry:
                 raise NotFound("question {n} has no rubric", n=slot + 1)
             if not arbitration:
                 self._require_task(s, actor, attempt.session_id, entry)
+            if live and not arbitration:
+                require_observer(s, actor, attempt, entry)
             rubric = entry["rubric"]
             total = Decimal(0)
             for index in range(len(rubric)):
@@ -692,8 +716,10 @@ class ScoringService(Service):
                 raise Conflict("the attempt is still open")
             if log.ended == ABSENT:
                 raise Conflict("the candidate was absent: there is nothing to grade")
+            group = group_of(s, session.id, attempt.candidate_id)
+            observers = set(group.members.get("examiners", [])) if group is not None else None
             score, detail, waiting = examined_result(content, log.answers, log.ended, rows, examiners,
-                                                     spread_threshold, assigned)  # fmt: skip
+                                                     spread_threshold, assigned, observers)  # fmt: skip
             if waiting:
                 raise Conflict("not ready: {waiting}", waiting=[w.message() for w in waiting])
             store_result(s, self.db, attempt.candidate_id, session.part, score, detail)
@@ -752,6 +778,8 @@ class ScoringService(Service):
             sitting = select(Attempt.candidate_id).where(Attempt.session_id == session_id)
             recorded = set(s.scalars(select(Result.candidate_id).where(Result.part == session.part,
                                                                        Result.candidate_id.in_(sitting))))  # fmt: skip
+            observers_of = {candidate: set(group.members.get("examiners", []))
+                            for group in groups_in(s, session_id) for candidate in group.members.get("candidates", [])}
             examined = [p for p in papers if any("rubric" in entry for entry in p.content["items"])]
             logs = read_logs(s, [p.id for p in examined])  # the others are all objective: graded at closing
             outcomes, results = [], []
@@ -765,7 +793,8 @@ class ScoringService(Service):
                     outcomes.append(CandidateFinal(attempt_id, code, ALREADY))
                 else:
                     score, detail, waiting = examined_result(content, answers, ended, scores.get(attempt_id, []),
-                                                             examiners, spread_threshold, assigned)  # fmt: skip
+                                                             examiners, spread_threshold, assigned,
+                                                             observers_of.get(candidate_id))  # fmt: skip
                     if waiting:
                         outcomes.append(CandidateFinal(attempt_id, code, NOT_READY, waiting=tuple(waiting)))
                     else:
@@ -787,6 +816,9 @@ class ScoringService(Service):
             tasks = [e["id"] for c in contents for e in c["items"] if "rubric" in e]
             findings = with_task_panels(check_skill_examiners(std, level, candidates, examiners), std, level, on_duty,
                                         assigned, tasks)  # fmt: skip
+            for group in groups_in(s, session.id):  # the ratio holds in each observation group too
+                findings += check_observed_group(std, level, group.name, len(group.members.get("candidates", [])),
+                                                 len(group.members.get("examiners", [])))  # fmt: skip
             if findings:
                 raise Conflict(refusal(findings))
         elif examiners < std.staffing_for(level).min_examiners:

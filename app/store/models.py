@@ -517,11 +517,59 @@ class AuditEntry(Base):
     mac: Mapped[str] = mapped_column(String(64))
 
 
+class ObservationGroup(Base):
+    """Candidates who perform observed tasks together and the examiners who watch and score them
+    (the standard's examiner ratio holds per group). `members`: {"candidates": [ids], "examiners":
+    [user ids]}. Setting a group again replaces its members."""
+
+    __tablename__ = "observation_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exam_sessions.id"))
+    name: Mapped[str] = mapped_column(String(32))
+    members: Mapped[dict] = mapped_column(EncryptedJSON("observation_groups.members"))
+    wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (UniqueConstraint("session_id", "name"),)
+
+
+class LiveObservation(Base):
+    """An examiner's live record of an observed or oral task. Append-only.
+    kind: timer_start | timer_stop (at: the store's machine clock) | note (point: the rubric
+    point's index, text encrypted)."""
+
+    __tablename__ = "live_observations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    slot: Mapped[int] = mapped_column(Integer)
+    examiner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    point: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    text: Mapped[str | None] = mapped_column(EncryptedText("live_observations.text"), nullable=True)
+    wall: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_live_observations_attempt", "attempt_id", "slot"),)
+
+
+class AttemptFile(Base):
+    """A file an observed task produced, attached by the candidate's station or an examiner; the
+    attempt's "attach" step names it with its SHA-256. Append-only."""
+
+    __tablename__ = "attempt_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    slot: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(EncryptedText("attempt_files.filename"))
+    content: Mapped[bytes] = mapped_column(EncryptedBytes("attempt_files.content"))
+    digest: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(64))  # "candidate" or "examiner seat N"
+    wall: Mapped[str] = mapped_column(String(40))
+
+
 # Rows of these tables may change state but are never deleted (records are kept >= 5 years).
 KEPT_TABLES = ("exam_sessions", "candidates", "paper_instances", "attempts", "results", "users", "centres")
 APPEND_ONLY_TABLES = (
     "attempt_steps", "time_events", "audit_entries", "incidents", "examiner_scores", "review_scores", "check_ins",
-    "review_materials", "review_events",
+    "review_materials", "review_events", "live_observations", "attempt_files",
 )  # fmt: skip
 
 

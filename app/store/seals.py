@@ -50,7 +50,7 @@ UNSEALED = frozenset({SEALS, "audit_entries", "store_meta", "alembic_version"})
 # counted at unlock, so a row inserted or deleted there is caught then too.
 BULKY = frozenset({
     "attempt_steps", "attempt_heartbeats", "paper_instances", "sealed_packages", "review_materials",
-    "imported_versions", "login_failures", "staff_tokens",
+    "imported_versions", "login_failures", "staff_tokens", "attempt_files",
 })  # fmt: skip
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+133"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+135"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -192,7 +192,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+172"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+218"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -227,7 +227,7 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一题(&amp;P)</translation>
     </message>
@@ -307,6 +307,16 @@ Blue border: this question</source>
         <location line="+29"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attached {name}: the examiners can open it.</source>
+        <translation>已附加 {name}，考评员可以打开查看。</translation>
     </message>
 </context>
 <context>
@@ -635,7 +645,7 @@ Blue border: this question</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-334"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-410"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -675,7 +685,7 @@ Blue border: this question</source>
         <translation>第 {n} 题 / 共 {total} 题 · {kind} · {points} 分</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>True</source>
         <translation>正确</translation>
     </message>
@@ -691,6 +701,41 @@ Blue border: this question</source>
     </message>
     <message>
         <location line="+21"/>
+        <source>Question card {number} of {pool}</source>
+        <translation>题卡 {number}（共 {pool} 张）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answer the examiners aloud. Nothing is typed for this task.</source>
+        <translation>请向考评员口头作答。本题无需在答题区输入文字。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This task is an oral question. Draw your question card when the examiners are ready; the card is chosen for your paper and cannot be drawn again.</source>
+        <translation>本题为现场问答。请在考评员准备好后抽取题卡；题卡按你的试卷确定，不能重新抽取。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Draw question card</source>
+        <translation>抽取题卡(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>observed task</source>
+        <translation>现场操作题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{form}: perform this task in front of the examiners; they score it as you work. Nothing is typed here. The examiners can see you.</source>
+        <translation>{form}：请在考评员面前完成本题，考评员边看边评分。本题无需在此输入文字。考评员能看到你本人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Attach a file this task produced…</source>
+        <translation>附加本题产生的文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{count} characters left</source>
         <translation>还可输入 {count} 字</translation>
     </message>
@@ -1212,7 +1257,7 @@ weight tables and papers</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/widgets/errors.py" line="+52"/>
+        <location filename="../../app/ui/widgets/errors.py" line="+60"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1393,7 +1438,127 @@ weight tables and papers</source>
         <translation>试卷包中没有试卷</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+23"/>
+        <source>{source}: the examiners who observe a group are at least {least}, an odd number, and 1 per {per} candidates: group {group} has {candidates} candidates and needs {needed} examiners, it has {actual}</source>
+        <translation>{source}：观察一组考生的考评员不少于 {least} 名且为奇数，每 {per} 名考生至少 1 名：{group} 组有 {candidates} 名考生，需要 {needed} 名考评员，现有 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{source}: the examiners who observe a group are an odd number, group {group} has {actual}</source>
+        <translation>{source}：观察一组考生的考评员须为奇数，{group} 组现有 {actual} 名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this task is performed in front of the examiners: nothing is typed for it</source>
+        <translation>本题在考评员面前现场完成，无需输入作答内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate draws a question card</source>
+        <translation>只有考生本人可以抽取题卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the candidate&apos;s station attaches files here</source>
+        <translation>只有考生的考试机可以在此附加文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question {n} is not an oral task</source>
+        <translation>第 {n} 题不是现场问答题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>files are attached to observed tasks only</source>
+        <translation>只有现场操作类题目可以附加文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question {n} is not scored live (it is a written task)</source>
+        <translation>第 {n} 题不是现场评分题（为笔答题）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>candidate {code} is in no observation group: the chief examiner forms the groups before observed tasks are scored</source>
+        <translation>考生 {code} 未编入观察组：现场操作题评分前，须由主考评员先编组</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>candidate {code} is observed by group {group}, and you are not one of its examiners</source>
+        <translation>考生 {code} 由 {group} 组观察评分，你不是该组的考评员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>candidate {codes} is already in group {group}</source>
+        <translation>考生 {codes} 已在 {group} 组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no candidate {codes} in this session</source>
+        <translation>本场次没有考生 {codes}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user {users} is not an examiner of this session</source>
+        <translation>用户 {users} 不是本场次的考评员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>observation groups are for skill sessions</source>
+        <translation>观察组只用于技能考核场次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an observation group needs a name</source>
+        <translation>观察组需要名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a group&apos;s name is at most {most} characters</source>
+        <translation>组名最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your timer for this task is already running</source>
+        <translation>你的本题计时已在进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your timer for this task is not running</source>
+        <translation>你的本题计时尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a note needs text</source>
+        <translation>记录内容不能为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a note is at most {most} characters</source>
+        <translation>一条记录最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a file needs a name</source>
+        <translation>文件需要名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file {name} is empty</source>
+        <translation>文件 {name} 是空的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file {name} is larger than {most} MB</source>
+        <translation>文件 {name} 超过 {most} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no file {file}</source>
+        <translation>没有文件 {file}</translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <source>admin password: {problem}</source>
         <translation>管理员密码：{problem}</translation>
     </message>
@@ -2759,6 +2924,41 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>unknown mode {mode}; use one of {known}</source>
+        <translation>未知的考核方式 {mode}；可用：{known}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an observed task says its form: {forms}</source>
+        <translation>现场观察类题目须注明形式：{forms}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only an observed task has a form; this task is {mode}</source>
+        <translation>只有现场观察类题目才有形式（form）；本题为 {mode}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an oral task needs a pool of at least {least} question cards, has {count}</source>
+        <translation>现场问答题的题卡库至少需要 {least} 张题卡，现有 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same question is in the pool twice</source>
+        <translation>题卡库中有重复的问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list the points the examiners expect in the answer</source>
+        <translation>请列出考评员期望答案中包含的要点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only an oral task has question cards; this task is {mode}</source>
+        <translation>只有现场问答题才有题卡；本题为 {mode}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>standard {code} defined twice</source>
         <translation>职业标准 {code} 定义了两次</translation>
     </message>
@@ -3558,12 +3758,12 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-451"/>
+        <location line="-459"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
     <message>
-        <location line="-627"/>
+        <location line="-664"/>
         <source>the store was changed outside ExamDesk: {problem}. Do not run an exam on it: run &apos;examdesk store verify&apos; for the full check, keep this data folder as evidence, and restore the last good copy (the second disk&apos;s copy or a backup) under the same passphrase</source>
         <translation>数据库在 ExamDesk 之外被改动：{problem}。不要用它进行考试：运行 &apos;examdesk store verify&apos; 做完整检查，保留此数据文件夹作为证据，并用同一口令恢复最近一份完好的副本（第二块硬盘上的副本或备份）</translation>
     </message>
@@ -3688,7 +3888,7 @@ weight tables and papers</source>
         <translation>场次 {code} 的考试内容在尚未启封的密封试卷包中：请先用启封密钥启封</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+42"/>
         <source>the review criteria list no criterion</source>
         <translation>评审标准未列出任何评审项</translation>
     </message>
@@ -4129,24 +4329,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+805"/>
+        <location line="+813"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-800"/>
-        <location line="+805"/>
+        <location line="-808"/>
+        <location line="+813"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-804"/>
-        <location line="+805"/>
+        <location line="-812"/>
+        <location line="+813"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-804"/>
+        <location line="-812"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>

@@ -112,7 +112,7 @@
 <context>
     <name>ExaminerHome</name>
     <message>
-        <location filename="../../app/ui/examiner/home.py" line="+31"/>
+        <location filename="../../app/ui/examiner/home.py" line="+33"/>
         <source>ExamDesk — examiner</source>
         <translation>ExamDesk — 考评端</translation>
     </message>
@@ -147,6 +147,11 @@
         <translation>评分</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Live scoring</source>
+        <translation>现场评分</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Arbitration</source>
         <translation>仲裁</translation>
@@ -172,7 +177,7 @@
         <translation>您尚未被分配到任何考试场次。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{standard} {level} · {candidates} candidates</source>
         <translation>{standard} {level} · 考生 {candidates} 人</translation>
     </message>
@@ -193,6 +198,301 @@
         <location line="+4"/>
         <source>{value} is not in half points</source>
         <translation>{value} 不是 0.5 分的整数倍</translation>
+    </message>
+</context>
+<context>
+    <name>LiveScoringPage</name>
+    <message>
+        <location filename="../../app/ui/examiner/live.py" line="+415"/>
+        <source>No observed or oral task in this session.</source>
+        <translation>本场次没有现场操作题或现场问答题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Form an observation &amp;group…</source>
+        <translation>编排观察组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Live tasks (observed and oral):</source>
+        <translation>现场评分题目（现场操作、现场问答）：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Group {name}: {count} candidate(s); examiners {examiners}</source>
+        <translation>{name} 组：考生 {count} 人；考评员 {examiners}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No observation group yet: the chief examiner forms them before observed tasks are scored.</source>
+        <translation>尚未编排观察组：现场操作题评分前，由主考评员编组。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>oral</source>
+        <translation>现场问答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>observed</source>
+        <translation>现场操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to score</source>
+        <translation>待评分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state}, performing now</source>
+        <translation>{state}，正在作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} · Q{n} · {mode} · {state}</source>
+        <translation>{code} · 第{n}题 · {mode} · {state}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTaskPanel</name>
+    <message>
+        <location line="-400"/>
+        <source>Question card</source>
+        <translation>题卡</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Start timer</source>
+        <translation>开始计时(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top timer</source>
+        <translation>停止计时(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My timer:</source>
+        <translation>我的计时：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scoring points</source>
+        <translation>评分要点</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attach a &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files the task produced:</source>
+        <translation>本题产生的文件：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Su&amp;bmit my scores</source>
+        <translation>提交我的评分(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>My notes:</source>
+        <translation>我的观察记录：</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose a task on the left.</source>
+        <translation>请在左侧选择题目。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>oral task (现场问答)</source>
+        <translation>现场问答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>observed task</source>
+        <translation>现场操作题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>performing now</source>
+        <translation>正在作答</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>handed in</source>
+        <translation>已交卷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate {code} · question {n} · {mode} · {state}
+{title}</source>
+        <translation>考生 {code} · 第 {n} 题 · {mode} · {state}
+{title}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (observation group {group})</source>
+        <translation>（观察组 {group}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity not hidden: the candidate performs this task in front of you, so you can see who they are{group}. Score only what you observe against the scoring points.</source>
+        <translation>身份未隐藏：考生在你面前现场完成本题，你能看到考生本人{group}。请只按评分要点评定你观察到的表现。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The candidate is shown by anonymous code only.</source>
+        <translation>考生仅以匿名编号显示。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card {number} of {pool}: {question}
+Expected points:
+{expected}</source>
+        <translation>题卡 {number}（共 {pool} 张）：{question}
+期望要点：
+{expected}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The candidate has not drawn a card yet ({pool} in the pool). Refresh once they have.</source>
+        <translation>考生尚未抽取题卡（题卡库共 {pool} 张）。考生抽取后请刷新。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Point {n}: {text}</source>
+        <translation>要点 {n}：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} · {size} bytes · from {by} · SHA-256 {digest}</source>
+        <translation>{name} · {size} 字节 · 来自{by} · SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>seat {seat}: {scores}</source>
+        <translation>{seat} 号考评员：{scores}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chief examiner: {scores}</source>
+        <translation>主考评员：{scores}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Submitted. Other examiners&apos; scores: {scores}</source>
+        <translation>已提交。其他考评员的评分：{scores}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The other examiners&apos; scores are shown once you have submitted yours.</source>
+        <translation>提交你的评分后，才会显示其他考评员的评分。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the candidate&apos;s station</source>
+        <translation>考生考试机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>examiner seat {seat}</source>
+        <translation>{seat} 号考评员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chief examiner</source>
+        <translation>主考评员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n}. {point} (0–{max})</source>
+        <translation>{n}. {point}（0–{max}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Observation note on point {n}</source>
+        <translation>要点 {n} 的观察记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>My total: {total} of {max}</source>
+        <translation>我的合计：{total} / {max}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Attach a file the task produced</source>
+        <translation>附加本题产生的文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attach a file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Submit {total} points for candidate {code}? A score is submitted once; you then see the other examiners&apos; scores.</source>
+        <translation>为考生 {code} 提交 {total} 分吗？评分只能提交一次；提交后可看到其他考评员的评分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Submit my scores</source>
+        <translation>提交我的评分</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationGroupDialog</name>
+    <message>
+        <location line="+14"/>
+        <source>Form an observation group</source>
+        <translation>编排观察组</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Candidates (anonymous code):</source>
+        <translation>考生（匿名编号）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examiners who observe them:</source>
+        <translation>观察评分的考评员：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Group &amp;name:</source>
+        <translation>组名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The standard&apos;s examiner ratio (1.9.3) holds in each group: at least 3 examiners, an odd number, and enough for the group&apos;s candidates.</source>
+        <translation>标准 1.9.3 的考评员配比在每个组内执行：考评员不少于 3 名且为奇数，并足以覆盖本组考生。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,10 @@ def choose(combo, data):
     combo.setCurrentIndex(index)
 
 
+def attempt_of(proctor, sid: int, ticket: str) -> int:
+    return next(r.attempt_id for r in proctor.proctor.session_overview(sid) if r.ticket == ticket)
+
+
 def half(maximum: Decimal) -> Decimal:
     return (maximum / 2 * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2  # halves, as the spin boxes
 
@@ -111,6 +115,9 @@ def test_exam_day_end_to_end(qtbot, backend, staff, signed_in, station, answers,
         page = desk.exam_page
         for slot in range(len(desk.flow.items)):
             page.show_question(slot)
+            if desk.flow.items[slot].get("mode") in ("observed", "oral"):  # performed, nothing typed
+                assert page.question.editor is None
+                continue
             page.question.editor.setPlainText(f"{ticket} 对第 {slot + 1} 题的作答")
             page.question.flush()
             assert "✓" in page.save_state.text()
@@ -132,6 +139,11 @@ def test_exam_day_end_to_end(qtbot, backend, staff, signed_in, station, answers,
     assert states == {first: "submitted", second: "submitted"}
 
     # -- examiners, blind -----------------------------------------------------------------------
+    # papers may draw observed and oral tasks too: the chief forms the observation group first
+    chief = signed_in("chief")
+    codes = sorted({i.anonymous_code for i in chief.examiner.worklist(sid)})
+    examiner_ids = [user_ids[name] for name in ("examiner1", "examiner2", "examiner3")]
+    chief.examiner.set_observation_group(sid, "A", codes, examiner_ids)
     expected_task = {first: {}, second: {}}  # ticket -> slot -> (score, maximum, area weight)
     code_of = {}
     for username in ("examiner1", "examiner2", "examiner3"):
@@ -141,7 +153,20 @@ def test_exam_day_end_to_end(qtbot, backend, staff, signed_in, station, answers,
         choose(ehome.session_box, sid)  # the examiner also has the demo's skill session
         page = ehome.scoring
         page.only_open.setChecked(False)
-        for item in examiner.examiner.worklist(sid):
+        work = examiner.examiner.worklist(sid)
+        for item in [i for i in work if i.mode != "written"]:  # scored live, on the Live scoring tab
+            ehome.live.open_task(item.attempt_id, item.slot)
+            panel = ehome.live.panel
+            owner = next(t for t in tickets if item.attempt_id == attempt_of(proctor, sid, t))
+            values = [spin.maximum() if owner == first else float(half(Decimal(str(spin.maximum()))))
+                      for spin in panel.spins]  # fmt: skip
+            for spin, value in zip(panel.spins, values, strict=True):
+                spin.setValue(value)
+            answers["confirm"].append(True)
+            qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+            maximum = sum(Decimal(m) for _p, m in item.rubric)
+            expected_task[owner][item.slot] = (sum(Decimal(str(v)) for v in values), maximum)
+        for item in [i for i in work if i.mode == "written"]:
             row = page.model.row_of(item.attempt_id, item.slot)
             page.table.setCurrentIndex(page.model.index(row, 0))
             form = page.form
@@ -158,7 +183,6 @@ def test_exam_day_end_to_end(qtbot, backend, staff, signed_in, station, answers,
     assert answers["errors"] == []
 
     # -- chief: finalize; the results screens --------------------------------------------------------
-    chief = signed_in("chief")
     chome = ExaminerHome(chief)
     qtbot.addWidget(chome)
     choose(chome.session_box, sid)

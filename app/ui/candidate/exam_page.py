@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.answers import characters_left
+from app.ui.widgets.errors import Ask
 from app.ui.widgets.labels import counted
 from app.ui.widgets.messages import translate_error
 
@@ -140,6 +142,8 @@ class QuestionView(QWidget):
     """One question and the controls to answer it. Emits `answered(slot, value)` on each change."""
 
     answered = Signal(int, object)
+    draw_requested = Signal(int)  # an oral task: draw the question card
+    attach_requested = Signal(int)  # an observed task: attach a file it produced
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -195,7 +199,12 @@ class QuestionView(QWidget):
             ))
         )  # fmt: skip
         self.stem.setText(item["stem"])
-        if self.kind in ("single", "truefalse"):
+        mode = item.get("mode")
+        if mode == "oral":
+            self._show_oral(item)
+        elif mode == "observed":
+            self._show_observed(item)
+        elif self.kind in ("single", "truefalse"):
             self.group = QButtonGroup(self)
             if self.kind == "single":
                 choices = [(label, f"{label}. {text}") for label, text in item["options"]]
@@ -236,6 +245,45 @@ class QuestionView(QWidget):
             self.editor.textChanged.connect(self._count_left)
             self.answer_layout.addWidget(self.left)
             self._count_left()
+
+    def _show_oral(self, item: dict[str, Any]) -> None:
+        """现场问答: nothing is typed; the candidate draws a card and answers the examiners aloud."""
+        card = item.get("card")
+        if card:
+            number, pool, question = card
+            title = QLabel(self.tr("Question card {number} of {pool}").format(number=number, pool=pool))
+            title.setStyleSheet("font-weight: bold;")
+            text = QLabel(question)
+            text.setObjectName("oral_card")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setStyleSheet("border: 2px solid #1565c0; padding: 12px;")
+            hint = QLabel(self.tr("Answer the examiners aloud. Nothing is typed for this task."))
+            for widget in (title, text, hint):
+                self.answer_layout.addWidget(widget)
+        else:
+            hint = QLabel(self.tr(
+                "This task is an oral question. Draw your question card when the examiners are ready; the card "
+                "is chosen for your paper and cannot be drawn again."
+            ))  # fmt: skip
+            hint.setWordWrap(True)
+            button = QPushButton(self.tr("&Draw question card"))
+            button.setObjectName("draw_card")
+            button.clicked.connect(lambda: self.draw_requested.emit(self.slot))
+            self.answer_layout.addWidget(hint)
+            self.answer_layout.addWidget(button)
+
+    def _show_observed(self, item: dict[str, Any]) -> None:
+        """现场操作 / 模拟操作: performed in front of the examiners, who score it live."""
+        form = item.get("form") or self.tr("observed task")
+        hint = QLabel(self.tr("{form}: perform this task in front of the examiners; they score it as you work. "
+                              "Nothing is typed here. The examiners can see you.").format(form=form))  # fmt: skip
+        hint.setWordWrap(True)
+        button = QPushButton(self.tr("&Attach a file this task produced…"))
+        button.setObjectName("attach_file")
+        button.clicked.connect(lambda: self.attach_requested.emit(self.slot))
+        self.answer_layout.addWidget(hint)
+        self.answer_layout.addWidget(button)
 
     def _count_left(self) -> None:
         """The characters the written answer still takes (the services refuse longer answers)."""
@@ -327,6 +375,8 @@ class ExamPage(QWidget):
 
         self.question = QuestionView()
         self.question.answered.connect(self._save)
+        self.question.draw_requested.connect(self._draw_card)
+        self.question.attach_requested.connect(self._attach_file)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.question)
@@ -530,6 +580,26 @@ class ExamPage(QWidget):
         self._saved_values[slot] = value
         self.set_saved(True)  # only now: the step is durably committed
         self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
+
+    def _draw_card(self, slot: int) -> None:
+        try:
+            self.flow.draw_card(slot)
+        except Exception as exc:
+            self.on_error(exc)
+            return
+        self.show_question(self.flow.current)
+
+    def _attach_file(self, slot: int) -> None:
+        path = Ask.file(self, self.tr("Attach a file"))
+        if not path:
+            return
+        try:
+            content = Path(path).read_bytes()
+            self.flow.attach_file(slot, Path(path).name, content)
+        except Exception as exc:
+            self.on_error(exc)
+            return
+        self.notice(self.tr("Attached {name}: the examiners can open it.").format(name=Path(path).name))
 
     def _toggle_flag(self) -> None:
         if not self.flow.items:

@@ -1,6 +1,7 @@
 """The examiner's home (考评端): my sessions, and per session the scoring tabs.
 
-Tabs: scoring (work list + form) for every examiner; arbitration and results for the chief
+Tabs: scoring (work list + form) for every examiner; live scoring of observed and oral tasks
+(shown when the session has any); arbitration and results for the chief
 examiner; the comprehensive review panel for sessions whose level requires a review.
 """
 
@@ -16,6 +17,7 @@ from app.api.client import Client
 from app.api.errors import ApiError
 from app.api.types import SessionInfo
 from app.ui.examiner.arbitration import ArbitrationPage
+from app.ui.examiner.live import LiveScoringPage
 from app.ui.examiner.results import ResultsPage, part_name
 from app.ui.examiner.review import ReviewPanel
 from app.ui.examiner.worklist import ScoringPage
@@ -59,6 +61,9 @@ class ExaminerHome(QWidget):
         self.scoring.scored.connect(self.load_worklist)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.scoring, self.tr("Scoring"))
+        self.live = LiveScoringPage(client)
+        self.live.scored.connect(self.load_worklist)
+        self.live_tab = self.tabs.addTab(self.live, self.tr("Live scoring"))
         self.arbitration: ArbitrationPage | None = None
         self.results: ResultsPage | None = None
         if self.chief:
@@ -116,6 +121,8 @@ class ExaminerHome(QWidget):
         if info is None:
             self.facts.setText(self.tr("You are not assigned to any session."))
             self.scoring.set_items([])
+            self.live.set_items([])
+            self.tabs.setTabVisible(self.live_tab, False)
             if self.arbitration:
                 self.arbitration.set_items([])
             self.tabs.setTabVisible(self.review_tab, False)
@@ -138,7 +145,10 @@ class ExaminerHome(QWidget):
         items = attempt(self, self.client.examiner.worklist, info.id)
         if items is None:
             items = []
-        self.scoring.set_items(items)
+        self.scoring.set_items([w for w in items if w.mode == "written"])
+        self.live.set_items(items)
+        self.live.set_session(info.id if self.live.items else None)
+        self.tabs.setTabVisible(self.live_tab, bool(self.live.items))
         if self.arbitration:
             self.arbitration.set_items(items, info.id)
 

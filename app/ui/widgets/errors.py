@@ -46,6 +46,14 @@ class Ask:
         value, ok = QInputDialog.getText(parent, title, label)
         return value if ok else None
 
+    @staticmethod
+    def file(parent: QWidget | None, title: str) -> str:
+        """A file to open, chosen in the system's file picker; "" when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", "*")
+        return name
+
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserFacingError):

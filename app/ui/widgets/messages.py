@@ -130,6 +130,43 @@ TEMPLATES = (
         "messages",
         "session {code}'s content is in a sealed package that is not open yet: open it with its release key first",
     ),
+    # observed and oral skill tasks scored live (app/services/live_scoring.py, app/domain/staffing.py)
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{source}: the examiners who observe a group are at least {least}, an odd number, and 1 per {per} "
+        "candidates: group {group} has {candidates} candidates and needs {needed} examiners, it has {actual}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{source}: the examiners who observe a group are an odd number, group {group} has {actual}"
+    ),
+    QT_TRANSLATE_NOOP("messages", "this task is performed in front of the examiners: nothing is typed for it"),
+    QT_TRANSLATE_NOOP("messages", "only the candidate draws a question card"),
+    QT_TRANSLATE_NOOP("messages", "only the candidate's station attaches files here"),
+    QT_TRANSLATE_NOOP("messages", "question {n} is not an oral task"),
+    QT_TRANSLATE_NOOP("messages", "files are attached to observed tasks only"),
+    QT_TRANSLATE_NOOP("messages", "question {n} is not scored live (it is a written task)"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "candidate {code} is in no observation group: the chief examiner forms the groups before observed tasks "
+        "are scored",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "candidate {code} is observed by group {group}, and you are not one of its examiners"
+    ),
+    QT_TRANSLATE_NOOP("messages", "candidate {codes} is already in group {group}"),
+    QT_TRANSLATE_NOOP("messages", "no candidate {codes} in this session"),
+    QT_TRANSLATE_NOOP("messages", "user {users} is not an examiner of this session"),
+    QT_TRANSLATE_NOOP("messages", "observation groups are for skill sessions"),
+    QT_TRANSLATE_NOOP("messages", "an observation group needs a name"),
+    QT_TRANSLATE_NOOP("messages", "a group's name is at most {most} characters"),
+    QT_TRANSLATE_NOOP("messages", "your timer for this task is already running"),
+    QT_TRANSLATE_NOOP("messages", "your timer for this task is not running"),
+    QT_TRANSLATE_NOOP("messages", "a note needs text"),
+    QT_TRANSLATE_NOOP("messages", "a note is at most {most} characters"),
+    QT_TRANSLATE_NOOP("messages", "a file needs a name"),
+    QT_TRANSLATE_NOOP("messages", "file {name} is empty"),
+    QT_TRANSLATE_NOOP("messages", "file {name} is larger than {most} MB"),
+    QT_TRANSLATE_NOOP("messages", "no file {file}"),
     # the comprehensive review (app/domain/review.py, app/services/review.py, app/banks/review_criteria.py)
     QT_TRANSLATE_NOOP("messages", "the review criteria list no criterion"),
     QT_TRANSLATE_NOOP("messages", "a review criterion has no name"),
@@ -805,6 +842,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "level {level} has no area {area}"),
     QT_TRANSLATE_NOOP("messages", "{area} is not weighted in the {part} table of level {level}"),
     QT_TRANSLATE_NOOP("messages", "no content {code} under {area} in the listed levels"),
+    # observed and oral skill tasks in a bank (app/domain/items.py, app/banks/bank_file.py)
+    QT_TRANSLATE_NOOP("messages", "unknown mode {mode}; use one of {known}"),
+    QT_TRANSLATE_NOOP("messages", "an observed task says its form: {forms}"),
+    QT_TRANSLATE_NOOP("messages", "only an observed task has a form; this task is {mode}"),
+    QT_TRANSLATE_NOOP("messages", "an oral task needs a pool of at least {least} question cards, has {count}"),
+    QT_TRANSLATE_NOOP("messages", "the same question is in the pool twice"),
+    QT_TRANSLATE_NOOP("messages", "list the points the examiners expect in the answer"),
+    QT_TRANSLATE_NOOP("messages", "only an oral task has question cards; this task is {mode}"),
     # standard and weight files (app/banks/standard_file.py, app/domain/standards.py)
     QT_TRANSLATE_NOOP("messages", "standard {code} defined twice"),
     QT_TRANSLATE_NOOP("messages", "unsupported schema {schema}, expected {expected}"),

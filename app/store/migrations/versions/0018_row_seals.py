@@ -7,7 +7,7 @@ only into a TEMP table that ExamDesk's own sessions create. On SQLite they are T
 ExamDesk connection creates for itself.
 
 Revision ID: 0018
-Revises: 0022
+Revises: 0019
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0022"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,358 @@
+"""Observed (现场操作, 模拟操作) and oral (现场问答) skill tasks, scored live by the examiners.
+
+Bank format and domain rules first, then the services: the oral card drawn by seed, once and
+audited; no typing for a live task; live scoring while the candidate performs, each examiner blind
+to the others until they have submitted; observation groups and the examiner ratio per group; the
+examiner's timer, notes and the files a task produced, kept encrypted as steps of the attempt;
+finalizing with the same spread rule and arbitration as written tasks."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.banks.bank_file import read_banks
+from app.demo import demo_people
+from app.domain.attempt_state import StepKind
+from app.domain.items import TaskMode
+from app.domain.live_tasks import card_index, timed_seconds
+from app.domain.staffing import check_observed_group
+from app.errors import DataFileError
+from app.services.answer_log import read_log
+from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
+from app.services.live_scoring import LiveScoringService
+from app.store.clock import FakeMachineClock
+from app.store.models import AttemptFile, AttemptStep, AuditEntry, LiveObservation
+from tests.store_fixtures import SESSION_START, seated_login, shared_catalog
+
+OBSERVED = {"slot": 0, "id": "OBS-1", "type": "task", "area": "学情分析", "points": "60",
+            "stem": "现场演示在线问卷发布\n在考评员面前完成问卷的设置与发布。", "minutes": 30,
+            "rubric": [["问卷设置完整", "40"], ["发布操作规范", "20"]], "key": None,
+            "mode": "observed", "form": "现场操作"}  # fmt: skip
+ORAL = {"slot": 1, "id": "ORAL-1", "type": "task", "area": "学习指导", "points": "40",
+        "stem": "现场问答\n抽取题卡，口头回答。", "minutes": 15,
+        "rubric": [["要点完整", "30"], ["表达清楚", "10"]], "key": None, "mode": "oral",
+        "cards": [["如何回应学员的拖延？", ["了解原因", "分解任务"]], ["如何组织线上讨论？", ["明确主题"]],
+                  ["如何反馈作业？", ["及时", "具体"]]]}  # fmt: skip
+PEOPLE = demo_people(4, random.Random(5))  # (ticket, name, ID number, ability)
+
+
+# -- the bank format and the domain --------------------------------------------------------------
+
+
+def _bank(tmp_path: Path, task_yaml: str) -> Path:
+    path = tmp_path / "live.yaml"
+    path.write_text(
+        "schema: examdesk-bank/1\nbank: live-test\nstandard: 4-13-99-02\nversion: 1\ntasks:\n" + task_yaml,
+        encoding="utf-8",
+    )
+    return path
+
+
+TASK_HEAD = """  - id: LIVE-1
+    area: 学情分析
+    code: "1.1"
+    levels: [5]
+    title: 现场任务
+    minutes: 20
+    instructions: 在考评员面前完成。
+    rubric:
+      - {point: 要点, max: 100}
+"""
+
+
+def test_bank_reads_observed_and_oral_tasks(tmp_path):
+    oral = TASK_HEAD.replace("LIVE-1", "LIVE-2") + (
+        "    mode: oral\n    cards:\n      - {question: 问题一, expected: [要点甲]}\n"
+        "      - {question: 问题二, expected: [要点乙, 要点丙]}\n"
+    )
+    path = _bank(tmp_path, TASK_HEAD + "    mode: observed\n    form: 模拟操作\n" + oral)
+    tasks = {t.id: t for t in read_banks([path], shared_catalog().standards).tasks}
+    assert tasks["LIVE-1"].mode is TaskMode.OBSERVED and tasks["LIVE-1"].form == "模拟操作"
+    assert tasks["LIVE-2"].mode is TaskMode.ORAL
+    assert [c.question for c in tasks["LIVE-2"].cards] == ["问题一", "问题二"]
+    assert tasks["LIVE-2"].cards[1].expected == ("要点乙", "要点丙")
+
+
+@pytest.mark.parametrize(("extra", "field", "says"), [
+    ("    mode: live\n", "mode", "unknown mode 'live'"),
+    ("    mode: observed\n", "form", "an observed task says its form"),
+    ("    mode: oral\n    cards:\n      - {question: 问题一, expected: [甲]}\n", "cards", "at least 2 question cards"),
+    ("    mode: oral\n    cards:\n      - {question: 问题一, expected: [甲]}\n"
+     "      - {question: 问题一, expected: [乙]}\n",
+     "cards[1].question", "in the pool twice"),
+    ("    mode: oral\n    cards:\n      - {question: 问题一}\n      - {question: 问题二, expected: [乙]}\n",
+     "cards[0].expected", "list the points"),
+    ("    cards:\n      - {question: 问题一, expected: [甲]}\n", "cards", "only an oral task"),
+    ("    form: 现场操作\n", "form", "only an observed task has a form"),
+])  # fmt: skip
+def test_bank_refuses_a_malformed_live_task_naming_file_and_task(tmp_path, extra, field, says):
+    path = _bank(tmp_path, TASK_HEAD + extra)
+    with pytest.raises(DataFileError) as caught:
+        read_banks([path], shared_catalog().standards)
+    text = str(caught.value)
+    assert "live.yaml" in text and "(LIVE-1)" in text and f".{field}" in text and says in text
+
+
+def test_card_draw_is_seeded_and_spreads_over_the_pool():
+    assert card_index("202650001", 1, "ORAL-1", 3) == card_index("202650001", 1, "ORAL-1", 3)
+    drawn = {card_index(f"2026500{n:02d}", 1, "ORAL-1", 3) for n in range(40)}
+    assert drawn == {0, 1, 2}
+
+
+def test_timer_adds_up_intervals_and_counts_a_running_one_to_now():
+    assert timed_seconds([("start", 10.0), ("stop", 70.0), ("start", 100.0)], now=130.0) == (90.0, True)
+    assert timed_seconds([("stop", 5.0), ("start", 10.0), ("stop", 20.0)], now=99.0) == (10.0, False)
+
+
+@pytest.mark.parametrize(("standard", "level", "candidates", "examiners", "rule"), [
+    ("4-13-99-02", "5", 15, 3, None),
+    ("4-13-99-02", "5", 46, 3, "group_examiners"),  # 1:15 -> 4, odd -> 5
+    ("4-07-03-01", "4", 6, 3, None),
+    ("4-07-03-01", "4", 7, 3, "group_examiners"),  # 1:2 -> 4, odd -> 5
+    ("4-07-03-01", "4", 2, 4, "group_examiners_odd"),
+    ("4-13-99-02", "5", 2, 2, "group_examiners"),  # at least 3
+])  # fmt: skip
+def test_examiner_ratio_holds_per_observed_group(standard, level, candidates, examiners, rule):
+    catalog = shared_catalog()
+    std = catalog.standard(standard)
+    findings = check_observed_group(std, catalog.level(std, level, None), "A", candidates, examiners)
+    assert [f.rule for f in findings] == ([rule] if rule else [])
+    if rule:
+        assert f"{standard} 1.9.3" in str(findings[0]) and "group A" in str(findings[0])
+
+
+# -- the services --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def live(world):
+    """A running skill session (4-13-99-02 五级) of four candidates whose papers hold one observed and
+    one oral task; five examiners and a chief; a fake machine clock for the examiners' timers."""
+    world.db.machine = FakeMachineClock()
+    scoring, exam = world.scoring, world.exam
+    sid = exam.schedule_session(world.admin, code="L", room="302", part="skill", standard="4-13-99-02", level="5",
+                                scheduled_start=SESSION_START, duration_minutes=90)  # fmt: skip
+    staff = {}
+    for username, role in (("e1", "examiner"), ("e2", "examiner"), ("e3", "examiner"), ("e4", "examiner"),
+                           ("e5", "examiner"), ("boss", "chief")):  # fmt: skip
+        view = world.accounts.create_user(world.admin, username=username, role=role, display_name=f"考评{username}",
+                                          password="examiner-pass-1")  # fmt: skip
+        scoring.assign_staff(world.admin, sid, view.id, "chief" if role == "chief" else "examiner")
+        staff[username] = Actor(role, view.id)
+    scoring.assign_staff(world.admin, sid, world.proctor.id, "proctor")
+    attempts, logins = {}, {}
+    for n, (_ticket, name, number, _ability) in enumerate(PEOPLE, start=1):
+        cid = exam.add_candidate(world.admin, sid, ticket=f"L{n}", name=name, id_number=number)
+        attempts[f"L{n}"] = exam.prepare_attempt(world.admin, cid, {"seed": f"L{n}", "standard": "4-13-99-02",
+                                                                   "level": "5", "items": [OBSERVED, ORAL]}, 5400)
+    exam.start_session(world.proctor, sid)
+    for n, (_ticket, _name, number, _ability) in enumerate(PEOPLE, start=1):
+        logins[f"L{n}"] = seated_login(exam, world.proctor, f"L{n}", number, f"PC-{n}")
+    roster = {row.ticket: row for row in exam.roster(world.admin, sid)}
+    codes = {ticket: _code_of(world, roster[ticket].candidate_id) for ticket in roster}
+    return sid, staff, attempts, logins, codes
+
+
+def _code_of(world, candidate_id: int) -> str:
+    from app.store.models import Candidate
+
+    with world.db.reader() as s:
+        return s.scalar(select(Candidate.anonymous_code).where(Candidate.id == candidate_id))
+
+
+def service(world) -> LiveScoringService:
+    return LiveScoringService(world.db, shared_catalog())
+
+
+def steps(world, attempt_id: int, kind: StepKind) -> list[AttemptStep]:
+    with world.db.reader() as s:
+        return list(s.scalars(select(AttemptStep).where(AttemptStep.attempt_id == attempt_id,
+                                                        AttemptStep.kind == kind.value)))  # fmt: skip
+
+
+def audited(world, action: str) -> int:
+    with world.db.reader() as s:
+        return len(s.scalars(select(AuditEntry.seq).where(AuditEntry.action == action)).all())
+
+
+def test_oral_card_is_drawn_by_the_papers_seed_once_and_audited(world, live):
+    _sid, _staff, attempts, logins, _codes = live
+    login = logins["L1"]
+    view = world.exam.attempt_view(login.actor, login.attempt_id)
+    assert "cards" not in view.items[1] and "rubric" not in view.items[1]  # the pool is not the candidate's
+    card = world.exam.draw_card(login.actor, login.attempt_id, 1)
+    expected = card_index("L1", 1, "ORAL-1", 3)
+    assert (card.number, card.pool, card.question) == (expected + 1, 3, ORAL["cards"][expected][0])
+    assert world.exam.draw_card(login.actor, login.attempt_id, 1) == card  # drawing again shows the same card
+    assert len(steps(world, attempts["L1"], StepKind.DRAW)) == 1
+    assert audited(world, "attempt.draw_card") == 2
+    shown = world.exam.attempt_view(login.actor, login.attempt_id).items[1]
+    assert shown["card"] == [card.number, 3, card.question] and "cards" not in shown
+    with pytest.raises(Conflict):  # the observed task has no cards
+        world.exam.draw_card(login.actor, login.attempt_id, 0)
+    other = logins["L2"]
+    with pytest.raises(PermissionDenied):  # nobody draws for another candidate
+        world.exam.draw_card(other.actor, login.attempt_id, 1)
+
+
+def test_nothing_is_typed_for_an_observed_or_oral_task(world, live):
+    login = live[3]["L1"]
+    for slot in (0, 1):
+        with pytest.raises(ServiceError, match="nothing is typed"):
+            world.exam.save_answer(login.actor, login.attempt_id, 0, slot, "我的作答")
+
+
+def test_oral_task_is_scored_live_and_blind_until_each_examiner_submits(world, live):
+    sid, staff, attempts, logins, _codes = live
+    attempt = attempts["L1"]
+    card = world.exam.draw_card(logins["L1"].actor, attempt, 1)
+    live_scoring = service(world)
+    before = live_scoring.live_task(staff["e2"], attempt, 1)
+    assert before.attempt_open and before.mode == "oral" and not before.identity_visible
+    assert before.card_question == card.question
+    assert before.card_expected == tuple(ORAL["cards"][card.number - 1][1])  # the examiners see the expected points
+    assert [w.slot for w in world.scoring.worklist(staff["e2"], sid) if w.attempt_id == attempt] == [0, 1]
+
+    world.scoring.score_task(staff["e1"], attempt, 1, {0: Decimal(25), 1: Decimal(8)})  # while the candidate answers
+    assert live_scoring.live_task(staff["e2"], attempt, 1).others == ()  # e2 has not scored: sees nothing
+    world.scoring.score_task(staff["e2"], attempt, 1, {0: Decimal(20), 1: Decimal(9)})
+    after = live_scoring.live_task(staff["e2"], attempt, 1)
+    assert after.scored_by_me and after.my_scores == ("20", "9")
+    assert after.others == ((1, ("25", "8")),)  # by seat, never by name
+    assert len(live_scoring.live_task(staff["boss"], attempt, 1).others) == 2  # the chief sees all
+    with pytest.raises(Conflict, match="already scored"):
+        world.scoring.score_task(staff["e2"], attempt, 1, {0: Decimal(1), 1: Decimal(1)})
+
+
+def test_written_task_is_still_refused_while_the_attempt_is_open(world):
+    """A written task keeps today's rule: examiners score it only once it is handed in."""
+    from app.domain.answers import AnswerShape
+
+    assert AnswerShape.of({"type": "task", "stem": "x"}).problem("作答") is None
+    assert AnswerShape.of({**OBSERVED}).problem("作答") is not None
+
+
+def test_observed_task_needs_a_group_that_meets_the_ratio_and_its_own_examiners(world, live):
+    sid, staff, attempts, _logins, codes = live
+    attempt = attempts["L1"]
+    marks = {0: Decimal(30), 1: Decimal(15)}
+    with pytest.raises(Conflict, match="no observation group"):
+        world.scoring.score_task(staff["e1"], attempt, 0, marks)
+    live_scoring = service(world)
+    ids = {name: actor.id for name, actor in staff.items()}
+    with pytest.raises(Conflict, match=r"1\.9\.3"):  # two examiners: at least three, odd
+        live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"], codes["L2"]], [ids["e1"], ids["e2"]])
+    with pytest.raises(PermissionDenied):  # an examiner does not form groups
+        live_scoring.set_observation_group(staff["e1"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"], ids["e3"]])
+    live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"], codes["L2"]],
+                                       [ids["e1"], ids["e2"], ids["e3"]])  # fmt: skip
+    with pytest.raises(Conflict, match="already in group A"):
+        live_scoring.set_observation_group(staff["boss"], sid, "B", [codes["L2"]], [ids["e3"], ids["e4"], ids["e5"]])
+    with pytest.raises(PermissionDenied, match="group A"):  # e4 watches another group
+        world.scoring.score_task(staff["e4"], attempt, 0, marks)
+    task = live_scoring.live_task(staff["e1"], attempt, 0)
+    assert task.identity_visible and task.group == "A" and task.form == "现场操作"
+    [group] = live_scoring.observation_groups(staff["e1"], sid)
+    assert group.name == "A" and set(group.candidates) == {codes["L1"], codes["L2"]}
+    with pytest.raises(Conflict, match=r"1\.9\.3"):  # re-forming it is checked again
+        live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"]])
+
+
+def test_examiner_timer_notes_and_files_are_kept_encrypted_as_steps(world, live):
+    sid, staff, attempts, logins, codes = live
+    attempt = attempts["L1"]
+    ids = {name: actor.id for name, actor in staff.items()}
+    live_scoring = service(world)
+    live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"], ids["e3"]])
+    live_scoring.start_timer(staff["e1"], attempt, 0)
+    with pytest.raises(Conflict, match="already running"):
+        live_scoring.start_timer(staff["e1"], attempt, 0)
+    world.db.machine.advance(125)
+    assert live_scoring.stop_timer(staff["e1"], attempt, 0) == 125.0
+    live_scoring.add_observation_note(staff["e1"], attempt, 0, 1, "发布前未预览问卷")
+    with pytest.raises(ServiceError, match="no rubric point 3"):
+        live_scoring.add_observation_note(staff["e1"], attempt, 0, 2, "多余")
+    from_station = b"%PDF-1.4 the candidate's questionnaire"
+    from_examiner = b"photo of the finished set-up"
+    file_a = world.exam.attach_task_file(logins["L1"].actor, attempt, 0, "C:\\考生\\问卷.pdf", from_station)
+    file_b = live_scoring.attach_task_file(staff["e2"], attempt, 0, "现场照片.jpg", from_examiner)
+    with pytest.raises(Conflict, match="observed tasks only"):
+        world.exam.attach_task_file(logins["L1"].actor, attempt, 1, "x.txt", b"x")
+    with pytest.raises(PermissionDenied):  # not in the group
+        live_scoring.task_file(staff["e4"], file_a)
+    assert live_scoring.task_file(staff["e3"], file_a) == from_station
+    task = live_scoring.live_task(staff["e1"], attempt, 0)
+    assert (task.timer_seconds, task.timer_running) == (125.0, False)
+    assert task.notes == ((1, "发布前未预览问卷"),)
+    assert [(f.filename, f.added_by, f.sha256) for f in task.files] == [
+        ("问卷.pdf", "candidate", hashlib.sha256(from_station).hexdigest()),
+        ("现场照片.jpg", "examiner seat 2", hashlib.sha256(from_examiner).hexdigest()),
+    ]
+    attached = [step.data for step in steps(world, attempt, StepKind.ATTACH)]
+    assert [(d["file"], d["by"]) for d in attached] == [(file_a, "candidate"), (file_b, "examiner seat 2")]
+    with world.db.reader() as s:
+        assert set(read_log(s, attempt).attached) == {0}
+        stored = s.connection().exec_driver_sql("SELECT content, filename FROM attempt_files").all()
+        notes = s.connection().exec_driver_sql("SELECT text FROM live_observations WHERE kind = 'note'").all()
+        assert len(s.scalars(select(LiveObservation)).all()) == 3
+        assert len(s.scalars(select(AttemptFile)).all()) == 2
+    for content, filename in stored:  # encrypted at rest
+        assert b"questionnaire" not in bytes(content) and "问卷".encode() not in bytes(filename)
+    assert "未预览".encode() not in bytes(notes[0][0])
+
+
+def test_observed_and_oral_tasks_finalize_with_the_spread_rule_and_arbitration(world, live):
+    sid, staff, attempts, logins, codes = live
+    ids = {name: actor.id for name, actor in staff.items()}
+    service(world).set_observation_group(staff["boss"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"], ids["e3"]])
+    attempt = attempts["L1"]
+    world.exam.draw_card(logins["L1"].actor, attempt, 1)
+    for examiner, observed in (("e1", (40, 20)), ("e2", (38, 20)), ("e3", (10, 5))):  # e3 far off: arbitration
+        world.scoring.score_task(staff[examiner], attempt, 0, {0: Decimal(observed[0]), 1: Decimal(observed[1])})
+    world.exam.submit(logins["L1"].actor, attempt)
+    for examiner in ("e1", "e2", "e3", "e4"):  # the oral task: every session examiner, as written tasks
+        world.scoring.score_task(staff[examiner], attempt, 1, {0: Decimal(24), 1: Decimal(8)})
+    with pytest.raises(Conflict, match="not ready"):  # e5 has not scored the oral task; observed waits for the chief
+        world.scoring.finalize(staff["boss"], attempt)
+    world.scoring.score_task(staff["e5"], attempt, 1, {0: Decimal(24), 1: Decimal(8)})
+    with pytest.raises(Conflict, match="not ready"):
+        world.scoring.finalize(staff["boss"], attempt)
+    work = world.scoring.worklist(staff["boss"], sid)
+    flagged = {w.slot: w.needs_arbitration for w in work if w.attempt_id == attempt}
+    assert flagged == {0: True, 1: False}  # the group's three examiners are all the observed task needs
+    world.scoring.score_task(staff["boss"], attempt, 0, {0: Decimal(36), 1: Decimal(18)}, "复核", arbitration=True)
+    score = world.scoring.finalize(staff["boss"], attempt)
+    assert score == Decimal("86.00")  # 60 x 54/60 + 40 x 32/40
+
+
+def test_live_tasks_go_through_the_contract(world, live, tmp_path):
+    """The same calls through JSON (as the centre serves them over HTTPS)."""
+    from app.api.errors import ApiError
+    from app.api.local import local_client
+    from app.api.server import Server
+    from app.services.backend import Backend
+
+    sid, staff, attempts, _logins, codes = live
+    backend = Backend.over(world.db, shared_catalog(), sweep=False)
+    server = Server(backend)
+    chief = local_client(server, "EX-01", loopback=True)
+    chief.sign_in("boss", "examiner-pass-1")
+    examiner_ids = [a.id for n, a in staff.items() if n in ("e1", "e2", "e3")]
+    chief.examiner.set_observation_group(sid, "A", [codes["L3"]], examiner_ids)
+    assert [g.name for g in chief.examiner.observation_groups(sid)] == ["A"]
+    e1 = local_client(server, "EX-02", loopback=True)
+    e1.sign_in("e1", "examiner-pass-1")
+    e1.examiner.start_timer(attempts["L3"], 0)
+    e1.examiner.add_observation_note(attempts["L3"], 0, 0, "操作熟练")
+    file_id = e1.examiner.attach_task_file(attempts["L3"], 0, "作品.docx", b"PK\x03\x04 docx")
+    assert e1.examiner.task_file(file_id) == b"PK\x03\x04 docx"
+    task = e1.examiner.live_task(attempts["L3"], 0)
+    assert task.timer_running and task.notes == ((0, "操作熟练"),) and task.files[0].filename == "作品.docx"
+    with pytest.raises(ApiError):
+        e1.examiner.start_timer(attempts["L3"], 0)
