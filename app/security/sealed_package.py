@@ -250,6 +250,19 @@ def seal(
     return signed + owner.sign(signed) + body, release_key_text(secret)
 
 
+
+def _signed_header(head: bytes, signature: bytes, signed: bytes) -> tuple[Any, Ed25519PublicKey]:
+    """The header's JSON and the owner key it names, once `signature` over `signed` checks against
+    that key (what follows was written by its holder); DamagedPackage otherwise."""
+    try:
+        raw: Any = json.loads(head.decode("utf-8"))
+        owner = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw["owner"]["ed25519"], validate=True))
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise DamagedPackage("its header cannot be read") from None
+    if not verify_signature(owner, signature, signed):
+        raise DamagedPackage("its signature does not match its content")
+    return raw, owner
+
 def read_package(data: bytes) -> Package:
     """The package's header, after checking its signature against the key it names and its content
     against the signed digest; DamagedPackage otherwise. Whether that owner is trusted is the
@@ -263,13 +276,7 @@ def read_package(data: bytes) -> Package:
     head = data[start : start + length]
     signature = data[start + length : start + length + 64]
     body = data[start + length + 64 :]
-    try:
-        raw: Any = json.loads(head.decode("utf-8"))
-        owner = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw["owner"]["ed25519"], validate=True))
-    except (ValueError, KeyError, TypeError, RecursionError):
-        raise DamagedPackage("its header cannot be read") from None
-    if not verify_signature(owner, signature, data[: start + length]):
-        raise DamagedPackage("its signature does not match its content")
+    raw, owner = _signed_header(head, signature, data[: start + length])
     # signed by the key it names: what follows was written by that key's holder
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or canonical_json(raw) != head:
         raise DamagedPackage("not a package of the format this ExamDesk reads (examdesk-package/1)")
@@ -355,13 +362,7 @@ def read_revocation(data: bytes) -> Revocation:
     if length > MAX_HEADER or len(data) != start + length + 64:
         raise DamagedPackage("its header is cut short or too long")
     head, signature = data[start : start + length], data[start + length :]
-    try:
-        raw: Any = json.loads(head.decode("utf-8"))
-        owner = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw["owner"]["ed25519"], validate=True))
-    except (ValueError, KeyError, TypeError, RecursionError):
-        raise DamagedPackage("its header cannot be read") from None
-    if not verify_signature(owner, signature, data[: start + length]):
-        raise DamagedPackage("its signature does not match its content")
+    raw, owner = _signed_header(head, signature, data[: start + length])
     if not isinstance(raw, dict) or raw.get("format") != REVOCATION_FORMAT or canonical_json(raw) != head:
         raise DamagedPackage("not a revocation of the format this ExamDesk reads (examdesk-revocation/1)")
     try:
