@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserFacingError
+from app.processes import run_bounded
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +288,7 @@ def _run_tool(argv: list[str], *, timeout: float | None = None) -> str:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command = ["su", "postgres", "-s", "/bin/sh", "-c", shlex.join(argv)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        done = run_bounded(command, timeout)
     except subprocess.TimeoutExpired:
         raise StandbyError("{tool} did not finish within {seconds} s", tool=Path(argv[0]).name,
                            seconds=int(timeout or 0)) from None  # fmt: skip

@@ -37,6 +37,7 @@ from app import __version__
 from app.api.client import Client, InProcess, Loopback
 from app.api.errors import ApiError, Unreachable
 from app.api.types import Readiness, ReadinessCheck, ReadinessReport, worst
+from app.processes import run_bounded
 
 READY, WARNING, NOT_READY = Readiness.READY, Readiness.WARNING, Readiness.NOT_READY
 
@@ -420,8 +421,7 @@ def machine_facts(environ: Mapping[str, str] | None = None) -> MachineFacts:
         tool = shutil.which("systemd-detect-virt")
         if tool:
             try:
-                detect = subprocess.run([tool, "--vm"], capture_output=True, text=True, timeout=5,
-                                        check=False).stdout.strip() or "none"  # fmt: skip
+                detect = run_bounded([tool, "--vm"], 5).stdout.strip() or "none"
             except (OSError, subprocess.SubprocessError):
                 detect = None
     elif sys.platform == "win32":

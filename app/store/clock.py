@@ -148,8 +148,10 @@ def _windows_boot_time() -> int | None:
 def _darwin_boot_time() -> str | None:
     import subprocess
 
+    from app.processes import run_bounded
+
     try:
-        done = subprocess.run(["sysctl", "-n", "kern.boottime"], capture_output=True, text=True, timeout=5)
+        done = run_bounded(["sysctl", "-n", "kern.boottime"], 5)
     except (OSError, subprocess.SubprocessError):
         return None
     text = done.stdout.strip()
