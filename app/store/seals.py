@@ -114,8 +114,13 @@ def install_sqlite_tracking(raw: sqlite3.Connection) -> None:
 
 def install_postgres_tracking(raw: Any) -> None:
     """The TEMP table the store's triggers (migration 0018) write into; it exists only in ExamDesk's
-    sessions, so another program's edits are noted nowhere."""
+    sessions, so another program's edits are noted nowhere.
+
+    Creating it writes the catalog, so its commit would wait for a synchronous standby; a session's
+    own TEMP table needs no copy on the standby, and a dead standby must not stop the centre from
+    opening the connections its reads and its carry-on action need."""
     with raw.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit = local")
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {DIRTY} (tbl TEXT NOT NULL, row_id BIGINT NOT NULL)")
     raw.commit()
 

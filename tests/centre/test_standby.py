@@ -22,6 +22,7 @@ import pytest
 
 from app.centre import standby
 from app.cli import main
+from app.store import seals
 from tests.centre.harness import CentreRun, StationRun, free_port
 from tests.centre.pg_cluster import PgCluster, cluster_root
 from tests.store_fixtures import CANDIDATES, PASSPHRASE, build_world
@@ -251,6 +252,27 @@ def _carried_on(seat: StationRun, held: Saver, before: int) -> None:
     assert seat.ask("flow_answer", slot=3, value="C") == before + len(held.steps) + 1
 
 
+def _a_new_connection_opens(pair: Pair) -> None:
+    """A connection the centre's pool opens while commits are held gets ready at once: setting up
+    its change tracking (a TEMP table) must not wait for the dead standby, or reads and the carry-on
+    action hang as soon as the held commits have taken the pooled connections."""
+    import psycopg
+
+    raw = psycopg.connect(standby.libpq_conninfo(pair.primary.db_url("examdesk")))  # not autocommit, as the pool's
+    ready = threading.Event()
+
+    def track() -> None:
+        seals.install_postgres_tracking(raw)
+        ready.set()
+
+    threading.Thread(target=track, daemon=True).start()
+    try:
+        assert ready.wait(10), "a new connection's set-up waits for the dead standby"
+    finally:
+        if ready.is_set():
+            raw.close()
+
+
 def _state(client: StationRun, interface: str = "admin") -> str:
     return client.call(f"{interface}.standby")["state"]
 
@@ -286,6 +308,7 @@ def test_a_dead_standby_is_seen_within_seconds_and_the_admin_lets_saves_go_on_th
     assert seen is not None and seen < 10, "the dead standby was not noticed within 10 s"
     assert _state(proctor, "proctor") == "lost"  # the proctors are told too
     assert held.acked == []  # the save is held: it is not acknowledged while the standby is away
+    _a_new_connection_opens(pair)
     health = httpx.get(f"{pair.centre.address}/health", verify=False, timeout=5).json()
     assert health["standby"] == "lost"  # for the technician's monitoring: answered without the store
     # further steps are turned away at once (503), before they take a worker thread and a connection to
@@ -330,4 +353,3 @@ def test_a_dead_standby_is_seen_within_seconds_and_the_admin_lets_saves_go_on_th
     with standby.connect(store) as db:
         actions = [r[0] for r in db.execute("SELECT action FROM audit_entries ORDER BY seq").fetchall()]
     assert actions.count("centre.standby_detach") == 2
-
