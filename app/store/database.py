@@ -105,6 +105,41 @@ def _record_of(row: KeyRecord) -> WrappedKey:
     return WrappedKey(row.key_id, row.salt, KdfParams(**row.kdf), row.wrapped)
 
 
+# only the columns unwrapping needs, so a key_records table of an older revision reads alike
+_DATA_KEY = select(KeyRecord.key_id, KeyRecord.salt, KeyRecord.kdf, KeyRecord.wrapped).where(
+    KeyRecord.purpose == "data", KeyRecord.active
+)
+
+
+def _upgrade_sealed(engine: Engine, passphrase: str, clock: WallClock) -> bool:
+    """Bring the store to the newest revision; returns whether a migration ran.
+
+    A migration that changes existing rows (a new column, a default filled in) changes what their
+    seals cover, so a sealed store is upgraded in one transaction that first unlocks it (a wrong
+    passphrase changes nothing) and checks every row against its seal, refusing a store that fails
+    (`StoreTampered`: an edit made before the upgrade must not be sealed over), then migrates, then
+    writes the audit entry `store.resealed` and seals every row afresh, bound to that entry's head."""
+    with engine.begin() as connection:
+        before = migrate.current_revision(connection)
+        if before is None or before == migrate.HEAD or not seals.has_seals(connection):
+            return migrate.upgrade(connection)  # nothing sealed yet: sealed at the first unlock
+        migrate.refuse_unknown(before)  # before the passphrase is tried, as for an unsealed store
+        found = connection.execute(_DATA_KEY).first()
+        if found is None:
+            raise StoreNotInitialised("this store has not been set up yet")
+        key_id, salt, kdf, wrapped = found
+        cipher = unwrap(WrappedKey(key_id, salt, KdfParams(**kdf), wrapped), passphrase)
+        report = seals.verify_seals(connection, cipher, full=True)
+        if not report.intact:
+            raise seals.StoreTampered(report)
+        if not migrate.upgrade(connection):
+            return False
+        audit.append(connection, cipher, wall=stamp(clock), actor="system:0", action="store.resealed",
+                     target="store", data={"from": before, "to": migrate.HEAD})  # fmt: skip
+        seals.seal_everything(connection, cipher)
+        return True
+
+
 class Database:
     """An unlocked store: an engine whose dialect carries the data-key cipher, a wall clock for
     labels and calendar questions, and the machine clock's epoch that measures exam time."""
@@ -152,14 +187,14 @@ class Database:
     @staticmethod
     def open(url: str, passphrase: str, *, clock: WallClock | None = None,
              machine: MachineClock | None = None, check: bool = True) -> Database:  # fmt: skip
-        """Unlock a store. An existing store is brought to the newest revision first; one sealed
-        before revision 0018 has every row sealed now (audited). `check`: verify the seals (every
+        """Unlock a store. An existing store is brought to the newest revision first (a sealed one
+        only after its passphrase and every seal were checked, and resealed after: `_upgrade_sealed`);
+        one from before revision 0018 has every row sealed now (audited). `check`: verify the seals (every
         table but the bulky ones, which are counted) and refuse a store that fails with
         `StoreTampered`; `store verify` passes False and checks everything itself."""
         engine = make_engine(url)
         try:
-            with engine.begin() as connection:
-                upgraded = migrate.upgrade(connection)
+            upgraded = _upgrade_sealed(engine, passphrase, clock or SystemClock())
         except Exception:
             engine.dispose()
             raise

@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # alembic itself is imported only when a migration has to run
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0018"  # the newest revision in migrations/versions; a test keeps the two in step
+HEAD = "0018"  # the newest revision in migrations/versions; a test keeps the two in step. New revisions
+# go after it: a sealed store is checked before and resealed after every upgrade (Database.open)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -53,13 +54,7 @@ def upgrade(connection: Connection) -> bool:
     revision = current_revision(connection)
     if revision == HEAD:
         return False
-    if revision is not None and revision not in known_revisions():
-        raise SchemaMismatch(
-            "the store's schema version is {version}, which this ExamDesk does not know: it was written by a "
-            "newer ExamDesk, or its version record was edited. Open it with the ExamDesk that wrote it, or "
-            "restore the data folder from a backup; nothing was changed",
-            version=revision,
-        )
+    refuse_unknown(revision)
     from alembic import command
 
     try:
@@ -72,3 +67,14 @@ def upgrade(connection: Connection) -> bool:
             version=revision or "(none)", error=type(exc).__name__,
         ) from exc
     return True
+
+
+def refuse_unknown(revision: str | None) -> None:
+    """SchemaMismatch for a version this ExamDesk does not know (written by a newer one, or edited)."""
+    if revision is not None and revision not in known_revisions():
+        raise SchemaMismatch(
+            "the store's schema version is {version}, which this ExamDesk does not know: it was written by a "
+            "newer ExamDesk, or its version record was edited. Open it with the ExamDesk that wrote it, or "
+            "restore the data folder from a backup; nothing was changed",
+            version=revision,
+        )
