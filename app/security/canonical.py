@@ -18,11 +18,15 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__} canonically")
 
 
+def canonical_text(value: Any) -> str:
+    """`canonical_json` before encoding: a value's text is the same alone or nested in a larger value
+    (keys are sorted at every level), so a caller may compose canonical JSON from its parts."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default)
+
+
 def canonical_json(value: Any) -> bytes:
     """Sorted keys, no insignificant spaces, UTF-8 (not \\u escapes)."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
-    ).encode("utf-8")
+    return canonical_text(value).encode("utf-8")
 
 
 def digest(value: Any) -> str:

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.errors import UserFacingError
-from app.security.canonical import canonical_json
+from app.security.canonical import canonical_text
 from app.security.envelope import FieldCipher
 
 DIRTY = "examdesk_dirty"
@@ -136,19 +136,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _texts(table: str, row_id: int, row: dict[str, Any]) -> tuple[str, dict[str, str], list[str]]:
+    """Each value's canonical text, made once (a paper's ciphertext is turned to hex once, not twice)."""
+    values = {column: canonical_text(_plain(value)) for column, value in row.items()}
+    return f"[{canonical_text(table)},{canonical_text(row_id)},", values, sorted(values)
+
+
+def _whole_mac(cipher: FieldCipher, prefix: str, values: dict[str, str], columns: list[str]) -> str:
+    whole = prefix + "{" + ",".join(f"{canonical_text(c)}:{values[c]}" for c in columns) + "}]"
+    return cipher.mac(whole.encode(), _PURPOSE)
+
+
 def _row_mac(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) -> str:
-    return cipher.mac(canonical_json([table, row_id, {k: _plain(v) for k, v in row.items()}]), _PURPOSE)
-
-
-def _column_tags(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) -> str:
-    return ",".join(
-        f"{column}={cipher.mac(canonical_json([table, row_id, column, _plain(row[column])]), _TAG_PURPOSE)[:4]}"
-        for column in sorted(row)
-    )
+    """The MAC over canonical_json([table, row_id, {column: value}]) (bytes as hex), composed from parts."""
+    return _whole_mac(cipher, *_texts(table, row_id, row))
 
 
 def seal_of(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) -> str:
-    return f"{_row_mac(cipher, table, row_id, row)}|{_column_tags(cipher, table, row_id, row)}"
+    """The row's MAC and, per column, a 16-bit tag over canonical_json([table, row_id, column, value])."""
+    prefix, values, columns = _texts(table, row_id, row)
+    tags = ",".join(
+        f"{c}={cipher.mac(f'{prefix}{canonical_text(c)},{values[c]}]'.encode(), _TAG_PURPOSE)[:4]}" for c in columns
+    )
+    return f"{_whole_mac(cipher, prefix, values, columns)}|{tags}"
 
 
 def _mac_part(seal: str) -> int:
