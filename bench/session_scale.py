@@ -163,12 +163,14 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
     from realistic_store import Writer
 
     from app.banks.catalog import Catalog
+    from app.processes import favour_waiting_threads
     from app.services.base import Actor
     from app.services.exam import ExamService
     from app.services.export import ExportService
     from app.store.clock import FixedClock
     from app.store.database import Database
 
+    favour_waiting_threads()  # as the centre service and the desktop app do
     db = Database.open(url, PASSPHRASE, clock=FixedClock(datetime.fromisoformat(clock_at)))
     report: dict[str, Any] = {"idle": [], "during": [], "errors": {}}
     try:

@@ -17,6 +17,7 @@ from app.centre.backup import DEFAULT_MINUTES, StoreCopier
 from app.centre.service import Centre, make_app
 from app.centre.standby import StandbyWatch
 from app.errors import UserFacingError
+from app.processes import favour_waiting_threads
 from app.services.backend import Backend
 from app.store.database import Database
 
@@ -77,6 +78,7 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     host, _, port = listen.rpartition(":")
     if not host or not port.isdigit():
         raise UserFacingError("--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443", listen=listen)
+    favour_waiting_threads()  # saves stay quick while a job (export, grading) runs in this process
     backend = open_backend()
     copier = watch = None
     try:

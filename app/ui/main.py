@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 from app import i18n, paths
 from app.demo_login import DEMO_PASSPHRASE
 from app.errors import UserFacingError
+from app.processes import favour_waiting_threads
 
 _installed: list[QTranslator] = []  # this process's translators, removed when the language changes
 _language = "en"  # what the interface speaks now: English is the source text, no translator
@@ -180,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--room", default="", help="the room this station stands in (its readiness report names it)")
     parser.add_argument("--screenshot", metavar="PNG", help="render the standards browser to a PNG and exit")
     args = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+    favour_waiting_threads()  # the screen and a save stay quick while a background job works
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("ExamDesk")
     GuiThreadCollector(app)
