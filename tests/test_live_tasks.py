@@ -469,8 +469,8 @@ def test_a_skill_bundle_without_its_live_records_fails_and_format_6_still_verifi
         m["live_tasks"]["tasks"] += 1
 
     public = KeyService(world.db).public_key()
-    assert verify_bundle(resigned("dropped.zip", dropped), public).reason == (
-        "missing file: live_tasks.json (a skill session's bundle of examdesk-bundle/7 carries it)")
+    said = "missing file: live_tasks.json (a skill session's bundle of examdesk-bundle/7 carries it)"
+    assert verify_bundle(resigned("dropped.zip", dropped), public).reason == said
     assert "the manifest says 9 tasks" in verify_bundle(resigned("n.zip", miscounted), public).reason
     check = verify_bundle(resigned("v6.zip", older), public)
     assert check.ok, check.reason
