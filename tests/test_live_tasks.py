@@ -474,3 +474,23 @@ def test_a_skill_bundle_without_its_live_records_fails_and_format_6_still_verifi
     assert "the manifest says 9 tasks" in verify_bundle(resigned("n.zip", miscounted), public).reason
     check = verify_bundle(resigned("v6.zip", older), public)
     assert check.ok, check.reason
+
+
+def test_the_proctors_grid_counts_live_tasks_apart_from_unanswered_ones(world, live):
+    """Observed and oral tasks have no typed answer: the proctor's row counts them as `live`, not
+    among the questions to answer (whose count less those answered is what is unanswered)."""
+    sid = live[0]
+    written = {"slot": 2, "id": "W-1", "type": "task", "area": "学情分析", "points": "0",
+               "stem": "书面作答\n写出步骤。", "minutes": 10, "rubric": [["步骤完整", "0"]], "key": None}  # fmt: skip
+    _ticket, _name, number, _ability = demo_people(5, random.Random(6))[4]
+    cid = world.exam.add_candidate(world.admin, sid, ticket="L5", name="考生五", id_number=number)
+    world.exam.prepare_attempt(world.admin, cid, {"seed": "L5", "standard": "4-13-99-02", "level": "5",
+                                                  "items": [OBSERVED, ORAL, written]}, 5400)  # fmt: skip
+    rows = {row.ticket: row for row in world.exam.session_overview(world.proctor, sid)}
+    assert (rows["L1"].answered, rows["L1"].total, rows["L1"].live) == (0, 0, 2)  # both performed, none unanswered
+    assert (rows["L5"].answered, rows["L5"].total, rows["L5"].live) == (0, 1, 2)
+    login = seated_login(world.exam, world.proctor, "L5", number, "PC-5")
+    world.exam.save_answer(login.actor, login.attempt_id, world.exam.attempt_view(login.actor, login.attempt_id)
+                           .last_seq, 2, "1. 核实信息")  # fmt: skip
+    rows = {row.ticket: row for row in world.exam.session_overview(world.proctor, sid)}
+    assert (rows["L5"].answered, rows["L5"].total, rows["L5"].live) == (1, 1, 2)  # nothing left unanswered
