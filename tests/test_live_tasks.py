@@ -494,3 +494,34 @@ def test_the_proctors_grid_counts_live_tasks_apart_from_unanswered_ones(world, l
                            .last_seq, 2, "1. 核实信息")  # fmt: skip
     rows = {row.ticket: row for row in world.exam.session_overview(world.proctor, sid)}
     assert (rows["L5"].answered, rows["L5"].total, rows["L5"].live) == (1, 1, 2)  # nothing left unanswered
+
+
+def test_the_admin_lists_and_forms_observation_groups_from_the_command_line(world, live, capsys, monkeypatch):
+    """`examdesk session groups` and `session group`: the same audited call as the chief's screen,
+    its refusals (the ratio of 1.9.3) as a message and exit 1."""
+    from app.cli import main
+    from tests.store_fixtures import PASSPHRASE
+
+    if not world.url.startswith("sqlite"):
+        pytest.skip("the command line opens the store by its --data folder or --url; one backend is enough")
+    _sid, _staff, _attempts, _logins, codes = live
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-pass-1")
+    store = ["--session", "L", "--url", world.url]
+    assert main(["session", "groups", *store]) == 0
+    out = capsys.readouterr().out
+    assert "5 examiner(s): e1 (考评e1)" in out and "no observation groups yet" in out
+    assert main(["session", "group", *store, "--name", "A", "--candidates", f"{codes['L1']},{codes['L2']}",
+                 "--examiners", "e1,e2,e3"]) == 0  # fmt: skip
+    assert "group A has 2 candidate(s) and 3 examiner(s)" in capsys.readouterr().out
+    assert audited(world, "session.observation_group") == 1
+    group_b = ["session", "group", *store, "--name", "B", "--candidates", codes["L3"], "--examiners"]
+    assert main([*group_b, "e4,e5"]) == 1
+    assert "1.9.3" in capsys.readouterr().err  # two examiners: at least three, an odd number
+    assert main([*group_b, "e4,nobody"]) == 1
+    assert "--examiners: no user 'nobody'" in capsys.readouterr().err
+    assert main(["session", "groups", *store]) == 0
+    listed = capsys.readouterr().out
+    assert f"group A: 2 candidate(s) {', '.join(sorted([codes['L1'], codes['L2']]))}; examiners e1, e2, e3" in listed
+    [group] = service(world).observation_groups(world.admin, live[0])
+    assert group.name == "A" and set(group.candidates) == {codes["L1"], codes["L2"]}
