@@ -723,6 +723,45 @@ def cmd_session_review_criteria(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listed(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").split(",") if part.strip()]
+
+
+def cmd_session_groups(args: argparse.Namespace) -> int:
+    """A skill session's observation groups and the examiners who may be in them."""
+    with _admin(args) as client:
+        session_id = _session_id(client, args.session)
+        examiners = client.admin.session_examiners(session_id)
+        groups = client.admin.observation_groups(session_id)
+        usernames = {u.id: u.username for u in client.admin.users()}
+    print(f"session {args.session}: {len(examiners)} examiner(s): "
+          + (", ".join(f"{usernames.get(i, i)} ({name})" for i, name in examiners) or "none"))  # fmt: skip
+    if not groups:
+        print("no observation groups yet")
+    for group in groups:
+        print(f"group {group.name}: {len(group.candidates)} candidate(s) {', '.join(group.candidates) or '-'}; "
+              f"examiners {', '.join(str(usernames.get(i, i)) for i, _name in group.examiners) or '-'}")  # fmt: skip
+    return 0
+
+
+def cmd_session_group(args: argparse.Namespace) -> int:
+    """Form (or re-form) one observation group: one audited call of the service the chief's screen uses."""
+    candidates = _listed(args.candidates)
+    with _admin(args) as client:
+        session_id = _session_id(client, args.session)
+        users = client.admin.users()
+        by_name = {u.username: u.id for u in users} | {str(u.id): u.id for u in users}
+        examiners = []
+        for who in _listed(args.examiners):
+            if who not in by_name:
+                raise UserFacingError(f"--examiners: no user {who!r}")
+            examiners.append(by_name[who])
+        client.admin.set_observation_group(session_id, args.name, candidates, examiners)
+    print(f"session {args.session}: group {args.name.strip()} has {len(set(candidates))} candidate(s) and "
+          f"{len(set(examiners))} examiner(s)")  # fmt: skip
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with _admin(args) as client:
         session_id, out = _session_id(client, args.session), Path(args.out)
@@ -1128,6 +1167,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin", default="admin")
     store_options(p)
     p.set_defaults(func=cmd_session_review_criteria)
+    p = session.add_parser("groups", help="a skill session's observation groups and its examiners")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_session_groups)
+    p = session.add_parser("group", help="form or re-form an observation group (the examiner ratio is checked)")
+    p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")
+    p.add_argument("--name", required=True, help="the group's name (at most 32 characters)")
+    p.add_argument("--candidates", required=True, metavar="CODES", help="anonymous codes, comma-separated")
+    p.add_argument("--examiners", required=True, metavar="USERS", help="usernames (or user ids), comma-separated")
+    p.add_argument("--admin", default="admin")
+    store_options(p)
+    p.set_defaults(func=cmd_session_group)
 
     p = sub.add_parser("export", help="export a session's results as a signed bundle")
     p.add_argument("--session", required=True, metavar="CODE", help="session code (or number)")

@@ -287,3 +287,26 @@ def test_spooled_members_are_stored_as_writestr_stores_them(tmp_path):
             assert (info.compress_type, info.external_attr, info.flag_bits, info.CRC, info.file_size, info.extra) == (
                 want.compress_type, want.external_attr, want.flag_bits, want.CRC, want.file_size, want.extra)
     assert [f["path"] for f in manifest["files"]] == sorted(members)
+
+
+def test_the_skill_bundle_carries_the_live_tasks_and_the_report_names_their_mode_and_time(demo, public):
+    """The demo's skill session (observed and oral tasks, timed by examiner 1): live_tasks.json holds
+    each candidate's records, and the score report names each task's mode and its timed duration."""
+    bundle = next(b for b in demo.bundles if b.name.startswith("DEMO-S5"))
+    check = verify_bundle(bundle, public)
+    assert check.ok and check.manifest["format"] == "examdesk-bundle/7"
+    content = members(bundle)
+    records = json.loads(content["live_tasks.json"])
+    assert records["note_texts"] is not check.manifest["masked"]  # the notes' text only where names are in full
+    assert check.manifest["live_tasks"]["candidates"] == len(records["candidates"])
+    tasks = [(c["ticket"], t) for c in records["candidates"] for t in c["tasks"]]
+    assert {t["mode"] for _ticket, t in tasks} == {"observed", "oral"}
+    ticket, observed = next((ticket, t) for ticket, t in tasks if t["mode"] == "observed")
+    [timer] = observed["examiners"]
+    assert timer["seat"] == 1 and timer["notes"][0] == 1 and observed["files"][0]["name"] == "档案卡.pdf"
+    text = subprocess.run(["pdftotext", "-", "-"], input=content[f"reports/{ticket}.pdf"], capture_output=True,
+                          check=True).stdout.decode("utf-8")  # fmt: skip
+    assert f"技能考核第 {observed['slot'] + 1} 题" in text and observed["form"] in text
+    assert "考评员计时 0分00秒" in text  # the demo's examiner starts and stops at once
+    for oral in (t for tk, t in tasks if tk == ticket and t["mode"] == "oral"):
+        assert f"现场问答（题卡 {oral['card']['number']}/{oral['card']['pool']}）" in text

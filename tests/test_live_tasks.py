@@ -356,3 +356,172 @@ def test_live_tasks_go_through_the_contract(world, live, tmp_path):
     assert task.timer_running and task.notes == ((0, "操作熟练"),) and task.files[0].filename == "作品.docx"
     with pytest.raises(ApiError):
         e1.examiner.start_timer(attempts["L3"], 0)
+
+
+# -- what leaves the centre ------------------------------------------------------------------------
+
+
+def _bundle(world, sid, out: Path, **options) -> tuple[dict, dict, dict]:
+    """Export the session; (its manifest, its live_tasks.json, members by name), verified."""
+    import json
+    import zipfile
+
+    from app.reports.verify import verify_bundle
+    from app.services.export import ExportService
+    from app.services.keys import KeyService
+
+    ExportService(world.db, shared_catalog()).export_session(world.admin, sid, out, workers=1, **options)
+    check = verify_bundle(out, KeyService(world.db).public_key())
+    assert check.ok, check.reason
+    with zipfile.ZipFile(out) as zf:
+        content = {name: zf.read(name) for name in zf.namelist()}
+    return check.manifest, json.loads(content["live_tasks.json"]), content
+
+
+def test_the_bundle_carries_each_live_tasks_record_but_not_the_files(world, live, tmp_path):
+    sid, staff, attempts, logins, codes = live
+    ids = {name: actor.id for name, actor in staff.items()}
+    live_scoring = service(world)
+    live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"], ids["e3"]])
+    attempt = attempts["L1"]
+    card = world.exam.draw_card(logins["L1"].actor, attempt, 1)
+    world.db.machine.advance(600)  # the machine clock reads 1600 s: the bundle never says so
+    live_scoring.start_timer(staff["e1"], attempt, 0)
+    world.db.machine.advance(5)
+    live_scoring.start_timer(staff["e2"], attempt, 0)
+    world.db.machine.advance(120)
+    live_scoring.stop_timer(staff["e1"], attempt, 0)
+    world.db.machine.advance(3)
+    live_scoring.stop_timer(staff["e2"], attempt, 0)
+    live_scoring.start_timer(staff["e2"], attempt, 0)  # e2's timer runs on: an interval without a stop
+    for point, text in ((1, "发布前未预览问卷"), (1, "未设置截止时间"), (0, "张三操作熟练")):
+        live_scoring.add_observation_note(staff["e1"], attempt, 0, point, text)
+    work = b"%PDF-1.4 the candidate's questionnaire"
+    world.exam.attach_task_file(logins["L1"].actor, attempt, 0, "C:\\考生\\问卷.pdf", work)
+
+    manifest, records, content = _bundle(world, sid, tmp_path / "masked.zip")
+    assert manifest["format"] == "examdesk-bundle/7"
+    assert manifest["live_tasks"] == {"member": "live_tasks.json", "candidates": 4, "tasks": 8, "note_texts": False}
+    by_ticket = {c["ticket"]: c for c in records["candidates"]}
+    assert by_ticket["L1"]["anonymous_code"] == codes["L1"]
+    observed, oral = by_ticket["L1"]["tasks"]
+    assert (observed["mode"], observed["form"], observed["task"], observed["group"]) == ("observed", "现场操作",
+                                                                                         "OBS-1", "A")  # fmt: skip
+    assert observed["examiners"] == [
+        {"seat": 1, "timer": [[0.0, 125.0]], "timed_seconds": 125.0, "notes": [1, 2]},  # elapsed, not 1600
+        {"seat": 2, "timer": [[5.0, 128.0], [128.0, None]], "timed_seconds": 123.0, "notes": [0, 0]},
+    ]
+    assert observed["files"] == [{"name": "问卷.pdf", "size": len(work), "sha256": hashlib.sha256(work).hexdigest(),
+                                  "by": "candidate"}]  # fmt: skip
+    assert observed["card"] is None
+    assert (oral["mode"], oral["form"], oral["group"], oral["examiners"], oral["files"]) == ("oral", "现场问答",
+                                                                                             None, [], [])  # fmt: skip
+    question = ORAL["cards"][card.number - 1][0]
+    assert oral["card"] == {"number": card.number, "pool": 3,
+                            "question_sha256": hashlib.sha256(question.encode()).hexdigest()}  # fmt: skip
+    assert by_ticket["L2"]["tasks"][1]["card"] is None  # L2 has drawn no card yet
+    everything = b"".join(content.values())
+    assert work not in everything  # the file stays in the centre
+    assert "未预览".encode() not in everything and "张三".encode() not in everything  # masked: the notes' counts only
+
+    manifest, records, _content = _bundle(world, sid, tmp_path / "full.zip", mask=False, reason="申诉复核")
+    assert manifest["live_tasks"]["note_texts"] is True
+    observed = next(c for c in records["candidates"] if c["ticket"] == "L1")["tasks"][0]
+    texts = [[1, "发布前未预览问卷"], [1, "未设置截止时间"], [0, "张三操作熟练"]]
+    assert observed["examiners"][0]["note_texts"] == texts
+
+
+def test_a_skill_bundle_without_its_live_records_fails_and_format_6_still_verifies(world, live, tmp_path):
+    import json
+    import zipfile
+
+    from app.reports.verify import verify_bundle
+    from app.security.canonical import canonical_json
+    from app.services.keys import KeyService
+
+    sid = live[0]
+    _manifest, _records, content = _bundle(world, sid, tmp_path / "b.zip")
+    key = KeyService(world.db).signing_key()
+
+    def resigned(name: str, change) -> Path:
+        members = {n: d for n, d in content.items() if n not in ("manifest.json", "manifest.sig")}
+        manifest = json.loads(content["manifest.json"])
+        change(manifest, members)
+        manifest["files"] = [{"path": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+                             for n, d in sorted(members.items())]  # fmt: skip
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("manifest.json", canonical_json(manifest))
+            zf.writestr("manifest.sig", key.sign(canonical_json(manifest)))
+            for n, d in members.items():
+                zf.writestr(n, d)
+        return path
+
+    def dropped(_m, members):
+        members.pop("live_tasks.json")
+
+    def older(m, members):
+        m["format"] = "examdesk-bundle/6"
+        m.pop("live_tasks")
+        members.pop("live_tasks.json")
+
+    def miscounted(m, _members):
+        m["live_tasks"]["tasks"] += 1
+
+    public = KeyService(world.db).public_key()
+    said = "missing file: live_tasks.json (a skill session's bundle of examdesk-bundle/7 carries it)"
+    assert verify_bundle(resigned("dropped.zip", dropped), public).reason == said
+    assert "the manifest says 9 tasks" in verify_bundle(resigned("n.zip", miscounted), public).reason
+    check = verify_bundle(resigned("v6.zip", older), public)
+    assert check.ok, check.reason
+
+
+def test_the_proctors_grid_counts_live_tasks_apart_from_unanswered_ones(world, live):
+    """Observed and oral tasks have no typed answer: the proctor's row counts them as `live`, not
+    among the questions to answer (whose count less those answered is what is unanswered)."""
+    sid = live[0]
+    written = {"slot": 2, "id": "W-1", "type": "task", "area": "学情分析", "points": "0",
+               "stem": "书面作答\n写出步骤。", "minutes": 10, "rubric": [["步骤完整", "0"]], "key": None}  # fmt: skip
+    _ticket, _name, number, _ability = demo_people(5, random.Random(6))[4]
+    cid = world.exam.add_candidate(world.admin, sid, ticket="L5", name="考生五", id_number=number)
+    world.exam.prepare_attempt(world.admin, cid, {"seed": "L5", "standard": "4-13-99-02", "level": "5",
+                                                  "items": [OBSERVED, ORAL, written]}, 5400)  # fmt: skip
+    rows = {row.ticket: row for row in world.exam.session_overview(world.proctor, sid)}
+    assert (rows["L1"].answered, rows["L1"].total, rows["L1"].live) == (0, 0, 2)  # both performed, none unanswered
+    assert (rows["L5"].answered, rows["L5"].total, rows["L5"].live) == (0, 1, 2)
+    login = seated_login(world.exam, world.proctor, "L5", number, "PC-5")
+    world.exam.save_answer(login.actor, login.attempt_id, world.exam.attempt_view(login.actor, login.attempt_id)
+                           .last_seq, 2, "1. 核实信息")  # fmt: skip
+    rows = {row.ticket: row for row in world.exam.session_overview(world.proctor, sid)}
+    assert (rows["L5"].answered, rows["L5"].total, rows["L5"].live) == (1, 1, 2)  # nothing left unanswered
+
+
+def test_the_admin_lists_and_forms_observation_groups_from_the_command_line(world, live, capsys, monkeypatch):
+    """`examdesk session groups` and `session group`: the same audited call as the chief's screen,
+    its refusals (the ratio of 1.9.3) as a message and exit 1."""
+    from app.cli import main
+    from tests.store_fixtures import PASSPHRASE
+
+    if not world.url.startswith("sqlite"):
+        pytest.skip("the command line opens the store by its --data folder or --url; one backend is enough")
+    _sid, _staff, _attempts, _logins, codes = live
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("EXAMDESK_ADMIN_PASSWORD", "admin-pass-1")
+    store = ["--session", "L", "--url", world.url]
+    assert main(["session", "groups", *store]) == 0
+    out = capsys.readouterr().out
+    assert "5 examiner(s): e1 (考评e1)" in out and "no observation groups yet" in out
+    assert main(["session", "group", *store, "--name", "A", "--candidates", f"{codes['L1']},{codes['L2']}",
+                 "--examiners", "e1,e2,e3"]) == 0  # fmt: skip
+    assert "group A has 2 candidate(s) and 3 examiner(s)" in capsys.readouterr().out
+    assert audited(world, "session.observation_group") == 1
+    group_b = ["session", "group", *store, "--name", "B", "--candidates", codes["L3"], "--examiners"]
+    assert main([*group_b, "e4,e5"]) == 1
+    assert "1.9.3" in capsys.readouterr().err  # two examiners: at least three, an odd number
+    assert main([*group_b, "e4,nobody"]) == 1
+    assert "--examiners: no user 'nobody'" in capsys.readouterr().err
+    assert main(["session", "groups", *store]) == 0
+    listed = capsys.readouterr().out
+    assert f"group A: 2 candidate(s) {', '.join(sorted([codes['L1'], codes['L2']]))}; examiners e1, e2, e3" in listed
+    [group] = service(world).observation_groups(world.admin, live[0])
+    assert group.name == "A" and set(group.candidates) == {codes["L1"], codes["L2"]}

@@ -141,7 +141,7 @@ def test_bundle_names_the_registration_and_each_parts_sitting(world, tmp_path):
         manifest = json.loads(bundle.read("manifest.json"))
         data = json.loads(bundle.read("results.json"))
         csv_text = bundle.read("results.csv").decode("utf-8-sig")
-    assert manifest["format"] == "examdesk-bundle/6"
+    assert manifest["format"] == "examdesk-bundle/7"
     assert manifest["package"] is None  # no sealed package for this session (docs/packages.md)
     assert data["registration"] == {"standard": "4-13-99-02", "subtype": None, "level": "5"}
     assert data["required_parts"] == ["theory", "skill"]

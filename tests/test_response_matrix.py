@@ -84,7 +84,7 @@ def resigned(path: Path, out: Path, backend, change) -> Path:
 def test_the_matrix_holds_every_scored_paper_under_codes_only_the_centre_can_link(demo, backend):
     content = members(theory_bundle(demo))
     manifest = json.loads(content["manifest.json"])
-    assert manifest["format"] == "examdesk-bundle/6"
+    assert manifest["format"] == "examdesk-bundle/7"
     described = manifest["response_matrix"]
     rows = matrix_rows(content[MATRIX])
     assert tuple(rows[0]) == MATRIX_COLUMNS
@@ -163,7 +163,7 @@ def test_a_tampered_matrix_fails_verification(demo, public, backend, tmp_path):
     # the matrix left out of a format-3 theory bundle, even by someone holding the key, is refused
     dropped = resigned(bundle, tmp_path / "dropped.zip", backend, lambda m, c: c.pop(MATRIX))
     reason = verify_bundle(dropped, public).reason
-    assert reason == f"missing file: {MATRIX} (a theory session's bundle of examdesk-bundle/6 carries it)"
+    assert reason == f"missing file: {MATRIX} (a theory session's bundle of examdesk-bundle/7 carries it)"
     # a signed matrix that is not one: a row cut short, a header changed, rows the manifest does not count
 
     def cut(_m, c):

@@ -221,11 +221,11 @@ def test_a_sealed_sessions_papers_come_from_its_package_and_name_it(world, owner
     banks = {entry.get("bank") for entry in paper.content["items"]}
     assert banks <= set(BANKS) and len(banks) > 1, banks
     assert audit.target == f"session:{sid}"
-    # the result bundle names the package in its signed manifest (examdesk-bundle/6)
+    # the result bundle names the package in its signed manifest (examdesk-bundle/4 on)
     ExportService(world.db, shared_catalog()).export_session(world.admin, sid, tmp_path / "sealed.zip")
     with zipfile.ZipFile(tmp_path / "sealed.zip") as bundle:
         manifest = json.loads(bundle.read("manifest.json"))
-    assert manifest["format"] == "examdesk-bundle/6"
+    assert manifest["format"] == "examdesk-bundle/7"
     assert manifest["package"]["digest"] == digest == hashlib.sha256(data).hexdigest()
     assert manifest["package"]["owner"] == fingerprint(owner.public_key()) and manifest["package"]["opened"]
     check = verify_bundle(tmp_path / "sealed.zip", KeyService(world.db).public_key())

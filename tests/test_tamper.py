@@ -640,7 +640,7 @@ def test_a_bundle_carries_the_audit_head_and_a_store_put_back_is_caught_by_it(
     bundle, pem = _export(store, tmp_path / "S1.zip")
     with zipfile.ZipFile(bundle) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format"] == "examdesk-bundle/6"
+    assert manifest["format"] == "examdesk-bundle/7"
     head = AuditHead.parse(manifest["audit_head"])
     assert head.seq > pristine.head.seq  # the admin's login came after the pristine head
     (tmp_path / "centre.pem").write_bytes(pem)

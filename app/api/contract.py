@@ -433,6 +433,18 @@ class AdminApi(SignedInApi, Protocol):
         """The exam owner's review criteria file (examdesk-review-criteria/1) for a review session."""
         ...
 
+    # -- observation groups of a skill session (`examdesk session groups`; the chief forms them on screen)
+    def observation_groups(self, session_id: int) -> list[ObservationGroupView]: ...
+
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        """(user id, name) of the session's examiners, to form observation groups."""
+        ...
+
+    def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
+        """Form (or re-form) a group: candidates by anonymous code, examiners by user id; refused when it
+        breaks the standard's examiner ratio (1.9.3). Audited as `session.observation_group`."""
+        ...
+
     def review_criteria(self, session_id: int) -> ReviewCriteriaView:
         """The criteria a review session's panel scores against: the exam owner's file, or the example."""
         ...

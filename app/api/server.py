@@ -587,6 +587,15 @@ class AdminEndpoint(_SessionsRead):
     def set_review_criteria(self, session_id: int, name: str, text: str) -> None:
         self.backend.review.set_criteria(self.actor, session_id, name, text)
 
+    def observation_groups(self, session_id: int) -> list[ObservationGroupView]:
+        return self.backend.live.observation_groups(self.actor, session_id)
+
+    def session_examiners(self, session_id: int) -> list[tuple[int, str]]:
+        return self.backend.live.session_examiners(self.actor, session_id)
+
+    def set_observation_group(self, session_id: int, name: str, candidates: list[str], examiners: list[int]) -> None:
+        self.backend.live.set_observation_group(self.actor, session_id, name, candidates, examiners)
+
     def review_criteria(self, session_id: int) -> ReviewCriteriaView:
         return self.backend.review.criteria_view(self.actor, session_id)
 

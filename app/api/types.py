@@ -173,7 +173,7 @@ class CandidateRow:
     station: str | None
     state: str  # absent | checked_in | logged_in | answering | paused | interrupted | submitted | terminated
     answered: int
-    total: int
+    total: int  # the questions answered by typing: `total - answered` are unanswered
     flagged: int
     remaining: float | None
     since_save: float | None  # seconds since the last saved step, on the ledger clock
@@ -182,6 +182,9 @@ class CandidateRow:
     # seconds since the candidate's station was last heard from (a heartbeat or a saved answer) on
     # the centre's clock this boot; None before it was heard from at all
     heard: float | None = None
+    # the observed and oral tasks on the paper (现场操作, 模拟操作, 现场问答): performed in front of the
+    # examiners, never typed, so neither answered nor unanswered (not in `total`)
+    live: int = 0
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,14 @@ from app.security.signing import SigningKey
 # 4: the manifest names the sealed package the session's papers came from (`package`; docs/packages.md)
 # 5: the manifest carries the audit head (`audit_head`, SEQ:HASH), so a later rollback of the store shows
 # 6: a review record's materials register gives each entry a `status` (received or missing)
-FORMAT = "examdesk-bundle/6"
+# 7: a skill session's bundle carries the records of its observed and oral tasks (live_tasks.json)
+FORMAT = "examdesk-bundle/7"
 READABLE_FORMATS = ("examdesk-bundle/1", "examdesk-bundle/2", "examdesk-bundle/3", "examdesk-bundle/4",
-                    "examdesk-bundle/5", FORMAT)
+                    "examdesk-bundle/5", "examdesk-bundle/6", FORMAT)  # fmt: skip
 # a theory session's bundle of these carries the response matrix
-MATRIX_FORMATS = ("examdesk-bundle/3", "examdesk-bundle/4", "examdesk-bundle/5", FORMAT)
+MATRIX_FORMATS = ("examdesk-bundle/3", "examdesk-bundle/4", "examdesk-bundle/5", "examdesk-bundle/6", FORMAT)
+# a skill session's bundle of these carries its live task records
+LIVE_FORMATS = (FORMAT,)
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 CSV_COLUMNS = (
     ("ticket", "准考证号"), ("name", "姓名"), ("id_number", "身份证号"), ("status", "考试状态"),
@@ -44,6 +47,8 @@ CSV_COLUMNS = (
 PARTS = ("theory", "skill", "review")
 # The anonymised response matrix of a theory session: one row per candidate and item (docs/results.md)
 MATRIX = "response_matrix.csv"
+# A skill session's observed and oral tasks: per candidate and task, the record behind its score
+LIVE = "live_tasks.json"
 MATRIX_COLUMNS = ("candidate", "item_version", "item_id", "area", "type", "score", "max_score", "omitted", "response")
 
 Progress = Callable[[int, int], None]

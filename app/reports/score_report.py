@@ -45,6 +45,7 @@ class ReportData:
     key_fingerprint: str
     pass_mark: int = 60
     review_summary: str = ""  # the comprehensive review's record in one line (review_summary below)
+    live_summary: str = ""  # the skill part's observed and oral tasks, a line each (live_summary below)
 
 
 def review_summary(detail: Any) -> str:
@@ -62,6 +63,31 @@ def review_summary(detail: Any) -> str:
     return (f"综合评审记录：申报材料与代表作 {len(materials) - missing} 项（附件 {files} 个{lacking}），"
             f"答辩 {detail.get('defence_minutes')} 分钟，提问 {questions} 个，评审委员 {detail.get('members')} 名\n"
             f"评审标准：{criteria.get('name', '')}（{source}）")  # fmt: skip
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}分{rest:02d}秒"
+
+
+def live_summary(records: Sequence[dict[str, Any]]) -> str:
+    """The skill part's observed and oral tasks (the bundle's `live_tasks.json` records), a line each:
+    which question, how it was assessed (现场操作, 模拟操作, 现场问答), the card drawn, and the time the
+    examiners timed it for (their least and most when they differ)."""
+    lines = []
+    for record in records:
+        card = record.get("card") or {}
+        drawn = f"（题卡 {card['number']}/{card['pool']}）" if card else ""
+        totals = [e["timed_seconds"] for e in record.get("examiners", []) if e.get("timer")]
+        if not totals:
+            timed = "未计时"
+        elif round(min(totals)) == round(max(totals)):
+            timed = f"考评员计时 {_duration(max(totals))}"
+        else:
+            timed = f"考评员计时 {_duration(min(totals))}至{_duration(max(totals))}"
+        question = f"技能考核第 {record['slot'] + 1} 题（{record.get('area', '')}）"
+        lines.append(f"{question}：{record['form']}{drawn}，{timed}")
+    return "\n".join(lines)
 
 
 def _qr_matrix(payload: str) -> list[list[bool]]:
@@ -138,9 +164,10 @@ def render(report: ReportData) -> bytes:
         pdf.drawString(cols[3] + 2 * mm, y, line.session or "—")
         y -= 3 * mm
         pdf.line(left, y, left + table_w, y)
-    if report.review_summary:
+    summary = "\n".join(part for part in (report.review_summary, report.live_summary) if part)
+    if summary:
         pdf.setFont(font, 9)
-        for line in report.review_summary.splitlines():
+        for line in summary.splitlines():
             y -= 5.5 * mm
             pdf.drawString(left, y, line)
         pdf.setFont(font, 12)

@@ -15,7 +15,16 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.reports.bundle import MANIFEST, MATRIX, MATRIX_COLUMNS, MATRIX_FORMATS, READABLE_FORMATS, SIGNATURE
+from app.reports.bundle import (
+    LIVE,
+    LIVE_FORMATS,
+    MANIFEST,
+    MATRIX,
+    MATRIX_COLUMNS,
+    MATRIX_FORMATS,
+    READABLE_FORMATS,
+    SIGNATURE,
+)
 from app.reports.zip_members import ZipMemberError, member_chunks, open_zip, read_member
 from app.security.signing import fingerprint, verify_signature
 
@@ -100,6 +109,8 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
     carries_matrix = (
         manifest.get("format") in MATRIX_FORMATS and _mapping(manifest.get("session")).get("part") == "theory"
     )
+    # format 7: a skill session's bundle carries its observed and oral tasks' records
+    carries_live = manifest.get("format") in LIVE_FORMATS and _mapping(manifest.get("session")).get("part") == "skill"
     listed: dict[str, tuple[int, str]] = {}
     for i, entry in enumerate(manifest.get("files") if isinstance(manifest.get("files"), list) else [None]):
         if not _is_entry(entry):
@@ -112,6 +123,9 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
             return BundleCheck(False, f"extra file: {name}", manifest)
     if carries_matrix and MATRIX not in listed:  # format 3: a theory session's bundle carries its answers
         return BundleCheck(False, f"missing file: {MATRIX} (a theory session's bundle of "
+                                  f"{manifest.get('format')} carries it)", manifest)  # fmt: skip
+    if carries_live and LIVE not in listed:
+        return BundleCheck(False, f"missing file: {LIVE} (a skill session's bundle of "
                                   f"{manifest.get('format')} carries it)", manifest)  # fmt: skip
     for name, (size, sha256) in sorted(listed.items()):
         if name not in by_name:
@@ -135,7 +149,32 @@ def _verify(zf: zipfile.ZipFile, public: Ed25519PublicKey) -> BundleCheck:
         why = _matrix_problem(zf, by_name[MATRIX], listed[MATRIX][0], _mapping(manifest.get("response_matrix")))
         if why:
             return BundleCheck(False, why, manifest)
+    if carries_live:
+        why = _live_problem(zf, by_name[LIVE], listed[LIVE][0], _mapping(manifest.get("live_tasks")))
+        if why:
+            return BundleCheck(False, why, manifest)
     return BundleCheck(True, "", manifest)
+
+
+def _live_problem(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, described: dict[str, Any]) -> str:
+    """Why the live task records (already checked against their signed digest) are not what the
+    manifest describes ("" when they are): a JSON object whose candidates and tasks it counts."""
+    data = b"".join(member_chunks(zf, info, size))
+    try:
+        value = json.loads(data)
+    except RecursionError:
+        return f"{LIVE}: JSON nested too deeply"
+    except ValueError as exc:
+        return f"{LIVE}: not JSON ({exc})"
+    records = value.get("candidates") if isinstance(value, dict) else None
+    if not isinstance(records, list) or not all(isinstance(r, dict) and isinstance(r.get("tasks"), list)
+                                                for r in records):  # fmt: skip
+        return f"{LIVE}: not a list of candidates, each with its tasks"
+    tasks = sum(len(r["tasks"]) for r in records)
+    if described.get("candidates") != len(records) or described.get("tasks") != tasks:
+        return (f"{LIVE}: {tasks} tasks of {len(records)} candidates, the manifest says "
+                f"{described.get('tasks')} tasks of {described.get('candidates')}")  # fmt: skip
+    return ""
 
 
 def _csv_lines(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> Iterator[str]:

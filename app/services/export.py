@@ -16,11 +16,12 @@ from app.banks.catalog import Catalog
 from app.domain.attempt_state import AttemptState, StepKind
 from app.domain.identity import mask_id_number, mask_name
 from app.domain.item_analysis import answered, column_key
+from app.domain.live_tasks import task_record
 from app.domain.registration import Registration, SittingResult, counting_results
 from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
 from app.domain.standards import Part
 from app.reports import score_report
-from app.reports.bundle import MATRIX, Progress, Spool, pack_bundle, response_matrix_csv, results_csv
+from app.reports.bundle import LIVE, MATRIX, Progress, Spool, pack_bundle, response_matrix_csv, results_csv
 from app.security import qr_payload
 from app.security.canonical import canonical_json
 from app.security.canonical import digest as canonical_digest
@@ -31,6 +32,7 @@ from app.services.answer_log import read_logs
 from app.services.base import Actor, Conflict, NotFound, Service, ServiceError, require_duty, require_role
 from app.services.incident_log import incident_record
 from app.services.keys import KeyService
+from app.services.live_scoring import LiveRead, session_live_reads
 from app.services.packages import session_package
 from app.services.scoring import ABSENT
 from app.services.snapshot import Scope, audit_head, changes_since, gc_paused, snapshot
@@ -257,6 +259,8 @@ class ExportService(Service):
             registration = _registration_of(session)
             # a theory session's answers, for the anonymised response matrix (docs/results.md)
             responses = read_responses(s, session, self.catalog) if session.part == Part.THEORY else None
+            # a skill session's observed and oral tasks: the record behind their scores (live_tasks.json)
+            live = session_live_reads(s, session_id) if session.part == Part.SKILL else None
             return _ExportRead(
                 head=head, scope=scope, registration=registration,
                 results=s.execute(_results_fingerprint(registration)).one(),
@@ -279,16 +283,21 @@ class ExportService(Service):
                     "package": _package_of(s, session.code),
                 },
                 rules=rules, candidates=candidates, standing=standing, incidents=incidents, responses=responses,
+                live=live,
             )  # fmt: skip
 
     def _render_into(self, read: _ExportRead, spool: Spool, key: SigningKey, mask: bool,
                      progress: Progress | None, workers: int | None) -> dict[str, Any]:  # fmt: skip
         """Score reports (streamed to the spool as they come), results.json, results.csv,
-        incidents.json and a theory session's response matrix: no transaction, no lock. Returns
-        what the manifest says of the matrix."""
+        incidents.json, a theory session's response matrix and a skill session's live task records:
+        no transaction, no lock. Returns what the manifest says of the matrix and the live records."""
         session, centre, rules = read.header["session"], read.header["centre"], read.rules
         today = read.header["created"]
         rows, reports = [], []
+        # the record behind each observed and oral task's score; the notes' text only in a bundle
+        # that names the candidates anyway (unmasked, for an audited reason)
+        live = {cid: [task_record(r.entry, r.card, r.attached, r.observations, r.group, note_texts=not mask)
+                      for r in reads] for cid, reads in (read.live or {}).items()}  # fmt: skip
         for cand in read.candidates:
             standing = read.standing[cand.id]
             status, parts, result = standing.status, standing.parts, standing.result
@@ -321,6 +330,10 @@ class ExportService(Service):
                 masked_id=mask_id_number(cand.id_number), parts=report_parts, overall=result, date=today,
                 qr_payload=payload, key_fingerprint=key.fingerprint, pass_mark=rules.pass_mark,
                 review_summary=score_report.review_summary(parts.get("review", {}).get("detail")),
+                # the live tasks of this sitting, when it is the skill sitting that counts
+                live_summary=score_report.live_summary(live.get(cand.id, [])
+                                                       if parts.get("skill", {}).get("session") == session["code"]
+                                                       else []),
             ))  # fmt: skip
         total = len(reports)
         processes = score_report.render_workers(total) if workers is None else workers
@@ -340,15 +353,23 @@ class ExportService(Service):
         ))  # fmt: skip
         spool.add("results.csv", results_csv(rows))
         spool.add("incidents.json", canonical_json(read.incidents))
+        described: dict[str, Any] = {"response_matrix": None, "live_tasks": None}
+        if read.live is not None:  # a skill session: its observed and oral tasks' records (docs/results.md)
+            records = [{"ticket": cand.ticket, "anonymous_code": cand.anonymous_code, "tasks": live[cand.id]}
+                       for cand in read.candidates if cand.id in live]  # fmt: skip
+            spool.add(LIVE, canonical_json({"session": session["code"], "note_texts": not mask, "candidates": records}))
+            tasks = sum(len(r["tasks"]) for r in records)
+            described["live_tasks"] = {"member": LIVE, "candidates": len(records), "tasks": tasks,
+                                       "note_texts": not mask}  # fmt: skip
         if read.responses is None:
-            return {"response_matrix": None}
+            return described
         tickets = {c.id: c.ticket for c in read.candidates}
         while True:  # a fresh salt per export: two exports' codes do not match up
             made = response_matrix(read.responses, tickets, session["code"], secrets.token_bytes(16), self.db.cipher)
             if made is not None:  # (None: two candidates' 64-bit codes clashed; never in practice)
                 break
         spool.add(MATRIX, made[0])
-        return {"response_matrix": made[1]}
+        return {**described, "response_matrix": made[1]}
 
 
 @dataclass(frozen=True)
@@ -365,6 +386,7 @@ class _ExportRead:
     standing: dict[int, _Standing]
     incidents: list[dict[str, Any]]
     responses: Responses | None  # a theory session's response matrix; None for skill and review
+    live: dict[int, list[LiveRead]] | None  # a skill session's observed and oral tasks, per candidate
 
 
 _AUDIT_ROWS = select(

@@ -20,6 +20,7 @@ scored live only by the examiners of the candidate's group.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -29,9 +30,9 @@ from app.api.types import AttachedFile, LiveTask, ObservationGroupView
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.items import TaskMode
-from app.domain.live_tasks import timed_seconds
+from app.domain.live_tasks import Observation, timed_seconds
 from app.domain.staffing import check_observed_group, refusal
-from app.services.answer_log import read_log
+from app.services.answer_log import read_log, read_logs
 from app.services.base import (
     Actor,
     Conflict,
@@ -123,6 +124,68 @@ def store_task_file(s: Session, db: Database, attempt_id: int, slot: int, filena
                       data={"file": row.id, "filename": name, "sha256": digest, "size": len(content), "by": added_by},
                       actor=actor.label, epoch=db.epoch, mono=db.mono(), wall=db.wall_now()))  # fmt: skip
     return row.id
+
+
+def examiner_seats(s: Session, session_id: int) -> dict[int, int]:
+    """Each examiner's seat (1, 2, ...) in the order they were assigned; the chief's is 0."""
+    rows = s.execute(select(SessionStaff.user_id, SessionStaff.duty).where(SessionStaff.session_id == session_id)
+                     .order_by(SessionStaff.id)).all()  # fmt: skip
+    seats: dict[int, int] = {}
+    for user_id, duty in rows:
+        if duty == "examiner" and user_id not in seats:
+            seats[user_id] = len(seats) + 1
+    return seats
+
+
+@dataclass(frozen=True)
+class LiveRead:
+    """One candidate's observed or oral task as the store records it (`live_task_record` makes it
+    the bundle's record): the paper's entry, the card drawn, the attach steps' data, the examiners'
+    timer events and notes (by seat), the candidate's observation group."""
+
+    entry: dict[str, Any]
+    card: int | None
+    attached: tuple[dict[str, Any], ...]
+    observations: tuple[Observation, ...]
+    group: str | None
+
+
+def session_live_reads(s: Session, session_id: int) -> dict[int, list[LiveRead]]:
+    """Candidate id -> the observed and oral tasks of their paper, in slot order (only candidates
+    whose paper holds one). For a result bundle, read in the export's snapshot."""
+    papers = s.execute(
+        select(Attempt.id, Attempt.candidate_id, PaperInstance.content)
+        .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
+        .where(Attempt.session_id == session_id)
+    ).all()  # fmt: skip
+    live = {(attempt_id, candidate_id): [e for e in content["items"]
+                                         if e.get("mode") in (TaskMode.OBSERVED.value, TaskMode.ORAL.value)]
+            for attempt_id, candidate_id, content in papers}  # fmt: skip
+    live = {key: entries for key, entries in live.items() if entries}
+    if not live:
+        return {}
+    attempt_ids = [attempt_id for attempt_id, _candidate in live]
+    logs = read_logs(s, attempt_ids, kinds=(StepKind.DRAW, StepKind.ATTACH))
+    seats = examiner_seats(s, session_id)
+    observed: dict[tuple[int, int], list[Observation]] = {}
+    in_session = select(Attempt.id).where(Attempt.session_id == session_id)
+    for attempt_id, slot, examiner, kind, point, at, text in s.execute(
+        select(LiveObservation.attempt_id, LiveObservation.slot, LiveObservation.examiner_id, LiveObservation.kind,
+               LiveObservation.point, LiveObservation.at, LiveObservation.text)
+        .where(LiveObservation.attempt_id.in_(in_session)).order_by(LiveObservation.id)
+    ):  # fmt: skip
+        observed.setdefault((attempt_id, slot), []).append(Observation(seats.get(examiner, 0), kind, at, point, text))
+    groups = {c: g.name for g in groups_in(s, session_id) for c in g.members.get("candidates", [])}
+    out: dict[int, list[LiveRead]] = {}
+    for (attempt_id, candidate_id), entries in live.items():
+        log = logs[attempt_id]
+        out[candidate_id] = [
+            LiveRead(entry, log.cards.get(entry["slot"]), tuple(log.attached.get(entry["slot"], [])),
+                     tuple(observed.get((attempt_id, entry["slot"]), [])),
+                     groups.get(candidate_id) if entry.get("mode") == TaskMode.OBSERVED.value else None)
+            for entry in sorted(entries, key=lambda e: e["slot"])
+        ]  # fmt: skip
+    return out
 
 
 class LiveScoringService(Service):
@@ -275,14 +338,7 @@ class LiveScoringService(Service):
 
     @staticmethod
     def _seats(s: Session, session_id: int) -> dict[int, int]:
-        """Each examiner's seat (1, 2, ...) in the order they were assigned; the chief's is 0."""
-        rows = s.execute(select(SessionStaff.user_id, SessionStaff.duty).where(SessionStaff.session_id == session_id)
-                         .order_by(SessionStaff.id)).all()  # fmt: skip
-        seats: dict[int, int] = {}
-        for user_id, duty in rows:
-            if duty == "examiner" and user_id not in seats:
-                seats[user_id] = len(seats) + 1
-        return seats
+        return examiner_seats(s, session_id)
 
     def _seat_label(self, s: Session, actor: Actor, session_id: int) -> str:
         if actor.role == "chief":
@@ -348,4 +404,3 @@ class LiveScoringService(Service):
                 raise NotFound("no file {file}", file=file_id)
             self._live(s, actor, row.attempt_id, row.slot, write=False)
             return bytes(row.content)
-

@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import BindParameter, Connection, and_, bindparam, case, func, select
 
+from app.domain.answers import LIVE_MODES
 from app.domain.attempt_state import StepKind
 from app.domain.time_ledger import Instant, TimeEvent, TimeEventKind
 from app.services.answer_log import read_logs
@@ -262,13 +263,16 @@ def old_epoch_checkpoints(c: Connection, scope: str, params: Mapping[str, Any], 
     return out
 
 
-def paper_slots(c: Connection, paper_ids: Iterable[int]) -> dict[int, int]:
-    """How many slots each paper has: stored with the paper when it was drawn; a paper drawn before
-    that (revision 0011) is decrypted and counted (cache the answer)."""
-    out = {pid: slots for pid, slots in _rows(c, _Q_SLOTS, "IDS", {"ids": list(paper_ids)})}
-    older = [pid for pid, slots in out.items() if slots is None]
-    if older:
-        out.update((pid, len(content["items"])) for pid, content in _rows(c, _Q_PAPERS, "IDS", {"ids": older}))
+def paper_slots(c: Connection, paper_ids: Iterable[int], *, live: bool = False) -> dict[int, tuple[int, int]]:
+    """Each paper's (questions answered by typing, observed and oral tasks): the slot count is stored
+    with the paper when it was drawn; a paper drawn before that (revision 0011), or with `live` (a
+    skill session's papers, whose observed and oral tasks are performed in front of the examiners,
+    never typed), is decrypted and counted (cache the answer)."""
+    out = {pid: (slots, 0) for pid, slots in _rows(c, _Q_SLOTS, "IDS", {"ids": list(paper_ids)})}
+    opened = list(out) if live else [pid for pid, (slots, _live) in out.items() if slots is None]
+    for pid, content in _rows(c, _Q_PAPERS, "IDS", {"ids": opened}) if opened else ():
+        performed = sum(1 for entry in content["items"] if entry.get("mode") in LIVE_MODES)
+        out[pid] = (len(content["items"]) - performed, performed)
     return out
 
 

@@ -30,7 +30,16 @@ from app.services.exam_day import AttemptClosed
 from app.services.incident_log import incident_record
 from app.services.seating import MOVE_CODE_DIGITS, MOVE_CODE_SECONDS, Seating
 from app.store.database import Database
-from app.store.models import Attempt, AttemptHeartbeat, Candidate, CheckIn, Incident, StationLogin, StationMove
+from app.store.models import (
+    Attempt,
+    AttemptHeartbeat,
+    Candidate,
+    CheckIn,
+    ExamSession,
+    Incident,
+    StationLogin,
+    StationMove,
+)
 
 INCIDENT_CATEGORIES = (
     "technical.freeze", "technical.power", "technical.network", "environment.noise",
@@ -47,7 +56,8 @@ class ProctorService(Seating):
     def __init__(self, db: Database):
         super().__init__(db)
         self._names: dict[int, str] = {}
-        self._paper_slots: dict[int, int] = {}  # paper id -> slots (a drawn paper never changes)
+        # paper id -> (questions answered by typing, observed and oral tasks): a drawn paper never changes
+        self._paper_slots: dict[int, tuple[int, int]] = {}
         self._overviews = overview.OverviewCaches()
 
     # -- candidates ---------------------------------------------------------------------------
@@ -254,7 +264,8 @@ class ProctorService(Seating):
             logged = dict(c.execute(overview.Q_LOGGED, {"sid": session_id}).all())
             papers = {facts.paper_id for facts in cache.attempts.values() if facts.paper_id not in self._paper_slots}
             if papers:  # a drawn paper never changes: count its slots once per process
-                self._paper_slots.update(overview.paper_slots(c, papers))
+                part = c.execute(select(ExamSession.part).where(ExamSession.id == session_id)).scalar()
+                self._paper_slots.update(overview.paper_slots(c, papers, live=part == "skill"))
         self._overviews.put(cache)
         attempts, progresses, timelines, checked = cache.attempts, cache.progress, cache.timelines, cache.checked
         names, slots, epoch, no_steps = self._names, self._paper_slots, now.epoch, overview.NO_STEPS
@@ -290,11 +301,12 @@ class ProctorService(Seating):
             if beat is not None and beat[0] == epoch:
                 beat_age = max(0.0, now.mono - beat[1])
                 heard = beat_age if heard is None else min(heard, beat_age)
+            typed, performed = slots[facts.paper_id]  # observed and oral tasks: neither answered nor unanswered
             out.append(
                 CandidateRow(
                     cid, ticket, names[cid], facts.attempt_id, logged.get(cid) or checked.get(cid), state,
-                    progress.answered, slots[facts.paper_id], progress.flagged, remaining, since, progress.focus, extra,
-                    heard,
+                    progress.answered, typed, progress.flagged, remaining, since, progress.focus, extra,
+                    heard, performed,
                 )
             )  # fmt: skip
         return out

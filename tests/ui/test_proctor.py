@@ -501,6 +501,25 @@ def test_a_refresh_updates_only_changed_rows_in_place(qtbot):
     assert inserted == [1] and reset == []
 
 
+def test_the_grid_shows_live_tasks_apart_from_the_questions_to_answer(qtbot):
+    """A skill paper's observed and oral tasks are performed, never typed: the Answered column counts
+    them apart ("1/1 · live 2"), says so in its tooltip, and a written paper's cell is unchanged."""
+    from PySide6.QtCore import QCoreApplication
+
+    model = CandidateGridModel()
+    written, performed = synthetic_rows(2)
+    model.update_rows([replace(written, answered=1, total=3), replace(performed, answered=1, total=1, live=2)])
+    assert model.data(model.index(0, Column.PROGRESS)) == "1/3"
+    shown = QCoreApplication.translate("CandidateGridModel", "{answered}/{total} · live {live}")
+    assert model.data(model.index(1, Column.PROGRESS)) == shown.format(answered=1, total=1, live=2) != "1/1"
+    assert model.data(model.index(0, Column.PROGRESS), Qt.ItemDataRole.ToolTipRole) is None
+    assert "2" in model.data(model.index(1, Column.PROGRESS), Qt.ItemDataRole.ToolTipRole)
+    changed = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append((top.row(), bottom.row())))
+    model.update_rows([replace(written, answered=1, total=3), replace(performed, answered=1, total=1, live=3)])
+    assert changed == [(1, 1)]
+
+
 def test_sorting_and_selection_survive_refreshes(console, qtbot, station, proctor, theory):
     start(proctor, theory, console)
     console.grid.sortByColumn(Column.NAME, Qt.SortOrder.DescendingOrder)

@@ -65,7 +65,11 @@ HEADERS = {
     Column.FOCUS: QT_TRANSLATE_NOOP("CandidateGridModel", "Left window"),
 }
 HEADER_TIPS = {
-    Column.PROGRESS: QT_TRANSLATE_NOOP("CandidateGridModel", "Questions answered / questions on the paper"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP(
+        "CandidateGridModel",
+        "Questions answered / questions to answer by typing; live N: observed or oral tasks, performed in "
+        "front of the examiners (nothing typed, never unanswered)",
+    ),
     Column.FLAGGED: QT_TRANSLATE_NOOP("CandidateGridModel", "Questions the candidate flagged for review"),
     Column.REMAINING: QT_TRANSLATE_NOOP(
         "CandidateGridModel", "Remaining exam time (minutes:seconds), from the time ledger"
@@ -99,13 +103,14 @@ def _shown(row: CandidateRow) -> tuple[Any, ...]:
     remaining = None if row.remaining is None else max(0, math.ceil(row.remaining - 1e-6))
     since = None if row.since_save is None else int(row.since_save)
     return (row.ticket, row.name, (row.station, silent_for(row)), row.state, row.answered, row.total, row.flagged,
-            remaining, since, row.focus_losses, row.attempt_id)  # fmt: skip
+            remaining, since, row.focus_losses, row.attempt_id, row.live)  # fmt: skip
 
 
 _STATE_AT, _REMAINING_AT, _SINCE_AT = 3, 7, 8  # positions in _shown()
 # the column that shows each position of _shown(); a new state recolours the whole row
 _COLUMN_OF = (Column.TICKET, Column.NAME, Column.STATION, Column.STATE, Column.PROGRESS, Column.PROGRESS,
-              Column.FLAGGED, Column.REMAINING, Column.SINCE_SAVE, Column.FOCUS, Column.PROGRESS)  # fmt: skip
+              Column.FLAGGED, Column.REMAINING, Column.SINCE_SAVE, Column.FOCUS, Column.PROGRESS,
+              Column.PROGRESS)  # fmt: skip
 _WHOLE_ROW = (0, len(Column) - 1)
 _NUMERIC = (Column.PROGRESS, Column.FLAGGED, Column.REMAINING, Column.SINCE_SAVE, Column.FOCUS)
 _ALIGN_NUMBER = Qt.AlignmentFlag.AlignCenter  # the columns are wide: numbers sit under their headers
@@ -136,6 +141,8 @@ class _Texts:
     def __init__(self) -> None:
         self.ago = QCoreApplication.translate("CandidateGridModel", "{seconds} s ago")
         self.silent = QCoreApplication.translate("CandidateGridModel", "{station} · silent {age}")
+        # observed and oral tasks are performed in front of the examiners: counted apart, never unanswered
+        self.live = QCoreApplication.translate("CandidateGridModel", "{answered}/{total} · live {live}")
         self.states: dict[str, str] = {}
 
     def state(self, code: str) -> str:
@@ -249,6 +256,8 @@ class CandidateGridModel(QAbstractTableModel):
         texts = texts or _Texts()
         since = "—" if row.since_save is None else texts.ago.format(seconds=int(row.since_save))
         progress = f"{row.answered}/{row.total}" if row.attempt_id is not None else "—"
+        if row.attempt_id is not None and row.live:
+            progress = texts.live.format(answered=row.answered, total=row.total, live=row.live)
         station = row.station or "—"
         silent = silent_for(row)
         if silent is not None:
@@ -330,6 +339,13 @@ class CandidateGridModel(QAbstractTableModel):
                     "The candidate's time keeps running: look at the PC; pause their time or move them to another PC.",
                 )
                 return tip.format(age=_age(silent))
+        if column == Column.PROGRESS and role == _TOOLTIP and row.live and row.attempt_id is not None:
+            tip = QCoreApplication.translate(
+                "CandidateGridModel",
+                "{answered} of {total} typed question(s) answered; {live} observed or oral task(s), performed in "
+                "front of the examiners (nothing is typed for them)",
+            )
+            return tip.format(answered=row.answered, total=row.total, live=row.live)
         if column == _FOCUS and row.focus_losses > 0:
             if role == _FONT:
                 return self._bold
