@@ -153,19 +153,19 @@ def make_app(centre: Centre) -> FastAPI:
             try:
                 station = station_of(request)
             except Exception as exc:
-                error = refusal_of(exc)
-                return wire.reply_error(error), error, ""
+                refused = refusal_of(exc)
+                return wire.reply_error(refused), refused, ""
             try:  # a rollback is logged and shown to the admin; the call itself goes on
                 heads.check(station, request.headers.get(HELD_HEADER))
             except Exception:
                 log.exception("the audit head %s presented could not be checked", station)
-            text, error = server.respond(method, _bearer(request), station, args)
+            reply, error = server.respond(method, _bearer(request), station, args)
             try:
                 told = str(heads.current())
             except Exception:  # the store cannot be read now: this reply tells no head
                 log.exception("the store's audit head could not be read")
                 told = ""
-            return text, error, told
+            return reply, error, told
 
         text, error, head = await run_in_threadpool(run)
         return Response(text, status_code=_status(error), media_type="application/json",

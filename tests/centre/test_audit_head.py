@@ -111,7 +111,7 @@ def _head_of(url: str) -> AuditHead:
 
 
 def _until_held_beyond(seat: StationRun, folder: Path, seq: int) -> AuditHead:
-    """Calls the centre until the station holds a head beyond `seq` (the centre reads its head at most once a second)."""
+    """Call the centre until the station holds a head beyond `seq` (the centre reads its head once a second)."""
     for _ in range(50):
         seat.ask("sign_in", username="admin", password="admin-pass-1")
         text = _held(folder).get("head", "")
