@@ -88,9 +88,12 @@ class HeadKeeper:
         self._lock = threading.Lock()
         self.head: AuditHead | None = None
         self.lower: list[LowerHead] = []
-        self._read()
+        self._last_told: AuditHead | None = None  # the last head told that was behind: logged once
+        self._merge_file()
 
-    def _read(self) -> None:
+    def _merge_file(self) -> None:
+        """Take in what the file holds: another process of this station (the screens, `station check`)
+        may have kept a later head or seen a rollback meanwhile. Never goes back either way."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -102,10 +105,16 @@ class HeadKeeper:
         if not isinstance(data, dict) or data.get("centre", "") != self.centre:
             return  # another centre's head (the PC was enrolled elsewhere): nothing to compare with
         try:
-            self.head = AuditHead.parse(str(data["head"])) if data.get("head") else None
-            self.lower = [LowerHead(str(x["held"]), str(x["told"]), str(x["wall"])) for x in data.get("lower_seen", [])]
+            head = AuditHead.parse(str(data["head"])) if data.get("head") else None
+            lower = [LowerHead(str(x["held"]), str(x["told"]), str(x["wall"])) for x in data.get("lower_seen", [])]
         except (BadHead, KeyError, TypeError) as exc:
             log.error("%s: not an audit head (%s)", self.path, exc)
+            return
+        if head is not None and (self.head is None or head.seq > self.head.seq):
+            self.head = head
+        for seen in lower:
+            if len(self.lower) < KEPT_LOWER and all(x.told != seen.told for x in self.lower):
+                self.lower.append(seen)
 
     def held(self) -> AuditHead | None:
         with self._lock:
@@ -122,12 +131,17 @@ class HeadKeeper:
             log.warning("the centre sent an audit head that is not SEQ:HASH: %r", text[:100])
             return None
         with self._lock:
+            if self.head is not None and told == self.head:
+                return None  # the usual reply: nothing to write
+            self._merge_file()
             held = self.head
             if held is not None and told == held:
                 return None
             if held is not None and behind(told, held):
                 seen = LowerHead(str(held), str(told), datetime.now(UTC).isoformat(timespec="seconds"))
-                log.error("ROLLED BACK: %s", seen.message())
+                if told != self._last_told:
+                    log.error("ROLLED BACK: %s", seen.message())
+                    self._last_told = told
                 if len(self.lower) < KEPT_LOWER and all(x.told != seen.told for x in self.lower):
                     self.lower.append(seen)
                     self._write()
@@ -140,7 +154,7 @@ class HeadKeeper:
         data: dict[str, Any] = {"centre": self.centre, "head": str(self.head) if self.head else "",
                                 "lower_seen": [vars(x) for x in self.lower]}  # fmt: skip
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        aside = self.path.with_suffix(".tmp")
+        aside = self.path.with_name(f"{FILE}.{os.getpid()}-{threading.get_ident()}.tmp")
         try:
             fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as out:

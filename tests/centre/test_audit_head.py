@@ -41,6 +41,14 @@ def test_a_station_keeps_the_latest_head_and_never_goes_back(tmp_path):
     assert HeadKeeper(tmp_path, "ANOTHER").head is None  # enrolled with another centre: starts afresh
 
 
+def test_two_processes_of_one_station_never_write_the_head_back(tmp_path):
+    screens, command_line = HeadKeeper(tmp_path, "C"), HeadKeeper(tmp_path, "C")
+    screens.see(f"5:{A}")
+    command_line.see(f"9:{B}")
+    assert screens.see(f"7:{C}") is not None  # the file holds 9, kept by the other process: 7 is behind it
+    assert HeadKeeper(tmp_path, "C").head == AuditHead(9, B)
+
+
 def test_a_station_ignores_what_is_not_a_head(tmp_path):
     keeper = HeadKeeper(tmp_path, "C")
     assert keeper.see(None) is None and keeper.see("garbage") is None and keeper.see("") is None
