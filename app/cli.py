@@ -837,6 +837,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_station_audit_head(args: argparse.Namespace) -> int:
+    """The centre's audit head this station holds (for 'examdesk store verify --head' on the centre).
+    Exit 0: a head is held; 1: the centre was seen to go back (rolled back); 2: no head held yet."""
+    from app import paths
+    from app.centre import tls
+    from app.station.audit_head import HeadKeeper
+    from app.station.enrolment import StationConfig
+
+    folder = Path(args.station_dir) if args.station_dir else paths.data_dir() / "station"
+    config = StationConfig.read(folder)
+    keeper = HeadKeeper(folder, tls.fingerprint(config.ca_pem))
+    if keeper.head is None:
+        print(f"station {config.station} holds no audit head of its centre yet (it has not called it since enrolment)")
+        return 2
+    print(keeper.head)
+    for seen in keeper.lower:
+        print(f"ROLLED BACK ({seen.wall}): {seen.message()}")
+    return 1 if keeper.lower else 0
+
+
 def cmd_station_export_journal(args: argparse.Namespace) -> int:
     if args.station_dir:  # a dead PC's disk: its enrolment holds the key, its journal sits beside it
         from app.station.enrolment import StationConfig
@@ -1215,6 +1235,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     store_options(p)
     p.set_defaults(func=cmd_station_check)
+
+    p = station.add_parser("audit-head", help="the centre's audit head this PC holds: give it to 'examdesk store "
+                           "verify --head' on the centre (exit 1: the centre was seen to go back)")  # fmt: skip
+    p.add_argument("--station-dir", metavar="DIR", help="the station folder (default: DATA/station)")
+    p.set_defaults(func=cmd_station_audit_head)
 
     p = station.add_parser("shortcuts", help="desktop launchers for this PC's screens in centre mode (Linux)")
     p.add_argument("--centre", required=True, metavar="https://HOST:PORT", help="the centre's address")

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from app.api.types import (
     AttemptView,
+    AuditHeadStatus,
     BankCheck,
     BankSummary,
     CandidateRow,
@@ -508,6 +509,11 @@ class AdminApi(SignedInApi, Protocol):
 
     def standby(self) -> StandbyStatus | None:
         """The centre's PostgreSQL standby as the centre service watches it; None when it is not watched."""
+        ...
+
+    def audit_head(self) -> AuditHeadStatus | None:
+        """The centre's audit head and the heads its stations hold; a station holding a later head than
+        the store's shows the store was put back to an earlier copy. None in single-station mode."""
         ...
 
     def detach_standby(self) -> StandbyStatus:

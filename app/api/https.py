@@ -13,7 +13,7 @@ import json
 import ssl
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from httpx_sse import connect_sse
@@ -24,6 +24,8 @@ from app.api.errors import ApiError, Unreachable
 from app.api.types import Change
 
 STATION_HEADER = "X-ExamDesk-Station"
+HEAD_HEADER = "X-ExamDesk-Audit-Head"  # on every reply: the centre's audit head (app/centre/heads.py)
+HELD_HEADER = "X-ExamDesk-Held-Head"  # on every call: the head this station holds (app/station/audit_head.py)
 CONNECT_SECONDS = 3.0  # a LAN answers in milliseconds; a dead server must not freeze a screen for long
 CALL_SECONDS = 30.0  # closing a session or an export runs as a job; no call should take this long
 # a candidate's step commits in milliseconds; one held longer (a centre whose standby died holds every
@@ -39,14 +41,25 @@ def trust_only(ca_pem: bytes) -> ssl.SSLContext:
     return context
 
 
+class HeadHolder(Protocol):
+    """Keeps the latest audit head the centre told (app/station/audit_head.py's HeadKeeper)."""
+
+    def held(self) -> Any: ...  # the head held (str() gives SEQ:HASH), or None
+
+    def see(self, text: str | None) -> Any: ...
+
+
 class Https:
     secure = True
 
     def __init__(self, addresses: list[str], ca_pem: bytes, station_token: str, *,
                  connect_seconds: float = CONNECT_SECONDS, call_seconds: float = CALL_SECONDS,
-                 step_seconds: float = STEP_SECONDS):  # fmt: skip
+                 step_seconds: float = STEP_SECONDS, heads: HeadHolder | None = None):  # fmt: skip
+        """`heads`: where this station keeps the centre's audit head (shown every reply, presented
+        with every call), so a centre put back to an earlier copy is caught by what the stations hold."""
         if not addresses:
             raise ValueError("a centre has at least one address")
+        self.heads = heads
         self.addresses = list(addresses)
         self.ca_pem, self.station_token = ca_pem, station_token
         self._preferred = 0
@@ -61,6 +74,9 @@ class Https:
 
     def _headers(self, token: str | None) -> dict[str, str]:
         headers = {STATION_HEADER: self.station_token}
+        held = self.heads.held() if self.heads is not None else None
+        if held is not None:
+            headers[HELD_HEADER] = str(held)
         if token:
             headers["Authorization"] = f"Bearer {token}"
         return headers
@@ -87,6 +103,8 @@ class Https:
                 raise Unreachable(f"{self.addresses[index]}: {_plain(exc)}") from None
             with self._lock:
                 self._preferred = index
+            if self.heads is not None:
+                self.heads.see(reply.headers.get(HEAD_HEADER))
             if reply.status_code == HELD and method in STEP_CALLS:
                 raise Unreachable(f"{self.addresses[index]}: the centre holds its saves until its standby answers")
             try:

@@ -36,6 +36,7 @@ from app.api.contract import (
 from app.api.errors import ApiError, refusal_of
 from app.api.types import (
     AttemptView,
+    AuditHeadStatus,
     BankCheck,
     BankSummary,
     CandidateRow,
@@ -72,6 +73,7 @@ from app.api.types import (
     SessionInfo,
     StaffSession,
     StandbyStatus,
+    StationHead,
     StationInfo,
     StoreCopy,
     UserView,
@@ -93,6 +95,7 @@ from app.services.stations import StationService
 
 if TYPE_CHECKING:
     from app.centre.backup import StoreCopier
+    from app.centre.heads import HeadWatch
     from app.centre.standby import StandbyWatch
 
 log = logging.getLogger(__name__)
@@ -112,6 +115,7 @@ class Server:
         self.readiness = ReadinessService(backend.db)
         self.standby = StandbyService(backend.db)
         self.standby_watch: StandbyWatch | None = None  # a PostgreSQL centre's standby (app/centre/standby.py)
+        self.heads: HeadWatch | None = None  # centre mode: the audit head told to and held by stations
         self.jobs = Jobs()
         # which calling stations may report their readiness: single-station mode admits this PC's
         # every station; the centre service replaces it with its enrolment check
@@ -659,6 +663,15 @@ class AdminEndpoint(_SessionsRead):
         last = copier.last
         return StoreCopy(last.made_at if last else "", last.bytes if last else 0, last.audit_head if last else 0,
                          str(copier.target_dir), copier.failure)  # fmt: skip
+
+    def audit_head(self) -> AuditHeadStatus | None:
+        heads = self.server.heads
+        if heads is None:
+            return None
+        alarm = heads.alarm
+        return AuditHeadStatus(str(heads.current()), alarm.message if alarm else "", heads.alarms,
+                               [StationHead(s, h) for s, h in sorted(heads.held().items())])  # fmt: skip
+
     def standby(self) -> StandbyStatus | None:
         return self.server.standby.status(self.actor, self.server.standby_report)
 

@@ -22,6 +22,7 @@ __all__ = [
     "NOT_READY",
     "OPEN",
     "AttemptView",
+    "AuditHeadStatus",
     "CandidateFinal",
     "CandidateRow",
     "CandidateSession",
@@ -42,6 +43,7 @@ __all__ = [
     "SessionInfo",
     "StaffSession",
     "StandbyStatus",
+    "StationHead",
     "StationInfo",
     "StoreCopy",
     "UserView",
@@ -503,6 +505,24 @@ class SeatReadiness:
 
 
 __all__ += ["Readiness", "ReadinessCheck", "ReadinessReport", "SeatReadiness", "worst"]  # station readiness
+
+
+@dataclass(frozen=True)
+class StationHead:
+    """The centre's audit head as one station holds it (app/station/audit_head.py)."""
+
+    station: str
+    head: str  # SEQ:HASH, as the station presented it last
+
+
+@dataclass(frozen=True)
+class AuditHeadStatus:
+    """The centre's audit head, told to every station, and what the stations hold (app/centre/heads.py)."""
+
+    head: str  # the store's audit head now, SEQ:HASH
+    rollback: str  # the first station head the store does not hold: it was put back; empty when none
+    rollbacks: int  # how many presented heads showed a rollback since the service started
+    stations: list[StationHead]  # the head each station presented last, since the service started
 
 
 @dataclass(frozen=True)

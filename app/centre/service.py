@@ -36,10 +36,14 @@ from app.api.contract import STEP_CALLS
 from app.api.errors import ApiError, refusal_of
 from app.api.server import Server
 from app.centre import openapi
+from app.centre.heads import HeadWatch
+from app.services.audit_log import AuditService
 
 log = logging.getLogger(__name__)
 
 STATION_HEADER = "X-ExamDesk-Station"
+HEAD_HEADER = "X-ExamDesk-Audit-Head"  # on every reply of a call: the store's audit head (app/centre/heads.py)
+HELD_HEADER = "X-ExamDesk-Held-Head"  # on a station's call: the latest head it holds (app/station/audit_head.py)
 EVENT_POLL_SECONDS = 1.0  # a change is also pushed at once; this only bounds a missed wake-up
 KEEPALIVE_SECONDS = 15.0
 SAVES_HELD = ApiError("saves_held", "the centre holds its saves until its standby answers or the admin goes on "
@@ -82,9 +86,23 @@ def _bearer(request: Request) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
+def watch_heads(server: Server) -> HeadWatch:
+    """The audit head told to stations and the heads they hold, read from the served store."""
+    audit = AuditService(server.backend.db)
+
+    def entry_mac(seq: int) -> str | None:
+        found = audit.entry(seq)
+        return None if found is None else found[0]
+
+    return HeadWatch(audit.head, entry_mac)
+
+
 def make_app(centre: Centre) -> FastAPI:
     server = centre.server
     server.listeners.append(centre.wake)
+    heads = server.heads
+    if heads is None:
+        heads = server.heads = watch_heads(server)
     app = FastAPI(title="ExamDesk centre", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json")  # fmt: skip
 
@@ -95,7 +113,9 @@ def make_app(centre: Centre) -> FastAPI:
     def health() -> dict[str, Any]:
         watch = server.standby_watch  # read without the store: it answers even while commits are held
         standby = {} if watch is None else {"standby": watch.report.state}
-        return {"status": "ok", "version": __version__, **standby}
+        alarm = heads.alarm  # read from memory: a station held a later audit head than the store's
+        rolled_back = {} if alarm is None else {"rolled_back": alarm.message}
+        return {"status": "ok", "version": __version__, **standby, **rolled_back}
 
     @app.get("/ca.pem", response_class=PlainTextResponse)
     def ca() -> Response:
@@ -129,16 +149,27 @@ def make_app(centre: Centre) -> FastAPI:
         except ValueError:  # not JSON, or not UTF-8
             return _refusal(wire.BadRequest("the request is not JSON"))
 
-        def run() -> tuple[str, ApiError | None]:
+        def run() -> tuple[str, ApiError | None, str]:
             try:
                 station = station_of(request)
             except Exception as exc:
-                error = refusal_of(exc)
-                return wire.reply_error(error), error
-            return server.respond(method, _bearer(request), station, args)
+                refused = refusal_of(exc)
+                return wire.reply_error(refused), refused, ""
+            try:  # a rollback is logged and shown to the admin; the call itself goes on
+                heads.check(station, request.headers.get(HELD_HEADER))
+            except Exception:
+                log.exception("the audit head %s presented could not be checked", station)
+            reply, error = server.respond(method, _bearer(request), station, args)
+            try:
+                told = str(heads.current())
+            except Exception:  # the store cannot be read now: this reply tells no head
+                log.exception("the store's audit head could not be read")
+                told = ""
+            return reply, error, told
 
-        text, error = await run_in_threadpool(run)
-        return Response(text, status_code=_status(error), media_type="application/json")
+        text, error, head = await run_in_threadpool(run)
+        return Response(text, status_code=_status(error), media_type="application/json",
+                        headers={HEAD_HEADER: head} if head else None)  # fmt: skip
 
     @app.get("/api/events", response_class=EventSourceResponse, summary="A session's changes as they happen")
     async def events(request: Request, session_id: int, after: int | None = None) -> AsyncIterator[ServerSentEvent]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -23,6 +23,7 @@ from app.api.https import Https, trust_only
 from app.centre import tls
 from app.centre.addresses import host_of
 from app.errors import UserFacingError
+from app.station.audit_head import HeadKeeper
 from app.station.journal import Journal
 
 STATION_FILE = "station.json"
@@ -39,6 +40,7 @@ class StationConfig:
     ca_pem: bytes
     token: str
     journal_key: bytes  # seals this PC's journal of answers (app/station/journal.py)
+    folder: Path | None = field(default=None, compare=False)  # where it was read from: the audit head is kept there
 
     @staticmethod
     def path(folder: Path) -> Path:
@@ -54,7 +56,7 @@ class StationConfig:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["station"]), [str(a) for a in data["addresses"]], data["ca_pem"].encode("ascii"),
-                       str(data["token"]), base64.b64decode(data["journal_key"], validate=True))  # fmt: skip
+                       str(data["token"]), base64.b64decode(data["journal_key"], validate=True), folder)  # fmt: skip
         except FileNotFoundError:
             raise EnrolmentRefused("this PC is not enrolled with a centre ({path} is missing): enrol it first",
                                    path=str(path)) from None  # fmt: skip
@@ -76,7 +78,10 @@ class StationConfig:
         os.replace(path.with_suffix(".tmp"), path)
 
     def transport(self) -> Https:
-        return Https(self.addresses, self.ca_pem, self.token)
+        """HTTPS to the centre; with the station folder known, the centre's audit head is kept there
+        (app/station/audit_head.py) and presented with every call."""
+        heads = None if self.folder is None else HeadKeeper(self.folder, tls.fingerprint(self.ca_pem))
+        return Https(self.addresses, self.ca_pem, self.token, heads=heads)
 
     def client(self) -> Client:
         return Client(self.transport(), self.station)
@@ -107,6 +112,6 @@ def enrol(address: str, code: str, station: str, folder: Path) -> StationConfig:
     if "error" in data:
         raise ApiError.from_json(data["error"])
     config = StationConfig(station, list(data["addresses"]) or [base], ca_pem, data["station_token"],
-                           base64.b64decode(data["journal_key"]))  # fmt: skip
+                           base64.b64decode(data["journal_key"]), folder)  # fmt: skip
     config.write(folder)
     return config

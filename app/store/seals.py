@@ -228,13 +228,25 @@ def _read_aggregate(raw: _Raw) -> tuple[int, bool]:
     return int(value.split(":", 1)[0], 16), True
 
 
+class SealingFailed(RuntimeError):
+    """The rows a transaction changed could not be sealed: its commit is refused (rolled back), so no
+    row is ever stored without its seal."""
+
+
 def seal_pending(target: Connection | sqlite3.Connection, cipher: FieldCipher) -> int:
     """Seal every row this connection changed in its transaction; returns how many. Runs just
-    before the commit, inside the transaction (and so under the store's write lock)."""
+    before the commit, inside the transaction (and so under the store's write lock). Any failure
+    raises, so the commit fails and the transaction is rolled back: a store whose rows were
+    committed unsealed would be refused as tampered at its next unlock."""
     raw = _Raw(target)
     try:
         _, marks = raw.rows(f"SELECT tbl, row_id FROM {DIRTY}")
-    except Exception:
+    except sqlite3.OperationalError as exc:
+        # Only a store without seals (before revision 0018: its connections track nothing) has no
+        # table of changes; anywhere else a connection that cannot say what it changed must not commit.
+        if f"no such table: {DIRTY}" not in str(exc) or SEALS in _existing_tables(raw):
+            raise SealingFailed(f"the rows this transaction changed cannot be sealed ({exc}): nothing was "
+                                "committed") from exc  # fmt: skip
         return 0
     if not marks:
         return 0
@@ -304,7 +316,7 @@ def seal_everything(target: Connection | sqlite3.Connection, cipher: FieldCipher
         if batch:
             raw.run(f"INSERT INTO {SEALS} (tbl, row_id, seal) VALUES (:t, :r, :s)", batch)
         count += len(batch)
-    with contextlib.suppress(Exception):  # a connection opened before the seals existed tracks nothing
+    with contextlib.suppress(sqlite3.OperationalError):  # a connection opened before the seals existed tracks nothing
         raw.run(f"DELETE FROM {DIRTY}")
     existed = _meta(raw, AGGREGATE_KEY) is not None
     _set_meta(raw, AGGREGATE_KEY, _aggregate_value(cipher, aggregate, _meta(raw, AUDIT_HEAD_KEY)), existed)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.api.client import Client
-from app.api.types import StandbyStatus
+from app.api.types import AuditHeadStatus, StandbyStatus
 from app.centre.tls import display_code
 from app.ui.admin.common import WARNING, RowsModel, make_table, selected_key, succeeded
 from app.ui.widgets.errors import Ask, attempt
@@ -19,7 +19,7 @@ class StationsTab(QWidget):
     def __init__(self, client: Client, parent: QWidget | None = None):
         super().__init__(parent)
         self.client = client
-        self.model = RowsModel([self.tr("Station"), self.tr("Enrolled"), self.tr("State")])
+        self.model = RowsModel([self.tr("Station"), self.tr("Enrolled"), self.tr("State"), self.tr("Audit entry held")])
         self.table = make_table(self.model, stretch=0)
         self.table.setAccessibleName(self.tr("Enrolled stations"))
         self.table.selectionModel().selectionChanged.connect(self._on_select)
@@ -56,6 +56,12 @@ class StationsTab(QWidget):
         self.revoke_button.clicked.connect(self.revoke)
         self.copy_status = QLabel()
         self.copy_status.setWordWrap(True)
+        self.head_status = QLabel()  # centre mode: a station holding a later audit head than the store's
+        self.head_status.setWordWrap(True)
+        self.head_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.head_timer = QTimer(self)  # a store put back to an earlier copy: the admin must see it soon
+        self.head_timer.setInterval(5000)
+        self.head_timer.timeout.connect(self._show_heads)
         self.standby_status = QLabel()
         self.standby_status.setWordWrap(True)
         self.detach_button = QPushButton(self.tr("&Go on without the standby"))
@@ -67,6 +73,7 @@ class StationsTab(QWidget):
         self.standby_timer.setInterval(3000)
         self.standby_timer.timeout.connect(self._show_standby)
         side = QVBoxLayout()
+        side.addWidget(self.head_status)
         side.addWidget(self.standby_status)
         side.addWidget(self.detach_button)
         side.addWidget(self.copy_status)
@@ -84,14 +91,42 @@ class StationsTab(QWidget):
     def refresh(self) -> None:
         self._show_standby()
         self._show_copy()
+        heads = self._show_heads()
         stations = attempt(self, self.client.admin.stations)
         if stations is None:
             return
+        held = {h.station: h.head.partition(":")[0] for h in heads.stations} if heads is not None else {}
         revoked, active = self.tr("Revoked"), self.tr("Active")
-        self.model.set_rows([[s.name, local_time(s.enrolled_at), revoked if s.revoked else active] for s in stations],
+        self.model.set_rows([[s.name, local_time(s.enrolled_at), revoked if s.revoked else active, held.get(s.name, "")]
+                             for s in stations],
                             [s.name if not s.revoked else None for s in stations],
                             [WARNING if s.revoked else None for s in stations])  # fmt: skip
         self._on_select()
+
+    def _show_heads(self) -> AuditHeadStatus | None:
+        """Centre mode: the store's audit head, and in red a station that holds a later one (the store
+        was put back to an earlier copy). Nothing in single-station mode."""
+        try:
+            status = self.client.admin.audit_head()
+        except Exception:  # the centre cannot be asked now: the next refresh asks again
+            return None
+        if status is None:
+            self.head_timer.stop()
+            self.head_status.setText("")
+            return None
+        if not self.head_timer.isActive():
+            self.head_timer.start()
+        if status.rollback:
+            self.head_status.setStyleSheet(f"color: {WARNING.name()}; font-weight: bold;")
+            self.head_status.setText(self.tr("THE STORE WAS PUT BACK to an earlier copy: {problem} ({count} time(s) "
+                                             "seen). Answers and actions after that copy are missing from it.").format(
+                problem=status.rollback, count=status.rollbacks))  # fmt: skip
+        else:
+            self.head_status.setStyleSheet("")
+            self.head_status.setText(self.tr("Audit head: {head}. No station holds a later one.").format(
+                head=status.head.partition(":")[0]))  # fmt: skip
+        self.head_status.setToolTip(status.head)
+        return status
 
     def _show_standby(self) -> None:
         """A PostgreSQL centre's standby as the centre service watches it; nothing where there is none."""
