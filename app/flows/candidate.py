@@ -18,14 +18,16 @@ in unseen: the flow shows the attempt again and says so (`notice`).
 
 A screen never waits for the network: it gives the flow `send_soon`, and a step then returns as
 soon as it is journaled (milliseconds, on this PC's disk) and `send_soon()` asks the screen's worker
-thread to run `sync()`. A save the centre holds (its standby just died) or a slow link then holds
-that worker, not the screen; `live_refusal()` says afterwards why a step sent at once did not go in.
-Without `send_soon` (the harness's station processes) a step is sent before the call returns.
+thread to run `sync()`, which also sends the screen settings last changed. A save the centre holds
+(its standby just died) or a slow link then holds that worker, not the screen; `live_refusal()` says
+afterwards why a step sent at once did not go in. Without `send_soon` (the harness's station
+processes) a step is sent before the call returns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 import uuid
@@ -41,6 +43,7 @@ from app.domain.answers import LIVE_MODES
 from app.domain.time_ledger import LedgerState
 from app.station.journal import Journal, JournalRecord
 
+log = logging.getLogger("examdesk.flows.candidate")
 WARN_AT = (15 * 60, 5 * 60)  # countdown warnings, in seconds before the end
 
 
@@ -145,6 +148,7 @@ class CandidateFlow:
     send_soon: Callable[[], None] | None = None
     _fresh: set[str] = field(default_factory=set)  # steps handed to send_soon while the centre answered
     _fresh_refusals: list[ApiError] = field(default_factory=list)  # why the centre refused one of them
+    _settings_unsent: CandidateSettings | None = None  # with send_soon: sent by the next sync
 
     # -- before the exam -------------------------------------------------------------------
 
@@ -181,8 +185,34 @@ class CandidateFlow:
         contrast = old.high_contrast if high_contrast is None else high_contrast
         new = CandidateSettings(size, contrast, self.current)
         if new != old and self.login is not None:
+            if self.send_soon is not None:  # a commit the centre holds must not freeze the screen either
+                with self._lock:
+                    self._settings_unsent = new
+                self.settings = new
+                self.send_soon()
+                return
             self.client.candidate.save_settings(new)
             self.settings = new
+
+    def settings_waiting(self) -> bool:
+        """Screen settings made with `send_soon` wait to be sent (by the next sync)."""
+        return self._settings_unsent is not None
+
+    def _send_settings(self) -> None:
+        with self._lock:
+            settings = self._settings_unsent
+        if settings is None:
+            return
+        try:
+            self.client.candidate.save_settings(settings)
+        except Unreachable:
+            self.reachable = False
+            return
+        except ApiError:  # the exam goes on; only the settings would not follow a move
+            log.warning("the screen settings could not be kept at the centre", exc_info=True)
+        with self._lock:
+            if self._settings_unsent == settings:
+                self._settings_unsent = None
 
     def reject_identity(self) -> Stage:
         """Not me: back to the login, nothing recorded beyond the login itself."""
@@ -382,6 +412,8 @@ class CandidateFlow:
             self._bridge_tried = False
             while self._pending() and self._send_waiting(acks, refresh):
                 pass  # steps made meanwhile are sent by the next round
+            if self.reachable or not self._pending():  # not when the centre failed this sync already
+                self._send_settings()
             return acks
         finally:
             with self._lock:

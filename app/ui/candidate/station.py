@@ -87,6 +87,7 @@ class CandidateStation(QWidget):
         self._ticks = 0
         self._sync_thread: threading.Thread | None = None
         self._sync_busy = False  # from starting a sync until _after_sync, both on this (the GUI) thread
+        self._heartbeat_due = False  # centre mode: the worker sends it before its sync
         self._sync_error: BaseException | None = None
         self._handing_in = QTimer(self)  # a submission just made, being sent: not yet said to wait on this PC
         self._handing_in.setSingleShot(True)
@@ -203,6 +204,10 @@ class CandidateStation(QWidget):
         self._sync_thread.start()
 
     def _sync_in_background(self) -> None:
+        if self._heartbeat_due:
+            self._heartbeat_due = False
+            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                self.flow.heartbeat()  # with the centre away, or steps waiting: journaled, sent next
         try:
             self.flow.sync(refresh=False)
         except Exception as exc:  # shown on the GUI thread
@@ -217,8 +222,8 @@ class CandidateStation(QWidget):
             self._error(error)
             return
         live = self.flow.live_refusal()
-        if self.flow.fresh_waiting():
-            self._sync()  # steps made after its last round: sent now, not at the timer's next try
+        if self.flow.fresh_waiting() or self._heartbeat_due or (self.flow.settings_waiting() and self.flow.reachable):
+            self._sync()  # made after its last round: sent now, not at the timer's next try
         if self.flow.needs_refresh and self.flow.reachable:
             self.flow.needs_refresh = False
             with contextlib.suppress(Unreachable):
@@ -246,11 +251,15 @@ class CandidateStation(QWidget):
         if stage is Stage.RULES:
             self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
             return
-        if self._waiting() and self._ticks % SYNC_EVERY == 0:
+        if (self._waiting() or self.flow.settings_waiting()) and self._ticks % SYNC_EVERY == 0:
             self._sync()
         if stage is Stage.ANSWERING and self._ticks % HEARTBEAT_EVERY == 0:
-            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
-                self.flow.heartbeat()
+            if self.flow.journal is not None:  # centre mode: a centre that holds its commits holds it too
+                self._heartbeat_due = True
+                self._sync()
+            else:
+                with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                    self.flow.heartbeat()
         if not self.flow.reachable:  # the sync's tries say when the centre is back
             if stage is Stage.ANSWERING:
                 self.exam_page.tick()
