@@ -98,7 +98,8 @@ def test_a_held_save_leaves_the_screen_working_and_arrives_in_order_once_the_cen
     link.release.clear()  # held again; the paper is handed in meanwhile
     answers["confirm"].append(True)
     qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    assert link.waiting.is_set() and station.message_page.heading.text() == "Handing in your paper…"
+    assert station.syncing() and station.message_page.heading.text() == "Handing in your paper…"
+    qtbot.waitUntil(link.waiting.is_set, timeout=5000)  # the worker's submission reaches the held centre
     qtbot.waitUntil(lambda: station.message_page.heading.text() == "Your paper is handed in on this PC", timeout=5000)
     link.release.set()
     qtbot.waitUntil(lambda: station.message_page.heading.text() == "Your paper has been submitted", timeout=8000)
