@@ -224,6 +224,37 @@ def test_steps_refused_for_now_wait_in_the_journal(world, clock, tmp_path, trans
     assert centre_view(world, flow).answers == {0: "A", 1: "B"} and len(flow.journal) == 0
 
 
+def test_with_send_soon_a_step_returns_once_journaled_and_is_told_as_a_live_save(world, clock, tmp_path, transport):
+    """A screen's flow (send_soon: its worker thread syncs): a step makes no call of the centre and
+    asks for a sync; what the centre refuses or holds back of it is told as a refused save, not
+    as an offline step's notice; a step made while the centre was away is not sent at once."""
+    flow, link = answering(world, clock, tmp_path, transport)
+    asked: list[int] = []
+    flow.send_soon = lambda: asked.append(len(flow.journal))
+    calls = link.tries
+    assert flow.answer(0, ["A", "B"]) is None  # a list for a single-choice question: refused once sent
+    assert link.tries == calls and asked == [1] and flow.save_status().waiting == 1
+    assert flow.fresh_waiting()  # the worker has not run yet
+    flow.sync(refresh=False)
+    refused = flow.live_refusal()
+    assert refused is not None and refused.code == "refused" and flow.notice is Notice.NONE
+    assert flow.live_refusal() is None and len(flow.journal) == 0 and not flow.fresh_waiting()
+    world.exam.pause(world.proctor, world.session_id, None, "停电")
+    flow.answer(1, "B")
+    flow.sync(refresh=False)
+    held = flow.live_refusal()
+    assert held is not None and held.code == "attempt_closed" and flow.save_status().waiting == 1
+    world.exam.resume(world.proctor, world.session_id, None)
+    link.mode = "down"
+    flow.sync(refresh=False)  # the centre is away: the next step waits for the station's timer
+    flow.answer(2, "C")
+    assert asked == [1, 1] and flow.save_status().waiting == 2 and not flow.fresh_waiting()
+    link.mode = "up"
+    flow.sync(refresh=False)
+    assert flow.live_refusal() is None and centre_view(world, flow).answers == {1: "B", 2: "C"}
+    assert [kind for _seq, kind, _slot in centre_steps(world, flow.login.attempt_id)][-2:] == ["answer", "answer"]
+
+
 def test_heartbeats_offline_are_journaled_with_the_station_clock(world, clock, tmp_path, transport):
     flow, link = answering(world, clock, tmp_path, transport)
     clock[0] = 15.0

@@ -5,6 +5,7 @@ concludes from the replication state, and what the admin's and the proctor's scr
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from app.api.client import Client, InProcess
 from app.api.errors import ApiError
@@ -141,3 +142,71 @@ def test_the_admin_and_the_proctor_see_a_lost_standby(centre, qtbot):
     tab.refresh()
     assert not console.standby_banner.isVisibleTo(console)
     assert "in step" in tab.standby_status.text() and not tab.detach_button.isVisibleTo(tab)
+
+
+class SettableWatch:
+    def __init__(self) -> None:
+        self.report = WatchReport("off", "", "2026-03-14T01:30:00+00:00", "no standby connected")
+
+    def set(self, state: str, names: str = "", detail: str = "no standby connected") -> None:
+        self.report = WatchReport(state, names, "2026-03-14T01:30:00+00:00", detail)
+
+    def poll_now(self) -> WatchReport:
+        return self.report
+
+
+def test_the_admin_re_attaches_the_standby_from_the_stations_tab(centre, qtbot, monkeypatch):
+    """'Re-attach the standby': offered once commits wait for no standby, with the standby's name
+    filled in; a standby that does not stream is refused in the service's words, nothing changed."""
+    import contextlib
+
+    from app.services.standby import StandbyService
+    from app.store.models import AuditEntry
+    from app.ui.admin.stations_tab import StationsTab
+    from app.ui.widgets.errors import Ask
+
+    server, admin, _proctor, world = centre
+    shown: dict[str, list[str]] = {"errors": [], "questions": []}
+    monkeypatch.setattr(Ask, "error", staticmethod(lambda parent, title, text: shown["errors"].append(text)))
+    monkeypatch.setattr(Ask, "confirm", staticmethod(lambda parent, title, text: not shown["questions"].append(text)))
+    watch = server.standby_watch = SettableWatch()  # type: ignore[assignment]
+    tab = StationsTab(admin)
+    qtbot.addWidget(tab)
+    assert tab.attach_box.isVisibleTo(tab) and tab.attach_button.isEnabled()
+    assert tab.attach_name.text() == standby.DEFAULT_NAME  # nothing known yet: the name `standby init` gives
+    watch.set("lost", "ANY 1 (pc2_standby)")
+    tab.refresh()
+    assert tab.attach_name.text() == "pc2_standby" and not tab.attach_button.isEnabled()  # lost: go on first
+    watch.set("off")  # the admin went on without it
+    tab.refresh()
+    assert tab.attach_button.isEnabled() and tab.attach_name.text() == "pc2_standby"  # the one commits waited for
+    tab.attach_button.click()  # this centre is on SQLite: refused as the service says it
+    assert len(shown["errors"]) == 1 and "a SQLite centre has no standby" in shown["errors"][0]
+
+    # the same on a PostgreSQL centre, its server stood in for
+    replicas: list[Replica] = []
+    settings: list[str] = []
+    url = "postgresql+psycopg://postgres@10.0.0.2:5432/examdesk"
+    monkeypatch.setattr(StandbyService, "_url", lambda self: url)
+    monkeypatch.setattr(standby, "connect", lambda url: contextlib.nullcontext(object()))
+    monkeypatch.setattr(standby, "read_state", lambda c: ReplicationState(False, "", tuple(replicas)))
+    monkeypatch.setattr(standby, "_set_synchronous", lambda c, names: settings.append(names))
+    in_step = "pc2_standby streaming/quorum"
+    monkeypatch.setattr(standby, "_settled", lambda c, done: watch.set("ok", settings[-1], in_step))
+    replicas.append(Replica("pc2_standby", "streaming", "async"))
+    watch.set("off", "", "pc2_standby streaming/async")
+    tab.attach_name.setText("standby_9")  # the admin's own name is kept over what the tab offers
+    tab.refresh()
+    assert tab.attach_name.text() == "standby_9"
+    tab.attach_button.click()
+    assert len(shown["errors"]) == 2
+    assert "no standby named standby_9 is streaming from 10.0.0.2:5432" in shown["errors"][1]
+    assert settings == [] and "none attached" in tab.standby_status.text()
+    tab.attach_name.setText("pc2_standby")
+    tab.attach_button.click()
+    assert settings == ["ANY 1 (pc2_standby)"] and len(shown["errors"]) == 2
+    assert "in step" in tab.standby_status.text() and not tab.attach_button.isEnabled()
+    assert "pc2_standby" in shown["questions"][-1]
+    with world.db.reader() as s:
+        actions = [a for (a,) in s.execute(select(AuditEntry.action).where(AuditEntry.action.like("centre.standby%")))]
+    assert actions == ["centre.standby_attach"]

@@ -29,7 +29,8 @@ HELD_HEADER = "X-ExamDesk-Held-Head"  # on every call: the head this station hol
 CONNECT_SECONDS = 3.0  # a LAN answers in milliseconds; a dead server must not freeze a screen for long
 CALL_SECONDS = 30.0  # closing a session or an export runs as a job; no call should take this long
 # a candidate's step commits in milliseconds; one held longer (a centre whose standby died holds every
-# commit until the admin acts) goes to the station's journal instead of freezing the screen for long
+# commit until the admin acts) is given up and waits in the station's journal (the screen never waits
+# for it: a worker thread of the candidate's station sends the journal, app/ui/candidate/station.py)
 STEP_SECONDS = 8.0
 HELD = 503  # the centre takes no step now (its standby does not answer): kept in the journal, sent later
 

@@ -15,11 +15,19 @@ after its acknowledgement; a flow started on the same journal after a crash repl
 dead one left. A submission made offline waits in the journal like any step and is delivered by
 `sync()`; it names the step it follows, so a paper changed meanwhile by someone else is not handed
 in unseen: the flow shows the attempt again and says so (`notice`).
+
+A screen never waits for the network: it gives the flow `send_soon`, and a step then returns as
+soon as it is journaled (milliseconds, on this PC's disk) and `send_soon()` asks the screen's worker
+thread to run `sync()`, which also sends the screen settings last changed. A save the centre holds
+(its standby just died) or a slow link then holds that worker, not the screen; `live_refusal()` says
+afterwards why a step sent at once did not go in. Without `send_soon` (the harness's station
+processes) a step is sent before the call returns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 import time
 import uuid
@@ -35,6 +43,7 @@ from app.domain.answers import LIVE_MODES
 from app.domain.time_ledger import LedgerState
 from app.station.journal import Journal, JournalRecord
 
+log = logging.getLogger("examdesk.flows.candidate")
 WARN_AT = (15 * 60, 5 * 60)  # countdown warnings, in seconds before the end
 
 
@@ -135,6 +144,11 @@ class CandidateFlow:
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _syncing: bool = False
     _bridge_tried: bool = False  # this sync sent a live heartbeat for a restarted centre already
+    # the screen's worker sends the journal: a step returns once journaled, then this is called
+    send_soon: Callable[[], None] | None = None
+    _fresh: set[str] = field(default_factory=set)  # steps handed to send_soon while the centre answered
+    _fresh_refusals: list[ApiError] = field(default_factory=list)  # why the centre refused one of them
+    _settings_unsent: CandidateSettings | None = None  # with send_soon: sent by the next sync
 
     # -- before the exam -------------------------------------------------------------------
 
@@ -171,8 +185,34 @@ class CandidateFlow:
         contrast = old.high_contrast if high_contrast is None else high_contrast
         new = CandidateSettings(size, contrast, self.current)
         if new != old and self.login is not None:
+            if self.send_soon is not None:  # a commit the centre holds must not freeze the screen either
+                with self._lock:
+                    self._settings_unsent = new
+                self.settings = new
+                self.send_soon()
+                return
             self.client.candidate.save_settings(new)
             self.settings = new
+
+    def settings_waiting(self) -> bool:
+        """Screen settings made with `send_soon` wait to be sent (by the next sync)."""
+        return self._settings_unsent is not None
+
+    def _send_settings(self) -> None:
+        with self._lock:
+            settings = self._settings_unsent
+        if settings is None:
+            return
+        try:
+            self.client.candidate.save_settings(settings)
+        except Unreachable:
+            self.reachable = False
+            return
+        except ApiError:  # the exam goes on; only the settings would not follow a move
+            log.warning("the screen settings could not be kept at the centre", exc_info=True)
+        with self._lock:
+            if self._settings_unsent == settings:
+                self._settings_unsent = None
 
     def reject_identity(self) -> Stage:
         """Not me: back to the login, nothing recorded beyond the login itself."""
@@ -333,10 +373,17 @@ class CandidateFlow:
             self.journal.append(record)  # durable before it is sent
             self.seq += 1
             self._apply_locally(kind, slot, value)
-            if not self.reachable or self._syncing:
-                # the centre was away at the last try: the station's sync (a timer) sends it, so
-                # the candidate never waits for a network timeout on each answer
-                return None
+            later = self.send_soon is not None or not self.reachable or self._syncing
+            send_soon = self.send_soon if self.reachable else None
+            if send_soon is not None:
+                self._fresh.add(record.step_id)
+        if later:
+            # the screen's worker sends it now (`send_soon`: the candidate never waits for the
+            # network, not even once); or the centre was away at the last try, and the station's
+            # sync (a timer) sends it, so the candidate never waits for a network timeout per answer
+            if send_soon is not None:
+                send_soon()
+            return None
         refused_before = len(self.refused)
         acks = self.sync()
         if self.held_back is not None and record.step_id not in acks and kind != "submit":
@@ -365,6 +412,8 @@ class CandidateFlow:
             self._bridge_tried = False
             while self._pending() and self._send_waiting(acks, refresh):
                 pass  # steps made meanwhile are sent by the next round
+            if self.reachable or not self._pending():  # not when the centre failed this sync already
+                self._send_settings()
             return acks
         finally:
             with self._lock:
@@ -427,6 +476,30 @@ class CandidateFlow:
             self._refresh_after_sync(refresh)
         return True
 
+    def live_refusal(self) -> ApiError | None:
+        """After a sync on the screen's worker (`send_soon`): why a step sent at once did not go in,
+        to be shown as a refused save is (the centre refused it; or held it back, "not now": the exam
+        is paused, this login was closed, and it waits in the journal); None when there is nothing to
+        tell. Steps still waiting from then on are steps of this PC, delivered by later syncs."""
+        with self._lock:
+            found = self._fresh_refusals[0] if self._fresh_refusals else None
+            self._fresh_refusals.clear()
+            waiting = {r.step_id: r.kind for r in self._pending()}
+            live_steps = [step for step in self._fresh if waiting.get(step) not in (None, "submit")]
+            if found is None and self.held_back is not None and live_steps:
+                found = self.held_back
+            if self.reachable and self.held_back is None:
+                self._fresh &= waiting.keys()  # made after the sync's last round: still to be sent now
+            else:
+                self._fresh.clear()  # kept on this PC: the station's timer tries again
+            return found
+
+    def fresh_waiting(self) -> bool:
+        """Steps sent at once wait still (made after the last round of a sync): sync again now."""
+        with self._lock:
+            waiting = {r.step_id for r in self._pending()}
+            return bool(self._fresh & waiting) and self.reachable and self.held_back is None
+
     def _refresh_after_sync(self, refresh: bool) -> None:
         if not refresh:
             self.needs_refresh = True
@@ -454,6 +527,8 @@ class CandidateFlow:
         if record.kind == "submit":
             self._submitted_locally = False
             self.notice = Notice.SUBMISSION_NOT_DELIVERED
+        elif record.step_id in self._fresh:  # sent at once, with the candidate looking: told as such
+            self._fresh_refusals.append(exc)
         elif self.notice is Notice.NONE:
             self.notice = Notice.STEPS_REFUSED
         self._refresh_after_sync(refresh)

@@ -180,9 +180,11 @@ def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qt
     page, attempt = station.exam_page, station.flow.login.attempt_id
     radios = page.question.findChildren(QRadioButton)
     qtbot.mouseClick(radios[0], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[0].height() // 2))
-    assert page.save_state.text() == "✓ Saved at the centre"
+    # sent by a worker thread (tests/ui/test_candidate_held_save.py: the screen never waits for it)
+    qtbot.waitUntil(lambda: page.save_state.text() == "✓ Saved at the centre", timeout=5000)
     link.mode = "down"
     qtbot.mouseClick(radios[-1], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[-1].height() // 2))
+    qtbot.waitUntil(lambda: not station.syncing(), timeout=5000)
     assert page.save_state.text() == "Only on this PC (1 waiting)" and answers["errors"] == []
     station._tick()  # a refresh that cannot reach the centre interrupts nothing
     assert answers["errors"] == [] and station.stack.currentWidget() is station.exam_page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from app.api.client import Client
 from app.api.types import AuditHeadStatus, StandbyStatus
+from app.centre.standby import DEFAULT_NAME
 from app.centre.tls import display_code
 from app.ui.admin.common import WARNING, RowsModel, make_table, selected_key, succeeded
 from app.ui.widgets.errors import Ask, attempt
@@ -69,6 +71,26 @@ class StationsTab(QWidget):
                                               "the centre server alone (recorded in the audit log)"))  # fmt: skip
         self.detach_button.clicked.connect(self.detach_standby)
         self.detach_button.setVisible(False)
+        # a standby streaming again (restarted, or made anew): commits wait for it once more
+        self.attach_name = QLineEdit()
+        self.attach_name.setAccessibleName(self.tr("Standby's name"))
+        self.attach_name.setToolTip(self.tr("The name the standby connects under (its application_name): "
+                                            "'examdesk centre standby status' lists those streaming"))  # fmt: skip
+        self.attach_button = QPushButton(self.tr("Re-&attach the standby"))
+        self.attach_button.setToolTip(self.tr("The standby streams from this server again: every save waits for "
+                                              "it once more (recorded in the audit log)"))  # fmt: skip
+        self.attach_button.clicked.connect(self.attach_standby)
+        self.attach_box = QWidget()
+        attach_row = QHBoxLayout(self.attach_box)
+        attach_row.setContentsMargins(0, 0, 0, 0)
+        name_label = QLabel(self.tr("Standby's &name:"))
+        name_label.setBuddy(self.attach_name)
+        attach_row.addWidget(name_label)
+        attach_row.addWidget(self.attach_name, 1)
+        attach_row.addWidget(self.attach_button)
+        self.attach_box.setVisible(False)
+        self._suggested = ""  # the name this tab last put in the field (a name the admin typed is kept)
+        self._attached_as = ""  # the standby commits waited for, as last seen
         self.standby_timer = QTimer(self)  # a dead standby holds every save: the admin must see it within seconds
         self.standby_timer.setInterval(3000)
         self.standby_timer.timeout.connect(self._show_standby)
@@ -76,6 +98,7 @@ class StationsTab(QWidget):
         side.addWidget(self.head_status)
         side.addWidget(self.standby_status)
         side.addWidget(self.detach_button)
+        side.addWidget(self.attach_box)
         side.addWidget(self.copy_status)
         side.addWidget(enrol_box)
         row = QHBoxLayout()
@@ -141,6 +164,7 @@ class StationsTab(QWidget):
             self.standby_timer.stop()
             self.standby_status.setText("")
             self.detach_button.setVisible(False)
+            self.attach_box.setVisible(False)
             return
         if not self.standby_timer.isActive():
             self.standby_timer.start()
@@ -150,8 +174,8 @@ class StationsTab(QWidget):
             "lost": self.tr("Standby server: NOT ANSWERING since {since}. Every save waits at the centre until "
                             "you go on without it (or it comes back). Candidates answer on; each PC keeps its "
                             "answers meanwhile.").format(since=since),
-            "off": self.tr("Standby server: none attached since {since}. Saves are on this server only; attach a "
-                           "standby again with 'examdesk centre standby attach'.").format(since=since),
+            "off": self.tr("Standby server: none attached since {since}. Saves are on this server only; once a "
+                           "standby streams from it again, re-attach it below.").format(since=since),
         }
         text = texts.get(status.state, self.tr("Standby server: its state cannot be read ({detail}).").format(
             detail=status.detail))  # fmt: skip
@@ -160,6 +184,22 @@ class StationsTab(QWidget):
         self.standby_status.setStyleSheet("" if status.state == "ok" else alarm)
         self.standby_status.setText(text)
         self.detach_button.setVisible(status.state == "lost")
+        self._remember_name(status)
+        self.attach_box.setVisible(True)
+        self.attach_button.setEnabled(status.state == "off")
+        self.attach_name.setEnabled(status.state == "off")
+
+    def _remember_name(self, status: StandbyStatus) -> None:
+        """Offer the standby's name: one streaming now, else the one commits waited for, else the
+        name `examdesk centre standby init` gives; never over a name the admin typed."""
+        attached = re.search(r"\(([^()]*)\)", status.synchronous_names)
+        if attached:
+            self._attached_as = attached.group(1).split(",")[0].strip().strip('"')
+        streaming = re.findall(r"(?:^|, )([a-z_][a-z0-9_]*) streaming/", status.detail)
+        name = (streaming[0] if streaming else "") or self._attached_as or DEFAULT_NAME
+        if self.attach_name.text().strip() in ("", self._suggested):
+            self.attach_name.setText(name)
+            self._suggested = name
 
     def detach_standby(self) -> None:
         question = self.tr("Let saves go on without the standby server? Until a standby is attached again, an "
@@ -167,6 +207,16 @@ class StationsTab(QWidget):
         if not Ask.confirm(self, self.tr("Go on without the standby"), question):
             return
         status = attempt(self, self.client.admin.detach_standby)
+        if status is not None:
+            self.show_standby(status)
+
+    def attach_standby(self) -> None:
+        name = self.attach_name.text().strip()  # a wrong one is refused by the service, in its words
+        question = self.tr("Make every save wait for the standby {name} again? Do this once it streams from this "
+                           "server.").format(name=name)  # fmt: skip
+        if not Ask.confirm(self, self.tr("Re-attach the standby"), question):
+            return
+        status = attempt(self, self.client.admin.attach_standby, name)  # not streaming: refused, and said why
         if status is not None:
             self.show_standby(status)
 

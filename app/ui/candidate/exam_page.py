@@ -37,6 +37,7 @@ BLANK = re.compile(r"_{4,}")
 WRITTEN = ("short", "case", "task")
 log = logging.getLogger("examdesk.ui.candidate")
 AUTOSAVE_MS = 1500
+SENDING_MS = 1000  # centre mode: a step not acknowledged within this is said to be only on this PC
 BASE_FONT_PT = 13  # the exam text's size at font step 0
 
 # Both looks draw a focus ring a candidate can see from the keyboard. High contrast: white on black,
@@ -351,6 +352,12 @@ class ExamPage(QWidget):
         self.countdown.setFont(big)
         self.save_state = QLabel()
         self.save_state.setMinimumWidth(160)
+        # centre mode: a step just made is on its way (a worker sends it); "Saving…" until it is
+        # acknowledged or this runs out, then "Only on this PC" until the centre has it
+        self._sending = QTimer(self)
+        self._sending.setSingleShot(True)
+        self._sending.setInterval(SENDING_MS)
+        self._sending.timeout.connect(lambda: self.set_saved(None))
         smaller = QPushButton(self.tr("A−"))
         larger = QPushButton(self.tr("A+"))
         smaller.setToolTip(self.tr("Smaller text (Ctrl+-)"))
@@ -507,7 +514,10 @@ class ExamPage(QWidget):
 
     def set_saved(self, ok: bool | None, detail: str = "") -> None:
         waiting = self.flow.save_status().waiting if self.flow.journal is not None else 0
-        if ok is not False and waiting:  # kept on this PC: the centre has not acknowledged it yet
+        if ok is not False and waiting and self._sending.isActive() and self.flow.reachable:
+            self.save_state.setText(self.tr("Saving…"))  # on its way, kept on this PC meanwhile
+            self._set_save_tone("neutral")
+        elif ok is not False and waiting:  # kept on this PC: the centre has not acknowledged it yet
             self.save_state.setText(self.tr("Only on this PC ({count} waiting)").format(count=waiting))
             self._set_save_tone("bad")  # bold, in both looks: it is not at the centre yet
         elif ok is not False and self.flow.journal is not None:
@@ -578,8 +588,14 @@ class ExamPage(QWidget):
             self.on_error(exc)
             return
         self._saved_values[slot] = value
-        self.set_saved(True)  # only now: the step is durably committed
+        self._step_made()
+        self.set_saved(True)  # only now: the step is durably committed (at the centre, or journaled on this PC)
         self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
+
+    def _step_made(self) -> None:
+        """Centre mode: a step went to the journal and, the centre answering, on its way to it."""
+        if self.flow.journal is not None and self.flow.reachable and self.flow.save_status().waiting:
+            self._sending.start()
 
     def _draw_card(self, slot: int) -> None:
         try:
@@ -609,6 +625,10 @@ class ExamPage(QWidget):
             self.flow.toggle_flag(slot)
         except Exception as exc:
             self.on_error(exc)
+        else:
+            if self.flow.journal is not None:
+                self._step_made()
+                self.set_saved(True)
         self.flag_button.setChecked(slot in self.flow.flagged)
         self.card.update_marks(set(self.flow.answers), self.flow.flagged, self.flow.current)
 

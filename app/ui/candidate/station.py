@@ -25,6 +25,7 @@ TICK_MS = 1000
 REFRESH_EVERY = 5  # ticks between asking the store for pauses, extensions, force-submits
 SYNC_EVERY = 5  # ticks between tries to send what waits in the journal (centre mode)
 HEARTBEAT_EVERY = int(HEARTBEAT_SECONDS * 1000 // TICK_MS)
+HANDING_IN_MS = 1000  # a submission not acknowledged within this is said to wait on this PC
 
 
 def exam_title(who: Identity, names: tuple[str, str]) -> str:
@@ -45,7 +46,9 @@ class CandidateStation(QWidget):
     `readiness`: check this PC when the station starts and report it (under the login page; the
     check runs in a worker, the login page never waits), and again on demand.
     `journal`: centre mode's station journal (every step kept on this PC until the centre has it),
-    sent by a sync on a worker thread while anything waits, so no network wait freezes the screen."""
+    sent by a sync on a worker thread, at once after each step and by the timer while anything
+    waits: a step returns once journaled, so no network wait (a save the centre holds, a slow link)
+    ever freezes the screen."""
 
     synced = Signal()  # a worker thread's sync ended (delivered to the GUI thread)
 
@@ -53,6 +56,8 @@ class CandidateStation(QWidget):
                  readiness: ReadinessProbe | None = None, journal: Journal | None = None):  # fmt: skip
         super().__init__(parent)
         self.flow = CandidateFlow(client, min_rules_seconds=min_rules_seconds, journal=journal)
+        if journal is not None:
+            self.flow.send_soon = self._sync
         self.stack = QStackedWidget()
         self.login_page = LoginPage(client.station)
         self.confirm_page = ConfirmPage()
@@ -81,7 +86,13 @@ class CandidateStation(QWidget):
         self.timer.timeout.connect(self._tick)
         self._ticks = 0
         self._sync_thread: threading.Thread | None = None
+        self._sync_busy = False  # from starting a sync until _after_sync, both on this (the GUI) thread
+        self._heartbeat_due = False  # centre mode: the worker sends it before its sync
         self._sync_error: BaseException | None = None
+        self._handing_in = QTimer(self)  # a submission just made, being sent: not yet said to wait on this PC
+        self._handing_in.setSingleShot(True)
+        self._handing_in.setInterval(HANDING_IN_MS)
+        self._handing_in.timeout.connect(self._show_stage)
         self.synced.connect(self._after_sync)
         app = QGuiApplication.instance()
         if app is not None:
@@ -161,6 +172,9 @@ class CandidateStation(QWidget):
         elif stage is Stage.PAUSED:
             self.message_page.show_message(self.tr("The exam is paused"),
                                            self.tr("Your time is stopped. Please wait for the proctor."))  # fmt: skip
+        elif stage is Stage.SUBMITTED and self._waiting() and self._handing_in.isActive() and self.flow.reachable:
+            self.message_page.show_message(self.tr("Handing in your paper…"),
+                                           self.tr("Please wait a moment."))  # fmt: skip
         elif stage is Stage.SUBMITTED and self._waiting():
             self.message_page.show_message(
                 self.tr("Your paper is handed in on this PC"),
@@ -177,17 +191,23 @@ class CandidateStation(QWidget):
         return self.flow.journal is not None and len(self.flow.journal) > 0
 
     def syncing(self) -> bool:
-        return self._sync_thread is not None and self._sync_thread.is_alive()
+        return self._sync_busy
 
     def _sync(self) -> None:
-        """Send what waits in the journal, on a worker thread (a try while the centre is away
-        waits for the network's timeout); `_after_sync` shows the outcome."""
-        if self.syncing():
+        """Send what waits in the journal, on a worker thread (a try while the centre is away, or
+        holds its saves, waits for the network's timeout); `_after_sync` shows the outcome. A step
+        made while one runs is sent by its next round, or by the sync `_after_sync` starts."""
+        if self._sync_busy:
             return
+        self._sync_busy = True
         self._sync_thread = threading.Thread(target=self._sync_in_background, name="journal-sync", daemon=True)
         self._sync_thread.start()
 
     def _sync_in_background(self) -> None:
+        if self._heartbeat_due:
+            self._heartbeat_due = False
+            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                self.flow.heartbeat()  # with the centre away, or steps waiting: journaled, sent next
         try:
             self.flow.sync(refresh=False)
         except Exception as exc:  # shown on the GUI thread
@@ -195,11 +215,15 @@ class CandidateStation(QWidget):
         self.synced.emit()
 
     def _after_sync(self) -> None:
+        self._sync_busy = False
         before = self.flow.stage
         error, self._sync_error = self._sync_error, None
         if error is not None:
             self._error(error)
             return
+        live = self.flow.live_refusal()
+        if self.flow.fresh_waiting() or self._heartbeat_due or (self.flow.settings_waiting() and self.flow.reachable):
+            self._sync()  # made after its last round: sent now, not at the timer's next try
         if self.flow.needs_refresh and self.flow.reachable:
             self.flow.needs_refresh = False
             with contextlib.suppress(Unreachable):
@@ -215,9 +239,11 @@ class CandidateStation(QWidget):
                                "your answers.")  # fmt: skip
             self.exam_page.notice(text, 60)
         if self.flow.stage is Stage.ANSWERING:
-            self.exam_page.set_saved(None)
+            self.exam_page.set_saved(None if live is None else False, translate_error(live) if live else "")
         if self.flow.stage is not before or self.flow.stage is Stage.SUBMITTED:
             self._show_stage()
+        if live is not None:  # an answer just made did not go in: told as a refused save always was
+            self._error(live)
 
     def _tick(self) -> None:
         self._ticks += 1
@@ -225,11 +251,15 @@ class CandidateStation(QWidget):
         if stage is Stage.RULES:
             self.rules_page.set_seconds_left(self.flow.rules_seconds_left())
             return
-        if self._waiting() and self._ticks % SYNC_EVERY == 0:
+        if (self._waiting() or self.flow.settings_waiting()) and self._ticks % SYNC_EVERY == 0:
             self._sync()
         if stage is Stage.ANSWERING and self._ticks % HEARTBEAT_EVERY == 0:
-            with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
-                self.flow.heartbeat()
+            if self.flow.journal is not None:  # centre mode: a centre that holds its commits holds it too
+                self._heartbeat_due = True
+                self._sync()
+            else:
+                with contextlib.suppress(Exception):  # a heartbeat is never worth interrupting the candidate
+                    self.flow.heartbeat()
         if not self.flow.reachable:  # the sync's tries say when the centre is back
             if stage is Stage.ANSWERING:
                 self.exam_page.tick()
@@ -296,6 +326,8 @@ class CandidateStation(QWidget):
         except Exception as exc:
             self._error(exc)
             return
+        if self.syncing():
+            self._handing_in.start()
         self._show_stage()
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
