@@ -2120,7 +2120,7 @@
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_tab.py" line="+22"/>
+        <location filename="../../app/ui/admin/stations_tab.py" line="+24"/>
         <source>Station</source>
         <translation>考试机</translation>
     </message>
@@ -2133,6 +2133,11 @@
         <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audit entry held</source>
+        <translation>所持审计条目</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2175,7 +2180,7 @@
         <translation>被盗或更换的电脑：此后它的所有请求都将被拒绝</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Go on without the standby</source>
         <translation>不用备用服务器继续(&amp;G)</translation>
     </message>
@@ -2185,7 +2190,32 @@
         <translation>备用服务器已失效：保存不再等待它，只在考点服务器上继续（记入审计日志）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
+        <source>Standby&apos;s name</source>
+        <translation>备用服务器名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name the standby connects under (its application_name): &apos;examdesk centre standby status&apos; lists those streaming</source>
+        <translation>备用服务器连接时使用的名称（application_name）：&apos;examdesk centre standby status&apos; 列出正在同步的备用服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-&amp;attach the standby</source>
+        <translation>重新接入备用服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The standby streams from this server again: every save waits for it once more (recorded in the audit log)</source>
+        <translation>备用服务器已重新从本服务器同步：每次保存再次等待它确认（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Standby&apos;s &amp;name:</source>
+        <translation>备用服务器名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
@@ -2193,6 +2223,16 @@
         <location line="+0"/>
         <source>Active</source>
         <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>THE STORE WAS PUT BACK to an earlier copy: {problem} ({count} time(s) seen). Answers and actions after that copy are missing from it.</source>
+        <translation>数据库已被恢复为较早的副本：{problem}（已发现 {count} 次）。该副本之后的作答和操作均已缺失。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit head: {head}. No station holds a later one.</source>
+        <translation>审计链末条：{head}。没有考试机持有更新的条目。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2206,8 +2246,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Standby server: none attached since {since}. Saves are on this server only; attach a standby again with &apos;examdesk centre standby attach&apos;.</source>
-        <translation>备用服务器：自 {since} 起未连接。保存只在本服务器上；请用 &apos;examdesk centre standby attach&apos; 重新连接备用服务器。</translation>
+        <source>Standby server: none attached since {since}. Saves are on this server only; once a standby streams from it again, re-attach it below.</source>
+        <translation>备用服务器：自 {since} 起未接入。保存仅在本服务器上；备用服务器重新同步后，请在下方重新接入。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2215,7 +2255,7 @@
         <translation>备用服务器：无法读取其状态（{detail}）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>Let saves go on without the standby server? Until a standby is attached again, an answer is on this server only.</source>
         <translation>不用备用服务器继续保存吗？在重新连接备用服务器之前，答案只保存在本服务器上。</translation>
     </message>
@@ -2223,6 +2263,16 @@
         <location line="+2"/>
         <source>Go on without the standby</source>
         <translation>不用备用服务器继续</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Make every save wait for the standby {name} again? Do this once it streams from this server.</source>
+        <translation>让每次保存重新等待备用服务器 {name} 确认吗？请在它已从本服务器同步后再执行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-attach the standby</source>
+        <translation>重新接入备用服务器</translation>
     </message>
     <message>
         <location line="+15"/>

@@ -4,7 +4,7 @@
 <context>
     <name>AnswerCard</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+135"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+136"/>
         <source>Question {n}: {state}</source>
         <translation>第 {n} 题：{state}</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>CandidateStation</name>
     <message>
-        <location filename="../../app/ui/candidate/station.py" line="+103"/>
+        <location filename="../../app/ui/candidate/station.py" line="+114"/>
         <source>Enter your ticket number and ID number.</source>
         <translation>请输入准考证号和身份证号。</translation>
     </message>
@@ -52,6 +52,16 @@
         <translation>考试计时已停止，请等待监考员通知。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Handing in your paper…</source>
+        <translation>正在交卷…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please wait a moment.</source>
+        <translation>请稍候。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Your paper is handed in on this PC</source>
         <translation>你的试卷已在本机交卷</translation>
@@ -72,7 +82,7 @@
         <translation>您的全部答案均已保存，请安静离场。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>Your paper was not handed in: your answers changed elsewhere meanwhile. Check them and submit again.</source>
         <translation>试卷未交：你的答案在其他地方已有改动。请核对答案后重新交卷。</translation>
     </message>
@@ -82,7 +92,7 @@
         <translation>断网期间作答的部分答案被考点拒收，请核对你的答案。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>{minutes} minutes left.</source>
         <translation>距考试结束还有 {minutes} 分钟。</translation>
     </message>
@@ -115,7 +125,7 @@
 <context>
     <name>CandidateWindow</name>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>ExamDesk — candidate</source>
         <translation>ExamDesk — 考生端</translation>
     </message>
@@ -192,7 +202,7 @@ Exam: {exam}; {minutes} minutes</source>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="+218"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="+224"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -257,7 +267,7 @@ Exam: {exam}; {minutes} minutes</source>
         <translation>{name} · 准考证号 {ticket}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Only on this PC ({count} waiting)</source>
         <translation>仅保存在本机（{count} 条待发送）</translation>
     </message>
@@ -304,12 +314,13 @@ Blue border: this question</source>
 蓝色边框：当前题</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-35"/>
+        <location line="+64"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Attach a file</source>
         <translation>附加文件</translation>
     </message>
@@ -645,7 +656,7 @@ Blue border: this question</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <location filename="../../app/ui/candidate/exam_page.py" line="-410"/>
+        <location filename="../../app/ui/candidate/exam_page.py" line="-425"/>
         <source>Single choice</source>
         <translation>单项选择题</translation>
     </message>
@@ -1275,7 +1286,7 @@ weight tables and papers</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/ui/main.py" line="+205"/>
+        <location filename="../../app/ui/main.py" line="+207"/>
         <source>Demo centre passphrase: {passphrase}</source>
         <translation>演示考点口令：{passphrase}</translation>
     </message>

@@ -253,11 +253,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Questions answered / questions on the paper</source>
-        <translation>已答题数 / 试卷总题数</translation>
+        <source>Questions answered / questions to answer by typing; live N: observed or oral tasks, performed in front of the examiners (nothing typed, never unanswered)</source>
+        <translation>已答题数 / 需作答（录入）的题数；现场 N：现场操作或现场问答题，在考评员面前完成（无需录入，不计为未答）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Questions the candidate flagged for review</source>
         <translation>考生标记待检查的题数</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>考试窗口失去焦点（切屏）的次数</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>{seconds} s ago</source>
         <translation>{seconds} 秒前</translation>
     </message>
@@ -287,9 +287,19 @@
         <translation>{station} 失联 {age}</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+2"/>
+        <source>{answered}/{total} · live {live}</source>
+        <translation>{answered}/{total} · 现场 {live}</translation>
+    </message>
+    <message>
+        <location line="+191"/>
         <source>Nothing heard from this station for {age} (it reports every 15 s while the candidate answers). The candidate&apos;s time keeps running: look at the PC; pause their time or move them to another PC.</source>
         <translation>已有 {age} 未收到这台考试机的消息（考生作答时它每 15 秒报告一次）。考生的时间仍在计算：请到机位查看；暂停该考生的计时，或让其换机续考。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{answered} of {total} typed question(s) answered; {live} observed or oral task(s), performed in front of the examiners (nothing is typed for them)</source>
+        <translation>需录入的 {total} 题中已答 {answered} 题；另有 {live} 道现场操作或现场问答题，在考评员面前完成（无需录入）</translation>
     </message>
     <message>
         <location line="+10"/>
