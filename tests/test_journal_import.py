@@ -10,6 +10,7 @@ from app.api.errors import ApiError
 from app.api.server import Server
 from app.api.types import FileData
 from app.cli import main
+from app.services.audit_log import AuditService
 from app.services.backend import Backend
 from app.store.models import AuditEntry
 from tests.store_fixtures import PASSPHRASE, shared_catalog
@@ -63,6 +64,9 @@ def test_a_dead_pcs_journal_is_imported_once(world, clock, tmp_path):  # noqa: F
     again = p.proctor.import_journal(world.session_id, sealed)  # idempotent
     assert (again.applied, again.duplicates, again.refused, again.heartbeats) == (0, 3, 0, 0)
     assert centre_view(world, flow).last_seq == 4
+    # the imported steps have one entry for the file, not one each: a full check still finds them whole
+    report = AuditService(world.db).verify_store(full=True)
+    assert report.intact and report.steps is not None, report.lines()
 
 
 def test_newer_steps_made_at_another_pc_win(world, clock, tmp_path):  # noqa: F811

@@ -737,3 +737,44 @@ def test_an_answer_moved_between_rows_is_never_read_as_the_candidates(pristine: 
             read_log(s, attempt)
     finally:
         db.close()
+
+
+# --- someone WITH the passphrase: the candidate steps against what their audit entries recorded ----
+
+
+def test_every_candidate_step_is_checked_against_its_audit_entry(pristine: Pristine, tmp_path: Path) -> None:
+    db = Database.open(sqlite_url(_copy(pristine.path, tmp_path / "examdesk.db")), PASSPHRASE)
+    try:
+        report = AuditService(db).verify_store(full=True)
+    finally:
+        db.close()
+    assert report.intact and report.steps is not None and report.steps.checked == 4, report.lines()
+
+
+def test_a_step_rewritten_and_resealed_under_the_passphrase_is_still_caught(pristine: Pristine, tmp_path: Path) -> None:
+    """An insider who knows the passphrase changes T001's first answer, re-encrypts it bound to its row
+    and reseals the store: the seals and the chain hold, but the step no longer says what its entry
+    recorded when it was written."""
+    import json as _json
+
+    from app.services.answer_log import STEP_DATA_CONTEXT
+    from app.store import seals
+    from app.store.types import padded, step_row
+
+    path = _copy(pristine.path, tmp_path / "examdesk.db")
+    db = Database.open(sqlite_url(path), PASSPHRASE)
+    try:
+        with sqlite3.connect(path) as c:
+            attempt = attempt_of(c, "T001")
+            unguard(c, "attempt_steps")
+            plain = padded(_json.dumps({"value": "D"}).encode())
+            sealed = db.cipher.encrypt(plain, STEP_DATA_CONTEXT, step_row(attempt, 1))
+            c.execute("UPDATE attempt_steps SET data = ? WHERE attempt_id = ? AND seq = 1", (sealed, attempt))
+            seals.seal_everything(c, db.cipher)
+        c.close()
+        report = AuditService(db).verify_store(full=True)
+    finally:
+        db.close()
+    assert report.audit.intact and report.seals.intact  # what the passphrase lets an insider redo
+    assert not report.intact and report.steps is not None
+    assert f"step 1 of attempt {attempt} (answer)" in (report.steps.problem or ""), report.lines()

@@ -30,6 +30,7 @@ from app.store.types import EncryptedJSON, cipher_of, step_row
 
 _DATA = AttemptStep.__table__.c.data
 _CONTEXT = cast(EncryptedJSON, _DATA.type).context  # the column's type in app/store/models.py
+STEP_DATA_CONTEXT = _CONTEXT
 _CHUNK = 500  # ids per IN list
 _ANSWER = StepKind.ANSWER.value
 _UNREAD = ""  # the kind a step of a partial read takes when only its place in the log was read

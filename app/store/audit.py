@@ -50,6 +50,12 @@ _HEAD_ADD = insert(StoreMeta).values(key=_HEAD, value=bindparam("value"))
 _ENTRY_ADD = insert(AuditEntry)
 
 
+def data_digest(cipher: FieldCipher, data: Any) -> str:
+    """What an entry records of the data its action was given: keyed, since a plain SHA-256 of a
+    short answer ("B" at question 3) could be found by guessing."""
+    return cipher.mac(canonical_json(data), _PURPOSE + b"/data")
+
+
 def next_entry(
     cipher: FieldCipher, head: str | None, *, wall: str, actor: str, action: str, target: str, data: Any
 ) -> tuple[dict[str, Any], str]:
@@ -65,8 +71,7 @@ def next_entry(
         actor=actor,
         action=action,
         target=target,
-        # keyed: a plain SHA-256 of a short answer ("B" at question 3) could be found by guessing
-        data_digest=cipher.mac(canonical_json(data), _PURPOSE + b"/data"),
+        data_digest=data_digest(cipher, data),
         prev_mac=last_mac,
         mac="",
     )
