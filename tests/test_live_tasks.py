@@ -29,7 +29,7 @@ from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.live_scoring import LiveScoringService
 from app.store.clock import FakeMachineClock
 from app.store.models import AttemptFile, AttemptStep, AuditEntry, LiveObservation
-from tests.store_fixtures import SESSION_START, seated_login, shared_catalog
+from tests.store_fixtures import BACKENDS, SESSION_START, seated_login, shared_catalog
 
 OBSERVED = {"slot": 0, "id": "OBS-1", "type": "task", "area": "学情分析", "points": "60",
             "stem": "现场演示在线问卷发布\n在考评员面前完成问卷的设置与发布。", "minutes": 30,
@@ -578,7 +578,8 @@ def test_a_timer_recorded_before_revision_0023_reads_as_before(world, live, tmp_
     assert live_scoring.stop_timer(staff["e1"], attempt, 0) == 120.0
 
 
-def test_a_sealed_store_with_timers_at_revision_0018_upgrades_and_verifies(tmp_path, monkeypatch):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_sealed_store_with_timers_at_revision_0018_upgrades_and_verifies(backend, tmp_path, monkeypatch):
     """Revision 0023 adds `live_observations.epoch` to existing rows: the store opens (checked, then
     resealed: `_upgrade_sealed`), `store verify` finds it intact, and the old rows read as before."""
     from alembic import command
@@ -588,10 +589,10 @@ def test_a_sealed_store_with_timers_at_revision_0018_upgrades_and_verifies(tmp_p
     from app.services.audit_log import AuditService
     from app.services.live_scoring import timer_events
     from app.store import migrate
-    from app.store.database import Database, sqlite_url
-    from tests.store_fixtures import PASSPHRASE, build_world
+    from app.store.database import Database
+    from tests.store_fixtures import PASSPHRASE, build_world, fresh_url
 
-    url = sqlite_url(tmp_path / "examdesk.db")
+    url = fresh_url(backend, tmp_path)
 
     def to_0018(connection):  # type: ignore[no-untyped-def]
         command.upgrade(migrate.alembic_config(connection), "0018")
@@ -619,7 +620,8 @@ def test_a_sealed_store_with_timers_at_revision_0018_upgrades_and_verifies(tmp_p
     finally:
         db.close()
     monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
-    assert main(["store", "verify", "--data", str(tmp_path)]) == 0
+    store = ["--data", str(tmp_path)] if backend == "sqlite" else ["--url", url]
+    assert main(["store", "verify", *store]) == 0
 
 
 def test_a_skill_bundle_without_its_live_records_fails_and_format_6_still_verifies(world, live, tmp_path):
