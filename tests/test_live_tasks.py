@@ -24,6 +24,7 @@ from app.domain.live_tasks import Observation, card_index, task_record, timed_se
 from app.domain.staffing import check_observed_group
 from app.domain.time_ledger import Instant
 from app.errors import DataFileError
+from app.reports.score_report import INTERRUPTED, live_summary
 from app.services.answer_log import read_log
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.live_scoring import LiveScoringService
@@ -153,10 +154,13 @@ def test_a_task_record_puts_the_boots_one_after_the_other_on_its_elapsed_timelin
         {"seat": 2, "timer": [[5.0, 100.0], [105.0, None]], "timed_seconds": 95.0, "interrupted": [0],
          "notes": [0, 0]},
     ]  # fmt: skip
+    assert live_summary([record]).splitlines() == [
+        "技能考核第 1 题（学情分析）：现场操作，考评员计时 1分35秒至2分40秒", INTERRUPTED]  # fmt: skip
     one_boot = [Observation(1, "timer_start", Instant(1, 1600.0), None, None),
                 Observation(1, "timer_stop", Instant(1, 1725.0), None, None)]  # fmt: skip
     record = task_record(OBSERVED, None, [], one_boot, "A", note_texts=False, now=Instant(1, 1800.0))
     assert record["examiners"][0]["timer"] == [[0.0, 125.0]] and record["examiners"][0]["interrupted"] == []
+    assert live_summary([record]) == "技能考核第 1 题（学情分析）：现场操作，考评员计时 2分05秒"
 
 
 @pytest.mark.parametrize(("standard", "level", "candidates", "examiners", "rule"), [
