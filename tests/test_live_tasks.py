@@ -20,15 +20,17 @@ from app.banks.bank_file import read_banks
 from app.demo import demo_people
 from app.domain.attempt_state import StepKind
 from app.domain.items import TaskMode
-from app.domain.live_tasks import card_index, timed_seconds
+from app.domain.live_tasks import Observation, card_index, task_record, timed_seconds, timer_intervals
 from app.domain.staffing import check_observed_group
+from app.domain.time_ledger import Instant
 from app.errors import DataFileError
+from app.reports.score_report import INTERRUPTED, live_summary
 from app.services.answer_log import read_log
 from app.services.base import Actor, Conflict, PermissionDenied, ServiceError
 from app.services.live_scoring import LiveScoringService
 from app.store.clock import FakeMachineClock
 from app.store.models import AttemptFile, AttemptStep, AuditEntry, LiveObservation
-from tests.store_fixtures import SESSION_START, seated_login, shared_catalog
+from tests.store_fixtures import BACKENDS, SESSION_START, seated_login, shared_catalog
 
 OBSERVED = {"slot": 0, "id": "OBS-1", "type": "task", "area": "学情分析", "points": "60",
             "stem": "现场演示在线问卷发布\n在考评员面前完成问卷的设置与发布。", "minutes": 30,
@@ -105,9 +107,60 @@ def test_card_draw_is_seeded_and_spreads_over_the_pool():
     assert drawn == {0, 1, 2}
 
 
+def _on(epoch: int, *events: tuple[str, float]) -> list[tuple[str, Instant]]:
+    return [(kind, Instant(epoch, at)) for kind, at in events]
+
+
 def test_timer_adds_up_intervals_and_counts_a_running_one_to_now():
-    assert timed_seconds([("start", 10.0), ("stop", 70.0), ("start", 100.0)], now=130.0) == (90.0, True)
-    assert timed_seconds([("stop", 5.0), ("start", 10.0), ("stop", 20.0)], now=99.0) == (10.0, False)
+    reading = timed_seconds(_on(1, ("start", 10.0), ("stop", 70.0), ("start", 100.0)), Instant(1, 130.0))
+    assert (reading.seconds, reading.running, reading.interrupted) == (90.0, True, False)
+    reading = timed_seconds(_on(1, ("stop", 5.0), ("start", 10.0), ("stop", 20.0)), Instant(1, 99.0))
+    assert (reading.seconds, reading.running, reading.interrupted) == (10.0, False, False)
+
+
+def test_a_timer_a_restart_cut_counts_up_to_the_last_instant_known_of_its_boot_never_less_than_nothing():
+    """Boot 1's clock read 1600 when the timer started; boot 2's clock starts again from zero. The
+    interval ends at the last instant the store knows of boot 1 (1750: a step, a heartbeat, a note),
+    never at boot 2's reading (which would be 50 - 1600 < 0)."""
+    started = _on(1, ("start", 1600.0))
+    cut = timed_seconds(started, Instant(2, 50.0), {1: 1750.0})
+    assert (cut.seconds, cut.running, cut.interrupted) == (150.0, False, True)  # waits for its examiner
+    stopped = timed_seconds([*started, ("stop", Instant(2, 50.0))], Instant(2, 80.0), {1: 1750.0})
+    assert (stopped.seconds, stopped.running, stopped.interrupted) == (150.0, False, False)
+    again = timed_seconds([*started, ("start", Instant(2, 60.0))], Instant(2, 90.0), {1: 1750.0})
+    assert (again.seconds, again.running, again.interrupted) == (180.0, True, False)  # 150 + 30 in boot 2
+    assert timed_seconds(started, Instant(2, 50.0)).seconds == 0.0  # nothing known after the start: nothing counted
+    assert timed_seconds(started, Instant(2, 50.0), {1: 900.0}).seconds == 0.0  # known only before it: never < 0
+    [interval] = timer_intervals([*started, ("stop", Instant(2, 50.0))], Instant(2, 80.0), {1: 1750.0})
+    assert (interval.start, interval.end, interval.cut) == (Instant(1, 1600.0), 1750.0, True)
+
+
+def test_a_task_record_puts_the_boots_one_after_the_other_on_its_elapsed_timeline():
+    """Two examiners; the machine restarts while both timers run. Every elapsed value is on one
+    timeline from the first start, boot 2 following the last instant known of boot 1; the record
+    says which intervals the restart cut."""
+    observations = [Observation(1, "timer_start", Instant(1, 1600.0), None, None),
+                    Observation(2, "timer_start", Instant(1, 1605.0), None, None),
+                    Observation(1, "note", Instant(1, 1700.0), 0, "操作熟练"),  # boot 1 is known up to here
+                    Observation(1, "timer_stop", Instant(2, 40.0), None, None),
+                    Observation(1, "timer_start", Instant(2, 45.0), None, None),
+                    Observation(1, "timer_stop", Instant(2, 105.0), None, None),
+                    Observation(2, "timer_start", Instant(2, 50.0), None, None)]  # fmt: skip
+    record = task_record(OBSERVED, None, [], observations, "A", note_texts=False, now=Instant(2, 110.0),
+                         known={1: 1650.0})  # fmt: skip
+    assert record["examiners"] == [
+        {"seat": 1, "timer": [[0.0, 100.0], [100.0, 160.0]], "timed_seconds": 160.0, "interrupted": [0],
+         "notes": [1, 0]},
+        {"seat": 2, "timer": [[5.0, 100.0], [105.0, None]], "timed_seconds": 95.0, "interrupted": [0],
+         "notes": [0, 0]},
+    ]  # fmt: skip
+    assert live_summary([record]).splitlines() == [
+        "技能考核第 1 题（学情分析）：现场操作，考评员计时 1分35秒至2分40秒", INTERRUPTED]  # fmt: skip
+    one_boot = [Observation(1, "timer_start", Instant(1, 1600.0), None, None),
+                Observation(1, "timer_stop", Instant(1, 1725.0), None, None)]  # fmt: skip
+    record = task_record(OBSERVED, None, [], one_boot, "A", note_texts=False, now=Instant(1, 1800.0))
+    assert record["examiners"][0]["timer"] == [[0.0, 125.0]] and record["examiners"][0]["interrupted"] == []
+    assert live_summary([record]) == "技能考核第 1 题（学情分析）：现场操作，考评员计时 2分05秒"
 
 
 @pytest.mark.parametrize(("standard", "level", "candidates", "examiners", "rule"), [
@@ -408,8 +461,8 @@ def test_the_bundle_carries_each_live_tasks_record_but_not_the_files(world, live
     assert (observed["mode"], observed["form"], observed["task"], observed["group"]) == ("observed", "现场操作",
                                                                                          "OBS-1", "A")  # fmt: skip
     assert observed["examiners"] == [
-        {"seat": 1, "timer": [[0.0, 125.0]], "timed_seconds": 125.0, "notes": [1, 2]},  # elapsed, not 1600
-        {"seat": 2, "timer": [[5.0, 128.0], [128.0, None]], "timed_seconds": 123.0, "notes": [0, 0]},
+        {"seat": 1, "timer": [[0.0, 125.0]], "timed_seconds": 125.0, "interrupted": [], "notes": [1, 2]},  # not 1600
+        {"seat": 2, "timer": [[5.0, 128.0], [128.0, None]], "timed_seconds": 123.0, "interrupted": [], "notes": [0, 0]},
     ]
     assert observed["files"] == [{"name": "问卷.pdf", "size": len(work), "sha256": hashlib.sha256(work).hexdigest(),
                                   "by": "candidate"}]  # fmt: skip
@@ -429,6 +482,150 @@ def test_the_bundle_carries_each_live_tasks_record_but_not_the_files(world, live
     observed = next(c for c in records["candidates"] if c["ticket"] == "L1")["tasks"][0]
     texts = [[1, "发布前未预览问卷"], [1, "未设置截止时间"], [0, "张三操作熟练"]]
     assert observed["examiners"][0]["note_texts"] == texts
+
+
+# -- the timer through a restart of the centre's PC (a new clock epoch) -----------------------------
+
+
+def _observed_by_e1(world, live) -> tuple[LiveScoringService, int]:
+    sid, staff, attempts, _logins, codes = live
+    ids = {name: actor.id for name, actor in staff.items()}
+    live_scoring = service(world)
+    live_scoring.set_observation_group(staff["boss"], sid, "A", [codes["L1"]], [ids["e1"], ids["e2"], ids["e3"]])
+    return live_scoring, attempts["L1"]
+
+
+def test_a_timer_running_when_the_centres_pc_restarts_counts_what_is_known_and_never_goes_negative(
+    world, live, tmp_path
+):
+    """The timer starts at 5000 s on boot A's clock; the last instant the store knows of boot A is
+    the candidate's file at 5150 (a step of the attempt, as the time ledger's checkpoints are); boot
+    B's clock starts again from 30 s. Today's screen and bundle count 150 s, say the restart cut
+    it, and after the examiner stops it and times 45 s more, 195 s: never 30 - 5000."""
+    sid, staff, _attempts, logins, _codes = live
+    world = world.reopen(machine=FakeMachineClock(5000.0, boot="boot-a"))
+    live_scoring, attempt = _observed_by_e1(world, live)
+    e1 = staff["e1"]
+    live_scoring.start_timer(e1, attempt, 0)
+    world.db.machine.advance(100)
+    live_scoring.add_observation_note(e1, attempt, 0, 0, "操作熟练")
+    world.db.machine.advance(50)
+    world.exam.attach_task_file(logins["L1"].actor, attempt, 0, "作品.docx", b"the candidate's document")
+    world.db.machine.advance(60)  # then the power goes: these 60 s were never recorded
+    world = world.reopen(machine=FakeMachineClock(30.0, boot="boot-b"))  # the centre's PC restarted
+    try:
+        live_scoring = service(world)
+        task = live_scoring.live_task(e1, attempt, 0)
+        assert (task.timer_seconds, task.timer_running, task.timer_interrupted) == (150.0, False, True)
+        world.db.machine.advance(20)
+        assert live_scoring.live_task(e1, attempt, 0).timer_seconds == 150.0  # stopped at the restart
+        with pytest.raises(Conflict, match="not running"):  # another examiner's timer was never started
+            live_scoring.stop_timer(staff["e2"], attempt, 0)
+        assert live_scoring.stop_timer(e1, attempt, 0) == 150.0  # stopped after the restart: what is known
+        task = live_scoring.live_task(e1, attempt, 0)
+        assert (task.timer_seconds, task.timer_running, task.timer_interrupted) == (150.0, False, False)
+        with pytest.raises(Conflict, match="not running"):
+            live_scoring.stop_timer(e1, attempt, 0)
+        live_scoring.start_timer(e1, attempt, 0)
+        world.db.machine.advance(45)
+        assert live_scoring.stop_timer(e1, attempt, 0) == 195.0
+
+        _manifest, records, _content = _bundle(world, sid, tmp_path / "after-restart.zip")
+        observed = next(c for c in records["candidates"] if c["ticket"] == "L1")["tasks"][0]
+        assert observed["examiners"] == [
+            {"seat": 1, "timer": [[0.0, 150.0], [150.0, 195.0]], "timed_seconds": 195.0, "interrupted": [0],
+             "notes": [1, 0]},
+        ]  # fmt: skip
+    finally:
+        world.db.close()
+
+
+def test_a_timer_still_interrupted_in_the_bundle_counts_up_to_the_restart(world, live, tmp_path):
+    """Exported while the cut interval still waits for its examiner: it is closed at the last
+    instant known of its boot and counted, not left running on another boot's clock."""
+    sid, staff, _attempts, _logins, _codes = live
+    world = world.reopen(machine=FakeMachineClock(5000.0, boot="boot-a"))
+    live_scoring, attempt = _observed_by_e1(world, live)
+    live_scoring.start_timer(staff["e1"], attempt, 0)
+    world.db.machine.advance(80)
+    live_scoring.add_observation_note(staff["e1"], attempt, 0, 1, "未设置截止时间")
+    world = world.reopen(machine=FakeMachineClock(30.0, boot="boot-b"))
+    try:
+        _manifest, records, _content = _bundle(world, sid, tmp_path / "interrupted.zip")
+        observed = next(c for c in records["candidates"] if c["ticket"] == "L1")["tasks"][0]
+        assert observed["examiners"] == [
+            {"seat": 1, "timer": [[0.0, 80.0]], "timed_seconds": 80.0, "interrupted": [0], "notes": [0, 1]},
+        ]  # fmt: skip
+    finally:
+        world.db.close()
+
+
+def test_a_timer_recorded_before_revision_0023_reads_as_before(world, live, tmp_path):
+    """Rows written before the timer kept its clock epoch have none: read on the store's current
+    clock, as they always were."""
+    sid, staff, _attempts, _logins, _codes = live
+    live_scoring, attempt = _observed_by_e1(world, live)
+    with world.db.transaction() as s:
+        for kind, at in (("timer_start", 1000.0), ("timer_stop", 1090.0), ("timer_start", 1100.0)):
+            s.add(LiveObservation(attempt_id=attempt, slot=0, examiner_id=staff["e1"].id, kind=kind, at=at,
+                                  wall=world.db.wall_now()))  # fmt: skip
+    world.db.machine.at = 1130.0
+    task = live_scoring.live_task(staff["e1"], attempt, 0)
+    assert (task.timer_seconds, task.timer_running, task.timer_interrupted) == (120.0, True, False)
+    with pytest.raises(Conflict, match="already running"):
+        live_scoring.start_timer(staff["e1"], attempt, 0)
+    _manifest, records, _content = _bundle(world, sid, tmp_path / "old-rows.zip")
+    observed = next(c for c in records["candidates"] if c["ticket"] == "L1")["tasks"][0]
+    assert observed["examiners"] == [
+        {"seat": 1, "timer": [[0.0, 90.0], [100.0, None]], "timed_seconds": 90.0, "interrupted": [], "notes": [0, 0]},
+    ]  # fmt: skip
+    assert live_scoring.stop_timer(staff["e1"], attempt, 0) == 120.0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_sealed_store_with_timers_at_revision_0018_upgrades_and_verifies(backend, tmp_path, monkeypatch):
+    """Revision 0023 adds `live_observations.epoch` to existing rows: the store opens (checked, then
+    resealed: `_upgrade_sealed`), `store verify` finds it intact, and the old rows read as before."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.cli import main
+    from app.services.audit_log import AuditService
+    from app.services.live_scoring import timer_events
+    from app.store import migrate
+    from app.store.database import Database
+    from tests.store_fixtures import PASSPHRASE, build_world, fresh_url
+
+    url = fresh_url(backend, tmp_path)
+
+    def to_0018(connection):  # type: ignore[no-untyped-def]
+        command.upgrade(migrate.alembic_config(connection), "0018")
+        return True
+
+    with monkeypatch.context() as old_code:
+        old_code.setattr(migrate, "upgrade", to_0018)
+        old = build_world(url)  # a sealed store as revision 0018 made it
+        with old.db.write() as c:
+            for kind, at in (("timer_start", 1000.0), ("timer_stop", 1090.0)):
+                c.execute(text("INSERT INTO live_observations (attempt_id, slot, examiner_id, kind, at, wall) "
+                               "VALUES (:attempt, 0, :examiner, :kind, :at, :wall)"),
+                          {"attempt": old.attempts["T001"], "examiner": old.examiner.id, "kind": kind, "at": at,
+                           "wall": old.db.wall_now()})  # fmt: skip
+        old.db.close()
+    db = Database.open(url, PASSPHRASE)  # checks every seal, migrates, reseals
+    try:
+        with db.read_connection() as c:
+            assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == migrate.HEAD
+            rows = c.execute(text("SELECT kind, epoch, at FROM live_observations ORDER BY id")).all()
+            assert c.execute(text("SELECT action FROM audit_entries ORDER BY seq DESC")).first()[0] == "store.resealed"
+        assert [epoch for _kind, epoch, _at in rows] == [None, None]
+        assert timed_seconds(timer_events(rows, db.epoch), Instant(db.epoch, 2000.0)).seconds == 90.0
+        assert db.verify_seals(full=True).intact and AuditService(db).verify_store(full=True).intact
+    finally:
+        db.close()
+    monkeypatch.setenv("EXAMDESK_PASSPHRASE", PASSPHRASE)
+    store = ["--data", str(tmp_path)] if backend == "sqlite" else ["--url", url]
+    assert main(["store", "verify", *store]) == 0
 
 
 def test_a_skill_bundle_without_its_live_records_fails_and_format_6_still_verifies(world, live, tmp_path):

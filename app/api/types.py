@@ -718,6 +718,9 @@ class LiveTask:
     card_expected: tuple[str, ...] = ()  # the points the examiners expect (never shown to the candidate)
     timer_seconds: float = 0.0  # this examiner's timer, on the centre's clock
     timer_running: bool = False
+    # running when the centre's machine restarted, and not stopped or started since: counted up to
+    # the last instant recorded before the restart (the time after it is not counted)
+    timer_interrupted: bool = False
     notes: tuple[tuple[int, str], ...] = ()  # this examiner's notes: (rubric point index, text), in order
     files: tuple[AttachedFile, ...] = ()
     scored_by_me: bool = False

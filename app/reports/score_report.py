@@ -70,10 +70,16 @@ def _duration(seconds: float) -> str:
     return f"{minutes}分{rest:02d}秒"
 
 
+# the line under a task whose examiner's timer a restart of the centre's PC cut (a line of its own: the
+# report's lines are not wrapped)
+INTERRUPTED = "    其中考评员计时因考点计算机重启中断，只计重启前已记录的部分"
+
+
 def live_summary(records: Sequence[dict[str, Any]]) -> str:
     """The skill part's observed and oral tasks (the bundle's `live_tasks.json` records), a line each:
     which question, how it was assessed (现场操作, 模拟操作, 现场问答), the card drawn, and the time the
-    examiners timed it for (their least and most when they differ)."""
+    examiners timed it for (their least and most when they differ; said when a restart of the centre's
+    PC cut a timer, which then counts only what was recorded before it)."""
     lines = []
     for record in records:
         card = record.get("card") or {}
@@ -87,6 +93,8 @@ def live_summary(records: Sequence[dict[str, Any]]) -> str:
             timed = f"考评员计时 {_duration(min(totals))}至{_duration(max(totals))}"
         question = f"技能考核第 {record['slot'] + 1} 题（{record.get('area', '')}）"
         lines.append(f"{question}：{record['form']}{drawn}，{timed}")
+        if any(e.get("interrupted") for e in record.get("examiners", [])):  # a restart cut a timer: a lower bound
+            lines.append(INTERRUPTED)
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ from app.domain.live_tasks import task_record
 from app.domain.registration import Registration, SittingResult, counting_results
 from app.domain.scoring import Verdict, decide_parts, part_passed, required_parts, required_parts_for, stated
 from app.domain.standards import Part
+from app.domain.time_ledger import Instant
 from app.reports import score_report
 from app.reports.bundle import LIVE, MATRIX, Progress, Spool, pack_bundle, response_matrix_csv, results_csv
 from app.security import qr_payload
@@ -260,7 +261,8 @@ class ExportService(Service):
             # a theory session's answers, for the anonymised response matrix (docs/results.md)
             responses = read_responses(s, session, self.catalog) if session.part == Part.THEORY else None
             # a skill session's observed and oral tasks: the record behind their scores (live_tasks.json)
-            live = session_live_reads(s, session_id) if session.part == Part.SKILL else None
+            live = session_live_reads(s, session_id, Instant(self.db.epoch, self.db.mono())) \
+                if session.part == Part.SKILL else None  # fmt: skip
             return _ExportRead(
                 head=head, scope=scope, registration=registration,
                 results=s.execute(_results_fingerprint(registration)).one(),
@@ -296,7 +298,8 @@ class ExportService(Service):
         rows, reports = [], []
         # the record behind each observed and oral task's score; the notes' text only in a bundle
         # that names the candidates anyway (unmasked, for an audited reason)
-        live = {cid: [task_record(r.entry, r.card, r.attached, r.observations, r.group, note_texts=not mask)
+        live = {cid: [task_record(r.entry, r.card, r.attached, r.observations, r.group, note_texts=not mask,
+                                  now=r.now, known=r.known)
                       for r in reads] for cid, reads in (read.live or {}).items()}  # fmt: skip
         for cand in read.candidates:
             standing = read.standing[cand.id]

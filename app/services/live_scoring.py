@@ -30,8 +30,9 @@ from app.api.types import AttachedFile, LiveTask, ObservationGroupView
 from app.banks.catalog import Catalog
 from app.domain.attempt_state import StepKind
 from app.domain.items import TaskMode
-from app.domain.live_tasks import Observation, timed_seconds
+from app.domain.live_tasks import Epoch, Observation, TimerEvent, TimerReading, timed_seconds
 from app.domain.staffing import check_observed_group, refusal
+from app.domain.time_ledger import Instant
 from app.services.answer_log import read_log, read_logs
 from app.services.base import (
     Actor,
@@ -48,6 +49,7 @@ from app.store.database import Database
 from app.store.models import (
     Attempt,
     AttemptFile,
+    AttemptHeartbeat,
     AttemptStep,
     Candidate,
     ExaminerScore,
@@ -55,6 +57,7 @@ from app.store.models import (
     ObservationGroup,
     PaperInstance,
     SessionStaff,
+    TimeEventRow,
     User,
 )
 
@@ -141,18 +144,49 @@ def examiner_seats(s: Session, session_id: int) -> dict[int, int]:
 class LiveRead:
     """One candidate's observed or oral task as the store records it (`live_task_record` makes it
     the bundle's record): the paper's entry, the card drawn, the attach steps' data, the examiners'
-    timer events and notes (by seat), the candidate's observation group."""
+    timer events and notes (by seat), the candidate's observation group; and, for timers a restart
+    of the machine cut, when the record was read and the last instant known of each boot."""
 
     entry: dict[str, Any]
     card: int | None
     attached: tuple[dict[str, Any], ...]
     observations: tuple[Observation, ...]
     group: str | None
+    now: Instant
+    known: dict[Epoch, float]
 
 
-def session_live_reads(s: Session, session_id: int) -> dict[int, list[LiveRead]]:
+def known_instants(s: Session, attempts: Any, epoch_now: int) -> dict[int, dict[Epoch, float]]:
+    """For each attempt (`attempts`: ids, or a select of them) and each clock epoch, the latest
+    instant the store recorded on it: its steps, the station's heartbeats, its time events and the
+    examiners' live records. An examiner's timer that a restart cut counts up to the one of its
+    boot, as exam time does after a crash (its steps and heartbeats are the time ledger's
+    checkpoints). A live record from before revision 0023 is read in `epoch_now`."""
+    out: dict[int, dict[Epoch, float]] = {}
+    for table, mono in ((AttemptStep, AttemptStep.mono), (AttemptHeartbeat, AttemptHeartbeat.mono),
+                        (TimeEventRow, TimeEventRow.mono), (LiveObservation, LiveObservation.at)):  # fmt: skip
+        rows = s.execute(select(table.attempt_id, table.epoch, func.max(mono))
+                         .where(table.attempt_id.in_(attempts), mono.is_not(None))
+                         .group_by(table.attempt_id, table.epoch))  # fmt: skip
+        for attempt_id, epoch, last in rows:
+            if attempt_id is None or last is None:
+                continue
+            known = out.setdefault(int(attempt_id), {})
+            boot: Epoch = epoch_now if epoch is None else epoch
+            known[boot] = max(known.get(boot, float(last)), float(last))
+    return out
+
+
+def timer_events(rows: Any, epoch_now: int) -> list[TimerEvent]:
+    """(kind, epoch, at) rows of one examiner's live record, in order, as the timer's events; a row
+    from before revision 0023 (no epoch) was read on the store's clock then, taken as `epoch_now`."""
+    return [("start" if kind == "timer_start" else "stop", Instant(epoch_now if epoch is None else epoch, at))
+            for kind, epoch, at in rows if kind in ("timer_start", "timer_stop") and at is not None]  # fmt: skip
+
+
+def session_live_reads(s: Session, session_id: int, now: Instant) -> dict[int, list[LiveRead]]:
     """Candidate id -> the observed and oral tasks of their paper, in slot order (only candidates
-    whose paper holds one). For a result bundle, read in the export's snapshot."""
+    whose paper holds one). For a result bundle, read in the export's snapshot at `now`."""
     papers = s.execute(
         select(Attempt.id, Attempt.candidate_id, PaperInstance.content)
         .join(PaperInstance, PaperInstance.id == Attempt.paper_id)
@@ -169,12 +203,15 @@ def session_live_reads(s: Session, session_id: int) -> dict[int, list[LiveRead]]
     seats = examiner_seats(s, session_id)
     observed: dict[tuple[int, int], list[Observation]] = {}
     in_session = select(Attempt.id).where(Attempt.session_id == session_id)
-    for attempt_id, slot, examiner, kind, point, at, text in s.execute(
+    for attempt_id, slot, examiner, kind, point, epoch, at, text in s.execute(
         select(LiveObservation.attempt_id, LiveObservation.slot, LiveObservation.examiner_id, LiveObservation.kind,
-               LiveObservation.point, LiveObservation.at, LiveObservation.text)
+               LiveObservation.point, LiveObservation.epoch, LiveObservation.at, LiveObservation.text)
         .where(LiveObservation.attempt_id.in_(in_session)).order_by(LiveObservation.id)
     ):  # fmt: skip
-        observed.setdefault((attempt_id, slot), []).append(Observation(seats.get(examiner, 0), kind, at, point, text))
+        instant = None if at is None else Instant(now.epoch if epoch is None else epoch, at)
+        observed.setdefault((attempt_id, slot), []).append(Observation(seats.get(examiner, 0), kind, instant, point,
+                                                                       text))  # fmt: skip
+    known = known_instants(s, in_session, int(now.epoch))
     groups = {c: g.name for g in groups_in(s, session_id) for c in g.members.get("candidates", [])}
     out: dict[int, list[LiveRead]] = {}
     for (attempt_id, candidate_id), entries in live.items():
@@ -182,7 +219,8 @@ def session_live_reads(s: Session, session_id: int) -> dict[int, list[LiveRead]]
         out[candidate_id] = [
             LiveRead(entry, log.cards.get(entry["slot"]), tuple(log.attached.get(entry["slot"], [])),
                      tuple(observed.get((attempt_id, entry["slot"]), [])),
-                     groups.get(candidate_id) if entry.get("mode") == TaskMode.OBSERVED.value else None)
+                     groups.get(candidate_id) if entry.get("mode") == TaskMode.OBSERVED.value else None,
+                     now, known.get(attempt_id, {}))
             for entry in sorted(entries, key=lambda e: e["slot"])
         ]  # fmt: skip
     return out
@@ -305,10 +343,7 @@ class LiveScoringService(Service):
             mine = list(s.scalars(select(LiveObservation).where(
                 LiveObservation.attempt_id == attempt_id, LiveObservation.slot == slot,
                 LiveObservation.examiner_id == actor.id).order_by(LiveObservation.id)))  # fmt: skip
-            seconds, running = timed_seconds(
-                [("start" if o.kind == "timer_start" else "stop", o.at or 0.0) for o in mine if o.kind != "note"],
-                self.db.mono(),
-            )
+            timer = self._timer_reading(s, attempt_id, [(o.kind, o.epoch, o.at) for o in mine])
             notes = tuple((o.point if o.point is not None else -1, o.text or "") for o in mine if o.kind == "note")
             files = tuple(
                 AttachedFile(f.id, f.filename, f.digest, f.size, f.added_by, f.wall)
@@ -330,8 +365,9 @@ class LiveScoringService(Service):
             return LiveTask(
                 attempt_id, slot, code, entry["mode"], entry.get("form", ""), title, instructions, rubric,
                 identity_visible=entry["mode"] == TaskMode.OBSERVED.value, group=group.name if group else "",
-                attempt_open=not log.submitted, **card, timer_seconds=round(seconds, 1), timer_running=running,
-                notes=notes, files=files, scored_by_me=own is not None,
+                attempt_open=not log.submitted, **card, timer_seconds=round(timer.seconds, 1),
+                timer_running=timer.running, timer_interrupted=timer.interrupted, notes=notes, files=files,
+                scored_by_me=own is not None,
                 my_scores=tuple(str(own.scores.get(str(i), "")) for i in range(per_point)) if own else (),
                 others=others,
             )  # fmt: skip
@@ -354,20 +390,30 @@ class LiveScoringService(Service):
         self._timer(actor, attempt_id, slot, "timer_stop")
         return self.live_task(actor, attempt_id, slot).timer_seconds
 
+    def _timer_reading(self, s: Session, attempt_id: int, rows: Any) -> TimerReading:
+        """This examiner's timer from their (kind, epoch, at) rows, as of now, on this boot's clock.
+        Only a timer that ran through a restart needs the last instants known of earlier boots."""
+        events, epoch = timer_events(rows, self.db.epoch), self.db.epoch
+        known = None
+        if any(at.epoch != epoch for _kind, at in events):
+            known = known_instants(s, [attempt_id], epoch).get(attempt_id, {})
+        return timed_seconds(events, Instant(epoch, self.db.mono()), known)
+
     def _timer(self, actor: Actor, attempt_id: int, slot: int, kind: str) -> None:
         with self.action(actor, f"live.{kind}", f"attempt:{attempt_id}/slot:{slot}", {}) as s:
             attempt, _entry, _group = self._live(s, actor, attempt_id, slot, write=True)
-            events = list(s.scalars(select(LiveObservation.kind).where(
+            rows = s.execute(select(LiveObservation.kind, LiveObservation.epoch, LiveObservation.at).where(
                 LiveObservation.attempt_id == attempt_id, LiveObservation.slot == slot,
                 LiveObservation.examiner_id == actor.id, LiveObservation.kind != "note")
-                .order_by(LiveObservation.id)))  # fmt: skip
-            running = bool(events) and events[-1] == "timer_start"
-            if kind == "timer_start" and running:
+                .order_by(LiveObservation.id)).all()  # fmt: skip
+            timer = self._timer_reading(s, attempt_id, rows)
+            # a timer a restart cut waits for its examiner: a stop ends it, a start begins a new interval
+            if kind == "timer_start" and timer.running:
                 raise Conflict("your timer for this task is already running")
-            if kind == "timer_stop" and not running:
+            if kind == "timer_stop" and not (timer.running or timer.interrupted):
                 raise Conflict("your timer for this task is not running")
             s.add(LiveObservation(attempt_id=attempt.id, slot=slot, examiner_id=actor.id, kind=kind,
-                                  at=self.db.mono(), wall=self.db.wall_now()))  # fmt: skip
+                                  at=self.db.mono(), epoch=self.db.epoch, wall=self.db.wall_now()))  # fmt: skip
 
     def add_observation_note(self, actor: Actor, attempt_id: int, slot: int, point: int, text: str) -> None:
         """A note on one scoring point (index from 0), kept encrypted with the examiner's record."""
@@ -381,7 +427,8 @@ class LiveScoringService(Service):
             if not 0 <= point < len(entry.get("rubric", [])):
                 raise ServiceError("no rubric point {n}", n=point + 1)
             s.add(LiveObservation(attempt_id=attempt.id, slot=slot, examiner_id=actor.id, kind="note", point=point,
-                                  text=text, wall=self.db.wall_now()))  # fmt: skip
+                                  text=text, at=self.db.mono(), epoch=self.db.epoch,
+                                  wall=self.db.wall_now()))  # fmt: skip
 
     def attach_task_file(self, actor: Actor, attempt_id: int, slot: int, filename: str, content: bytes) -> int:
         """An examiner attaches a file an observed task produced (a document the candidate made);

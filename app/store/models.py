@@ -533,8 +533,9 @@ class ObservationGroup(Base):
 
 class LiveObservation(Base):
     """An examiner's live record of an observed or oral task. Append-only.
-    kind: timer_start | timer_stop (at: the store's machine clock) | note (point: the rubric
-    point's index, text encrypted)."""
+    kind: timer_start | timer_stop | note (point: the rubric point's index, text encrypted); each
+    at an instant of the store's machine clock (`at`, `epoch`; a note written before revision 0023
+    has none)."""
 
     __tablename__ = "live_observations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -544,6 +545,8 @@ class LiveObservation(Base):
     kind: Mapped[str] = mapped_column(String(16))
     point: Mapped[int | None] = mapped_column(Integer, nullable=True)
     at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the clock epoch `at` was read in (None: written before revision 0023, in the store's epoch then)
+    epoch: Mapped[int | None] = mapped_column(Integer, nullable=True)
     text: Mapped[str | None] = mapped_column(EncryptedText("live_observations.text"), nullable=True)
     wall: Mapped[str] = mapped_column(String(40))
     __table_args__ = (Index("ix_live_observations_attempt", "attempt_id", "slot"),)

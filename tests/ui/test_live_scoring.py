@@ -5,6 +5,7 @@ in process and through JSON loopback)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -200,3 +201,23 @@ def test_the_chief_forms_an_observation_group_and_the_ratio_is_refused_on_screen
     examiner_home = ExaminerHome(signed_in("examiner1"))
     qtbot.addWidget(examiner_home)
     assert examiner_home.live.group_button.isHidden()  # only the chief forms groups
+
+
+def test_a_timer_a_restart_interrupted_says_so_and_can_be_stopped_or_started_again(qtbot):
+    """The service reads a timer that ran through a restart of the centre's PC as interrupted
+    (tests/test_live_tasks.py): the screen shows the seconds known, frozen, says why, and offers
+    both Stop and Start; an ordinary stopped timer shows no such notice."""
+    from app.api.types import LiveTask
+    from app.ui.examiner.live import LiveTaskPanel
+
+    panel = LiveTaskPanel(client=None)  # type: ignore[arg-type]  # showing a task calls nothing
+    qtbot.addWidget(panel)
+    task = LiveTask(7, 0, "A001", "observed", "现场操作", "现场演示", "在考评员面前完成。", (("要点", "10"),),
+                    identity_visible=True, group="A", attempt_open=True, timer_seconds=150.0,
+                    timer_interrupted=True)  # fmt: skip
+    panel.show_task(task)
+    assert panel.timer_label.text() == "02:30" and not panel.ticking.isActive()
+    assert not panel.timer_interrupted.isHidden() and "restart" in panel.timer_interrupted.text()
+    assert panel.stop_button.isEnabled() and panel.start_button.isEnabled()
+    panel.show_task(replace(task, timer_interrupted=False))
+    assert panel.timer_interrupted.isHidden() and not panel.stop_button.isEnabled()

@@ -97,6 +97,12 @@ class LiveTaskPanel(QWidget):
         timer_row.addWidget(self.stop_button)
         timer_row.addStretch(1)
         timer_row.addWidget(self.refresh_button)
+        # a timer that was running when the centre's computer restarted: said, not silently frozen
+        self.timer_interrupted = QLabel()
+        self.timer_interrupted.setObjectName("timer_interrupted")
+        self.timer_interrupted.setWordWrap(True)
+        self.timer_interrupted.setStyleSheet("background: #fff3e0; border: 1px solid #e65100; padding: 4px;")
+        self.timer_interrupted.setVisible(False)
 
         self.points_box = QGroupBox(self.tr("Scoring points"))
         self.points_grid = QGridLayout(self.points_box)
@@ -139,6 +145,7 @@ class LiveTaskPanel(QWidget):
         for widget in (self.title, self.identity, self.instructions, self.card_box):
             layout.addWidget(widget)
         layout.addLayout(timer_row)
+        layout.addWidget(self.timer_interrupted)
         layout.addWidget(self.points_box)
         layout.addLayout(bottom)
         layout.addWidget(self.others)
@@ -171,6 +178,7 @@ class LiveTaskPanel(QWidget):
             for widget in (self.identity, self.instructions, self.card_box, self.points_box):
                 widget.setVisible(False)
             self.timer_label.setText(clock(0))
+            self.timer_interrupted.setVisible(False)
             self.total.clear()
             self.others.clear()
             return
@@ -204,7 +212,12 @@ class LiveTaskPanel(QWidget):
         self.base_seconds, self.running_for = task.timer_seconds, 0
         self.timer_label.setText(clock(task.timer_seconds))
         self.start_button.setEnabled(not task.timer_running)
-        self.stop_button.setEnabled(task.timer_running)
+        self.stop_button.setEnabled(task.timer_running or task.timer_interrupted)
+        self.timer_interrupted.setText(self.tr(
+            "Your timer was interrupted by a restart of the centre's computer: it counts up to the last moment "
+            "recorded before the restart, not the time after. Stop it, or start it again to go on timing."
+        ))  # fmt: skip
+        self.timer_interrupted.setVisible(task.timer_interrupted)
         if task.timer_running:
             self.ticking.start()
         self._fill_points(task)
