@@ -203,7 +203,7 @@
 <context>
     <name>LiveScoringPage</name>
     <message>
-        <location filename="../../app/ui/examiner/live.py" line="+415"/>
+        <location filename="../../app/ui/examiner/live.py" line="+428"/>
         <source>No observed or oral task in this session.</source>
         <translation>本场次没有现场操作题或现场问答题。</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>LiveTaskPanel</name>
     <message>
-        <location line="-400"/>
+        <location line="-413"/>
         <source>Question card</source>
         <translation>题卡</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>我的计时：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Scoring points</source>
         <translation>评分要点</translation>
     </message>
@@ -311,12 +311,12 @@
         <translation>我的观察记录：</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Choose a task on the left.</source>
         <translation>请在左侧选择题目。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>oral task (现场问答)</source>
         <translation>现场问答</translation>
     </message>
@@ -372,7 +372,12 @@ Expected points:
         <translation>考生尚未抽取题卡（题卡库共 {pool} 张）。考生抽取后请刷新。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Your timer was interrupted by a restart of the centre&apos;s computer: it counts up to the last moment recorded before the restart, not the time after. Stop it, or start it again to go on timing.</source>
+        <translation>考点计算机重启，您的计时已中断：只计到重启前最后记录的时刻，不计重启之后的时间。请停止计时，或重新开始以继续计时。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Point {n}: {text}</source>
         <translation>要点 {n}：{text}</translation>
     </message>
