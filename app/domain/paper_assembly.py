@@ -183,7 +183,7 @@ def rng_for(seed: int | str, salt: str = "") -> random.Random:
 
 
 _MAX_TABLED_OPTIONS = 6
-_ID, _CODE = operator.attrgetter("id"), operator.attrgetter("code")
+_ID, _CODE, _DIFFICULTY = operator.attrgetter("id"), operator.attrgetter("code"), operator.attrgetter("difficulty")
 _CHOICE_TYPES = frozenset(t for t in ItemType if t.is_choice)
 
 
@@ -822,7 +822,8 @@ class PaperAssembler:
                     for code in codes
                 ]  # fmt: skip
                 _reuse_less(split, self._code_counts[i], costs)
-            out.append([{c: split[x][j] for x, c in enumerate(codes) if split[x][j]} for j in sections])
+            columns = zip(*split, strict=True) if split else ((),) * len(sections)  # per section: each code's count
+            out.append([{c: k for c, k in zip(codes, column, strict=True) if k} for column in columns])
         return out
 
     def build(self, seed: int | str) -> Paper:
@@ -1053,13 +1054,11 @@ class PaperAssembler:
                 codes = per_code[i]
                 replacement = None
                 # the items whose replacement moves the mean most toward the target first
-                for worst in sorted(picked, key=lambda it: it.difficulty, reverse=gap > 0):
+                for worst in sorted(picked, key=_DIFFICULTY, reverse=gap > 0):
                     wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
                     if not wanted:
                         break
-                    here = codes.get(worst.code, 0)
-                    allowed = {worst.code} | {c for c in self._codes[i] if codes.get(c, 0) < here}
-                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
+                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, codes)
                     if replacement is not None:
                         break
                 if replacement is None:
@@ -1089,20 +1088,25 @@ class PaperAssembler:
         usage: dict[str, int] | None,
         blocked: dict[str, int] | None = None,
         leaving: Item | None = None,
-        codes: set[str] | None = None,
+        per_code: dict[str, int] | None = None,
     ) -> Item | None:
-        """An item of cell (i, j) at one of `difficulties`, and of one of `codes` if given, to take
-        the place of `leaving`."""
+        """An item of cell (i, j) at one of `difficulties` to take the place of `leaving`; given the
+        area's items per code (`per_code`), of `leaving`'s code or a code with fewer items than it."""
         # enemies: leave out items with an enemy that stays in the paper (`leaving` leaves)
         gone = self._enemies.get(leaving.id, frozenset()) if blocked and leaving is not None else frozenset()
         buckets = self._buckets[i][j]
-        some_codes = codes is not None and len(codes) < len(self._codes[i])
+        own, here = "", 0
+        if per_code is not None and leaving is not None:
+            own = leaving.code
+            here = per_code.get(own, 0)
+            if all(per_code.get(c, 0) < here for c in self._codes[i] if c != own):
+                per_code = None  # every code of the area will do
         for d in difficulties:
             bucket = buckets.get(d)
             if not bucket:
                 continue
-            if some_codes:
-                bucket = [it for it in bucket if it.code in codes]  # type: ignore[operator]
+            if per_code is not None:
+                bucket = [it for it in bucket if it.code == own or per_code.get(it.code, 0) < here]
                 if not bucket:
                     continue
             if len(bucket) >= 32:  # large bucket: a few random probes beat a scan
