@@ -1095,18 +1095,18 @@ class PaperAssembler:
         # enemies: leave out items with an enemy that stays in the paper (`leaving` leaves)
         gone = self._enemies.get(leaving.id, frozenset()) if blocked and leaving is not None else frozenset()
         buckets = self._buckets[i][j]
-        own, here = "", 0
+        allowed = None
         if per_code is not None and leaving is not None:
-            own = leaving.code
-            here = per_code.get(own, 0)
-            if all(per_code.get(c, 0) < here for c in self._codes[i] if c != own):
-                per_code = None  # every code of the area will do
+            here = per_code.get(leaving.code, 0)
+            allowed = {leaving.code} | {c for c in self._codes[i] if per_code.get(c, 0) < here}
+            if len(allowed) == len(self._codes[i]):
+                allowed = None  # every code of the area will do
         for d in difficulties:
             bucket = buckets.get(d)
             if not bucket:
                 continue
-            if per_code is not None:
-                bucket = [it for it in bucket if it.code == own or per_code.get(it.code, 0) < here]
+            if allowed is not None:
+                bucket = [it for it in bucket if it.code in allowed]
                 if not bucket:
                     continue
             if len(bucket) >= 32:  # large bucket: a few random probes beat a scan
