@@ -10,12 +10,16 @@ stored papers changed: only ever on purpose (a change to the sample banks moves 
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
 from app.banks.catalog import Catalog
 from app.domain.item_versions import CALIBRATION_MINIMUM, bank_item_digest
+from app.domain.items import Item, ItemType
+from app.domain.paper_assembly import PaperAssembler
 from app.domain.standards import MissingWeightsError, Part
 from app.security.canonical import canonical_json
 from app.services.papers import DrawnPaper, PaperService, content_builder
@@ -102,3 +106,38 @@ def test_prepare_papers_stores_the_papers_it_stored_before(world, catalog):
              for _ticket, seed, content, scoring, slots in rows]  # fmt: skip
     assert [r.ticket for r in rows] == sorted(TICKETS[n * 7] for n in range(len(ids)))
     assert _digest(drawn) == PINNED["stored"]
+
+
+def _big_pool(catalog: Catalog, enemies: int) -> tuple[PaperAssembler, list[Item]]:
+    """The bench level's blueprint over a synthetic pool of 200 items per area and type: buckets of
+    40 items per difficulty (drawn by random probes, not scanned), three content codes,
+    and `enemies` pairs."""
+    real = catalog.assembler(STANDARD, int(LEVEL))
+    items = []
+    for area in real.areas:
+        for section in real.sections:
+            labels = "" if section.type is ItemType.TRUEFALSE else "ABCD"
+            key = {ItemType.TRUEFALSE: True, ItemType.SINGLE: "B"}.get(section.type, ("A", "C"))
+            for n in range(200):
+                items.append(Item(
+                    id=f"{area}-{section.type.value}-{n:03d}", type=section.type, area=area, code=f"1.{1 + n % 3}",
+                    levels=(int(LEVEL),), difficulty=1 + (n * 7) % 5, points=section.points, stem=f"{area} {n}",
+                    options=tuple((c, f"{n}{c}") for c in labels), key=key,
+                ))  # fmt: skip
+    pairs: dict[str, list[str]] = {}
+    for n in range(enemies):  # item k and item k + 1 of a cell, spread over the pool
+        a = items[(n * 37) % (len(items) - 1)]
+        pairs.setdefault(a.id, []).append(items[(n * 37) % (len(items) - 1) + 1].id)
+    items = [replace(it, enemies=tuple(pairs[it.id])) if it.id in pairs else it for it in items]
+    return PaperAssembler(real.blueprint, items), items
+
+
+BIG = {0: "06d16dbefc489c21", 300: "18b7bb5d1375ea62"}  # drawn by the assembler before issue 14's speed-up
+
+
+@pytest.mark.parametrize("enemies", sorted(BIG))
+def test_a_large_pool_draws_the_papers_it_drew_before(catalog, enemies):
+    assembler, _items = _big_pool(catalog, enemies)
+    papers = [*(assembler.build(t) for t in TICKETS[:20]), *assembler.build_forms(3, "F")]
+    drawn = [{**p.as_json(), "difficulty": repr(p.difficulty)} for p in papers]
+    assert hashlib.sha256(json.dumps(drawn, sort_keys=True).encode()).hexdigest()[:16] == BIG[enemies]
