@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
+import operator
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -182,6 +183,7 @@ def rng_for(seed: int | str, salt: str = "") -> random.Random:
 
 
 _MAX_TABLED_OPTIONS = 6
+_ID, _CODE, _DIFFICULTY = operator.attrgetter("id"), operator.attrgetter("code"), operator.attrgetter("difficulty")
 _CHOICE_TYPES = frozenset(t for t in ItemType if t.is_choice)
 
 
@@ -199,6 +201,15 @@ def _count(counts: dict[str, int], ids: Iterable[str], by: int = 1) -> None:
     """Add `by` to each id's count (a Counter's update/subtract, without its per-call overhead)."""
     for x in ids:
         counts[x] = counts.get(x, 0) + by
+
+
+def _index(items: list[Item], item: Item) -> int:
+    """items.index(item) by identity: the same place (a paper holds an item once), without
+    comparing every field of the items before it."""
+    for n, other in enumerate(items):
+        if other is item:
+            return n
+    raise ValueError(f"{item.id} is not in the list")
 
 
 class _OutOfBudget(Exception):
@@ -292,16 +303,25 @@ def spread_over_codes(
     has the smallest largest total and the largest smallest one. Raises ValueError when the
     codes hold fewer items of a section than it needs.
     """
-    n_codes, n_sections = len(available), len(counts)
+    n_codes = len(available)
     if n_codes == 1 and all(k <= a for k, a in zip(counts, available[0], strict=True)):
         return [list(counts)]  # one code: nothing to spread
+    return _spread(counts, available, rng, [j for j, k in enumerate(counts) for _ in range(k)])
+
+
+def _spread(
+    counts: Sequence[int], available: Sequence[Sequence[int]], rng: random.Random | None, units: list[int]
+) -> list[list[int]]:
+    """spread_over_codes for more than one code; `units`: each section's index once per item it
+    needs, in section order (an assembler makes it once per area)."""
+    n_codes, n_sections = len(available), len(counts)
     plan = [[0] * n_sections for _ in range(n_codes)]
     totals = [0] * n_codes
     order = list(range(n_codes))
     if rng is not None:
         rng.shuffle(order)
     priority = {c: rank for rank, c in enumerate(order)}
-    units = [j for j, k in enumerate(counts) for _ in range(k)]
+    units = list(units)
     if rng is not None:
         rng.shuffle(units)
     for j in units:
@@ -471,6 +491,8 @@ class PaperAssembler:
             [[len(self._by_code[i][j].get(code, ())) for j in range(len(self.sections))] for code in codes]
             for i, codes in enumerate(self._codes)
         ]
+        # per area, the units spread_over_codes shuffles (None: one code), made for this allocation
+        self._units: tuple[list[tuple[int, ...]], list[list[int] | None]] | None = None
         # enemies only: whether a cell holds an item with an enemy, and items that are sure to fit
         self._touched: list[list[bool]] = []
         self._reserved: list[list[list[Item]]] = []
@@ -780,8 +802,19 @@ class PaperAssembler:
         forms (`usage`), a plan from items no form has used yet when one is just as even."""
         out = []
         sections = range(len(self.sections))
+        if self._units is None or self._units[0] is not self.allocation:
+            self._units = (self.allocation, [
+                [j for j, k in enumerate(counts) for _ in range(k)] if len(codes) > 1 else None
+                for counts, codes in zip(self.allocation, self._codes, strict=True)
+            ])  # fmt: skip
+        units = self._units[1]
         for i, codes in enumerate(self._codes):
-            split = spread_over_codes(self.allocation[i], self._code_counts[i], rng)
+            area_units = units[i]
+            split = (
+                _spread(self.allocation[i], self._code_counts[i], rng, area_units)
+                if area_units is not None
+                else spread_over_codes(self.allocation[i], self._code_counts[i], rng)
+            )
             if usage:
                 costs = [
                     [list(itertools.accumulate(sorted(usage.get(it.id, 0) for it in self._by_code[i][j].get(code, ())),
@@ -789,7 +822,8 @@ class PaperAssembler:
                     for code in codes
                 ]  # fmt: skip
                 _reuse_less(split, self._code_counts[i], costs)
-            out.append([{c: split[x][j] for x, c in enumerate(codes) if split[x][j]} for j in sections])
+            columns = zip(*split, strict=True) if split else ((),) * len(sections)  # per section: each code's count
+            out.append([{c: k for c, k in zip(codes, column, strict=True) if k} for column in columns])
         return out
 
     def build(self, seed: int | str) -> Paper:
@@ -882,6 +916,7 @@ class PaperAssembler:
         blocked: dict[str, int] = {}
         taken: set[str] = set()
         enemies = self._enemies
+        sample = rng.sample
 
         def take(item: Item, into: list[Item]) -> None:
             into.append(item)
@@ -892,7 +927,7 @@ class PaperAssembler:
 
         def shuffled(items: list[Item]) -> list[Item]:
             if usage is None:
-                return rng.sample(items, len(items))
+                return sample(items, len(items))
             return sorted(items, key=lambda it: (usage.get(it.id, 0), rng.random()))
 
         chosen: list[list[list[Item]]] = [[[] for _ in row] for row in self.cells]
@@ -902,25 +937,34 @@ class PaperAssembler:
                     for item in items:
                         take(item, chosen[i][j])
         for i, row in enumerate(self.cells):
+            touched, allocation = self._touched[i], self.allocation[i]
             for j, cell in enumerate(row):
-                k = self.allocation[i][j]
+                k = allocation[j]
                 picked = chosen[i][j]
                 by_code = self._by_code[i][j]
-                if not self._touched[i][j] and not picked and usage is None:
+                if not touched[j] and not picked and usage is None:
                     for code, n in plan[i][j].items():  # no item here has an enemy: the plain draw
-                        picked += rng.sample(by_code[code], n)
+                        picked += sample(by_code[code], n)
                     continue
                 quota = dict(plan[i][j])
                 for it in picked:
                     if it.code in quota:
                         quota[it.code] -= 1
                 for code in plan[i][j]:
-                    for item in shuffled(by_code[code]):
-                        if quota[code] <= 0 or len(picked) == k:
+                    left = quota[code]
+                    for item in shuffled(by_code[code]):  # (take, inline: this loop runs for most items)
+                        if left <= 0 or len(picked) == k:
                             break
-                        if item.id not in taken and not blocked.get(item.id):
-                            take(item, picked)
-                            quota[code] -= 1
+                        item_id = item.id
+                        if item_id not in taken and not blocked.get(item_id):
+                            picked.append(item)
+                            taken.add(item_id)
+                            others = enemies.get(item_id)
+                            if others:
+                                for x in others:
+                                    blocked[x] = blocked.get(x, 0) + 1
+                            left -= 1
+                    quota[code] = left
                 if len(picked) < k:  # top up from the rest of the cell
                     for item in shuffled(cell):
                         if len(picked) == k:
@@ -938,13 +982,15 @@ class PaperAssembler:
         """Where an enemy kept a code from its share, swap items within cells until no area has
         a code with two or more items more than another code that has a free item of the same cell."""
         enemies = self._enemies
-        taken.update(it.id for row in chosen for cell in row for it in cell)  # the plain draws too
+        for row in chosen:  # the plain draws too
+            for cell in row:
+                taken.update(map(_ID, cell))
         for i, row in enumerate(chosen):
             while True:
                 totals = dict.fromkeys(self._codes[i], 0)
                 for cell in row:
-                    for it in cell:
-                        totals[it.code] += 1
+                    for code in map(_CODE, cell):
+                        totals[code] += 1
                 if max(totals.values(), default=0) - min(totals.values(), default=0) < 2:
                     break  # no code holds two items more than another: nothing to even out
                 swap = None
@@ -966,7 +1012,7 @@ class PaperAssembler:
                 if swap is None:
                     break
                 picked, leaving, coming = swap
-                picked[picked.index(leaving)] = coming
+                picked[_index(picked, leaving)] = coming
                 taken.discard(leaving.id)
                 taken.add(coming.id)
                 _count(blocked, enemies.get(leaving.id, ()), -1)
@@ -1008,20 +1054,18 @@ class PaperAssembler:
                 codes = per_code[i]
                 replacement = None
                 # the items whose replacement moves the mean most toward the target first
-                for worst in sorted(picked, key=lambda it: it.difficulty, reverse=gap > 0):
+                for worst in sorted(picked, key=_DIFFICULTY, reverse=gap > 0):
                     wanted = range(1, worst.difficulty) if gap > 0 else range(worst.difficulty + 1, 6)
                     if not wanted:
                         break
-                    here = codes.get(worst.code, 0)
-                    allowed = {worst.code} | {c for c in self._codes[i] if codes.get(c, 0) < here}
-                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, allowed)
+                    replacement = self._replacement(i, j, wanted, in_paper, rng, usage, blocked, worst, codes)
                     if replacement is not None:
                         break
                 if replacement is None:
                     continue
                 codes[worst.code] = codes.get(worst.code, 0) - 1
                 codes[replacement.code] = codes.get(replacement.code, 0) + 1
-                picked[picked.index(worst)] = replacement
+                picked[_index(picked, worst)] = replacement
                 in_paper.discard(worst.id)
                 in_paper.add(replacement.id)
                 if blocked is not None:
@@ -1044,28 +1088,36 @@ class PaperAssembler:
         usage: dict[str, int] | None,
         blocked: dict[str, int] | None = None,
         leaving: Item | None = None,
-        codes: set[str] | None = None,
+        per_code: dict[str, int] | None = None,
     ) -> Item | None:
-        """An item of cell (i, j) at one of `difficulties`, and of one of `codes` if given, to take
-        the place of `leaving`."""
-        if blocked is not None:  # enemies: leave out items with an enemy that stays in the paper
-            gone = self._enemies.get(leaving.id, frozenset()) if leaving is not None else frozenset()
-            in_paper = in_paper | {other for other, n in blocked.items() if n > (other in gone)}
+        """An item of cell (i, j) at one of `difficulties` to take the place of `leaving`; given the
+        area's items per code (`per_code`), of `leaving`'s code or a code with fewer items than it."""
+        # enemies: leave out items with an enemy that stays in the paper (`leaving` leaves)
+        gone = self._enemies.get(leaving.id, frozenset()) if blocked and leaving is not None else frozenset()
         buckets = self._buckets[i][j]
+        allowed = None
+        if per_code is not None and leaving is not None:
+            here = per_code.get(leaving.code, 0)
+            allowed = {leaving.code} | {c for c in self._codes[i] if per_code.get(c, 0) < here}
+            if len(allowed) == len(self._codes[i]):
+                allowed = None  # every code of the area will do
         for d in difficulties:
             bucket = buckets.get(d)
             if not bucket:
                 continue
-            if codes is not None and len(codes) < len(self._codes[i]):
-                bucket = [it for it in bucket if it.code in codes]
+            if allowed is not None:
+                bucket = [it for it in bucket if it.code in allowed]
                 if not bucket:
                     continue
-            free = [it for it in bucket if it.id not in in_paper] if len(bucket) < 32 else None
-            if free is None:  # large bucket: a few random probes beat a scan
+            if len(bucket) >= 32:  # large bucket: a few random probes beat a scan
                 for _ in range(8):
                     candidate = bucket[rng.randrange(len(bucket))]
-                    if candidate.id not in in_paper:
+                    if candidate.id not in in_paper and not (blocked and blocked.get(candidate.id, 0) > (
+                            candidate.id in gone)):  # fmt: skip
                         return candidate
+            if blocked:
+                free = [it for it in bucket if it.id not in in_paper and blocked.get(it.id, 0) <= (it.id in gone)]
+            else:
                 free = [it for it in bucket if it.id not in in_paper]
             if free:
                 if usage is not None:

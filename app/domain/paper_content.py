@@ -55,40 +55,55 @@ def paper_json(paper: Paper, items_by_id: dict[str, Any], cache: dict[Any, Any],
     """The bytes a paper is stored as: `canonical_json` of its content (`paper_content`) and of its
     scoring view (`scoring_view`), put together from each entry's JSON, which is made once per
     (item, option order, points) and kept in `cache` across the papers of one session (they draw
-    the same items in few orders).
+    the same items in few orders; `items_by_id` and `bank_versions` are the same for all of them).
 
     Canonical JSON sorts keys: an entry's keys before "slot" (area .. rubric), the slot, then
     those after it (stem, type); a paper's "items" before the rest (level .. standard)."""
-    made = cache.setdefault("json", {})
-    parts, scoring = [b'{"items":['], [b'{"items":[']
-    slots = _SLOTS
-    for slot, entry in enumerate(paper.items):
+    made = cache.get("json")
+    if made is None:
+        made = cache["json"] = {}
+    get = made.get
+    items = paper.items
+    slots = _SLOTS if len(items) <= len(_SLOTS) else [str(n).encode() for n in range(len(items))]
+    parts: list[bytes] = []
+    scoring: list[bytes] = []
+    for slot, entry in enumerate(items):
         # by the entry object first: the assembler hands every paper that draws an item in one
         # option order the same PaperItem (kept in the cache, so its id is not reused)
-        pieces = made.get(id(entry))
+        pieces = get(id(entry))
         if pieces is None or pieces[0] is not entry:
-            pieces = made.get((entry.id, entry.options_order, entry.points))
-            if pieces is None:
-                pieces = _entry_json(entry, items_by_id, cache, bank_versions)
-                made[(entry.id, entry.options_order, entry.points)] = pieces
-            made[id(entry)] = (entry, *pieces[1:])
-        number = slots[slot] if slot < len(slots) else str(slot).encode()
-        if slot:
-            parts.append(b",")
-            scoring.append(b",")
-        parts += (pieces[1], number, pieces[2])
+            pieces = _pieces(entry, made, items_by_id, cache, bank_versions)
+        number = slots[slot]
+        parts += (pieces[1], number, pieces[2])  # each entry's head starts with the comma before it
         scoring += (pieces[3], number, pieces[4])
+    if parts:  # but the first
+        parts[0], scoring[0] = parts[0][1:], scoring[0][1:]
     rest = {"seed": str(paper.seed), "standard": paper.standard, "level": str(paper.level),
             "multiple_credit": paper.multiple_credit.value}  # fmt: skip
     if package is not None:
         rest["package"] = package
-    parts.append(b"]," + canonical_json(rest)[1:])
-    scoring.append(b"]," + canonical_json({"multiple_credit": paper.multiple_credit.value})[1:])
-    return b"".join(parts), b"".join(scoring)
+    ending = cache.get(("scoring end", paper.multiple_credit))
+    if ending is None:
+        ending = b"]," + canonical_json({"multiple_credit": paper.multiple_credit.value})[1:]
+        cache[("scoring end", paper.multiple_credit)] = ending
+    return (b'{"items":[' + b"".join(parts) + b"]," + canonical_json(rest)[1:],
+            b'{"items":[' + b"".join(scoring) + ending)  # fmt: skip
+
+
+def _pieces(entry: PaperItem, made: dict[Any, Any], items_by_id: dict[str, Any], cache: dict[Any, Any],
+            bank_versions: dict[str, str] | None) -> tuple[Any, ...]:  # fmt: skip
+    """_entry_json of this entry, kept in `made` by (item, option order, points) and by the entry object."""
+    pieces = made.get((entry.id, entry.options_order, entry.points))
+    if pieces is None:
+        pieces = _entry_json(entry, items_by_id, cache, bank_versions)
+        made[(entry.id, entry.options_order, entry.points)] = pieces
+    pieces = made[id(entry)] = (entry, *pieces[1:])
+    return pieces
 
 
 _SLOTS = [str(n).encode() for n in range(200)]
 _LABELS = {label: canonical_json(label) for label in _DISPLAY}
+_VARYING = ("key", "options")  # an entry's fields that depend on its option order
 
 
 def _json_of(value: Any) -> bytes:
@@ -104,35 +119,44 @@ def _json_of(value: Any) -> bytes:
 def _entry_json(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any],
                 bank_versions: dict[str, str] | None) -> tuple[Any, ...]:  # fmt: skip
     """(entry, then the content's and the scoring view's JSON of one entry before and after its
-    slot number). Each field's JSON is kept per item and reused while the value is the same text
-    (stem, area...); what depends on the option order (options, key) is encoded again."""
-    body = _entry(entry, items_by_id, cache, bank_versions)
-    known = cache.setdefault(("fields", entry.id), {})
-    texts = cache.setdefault(("texts", entry.id), {})  # an option's text -> its JSON
-    fields = {}
-    for name, value in body.items():
-        held = known.get(name)
-        if held is None or not (type(value) is str and held[0] == value):
-            if name == "options":  # [[label, text], ...]: each text encoded once per item
-                pairs = []
-                for label, text in value:
-                    encoded = texts.get(text)
-                    if encoded is None:
-                        encoded = texts[text] = canonical_json(text)
-                    pairs.append(b"[" + _json_of(label) + b"," + encoded + b"]")
-                json = b"[" + b",".join(pairs) + b"]"
-            else:
-                json = _json_of(value)
-            held = known[name] = (value, canonical_json(name) + b":" + json)
-        fields[name] = held[1]
+    slot number; each part before the slot starts with a comma). What does not depend on the
+    option order (stem, area, points...) is encoded once per item and points; the options (each
+    text encoded once) and the key are put together for each order."""
+    fixed = cache.get(("fields", entry.id, entry.points))
+    if fixed is None:
+        body = _entry(entry, items_by_id, cache, bank_versions)
+        _item, options, _rubric = cache[entry.id]
+        names = sorted(body)
+        scored = [n for n in names if n in SCORING_FIELDS]
+        layout = tuple([n for n in these if n < "slot"] for these in (names, scored)), \
+            tuple([n for n in these if n > "slot"] for these in (names, scored))  # fmt: skip
+        fields = {name: canonical_json(name) + b":" + _json_of(value)
+                  for name, value in body.items() if name not in _VARYING}  # fmt: skip
+        texts = {label: canonical_json(text) for label, text in options.items()}
+        fixed = cache[("fields", entry.id, entry.points)] = (layout, fields, texts)
+    (heads, tails), fields, texts = fixed
+    item = cache[entry.id][0]
+    order = entry.options_order
+    pairs = [b"[" + _LABELS[_DISPLAY[i]] + b"," + texts[orig] + b"]" for i, orig in enumerate(order)]
+    fields = {**fields, "options": b'"options":[' + b",".join(pairs) + b"]",
+              "key": b'"key":' + _json_of(_display_key(item, order))}  # fmt: skip
+    out: list[Any] = [entry]
+    for head_names, tail_names in zip(heads, tails, strict=True):  # the content's, then the scoring view's
+        head = b",".join([fields[n] for n in head_names])
+        tail = b",".join([fields[n] for n in tail_names])
+        out += (b",{" + head + (b"," if head else b"") + b'"slot":', (b"," if tail else b"") + tail + b"}")
+    return tuple(out)
 
-    def halves(names: list[str]) -> tuple[bytes, bytes]:
-        head = b",".join(fields[n] for n in names if n < "slot")
-        tail = b",".join(fields[n] for n in names if n > "slot")
-        return b"{" + head + (b"," if head else b"") + b'"slot":', (b"," if tail else b"") + tail + b"}"
 
-    names = sorted(fields)
-    return (entry, *halves(names), *halves([n for n in names if n in SCORING_FIELDS]))
+def _display_key(item: Any, order: tuple[str, ...]) -> Any:
+    """An item's key as the candidate's paper labels it (options in `order`)."""
+    if item.type is ItemType.SINGLE:
+        return _DISPLAY[order.index(item.key)]
+    if item.type is ItemType.MULTIPLE:
+        return sorted(_DISPLAY[order.index(k)] for k in item.key)
+    if item.type is ItemType.FILL:
+        return [list(blank) for blank in item.key]
+    return item.key
 
 
 def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] | None,
@@ -147,13 +171,6 @@ def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] 
             cache[entry.id] = shared
     item, options, rubric = shared
     order = entry.options_order
-    key: Any = item.key
-    if item.type is ItemType.SINGLE:
-        key = _DISPLAY[order.index(item.key)]
-    elif item.type is ItemType.MULTIPLE:
-        key = sorted(_DISPLAY[order.index(k)] for k in item.key)
-    elif item.type is ItemType.FILL:
-        key = [list(blank) for blank in item.key]
     snapshot = {
         "id": item.id,
         "type": item.type.value,
@@ -161,7 +178,7 @@ def _entry(entry: PaperItem, items_by_id: dict[str, Any], cache: dict[Any, Any] 
         "points": str(entry.points),
         "stem": item.stem,
         "options": [[_DISPLAY[i], options[orig]] for i, orig in enumerate(order)],
-        "key": key,
+        "key": _display_key(item, order),
         "bank": item.bank,
         "bank_version": (bank_versions or {}).get(item.bank, ""),
     }

@@ -143,7 +143,7 @@ class FieldCipher:
         if subkey is None:
             subkey = hmac.new(self._key, b"examdesk/subkey/" + purpose, hashlib.sha256).digest()
             self._subkeys[purpose] = subkey
-        return hmac.new(subkey, message, hashlib.sha256).hexdigest()
+        return hmac.digest(subkey, message, "sha256").hex()  # one call (OpenSSL's HMAC), as hmac.new(...).hexdigest()
 
     def journal_key(self, station: str) -> bytes:
         """The journal key of a candidate station, derived from the data key (app.security.station_journal)."""

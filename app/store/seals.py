@@ -22,10 +22,12 @@ left is a rollback of the whole store, which only a head held outside it can sho
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # what json.dumps escapes a str with (ensure_ascii=False)
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -128,23 +130,48 @@ def install_postgres_tracking(raw: Any) -> None:
 # --- computing seals ------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, memoryview):
-        return bytes(value).hex()
-    if isinstance(value, bytes | bytearray):
-        return bytes(value).hex()
-    return value
+def _text(value: Any) -> bytes:
+    """canonical_json of a column's value, bytes as hex. The values a row holds (text, integers,
+    NULL, ciphertext bytes) skip the JSON encoder, with the same result: a string is escaped by the
+    function json.dumps uses for it, and hex needs no escaping (a paper's ciphertext is 45 KB of it).
+    Bytes throughout: a seal's message is put together from these parts in one copy."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value).encode()
+    if kind is int:
+        return int.__repr__(value).encode()
+    if value is None:
+        return b"null"
+    if kind is bytes or kind is memoryview or kind is bytearray:
+        return b'"' + binascii.hexlify(value) + b'"'
+    return canonical_text(value).encode()  # bool, float, decimals, dates... as json.dumps writes them
 
 
-def _texts(table: str, row_id: int, row: dict[str, Any]) -> tuple[str, dict[str, str], list[str]]:
-    """Each value's canonical text, made once (a paper's ciphertext is turned to hex once, not twice)."""
-    values = {column: canonical_text(_plain(value)) for column, value in row.items()}
-    return f"[{canonical_text(table)},{canonical_text(row_id)},", values, sorted(values)
+_NAMES: dict[str, bytes] = {}  # a column or table name -> its canonical JSON (a few dozen names in all)
 
 
-def _whole_mac(cipher: FieldCipher, prefix: str, values: dict[str, str], columns: list[str]) -> str:
-    whole = prefix + "{" + ",".join(f"{canonical_text(c)}:{values[c]}" for c in columns) + "}]"
-    return cipher.mac(whole.encode(), _PURPOSE)
+def _name(name: str) -> bytes:
+    text = _NAMES.get(name)
+    if text is None:
+        text = _NAMES[name] = _text(name)
+    return text
+
+
+def _texts(table: str, row_id: int, row: dict[str, Any]) -> tuple[bytes, dict[str, bytes], list[str]]:
+    """Each value's canonical JSON, made once (a paper's ciphertext is turned to hex once, not twice)."""
+    values = {column: _text(value) for column, value in row.items()}
+    return b"[" + _name(table) + b"," + _text(row_id) + b",", values, sorted(values)
+
+
+def _whole_mac(cipher: FieldCipher, prefix: bytes, values: dict[str, bytes], columns: list[str]) -> str:
+    parts = [prefix, b"{"]
+    for c in columns:
+        parts += (_name(c), b":", values[c], b",")
+    if columns:
+        parts[-1] = b"}]"  # the last comma
+    else:
+        parts.append(b"}]")
+    return cipher.mac(b"".join(parts), _PURPOSE)
 
 
 def _row_mac(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) -> str:
@@ -155,9 +182,9 @@ def _row_mac(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) 
 def seal_of(cipher: FieldCipher, table: str, row_id: int, row: dict[str, Any]) -> str:
     """The row's MAC and, per column, a 16-bit tag over canonical_json([table, row_id, column, value])."""
     prefix, values, columns = _texts(table, row_id, row)
-    tags = ",".join(
-        f"{c}={cipher.mac(f'{prefix}{canonical_text(c)},{values[c]}]'.encode(), _TAG_PURPOSE)[:4]}" for c in columns
-    )
+    tags = ",".join([
+        f"{c}={cipher.mac(b''.join((prefix, _name(c), b',', values[c], b']')), _TAG_PURPOSE)[:4]}" for c in columns
+    ])  # fmt: skip
     return f"{_whole_mac(cipher, prefix, values, columns)}|{tags}"
 
 
