@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.store.audit import AuditHead, BadHead
+from app.domain.audit_head import AuditHead, BadHead
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from app.domain.audit_head import AuditHead, BadHead
 from app.security.envelope import CorruptCiphertext
 from app.services.answer_log import STEP_DATA_CONTEXT, raw
 from app.services.base import Service
 from app.store import audit
-from app.store.audit import AuditHead, AuditReport, BadHead
+from app.store.audit import AuditReport
 from app.store.models import AttemptStep, AuditEntry
 from app.store.seals import SealReport
 from app.store.types import step_row

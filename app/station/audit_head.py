@@ -23,40 +23,20 @@ import contextlib
 import json
 import logging
 import os
-import re
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.audit_head import AuditHead, BadHead
+
 log = logging.getLogger(__name__)
 
 FILE = "audit_head.json"
 KEPT_LOWER = 20  # the first rollbacks seen are kept as evidence; later ones are only logged
-_HEAD_TEXT = re.compile(r"^(\d+):([0-9a-f]{16,64})$")  # as app/store/audit.py's AuditHead (no store imported here)
 
 
-class BadHead(ValueError):
-    """Not SEQ:HASH."""
-
-
-@dataclass(frozen=True)
-class AuditHead:
-    """Where the centre's audit chain stood: its last entry's sequence number and MAC (hex)."""
-
-    seq: int
-    mac: str
-
-    def __str__(self) -> str:
-        return f"{self.seq}:{self.mac}"
-
-    @staticmethod
-    def parse(text: str) -> AuditHead:
-        found = _HEAD_TEXT.match(text.strip().lower())
-        if not found:
-            raise BadHead(f"{text[:100]!r} is not an audit head: expected SEQ:HASH")
-        return AuditHead(int(found.group(1)), found.group(2))
 
 
 @dataclass(frozen=True)

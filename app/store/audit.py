@@ -8,7 +8,6 @@ MAC) is also kept, MAC'd, in store_meta, so cutting entries off the end is caugh
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -160,27 +159,3 @@ def verify(session: Session, cipher: FieldCipher) -> AuditReport:
     return AuditReport(count, None)
 
 
-_HEAD_TEXT = re.compile(r"^(\d+):([0-9a-f]{16,64})$")
-
-
-class BadHead(ValueError):
-    """A head given from outside that is not of the form SEQ:HASH."""
-
-
-@dataclass(frozen=True)
-class AuditHead:
-    """Where the audit chain stood: its last entry's sequence number and MAC (hex). Sealed into every
-    exported bundle and printed by `store verify`: a head kept outside the store shows a rollback."""
-
-    seq: int
-    mac: str
-
-    def __str__(self) -> str:
-        return f"{self.seq}:{self.mac}"
-
-    @staticmethod
-    def parse(text: str) -> AuditHead:
-        found = _HEAD_TEXT.match(text.strip().lower())
-        if not found:
-            raise BadHead(f"{text!r} is not an audit head: expected SEQ:HASH (the hash at least 16 hex digits)")
-        return AuditHead(int(found.group(1)), found.group(2))
