@@ -154,28 +154,36 @@ def test_the_title_shows_the_codes_where_the_centre_does_not_know_the_standard()
         "4-07-03-01 职业指导师 (残疾人就业辅导员) · 四级残疾人就业辅导员 · Skill assessment"
 
 
-def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qtbot, backend, signed_in, station,
-                                                                              answers, tmp_path):  # fmt: skip
-    """Centre mode: with the link down an answer shows as only on this PC, with the count; the
-    station's sync delivers it, and an offline submission, once the link is back."""
+def answering_with_a_journal(qtbot, backend, signed_in, station, tmp_path, link_of):
+    """Centre mode at PC-03: its candidate (PEOPLE[2]) has logged in, confirmed and read the rules, on
+    a station with a journal whose transport is wrapped by `link_of`; (station, link, journal)."""
     from app.station.journal import Journal
-    from tests.test_offline_flow import Link
 
     proctor = signed_in("proctor1")
     ticket, _name, number, _ = PEOPLE[2]
     client = station("PC-03", seated=ticket)
-    link = Link(client.transport)
+    link = link_of(client.transport)
     client.transport = link
     journal = Journal(tmp_path / "journal", backend.db.cipher.journal_key("PC-03"), "PC-03")
-    station = CandidateStation(client, min_rules_seconds=0, journal=journal)
-    qtbot.addWidget(station)
-    station.resize(1366, 768)
-    station.show()
+    screen = CandidateStation(client, min_rules_seconds=0, journal=journal)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
     proctor.proctor.start_session(session_id(proctor))
-    log_in(qtbot, station, ticket, number)
-    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
-    station.rules_page.read.setChecked(True)
-    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    log_in(qtbot, screen, ticket, number)
+    qtbot.mouseClick(screen.confirm_page.yes, Qt.MouseButton.LeftButton)
+    screen.rules_page.read.setChecked(True)
+    qtbot.mouseClick(screen.rules_page.button, Qt.MouseButton.LeftButton)
+    return screen, link, journal
+
+
+def test_the_status_line_says_where_answers_are_and_the_journal_delivers_them(qtbot, backend, signed_in, station,
+                                                                              answers, tmp_path):  # fmt: skip
+    """Centre mode: with the link down an answer shows as only on this PC, with the count; the
+    station's sync delivers it, and an offline submission, once the link is back."""
+    from tests.test_offline_flow import Link
+
+    station, link, journal = answering_with_a_journal(qtbot, backend, signed_in, station, tmp_path, Link)
     assert station.stack.currentWidget() is station.exam_page
     page, attempt = station.exam_page, station.flow.login.attempt_id
     radios = page.question.findChildren(QRadioButton)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QRadioButton
 
 from app.api.contract import STEP_CALLS
 from app.api.errors import Unreachable
-from app.ui.candidate.station import HEARTBEAT_EVERY, CandidateStation
-from tests.ui.test_candidate import PEOPLE, log_in, session_id, steps_of
+from app.ui.candidate.station import HEARTBEAT_EVERY
+from tests.ui.test_candidate import answering_with_a_journal, steps_of
 
 HELD_CALLS = STEP_CALLS | {"candidate.save_settings"}  # every commit the candidate's screen asks for
 
@@ -47,23 +47,7 @@ def test_a_held_save_leaves_the_screen_working_and_arrives_in_order_once_the_cen
     """Measured before the change: clicking an option while the centre held saves blocked the event
     loop for the whole hold, STEP_SECONDS (8.0 s), on both transports; so did a heartbeat, and a
     question change (its screen settings) for up to CALL_SECONDS (30 s)."""
-    from app.station.journal import Journal
-
-    proctor = signed_in("proctor1")
-    ticket, _name, number, _ = PEOPLE[2]
-    client = station("PC-03", seated=ticket)
-    link = HeldSaves(client.transport)
-    client.transport = link
-    journal = Journal(tmp_path / "journal", backend.db.cipher.journal_key("PC-03"), "PC-03")
-    station = CandidateStation(client, min_rules_seconds=0, journal=journal)
-    qtbot.addWidget(station)
-    station.resize(1366, 768)
-    station.show()
-    proctor.proctor.start_session(session_id(proctor))
-    log_in(qtbot, station, ticket, number)
-    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
-    station.rules_page.read.setChecked(True)
-    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    station, link, journal = answering_with_a_journal(qtbot, backend, signed_in, station, tmp_path, HeldSaves)
     page, attempt = station.exam_page, station.flow.login.attempt_id
     ticks = []
     beat = QTimer(station)
@@ -93,7 +77,7 @@ def test_a_held_save_leaves_the_screen_working_and_arrives_in_order_once_the_cen
     assert page.save_state.text() == "✓ Saved at the centre" and answers["errors"] == []
     assert [(k, slot) for _s, k, slot in steps_of(backend, attempt)] == [("answer", 0), ("answer", 1)]  # in order
     qtbot.waitUntil(lambda: not station.flow.settings_waiting() and not station.syncing(), timeout=8000)
-    assert client.candidate.settings().current == 1  # the screen settings followed, off the screen's thread
+    assert station.flow.client.candidate.settings().current == 1  # settings followed, off the screen's thread
 
     link.release.clear()  # held again; the paper is handed in meanwhile
     answers["confirm"].append(True)
