@@ -18,12 +18,31 @@ def test_a_program_past_its_time_limit_is_killed_and_said_so():
         run_bounded([sys.executable, "-c", "import threading; threading.Event().wait(60)"], 0.5)
 
 
-def test_serving_processes_hand_the_gil_to_waiting_threads_every_millisecond(monkeypatch):
-    """The centre service (app/centre/run.py) and the desktop app (app/ui/main.py) call this first; its
-    effect on a save beside a busy job is measured in bench/session_scale.py (part 3)."""
+def test_favouring_waiting_threads_hands_the_gil_over_every_millisecond(monkeypatch):
     from app import processes
 
     set_to: list[float] = []
     monkeypatch.setattr(sys, "setswitchinterval", set_to.append)
     processes.favour_waiting_threads()
     assert set_to == [processes.GIL_SLICE_SECONDS] and processes.GIL_SLICE_SECONDS <= 0.001
+
+
+class _Favoured(Exception):
+    pass
+
+
+def _stop_at_favour() -> None:
+    raise _Favoured
+
+
+def test_the_centre_service_and_the_desktop_app_favour_waiting_threads_before_they_serve(monkeypatch, tmp_path):
+    """Their effect on a save beside a busy job is measured in bench/session_scale.py (part 3)."""
+    from app.centre import run
+    from app.ui import main as gui
+
+    monkeypatch.setattr(run, "favour_waiting_threads", _stop_at_favour)
+    with pytest.raises(_Favoured):
+        run.serve_backend(lambda: None, tmp_path, "passphrase", "127.0.0.1:1")  # type: ignore[arg-type,return-value]
+    monkeypatch.setattr(gui, "favour_waiting_threads", _stop_at_favour)
+    with pytest.raises(_Favoured):
+        gui.main(["--data", str(tmp_path)])

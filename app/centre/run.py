@@ -70,6 +70,7 @@ def serve(data_dir: Path, store_url: str, passphrase: str, listen: str, *, copy_
 
 def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphrase: str, listen: str, *,
                   copy_to: Path | None = None, copy_minutes: float = DEFAULT_MINUTES) -> None:  # fmt: skip
+    favour_waiting_threads()  # saves stay quick while a job (export, grading) runs in this process
     certs = tls.CentreTls(data_dir / CENTRE_FOLDER)
     if not certs.exists():
         raise UserFacingError("no centre certificates in {folder}: run 'examdesk centre init' first",
@@ -78,7 +79,6 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     host, _, port = listen.rpartition(":")
     if not host or not port.isdigit():
         raise UserFacingError("--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443", listen=listen)
-    favour_waiting_threads()  # saves stay quick while a job (export, grading) runs in this process
     backend = open_backend()
     copier = watch = None
     try:
