@@ -536,7 +536,10 @@ PG_EDITS = {
     "names swapped": ([
         "UPDATE candidates c SET name = o.name FROM candidates o WHERE c.id <> o.id",
     ], "column name"),
-    "the public key replaced": (["UPDATE key_records SET key_id = 'f' || substr(key_id, 2) WHERE purpose = 'signing'"],
+    # the first character swapped for one it is not: a fixed 'f' left one key id in 16 unchanged
+    "the public key replaced": ([
+        "UPDATE key_records SET key_id = CASE WHEN left(key_id, 1) = 'f' THEN 'e' ELSE 'f' END || substr(key_id, 2) "
+        "WHERE purpose = 'signing'"],
                                 "key_records row"),
     "a seal record deleted": (["DELETE FROM store_meta WHERE key = 'row_seals'"], "record of all row seals is missing"),
 }  # fmt: skip
