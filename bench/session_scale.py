@@ -178,7 +178,16 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
         exam, admin = ExamService(db, catalog), Actor("admin", admin_id)
         stations = [Writer.of(exam, admin, exam.candidate_login(ticket=t, id_number=n, station=f"PC-{k + 1:02d}"),
                               a, seed=k) for k, (t, n, a) in enumerate(live)]  # fmt: skip
-        phase = ["idle"]
+        phase, part = ["idle"], ["read"]
+        report["by_part"], report["part_s"] = {}, {}
+        part_began = [0.0]
+
+        def progress(done: int, total: int) -> None:  # render: 1..total/2, then packing to total
+            now = "render" if done * 2 <= total else "pack and commit"
+            if now != part[0]:
+                report["part_s"][part[0]] = time.perf_counter() - part_began[0]
+                part[0], part_began[0] = now, time.perf_counter()
+
         stop = threading.Event()
 
         def station() -> None:
@@ -188,7 +197,10 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
                 k += 1
                 tag = phase[0]
                 try:
-                    report[tag].append(writer.save())
+                    took = writer.save()
+                    report[tag].append(took)
+                    if tag == "during":  # which part of the export a save fell in: where slow saves come from
+                        report["by_part"].setdefault(part[0], []).append(took)
                 except Exception as exc:
                     key = f"{tag}: {type(exc).__name__}: {str(exc).splitlines()[0][:60]}"
                     report["errors"][key] = report["errors"].get(key, 0) + 1
@@ -203,9 +215,10 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
         report["peak_reset"] = reset_peak()  # so that the peak read after the export is the export's own
         report["vm_rss_before_kb"] = vm_kb("VmRSS")
         phase[0] = "during"
-        t0 = time.perf_counter()
-        summary_ = ExportService(db, catalog).export_session(admin, session_id, Path(out))
+        t0 = part_began[0] = time.perf_counter()
+        summary_ = ExportService(db, catalog).export_session(admin, session_id, Path(out), progress=progress)
         report["export_s"] = time.perf_counter() - t0
+        report["part_s"][part[0]] = time.perf_counter() - part_began[0]
         report["candidates"] = summary_.candidates
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         report["vm_hwm_after_kb"] = vm_kb("VmHWM")
@@ -263,6 +276,9 @@ def export_while_saving(centre: Centre, plan: Plan, folder: Path) -> None:
     print(f"   a station saving every {SAVE_EVERY * 1e3:.0f} ms in another open session, same process:")
     print(f"     idle (before and after):  {len(idle):4} saves  {summary(idle)}")
     print(f"     during the export:        {len(during):4} saves  {summary(during)}")
+    for name, saves in r.get("by_part", {}).items():
+        label = f"{name} ({r['part_s'].get(name, 0):.1f} s)"
+        print(f"       {label:23} {len(saves):4} saves  {summary(saves)}")
     errors = r["errors"]
     print(f"     errors: {', '.join(f'{k} x{v}' for k, v in errors.items()) if errors else 'none'}")
     p99_idle, p99_during = percentile(idle, 99), percentile(during, 99)

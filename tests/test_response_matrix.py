@@ -107,7 +107,9 @@ def test_the_matrix_holds_every_scored_paper_under_codes_only_the_centre_can_lin
     for code, total in by_code.items():
         assert total == Decimal(codes[code]["parts"]["theory"]["score"])
     assert not set(by_code) & anonymous and not {r["ticket"] for r in results} & set(by_code)
-    assert [r["candidate"] for r in rows] == sorted(r["candidate"] for r in rows)  # not in ticket order
+    # by candidate code, then item version (docs/results.md): not in ticket or seating order
+    order = [(r["candidate"], r["item_version"]) for r in rows]
+    assert order == sorted(order)
     assert len({r["item_version"] for r in rows}) == described["items"]
 
 
