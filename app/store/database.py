@@ -30,6 +30,13 @@ from app.store.types import CIPHER_ATTR
 _PG_WRITE_LOCK = 7_401_001
 READ_ONLY = "examdesk_read_only"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for its turn before giving up
+# Connections kept open for reuse. The centre service runs each call on one of anyio's 40 worker
+# threads, and a call holds a read connection and then a write one: with SQLAlchemy's default (5 kept,
+# more opened and closed again) the centre under load opened a connection for most calls, and an
+# ExamDesk connection costs ~10 ms to open (the seal-tracking triggers, app/store/seals.py).
+# PostgreSQL opens a server process per connection; its default max_connections is 100.
+SQLITE_POOL = {"pool_size": 48, "max_overflow": 48}
+POSTGRES_POOL = {"pool_size": 24, "max_overflow": 16}
 
 
 def wall_now() -> str:
@@ -48,7 +55,7 @@ class StoreNotInitialised(Exception):
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT}, **SQLITE_POOL)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -72,7 +79,7 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, **POSTGRES_POOL)
 
     @event.listens_for(engine, "connect")
     def _track(dbapi_connection: object, _record: ConnectionPoolEntry) -> None:
