@@ -110,7 +110,7 @@ def make_app(centre: Centre) -> FastAPI:
         return server.stations.station_for(request.headers.get(STATION_HEADER))
 
     @app.get("/health")
-    def health() -> dict[str, Any]:
+    async def health() -> dict[str, Any]:  # on the event loop: never queued behind calls holding every worker thread
         watch = server.standby_watch  # read without the store: it answers even while commits are held
         standby = {} if watch is None else {"standby": watch.report.state}
         alarm = heads.alarm  # read from memory: a station held a later audit head than the store's
@@ -118,7 +118,7 @@ def make_app(centre: Centre) -> FastAPI:
         return {"status": "ok", "version": __version__, **standby, **rolled_back}
 
     @app.get("/ca.pem", response_class=PlainTextResponse)
-    def ca() -> Response:
+    async def ca() -> Response:
         return Response(centre.ca_pem, media_type="application/x-pem-file")
 
     @app.post("/enrol")
