@@ -39,16 +39,23 @@ REFRESH_SECONDS = 2.0  # the in-process console's timed refresh
 TARGET = 1.0
 
 
-def serve(url: str, folder: str, port: str) -> None:
-    """The centre process (run by the bench itself with --serve)."""
+def open_backend(url: str):
+    """The services over the bench's store, on the bench's exam day (each worker process opens its own)."""
     from datetime import datetime
 
     from app.services.backend import Backend
     from app.store.database import Database
 
     clock = FixedClock(datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, 9, 5).astimezone())
-    run.serve_backend(lambda: Backend.over(Database.open(url, PASSPHRASE, clock=clock)), Path(folder), PASSPHRASE,
-                      f"127.0.0.1:{port}")  # fmt: skip
+    return Backend.over(Database.open(url, PASSPHRASE, clock=clock))
+
+
+def serve(url: str, folder: str, port: str, workers: str = "1") -> None:
+    """The centre process (run by the bench itself with --serve)."""
+    import functools
+
+    run.serve_backend(functools.partial(open_backend, url), Path(folder), PASSPHRASE, f"127.0.0.1:{port}",
+                      workers=int(workers))  # fmt: skip
 
 
 def main() -> None:

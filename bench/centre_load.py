@@ -7,7 +7,7 @@ the same load. Printed per N: saves per second, p50/p99/max of a save, errors by
 p99, and the ratio of the save p99 to the probe p99. The client and the server share this machine
 (2 cores): both are reported, CPU seconds per side. Target: p99 < 100 ms and no errors at 1,000.
 
-    .venv/bin/python bench/centre_load.py [--sizes 100,300,1000] [--seconds 60] [--db postgresql+psycopg://...]
+    .venv/bin/python bench/centre_load.py [--sizes 100,300,1000] [--seconds 60] [--workers 1,2]
 
 Not part of CI. The store is built with bench/realistic_store.py (one session of max(N) candidates,
 real papers, all logged in at their own stations).
@@ -112,7 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--serve", nargs=3, metavar=("URL", "DIR", "PORT"))
+    parser.add_argument("--workers", default="1", help="centre processes; several (1,2) are measured in turn")
+    parser.add_argument("--serve", nargs=4, metavar=("URL", "DIR", "PORT", "WORKERS"))
     args = parser.parse_args()
     if args.serve:
         serve(*args.serve)
@@ -142,33 +143,38 @@ def main() -> None:
         print(f"built in {time.perf_counter() - t0:.0f} s: {store_summary(centre.db)}", flush=True)
         url = str(centre.db.engine.url.render_as_string(hide_password=False))
         centre.close()
-        port = free_port()
-        address = f"https://127.0.0.1:{port}"
         made = tls.create(folder / run.CENTRE_FOLDER, "3701001", ["127.0.0.1"], PASSPHRASE)
-        run.CentreConfig([address]).write(folder)
-        server = subprocess.Popen([sys.executable, __file__, "--serve", url, str(folder), str(port)])
+        servers: dict[int, tuple[subprocess.Popen, str]] = {}
         try:
             from centre_events import wait_healthy
 
-            wait_healthy(address, made.ca_pem)
-            server_process = psutil.Process(server.pid)
+            for workers in [int(w) for w in args.workers.split(",")]:  # each its own service on the one store
+                port = free_port()
+                run.CentreConfig([f"https://127.0.0.1:{port}"]).write(folder)
+                server = subprocess.Popen([sys.executable, __file__, "--serve", url, str(folder), str(port),
+                                           str(workers)])  # fmt: skip
+                servers[workers] = server, f"https://127.0.0.1:{port}"
+                wait_healthy(servers[workers][1], made.ca_pem)
             for n in sizes:
-                s0 = server_process.cpu_times()
-                saves, health, errors, client_cpu = asyncio.run(
-                    load(address, made.ca_pem, tokens, logins, views, n, args.seconds))
-                s1 = server_process.cpu_times()
-                server_cpu = (s1.user + s1.system) - (s0.user + s0.system)
-                p99, probe99 = percentile(saves, 99), percentile(health, 99)
-                verdict = "met" if p99 < TARGET_P99 and not errors else "NOT met"
-                print(f"N={n:5d}: {len(saves) / args.seconds:6.1f} saves/s  p50 {percentile(saves, 50) * 1e3:6.1f} ms"
-                      f"  p99 {p99 * 1e3:7.1f} ms  max {max(saves, default=0) * 1e3:7.1f} ms"
-                      f"  errors {dict(errors) or 0}  | /health p99 {probe99 * 1e3:6.1f} ms"
-                      f"  ratio {p99 / probe99:5.2f}x  | CPU s: server {server_cpu:.0f}, clients {client_cpu:.0f}"
-                      f"  [p99 < 100 ms, no errors: {verdict}]", flush=True)  # fmt: skip
-                threading.Event().wait(2)
+                for workers, (server, address) in servers.items():
+                    processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+                    s0 = sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+                    saves, health, errors, client_cpu = asyncio.run(
+                        load(address, made.ca_pem, tokens, logins, views, n, args.seconds))
+                    server_cpu = sum(p.cpu_times().user + p.cpu_times().system for p in processes) - s0
+                    p99, probe99 = percentile(saves, 99), percentile(health, 99)
+                    verdict = "met" if p99 < TARGET_P99 and not errors else "NOT met"
+                    print(f"N={n:5d}, {workers} worker(s): {len(saves) / args.seconds:6.1f} saves/s"
+                          f"  p50 {percentile(saves, 50) * 1e3:6.1f} ms  p99 {p99 * 1e3:7.1f} ms"
+                          f"  max {max(saves, default=0) * 1e3:7.1f} ms  errors {dict(errors) or 0}"
+                          f"  | /health p99 {probe99 * 1e3:6.1f} ms  ratio {p99 / probe99:5.2f}x"
+                          f"  | CPU s: server {server_cpu:.0f}, clients {client_cpu:.0f}"
+                          f"  [p99 < 100 ms, no errors: {verdict}]", flush=True)  # fmt: skip
+                    threading.Event().wait(2)
         finally:
-            server.terminate()
-            server.wait()
+            for server, _address in servers.values():
+                server.terminate()
+                server.wait()
 
 
 if __name__ == "__main__":

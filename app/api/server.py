@@ -94,7 +94,7 @@ from app.services.standby import StandbyService
 from app.services.stations import StationService
 
 if TYPE_CHECKING:
-    from app.centre.backup import StoreCopier
+    from app.centre.backup import CopyReport
     from app.centre.heads import HeadWatch
     from app.centre.standby import StandbyWatch
 
@@ -111,12 +111,16 @@ class Server:
         self.stations = StationService(backend.db)
         self.feed = ChangeFeed(backend.db)
         self.listeners: list[Callable[[], None]] = []  # told after every call (centre mode's event stream)
-        self.copier: StoreCopier | None = None  # a SQLite centre's copies of its store (app/centre/backup.py)
+        self.copier: CopyReport | None = None  # a SQLite centre's copies of its store (app/centre/backup.py)
         self.readiness = ReadinessService(backend.db)
         self.standby = StandbyService(backend.db)
         self.standby_watch: StandbyWatch | None = None  # a PostgreSQL centre's standby (app/centre/standby.py)
         self.heads: HeadWatch | None = None  # centre mode: the audit head told to and held by stations
         self.jobs = Jobs()
+        # a centre served by several processes: another one imported banks or standards since this
+        # one loaded its catalogue; this one did (app/centre/workers.py)
+        self.catalog_stale: Callable[[], bool] = lambda: False
+        self.catalog_reloaded: Callable[[], None] = lambda: None
         # which calling stations may report their readiness: single-station mode admits this PC's
         # every station; the centre service replaces it with its enrolment check
         # which stations may report their readiness: every call that reaches here in centre mode came
@@ -146,6 +150,8 @@ class Server:
                 if actor.role not in allowed:
                     raise ApiError("permission_denied", "{role} may not do this (needs {roles})",
                                    {"role": actor.role, "roles": " or ".join(sorted(allowed))})
+                if interface != "candidate" and self.catalog_stale():
+                    self.backend.reload_catalog()
                 endpoint = ENDPOINTS[interface](self, actor, token or "", station)
             try:
                 return getattr(endpoint, name)(**arguments)
@@ -201,7 +207,10 @@ class Server:
 
 
 class Jobs:
-    """Long work on a thread of its own; its starter polls `status` for progress and the result."""
+    """Long work on a thread of its own; its starter polls `status` for progress and the result.
+
+    Kept in this process's memory; a centre served by several processes keeps them where each
+    of its processes finds them (app/centre/workers.py overrides `_publish` and `_elsewhere`)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -218,10 +227,13 @@ class Jobs:
                 if self._jobs[oldest]["state"] == "running":
                     break
                 self._jobs.popitem(last=False)
+        self._publish(job_id, dict(job), final=True)
 
         def progress(done: int, total: int) -> None:
             with self._lock:
                 job["done"], job["total"] = done, total
+                copy = dict(job)
+            self._publish(job_id, copy, final=False)
 
         def run() -> None:
             try:
@@ -233,6 +245,12 @@ class Jobs:
                     log.exception("job %s (%s) failed", job_id, method)
                 update = {"state": "failed", "error": error.to_json()}
             with self._lock:
+                ended = {**job, **update}
+            try:  # published before this process says so: whoever sees it end here finds it ended everywhere
+                self._publish(job_id, ended, final=True)
+            except Exception:
+                log.exception("job %s (%s): its end could not be published", job_id, method)
+            with self._lock:
                 job.update(update)
 
         threading.Thread(target=run, name=f"job-{method}", daemon=True).start()
@@ -241,10 +259,20 @@ class Jobs:
     def status(self, job_id: str, owner: Actor) -> JobStatus:
         with self._lock:
             job = self._jobs.get(job_id)
-            if job is None or job["owner"] != owner.label:
-                raise ApiError("not_found", "no job {job}", {"job": job_id})
-            return JobStatus(job_id, job["method"], job["state"], job["done"], job["total"], job["result"],
-                             job["error"])  # fmt: skip
+            job = dict(job) if job is not None else None
+        if job is None:
+            job = self._elsewhere(job_id)
+        if job is None or job["owner"] != owner.label:
+            raise ApiError("not_found", "no job {job}", {"job": job_id})
+        return JobStatus(job_id, job["method"], job["state"], job["done"], job["total"], job["result"],
+                         job["error"])  # fmt: skip
+
+    def _publish(self, job_id: str, job: dict[str, Any], *, final: bool) -> None:
+        """The job's state changed (`final`: started or ended, else progress): in memory only here."""
+
+    def _elsewhere(self, job_id: str) -> dict[str, Any] | None:
+        """A job this process does not run: none here."""
+        return None
 
 
 class PublicEndpoint:
@@ -668,8 +696,8 @@ class AdminEndpoint(_SessionsRead):
         heads = self.server.heads
         if heads is None:
             return None
-        alarm = heads.alarm
-        return AuditHeadStatus(str(heads.current()), alarm.message if alarm else "", heads.alarms,
+        alarm = heads.first_alarm()
+        return AuditHeadStatus(str(heads.current()), alarm.message if alarm else "", heads.alarm_count(),
                                [StationHead(s, h) for s, h in sorted(heads.held().items())])  # fmt: skip
 
     def standby(self) -> StandbyStatus | None:
@@ -699,6 +727,7 @@ class AdminEndpoint(_SessionsRead):
         def work(progress: Progress) -> list[Standard]:
             read = self.backend.library.import_standards(self.actor, self.backend.catalog, files, progress)
             self.backend.reload_catalog()
+            self.server.catalog_reloaded()
             return read
 
         return self.server.jobs.start(self.actor, "admin.import_standards", work)
@@ -711,6 +740,7 @@ class AdminEndpoint(_SessionsRead):
                                                       standard=standard, mapping=mapping,
                                                       skip_unsupported=skip_unsupported)  # fmt: skip
             self.backend.reload_catalog()
+            self.server.catalog_reloaded()
             return [summary(info) for info in infos]
 
         return self.server.jobs.start(self.actor, "admin.import_banks", work)

@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 COPY_NAME, STATUS_NAME = "examdesk-copy.db", "latest.json"
@@ -56,6 +57,19 @@ def last_copy(target_dir: Path) -> CopyStatus | None:
         return CopyStatus(str(data["made_at"]), str(data["path"]), int(data["bytes"]), int(data["audit_head"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+class CopyReport(Protocol):
+    """What the admin screen shows of the store copies (StoreCopier, or what it published)."""
+
+    @property
+    def target_dir(self) -> Path: ...
+
+    @property
+    def last(self) -> CopyStatus | None: ...
+
+    @property
+    def failure(self) -> str: ...
 
 
 class StoreCopier:

@@ -48,7 +48,7 @@ def cmd_centre_serve(args: argparse.Namespace, passphrase: Callable[[], str]) ->
     url = _store_url(args)
     print(f"ExamDesk centre serving {url.split('@')[-1]} on https://{args.listen}", file=sys.stderr, flush=True)
     run.serve(_data(args), url, passphrase(), args.listen, copy_to=Path(args.copy_to) if args.copy_to else None,
-              copy_minutes=args.copy_minutes)  # fmt: skip
+              copy_minutes=args.copy_minutes, workers=args.workers)  # fmt: skip
     return 0
 
 
@@ -184,6 +184,8 @@ def add_commands(sub: argparse._SubParsersAction, passphrase: Callable[[], str],
     p.add_argument("--copy-to", metavar="DIR",
                    help="a SQLite centre: copy the store here (a second disk, another PC's share)")  # fmt: skip
     p.add_argument("--copy-minutes", type=float, default=5.0, metavar="MIN", help="how often (default 5)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes serving the calls (default 1; a large centre: one per core)")  # fmt: skip
     data(p)
     p.set_defaults(func=lambda a: cmd_centre_serve(a, passphrase))
     p = centre.add_parser("enrol-code", help="a one-time code that enrols one station (the admin signs in)")

@@ -11,6 +11,10 @@ told; one it has not told (the process started since) costs one read of that aud
 A presented head the store does not hold (beyond its end, or another MAC at that entry) means the
 store lost history: it is logged as an error, kept (`alarm`, the first one and the count), and
 shown to the admin (`admin.audit_head`, the Stations tab) and on `GET /health`.
+
+A centre served by several processes (app/centre/workers.py) has a watch in each: each publishes
+what it saw (`published`), and `held`, `first_alarm` and `alarm_count` add what the others published
+(`peers`), so the admin and /health see every station whichever process answers them.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from app.domain.audit_head import AuditHead, BadHead
 
@@ -55,8 +60,9 @@ class HeadWatch:
         self._read_at = 0.0
         self._known: dict[int, str] = {}  # seq -> MAC of entries this process knows are in the store
         self._held: dict[str, str] = {}  # station -> the head it presented last
-        self.alarm: RollbackSeen | None = None  # the first rollback seen
-        self.alarms = 0  # how many presented heads showed one
+        self.alarm: RollbackSeen | None = None  # the first rollback seen here
+        self.alarms = 0  # how many presented heads showed one here
+        self.peers: Callable[[], Iterable[dict[str, Any]]] = lambda: ()  # what the centre's other processes saw
 
     def current(self, *, fresh: bool = False) -> AuditHead:
         """The store's head, read again once `REFRESH_SECONDS` have passed (or `fresh`)."""
@@ -78,9 +84,37 @@ class HeadWatch:
         self._known[seq] = mac
 
     def held(self) -> dict[str, str]:
-        """The head each station presented last (station -> SEQ:HASH)."""
+        """The head each station presented last (station -> SEQ:HASH); of the heads the centre's
+        processes saw from one station, the latest."""
         with self._lock:
-            return dict(self._held)
+            held = dict(self._held)
+        for peer in self.peers():
+            for station, head in dict(peer.get("held") or {}).items():
+                mine = held.get(station)
+                if mine is None or _seq(head) > _seq(mine):
+                    held[station] = str(head)
+        return held
+
+    def first_alarm(self) -> RollbackSeen | None:
+        """The first rollback any of the centre's processes saw."""
+        alarms = [] if self.alarm is None else [self.alarm]
+        for peer in self.peers():
+            seen = peer.get("alarm")
+            if isinstance(seen, dict):
+                try:
+                    alarms.append(RollbackSeen(**seen))
+                except TypeError:  # written by another version: not ours to read
+                    continue
+        return min(alarms, key=lambda a: a.wall, default=None)
+
+    def alarm_count(self) -> int:
+        return self.alarms + sum(int(peer.get("alarms") or 0) for peer in self.peers())
+
+    def published(self) -> dict[str, Any]:
+        """What this process saw, for the centre's other processes."""
+        with self._lock:
+            return {"held": dict(self._held), "alarm": asdict(self.alarm) if self.alarm else None,
+                    "alarms": self.alarms}  # fmt: skip
 
     def check(self, station: str, presented: str | None) -> RollbackSeen | None:
         """A station presented the head it holds: None when the store holds it; else the rollback
@@ -126,3 +160,8 @@ class HeadWatch:
         if known.startswith(held.mac):
             return None
         return "but the store's entry there is another one (written again since)"
+
+
+def _seq(head: str) -> int:
+    seq = head.partition(":")[0]
+    return int(seq) if seq.isdigit() else -1

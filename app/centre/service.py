@@ -57,6 +57,7 @@ class Centre:
     server: Server
     ca_pem: bytes
     addresses: list[str]  # every address a station may reach the centre at (its standby's too)
+    worker: int | None = None  # which of the centre's processes this is, when several serve it
     _wakers: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = field(default_factory=set)
 
     def saves_held(self) -> bool:
@@ -113,9 +114,10 @@ def make_app(centre: Centre) -> FastAPI:
     async def health() -> dict[str, Any]:  # on the event loop: never queued behind calls holding every worker thread
         watch = server.standby_watch  # read without the store: it answers even while commits are held
         standby = {} if watch is None else {"standby": watch.report.state}
-        alarm = heads.alarm  # read from memory: a station held a later audit head than the store's
+        alarm = heads.first_alarm()  # read from memory: a station held a later audit head than the store's
         rolled_back = {} if alarm is None else {"rolled_back": alarm.message}
-        return {"status": "ok", "version": __version__, **standby, **rolled_back}
+        worker = {} if centre.worker is None else {"worker": centre.worker}
+        return {"status": "ok", "version": __version__, **worker, **standby, **rolled_back}
 
     @app.get("/ca.pem", response_class=PlainTextResponse)
     async def ca() -> Response:

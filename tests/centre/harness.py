@@ -37,10 +37,11 @@ def _env() -> dict[str, str]:
 class CentreRun:
     """The centre service of `world`'s store in a process of its own, with TLS from a fresh CA."""
 
-    def __init__(self, world: World, folder: Path, *, standby_port: int | None = None):
+    def __init__(self, world: World, folder: Path, *, standby_port: int | None = None, workers: int = 1):
         """`standby_port`: the centre has a standby whose service will listen there (stations are
-        given both addresses at enrolment, as `examdesk centre init --address ... --address ...`)."""
-        self.url, self.admin, self.folder = world.url, world.admin, folder
+        given both addresses at enrolment, as `examdesk centre init --address ... --address ...`).
+        `workers`: processes serving it (app/centre/workers.py)."""
+        self.url, self.admin, self.folder, self.workers = world.url, world.admin, folder, workers
         self.port = free_port()
         self.address = f"https://127.0.0.1:{self.port}"
         made = tls.create(folder / run.CENTRE_FOLDER, "C01", ["127.0.0.1", "localhost"], PASSPHRASE)
@@ -56,16 +57,17 @@ class CentreRun:
         standby PC with the data folder), its store at `url`, listening at the standby's address."""
         twin = object.__new__(CentreRun)
         twin.url, twin.admin, twin.folder, twin.ca_pem = url, self.admin, self.folder, self.ca_pem
-        twin.port, twin.address, twin.process = port, f"https://127.0.0.1:{port}", None
+        twin.port, twin.address, twin.process, twin.workers = port, f"https://127.0.0.1:{port}", None, 1
         twin.log = self.folder / "centre-standby.log"
         twin.env = {"EXAMDESK_TEST_BOOT": "the-standby-pc"}  # another PC: its machine clock is a new epoch
         return twin
 
     def start(self) -> None:
         with self.log.open("a") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "tests.centre.centre_process", self.url,
-                                             str(self.folder), str(self.port)], cwd=REPO, env={**_env(), **self.env},
-                                            stdout=log, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+            argv = [sys.executable, "-m", "tests.centre.centre_process", self.url, str(self.folder), str(self.port),
+                    str(self.workers)]  # fmt: skip
+            self.process = subprocess.Popen(argv, cwd=REPO, env={**_env(), **self.env}, stdout=log,
+                                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
         for _ in range(600):
             if self.process.poll() is not None:
                 raise AssertionError(f"the centre did not start: {self.log.read_text()}")
