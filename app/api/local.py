@@ -22,11 +22,16 @@ def exists(data_dir: Path) -> bool:
 
 def open_store(data_dir: Path, passphrase: str) -> Server:
     """Unlock the store in `data_dir`; WrongPassphrase changes nothing."""
-    return Server(Backend.open(data_dir, passphrase))
+    return _desktop(Server(Backend.open(data_dir, passphrase)))
 
 
 def create(data_dir: Path, passphrase: str) -> Server:
-    return Server(Backend.create(data_dir, passphrase))
+    return _desktop(Server(Backend.create(data_dir, passphrase)))
+
+
+def _desktop(server: Server) -> Server:
+    server.export_apart = True  # this PC's candidate screens save through this process meanwhile
+    return server
 
 
 def local_client(server: Server, station: str, *, loopback: bool = False) -> Client:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.api import wire
+from app.api.apart import export_apart
 from app.api.contract import (
     INTERFACES,
     JOB_RESULTS,
@@ -117,6 +118,9 @@ class Server:
         self.standby_watch: StandbyWatch | None = None  # a PostgreSQL centre's standby (app/centre/standby.py)
         self.heads: HeadWatch | None = None  # centre mode: the audit head told to and held by stations
         self.jobs = Jobs()
+        # exports run in a process of their own (app/api/apart.py): where this process also takes
+        # stations' saves (the centre service, the desktop app); tests and the command line keep them here
+        self.export_apart = False
         # a centre served by several processes: another one imported banks or standards since this
         # one loaded its catalogue; this one did (app/centre/workers.py)
         self.catalog_stale: Callable[[], bool] = lambda: False
@@ -654,8 +658,12 @@ class AdminEndpoint(_SessionsRead):
         def work(progress: Progress) -> ExportResult:
             with tempfile.TemporaryDirectory(prefix="export-", dir=self._spool()) as folder:
                 out = Path(folder) / name
-                summary = self.backend.export.export_session(self.actor, session_id, out, mask=mask, reason=reason,
-                                                             progress=progress)  # fmt: skip
+                if self.server.export_apart:
+                    summary = export_apart(self.backend.db, self.backend.catalog, self.actor, session_id, out,
+                                           mask=mask, reason=reason, progress=progress)  # fmt: skip
+                else:
+                    summary = self.backend.export.export_session(self.actor, session_id, out, mask=mask,
+                                                                 reason=reason, progress=progress)  # fmt: skip
                 files = (FileData(summary.path.name, summary.path.read_bytes()),)
             return ExportResult(files, summary.candidates, summary.key_fingerprint)
 

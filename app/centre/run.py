@@ -145,6 +145,7 @@ def _serve(plan: _Plan, index: int | None, sock: socket.socket | None) -> None:
     copier = watch = board = None
     try:
         served = Server(backend)
+        served.export_apart = True  # the stations' saves stay quick while an export reads and renders
         url = backend.db.engine.url
         if url.get_backend_name() == "postgresql":  # commits may wait for a standby: watch that it answers
             watch = served.standby_watch = StandbyWatch(url.render_as_string(hide_password=False))

@@ -110,6 +110,10 @@ class FieldCipher:
         self.key_id = hashlib.sha256(key).hexdigest()[:16]
         self._subkeys: dict[bytes, bytes] = {}
 
+    def __reduce__(self) -> tuple[type[FieldCipher], tuple[bytes]]:
+        # pickled only to hand an unlocked store to a child process (app/store/database.py StoreHandle)
+        return FieldCipher, (self._key,)
+
     def encrypt(self, plaintext: bytes, context: bytes, row: bytes | None = None) -> bytes:
         """`row`: the identity of the row the value belongs to (ROW_BOUND); without it, the column only."""
         nonce = os.urandom(12)

@@ -77,6 +77,12 @@ class SystemMachineClock:
         self._boot = _boot_identity()
         self._now = _boot_wide_seconds()
 
+    def __getstate__(self) -> dict[str, str]:  # a child process reads the same boot-wide clock afresh
+        return {"_boot": self._boot}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self._boot, self._now = state["_boot"], _boot_wide_seconds()
+
     def boot(self) -> str:
         return self._boot
 

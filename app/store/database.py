@@ -15,6 +15,7 @@ import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
@@ -147,6 +148,25 @@ def _upgrade_sealed(engine: Engine, passphrase: str, clock: WallClock) -> bool:
         return True
 
 
+@dataclass(frozen=True)
+class StoreHandle:
+    """What a process of its own on this machine needs to work on an unlocked store (an export,
+    app/api/apart.py): the store's address, its data-key cipher, the clock epoch and the clocks.
+    Handed to a child process over its pipe (pickled), never written anywhere."""
+
+    url: str
+    cipher: FieldCipher
+    epoch: int
+    clock: WallClock
+    machine: MachineClock
+
+    def open(self) -> Database:
+        """The store unlocked in this process, checked and upgraded already by the one that handed it."""
+        engine = make_engine(self.url)
+        setattr(engine.dialect, CIPHER_ATTR, self.cipher)
+        return Database(engine, self.cipher, self.epoch, self.clock, self.machine)
+
+
 class Database:
     """An unlocked store: an engine whose dialect carries the data-key cipher, a wall clock for
     labels and calendar questions, and the machine clock's epoch that measures exam time."""
@@ -276,6 +296,11 @@ class Database:
             row.salt, row.wrapped, row.kdf = record.salt, record.wrapped, record.kdf.as_dict()
             audit.append(session, self.cipher, wall=self.wall_now(), actor=actor, action="store.passphrase_changed",
                          target="store", data={"key_id": record.key_id})  # fmt: skip
+
+    def handle(self) -> StoreHandle:
+        """This store for a child process (the same machine and boot, so the same epoch)."""
+        return StoreHandle(self.engine.url.render_as_string(hide_password=False), self.cipher, self.epoch,
+                           self.clock, self.machine)  # fmt: skip
 
     def verify_seals(self, *, full: bool = True) -> seals.SealReport:
         """Every row against its seal (app/store/seals.py); names the first bad row."""
