@@ -8,16 +8,18 @@ One store (bench/realistic_store.py: photos, real papers from the sample banks):
 2. `ExamService.close_session` (absent candidates recorded, every theory paper graded) for a session
    of 3,000 who answered and submitted (3% absent). Baseline: reading and decrypting every step of
    the session in one query, the least grading can read. Target: under 3 s.
-3. `ExportService.export_session` of those 3,000 in a child process, while a thread of that same
-   process saves answers in another open session, one save every 20 ms. The save's p99 during the
-   export against its p99 idle (before and after the export, same process, same run). Target:
-   within 3x. Peak memory: on Linux, the export's own peak (the child's VmHWM, reset just before the
-   export) over what the child held before it, and the largest render worker's; everywhere, the
-   child's ru_maxrss after the export minus before it (the store is open and the catalogue loaded
-   in both readings; a spawned child's ru_maxrss starts at its parent's peak, so this delta is 0
-   until the export outgrows the bench's own process).
+3. The export of those 3,000 as the centre service and the desktop app run it (app/api/apart.py: in
+   a process of its own), started from a child process of the bench that also saves answers in
+   another open session, one save every 20 ms, from a thread (as a centre process takes stations'
+   saves). The save's p99 during the export against its p99 idle (before and after the export, same
+   process, same run). Target: within 3x. `--export-here`: `ExportService.export_session` in the
+   saving process itself, as before (the command line's way). Peak memory: on Linux, the saving
+   process's peak (VmHWM, reset just before the export) over what it held before, and the largest
+   child's (the export process and its render workers, RUSAGE_CHILDREN); everywhere, the saving
+   process's ru_maxrss after the export minus before it (a spawned child's ru_maxrss starts at its
+   parent's peak, so this delta is 0 until the export outgrows the bench's own process).
 
-    .venv/bin/python bench/session_scale.py [--quick] [--prepare 1000] [--close 3000]
+    .venv/bin/python bench/session_scale.py [--quick] [--prepare 1000] [--close 3000] [--export-here]
 """
 
 from __future__ import annotations
@@ -156,12 +158,14 @@ def vm_kb(field: str) -> int | None:
 
 
 def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: list[tuple[str, str, float]],
-                 out: str, result: str) -> None:  # fmt: skip
-    """The admin's export and a station's saves, in one process (as on a single-station centre)."""
+                 out: str, result: str, here: bool) -> None:  # fmt: skip
+    """The admin's export started from the process that takes a station's saves (as a centre
+    process does); `here`: the export runs in this process too."""
     import resource
 
     from realistic_store import Writer
 
+    from app.api.apart import export_apart
     from app.banks.catalog import Catalog
     from app.processes import favour_waiting_threads
     from app.services.base import Actor
@@ -216,7 +220,10 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
         report["vm_rss_before_kb"] = vm_kb("VmRSS")
         phase[0] = "during"
         t0 = part_began[0] = time.perf_counter()
-        summary_ = ExportService(db, catalog).export_session(admin, session_id, Path(out), progress=progress)
+        if here:
+            summary_ = ExportService(db, catalog).export_session(admin, session_id, Path(out), progress=progress)
+        else:
+            summary_ = export_apart(db, catalog, admin, session_id, Path(out), progress=progress)
         report["export_s"] = time.perf_counter() - t0
         report["part_s"][part[0]] = time.perf_counter() - part_began[0]
         report["candidates"] = summary_.candidates
@@ -236,7 +243,7 @@ def export_child(url: str, clock_at: str, admin_id: int, session_id: int, live: 
         Path(result).write_text(json.dumps(report))
 
 
-def export_while_saving(centre: Centre, plan: Plan, folder: Path) -> None:
+def export_while_saving(centre: Centre, plan: Plan, folder: Path, here: bool) -> None:
     live_plan = centre.schedule(20, FIRST_DAY, code="LIVE")
     centre.start(live_plan)
     centre.seat(live_plan, live_plan.people, lambda k: f"PC-{k + 1:02d}")  # the stations log in at their seats
@@ -244,7 +251,7 @@ def export_while_saving(centre: Centre, plan: Plan, folder: Path) -> None:
     url, result = str(centre.db.engine.url), folder / "export.json"
     ctx = mp.get_context("spawn")
     child = ctx.Process(target=export_child, args=(url, centre.clock.at.isoformat(), centre.admin.id, plan.session_id,
-                                                   live, str(folder / "bundle.zip"), str(result)))  # fmt: skip
+                                                   live, str(folder / "bundle.zip"), str(result), here))  # fmt: skip
     child.start()
     child.join(1800)
     if child.is_alive():
@@ -264,16 +271,17 @@ def export_while_saving(centre: Centre, plan: Plan, folder: Path) -> None:
         before, after = r["rss_before_kb"] / 1024, r["rss_after_kb"] / 1024
         if r.get("peak_reset") and r.get("vm_hwm_after_kb") and r.get("vm_rss_before_kb"):
             now, peak = r["vm_rss_before_kb"] / 1024, r["vm_hwm_after_kb"] / 1024
-            print(f"   peak memory of the export (the child's VmHWM, reset just before it): {peak:.0f} MB, "
+            print(f"   peak memory of the saving process (its VmHWM, reset just before the export): {peak:.0f} MB, "
                   f"+{peak - now:.0f} MB over its {now:.0f} MB resident before the export")  # fmt: skip
         if r.get("workers_max_kb"):
-            print(f"   render worker processes: the largest peaked at {r['workers_max_kb'] / 1024:.0f} MB at most "
-                  f"(RUSAGE_CHILDREN, which counts what a worker shared with its parent at its start; not in "
-                  f"the figures above)")  # fmt: skip
+            print(f"   its child processes ({'render workers' if here else 'the export process and its render workers'}"
+                  f"): the largest peaked at {r['workers_max_kb'] / 1024:.0f} MB at most (RUSAGE_CHILDREN, which "
+                  f"counts what a child shared with its parent at its start; not in the figures above)")  # fmt: skip
         print(f"   (ru_maxrss delta of the child process, which starts at its parent's peak on Linux, so it reads 0 "
               f"until the export outgrows the parent): +{after - before:.0f} MB over {before:.0f} MB "
               f"before the export (peak {after:.0f} MB)")  # fmt: skip
-    print(f"   a station saving every {SAVE_EVERY * 1e3:.0f} ms in another open session, same process:")
+    where = "in the saving process" if here else "in a process of its own (app/api/apart.py)"
+    print(f"   the export ran {where}; a station saving every {SAVE_EVERY * 1e3:.0f} ms in another open session:")
     print(f"     idle (before and after):  {len(idle):4} saves  {summary(idle)}")
     print(f"     during the export:        {len(during):4} saves  {summary(during)}")
     for name, saves in r.get("by_part", {}).items():
@@ -293,6 +301,7 @@ def main() -> int:
     parser.add_argument("--prepare", type=int, help="candidates whose papers are prepared (default 1000; quick 200)")
     parser.add_argument("--close", type=int, help="candidates closed, graded, exported (default 3000; quick 200)")
     parser.add_argument("--no-export", action="store_true", help="stop after closing (skip 3., the export)")
+    parser.add_argument("--export-here", action="store_true", help="3. in the saving process, as before")
     args = parser.parse_args()
     prepare_n = args.prepare or (200 if args.quick else 1000)
     close_n = args.close or (200 if args.quick else 3000)
@@ -307,7 +316,7 @@ def main() -> int:
             centre.close()
             raise
         if not args.no_export:
-            export_while_saving(centre, plan, folder)
+            export_while_saving(centre, plan, folder, args.export_here)
         centre.close()
     return 0
 
