@@ -9,6 +9,7 @@ from app.api.errors import ApiError
 from app.api.server import Server
 from app.flows.candidate import CandidateFlow, RulesNotRead, Stage
 from app.services.backend import Backend
+from app.services.base import PermissionDenied
 from tests.store_fixtures import CANDIDATES, seat, shared_catalog
 
 
@@ -116,3 +117,84 @@ def test_not_me_forgets_the_login(world):
     assert flow.client.token is not None
     assert flow.reject_identity() is Stage.LOGIN
     assert (flow.login, flow.identity, flow.client.token) == (None, None, None)
+
+
+def counted(flow: CandidateFlow) -> list[str]:
+    """The calls `flow` makes from now on, by method name."""
+    server = flow.client.transport.server
+    calls: list[str] = []
+    real = server.call
+
+    def call(method, token, station, arguments):
+        calls.append(method)
+        return real(method, token, station, arguments)
+
+    server.call = call
+    return calls
+
+
+def test_the_timers_refresh_asks_for_the_state_alone_until_a_step_lands_elsewhere(world, monkeypatch):
+    """Every station asks every few seconds: the paper and the answers (the whole view, read and
+    decrypted at the centre) only when the attempt's last step is not the one the station knows."""
+    clock = [0.0]
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    flow = flow_for(world, clock)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    flow.confirm_identity()
+    clock[0] = 61.0
+    assert flow.accept_rules() is Stage.WAITING
+    calls = counted(flow)
+    assert flow.refresh(light=True) is Stage.WAITING
+    world.exam.start_session(world.proctor, world.session_id)
+    assert flow.refresh(light=True) is Stage.ANSWERING
+    flow.answer(0, "B")
+    clock[0] = 661.0
+    assert flow.refresh(light=True) is Stage.ANSWERING and flow.remaining() == pytest.approx(5400 - 600)
+    world.exam.pause(world.proctor, world.session_id, None, "停电")
+    assert flow.refresh(light=True) is Stage.PAUSED
+    world.exam.resume(world.proctor, world.session_id, None)
+    assert flow.refresh(light=True) is Stage.ANSWERING and flow.answers == {0: "B"}
+    assert "candidate.attempt_view" not in calls and calls.count("candidate.attempt_status") == 5
+    other = CandidateFlow(flow.client, min_rules_seconds=0)  # the same login's step from elsewhere
+    other.login, other.view, other.stage, other.seq = flow.login, flow.view, flow.stage, flow.seq
+    other.answer(1, "C")
+    assert flow.refresh(light=True) is Stage.ANSWERING and flow.answers == {0: "B", 1: "C"}
+    assert calls.count("candidate.attempt_view") == 1
+    clock[0] = 6000.0  # time is up: the whole refresh, which hands the paper in
+    assert flow.refresh(light=True) is Stage.SUBMITTED
+
+
+def test_the_state_alone_agrees_with_the_whole_view_and_is_the_candidates_only(world, monkeypatch):
+    clock = [0.0]
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    flow = flow_for(world, clock)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    flow.confirm_identity()
+    clock[0] = 61.0
+    flow.accept_rules()
+    attempt_id = flow.login.attempt_id
+
+    def agree() -> None:
+        status = flow.client.candidate.attempt_status(attempt_id)
+        view = flow.client.candidate.attempt_view(attempt_id)
+        assert (status.state, status.last_seq, status.submitted) == (view.state, view.last_seq, view.submitted)
+        assert status.remaining == pytest.approx(view.remaining)
+
+    agree()
+    world.exam.start_session(world.proctor, world.session_id)
+    flow.refresh()
+    flow.answer(0, "B")
+    clock[0] = 300.0
+    agree()
+    world.exam.pause(world.proctor, world.session_id, None, "停电")
+    agree()
+    world.exam.resume(world.proctor, world.session_id, None)
+    flow.submit()
+    agree()
+    with pytest.raises(PermissionDenied, match="only the candidate"):
+        world.exam.attempt_status(world.proctor, attempt_id)
+    stranger = CandidateFlow(station(world, "PC-02", seated="T002"), min_rules_seconds=0)
+    stranger.log_in("T002", CANDIDATES["T002"][1])
+    with pytest.raises(ApiError) as refused:
+        stranger.client.candidate.attempt_status(attempt_id)
+    assert refused.value.code == "permission_denied"

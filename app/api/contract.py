@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from app.api.types import (
+    AttemptStatus,
     AttemptView,
     AuditHeadStatus,
     BankCheck,
@@ -139,6 +140,12 @@ class CandidateApi(SignedInApi, Protocol):
         ...
 
     def attempt_view(self, attempt_id: int) -> AttemptView: ...
+
+    def attempt_status(self, attempt_id: int) -> AttemptStatus:
+        """The attempt's state, time left and last step, without the paper or the answers (a few
+        indexed reads): what a station asks every few seconds; `attempt_view` once the last step is
+        not the one it knows."""
+        ...
 
     def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any,
                     step_id: str | None = None) -> SaveAck:  # fmt: skip

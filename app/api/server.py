@@ -36,6 +36,7 @@ from app.api.contract import (
 )
 from app.api.errors import ApiError, refusal_of
 from app.api.types import (
+    AttemptStatus,
     AttemptView,
     AuditHeadStatus,
     BankCheck,
@@ -344,6 +345,9 @@ class CandidateEndpoint(_Signed):
 
     def attempt_view(self, attempt_id: int) -> AttemptView:
         return self.backend.exam.attempt_view(self.actor, attempt_id)
+
+    def attempt_status(self, attempt_id: int) -> AttemptStatus:
+        return self.backend.exam.attempt_status(self.actor, attempt_id)
 
     def save_answer(self, attempt_id: int, expected_seq: int, slot: int, answer: Any,
                     step_id: str | None = None) -> SaveAck:  # fmt: skip

@@ -234,6 +234,17 @@ class AttemptView:
 
 
 @dataclass(frozen=True)
+class AttemptStatus:
+    """Where an attempt stands, without its paper or answers: what a station asks every few seconds."""
+
+    attempt_id: int
+    state: LedgerState
+    remaining: float
+    last_seq: int  # the attempt's last step at the centre: another than the station knows means fetch the view
+    submitted: bool
+
+
+@dataclass(frozen=True)
 class WorkItem:
     attempt_id: int
     anonymous_code: str

@@ -38,7 +38,15 @@ from typing import Any
 
 from app.api.client import Client
 from app.api.errors import ApiError, Unreachable
-from app.api.types import AttemptView, CandidateSession, CandidateSettings, Identity, OralCardView, SaveAck
+from app.api.types import (
+    AttemptStatus,
+    AttemptView,
+    CandidateSession,
+    CandidateSettings,
+    Identity,
+    OralCardView,
+    SaveAck,
+)
 from app.domain.answers import LIVE_MODES
 from app.domain.time_ledger import LedgerState
 from app.station.journal import Journal, JournalRecord
@@ -104,6 +112,9 @@ def _interrupted(exc: ApiError) -> bool:
 
 
 _SEQ_STEPS = {"answer", "clear", "flag", "unflag", "focus", "submit"}
+# what a light refresh may show by itself: interrupted and submitted attempts take the whole view
+_LIGHT_STAGES = {LedgerState.NOT_STARTED: Stage.WAITING, LedgerState.RUNNING: Stage.ANSWERING,
+                 LedgerState.PAUSED: Stage.PAUSED}  # fmt: skip
 
 
 class RulesNotRead(Exception):
@@ -239,10 +250,15 @@ class CandidateFlow:
 
     # -- during the exam ---------------------------------------------------------------------
 
-    def refresh(self) -> Stage:
-        """Ask the store where the attempt stands (started? paused? extended? submitted?)."""
+    def refresh(self, *, light: bool = False) -> Stage:
+        """Ask the store where the attempt stands (started? paused? extended? submitted?).
+        `light` (the screen's timer, every few seconds): ask for the state alone, and for the whole
+        view (paper and answers) only when the attempt's last step is not the one this station
+        knows, or the state needs more than a new figure (interrupted, time up, submitted)."""
         assert self.login is not None
         candidate, attempt_id = self.client.candidate, self.login.attempt_id
+        if light and self._refreshed_lightly(candidate.attempt_status(attempt_id)):
+            return self.stage
         view = candidate.attempt_view(attempt_id)
         went_on = (view.state is LedgerState.INTERRUPTED and self.stage is Stage.ANSWERING and self.journal is not None
                    and not (self.held_back is not None and _interrupted(self.held_back)))  # fmt: skip
@@ -275,6 +291,22 @@ class CandidateFlow:
         else:
             self.stage = Stage.ANSWERING
         return self.stage
+
+    def _refreshed_lightly(self, status: AttemptStatus) -> bool:
+        """Take the state and time of `status` into the view this station holds; False when the
+        whole view must be fetched instead."""
+        with self._lock:
+            view = self.view
+            stage = _LIGHT_STAGES.get(status.state)
+            if (view is None or stage is None or status.last_seq != view.last_seq or status.submitted
+                    or view.submitted or self._submitted_locally
+                    or (status.state is LedgerState.RUNNING and status.remaining <= 0)):  # fmt: skip
+                return False
+            self.view = AttemptView(view.attempt_id, status.state, status.remaining, view.last_seq, view.answers,
+                                    view.flagged, view.submitted, view.items)  # fmt: skip
+            self._viewed_at = self.clock()
+        self.stage = stage
+        return True
 
     def _overlay_pending(self) -> None:
         """What this PC holds and the centre has not acknowledged yet, on top of the centre's
@@ -438,7 +470,7 @@ class CandidateFlow:
                         raise
                     # the centre's log moved on without this PC (a reply lost before an earlier
                     # step, a refused step): the step applies on top of the centre's state, in order
-                    at = candidate.attempt_view(record.attempt_id).last_seq
+                    at = candidate.attempt_status(record.attempt_id).last_seq
                     shift = at - (record.expected_seq or 0)
                     ack = self._send(record, at)
             except Unreachable:

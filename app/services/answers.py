@@ -24,7 +24,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.api.types import AttemptView, Identity, OralCardView, SaveAck
+from app.api.types import AttemptStatus, AttemptView, Identity, OralCardView, SaveAck
 from app.domain.attempt_state import StepKind
 from app.domain.identity import normalise_id_number
 from app.domain.items import TaskMode
@@ -234,6 +234,20 @@ class AnswerService(Seating):
             attempt_id, LedgerState.SUBMITTED if state.submitted else ledger.state, ledger.remaining,
             state.last_seq, dict(state.answers), frozenset(state.flagged), state.submitted, items,
         )  # fmt: skip
+
+    def attempt_status(self, actor: Actor, attempt_id: int) -> AttemptStatus:
+        """The candidate's own attempt: its state, time left and last step, from the attempt's fixed
+        facts (cached), its last step and its time events; no paper, no answer read or decrypted."""
+        if actor.role != "candidate":
+            raise PermissionDenied("only the candidate asks where their attempt stands")
+        with self.db.read_connection() as c, c.begin():  # one snapshot
+            ex = self._statements(c)
+            facts = self._facts(ex, attempt_id)
+            self._check_candidate_id(ex, actor, facts.candidate_id)
+            last_seq, checkpoints = self._steps_summary(ex, attempt_id)
+            ledger = self._ledger_of(ex, facts, checkpoints, self._instant())
+        submitted = ledger.state is LedgerState.SUBMITTED  # every submit writes a SUBMIT time event
+        return AttemptStatus(attempt_id, ledger.state, ledger.remaining, last_seq, submitted)
 
     def _check_candidate(self, s: Session, actor: Actor, attempt: Attempt) -> None:
         self._check_candidate_id(s, actor, attempt.candidate_id)

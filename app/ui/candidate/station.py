@@ -269,7 +269,7 @@ class CandidateStation(QWidget):
         ):
             before = (stage, self.flow.remaining() if stage is Stage.ANSWERING else None)
             try:
-                self.flow.refresh()
+                self.flow.refresh(light=True)  # the whole paper only when a step landed elsewhere
             except Unreachable:  # the countdown runs on from the centre's last figure
                 self.flow.reachable = False
                 if self.flow.stage is Stage.ANSWERING:
