@@ -43,6 +43,7 @@ from app.centre import run, tls
 from app.services.stations import StationService
 
 TARGET_P99 = 0.100
+REFRESH = 5.0  # seconds between a station screen's questions to the centre (REFRESH_EVERY ticks)
 STEADY_AFTER_START = 10.0  # seconds: the start (connections, each attempt's first read by a worker) is over
 INTERVAL = 2.0
 
@@ -127,6 +128,27 @@ async def station(http: Connection, address: str, station_token: str, login, vie
         await asyncio.sleep(max(0.0, INTERVAL * rng.uniform(0.8, 1.2) - (time.perf_counter() - t0)))
 
 
+async def refresher(http: Connection, station_token: str, login, call: str, until: float, out: list[float],
+                    errors: Counter) -> None:  # fmt: skip
+    """The station's screen asking where the attempt stands every REFRESH seconds (app/ui/candidate/station.py)."""
+    headers = {STATION_HEADER: station_token, "Authorization": f"Bearer {login.actor.token}",
+               "Content-Type": "application/json"}  # fmt: skip
+    rng = random.Random(-login.attempt_id)
+    await asyncio.sleep(rng.uniform(0, REFRESH))
+    body = json.dumps({"attempt_id": login.attempt_id}).encode()
+    while time.perf_counter() < until:
+        t0 = time.perf_counter()
+        try:
+            status, _text = await asyncio.wait_for(http.post(f"/api/candidate/{call}", body, headers), 30)
+            if status != 200:
+                errors[f"{call} {status}"] += 1
+            else:
+                out.append(time.perf_counter() - t0)
+        except Exception as exc:
+            errors[f"{call}: {type(exc).__name__}"] += 1
+        await asyncio.sleep(max(0.0, REFRESH - (time.perf_counter() - t0)))
+
+
 async def probe(http, address: str, until: float, out: list[float]) -> None:
     while time.perf_counter() < until:
         t0 = time.perf_counter()
@@ -138,11 +160,13 @@ async def probe(http, address: str, until: float, out: list[float]) -> None:
         await asyncio.sleep(0.1)
 
 
-async def load(address: str, ca_pem: bytes, tokens: dict[str, str], logins, views, n: int, seconds: float):
+async def load(address: str, ca_pem: bytes, tokens: dict[str, str], logins, views, n: int, seconds: float,
+               refresh: str, refreshes: list[float]):  # fmt: skip
     import httpx
 
     context = trust_only(ca_pem)
     clients = [Connection(address, context) for _ in range(n)]
+    screens = [Connection(address, context) for _ in range(n)] if refresh != "none" else []
     prober = httpx.AsyncClient(verify=context, timeout=30)
     saves: list[float] = []
     steady: list[float] = []
@@ -153,9 +177,11 @@ async def load(address: str, ca_pem: bytes, tokens: dict[str, str], logins, view
     await asyncio.gather(probe(prober, address, until, health), *(
         station(clients[k], address, tokens[f"PC-{k + 1:04d}"], logins[k], views[k], until, saves, errors, steady,
                 until - seconds + STEADY_AFTER_START)
-        for k in range(n)))  # fmt: skip
+        for k in range(n)), *(
+        refresher(screens[k], tokens[f"PC-{k + 1:04d}"], logins[k], f"attempt_{refresh}", until, refreshes, errors)
+        for k in range(len(screens))))  # fmt: skip
     client_cpu = time.process_time() - c0
-    for c in clients:
+    for c in [*clients, *screens]:
         c.close()
     await prober.aclose()
     return saves, health, errors, client_cpu, steady
@@ -165,6 +191,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--refresh", choices=("status", "view", "none"), default="status",
+                        help="what each station's screen asks every 5 s: attempt_status (today), attempt_view (before)")
     parser.add_argument("--workers", default="1", help="centre processes; several (1,2) are measured in turn")
     parser.add_argument("--serve", nargs=4, metavar=("URL", "DIR", "PORT", "WORKERS"))
     args = parser.parse_args()
@@ -212,8 +240,9 @@ def main() -> None:
                 for workers, (server, address) in servers.items():
                     processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
                     s0 = sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+                    refreshes: list[float] = []
                     saves, health, errors, client_cpu, steady = asyncio.run(
-                        load(address, made.ca_pem, tokens, logins, views, n, args.seconds))
+                        load(address, made.ca_pem, tokens, logins, views, n, args.seconds, args.refresh, refreshes))
                     server_cpu = sum(p.cpu_times().user + p.cpu_times().system for p in processes) - s0
                     p99, probe99 = percentile(saves, 99), percentile(health, 99)
                     verdict = "met" if p99 < TARGET_P99 and not errors else "NOT met"
@@ -222,6 +251,9 @@ def main() -> None:
                           f"  max {max(saves, default=0) * 1e3:7.1f} ms  errors {dict(errors) or 0}"
                           f"  | after the first {STEADY_AFTER_START:.0f} s: p50 {percentile(steady, 50) * 1e3:6.1f} ms"
                           f"  p99 {percentile(steady, 99) * 1e3:7.1f} ms"
+                          f"  | {len(refreshes)} refreshes ({args.refresh})"
+                          f" p50 {percentile(refreshes, 50) * 1e3:.1f} ms"
+                          f" p99 {percentile(refreshes, 99) * 1e3:.1f} ms"
                           f"  | /health p99 {probe99 * 1e3:6.1f} ms  ratio {p99 / probe99:5.2f}x"
                           f"  | CPU s: server {server_cpu:.0f}, clients {client_cpu:.0f}"
                           f"  [p99 < 100 ms, no errors: {verdict}]", flush=True)  # fmt: skip
