@@ -64,6 +64,15 @@ class Connection:
         self.reader = self.writer = None
 
     async def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        reused = self.writer is not None and not self.writer.is_closing()
+        try:
+            return await self._post(path, body, headers)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            if not reused:
+                raise
+            return await self._post(path, body, headers)  # closed by the centre while idle: as httpx, again
+
+    async def _post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
         if self.writer is None or self.writer.is_closing():
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port, ssl=self.context,
                                                                      server_hostname=self.host)  # fmt: skip

@@ -27,6 +27,7 @@ from app.store.database import Database
 
 log = logging.getLogger(__name__)
 CENTRE_FOLDER = "centre"  # in the data folder: the CA, the server certificate, centre.json
+KEEP_ALIVE_SECONDS = 30  # longer than a station keeps an idle connection (httpx's 5 s, app/api/https.py)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ def _uvicorn_config(plan: _Plan, app: Any) -> uvicorn.Config:
         app, host=plan.host, port=plan.port, ssl_certfile=str(certs.certfile), ssl_keyfile=str(certs.keyfile),
         ssl_keyfile_password=plan.passphrase, log_level="warning", timeout_graceful_shutdown=5,
         limit_concurrency=4096, backlog=2048,
+        # a station's screen asks every 5 s: at uvicorn's 5 s, its connection was at times closed
+        # just as it was used again (a failed call); stations let go of idle ones first (httpx: 5 s)
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )  # fmt: skip
 
 
