@@ -48,7 +48,9 @@ def answer_value(plain: bytes) -> Any:
     """The "value" of an answer step's data (canonical JSON). Most answers are an option letter, a
     list of them or a true/false, which need no JSON parser: a string without a backslash holds no
     escape and no quote (canonical JSON escapes nothing else), and literals are spelled one way.
-    Anything else goes to the parser."""
+    Anything else goes to the parser. Stored data is padded with trailing spaces (app/store/types.py
+    `padded`), which canonical JSON never ends with: they are dropped first."""
+    plain = plain.rstrip(b" ")
     if plain.startswith(b'{"value":') and plain.endswith(b"}"):
         inner = plain[9:-1]
         if inner.startswith(b'"') and inner.endswith(b'"') and len(inner) >= 2 and b"\\" not in inner \
