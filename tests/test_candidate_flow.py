@@ -119,6 +119,16 @@ def test_not_me_forgets_the_login(world):
     assert (flow.login, flow.identity, flow.client.token) == (None, None, None)
 
 
+def past_the_rules(world, monkeypatch, clock: list[float]) -> CandidateFlow:
+    """T001 logged in at PC-01, identity confirmed, a minute into the rules (`clock` drives both clocks)."""
+    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
+    flow = flow_for(world, clock)
+    flow.log_in("T001", CANDIDATES["T001"][1])
+    flow.confirm_identity()
+    clock[0] = 61.0
+    return flow
+
+
 def counted(flow: CandidateFlow) -> list[str]:
     """The calls `flow` makes from now on, by method name."""
     server = flow.client.transport.server
@@ -137,11 +147,7 @@ def test_the_timers_refresh_asks_for_the_state_alone_until_a_step_lands_elsewher
     """Every station asks every few seconds: the paper and the answers (the whole view, read and
     decrypted at the centre) only when the attempt's last step is not the one the station knows."""
     clock = [0.0]
-    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
-    flow = flow_for(world, clock)
-    flow.log_in("T001", CANDIDATES["T001"][1])
-    flow.confirm_identity()
-    clock[0] = 61.0
+    flow = past_the_rules(world, monkeypatch, clock)
     assert flow.accept_rules() is Stage.WAITING
     calls = counted(flow)
     assert flow.refresh(light=True) is Stage.WAITING
@@ -166,11 +172,7 @@ def test_the_timers_refresh_asks_for_the_state_alone_until_a_step_lands_elsewher
 
 def test_the_state_alone_agrees_with_the_whole_view_and_is_the_candidates_only(world, monkeypatch):
     clock = [0.0]
-    monkeypatch.setattr(world.db, "mono", lambda: clock[0])
-    flow = flow_for(world, clock)
-    flow.log_in("T001", CANDIDATES["T001"][1])
-    flow.confirm_identity()
-    clock[0] = 61.0
+    flow = past_the_rules(world, monkeypatch, clock)
     flow.accept_rules()
     attempt_id = flow.login.attempt_id
 
