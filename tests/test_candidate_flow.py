@@ -193,7 +193,7 @@ def test_the_state_alone_agrees_with_the_whole_view_and_is_the_candidates_only(w
     world.exam.resume(world.proctor, world.session_id, None)
     flow.submit()
     agree()
-    with pytest.raises(PermissionDenied, match="only the candidate"):
+    with pytest.raises(PermissionDenied, match="proctor may not read attempts"):
         world.exam.attempt_status(world.proctor, attempt_id)
     stranger = CandidateFlow(station(world, "PC-02", seated="T002"), min_rules_seconds=0)
     stranger.log_in("T002", CANDIDATES["T002"][1])

@@ -5,6 +5,7 @@ catalogue. The real processes: tests/centre/test_centre_workers.py."""
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import threading
@@ -14,10 +15,11 @@ import pytest
 
 from app.api.errors import ApiError
 from app.api.server import Server
-from app.centre import workers
+from app.centre import run, tls, workers
 from app.centre.backup import CopyStatus
 from app.centre.heads import HeadWatch
 from app.domain.audit_head import AuditHead
+from app.errors import UserFacingError
 from app.security.envelope import FieldCipher
 from app.services.backend import Backend
 from app.services.base import Actor
@@ -149,3 +151,27 @@ def test_a_worker_reloads_its_catalogue_before_a_staff_call_once_another_importe
     server.call("admin.standards", token, "ADMIN-PC", {})
     server.call("admin.standards", token, "ADMIN-PC", {})
     assert reloads == [1]
+
+
+def exits_at_once(index: int, sock) -> None:
+    raise SystemExit(7)
+
+
+def test_a_worker_that_stops_at_every_start_stops_the_service_with_a_message(tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        with pytest.raises(workers.WorkersFailing) as failing:
+            workers.Supervisor(exits_at_once, sock, 1).run()
+    assert "stopped at its start 3 times running (exit 7)" in str(failing.value)
+
+
+def no_store() -> Backend:
+    raise UserFacingError("wrong passphrase")
+
+
+def test_a_store_the_workers_cannot_open_is_said_once_before_any_starts(tmp_path):
+    tls.create(tmp_path / run.CENTRE_FOLDER, "C01", ["127.0.0.1"], "pass")
+    run.CentreConfig(["https://127.0.0.1:8443"]).write(tmp_path)
+    with pytest.raises(UserFacingError, match="wrong passphrase"):
+        run.serve_backend(no_store, tmp_path, "pass", "127.0.0.1:0", workers=2)
+    assert not (tmp_path / run.CENTRE_FOLDER / workers.RUN_FOLDER).exists()  # no worker was started

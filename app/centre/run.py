@@ -110,6 +110,11 @@ def serve_backend(open_backend: Callable[[], Backend], data_dir: Path, passphras
     if workers == 1:
         _serve(plan, None, None)
         return
+    probe = open_backend()  # a store that cannot be opened is said here once, not by every worker for ever
+    try:
+        _check_copy_to(probe, copy_to)
+    finally:
+        probe.close()
     sock = _uvicorn_config(plan, None).bind_socket()
     workers_module.reset_run_folder(certs.folder)
     try:
@@ -154,12 +159,10 @@ def _serve(plan: _Plan, index: int | None, sock: socket.socket | None) -> None:
         if url.get_backend_name() == "postgresql":  # commits may wait for a standby: watch that it answers
             watch = served.standby_watch = StandbyWatch(url.render_as_string(hide_password=False))
             watch.start()
-        if plan.copy_to is not None:
-            if url.get_backend_name() != "sqlite" or not url.database:
-                raise UserFacingError("--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead")
-            if lead:
-                copier = served.copier = StoreCopier(Path(url.database), plan.copy_to, plan.copy_minutes)
-                copier.start()
+        _check_copy_to(backend, plan.copy_to)
+        if plan.copy_to is not None and url.database and lead:
+            copier = served.copier = StoreCopier(Path(url.database), plan.copy_to, plan.copy_minutes)
+            copier.start()
         if index is not None:
             board = _share(served, certs.folder / workers_module.RUN_FOLDER, index, copier, plan.copy_to)
         centre = Centre(served, certs.ca_pem, config.addresses, worker=index)
@@ -172,6 +175,12 @@ def _serve(plan: _Plan, index: int | None, sock: socket.socket | None) -> None:
         if watch is not None:
             watch.close()
         backend.close()
+
+
+def _check_copy_to(backend: Backend, copy_to: Path | None) -> None:
+    url = backend.db.engine.url
+    if copy_to is not None and (url.get_backend_name() != "sqlite" or not url.database):
+        raise UserFacingError("--copy-to is for a SQLite store; PostgreSQL centres keep a standby instead")
 
 
 def _share(served: Server, folder: Path, index: int, copier: StoreCopier | None,

@@ -42,6 +42,7 @@ import psutil  # type: ignore[import-untyped,unused-ignore]
 from app.api.errors import ApiError
 from app.api.server import Jobs
 from app.centre.backup import CopyStatus
+from app.errors import UserFacingError
 from app.security.envelope import CorruptCiphertext, FieldCipher
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ BOARD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.5  # a running job's progress is written at most this often
 KEEP_JOB_SECONDS = 24 * 3600
 RESTART_SECONDS = 1.0
+STARTUP_SECONDS = 30.0  # a worker that stops sooner than this after its start failed at its start
+STARTUP_FAILURES = 3  # ... this many times running: the supervisor gives up
 _JOB_ID = re.compile(r"[0-9a-f]{16}")
 _JOB_CONTEXT = b"centre-job"
 
@@ -259,6 +262,12 @@ class CatalogMark:
         self._seen = self._stamp()
 
 
+class WorkersFailing(UserFacingError):
+    """A worker keeps stopping as soon as it starts (a store it cannot open, a port taken)."""
+
+    code = "workers_failing"
+
+
 class Supervisor:
     """Starts `count` worker processes on `sock`, starts a worker again when it dies, and stops
     them all on SIGTERM or SIGINT. `target(index, sock)` is what each worker runs (picklable:
@@ -268,24 +277,34 @@ class Supervisor:
         self.target, self.sock, self.count = target, sock, count
         self._context = multiprocessing.get_context("spawn")
         self._processes: dict[int, Any] = {}
+        self._started: dict[int, float] = {}
         self._stop = threading.Event()
 
     def _start(self, index: int) -> None:
         process = self._context.Process(target=self.target, args=(index, self.sock), name=f"examdesk-centre-{index}")
         process.start()
         self._processes[index] = process
+        self._started[index] = time.monotonic()
         log.info("centre worker %d started (pid %s)", index, process.pid)
 
     def run(self) -> None:
         previous = {sig: signal.signal(sig, lambda *_: self._stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
+        quick_deaths = 0
         try:
             for index in range(self.count):
                 self._start(index)
             while not self._stop.wait(RESTART_SECONDS):
                 for index, process in list(self._processes.items()):
-                    if not process.is_alive() and not self._stop.is_set():
-                        log.error("centre worker %d stopped (exit %s): starting it again", index, process.exitcode)
-                        self._start(index)
+                    if process.is_alive() or self._stop.is_set():
+                        continue
+                    lived = time.monotonic() - self._started[index]
+                    quick_deaths = quick_deaths + 1 if lived < STARTUP_SECONDS else 0
+                    if quick_deaths >= STARTUP_FAILURES:  # it fails at its start: starting it again will not help
+                        raise WorkersFailing("centre worker {index} stopped at its start {count} times running "
+                                             "(exit {code}): see the log above", index=str(index),
+                                             count=str(quick_deaths), code=str(process.exitcode))  # fmt: skip
+                    log.error("centre worker %d stopped (exit %s): starting it again", index, process.exitcode)
+                    self._start(index)
         finally:
             for process in self._processes.values():
                 if process.is_alive():

@@ -239,7 +239,7 @@ class AnswerService(Seating):
         """The candidate's own attempt: its state, time left and last step, from the attempt's fixed
         facts (cached), its last step and its time events; no paper, no answer read or decrypted."""
         if actor.role != "candidate":
-            raise PermissionDenied("only the candidate asks where their attempt stands")
+            raise PermissionDenied("{role} may not read attempts", role=actor.role)  # the candidate's own only
         with self.db.read_connection() as c, c.begin():  # one snapshot
             ex = self._statements(c)
             facts = self._facts(ex, attempt_id)

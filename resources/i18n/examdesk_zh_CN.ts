@@ -3355,6 +3355,11 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>centre worker {index} stopped at its start {count} times running (exit {code}): see the log above</source>
+        <translation>考点服务进程 {index} 连续 {count} 次启动即停止（退出码 {code}）：请查看上方日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the centre process that ran this job stopped: start it again</source>
         <translation>运行此任务的考点服务进程已停止：请重新开始此任务</translation>
     </message>
@@ -3779,7 +3784,7 @@ weight tables and papers</source>
         <translation>{first}或{second}</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-463"/>
         <source>the candidate was absent: there is nothing to grade</source>
         <translation>该考生缺考，没有可评分的试卷</translation>
     </message>
@@ -4350,24 +4355,24 @@ weight tables and papers</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+815"/>
+        <location line="+817"/>
         <source>it gives partial credit that is neither all or nothing nor a share per correct option (with nothing for a wrong one)</source>
         <translation>其给分方式既不是全对才得分，也不是按所选正确选项比例得分（选错不得分）</translation>
     </message>
     <message>
-        <location line="-810"/>
-        <location line="+815"/>
+        <location line="-812"/>
+        <location line="+817"/>
         <source>a scored choice question with {count} choices (ExamDesk works out at most {most})</source>
         <translation>按映射计分的选择题有 {count} 个选项（ExamDesk 最多推算 {most} 个）</translation>
     </message>
     <message>
-        <location line="-814"/>
-        <location line="+815"/>
+        <location line="-816"/>
+        <location line="+817"/>
         <source>no response scores more than 0</source>
         <translation>任何作答都得不到 0 分以上</translation>
     </message>
     <message>
-        <location line="-814"/>
+        <location line="-816"/>
         <source>the response processing template {name} is not one ExamDesk can honour (match_correct, map_response)</source>
         <translation>评分处理模板 {name} 不是 ExamDesk 能照办的模板（match_correct、map_response）</translation>
     </message>

@@ -964,6 +964,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("messages", "give the enrolment code the admin's screen shows (--code)"),
     QT_TRANSLATE_NOOP("messages", "--listen {listen}: give HOST:PORT, e.g. 0.0.0.0:8443"),
     QT_TRANSLATE_NOOP("messages", "--workers {workers}: give 1 or more"),
+    QT_TRANSLATE_NOOP("messages", "centre worker {index} stopped at its start {count} times running (exit {code}): "
+                                  "see the log above"),
     QT_TRANSLATE_NOOP("messages", "the centre process that ran this job stopped: start it again"),
     QT_TRANSLATE_NOOP("messages", "no centre set up in {folder}: run 'examdesk centre init' first"),
     QT_TRANSLATE_NOOP("messages", "name at least one host name or address the stations use to reach the centre"),
