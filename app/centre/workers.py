@@ -23,6 +23,7 @@ The supervisor starts a worker again when it dies (its calls in flight fail; sta
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import multiprocessing
@@ -50,7 +51,7 @@ log = logging.getLogger(__name__)
 RUN_FOLDER = "run"  # in the data folder's centre folder: what the workers share while they serve
 BOARD_SECONDS = 1.0
 PROGRESS_SECONDS = 0.5  # a running job's progress is written at most this often
-KEEP_JOB_SECONDS = 24 * 3600
+KEPT_JOB_FILES = 1000  # jobs of every worker remembered for their callers to collect
 RESTART_SECONDS = 1.0
 STARTUP_SECONDS = 30.0  # a worker that stops sooner than this after its start failed at its start
 STARTUP_FAILURES = 3  # ... this many times running: the supervisor gives up
@@ -147,13 +148,15 @@ class SharedJobs(Jobs):
         return record
 
     def _forget_old(self) -> None:
-        cutoff = time.time() - KEEP_JOB_SECONDS
-        for path in self.folder.iterdir():
-            try:
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-            except OSError:  # another worker forgot it first
-                continue
+        """Beyond KEPT_JOB_FILES, the files of the jobs written to longest ago (by their order, not
+        by the wall clock, which may be set anywhere)."""
+        try:
+            files = sorted(self.folder.iterdir(), key=lambda path: path.stat().st_mtime_ns)
+        except OSError:  # another worker forgot one meanwhile: the next job's end tries again
+            return
+        for path in files[: max(0, len(files) - KEPT_JOB_FILES)]:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 class WorkerBoard:
