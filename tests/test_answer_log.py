@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.domain.attempt_state import Step, StepKind, derive
-from app.services.answer_log import read_log, read_logs
+from app.services.answer_log import read_for_grading, read_log, read_logs
+from app.store.models import AttemptStep
+from app.store.types import RowBound, step_row
 from tests.store_fixtures import CANDIDATES, seated_login
 
 
@@ -52,3 +54,54 @@ def test_the_store_reads_whole_and_partial_logs_alike(world):
     assert (partial[begun].began, partial[begun].ended, partial[begun].answers) == (True, None, {})
     assert (partial[never].began, partial[never].ended) == (False, None)  # no step: the empty log
     assert world.exam.attempt_view(login.actor, attempt).answers == {0: "A"}
+
+
+def test_a_submit_records_the_answer_sheet_that_grading_reads_instead_of_the_log(world, monkeypatch):
+    import app.services.answer_log as answer_log
+
+    world.exam.start_session(world.proctor, world.session_id)
+    login = seated_login(world.exam, world.proctor, "T001", CANDIDATES["T001"][1], "PC-01")
+    attempt = world.attempts["T001"]
+    seq = world.exam.save_answer(login.actor, attempt, 0, 0, "A").seq
+    seq = world.exam.save_answer(login.actor, attempt, seq, 1, "C").seq
+    seq = world.exam.save_answer(login.actor, attempt, seq, 0, "B").seq  # changed its mind
+    seq = world.exam.save_answer(login.actor, attempt, seq, 1, None).seq  # cleared
+    seq = world.exam.save_answer(login.actor, attempt, seq, 3, "C").seq
+    world.exam.submit(login.actor, attempt)
+    with world.db.reader() as s:
+        whole = read_log(s, attempt)
+    assert whole.sheet == whole.answers == {0: "B", 3: "C"}
+    monkeypatch.setattr(answer_log, "answer_value", refused("an answer step was read one by one"))
+    with world.db.reader() as s:
+        graded = read_for_grading(s, [attempt])[attempt]
+    assert (graded.answers, graded.ended, graded.last_seq, graded.graded) == (whole.answers, "candidate", 6, False)
+
+
+def test_grading_reads_the_whole_log_where_the_sheet_is_missing_or_something_follows_the_submit(world):
+    world.exam.start_session(world.proctor, world.session_id)
+    logins = {ticket: seated_login(world.exam, world.proctor, ticket, CANDIDATES[ticket][1], f"PC-0{n}")
+              for n, ticket in enumerate(("T001", "T002"), 1)}  # fmt: skip
+    no_sheet, followed = world.attempts["T001"], world.attempts["T002"]
+    for ticket, attempt in (("T001", no_sheet), ("T002", followed)):
+        world.exam.save_answer(logins[ticket].actor, attempt, 0, 0, "A")
+    world.exam.terminate(world.proctor, no_sheet, "考试中使用手机")  # its submit records no sheet
+    world.exam.submit(logins["T002"].actor, followed)
+    with world.db.transaction() as s:  # a step after the submit (the log is append-only)
+        s.add(AttemptStep(attempt_id=followed, seq=3, kind="answer", slot=0,
+                          data=RowBound({"value": "B"}, step_row(followed, 3)), actor="test",
+                          epoch=world.db.epoch, mono=world.db.mono(), wall=world.db.wall_now()))  # fmt: skip
+    with world.db.reader() as s:
+        whole = read_logs(s, [no_sheet, followed])
+        graded = read_for_grading(s, [no_sheet, followed])
+    assert graded[no_sheet].sheet is None and graded[no_sheet].answers == whole[no_sheet].answers == {0: "A"}
+    assert graded[no_sheet].ended == "terminated"
+    assert graded[followed].sheet == {0: "A"}  # the sheet says A; the log's last answer, after it, says B
+    assert graded[followed].answers == whole[followed].answers == {0: "B"}
+    assert (graded[followed].last_seq, graded[no_sheet].last_seq) == (3, 2)
+
+
+def refused(why):
+    def fail(*_args, **_kwargs):
+        raise AssertionError(why)
+
+    return fail

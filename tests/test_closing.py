@@ -170,3 +170,26 @@ def select_papers(session_id):
     from app.store.models import PaperInstance
 
     return select(PaperInstance.id, PaperInstance).where(PaperInstance.session_id == session_id)
+
+
+def test_closing_grades_handed_in_papers_from_their_answer_sheets(world, monkeypatch):
+    """A paper handed in records its answers in its submit step: closing reads that step, not
+    every answer, and grades the same."""
+    import app.services.answer_log as answer_log
+
+    world.exam.start_session(world.proctor, world.session_id)
+    one, two = login(world, "T001"), login(world, "T002", station="PC-02")
+    for who, answers in ((one, ("A", "C", "B")), (two, ("B", "C", "B"))):  # 1 and 2 of three right
+        seq = 0
+        for slot, answer in enumerate(answers):
+            seq = world.exam.save_answer(who.actor, who.attempt_id, seq, slot, answer).seq
+        world.exam.submit(who.actor, who.attempt_id)
+
+    def one_by_one(_plain):
+        raise AssertionError("closing read an answer step")
+
+    monkeypatch.setattr(answer_log, "answer_value", one_by_one)
+    assert world.exam.close_session(world.proctor, world.session_id) == {"absent": 0, "graded": 2, "for_examiners": 0}
+    monkeypatch.undo()
+    results = {r.ticket: r for r in ExportService(world.db).session_results(world.admin, world.session_id)}
+    assert (results["T001"].parts["theory"]["score"], results["T002"].parts["theory"]["score"]) == ("2.00", "4.00")

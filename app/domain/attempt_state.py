@@ -2,6 +2,11 @@
 
 Nothing is updated in place: the answer to a question is the data of the last answer or clear
 step for its slot; flags likewise; the first submit step closes the attempt and says how it ended.
+
+A submit step may also carry the answer sheet as it stood (`"answers"`: [slot, answer] pairs, made
+from this fold of the whole log in the submit's own transaction), so that work over a whole session
+(grading at the close) can read one step per attempt instead of every answer; it is only trusted
+where no step but a grade follows the submit (app/services/answer_log.py `read_for_grading`).
 `derive` is the one reading of the log: every service that needs an attempt's answers, flags or
 how it ended folds the log's steps here (app/services/answer_log.py reads them from the store).
 """
@@ -47,6 +52,8 @@ class AttemptState:
     focus_losses: int = 0
     cards: dict[int, int] = field(default_factory=dict)  # slot -> the oral card drawn (the first draw)
     attached: dict[int, list[Any]] = field(default_factory=dict)  # slot -> the attach steps' data
+    submit_seq: int = 0  # the first submit step's sequence number (0 while open)
+    sheet: dict[int, Any] | None = None  # the answers the first submit recorded, where it did (see `derive`)
 
     def answered_count(self) -> int:
         return len(self.answers)
@@ -100,6 +107,10 @@ def derive(steps: Iterable[Step], *, whole: bool = True) -> AttemptState:
             if not state.submitted:  # the first submit closed the attempt
                 state.submitted = True
                 state.submit_reason = (data or {}).get("reason")
+                state.submit_seq = seq
+                recorded = (data or {}).get("answers")
+                if isinstance(recorded, list):
+                    state.sheet = {int(slot): answer for slot, answer in recorded}
         elif kind == _GRADE:
             state.grades.append(data)
         elif kind == _FOCUS_LOST:
@@ -110,3 +121,9 @@ def derive(steps: Iterable[Step], *, whole: bool = True) -> AttemptState:
         elif kind == _ATTACH and slot is not None:
             state.attached.setdefault(slot, []).append(data)
     return state
+
+
+def answer_sheet(answers: dict[int, Any]) -> list[list[Any]]:
+    """The answers as a submit step records them: [slot, answer] pairs in slot order (JSON keys
+    are strings, slots are not)."""
+    return [[slot, answers[slot]] for slot in sorted(answers)]

@@ -4,7 +4,8 @@
 Every service that needs any of these reads them here (the candidate's paper, grading, closing,
 the examiners' worklist, results and exports, item analysis, the proctor's overview for how an
 attempt ended). What differs between callers is only how much they read: whole logs, or only
-some kinds of step (`kinds`), which `derive` folds as a partial log. The answer-save path reads no
+some kinds of step (`kinds`), which `derive` folds as a partial log, or a handed-in paper's answer
+sheet where it holds (`read_for_grading`, the close). The answer-save path reads no
 step data (only the last sequence number); the proctor's overview counts answered and flagged
 slots with aggregate SQL (app/services/overview.py) so that no answer is decrypted every refresh.
 
@@ -21,7 +22,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, LargeBinary, or_, select, type_coerce
+from sqlalchemy import Connection, LargeBinary, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.domain.attempt_state import AttemptState, Step, StepKind, derive
@@ -86,11 +87,7 @@ def read_logs(c: Session | Connection, attempts: Any, *, kinds: Collection[StepK
     if wanted is not None:
         query = query.where(or_(AttemptStep.kind.in_(sorted(wanted)), AttemptStep.seq == 1))
     query = query.order_by(AttemptStep.attempt_id, AttemptStep.seq)
-    if isinstance(attempts, Sequence | set | frozenset):
-        rows: Iterable[Any] = (row for chunk in _chunks(attempts)
-                               for row in conn.execute(query.where(AttemptStep.attempt_id.in_(chunk))))  # fmt: skip
-    else:
-        rows = conn.execute(query.where(AttemptStep.attempt_id.in_(attempts)))
+    rows = _for_attempts(conn, query, attempts)
 
     def steps(group: Iterable[Any]) -> Iterator[Step]:
         for _attempt_id, seq, kind, slot, data in group:
@@ -104,6 +101,43 @@ def read_logs(c: Session | Connection, attempts: Any, *, kinds: Collection[StepK
 
     whole = wanted is None
     return Logs((aid, derive(steps(group), whole=whole)) for aid, group in groupby(rows, key=itemgetter(0)))
+
+
+_SHEET_KINDS = (StepKind.SUBMIT, StepKind.GRADE)
+_GRADE = StepKind.GRADE.value
+
+
+def read_for_grading(c: Session | Connection, attempts: Any) -> Logs:
+    """Each attempt's state as grading needs it (answers, how it ended, grades, last step), read
+    as cheaply as it can be: for an attempt whose submit step recorded the answer sheet and that
+    has no step after the submit but grades, the sheet is its answers (one step read instead of
+    every answer; the sheet is the fold of the whole log, made in the submit's own transaction).
+    Every other attempt's whole log is read. The result is the same as `read_logs(c, attempts)`'s
+    for everything grading reads (answers, ended, graded, last_seq, began); flags, focus losses and
+    drawn cards are not read for attempts graded from their sheet."""
+    conn = c.connection() if isinstance(c, Session) else c
+    logs = read_logs(conn, attempts, kinds=_SHEET_KINDS)
+    last_not_grade = func.max(case((AttemptStep.kind != _GRADE, AttemptStep.seq)))
+    ends = select(AttemptStep.attempt_id, func.max(AttemptStep.seq), last_not_grade).group_by(AttemptStep.attempt_id)
+    whole: list[int] = []
+    for attempt_id, last_seq, last_step in _for_attempts(conn, ends, attempts):
+        state = logs[attempt_id]
+        if state.sheet is not None and state.submit_seq == last_step:
+            state.answers, state.last_seq = state.sheet, last_seq
+        else:
+            whole.append(attempt_id)
+    if whole:
+        logs.update(read_logs(conn, whole))
+    return logs
+
+
+def _for_attempts(conn: Connection, query: Any, attempts: Any) -> Iterable[Any]:
+    """The rows of `query` (over attempt steps) for `attempts`: a list of ids, read in chunks of
+    `_CHUNK`, or a subquery selecting them."""
+    if isinstance(attempts, Sequence | set | frozenset):
+        return (row for chunk in _chunks(attempts)
+                for row in conn.execute(query.where(AttemptStep.attempt_id.in_(chunk))))  # fmt: skip
+    return conn.execute(query.where(AttemptStep.attempt_id.in_(attempts)))
 
 
 def read_log(c: Session | Connection, attempt_id: int, *, kinds: Collection[StepKind] | None = None) -> AttemptState:

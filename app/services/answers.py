@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.api.types import AttemptStatus, AttemptView, Identity, OralCardView, SaveAck
-from app.domain.attempt_state import StepKind
+from app.domain.attempt_state import StepKind, answer_sheet
 from app.domain.identity import normalise_id_number
 from app.domain.items import TaskMode
 from app.domain.live_tasks import card_index
@@ -419,7 +419,10 @@ class AnswerService(Seating):
                 if expected_seq is not None and expected_seq != last_seq:
                     raise StaleSave("the attempt is at step {step}, this submission expected {expected}",
                                     step=last_seq, expected=expected_seq)  # fmt: skip
-                submit_data = {"reason": reason}
+                # the answer sheet as it stands, from the whole log: the close grades from it (one step
+                # per attempt instead of every answer); app/domain/attempt_state.py
+                sheet = answer_sheet(read_log(s.connection(), attempt_id).answers)
+                submit_data = {"reason": reason, "answers": sheet}
                 self._append_step(s.connection(), attempt_id, last_seq + 1, StepKind.SUBMIT, None, submit_data, actor,
                                   step_id)  # fmt: skip
                 self._time_event(s, facts.session_id, attempt_id, TimeEventKind.SUBMIT, actor, reason=reason)

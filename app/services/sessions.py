@@ -34,7 +34,7 @@ from app.domain.staffing import (
 from app.domain.standards import Level, Part, Standard
 from app.domain.time_ledger import TimeEventKind
 from app.errors import Message
-from app.services.answer_log import read_logs
+from app.services.answer_log import read_for_grading, read_logs
 from app.services.base import Actor, Conflict, ServiceError, require_duty, require_role
 from app.services.exam_day import _ADD_STEP, _ADD_TIME_EVENT, ExamDay
 from app.services.scoring import ABSENT, ClosingGrades, grade_closed_theory_from, write_grades
@@ -502,8 +502,8 @@ class SessionService(ExamDay):
             attempts = dict(s.execute(select(Attempt.id, Attempt.candidate_id)
                                       .where(Attempt.session_id == session_id)).all())  # fmt: skip
             in_session = select(Attempt.id).where(Attempt.session_id == session_id)
-            theory = session.part == Part.THEORY  # graded here, from the whole logs; else how they ended is all
-            logs = read_logs(s, in_session, kinds=None if theory else (StepKind.SUBMIT,))
+            theory = session.part == Part.THEORY  # graded here (answer sheets or whole logs); else how they ended
+            logs = read_for_grading(s, in_session) if theory else read_logs(s, in_session, kinds=(StepKind.SUBMIT,))
             came = set(s.scalars(select(StationLogin.candidate_id).where(StationLogin.candidate_id.in_(
                 select(Attempt.candidate_id).where(Attempt.session_id == session_id)))))  # fmt: skip
             still_open = [a for a in attempts if not logs[a].submitted]
