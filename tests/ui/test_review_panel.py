@@ -4,6 +4,7 @@ marks per criterion hidden from the others until submitted, and the chair finali
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,9 @@ MEMBERS = ("examiner1", "examiner2", "examiner3")
 
 
 def review_session(signed_in, backend, code: str = "R-9") -> tuple[int, int]:
-    backend.db.machine = FakeMachineClock(at=backend.db.mono())  # the defence is timed on it
+    # the defence is timed on it; from a whole second, so that 15 minutes on it are 900.0 s, not
+    # 899.999... (a start of 12345.678 s since boot, as the machine's own clock may say, would be)
+    backend.db.machine = FakeMachineClock(at=float(math.ceil(backend.db.mono())))
     admin = signed_in("admin")
     session, cid = scheduled(admin, code, "review", "2")
     admin.admin.assign_staff(session, user_id(admin, "chief"), "chief")
