@@ -100,6 +100,33 @@ class FsyncBaseline:
         self._os.close(self.fd)
 
 
+class BareCommit:
+    """The least a save can cost in SQLite: one row of a step's size inserted and committed
+    (WAL, synchronous=FULL, as the store runs), with no service, no encryption and no audit."""
+
+    def __init__(self, folder: Path, row_bytes: int = 160):
+        import os
+        import sqlite3
+
+        self.db = sqlite3.connect(folder / "bare.db", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("CREATE TABLE steps (id INTEGER PRIMARY KEY, attempt INT, seq INT, data BLOB, "
+                        "UNIQUE (attempt, seq))")  # fmt: skip
+        self.row, self.seq = os.urandom(row_bytes), 0
+
+    def once(self) -> float:
+        self.seq += 1
+        t0 = time.perf_counter()
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO steps (attempt, seq, data) VALUES (1, ?, ?)", (self.seq, self.row))
+        self.db.execute("COMMIT")
+        return time.perf_counter() - t0
+
+    def close(self) -> None:
+        self.db.close()
+
+
 # -- people and photos ------------------------------------------------------------------------
 
 
