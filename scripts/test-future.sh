@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test suite with the wall clock a year ahead (monotonic clocks stay real): a test or demo
-# that depends on today's date fails here. CI runs it after scripts/test.sh.
+# that depends on today's date fails here. CI runs it alongside scripts/test.sh (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EXAMDESK_EXTRA_DEBS="faketime" bash scripts/setup.sh

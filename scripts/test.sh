@@ -11,6 +11,12 @@ if [ -z "${EXAMDESK_TEST_PG_URL:-}" ]; then
   export EXAMDESK_TEST_PG_URL
   trap 'bash scripts/postgres.sh stop "$PG_DIR"' EXIT
 fi
-.venv/bin/python -m pytest "$@"
+# two workers (pytest-xdist): EXAMDESK_TEST_WORKERS=0 runs in this process (a debugger, -s, pdb)
+workers="${EXAMDESK_TEST_WORKERS:-2}"
+if [ "$workers" = "0" ]; then
+  .venv/bin/python -m pytest "$@"
+else
+  .venv/bin/python -m pytest -n "$workers" "$@"
+fi
 .venv/bin/ruff check .
 bash scripts/typecheck.sh

@@ -12,6 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # matplotlib's font cache (the item analysis charts): not in the user's data folder during tests
 os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "examdesk-tests-matplotlib"))
+# pytest-xdist (scripts/test.sh runs the suite on two workers): each worker its own data folder
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("EXAMDESK_DATA"):
+    os.environ["EXAMDESK_DATA"] = os.path.join(os.environ["EXAMDESK_DATA"], os.environ["PYTEST_XDIST_WORKER"])
+    os.makedirs(os.environ["EXAMDESK_DATA"], exist_ok=True)
 
 from tests.store_fixtures import fast_passwords, world  # noqa: F401  (fixtures for every test module)
 
