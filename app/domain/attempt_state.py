@@ -2,13 +2,13 @@
 
 Nothing is updated in place: the answer to a question is the data of the last answer or clear
 step for its slot; flags likewise; the first submit step closes the attempt and says how it ended.
+`derive` is the one reading of the log: every service that needs an attempt's answers, flags or
+how it ended folds the log's steps here (app/services/answer_log.py reads them from the store).
 
 A submit step may also carry the answer sheet as it stood (`"answers"`: [slot, answer] pairs, made
 from this fold of the whole log in the submit's own transaction), so that work over a whole session
 (grading at the close) can read one step per attempt instead of every answer; it is only trusted
 where no step but a grade follows the submit (app/services/answer_log.py `read_for_grading`).
-`derive` is the one reading of the log: every service that needs an attempt's answers, flags or
-how it ended folds the log's steps here (app/services/answer_log.py reads them from the store).
 """
 
 from __future__ import annotations
