@@ -250,14 +250,25 @@ class CandidateFlow:
 
     # -- during the exam ---------------------------------------------------------------------
 
-    def refresh(self, *, light: bool = False) -> Stage:
+    def attempt_status(self) -> AttemptStatus:
+        """Where the attempt stands at the centre (state, time left, last step), without its paper:
+        a call that changes nothing here, so the screen asks it from a worker thread and hands the
+        answer to `refresh(status=...)` on its own thread."""
+        assert self.login is not None
+        return self.client.candidate.attempt_status(self.login.attempt_id)
+
+    def refresh(self, *, light: bool = False, status: AttemptStatus | None = None) -> Stage:
         """Ask the store where the attempt stands (started? paused? extended? submitted?).
         `light` (the screen's timer, every few seconds): ask for the state alone, and for the whole
         view (paper and answers) only when the attempt's last step is not the one this station
-        knows, or the state needs more than a new figure (interrupted, time up, submitted)."""
+        knows, or the state needs more than a new figure (interrupted, time up, submitted).
+        `status`: that state, already asked (`attempt_status`); it is checked against what this
+        station holds now, so one asked before a step made meanwhile takes the whole view."""
         assert self.login is not None
         candidate, attempt_id = self.client.candidate, self.login.attempt_id
-        if light and self._refreshed_lightly(candidate.attempt_status(attempt_id)):
+        if light and status is None:
+            status = candidate.attempt_status(attempt_id)
+        if status is not None and self._refreshed_lightly(status):
             return self.stage
         view = candidate.attempt_view(attempt_id)
         went_on = (view.state is LedgerState.INTERRUPTED and self.stage is Stage.ANSWERING and self.journal is not None
@@ -298,7 +309,8 @@ class CandidateFlow:
         with self._lock:
             view = self.view
             stage = _LIGHT_STAGES.get(status.state)
-            if (view is None or stage is None or status.last_seq != view.last_seq or status.submitted
+            if (view is None or stage is None or status.attempt_id != view.attempt_id
+                    or status.last_seq != view.last_seq or status.submitted
                     or view.submitted or self._submitted_locally
                     or (status.state is LedgerState.RUNNING and status.remaining <= 0)):  # fmt: skip
                 return False

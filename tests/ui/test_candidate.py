@@ -99,12 +99,15 @@ def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
     assert station.flow.stage.value == "paused"
 
 
-def refresh_now(station) -> None:
-    """The station's next tick asks the store (as every fifth tick does)."""
+def refresh_now(qtbot, station) -> None:
+    """The station's next tick asks the store (as every fifth tick does), on a worker thread;
+    returns once the answer is taken in."""
     from app.ui.candidate.station import REFRESH_EVERY
 
     station._ticks = REFRESH_EVERY - 1
     station._tick()
+    assert station.asking()
+    qtbot.waitUntil(lambda: not station.asking(), timeout=5000)
 
 
 def test_the_candidate_is_told_of_a_resume_and_of_extra_time(qtbot, signed_in, station, answers):
@@ -122,15 +125,55 @@ def test_the_candidate_is_told_of_a_resume_and_of_extra_time(qtbot, signed_in, s
     page = station.exam_page
     assert station.stack.currentWidget() is page and page.banner.isHidden()
     proctor.proctor.pause(sid, None, "停电")
-    refresh_now(station)
+    refresh_now(qtbot, station)
     assert station.stack.currentWidget() is station.message_page
     proctor.proctor.resume(sid, None, "来电")
-    refresh_now(station)
+    refresh_now(qtbot, station)
     assert station.stack.currentWidget() is page
     assert page.banner.isVisible() and "time is running again" in page.banner.text()
     proctor.proctor.extend(sid, None, 600, "开考延迟")
-    refresh_now(station)
+    refresh_now(qtbot, station)
     assert page.banner.isVisible() and "given you 10 more minutes" in page.banner.text()
+    assert answers["errors"] == []
+
+
+def test_the_screen_asks_the_centre_on_a_worker_thread_and_works_on_while_it_waits(qtbot, signed_in, station,
+                                                                                   answers):  # fmt: skip
+    """A centre that is slow to answer (or gone: the connect timeout) never freezes the screen:
+    the timer's read of the attempt's state runs on a worker thread, the screen takes it in after."""
+    import threading
+
+    proctor = signed_in("proctor1")
+    ticket, _name, number, _ = PEOPLE[4]
+    station = CandidateStation(station("PC-05", seated=ticket), min_rules_seconds=0)
+    qtbot.addWidget(station)
+    sid = session_id(proctor)
+    proctor.proctor.start_session(sid)
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    page = station.exam_page
+    assert station.stack.currentWidget() is page
+    read, held, release = station.flow.attempt_status, threading.Event(), threading.Event()
+
+    def slow_read():
+        held.set()
+        assert release.wait(10)
+        return read()
+
+    station.flow.attempt_status = slow_read
+    station._ticks = REFRESH_EVERY - 1
+    station._tick()  # returns at once: the read waits on its worker thread
+    assert held.wait(5) and station.asking()
+    radios = page.question.findChildren(QRadioButton)
+    qtbot.mouseClick(radios[0], Qt.MouseButton.LeftButton, pos=QPoint(8, radios[0].height() // 2))
+    assert radios[0].isChecked() and station.stack.currentWidget() is page  # the screen still answers clicks
+    assert list(station.flow.answers) == [0]  # saved meanwhile
+    proctor.proctor.pause(sid, None, "停电")
+    release.set()  # the read now finds the exam paused
+    qtbot.waitUntil(lambda: not station.asking(), timeout=5000)
+    assert station.stack.currentWidget() is station.message_page and station.flow.stage.value == "paused"
     assert answers["errors"] == []
 
 
@@ -225,8 +268,9 @@ def test_a_moved_candidate_types_the_code_and_goes_on_as_they_left_it(qtbot, sig
     old.exam_page.contrast.setChecked(True)
     old.exam_page.show_question(3)
     move = proctor.proctor.allow_move(old.flow.login.candidate_id, "PC-04 死机")
-    old._ticks = REFRESH_EVERY - 1  # the old station's next look at the store
+    old._ticks = REFRESH_EVERY - 1  # the old station's next look at the store (on a worker thread)
     old._tick()
+    qtbot.waitUntil(lambda: not old.asking(), timeout=5000)
     assert old.stack.currentWidget() is old.message_page and not old.timer.isActive()  # said once, not a dialog a tick
     assert old.message_page.body.text() == "a proctor is moving you to another station: continue there"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.api.client import Client
 from app.api.errors import ApiError, Unreachable
-from app.api.types import Identity
+from app.api.types import AttemptStatus, Identity
 from app.flows.candidate import HEARTBEAT_SECONDS, CandidateFlow, Notice, RulesNotRead, Stage
 from app.station.journal import Journal
 from app.ui.candidate.exam_page import ExamPage, clock_text
@@ -51,6 +51,7 @@ class CandidateStation(QWidget):
     ever freezes the screen."""
 
     synced = Signal()  # a worker thread's sync ended (delivered to the GUI thread)
+    status_read = Signal(object)  # a worker thread's read of the attempt's status: it, or what it raised
 
     def __init__(self, client: Client, *, min_rules_seconds: float = 60.0, parent: QWidget | None = None,
                  readiness: ReadinessProbe | None = None, journal: Journal | None = None):  # fmt: skip
@@ -89,11 +90,13 @@ class CandidateStation(QWidget):
         self._sync_busy = False  # from starting a sync until _after_sync, both on this (the GUI) thread
         self._heartbeat_due = False  # centre mode: the worker sends it before its sync
         self._sync_error: BaseException | None = None
+        self._asking = False  # a status read on a worker thread, from its start until _after_status
         self._handing_in = QTimer(self)  # a submission just made, being sent: not yet said to wait on this PC
         self._handing_in.setSingleShot(True)
         self._handing_in.setInterval(HANDING_IN_MS)
         self._handing_in.timeout.connect(self._show_stage)
         self.synced.connect(self._after_sync)
+        self.status_read.connect(self._after_status)
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._app_state)
@@ -267,29 +270,55 @@ class CandidateStation(QWidget):
         if stage in (Stage.WAITING, Stage.PAUSED) or self._ticks % REFRESH_EVERY == 0 or (
             stage is Stage.ANSWERING and self.flow.remaining() <= 0
         ):
-            before = (stage, self.flow.remaining() if stage is Stage.ANSWERING else None)
-            try:
-                self.flow.refresh(light=True)  # the whole paper only when a step landed elsewhere
-            except Unreachable:  # the countdown runs on from the centre's last figure
-                self.flow.reachable = False
-                if self.flow.stage is Stage.ANSWERING:
-                    self.exam_page.tick()
-                return
-            except ApiError as exc:
-                if exc.code == "invalid_token":  # moved to another station, or logged in again elsewhere
-                    self._closed_here(exc)
-                else:
-                    self._error(exc)
-                return
-            except Exception as exc:
-                self._error(exc)
-                return
-            self._show_stage()
-            self._tell_time_changes(*before)
+            self._ask_status()
         if self.flow.stage is Stage.ANSWERING:
             self.exam_page.tick()
             for threshold in self.flow.due_warnings():
                 self.exam_page.notice(self.tr("{minutes} minutes left.").format(minutes=threshold // 60))
+
+    def asking(self) -> bool:
+        return self._asking
+
+    def _ask_status(self) -> None:
+        """Ask where the attempt stands on a worker thread (a centre that does not answer would
+        freeze the screen for the connect timeout); `_after_status` takes the answer in."""
+        if self._asking or self.flow.login is None:
+            return
+        self._asking = True
+        threading.Thread(target=self._status_in_background, name="attempt-status", daemon=True).start()
+
+    def _status_in_background(self) -> None:
+        try:
+            result: object = self.flow.attempt_status()
+        except Exception as exc:  # shown on the GUI thread
+            result = exc
+        self.status_read.emit(result)
+
+    def _after_status(self, result: object) -> None:
+        self._asking = False
+        if not self.timer.isActive() or self.flow.login is None:  # closed here, or ended, meanwhile
+            return
+        stage = self.flow.stage
+        before = (stage, self.flow.remaining() if stage is Stage.ANSWERING else None)
+        try:
+            if isinstance(result, BaseException):
+                raise result
+            assert isinstance(result, AttemptStatus)
+            self.flow.refresh(status=result)  # the whole paper only when a step landed elsewhere
+        except Unreachable:  # the countdown runs on from the centre's last figure
+            self.flow.reachable = False
+            return
+        except ApiError as exc:
+            if exc.code == "invalid_token":  # moved to another station, or logged in again elsewhere
+                self._closed_here(exc)
+            else:
+                self._error(exc)
+            return
+        except Exception as exc:
+            self._error(exc)
+            return
+        self._show_stage()
+        self._tell_time_changes(*before)
 
     def _closed_here(self, exc: ApiError) -> None:
         """This station's login was closed (a proctor moved the candidate): say so, once, and stop."""
