@@ -34,6 +34,14 @@ def log_in(qtbot, station, ticket, number):
     qtbot.mouseClick(station.login_page.button, Qt.MouseButton.LeftButton)
 
 
+def to_the_paper(qtbot, station, ticket, number):
+    """Log in at `station`, confirm who it is, read the rules: the paper is on screen."""
+    log_in(qtbot, station, ticket, number)
+    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
+    station.rules_page.read.setChecked(True)
+    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+
+
 def test_candidate_answers_flags_and_submits(qtbot, backend, signed_in, station, answers):
     proctor = signed_in("proctor1")
     station = CandidateStation(station("PC-01", seated=PEOPLE[0][0]), min_rules_seconds=0)
@@ -89,10 +97,7 @@ def test_proctor_pause_reaches_the_station(qtbot, signed_in, station, answers):
     qtbot.addWidget(station)
     proctor.proctor.start_session(session_id(proctor))
     ticket, _name, number, _ = PEOPLE[1]
-    log_in(qtbot, station, ticket, number)
-    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
-    station.rules_page.read.setChecked(True)
-    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    to_the_paper(qtbot, station, ticket, number)
     assert station.stack.currentWidget() is station.exam_page
     proctor.proctor.pause(session_id(proctor), None, "停电")
     qtbot.waitUntil(lambda: station.stack.currentWidget() is station.message_page, timeout=8000)
@@ -118,10 +123,7 @@ def test_the_candidate_is_told_of_a_resume_and_of_extra_time(qtbot, signed_in, s
     station.show()
     sid = session_id(proctor)
     proctor.proctor.start_session(sid)
-    log_in(qtbot, station, ticket, number)
-    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
-    station.rules_page.read.setChecked(True)
-    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    to_the_paper(qtbot, station, ticket, number)
     page = station.exam_page
     assert station.stack.currentWidget() is page and page.banner.isHidden()
     proctor.proctor.pause(sid, None, "停电")
@@ -149,10 +151,7 @@ def test_the_screen_asks_the_centre_on_a_worker_thread_and_works_on_while_it_wai
     qtbot.addWidget(station)
     sid = session_id(proctor)
     proctor.proctor.start_session(sid)
-    log_in(qtbot, station, ticket, number)
-    qtbot.mouseClick(station.confirm_page.yes, Qt.MouseButton.LeftButton)
-    station.rules_page.read.setChecked(True)
-    qtbot.mouseClick(station.rules_page.button, Qt.MouseButton.LeftButton)
+    to_the_paper(qtbot, station, ticket, number)
     page = station.exam_page
     assert station.stack.currentWidget() is page
     read, held, release = station.flow.attempt_status, threading.Event(), threading.Event()
@@ -213,10 +212,7 @@ def answering_with_a_journal(qtbot, backend, signed_in, station, tmp_path, link_
     screen.resize(1366, 768)
     screen.show()
     proctor.proctor.start_session(session_id(proctor))
-    log_in(qtbot, screen, ticket, number)
-    qtbot.mouseClick(screen.confirm_page.yes, Qt.MouseButton.LeftButton)
-    screen.rules_page.read.setChecked(True)
-    qtbot.mouseClick(screen.rules_page.button, Qt.MouseButton.LeftButton)
+    to_the_paper(qtbot, screen, ticket, number)
     return screen, link, journal
 
 
@@ -259,10 +255,7 @@ def test_a_moved_candidate_types_the_code_and_goes_on_as_they_left_it(qtbot, sig
     old = CandidateStation(station("PC-04", seated=ticket), min_rules_seconds=0)
     qtbot.addWidget(old)
     proctor.proctor.start_session(session_id(proctor))
-    log_in(qtbot, old, ticket, number)
-    qtbot.mouseClick(old.confirm_page.yes, Qt.MouseButton.LeftButton)
-    old.rules_page.read.setChecked(True)
-    qtbot.mouseClick(old.rules_page.button, Qt.MouseButton.LeftButton)
+    to_the_paper(qtbot, old, ticket, number)
     assert old.stack.currentWidget() is old.exam_page
     old.exam_page.change_font(+2)
     old.exam_page.contrast.setChecked(True)
